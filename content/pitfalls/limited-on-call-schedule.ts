@@ -1,0 +1,86 @@
+import type { Pitfall } from "@/domain/content/schema";
+
+export const limitedOnCallSchedule = {
+  id: "limited-on-call-schedule",
+  name: "Limited on-call schedule",
+  summary: "Only a few members of a product team carry out-of-hours on-call, and they are heading for burnout.",
+  whyItMatters:
+    "A thin rota leaves services at risk of long out-of-hours incidents. When exhausted on-call engineers need time off, morale drops and planned features take longer than expected. Leadership reads both as evidence that product teams cannot run what they build.",
+  symptoms: [
+    {
+      id: "minority-of-team-on-call",
+      title: "Minority of the team on call",
+      description: "Only a minority of the product team's members take part in the out-of-hours on-call schedule.",
+    },
+    {
+      id: "on-call-burnout-risk",
+      title: "On-call engineers near burnout",
+      description:
+        "The people who do go on call find it seriously disrupts their personal lives, and they are close to burning out.",
+    },
+  ],
+  causes: [
+    {
+      id: "unprepared-for-on-call",
+      text: "Team members feel unprepared to support their services on call.",
+    },
+    {
+      id: "unhappy-with-on-call-pay",
+      text: "Team members are unhappy with how they are paid for being on call.",
+    },
+    {
+      id: "too-much-time-on-call",
+      text: "Team members burn out after spending too much time on call over a long period.",
+    },
+  ],
+  countermeasures: [
+    {
+      countermeasureId: "prepare-for-on-call-from-day-one",
+      rationale: "team members are well equipped to handle production alerts out of hours",
+      addresses: ["minority-of-team-on-call", "on-call-burnout-risk"],
+    },
+    {
+      countermeasureId: "re-architect-for-adaptability",
+      rationale: "digital services need little human intervention, and are fast to fix when they do fail",
+      addresses: ["on-call-burnout-risk"],
+    },
+    {
+      countermeasureId: "ensure-fair-on-call-remuneration",
+      rationale: "people on call feel properly compensated for the disruption to their personal lives",
+      addresses: ["minority-of-team-on-call", "on-call-burnout-risk"],
+    },
+    {
+      countermeasureId: "craft-sustainable-on-call-schedule",
+      rationale: "no single team member spends too much time on call out of hours",
+      addresses: ["minority-of-team-on-call", "on-call-burnout-risk"],
+    },
+  ],
+  notes: [
+    {
+      id: "respect-individual-circumstances",
+      title: "Respect individual circumstances",
+      body: "People's circumstances differ, and so do their decisions about on-call. Those decisions deserve respect: the way out of this pitfall is better preparation, pay and scheduling, not pressure on individuals.",
+    },
+    {
+      id: "operations-teams-too",
+      title: "Operations teams are affected too",
+      body: "Central operations teams can fall into the same pitfall. An app support team may have useful organisational context and experience to contribute when a product team sets up its rota.",
+    },
+  ],
+  related: [
+    {
+      pitfallId: "excessive-bau",
+      why: "Both grow from services that cannot degrade gracefully and from unprepared responders, and both are eased by re-architecting digital services for adaptability.",
+    },
+    {
+      pitfallId: "responsible-but-unaccountable",
+      why: "When on-call is paid from an operations budget under scrutiny, funding cuts shrink the rota.",
+    },
+    {
+      pitfallId: "no-major-incident-management",
+      why: "A thin rota and a missing major incident process both lengthen the time it takes to resolve an incident.",
+    },
+  ],
+} satisfies Pitfall;
+
+export default limitedOnCallSchedule;

@@ -1,0 +1,49 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+test.describe("home page and health", () => {
+  test("the home page shows the product, the demo organisation and the seven pitfalls", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveTitle("Pitfall Radar");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("You Build It You Run It");
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+
+    // Demo mode loaded 5 org units and 24 teams, with the current quarter open.
+    await expect(page.getByText("Org units", { exact: true }).locator("..")).toContainText("5");
+    await expect(page.getByText("Product teams", { exact: true }).locator("..")).toContainText("24");
+    await expect(page.getByText("Current cycle", { exact: true })).toBeVisible();
+    await expect(page.getByText("2026 Q4")).toBeVisible();
+
+    const pitfallLinks = page.getByRole("region", { name: "The seven pitfalls" }).getByRole("listitem");
+    await expect(pitfallLinks).toHaveCount(7);
+    await pitfallLinks.first().getByRole("link").click();
+    await expect(page).toHaveURL(/\/playbook\/linear-run-costs$/);
+  });
+
+  test("the home page has no WCAG 2.2 A/AA violations", async ({ page }) => {
+    await page.goto("/");
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+  });
+
+  test("the page carries security headers and a favicon", async ({ request }) => {
+    const response = await request.get("/");
+    const headers = response.headers();
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["x-powered-by"]).toBeUndefined();
+    const html = await response.text();
+    expect(html).toMatch(/<link rel="icon" href="\/icon\.svg/);
+    expect((await request.get("/icon.svg")).status()).toBe(200);
+  });
+
+  test("the health endpoint reports the database", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", database: "ok" });
+    expect(response.headers()["cache-control"]).toContain("no-store");
+  });
+});

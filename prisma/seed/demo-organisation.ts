@@ -1,0 +1,163 @@
+/**
+ * The demo organisation: a mid-sized digital business with five org units, 24 product teams and
+ * people in every role. Plain data so the README's sign-in table can be checked against it.
+ */
+
+export const DEMO_PASSWORD = "radar-demo-2026";
+
+export interface DemoOrgUnit {
+  slug: string;
+  name: string;
+  teams: { slug: string; name: string }[];
+}
+
+export const demoOrgUnits: DemoOrgUnit[] = [
+  {
+    slug: "payments",
+    name: "Payments",
+    teams: [
+      { slug: "checkout", name: "Checkout" },
+      { slug: "card-processing", name: "Card Processing" },
+      { slug: "refunds", name: "Refunds" },
+      { slug: "fraud-signals", name: "Fraud Signals" },
+      { slug: "billing", name: "Billing" },
+    ],
+  },
+  {
+    slug: "customer-experience",
+    name: "Customer Experience",
+    teams: [
+      { slug: "web-storefront", name: "Web Storefront" },
+      { slug: "mobile-app", name: "Mobile App" },
+      { slug: "search", name: "Search" },
+      { slug: "recommendations", name: "Recommendations" },
+      { slug: "accounts", name: "Accounts" },
+    ],
+  },
+  {
+    slug: "logistics",
+    name: "Logistics",
+    teams: [
+      { slug: "warehouse-ops", name: "Warehouse Ops" },
+      { slug: "delivery-tracking", name: "Delivery Tracking" },
+      { slug: "returns", name: "Returns" },
+      { slug: "carrier-integration", name: "Carrier Integration" },
+    ],
+  },
+  {
+    slug: "data-platform",
+    name: "Data Platform",
+    teams: [
+      { slug: "event-streaming", name: "Event Streaming" },
+      { slug: "analytics", name: "Analytics" },
+      { slug: "ml-platform", name: "ML Platform" },
+      { slug: "data-quality", name: "Data Quality" },
+    ],
+  },
+  {
+    slug: "core-platform",
+    name: "Core Platform",
+    teams: [
+      { slug: "identity", name: "Identity" },
+      { slug: "api-gateway", name: "API Gateway" },
+      { slug: "developer-experience", name: "Developer Experience" },
+      { slug: "observability", name: "Observability" },
+      { slug: "cloud-foundations", name: "Cloud Foundations" },
+      { slug: "notifications", name: "Notifications" },
+    ],
+  },
+];
+
+export type DemoRole =
+  | { role: "admin" }
+  | { role: "head_of_engineering" }
+  | { role: "coach"; orgUnitSlug: string }
+  | { role: "team_lead"; teamSlug: string }
+  | { role: "member"; teamSlug: string };
+
+export interface DemoPerson {
+  email: string;
+  name: string;
+  roles: DemoRole[];
+}
+
+/** The named sign-ins listed in the README, one per role. */
+export const demoNamedPeople: DemoPerson[] = [
+  { email: "admin@example.com", name: "Morgan Reyes", roles: [{ role: "admin" }] },
+  { email: "head@example.com", name: "Priya Natarajan", roles: [{ role: "head_of_engineering" }] },
+  {
+    email: "coach@example.com",
+    name: "Sam Okafor",
+    roles: [
+      { role: "coach", orgUnitSlug: "payments" },
+      { role: "coach", orgUnitSlug: "customer-experience" },
+    ],
+  },
+  {
+    email: "coach.platform@example.com",
+    name: "Lena Fischer",
+    roles: [
+      { role: "coach", orgUnitSlug: "logistics" },
+      { role: "coach", orgUnitSlug: "data-platform" },
+      { role: "coach", orgUnitSlug: "core-platform" },
+    ],
+  },
+  { email: "lead@example.com", name: "Jordan Baker", roles: [{ role: "team_lead", teamSlug: "checkout" }] },
+  { email: "member@example.com", name: "Riley Chen", roles: [{ role: "member", teamSlug: "checkout" }] },
+];
+
+const firstNames = [
+  "Aisha", "Ben", "Carla", "Dev", "Elif", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kemi", "Luca",
+  "Maya", "Nikhil", "Olga", "Pablo", "Quinn", "Rosa", "Stefan", "Tara", "Uma", "Viktor", "Wen", "Yusuf",
+];
+const lastNames = [
+  "Adeyemi", "Brooks", "Costa", "Dubois", "Eriksen", "Farah", "Gupta", "Hansen", "Ivanova", "Jones",
+  "Kowalski", "Larsen", "Mensah", "Novak", "O'Brien", "Park", "Quiroga", "Rossi", "Singh", "Tanaka",
+  "Umar", "Varga", "Walsh", "Zhou",
+];
+
+/** Team leads and a second member for every team other than the named Checkout pair. */
+export function demoTeamPeople(): DemoPerson[] {
+  const people: DemoPerson[] = [];
+  let index = 0;
+  for (const unit of demoOrgUnits) {
+    for (const team of unit.teams) {
+      const lead = `${firstNames[index % firstNames.length]} ${lastNames[(index * 7) % lastNames.length]}`;
+      const member = `${firstNames[(index + 11) % firstNames.length]} ${lastNames[(index * 5 + 3) % lastNames.length]}`;
+      index++;
+      if (team.slug !== "checkout") {
+        people.push({ email: `lead.${team.slug}@example.com`, name: lead, roles: [{ role: "team_lead", teamSlug: team.slug }] });
+      }
+      people.push({ email: `member.${team.slug}@example.com`, name: member, roles: [{ role: "member", teamSlug: team.slug }] });
+    }
+  }
+  return people;
+}
+
+export interface DemoCycle {
+  year: number;
+  quarter: number;
+  status: "closed" | "open";
+}
+
+/** Four closed quarters of history and the current one, open. */
+export const demoCycles: DemoCycle[] = [
+  { year: 2025, quarter: 4, status: "closed" },
+  { year: 2026, quarter: 1, status: "closed" },
+  { year: 2026, quarter: 2, status: "closed" },
+  { year: 2026, quarter: 3, status: "closed" },
+  { year: 2026, quarter: 4, status: "open" },
+];
+
+export function cycleName(year: number, quarter: number): string {
+  return `${year} Q${quarter}`;
+}
+
+/** A cycle opens on the quarter's first day and is due on the 15th of its last month. */
+export function cycleDates(year: number, quarter: number): { opensOn: Date; closesOn: Date } {
+  const firstMonth = (quarter - 1) * 3;
+  return {
+    opensOn: new Date(Date.UTC(year, firstMonth, 1)),
+    closesOn: new Date(Date.UTC(year, firstMonth + 2, 15)),
+  };
+}

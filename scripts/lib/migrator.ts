@@ -1,0 +1,229 @@
+/**
+ * Migrations without the Prisma CLI's native engine.
+ *
+ * The CLI downloads a native schema engine before `migrate` or `db push`, which cannot happen on
+ * machines without internet. Prisma also publishes that engine as WebAssembly; driven through a
+ * driver adapter it applies migrations (keeping Prisma's `_prisma_migrations` bookkeeping, so
+ * `prisma migrate deploy` still works elsewhere) and diffs schemas. It cannot create a migration
+ * from the migrations folder directly (that needs a shadow database), so a new migration is made by
+ * applying the existing ones to a scratch database and diffing that against schema.prisma.
+ */
+import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
+
+const require = createRequire(import.meta.url);
+
+type EngineModule = typeof import("@prisma/schema-engine-wasm");
+type SchemaEngine = Awaited<ReturnType<EngineModule["SchemaEngine"]["new"]>>;
+
+export interface MigratorOptions {
+  /** SQLite database file (a `file:` URL or a plain path). */
+  databaseUrl: string;
+  schemaPath: string;
+  migrationsDir: string;
+}
+
+const noFilters = { externalTables: [], externalEnums: [] };
+
+let engineModule: Promise<EngineModule> | undefined;
+
+/**
+ * The package's entry imports the .wasm file as an ES module, which Node 20 only allows behind a
+ * flag; instantiating it through the generated glue works everywhere.
+ */
+function loadEngineModule(): Promise<EngineModule> {
+  engineModule ??= (async () => {
+    const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+    const glue = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as EngineModule & {
+      __wbg_set_wasm(exports: WebAssembly.Exports): void;
+    };
+    const bytes = await readFile(path.join(path.dirname(gluePath), "schema_engine_bg.wasm"));
+    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": glue });
+    glue.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as () => void)();
+    return glue;
+  })();
+  return engineModule;
+}
+
+export function sqlitePathFromUrl(url: string): string {
+  return url.replace(/^file:/, "");
+}
+
+interface OpenEngine {
+  engine: SchemaEngine;
+  /** Frees the engine and closes every connection it opened (it does not close them itself). */
+  close(): Promise<void>;
+}
+
+async function openEngine(databaseUrl: string, schema: string): Promise<OpenEngine> {
+  const { SchemaEngine } = await loadEngineModule();
+  const file = sqlitePathFromUrl(databaseUrl);
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  // Write-ahead logging persists in the file; every later connection inherits it.
+  const raw = new Database(file);
+  raw.pragma("journal_mode = WAL");
+  raw.close();
+
+  const factory = new PrismaBetterSqlite3({ url: file }, { timestampFormat: "unixepoch-ms" });
+  const connections: SqlDriverAdapter[] = [];
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const connection = await factory.connect();
+      connections.push(connection);
+      return connection;
+    },
+    connectToShadowDb: async () => {
+      const connection = await factory.connectToShadowDb();
+      connections.push(connection);
+      return connection;
+    },
+  };
+  const log = () => {};
+  const engine = await SchemaEngine.new(
+    { datamodels: [["schema.prisma", schema]] },
+    log,
+    bindMigrationAwareSqlAdapterFactory(tracked),
+  );
+  return {
+    engine,
+    async close() {
+      engine.free();
+      await Promise.all(connections.map((connection) => connection.dispose()));
+    },
+  };
+}
+
+export interface MigrationFolder {
+  name: string;
+  sql: string;
+}
+
+export async function readMigrations(migrationsDir: string): Promise<MigrationFolder[]> {
+  if (!existsSync(migrationsDir)) return [];
+  const entries = await readdir(migrationsDir, { withFileTypes: true });
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  return Promise.all(
+    names.map(async (name) => ({
+      name,
+      sql: await readFile(path.join(migrationsDir, name, "migration.sql"), "utf8"),
+    })),
+  );
+}
+
+function migrationList(migrationsDir: string, migrations: MigrationFolder[], lockfile: string | null) {
+  return {
+    baseDir: path.resolve(migrationsDir),
+    lockfile: { path: "migration_lock.toml", content: lockfile },
+    shadowDbInitScript: "",
+    migrationDirectories: migrations.map((migration) => ({
+      path: migration.name,
+      migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: migration.sql } },
+    })),
+  };
+}
+
+async function readLockfile(migrationsDir: string): Promise<string | null> {
+  const file = path.join(migrationsDir, "migration_lock.toml");
+  return existsSync(file) ? readFile(file, "utf8") : null;
+}
+
+async function withEngine<T>(databaseUrl: string, schemaPath: string, work: (engine: SchemaEngine, schema: string) => Promise<T>): Promise<T> {
+  const schema = await readFile(schemaPath, "utf8");
+  const { engine, close } = await openEngine(databaseUrl, schema);
+  try {
+    return await work(engine, schema);
+  } finally {
+    await close();
+  }
+}
+
+async function applyWith(engine: SchemaEngine, migrationsDir: string): Promise<string[]> {
+  const migrations = await readMigrations(migrationsDir);
+  const result = await engine.applyMigrations({
+    migrationsList: migrationList(migrationsDir, migrations, await readLockfile(migrationsDir)),
+    filters: noFilters,
+  });
+  return result.appliedMigrationNames;
+}
+
+/** Applies pending migrations; returns the names of those it applied. */
+export async function applyMigrations(options: MigratorOptions): Promise<string[]> {
+  return withEngine(options.databaseUrl, options.schemaPath, (engine) => applyWith(engine, options.migrationsDir));
+}
+
+/**
+ * The SQL that would bring a database built from the existing migrations up to schema.prisma;
+ * empty when they agree.
+ */
+export async function pendingSchemaChanges(options: Omit<MigratorOptions, "databaseUrl">): Promise<string> {
+  const scratchDir = await mkdtemp(path.join(tmpdir(), "pitfall-radar-migrations-"));
+  try {
+    return await withEngine(path.join(scratchDir, "scratch.db"), options.schemaPath, async (engine, schema) => {
+      await applyWith(engine, options.migrationsDir);
+      const files = [{ path: "schema.prisma", content: schema }];
+      const result = await engine.diff({
+        from: { tag: "schemaDatasource", files, configDir: path.dirname(path.resolve(options.schemaPath)) },
+        to: { tag: "schemaDatamodel", files },
+        script: true,
+        exitCode: true,
+        filters: noFilters,
+      });
+      return result.exitCode === 2 ? (result.stdout ?? "").trim() : "";
+    });
+  } finally {
+    await rm(scratchDir, { recursive: true, force: true });
+  }
+}
+
+function timestamp(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return (
+    `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}` +
+    `${pad(now.getUTCHours())}${pad(now.getUTCMinutes())}${pad(now.getUTCSeconds())}`
+  );
+}
+
+/** Writes the next migration folder; returns its name, or null when the schema has no changes. */
+export async function createMigration(
+  options: Omit<MigratorOptions, "databaseUrl">,
+  name: string,
+  now = new Date(),
+): Promise<string | null> {
+  if (!/^[a-z0-9_]+$/.test(name)) {
+    throw new Error(`Migration name "${name}" must use lower-case letters, digits and underscores only.`);
+  }
+  const sql = await pendingSchemaChanges(options);
+  if (!sql) return null;
+  const existing = await readMigrations(options.migrationsDir);
+  let stamp = timestamp(now);
+  // Keep folders strictly ordered even when two migrations are made within the same second.
+  const last = existing.at(-1)?.name.slice(0, 14);
+  if (last && stamp <= last) stamp = String(BigInt(last) + 1n);
+  const folder = `${stamp}_${name}`;
+  await mkdir(path.join(options.migrationsDir, folder), { recursive: true });
+  await writeFile(path.join(options.migrationsDir, folder, "migration.sql"), `${sql}\n`);
+  const lockfile = path.join(options.migrationsDir, "migration_lock.toml");
+  if (!existsSync(lockfile)) {
+    await writeFile(
+      lockfile,
+      '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "sqlite"\n',
+    );
+  }
+  return folder;
+}

@@ -1,0 +1,49 @@
+/**
+ * Production start: validate the environment, apply pending migrations, load the demo
+ * organisation when asked to and the database is empty, then hand over to `next start`.
+ */
+import { spawn } from "node:child_process";
+import { loadEnvOrExit } from "../src/env";
+
+async function main() {
+  const env = loadEnvOrExit();
+  // Loaded only after the environment is known to be valid.
+  const { applyMigrations } = await import("./lib/migrator");
+  const { createPrismaClient } = await import("../src/server/prisma-client");
+  const { seedDemoIfEmpty } = await import("../prisma/seed/demo");
+  const applied = await applyMigrations({
+    databaseUrl: env.DATABASE_URL,
+    schemaPath: "prisma/schema.prisma",
+    migrationsDir: "prisma/migrations",
+  });
+  if (applied.length) console.log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
+
+  if (env.DEMO_MODE) {
+    const client = createPrismaClient(env.DATABASE_URL);
+    try {
+      const outcome = await seedDemoIfEmpty(client);
+      console.log(
+        outcome.seeded
+          ? `Loaded the demo organisation: ${outcome.teams} teams in ${outcome.orgUnits} org units, ${outcome.cycles} cycles.`
+          : "Demo mode: the database already holds data, so no demo data was loaded.",
+      );
+    } finally {
+      await client.$disconnect();
+    }
+  }
+
+  const nextBin = new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname;
+  const server = spawn(process.execPath, [nextBin, "start", "-p", String(env.PORT)], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => server.kill(signal));
+  }
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+main().catch((error: unknown) => {
+  console.error(`Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,278 @@
+/**
+ * The content model: pitfalls, countermeasures and questionnaires.
+ *
+ * Content lives as typed files under `content/` so coaches can review it in a pull request; these
+ * schemas are what every content file must satisfy. Cross-references (a question detecting a
+ * symptom, a pitfall referencing a countermeasure) are checked by `validateContent`, not here,
+ * because they span files.
+ */
+import { z } from "zod";
+
+/** Lower-case words joined by hyphens: stable ids that also read well in URLs and exports. */
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens, e.g. 'linear-run-costs'");
+
+const text = z.string().trim().min(1, "must not be empty");
+
+export const PITFALL_IDS = [
+  "linear-run-costs",
+  "responsible-but-unaccountable",
+  "excessive-bau",
+  "change-management-treacle",
+  "no-major-incident-management",
+  "embedded-specialists",
+  "limited-on-call-schedule",
+] as const;
+export const pitfallIdSchema = z.enum(PITFALL_IDS);
+export type PitfallId = z.infer<typeof pitfallIdSchema>;
+
+export const symptomSchema = z.strictObject({
+  id: slugSchema,
+  /** Short title, e.g. "Inflated availability targets". */
+  title: text,
+  /** What it looks like in a team, in the project's own words. */
+  description: text,
+});
+
+export const causeSchema = z.strictObject({
+  id: slugSchema,
+  text: text,
+});
+
+/** A countermeasure is its own entity because one can serve several pitfalls. */
+export const countermeasureSchema = z.strictObject({
+  id: slugSchema,
+  /** The action, imperative: "Pre-approve low-risk, repeatable changes". */
+  action: text,
+  /** Longer guidance on what doing it involves. */
+  guidance: text,
+});
+
+/** How a pitfall uses a countermeasure: its own "so that" rationale and the symptoms it addresses. */
+export const pitfallCountermeasureSchema = z.strictObject({
+  countermeasureId: slugSchema,
+  /** The "so that ..." outcome for this pitfall, without the words "so that". */
+  rationale: text,
+  addresses: z.array(slugSchema).min(1, "must address at least one symptom of this pitfall"),
+});
+
+export const noteSchema = z.strictObject({
+  id: slugSchema,
+  title: text,
+  body: text,
+});
+
+export const relatedPitfallSchema = z.strictObject({
+  pitfallId: pitfallIdSchema,
+  why: text,
+});
+
+export const pitfallSchema = z.strictObject({
+  id: pitfallIdSchema,
+  name: text,
+  summary: text,
+  whyItMatters: text,
+  symptoms: z.array(symptomSchema).min(1),
+  causes: z.array(causeSchema).min(1),
+  countermeasures: z.array(pitfallCountermeasureSchema).min(1),
+  notes: z.array(noteSchema),
+  related: z.array(relatedPitfallSchema),
+});
+
+/* ------------------------------------------------------------------------------------------------
+ * Questionnaire
+ * ---------------------------------------------------------------------------------------------- */
+
+/** A risk value: 0 = healthy, 1 = the answer fully signals the pitfall. */
+export const riskSchema = z.number().min(0).max(1);
+
+/** Five-point agreement scale, stored as 1 (strongly disagree) .. 5 (strongly agree). */
+export const AGREEMENT_LEVELS = [1, 2, 3, 4, 5] as const;
+
+export const agreementAnswerTypeSchema = z.strictObject({
+  type: z.literal("agreement"),
+  /** Which end of the scale signals the pitfall. */
+  riskyWhen: z.enum(["agree", "disagree"]),
+});
+
+export const yesNoAnswerTypeSchema = z.strictObject({
+  type: z.literal("yesNo"),
+  riskyAnswer: z.enum(["yes", "no"]),
+});
+
+export const choiceOptionSchema = z.strictObject({
+  value: slugSchema,
+  label: text,
+  risk: riskSchema,
+});
+
+export const choiceAnswerTypeSchema = z.strictObject({
+  type: z.literal("choice"),
+  options: z.array(choiceOptionSchema).min(2),
+});
+
+export const NUMBER_UNITS = ["percent", "count", "per-week", "per-month", "per-shift", "hours", "days", "people"] as const;
+
+/**
+ * Piecewise-linear risk curve over the answer: points with strictly increasing `at`, risk
+ * interpolated between them and held flat beyond the ends. A step is two close points
+ * (e.g. at 2.99 and 3), which keeps the curve a function.
+ */
+export const riskPointSchema = z.strictObject({ at: z.number(), risk: riskSchema });
+
+export const numberAnswerTypeSchema = z.strictObject({
+  type: z.literal("number"),
+  unit: z.enum(NUMBER_UNITS),
+  min: z.number(),
+  max: z.number(),
+  integer: z.boolean(),
+  riskCurve: z.array(riskPointSchema).min(2),
+});
+
+export const answerTypeSchema = z.discriminatedUnion("type", [
+  agreementAnswerTypeSchema,
+  yesNoAnswerTypeSchema,
+  choiceAnswerTypeSchema,
+  numberAnswerTypeSchema,
+]);
+export type AnswerType = z.infer<typeof answerTypeSchema>;
+
+export const questionSchema = z.strictObject({
+  id: slugSchema,
+  /** Plain-language question shown to the team lead. */
+  prompt: text,
+  /** Help text: what to count, where to look, why it matters. */
+  help: text,
+  answer: answerTypeSchema,
+  /** Relative importance inside its pitfall, 1 (supporting) .. 3 (strong signal). */
+  weight: z.number().int().min(1).max(3),
+  detects: z.strictObject({
+    symptoms: z.array(slugSchema),
+    causes: z.array(slugSchema),
+  }),
+  allowDontKnow: z.boolean(),
+  allowNotApplicable: z.boolean(),
+  required: z.boolean(),
+});
+
+export const questionSectionSchema = z.strictObject({
+  pitfallId: pitfallIdSchema,
+  intro: text,
+  questions: z.array(questionSchema).min(4).max(8),
+});
+
+/** Team context questions share the answer types but carry no risk of their own. */
+export const contextQuestionSchema = z.strictObject({
+  id: slugSchema,
+  prompt: text,
+  help: text,
+  answer: z.discriminatedUnion("type", [
+    z.strictObject({ type: z.literal("yesNo") }),
+    z.strictObject({
+      type: z.literal("choice"),
+      options: z.array(z.strictObject({ value: slugSchema, label: text })).min(2),
+    }),
+    z.strictObject({
+      type: z.literal("number"),
+      unit: z.enum(NUMBER_UNITS),
+      min: z.number(),
+      max: z.number(),
+      integer: z.boolean(),
+    }),
+  ]),
+  allowDontKnow: z.boolean(),
+  required: z.boolean(),
+});
+
+/**
+ * A condition over the team context or an answer. `field` names a context question id or a
+ * pitfall question id; values compare against the stored answer value (option value, number, or
+ * boolean for yes/no).
+ */
+export const conditionSchema = z.discriminatedUnion("op", [
+  z.strictObject({ field: slugSchema, op: z.literal("in"), values: z.array(z.union([slugSchema, z.boolean()])).min(1) }),
+  z.strictObject({ field: slugSchema, op: z.literal("lt"), value: z.number() }),
+  z.strictObject({ field: slugSchema, op: z.literal("gt"), value: z.number() }),
+]);
+
+/**
+ * A playbook rule that only makes sense with context, e.g. "an out-of-hours schedule on a service
+ * whose availability target is 95%". When all conditions hold the rule counts as evidence with
+ * risk 1 at its weight; when they are known not to hold, as risk 0; when a field is unanswered,
+ * the rule is unassessed.
+ */
+export const contextRuleSchema = z.strictObject({
+  id: slugSchema,
+  pitfallId: pitfallIdSchema,
+  /** Shown when the rule fires: what was found and why it signals the pitfall. */
+  explanation: text,
+  when: z.array(conditionSchema).min(1),
+  weight: z.number().int().min(1).max(3),
+  detects: z.strictObject({
+    symptoms: z.array(slugSchema),
+    causes: z.array(slugSchema),
+  }),
+});
+
+export const questionnaireSchema = z.strictObject({
+  /** Version id, e.g. "v1". Stored with every cycle so old answers stay interpretable. */
+  id: slugSchema,
+  title: text,
+  publishedOn: z.iso.date(),
+  /** How this version's questions map onto an earlier version's, so answers and trends carry over. */
+  supersedes: z
+    .strictObject({
+      questionnaireId: slugSchema,
+      /** new question id -> earlier question id (same answer type and options). */
+      questionMap: z.record(slugSchema, slugSchema),
+    })
+    .optional(),
+  context: z.array(contextQuestionSchema).min(1),
+  sections: z.array(questionSectionSchema),
+  contextRules: z.array(contextRuleSchema),
+});
+
+export type Symptom = z.infer<typeof symptomSchema>;
+export type Cause = z.infer<typeof causeSchema>;
+export type Countermeasure = z.infer<typeof countermeasureSchema>;
+export type PitfallCountermeasure = z.infer<typeof pitfallCountermeasureSchema>;
+export type Pitfall = z.infer<typeof pitfallSchema>;
+export type Question = z.infer<typeof questionSchema>;
+export type QuestionSection = z.infer<typeof questionSectionSchema>;
+export type ContextQuestion = z.infer<typeof contextQuestionSchema>;
+export type Condition = z.infer<typeof conditionSchema>;
+export type ContextRule = z.infer<typeof contextRuleSchema>;
+export type Questionnaire = z.infer<typeof questionnaireSchema>;
+
+/* ------------------------------------------------------------------------------------------------
+ * Answers (the shape stored per question; shared by the questionnaire UI, storage and scoring)
+ * ---------------------------------------------------------------------------------------------- */
+
+export const answerSchema = z.discriminatedUnion("kind", [
+  /** agreement: 1..5; yesNo: boolean; choice: option value; number: finite number. */
+  z.strictObject({ kind: z.literal("value"), value: z.union([z.number(), z.string(), z.boolean()]) }),
+  z.strictObject({ kind: z.literal("dontKnow") }),
+  z.strictObject({ kind: z.literal("notApplicable"), reason: z.string().trim().min(3, "say briefly why it does not apply").max(500) }),
+]);
+export type Answer = z.infer<typeof answerSchema>;
+
+/** Answers keyed by question id (pitfall questions) or context question id (team context). */
+export type Answers = Readonly<Record<string, Answer>>;
+
+/** The content bundle the app runs on: every pitfall, every countermeasure, every questionnaire version. */
+export interface ContentBundle {
+  pitfalls: readonly Pitfall[];
+  countermeasures: readonly Countermeasure[];
+  questionnaires: readonly Questionnaire[];
+  source: ContentSource;
+}
+
+export const contentSourceSchema = z.strictObject({
+  title: text,
+  publisher: text,
+  url: z.url(),
+  licence: text,
+  credit: text,
+});
+export type ContentSource = z.infer<typeof contentSourceSchema>;

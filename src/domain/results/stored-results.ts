@@ -1,0 +1,53 @@
+/**
+ * What is stored with a submitted assessment: one row per pitfall plus an overall figure, so
+ * dashboards read stored results instead of re-scoring thousands of assessments per page view.
+ */
+import { bandForScore, type RiskBand } from "../scoring/bands";
+import type { AssessmentScore, PitfallScore } from "../scoring/types";
+
+export interface StoredPitfallResult {
+  pitfallId: string;
+  status: PitfallScore["status"];
+  score: number | null;
+  band: RiskBand | null;
+  confidence: number;
+  /** JSON of the explanation: triggered symptoms and causes, contributions, countermeasures. */
+  detail: string;
+}
+
+export function toStoredPitfallResults(score: AssessmentScore): StoredPitfallResult[] {
+  return score.pitfalls.map((pitfall) => ({
+    pitfallId: pitfall.pitfallId,
+    status: pitfall.status,
+    score: pitfall.score,
+    band: pitfall.band,
+    confidence: pitfall.confidence,
+    detail: JSON.stringify({
+      methodVersion: score.methodVersion,
+      evidence: pitfall.evidence,
+      contributions: pitfall.contributions,
+      triggeredSymptoms: pitfall.triggeredSymptoms,
+      triggeredCauses: pitfall.triggeredCauses,
+      contextRules: pitfall.contextRules,
+      countermeasures: pitfall.countermeasures,
+    }),
+  }));
+}
+
+/**
+ * The overall figure is the mean of the scored pitfalls (one decimal). Pitfalls not assessed or
+ * without evidence are left out rather than counted as zero, which would flatter a team.
+ */
+export function overallResult(score: AssessmentScore): { score: number | null; band: RiskBand | null } {
+  let sum = 0;
+  let count = 0;
+  for (const pitfall of score.pitfalls) {
+    if (pitfall.status === "scored" && pitfall.score !== null) {
+      sum += pitfall.score;
+      count++;
+    }
+  }
+  if (count === 0) return { score: null, band: null };
+  const overall = Math.round((sum / count) * 10) / 10;
+  return { score: overall, band: bandForScore(overall) };
+}

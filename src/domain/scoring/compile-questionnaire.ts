@@ -1,0 +1,377 @@
+/**
+ * Compiling a questionnaire once turns its content into index tables, so scoring an assessment is a
+ * few array walks with no lookups by name, no sorting of content and almost no allocation.
+ */
+import type {
+  Cause,
+  ContextQuestion,
+  ContextRule,
+  Countermeasure,
+  Pitfall,
+  PitfallCountermeasure,
+  PitfallId,
+  Question,
+  Questionnaire,
+  Symptom,
+} from "../content/schema";
+import type { AnswerValue } from "./answer-validation";
+
+/** What scoring needs: the questionnaire, plus pitfalls and countermeasures for symptoms and remediation. */
+export interface ScoringContent {
+  questionnaire: Questionnaire;
+  pitfalls: readonly Pitfall[];
+  countermeasures: readonly Countermeasure[];
+}
+
+/** Content that points at something that does not exist, or mixes answer types, cannot be scored. */
+export class ScoringContentError extends Error {
+  override readonly name = "ScoringContentError";
+}
+
+export interface CompiledQuestion {
+  readonly question: Question;
+  readonly id: string;
+  /** Position across the whole questionnaire; indexes the per-assessment scratch arrays. */
+  readonly index: number;
+  readonly sectionIndex: number;
+  readonly weight: number;
+}
+
+export interface CompiledContextQuestion {
+  readonly question: ContextQuestion;
+  readonly id: string;
+  readonly index: number;
+}
+
+export interface CompiledCondition {
+  readonly op: "in" | "lt" | "gt";
+  readonly field: string;
+  /** Index into the context scratch arrays, or -1 when the field is a pitfall question. */
+  readonly contextIndex: number;
+  /** Index into the question scratch arrays, or -1 when the field is a context question. */
+  readonly questionIndex: number;
+  readonly values: readonly (string | boolean)[];
+  readonly threshold: number;
+}
+
+export interface CompiledRule {
+  readonly rule: ContextRule;
+  readonly id: string;
+  readonly weight: number;
+  readonly conditions: readonly CompiledCondition[];
+}
+
+/**
+ * Evidence of a section is numbered locally: its questions first (0..questions.length-1), then its
+ * context rules. Symptom, cause and countermeasure links list those local numbers.
+ */
+export interface CompiledSymptomLink {
+  readonly symptom: Symptom;
+  readonly evidence: readonly number[];
+}
+
+export interface CompiledCauseLink {
+  readonly cause: Cause;
+  readonly evidence: readonly number[];
+}
+
+export interface CompiledCountermeasureLink {
+  readonly countermeasure: Countermeasure;
+  readonly link: PitfallCountermeasure;
+  /** Index into `CompiledQuestionnaire.countermeasures`, shared by every pitfall using it. */
+  readonly countermeasureIndex: number;
+  /** Local evidence on any addressed symptom, each item once, ascending. */
+  readonly evidence: readonly number[];
+}
+
+export interface CompiledSection {
+  readonly pitfallId: PitfallId;
+  readonly pitfall: Pitfall;
+  readonly questions: readonly CompiledQuestion[];
+  readonly rules: readonly CompiledRule[];
+  readonly evidenceCount: number;
+  readonly symptoms: readonly CompiledSymptomLink[];
+  readonly causes: readonly CompiledCauseLink[];
+  readonly countermeasures: readonly CompiledCountermeasureLink[];
+}
+
+/** Answer states kept in scratch arrays while scoring one assessment. */
+export const UNANSWERED = 0;
+export const VALUE = 1;
+export const DONT_KNOW = 2;
+export const NOT_APPLICABLE = 3;
+
+/**
+ * Buffers reused by every scoring call on this compilation. Scoring is synchronous, so one set per
+ * compiled questionnaire is safe and saves allocating them per assessment.
+ */
+export interface ScoringScratch {
+  readonly questionState: Uint8Array;
+  readonly questionRisk: Float64Array;
+  readonly questionValue: AnswerValue[];
+  readonly contextState: Uint8Array;
+  readonly contextValue: AnswerValue[];
+  /** Per-section evidence risk; -1 marks evidence that carries no risk (unanswered, N/A, unassessed). */
+  readonly evidenceRisk: Float64Array;
+  /** Per-section evidence score points (0..100 scale). */
+  readonly evidencePoints: Float64Array;
+  /** Outcome of each rule of the current section. */
+  readonly ruleOutcome: Uint8Array;
+  /** Assessment-wide risk removed, per countermeasure. */
+  readonly countermeasureTotals: Float64Array;
+  readonly countermeasurePitfalls: Uint8Array;
+}
+
+export interface CompiledQuestionnaire {
+  readonly kind: "compiled-questionnaire";
+  readonly questionnaire: Questionnaire;
+  readonly pitfalls: readonly Pitfall[];
+  readonly sections: readonly CompiledSection[];
+  readonly questions: readonly CompiledQuestion[];
+  readonly questionById: ReadonlyMap<string, CompiledQuestion>;
+  readonly contextQuestions: readonly CompiledContextQuestion[];
+  readonly contextQuestionById: ReadonlyMap<string, CompiledContextQuestion>;
+  /** The full countermeasure list this was compiled from (identity is the cache key). */
+  readonly sourceCountermeasures: readonly Countermeasure[];
+  /** Countermeasures used by at least one section, in the order of the content's list. */
+  readonly countermeasures: readonly Countermeasure[];
+  readonly scratch: ScoringScratch;
+}
+
+const cache = new WeakMap<Questionnaire, CompiledQuestionnaire[]>();
+
+/**
+ * Returns the compilation of this exact content, compiling on first use. Keyed by object identity,
+ * so callers can keep passing the raw content objects and pay for compilation once.
+ */
+export function compileQuestionnaire(content: ScoringContent): CompiledQuestionnaire {
+  let entries = cache.get(content.questionnaire);
+  if (entries) {
+    for (const entry of entries) {
+      if (entry.pitfalls === content.pitfalls && entry.sourceCountermeasures === content.countermeasures) {
+        return entry;
+      }
+    }
+  } else {
+    entries = [];
+    cache.set(content.questionnaire, entries);
+  }
+  const compiled = buildCompiledQuestionnaire(content);
+  entries.push(compiled);
+  return compiled;
+}
+
+function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionnaire {
+  const { questionnaire } = content;
+  const where = `Questionnaire "${questionnaire.id}"`;
+
+  const pitfallById = new Map<string, Pitfall>();
+  for (const pitfall of content.pitfalls) pitfallById.set(pitfall.id, pitfall);
+  const countermeasureById = new Map<string, Countermeasure>();
+  for (const countermeasure of content.countermeasures) countermeasureById.set(countermeasure.id, countermeasure);
+
+  const contextQuestions: CompiledContextQuestion[] = [];
+  const contextQuestionById = new Map<string, CompiledContextQuestion>();
+  for (const question of questionnaire.context) {
+    if (contextQuestionById.has(question.id)) {
+      throw new ScoringContentError(`${where}: context question id "${question.id}" is used twice`);
+    }
+    const compiled: CompiledContextQuestion = { question, id: question.id, index: contextQuestions.length };
+    contextQuestions.push(compiled);
+    contextQuestionById.set(question.id, compiled);
+  }
+
+  const questions: CompiledQuestion[] = [];
+  const questionById = new Map<string, CompiledQuestion>();
+  const seenPitfalls = new Set<string>();
+  questionnaire.sections.forEach((section, sectionIndex) => {
+    if (seenPitfalls.has(section.pitfallId)) {
+      throw new ScoringContentError(`${where}: pitfall "${section.pitfallId}" has two sections`);
+    }
+    seenPitfalls.add(section.pitfallId);
+    for (const question of section.questions) {
+      if (questionById.has(question.id) || contextQuestionById.has(question.id)) {
+        throw new ScoringContentError(`${where}: question id "${question.id}" is used twice`);
+      }
+      const compiled: CompiledQuestion = {
+        question,
+        id: question.id,
+        index: questions.length,
+        sectionIndex,
+        weight: question.weight,
+      };
+      questions.push(compiled);
+      questionById.set(question.id, compiled);
+    }
+  });
+
+  const rulesBySection: CompiledRule[][] = questionnaire.sections.map(() => []);
+  const sectionIndexByPitfall = new Map<string, number>();
+  questionnaire.sections.forEach((section, index) => sectionIndexByPitfall.set(section.pitfallId, index));
+  for (const rule of questionnaire.contextRules) {
+    const sectionIndex = sectionIndexByPitfall.get(rule.pitfallId);
+    if (sectionIndex === undefined) {
+      throw new ScoringContentError(
+        `${where}: context rule "${rule.id}" is for pitfall "${rule.pitfallId}", which has no section`,
+      );
+    }
+    rulesBySection[sectionIndex]!.push(compileRule(rule, where, contextQuestionById, questionById));
+  }
+
+  const usedCountermeasureIds = new Set<string>();
+  for (const section of questionnaire.sections) {
+    const pitfall = pitfallById.get(section.pitfallId);
+    for (const link of pitfall?.countermeasures ?? []) usedCountermeasureIds.add(link.countermeasureId);
+  }
+  const countermeasures = content.countermeasures.filter((countermeasure) =>
+    usedCountermeasureIds.has(countermeasure.id),
+  );
+  const countermeasureIndexById = new Map<string, number>();
+  countermeasures.forEach((countermeasure, index) => countermeasureIndexById.set(countermeasure.id, index));
+
+  const sections = questionnaire.sections.map((section, sectionIndex): CompiledSection => {
+    const pitfall = pitfallById.get(section.pitfallId);
+    if (!pitfall) throw new ScoringContentError(`${where}: no pitfall content for section "${section.pitfallId}"`);
+    const sectionQuestions = questions.filter((question) => question.sectionIndex === sectionIndex);
+    const rules = rulesBySection[sectionIndex]!;
+    const detectors = [
+      ...sectionQuestions.map((question) => ({ id: question.id, detects: question.question.detects })),
+      ...rules.map((rule) => ({ id: rule.id, detects: rule.rule.detects })),
+    ];
+
+    const symptomIds = new Set(pitfall.symptoms.map((symptom) => symptom.id));
+    const causeIds = new Set(pitfall.causes.map((cause) => cause.id));
+    for (const detector of detectors) {
+      for (const symptomId of detector.detects.symptoms) {
+        if (!symptomIds.has(symptomId)) {
+          throw new ScoringContentError(
+            `${where}: "${detector.id}" detects symptom "${symptomId}", which pitfall "${pitfall.id}" does not have`,
+          );
+        }
+      }
+      for (const causeId of detector.detects.causes) {
+        if (!causeIds.has(causeId)) {
+          throw new ScoringContentError(
+            `${where}: "${detector.id}" detects cause "${causeId}", which pitfall "${pitfall.id}" does not have`,
+          );
+        }
+      }
+    }
+    const evidenceDetecting = (kind: "symptoms" | "causes", id: string): number[] => {
+      const evidence: number[] = [];
+      detectors.forEach((detector, index) => {
+        if (detector.detects[kind].includes(id)) evidence.push(index);
+      });
+      return evidence;
+    };
+    const symptoms = pitfall.symptoms.map((symptom) => ({ symptom, evidence: evidenceDetecting("symptoms", symptom.id) }));
+    const causes = pitfall.causes.map((cause) => ({ cause, evidence: evidenceDetecting("causes", cause.id) }));
+
+    const sectionCountermeasures = pitfall.countermeasures.map((link): CompiledCountermeasureLink => {
+      const countermeasure = countermeasureById.get(link.countermeasureId);
+      if (!countermeasure) {
+        throw new ScoringContentError(
+          `Pitfall "${pitfall.id}" references countermeasure "${link.countermeasureId}", which does not exist`,
+        );
+      }
+      const evidence = new Set<number>();
+      for (const symptomId of link.addresses) {
+        const symptom = symptoms.find((candidate) => candidate.symptom.id === symptomId);
+        if (!symptom) {
+          throw new ScoringContentError(
+            `Pitfall "${pitfall.id}": countermeasure "${link.countermeasureId}" addresses unknown symptom "${symptomId}"`,
+          );
+        }
+        for (const index of symptom.evidence) evidence.add(index);
+      }
+      return {
+        countermeasure,
+        link,
+        countermeasureIndex: countermeasureIndexById.get(countermeasure.id)!,
+        evidence: [...evidence].sort((a, b) => a - b),
+      };
+    });
+
+    return {
+      pitfallId: section.pitfallId,
+      pitfall,
+      questions: sectionQuestions,
+      rules,
+      evidenceCount: detectors.length,
+      symptoms,
+      causes,
+      countermeasures: sectionCountermeasures,
+    };
+  });
+
+  const maxEvidence = Math.max(0, ...sections.map((section) => section.evidenceCount));
+  const maxRules = Math.max(0, ...sections.map((section) => section.rules.length));
+  const scratch: ScoringScratch = {
+    questionState: new Uint8Array(questions.length),
+    questionRisk: new Float64Array(questions.length),
+    questionValue: new Array<AnswerValue>(questions.length).fill(0),
+    contextState: new Uint8Array(contextQuestions.length),
+    contextValue: new Array<AnswerValue>(contextQuestions.length).fill(0),
+    evidenceRisk: new Float64Array(maxEvidence),
+    evidencePoints: new Float64Array(maxEvidence),
+    ruleOutcome: new Uint8Array(maxRules),
+    countermeasureTotals: new Float64Array(countermeasures.length),
+    countermeasurePitfalls: new Uint8Array(countermeasures.length),
+  };
+
+  return {
+    kind: "compiled-questionnaire",
+    questionnaire,
+    pitfalls: content.pitfalls,
+    sections,
+    questions,
+    questionById,
+    contextQuestions,
+    contextQuestionById,
+    sourceCountermeasures: content.countermeasures,
+    countermeasures,
+    scratch,
+  };
+}
+
+function compileRule(
+  rule: ContextRule,
+  where: string,
+  contextQuestionById: ReadonlyMap<string, CompiledContextQuestion>,
+  questionById: ReadonlyMap<string, CompiledQuestion>,
+): CompiledRule {
+  const conditions = rule.when.map((condition): CompiledCondition => {
+    const context = contextQuestionById.get(condition.field);
+    const question = context ? undefined : questionById.get(condition.field);
+    if (!context && !question) {
+      throw new ScoringContentError(
+        `${where}: context rule "${rule.id}" tests "${condition.field}", which is neither a context question nor a question`,
+      );
+    }
+    const answerType = (context ?? question)!.question.answer;
+    const problem = `${where}: context rule "${rule.id}" tests "${condition.field}"`;
+    if (condition.op === "in") {
+      for (const value of condition.values) {
+        const fits =
+          answerType.type === "yesNo"
+            ? typeof value === "boolean"
+            : answerType.type === "choice" &&
+              (answerType.options as readonly { value: string }[]).some((option) => option.value === value);
+        if (!fits) {
+          throw new ScoringContentError(`${problem} for "${String(value)}", which it can never be answered with`);
+        }
+      }
+    } else if (answerType.type !== "number" && answerType.type !== "agreement") {
+      throw new ScoringContentError(`${problem} with "${condition.op}", but it is not answered with a number`);
+    }
+    return {
+      op: condition.op,
+      field: condition.field,
+      contextIndex: context ? context.index : -1,
+      questionIndex: question ? question.index : -1,
+      values: condition.op === "in" ? condition.values : [],
+      threshold: condition.op === "in" ? 0 : condition.value,
+    };
+  });
+  return { rule, id: rule.id, weight: rule.weight, conditions };
+}

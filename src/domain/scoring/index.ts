@@ -1,0 +1,35 @@
+/**
+ * The scoring engine: pure functions from content and answers to risk scores, explanations and
+ * ranked countermeasures. No I/O; safe to run on the server, in scripts and in tests.
+ */
+export { answerRisk, interpolateRiskCurve, type RiskPoint } from "./answer-risk";
+export {
+  AGREEMENT_LABELS,
+  type AnswerIssue,
+  AnswerValidationError,
+  type AnswerValue,
+  answerIssueMessage,
+  describeAnswerValue,
+  validateAnswer,
+} from "./answer-validation";
+export { BANDS, type BandDefinition, bandForScore, isHighOrCritical, RISK_BANDS, type RiskBand } from "./bands";
+export {
+  compileQuestionnaire,
+  type CompiledQuestionnaire,
+  ScoringContentError,
+  type ScoringContent,
+} from "./compile-questionnaire";
+export { listMissingRequiredAnswers } from "./required-answers";
+export { scoreAssessment, SYMPTOM_TRIGGER_RISK } from "./score-assessment";
+export {
+  DEFAULT_ON_CALL_SETUP,
+  type OnCallSetupMapping,
+  type OrganisationSignals,
+  type OrgUnitRollUp,
+  type PitfallDistribution,
+  type RunCostSignal,
+  scoreOrganisation,
+  type TeamAssessmentResult,
+  type TeamStanding,
+} from "./score-organisation";
+export * from "./types";

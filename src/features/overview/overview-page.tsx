@@ -1,0 +1,112 @@
+import Link from "next/link";
+import type { OrganisationOverview } from "@/server/overview/queries";
+import { pitfallSummaries } from "./pitfall-summaries";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+export function OverviewPage({ overview }: { overview: OrganisationOverview }) {
+  const { currentCycle } = overview;
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="overview-heading" className="space-y-3">
+        <h1 id="overview-heading" className="text-3xl font-bold tracking-tight">
+          Where does You Build It You Run It hurt?
+        </h1>
+        <p className="max-w-3xl text-lg text-slate-700">
+          Every quarter each product team checks itself against the seven known pitfalls of running its own
+          services. Pitfall Radar turns the answers into risk scores, shows the whole organisation at a glance and
+          points at the countermeasures that help most.
+        </p>
+      </section>
+
+      {overview.teamCount === 0 ? (
+        <section
+          aria-labelledby="empty-heading"
+          className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center"
+        >
+          <h2 id="empty-heading" className="text-xl font-semibold">
+            No teams yet
+          </h2>
+          <p className="mx-auto mt-2 max-w-xl text-slate-700">
+            An administrator adds org units and product teams, then opens the first quarterly cycle. To look around
+            first, start the app in demo mode (<code className="rounded bg-slate-100 px-1">npm run demo</code>), which
+            loads an example organisation.
+          </p>
+        </section>
+      ) : (
+        <section aria-labelledby="org-heading" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <h2 id="org-heading" className="sr-only">
+            Organisation at a glance
+          </h2>
+          <Stat label="Org units" value={overview.orgUnitCount} />
+          <Stat label="Product teams" value={overview.teamCount} />
+          {currentCycle ? (
+            <div className="rounded-lg border border-slate-200 bg-white p-5 sm:col-span-2">
+              <p className="text-sm font-medium text-slate-600">
+                {currentCycle.status === "open" ? "Current cycle" : "Latest cycle"}
+              </p>
+              <p className="mt-1 text-xl font-semibold">
+                {currentCycle.name}{" "}
+                <span className="text-base font-normal text-slate-700">
+                  ({currentCycle.status === "open" ? "closes" : "closed"} {dateFormat.format(currentCycle.closesOn)})
+                </span>
+              </p>
+              <dl className="mt-3 grid grid-cols-3 gap-2 text-center">
+                <CompletionCount label="Submitted" value={currentCycle.submitted} />
+                <CompletionCount label="Draft" value={currentCycle.draft} />
+                <CompletionCount label="Not started" value={currentCycle.notStarted} />
+              </dl>
+            </div>
+          ) : (
+            <div className="rounded-lg border border-dashed border-slate-300 bg-white p-5 sm:col-span-2">
+              <p className="font-semibold">No assessment cycle yet</p>
+              <p className="mt-1 text-slate-700">An administrator opens a quarterly cycle to start assessments.</p>
+            </div>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="pitfalls-heading" className="space-y-4">
+        <div className="flex items-baseline justify-between gap-4">
+          <h2 id="pitfalls-heading" className="text-2xl font-semibold">
+            The seven pitfalls
+          </h2>
+          <Link href="/playbook" className="text-blue-800 underline hover:text-blue-950">
+            Read the playbook
+          </Link>
+        </div>
+        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {pitfallSummaries().map((pitfall) => (
+            <li key={pitfall.id}>
+              <Link
+                href={`/playbook/${pitfall.id}`}
+                className="block h-full rounded-lg border border-slate-200 bg-white p-4 hover:border-slate-400"
+              >
+                <span className="font-semibold text-slate-900">{pitfall.name}</span>
+                <span className="mt-1 block text-sm text-slate-700">{pitfall.summary}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: number }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-5">
+      <p className="text-sm font-medium text-slate-600">{label}</p>
+      <p className="mt-1 text-3xl font-bold">{value}</p>
+    </div>
+  );
+}
+
+function CompletionCount({ label, value }: { label: string; value: number }) {
+  return (
+    <div className="rounded bg-slate-50 p-2">
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{label}</dt>
+      <dd className="text-2xl font-semibold">{value}</dd>
+    </div>
+  );
+}

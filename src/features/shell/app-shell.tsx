@@ -1,0 +1,39 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { MainNav } from "./main-nav";
+import { RadarLogo } from "./radar-logo";
+
+export function AppShell({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-blue-800 focus:shadow"
+      >
+        Skip to content
+      </a>
+      <header data-app-header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-8 gap-y-2 px-4 py-3">
+          <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
+            <RadarLogo className="h-7 w-7" />
+            <span>Pitfall Radar</span>
+          </Link>
+          <MainNav />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 focus:outline-none">
+        {children}
+      </main>
+      <footer data-app-footer className="mx-auto max-w-7xl px-4 pb-8 pt-4 text-sm text-slate-600">
+        Pitfalls and countermeasures adapted from the{" "}
+        <a
+          className="underline hover:text-slate-900"
+          href="https://github.com/EqualExperts/you-build-it-you-run-it-playbook"
+        >
+          You Build It You Run It playbook
+        </a>{" "}
+        by Equal Experts.
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const repoRoot = path.resolve(__dirname, "../../..");
+const dbCli = path.join(repoRoot, "scripts/db.ts");
+const tsx = path.join(repoRoot, "node_modules/.bin/tsx");
+
+/** Runs the db CLI in a scratch copy of prisma/, so a test can change the schema safely. */
+async function runDbCli(cwd: string, args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(tsx, [dbCli, ...args], { cwd, env: { ...process.env, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+  }
+}
+
+describe("db:check, db:migration and db:migrate", () => {
+  let workDir: string;
+
+  beforeEach(async () => {
+    workDir = await mkdtemp(path.join(tmpdir(), "pitfall-radar-migrations-test-"));
+    await cp(path.join(repoRoot, "prisma/schema.prisma"), path.join(workDir, "prisma/schema.prisma"));
+    await cp(path.join(repoRoot, "prisma/migrations"), path.join(workDir, "prisma/migrations"), { recursive: true });
+  });
+
+  afterEach(async () => {
+    await rm(workDir, { recursive: true, force: true });
+  });
+
+  it("passes when the schema and the committed migrations agree", async () => {
+    const result = await runDbCli(workDir, ["check"]);
+    expect(result.stdout).toContain("Schema and migrations agree");
+    expect(result.code).toBe(0);
+  });
+
+  it("fails and prints the missing SQL after a field is added without a migration, then passes once the migration exists", async () => {
+    const schemaFile = path.join(workDir, "prisma/schema.prisma");
+    const schema = await readFile(schemaFile, "utf8");
+    await writeFile(schemaFile, schema.replace("  deactivatedAt DateTime?\n", "  deactivatedAt DateTime?\n  nickname String?\n"));
+
+    const failing = await runDbCli(workDir, ["check"]);
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toMatch(/ALTER TABLE "user" ADD COLUMN "nickname" TEXT/);
+
+    const created = await runDbCli(workDir, ["migration", "add_nickname"]);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/Created prisma\/migrations\/\d{14}_add_nickname\/migration\.sql/);
+
+    const passing = await runDbCli(workDir, ["check"]);
+    expect(passing.code).toBe(0);
+  });
+
+  it("applies migrations once and records them the way Prisma does", async () => {
+    const databaseFile = path.join(workDir, "data/app.db");
+    const first = await runDbCli(workDir, ["migrate"], { DATABASE_URL: `file:${databaseFile}` });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Applied \d+ migration\(s\)/);
+
+    const second = await runDbCli(workDir, ["migrate"], { DATABASE_URL: `file:${databaseFile}` });
+    expect(second.stdout).toContain("Database is up to date.");
+
+    const db = new Database(databaseFile, { readonly: true });
+    try {
+      const rows = db.prepare("SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations").all() as {
+        migration_name: string;
+        finished_at: number | null;
+        rolled_back_at: number | null;
+      }[];
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((row) => row.finished_at !== null && row.rolled_back_at === null)).toBe(true);
+      expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+      expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("refuses a migration name that would not make a valid folder name", async () => {
+    const result = await runDbCli(workDir, ["migration", "Add Field!"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("lower-case letters, digits and underscores");
+  });
+});

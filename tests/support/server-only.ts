@@ -1,0 +1,1 @@
+// Intentionally empty: lets tests import server-only modules outside Next.
