@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-export default defineConfig({
+const shared = {
   resolve: {
     alias: {
       "@content": fromRoot("./content"),
@@ -12,13 +12,30 @@ export default defineConfig({
       "server-only": fromRoot("./tests/support/server-only.ts"),
     },
   },
+};
+
+export default defineConfig({
+  ...shared,
   test: {
-    include: ["tests/**/*.test.ts"],
-    environment: "node",
     globalSetup: ["tests/support/global-setup.ts"],
-    // Integration tests share one SQLite file per worker; two workers suit the machine.
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    projects: [
+      {
+        ...shared,
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", testTimeout: 30_000 },
+      },
+      {
+        ...shared,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // Each test file gets its own freshly migrated SQLite database as DATABASE_URL.
+          setupFiles: ["tests/support/use-test-database.ts"],
+        },
+      },
+    ],
   },
 });

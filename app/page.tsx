@@ -1,8 +1,13 @@
 import { OverviewPage } from "@/features/overview/overview-page";
+import { redirect } from "next/navigation";
+import { hasAnyPerson } from "@/server/auth/queries";
+import { getCurrentActor } from "@/server/auth/session";
 import { getOrganisationOverview } from "@/server/overview/queries";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
+  if (!(await hasAnyPerson())) redirect("/setup");
+  if (!(await getCurrentActor())) redirect("/sign-in");
   return <OverviewPage overview={await getOrganisationOverview()} />;
 }

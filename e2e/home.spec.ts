@@ -1,7 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { demoUsers, signIn } from "./support/auth";
 
 test.describe("home page and health", () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, demoUsers.head);
+  });
+
   test("the home page shows the product, the demo organisation and the seven pitfalls", async ({ page }) => {
     await page.goto("/");
     await expect(page).toHaveTitle("Pitfall Radar");

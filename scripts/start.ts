@@ -3,6 +3,9 @@
  * organisation when asked to and the database is empty, then hand over to `next start`.
  */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { loadEnvOrExit } from "../src/env";
 
 async function main() {
@@ -32,15 +35,29 @@ async function main() {
     }
   }
 
+  const authSecret = env.AUTH_SECRET ?? (await localAuthSecret());
   const nextBin = new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname;
   const server = spawn(process.execPath, [nextBin, "start", "-p", String(env.PORT)], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => server.kill(signal));
   }
   server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+/**
+ * A single instance without AUTH_SECRET keeps a generated one in data/, readable only by its
+ * owner, so sessions survive restarts. Several instances must share one explicit AUTH_SECRET.
+ */
+async function localAuthSecret(): Promise<string> {
+  const file = "data/.auth-secret";
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  await mkdir("data", { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
 }
 
 main().catch((error: unknown) => {

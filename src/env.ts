@@ -29,6 +29,11 @@ export const envSchema = z.object({
     .default(3000),
   /** Load the demo organisation into an empty database at start-up. */
   DEMO_MODE: booleanFlag.default(false),
+  /**
+   * Signs session cookies. `npm start` creates one in data/.auth-secret when unset; set it
+   * explicitly (the same on every instance) when running several app instances.
+   */
+  AUTH_SECRET: z.string().min(32, "expected a random string of at least 32 characters").optional(),
   /** Public base URL, used for absolute links and cookie security. */
   APP_URL: z.url({ message: "expected an absolute http(s) URL like http://localhost:3000" }).default("http://localhost:3000"),
 });

@@ -3,7 +3,8 @@ import type { Pitfall } from "@/domain/content/schema";
 export const changeManagementTreacle = {
   id: "change-management-treacle",
   name: "Change management treacle",
-  summary: "A slow, approval-heavy change process holds deployments back, so teams ship rarely and in big batches.",
+  summary:
+    "A slow, approval-heavy change process holds deployments back, so teams ship rarely and in big batches.",
   whyItMatters:
     "Slow approvals stretch deployment lead times and push teams towards fewer, larger deployments, whose changes are harder to understand and whose failures are harder to diagnose. The faster delivery that justified You Build It You Run It never arrives, and the strained relationship between change managers and product teams becomes a story about the operating model itself.",
   symptoms: [
@@ -41,7 +42,8 @@ export const changeManagementTreacle = {
     },
     {
       countermeasureId: "automate-change-auditing",
-      rationale: "deployments comply with change management processes without manual paperwork slowing them down",
+      rationale:
+        "deployments comply with change management processes without manual paperwork slowing them down",
       addresses: ["prolonged-change-management-process"],
     },
   ],

@@ -46,7 +46,11 @@ export const embeddedSpecialists = {
       countermeasureId: "establish-specialists-as-a-service",
       rationale:
         "repeatable, common tasks become self-service automation, and specialists in a central team are free to offer expertise on demand",
-      addresses: ["specialists-shared-between-teams", "unpredictable-specialist-workload", "specialist-loneliness"],
+      addresses: [
+        "specialists-shared-between-teams",
+        "unpredictable-specialist-workload",
+        "specialist-loneliness",
+      ],
     },
   ],
   notes: [

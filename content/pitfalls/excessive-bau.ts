@@ -38,7 +38,8 @@ export const excessiveBau = {
   countermeasures: [
     {
       countermeasureId: "treat-unplanned-rework-as-planned-work",
-      rationale: "operational rework becomes visible and can be tracked and managed like any other planned work",
+      rationale:
+        "operational rework becomes visible and can be tracked and managed like any other planned work",
       addresses: ["slow-delivery-of-planned-work"],
     },
     {

@@ -3,14 +3,16 @@ import type { Pitfall } from "@/domain/content/schema";
 export const limitedOnCallSchedule = {
   id: "limited-on-call-schedule",
   name: "Limited on-call schedule",
-  summary: "Only a few members of a product team carry out-of-hours on-call, and they are heading for burnout.",
+  summary:
+    "Only a few members of a product team carry out-of-hours on-call, and they are heading for burnout.",
   whyItMatters:
     "A thin rota leaves services at risk of long out-of-hours incidents. When exhausted on-call engineers need time off, morale drops and planned features take longer than expected. Leadership reads both as evidence that product teams cannot run what they build.",
   symptoms: [
     {
       id: "minority-of-team-on-call",
       title: "Minority of the team on call",
-      description: "Only a minority of the product team's members take part in the out-of-hours on-call schedule.",
+      description:
+        "Only a minority of the product team's members take part in the out-of-hours on-call schedule.",
     },
     {
       id: "on-call-burnout-risk",

@@ -17,12 +17,14 @@ export const noMajorIncidentManagement = {
     {
       id: "major-incident-ignorance",
       title: "Major incident ignorance",
-      description: "The incident management team does not find out when digital services have a major incident.",
+      description:
+        "The incident management team does not find out when digital services have a major incident.",
     },
     {
       id: "no-crisis-communications",
       title: "No crisis communications",
-      description: "Senior leaders are not told when a major incident is causing significant financial losses.",
+      description:
+        "Senior leaders are not told when a major incident is causing significant financial losses.",
     },
   ],
   causes: [
@@ -40,7 +42,11 @@ export const noMajorIncidentManagement = {
       countermeasureId: "integrate-into-incident-management-as-is",
       rationale:
         "incident managers can act as incident commanders for digital services as well as for foundational systems",
-      addresses: ["lack-of-incident-response-collaboration", "major-incident-ignorance", "no-crisis-communications"],
+      addresses: [
+        "lack-of-incident-response-collaboration",
+        "major-incident-ignorance",
+        "no-crisis-communications",
+      ],
     },
   ],
   notes: [

@@ -23,7 +23,8 @@ export const responsibleButUnaccountable = {
     {
       id: "weak-operability-incentives",
       title: "Weak operability incentives",
-      description: "Product teams have little motivation to keep building operability into their digital services.",
+      description:
+        "Product teams have little motivation to keep building operability into their digital services.",
     },
     {
       id: "on-call-funding-pressure",
@@ -50,11 +51,16 @@ export const responsibleButUnaccountable = {
     {
       countermeasureId: "make-budget-holders-accountable-for-outcomes",
       rationale: "product teams are solely accountable for their own digital services",
-      addresses: ["inflated-availability-targets", "low-priority-operational-features", "weak-operability-incentives"],
+      addresses: [
+        "inflated-availability-targets",
+        "low-priority-operational-features",
+        "weak-operability-incentives",
+      ],
     },
     {
       countermeasureId: "fund-on-call-from-product-budgets",
-      rationale: "product teams pay for their own on-call, and weigh its cost when they choose targets and cover",
+      rationale:
+        "product teams pay for their own on-call, and weigh its cost when they choose targets and cover",
       addresses: ["inflated-availability-targets", "on-call-funding-pressure"],
     },
   ],

@@ -116,7 +116,11 @@ export const questionnaireV1 = {
           answer: {
             type: "choice",
             options: [
-              { value: "from-availability-target", label: "It follows from our availability target", risk: 0 },
+              {
+                value: "from-availability-target",
+                label: "It follows from our availability target",
+                risk: 0,
+              },
               { value: "team-preference", label: "The team or product manager chose it", risk: 0.7 },
               { value: "inherited", label: "We inherited it and have not revisited it", risk: 0.6 },
               {
@@ -158,7 +162,8 @@ export const questionnaireV1 = {
         },
         {
           id: "lrc-standby-cost-per-new-team",
-          prompt: "When a new product team is formed in your area, it adds a full extra standby payment to the on-call budget.",
+          prompt:
+            "When a new product team is formed in your area, it adds a full extra standby payment to the on-call budget.",
           help: "Agree if each team's schedule is paid separately, so standby costs rise by the same amount for every team.",
           answer: { type: "agreement", riskyWhen: "agree" },
           weight: 2,
@@ -187,7 +192,8 @@ export const questionnaireV1 = {
       questions: [
         {
           id: "rbu-accountable-for-incidents",
-          prompt: "Who is held accountable when one of your team's services has a serious production incident?",
+          prompt:
+            "Who is held accountable when one of your team's services has a serious production incident?",
           help: "Accountable means the person who has to explain the incident and its cost to the business, not the people who fix it.",
           answer: {
             type: "choice",
@@ -254,11 +260,15 @@ export const questionnaireV1 = {
         },
         {
           id: "rbu-operational-features-ranked-with-product",
-          prompt: "Our product manager ranks operational features in the same backlog, and with the same care, as product features.",
+          prompt:
+            "Our product manager ranks operational features in the same backlog, and with the same care, as product features.",
           help: "Disagree if operational work only gets done when there is spare time, or after an incident.",
           answer: { type: "agreement", riskyWhen: "disagree" },
           weight: 2,
-          detects: { symptoms: ["low-priority-operational-features", "weak-operability-incentives"], causes: [] },
+          detects: {
+            symptoms: ["low-priority-operational-features", "weak-operability-incentives"],
+            causes: [],
+          },
           allowDontKnow: true,
           allowNotApplicable: false,
           required: true,
@@ -277,7 +287,8 @@ export const questionnaireV1 = {
         },
         {
           id: "rbu-budget-holder-in-incident-review",
-          prompt: "Did your product budget holder take part in the review of your team's last major production incident?",
+          prompt:
+            "Did your product budget holder take part in the review of your team's last major production incident?",
           help: "Choose not applicable if your team has had no major incident in the last 12 months.",
           answer: { type: "yesNo", riskyAnswer: "no" },
           weight: 1,
@@ -328,7 +339,8 @@ export const questionnaireV1 = {
         },
         {
           id: "ebau-callouts-per-shift",
-          prompt: "On an average 12-hour on-call shift last quarter, how many callouts did the person on call handle?",
+          prompt:
+            "On an average 12-hour on-call shift last quarter, how many callouts did the person on call handle?",
           help: "Count every page or call that needed someone to act. More than 2 in a 12-hour shift is more than one person can handle well. Choose not applicable if your team has no on-call shifts.",
           answer: {
             type: "number",
@@ -417,7 +429,8 @@ export const questionnaireV1 = {
             options: [
               {
                 value: "one-automated-pipeline",
-                label: "One automated pipeline deploys the same way to every environment, and a revert takes minutes or less",
+                label:
+                  "One automated pipeline deploys the same way to every environment, and a revert takes minutes or less",
                 risk: 0,
               },
               {
@@ -446,10 +459,15 @@ export const questionnaireV1 = {
             options: [
               {
                 value: "as-code",
-                label: "Defined as code and deployed by the pipeline; alerts raise callouts and tickets automatically",
+                label:
+                  "Defined as code and deployed by the pipeline; alerts raise callouts and tickets automatically",
                 risk: 0,
               },
-              { value: "partly-as-code", label: "Some are defined as code, others are set up by hand", risk: 0.5 },
+              {
+                value: "partly-as-code",
+                label: "Some are defined as code, others are set up by hand",
+                risk: 0.5,
+              },
               { value: "by-hand", label: "Built and changed by hand in the monitoring tools", risk: 1 },
             ],
           },
@@ -515,7 +533,8 @@ export const questionnaireV1 = {
         },
         {
           id: "cmt-pre-approved-share",
-          prompt: "What percentage of your production deployments last quarter went out as pre-approved (standard) changes?",
+          prompt:
+            "What percentage of your production deployments last quarter went out as pre-approved (standard) changes?",
           help: "A pre-approved change needs no individual approval because its kind of change was agreed as low risk in advance.",
           answer: {
             type: "number",
@@ -567,7 +586,10 @@ export const questionnaireV1 = {
             ],
           },
           weight: 2,
-          detects: { symptoms: ["prolonged-change-management-process"], causes: ["reactive-change-management"] },
+          detects: {
+            symptoms: ["prolonged-change-management-process"],
+            causes: ["reactive-change-management"],
+          },
           allowDontKnow: true,
           allowNotApplicable: false,
           required: true,
@@ -579,14 +601,18 @@ export const questionnaireV1 = {
           help: "Agree if there is no catalogue of standard changes your team can use without asking.",
           answer: { type: "agreement", riskyWhen: "agree" },
           weight: 1,
-          detects: { symptoms: ["prolonged-change-management-process"], causes: ["reactive-change-management"] },
+          detects: {
+            symptoms: ["prolonged-change-management-process"],
+            causes: ["reactive-change-management"],
+          },
           allowDontKnow: true,
           allowNotApplicable: false,
           required: true,
         },
         {
           id: "cmt-batching-for-approval",
-          prompt: "We hold back finished work so that several changes can go out together under one approval.",
+          prompt:
+            "We hold back finished work so that several changes can go out together under one approval.",
           help: "Batching to save approval effort makes deployments larger and production problems harder to diagnose.",
           answer: { type: "agreement", riskyWhen: "agree" },
           weight: 1,
@@ -602,17 +628,23 @@ export const questionnaireV1 = {
     },
     {
       pitfallId: "no-major-incident-management",
-      intro: "How your team's major incidents connect to the organisation's incident management and its leaders.",
+      intro:
+        "How your team's major incidents connect to the organisation's incident management and its leaders.",
       questions: [
         {
           id: "nmim-incident-managers-informed",
-          prompt: "When one of your services has a major incident, how does the incident management team find out?",
+          prompt:
+            "When one of your services has a major incident, how does the incident management team find out?",
           help: "A major incident is one with a large impact on customers or finances, often called a severity 1 or 2 incident.",
           answer: {
             type: "choice",
             options: [
               { value: "automatically", label: "Automatically, from our alerting", risk: 0 },
-              { value: "by-process", label: "Someone in our team contacts them, as our process requires", risk: 0.3 },
+              {
+                value: "by-process",
+                label: "Someone in our team contacts them, as our process requires",
+                risk: 0.3,
+              },
               { value: "if-remembered", label: "Only if someone remembers to tell them", risk: 0.7 },
               { value: "not-involved", label: "They are usually not involved", risk: 1 },
             ],
@@ -750,7 +782,10 @@ export const questionnaireV1 = {
             ],
           },
           weight: 3,
-          detects: { symptoms: ["specialists-shared-between-teams"], causes: ["scarce-affordable-specialists"] },
+          detects: {
+            symptoms: ["specialists-shared-between-teams"],
+            causes: ["scarce-affordable-specialists"],
+          },
           allowDontKnow: true,
           allowNotApplicable: true,
           required: true,
@@ -794,7 +829,8 @@ export const questionnaireV1 = {
         },
         {
           id: "es-specialist-workload",
-          prompt: "How would the specialists embedded in your team describe their workload over the last quarter?",
+          prompt:
+            "How would the specialists embedded in your team describe their workload over the last quarter?",
           help: "Ask them. Choose not applicable if no specialist is embedded in your team.",
           answer: {
             type: "choice",
@@ -833,7 +869,10 @@ export const questionnaireV1 = {
           help: "Answer yes if the role is vacant, or filled by someone who splits their time with other teams.",
           answer: { type: "yesNo", riskyAnswer: "yes" },
           weight: 2,
-          detects: { symptoms: ["specialists-shared-between-teams"], causes: ["scarce-affordable-specialists"] },
+          detects: {
+            symptoms: ["specialists-shared-between-teams"],
+            causes: ["scarce-affordable-specialists"],
+          },
           allowDontKnow: true,
           allowNotApplicable: false,
           required: true,
@@ -869,7 +908,8 @@ export const questionnaireV1 = {
         },
         {
           id: "locs-share-of-time-on-call",
-          prompt: "Over the last quarter, what percentage of their time did each person on the rota spend on call?",
+          prompt:
+            "Over the last quarter, what percentage of their time did each person on the rota spend on call?",
           help: "A one-week rotation among four people is 25%. More than 25% of a person's time on call is unsustainable. Choose not applicable if your team has no on-call rota.",
           answer: {
             type: "number",
@@ -978,7 +1018,11 @@ export const questionnaireV1 = {
         "The service has a 95.0% availability target but is covered by an out-of-hours schedule. At 95.0% callouts can wait for the next working day, so this standby cost is spent for no business need.",
       when: [
         { field: "availability-target", op: "in", values: ["95-0"] },
-        { field: "out-of-hours-on-call-setup", op: "in", values: ["shared-domain-schedule", "own-team-schedule"] },
+        {
+          field: "out-of-hours-on-call-setup",
+          op: "in",
+          values: ["shared-domain-schedule", "own-team-schedule"],
+        },
       ],
       weight: 3,
       detects: { symptoms: ["run-cost-tied-to-team-count"], causes: ["per-team-standby-cost-model"] },
@@ -1049,7 +1093,11 @@ export const questionnaireV1 = {
       explanation:
         "Fewer than three people share the out-of-hours rota, so each of them is on call at least every other week.",
       when: [
-        { field: "out-of-hours-on-call-setup", op: "in", values: ["shared-domain-schedule", "own-team-schedule"] },
+        {
+          field: "out-of-hours-on-call-setup",
+          op: "in",
+          values: ["shared-domain-schedule", "own-team-schedule"],
+        },
         { field: "on-call-rota-size", op: "lt", value: 3 },
       ],
       weight: 3,

@@ -33,8 +33,12 @@ export function createContentLookups(content: ContentBundle): ContentLookups {
   if (!latest) throw new Error("The content bundle has no questionnaire");
 
   const pitfalls = new Map<string, Pitfall>(content.pitfalls.map((pitfall) => [pitfall.id, pitfall]));
-  const countermeasures = new Map(content.countermeasures.map((countermeasure) => [countermeasure.id, countermeasure]));
-  const questionnaires = new Map(content.questionnaires.map((questionnaire) => [questionnaire.id, questionnaire]));
+  const countermeasures = new Map(
+    content.countermeasures.map((countermeasure) => [countermeasure.id, countermeasure]),
+  );
+  const questionnaires = new Map(
+    content.questionnaires.map((questionnaire) => [questionnaire.id, questionnaire]),
+  );
   const pitfallBySymptom = new Map(
     content.pitfalls.flatMap((pitfall) => pitfall.symptoms.map((symptom) => [symptom.id, pitfall] as const)),
   );

@@ -42,7 +42,9 @@ export class ContentError extends Error {
 
   constructor(problems: readonly ContentProblem[]) {
     const count = `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
-    super(`Content is invalid (${count}):\n${problems.map((problem) => `  ${formatProblem(problem)}`).join("\n")}`);
+    super(
+      `Content is invalid (${count}):\n${problems.map((problem) => `  ${formatProblem(problem)}`).join("\n")}`,
+    );
     this.problems = problems;
   }
 }
@@ -58,7 +60,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
   let formatted = "";
   for (const key of path) {
     if (typeof key === "number") formatted += `[${key}]`;
-    else if (typeof key === "string" && /^[A-Za-z_$][\w$]*$/.test(key)) formatted += formatted === "" ? key : `.${key}`;
+    else if (typeof key === "string" && /^[A-Za-z_$][\w$]*$/.test(key))
+      formatted += formatted === "" ? key : `.${key}`;
     else formatted += `[${JSON.stringify(String(key))}]`;
   }
   return formatted;
@@ -174,7 +177,11 @@ function parseFiles(files: readonly ContentFile[], problems: ProblemList): Parse
         continue;
       }
       if (result.data.id !== idFromFileName) {
-        problems.add(file, "id", `must match the file name: expected "${idFromFileName}", found "${result.data.id}"`);
+        problems.add(
+          file,
+          "id",
+          `must match the file name: expected "${idFromFileName}", found "${result.data.id}"`,
+        );
       }
       parsed.pitfalls.push({ file, value: result.data });
       continue;
@@ -190,7 +197,11 @@ function parseFiles(files: readonly ContentFile[], problems: ProblemList): Parse
         continue;
       }
       if (result.data.id !== idFromFileName) {
-        problems.add(file, "id", `must match the file name: expected "${idFromFileName}", found "${result.data.id}"`);
+        problems.add(
+          file,
+          "id",
+          `must match the file name: expected "${idFromFileName}", found "${result.data.id}"`,
+        );
       }
       parsed.questionnaires.push({ file, value: result.data });
       continue;
@@ -212,7 +223,11 @@ function parseFiles(files: readonly ContentFile[], problems: ProblemList): Parse
 
 function checkFileSet(parsed: ParsedContent, problems: ProblemList): void {
   if (!parsed.source && !parsed.unparsedFiles.has(SOURCE_FILE)) {
-    problems.add(CONTENT_INDEX_FILE, "", `does not list ${SOURCE_FILE}: the source of the pitfalls must be credited`);
+    problems.add(
+      CONTENT_INDEX_FILE,
+      "",
+      `does not list ${SOURCE_FILE}: the source of the pitfalls must be credited`,
+    );
   }
   if (!parsed.countermeasures && !parsed.unparsedFiles.has(COUNTERMEASURES_FILE)) {
     problems.add(CONTENT_INDEX_FILE, "", `does not list ${COUNTERMEASURES_FILE}`);
@@ -226,13 +241,21 @@ function checkFileSet(parsed: ParsedContent, problems: ProblemList): void {
   }
   for (const id of PITFALL_IDS) {
     if (!pitfallFileById.has(id) && !parsed.unparsedPitfallIds.has(id)) {
-      problems.add(CONTENT_INDEX_FILE, "", `pitfall "${id}" has no content file (expected content/pitfalls/${id}.ts)`);
+      problems.add(
+        CONTENT_INDEX_FILE,
+        "",
+        `pitfall "${id}" has no content file (expected content/pitfalls/${id}.ts)`,
+      );
     }
   }
 
   const anyQuestionnaireListed = [...parsed.unparsedFiles].some((file) => QUESTIONNAIRE_FILE.test(file));
   if (parsed.questionnaires.length === 0 && !anyQuestionnaireListed) {
-    problems.add(CONTENT_INDEX_FILE, "", "lists no questionnaire (expected at least content/questionnaires/v1.ts)");
+    problems.add(
+      CONTENT_INDEX_FILE,
+      "",
+      "lists no questionnaire (expected at least content/questionnaires/v1.ts)",
+    );
   }
 }
 
@@ -255,26 +278,40 @@ function checkCountermeasures(parsed: ParsedContent, problems: ProblemList): Set
     );
     countermeasures.forEach((countermeasure, index) => {
       if (!referenced.has(countermeasure.id)) {
-        problems.add(file, [index, "id"], `countermeasure "${countermeasure.id}" is not referenced by any pitfall`);
+        problems.add(
+          file,
+          [index, "id"],
+          `countermeasure "${countermeasure.id}" is not referenced by any pitfall`,
+        );
       }
     });
   }
   return ids;
 }
 
-function checkPitfalls(parsed: ParsedContent, countermeasureIds: Set<string> | null, problems: ProblemList): void {
+function checkPitfalls(
+  parsed: ParsedContent,
+  countermeasureIds: Set<string> | null,
+  problems: ProblemList,
+): void {
   const symptomOwner = new Map<string, string>();
   const causeOwner = new Map<string, string>();
 
   for (const { file, value: pitfall } of parsed.pitfalls) {
     pitfall.symptoms.forEach((symptom, index) => {
       const owner = symptomOwner.get(symptom.id);
-      if (owner) problems.add(file, ["symptoms", index, "id"], `symptom id "${symptom.id}" is already used in ${owner}`);
+      if (owner)
+        problems.add(
+          file,
+          ["symptoms", index, "id"],
+          `symptom id "${symptom.id}" is already used in ${owner}`,
+        );
       else symptomOwner.set(symptom.id, file);
     });
     pitfall.causes.forEach((cause, index) => {
       const owner = causeOwner.get(cause.id);
-      if (owner) problems.add(file, ["causes", index, "id"], `cause id "${cause.id}" is already used in ${owner}`);
+      if (owner)
+        problems.add(file, ["causes", index, "id"], `cause id "${cause.id}" is already used in ${owner}`);
       else causeOwner.set(cause.id, file);
     });
     reportDuplicates(
@@ -287,7 +324,11 @@ function checkPitfalls(parsed: ParsedContent, countermeasureIds: Set<string> | n
     reportDuplicates(
       pitfall.countermeasures.map((ref) => ref.countermeasureId),
       (index, id) =>
-        problems.add(file, ["countermeasures", index, "countermeasureId"], `countermeasure "${id}" is referenced twice`),
+        problems.add(
+          file,
+          ["countermeasures", index, "countermeasureId"],
+          `countermeasure "${id}" is referenced twice`,
+        ),
     );
     pitfall.countermeasures.forEach((ref, index) => {
       if (countermeasureIds && !countermeasureIds.has(ref.countermeasureId)) {
@@ -298,7 +339,11 @@ function checkPitfalls(parsed: ParsedContent, countermeasureIds: Set<string> | n
         );
       }
       reportDuplicates(ref.addresses, (addressIndex, id) =>
-        problems.add(file, ["countermeasures", index, "addresses", addressIndex], `symptom "${id}" is listed twice`),
+        problems.add(
+          file,
+          ["countermeasures", index, "addresses", addressIndex],
+          `symptom "${id}" is listed twice`,
+        ),
       );
       ref.addresses.forEach((symptomId, addressIndex) => {
         if (symptomIds.has(symptomId)) addressed.add(symptomId);
@@ -313,7 +358,11 @@ function checkPitfalls(parsed: ParsedContent, countermeasureIds: Set<string> | n
     });
     pitfall.symptoms.forEach((symptom, index) => {
       if (!addressed.has(symptom.id)) {
-        problems.add(file, ["symptoms", index], `symptom "${symptom.id}" is not addressed by any countermeasure`);
+        problems.add(
+          file,
+          ["symptoms", index],
+          `symptom "${symptom.id}" is not addressed by any countermeasure`,
+        );
       }
     });
 
@@ -369,7 +418,8 @@ function checkQuestionnaire(
       claimId(question.id, path);
       questionsById.set(question.id, question);
       checkAnswerType(file, [...path, "answer"], question.answer, problems);
-      if (pitfall && isCheckable(pitfall.id)) checkDetects(file, [...path, "detects"], question.detects, pitfall, problems);
+      if (pitfall && isCheckable(pitfall.id))
+        checkDetects(file, [...path, "detects"], question.detects, pitfall, problems);
     });
   });
 
@@ -381,7 +431,8 @@ function checkQuestionnaire(
 
   reportDuplicates(
     questionnaire.contextRules.map((rule) => rule.id),
-    (index, id) => problems.add(file, ["contextRules", index, "id"], `context rule id "${id}" is used more than once`),
+    (index, id) =>
+      problems.add(file, ["contextRules", index, "id"], `context rule id "${id}" is used more than once`),
   );
   questionnaire.contextRules.forEach((rule, ruleIndex) => {
     const pitfall = pitfallsById.get(rule.pitfallId);
@@ -392,7 +443,11 @@ function checkQuestionnaire(
       const path = ["contextRules", ruleIndex, "when", conditionIndex];
       const question = questionsById.get(condition.field);
       if (!question) {
-        problems.add(file, [...path, "field"], `"${condition.field}" is not a context question or question of this questionnaire`);
+        problems.add(
+          file,
+          [...path, "field"],
+          `"${condition.field}" is not a context question or question of this questionnaire`,
+        );
         return;
       }
       checkConditionFits(file, path, condition, question, problems);
@@ -406,7 +461,9 @@ function checkQuestionnaire(
     const section = sectionIndex === undefined ? undefined : questionnaire.sections[sectionIndex];
     const detected = new Set([
       ...(section?.questions.flatMap((question) => question.detects.symptoms) ?? []),
-      ...questionnaire.contextRules.filter((rule) => rule.pitfallId === pitfall.id).flatMap((rule) => rule.detects.symptoms),
+      ...questionnaire.contextRules
+        .filter((rule) => rule.pitfallId === pitfall.id)
+        .flatMap((rule) => rule.detects.symptoms),
     ]);
     for (const symptom of pitfall.symptoms) {
       if (!detected.has(symptom.id)) {
@@ -433,7 +490,9 @@ function checkDetects(
   const symptomIds = new Set(pitfall.symptoms.map((symptom) => symptom.id));
   const causeIds = new Set(pitfall.causes.map((cause) => cause.id));
   const check = (kind: "symptoms" | "causes", known: Set<string>, noun: string) => {
-    reportDuplicates(detects[kind], (index, id) => problems.add(file, [...path, kind, index], `"${id}" is listed twice`));
+    reportDuplicates(detects[kind], (index, id) =>
+      problems.add(file, [...path, kind, index], `"${id}" is listed twice`),
+    );
     detects[kind].forEach((id, index) => {
       if (!known.has(id)) {
         problems.add(
@@ -448,17 +507,27 @@ function checkDetects(
   check("causes", causeIds, "cause");
 }
 
-function checkAnswerType(file: string, path: PropertyKey[], answer: AnyQuestion["answer"], problems: ProblemList): void {
+function checkAnswerType(
+  file: string,
+  path: PropertyKey[],
+  answer: AnyQuestion["answer"],
+  problems: ProblemList,
+): void {
   if (answer.type === "choice") {
     reportDuplicates(
       answer.options.map((option) => option.value),
-      (index, value) => problems.add(file, [...path, "options", index, "value"], `option value "${value}" is used twice`),
+      (index, value) =>
+        problems.add(file, [...path, "options", index, "value"], `option value "${value}" is used twice`),
     );
     return;
   }
   if (answer.type !== "number") return;
   if (!(answer.min < answer.max)) {
-    problems.add(file, [...path, "max"], `must be greater than min (min is ${answer.min}, max is ${answer.max})`);
+    problems.add(
+      file,
+      [...path, "max"],
+      `must be greater than min (min is ${answer.min}, max is ${answer.max})`,
+    );
   }
   if (answer.integer && !(Number.isInteger(answer.min) && Number.isInteger(answer.max))) {
     problems.add(file, path, "min and max must be whole numbers when the answer is an integer");
@@ -474,7 +543,11 @@ function checkAnswerType(file: string, path: PropertyKey[], answer: AnyQuestion[
       );
     }
     if (point.at < answer.min || point.at > answer.max) {
-      problems.add(file, [...path, "riskCurve", index, "at"], `must lie between min (${answer.min}) and max (${answer.max})`);
+      problems.add(
+        file,
+        [...path, "riskCurve", index, "at"],
+        `must lie between min (${answer.min}) and max (${answer.max})`,
+      );
     }
   });
 }
@@ -502,19 +575,35 @@ function checkConditionFits(
     } else if (answer.type === "yesNo") {
       condition.values.forEach((value, index) => {
         if (typeof value !== "boolean") {
-          problems.add(file, [...path, "values", index], `"${question.id}" is a yes/no question: use true or false`);
+          problems.add(
+            file,
+            [...path, "values", index],
+            `"${question.id}" is a yes/no question: use true or false`,
+          );
         }
       });
     } else {
-      problems.add(file, [...path, "op"], `"${question.id}" has a ${answer.type} answer: compare it with "lt" or "gt", not "in"`);
+      problems.add(
+        file,
+        [...path, "op"],
+        `"${question.id}" has a ${answer.type} answer: compare it with "lt" or "gt", not "in"`,
+      );
     }
     return;
   }
 
   const range =
-    answer.type === "number" ? { min: answer.min, max: answer.max } : answer.type === "agreement" ? { min: 1, max: 5 } : null;
+    answer.type === "number"
+      ? { min: answer.min, max: answer.max }
+      : answer.type === "agreement"
+        ? { min: 1, max: 5 }
+        : null;
   if (!range) {
-    problems.add(file, [...path, "op"], `"${question.id}" has a ${answer.type} answer: compare it with "in", not "${condition.op}"`);
+    problems.add(
+      file,
+      [...path, "op"],
+      `"${question.id}" has a ${answer.type} answer: compare it with "in", not "${condition.op}"`,
+    );
     return;
   }
   if (condition.value < range.min || condition.value > range.max) {
@@ -542,7 +631,11 @@ function checkQuestionnaireVersions(parsed: ParsedContent, problems: ProblemList
       continue;
     }
     if (!earlier) {
-      problems.add(file, ["supersedes", "questionnaireId"], `questionnaire "${supersedes.questionnaireId}" does not exist`);
+      problems.add(
+        file,
+        ["supersedes", "questionnaireId"],
+        `questionnaire "${supersedes.questionnaireId}" does not exist`,
+      );
       continue;
     }
     if (questionnaire.publishedOn < earlier.publishedOn) {

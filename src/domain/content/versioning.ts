@@ -18,7 +18,11 @@ import { questionsOf } from "./validate";
  *
  * Throws when `to` neither is `from` nor directly supersedes it: carry answers one version at a time.
  */
-export function carryAnswersAcrossVersions(from: Questionnaire, to: Questionnaire, answers: Answers): Answers {
+export function carryAnswersAcrossVersions(
+  from: Questionnaire,
+  to: Questionnaire,
+  answers: Answers,
+): Answers {
   const previousQuestionIdFor = previousQuestionResolver(from, to);
   const previousQuestions = questionsOf(from);
   const carried: Record<string, Answer> = {};
@@ -34,7 +38,10 @@ export function carryAnswersAcrossVersions(from: Questionnaire, to: Questionnair
   return carried;
 }
 
-function previousQuestionResolver(from: Questionnaire, to: Questionnaire): (questionId: string) => string | undefined {
+function previousQuestionResolver(
+  from: Questionnaire,
+  to: Questionnaire,
+): (questionId: string) => string | undefined {
   if (from.id === to.id) return (questionId) => questionId;
   if (to.supersedes?.questionnaireId === from.id) {
     const questionMap = to.supersedes.questionMap;

@@ -91,11 +91,10 @@ export function valueIssueMessage(answerType: AnyAnswerType, value: unknown): st
       return `Choose one of: ${answerType.options.map((option) => option.label).join(", ")}.`;
     }
     case "number": {
-      const { min, max, integer, unit } = answerType;
-      const wanted = `${integer ? "a whole number" : "a number"} ${describeRange(min, max, unit)}`;
-      if (typeof value !== "number" || !Number.isFinite(value)) return `Enter ${wanted}.`;
+      const { min, max, integer } = answerType;
+      if (typeof value !== "number" || !Number.isFinite(value)) return `Enter ${wantedNumber(answerType)}.`;
       if (value < min || value > max || (integer && !Number.isInteger(value))) {
-        return `Enter ${wanted} (you entered ${formatNumber(value)}).`;
+        return `Enter ${wantedNumber(answerType)} (you entered ${formatNumber(value)}).`;
       }
       return null;
     }
@@ -106,6 +105,11 @@ export function valueIssueMessage(answerType: AnyAnswerType, value: unknown): st
 export function validateAnswer(question: AnyQuestion, answer: unknown): AnswerIssue | null {
   const message = answerIssueMessage(question, answer);
   return message === null ? null : { questionId: question.id, message };
+}
+
+/** "a whole number between 0 and 100 per week", "a number between 0% and 100%". */
+function wantedNumber(answerType: { min: number; max: number; integer: boolean; unit: NumberUnit }): string {
+  return `${answerType.integer ? "a whole number" : "a number"} ${describeRange(answerType.min, answerType.max, answerType.unit)}`;
 }
 
 /** "between 0 and 100 per week", "between 0% and 100%", "between 1 and 20 people". */

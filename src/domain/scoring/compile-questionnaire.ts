@@ -15,6 +15,7 @@ import type {
   Symptom,
 } from "../content/schema";
 import type { AnswerValue } from "./answer-validation";
+import type { Contribution, RankedCountermeasure } from "./types";
 
 /** What scoring needs: the questionnaire, plus pitfalls and countermeasures for symptoms and remediation. */
 export interface ScoringContent {
@@ -78,6 +79,8 @@ export interface CompiledCauseLink {
 export interface CompiledCountermeasureLink {
   readonly countermeasure: Countermeasure;
   readonly link: PitfallCountermeasure;
+  /** Positions in the pitfall's symptom list of the symptoms it addresses, in `link.addresses` order. */
+  readonly addressedSymptoms: readonly number[];
   /** Index into `CompiledQuestionnaire.countermeasures`, shared by every pitfall using it. */
   readonly countermeasureIndex: number;
   /** Local evidence on any addressed symptom, each item once, ascending. */
@@ -115,11 +118,17 @@ export interface ScoringScratch {
   readonly evidenceRisk: Float64Array;
   /** Per-section evidence score points (0..100 scale). */
   readonly evidencePoints: Float64Array;
+  /** Per-section contribution object of each evidence item, when it has one. */
+  readonly evidenceContribution: (Contribution | undefined)[];
+  /** Per-section flag for each symptom: did this assessment trigger it. */
+  readonly symptomTriggered: Uint8Array;
   /** Outcome of each rule of the current section. */
   readonly ruleOutcome: Uint8Array;
   /** Assessment-wide risk removed, per countermeasure. */
   readonly countermeasureTotals: Float64Array;
   readonly countermeasurePitfalls: Uint8Array;
+  /** Assessment-wide ranking entry per countermeasure while it is being built. */
+  readonly rankedCountermeasures: (RankedCountermeasure | undefined)[];
 }
 
 export interface CompiledQuestionnaire {
@@ -275,18 +284,21 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
         );
       }
       const evidence = new Set<number>();
+      const addressedSymptoms: number[] = [];
       for (const symptomId of link.addresses) {
-        const symptom = symptoms.find((candidate) => candidate.symptom.id === symptomId);
-        if (!symptom) {
+        const symptomIndex = symptoms.findIndex((candidate) => candidate.symptom.id === symptomId);
+        if (symptomIndex < 0) {
           throw new ScoringContentError(
             `Pitfall "${pitfall.id}": countermeasure "${link.countermeasureId}" addresses unknown symptom "${symptomId}"`,
           );
         }
-        for (const index of symptom.evidence) evidence.add(index);
+        addressedSymptoms.push(symptomIndex);
+        for (const index of symptoms[symptomIndex]!.evidence) evidence.add(index);
       }
       return {
         countermeasure,
         link,
+        addressedSymptoms,
         countermeasureIndex: countermeasureIndexById.get(countermeasure.id)!,
         evidence: [...evidence].sort((a, b) => a - b),
       };
@@ -306,6 +318,7 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
 
   const maxEvidence = Math.max(0, ...sections.map((section) => section.evidenceCount));
   const maxRules = Math.max(0, ...sections.map((section) => section.rules.length));
+  const maxSymptoms = Math.max(0, ...sections.map((section) => section.symptoms.length));
   const scratch: ScoringScratch = {
     questionState: new Uint8Array(questions.length),
     questionRisk: new Float64Array(questions.length),
@@ -314,9 +327,12 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
     contextValue: new Array<AnswerValue>(contextQuestions.length).fill(0),
     evidenceRisk: new Float64Array(maxEvidence),
     evidencePoints: new Float64Array(maxEvidence),
+    evidenceContribution: new Array<Contribution | undefined>(maxEvidence).fill(undefined),
+    symptomTriggered: new Uint8Array(maxSymptoms),
     ruleOutcome: new Uint8Array(maxRules),
     countermeasureTotals: new Float64Array(countermeasures.length),
     countermeasurePitfalls: new Uint8Array(countermeasures.length),
+    rankedCountermeasures: new Array<RankedCountermeasure | undefined>(countermeasures.length).fill(undefined),
   };
 
   return {

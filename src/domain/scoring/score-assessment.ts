@@ -8,6 +8,7 @@ import { type AnswerIssue, answerIssueMessage, AnswerValidationError } from "./a
 import { bandForScore } from "./bands";
 import {
   compileQuestionnaire,
+  type CompiledCountermeasureLink,
   type CompiledQuestionnaire,
   type CompiledRule,
   type CompiledSection,
@@ -20,18 +21,18 @@ import {
 } from "./compile-questionnaire";
 import {
   type AssessmentScore,
+  type ContextRuleContribution,
   type ContextRuleOutcome,
   type ContextRuleResult,
   type Contribution,
-  type CountermeasurePitfallGain,
   type PitfallCountermeasureRanking,
   type PitfallScore,
+  type PitfallStatus,
+  type QuestionContribution,
   type RankedCountermeasure,
   SCORING_METHOD_VERSION,
   type TriggeredCause,
   type TriggeredSymptom,
-  type TriggeringAnswer,
-  type TriggeringRule,
 } from "./types";
 
 /**
@@ -84,7 +85,10 @@ function readAnswers(compiled: CompiledQuestionnaire, answers: Answers, teamCont
   scratch.contextState.fill(UNANSWERED);
   let issues: PositionedIssue[] | null = null;
 
-  for (const questionId in answers) {
+  // Object.keys beats for-in here: it reuses the object's enum cache and skips per-step checks.
+  const answerIds = Object.keys(answers);
+  for (let position = 0; position < answerIds.length; position++) {
+    const questionId = answerIds[position]!;
     const answer = answers[questionId];
     const compiledQuestion = questionById.get(questionId);
     if (compiledQuestion === undefined) {
@@ -115,7 +119,9 @@ function readAnswers(compiled: CompiledQuestionnaire, answers: Answers, teamCont
   }
 
   const contextOffset = compiled.questions.length;
-  for (const questionId in teamContext) {
+  const contextIds = Object.keys(teamContext);
+  for (let position = 0; position < contextIds.length; position++) {
+    const questionId = contextIds[position]!;
     const answer = teamContext[questionId];
     const compiledQuestion = contextQuestionById.get(questionId);
     if (compiledQuestion === undefined) {
@@ -212,28 +218,27 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
   }
 
   // Context rules sharpen what the questions say but never stand in for them.
-  const status = !questionsApplicable ? "not-assessed" : answered === 0 ? "insufficient-evidence" : "scored";
-  const scored = status === "scored";
+  const status: PitfallStatus = !questionsApplicable
+    ? "not-assessed"
+    : answered === 0
+      ? "insufficient-evidence"
+      : "scored";
   let score: number | null = null;
-  let contributions: Contribution[] | readonly never[] = NONE;
+  let contributions: readonly Contribution[] = NONE;
+  // Triggered symptoms and causes explain a score, so only scored pitfalls list them; a fired
+  // rule on an unscored pitfall still shows in `contextRules`.
+  let triggeredSymptoms: readonly TriggeredSymptom[] = NONE;
+  let triggeredCauses: readonly TriggeredCause[] = NONE;
+  scratch.symptomTriggered.fill(0);
 
-  if (scored) {
+  if (status === "scored") {
     score = round1((100 * weightedRisk) / answeredWeight);
-    for (let index = 0; index < section.evidenceCount; index++) {
-      const risk = evidenceRisk[index]!;
-      const weight = index < questionCount ? questions[index]!.weight : rules[index - questionCount]!.weight;
-      evidencePoints[index] = risk > 0 ? (100 * weight * risk) / answeredWeight : 0;
-    }
-    contributions = collectContributions(section, scratch, weightedRisk);
+    contributions = collectContributions(section, scratch, weightedRisk, answeredWeight);
+    triggeredSymptoms = collectTriggeredSymptoms(section, scratch);
+    triggeredCauses = collectTriggeredCauses(section, scratch);
   } else {
     evidencePoints.fill(0, 0, section.evidenceCount);
   }
-
-  // Triggered symptoms and causes explain a score, so only scored pitfalls list them; a fired
-  // rule on an unscored pitfall still shows in `contextRules`.
-  const triggeredSymptoms: TriggeredSymptom[] = [];
-  const triggeredCauses: TriggeredCause[] = [];
-  if (scored) collectTriggered(section, scratch, triggeredSymptoms, triggeredCauses);
 
   const contextRules: ContextRuleResult[] = new Array(rules.length);
   for (let index = 0; index < rules.length; index++) {
@@ -246,22 +251,25 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
     };
   }
 
-  const countermeasures: PitfallCountermeasureRanking[] = new Array(section.countermeasures.length);
-  for (let position = 0; position < section.countermeasures.length; position++) {
-    const { countermeasure, link, countermeasureIndex, evidence } = section.countermeasures[position]!;
+  const links = section.countermeasures;
+  const countermeasures: PitfallCountermeasureRanking[] = new Array(links.length);
+  for (let position = 0; position < links.length; position++) {
+    const link = links[position]!;
+    const evidence = link.evidence;
     let removed = 0;
     for (let index = 0; index < evidence.length; index++) removed += evidencePoints[evidence[index]!]!;
     const riskRemoved = round1(removed);
     if (riskRemoved > 0) {
-      scratch.countermeasureTotals[countermeasureIndex]! += riskRemoved;
-      scratch.countermeasurePitfalls[countermeasureIndex]!++;
+      scratch.countermeasureTotals[link.countermeasureIndex]! += riskRemoved;
+      scratch.countermeasurePitfalls[link.countermeasureIndex]!++;
     }
     countermeasures[position] = {
-      countermeasureId: countermeasure.id,
-      action: countermeasure.action,
-      rationale: link.rationale,
-      addresses: link.addresses,
-      addressesTriggered: triggeredAmong(link.addresses, triggeredSymptoms),
+      countermeasureId: link.countermeasure.id,
+      pitfallId: section.pitfallId,
+      action: link.countermeasure.action,
+      rationale: link.link.rationale,
+      addresses: link.link.addresses,
+      addressesTriggered: addressedAndTriggered(link, scratch.symptomTriggered),
       riskRemoved,
       totalRiskRemoved: 0,
       pitfallsServed: 0,
@@ -274,7 +282,7 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
     status,
     score,
     band: score === null ? null : bandForScore(score),
-    confidence: scored ? round2(answeredWeight / applicableWeight) : 0,
+    confidence: status === "scored" ? round2(answeredWeight / applicableWeight) : 0,
     evidence: {
       questions: questionCount,
       answered,
@@ -325,17 +333,30 @@ function evaluateRule(rule: CompiledRule, scratch: ScoringScratch): number {
   return sawUnknown ? RULE_UNASSESSED : RULE_FIRED;
 }
 
-function collectContributions(section: CompiledSection, scratch: ScoringScratch, weightedRisk: number): Contribution[] {
+/** Fills each evidence item's score points and contribution, and lists those above 0, largest first. */
+function collectContributions(
+  section: CompiledSection,
+  scratch: ScoringScratch,
+  weightedRisk: number,
+  answeredWeight: number,
+): Contribution[] {
   const { questions, rules } = section;
-  const { evidenceRisk, evidencePoints } = scratch;
+  const { evidenceRisk, evidencePoints, evidenceContribution } = scratch;
+  const questionCount = questions.length;
   const contributions: Contribution[] = [];
   for (let index = 0; index < section.evidenceCount; index++) {
-    const points = evidencePoints[index]!;
-    if (points <= 0) continue;
     const risk = evidenceRisk[index]!;
-    if (index < questions.length) {
+    if (!(risk > 0)) {
+      evidencePoints[index] = 0;
+      evidenceContribution[index] = undefined;
+      continue;
+    }
+    let contribution: Contribution;
+    if (index < questionCount) {
       const question = questions[index]!;
-      contributions.push({
+      const points = (100 * question.weight * risk) / answeredWeight;
+      evidencePoints[index] = points;
+      contribution = {
         source: "question",
         questionId: question.id,
         value: scratch.questionValue[question.index]!,
@@ -343,10 +364,12 @@ function collectContributions(section: CompiledSection, scratch: ScoringScratch,
         weight: question.weight,
         points: round1(points),
         share: round3((question.weight * risk) / weightedRisk),
-      });
+      };
     } else {
-      const rule = rules[index - questions.length]!;
-      contributions.push({
+      const rule = rules[index - questionCount]!;
+      const points = (100 * rule.weight * risk) / answeredWeight;
+      evidencePoints[index] = points;
+      contribution = {
         source: "context-rule",
         ruleId: rule.id,
         explanation: rule.rule.explanation,
@@ -354,83 +377,88 @@ function collectContributions(section: CompiledSection, scratch: ScoringScratch,
         weight: rule.weight,
         points: round1(points),
         share: round3((rule.weight * risk) / weightedRisk),
-      });
+      };
     }
+    evidenceContribution[index] = contribution;
+    contributions.push(contribution);
   }
-  // Stable sort: equal contributions keep questionnaire order, questions before rules.
-  if (contributions.length > 1) contributions.sort(compareContributions);
+  // Stable: equal contributions keep questionnaire order, questions before rules.
+  if (contributions.length > 1) insertionSort(contributions, compareContributions);
   return contributions;
 }
 
-function collectTriggered(
-  section: CompiledSection,
-  scratch: ScoringScratch,
-  triggeredSymptoms: TriggeredSymptom[],
-  triggeredCauses: TriggeredCause[],
-): void {
-  for (const link of section.symptoms) {
-    const triggered = collectTriggers(section, scratch, link.evidence);
-    if (triggered !== null) {
-      triggeredSymptoms.push({
-        symptomId: link.symptom.id,
-        title: link.symptom.title,
-        answers: triggered.answers,
-        contextRules: triggered.contextRules,
-      });
-    }
+function collectTriggeredSymptoms(section: CompiledSection, scratch: ScoringScratch): readonly TriggeredSymptom[] {
+  let triggered: TriggeredSymptom[] | null = null;
+  const links = section.symptoms;
+  for (let index = 0; index < links.length; index++) {
+    const link = links[index]!;
+    const answers = triggeringAnswers(section, scratch, link.evidence);
+    const contextRules = triggeringRules(section, scratch, link.evidence);
+    if (answers === NONE && contextRules === NONE) continue;
+    scratch.symptomTriggered[index] = 1;
+    (triggered ??= []).push({ symptomId: link.symptom.id, title: link.symptom.title, answers, contextRules });
   }
-  for (const link of section.causes) {
-    const triggered = collectTriggers(section, scratch, link.evidence);
-    if (triggered !== null) {
-      triggeredCauses.push({
-        causeId: link.cause.id,
-        text: link.cause.text,
-        answers: triggered.answers,
-        contextRules: triggered.contextRules,
-      });
-    }
-  }
+  return triggered ?? NONE;
 }
 
-function collectTriggers(
+function collectTriggeredCauses(section: CompiledSection, scratch: ScoringScratch): readonly TriggeredCause[] {
+  let triggered: TriggeredCause[] | null = null;
+  for (const link of section.causes) {
+    const answers = triggeringAnswers(section, scratch, link.evidence);
+    const contextRules = triggeringRules(section, scratch, link.evidence);
+    if (answers === NONE && contextRules === NONE) continue;
+    (triggered ??= []).push({ causeId: link.cause.id, text: link.cause.text, answers, contextRules });
+  }
+  return triggered ?? NONE;
+}
+
+/** The question contributions among `evidence` at or above the trigger risk. */
+function triggeringAnswers(
   section: CompiledSection,
   scratch: ScoringScratch,
   evidence: readonly number[],
-): { answers: readonly TriggeringAnswer[]; contextRules: readonly TriggeringRule[] } | null {
-  let answers: TriggeringAnswer[] | null = null;
-  let contextRules: TriggeringRule[] | null = null;
+): readonly QuestionContribution[] {
+  let answers: QuestionContribution[] | null = null;
   const questionCount = section.questions.length;
   for (let position = 0; position < evidence.length; position++) {
     const index = evidence[position]!;
-    const risk = scratch.evidenceRisk[index]!;
-    if (risk < SYMPTOM_TRIGGER_RISK) continue;
-    if (index < questionCount) {
-      const question = section.questions[index]!;
-      (answers ??= []).push({ questionId: question.id, value: scratch.questionValue[question.index]!, risk: round3(risk) });
-    } else {
-      const rule = section.rules[index - questionCount]!;
-      (contextRules ??= []).push({ ruleId: rule.id, explanation: rule.rule.explanation });
+    if (index >= questionCount) break; // evidence lists are ascending: rules come after questions
+    if (scratch.evidenceRisk[index]! >= SYMPTOM_TRIGGER_RISK) {
+      (answers ??= []).push(scratch.evidenceContribution[index] as QuestionContribution);
     }
   }
-  if (answers === null && contextRules === null) return null;
-  return { answers: answers ?? NONE, contextRules: contextRules ?? NONE };
+  return answers ?? NONE;
 }
 
-function triggeredAmong(
-  addresses: readonly string[],
-  triggeredSymptoms: readonly { symptomId: string }[],
-): readonly string[] {
-  if (triggeredSymptoms.length === 0) return NONE;
-  let triggered: string[] | null = null;
-  for (const symptomId of addresses) {
-    for (const symptom of triggeredSymptoms) {
-      if (symptom.symptomId === symptomId) {
-        (triggered ??= []).push(symptomId);
-        break;
-      }
+/** The fired context rules among `evidence`. */
+function triggeringRules(
+  section: CompiledSection,
+  scratch: ScoringScratch,
+  evidence: readonly number[],
+): readonly ContextRuleContribution[] {
+  let rules: ContextRuleContribution[] | null = null;
+  const questionCount = section.questions.length;
+  for (let position = 0; position < evidence.length; position++) {
+    const index = evidence[position]!;
+    if (index >= questionCount && scratch.evidenceRisk[index]! >= SYMPTOM_TRIGGER_RISK) {
+      (rules ??= []).push(scratch.evidenceContribution[index] as ContextRuleContribution);
     }
   }
-  return triggered ?? NONE;
+  return rules ?? NONE;
+}
+
+/** Shares the content's own list when every addressed symptom was triggered, as is common. */
+function addressedAndTriggered(link: CompiledCountermeasureLink, symptomTriggered: Uint8Array): readonly string[] {
+  const addressed = link.addressedSymptoms;
+  let count = 0;
+  for (let index = 0; index < addressed.length; index++) count += symptomTriggered[addressed[index]!]!;
+  if (count === 0) return NONE;
+  if (count === addressed.length) return link.link.addresses;
+  const triggered: string[] = [];
+  for (let index = 0; index < addressed.length; index++) {
+    if (symptomTriggered[addressed[index]!]) triggered.push(link.link.addresses[index]!);
+  }
+  return triggered;
 }
 
 /**
@@ -439,12 +467,11 @@ function triggeredAmong(
  * serves several pitfalls at risk outranks one that serves a single pitfall.
  */
 function rankCountermeasures(compiled: CompiledQuestionnaire, pitfalls: readonly PitfallScore[]): RankedCountermeasure[] {
-  const { countermeasureTotals, countermeasurePitfalls } = compiled.scratch;
-  const byIndex: (RankedCountermeasure | undefined)[] = new Array(compiled.countermeasures.length);
+  const { countermeasureTotals, countermeasurePitfalls, rankedCountermeasures } = compiled.scratch;
+  rankedCountermeasures.fill(undefined);
 
   for (let pitfallIndex = 0; pitfallIndex < pitfalls.length; pitfallIndex++) {
-    const pitfall = pitfalls[pitfallIndex]!;
-    const rankings = pitfall.countermeasures as PitfallCountermeasureRanking[];
+    const rankings = pitfalls[pitfallIndex]!.countermeasures as PitfallCountermeasureRanking[];
     // Rankings are still in content order here, position for position with the compiled links.
     const links = compiled.sections[pitfallIndex]!.countermeasures;
     for (let position = 0; position < rankings.length; position++) {
@@ -453,36 +480,48 @@ function rankCountermeasures(compiled: CompiledQuestionnaire, pitfalls: readonly
       ranking.totalRiskRemoved = round1(countermeasureTotals[countermeasureIndex]!);
       ranking.pitfallsServed = countermeasurePitfalls[countermeasureIndex]!;
       if (ranking.riskRemoved <= 0) continue;
-      let entry = byIndex[countermeasureIndex];
+      const entry = rankedCountermeasures[countermeasureIndex];
       if (entry === undefined) {
-        entry = {
+        rankedCountermeasures[countermeasureIndex] = {
           countermeasureId: ranking.countermeasureId,
           action: ranking.action,
           totalRiskRemoved: ranking.totalRiskRemoved,
-          pitfalls: [],
+          pitfalls: [ranking],
         };
-        byIndex[countermeasureIndex] = entry;
+      } else {
+        (entry.pitfalls as PitfallCountermeasureRanking[]).push(ranking);
       }
-      (entry.pitfalls as CountermeasurePitfallGain[]).push({
-        pitfallId: pitfall.pitfallId,
-        riskRemoved: ranking.riskRemoved,
-        rationale: ranking.rationale,
-        addressesTriggered: ranking.addressesTriggered,
-      });
     }
-    // Stable sort: ties keep the content's order.
-    if (rankings.length > 1) rankings.sort(comparePitfallCountermeasures);
+    // Stable: ties keep the content's order.
+    if (rankings.length > 1) insertionSort(rankings, comparePitfallCountermeasures);
   }
 
   // Collected in content order, so after the stable sort ties stay in content order too.
   const ranked: RankedCountermeasure[] = [];
-  for (const entry of byIndex) {
+  for (let index = 0; index < rankedCountermeasures.length; index++) {
+    const entry = rankedCountermeasures[index];
     if (entry === undefined) continue;
-    if (entry.pitfalls.length > 1) (entry.pitfalls as CountermeasurePitfallGain[]).sort(compareGains);
+    if (entry.pitfalls.length > 1) insertionSort(entry.pitfalls as PitfallCountermeasureRanking[], compareGains);
     ranked.push(entry);
   }
-  if (ranked.length > 1) ranked.sort(compareRankedCountermeasures);
+  if (ranked.length > 1) insertionSort(ranked, compareRankedCountermeasures);
   return ranked;
+}
+
+/**
+ * Stable in-place sort for the short lists scoring produces (a handful to a few dozen items),
+ * where Array.prototype.sort's set-up cost dominates the actual comparisons.
+ */
+function insertionSort<T>(items: T[], compare: (a: T, b: T) => number): void {
+  for (let index = 1; index < items.length; index++) {
+    const item = items[index]!;
+    let position = index - 1;
+    while (position >= 0 && compare(items[position]!, item) > 0) {
+      items[position + 1] = items[position]!;
+      position--;
+    }
+    items[position + 1] = item;
+  }
 }
 
 function compareContributions(a: Contribution, b: Contribution): number {
@@ -493,7 +532,7 @@ function comparePitfallCountermeasures(a: PitfallCountermeasureRanking, b: Pitfa
   return b.riskRemoved - a.riskRemoved || b.totalRiskRemoved - a.totalRiskRemoved;
 }
 
-function compareGains(a: CountermeasurePitfallGain, b: CountermeasurePitfallGain): number {
+function compareGains(a: PitfallCountermeasureRanking, b: PitfallCountermeasureRanking): number {
   return b.riskRemoved - a.riskRemoved;
 }
 

@@ -25,11 +25,14 @@ export interface OnCallSetupMapping {
   domainScheduleValues: readonly string[];
 }
 
-/** The on-call setup question of questionnaire v1. */
+/**
+ * The on-call setup question of questionnaire v1. "none" and "central-ops" add no product team
+ * schedule: central operations cover is one schedule for everything, the Ops Run It cost shape.
+ */
 export const DEFAULT_ON_CALL_SETUP: OnCallSetupMapping = {
-  contextQuestionId: "on-call-setup",
-  ownScheduleValues: ["own-schedule"],
-  domainScheduleValues: ["domain-schedule"],
+  contextQuestionId: "out-of-hours-on-call-setup",
+  ownScheduleValues: ["own-team-schedule"],
+  domainScheduleValues: ["shared-domain-schedule"],
 };
 
 export interface RunCostSignal {
@@ -41,6 +44,7 @@ export interface RunCostSignal {
   teamsOnDomainSchedule: number;
   /** Distinct domain schedules: one per org unit; a team without an org unit counts as its own. */
   domainSchedules: number;
+  /** Teams with no product team schedule: nobody out of hours, or central operations cover. */
   teamsWithoutSchedule: number;
   /** Own schedules plus domain schedules. */
   outOfHoursSchedules: number;

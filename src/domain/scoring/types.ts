@@ -50,31 +50,23 @@ export interface ContextRuleContribution {
 
 export type Contribution = QuestionContribution | ContextRuleContribution;
 
-export interface TriggeringAnswer {
-  questionId: string;
-  value: AnswerValue;
-  risk: number;
-}
-
-export interface TriggeringRule {
-  ruleId: string;
-  explanation: string;
-}
-
-/** A symptom from "this looks like", with the answers and context rules that point at it. */
+/**
+ * A symptom from "this looks like", with the answers and context rules that point at it. The
+ * entries are the same objects as in the pitfall's `contributions`, so each carries its points.
+ */
 export interface TriggeredSymptom {
   symptomId: string;
   title: string;
-  answers: readonly TriggeringAnswer[];
-  contextRules: readonly TriggeringRule[];
+  answers: readonly QuestionContribution[];
+  contextRules: readonly ContextRuleContribution[];
 }
 
 /** A cause from "this pitfall happens when", with the evidence that points at it. */
 export interface TriggeredCause {
   causeId: string;
   text: string;
-  answers: readonly TriggeringAnswer[];
-  contextRules: readonly TriggeringRule[];
+  answers: readonly QuestionContribution[];
+  contextRules: readonly ContextRuleContribution[];
 }
 
 export interface ContextRuleResult {
@@ -100,6 +92,7 @@ export interface EvidenceSummary {
 /** A countermeasure of one pitfall, ranked by the risk it would remove from that pitfall. */
 export interface PitfallCountermeasureRanking {
   countermeasureId: string;
+  pitfallId: PitfallId;
   action: string;
   /** Why it helps this pitfall (the "so that" outcome). */
   rationale: string;
@@ -135,19 +128,13 @@ export interface PitfallScore {
   countermeasures: readonly PitfallCountermeasureRanking[];
 }
 
-export interface CountermeasurePitfallGain {
-  pitfallId: PitfallId;
-  riskRemoved: number;
-  rationale: string;
-  addressesTriggered: readonly string[];
-}
-
 /** A countermeasure across the whole assessment, with the gains of each pitfall it serves. */
 export interface RankedCountermeasure {
   countermeasureId: string;
   action: string;
   totalRiskRemoved: number;
-  pitfalls: readonly CountermeasurePitfallGain[];
+  /** Its ranking in each pitfall it removes risk from, most risk removed first. */
+  pitfalls: readonly PitfallCountermeasureRanking[];
 }
 
 export interface AssessmentScore {

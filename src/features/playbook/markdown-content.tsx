@@ -6,7 +6,13 @@ import type { Block, Inline } from "./markdown";
  * Renders a parsed Markdown tree as React elements. Headings are shifted by `headingOffset` so a
  * document's own "#" can sit under the page's h1 without breaking the heading order.
  */
-export function MarkdownContent({ blocks, headingOffset = 0 }: { blocks: readonly Block[]; headingOffset?: number }) {
+export function MarkdownContent({
+  blocks,
+  headingOffset = 0,
+}: {
+  blocks: readonly Block[];
+  headingOffset?: number;
+}) {
   return <>{blocks.map((block, index) => renderBlock(block, index, headingOffset))}</>;
 }
 
@@ -24,7 +30,11 @@ function renderBlock(block: Block, key: number, headingOffset: number): ReactNod
       const level = Math.min(6, Math.max(2, block.level + headingOffset)) as 2 | 3 | 4 | 5 | 6;
       const Heading = `h${level}` as const;
       return (
-        <Heading key={key} id={block.id} className={`${HEADING_STYLES[level]} scroll-mt-20 print:break-after-avoid`}>
+        <Heading
+          key={key}
+          id={block.id}
+          className={`${HEADING_STYLES[level]} scroll-mt-20 print:break-after-avoid`}
+        >
           <InlineContent nodes={block.text} />
         </Heading>
       );
@@ -46,7 +56,11 @@ function renderBlock(block: Block, key: number, headingOffset: number): ReactNod
         </li>
       ));
       return block.ordered ? (
-        <ol key={key} start={block.start === 1 ? undefined : block.start} className="my-3 list-decimal space-y-1 pl-6">
+        <ol
+          key={key}
+          start={block.start === 1 ? undefined : block.start}
+          className="my-3 list-decimal space-y-1 pl-6"
+        >
           {items}
         </ol>
       ) : (
@@ -88,7 +102,11 @@ function renderBlock(block: Block, key: number, headingOffset: number): ReactNod
               {block.rows.map((row, rowIndex) => (
                 <tr key={rowIndex} className="border-b border-slate-200">
                   {row.map((cell, column) => (
-                    <td key={column} style={alignment(block.alignments[column])} className="px-3 py-2 align-top text-slate-800">
+                    <td
+                      key={column}
+                      style={alignment(block.alignments[column])}
+                      className="px-3 py-2 align-top text-slate-800"
+                    >
                       <InlineContent nodes={cell} />
                     </td>
                   ))}

@@ -58,7 +58,8 @@ function parseBlocks(lines: string[]): Block[] {
       const marker = fence[1]!;
       const code: string[] = [];
       index++;
-      while (index < lines.length && !lines[index]!.trimStart().startsWith(marker)) code.push(lines[index++]!);
+      while (index < lines.length && !lines[index]!.trimStart().startsWith(marker))
+        code.push(lines[index++]!);
       index++; // the closing fence, or the end of the document
       blocks.push({ type: "code", language: fence[2] ?? "", code: code.join("\n") });
       continue;
@@ -87,13 +88,19 @@ function parseBlocks(lines: string[]): Block[] {
         const cells = splitTableRow(lines[index++]!);
         rows.push(header.map((_, column) => parseInline(cells[column] ?? "")));
       }
-      blocks.push({ type: "table", header: header.map(parseInline), alignments: header.map((_, c) => alignments[c] ?? null), rows });
+      blocks.push({
+        type: "table",
+        header: header.map(parseInline),
+        alignments: header.map((_, c) => alignments[c] ?? null),
+        rows,
+      });
       continue;
     }
 
     if (QUOTE.test(line)) {
       const quoted: string[] = [];
-      while (index < lines.length && QUOTE.test(lines[index]!)) quoted.push(lines[index++]!.replace(QUOTE, ""));
+      while (index < lines.length && QUOTE.test(lines[index]!))
+        quoted.push(lines[index++]!.replace(QUOTE, ""));
       blocks.push({ type: "quote", blocks: parseBlocks(quoted) });
       continue;
     }
@@ -106,7 +113,11 @@ function parseBlocks(lines: string[]): Block[] {
     }
 
     const paragraph: string[] = [];
-    while (index < lines.length && lines[index]!.trim() !== "" && (paragraph.length === 0 || !startsBlock(lines, index))) {
+    while (
+      index < lines.length &&
+      lines[index]!.trim() !== "" &&
+      (paragraph.length === 0 || !startsBlock(lines, index))
+    ) {
       paragraph.push(lines[index++]!.trim());
     }
     blocks.push({ type: "paragraph", text: parseInline(paragraph.join(" ")) });
@@ -118,7 +129,12 @@ function parseBlocks(lines: string[]): Block[] {
 function startsBlock(lines: string[], index: number): boolean {
   const line = lines[index]!;
   return (
-    FENCE.test(line) || HEADING.test(line) || RULE.test(line) || QUOTE.test(line) || LIST_ITEM.test(line) || isTableStart(lines, index)
+    FENCE.test(line) ||
+    HEADING.test(line) ||
+    RULE.test(line) ||
+    QUOTE.test(line) ||
+    LIST_ITEM.test(line) ||
+    isTableStart(lines, index)
   );
 }
 
@@ -168,7 +184,10 @@ function parseList(lines: string[], start: number): { block: Block; next: number
     else break;
   }
 
-  return { block: { type: "list", ordered, start: ordered ? Number.parseInt(first[2]!, 10) : 1, items }, next: index };
+  return {
+    block: { type: "list", ordered, start: ordered ? Number.parseInt(first[2]!, 10) : 1, items },
+    next: index,
+  };
 }
 
 function leadingSpaces(line: string): number {
@@ -259,7 +278,12 @@ export function parseInline(text: string): Inline[] {
       }
     }
 
-    if ((char === "*" || char === "_") && text[i + 1] !== char && text[i + 1] !== " " && text[i + 1] !== undefined) {
+    if (
+      (char === "*" || char === "_") &&
+      text[i + 1] !== char &&
+      text[i + 1] !== " " &&
+      text[i + 1] !== undefined
+    ) {
       // "_" inside a word (snake_case) is not emphasis.
       const opensInsideWord = char === "_" && i > 0 && /\w/.test(text[i - 1]!);
       const close = findEmphasisClose(text, i + 1, char);
@@ -341,7 +365,16 @@ function readLink(text: string, open: number): { label: string; href: string; en
     }
   }
   if (closeLabel === -1 || text[closeLabel + 1] !== "(") return null;
-  const closeHref = text.indexOf(")", closeLabel + 2);
+  // Parentheses inside a target, e.g. "f(1)", are balanced, as in CommonMark.
+  let closeHref = -1;
+  let parens = 0;
+  for (let i = closeLabel + 2; i < text.length; i++) {
+    if (text[i] === "(") parens++;
+    else if (text[i] === ")" && parens-- === 0) {
+      closeHref = i;
+      break;
+    }
+  }
   if (closeHref === -1) return null;
   const target = text.slice(closeLabel + 2, closeHref).trim();
   const href = target.split(/\s+/)[0]!.replace(/^<|>$/g, "");

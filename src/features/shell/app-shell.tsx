@@ -1,9 +1,13 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { getCurrentActor } from "@/server/auth/session";
 import { MainNav } from "./main-nav";
+import { navLinksFor } from "./nav-links";
 import { RadarLogo } from "./radar-logo";
+import { UserMenu } from "./user-menu";
 
-export function AppShell({ children }: { children: ReactNode }) {
+export async function AppShell({ children }: { children: ReactNode }) {
+  const actor = await getCurrentActor();
   return (
     <>
       <a
@@ -18,7 +22,10 @@ export function AppShell({ children }: { children: ReactNode }) {
             <RadarLogo className="h-7 w-7" />
             <span>Pitfall Radar</span>
           </Link>
-          <MainNav />
+          <MainNav links={navLinksFor(actor)} />
+          <div className="ml-auto">
+            <UserMenu actor={actor} />
+          </div>
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 focus:outline-none">

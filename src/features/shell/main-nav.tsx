@@ -2,17 +2,13 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-
-const links = [
-  { href: "/", label: "Overview" },
-  { href: "/playbook", label: "Playbook" },
-] as const;
+import type { NavLink } from "./nav-links";
 
 function isCurrent(pathname: string, href: string): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-export function MainNav() {
+export function MainNav({ links }: { links: NavLink[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main">

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { contentFiles } from "@content/index";
-import { content, countermeasureById, latestQuestionnaire, questionsDetectingSymptom } from "@/domain/content";
+import {
+  content,
+  countermeasureById,
+  latestQuestionnaire,
+  questionsDetectingSymptom,
+} from "@/domain/content";
 import { PITFALL_IDS } from "@/domain/content/schema";
 import { validateContent } from "@/domain/content/validate";
 
@@ -44,7 +49,9 @@ describe("counts match the seed playbook text", () => {
 
   it("has 15 distinct countermeasures, every one referenced by some pitfall", () => {
     expect(content.countermeasures).toHaveLength(15);
-    const referenced = new Set(pitfalls.flatMap((pitfall) => pitfall.countermeasures.map((ref) => ref.countermeasureId)));
+    const referenced = new Set(
+      pitfalls.flatMap((pitfall) => pitfall.countermeasures.map((ref) => ref.countermeasureId)),
+    );
     expect(referenced.size).toBe(15);
   });
 
@@ -54,10 +61,14 @@ describe("counts match the seed playbook text", () => {
     );
     expect(sharing.map((pitfall) => pitfall.id)).toEqual(["excessive-bau", "limited-on-call-schedule"]);
     const rationales = sharing.map(
-      (pitfall) => pitfall.countermeasures.find((ref) => ref.countermeasureId === "re-architect-for-adaptability")!.rationale,
+      (pitfall) =>
+        pitfall.countermeasures.find((ref) => ref.countermeasureId === "re-architect-for-adaptability")!
+          .rationale,
     );
     expect(new Set(rationales).size).toBe(2);
-    expect(countermeasureById("re-architect-for-adaptability")?.action).toBe("Re-architect digital services for adaptability");
+    expect(countermeasureById("re-architect-for-adaptability")?.action).toBe(
+      "Re-architect digital services for adaptability",
+    );
   });
 
   it("keeps the seed's notes: R(n) cost model, ITIL v3, specialist roles, crisis communications", () => {
@@ -69,7 +80,9 @@ describe("counts match the seed playbook text", () => {
     expect(notesOf("linear-run-costs")).toContain("R(n)");
     expect(notesOf("linear-run-costs")).toContain("R(1)");
     expect(notesOf("change-management-treacle")).toContain("ITIL v3");
-    expect(notesOf("embedded-specialists")).toMatch(/database administrators.*information security.*network.*operability/);
+    expect(notesOf("embedded-specialists")).toMatch(
+      /database administrators.*information security.*network.*operability/,
+    );
     expect(notesOf("no-major-incident-management")).toMatch(/crisis communications/i);
     expect(notesOf("excessive-bau")).toMatch(/less often than/i);
     expect(notesOf("responsible-but-unaccountable")).toMatch(/supportive/i);
@@ -84,7 +97,8 @@ describe("references between content", () => {
       const symptomIds = pitfall.symptoms.map((symptom) => symptom.id);
       const causeIds = pitfall.causes.map((cause) => cause.id);
       for (const question of section.questions) {
-        for (const symptomId of question.detects.symptoms) expect(symptomIds, question.id).toContain(symptomId);
+        for (const symptomId of question.detects.symptoms)
+          expect(symptomIds, question.id).toContain(symptomId);
         for (const causeId of question.detects.causes) expect(causeIds, question.id).toContain(causeId);
       }
     }
@@ -94,9 +108,16 @@ describe("references between content", () => {
     for (const rule of questionnaire.contextRules) {
       const pitfall = pitfalls.find((candidate) => candidate.id === rule.pitfallId)!;
       for (const symptomId of rule.detects.symptoms) {
-        expect(pitfall.symptoms.map((symptom) => symptom.id), rule.id).toContain(symptomId);
+        expect(
+          pitfall.symptoms.map((symptom) => symptom.id),
+          rule.id,
+        ).toContain(symptomId);
       }
-      for (const causeId of rule.detects.causes) expect(pitfall.causes.map((cause) => cause.id), rule.id).toContain(causeId);
+      for (const causeId of rule.detects.causes)
+        expect(
+          pitfall.causes.map((cause) => cause.id),
+          rule.id,
+        ).toContain(causeId);
     }
   });
 
@@ -104,7 +125,10 @@ describe("references between content", () => {
     for (const pitfall of pitfalls) {
       const symptomIds = pitfall.symptoms.map((symptom) => symptom.id);
       for (const ref of pitfall.countermeasures) {
-        expect(countermeasureById(ref.countermeasureId), `${pitfall.id} -> ${ref.countermeasureId}`).toBeDefined();
+        expect(
+          countermeasureById(ref.countermeasureId),
+          `${pitfall.id} -> ${ref.countermeasureId}`,
+        ).toBeDefined();
         for (const symptomId of ref.addresses) expect(symptomIds).toContain(symptomId);
       }
     }
@@ -146,12 +170,9 @@ describe("questionnaire v1", () => {
   it("asks the team context the playbook rules need", () => {
     const context = new Map(questionnaire.context.map((question) => [question.id, question]));
     const availability = context.get("availability-target")!;
-    expect(availability.answer.type === "choice" && availability.answer.options.map((option) => option.value)).toEqual([
-      "95-0",
-      "99-0",
-      "99-9",
-      "99-99",
-    ]);
+    expect(
+      availability.answer.type === "choice" && availability.answer.options.map((option) => option.value),
+    ).toEqual(["95-0", "99-0", "99-9", "99-99"]);
     const setup = context.get("out-of-hours-on-call-setup")!;
     expect(setup.answer.type === "choice" && setup.answer.options.map((option) => option.value)).toEqual([
       "none",
@@ -171,7 +192,11 @@ describe("questionnaire v1", () => {
       pitfallId: "linear-run-costs",
       when: [
         { field: "availability-target", op: "in", values: ["95-0"] },
-        { field: "out-of-hours-on-call-setup", op: "in", values: ["shared-domain-schedule", "own-team-schedule"] },
+        {
+          field: "out-of-hours-on-call-setup",
+          op: "in",
+          values: ["shared-domain-schedule", "own-team-schedule"],
+        },
       ],
     });
     expect(rules.get("own-schedule-on-99-0-target")?.pitfallId).toBe("linear-run-costs");
@@ -183,7 +208,11 @@ describe("questionnaire v1", () => {
         { field: "documented-need-for-top-target", op: "in", values: [false] },
       ],
     });
-    expect(rules.get("on-call-rota-below-three")?.when).toContainEqual({ field: "on-call-rota-size", op: "lt", value: 3 });
+    expect(rules.get("on-call-rota-below-three")?.when).toContainEqual({
+      field: "on-call-rota-size",
+      op: "lt",
+      value: 3,
+    });
   });
 
   it("uses the measurable thresholds: >2 callouts a shift, >25% time on call, <70% planned work are risky", () => {
@@ -194,7 +223,8 @@ describe("questionnaire v1", () => {
       if (value <= points[0]!.at) return points[0]!.risk;
       for (let index = 1; index < points.length; index++) {
         const [left, right] = [points[index - 1]!, points[index]!];
-        if (value <= right.at) return left.risk + ((right.risk - left.risk) * (value - left.at)) / (right.at - left.at);
+        if (value <= right.at)
+          return left.risk + ((right.risk - left.risk) * (value - left.at)) / (right.at - left.at);
       }
       return points.at(-1)!.risk;
     };

@@ -19,7 +19,9 @@ function problemsOf(files: readonly ContentFile[]): string[] {
   } catch (error) {
     expect(error).toBeInstanceOf(ContentError);
     return (error as ContentError).problems.map((problem) =>
-      problem.path ? `${problem.file}: ${problem.path}: ${problem.message}` : `${problem.file}: ${problem.message}`,
+      problem.path
+        ? `${problem.file}: ${problem.path}: ${problem.message}`
+        : `${problem.file}: ${problem.message}`,
     );
   }
   throw new Error("expected the content to be rejected");
@@ -60,7 +62,9 @@ describe("validateContent rejects broken content with a readable error", () => {
       `${EXCESSIVE_BAU}: countermeasures[0].countermeasureId: countermeasure "hire-more-people" does not exist in content/countermeasures.ts`,
     );
     // The countermeasure it replaced is now used by no pitfall, which is reported too.
-    expect(problems).toContainEqual(expect.stringMatching(/"treat-unplanned-rework-as-planned-work" is not referenced by any pitfall/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/"treat-unplanned-rework-as-planned-work" is not referenced by any pitfall/),
+    );
   });
 
   it("names a question that detects a symptom of another pitfall", () => {
@@ -79,8 +83,12 @@ describe("validateContent rejects broken content with a readable error", () => {
   it("reports a symptom that no question or rule detects any more", () => {
     const problems = problemsOf(
       withEdited<Questionnaire>(QUESTIONNAIRE, (questionnaire) => {
-        const embedded = questionnaire.sections.find((section) => section.pitfallId === "embedded-specialists")!;
-        embedded.questions = embedded.questions.filter((question) => !question.detects.symptoms.includes("specialist-loneliness"));
+        const embedded = questionnaire.sections.find(
+          (section) => section.pitfallId === "embedded-specialists",
+        )!;
+        embedded.questions = embedded.questions.filter(
+          (question) => !question.detects.symptoms.includes("specialist-loneliness"),
+        );
       }),
     );
     expect(problems).toEqual([
@@ -101,8 +109,12 @@ describe("validateContent rejects broken content with a readable error", () => {
       }),
     );
     expect(problems).toEqual([
-      expect.stringContaining(`${QUESTIONNAIRE}: sections[2].questions[1].answer.riskCurve[1].at: must be greater than`),
-      expect.stringContaining(`${QUESTIONNAIRE}: sections[2].questions[1].answer.riskCurve[2].at: must lie between min (0) and max (50)`),
+      expect.stringContaining(
+        `${QUESTIONNAIRE}: sections[2].questions[1].answer.riskCurve[1].at: must be greater than`,
+      ),
+      expect.stringContaining(
+        `${QUESTIONNAIRE}: sections[2].questions[1].answer.riskCurve[2].at: must lie between min (0) and max (50)`,
+      ),
     ]);
   });
 
@@ -115,7 +127,9 @@ describe("validateContent rejects broken content with a readable error", () => {
         teamSize.answer.max = 10;
       }),
     );
-    expect(problems).toEqual([expect.stringContaining(`${QUESTIONNAIRE}: context[4].answer.max: must be greater than min`)]);
+    expect(problems).toEqual([
+      expect.stringContaining(`${QUESTIONNAIRE}: context[4].answer.max: must be greater than min`),
+    ]);
   });
 
   it("rejects conditions on unknown fields and values that cannot match", () => {
@@ -133,11 +147,21 @@ describe("validateContent rejects broken content with a readable error", () => {
       }),
     );
     expect(problems).toEqual([
-      expect.stringContaining('contextRules[0].when[0].values[0]: "99-999" is not an option of "availability-target"'),
-      expect.stringContaining('contextRules[0].when[1].field: "no-such-field" is not a context question or question'),
-      expect.stringContaining('contextRules[0].when[2].values[0]: "documented-need-for-top-target" is a yes/no question'),
-      expect.stringContaining('contextRules[0].when[3].op: "on-call-rota-size" has a number answer: compare it with "lt" or "gt"'),
-      expect.stringContaining('contextRules[0].when[4].op: "availability-target" has a choice answer: compare it with "in"'),
+      expect.stringContaining(
+        'contextRules[0].when[0].values[0]: "99-999" is not an option of "availability-target"',
+      ),
+      expect.stringContaining(
+        'contextRules[0].when[1].field: "no-such-field" is not a context question or question',
+      ),
+      expect.stringContaining(
+        'contextRules[0].when[2].values[0]: "documented-need-for-top-target" is a yes/no question',
+      ),
+      expect.stringContaining(
+        'contextRules[0].when[3].op: "on-call-rota-size" has a number answer: compare it with "lt" or "gt"',
+      ),
+      expect.stringContaining(
+        'contextRules[0].when[4].op: "availability-target" has a choice answer: compare it with "in"',
+      ),
       expect.stringContaining("contextRules[0].when[5].value: must lie between 1 and 100"),
     ]);
   });
@@ -163,8 +187,12 @@ describe("validateContent rejects broken content with a readable error", () => {
       pitfall.id = "embedded-specialists";
     });
     const problems = problemsOf(renamed);
-    expect(problems).toContain(`${EXCESSIVE_BAU}: id: must match the file name: expected "excessive-bau", found "embedded-specialists"`);
-    expect(problems).toContainEqual(expect.stringContaining('pitfall "embedded-specialists" is already defined'));
+    expect(problems).toContain(
+      `${EXCESSIVE_BAU}: id: must match the file name: expected "excessive-bau", found "embedded-specialists"`,
+    );
+    expect(problems).toContainEqual(
+      expect.stringContaining('pitfall "embedded-specialists" is already defined'),
+    );
 
     const withoutPitfall = contentFiles.filter((entry) => entry.file !== EXCESSIVE_BAU);
     expect(problemsOf(withoutPitfall)).toContain(
@@ -179,10 +207,14 @@ describe("validateContent rejects broken content with a readable error", () => {
     expect(problemsOf(withExtraKey)).toEqual([expect.stringMatching(/^content\/source\.ts: .*author/)]);
 
     const withStray = [...contentFiles, { file: "content/extra.ts", data: {} }];
-    expect(problemsOf(withStray)).toEqual([expect.stringContaining("content/extra.ts: is not a known kind of content file")]);
+    expect(problemsOf(withStray)).toEqual([
+      expect.stringContaining("content/extra.ts: is not a known kind of content file"),
+    ]);
 
     const withoutSource = contentFiles.filter((entry) => entry.file !== "content/source.ts");
-    expect(problemsOf(withoutSource)).toEqual([expect.stringContaining("content/index.ts: does not list content/source.ts")]);
+    expect(problemsOf(withoutSource)).toEqual([
+      expect.stringContaining("content/index.ts: does not list content/source.ts"),
+    ]);
   });
 
   it("lists every problem at once in the error message, one per line", () => {

@@ -9,7 +9,9 @@ import { carryAnswersAcrossVersions } from "@/domain/content/versioning";
 const v1: Questionnaire = structuredClone(questionnaireV1);
 
 function questionById(questionnaire: Questionnaire, id: string) {
-  const question = questionnaire.sections.flatMap((section) => section.questions).find((candidate) => candidate.id === id);
+  const question = questionnaire.sections
+    .flatMap((section) => section.questions)
+    .find((candidate) => candidate.id === id);
   if (!question) throw new Error(`no question ${id} in ${questionnaire.id}`);
   return question;
 }
@@ -26,7 +28,9 @@ function buildV2(): Questionnaire {
   const frequency = questionById(v2, "cmt-deployment-frequency");
   frequency.id = "cmt-deployment-frequency-bands";
   if (frequency.answer.type !== "choice") throw new Error("fixture expects a choice question");
-  frequency.answer.options = frequency.answer.options.filter((option) => option.value !== "less-than-monthly");
+  frequency.answer.options = frequency.answer.options.filter(
+    (option) => option.value !== "less-than-monthly",
+  );
 
   const embedded = v2.sections.find((section) => section.pitfallId === "embedded-specialists")!;
   embedded.questions = embedded.questions.filter((question) => question.id !== "es-specialist-community");
@@ -128,7 +132,9 @@ describe("carryAnswersAcrossVersions from v1 to a v2 that supersedes it", () => 
       ...v2,
       supersedes: { questionnaireId: "v1", questionMap: { "team-size": "team-size" } },
     };
-    expect(carryAnswersAcrossVersions(v1, narrowMap, v1Answers)).toEqual({ "team-size": { kind: "value", value: 8 } });
+    expect(carryAnswersAcrossVersions(v1, narrowMap, v1Answers)).toEqual({
+      "team-size": { kind: "value", value: 8 },
+    });
   });
 
   it("does not modify the answers it is given", () => {
@@ -139,14 +145,21 @@ describe("carryAnswersAcrossVersions from v1 to a v2 that supersedes it", () => 
 
   it("refuses versions that are not directly related", () => {
     const v3: Questionnaire = { ...v2, id: "v3", supersedes: { questionnaireId: "v2", questionMap: {} } };
-    expect(() => carryAnswersAcrossVersions(v1, v3, v1Answers)).toThrow('Questionnaire "v3" does not supersede "v1"');
-    expect(() => carryAnswersAcrossVersions(v2, v1, v1Answers)).toThrow('Questionnaire "v1" does not supersede "v2"');
+    expect(() => carryAnswersAcrossVersions(v1, v3, v1Answers)).toThrow(
+      'Questionnaire "v3" does not supersede "v1"',
+    );
+    expect(() => carryAnswersAcrossVersions(v2, v1, v1Answers)).toThrow(
+      'Questionnaire "v1" does not supersede "v2"',
+    );
   });
 });
 
 describe("a superseding questionnaire in the content", () => {
   it("validates, and becomes the latest questionnaire", () => {
-    const bundle = validateContent([...contentFiles, { file: "content/questionnaires/v2.ts", data: buildV2() }]);
+    const bundle = validateContent([
+      ...contentFiles,
+      { file: "content/questionnaires/v2.ts", data: buildV2() },
+    ]);
     expect(bundle.questionnaires.map((questionnaire) => questionnaire.id)).toEqual(["v1", "v2"]);
     expect(createContentLookups(bundle).latestQuestionnaire().id).toBe("v2");
   });

@@ -12,7 +12,7 @@ import type {
   Question,
   Questionnaire,
 } from "../../../src/domain/content/schema";
-import type { ScoringContent } from "../../../src/domain/scoring";
+import { answerRisk, type ScoringContent } from "../../../src/domain/scoring";
 
 function question(
   partial: Pick<Question, "id" | "answer" | "weight"> & {
@@ -430,38 +430,44 @@ export function notApplicable(reason = "We have no such thing"): Answer {
   return { kind: "notApplicable", reason };
 }
 
-/** The least risky value of a question (risk 0 for every fixture question). */
-export function healthiestValue(q: Question): number | string | boolean {
+/**
+ * The least or most risky valid value of a question, found by trying the candidates that matter
+ * for each answer type (every level, option, range end and curve point).
+ */
+function extremeValue(q: Question, want: "healthiest" | "riskiest"): number | string | boolean {
   const answerType = q.answer;
+  let candidates: (number | string | boolean)[];
   switch (answerType.type) {
     case "agreement":
-      return answerType.riskyWhen === "agree" ? 1 : 5;
+      candidates = [1, 2, 3, 4, 5];
+      break;
     case "yesNo":
-      return answerType.riskyAnswer === "no";
+      candidates = [true, false];
+      break;
     case "choice":
-      return [...answerType.options].sort((a, b) => a.risk - b.risk)[0]!.value;
+      candidates = answerType.options.map((option) => option.value);
+      break;
     case "number": {
-      const best = [...answerType.riskCurve].sort((a, b) => a.risk - b.risk)[0]!;
-      return Math.min(answerType.max, Math.max(answerType.min, best.at));
+      const { min, max, integer } = answerType;
+      const points = answerType.riskCurve.flatMap((point) => (integer ? [Math.floor(point.at), Math.ceil(point.at)] : [point.at]));
+      candidates = [min, max, ...points].filter((at) => at >= min && at <= max);
+      break;
     }
   }
+  let best = candidates[0]!;
+  for (const candidate of candidates) {
+    const better = want === "healthiest" ? answerRisk(q, candidate) < answerRisk(q, best) : answerRisk(q, candidate) > answerRisk(q, best);
+    if (better) best = candidate;
+  }
+  return best;
 }
 
-/** The riskiest value of a question (risk 1 for every fixture question). */
+export function healthiestValue(q: Question): number | string | boolean {
+  return extremeValue(q, "healthiest");
+}
+
 export function riskiestValue(q: Question): number | string | boolean {
-  const answerType = q.answer;
-  switch (answerType.type) {
-    case "agreement":
-      return answerType.riskyWhen === "agree" ? 5 : 1;
-    case "yesNo":
-      return answerType.riskyAnswer === "yes";
-    case "choice":
-      return [...answerType.options].sort((a, b) => b.risk - a.risk)[0]!.value;
-    case "number": {
-      const worst = [...answerType.riskCurve].sort((a, b) => b.risk - a.risk)[0]!;
-      return Math.min(answerType.max, Math.max(answerType.min, worst.at));
-    }
-  }
+  return extremeValue(q, "riskiest");
 }
 
 export function answerEvery(questions: readonly Question[], pick: (q: Question) => Answer): Answers {

@@ -33,6 +33,13 @@ function team(teamId: string, overrides: Answers, options: { orgUnitId?: string;
 }
 
 const onCall = (setup: string): Answers => ({ ...healthyContext, "on-call-setup": value(setup) });
+
+/** The fixture names its on-call setup question and values differently from questionnaire v1. */
+const fixtureOnCall = {
+  contextQuestionId: "on-call-setup",
+  ownScheduleValues: ["own-schedule"],
+  domainScheduleValues: ["domain-schedule"],
+};
 const treacle: PitfallId = "change-management-treacle";
 
 describe("scoreOrganisation: run cost signal", () => {
@@ -45,7 +52,7 @@ describe("scoreOrganisation: run cost signal", () => {
       team("e", {}, { context: onCall("domain-schedule") }),
       team("f", {}, { orgUnitId: "search", context: onCall("no-out-of-hours") }),
       team("g", {}, { orgUnitId: "search", context: { ...healthyContext, "on-call-setup": { kind: "dontKnow" } } }),
-    ]);
+    ], fixtureOnCall);
     expect(signals.runCost).toEqual({
       productTeams: 7,
       teamsWithKnownSetup: 6,
@@ -61,7 +68,7 @@ describe("scoreOrganisation: run cost signal", () => {
 
   it("reports a ratio of 1 when every team runs its own schedule: the linear run cost shape", () => {
     const teams = ["a", "b", "c"].map((id) => team(id, {}, { context: onCall("own-schedule") }));
-    expect(scoreOrganisation(teams).runCost.schedulesPerTeam).toBe(1);
+    expect(scoreOrganisation(teams, fixtureOnCall).runCost.schedulesPerTeam).toBe(1);
   });
 
   it("has no ratio when no team's setup is known", () => {
@@ -204,7 +211,7 @@ describe("scoreOrganisation properties", () => {
         context: onCall(index % 3 === 0 ? "own-schedule" : "domain-schedule"),
       }),
     );
-    const signals = scoreOrganisation(many);
+    const signals = scoreOrganisation(many, fixtureOnCall);
     expect(signals.teams).toBe(2000);
     expect(signals.runCost.outOfHoursSchedules).toBe(667 + 40);
     expect(signals.standings).toHaveLength(2000);

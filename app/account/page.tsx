@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { ChangePasswordForm } from "@/features/auth/change-password-form";
+import { AccountSummary } from "@/features/auth/account-summary";
+import { requireActor } from "@/server/auth/session";
+
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountPage() {
+  const actor = await requireActor();
+  return (
+    <div className="space-y-8">
+      <h1 className="text-3xl font-bold">Your account</h1>
+      <AccountSummary actor={actor} />
+      <section aria-labelledby="password-heading" className="space-y-4">
+        <h2 id="password-heading" className="text-xl font-semibold">
+          Change password
+        </h2>
+        <ChangePasswordForm />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * The one answer to "may this person do this to this resource?". Pure: the caller loads the
+ * actor (with roles) and the resource (with the org unit it really belongs to, read from the
+ * database — never taken from client input), and this decides.
+ */
+
+export const ROLES = ["admin", "head_of_engineering", "coach", "team_lead", "member"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: "Admin",
+  head_of_engineering: "Head of engineering",
+  coach: "Coach",
+  team_lead: "Team lead",
+  member: "Team member",
+};
+
+export interface RoleGrant {
+  role: Role;
+  teamId: string | null;
+  orgUnitId: string | null;
+}
+
+export interface Actor {
+  id: string;
+  email: string;
+  name: string;
+  grants: readonly RoleGrant[];
+  isAdmin: boolean;
+  isHeadOfEngineering: boolean;
+  leadTeamIds: ReadonlySet<string>;
+  memberTeamIds: ReadonlySet<string>;
+  /** Org units a coach is assigned to, including every unit below them. */
+  coachOrgUnitIds: ReadonlySet<string>;
+}
+
+export type Resource =
+  | { type: "organisation" }
+  | { type: "orgUnit"; orgUnitId: string }
+  | { type: "team"; teamId: string; orgUnitId: string };
+
+export type Action =
+  /** Everything across the organisation: heatmap, roll-ups, run-cost view. */
+  | "organisation:read"
+  | "orgUnit:read"
+  | "orgUnit:export"
+  | "team:read"
+  /** Answer the team's questionnaire (the consolidated answers). */
+  | "assessment:answer"
+  | "assessment:submit"
+  | "assessment:reopen"
+  | "plan:read"
+  | "plan:edit"
+  | "team:export"
+  | "cycle:manage"
+  | "people:manage"
+  | "org:manage"
+  | "audit:read";
+
+function coachesUnit(actor: Actor, orgUnitId: string): boolean {
+  return actor.coachOrgUnitIds.has(orgUnitId);
+}
+
+function belongsToTeam(actor: Actor, teamId: string): boolean {
+  return actor.leadTeamIds.has(teamId) || actor.memberTeamIds.has(teamId);
+}
+
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  if (actor.isAdmin) return true;
+  const hoe = actor.isHeadOfEngineering;
+
+  switch (action) {
+    case "organisation:read":
+      return hoe;
+    case "cycle:manage":
+    case "assessment:reopen":
+      return hoe;
+    case "people:manage":
+    case "org:manage":
+    case "audit:read":
+      return false;
+    case "orgUnit:read":
+    case "orgUnit:export":
+      return resource.type === "orgUnit" && (hoe || coachesUnit(actor, resource.orgUnitId));
+    case "team:read":
+    case "plan:read":
+      return (
+        resource.type === "team" &&
+        (hoe || coachesUnit(actor, resource.orgUnitId) || belongsToTeam(actor, resource.teamId))
+      );
+    case "team:export":
+      return (
+        resource.type === "team" &&
+        (hoe || coachesUnit(actor, resource.orgUnitId) || actor.leadTeamIds.has(resource.teamId))
+      );
+    case "assessment:answer":
+      return resource.type === "team" && belongsToTeam(actor, resource.teamId);
+    case "assessment:submit":
+      return resource.type === "team" && actor.leadTeamIds.has(resource.teamId);
+    case "plan:edit":
+      return (
+        resource.type === "team" && (actor.leadTeamIds.has(resource.teamId) || coachesUnit(actor, resource.orgUnitId))
+      );
+  }
+}
+
+/**
+ * Builds an actor from role grants. `orgUnitChildren` maps a unit to its direct children, so a
+ * coach of a parent unit also covers every unit below it.
+ */
+export function buildActor(
+  person: { id: string; email: string; name: string },
+  grants: readonly RoleGrant[],
+  orgUnitChildren: ReadonlyMap<string, readonly string[]>,
+): Actor {
+  const leadTeamIds = new Set<string>();
+  const memberTeamIds = new Set<string>();
+  const coachOrgUnitIds = new Set<string>();
+  const addUnitAndDescendants = (unitId: string) => {
+    if (coachOrgUnitIds.has(unitId)) return;
+    coachOrgUnitIds.add(unitId);
+    for (const child of orgUnitChildren.get(unitId) ?? []) addUnitAndDescendants(child);
+  };
+  for (const grant of grants) {
+    if (grant.role === "team_lead" && grant.teamId) leadTeamIds.add(grant.teamId);
+    if (grant.role === "member" && grant.teamId) memberTeamIds.add(grant.teamId);
+    if (grant.role === "coach" && grant.orgUnitId) addUnitAndDescendants(grant.orgUnitId);
+  }
+  return {
+    ...person,
+    grants,
+    isAdmin: grants.some((grant) => grant.role === "admin"),
+    isHeadOfEngineering: grants.some((grant) => grant.role === "head_of_engineering"),
+    leadTeamIds,
+    memberTeamIds,
+    coachOrgUnitIds,
+  };
+}
+
+/** True when the actor may read every team (no per-team scoping needed). */
+export function readsWholeOrganisation(actor: Actor): boolean {
+  return actor.isAdmin || actor.isHeadOfEngineering;
+}

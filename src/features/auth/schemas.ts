@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+const email = z.string().trim().toLowerCase().email("Enter an email address like name@example.com").max(254);
+
+/** Only same-site paths, so a crafted link cannot bounce a signed-in person to another site. */
+export const safeNextPath = z
+  .string()
+  .optional()
+  .transform((value) => (value && /^\/(?!\/)[^\s\\]*$/.test(value) ? value : "/"));
+
+export const signInSchema = z.object({
+  email,
+  password: z.string().min(1, "Enter your password").max(128, "Passwords are at most 128 characters"),
+  next: safeNextPath,
+});
+
+export const newPassword = z
+  .string()
+  .min(10, "Use at least 10 characters")
+  .max(128, "Use at most 128 characters");
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password"),
+    newPassword,
+    confirmPassword: z.string(),
+  })
+  .refine((input) => input.newPassword === input.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two new passwords do not match",
+  });
+
+export const firstAdminSchema = z
+  .object({
+    name: z.string().trim().min(1, "Enter your name").max(120),
+    email,
+    password: newPassword,
+    confirmPassword: z.string(),
+  })
+  .refine((input) => input.password === input.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two passwords do not match",
+  });

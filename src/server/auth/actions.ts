@@ -1,0 +1,119 @@
+"use server";
+
+import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { hashPassword } from "better-auth/crypto";
+import type { ActionResult } from "@/features/shared/action-result";
+import { changePasswordSchema, firstAdminSchema, signInSchema } from "@/features/auth/schemas";
+import { db } from "../db";
+import { ExpectedError, ValidationError, parseInput, runAction } from "../errors";
+import { writeAudit } from "../audit/audit";
+import { getAuth } from "./auth";
+import { requestAddress } from "./request-address";
+import { requireActor } from "./session";
+import { clearAccountFailures, recordFailedSignIn, signInBlockedForMinutes, throttleKeys } from "./sign-in-throttle";
+
+const WRONG_CREDENTIALS = "That email and password do not match an active account.";
+
+function formObject(formData: FormData): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === "string") result[key] = value;
+  return result;
+}
+
+export async function signInAction(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
+  let destination = "/";
+  const result = await runAction(async () => {
+    const input = parseInput(signInSchema, formObject(formData));
+    destination = input.next;
+    const keys = throttleKeys(input.email, await requestAddress());
+    const waitMinutes = await signInBlockedForMinutes(db, keys);
+    if (waitMinutes > 0) {
+      throw new ExpectedError(
+        "throttled",
+        `Too many failed sign-in attempts. Try again in ${waitMinutes} minute${waitMinutes === 1 ? "" : "s"}.`,
+      );
+    }
+    let userId: string;
+    try {
+      const signedIn = await getAuth().api.signInEmail({
+        body: { email: input.email, password: input.password },
+        headers: await headers(),
+      });
+      userId = signedIn.user.id;
+    } catch {
+      // Unknown email, wrong password and deactivated account all read the same.
+      await recordFailedSignIn(db, keys);
+      await writeAudit(db, { actorId: null, action: "auth.sign_in_failed", entityType: "account", entityId: input.email });
+      throw new ExpectedError("validation", WRONG_CREDENTIALS);
+    }
+    await clearAccountFailures(db, keys);
+    await writeAudit(db, { actorId: userId, action: "auth.signed_in", entityType: "user", entityId: userId });
+    return null;
+  });
+  if (result.ok) redirect(destination);
+  return result;
+}
+
+export async function signOutAction(): Promise<void> {
+  const requestHeaders = await headers();
+  const session = await getAuth().api.getSession({ headers: requestHeaders });
+  await getAuth().api.signOut({ headers: requestHeaders });
+  if (session) {
+    await writeAudit(db, { actorId: session.user.id, action: "auth.signed_out", entityType: "user", entityId: session.user.id });
+  }
+  redirect("/sign-in");
+}
+
+export async function changePasswordAction(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    const actor = await requireActor();
+    const input = parseInput(changePasswordSchema, formObject(formData));
+    try {
+      await getAuth().api.changePassword({
+        body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true },
+        headers: await headers(),
+      });
+    } catch {
+      throw new ValidationError("Your current password is not right.", {
+        currentPassword: ["Your current password is not right."],
+      });
+    }
+    await writeAudit(db, { actorId: actor.id, action: "auth.password_changed", entityType: "user", entityId: actor.id });
+    return null;
+  });
+}
+
+/**
+ * First run of a real installation: with no people at all, the first visitor creates the admin
+ * account. Re-checked inside the transaction so it can only ever happen once.
+ */
+export async function createFirstAdminAction(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
+  const result = await runAction(async () => {
+    const input = parseInput(firstAdminSchema, formObject(formData));
+    const passwordHash = await hashPassword(input.password);
+    await db.$transaction(async (tx) => {
+      if ((await tx.user.count()) > 0) {
+        throw new ExpectedError("conflict", "This installation already has an admin. Sign in instead.");
+      }
+      const userId = randomUUID();
+      await tx.user.create({ data: { id: userId, name: input.name, email: input.email, emailVerified: true } });
+      await tx.account.create({
+        data: { id: randomUUID(), accountId: userId, providerId: "credential", userId, password: passwordHash },
+      });
+      await tx.roleAssignment.create({ data: { userId, role: "admin" } });
+      await writeAudit(tx, {
+        actorId: userId,
+        action: "role.granted",
+        entityType: "user",
+        entityId: userId,
+        after: { role: "admin", reason: "first-run setup" },
+      });
+    });
+    await getAuth().api.signInEmail({ body: { email: input.email, password: input.password }, headers: await headers() });
+    return null;
+  });
+  if (result.ok) redirect("/");
+  return result;
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import { can, readsWholeOrganisation, type Action, type Actor } from "@/domain/access/policy";
+import type { Prisma } from "@/generated/prisma/client";
+import { db } from "../db";
+import { ForbiddenError, NotFoundError } from "../errors";
+
+export interface TeamRef {
+  id: string;
+  name: string;
+  slug: string;
+  orgUnitId: string;
+}
+
+/**
+ * Loads a team and checks the actor may perform `action` on it. A team the actor cannot even
+ * read is reported as not found, so ids of other teams reveal nothing.
+ */
+export async function authorizeTeam(actor: Actor, action: Action, teamId: string): Promise<TeamRef> {
+  const team = await db.team.findUnique({
+    where: { id: teamId },
+    select: { id: true, name: true, slug: true, orgUnitId: true },
+  });
+  if (!team) throw new NotFoundError();
+  const resource = { type: "team" as const, teamId: team.id, orgUnitId: team.orgUnitId };
+  if (!can(actor, "team:read", resource)) throw new NotFoundError();
+  if (!can(actor, action, resource)) throw new ForbiddenError();
+  return team;
+}
+
+/** Same as authorizeTeam, by the team's URL slug. */
+export async function authorizeTeamBySlug(actor: Actor, action: Action, slug: string): Promise<TeamRef> {
+  const team = await db.team.findUnique({ where: { slug }, select: { id: true } });
+  if (!team) throw new NotFoundError();
+  return authorizeTeam(actor, action, team.id);
+}
+
+export async function authorizeOrgUnit(actor: Actor, action: Action, orgUnitId: string) {
+  const unit = await db.orgUnit.findUnique({ where: { id: orgUnitId }, select: { id: true, name: true, slug: true } });
+  if (!unit) throw new NotFoundError();
+  const resource = { type: "orgUnit" as const, orgUnitId: unit.id };
+  if (!can(actor, "orgUnit:read", resource)) throw new NotFoundError();
+  if (!can(actor, action, resource)) throw new ForbiddenError();
+  return unit;
+}
+
+/** For organisation-wide actions (cycles, people, audit): no resource beyond the organisation. */
+export function authorizeOrganisation(actor: Actor, action: Action): void {
+  if (!can(actor, action, { type: "organisation" })) throw new ForbiddenError();
+}
+
+/**
+ * The teams an actor may read, as a query filter. Every list query includes it, so a forgotten
+ * check cannot leak another team's data.
+ */
+export function readableTeamsWhere(actor: Actor): Prisma.TeamWhereInput {
+  if (readsWholeOrganisation(actor)) return {};
+  const teamIds = [...actor.leadTeamIds, ...actor.memberTeamIds];
+  const orgUnitIds = [...actor.coachOrgUnitIds];
+  return { OR: [{ id: { in: teamIds } }, { orgUnitId: { in: orgUnitIds } }] };
+}

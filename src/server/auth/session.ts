@@ -1,0 +1,58 @@
+import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { buildActor, ROLES, type Actor, type Role, type RoleGrant } from "@/domain/access/policy";
+import { db } from "../db";
+import { getAuth } from "./auth";
+
+/** Parent → children map of every org unit; small (tens of rows) and needed to expand coach scope. */
+async function orgUnitChildren(): Promise<Map<string, string[]>> {
+  const units = await db.orgUnit.findMany({ select: { id: true, parentId: true } });
+  const children = new Map<string, string[]>();
+  for (const unit of units) {
+    if (!unit.parentId) continue;
+    const list = children.get(unit.parentId) ?? [];
+    list.push(unit.id);
+    children.set(unit.parentId, list);
+  }
+  return children;
+}
+
+function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** Loads the actor for a user id, or null when the person is unknown or deactivated. */
+export async function loadActor(userId: string): Promise<Actor | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      deactivatedAt: true,
+      roles: { select: { role: true, teamId: true, orgUnitId: true } },
+    },
+  });
+  if (!user || user.deactivatedAt) return null;
+  const grants: RoleGrant[] = user.roles
+    .filter((grant) => isRole(grant.role))
+    .map((grant) => ({ role: grant.role as Role, teamId: grant.teamId, orgUnitId: grant.orgUnitId }));
+  const needsTree = grants.some((grant) => grant.role === "coach");
+  return buildActor(user, grants, needsTree ? await orgUnitChildren() : new Map());
+}
+
+/** The signed-in person for this request (memoised per request), or null. */
+export const getCurrentActor = cache(async (): Promise<Actor | null> => {
+  const session = await getAuth().api.getSession({ headers: await headers() });
+  if (!session) return null;
+  return loadActor(session.user.id);
+});
+
+/** For pages and server actions: the signed-in person, or a redirect to the sign-in page. */
+export async function requireActor(): Promise<Actor> {
+  const actor = await getCurrentActor();
+  if (!actor) redirect("/sign-in");
+  return actor;
+}

@@ -1,0 +1,73 @@
+import "server-only";
+import { z } from "zod";
+import { ExpectedError, type ActionResult, type FieldErrors } from "@/features/shared/action-result";
+
+export { ExpectedError };
+
+export class ValidationError extends ExpectedError {
+  constructor(message: string, fieldErrors: FieldErrors = {}) {
+    super("validation", message, fieldErrors);
+  }
+}
+
+export class NotFoundError extends ExpectedError {
+  constructor(message = "That page or item does not exist, or you do not have access to it.") {
+    super("not_found", message);
+  }
+}
+
+export class ForbiddenError extends ExpectedError {
+  constructor(message = "You do not have permission to do that.") {
+    super("forbidden", message);
+  }
+}
+
+export class ConflictError extends ExpectedError {
+  constructor(message: string, details?: unknown) {
+    super("conflict", message, {}, details);
+  }
+}
+
+/** Field-level messages from a zod error, keyed by the dotted path of each field. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fieldErrors;
+}
+
+/** Parses input with a shared schema; a failure becomes a ValidationError with field messages. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    throw new ValidationError("Some fields need attention.", fieldErrorsOf(result.error));
+  }
+  return result.data;
+}
+
+/**
+ * Runs a server action body. Expected errors (validation, not found, forbidden, conflict,
+ * throttled) reach the user with their message; anything else is logged and replaced by a
+ * generic message, so internal details never leave the server. Next's own control-flow errors
+ * (redirect, notFound) are re-thrown untouched.
+ */
+export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await body() };
+  } catch (error) {
+    if (error instanceof ExpectedError) return { ok: false, error: error.toPayload() };
+    if (isNextControlFlow(error)) throw error;
+    console.error("Unexpected error in a server action", error);
+    return {
+      ok: false,
+      error: { code: "internal", message: "Something went wrong on our side. Nothing was changed; please try again." },
+    };
+  }
+}
+
+function isNextControlFlow(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
+}

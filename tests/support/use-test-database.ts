@@ -1,0 +1,16 @@
+/**
+ * Runs before every integration test file: gives the file a freshly migrated database of its own
+ * and points DATABASE_URL at it, so `@/server/db` (and everything built on it) uses it.
+ */
+import { afterAll } from "vitest";
+import { createTestDatabase } from "./test-database";
+
+const database = createTestDatabase();
+process.env.DATABASE_URL = database.url;
+process.env.AUTH_SECRET ??= "integration-tests-secret-0123456789abcdef";
+
+afterAll(async () => {
+  const { db } = await import("@/server/db");
+  await db.$disconnect();
+  await database.dispose();
+});
