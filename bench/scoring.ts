@@ -115,11 +115,15 @@ function main(): void {
   for (let round = 0; round < WARM_UP_ROUNDS; round++) scoreAll();
 
   const roundMs: number[] = [];
+  const cpuBefore = process.cpuUsage();
   for (let round = 0; round < MEASURED_ROUNDS; round++) {
     const start = performance.now();
     scoreAll();
     roundMs.push(performance.now() - start);
   }
+  // CPU time next to wall time shows whether other processes competed for the cores.
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const totalMs = roundMs.reduce((sum, ms) => sum + ms, 0);
   const scored = ASSESSMENTS * MEASURED_ROUNDS;
   const perSecond = Math.floor(scored / (totalMs / 1000));
@@ -140,6 +144,7 @@ function main(): void {
   console.log(`assessments: ${ASSESSMENTS} × ${MEASURED_ROUNDS} rounds after ${WARM_UP_ROUNDS} warm-up rounds`);
   console.log(`rounds (ms): ${roundMs.map((ms) => ms.toFixed(1)).join(", ")}`);
   console.log(`total: ${totalMs.toFixed(1)} ms; per assessment: ${((totalMs * 1000) / scored).toFixed(2)} µs (best round ${((bestRoundMs * 1000) / ASSESSMENTS).toFixed(2)} µs)`);
+  console.log(`CPU time: ${cpuMs.toFixed(1)} ms (${((cpuMs * 1000) / scored).toFixed(2)} µs per assessment)`);
   console.log(`scoreOrganisation: ${teams.length} teams in ${organisationMs.toFixed(1)} ms (schedules per team ${organisation.runCost.schedulesPerTeam})`);
   console.log(`checksum: ${checksum.toFixed(1)}`);
   console.log(`assessments/s: ${perSecond}`);

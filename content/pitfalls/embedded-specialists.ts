@@ -45,7 +45,7 @@ export const embeddedSpecialists = {
     {
       countermeasureId: "establish-specialists-as-a-service",
       rationale:
-        "repeatable, common tasks become self-service automation, and specialists in a central team are free to offer expertise on demand",
+        "repeatable, common tasks become self-service automation, leaving a central pool of specialists with time to help any team when expert judgement is needed",
       addresses: [
         "specialists-shared-between-teams",
         "unpredictable-specialist-workload",
@@ -62,7 +62,7 @@ export const embeddedSpecialists = {
     {
       id: "one-bottleneck-becomes-many",
       title: "One bottleneck becomes many",
-      body: "Embedding splits one large expertise bottleneck into several smaller ones. Instead of waiting hours or days for a central specialist team, each product team waits hours or days for its own embedded specialist to become free.",
+      body: "Embedding splits one large expertise bottleneck into several smaller ones. Where teams used to queue for hours or days at a central specialist team, each team now queues for hours or days until its own embedded specialist has time.",
     },
   ],
   related: [],

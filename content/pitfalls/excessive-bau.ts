@@ -39,7 +39,7 @@ export const excessiveBau = {
     {
       countermeasureId: "treat-unplanned-rework-as-planned-work",
       rationale:
-        "operational rework becomes visible and can be tracked and managed like any other planned work",
+        "operational rework shows up on the board, and is prioritised and followed through in the same way as feature work",
       addresses: ["slow-delivery-of-planned-work"],
     },
     {
@@ -54,7 +54,7 @@ export const excessiveBau = {
     },
     {
       countermeasureId: "establish-automated-telemetry-toolchain",
-      rationale: "dashboards and alerts are reliable and can be changed at any time",
+      rationale: "dashboards and alerts can be trusted, and updated whenever the service changes",
       addresses: ["high-number-of-callouts"],
     },
   ],

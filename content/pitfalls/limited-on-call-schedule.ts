@@ -32,28 +32,31 @@ export const limitedOnCallSchedule = {
     },
     {
       id: "too-much-time-on-call",
-      text: "Team members burn out after spending too much time on call over a long period.",
+      text: "Months of frequent on-call shifts wear people down until they burn out.",
     },
   ],
   countermeasures: [
     {
       countermeasureId: "prepare-for-on-call-from-day-one",
-      rationale: "team members are well equipped to handle production alerts out of hours",
+      rationale:
+        "people on the rota have what they need to deal with a production alert at night or at the weekend",
       addresses: ["minority-of-team-on-call", "on-call-burnout-risk"],
     },
     {
       countermeasureId: "re-architect-for-adaptability",
-      rationale: "digital services need little human intervention, and are fast to fix when they do fail",
+      rationale:
+        "digital services rarely need a person to step in, and are quick to put right when they fail",
       addresses: ["on-call-burnout-risk"],
     },
     {
       countermeasureId: "ensure-fair-on-call-remuneration",
-      rationale: "people on call feel properly compensated for the disruption to their personal lives",
+      rationale:
+        "people on call feel fairly paid for the way on-call intrudes on their evenings and weekends",
       addresses: ["minority-of-team-on-call", "on-call-burnout-risk"],
     },
     {
       countermeasureId: "craft-sustainable-on-call-schedule",
-      rationale: "no single team member spends too much time on call out of hours",
+      rationale: "the out-of-hours load is spread so that nobody carries more than a fair share of it",
       addresses: ["minority-of-team-on-call", "on-call-burnout-risk"],
     },
   ],

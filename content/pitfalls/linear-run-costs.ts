@@ -5,7 +5,7 @@ export const linearRunCosts = {
   name: "Linear run costs",
   summary: "Out-of-hours standby spending rises in step with the number of product teams.",
   whyItMatters:
-    "Standby pay is one of the biggest costs of an operating model. When every new product team adds the same amount again, finance sees an on-call bill that only ever climbs, while Ops Run It — one support analyst on call for everything, possibly outsourced at a lower rate — looks cheap and safe by comparison. The model starts to look too expensive, and senior leadership may see a return to Ops Run It as the quick way to cut costs and protect reliability.",
+    "Standby pay is one of the biggest costs of an operating model. When every new product team adds the same amount again, finance sees an on-call bill that only ever climbs, while Ops Run It — one support analyst on call for everything, possibly outsourced at a lower rate — looks cheap and safe by comparison. The model starts to look too expensive, and senior leaders may begin to view going back to Ops Run It as a fast way to cut costs while keeping services reliable.",
   symptoms: [
     {
       id: "run-cost-tied-to-team-count",
@@ -37,12 +37,12 @@ export const linearRunCosts = {
     {
       id: "standby-cost-model",
       title: "The R(n) standby cost model",
-      body: "R is the rate paid to one person for being on standby; n is the number of product teams with someone on call. With a schedule per team, standby costs R(n). Ops Run It cannot produce a linear run cost: a single app support analyst on call for all foundational systems costs R(1), and R may be lower still when app support is outsourced.",
+      body: "R is the rate paid to one person for being on standby; n is the number of product teams with someone on call. With a schedule per team, standby costs R(n). Ops Run It cannot produce a linear run cost: one app support analyst covering every foundational system out of hours costs R(1), and R may be lower still when app support is outsourced.",
     },
     {
       id: "run-cost-is-a-flawed-comparison",
-      title: "Run cost alone is a flawed comparison",
-      body: "High run costs are a risk of You Build It You Run It, not an inevitability. Comparing operating models on run cost alone also misses the point: each model is a different insurance policy for different business outcomes, and each has costs of several kinds. For digital services, the opportunity costs of Ops Run It are too high to accept.",
+      title: "Run cost on its own is a misleading yardstick",
+      body: "High run costs are a risk of You Build It You Run It, not an inevitability. Comparing operating models on run cost alone also misses the point: each model is a different insurance policy for different business outcomes, and each has costs of several kinds. For digital services, what Ops Run It costs in lost opportunity outweighs any saving on standby pay.",
     },
     {
       id: "worse-with-split-accountability",

@@ -41,7 +41,7 @@ export const noMajorIncidentManagement = {
     {
       countermeasureId: "integrate-into-incident-management-as-is",
       rationale:
-        "incident managers can act as incident commanders for digital services as well as for foundational systems",
+        "incident managers can take command of incidents in digital services, just as they already do for foundational systems",
       addresses: [
         "lack-of-incident-response-collaboration",
         "major-incident-ignorance",
@@ -53,7 +53,7 @@ export const noMajorIncidentManagement = {
     {
       id: "crisis-communications",
       title: "Crisis communications matter most",
-      body: "During a major incident, product teams need to know whom to contact and how often to send updates. A lack of clear, timely information to senior leaders is an easy way to create doubts about the entire operating model.",
+      body: "During a major incident, product teams need to know whom to contact and how often to send updates. Senior leaders left without clear, prompt updates during a major incident quickly start to question the whole operating model.",
     },
     {
       id: "cost-of-inconsistency",

@@ -4,7 +4,7 @@ export const responsibleButUnaccountable = {
   id: "responsible-but-unaccountable",
   name: "Responsible but unaccountable",
   summary:
-    "Product teams run their services, but the Head of Operations is still accountable for their reliability and pays for their on-call.",
+    "Product teams run their services, but the Head of Operations still answers for their reliability and pays for their on-call.",
   whyItMatters:
     "When the people who choose availability targets and on-call levels neither pay for them nor answer for incidents, costs creep upwards and operability slips. Leadership sees rising on-call spending and services that are no more reliable than before, and handing them back to a central operations team — where accountability never moved from — looks like the tidy answer.",
   symptoms: [
@@ -36,7 +36,7 @@ export const responsibleButUnaccountable = {
   causes: [
     {
       id: "head-of-operations-accountable",
-      text: "The organisation has adopted You Build It You Run It, yet the Head of Operations is still the person held accountable for the reliability of digital services.",
+      text: "Even after moving to You Build It You Run It, it is still the Head of Operations who answers for how reliable digital services are.",
     },
     {
       id: "teams-not-held-accountable",
@@ -44,7 +44,7 @@ export const responsibleButUnaccountable = {
     },
     {
       id: "on-call-funded-by-operations",
-      text: "Product teams' on-call pay comes out of an opex budget owned by the Head of Operations.",
+      text: "The Head of Operations owns the opex budget that product teams' on-call pay is drawn from.",
     },
   ],
   countermeasures: [
