@@ -3,9 +3,7 @@ import { getContent } from "@/domain/content";
 import { loadScoringDocument } from "@/features/playbook/load-scoring-document";
 import { ScoringDocument, scoringDocumentTitle } from "@/features/playbook/scoring-document";
 
-/** Rendered at build time from docs/scoring.md, so the page always matches the shipped method. */
-export const dynamic = "force-static";
-
+/** Rendered from docs/scoring.md as shipped, so the page always matches the method in use. */
 export async function generateMetadata(): Promise<Metadata> {
   return { title: scoringDocumentTitle(await loadScoringDocument()) };
 }

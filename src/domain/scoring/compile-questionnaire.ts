@@ -15,6 +15,7 @@ import type {
   Symptom,
 } from "../content/schema";
 import type { AnswerValue } from "./answer-validation";
+import { type CompiledAnswerRules, compileQuestionAnswerRules } from "./compiled-answer-rules";
 import type { Contribution, RankedCountermeasure } from "./types";
 
 /** What scoring needs: the questionnaire, plus pitfalls and countermeasures for symptoms and remediation. */
@@ -36,12 +37,14 @@ export interface CompiledQuestion {
   readonly index: number;
   readonly sectionIndex: number;
   readonly weight: number;
+  readonly accepts: CompiledAnswerRules;
 }
 
 export interface CompiledContextQuestion {
   readonly question: ContextQuestion;
   readonly id: string;
   readonly index: number;
+  readonly accepts: CompiledAnswerRules;
 }
 
 export interface CompiledCondition {
@@ -129,6 +132,8 @@ export interface ScoringScratch {
   readonly countermeasurePitfalls: Uint8Array;
   /** Assessment-wide ranking entry per countermeasure while it is being built. */
   readonly rankedCountermeasures: (RankedCountermeasure | undefined)[];
+  /** How many pitfall rankings each entry of `rankedCountermeasures` holds so far. */
+  readonly countermeasureFilled: Uint8Array;
 }
 
 export interface CompiledQuestionnaire {
@@ -185,7 +190,12 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
     if (contextQuestionById.has(question.id)) {
       throw new ScoringContentError(`${where}: context question id "${question.id}" is used twice`);
     }
-    const compiled: CompiledContextQuestion = { question, id: question.id, index: contextQuestions.length };
+    const compiled: CompiledContextQuestion = {
+      question,
+      id: question.id,
+      index: contextQuestions.length,
+      accepts: compileQuestionAnswerRules(question),
+    };
     contextQuestions.push(compiled);
     contextQuestionById.set(question.id, compiled);
   }
@@ -208,6 +218,7 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
         index: questions.length,
         sectionIndex,
         weight: question.weight,
+        accepts: compileQuestionAnswerRules(question),
       };
       questions.push(compiled);
       questionById.set(question.id, compiled);
@@ -333,6 +344,7 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
     countermeasureTotals: new Float64Array(countermeasures.length),
     countermeasurePitfalls: new Uint8Array(countermeasures.length),
     rankedCountermeasures: new Array<RankedCountermeasure | undefined>(countermeasures.length).fill(undefined),
+    countermeasureFilled: new Uint8Array(countermeasures.length),
   };
 
   return {

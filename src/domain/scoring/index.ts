@@ -2,7 +2,8 @@
  * The scoring engine: pure functions from content and answers to risk scores, explanations and
  * ranked countermeasures. No I/O; safe to run on the server, in scripts and in tests.
  */
-export { answerRisk, interpolateRiskCurve, type RiskPoint } from "./answer-risk";
+export { answerRisk, riskOfValidValue } from "./answer-risk";
+export { interpolateRiskCurve, type RiskPoint } from "./risk-curve";
 export {
   AGREEMENT_LABELS,
   type AnswerIssue,

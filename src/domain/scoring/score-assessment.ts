@@ -2,9 +2,8 @@
  * Scores one team's assessment: per pitfall, a 0-100 risk score with band, confidence, the evidence
  * behind it and ranked countermeasures. Pure and synchronous; malformed answers throw.
  */
-import type { Answers } from "../content/schema";
-import { riskOfValidValue } from "./answer-risk";
-import { type AnswerIssue, answerIssueMessage, AnswerValidationError } from "./answer-validation";
+import type { Answers, ContextQuestion, Question } from "../content/schema";
+import { type AnswerIssue, answerIssueMessage, AnswerValidationError, type AnswerValue } from "./answer-validation";
 import { bandForScore } from "./bands";
 import {
   compileQuestionnaire,
@@ -19,6 +18,7 @@ import {
   UNANSWERED,
   VALUE,
 } from "./compile-questionnaire";
+import { acceptsNotApplicable, valueRiskOrInvalid } from "./compiled-answer-rules";
 import {
   type AssessmentScore,
   type ContextRuleContribution,
@@ -81,21 +81,21 @@ export function scoreAssessment(
 /** Validates every answer and loads it into the scratch arrays; throws once with every issue found. */
 function readAnswers(compiled: CompiledQuestionnaire, answers: Answers, teamContext: Answers): void {
   const { scratch, questionById, contextQuestionById } = compiled;
-  scratch.questionState.fill(UNANSWERED);
-  scratch.contextState.fill(UNANSWERED);
+  const { questionState, questionValue, questionRisk, contextState, contextValue } = scratch;
+  questionState.fill(UNANSWERED);
+  contextState.fill(UNANSWERED);
   let issues: PositionedIssue[] | null = null;
 
   // Keys and values in two arrays (same order, both from the object's enum cache) instead of a
   // lookup by key per answer: keyed loads on objects of ever-different shapes are the slow part.
   const answerIds = Object.keys(answers);
-  const answerValues = Object.values(answers);
+  const answerValues = Object.values(answers) as unknown[];
   for (let position = 0; position < answerIds.length; position++) {
     const questionId = answerIds[position]!;
-    const answer = answerValues[position];
+    const answer = answerValues[position] as { kind?: unknown; value?: unknown; reason?: unknown } | null;
     const compiledQuestion = questionById.get(questionId);
     if (compiledQuestion === undefined) {
-      issues ??= [];
-      issues.push({
+      (issues ??= []).push({
         questionId,
         message: contextQuestionById.has(questionId)
           ? "This is a team context question; record it in the team context, not in the answers."
@@ -104,32 +104,41 @@ function readAnswers(compiled: CompiledQuestionnaire, answers: Answers, teamCont
       });
       continue;
     }
-    const message = answerIssueMessage(compiledQuestion.question, answer);
     const index = compiledQuestion.index;
-    if (message !== null) {
-      issues ??= [];
-      issues.push({ questionId, message, position: index });
-      continue;
+    const accepts = compiledQuestion.accepts;
+    if (typeof answer === "object" && answer !== null) {
+      const kind = answer.kind;
+      if (kind === "value") {
+        const value = answer.value;
+        const risk = valueRiskOrInvalid(accepts, value);
+        if (risk >= 0) {
+          questionState[index] = VALUE;
+          questionValue[index] = value as AnswerValue;
+          questionRisk[index] = risk;
+          continue;
+        }
+      } else if (kind === "dontKnow") {
+        if (accepts.allowDontKnow) {
+          questionState[index] = DONT_KNOW;
+          continue;
+        }
+      } else if (kind === "notApplicable" && acceptsNotApplicable(accepts, answer.reason)) {
+        questionState[index] = NOT_APPLICABLE;
+        continue;
+      }
     }
-    if (answer!.kind === "value") {
-      scratch.questionState[index] = VALUE;
-      scratch.questionValue[index] = answer!.value;
-      scratch.questionRisk[index] = riskOfValidValue(compiledQuestion.question.answer, answer!.value);
-    } else {
-      scratch.questionState[index] = answer!.kind === "dontKnow" ? DONT_KNOW : NOT_APPLICABLE;
-    }
+    (issues ??= []).push({ questionId, message: refusal(compiledQuestion.question, answer), position: index });
   }
 
   const contextOffset = compiled.questions.length;
   const contextIds = Object.keys(teamContext);
-  const contextValues = Object.values(teamContext);
+  const contextAnswers = Object.values(teamContext) as unknown[];
   for (let position = 0; position < contextIds.length; position++) {
     const questionId = contextIds[position]!;
-    const answer = contextValues[position];
+    const answer = contextAnswers[position] as { kind?: unknown; value?: unknown } | null;
     const compiledQuestion = contextQuestionById.get(questionId);
     if (compiledQuestion === undefined) {
-      issues ??= [];
-      issues.push({
+      (issues ??= []).push({
         questionId,
         message: questionById.has(questionId)
           ? "This is a pitfall question; record it in the answers, not in the team context."
@@ -138,19 +147,23 @@ function readAnswers(compiled: CompiledQuestionnaire, answers: Answers, teamCont
       });
       continue;
     }
-    const message = answerIssueMessage(compiledQuestion.question, answer);
     const index = compiledQuestion.index;
-    if (message !== null) {
-      issues ??= [];
-      issues.push({ questionId, message, position: contextOffset + index });
-      continue;
+    if (typeof answer === "object" && answer !== null) {
+      if (answer.kind === "value" && valueRiskOrInvalid(compiledQuestion.accepts, answer.value) >= 0) {
+        contextState[index] = VALUE;
+        contextValue[index] = answer.value as AnswerValue;
+        continue;
+      }
+      if (answer.kind === "dontKnow" && compiledQuestion.accepts.allowDontKnow) {
+        contextState[index] = DONT_KNOW;
+        continue;
+      }
     }
-    if (answer!.kind === "value") {
-      scratch.contextState[index] = VALUE;
-      scratch.contextValue[index] = answer!.value;
-    } else {
-      scratch.contextState[index] = DONT_KNOW;
-    }
+    (issues ??= []).push({
+      questionId,
+      message: refusal(compiledQuestion.question, answer),
+      position: contextOffset + index,
+    });
   }
 
   if (issues !== null) {
@@ -158,6 +171,16 @@ function readAnswers(compiled: CompiledQuestionnaire, answers: Answers, teamCont
     issues.sort((a, b) => a.position - b.position || (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0));
     throw new AnswerValidationError(issues.map(({ questionId, message }): AnswerIssue => ({ questionId, message })));
   }
+}
+
+/** The user-facing reason an answer the fast check refused is wrong. */
+function refusal(question: Question | ContextQuestion, answer: unknown): string {
+  const message = answerIssueMessage(question, answer);
+  if (message === null) {
+    // The fast check and the validator disagree: a bug, and never a reason to score silently.
+    throw new Error(`Scoring refused an answer to "${question.id}" that validation accepts`);
+  }
+  return message;
 }
 
 interface PositionedIssue extends AnswerIssue {
@@ -336,17 +359,28 @@ function evaluateRule(rule: CompiledRule, scratch: ScoringScratch): number {
   return sawUnknown ? RULE_UNASSESSED : RULE_FIRED;
 }
 
-/** Fills each evidence item's score points and contribution, and lists those above 0, largest first. */
+/**
+ * Fills each evidence item's score points and contribution, and lists those above 0, largest
+ * first. Arrays here and below are allocated at their exact length: push-grown arrays reserve
+ * room for 17 items, which for lists of one to five is most of the allocation of a score.
+ */
 function collectContributions(
   section: CompiledSection,
   scratch: ScoringScratch,
   weightedRisk: number,
   answeredWeight: number,
-): Contribution[] {
+): readonly Contribution[] {
   const { questions, rules } = section;
   const { evidenceRisk, evidencePoints, evidenceContribution } = scratch;
   const questionCount = questions.length;
-  const contributions: Contribution[] = [];
+  let count = 0;
+  for (let index = 0; index < section.evidenceCount; index++) if (evidenceRisk[index]! > 0) count++;
+  if (count === 0) {
+    evidencePoints.fill(0, 0, section.evidenceCount);
+    return NONE;
+  }
+  const contributions: Contribution[] = new Array(count);
+  let filled = 0;
   for (let index = 0; index < section.evidenceCount; index++) {
     const risk = evidenceRisk[index]!;
     if (!(risk > 0)) {
@@ -383,36 +417,76 @@ function collectContributions(
       };
     }
     evidenceContribution[index] = contribution;
-    contributions.push(contribution);
+    contributions[filled++] = contribution;
   }
   // Stable: equal contributions keep questionnaire order, questions before rules.
-  if (contributions.length > 1) insertionSort(contributions, compareContributions);
+  if (count > 1) insertionSort(contributions, compareContributions);
   return contributions;
 }
 
 function collectTriggeredSymptoms(section: CompiledSection, scratch: ScoringScratch): readonly TriggeredSymptom[] {
-  let triggered: TriggeredSymptom[] | null = null;
   const links = section.symptoms;
+  let count = 0;
   for (let index = 0; index < links.length; index++) {
-    const link = links[index]!;
-    const answers = triggeringAnswers(section, scratch, link.evidence);
-    const contextRules = triggeringRules(section, scratch, link.evidence);
-    if (answers === NONE && contextRules === NONE) continue;
-    scratch.symptomTriggered[index] = 1;
-    (triggered ??= []).push({ symptomId: link.symptom.id, title: link.symptom.title, answers, contextRules });
+    if (isTriggered(section, scratch, links[index]!.evidence)) {
+      scratch.symptomTriggered[index] = 1;
+      count++;
+    }
   }
-  return triggered ?? NONE;
+  if (count === 0) return NONE;
+  const triggered: TriggeredSymptom[] = new Array(count);
+  let filled = 0;
+  for (let index = 0; index < links.length; index++) {
+    if (scratch.symptomTriggered[index] === 0) continue;
+    const link = links[index]!;
+    triggered[filled++] = {
+      symptomId: link.symptom.id,
+      title: link.symptom.title,
+      answers: triggeringAnswers(section, scratch, link.evidence),
+      contextRules: triggeringRules(section, scratch, link.evidence),
+    };
+  }
+  return triggered;
 }
 
 function collectTriggeredCauses(section: CompiledSection, scratch: ScoringScratch): readonly TriggeredCause[] {
-  let triggered: TriggeredCause[] | null = null;
-  for (const link of section.causes) {
-    const answers = triggeringAnswers(section, scratch, link.evidence);
-    const contextRules = triggeringRules(section, scratch, link.evidence);
-    if (answers === NONE && contextRules === NONE) continue;
-    (triggered ??= []).push({ causeId: link.cause.id, text: link.cause.text, answers, contextRules });
+  const links = section.causes;
+  let count = 0;
+  for (let index = 0; index < links.length; index++) {
+    if (isTriggered(section, scratch, links[index]!.evidence)) count++;
   }
-  return triggered ?? NONE;
+  if (count === 0) return NONE;
+  const triggered: TriggeredCause[] = new Array(count);
+  let filled = 0;
+  for (let index = 0; index < links.length; index++) {
+    const link = links[index]!;
+    if (!isTriggered(section, scratch, link.evidence)) continue;
+    triggered[filled++] = {
+      causeId: link.cause.id,
+      text: link.cause.text,
+      answers: triggeringAnswers(section, scratch, link.evidence),
+      contextRules: triggeringRules(section, scratch, link.evidence),
+    };
+  }
+  return triggered;
+}
+
+function isTriggered(section: CompiledSection, scratch: ScoringScratch, evidence: readonly number[]): boolean {
+  for (let position = 0; position < evidence.length; position++) {
+    if (scratch.evidenceRisk[evidence[position]!]! >= SYMPTOM_TRIGGER_RISK) return true;
+  }
+  return false;
+}
+
+/** How many items of `evidence` trigger: questions (kind 0) or context rules (kind 1). */
+function countTriggering(section: CompiledSection, scratch: ScoringScratch, evidence: readonly number[], kind: 0 | 1): number {
+  const questionCount = section.questions.length;
+  let count = 0;
+  for (let position = 0; position < evidence.length; position++) {
+    const index = evidence[position]!;
+    if ((index < questionCount ? 0 : 1) === kind && scratch.evidenceRisk[index]! >= SYMPTOM_TRIGGER_RISK) count++;
+  }
+  return count;
 }
 
 /** The question contributions among `evidence` at or above the trigger risk. */
@@ -421,16 +495,18 @@ function triggeringAnswers(
   scratch: ScoringScratch,
   evidence: readonly number[],
 ): readonly QuestionContribution[] {
-  let answers: QuestionContribution[] | null = null;
+  const count = countTriggering(section, scratch, evidence, 0);
+  if (count === 0) return NONE;
+  const answers: QuestionContribution[] = new Array(count);
   const questionCount = section.questions.length;
+  let filled = 0;
   for (let position = 0; position < evidence.length; position++) {
     const index = evidence[position]!;
-    if (index >= questionCount) break; // evidence lists are ascending: rules come after questions
-    if (scratch.evidenceRisk[index]! >= SYMPTOM_TRIGGER_RISK) {
-      (answers ??= []).push(scratch.evidenceContribution[index] as QuestionContribution);
+    if (index < questionCount && scratch.evidenceRisk[index]! >= SYMPTOM_TRIGGER_RISK) {
+      answers[filled++] = scratch.evidenceContribution[index] as QuestionContribution;
     }
   }
-  return answers ?? NONE;
+  return answers;
 }
 
 /** The fired context rules among `evidence`. */
@@ -439,15 +515,18 @@ function triggeringRules(
   scratch: ScoringScratch,
   evidence: readonly number[],
 ): readonly ContextRuleContribution[] {
-  let rules: ContextRuleContribution[] | null = null;
+  const count = countTriggering(section, scratch, evidence, 1);
+  if (count === 0) return NONE;
+  const rules: ContextRuleContribution[] = new Array(count);
   const questionCount = section.questions.length;
+  let filled = 0;
   for (let position = 0; position < evidence.length; position++) {
     const index = evidence[position]!;
     if (index >= questionCount && scratch.evidenceRisk[index]! >= SYMPTOM_TRIGGER_RISK) {
-      (rules ??= []).push(scratch.evidenceContribution[index] as ContextRuleContribution);
+      rules[filled++] = scratch.evidenceContribution[index] as ContextRuleContribution;
     }
   }
-  return rules ?? NONE;
+  return rules;
 }
 
 /** Shares the content's own list when every addressed symptom was triggered, as is common. */
@@ -469,9 +548,13 @@ function addressedAndTriggered(link: CompiledCountermeasureLink, symptomTriggere
  * remediation list: each countermeasure once, its gains from every pitfall added up, so one that
  * serves several pitfalls at risk outranks one that serves a single pitfall.
  */
-function rankCountermeasures(compiled: CompiledQuestionnaire, pitfalls: readonly PitfallScore[]): RankedCountermeasure[] {
-  const { countermeasureTotals, countermeasurePitfalls, rankedCountermeasures } = compiled.scratch;
+function rankCountermeasures(
+  compiled: CompiledQuestionnaire,
+  pitfalls: readonly PitfallScore[],
+): readonly RankedCountermeasure[] {
+  const { countermeasureTotals, countermeasurePitfalls, rankedCountermeasures, countermeasureFilled } = compiled.scratch;
   rankedCountermeasures.fill(undefined);
+  let rankedCount = 0;
 
   for (let pitfallIndex = 0; pitfallIndex < pitfalls.length; pitfallIndex++) {
     const rankings = pitfalls[pitfallIndex]!.countermeasures as PitfallCountermeasureRanking[];
@@ -483,29 +566,34 @@ function rankCountermeasures(compiled: CompiledQuestionnaire, pitfalls: readonly
       ranking.totalRiskRemoved = round1(countermeasureTotals[countermeasureIndex]!);
       ranking.pitfallsServed = countermeasurePitfalls[countermeasureIndex]!;
       if (ranking.riskRemoved <= 0) continue;
-      const entry = rankedCountermeasures[countermeasureIndex];
+      let entry = rankedCountermeasures[countermeasureIndex];
       if (entry === undefined) {
-        rankedCountermeasures[countermeasureIndex] = {
+        // Sized by the count of pitfalls it removes risk from, known since the sections were scored.
+        entry = {
           countermeasureId: ranking.countermeasureId,
           action: ranking.action,
           totalRiskRemoved: ranking.totalRiskRemoved,
-          pitfalls: [ranking],
+          pitfalls: new Array<PitfallCountermeasureRanking>(ranking.pitfallsServed),
         };
-      } else {
-        (entry.pitfalls as PitfallCountermeasureRanking[]).push(ranking);
+        rankedCountermeasures[countermeasureIndex] = entry;
+        countermeasureFilled[countermeasureIndex] = 0;
+        rankedCount++;
       }
+      (entry.pitfalls as PitfallCountermeasureRanking[])[countermeasureFilled[countermeasureIndex]!++] = ranking;
     }
     // Stable: ties keep the content's order.
     if (rankings.length > 1) insertionSort(rankings, comparePitfallCountermeasures);
   }
 
   // Collected in content order, so after the stable sort ties stay in content order too.
-  const ranked: RankedCountermeasure[] = [];
+  if (rankedCount === 0) return NONE;
+  const ranked: RankedCountermeasure[] = new Array(rankedCount);
+  let filled = 0;
   for (let index = 0; index < rankedCountermeasures.length; index++) {
     const entry = rankedCountermeasures[index];
     if (entry === undefined) continue;
     if (entry.pitfalls.length > 1) insertionSort(entry.pitfalls as PitfallCountermeasureRanking[], compareGains);
-    ranked.push(entry);
+    ranked[filled++] = entry;
   }
   if (ranked.length > 1) insertionSort(ranked, compareRankedCountermeasures);
   return ranked;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { signInAction } from "@/server/auth/actions";
 import { Button } from "@/ui/button";
 import { FormAlert } from "@/ui/form-alert";
@@ -8,6 +8,8 @@ import { TextField } from "@/ui/text-field";
 
 export function SignInForm({ next }: { next: string }) {
   const [state, formAction, pending] = useActionState(signInAction, null);
+  // Controlled, so a failed attempt keeps the email (React resets uncontrolled fields after an action).
+  const [email, setEmail] = useState("");
   const error = state && !state.ok ? state.error : null;
   return (
     <form action={formAction} className="space-y-4" noValidate>
@@ -18,6 +20,8 @@ export function SignInForm({ next }: { next: string }) {
         name="email"
         type="email"
         autoComplete="username"
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
         required
         errors={error?.fieldErrors?.email}
       />

@@ -45,7 +45,11 @@ export async function loadActor(userId: string): Promise<Actor | null> {
 
 /** The signed-in person for this request (memoised per request), or null. */
 export const getCurrentActor = cache(async (): Promise<Actor | null> => {
-  const session = await getAuth().api.getSession({ headers: await headers() });
+  // Read the request first: during static prerendering this bails out before auth is created.
+  const requestHeaders = await headers();
+  // Anonymous requests carry no session cookie; skip the session lookup entirely.
+  if (!requestHeaders.get("cookie")?.includes("session_token")) return null;
+  const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
   return loadActor(session.user.id);
 });
