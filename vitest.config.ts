@@ -36,6 +36,21 @@ export default defineConfig({
           setupFiles: ["tests/support/use-test-database.ts"],
         },
       },
+      {
+        ...shared,
+        test: {
+          name: "integration-postgresql",
+          // The same data-access tests on PostgreSQL; the foundation tests are about the SQLite
+          // tooling and the process, not the data layer, so they run once.
+          include: ["tests/integration/**/*.test.ts"],
+          exclude: ["tests/integration/foundation/**"],
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          env: { TEST_DATABASE_PROVIDER: "postgresql" },
+          setupFiles: ["tests/support/use-test-database.ts"],
+        },
+      },
     ],
   },
 });

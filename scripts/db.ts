@@ -1,21 +1,58 @@
 /**
  * Database commands that need no internet:
- *   db.ts migrate            apply pending migrations to DATABASE_URL
- *   db.ts migration <name>   write the next migration from changes to prisma/schema.prisma
- *   db.ts check              exit 1 and print the missing SQL when schema and migrations disagree
+ *   db.ts migrate            apply pending migrations to DATABASE_URL (SQLite or PostgreSQL)
+ *   db.ts migration <name>   write the next migration for both databases from prisma/schema.prisma
+ *   db.ts check              exit 1 and print the missing SQL when a schema and its migrations disagree
  */
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
 import { loadEnvOrExit } from "../src/env";
-import { applyMigrations, createMigration, pendingSchemaChanges } from "./lib/migrator";
+import { applyMigrations, createMigration, pendingSchemaChanges, providerOf, type SchemaSource } from "./lib/migrator";
+import {
+  POSTGRES_MIGRATIONS_DIR,
+  POSTGRES_SCHEMA_PATH,
+  postgresSchemaFrom,
+  SQLITE_MIGRATIONS_DIR,
+  SQLITE_SCHEMA_PATH,
+} from "./lib/schema-variants";
 
-const schemaPath = "prisma/schema.prisma";
-const migrationsDir = "prisma/migrations";
+function sources(postgresServerUrl: string): { label: string; source: SchemaSource }[] {
+  return [
+    { label: "SQLite", source: { schemaPath: SQLITE_SCHEMA_PATH, migrationsDir: SQLITE_MIGRATIONS_DIR } },
+    {
+      label: "PostgreSQL",
+      source: { schemaPath: POSTGRES_SCHEMA_PATH, migrationsDir: POSTGRES_MIGRATIONS_DIR, postgresServerUrl },
+    },
+  ];
+}
+
+async function expectedPostgresSchema(): Promise<string> {
+  return postgresSchemaFrom(await readFile(SQLITE_SCHEMA_PATH, "utf8"));
+}
+
+async function postgresSchemaInSync(): Promise<boolean> {
+  return existsSync(POSTGRES_SCHEMA_PATH) && (await readFile(POSTGRES_SCHEMA_PATH, "utf8")) === (await expectedPostgresSchema());
+}
+
+function describeFailure(label: string, error: unknown, serverUrl: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (label === "PostgreSQL" && /ECONNREFUSED|ENOTFOUND|connect/i.test(message)) {
+    return `PostgreSQL at ${serverUrl} is not reachable; the PostgreSQL migrations need it (set POSTGRES_MIGRATIONS_URL).`;
+  }
+  return `${label}: ${message}`;
+}
 
 async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
+  const env = loadEnvOrExit();
   switch (command) {
     case "migrate": {
-      const env = loadEnvOrExit();
-      const applied = await applyMigrations({ databaseUrl: env.DATABASE_URL, schemaPath, migrationsDir });
+      const postgres = providerOf(env.DATABASE_URL) === "postgresql";
+      const applied = await applyMigrations({
+        databaseUrl: env.DATABASE_URL,
+        schemaPath: postgres ? POSTGRES_SCHEMA_PATH : SQLITE_SCHEMA_PATH,
+        migrationsDir: postgres ? POSTGRES_MIGRATIONS_DIR : SQLITE_MIGRATIONS_DIR,
+      });
       console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
       return 0;
     }
@@ -25,20 +62,41 @@ async function main(): Promise<number> {
         console.error("Usage: npm run db:migration -- <name>   (e.g. add_team_context)");
         return 2;
       }
-      const folder = await createMigration({ schemaPath, migrationsDir }, name);
-      console.log(folder ? `Created ${migrationsDir}/${folder}/migration.sql` : "No schema changes: no migration created.");
+      await writeFile(POSTGRES_SCHEMA_PATH, await expectedPostgresSchema());
+      const now = new Date();
+      for (const { label, source } of sources(env.POSTGRES_MIGRATIONS_URL)) {
+        const folder = await createMigration(source, name, now);
+        console.log(
+          folder ? `${label}: created ${source.migrationsDir}/${folder}/migration.sql` : `${label}: no schema changes.`,
+        );
+      }
       return 0;
     }
     case "check": {
-      const sql = await pendingSchemaChanges({ schemaPath, migrationsDir });
-      if (!sql) {
-        console.log("Schema and migrations agree.");
-        return 0;
+      let failed = false;
+      if (!(await postgresSchemaInSync())) {
+        console.error(`${POSTGRES_SCHEMA_PATH} is out of date with ${SQLITE_SCHEMA_PATH}; run npm run db:migration -- <name>.`);
+        failed = true;
       }
-      console.error("prisma/schema.prisma has changes that no migration covers. Missing SQL:\n");
-      console.error(sql);
-      console.error("\nCreate the migration with: npm run db:migration -- <name>");
-      return 1;
+      for (const { label, source } of sources(env.POSTGRES_MIGRATIONS_URL)) {
+        let sql: string;
+        try {
+          sql = await pendingSchemaChanges(source);
+        } catch (error) {
+          console.error(describeFailure(label, error, env.POSTGRES_MIGRATIONS_URL));
+          failed = true;
+          continue;
+        }
+        if (sql) {
+          console.error(`${label}: ${source.schemaPath} has changes that no migration covers. Missing SQL:\n`);
+          console.error(sql);
+          console.error("\nCreate the migration with: npm run db:migration -- <name>");
+          failed = true;
+        } else {
+          console.log(`${label}: schema and migrations agree.`);
+        }
+      }
+      return failed ? 1 : 0;
     }
     default:
       console.error("Usage: tsx scripts/db.ts <migrate | migration <name> | check>");

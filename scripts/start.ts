@@ -11,13 +11,17 @@ import { loadEnvOrExit } from "../src/env";
 async function main() {
   const env = loadEnvOrExit();
   // Loaded only after the environment is known to be valid.
-  const { applyMigrations } = await import("./lib/migrator");
+  const { applyMigrations, providerOf } = await import("./lib/migrator");
+  const { POSTGRES_MIGRATIONS_DIR, POSTGRES_SCHEMA_PATH, SQLITE_MIGRATIONS_DIR, SQLITE_SCHEMA_PATH } = await import(
+    "./lib/schema-variants"
+  );
   const { createPrismaClient } = await import("../src/server/prisma-client");
   const { seedDemoIfEmpty } = await import("../prisma/seed/demo");
+  const postgres = providerOf(env.DATABASE_URL) === "postgresql";
   const applied = await applyMigrations({
     databaseUrl: env.DATABASE_URL,
-    schemaPath: "prisma/schema.prisma",
-    migrationsDir: "prisma/migrations",
+    schemaPath: postgres ? POSTGRES_SCHEMA_PATH : SQLITE_SCHEMA_PATH,
+    migrationsDir: postgres ? POSTGRES_MIGRATIONS_DIR : SQLITE_MIGRATIONS_DIR,
   });
   if (applied.length) console.log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
 

@@ -12,8 +12,8 @@ const databaseUrl = z
   .string()
   .trim()
   .refine(
-    (value) => /^file:.+/.test(value),
-    "expected a SQLite file URL like file:./data/pitfall-radar.db",
+    (value) => /^file:.+/.test(value) || /^postgres(ql)?:\/\/.+/.test(value),
+    "expected a SQLite file URL like file:./data/pitfall-radar.db or a PostgreSQL URL like postgresql://user@host:5432/pitfall_radar",
   );
 
 export const envSchema = z.object({
@@ -34,6 +34,11 @@ export const envSchema = z.object({
    * explicitly (the same on every instance) when running several app instances.
    */
   AUTH_SECRET: z.string().min(32, "expected a random string of at least 32 characters").optional(),
+  /** A PostgreSQL server on which migration tooling may create and drop scratch databases. */
+  POSTGRES_MIGRATIONS_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, "expected a PostgreSQL URL like postgresql://postgres@127.0.0.1:5432/postgres")
+    .default("postgresql://postgres@127.0.0.1:5432/postgres"),
   /** Public base URL, used for absolute links and cookie security. */
   APP_URL: z.url({ message: "expected an absolute http(s) URL like http://localhost:3000" }).default("http://localhost:3000"),
 });

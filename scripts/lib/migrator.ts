@@ -19,7 +19,10 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import Database from "better-sqlite3";
+import { databaseProvider as providerOf } from "../../src/database-url";
 
 const require = createRequire(import.meta.url);
 
@@ -43,6 +46,12 @@ let engineModule: Promise<EngineModule> | undefined;
  */
 function loadEngineModule(): Promise<EngineModule> {
   engineModule ??= (async () => {
+    // The engine reports a Rust panic's message through this global before throwing.
+    (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY ??= {
+      set_message(message: string) {
+        console.error(`Schema engine panic: ${message}`);
+      },
+    };
     const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const glue = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as EngineModule & {
       __wbg_set_wasm(exports: WebAssembly.Exports): void;
@@ -66,16 +75,10 @@ interface OpenEngine {
   close(): Promise<void>;
 }
 
-async function openEngine(databaseUrl: string, schema: string): Promise<OpenEngine> {
-  const { SchemaEngine } = await loadEngineModule();
-  const file = sqlitePathFromUrl(databaseUrl);
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  // Write-ahead logging persists in the file; every later connection inherits it.
-  const raw = new Database(file);
-  raw.pragma("journal_mode = WAL");
-  raw.close();
+export { databaseProvider as providerOf } from "../../src/database-url";
 
-  const factory = new PrismaBetterSqlite3({ url: file }, { timestampFormat: "unixepoch-ms" });
+/** Remembers every connection a factory hands out, so they can all be closed afterwards. */
+function trackConnections(factory: SqlMigrationAwareDriverAdapterFactory) {
   const connections: SqlDriverAdapter[] = [];
   const tracked: SqlMigrationAwareDriverAdapterFactory = {
     provider: factory.provider,
@@ -91,6 +94,54 @@ async function openEngine(databaseUrl: string, schema: string): Promise<OpenEngi
       return connection;
     },
   };
+  return { tracked, closeAll: () => Promise.all(connections.map((connection) => connection.dispose())) };
+}
+
+async function sqliteAdapterFactory(databaseUrl: string) {
+  const file = sqlitePathFromUrl(databaseUrl);
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  // Write-ahead logging persists in the file; every later connection inherits it.
+  const raw = new Database(file);
+  raw.pragma("journal_mode = WAL");
+  raw.close();
+  return { factory: new PrismaBetterSqlite3({ url: file }, { timestampFormat: "unixepoch-ms" }), close: async () => {} };
+}
+
+/** PostgreSQL's internal one-byte "char" type (OID 18), used by catalog columns such as relkind. */
+const PG_INTERNAL_CHAR = 18;
+const PG_TEXT = 25;
+
+function postgresAdapterFactory(databaseUrl: string) {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  // The schema engine reads catalog columns of type "char" (one-letter codes such as relkind),
+  // which the pg adapter cannot describe; reporting them as text is exact.
+  const describeCharAsText = (value: pg.QueryResult | undefined) => {
+    for (const field of value?.fields ?? []) if (field.dataTypeID === PG_INTERNAL_CHAR) field.dataTypeID = PG_TEXT;
+    return value;
+  };
+  pool.on("connect", (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      // pool.query() passes a callback; the adapter's own connections use promises.
+      const callback = args.at(-1);
+      if (typeof callback === "function") {
+        args[args.length - 1] = (error: Error | null, value: pg.QueryResult) =>
+          callback(error, error ? value : describeCharAsText(value));
+        return query(...args);
+      }
+      const result = query(...args);
+      return result instanceof Promise ? result.then(describeCharAsText) : result;
+    };
+  });
+  // adapter-pg bundles its own copy of the pg typings; the pool is the same runtime class.
+  return { factory: new PrismaPg(pool as unknown as ConstructorParameters<typeof PrismaPg>[0]), close: () => pool.end() };
+}
+
+async function openEngine(databaseUrl: string, schema: string): Promise<OpenEngine> {
+  const { SchemaEngine } = await loadEngineModule();
+  const { factory, close } =
+    providerOf(databaseUrl) === "postgresql" ? postgresAdapterFactory(databaseUrl) : await sqliteAdapterFactory(databaseUrl);
+  const { tracked, closeAll } = trackConnections(factory);
   const log = () => {};
   const engine = await SchemaEngine.new(
     { datamodels: [["schema.prisma", schema]] },
@@ -101,7 +152,8 @@ async function openEngine(databaseUrl: string, schema: string): Promise<OpenEngi
     engine,
     async close() {
       engine.free();
-      await Promise.all(connections.map((connection) => connection.dispose()));
+      await closeAll();
+      await close();
     },
   };
 }
@@ -162,33 +214,101 @@ async function applyWith(engine: SchemaEngine, migrationsDir: string): Promise<s
   return result.appliedMigrationNames;
 }
 
+/**
+ * CREATE DATABASE copies a template and fails while another session is creating a database from
+ * the same template at that moment (object in use); a short retry rides over that.
+ */
+export async function createPostgresDatabase(admin: pg.Client, name: string, template?: string): Promise<void> {
+  const sql = `CREATE DATABASE "${name.replaceAll('"', '""')}"${template ? ` TEMPLATE "${template}"` : ""}`;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.query(sql);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "55006" || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
+/** Creates the PostgreSQL database named in the URL when it does not exist yet, as Prisma does. */
+async function ensurePostgresDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.replace(/^\//, ""));
+  if (!name) throw new Error("The PostgreSQL URL must name a database, e.g. postgresql://host:5432/pitfall_radar");
+  url.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    const existing = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (existing.rowCount === 0) await createPostgresDatabase(admin, name);
+  } finally {
+    await admin.end();
+  }
+}
+
 /** Applies pending migrations; returns the names of those it applied. */
 export async function applyMigrations(options: MigratorOptions): Promise<string[]> {
+  if (providerOf(options.databaseUrl) === "postgresql") await ensurePostgresDatabase(options.databaseUrl);
   return withEngine(options.databaseUrl, options.schemaPath, (engine) => applyWith(engine, options.migrationsDir));
 }
 
-/**
- * The SQL that would bring a database built from the existing migrations up to schema.prisma;
- * empty when they agree.
- */
-export async function pendingSchemaChanges(options: Omit<MigratorOptions, "databaseUrl">): Promise<string> {
+export interface SchemaSource {
+  schemaPath: string;
+  migrationsDir: string;
+  /**
+   * For a PostgreSQL schema: a server to create the scratch database on (any database URL on
+   * it, e.g. postgresql://127.0.0.1:5432/postgres). Absent for SQLite, which uses a temp file.
+   */
+  postgresServerUrl?: string;
+}
+
+/** Runs `work` against an empty scratch database of the schema's kind, removed afterwards. */
+async function withScratchDatabase<T>(source: SchemaSource, work: (databaseUrl: string) => Promise<T>): Promise<T> {
+  if (source.postgresServerUrl) {
+    const name = `pitfall_radar_scratch_${process.pid}_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: source.postgresServerUrl });
+    await admin.connect();
+    try {
+      await createPostgresDatabase(admin, name);
+      const url = new URL(source.postgresServerUrl);
+      url.pathname = `/${name}`;
+      try {
+        return await work(url.toString());
+      } finally {
+        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      }
+    } finally {
+      await admin.end();
+    }
+  }
   const scratchDir = await mkdtemp(path.join(tmpdir(), "pitfall-radar-migrations-"));
   try {
-    return await withEngine(path.join(scratchDir, "scratch.db"), options.schemaPath, async (engine, schema) => {
-      await applyWith(engine, options.migrationsDir);
+    return await work(`file:${path.join(scratchDir, "scratch.db")}`);
+  } finally {
+    await rm(scratchDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The SQL that would bring a database built from the existing migrations up to the schema;
+ * empty when they agree.
+ */
+export async function pendingSchemaChanges(source: SchemaSource): Promise<string> {
+  return withScratchDatabase(source, (databaseUrl) =>
+    withEngine(databaseUrl, source.schemaPath, async (engine, schema) => {
+      await applyWith(engine, source.migrationsDir);
       const files = [{ path: "schema.prisma", content: schema }];
       const result = await engine.diff({
-        from: { tag: "schemaDatasource", files, configDir: path.dirname(path.resolve(options.schemaPath)) },
+        from: { tag: "schemaDatasource", files, configDir: path.dirname(path.resolve(source.schemaPath)) },
         to: { tag: "schemaDatamodel", files },
         script: true,
         exitCode: true,
         filters: noFilters,
       });
       return result.exitCode === 2 ? (result.stdout ?? "").trim() : "";
-    });
-  } finally {
-    await rm(scratchDir, { recursive: true, force: true });
-  }
+    }),
+  );
 }
 
 function timestamp(now: Date): string {
@@ -201,7 +321,7 @@ function timestamp(now: Date): string {
 
 /** Writes the next migration folder; returns its name, or null when the schema has no changes. */
 export async function createMigration(
-  options: Omit<MigratorOptions, "databaseUrl">,
+  options: SchemaSource,
   name: string,
   now = new Date(),
 ): Promise<string | null> {
@@ -222,7 +342,7 @@ export async function createMigration(
   if (!existsSync(lockfile)) {
     await writeFile(
       lockfile,
-      '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "sqlite"\n',
+      `# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "${options.postgresServerUrl ? "postgresql" : "sqlite"}"\n`,
     );
   }
   return folder;

@@ -1,15 +1,27 @@
 /**
  * Builds a PrismaClient on the right driver adapter for a database URL. Kept free of
  * `server-only` so scripts and integration tests can create clients for their own databases.
+ *
+ * Prisma generates one client per database provider. Both come from the same schema (the
+ * PostgreSQL schema is derived from prisma/schema.prisma), so they have the same models and
+ * queries; the app is typed against the SQLite client's types.
  */
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgresql/client";
+
+import { databaseProvider } from "@/database-url";
 
 export type AppPrismaClient = PrismaClient;
+export { databaseProvider };
 
 export function createPrismaClient(databaseUrl: string): AppPrismaClient {
-  if (databaseUrl.startsWith("file:")) {
-    return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl.replace(/^file:/, "") }) });
+  if (databaseProvider(databaseUrl) === "postgresql") {
+    const client = new PostgresPrismaClient({
+      adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }),
+    });
+    return client as unknown as AppPrismaClient;
   }
-  throw new Error("Only SQLite file URLs (file:...) are supported by this build.");
+  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl.replace(/^file:/, "") }) });
 }

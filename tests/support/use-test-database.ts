@@ -1,11 +1,13 @@
 /**
  * Runs before every integration test file: gives the file a freshly migrated database of its own
- * and points DATABASE_URL at it, so `@/server/db` (and everything built on it) uses it.
+ * (SQLite or PostgreSQL, by the test project) and points DATABASE_URL at it, so `@/server/db`
+ * and everything built on it uses it.
  */
 import { afterAll } from "vitest";
-import { createTestDatabase } from "./test-database";
+import { createPostgresTestDatabase, createTestDatabase } from "./test-database";
 
-const database = createTestDatabase();
+const database =
+  process.env.TEST_DATABASE_PROVIDER === "postgresql" ? await createPostgresTestDatabase() : createTestDatabase();
 process.env.DATABASE_URL = database.url;
 process.env.AUTH_SECRET ??= "integration-tests-secret-0123456789abcdef";
 

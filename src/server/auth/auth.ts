@@ -4,6 +4,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { getEnv } from "@/env";
 import { db } from "../db";
+import { databaseProvider } from "../prisma-client";
 
 const SESSION_DAYS = 7;
 
@@ -26,7 +27,7 @@ function createAuth() {
     appName: "Pitfall Radar",
     baseURL: getEnv().APP_URL,
     secret: sessionSecret(),
-    database: prismaAdapter(db, { provider: "sqlite" }),
+    database: prismaAdapter(db, { provider: databaseProvider(getEnv().DATABASE_URL) }),
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,

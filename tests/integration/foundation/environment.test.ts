@@ -43,7 +43,7 @@ describe("starting the app with a malformed DATABASE_URL", () => {
     const lines = failure!.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toBe(
-      "Invalid environment variable DATABASE_URL: expected a SQLite file URL like file:./data/pitfall-radar.db",
+      "Invalid environment variable DATABASE_URL: expected a SQLite file URL like file:./data/pitfall-radar.db or a PostgreSQL URL like postgresql://user@host:5432/pitfall_radar",
     );
   });
 });

@@ -1,10 +1,12 @@
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { postgresUrlFor, withPostgresAdmin } from "../../support/postgres";
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(__dirname, "../../..");
@@ -27,17 +29,17 @@ describe("db:check, db:migration and db:migrate", () => {
 
   beforeEach(async () => {
     workDir = await mkdtemp(path.join(tmpdir(), "pitfall-radar-migrations-test-"));
-    await cp(path.join(repoRoot, "prisma/schema.prisma"), path.join(workDir, "prisma/schema.prisma"));
-    await cp(path.join(repoRoot, "prisma/migrations"), path.join(workDir, "prisma/migrations"), { recursive: true });
+    await cp(path.join(repoRoot, "prisma"), path.join(workDir, "prisma"), { recursive: true });
   });
 
   afterEach(async () => {
     await rm(workDir, { recursive: true, force: true });
   });
 
-  it("passes when the schema and the committed migrations agree", async () => {
+  it("passes when the schemas and the committed migrations agree, for SQLite and PostgreSQL", async () => {
     const result = await runDbCli(workDir, ["check"]);
-    expect(result.stdout).toContain("Schema and migrations agree");
+    expect(result.stdout).toContain("SQLite: schema and migrations agree.");
+    expect(result.stdout).toContain("PostgreSQL: schema and migrations agree.");
     expect(result.code).toBe(0);
   });
 
@@ -49,10 +51,14 @@ describe("db:check, db:migration and db:migrate", () => {
     const failing = await runDbCli(workDir, ["check"]);
     expect(failing.code).toBe(1);
     expect(failing.stderr).toMatch(/ALTER TABLE "user" ADD COLUMN "nickname" TEXT/);
+    expect(failing.stderr).toContain("prisma/postgresql/schema.prisma is out of date");
 
     const created = await runDbCli(workDir, ["migration", "add_nickname"]);
     expect(created.code).toBe(0);
-    expect(created.stdout).toMatch(/Created prisma\/migrations\/\d{14}_add_nickname\/migration\.sql/);
+    expect(created.stdout).toMatch(/SQLite: created prisma\/migrations\/\d{14}_add_nickname\/migration\.sql/);
+    expect(created.stdout).toMatch(
+      /PostgreSQL: created prisma\/postgresql\/migrations\/\d{14}_add_nickname\/migration\.sql/,
+    );
 
     const passing = await runDbCli(workDir, ["check"]);
     expect(passing.code).toBe(0);
@@ -80,6 +86,32 @@ describe("db:check, db:migration and db:migrate", () => {
       expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
     } finally {
       db.close();
+    }
+  });
+
+  it("creates a missing PostgreSQL database and applies its own migration history", async () => {
+    const name = `pitfall_radar_migrate_test_${process.pid}`;
+    const url = postgresUrlFor(name);
+    try {
+      const first = await runDbCli(workDir, ["migrate"], { DATABASE_URL: url });
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/Applied \d+ migration\(s\)/);
+      const rows = await withPostgresAdmin(async () => {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          return (await client.query("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL")).rows;
+        } finally {
+          await client.end();
+        }
+      });
+      const committed = (await readdir(path.join(repoRoot, "prisma/postgresql/migrations"), { withFileTypes: true }))
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name);
+      expect(rows.map((row) => row.migration_name).sort()).toEqual(committed.sort());
+      expect((await runDbCli(workDir, ["migrate"], { DATABASE_URL: url })).stdout).toContain("Database is up to date.");
+    } finally {
+      await withPostgresAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     }
   });
 
