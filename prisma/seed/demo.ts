@@ -54,15 +54,23 @@ export async function seedDemoIfEmpty(client: AppPrismaClient): Promise<DemoSeed
     pitfalls: content.pitfalls,
     countermeasures: content.countermeasures,
   });
-  return client.$transaction(
-    async (tx) => {
-      // Re-checked inside the transaction so two instances starting together cannot both seed.
-      const existing = await tx.orgUnit.count();
-      if (existing > 0) return { seeded: false, orgUnits: 0, teams: 0, people: 0, cycles: 0 };
-      return seedDemo(tx, questionnaire, compiled, passwordHash);
-    },
-    { timeout: 120_000, maxWait: 10_000 },
-  );
+  const notSeeded = { seeded: false, orgUnits: 0, teams: 0, people: 0, cycles: 0 };
+  try {
+    return await client.$transaction(
+      async (tx) => {
+        // Re-checked inside the transaction: another instance may have seeded meanwhile.
+        const existing = await tx.orgUnit.count();
+        if (existing > 0) return notSeeded;
+        return seedDemo(tx, questionnaire, compiled, passwordHash);
+      },
+      { timeout: 120_000, maxWait: 10_000 },
+    );
+  } catch (error) {
+    // Two instances starting together on PostgreSQL can both pass the check; the loser hits the
+    // unique slugs and rolls back whole, leaving the winner's demo data.
+    if ((error as { code?: string }).code === "P2002" && !(await isDatabaseEmpty(client))) return notSeeded;
+    throw error;
+  }
 }
 
 async function seedDemo(

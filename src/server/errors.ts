@@ -71,3 +71,14 @@ function isNextControlFlow(error: unknown): boolean {
   const digest = (error as { digest?: unknown } | null)?.digest;
   return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
 }
+
+/**
+ * The fields of a submitted form as strings. Anything that is not a FormData (a forged call
+ * with other arguments) is malformed input, not an internal error.
+ */
+export function formFields(formData: unknown): Record<string, string> {
+  if (!(formData instanceof FormData)) throw new ValidationError("The form could not be read. Reload the page and try again.");
+  const fields: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === "string") fields[key] = value;
+  return fields;
+}

@@ -7,7 +7,7 @@ import { hashPassword } from "better-auth/crypto";
 import type { ActionResult } from "@/features/shared/action-result";
 import { changePasswordSchema, firstAdminSchema, signInSchema } from "@/features/auth/schemas";
 import { db } from "../db";
-import { ExpectedError, ValidationError, parseInput, runAction } from "../errors";
+import { ExpectedError, ValidationError, formFields, parseInput, runAction } from "../errors";
 import { writeAudit } from "../audit/audit";
 import { getAuth } from "./auth";
 import { requestAddress } from "./request-address";
@@ -16,16 +16,10 @@ import { clearAccountFailures, recordFailedSignIn, signInBlockedForMinutes, thro
 
 const WRONG_CREDENTIALS = "That email and password do not match an active account.";
 
-function formObject(formData: FormData): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === "string") result[key] = value;
-  return result;
-}
-
 export async function signInAction(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
   let destination = "/";
   const result = await runAction(async () => {
-    const input = parseInput(signInSchema, formObject(formData));
+    const input = parseInput(signInSchema, formFields(formData));
     destination = input.next;
     const keys = throttleKeys(input.email, await requestAddress());
     const waitMinutes = await signInBlockedForMinutes(db, keys);
@@ -69,7 +63,7 @@ export async function signOutAction(): Promise<void> {
 export async function changePasswordAction(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
   return runAction(async () => {
     const actor = await requireActor();
-    const input = parseInput(changePasswordSchema, formObject(formData));
+    const input = parseInput(changePasswordSchema, formFields(formData));
     try {
       await getAuth().api.changePassword({
         body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true },
@@ -91,7 +85,7 @@ export async function changePasswordAction(_previous: unknown, formData: FormDat
  */
 export async function createFirstAdminAction(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
   const result = await runAction(async () => {
-    const input = parseInput(firstAdminSchema, formObject(formData));
+    const input = parseInput(firstAdminSchema, formFields(formData));
     const passwordHash = await hashPassword(input.password);
     await db.$transaction(async (tx) => {
       if ((await tx.user.count()) > 0) {
