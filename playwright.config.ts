@@ -8,6 +8,8 @@ const port = 3100;
  */
 export default defineConfig({
   testDir: "e2e",
+  // Run by playwright.multi-instance.config.ts, against two instances on PostgreSQL.
+  testIgnore: ["multi-instance/**"],
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,

@@ -15,6 +15,7 @@ const sharedEnv = {
 export default defineConfig({
   ...baseConfig,
   testDir: "e2e/multi-instance",
+  testIgnore: [],
   webServer: [
     {
       command:

@@ -89,13 +89,15 @@ function main(): void {
   const questions = questionnaire.sections.flatMap((section) => section.questions);
   const random = createRandom(SEED);
   // Round-tripped through JSON because stored answers reach the engine that way.
-  const assessments = Array.from({ length: ASSESSMENTS }, () =>
-    JSON.parse(
-      JSON.stringify({
-        answers: randomAnswers(random, questions),
-        context: randomAnswers(random, questionnaire.context),
-      }),
-    ) as { answers: Answers; context: Answers },
+  const assessments = Array.from(
+    { length: ASSESSMENTS },
+    () =>
+      JSON.parse(
+        JSON.stringify({
+          answers: randomAnswers(random, questions),
+          context: randomAnswers(random, questionnaire.context),
+        }),
+      ) as { answers: Answers; context: Answers },
   );
 
   const compileStart = performance.now();
@@ -139,13 +141,21 @@ function main(): void {
   const organisation = scoreOrganisation(teams);
   const organisationMs = performance.now() - organisationStart;
 
-  console.log(`questionnaire: ${questionnaire.id} (${questions.length} questions, ${questionnaire.contextRules.length} context rules)`);
+  console.log(
+    `questionnaire: ${questionnaire.id} (${questions.length} questions, ${questionnaire.contextRules.length} context rules)`,
+  );
   console.log(`compile: ${compileMs.toFixed(2)} ms`);
-  console.log(`assessments: ${ASSESSMENTS} × ${MEASURED_ROUNDS} rounds after ${WARM_UP_ROUNDS} warm-up rounds`);
+  console.log(
+    `assessments: ${ASSESSMENTS} × ${MEASURED_ROUNDS} rounds after ${WARM_UP_ROUNDS} warm-up rounds`,
+  );
   console.log(`rounds (ms): ${roundMs.map((ms) => ms.toFixed(1)).join(", ")}`);
-  console.log(`total: ${totalMs.toFixed(1)} ms; per assessment: ${((totalMs * 1000) / scored).toFixed(2)} µs (best round ${((bestRoundMs * 1000) / ASSESSMENTS).toFixed(2)} µs)`);
+  console.log(
+    `total: ${totalMs.toFixed(1)} ms; per assessment: ${((totalMs * 1000) / scored).toFixed(2)} µs (best round ${((bestRoundMs * 1000) / ASSESSMENTS).toFixed(2)} µs)`,
+  );
   console.log(`CPU time: ${cpuMs.toFixed(1)} ms (${((cpuMs * 1000) / scored).toFixed(2)} µs per assessment)`);
-  console.log(`scoreOrganisation: ${teams.length} teams in ${organisationMs.toFixed(1)} ms (schedules per team ${organisation.runCost.schedulesPerTeam})`);
+  console.log(
+    `scoreOrganisation: ${teams.length} teams in ${organisationMs.toFixed(1)} ms (schedules per team ${organisation.runCost.schedulesPerTeam})`,
+  );
   console.log(`checksum: ${checksum.toFixed(1)}`);
   console.log(`assessments/s: ${perSecond}`);
 }

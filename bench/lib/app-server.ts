@@ -1,0 +1,78 @@
+/**
+ * Starts the built app (the same `scripts/start.ts` users run) on a port of its own for a
+ * benchmark, and stops it afterwards. Needs `npm run build` first.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+
+export interface RunningApp {
+  baseUrl: string;
+  /** Resident memory of the Next server process, in MiB. */
+  rssMiB(): number;
+  stop(): Promise<void>;
+}
+
+function childPids(pid: number): number[] {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
+    return children ? children.split(/\s+/).map(Number) : [];
+  } catch {
+    return [];
+  }
+}
+
+function rssOf(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return kib / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** All descendants of a process (start.ts → next start → next-server). */
+function descendants(pid: number): number[] {
+  const result: number[] = [];
+  for (const child of childPids(pid)) result.push(child, ...descendants(child));
+  return result;
+}
+
+export async function startApp(options: { port: number; env: Record<string, string> }): Promise<RunningApp> {
+  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first.");
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: { ...process.env, ...options.env, PORT: String(options.port), APP_URL: baseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The app exited during start-up:\n${output}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`The app did not become healthy in time:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    baseUrl,
+    rssMiB: () => descendants(child.pid!).reduce((sum, pid) => Math.max(sum, rssOf(pid)), 0),
+    async stop() {
+      for (const pid of descendants(child.pid!).reverse()) {
+        try {
+          process.kill(pid, "SIGTERM");
+        } catch {
+          // already gone
+        }
+      }
+      child.kill("SIGTERM");
+      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
+    },
+  };
+}

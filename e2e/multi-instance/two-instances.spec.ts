@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, demoUsers } from "../support/auth";
+
+const instanceA = "http://127.0.0.1:3201";
+const instanceB = "http://127.0.0.1:3202";
+
+test.describe("two app instances sharing one PostgreSQL database", () => {
+  test("both instances are healthy and talk to the same database", async ({ request }) => {
+    for (const base of [instanceA, instanceB]) {
+      const response = await request.get(`${base}/api/health`);
+      expect(response.status()).toBe(200);
+      expect(await response.json()).toEqual({ status: "ok", database: "ok" });
+    }
+  });
+
+  test("a session created on one instance is valid on the other", async ({ page }) => {
+    await page.goto(`${instanceA}/sign-in`);
+    await page.getByLabel("Email").fill(demoUsers.head);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+
+    // Same host, so the browser sends the session cookie to both, as behind a load balancer.
+    await page.goto(`${instanceB}/account`);
+    await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+    await expect(page.getByText(demoUsers.head)).toBeVisible();
+
+    // Signing out on B ends the session on A too: sessions live in the shared database.
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.goto(`${instanceA}/account`);
+    await expect(page).toHaveURL(/\/sign-in$/);
+  });
+
+  test("a save through one instance is visible through the other", async ({ page }) => {
+    const newPassword = `changed-on-a-${Date.now()}`;
+    await page.goto(`${instanceA}/sign-in`);
+    await page.getByLabel("Email").fill(demoUsers.member);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.goto(`${instanceA}/account`);
+    await page.getByLabel("Current password").fill(DEMO_PASSWORD);
+    await page.getByLabel("New password", { exact: true }).fill(newPassword);
+    await page.getByLabel("Repeat the new password").fill(newPassword);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByRole("status")).toContainText("Password changed");
+    await page.getByRole("button", { name: "Sign out" }).click();
+
+    // The old password no longer works on B; the new one does.
+    await page.goto(`${instanceB}/sign-in`);
+    await page.getByLabel("Email").fill(demoUsers.member);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.locator("form [role=alert]")).toContainText("do not match");
+    await page.getByLabel("Password").fill(newPassword);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  });
+});
