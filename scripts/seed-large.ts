@@ -21,6 +21,7 @@ import { content, latestQuestionnaire } from "../src/domain/content";
 import type { Answer, Questionnaire } from "../src/domain/content/schema";
 import { overallResult, toStoredPitfallResults } from "../src/domain/results/stored-results";
 import { compileQuestionnaire, scoreAssessment } from "../src/domain/scoring";
+import { databaseProvider } from "../src/database-url";
 import { parseEnv } from "../src/env";
 import { cycleDates, cycleName, DEMO_PASSWORD } from "../prisma/seed/demo-organisation";
 import { hashDemoPassword } from "../prisma/seed/demo-password";
@@ -73,6 +74,9 @@ function slugify(text: string): string {
 
 function databaseFile(): string {
   const env = parseEnv({ ...process.env, DATABASE_URL: process.env.DATABASE_URL || DEFAULT_DATABASE_URL });
+  if (databaseProvider(env.DATABASE_URL) !== "sqlite") {
+    throw new Error("it writes a SQLite file for the benchmark; set DATABASE_URL to a file: URL or leave it unset.");
+  }
   return path.resolve(sqlitePathFromUrl(env.DATABASE_URL));
 }
 

@@ -6,20 +6,15 @@
  * (columns in any order) and one row per org unit, team, person or extra role; see the README.
  */
 import Papa from "papaparse";
+import {
+  IMPORT_COLUMNS,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  type ImportColumn,
+  type ImportIssue,
+} from "./import-format";
 
-export const IMPORT_COLUMNS = ["type", "name", "email", "org_unit", "parent_org_unit", "team", "role"] as const;
-export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
-
-/** 1 MB (decimal), so the upload with its form overhead stays inside the server's request limit. */
-export const MAX_IMPORT_BYTES = 1_000_000;
-export const MAX_IMPORT_ROWS = 5_000;
-
-/** One problem with the file; `line` counts from 1 (the header) and is null for the whole file. */
-export interface ImportIssue {
-  line: number | null;
-  column: ImportColumn | null;
-  message: string;
-}
+export { IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportColumn, type ImportIssue };
 
 export interface ImportRecord {
   /** The line the row starts on, counting the header as line 1. */
@@ -51,9 +46,12 @@ const CSV_MEDIA_TYPES = new Set([
 
 /** Checks what the browser said about the upload before reading it. */
 export function checkImportUpload(upload: UploadFacts): ImportOutcome<null> {
-  if (upload.size === 0) return fileIssue("The file is empty. Choose a CSV file with a header row and at least one row.");
+  if (upload.size === 0)
+    return fileIssue("The file is empty. Choose a CSV file with a header row and at least one row.");
   if (upload.size > MAX_IMPORT_BYTES) {
-    return fileIssue(`The file is ${formatBytes(upload.size)}; the limit is 1 MB. Split it into smaller files.`);
+    return fileIssue(
+      `The file is ${formatBytes(upload.size)}; the limit is 1 MB. Split it into smaller files.`,
+    );
   }
   const type = upload.type.toLowerCase().split(";")[0]!.trim();
   const named = upload.name.toLowerCase().endsWith(".csv");
@@ -69,9 +67,12 @@ function formatBytes(bytes: number): string {
 
 /** Decodes the upload as UTF-8 text, refusing binary files and other encodings. */
 export function decodeImportText(bytes: Uint8Array): ImportOutcome<string> {
-  if (bytes.length === 0) return fileIssue("The file is empty. Choose a CSV file with a header row and at least one row.");
+  if (bytes.length === 0)
+    return fileIssue("The file is empty. Choose a CSV file with a header row and at least one row.");
   if (bytes.length > MAX_IMPORT_BYTES) {
-    return fileIssue(`The file is ${formatBytes(bytes.length)}; the limit is 1 MB. Split it into smaller files.`);
+    return fileIssue(
+      `The file is ${formatBytes(bytes.length)}; the limit is 1 MB. Split it into smaller files.`,
+    );
   }
   if (bytes.includes(0)) return fileIssue("That file is not text, so it cannot be a CSV file.");
   let text: string;
@@ -79,13 +80,18 @@ export function decodeImportText(bytes: Uint8Array): ImportOutcome<string> {
     // Strips a leading byte order mark, as spreadsheet programs write one.
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return fileIssue("The file is not UTF-8 text. Save it from your spreadsheet as “CSV UTF-8” and try again.");
+    return fileIssue(
+      "The file is not UTF-8 text. Save it from your spreadsheet as “CSV UTF-8” and try again.",
+    );
   }
   return { ok: true, value: text };
 }
 
 function normaliseHeader(cell: string): string {
-  return cell.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  return cell
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 }
 
 function countLineBreaks(text: string, from: number, to: number): number {
@@ -106,10 +112,10 @@ interface RawRow {
 
 function quoteProblem(codes: readonly string[]): string | null {
   if (codes.includes("MissingQuotes")) {
-    return "A quoted value is never closed. Check for a missing closing quote (\").";
+    return 'A quoted value is never closed. Check for a missing closing quote (").';
   }
   if (codes.includes("InvalidQuotes")) {
-    return "A value contains a stray quote. Put quotes around the whole value and double any quote inside it (\"\").";
+    return 'A value contains a stray quote. Put quotes around the whole value and double any quote inside it ("").';
   }
   return codes.length ? "This line could not be read as CSV." : null;
 }
@@ -123,7 +129,11 @@ function splitRows(text: string): RawRow[] {
     delimiter: ",",
     skipEmptyLines: false,
     step: (result) => {
-      rows.push({ line, cells: result.data, problem: quoteProblem(result.errors.map((error) => error.code)) });
+      rows.push({
+        line,
+        cells: result.data,
+        problem: quoteProblem(result.errors.map((error) => error.code)),
+      });
       line += countLineBreaks(text, rowStart, result.meta.cursor);
       rowStart = result.meta.cursor;
     },
@@ -135,8 +145,10 @@ function splitRows(text: string): RawRow[] {
 export function readImportRecords(text: string): ImportOutcome<ImportRecord[]> {
   const rows = splitRows(text).filter((row) => row.problem || row.cells.some((cell) => cell.trim() !== ""));
   const header = rows[0];
-  if (!header) return fileIssue("The file is empty. Choose a CSV file with a header row and at least one row.");
-  if (header.problem) return { ok: false, issues: [{ line: header.line, column: null, message: header.problem }] };
+  if (!header)
+    return fileIssue("The file is empty. Choose a CSV file with a header row and at least one row.");
+  if (header.problem)
+    return { ok: false, issues: [{ line: header.line, column: null, message: header.problem }] };
 
   const headerIssues = checkHeader(header);
   if (headerIssues.length) return { ok: false, issues: headerIssues };
@@ -145,7 +157,9 @@ export function readImportRecords(text: string): ImportOutcome<ImportRecord[]> {
   const dataRows = rows.slice(1);
   if (dataRows.length === 0) return fileIssue("The file has a header row but no rows to import.");
   if (dataRows.length > MAX_IMPORT_ROWS) {
-    return fileIssue(`The file has ${dataRows.length} rows; the limit is ${MAX_IMPORT_ROWS}. Split it into smaller files.`);
+    return fileIssue(
+      `The file has ${dataRows.length} rows; the limit is ${MAX_IMPORT_ROWS}. Split it into smaller files.`,
+    );
   }
 
   const issues: ImportIssue[] = [];
@@ -163,7 +177,10 @@ export function readImportRecords(text: string): ImportOutcome<ImportRecord[]> {
       });
       continue;
     }
-    const values = Object.fromEntries(IMPORT_COLUMNS.map((column) => [column, ""])) as Record<ImportColumn, string>;
+    const values = Object.fromEntries(IMPORT_COLUMNS.map((column) => [column, ""])) as Record<
+      ImportColumn,
+      string
+    >;
     columns.forEach((column, index) => {
       values[column] = row.cells[index]!.trim();
     });
@@ -178,14 +195,22 @@ function checkHeader(header: RawRow): ImportIssue[] {
   const issue = (message: string): ImportIssue => ({ line: header.line, column: null, message });
   const cells = header.cells.map(normaliseHeader);
   if (cells.length === 1 && cells[0]!.includes(";")) {
-    return [issue(`The file uses semicolons between values; save it with commas. The header must be: ${EXPECTED_HEADER}`)];
+    return [
+      issue(
+        `The file uses semicolons between values; save it with commas. The header must be: ${EXPECTED_HEADER}`,
+      ),
+    ];
   }
   const known = new Set<string>(IMPORT_COLUMNS);
   const issues: ImportIssue[] = [];
   const seen = new Set<string>();
   for (const cell of cells) {
-    if (cell === "") issues.push(issue(`The header row has an empty column name. The header must be: ${EXPECTED_HEADER}`));
-    else if (!known.has(cell)) issues.push(issue(`Unknown column “${cell}” in the header row. The header must be: ${EXPECTED_HEADER}`));
+    if (cell === "")
+      issues.push(issue(`The header row has an empty column name. The header must be: ${EXPECTED_HEADER}`));
+    else if (!known.has(cell))
+      issues.push(
+        issue(`Unknown column “${cell}” in the header row. The header must be: ${EXPECTED_HEADER}`),
+      );
     else if (seen.has(cell)) issues.push(issue(`The column “${cell}” appears twice in the header row.`));
     seen.add(cell);
   }

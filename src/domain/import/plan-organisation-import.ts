@@ -19,7 +19,8 @@ export interface ExistingOrganisation {
 }
 
 /** An org unit or team the plan refers to: one that exists, or one created from the row on `line`. */
-export type ImportTarget = { kind: "existing"; id: string; name: string } | { kind: "new"; line: number; name: string };
+export type ImportTarget =
+  { kind: "existing"; id: string; name: string } | { kind: "new"; line: number; name: string };
 
 export interface PlannedOrgUnit {
   line: number;
@@ -72,7 +73,10 @@ const COLUMNS_USED: Record<ImportRowType, readonly ImportColumn[]> = {
 };
 
 function normaliseToken(value: string): string {
-  return value.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 }
 
 function parseRowType(value: string): ImportRowType | null {
@@ -89,7 +93,9 @@ function parseRole(value: string): Role | null {
 }
 
 function sameTarget(a: ImportTarget, b: ImportTarget): boolean {
-  return a.kind === "existing" && b.kind === "existing" ? a.id === b.id : a.kind === "new" && b.kind === "new" && a.line === b.line;
+  return a.kind === "existing" && b.kind === "existing"
+    ? a.id === b.id
+    : a.kind === "new" && b.kind === "new" && a.line === b.line;
 }
 
 interface Declared {
@@ -97,9 +103,13 @@ interface Declared {
   name: string;
 }
 
-export function planOrganisationImport(records: readonly ImportRecord[], existing: ExistingOrganisation): OrganisationImportPlan {
+export function planOrganisationImport(
+  records: readonly ImportRecord[],
+  existing: ExistingOrganisation,
+): OrganisationImportPlan {
   const issues: ImportIssue[] = [];
-  const report = (line: number, column: ImportColumn | null, message: string) => issues.push({ line, column, message });
+  const report = (line: number, column: ImportColumn | null, message: string) =>
+    issues.push({ line, column, message });
 
   const existingEmails = new Set(existing.emails.map((email) => email.trim().toLowerCase()));
   const existingUnitsByName = groupBy(existing.orgUnits, (unit) => nameKey(unit.name));
@@ -138,7 +148,12 @@ export function planOrganisationImport(records: readonly ImportRecord[], existin
     if (type === "person" && values.email) {
       const email = values.email.toLowerCase();
       const earlier = declaredPeople.get(email);
-      if (earlier) report(line, "email", `The email ${email} is also on line ${earlier.line}; list each person once and give extra roles on role rows.`);
+      if (earlier)
+        report(
+          line,
+          "email",
+          `The email ${email} is also on line ${earlier.line}; list each person once and give extra roles on role rows.`,
+        );
       else declaredPeople.set(email, { line, name });
     }
   }
@@ -148,33 +163,46 @@ export function planOrganisationImport(records: readonly ImportRecord[], existin
     const declared = declaredUnits.get(key);
     if (declared) return { target: { kind: "new", line: declared.line, name: declared.name } };
     const byName = existingUnitsByName.get(key) ?? [];
-    const bySlug = existingUnitsBySlug.get(reference.trim().toLowerCase());
+    const bySlug = existingUnitsBySlug.get(reference.trim());
     const unit = byName.length === 1 ? byName[0]! : bySlug;
     if (!unit) {
       return byName.length > 1
-        ? { problem: `More than one org unit is named “${normaliseName(reference)}”; use the slug of the one you mean.` }
-        : { problem: `There is no org unit “${normaliseName(reference)}” in this file or in the organisation.` };
+        ? {
+            problem: `More than one org unit is named “${normaliseName(reference)}”; use the slug of the one you mean.`,
+          }
+        : {
+            problem: `There is no org unit “${normaliseName(reference)}” in this file or in the organisation.`,
+          };
     }
-    if (unit.archived) return { problem: `The org unit “${unit.name}” is archived. Unarchive it first, or use another unit.` };
+    if (unit.archived)
+      return { problem: `The org unit “${unit.name}” is archived. Unarchive it first, or use another unit.` };
     return { target: { kind: "existing", id: unit.id, name: unit.name } };
   };
 
-  const resolveTeam = (reference: string): { target: ImportTarget; unit: ImportTarget | null } | { problem: string } => {
+  const resolveTeam = (
+    reference: string,
+  ): { target: ImportTarget; unit: ImportTarget | null } | { problem: string } => {
     const key = nameKey(reference);
     const declared = declaredTeams.get(key);
     if (declared) {
       const unit = declared.unitReference ? resolveUnit(declared.unitReference) : null;
-      return { target: { kind: "new", line: declared.line, name: declared.name }, unit: unit && "target" in unit ? unit.target : null };
+      return {
+        target: { kind: "new", line: declared.line, name: declared.name },
+        unit: unit && "target" in unit ? unit.target : null,
+      };
     }
     const byName = existingTeamsByName.get(key) ?? [];
-    const bySlug = existingTeamsBySlug.get(reference.trim().toLowerCase());
+    const bySlug = existingTeamsBySlug.get(reference.trim());
     const team = byName.length === 1 ? byName[0]! : bySlug;
     if (!team) {
       return byName.length > 1
-        ? { problem: `More than one team is named “${normaliseName(reference)}”; use the slug of the one you mean.` }
+        ? {
+            problem: `More than one team is named “${normaliseName(reference)}”; use the slug of the one you mean.`,
+          }
         : { problem: `There is no team “${normaliseName(reference)}” in this file or in the organisation.` };
     }
-    if (team.archived) return { problem: `The team “${team.name}” is archived. Unarchive it first, or use another team.` };
+    if (team.archived)
+      return { problem: `The team “${team.name}” is archived. Unarchive it first, or use another team.` };
     const unit = existing.orgUnits.find((candidate) => candidate.id === team.orgUnitId);
     return {
       target: { kind: "existing", id: team.id, name: team.name },
@@ -247,7 +275,11 @@ export function planOrganisationImport(records: readonly ImportRecord[], existin
         return "invalid";
       }
       if (team.unit && !sameTarget(unit.target, team.unit)) {
-        report(line, "org_unit", `The team “${team.target.name}” is not in the org unit “${unit.target.name}”.`);
+        report(
+          line,
+          "org_unit",
+          `The team “${team.target.name}” is not in the org unit “${unit.target.name}”.`,
+        );
         return "invalid";
       }
     }
@@ -289,7 +321,11 @@ export function planOrganisationImport(records: readonly ImportRecord[], existin
       if (declaredUnits.get(nameKey(name))?.line !== line) continue;
       const clash = existingUnitsByName.get(nameKey(name))?.[0];
       if (clash) {
-        report(line, "name", `An org unit named “${clash.name}” already exists${clash.archived ? " (archived)" : ""}.`);
+        report(
+          line,
+          "name",
+          `An org unit named “${clash.name}” already exists${clash.archived ? " (archived)" : ""}.`,
+        );
         continue;
       }
       let parent: ImportTarget | null = null;
@@ -305,7 +341,8 @@ export function planOrganisationImport(records: readonly ImportRecord[], existin
         }
         parent = resolved.target;
       }
-      if (valid) units.push({ line, name, slug: "", parent, parentLine: parent?.kind === "new" ? parent.line : null });
+      if (valid)
+        units.push({ line, name, slug: "", parent, parentLine: parent?.kind === "new" ? parent.line : null });
     }
 
     if (type === "team") {
@@ -314,7 +351,11 @@ export function planOrganisationImport(records: readonly ImportRecord[], existin
       if (declaredTeams.get(nameKey(name))?.line !== line) continue;
       const clash = existingTeamsByName.get(nameKey(name))?.[0];
       if (clash) {
-        report(line, "name", `A team named “${clash.name}” already exists${clash.archived ? " (archived)" : ""}.`);
+        report(
+          line,
+          "name",
+          `A team named “${clash.name}” already exists${clash.archived ? " (archived)" : ""}.`,
+        );
         continue;
       }
       if (values.org_unit === "") {
@@ -382,9 +423,7 @@ export function planOrganisationImport(records: readonly ImportRecord[], existin
     takenTeamSlugs.add(team.slug);
   }
 
-  issues.sort(
-    (a, b) => (a.line ?? 0) - (b.line ?? 0) || columnOrder(a.column) - columnOrder(b.column),
-  );
+  issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || columnOrder(a.column) - columnOrder(b.column));
   return {
     orgUnits: orderedUnits.map(({ parentLine: _parentLine, ...unit }) => unit),
     teams,
@@ -393,18 +432,31 @@ export function planOrganisationImport(records: readonly ImportRecord[], existin
   };
 }
 
-const COLUMN_ORDER: readonly (ImportColumn | null)[] = [null, "type", "name", "email", "org_unit", "parent_org_unit", "team", "role"];
+const COLUMN_ORDER: readonly (ImportColumn | null)[] = [
+  null,
+  "type",
+  "name",
+  "email",
+  "org_unit",
+  "parent_org_unit",
+  "team",
+  "role",
+];
 function columnOrder(column: ImportColumn | null): number {
   return COLUMN_ORDER.indexOf(column);
 }
 
 function sameScope(a: PlannedRole, b: PlannedRole): boolean {
-  const sameUnit = a.orgUnit === null || b.orgUnit === null ? a.orgUnit === b.orgUnit : sameTarget(a.orgUnit, b.orgUnit);
+  const sameUnit =
+    a.orgUnit === null || b.orgUnit === null ? a.orgUnit === b.orgUnit : sameTarget(a.orgUnit, b.orgUnit);
   const sameTeam = a.team === null || b.team === null ? a.team === b.team : sameTarget(a.team, b.team);
   return sameUnit && sameTeam;
 }
 
-function checkEmail(record: ImportRecord, report: (line: number, column: ImportColumn, message: string) => void): string | null {
+function checkEmail(
+  record: ImportRecord,
+  report: (line: number, column: ImportColumn, message: string) => void,
+): string | null {
   const email = record.values.email.trim().toLowerCase();
   if (email === "") {
     report(record.line, "email", "The email is missing.");
@@ -437,7 +489,11 @@ function orderUnits<T extends { line: number; name: string; parentLine: number |
       const lines = loop.map((member) => member.line).join(", ");
       for (const member of loop) {
         state.set(member.line, "cycle");
-        report(member.line, "parent_org_unit", `These org units are each other’s parents (lines ${lines}); one of them needs another parent.`);
+        report(
+          member.line,
+          "parent_org_unit",
+          `These org units are each other’s parents (lines ${lines}); one of them needs another parent.`,
+        );
       }
       return false;
     }

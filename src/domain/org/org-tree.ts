@@ -31,7 +31,11 @@ export function descendantIds(units: readonly UnitLink[], rootId: string): Set<s
 }
 
 /** True when putting `unitId` under `newParentId` would make a unit its own ancestor. */
-export function wouldCreateCycle(units: readonly UnitLink[], unitId: string, newParentId: string | null): boolean {
+export function wouldCreateCycle(
+  units: readonly UnitLink[],
+  unitId: string,
+  newParentId: string | null,
+): boolean {
   if (newParentId === null) return false;
   return newParentId === unitId || descendantIds(units, unitId).has(newParentId);
 }
@@ -65,7 +69,10 @@ export function buildTree<T extends UnitLink & { name: string }>(units: readonly
 }
 
 /** "Parent / Child / Unit" for a unit, from the root down. */
-export function unitPath<T extends UnitLink & { name: string }>(units: ReadonlyMap<string, T>, unitId: string): string {
+export function unitPath<T extends UnitLink & { name: string }>(
+  units: ReadonlyMap<string, T>,
+  unitId: string,
+): string {
   const names: string[] = [];
   const seen = new Set<string>();
   let current = units.get(unitId);

@@ -15,7 +15,8 @@ import { compileAnswerRules, valueRiskOrInvalid } from "./compiled-answer-rules"
 export function answerRisk(question: Question, value: AnswerValue): number {
   const risk = valueRiskOrInvalid(compileAnswerRules(question.answer, false, false), value);
   if (risk < 0) {
-    const message = valueIssueMessage(question.answer, value) ?? "This value is not accepted for this question.";
+    const message =
+      valueIssueMessage(question.answer, value) ?? "This value is not accepted for this question.";
     throw new AnswerValidationError([{ questionId: question.id, message }]);
   }
   return risk;
@@ -27,6 +28,7 @@ export function answerRisk(question: Question, value: AnswerValue): number {
  */
 export function riskOfValidValue(answerType: Question["answer"], value: AnswerValue): number {
   const risk = valueRiskOrInvalid(compileAnswerRules(answerType, false, false), value);
-  if (risk < 0) throw new Error(`${JSON.stringify(value)} is not a valid value for this ${answerType.type} question`);
+  if (risk < 0)
+    throw new Error(`${JSON.stringify(value)} is not a valid value for this ${answerType.type} question`);
   return risk;
 }

@@ -41,7 +41,8 @@ const YES_NO_MESSAGE = "Answer yes or no.";
 const MALFORMED_MESSAGE =
   "The answer is malformed: expected a value, \u201cdon't know\u201d, or \u201cnot applicable\u201d with a reason.";
 const DONT_KNOW_REFUSED = "\u201cDon't know\u201d is not accepted for this question; choose an answer.";
-const NOT_APPLICABLE_REFUSED = "\u201cNot applicable\u201d is not accepted for this question; choose an answer.";
+const NOT_APPLICABLE_REFUSED =
+  "\u201cNot applicable\u201d is not accepted for this question; choose an answer.";
 const NOT_APPLICABLE_REFUSED_FOR_CONTEXT =
   "\u201cNot applicable\u201d is not accepted for team context questions; choose an answer.";
 const REASON_MISSING = `Say briefly why this question does not apply (at least ${NOT_APPLICABLE_REASON_MIN} characters).`;

@@ -16,7 +16,27 @@ import type {
 } from "../content/schema";
 import type { AnswerValue } from "./answer-validation";
 import { type CompiledAnswerRules, compileQuestionAnswerRules } from "./compiled-answer-rules";
-import type { Contribution, RankedCountermeasure } from "./types";
+import type {
+  ContextRuleOutcome,
+  ContextRuleResult,
+  Contribution,
+  PitfallCountermeasureRanking,
+  RankedCountermeasure,
+} from "./types";
+
+/** Context rule outcomes as small integers, for the scratch arrays; names in `RULE_OUTCOME_NAMES`. */
+export const RULE_FIRED = 1;
+export const RULE_NOT_HOLDING = 2;
+export const RULE_UNASSESSED = 3;
+export const RULE_NOT_APPLICABLE = 4;
+const RULE_OUTCOME_NAMES: readonly ContextRuleOutcome[] = [
+  "fired",
+  "fired",
+  "not-holding",
+  "unassessed",
+  "not-applicable",
+];
+const NONE: readonly never[] = Object.freeze([]);
 
 /** What scoring needs: the questionnaire, plus pitfalls and countermeasures for symptoms and remediation. */
 export interface ScoringContent {
@@ -63,20 +83,29 @@ export interface CompiledRule {
   readonly id: string;
   readonly weight: number;
   readonly conditions: readonly CompiledCondition[];
+  /**
+   * The rule's result for each outcome code, built once and frozen: a result carries nothing
+   * that depends on the assessment beyond the outcome, so scoring hands out these instead of
+   * allocating.
+   */
+  readonly results: readonly ContextRuleResult[];
 }
 
 /**
  * Evidence of a section is numbered locally: its questions first (0..questions.length-1), then its
- * context rules. Symptom, cause and countermeasure links list those local numbers.
+ * context rules. Symptom, cause and countermeasure links hold those numbers as a bit mask (bit i =
+ * evidence i), so "which of its evidence triggered" is one `&` per link while scoring.
  */
+export const MAX_EVIDENCE_PER_SECTION = 31;
+
 export interface CompiledSymptomLink {
   readonly symptom: Symptom;
-  readonly evidence: readonly number[];
+  readonly evidenceMask: number;
 }
 
 export interface CompiledCauseLink {
   readonly cause: Cause;
-  readonly evidence: readonly number[];
+  readonly evidenceMask: number;
 }
 
 export interface CompiledCountermeasureLink {
@@ -84,10 +113,18 @@ export interface CompiledCountermeasureLink {
   readonly link: PitfallCountermeasure;
   /** Positions in the pitfall's symptom list of the symptoms it addresses, in `link.addresses` order. */
   readonly addressedSymptoms: readonly number[];
+  /** The same positions as a bit mask. */
+  readonly addressedSymptomMask: number;
   /** Index into `CompiledQuestionnaire.countermeasures`, shared by every pitfall using it. */
   readonly countermeasureIndex: number;
-  /** Local evidence on any addressed symptom, each item once, ascending. */
-  readonly evidence: readonly number[];
+  /** Local evidence on any addressed symptom. */
+  readonly evidenceMask: number;
+  /**
+   * The ranking when it would remove nothing, built once and frozen. Removing nothing means no
+   * evidence on its symptoms carries risk, so none of them is triggered either: nothing in it
+   * depends on the assessment.
+   */
+  readonly idle: PitfallCountermeasureRanking;
 }
 
 export interface CompiledSection {
@@ -96,6 +133,8 @@ export interface CompiledSection {
   readonly questions: readonly CompiledQuestion[];
   readonly rules: readonly CompiledRule[];
   readonly evidenceCount: number;
+  /** Bits of the section's questions (the rest of its evidence are context rules). */
+  readonly questionMask: number;
   readonly symptoms: readonly CompiledSymptomLink[];
   readonly causes: readonly CompiledCauseLink[];
   readonly countermeasures: readonly CompiledCountermeasureLink[];
@@ -108,8 +147,9 @@ export const DONT_KNOW = 2;
 export const NOT_APPLICABLE = 3;
 
 /**
- * Buffers reused by every scoring call on this compilation. Scoring is synchronous, so one set per
- * compiled questionnaire is safe and saves allocating them per assessment.
+ * Buffers reused by every scoring call on this compilation. Scoring is synchronous and calls out
+ * to nothing, so one set per compiled questionnaire is safe and saves allocating them per
+ * assessment; every call resets what it reads before reading it.
  */
 export interface ScoringScratch {
   readonly questionState: Uint8Array;
@@ -117,23 +157,24 @@ export interface ScoringScratch {
   readonly questionValue: AnswerValue[];
   readonly contextState: Uint8Array;
   readonly contextValue: AnswerValue[];
-  /** Per-section evidence risk; -1 marks evidence that carries no risk (unanswered, N/A, unassessed). */
+  /** Per-section evidence risk; 0 also for evidence without an answer (blank, N/A, unassessed rule). */
   readonly evidenceRisk: Float64Array;
   /** Per-section evidence score points (0..100 scale). */
   readonly evidencePoints: Float64Array;
   /** Per-section contribution object of each evidence item, when it has one. */
   readonly evidenceContribution: (Contribution | undefined)[];
-  /** Per-section flag for each symptom: did this assessment trigger it. */
-  readonly symptomTriggered: Uint8Array;
   /** Outcome of each rule of the current section. */
   readonly ruleOutcome: Uint8Array;
   /** Assessment-wide risk removed, per countermeasure. */
   readonly countermeasureTotals: Float64Array;
+  /** How many pitfalls of the assessment each countermeasure removes risk from. */
   readonly countermeasurePitfalls: Uint8Array;
   /** Assessment-wide ranking entry per countermeasure while it is being built. */
   readonly rankedCountermeasures: (RankedCountermeasure | undefined)[];
   /** How many pitfall rankings each entry of `rankedCountermeasures` holds so far. */
   readonly countermeasureFilled: Uint8Array;
+  /** Assessment-wide gain of each countermeasure of the pitfall being ranked, by position. */
+  readonly rankingTotals: Float64Array;
 }
 
 export interface CompiledQuestionnaire {
@@ -182,7 +223,8 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
   const pitfallById = new Map<string, Pitfall>();
   for (const pitfall of content.pitfalls) pitfallById.set(pitfall.id, pitfall);
   const countermeasureById = new Map<string, Countermeasure>();
-  for (const countermeasure of content.countermeasures) countermeasureById.set(countermeasure.id, countermeasure);
+  for (const countermeasure of content.countermeasures)
+    countermeasureById.set(countermeasure.id, countermeasure);
 
   const contextQuestions: CompiledContextQuestion[] = [];
   const contextQuestionById = new Map<string, CompiledContextQuestion>();
@@ -251,7 +293,8 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
 
   const sections = questionnaire.sections.map((section, sectionIndex): CompiledSection => {
     const pitfall = pitfallById.get(section.pitfallId);
-    if (!pitfall) throw new ScoringContentError(`${where}: no pitfall content for section "${section.pitfallId}"`);
+    if (!pitfall)
+      throw new ScoringContentError(`${where}: no pitfall content for section "${section.pitfallId}"`);
     const sectionQuestions = questions.filter((question) => question.sectionIndex === sectionIndex);
     const rules = rulesBySection[sectionIndex]!;
     const detectors = [
@@ -277,15 +320,26 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
         }
       }
     }
-    const evidenceDetecting = (kind: "symptoms" | "causes", id: string): number[] => {
-      const evidence: number[] = [];
+    if (detectors.length > MAX_EVIDENCE_PER_SECTION || pitfall.symptoms.length > MAX_EVIDENCE_PER_SECTION) {
+      throw new ScoringContentError(
+        `${where}: pitfall "${pitfall.id}" has ${detectors.length} questions and context rules and ${pitfall.symptoms.length} symptoms; at most ${MAX_EVIDENCE_PER_SECTION} of each are supported`,
+      );
+    }
+    const evidenceDetecting = (kind: "symptoms" | "causes", id: string): number => {
+      let mask = 0;
       detectors.forEach((detector, index) => {
-        if (detector.detects[kind].includes(id)) evidence.push(index);
+        if (detector.detects[kind].includes(id)) mask |= 1 << index;
       });
-      return evidence;
+      return mask;
     };
-    const symptoms = pitfall.symptoms.map((symptom) => ({ symptom, evidence: evidenceDetecting("symptoms", symptom.id) }));
-    const causes = pitfall.causes.map((cause) => ({ cause, evidence: evidenceDetecting("causes", cause.id) }));
+    const symptoms = pitfall.symptoms.map((symptom) => ({
+      symptom,
+      evidenceMask: evidenceDetecting("symptoms", symptom.id),
+    }));
+    const causes = pitfall.causes.map((cause) => ({
+      cause,
+      evidenceMask: evidenceDetecting("causes", cause.id),
+    }));
 
     const sectionCountermeasures = pitfall.countermeasures.map((link): CompiledCountermeasureLink => {
       const countermeasure = countermeasureById.get(link.countermeasureId);
@@ -294,7 +348,8 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
           `Pitfall "${pitfall.id}" references countermeasure "${link.countermeasureId}", which does not exist`,
         );
       }
-      const evidence = new Set<number>();
+      let evidenceMask = 0;
+      let addressedSymptomMask = 0;
       const addressedSymptoms: number[] = [];
       for (const symptomId of link.addresses) {
         const symptomIndex = symptoms.findIndex((candidate) => candidate.symptom.id === symptomId);
@@ -304,14 +359,25 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
           );
         }
         addressedSymptoms.push(symptomIndex);
-        for (const index of symptoms[symptomIndex]!.evidence) evidence.add(index);
+        addressedSymptomMask |= 1 << symptomIndex;
+        evidenceMask |= symptoms[symptomIndex]!.evidenceMask;
       }
       return {
         countermeasure,
         link,
+        idle: Object.freeze({
+          countermeasureId: countermeasure.id,
+          pitfallId: pitfall.id,
+          action: countermeasure.action,
+          rationale: link.rationale,
+          addresses: link.addresses,
+          addressesTriggered: NONE,
+          riskRemoved: 0,
+        }),
         addressedSymptoms,
+        addressedSymptomMask,
         countermeasureIndex: countermeasureIndexById.get(countermeasure.id)!,
-        evidence: [...evidence].sort((a, b) => a - b),
+        evidenceMask,
       };
     });
 
@@ -321,6 +387,7 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
       questions: sectionQuestions,
       rules,
       evidenceCount: detectors.length,
+      questionMask: (1 << sectionQuestions.length) - 1,
       symptoms,
       causes,
       countermeasures: sectionCountermeasures,
@@ -329,7 +396,6 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
 
   const maxEvidence = Math.max(0, ...sections.map((section) => section.evidenceCount));
   const maxRules = Math.max(0, ...sections.map((section) => section.rules.length));
-  const maxSymptoms = Math.max(0, ...sections.map((section) => section.symptoms.length));
   const scratch: ScoringScratch = {
     questionState: new Uint8Array(questions.length),
     questionRisk: new Float64Array(questions.length),
@@ -339,12 +405,16 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
     evidenceRisk: new Float64Array(maxEvidence),
     evidencePoints: new Float64Array(maxEvidence),
     evidenceContribution: new Array<Contribution | undefined>(maxEvidence).fill(undefined),
-    symptomTriggered: new Uint8Array(maxSymptoms),
     ruleOutcome: new Uint8Array(maxRules),
     countermeasureTotals: new Float64Array(countermeasures.length),
     countermeasurePitfalls: new Uint8Array(countermeasures.length),
-    rankedCountermeasures: new Array<RankedCountermeasure | undefined>(countermeasures.length).fill(undefined),
+    rankedCountermeasures: new Array<RankedCountermeasure | undefined>(countermeasures.length).fill(
+      undefined,
+    ),
     countermeasureFilled: new Uint8Array(countermeasures.length),
+    rankingTotals: new Float64Array(
+      Math.max(0, ...sections.map((section) => section.countermeasures.length)),
+    ),
   };
 
   return {
@@ -386,11 +456,15 @@ function compileRule(
             : answerType.type === "choice" &&
               (answerType.options as readonly { value: string }[]).some((option) => option.value === value);
         if (!fits) {
-          throw new ScoringContentError(`${problem} for "${String(value)}", which it can never be answered with`);
+          throw new ScoringContentError(
+            `${problem} for "${String(value)}", which it can never be answered with`,
+          );
         }
       }
     } else if (answerType.type !== "number" && answerType.type !== "agreement") {
-      throw new ScoringContentError(`${problem} with "${condition.op}", but it is not answered with a number`);
+      throw new ScoringContentError(
+        `${problem} with "${condition.op}", but it is not answered with a number`,
+      );
     }
     return {
       op: condition.op,
@@ -401,5 +475,8 @@ function compileRule(
       threshold: condition.op === "in" ? 0 : condition.value,
     };
   });
-  return { rule, id: rule.id, weight: rule.weight, conditions };
+  const results = RULE_OUTCOME_NAMES.map((outcome) =>
+    Object.freeze({ ruleId: rule.id, outcome, weight: rule.weight, explanation: rule.explanation }),
+  );
+  return { rule, id: rule.id, weight: rule.weight, conditions, results };
 }

@@ -13,60 +13,106 @@ export const YES_NO = 1;
 export const CHOICE = 2;
 export const NUMBER = 3;
 
-export interface CompiledAnswerRules {
-  readonly answerKind: number;
-  /** Agreement: agreeing is risky. Yes/no: "yes" is risky. */
-  readonly riskyHigh: boolean;
-  readonly optionValues: readonly string[];
-  /** Risk per option; all 0 for context questions, which carry no risk of their own. */
-  readonly optionRisks: readonly number[];
-  readonly min: number;
-  readonly max: number;
-  readonly integer: boolean;
-  readonly curve: readonly RiskPoint[];
-  readonly allowDontKnow: boolean;
-  readonly allowNotApplicable: boolean;
+/**
+ * A class rather than object literals so every instance gets one hidden class: literals built
+ * per answer type (or with spreads) end up with dozens, and every read in the hot path goes
+ * megamorphic.
+ */
+export class CompiledAnswerRules {
+  constructor(
+    readonly answerKind: number,
+    /** Agreement: agreeing is risky. Yes/no: "yes" is risky. */
+    readonly riskyHigh: boolean,
+    readonly optionValues: readonly string[],
+    /** Risk per option; all 0 for context questions, which carry no risk of their own. */
+    readonly optionRisks: readonly number[],
+    readonly min: number,
+    readonly max: number,
+    readonly integer: boolean,
+    readonly curve: readonly RiskPoint[],
+    readonly allowDontKnow: boolean,
+    readonly allowNotApplicable: boolean,
+  ) {}
 }
 
-const NO_CURVE: readonly RiskPoint[] = [{ at: 0, risk: 0 }];
+class CompiledRiskPoint implements RiskPoint {
+  constructor(
+    readonly at: number,
+    readonly risk: number,
+  ) {}
+}
+
+/**
+ * Created first, with fractional numbers, so the number fields start out as doubles. Were the
+ * first instances to hold small integers, a later fractional value would change the field's
+ * representation and leave those early instances on a deprecated hidden class.
+ */
+const NO_CURVE: readonly RiskPoint[] = [new CompiledRiskPoint(0.5, 0.5)];
+new CompiledAnswerRules(NUMBER, false, [], [], 0.5, 0.5, false, NO_CURVE, false, false);
+const NO_OPTIONS: readonly string[] = [];
+const NO_RISKS: readonly number[] = [];
 
 export function compileAnswerRules(
   answerType: Question["answer"] | ContextQuestion["answer"],
   allowDontKnow: boolean,
   allowNotApplicable: boolean,
 ): CompiledAnswerRules {
-  const base = {
-    riskyHigh: false,
-    optionValues: [] as string[],
-    optionRisks: [] as number[],
-    min: 0,
-    max: 0,
-    integer: false,
-    curve: NO_CURVE,
-    allowDontKnow,
-    allowNotApplicable,
-  };
   switch (answerType.type) {
     case "agreement":
-      return { ...base, answerKind: AGREEMENT, riskyHigh: answerType.riskyWhen === "agree" };
+      return new CompiledAnswerRules(
+        AGREEMENT,
+        answerType.riskyWhen === "agree",
+        NO_OPTIONS,
+        NO_RISKS,
+        1,
+        5,
+        true,
+        NO_CURVE,
+        allowDontKnow,
+        allowNotApplicable,
+      );
     case "yesNo":
-      return { ...base, answerKind: YES_NO, riskyHigh: "riskyAnswer" in answerType && answerType.riskyAnswer === "yes" };
+      return new CompiledAnswerRules(
+        YES_NO,
+        "riskyAnswer" in answerType && answerType.riskyAnswer === "yes",
+        NO_OPTIONS,
+        NO_RISKS,
+        0,
+        0,
+        false,
+        NO_CURVE,
+        allowDontKnow,
+        allowNotApplicable,
+      );
     case "choice":
-      return {
-        ...base,
-        answerKind: CHOICE,
-        optionValues: answerType.options.map((option) => option.value),
-        optionRisks: answerType.options.map((option) => ("risk" in option ? option.risk : 0)),
-      };
+      return new CompiledAnswerRules(
+        CHOICE,
+        false,
+        answerType.options.map((option) => option.value),
+        answerType.options.map((option) => ("risk" in option ? option.risk : 0)),
+        0,
+        0,
+        false,
+        NO_CURVE,
+        allowDontKnow,
+        allowNotApplicable,
+      );
     case "number":
-      return {
-        ...base,
-        answerKind: NUMBER,
-        min: answerType.min,
-        max: answerType.max,
-        integer: answerType.integer,
-        curve: "riskCurve" in answerType ? answerType.riskCurve : NO_CURVE,
-      };
+      return new CompiledAnswerRules(
+        NUMBER,
+        false,
+        NO_OPTIONS,
+        NO_RISKS,
+        answerType.min,
+        answerType.max,
+        answerType.integer,
+        // Copied into points of one shape, for the same reason as the class above.
+        "riskCurve" in answerType
+          ? answerType.riskCurve.map((point) => new CompiledRiskPoint(point.at, point.risk))
+          : NO_CURVE,
+        allowDontKnow,
+        allowNotApplicable,
+      );
   }
 }
 

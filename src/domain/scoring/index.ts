@@ -13,7 +13,14 @@ export {
   describeAnswerValue,
   validateAnswer,
 } from "./answer-validation";
-export { BANDS, type BandDefinition, bandForScore, isHighOrCritical, RISK_BANDS, type RiskBand } from "./bands";
+export {
+  BANDS,
+  type BandDefinition,
+  bandForScore,
+  isHighOrCritical,
+  RISK_BANDS,
+  type RiskBand,
+} from "./bands";
 export {
   compileQuestionnaire,
   type CompiledQuestionnaire,

@@ -4,7 +4,11 @@
  */
 import type { Answers } from "../content/schema";
 import type { AnswerIssue } from "./answer-validation";
-import { compileQuestionnaire, type CompiledQuestionnaire, type ScoringContent } from "./compile-questionnaire";
+import {
+  compileQuestionnaire,
+  type CompiledQuestionnaire,
+  type ScoringContent,
+} from "./compile-questionnaire";
 
 const REQUIRED_MESSAGE = "This question needs an answer before the assessment can be submitted.";
 
@@ -13,7 +17,8 @@ export function listMissingRequiredAnswers(
   answers: Answers,
   teamContext: Answers,
 ): AnswerIssue[] {
-  const compiled = "kind" in content && content.kind === "compiled-questionnaire" ? content : compileQuestionnaire(content);
+  const compiled =
+    "kind" in content && content.kind === "compiled-questionnaire" ? content : compileQuestionnaire(content);
   const issues: AnswerIssue[] = [];
   for (const { question } of compiled.questions) {
     if (question.required && answers[question.id] === undefined) {

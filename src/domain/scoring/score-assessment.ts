@@ -3,7 +3,12 @@
  * behind it and ranked countermeasures. Pure and synchronous; malformed answers throw.
  */
 import type { Answers, ContextQuestion, Question } from "../content/schema";
-import { type AnswerIssue, answerIssueMessage, AnswerValidationError, type AnswerValue } from "./answer-validation";
+import {
+  type AnswerIssue,
+  answerIssueMessage,
+  AnswerValidationError,
+  type AnswerValue,
+} from "./answer-validation";
 import { bandForScore } from "./bands";
 import {
   compileQuestionnaire,
@@ -13,6 +18,10 @@ import {
   type CompiledSection,
   DONT_KNOW,
   NOT_APPLICABLE,
+  RULE_FIRED,
+  RULE_NOT_APPLICABLE,
+  RULE_NOT_HOLDING,
+  RULE_UNASSESSED,
   type ScoringContent,
   type ScoringScratch,
   UNANSWERED,
@@ -22,7 +31,6 @@ import { acceptsNotApplicable, valueRiskOrInvalid } from "./compiled-answer-rule
 import {
   type AssessmentScore,
   type ContextRuleContribution,
-  type ContextRuleOutcome,
   type ContextRuleResult,
   type Contribution,
   type PitfallCountermeasureRanking,
@@ -41,12 +49,6 @@ import {
  */
 export const SYMPTOM_TRIGGER_RISK = 0.5;
 
-const RULE_FIRED = 1;
-const RULE_NOT_HOLDING = 2;
-const RULE_UNASSESSED = 3;
-const RULE_NOT_APPLICABLE = 4;
-const RULE_OUTCOME_NAMES: readonly ContextRuleOutcome[] = ["fired", "fired", "not-holding", "unassessed", "not-applicable"];
-
 const NO_ANSWERS: Answers = Object.freeze({});
 const NONE: readonly never[] = Object.freeze([]);
 
@@ -59,12 +61,13 @@ export function scoreAssessment(
   answers: Answers,
   teamContext: Answers = NO_ANSWERS,
 ): AssessmentScore {
-  const compiled = "kind" in content && content.kind === "compiled-questionnaire" ? content : compileQuestionnaire(content);
+  const compiled =
+    "kind" in content && content.kind === "compiled-questionnaire" ? content : compileQuestionnaire(content);
   const { scratch, sections } = compiled;
   readAnswers(compiled, answers, teamContext);
 
-  scratch.countermeasureTotals.fill(0);
-  scratch.countermeasurePitfalls.fill(0);
+  fillPrefix(scratch.countermeasureTotals, scratch.countermeasureTotals.length, 0);
+  fillPrefix(scratch.countermeasurePitfalls, scratch.countermeasurePitfalls.length, 0);
   const pitfalls: PitfallScore[] = new Array(sections.length);
   for (let index = 0; index < sections.length; index++) {
     pitfalls[index] = scoreSection(sections[index]!, scratch);
@@ -82,17 +85,14 @@ export function scoreAssessment(
 function readAnswers(compiled: CompiledQuestionnaire, answers: Answers, teamContext: Answers): void {
   const { scratch, questionById, contextQuestionById } = compiled;
   const { questionState, questionValue, questionRisk, contextState, contextValue } = scratch;
-  questionState.fill(UNANSWERED);
-  contextState.fill(UNANSWERED);
+  fillPrefix(questionState, questionState.length, UNANSWERED);
+  fillPrefix(contextState, contextState.length, UNANSWERED);
   let issues: PositionedIssue[] | null = null;
 
-  // Keys and values in two arrays (same order, both from the object's enum cache) instead of a
-  // lookup by key per answer: keyed loads on objects of ever-different shapes are the slow part.
-  const answerIds = Object.keys(answers);
-  const answerValues = Object.values(answers) as unknown[];
-  for (let position = 0; position < answerIds.length; position++) {
-    const questionId = answerIds[position]!;
-    const answer = answerValues[position] as { kind?: unknown; value?: unknown; reason?: unknown } | null;
+  // for-in with `answers[questionId]` in its body: the engine reads each value straight from the
+  // object's enumeration cache, with no lookup by key and no arrays of keys or values allocated.
+  for (const questionId in answers) {
+    const answer = answers[questionId] as { kind?: unknown; value?: unknown; reason?: unknown } | null;
     const compiledQuestion = questionById.get(questionId);
     if (compiledQuestion === undefined) {
       (issues ??= []).push({
@@ -127,15 +127,16 @@ function readAnswers(compiled: CompiledQuestionnaire, answers: Answers, teamCont
         continue;
       }
     }
-    (issues ??= []).push({ questionId, message: refusal(compiledQuestion.question, answer), position: index });
+    (issues ??= []).push({
+      questionId,
+      message: refusal(compiledQuestion.question, answer),
+      position: index,
+    });
   }
 
   const contextOffset = compiled.questions.length;
-  const contextIds = Object.keys(teamContext);
-  const contextAnswers = Object.values(teamContext) as unknown[];
-  for (let position = 0; position < contextIds.length; position++) {
-    const questionId = contextIds[position]!;
-    const answer = contextAnswers[position] as { kind?: unknown; value?: unknown } | null;
+  for (const questionId in teamContext) {
+    const answer = teamContext[questionId] as { kind?: unknown; value?: unknown } | null;
     const compiledQuestion = contextQuestionById.get(questionId);
     if (compiledQuestion === undefined) {
       (issues ??= []).push({
@@ -168,8 +169,13 @@ function readAnswers(compiled: CompiledQuestionnaire, answers: Answers, teamCont
 
   if (issues !== null) {
     // Questionnaire order, so the same bad input always yields the same error whatever the key order.
-    issues.sort((a, b) => a.position - b.position || (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0));
-    throw new AnswerValidationError(issues.map(({ questionId, message }): AnswerIssue => ({ questionId, message })));
+    issues.sort(
+      (a, b) =>
+        a.position - b.position || (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0),
+    );
+    throw new AnswerValidationError(
+      issues.map(({ questionId, message }): AnswerIssue => ({ questionId, message })),
+    );
   }
 }
 
@@ -189,7 +195,7 @@ interface PositionedIssue extends AnswerIssue {
 
 function scoreSection(section: CompiledSection, scratch: ScoringScratch): PitfallScore {
   const { questions, rules } = section;
-  const { evidenceRisk, evidencePoints, questionState, questionRisk, ruleOutcome } = scratch;
+  const { evidenceRisk, questionState, questionRisk, ruleOutcome } = scratch;
   const questionCount = questions.length;
 
   let applicableWeight = 0;
@@ -199,6 +205,9 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
   let dontKnow = 0;
   let notApplicable = 0;
   let unanswered = 0;
+  // Bit i set: evidence i has risk above 0 / at or above the trigger risk.
+  let positiveMask = 0;
+  let triggerMask = 0;
 
   for (let index = 0; index < questionCount; index++) {
     const question = questions[index]!;
@@ -210,8 +219,10 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
       answeredWeight += question.weight;
       weightedRisk += question.weight * risk;
       answered++;
+      if (risk > 0) positiveMask |= 1 << index;
+      if (risk >= SYMPTOM_TRIGGER_RISK) triggerMask |= 1 << index;
     } else {
-      evidenceRisk[index] = -1;
+      evidenceRisk[index] = 0;
       if (state === NOT_APPLICABLE) {
         notApplicable++;
       } else {
@@ -228,18 +239,19 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
     const outcome = evaluateRule(rule, scratch);
     ruleOutcome[index] = outcome;
     const evidenceIndex = questionCount + index;
+    evidenceRisk[evidenceIndex] = 0;
     if (outcome === RULE_FIRED) {
       evidenceRisk[evidenceIndex] = 1;
       applicableWeight += rule.weight;
       answeredWeight += rule.weight;
       weightedRisk += rule.weight;
+      positiveMask |= 1 << evidenceIndex;
+      triggerMask |= 1 << evidenceIndex;
     } else if (outcome === RULE_NOT_HOLDING) {
-      evidenceRisk[evidenceIndex] = 0;
       applicableWeight += rule.weight;
       answeredWeight += rule.weight;
-    } else {
-      evidenceRisk[evidenceIndex] = -1;
-      if (outcome === RULE_UNASSESSED) applicableWeight += rule.weight;
+    } else if (outcome === RULE_UNASSESSED) {
+      applicableWeight += rule.weight;
     }
   }
 
@@ -255,50 +267,54 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
   // rule on an unscored pitfall still shows in `contextRules`.
   let triggeredSymptoms: readonly TriggeredSymptom[] = NONE;
   let triggeredCauses: readonly TriggeredCause[] = NONE;
-  scratch.symptomTriggered.fill(0);
+  let triggeredSymptomMask = 0;
 
   if (status === "scored") {
     score = round1((100 * weightedRisk) / answeredWeight);
-    contributions = collectContributions(section, scratch, weightedRisk, answeredWeight);
-    triggeredSymptoms = collectTriggeredSymptoms(section, scratch);
-    triggeredCauses = collectTriggeredCauses(section, scratch);
+    contributions = collectContributions(section, scratch, positiveMask, weightedRisk, answeredWeight);
+    for (let index = 0; index < section.symptoms.length; index++) {
+      if ((section.symptoms[index]!.evidenceMask & triggerMask) !== 0) triggeredSymptomMask |= 1 << index;
+    }
+    if (triggeredSymptomMask !== 0)
+      triggeredSymptoms = collectTriggeredSymptoms(section, scratch, triggerMask, triggeredSymptomMask);
+    triggeredCauses = collectTriggeredCauses(section, scratch, triggerMask);
   } else {
-    evidencePoints.fill(0, 0, section.evidenceCount);
+    // Nothing is scored, so no countermeasure can remove anything.
+    positiveMask = 0;
   }
 
-  const contextRules: ContextRuleResult[] = new Array(rules.length);
-  for (let index = 0; index < rules.length; index++) {
-    const rule = rules[index]!;
-    contextRules[index] = {
-      ruleId: rule.id,
-      outcome: RULE_OUTCOME_NAMES[ruleOutcome[index]!]!,
-      weight: rule.weight,
-      explanation: rule.rule.explanation,
-    };
+  let contextRules: readonly ContextRuleResult[] = NONE;
+  if (rules.length > 0) {
+    const results: ContextRuleResult[] = new Array(rules.length);
+    for (let index = 0; index < rules.length; index++)
+      results[index] = rules[index]!.results[ruleOutcome[index]!]!;
+    contextRules = results;
   }
 
+  const evidencePoints = scratch.evidencePoints;
   const links = section.countermeasures;
   const countermeasures: PitfallCountermeasureRanking[] = new Array(links.length);
   for (let position = 0; position < links.length; position++) {
     const link = links[position]!;
-    const evidence = link.evidence;
     let removed = 0;
-    for (let index = 0; index < evidence.length; index++) removed += evidencePoints[evidence[index]!]!;
-    const riskRemoved = round1(removed);
-    if (riskRemoved > 0) {
-      scratch.countermeasureTotals[link.countermeasureIndex]! += riskRemoved;
-      scratch.countermeasurePitfalls[link.countermeasureIndex]!++;
+    for (let bits = link.evidenceMask & positiveMask; bits !== 0; bits &= bits - 1) {
+      removed += evidencePoints[31 - Math.clz32(bits & -bits)]!;
     }
+    const riskRemoved = round1(removed);
+    if (riskRemoved <= 0) {
+      countermeasures[position] = link.idle;
+      continue;
+    }
+    scratch.countermeasureTotals[link.countermeasureIndex]! += riskRemoved;
+    scratch.countermeasurePitfalls[link.countermeasureIndex]!++;
     countermeasures[position] = {
       countermeasureId: link.countermeasure.id,
       pitfallId: section.pitfallId,
       action: link.countermeasure.action,
       rationale: link.link.rationale,
       addresses: link.link.addresses,
-      addressesTriggered: addressedAndTriggered(link, scratch.symptomTriggered),
+      addressesTriggered: addressedAndTriggered(link, triggeredSymptomMask),
       riskRemoved,
-      totalRiskRemoved: 0,
-      pitfallsServed: 0,
     };
   }
 
@@ -345,7 +361,7 @@ function evaluateRule(rule: CompiledRule, scratch: ScoringScratch): number {
         ? scratch.contextValue[condition.contextIndex]!
         : scratch.questionValue[condition.questionIndex]!;
       let holds: boolean;
-      if (condition.op === "in") holds = condition.values.includes(value as string | boolean);
+      if (condition.op === "in") holds = includes(condition.values, value);
       else if (condition.op === "lt") holds = (value as number) < condition.threshold;
       else holds = (value as number) > condition.threshold;
       if (!holds) return RULE_NOT_HOLDING;
@@ -367,27 +383,20 @@ function evaluateRule(rule: CompiledRule, scratch: ScoringScratch): number {
 function collectContributions(
   section: CompiledSection,
   scratch: ScoringScratch,
+  positiveMask: number,
   weightedRisk: number,
   answeredWeight: number,
 ): readonly Contribution[] {
   const { questions, rules } = section;
   const { evidenceRisk, evidencePoints, evidenceContribution } = scratch;
   const questionCount = questions.length;
-  let count = 0;
-  for (let index = 0; index < section.evidenceCount; index++) if (evidenceRisk[index]! > 0) count++;
-  if (count === 0) {
-    evidencePoints.fill(0, 0, section.evidenceCount);
-    return NONE;
-  }
+  const count = bitCount(positiveMask);
+  if (count === 0) return NONE;
   const contributions: Contribution[] = new Array(count);
   let filled = 0;
-  for (let index = 0; index < section.evidenceCount; index++) {
+  for (let bits = positiveMask; bits !== 0; bits &= bits - 1) {
+    const index = 31 - Math.clz32(bits & -bits);
     const risk = evidenceRisk[index]!;
-    if (!(risk > 0)) {
-      evidencePoints[index] = 0;
-      evidenceContribution[index] = undefined;
-      continue;
-    }
     let contribution: Contribution;
     if (index < questionCount) {
       const question = questions[index]!;
@@ -420,140 +429,122 @@ function collectContributions(
     contributions[filled++] = contribution;
   }
   // Stable: equal contributions keep questionnaire order, questions before rules.
-  if (count > 1) insertionSort(contributions, compareContributions);
+  if (count > 1) sortContributions(contributions);
   return contributions;
 }
 
-function collectTriggeredSymptoms(section: CompiledSection, scratch: ScoringScratch): readonly TriggeredSymptom[] {
-  const links = section.symptoms;
-  let count = 0;
-  for (let index = 0; index < links.length; index++) {
-    if (isTriggered(section, scratch, links[index]!.evidence)) {
-      scratch.symptomTriggered[index] = 1;
-      count++;
-    }
-  }
-  if (count === 0) return NONE;
-  const triggered: TriggeredSymptom[] = new Array(count);
+function collectTriggeredSymptoms(
+  section: CompiledSection,
+  scratch: ScoringScratch,
+  triggerMask: number,
+  triggeredSymptomMask: number,
+): readonly TriggeredSymptom[] {
+  const triggered: TriggeredSymptom[] = new Array(bitCount(triggeredSymptomMask));
   let filled = 0;
-  for (let index = 0; index < links.length; index++) {
-    if (scratch.symptomTriggered[index] === 0) continue;
-    const link = links[index]!;
+  for (let bits = triggeredSymptomMask; bits !== 0; bits &= bits - 1) {
+    const link = section.symptoms[31 - Math.clz32(bits & -bits)]!;
+    const evidence = link.evidenceMask & triggerMask;
     triggered[filled++] = {
       symptomId: link.symptom.id,
       title: link.symptom.title,
-      answers: triggeringAnswers(section, scratch, link.evidence),
-      contextRules: triggeringRules(section, scratch, link.evidence),
+      answers: contributionsOf(scratch, evidence & section.questionMask) as readonly QuestionContribution[],
+      contextRules: contributionsOf(
+        scratch,
+        evidence & ~section.questionMask,
+      ) as readonly ContextRuleContribution[],
     };
   }
   return triggered;
 }
 
-function collectTriggeredCauses(section: CompiledSection, scratch: ScoringScratch): readonly TriggeredCause[] {
+function collectTriggeredCauses(
+  section: CompiledSection,
+  scratch: ScoringScratch,
+  triggerMask: number,
+): readonly TriggeredCause[] {
   const links = section.causes;
   let count = 0;
-  for (let index = 0; index < links.length; index++) {
-    if (isTriggered(section, scratch, links[index]!.evidence)) count++;
-  }
+  for (let index = 0; index < links.length; index++)
+    if ((links[index]!.evidenceMask & triggerMask) !== 0) count++;
   if (count === 0) return NONE;
   const triggered: TriggeredCause[] = new Array(count);
   let filled = 0;
   for (let index = 0; index < links.length; index++) {
     const link = links[index]!;
-    if (!isTriggered(section, scratch, link.evidence)) continue;
+    const evidence = link.evidenceMask & triggerMask;
+    if (evidence === 0) continue;
     triggered[filled++] = {
       causeId: link.cause.id,
       text: link.cause.text,
-      answers: triggeringAnswers(section, scratch, link.evidence),
-      contextRules: triggeringRules(section, scratch, link.evidence),
+      answers: contributionsOf(scratch, evidence & section.questionMask) as readonly QuestionContribution[],
+      contextRules: contributionsOf(
+        scratch,
+        evidence & ~section.questionMask,
+      ) as readonly ContextRuleContribution[],
     };
   }
   return triggered;
 }
 
-function isTriggered(section: CompiledSection, scratch: ScoringScratch, evidence: readonly number[]): boolean {
-  for (let position = 0; position < evidence.length; position++) {
-    if (scratch.evidenceRisk[evidence[position]!]! >= SYMPTOM_TRIGGER_RISK) return true;
+/** The contributions of the evidence in `mask`, in questionnaire order. */
+function contributionsOf(scratch: ScoringScratch, mask: number): readonly Contribution[] {
+  if (mask === 0) return NONE;
+  const contributions: Contribution[] = new Array(bitCount(mask));
+  let filled = 0;
+  for (let bits = mask; bits !== 0; bits &= bits - 1) {
+    contributions[filled++] = scratch.evidenceContribution[31 - Math.clz32(bits & -bits)]!;
   }
+  return contributions;
+}
+
+/** `values.includes(value)` without the builtin call, which costs more than the search here. */
+function includes(values: readonly (string | boolean)[], value: AnswerValue): boolean {
+  for (let index = 0; index < values.length; index++) if (values[index] === value) return true;
   return false;
 }
 
-/** How many items of `evidence` trigger: questions (kind 0) or context rules (kind 1). */
-function countTriggering(section: CompiledSection, scratch: ScoringScratch, evidence: readonly number[], kind: 0 | 1): number {
-  const questionCount = section.questions.length;
+/** Number of set bits. */
+function bitCount(mask: number): number {
   let count = 0;
-  for (let position = 0; position < evidence.length; position++) {
-    const index = evidence[position]!;
-    if ((index < questionCount ? 0 : 1) === kind && scratch.evidenceRisk[index]! >= SYMPTOM_TRIGGER_RISK) count++;
-  }
+  for (let bits = mask; bits !== 0; bits &= bits - 1) count++;
   return count;
 }
 
-/** The question contributions among `evidence` at or above the trigger risk. */
-function triggeringAnswers(
-  section: CompiledSection,
-  scratch: ScoringScratch,
-  evidence: readonly number[],
-): readonly QuestionContribution[] {
-  const count = countTriggering(section, scratch, evidence, 0);
-  if (count === 0) return NONE;
-  const answers: QuestionContribution[] = new Array(count);
-  const questionCount = section.questions.length;
-  let filled = 0;
-  for (let position = 0; position < evidence.length; position++) {
-    const index = evidence[position]!;
-    if (index < questionCount && scratch.evidenceRisk[index]! >= SYMPTOM_TRIGGER_RISK) {
-      answers[filled++] = scratch.evidenceContribution[index] as QuestionContribution;
-    }
-  }
-  return answers;
-}
-
-/** The fired context rules among `evidence`. */
-function triggeringRules(
-  section: CompiledSection,
-  scratch: ScoringScratch,
-  evidence: readonly number[],
-): readonly ContextRuleContribution[] {
-  const count = countTriggering(section, scratch, evidence, 1);
-  if (count === 0) return NONE;
-  const rules: ContextRuleContribution[] = new Array(count);
-  const questionCount = section.questions.length;
-  let filled = 0;
-  for (let position = 0; position < evidence.length; position++) {
-    const index = evidence[position]!;
-    if (index >= questionCount && scratch.evidenceRisk[index]! >= SYMPTOM_TRIGGER_RISK) {
-      rules[filled++] = scratch.evidenceContribution[index] as ContextRuleContribution;
-    }
-  }
-  return rules;
-}
-
 /** Shares the content's own list when every addressed symptom was triggered, as is common. */
-function addressedAndTriggered(link: CompiledCountermeasureLink, symptomTriggered: Uint8Array): readonly string[] {
+function addressedAndTriggered(
+  link: CompiledCountermeasureLink,
+  triggeredSymptomMask: number,
+): readonly string[] {
+  const triggered = link.addressedSymptomMask & triggeredSymptomMask;
+  if (triggered === 0) return NONE;
+  if (triggered === link.addressedSymptomMask) return link.link.addresses;
   const addressed = link.addressedSymptoms;
-  let count = 0;
-  for (let index = 0; index < addressed.length; index++) count += symptomTriggered[addressed[index]!]!;
-  if (count === 0) return NONE;
-  if (count === addressed.length) return link.link.addresses;
-  const triggered: string[] = [];
+  const list: string[] = new Array(bitCount(triggered));
+  let filled = 0;
   for (let index = 0; index < addressed.length; index++) {
-    if (symptomTriggered[addressed[index]!]) triggered.push(link.link.addresses[index]!);
+    if ((triggered & (1 << addressed[index]!)) !== 0) list[filled++] = link.link.addresses[index]!;
   }
-  return triggered;
+  return list;
 }
 
 /**
- * Completes the per-pitfall rankings with assessment-wide gains and builds the assessment-wide
- * remediation list: each countermeasure once, its gains from every pitfall added up, so one that
- * serves several pitfalls at risk outranks one that serves a single pitfall.
+ * Orders each pitfall's countermeasures and builds the assessment-wide remediation list: each
+ * countermeasure once, its gains from every pitfall added up, so one that serves several pitfalls
+ * at risk outranks one that serves a single pitfall. Within a pitfall, equal gains are broken by
+ * that assessment-wide total for the same reason.
  */
 function rankCountermeasures(
   compiled: CompiledQuestionnaire,
   pitfalls: readonly PitfallScore[],
 ): readonly RankedCountermeasure[] {
-  const { countermeasureTotals, countermeasurePitfalls, rankedCountermeasures, countermeasureFilled } = compiled.scratch;
-  rankedCountermeasures.fill(undefined);
+  const {
+    countermeasureTotals,
+    countermeasurePitfalls,
+    rankedCountermeasures,
+    countermeasureFilled,
+    rankingTotals,
+  } = compiled.scratch;
+  for (let index = 0; index < rankedCountermeasures.length; index++) rankedCountermeasures[index] = undefined;
   let rankedCount = 0;
 
   for (let pitfallIndex = 0; pitfallIndex < pitfalls.length; pitfallIndex++) {
@@ -563,8 +554,8 @@ function rankCountermeasures(
     for (let position = 0; position < rankings.length; position++) {
       const ranking = rankings[position]!;
       const countermeasureIndex = links[position]!.countermeasureIndex;
-      ranking.totalRiskRemoved = round1(countermeasureTotals[countermeasureIndex]!);
-      ranking.pitfallsServed = countermeasurePitfalls[countermeasureIndex]!;
+      const total = countermeasureTotals[countermeasureIndex]!;
+      rankingTotals[position] = total;
       if (ranking.riskRemoved <= 0) continue;
       let entry = rankedCountermeasures[countermeasureIndex];
       if (entry === undefined) {
@@ -572,17 +563,17 @@ function rankCountermeasures(
         entry = {
           countermeasureId: ranking.countermeasureId,
           action: ranking.action,
-          totalRiskRemoved: ranking.totalRiskRemoved,
-          pitfalls: new Array<PitfallCountermeasureRanking>(ranking.pitfallsServed),
+          totalRiskRemoved: round1(total),
+          pitfalls: new Array<PitfallCountermeasureRanking>(countermeasurePitfalls[countermeasureIndex]!),
         };
         rankedCountermeasures[countermeasureIndex] = entry;
         countermeasureFilled[countermeasureIndex] = 0;
         rankedCount++;
       }
-      (entry.pitfalls as PitfallCountermeasureRanking[])[countermeasureFilled[countermeasureIndex]!++] = ranking;
+      (entry.pitfalls as PitfallCountermeasureRanking[])[countermeasureFilled[countermeasureIndex]!++] =
+        ranking;
     }
-    // Stable: ties keep the content's order.
-    if (rankings.length > 1) insertionSort(rankings, comparePitfallCountermeasures);
+    if (rankings.length > 1) sortPitfallCountermeasures(rankings, rankingTotals);
   }
 
   // Collected in content order, so after the stable sort ties stay in content order too.
@@ -592,22 +583,31 @@ function rankCountermeasures(
   for (let index = 0; index < rankedCountermeasures.length; index++) {
     const entry = rankedCountermeasures[index];
     if (entry === undefined) continue;
-    if (entry.pitfalls.length > 1) insertionSort(entry.pitfalls as PitfallCountermeasureRanking[], compareGains);
+    if (entry.pitfalls.length > 1) sortGains(entry.pitfalls as PitfallCountermeasureRanking[]);
     ranked[filled++] = entry;
   }
-  if (ranked.length > 1) insertionSort(ranked, compareRankedCountermeasures);
+  if (ranked.length > 1) sortRankedCountermeasures(ranked);
   return ranked;
 }
 
-/**
- * Stable in-place sort for the short lists scoring produces (a handful to a few dozen items),
- * where Array.prototype.sort's set-up cost dominates the actual comparisons.
+/** Sets the first `length` items: a plain loop, as typed-array fill is a slow call for short arrays. */
+function fillPrefix(items: Float64Array | Uint8Array, length: number, value: number): void {
+  for (let index = 0; index < length; index++) items[index] = value;
+}
+
+/*
+ * Stable insertion sorts for the short lists scoring produces (a handful to a few dozen items),
+ * where Array.prototype.sort's set-up cost dominates. One per element type, each with its
+ * comparison written inline: a shared sort taking a comparator calls it through a megamorphic
+ * call site that the optimiser cannot inline.
  */
-function insertionSort<T>(items: T[], compare: (a: T, b: T) => number): void {
+
+/** Most score points first. */
+function sortContributions(items: Contribution[]): void {
   for (let index = 1; index < items.length; index++) {
     const item = items[index]!;
     let position = index - 1;
-    while (position >= 0 && compare(items[position]!, item) > 0) {
+    while (position >= 0 && items[position]!.points < item.points) {
       items[position + 1] = items[position]!;
       position--;
     }
@@ -615,20 +615,59 @@ function insertionSort<T>(items: T[], compare: (a: T, b: T) => number): void {
   }
 }
 
-function compareContributions(a: Contribution, b: Contribution): number {
-  return b.points - a.points;
+/**
+ * Most risk removed from this pitfall first, then most removed across the assessment;
+ * `totals[i]` is the assessment-wide gain of `items[i]` and moves with it.
+ */
+function sortPitfallCountermeasures(items: PitfallCountermeasureRanking[], totals: Float64Array): void {
+  for (let index = 1; index < items.length; index++) {
+    const item = items[index]!;
+    const total = totals[index]!;
+    let position = index - 1;
+    while (position >= 0) {
+      const other = items[position]!;
+      const ahead =
+        other.riskRemoved > item.riskRemoved ||
+        (other.riskRemoved === item.riskRemoved && totals[position]! >= total);
+      if (ahead) break;
+      items[position + 1] = other;
+      totals[position + 1] = totals[position]!;
+      position--;
+    }
+    items[position + 1] = item;
+    totals[position + 1] = total;
+  }
 }
 
-function comparePitfallCountermeasures(a: PitfallCountermeasureRanking, b: PitfallCountermeasureRanking): number {
-  return b.riskRemoved - a.riskRemoved || b.totalRiskRemoved - a.totalRiskRemoved;
+/** A countermeasure's pitfalls: most risk removed first. */
+function sortGains(items: PitfallCountermeasureRanking[]): void {
+  for (let index = 1; index < items.length; index++) {
+    const item = items[index]!;
+    let position = index - 1;
+    while (position >= 0 && items[position]!.riskRemoved < item.riskRemoved) {
+      items[position + 1] = items[position]!;
+      position--;
+    }
+    items[position + 1] = item;
+  }
 }
 
-function compareGains(a: PitfallCountermeasureRanking, b: PitfallCountermeasureRanking): number {
-  return b.riskRemoved - a.riskRemoved;
-}
-
-function compareRankedCountermeasures(a: RankedCountermeasure, b: RankedCountermeasure): number {
-  return b.totalRiskRemoved - a.totalRiskRemoved || b.pitfalls.length - a.pitfalls.length;
+/** Most total risk removed first, then the one serving more pitfalls. */
+function sortRankedCountermeasures(items: RankedCountermeasure[]): void {
+  for (let index = 1; index < items.length; index++) {
+    const item = items[index]!;
+    let position = index - 1;
+    while (position >= 0) {
+      const other = items[position]!;
+      const ahead =
+        other.totalRiskRemoved > item.totalRiskRemoved ||
+        (other.totalRiskRemoved === item.totalRiskRemoved && other.pitfalls.length >= item.pitfalls.length);
+      if (ahead) break;
+      items[position + 1] = other;
+      position--;
+    }
+    items[position + 1] = item;
+  }
 }
 
 function round1(value: number): number {

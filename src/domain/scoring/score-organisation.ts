@@ -148,7 +148,11 @@ export function scoreOrganisation(
  * Percentile rank among the other scored teams: (lower + ½·tied) / (n − 1). Sorting once and
  * binary-searching each team's score keeps it O(n log n) per pitfall.
  */
-function assignPercentiles(teams: readonly TeamAssessmentResult[], standings: TeamStanding[], pitfallId: PitfallId): void {
+function assignPercentiles(
+  teams: readonly TeamAssessmentResult[],
+  standings: TeamStanding[],
+  pitfallId: PitfallId,
+): void {
   const scores = new Float64Array(teams.length);
   let scoredCount = 0;
   for (let index = 0; index < teams.length; index++) {
@@ -167,7 +171,8 @@ function assignPercentiles(teams: readonly TeamAssessmentResult[], standings: Te
     const score = scores[index]!;
     const percentiles = standings[index]!.percentiles;
     if (Number.isNaN(score)) {
-      if (teams[index]!.result.pitfalls.some((pitfall) => pitfall.pitfallId === pitfallId)) percentiles[pitfallId] = null;
+      if (teams[index]!.result.pitfalls.some((pitfall) => pitfall.pitfallId === pitfallId))
+        percentiles[pitfallId] = null;
       continue;
     }
     if (scoredCount === 1) {

@@ -100,12 +100,12 @@ export interface PitfallCountermeasureRanking {
   addresses: readonly string[];
   /** The addressed symptoms that this assessment triggered. */
   addressesTriggered: readonly string[];
-  /** Score points of this pitfall carried by evidence on the addressed symptoms. */
+  /**
+   * Score points of this pitfall carried by evidence on the addressed symptoms: how far the score
+   * would fall if that evidence turned healthy. Its gain across all pitfalls is in the
+   * assessment-wide list, `AssessmentScore.countermeasures`.
+   */
   riskRemoved: number;
-  /** Risk removed across every pitfall of the assessment this countermeasure serves. */
-  totalRiskRemoved: number;
-  /** How many pitfalls of the assessment it would remove risk from. */
-  pitfallsServed: number;
 }
 
 export interface PitfallScore {

@@ -1,4 +1,4 @@
-import type { Actor } from "@/domain/access/policy";
+import { can, type Actor } from "@/domain/access/policy";
 
 export interface NavLink {
   href: string;
@@ -9,6 +9,21 @@ export interface NavLink {
 export function navLinksFor(actor: Actor | null): NavLink[] {
   const links: NavLink[] = [];
   if (actor) links.push({ href: "/", label: "Overview" });
+  if (actor && (actor.leadTeamIds.size > 0 || actor.memberTeamIds.size > 0)) {
+    links.push({ href: "/team", label: "My team" });
+  }
+  if (actor && can(actor, "cycle:manage", { type: "organisation" })) {
+    links.push({ href: "/cycles", label: "Cycles" });
+  }
+  if (actor && (can(actor, "organisation:read", { type: "organisation" }) || actor.coachOrgUnitIds.size > 0)) {
+    links.push({ href: "/org", label: "Organisation" });
+  }
+  if (actor && (actor.isAdmin || actor.isHeadOfEngineering || actor.coachOrgUnitIds.size > 0)) {
+    links.push({ href: "/plans", label: "Plans" });
+  }
   links.push({ href: "/playbook", label: "Playbook" });
+  if (actor && can(actor, "people:manage", { type: "organisation" })) {
+    links.push({ href: "/admin", label: "Admin" });
+  }
   return links;
 }

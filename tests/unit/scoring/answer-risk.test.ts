@@ -11,7 +11,10 @@ function questionById(id: string): Question {
 
 describe("agreement risk", () => {
   it("spreads the scale evenly towards the risky end when agreeing is risky", () => {
-    const question: Question = { ...questionById("lrc-standby-reviewed"), answer: { type: "agreement", riskyWhen: "agree" } };
+    const question: Question = {
+      ...questionById("lrc-standby-reviewed"),
+      answer: { type: "agreement", riskyWhen: "agree" },
+    };
     expect([1, 2, 3, 4, 5].map((level) => answerRisk(question, level))).toEqual([0, 0.25, 0.5, 0.75, 1]);
   });
 
@@ -90,7 +93,10 @@ describe("answerRisk on invalid values", () => {
     }
     expect(caught).toBeInstanceOf(AnswerValidationError);
     expect((caught as AnswerValidationError).issues).toEqual([
-      { questionId: "cmt-deploys-per-week", message: "Enter a whole number between 0 and 100 per week (you entered 101)." },
+      {
+        questionId: "cmt-deploys-per-week",
+        message: "Enter a whole number between 0 and 100 per week (you entered 101).",
+      },
     ]);
   });
 

@@ -7,14 +7,23 @@ import {
   scoreAssessment,
   validateAnswer,
 } from "../../../src/domain/scoring";
-import { allQuestions, dontKnow, fixtureContent, fixtureContextQuestions, notApplicable, value } from "./fixtures";
+import {
+  allQuestions,
+  dontKnow,
+  fixtureContent,
+  fixtureContextQuestions,
+  notApplicable,
+  value,
+} from "./fixtures";
 
 function question(id: string): Question {
   return allQuestions.find((candidate) => candidate.id === id)!;
 }
 
 function messageFor(id: string, answer: unknown): string | undefined {
-  const target = allQuestions.find((candidate) => candidate.id === id) ?? fixtureContextQuestions.find((c) => c.id === id)!;
+  const target =
+    allQuestions.find((candidate) => candidate.id === id) ??
+    fixtureContextQuestions.find((c) => c.id === id)!;
   return validateAnswer(target, answer)?.message;
 }
 
@@ -46,7 +55,8 @@ describe("validateAnswer", () => {
   });
 
   it("refuses anything but a boolean for yes/no", () => {
-    for (const bad of ["yes", 1, 0]) expect(messageFor("lrc-targets-from-exposure", value(bad))).toBe("Answer yes or no.");
+    for (const bad of ["yes", 1, 0])
+      expect(messageFor("lrc-targets-from-exposure", value(bad))).toBe("Answer yes or no.");
   });
 
   it("refuses a choice that is not an option, listing the options", () => {
@@ -61,7 +71,9 @@ describe("validateAnswer", () => {
     expect(messageFor("cmt-deploys-per-week", value(-1))).toBe(
       "Enter a whole number between 0 and 100 per week (you entered -1).",
     );
-    expect(messageFor("lrc-own-schedule-share", value(120))).toBe("Enter a number between 0% and 100% (you entered 120).");
+    expect(messageFor("lrc-own-schedule-share", value(120))).toBe(
+      "Enter a number between 0% and 100% (you entered 120).",
+    );
   });
 
   it("refuses a fraction where a whole number is required", () => {
@@ -72,7 +84,9 @@ describe("validateAnswer", () => {
 
   it("refuses non-finite and non-numeric numbers", () => {
     for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, "3", false]) {
-      expect(messageFor("cmt-approval-days", value(bad as number))).toBe("Enter a number between 0 and 60 days.");
+      expect(messageFor("cmt-approval-days", value(bad as number))).toBe(
+        "Enter a number between 0 and 60 days.",
+      );
     }
   });
 
@@ -117,36 +131,62 @@ describe("scoreAssessment rejects malformed input instead of scoring it", () => 
       "lrc-standby-reviewed": value(9),
       "on-call-setup": value("own-schedule"),
     };
-    expect(issuesOf(answers, { "availability-target": value("100"), "lrc-standby-reviewed": value(3) })).toEqual([
-      { questionId: "lrc-standby-reviewed", message: "Choose a point on the scale from 1 (strongly disagree) to 5 (strongly agree)." },
-      { questionId: "cmt-deploys-per-week", message: "Enter a whole number between 0 and 100 per week (you entered 1.5)." },
+    expect(
+      issuesOf(answers, { "availability-target": value("100"), "lrc-standby-reviewed": value(3) }),
+    ).toEqual([
+      {
+        questionId: "lrc-standby-reviewed",
+        message: "Choose a point on the scale from 1 (strongly disagree) to 5 (strongly agree).",
+      },
+      {
+        questionId: "cmt-deploys-per-week",
+        message: "Enter a whole number between 0 and 100 per week (you entered 1.5).",
+      },
       { questionId: "availability-target", message: "Choose one of: 95.0%, 99.0%, 99.9%, 99.99%." },
-      { questionId: "lrc-standby-reviewed", message: "This is a pitfall question; record it in the answers, not in the team context." },
+      {
+        questionId: "lrc-standby-reviewed",
+        message: "This is a pitfall question; record it in the answers, not in the team context.",
+      },
       { questionId: "made-up-question", message: 'This question is not part of questionnaire "fixture-v1".' },
-      { questionId: "on-call-setup", message: "This is a team context question; record it in the team context, not in the answers." },
+      {
+        questionId: "on-call-setup",
+        message: "This is a team context question; record it in the team context, not in the answers.",
+      },
     ]);
   });
 
   it("says how many answers are invalid in the error message", () => {
-    expect(() => scoreAssessment(fixtureContent, { "lrc-schedule-kind": dontKnow }, {})).toThrow(/^1 invalid answer: lrc-schedule-kind/);
+    expect(() => scoreAssessment(fixtureContent, { "lrc-schedule-kind": dontKnow }, {})).toThrow(
+      /^1 invalid answer: lrc-schedule-kind/,
+    );
   });
 
   it("refuses an unknown team context question", () => {
     expect(issuesOf({}, { "team-mood": value("good") })).toEqual([
-      { questionId: "team-mood", message: 'This is not a team context question of questionnaire "fixture-v1".' },
+      {
+        questionId: "team-mood",
+        message: 'This is not a team context question of questionnaire "fixture-v1".',
+      },
     ]);
   });
 
   it("refuses \u201cdon't know\u201d on a context question that does not allow it", () => {
     expect(issuesOf({}, { regulated: dontKnow })).toEqual([
-      { questionId: "regulated", message: "\u201cDon't know\u201d is not accepted for this question; choose an answer." },
+      {
+        questionId: "regulated",
+        message: "\u201cDon't know\u201d is not accepted for this question; choose an answer.",
+      },
     ]);
   });
 });
 
 describe("listMissingRequiredAnswers", () => {
   it("lists required questions and context questions left blank, but not optional ones", () => {
-    const missing = listMissingRequiredAnswers(fixtureContent, { "lrc-targets-from-exposure": dontKnow }, { regulated: value(true) });
+    const missing = listMissingRequiredAnswers(
+      fixtureContent,
+      { "lrc-targets-from-exposure": dontKnow },
+      { regulated: value(true) },
+    );
     const ids = missing.map((issue) => issue.questionId);
     expect(ids).not.toContain("lrc-targets-from-exposure");
     expect(ids).not.toContain("cmt-pre-approved-share");

@@ -1,6 +1,12 @@
 /** fast-check generators of valid answers and team contexts for any questionnaire. */
 import fc from "fast-check";
-import type { Answer, Answers, ContextQuestion, Question, Questionnaire } from "../../../src/domain/content/schema";
+import type {
+  Answer,
+  Answers,
+  ContextQuestion,
+  Question,
+  Questionnaire,
+} from "../../../src/domain/content/schema";
 
 type AnswerType = Question["answer"] | ContextQuestion["answer"];
 
@@ -60,7 +66,11 @@ export function validContext(questionnaire: Questionnaire): fc.Arbitrary<Answers
 /** The same entries with their keys in another insertion order. */
 export function reorderKeys(answers: Answers, order: readonly number[]): Answers {
   const entries = Object.entries(answers);
-  const keyed = entries.map((entry, index) => ({ entry, rank: order[index % Math.max(order.length, 1)] ?? 0, index }));
+  const keyed = entries.map((entry, index) => ({
+    entry,
+    rank: order[index % Math.max(order.length, 1)] ?? 0,
+    index,
+  }));
   keyed.sort((a, b) => a.rank - b.rank || b.index - a.index);
   return Object.fromEntries(keyed.map(({ entry }) => entry));
 }

@@ -47,7 +47,11 @@ function pitfall(
     name: `Pitfall ${id}`,
     summary: `Summary of ${id}.`,
     whyItMatters: `Why ${id} matters.`,
-    symptoms: symptoms.map((symptomId) => ({ id: symptomId, title: `Symptom ${symptomId}`, description: "Description." })),
+    symptoms: symptoms.map((symptomId) => ({
+      id: symptomId,
+      title: `Symptom ${symptomId}`,
+      description: "Description.",
+    })),
     causes: causes.map((causeId) => ({ id: causeId, text: `Cause ${causeId}.` })),
     countermeasures,
     notes: [],
@@ -56,22 +60,55 @@ function pitfall(
 }
 
 export const fixtureCountermeasures: Countermeasure[] = [
-  { id: "select-targets-on-exposure", action: "Select availability targets on financial exposure", guidance: "Guidance." },
-  { id: "select-schedules-on-exposure", action: "Select out-of-hours schedules on financial exposure", guidance: "Guidance." },
-  { id: "pre-approve-standard-changes", action: "Pre-approve low-risk, repeatable changes", guidance: "Guidance." },
+  {
+    id: "select-targets-on-exposure",
+    action: "Select availability targets on financial exposure",
+    guidance: "Guidance.",
+  },
+  {
+    id: "select-schedules-on-exposure",
+    action: "Select out-of-hours schedules on financial exposure",
+    guidance: "Guidance.",
+  },
+  {
+    id: "pre-approve-standard-changes",
+    action: "Pre-approve low-risk, repeatable changes",
+    guidance: "Guidance.",
+  },
   { id: "automate-change-auditing", action: "Automate change auditing", guidance: "Guidance." },
-  { id: "track-unplanned-rework", action: "Treat unplanned operational rework like planned work", guidance: "Guidance." },
-  { id: "re-architect-for-adaptability", action: "Re-architect digital services for adaptability", guidance: "Guidance." },
+  {
+    id: "track-unplanned-rework",
+    action: "Treat unplanned operational rework like planned work",
+    guidance: "Guidance.",
+  },
+  {
+    id: "re-architect-for-adaptability",
+    action: "Re-architect digital services for adaptability",
+    guidance: "Guidance.",
+  },
   { id: "prepare-on-call-from-day-one", action: "Prepare for on-call from day one", guidance: "Guidance." },
   { id: "craft-sustainable-schedule", action: "Craft a sustainable on-call schedule", guidance: "Guidance." },
   { id: "unused-countermeasure", action: "A countermeasure no pitfall uses", guidance: "Guidance." },
 ];
 
 export const fixturePitfalls: Pitfall[] = [
-  pitfall("linear-run-costs", ["run-cost-tied-to-team-count"], ["per-team-standby"], [
-    { countermeasureId: "select-targets-on-exposure", rationale: "targets follow exposure", addresses: ["run-cost-tied-to-team-count"] },
-    { countermeasureId: "select-schedules-on-exposure", rationale: "schedules follow exposure", addresses: ["run-cost-tied-to-team-count"] },
-  ]),
+  pitfall(
+    "linear-run-costs",
+    ["run-cost-tied-to-team-count"],
+    ["per-team-standby"],
+    [
+      {
+        countermeasureId: "select-targets-on-exposure",
+        rationale: "targets follow exposure",
+        addresses: ["run-cost-tied-to-team-count"],
+      },
+      {
+        countermeasureId: "select-schedules-on-exposure",
+        rationale: "schedules follow exposure",
+        addresses: ["run-cost-tied-to-team-count"],
+      },
+    ],
+  ),
   pitfall(
     "change-management-treacle",
     ["insufficient-deployment-frequency", "prolonged-change-process"],
@@ -82,22 +119,52 @@ export const fixturePitfalls: Pitfall[] = [
         rationale: "most deployments skip the queue",
         addresses: ["insufficient-deployment-frequency", "prolonged-change-process"],
       },
-      { countermeasureId: "automate-change-auditing", rationale: "compliance without tickets", addresses: ["prolonged-change-process"] },
+      {
+        countermeasureId: "automate-change-auditing",
+        rationale: "compliance without tickets",
+        addresses: ["prolonged-change-process"],
+      },
     ],
   ),
-  pitfall("excessive-bau", ["slow-planned-work", "high-callouts"], ["no-graceful-degradation"], [
-    { countermeasureId: "track-unplanned-rework", rationale: "rework is visible", addresses: ["slow-planned-work"] },
-    { countermeasureId: "re-architect-for-adaptability", rationale: "services degrade gracefully", addresses: ["high-callouts"] },
-  ]),
-  pitfall("limited-on-call-schedule", ["minority-on-call", "on-call-burnout"], ["unprepared-for-on-call"], [
-    {
-      countermeasureId: "craft-sustainable-schedule",
-      rationale: "no one is on call too often",
-      addresses: ["minority-on-call", "on-call-burnout"],
-    },
-    { countermeasureId: "re-architect-for-adaptability", rationale: "fewer callouts need a human", addresses: ["on-call-burnout"] },
-    { countermeasureId: "prepare-on-call-from-day-one", rationale: "people feel ready", addresses: ["minority-on-call"] },
-  ]),
+  pitfall(
+    "excessive-bau",
+    ["slow-planned-work", "high-callouts"],
+    ["no-graceful-degradation"],
+    [
+      {
+        countermeasureId: "track-unplanned-rework",
+        rationale: "rework is visible",
+        addresses: ["slow-planned-work"],
+      },
+      {
+        countermeasureId: "re-architect-for-adaptability",
+        rationale: "services degrade gracefully",
+        addresses: ["high-callouts"],
+      },
+    ],
+  ),
+  pitfall(
+    "limited-on-call-schedule",
+    ["minority-on-call", "on-call-burnout"],
+    ["unprepared-for-on-call"],
+    [
+      {
+        countermeasureId: "craft-sustainable-schedule",
+        rationale: "no one is on call too often",
+        addresses: ["minority-on-call", "on-call-burnout"],
+      },
+      {
+        countermeasureId: "re-architect-for-adaptability",
+        rationale: "fewer callouts need a human",
+        addresses: ["on-call-burnout"],
+      },
+      {
+        countermeasureId: "prepare-on-call-from-day-one",
+        rationale: "people feel ready",
+        addresses: ["minority-on-call"],
+      },
+    ],
+  ),
 ];
 
 export const fixtureContextQuestions: ContextQuestion[] = [
@@ -184,7 +251,11 @@ export const fixtureQuestionnaire: Questionnaire = {
           symptoms: ["run-cost-tied-to-team-count"],
           causes: ["per-team-standby"],
         }),
-        question({ id: "lrc-standby-reviewed", answer: { type: "agreement", riskyWhen: "disagree" }, weight: 1 }),
+        question({
+          id: "lrc-standby-reviewed",
+          answer: { type: "agreement", riskyWhen: "disagree" },
+          weight: 1,
+        }),
         question({
           id: "lrc-schedule-kind",
           answer: {
@@ -418,7 +489,9 @@ export const fixtureContent: ScoringContent = {
   countermeasures: fixtureCountermeasures,
 };
 
-export const allQuestions: readonly Question[] = fixtureQuestionnaire.sections.flatMap((section) => section.questions);
+export const allQuestions: readonly Question[] = fixtureQuestionnaire.sections.flatMap(
+  (section) => section.questions,
+);
 
 export function value(answerValue: number | string | boolean): Answer {
   return { kind: "value", value: answerValue };
@@ -449,14 +522,19 @@ function extremeValue(q: Question, want: "healthiest" | "riskiest"): number | st
       break;
     case "number": {
       const { min, max, integer } = answerType;
-      const points = answerType.riskCurve.flatMap((point) => (integer ? [Math.floor(point.at), Math.ceil(point.at)] : [point.at]));
+      const points = answerType.riskCurve.flatMap((point) =>
+        integer ? [Math.floor(point.at), Math.ceil(point.at)] : [point.at],
+      );
       candidates = [min, max, ...points].filter((at) => at >= min && at <= max);
       break;
     }
   }
   let best = candidates[0]!;
   for (const candidate of candidates) {
-    const better = want === "healthiest" ? answerRisk(q, candidate) < answerRisk(q, best) : answerRisk(q, candidate) > answerRisk(q, best);
+    const better =
+      want === "healthiest"
+        ? answerRisk(q, candidate) < answerRisk(q, best)
+        : answerRisk(q, candidate) > answerRisk(q, best);
     if (better) best = candidate;
   }
   return best;

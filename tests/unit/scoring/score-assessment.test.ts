@@ -117,13 +117,19 @@ describe("confidence and status", () => {
   it("treats a blank like \u201cdon't know\u201d but counts it separately", () => {
     const answers = { ...healthyAnswers };
     delete (answers as Record<string, unknown>)["cmt-pre-approved-share"];
-    const treacle = pitfallOf(scoreAssessment(fixtureContent, answers, healthyContext), "change-management-treacle");
+    const treacle = pitfallOf(
+      scoreAssessment(fixtureContent, answers, healthyContext),
+      "change-management-treacle",
+    );
     expect(treacle.confidence).toBe(0.89);
     expect(treacle.evidence).toMatchObject({ unanswered: 1, dontKnow: 0 });
   });
 
   it("removes \u201cnot applicable\u201d from the denominator instead of lowering confidence", () => {
-    const result = score({ "cmt-pre-approved-share": notApplicable(), "cmt-every-deploy-approved": value(true) });
+    const result = score({
+      "cmt-pre-approved-share": notApplicable(),
+      "cmt-every-deploy-approved": value(true),
+    });
     const treacle = pitfallOf(result, "change-management-treacle");
     expect(treacle.confidence).toBe(1);
     expect(treacle.score).toBe(25);
@@ -145,7 +151,9 @@ describe("confidence and status", () => {
 
   it("marks a pitfall insufficient evidence when nothing is answered, with confidence 0 and no score", () => {
     const bau = fixtureQuestionnaire.sections.find((section) => section.pitfallId === "excessive-bau")!;
-    const mixed = answerEvery(bau.questions, (question, ) => (question.weight === 3 ? notApplicable() : dontKnow));
+    const mixed = answerEvery(bau.questions, (question) =>
+      question.weight === 3 ? notApplicable() : dontKnow,
+    );
     const result = score(mixed);
     expect(pitfallOf(result, "excessive-bau")).toMatchObject({
       status: "insufficient-evidence",
@@ -157,8 +165,13 @@ describe("confidence and status", () => {
   });
 
   it("never scores a pitfall on context rules alone, but still reports the rule", () => {
-    const locs = fixtureQuestionnaire.sections.find((section) => section.pitfallId === "limited-on-call-schedule")!;
-    const result = score(answerEvery(locs.questions, () => dontKnow), riskyContext);
+    const locs = fixtureQuestionnaire.sections.find(
+      (section) => section.pitfallId === "limited-on-call-schedule",
+    )!;
+    const result = score(
+      answerEvery(locs.questions, () => dontKnow),
+      riskyContext,
+    );
     const pitfall = pitfallOf(result, "limited-on-call-schedule");
     expect(pitfall.status).toBe("insufficient-evidence");
     expect(pitfall.score).toBeNull();
@@ -212,11 +225,17 @@ describe("context rules", () => {
   it("counts as healthy evidence (risk 0) when known not to hold", () => {
     const result = score({ "lrc-standby-reviewed": value(1) }, healthyContext);
     expect(rule(result, "linear-run-costs").outcome).toBe("not-holding");
-    expect(pitfallOf(result, "linear-run-costs").evidence).toMatchObject({ answeredWeight: 11, applicableWeight: 11 });
+    expect(pitfallOf(result, "linear-run-costs").evidence).toMatchObject({
+      answeredWeight: 11,
+      applicableWeight: 11,
+    });
   });
 
   it("is unassessed when a tested field is \u201cdon't know\u201d or blank, lowering confidence", () => {
-    const contexts: Answers[] = [{ ...riskyContext, "availability-target": dontKnow }, { "on-call-setup": value("own-schedule") }];
+    const contexts: Answers[] = [
+      { ...riskyContext, "availability-target": dontKnow },
+      { "on-call-setup": value("own-schedule") },
+    ];
     for (const context of contexts) {
       const result = score({}, context);
       expect(rule(result, "linear-run-costs").outcome).toBe("unassessed");
@@ -233,24 +252,37 @@ describe("context rules", () => {
     const result = score({ "cmt-approval-days": notApplicable() }, { ...riskyContext });
     expect(rule(result, "change-management-treacle").outcome).toBe("not-applicable");
     // Remaining weights 3 + 2 + 1; the rule's weight is in neither total.
-    expect(pitfallOf(result, "change-management-treacle").evidence).toMatchObject({ applicableWeight: 6, answeredWeight: 6 });
+    expect(pitfallOf(result, "change-management-treacle").evidence).toMatchObject({
+      applicableWeight: 6,
+      answeredWeight: 6,
+    });
   });
 
   it("compares with gt strictly, on a question's answer", () => {
     const context = { ...healthyContext, regulated: value(false) };
-    expect(rule(score({ "cmt-approval-days": value(5) }, context), "change-management-treacle").outcome).toBe("not-holding");
-    expect(rule(score({ "cmt-approval-days": value(5.5) }, context), "change-management-treacle").outcome).toBe("fired");
+    expect(rule(score({ "cmt-approval-days": value(5) }, context), "change-management-treacle").outcome).toBe(
+      "not-holding",
+    );
+    expect(
+      rule(score({ "cmt-approval-days": value(5.5) }, context), "change-management-treacle").outcome,
+    ).toBe("fired");
   });
 
   it("compares with lt strictly, on a context number", () => {
     const own = { "on-call-setup": value("own-schedule") };
-    expect(rule(score({}, { ...own, "team-size": value(5) }), "limited-on-call-schedule").outcome).toBe("fired");
-    expect(rule(score({}, { ...own, "team-size": value(6) }), "limited-on-call-schedule").outcome).toBe("not-holding");
+    expect(rule(score({}, { ...own, "team-size": value(5) }), "limited-on-call-schedule").outcome).toBe(
+      "fired",
+    );
+    expect(rule(score({}, { ...own, "team-size": value(6) }), "limited-on-call-schedule").outcome).toBe(
+      "not-holding",
+    );
   });
 
   it("matches boolean context values with in", () => {
     const days = { "cmt-approval-days": value(8) };
-    expect(rule(score(days, { regulated: value(true) }), "change-management-treacle").outcome).toBe("not-holding");
+    expect(rule(score(days, { regulated: value(true) }), "change-management-treacle").outcome).toBe(
+      "not-holding",
+    );
     expect(rule(score(days, { regulated: value(false) }), "change-management-treacle").outcome).toBe("fired");
   });
 });
@@ -269,16 +301,32 @@ describe("triggered symptoms and causes", () => {
       share: 1,
     };
     expect(locs.triggeredSymptoms).toEqual([
-      { symptomId: "minority-on-call", title: "Symptom minority-on-call", answers: [feelPrepared], contextRules: [] },
+      {
+        symptomId: "minority-on-call",
+        title: "Symptom minority-on-call",
+        answers: [feelPrepared],
+        contextRules: [],
+      },
     ]);
     expect(locs.triggeredCauses).toEqual([
-      { causeId: "unprepared-for-on-call", text: "Cause unprepared-for-on-call.", answers: [feelPrepared], contextRules: [] },
+      {
+        causeId: "unprepared-for-on-call",
+        text: "Cause unprepared-for-on-call.",
+        answers: [feelPrepared],
+        contextRules: [],
+      },
     ]);
-    expect(pitfallOf(atThreshold, "excessive-bau").triggeredSymptoms.map((s) => s.symptomId)).toEqual(["high-callouts"]);
+    expect(pitfallOf(atThreshold, "excessive-bau").triggeredSymptoms.map((s) => s.symptomId)).toEqual([
+      "high-callouts",
+    ]);
   });
 
   it("does not trigger below the threshold, though the answer still adds to the score", () => {
-    const below = score({ "locs-feel-prepared": value(4), "bau-callouts-per-shift": value(1), "lrc-schedule-kind": value("domain") });
+    const below = score({
+      "locs-feel-prepared": value(4),
+      "bau-callouts-per-shift": value(1),
+      "lrc-schedule-kind": value("domain"),
+    });
     expect(pitfallOf(below, "limited-on-call-schedule").triggeredSymptoms).toEqual([]);
     expect(pitfallOf(below, "excessive-bau").triggeredSymptoms).toEqual([]);
     expect(pitfallOf(below, "linear-run-costs").triggeredSymptoms).toEqual([]);
@@ -297,7 +345,9 @@ describe("contributions", () => {
 
   it("lists answers with risk above 0, largest first, ties in questionnaire order", () => {
     expect(bau.score).toBe(56.3); // 4.5 / 8
-    expect(bau.contributions.map((c) => (c.source === "question" ? [c.questionId, c.points, c.share] : null))).toEqual([
+    expect(
+      bau.contributions.map((c) => (c.source === "question" ? [c.questionId, c.points, c.share] : null)),
+    ).toEqual([
       ["bau-planned-share", 18.8, 0.333],
       ["bau-callouts-per-shift", 12.5, 0.222],
       ["bau-rework-tracked", 12.5, 0.222],
@@ -338,10 +388,12 @@ describe("countermeasure ranking", () => {
 
   it("ranks a pitfall's countermeasures by the score points on the symptoms they address", () => {
     const bau = pitfallOf(result, "excessive-bau");
-    expect(bau.countermeasures.map((c) => [c.countermeasureId, c.riskRemoved, c.addressesTriggered])).toEqual([
-      ["track-unplanned-rework", 31.3, ["slow-planned-work"]],
-      ["re-architect-for-adaptability", 25, ["high-callouts"]],
-    ]);
+    expect(bau.countermeasures.map((c) => [c.countermeasureId, c.riskRemoved, c.addressesTriggered])).toEqual(
+      [
+        ["track-unplanned-rework", 31.3, ["slow-planned-work"]],
+        ["re-architect-for-adaptability", 25, ["high-callouts"]],
+      ],
+    );
     expect(bau.countermeasures[0]).toMatchObject({
       action: "Treat unplanned operational rework like planned work",
       rationale: "rework is visible",
@@ -351,16 +403,22 @@ describe("countermeasure ranking", () => {
 
   it("breaks a tie within a pitfall in favour of the countermeasure that also serves other pitfalls", () => {
     const locs = pitfallOf(result, "limited-on-call-schedule");
-    expect(locs.countermeasures.map((c) => [c.countermeasureId, c.riskRemoved, c.totalRiskRemoved, c.pitfallsServed])).toEqual([
-      ["re-architect-for-adaptability", 20, 45, 2],
-      ["craft-sustainable-schedule", 20, 20, 1],
-      ["prepare-on-call-from-day-one", 0, 0, 0],
+    // re-architect-for-adaptability also removes 25 points from Excessive BAU; craft-sustainable-schedule
+    // comes first in the content, so only the assessment-wide gain can put it second.
+    expect(locs.countermeasures.map((c) => [c.countermeasureId, c.riskRemoved])).toEqual([
+      ["re-architect-for-adaptability", 20],
+      ["craft-sustainable-schedule", 20],
+      ["prepare-on-call-from-day-one", 0],
     ]);
   });
 
   it("ranks assessment-wide by total risk removed, each countermeasure once, shared ones combining gains", () => {
     expect(
-      result.countermeasures.map((c) => [c.countermeasureId, c.totalRiskRemoved, c.pitfalls.map((p) => [p.pitfallId, p.riskRemoved])]),
+      result.countermeasures.map((c) => [
+        c.countermeasureId,
+        c.totalRiskRemoved,
+        c.pitfalls.map((p) => [p.pitfallId, p.riskRemoved]),
+      ]),
     ).toEqual([
       [
         "re-architect-for-adaptability",
@@ -383,8 +441,6 @@ describe("countermeasure ranking", () => {
       addresses: ["on-call-burnout"],
       addressesTriggered: ["on-call-burnout"],
       riskRemoved: 20,
-      totalRiskRemoved: 45,
-      pitfallsServed: 2,
     });
   });
 
@@ -439,9 +495,11 @@ describe("compilation", () => {
         q.contextRules[0]!.when[0]!.field = "no-such-field";
         return q;
       }),
-    ).toThrow(new ScoringContentError(
-      'Questionnaire "fixture-v1": context rule "out-of-hours-on-95" tests "no-such-field", which is neither a context question nor a question',
-    ));
+    ).toThrow(
+      new ScoringContentError(
+        'Questionnaire "fixture-v1": context rule "out-of-hours-on-95" tests "no-such-field", which is neither a context question nor a question',
+      ),
+    );
   });
 
   it("refuses a context rule comparing a value the field can never have", () => {

@@ -22,7 +22,11 @@ import {
 const healthyAnswers = answerEvery(allQuestions, (question) => value(healthiestValue(question)));
 
 /** A team whose change-management-treacle score is driven by how many of its deployments need approval. */
-function team(teamId: string, overrides: Answers, options: { orgUnitId?: string; context?: Answers } = {}): TeamAssessmentResult {
+function team(
+  teamId: string,
+  overrides: Answers,
+  options: { orgUnitId?: string; context?: Answers } = {},
+): TeamAssessmentResult {
   const context = options.context ?? healthyContext;
   return {
     teamId,
@@ -44,15 +48,22 @@ const treacle: PitfallId = "change-management-treacle";
 
 describe("scoreOrganisation: run cost signal", () => {
   it("counts own schedules, domain schedules once per org unit, and divides by teams with a known setup", () => {
-    const signals = scoreOrganisation([
-      team("a", {}, { orgUnitId: "payments", context: onCall("own-schedule") }),
-      team("b", {}, { orgUnitId: "payments", context: onCall("domain-schedule") }),
-      team("c", {}, { orgUnitId: "payments", context: onCall("domain-schedule") }),
-      team("d", {}, { orgUnitId: "search", context: onCall("domain-schedule") }),
-      team("e", {}, { context: onCall("domain-schedule") }),
-      team("f", {}, { orgUnitId: "search", context: onCall("no-out-of-hours") }),
-      team("g", {}, { orgUnitId: "search", context: { ...healthyContext, "on-call-setup": { kind: "dontKnow" } } }),
-    ], fixtureOnCall);
+    const signals = scoreOrganisation(
+      [
+        team("a", {}, { orgUnitId: "payments", context: onCall("own-schedule") }),
+        team("b", {}, { orgUnitId: "payments", context: onCall("domain-schedule") }),
+        team("c", {}, { orgUnitId: "payments", context: onCall("domain-schedule") }),
+        team("d", {}, { orgUnitId: "search", context: onCall("domain-schedule") }),
+        team("e", {}, { context: onCall("domain-schedule") }),
+        team("f", {}, { orgUnitId: "search", context: onCall("no-out-of-hours") }),
+        team(
+          "g",
+          {},
+          { orgUnitId: "search", context: { ...healthyContext, "on-call-setup": { kind: "dontKnow" } } },
+        ),
+      ],
+      fixtureOnCall,
+    );
     expect(signals.runCost).toEqual({
       productTeams: 7,
       teamsWithKnownSetup: 6,
@@ -82,7 +93,11 @@ describe("scoreOrganisation: run cost signal", () => {
       ownScheduleValues: ["99-9"],
       domainScheduleValues: ["99"],
     });
-    expect(signals.runCost).toMatchObject({ teamsOnDomainSchedule: 1, domainSchedules: 1, teamsWithOwnSchedule: 0 });
+    expect(signals.runCost).toMatchObject({
+      teamsOnDomainSchedule: 1,
+      domainSchedules: 1,
+      teamsWithOwnSchedule: 0,
+    });
   });
 });
 
@@ -93,12 +108,20 @@ describe("scoreOrganisation: pitfall distribution and percentiles", () => {
     team("t1", {}, { orgUnitId: "u1" }),
     team("t2", approved, { orgUnitId: "u1" }),
     team("t3", approved, { orgUnitId: "u2" }),
-    team("t4", { ...approved, "cmt-deploys-per-week": value(0), "cmt-approval-days": value(10) }, { orgUnitId: "u2" }),
-    team("t5", answerEvery(fixtureQuestionnaire.sections[1]!.questions, () => notApplicable())),
+    team(
+      "t4",
+      { ...approved, "cmt-deploys-per-week": value(0), "cmt-approval-days": value(10) },
+      { orgUnitId: "u2" },
+    ),
+    team(
+      "t5",
+      answerEvery(fixtureQuestionnaire.sections[1]!.questions, () => notApplicable()),
+    ),
   ];
   const signals = scoreOrganisation(teams);
   const distribution = signals.pitfalls.find((pitfall) => pitfall.pitfallId === treacle)!;
-  const percentile = (teamId: string) => signals.standings.find((s) => s.teamId === teamId)!.percentiles[treacle];
+  const percentile = (teamId: string) =>
+    signals.standings.find((s) => s.teamId === teamId)!.percentiles[treacle];
 
   it("counts bands, statuses, the average and the share at high or critical", () => {
     expect(teams.map((t) => t.result.pitfalls[1]!.score)).toEqual([0, 22.2, 22.2, 77.8, null]);
@@ -142,24 +165,31 @@ describe("scoreOrganisation: pitfall distribution and percentiles", () => {
   });
 
   it("refuses the same team twice", () => {
-    expect(() => scoreOrganisation([team("a", {}), team("a", approved)])).toThrow(/Team "a" appears more than once/);
+    expect(() => scoreOrganisation([team("a", {}), team("a", approved)])).toThrow(
+      /Team "a" appears more than once/,
+    );
   });
 });
 
 describe("scoreOrganisation properties", () => {
   const teamsArbitrary = fc
-    .array(fc.tuple(validAnswers(fixtureQuestionnaire), validContext(fixtureQuestionnaire), fc.constantFrom("u1", "u2", undefined)), {
-      maxLength: 25,
-    })
-    .map((rows) =>
-      rows.map(
-        ([answers, context, orgUnitId], index): TeamAssessmentResult => ({
-          teamId: `team-${index}`,
-          orgUnitId,
-          context,
-          result: scoreAssessment(fixtureContent, answers, context),
-        }),
+    .array(
+      fc.tuple(
+        validAnswers(fixtureQuestionnaire),
+        validContext(fixtureQuestionnaire),
+        fc.constantFrom("u1", "u2", undefined),
       ),
+      {
+        maxLength: 25,
+      },
+    )
+    .map((rows) =>
+      rows.map(([answers, context, orgUnitId], index): TeamAssessmentResult => ({
+        teamId: `team-${index}`,
+        orgUnitId,
+        context,
+        result: scoreAssessment(fixtureContent, answers, context),
+      })),
     );
 
   it("keeps percentiles in 0..100 and orders them like the scores", () => {
@@ -195,7 +225,9 @@ describe("scoreOrganisation properties", () => {
   it("does not depend on the order of the teams", () => {
     fc.assert(
       fc.property(
-        teamsArbitrary.chain((teams) => fc.tuple(fc.constant(teams), fc.shuffledSubarray(teams, { minLength: teams.length }))),
+        teamsArbitrary.chain((teams) =>
+          fc.tuple(fc.constant(teams), fc.shuffledSubarray(teams, { minLength: teams.length })),
+        ),
         ([teams, shuffled]) => {
           expect(scoreOrganisation(shuffled)).toEqual(scoreOrganisation(teams));
         },
@@ -206,10 +238,14 @@ describe("scoreOrganisation properties", () => {
 
   it("scores 2,000 teams", () => {
     const many = Array.from({ length: 2000 }, (_, index) =>
-      team(`team-${String(index).padStart(4, "0")}`, { "cmt-deploys-per-week": value(index % 6) }, {
-        orgUnitId: `unit-${index % 40}`,
-        context: onCall(index % 3 === 0 ? "own-schedule" : "domain-schedule"),
-      }),
+      team(
+        `team-${String(index).padStart(4, "0")}`,
+        { "cmt-deploys-per-week": value(index % 6) },
+        {
+          orgUnitId: `unit-${index % 40}`,
+          context: onCall(index % 3 === 0 ? "own-schedule" : "domain-schedule"),
+        },
+      ),
     );
     const signals = scoreOrganisation(many, fixtureOnCall);
     expect(signals.teams).toBe(2000);

@@ -12,7 +12,11 @@ const permissiveQuestionnaire: Questionnaire = {
   context: fixtureQuestionnaire.context.map((question) => ({ ...question, allowDontKnow: true })),
   sections: fixtureQuestionnaire.sections.map((section) => ({
     ...section,
-    questions: section.questions.map((question) => ({ ...question, allowDontKnow: true, allowNotApplicable: true })),
+    questions: section.questions.map((question) => ({
+      ...question,
+      allowDontKnow: true,
+      allowNotApplicable: true,
+    })),
   })),
 };
 const permissiveContent: ScoringContent = { ...fixtureContent, questionnaire: permissiveQuestionnaire };
@@ -32,7 +36,9 @@ describe("scoring properties", () => {
             expect(pitfall.score).toBeLessThanOrEqual(100);
             expect(pitfall.band).toBe(bandForScore(pitfall.score!));
             const points = pitfall.contributions.reduce((sum, contribution) => sum + contribution.points, 0);
-            expect(Math.abs(points - pitfall.score!)).toBeLessThanOrEqual(0.05 * (pitfall.contributions.length + 1) + 1e-9);
+            expect(Math.abs(points - pitfall.score!)).toBeLessThanOrEqual(
+              0.05 * (pitfall.contributions.length + 1) + 1e-9,
+            );
           } else {
             expect(pitfall.score).toBeNull();
             expect(pitfall.band).toBeNull();
@@ -47,16 +53,20 @@ describe("scoring properties", () => {
   it("never lowers a pitfall's score when one answer changes to a riskier one", () => {
     const change = fc
       .constantFrom(...allQuestions)
-      .chain((question) => fc.tuple(fc.constant(question), validValue(question.answer), validValue(question.answer)));
+      .chain((question) =>
+        fc.tuple(fc.constant(question), validValue(question.answer), validValue(question.answer)),
+      );
     fc.assert(
       fc.property(answers, context, change, (a, c, [question, first, second]) => {
         const [safer, riskier] =
           answerRisk(question, first) <= answerRisk(question, second) ? [first, second] : [second, first];
         const pitfallId = sectionOf(question);
         const scoreWith = (answerValue: number | string | boolean) =>
-          scoreAssessment(fixtureContent, { ...a, [question.id]: { kind: "value", value: answerValue } }, c).pitfalls.find(
-            (pitfall) => pitfall.pitfallId === pitfallId,
-          )!.score!;
+          scoreAssessment(
+            fixtureContent,
+            { ...a, [question.id]: { kind: "value", value: answerValue } },
+            c,
+          ).pitfalls.find((pitfall) => pitfall.pitfallId === pitfallId)!.score!;
         expect(scoreWith(riskier)).toBeGreaterThanOrEqual(scoreWith(safer));
       }),
       { numRuns: 500 },
@@ -103,14 +113,21 @@ describe("scoring properties", () => {
 
   it("marks every pitfall not assessed, rather than scoring it, when everything is not applicable", () => {
     fc.assert(
-      fc.property(validContext(permissiveQuestionnaire), fc.string({ minLength: 3, maxLength: 40 }).filter((s) => s.trim().length >= 3), (c, reason) => {
-        const allNotApplicable = everyQuestion(permissiveQuestionnaire, () => ({ kind: "notApplicable", reason }));
-        for (const pitfall of scoreAssessment(permissiveContent, allNotApplicable, c).pitfalls) {
-          expect(pitfall.status).toBe("not-assessed");
-          expect(pitfall.score).toBeNull();
-          expect(pitfall.band).toBeNull();
-        }
-      }),
+      fc.property(
+        validContext(permissiveQuestionnaire),
+        fc.string({ minLength: 3, maxLength: 40 }).filter((s) => s.trim().length >= 3),
+        (c, reason) => {
+          const allNotApplicable = everyQuestion(permissiveQuestionnaire, () => ({
+            kind: "notApplicable",
+            reason,
+          }));
+          for (const pitfall of scoreAssessment(permissiveContent, allNotApplicable, c).pitfalls) {
+            expect(pitfall.status).toBe("not-assessed");
+            expect(pitfall.score).toBeNull();
+            expect(pitfall.band).toBeNull();
+          }
+        },
+      ),
       { numRuns: 50 },
     );
   });

@@ -1,0 +1,7 @@
+"use client";
+
+import { DashboardError } from "@/features/dashboards/dashboard-error";
+
+export default function OrgError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <DashboardError reset={reset} />;
+}

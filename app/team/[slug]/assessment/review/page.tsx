@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { questionnairePath } from "@/features/assessments/paths";
+import { ReviewPage } from "@/features/assessments/review-page";
+import { orNotFound } from "@/server/assessments/page-access";
+import { getReview } from "@/server/assessments/queries";
+import { requireActor } from "@/server/auth/session";
+
+export const metadata: Metadata = { title: "Review the assessment" };
+
+export default async function ReviewRoute({ params }: { params: Promise<{ slug: string }> }) {
+  const actor = await requireActor();
+  const { slug } = await params;
+  const review = await orNotFound(getReview(actor, slug));
+  // Without an assessment in the open cycle there is nothing to review; the questionnaire page explains why.
+  if (!review) redirect(questionnairePath(slug));
+  return <ReviewPage review={review} />;
+}

@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { TeamDashboardPage } from "@/features/dashboards/team-dashboard-page";
+import { requireActor } from "@/server/auth/session";
+import { orNotFound } from "@/server/dashboards/page-access";
+import { getTeamDashboard } from "@/server/dashboards/team-dashboard";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Team dashboard" };
+
+interface TeamDashboardRouteProps {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function TeamDashboardRoute({ params, searchParams }: TeamDashboardRouteProps) {
+  const actor = await requireActor();
+  const { slug } = await params;
+  const query = await searchParams;
+  return <TeamDashboardPage view={await orNotFound(() => getTeamDashboard(actor, slug, query))} />;
+}

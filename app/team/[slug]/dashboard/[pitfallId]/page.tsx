@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { PitfallExplanationPage } from "@/features/dashboards/pitfall-explanation-page";
+import { requireActor } from "@/server/auth/session";
+import { orNotFound } from "@/server/dashboards/page-access";
+import { getPitfallExplanation } from "@/server/dashboards/team-dashboard";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Why this score" };
+
+interface PitfallExplanationRouteProps {
+  params: Promise<{ slug: string; pitfallId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function PitfallExplanationRoute({ params, searchParams }: PitfallExplanationRouteProps) {
+  const actor = await requireActor();
+  const { slug, pitfallId } = await params;
+  const query = await searchParams;
+  return <PitfallExplanationPage view={await orNotFound(() => getPitfallExplanation(actor, slug, pitfallId, query))} />;
+}

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { TeamPage } from "@/features/assessments/team-page";
+import { orNotFound } from "@/server/assessments/page-access";
+import { getTeamOverview } from "@/server/assessments/queries";
+import { requireActor } from "@/server/auth/session";
+
+interface TeamRouteProps {
+  params: Promise<{ slug: string }>;
+}
+
+export const metadata: Metadata = { title: "Team" };
+
+export default async function TeamRoute({ params }: TeamRouteProps) {
+  const actor = await requireActor();
+  const overview = await orNotFound(getTeamOverview(actor, (await params).slug));
+  const belongs = actor.leadTeamIds.has(overview.team.id) || actor.memberTeamIds.has(overview.team.id);
+  return <TeamPage overview={overview} showMyTeamsCrumb={belongs} />;
+}

@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { ResultPage } from "@/features/assessments/result-page";
+import { orNotFound } from "@/server/assessments/page-access";
+import { getAssessmentResult } from "@/server/assessments/queries";
+import { requireActor } from "@/server/auth/session";
+
+interface ResultRouteProps {
+  params: Promise<{ slug: string; cycle: string }>;
+}
+
+export const metadata: Metadata = { title: "Assessment result" };
+
+export default async function ResultRoute({ params }: ResultRouteProps) {
+  const actor = await requireActor();
+  const { slug, cycle } = await params;
+  return <ResultPage result={await orNotFound(getAssessmentResult(actor, slug, cycle))} />;
+}

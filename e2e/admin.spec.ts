@@ -1,0 +1,157 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { demoUsers, signIn } from "./support/auth";
+
+// These tests only ever change people and org units they create themselves (unique names), so
+// the demo users and counts other specs rely on stay as they are.
+
+const PASSWORD = "first-password-123";
+
+function unique(label: string): string {
+  return `${label}${Date.now()}${Math.floor(Math.random() * 1000)}`;
+}
+
+async function addPerson(page: Page, name: string, email: string, memberOf: string) {
+  await page.goto("/admin/people/new");
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Initial password").fill(PASSWORD);
+  await page.getByLabel("Member of").selectOption({ label: memberOf });
+  await page.getByRole("button", { name: "Add person" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
+async function signedInAs(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email, PASSWORD);
+  return { context, page };
+}
+
+test.describe("administration", () => {
+  test("an admin adds a person with a role, and that person can sign in", async ({ page, browser }) => {
+    await signIn(page, demoUsers.admin);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Administration" })).toBeVisible();
+    await page
+      .getByRole("navigation", { name: "Administration" })
+      .getByRole("link", { name: "People" })
+      .click();
+    await page.getByRole("link", { name: "Add a person" }).click();
+
+    const email = `${unique("new.person.")}@example.com`;
+    await addPerson(page, "Nia Brooks", email, "Notifications");
+    await expect(page.getByRole("status").filter({ hasText: "Nia Brooks was added" })).toBeVisible();
+    await expect(page.getByRole("rowheader", { name: "Team member of Notifications" })).toBeVisible();
+
+    const newcomer = await signedInAs(browser, email);
+    await expect(newcomer.page.getByRole("link", { name: /Nia Brooks/ })).toBeVisible();
+    // Not an admin: no Admin link, and the admin pages do not exist for them.
+    await expect(
+      newcomer.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }),
+    ).toHaveCount(0);
+    await newcomer.context.close();
+  });
+
+  test("deactivating a signed-in person signs them out on their next request", async ({ page, browser }) => {
+    await signIn(page, demoUsers.admin);
+    const email = `${unique("leaver.")}@example.com`;
+    await addPerson(page, "Lee Leaver", email, "Search");
+
+    const leaver = await signedInAs(browser, email);
+    await leaver.page.goto("/account");
+    await expect(leaver.page.getByRole("heading", { name: "Your account" })).toBeVisible();
+
+    await page.getByRole("button", { name: "Deactivate" }).click();
+    const dialog = page.getByRole("dialog", { name: "Deactivate Lee Leaver?" });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await dialog.getByRole("button", { name: "Yes, deactivate" }).click();
+    await expect(page.getByText(/Deactivated on .* they cannot sign in/)).toBeVisible();
+
+    await leaver.page.goto("/account");
+    await expect(leaver.page).toHaveURL(/\/sign-in/);
+    await leaver.page.getByLabel("Email").fill(email);
+    await leaver.page.getByLabel("Password").fill(PASSWORD);
+    await leaver.page.getByRole("button", { name: "Sign in" }).click();
+    await expect(leaver.page.locator("form [role=alert]")).toHaveText(
+      "That email and password do not match an active account.",
+    );
+    await leaver.context.close();
+  });
+
+  test("a team lead gets 'not found' for the admin pages", async ({ page }) => {
+    await signIn(page, demoUsers.lead);
+    await expect(
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }),
+    ).toHaveCount(0);
+    for (const path of ["/admin", "/admin/people", "/admin/audit", "/admin/import"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByText("This page could not be found")).toBeVisible();
+      await expect(page.getByRole("heading", { name: "People" })).toHaveCount(0);
+    }
+  });
+
+  test("the CSV import shows the problem row of a bad file and imports a good one", async ({ page }) => {
+    await signIn(page, demoUsers.admin);
+    await page.goto("/admin/import");
+    const id = unique("");
+    const unit = `E2E Unit ${id}`;
+    const team = `E2E Team ${id}`;
+    const header = "type,name,email,org_unit,parent_org_unit,team,role";
+    const goodRows = [
+      header,
+      `org_unit,${unit},,,,,`,
+      `team,${team},,${unit},,,`,
+      `person,Imported Person,import.${id}@example.com,,,${team},member`,
+    ];
+    const upload = (name: string, rows: string[]) =>
+      page
+        .getByLabel("CSV file")
+        .setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
+
+    await upload("bad.csv", [...goodRows, `person,Wrong Role,wrong.${id}@example.com,,,${team},manager`]);
+    await page.getByRole("button", { name: "Check file" }).click();
+    await expect(page.getByRole("heading", { name: "1 problem in bad.csv" })).toBeFocused();
+    const problem = page.getByRole("row").filter({ hasText: "Unknown role “manager”" });
+    await expect(problem.getByRole("rowheader")).toHaveText("5");
+    await expect(problem.getByRole("cell").first()).toHaveText("role");
+    await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
+
+    await upload("good.csv", goodRows);
+    await page.getByRole("button", { name: "Check file" }).click();
+    await expect(page.getByRole("heading", { name: "Ready to import good.csv" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Teams to create (1)" })).toContainText(team);
+    await page.getByRole("button", { name: "Import good.csv" }).click();
+    await expect(page.getByRole("heading", { name: "Imported good.csv" })).toBeVisible();
+    await expect(page.getByText("Created 1 org unit, 1 team and 1 person with 1 role.")).toBeVisible();
+
+    // The new unit and team exist; archive them again so the demo organisation's counts stay as they were.
+    await page.goto("/admin/org");
+    await page.getByRole("link", { name: unit }).click();
+    await page.getByRole("link", { name: team }).click();
+    await page.getByRole("button", { name: "Archive team" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Yes, archive" }).click();
+    await expect(page.getByRole("button", { name: "Unarchive" })).toBeVisible();
+    await page.getByRole("link", { name: unit }).click();
+    await page.getByRole("button", { name: "Archive org unit" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Yes, archive" }).click();
+    await expect(page.getByRole("button", { name: "Unarchive" })).toBeVisible();
+
+    await page.goto(`/admin/audit?action=import.`);
+    await expect(page.getByRole("rowheader", { name: "import.completed" }).first()).toBeVisible();
+  });
+
+  for (const path of ["/admin/people", "/admin/audit"]) {
+    test(`${path} has no WCAG 2.2 A/AA violations`, async ({ page }) => {
+      await signIn(page, demoUsers.admin);
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const results = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+        .analyze();
+      expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,218 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { demoUsers, signIn } from "./support/auth";
+import { withDemoDatabase } from "./support/demo-database";
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+const SECTIONS = [
+  "Team context",
+  "Linear run costs",
+  "Responsible but unaccountable",
+  "Excessive BAU",
+  "Change management treacle",
+  "No major incident management",
+  "Embedded specialists",
+  "Limited on-call schedule",
+];
+
+async function expectNoAccessibilityViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`)).toEqual([]);
+}
+
+async function expectSaved(page: Page) {
+  await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 15_000 });
+}
+
+/** Picks the yes/no radio that is not checked yet, and returns its label. */
+async function flipYesNo(question: Locator): Promise<"Yes" | "No"> {
+  const yesChecked = await question.getByRole("radio", { name: "Yes", exact: true }).isChecked();
+  const choice = yesChecked ? "No" : "Yes";
+  await question.getByRole("radio", { name: choice, exact: true }).check();
+  return choice;
+}
+
+test.describe("quarterly assessment", () => {
+  // The cycle steps continue from the submitted assessment of the journey.
+  test.describe.configure({ mode: "serial" });
+
+  test.afterAll(() => {
+    // Leave no extra cycle behind for the specs that run after this one.
+    withDemoDatabase((database) =>
+      database
+        .prepare("DELETE FROM cycle WHERE name = '2027 Q1' AND NOT EXISTS (SELECT 1 FROM assessment WHERE cycleId = cycle.id)")
+        .run(),
+    );
+  });
+
+  test("a team lead starts from last quarter, answers, confirms, resolves a conflict, submits and sees the result", async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(240_000);
+    await signIn(page, demoUsers.lead);
+
+    await page.goto("/team");
+    await expect(page.getByRole("heading", { level: 1, name: "My teams" })).toBeVisible();
+    await page.getByRole("link", { name: "Checkout", exact: true }).click();
+    await expect(page).toHaveURL(/\/team\/checkout$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Checkout" })).toBeVisible();
+    await expect(page.getByRole("table", { name: /Past assessments of Checkout/ }).getByRole("row")).toHaveCount(5);
+
+    // Start the quarter: answers come from 2026 Q3, each waiting for confirmation.
+    await page.getByRole("button", { name: "Start the 2026 Q4 assessment" }).click();
+    await expect(page).toHaveURL(/\/team\/checkout\/assessment$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Checkout: 2026 Q4 assessment");
+    await expect(page.getByRole("region", { name: /^Team context/ })).toBeVisible();
+    const sectionHeadings = page.getByRole("main").getByRole("heading", { level: 2 });
+    await expect(sectionHeadings.filter({ hasText: /^(Team context|Linear run costs|Limited on-call schedule)$/ })).toHaveCount(3);
+    await expect(page.getByText("Carried over from 2026 Q3 — confirm or change").first()).toBeVisible();
+    await expect(page.getByRole("progressbar", { name: "Progress" })).toBeVisible();
+    await expect(page.locator("#questionnaire-progress-text")).toContainText("0 of 51 questions answered");
+    await expect(page.getByRole("link", { name: "Read about Linear run costs in the playbook" })).toHaveAttribute(
+      "href",
+      "/playbook/linear-run-costs",
+    );
+
+    await expectNoAccessibilityViolations(page);
+
+    // Answer part of the questionnaire: a number (typed, saved after a pause) and a radio (saved at once).
+    const teamSize = page.getByRole("group", { name: /How many people are in your product team/ });
+    // Demo teams have 5 to 10 people, so 12 is a change.
+    await teamSize.getByLabel(/Your answer/).fill("12");
+    await expectSaved(page);
+    const linearRunCosts = page.getByRole("region", { name: /^Linear run costs/ });
+    const targetQuestion = linearRunCosts.getByRole("group", { name: /availability target chosen from an estimate/ });
+    const chosen = await flipYesNo(targetQuestion);
+    await expectSaved(page);
+    await expect(targetQuestion.getByText("Carried over from 2026 Q3")).toHaveCount(0);
+    await expect(page.locator("#questionnaire-progress-text")).toContainText("2 of 51 questions answered");
+
+    // Not applicable needs its reason before it is saved.
+    const notApplicableQuestion = page
+      .getByRole("group")
+      .filter({ has: page.getByRole("radio", { name: "Not applicable" }) })
+      .first();
+    await notApplicableQuestion.getByRole("radio", { name: "Not applicable" }).check();
+    await expect(notApplicableQuestion.getByText(/Say briefly why this question does not apply/)).toBeVisible();
+    await notApplicableQuestion.getByLabel(/Why does this not apply/).fill("We have no separate budget holder");
+    await expectSaved(page);
+
+    // A reload (or a closed tab) loses nothing.
+    await page.reload();
+    await expect(teamSize.getByLabel(/Your answer/)).toHaveValue("12");
+    await expect(targetQuestion.getByRole("radio", { name: chosen, exact: true })).toBeChecked();
+    await expect(notApplicableQuestion.getByLabel(/Why does this not apply/)).toHaveValue("We have no separate budget holder");
+    await expect(page.locator("#questionnaire-progress-text")).toContainText("3 of 51 questions answered");
+
+    // A team member edits the same answer in the meantime: the lead is asked, nothing is overwritten.
+    const memberContext = await browser.newContext();
+    const memberPage = await memberContext.newPage();
+    await signIn(memberPage, demoUsers.member);
+    await memberPage.goto("/team/checkout/assessment");
+    const memberTarget = memberPage.getByRole("group", { name: /availability target chosen from an estimate/ });
+    const memberChoice = await flipYesNo(memberTarget);
+    await expect(memberPage.getByTestId("save-status")).toHaveText("Saved", { timeout: 15_000 });
+
+    // This page still shows the old answer; changing it here must not overwrite the member's.
+    await targetQuestion.getByRole("radio", { name: "Don't know", exact: true }).check();
+    const conflict = targetQuestion.locator("xpath=..").getByRole("alert");
+    await expect(conflict).toContainText(`Riley Chen changed this to “${memberChoice}” while you were editing.`);
+    await conflict.getByRole("button", { name: "Keep theirs" }).click();
+    await expect(targetQuestion.getByRole("radio", { name: memberChoice, exact: true })).toBeChecked();
+    await expect(conflict).toHaveCount(0);
+
+    // The member may answer but not submit.
+    await memberPage.goto("/team/checkout/assessment/review");
+    await expect(memberPage.getByText("The team lead submits the assessment (Jordan Baker).")).toBeVisible();
+    await expect(memberPage.getByRole("button", { name: /Submit the 2026 Q4 assessment/ })).toHaveCount(0);
+    await memberContext.close();
+
+    // Confirm what still holds, section by section.
+    for (const title of SECTIONS) {
+      const section = page.getByRole("region", { name: new RegExp(`^${title}`) });
+      const confirmAll = section.getByRole("button", { name: /Confirm all in this section/ });
+      if ((await confirmAll.count()) > 0) {
+        await confirmAll.click();
+        await expect(confirmAll).toHaveCount(0);
+        await expectSaved(page);
+      }
+    }
+    await expect(page.getByText("Carried over from 2026 Q3 — confirm or change")).toHaveCount(0);
+
+    // Review: nothing missing, then submit.
+    await page.getByRole("link", { name: "Review and submit" }).first().click();
+    await expect(page).toHaveURL(/\/team\/checkout\/assessment\/review$/);
+    await expect(page.getByRole("heading", { name: "Required questions without an answer (0)" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Carried-over answers to confirm (0)" })).toBeVisible();
+    await expect(page.getByText("Ready to submit.")).toBeVisible();
+    await expectNoAccessibilityViolations(page);
+    await page.getByRole("button", { name: "Submit the 2026 Q4 assessment" }).click();
+
+    // The result, right away: seven pitfalls with score, band and why.
+    await expect(page).toHaveURL(/\/team\/checkout\/results\/2026-q4$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Checkout: 2026 Q4 result");
+    const results = page.getByTestId("pitfall-results").getByRole("article");
+    await expect(results).toHaveCount(7);
+    for (const score of await page.getByTestId("pitfall-score").allTextContents()) {
+      expect(score).toMatch(/^(\d{1,3}\.\d \/ 100|No score)$/);
+    }
+    await expect(results.first().getByText(/(None|Low|Medium|High|Critical) risk|Not scored/).first()).toBeVisible();
+    for (const href of await page.locator('main a[href^="/playbook/"][href*="#"]').evaluateAll((links) =>
+      links.map((link) => link.getAttribute("href")),
+    )) {
+      expect(href).toMatch(/^\/playbook\/[a-z-]+#[a-z0-9-]+$/);
+    }
+    await expectNoAccessibilityViolations(page);
+
+    // The questionnaire is closed for changes, and the team page offers the result.
+    await page.goto("/team/checkout");
+    await expect(page.getByRole("link", { name: "View the 2026 Q4 result" })).toBeVisible();
+    await page.goto("/team/checkout/assessment");
+    await expect(page.getByText(/was submitted on .*, so its answers can no longer be changed/)).toBeVisible();
+  });
+
+  test("the head of engineering manages cycles and reopens the assessment; the lead resubmits", async ({ page, browser }) => {
+    await signIn(page, demoUsers.head);
+    await page.goto("/cycles");
+    await expect(page.getByRole("heading", { level: 1, name: "Assessment cycles" })).toBeVisible();
+    const cycles = page.getByRole("table", { name: /Assessment cycles/ });
+    await expect(cycles.getByRole("row", { name: /2026 Q4/ })).toContainText("Open");
+    await expectNoAccessibilityViolations(page);
+
+    // Only one cycle can be open: a new planned cycle has no Open button while 2026 Q4 is open.
+    const form = page.getByRole("region", { name: "Create a cycle" });
+    await expect(form.getByLabel("Year")).toHaveValue("2027");
+    await form.getByRole("button", { name: "Create cycle" }).click();
+    await expect(form.getByRole("status")).toHaveText("2027 Q1 was created. Open it when teams should start answering.");
+    await expect(cycles.getByRole("row", { name: /2027 Q1/ })).toContainText("Planned");
+    await expect(cycles.getByRole("row", { name: /2027 Q1/ }).getByRole("button", { name: /Open/ })).toHaveCount(0);
+    await form.getByRole("button", { name: "Create cycle" }).click();
+    await expect(form.getByRole("alert")).toContainText("Some fields need attention");
+    await expect(form.getByText("2027 Q1 already exists.")).toBeVisible();
+
+    // Reopen Checkout's 2026 Q4 assessment (submitted by the journey above) with a reason.
+    await page.goto("/team/checkout/results/2026-q4");
+    const reopen = page.getByRole("region", { name: "Reopen for changes" });
+    await reopen.getByRole("button", { name: "Reopen the 2026 Q4 assessment" }).click();
+    await expect(reopen.getByText(/Say why the assessment is reopened/)).toBeVisible();
+    await reopen.getByLabel("Why is it reopened?").fill("The team asked to correct its on-call answers");
+    await reopen.getByRole("button", { name: "Reopen the 2026 Q4 assessment" }).click();
+    await expect(page.getByText("This assessment is reopened for changes.")).toBeVisible();
+
+    // The lead resubmits; the new submission replaces the stored results.
+    const leadContext = await browser.newContext();
+    const leadPage = await leadContext.newPage();
+    await signIn(leadPage, demoUsers.lead);
+    await leadPage.goto("/team/checkout");
+    await leadPage.getByRole("link", { name: "Continue the 2026 Q4 assessment" }).click();
+    await expect(leadPage.getByTestId("save-status")).toHaveText("Answers save automatically as you go.");
+    await leadPage.getByRole("link", { name: "Review and submit" }).first().click();
+    await leadPage.getByRole("button", { name: "Submit the 2026 Q4 assessment" }).click();
+    await expect(leadPage).toHaveURL(/\/team\/checkout\/results\/2026-q4$/);
+    await expect(leadPage.getByText("This assessment is reopened for changes.")).toHaveCount(0);
+    await expect(leadPage.getByTestId("pitfall-results").getByRole("article")).toHaveCount(7);
+    await leadContext.close();
+  });
+});

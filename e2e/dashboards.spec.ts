@@ -1,0 +1,165 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { demoUsers, signIn } from "./support/auth";
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+const heatmap = (page: Page) => page.getByRole("table", { name: /Risk scores of/ });
+const teamRows = (page: Page) => heatmap(page).locator("tr[data-team-row]");
+const unitToggles = (page: Page) => heatmap(page).locator("th[scope=rowgroup] button");
+
+test.describe("organisation heatmap for the head of engineering", () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, demoUsers.head);
+  });
+
+  test("filters by unit and band, sorts, and follows a cell to the team's pitfall detail", async ({ page }) => {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Organisation" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Organisation" })).toBeVisible();
+    await expect(unitToggles(page)).toHaveCount(5);
+    await expect(teamRows(page)).toHaveCount(24);
+
+    // A closed cycle, so the band filter has scores for every team whatever other specs submit.
+    await page.getByLabel("Cycle", { exact: true }).selectOption("2026-q3");
+    await page.getByLabel("Org unit", { exact: true }).selectOption("payments");
+    await page.getByLabel("Teams with any pitfall at").selectOption("high");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/cycle=2026-q3/);
+    await expect(page).toHaveURL(/unit=payments/);
+    await expect(page).toHaveURL(/band=high/);
+    await expect(unitToggles(page)).toHaveCount(1);
+    await expect(unitToggles(page)).toContainText("Payments");
+    const filteredCount = await teamRows(page).count();
+    expect(filteredCount).toBeGreaterThan(0);
+    expect(filteredCount).toBeLessThanOrEqual(5);
+    for (const row of await teamRows(page).all()) {
+      // Every remaining team has at least one cell at high or critical, named for screen readers.
+      await expect(row).toContainText(/High|Critical/);
+    }
+
+    await page.getByRole("link", { name: /^Overall, sort/ }).click();
+    await expect(page).toHaveURL(/sort=overall/);
+    await expect(page.getByRole("columnheader", { name: /Overall/ })).toHaveAttribute("aria-sort", "descending");
+    const overallScores = await teamRows(page)
+      .locator("td:last-child a")
+      .evaluateAll((links) => links.map((link) => Number.parseFloat(link.textContent ?? "")));
+    expect(overallScores).toEqual([...overallScores].sort((a, b) => b - a));
+
+    await page.getByRole("link", { name: /^Overall, sort ascending/ }).click();
+    await expect(page.getByRole("columnheader", { name: /Overall/ })).toHaveAttribute("aria-sort", "ascending");
+
+    const firstRow = teamRows(page).first();
+    const teamName = (await firstRow.locator("th").innerText()).trim();
+    const cell = firstRow.locator("td a").first();
+    await cell.click();
+    await expect(page).toHaveURL(/\/team\/[a-z0-9-]+\/dashboard\/[a-z-]+\?cycle=2026-q3/);
+    await expect(page.getByRole("heading", { level: 1, name: /^Why this score:/ })).toBeVisible();
+    await expect(page.getByText(`${teamName} · 2026 Q3`)).toBeVisible();
+    await expect(page.getByRole("table", { name: /Answers and team context checks/ })).toBeVisible();
+  });
+
+  test("collapses a unit group with a button that reports its state", async ({ page }) => {
+    await page.goto("/org?unit=logistics");
+    const toggle = unitToggles(page).first();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await expect(teamRows(page).first()).toBeVisible();
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await expect(teamRows(page).first()).toBeHidden();
+    await toggle.press("Enter");
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await expect(teamRows(page).first()).toBeVisible();
+  });
+
+  test("the organisation views have no accessibility violations", async ({ page }) => {
+    await page.goto("/org");
+    await expect(heatmap(page)).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.goto("/org/run-cost");
+    await expect(page.getByRole("heading", { level: 1, name: "Run cost" })).toBeVisible();
+    await expect(page.getByText("What the rule would change")).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.goto("/org/rollups");
+    await expect(page.getByRole("heading", { level: 1, name: "Roll-ups" })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test("the run-cost form recalculates with another pay rate and explains a bad one", async ({ page }) => {
+    await page.goto("/org/run-cost");
+    await page.getByLabel("Standby pay per schedule per week").fill("1000");
+    await page.getByRole("button", { name: "Recalculate" }).click();
+    await expect(page).toHaveURL(/rate=1000/);
+    await expect(page.getByText(/× 1,000/).first()).toBeVisible();
+
+    await page.goto("/org/run-cost?rate=lots");
+    await expect(page.getByLabel("Standby pay per schedule per week")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText("Enter the standby pay as a number, for example 500.")).toBeVisible();
+  });
+});
+
+test("a coach sees only the teams of the units they coach", async ({ page }) => {
+  await signIn(page, demoUsers.coach);
+  await page.goto("/org");
+  await expect(unitToggles(page)).toHaveCount(2);
+  await expect(unitToggles(page).nth(0)).toContainText("Customer Experience");
+  await expect(unitToggles(page).nth(1)).toContainText("Payments");
+  await expect(teamRows(page)).toHaveCount(10);
+  await expect(heatmap(page)).not.toContainText("Warehouse Ops");
+  await expect(page.getByLabel("Org unit", { exact: true }).locator("option")).toHaveText(["All units", "Customer Experience", "Payments"]);
+
+  await page.goto("/org?unit=logistics");
+  await expect(page.getByText("That org unit does not exist or is not one you can see")).toBeVisible();
+  await expect(heatmap(page)).not.toContainText("Logistics");
+
+  const response = await page.goto("/team/warehouse-ops/dashboard");
+  expect(response?.status()).toBe(404);
+});
+
+test.describe("team dashboard for the team lead", () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, demoUsers.lead);
+  });
+
+  test("the organisation view sends the lead to the Checkout dashboard", async ({ page }) => {
+    await page.goto("/org");
+    await expect(page).toHaveURL(/\/team\/checkout\/dashboard$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Checkout: dashboard" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Organisation" })).toHaveCount(0);
+  });
+
+  test("shows scores, trend, symptoms and remediation, and explains a score", async ({ page }) => {
+    await page.goto("/team/checkout/dashboard?cycle=2026-q3");
+    await expect(page.getByRole("heading", { level: 1, name: "Checkout: dashboard" })).toBeVisible();
+    const scores = page.getByRole("table", { name: /Checkout: score, band, change, confidence and percentile/ });
+    await expect(scores.locator("tbody tr")).toHaveCount(7);
+    await expect(page.getByRole("heading", { name: "Trend over cycles" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Top remediation steps" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Triggered symptoms" })).toBeVisible();
+    await expect(page.locator('a[href^="/playbook/"][href*="#countermeasure-"]').first()).toBeVisible();
+
+    await scores.getByRole("link", { name: /Excessive BAU/ }).click();
+    await expect(page).toHaveURL(/\/team\/checkout\/dashboard\/excessive-bau\?cycle=2026-q3/);
+    await expect(page.getByRole("heading", { level: 1, name: "Why this score: Excessive BAU" })).toBeVisible();
+  });
+
+  test("another team's dashboard is not found", async ({ page }) => {
+    const response = await page.goto("/team/billing/dashboard");
+    expect(response?.status()).toBe(404);
+  });
+
+  test("the team dashboard has no accessibility violations", async ({ page }) => {
+    await page.goto("/team/checkout/dashboard?cycle=2026-q3");
+    await expect(page.getByRole("heading", { name: "Scores by pitfall" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.goto("/team/checkout/dashboard/linear-run-costs?cycle=2026-q3");
+    await expect(page.getByRole("heading", { level: 1, name: /Why this score/ })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});

@@ -1,0 +1,195 @@
+import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Download, type Page } from "@playwright/test";
+import Papa from "papaparse";
+import { getDocument, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { demoUsers, signIn } from "./support/auth";
+
+// The coach's journey creates the plan items the member's journey then reads, so they run in order.
+test.describe.configure({ mode: "serial" });
+
+const PLAN_PATH = "/team/checkout/plan";
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** What the coach saved, and the request that saved it, for the member's journey to check and forge. */
+const shared: {
+  actions: string[];
+  cycleName: string;
+  savedNote: string;
+  saveRequest: { headers: Record<string, string>; body: Buffer } | null;
+} = { actions: [], cycleName: "", savedNote: "Agreed in the retro, with the platform team", saveRequest: null };
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`)).toEqual([]);
+}
+
+async function downloadedText(download: Download): Promise<Buffer> {
+  const path = await download.path();
+  if (!path) throw new Error("the download was not saved");
+  return readFile(path);
+}
+
+async function pdfText(bytes: Buffer): Promise<string> {
+  const document = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: VerbosityLevel.ERRORS }).promise;
+  const parts: string[] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const content = await (await document.getPage(number)).getTextContent();
+    for (const item of content.items) if ("str" in item) parts.push(item.str);
+  }
+  await document.destroy();
+  return parts.join(" ").replace(/\s+/g, " ");
+}
+
+async function download(page: Page, buttonName: string): Promise<Download> {
+  const downloadEvent = page.waitForEvent("download");
+  await page.getByRole("button", { name: buttonName }).click();
+  return downloadEvent;
+}
+
+test("a coach builds the checkout plan, sets owners and due dates, and exports CSV and PDF", async ({ page }) => {
+  await signIn(page, demoUsers.coach);
+  await page.goto(PLAN_PATH);
+  await expect(page.getByRole("heading", { level: 1, name: "Remediation plan: Checkout" })).toBeVisible();
+
+  const ranking = page.getByRole("region", { name: "Ranked countermeasures" });
+  const addButtons = ranking.getByRole("button", { name: /^Add to plan: / });
+  await expect(addButtons.first()).toBeVisible();
+  const names = await addButtons.evaluateAll((buttons) => buttons.slice(0, 2).map((button) => button.textContent ?? ""));
+  shared.actions = names.map((name) => name.replace(/^Add to plan: /, "").trim());
+  expect(shared.actions).toHaveLength(2);
+
+  const plan = page.getByRole("region", { name: /^Plan \(/ });
+  for (const action of shared.actions) {
+    await ranking.getByRole("button", { name: `Add to plan: ${action}` }).click();
+    await expect(plan.getByRole("heading", { name: action })).toBeVisible();
+  }
+  await expect(plan.getByRole("heading", { level: 2 })).toHaveText("Plan (2 items)");
+
+  // Capture the save request, so the member's journey can replay it as a forgery.
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.headers()["next-action"] && !shared.saveRequest) {
+      shared.saveRequest = { headers: request.headers(), body: request.postDataBuffer() ?? Buffer.alloc(0) };
+    }
+  });
+
+  const owners = [
+    { label: "Riley Chen (Team member)", email: demoUsers.member, due: "2027-01-31" },
+    { label: "Jordan Baker (Team lead)", email: demoUsers.lead, due: "2027-02-28" },
+  ];
+  for (const [index, action] of shared.actions.entries()) {
+    const item = plan.getByRole("article", { name: action });
+    await item.getByLabel("Owner").selectOption({ label: owners[index]!.label });
+    await item.getByLabel("Due date").fill(owners[index]!.due);
+    if (index === 0) await item.getByLabel("Notes").fill(shared.savedNote);
+    await item.getByRole("button", { name: "Save changes" }).click();
+    await expect(item.getByRole("status")).toHaveText("Saved.");
+  }
+  expect(shared.saveRequest).not.toBeNull();
+
+  // Dropping needs a reason: without one the server refuses and says why, next to the field.
+  const second = plan.getByRole("article", { name: shared.actions[1]! });
+  await second.getByLabel("Status").selectOption("dropped");
+  await second.getByRole("button", { name: "Save changes" }).click();
+  await expect(second.getByText("Say why the item is dropped")).toBeVisible();
+  await expect(second.getByLabel("Why is it dropped?")).toHaveAttribute("aria-invalid", "true");
+  await second.getByLabel("Status").selectOption("in_progress");
+  await second.getByRole("button", { name: "Save changes" }).click();
+  await expect(second.getByRole("status")).toHaveText("Saved.");
+
+  await page.reload();
+  const first = plan.getByRole("article", { name: shared.actions[0]! });
+  await expect(first.getByLabel("Owner")).toHaveValue(/.+/);
+  await expect(first.getByLabel("Due date")).toHaveValue("2027-01-31");
+  await expect(first.getByText(/^.+: \d+(\.\d)? when added in \d{4} Q\d; no later result yet$/)).toBeVisible();
+
+  const exportForm = page.getByRole("group", { name: "Download the plan" });
+  shared.cycleName = (await exportForm.getByLabel("Cycle").locator("option:checked").textContent()) ?? "";
+  expect(shared.cycleName).toMatch(/^\d{4} Q[1-4]$/);
+  const cycleSlug = shared.cycleName.toLowerCase().replace(" ", "-");
+
+  const csvDownload = await download(page, "Download CSV for Jira");
+  expect(csvDownload.suggestedFilename()).toBe(`checkout-${cycleSlug}-plan.csv`);
+  const csv = Papa.parse<Record<string, string>>((await downloadedText(csvDownload)).toString("utf8"), {
+    header: true,
+    skipEmptyLines: true,
+  });
+  expect(csv.errors).toEqual([]);
+  expect(csv.meta.fields).toEqual(["Summary", "Description", "Due date", "Labels", "Priority", "Assignee"]);
+  expect(csv.data.map((row) => [row.Summary, row.Assignee, row["Due date"]])).toEqual([
+    [shared.actions[0], owners[0]!.email, owners[0]!.due],
+    [shared.actions[1], owners[1]!.email, owners[1]!.due],
+  ]);
+  expect(csv.data[0]!.Description).toContain(shared.savedNote);
+
+  const pdfDownload = await download(page, "Download PDF summary");
+  expect(pdfDownload.suggestedFilename()).toBe(`checkout-${cycleSlug}-plan.pdf`);
+  const text = await pdfText(await downloadedText(pdfDownload));
+  expect(text).toContain("Checkout: remediation plan");
+  expect(text).toContain(shared.cycleName);
+  for (const action of shared.actions) expect(text).toContain(action);
+  expect(text).toContain(owners[0]!.email);
+
+  await expectNoAxeViolations(page);
+});
+
+test("a team member reads the plan but cannot change or export it", async ({ page }) => {
+  expect(shared.actions).toHaveLength(2);
+  await signIn(page, demoUsers.member);
+  await page.goto(PLAN_PATH);
+  const plan = page.getByRole("region", { name: /^Plan \(/ });
+  for (const action of shared.actions) await expect(plan.getByRole("heading", { name: action })).toBeVisible();
+  await expect(page.getByText(shared.savedNote)).toBeVisible();
+
+  await expect(page.getByRole("button", { name: /Add to plan|Save changes|Remove from plan|Download/ })).toHaveCount(0);
+  await expect(page.getByRole("combobox")).toHaveCount(0);
+  await expect(page.getByRole("textbox")).toHaveCount(0);
+
+  const exportResponse = await page.request.get("/api/exports/teams/checkout?format=csv");
+  expect(exportResponse.status()).toBe(403);
+
+  // Replays the coach's save with the member's session and a changed note: the server refuses it.
+  const saved = shared.saveRequest!;
+  const forgedBody = Buffer.from(saved.body.toString("utf8").replace(shared.savedNote, "Forged by a member"), "utf8");
+  const forged = await page.request.post(PLAN_PATH, {
+    headers: {
+      accept: saved.headers["accept"] ?? "text/x-component",
+      "content-type": saved.headers["content-type"]!,
+      "next-action": saved.headers["next-action"]!,
+      ...(saved.headers["next-router-state-tree"] ? { "next-router-state-tree": saved.headers["next-router-state-tree"] } : {}),
+      origin: new URL(page.url()).origin,
+    },
+    data: forgedBody,
+  });
+  expect(await forged.text()).toContain("You do not have permission to do that.");
+
+  await page.reload();
+  await expect(page.getByText(shared.savedNote)).toBeVisible();
+  await expect(page.getByText("Forged by a member")).toHaveCount(0);
+
+  await expectNoAxeViolations(page);
+});
+
+test("a coach sees the units they coach and downloads the heatmap CSV", async ({ page }) => {
+  await signIn(page, demoUsers.coach);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Plans" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Remediation plans" })).toBeVisible();
+  const units = page.getByRole("table", { name: "Org units and their plan items" });
+  await expect(units.getByRole("rowheader")).toHaveText(["Customer Experience", "Payments"]);
+
+  const heatmap = await download(page, "Download heatmap CSV");
+  expect(heatmap.suggestedFilename()).toMatch(/^heatmap-\d{4}-q[1-4]\.csv$/);
+  const rows = Papa.parse<Record<string, string>>((await downloadedText(heatmap)).toString("utf8"), {
+    header: true,
+    skipEmptyLines: true,
+  });
+  expect(rows.errors).toEqual([]);
+  expect(new Set(rows.data.map((row) => row["Org unit"]))).toEqual(new Set(["Customer Experience", "Payments"]));
+  expect(rows.data).toHaveLength(10);
+
+  await units.getByRole("link", { name: "Payments" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Plans of Payments" })).toBeVisible();
+  const common = page.getByRole("table", { name: "Countermeasures by number of teams" });
+  await expect(common.getByRole("rowheader", { name: shared.actions[0] })).toBeVisible();
+  await expectNoAxeViolations(page);
+});

@@ -1,0 +1,130 @@
+/**
+ * The rows dashboards read from the database, and their translation into the scoring engine's
+ * organisation input. Only scalar columns are read (never the explanation JSON), so turning them into
+ * the engine's shape fills the explanation fields with empty values the organisation signals ignore.
+ */
+import { PITFALL_IDS, type Answers, type PitfallId } from "../content/schema";
+import { RISK_BANDS, type RiskBand } from "../scoring/bands";
+import { scoreOrganisation, type OrganisationSignals, type TeamAssessmentResult } from "../scoring/score-organisation";
+import { SCORING_METHOD_VERSION, type AssessmentScore, type PitfallScore, type PitfallStatus } from "../scoring/types";
+
+export interface TeamRow {
+  id: string;
+  name: string;
+  slug: string;
+  orgUnitId: string;
+}
+
+export interface OrgUnitRow {
+  id: string;
+  name: string;
+  slug: string;
+}
+
+export interface AssessmentRow {
+  id: string;
+  teamId: string;
+  cycleId: string;
+  status: string;
+  overallScore: number | null;
+  overallBand: string | null;
+}
+
+export interface PitfallResultRow {
+  assessmentId: string;
+  pitfallId: string;
+  status: string;
+  score: number | null;
+  band: string | null;
+}
+
+const PITFALL_SET = new Set<string>(PITFALL_IDS);
+const BAND_SET = new Set<string>(RISK_BANDS);
+const STATUSES = new Set<string>(["scored", "not-assessed", "insufficient-evidence"]);
+
+export function isPitfallId(value: string): value is PitfallId {
+  return PITFALL_SET.has(value);
+}
+
+/** A stored band, or null when the column holds nothing this version knows. */
+export function asBand(value: string | null): RiskBand | null {
+  return value !== null && BAND_SET.has(value) ? (value as RiskBand) : null;
+}
+
+export function asPitfallStatus(value: string): PitfallStatus | null {
+  return STATUSES.has(value) ? (value as PitfallStatus) : null;
+}
+
+/** Only submitted assessments carry results that count; drafts and reopened ones are work in progress. */
+export function isSubmitted(assessment: { status: string }): boolean {
+  return assessment.status === "submitted";
+}
+
+/** Groups result rows by assessment id. */
+export function resultsByAssessment(results: readonly PitfallResultRow[]): Map<string, PitfallResultRow[]> {
+  const grouped = new Map<string, PitfallResultRow[]>();
+  for (const result of results) {
+    let list = grouped.get(result.assessmentId);
+    if (!list) grouped.set(result.assessmentId, (list = []));
+    list.push(result);
+  }
+  return grouped;
+}
+
+const EMPTY_EVIDENCE: PitfallScore["evidence"] = {
+  questions: 0,
+  answered: 0,
+  dontKnow: 0,
+  notApplicable: 0,
+  unanswered: 0,
+  answeredWeight: 0,
+  applicableWeight: 0,
+};
+
+/** Stored scalar results in the engine's AssessmentScore shape (explanations left empty). */
+export function scoreFromStoredRows(results: readonly PitfallResultRow[]): AssessmentScore {
+  const pitfalls: PitfallScore[] = [];
+  for (const row of results) {
+    const status = asPitfallStatus(row.status);
+    if (!isPitfallId(row.pitfallId) || status === null) continue;
+    const scored = status === "scored" && row.score !== null && asBand(row.band) !== null;
+    pitfalls.push({
+      pitfallId: row.pitfallId,
+      pitfallName: row.pitfallId,
+      status: scored ? "scored" : status === "scored" ? "insufficient-evidence" : status,
+      score: scored ? row.score : null,
+      band: scored ? asBand(row.band) : null,
+      confidence: 0,
+      evidence: EMPTY_EVIDENCE,
+      contributions: [],
+      triggeredSymptoms: [],
+      triggeredCauses: [],
+      contextRules: [],
+      countermeasures: [],
+    });
+  }
+  return { methodVersion: SCORING_METHOD_VERSION, questionnaireId: "", pitfalls, countermeasures: [] };
+}
+
+/**
+ * Organisation signals (distributions, roll-ups per unit, percentiles) for one cycle's submitted
+ * assessments, computed by the scoring engine from stored rows.
+ */
+export function organisationSignalsFromRows(
+  assessments: readonly AssessmentRow[],
+  results: ReadonlyMap<string, readonly PitfallResultRow[]>,
+  orgUnitOfTeam: ReadonlyMap<string, string>,
+  contextByTeam: ReadonlyMap<string, Answers> = new Map(),
+): OrganisationSignals {
+  const teams: TeamAssessmentResult[] = [];
+  for (const assessment of assessments) {
+    if (!isSubmitted(assessment)) continue;
+    teams.push({
+      teamId: assessment.teamId,
+      orgUnitId: orgUnitOfTeam.get(assessment.teamId) ?? null,
+      context: contextByTeam.get(assessment.teamId) ?? {},
+      result: scoreFromStoredRows(results.get(assessment.id) ?? []),
+    });
+  }
+  return scoreOrganisation(teams);
+}

@@ -1,0 +1,144 @@
+/**
+ * Reading a team's stored results back: the explanation JSON kept with each pitfall result, the
+ * remediation steps ranked across pitfalls, and the words for a team's percentile.
+ */
+import { z } from "zod";
+import type { PitfallId } from "../content/schema";
+
+const answerValueSchema = z.union([z.number(), z.string(), z.boolean()]);
+
+const questionContributionSchema = z.looseObject({
+  source: z.literal("question"),
+  questionId: z.string(),
+  value: answerValueSchema,
+  risk: z.number(),
+  weight: z.number(),
+  points: z.number(),
+  share: z.number(),
+});
+
+const contextRuleContributionSchema = z.looseObject({
+  source: z.literal("context-rule"),
+  ruleId: z.string(),
+  explanation: z.string(),
+  risk: z.number(),
+  weight: z.number(),
+  points: z.number(),
+  share: z.number(),
+});
+
+const evidenceSchema = z.looseObject({
+  questions: z.number(),
+  answered: z.number(),
+  dontKnow: z.number(),
+  notApplicable: z.number(),
+  unanswered: z.number(),
+});
+
+const countermeasureRankingSchema = z.looseObject({
+  countermeasureId: z.string(),
+  action: z.string(),
+  rationale: z.string(),
+  addressesTriggered: z.array(z.string()).catch([]),
+  riskRemoved: z.number(),
+});
+
+const storedDetailSchema = z.object({
+  evidence: evidenceSchema.nullable().catch(null),
+  contributions: z
+    .array(z.discriminatedUnion("source", [questionContributionSchema, contextRuleContributionSchema]))
+    .catch([]),
+  triggeredSymptoms: z.array(z.looseObject({ symptomId: z.string(), title: z.string() })).catch([]),
+  triggeredCauses: z.array(z.looseObject({ causeId: z.string(), text: z.string() })).catch([]),
+  countermeasures: z.array(countermeasureRankingSchema).catch([]),
+});
+
+export type StoredDetail = z.infer<typeof storedDetailSchema>;
+export type StoredContribution = StoredDetail["contributions"][number];
+export type StoredCountermeasure = StoredDetail["countermeasures"][number];
+
+const EMPTY_DETAIL: StoredDetail = {
+  evidence: null,
+  contributions: [],
+  triggeredSymptoms: [],
+  triggeredCauses: [],
+  countermeasures: [],
+};
+
+/**
+ * Parses a PitfallResult.detail column. A result written by an older method version, or damaged,
+ * yields an empty explanation rather than a broken page: the score itself is in its own columns.
+ */
+export function parseStoredDetail(json: string): StoredDetail {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return EMPTY_DETAIL;
+  }
+  const parsed = storedDetailSchema.safeParse(value);
+  return parsed.success ? parsed.data : EMPTY_DETAIL;
+}
+
+export interface RemediationStep {
+  countermeasureId: string;
+  action: string;
+  /** Why it helps, for the pitfall it helps most. */
+  rationale: string;
+  /** The pitfall it removes most risk from: where the playbook link points. */
+  pitfallId: PitfallId;
+  /** Every pitfall it removes risk from, most first. */
+  pitfallIds: PitfallId[];
+  /** Score points it would remove across those pitfalls. */
+  totalRiskRemoved: number;
+}
+
+/**
+ * Countermeasures ranked across every pitfall of an assessment by the total risk they would remove.
+ * A countermeasure serving two pitfalls appears once, crediting both.
+ */
+export function topRemediationSteps(
+  pitfalls: readonly { pitfallId: PitfallId; countermeasures: readonly StoredCountermeasure[] }[],
+  limit = 3,
+): RemediationStep[] {
+  const byId = new Map<string, { entries: { pitfallId: PitfallId; ranking: StoredCountermeasure }[]; total: number }>();
+  for (const pitfall of pitfalls) {
+    for (const ranking of pitfall.countermeasures) {
+      if (ranking.riskRemoved <= 0) continue;
+      let entry = byId.get(ranking.countermeasureId);
+      if (!entry) byId.set(ranking.countermeasureId, (entry = { entries: [], total: 0 }));
+      entry.entries.push({ pitfallId: pitfall.pitfallId, ranking });
+      entry.total += ranking.riskRemoved;
+    }
+  }
+  const steps: RemediationStep[] = [];
+  for (const [countermeasureId, { entries, total }] of byId) {
+    entries.sort((a, b) => b.ranking.riskRemoved - a.ranking.riskRemoved);
+    const best = entries[0]!;
+    steps.push({
+      countermeasureId,
+      action: best.ranking.action,
+      rationale: best.ranking.rationale,
+      pitfallId: best.pitfallId,
+      pitfallIds: entries.map((entry) => entry.pitfallId),
+      totalRiskRemoved: Math.round(total * 10) / 10,
+    });
+  }
+  steps.sort((a, b) => b.totalRiskRemoved - a.totalRiskRemoved || a.action.localeCompare(b.action, "en"));
+  return steps.slice(0, limit);
+}
+
+/**
+ * A team's percentile on a pitfall is the share of the organisation's other scored teams with a
+ * lower risk score that cycle, ties counted half: 80 means riskier than 80% of the other teams.
+ */
+export function percentileSentence(percentile: number | null): string {
+  if (percentile === null) return "No percentile: this pitfall was not scored for the team.";
+  const rounded = Math.round(percentile);
+  if (rounded >= 50) return `Riskier than ${rounded}% of the other teams`;
+  return `Less risky than ${100 - rounded}% of the other teams`;
+}
+
+export function percentFormat(share: number | null): string {
+  return share === null ? "–" : `${Math.round(share * 100)}%`;
+}

@@ -1,0 +1,134 @@
+/**
+ * The closed loop: did the pitfall a plan item targets move after the item was added? Compares the
+ * pitfall's score when the item was added with its score in a later submitted cycle. Scores are
+ * risk, so a lower score is an improvement.
+ */
+
+export type ScoreDirection = "down" | "up" | "unchanged";
+
+export interface ClosedLoopInput {
+  pitfallName: string;
+  /** The pitfall's score in the assessment the item was added from (null when not scored then). */
+  scoreWhenAdded: number | null;
+  /** The cycle of that assessment, e.g. "2026 Q2"; null when the assessment is gone. */
+  addedInCycle: string | null;
+  /** The pitfall's score in the latest submitted cycle being compared (null when not scored). */
+  latestScore: number | null;
+  latestCycle: string | null;
+  /**
+   * Where the compared assessment sits relative to the one the item was added from: a later cycle
+   * (the only case with something to compare), the same assessment, or an earlier cycle (an export
+   * of a past cycle, from before the item existed).
+   */
+  latestRelation: "later" | "same" | "earlier";
+}
+
+export type ClosedLoop =
+  | {
+      kind: "compared";
+      scoreWhenAdded: number;
+      latestScore: number;
+      /** latest − when added, one decimal: negative means the risk went down. */
+      difference: number;
+      direction: ScoreDirection;
+      addedInCycle: string | null;
+      latestCycle: string | null;
+      text: string;
+    }
+  | {
+      /** No later submitted cycle yet, or one of the two scores is missing. */
+      kind: "not-compared";
+      scoreWhenAdded: number | null;
+      latestScore: number | null;
+      addedInCycle: string | null;
+      latestCycle: string | null;
+      text: string;
+    };
+
+/** Scores carry one decimal; show whole numbers without a trailing ".0". */
+export function formatScore(score: number): string {
+  const rounded = Math.round(score * 10) / 10;
+  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+}
+
+/** The difference with one decimal, free of floating-point noise such as 20.999999. */
+export function scoreDifference(from: number, to: number): number {
+  return Math.round((to - from) * 10) / 10;
+}
+
+export function directionOf(difference: number): ScoreDirection {
+  if (difference < 0) return "down";
+  if (difference > 0) return "up";
+  return "unchanged";
+}
+
+/**
+ * E.g. "Excessive BAU: 62 → 41 (down 21) since 2026 Q2". The direction is spelt out in words so
+ * it reads the same without colour or arrows.
+ */
+export function compareClosedLoop(input: ClosedLoopInput): ClosedLoop {
+  const { pitfallName, scoreWhenAdded, latestScore, addedInCycle, latestCycle } = input;
+  const since = addedInCycle ? ` in ${addedInCycle}` : "";
+  if (scoreWhenAdded === null) {
+    return {
+      kind: "not-compared",
+      scoreWhenAdded,
+      latestScore,
+      addedInCycle,
+      latestCycle,
+      text: `${pitfallName}: not scored when the item was added${since}`,
+    };
+  }
+  if (input.latestRelation === "earlier" && latestCycle !== null) {
+    return {
+      kind: "not-compared",
+      scoreWhenAdded,
+      latestScore,
+      addedInCycle,
+      latestCycle,
+      text: `${pitfallName}: ${formatScore(scoreWhenAdded)} when added${since}, after ${latestCycle}`,
+    };
+  }
+  if (input.latestRelation === "same" || latestCycle === null) {
+    return {
+      kind: "not-compared",
+      scoreWhenAdded,
+      latestScore,
+      addedInCycle,
+      latestCycle,
+      text: `${pitfallName}: ${formatScore(scoreWhenAdded)} when added${since}; no later result yet`,
+    };
+  }
+  if (latestScore === null) {
+    return {
+      kind: "not-compared",
+      scoreWhenAdded,
+      latestScore,
+      addedInCycle,
+      latestCycle,
+      text: `${pitfallName}: ${formatScore(scoreWhenAdded)} when added${since}; not scored in ${latestCycle}`,
+    };
+  }
+  const difference = scoreDifference(scoreWhenAdded, latestScore);
+  const direction = directionOf(difference);
+  const change = direction === "unchanged" ? "unchanged" : `${direction} ${formatScore(Math.abs(difference))}`;
+  const sinceCycle = addedInCycle ? ` since ${addedInCycle}` : "";
+  return {
+    kind: "compared",
+    scoreWhenAdded,
+    latestScore,
+    difference,
+    direction,
+    addedInCycle,
+    latestCycle,
+    text: `${pitfallName}: ${formatScore(scoreWhenAdded)} → ${formatScore(latestScore)} (${change})${sinceCycle}`,
+  };
+}
+
+/** Plain words for what the change means, for a badge next to the figures. */
+export function closedLoopOutcome(loop: ClosedLoop): "improved" | "worsened" | "unchanged" | "awaiting" {
+  if (loop.kind !== "compared") return "awaiting";
+  if (loop.direction === "down") return "improved";
+  if (loop.direction === "up") return "worsened";
+  return "unchanged";
+}

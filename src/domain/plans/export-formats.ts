@@ -1,0 +1,67 @@
+/**
+ * Export formats and file names. File names are built from slugs and the cycle only, so they are
+ * plain ASCII and need no encoding in a Content-Disposition header.
+ */
+import { slugify } from "../org/names";
+
+export const PLAN_EXPORT_FORMATS = ["md", "csv", "pdf", "json"] as const;
+export type PlanExportFormat = (typeof PLAN_EXPORT_FORMATS)[number];
+
+export const PLAN_EXPORT_FORMAT_LABELS: Record<PlanExportFormat, string> = {
+  md: "Markdown",
+  csv: "CSV for Jira",
+  pdf: "PDF summary",
+  json: "JSON",
+};
+
+export const CONTENT_TYPES: Record<PlanExportFormat, string> = {
+  md: "text/markdown; charset=utf-8",
+  csv: "text/csv; charset=utf-8",
+  pdf: "application/pdf",
+  json: "application/json; charset=utf-8",
+};
+
+/** "2026 Q3" → "2026-q3". */
+export function cycleFileSlug(cycleName: string): string {
+  return slugify(cycleName, "cycle");
+}
+
+/** e.g. "checkout-2026-q3-plan.csv" or "payments-2026-q3-plans.pdf". */
+export function planExportFilename(
+  subject: { kind: "team" | "orgUnit"; slug: string },
+  cycleName: string,
+  format: PlanExportFormat,
+): string {
+  const suffix = subject.kind === "team" ? "plan" : "plans";
+  return `${slugify(subject.slug, subject.kind === "team" ? "team" : "org-unit")}-${cycleFileSlug(cycleName)}-${suffix}.${format}`;
+}
+
+export function heatmapExportFilename(cycleName: string): string {
+  return `heatmap-${cycleFileSlug(cycleName)}.csv`;
+}
+
+/** The header value that makes a browser save the response under `filename`. */
+export function attachmentDisposition(filename: string): string {
+  const safe = filename.replace(/[^A-Za-z0-9._-]/g, "-");
+  return `attachment; filename="${safe}"`;
+}
+
+/**
+ * Reads a cycle as people and links write it: "2026 Q3", "2026-q3", "2026q3". Returns null for
+ * anything else, which the route handlers answer with 400 and an example.
+ */
+export function parseCycleRef(value: string): { year: number; quarter: number } | null {
+  const match = /^(\d{4})[\s-]*q([1-4])$/i.exec(value.trim());
+  return match ? { year: Number(match[1]), quarter: Number(match[2]) } : null;
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * "15 Sep 2026" for an ISO day or instant, the same on every server whatever its locale data, so
+ * exported documents do not change with the machine that wrote them.
+ */
+export function formatExportDay(iso: string): string {
+  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}

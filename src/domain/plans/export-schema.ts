@@ -1,0 +1,143 @@
+/**
+ * The JSON export of remediation plans, defined once in zod: the export builder's output type, the
+ * shape documented in docs/exports.md, and what tests validate exports against. Every other export
+ * format (Markdown, CSV for Jira, PDF) is rendered from these same objects.
+ *
+ * People appear only as the email of a plan item's owner: who answered what, who added an item or
+ * who is a member of a team is never exported.
+ */
+import { z } from "zod";
+import { RISK_BANDS } from "../scoring/bands";
+import { PLAN_ITEM_STATUSES } from "./plan-item-rules";
+
+/** Bumped whenever a field changes meaning or is removed; adding a field does not bump it. */
+export const EXPORT_SCHEMA_VERSION = 1;
+
+const isoDay = z.iso.date();
+const isoInstant = z.iso.datetime({ offset: true });
+const score = z.number().min(0).max(100);
+
+export const exportCycleSchema = z.object({
+  /** e.g. "2026 Q3" */
+  name: z.string().min(1),
+  year: z.number().int(),
+  quarter: z.number().int().min(1).max(4),
+  opensOn: isoDay,
+  closesOn: isoDay,
+});
+
+export const exportSymptomSchema = z.object({
+  symptomId: z.string().min(1),
+  title: z.string().min(1),
+});
+
+export const exportPitfallResultSchema = z.object({
+  pitfallId: z.string().min(1),
+  pitfallName: z.string().min(1),
+  status: z.enum(["scored", "not-assessed", "insufficient-evidence"]),
+  /** 0-100, one decimal; null unless scored. Higher means more risk. */
+  score: score.nullable(),
+  band: z.enum(RISK_BANDS).nullable(),
+  /** 0..1: how much of the applicable evidence was answered. */
+  confidence: z.number().min(0).max(1),
+  triggeredSymptoms: z.array(exportSymptomSchema.extend({ points: z.number() })),
+});
+
+export const exportAssessmentSchema = z.object({
+  status: z.enum(["submitted", "reopened"]),
+  submittedAt: isoInstant.nullable(),
+  overallScore: score.nullable(),
+  overallBand: z.enum(RISK_BANDS).nullable(),
+  /** One entry per pitfall, in playbook order. */
+  pitfalls: z.array(exportPitfallResultSchema),
+});
+
+export const exportRecommendationSchema = z.object({
+  countermeasureId: z.string().min(1),
+  action: z.string().min(1),
+  /** Score points it would remove across every pitfall it serves. */
+  totalRiskRemoved: z.number().min(0),
+  pitfalls: z.array(
+    z.object({
+      pitfallId: z.string().min(1),
+      pitfallName: z.string().min(1),
+      rationale: z.string(),
+      riskRemoved: z.number().min(0),
+      addresses: z.array(exportSymptomSchema.extend({ triggered: z.boolean() })),
+    }),
+  ),
+});
+
+export const exportClosedLoopSchema = z.object({
+  scoreWhenAdded: score.nullable(),
+  /** The cycle of the assessment the item was added from. */
+  addedInCycle: z.string().nullable(),
+  /** The pitfall's score in the export's cycle (or the latest submitted one before it). */
+  latestScore: score.nullable(),
+  latestCycle: z.string().nullable(),
+  /** latestScore − scoreWhenAdded; null until both exist in different cycles. */
+  difference: z.number().nullable(),
+  direction: z.enum(["down", "up", "unchanged"]).nullable(),
+  /** e.g. "Excessive BAU: 62 → 41 (down 21) since 2026 Q2" */
+  summary: z.string().min(1),
+});
+
+export const exportPlanItemSchema = z.object({
+  id: z.string().min(1),
+  countermeasureId: z.string().min(1),
+  action: z.string().min(1),
+  pitfallId: z.string().min(1),
+  pitfallName: z.string().min(1),
+  rationale: z.string(),
+  addresses: z.array(exportSymptomSchema),
+  status: z.enum(PLAN_ITEM_STATUSES),
+  statusLabel: z.string().min(1),
+  /** Set only while the status is "dropped". */
+  droppedReason: z.string().nullable(),
+  ownerEmail: z.email().nullable(),
+  dueOn: isoDay.nullable(),
+  overdue: z.boolean(),
+  notes: z.string().nullable(),
+  addedAt: isoInstant,
+  completedAt: isoInstant.nullable(),
+  closedLoop: exportClosedLoopSchema,
+});
+
+export const exportTeamSectionSchema = z.object({
+  team: z.object({
+    slug: z.string().min(1),
+    name: z.string().min(1),
+    orgUnit: z.object({ slug: z.string().min(1), name: z.string().min(1) }),
+  }),
+  /** The team's submitted assessment in the export's cycle; null when it has none. */
+  assessment: exportAssessmentSchema.nullable(),
+  /** Countermeasures ranked for that assessment, most risk removed first (only those removing risk). */
+  recommendations: z.array(exportRecommendationSchema),
+  /** The plan as it stands when exported, most recently added last. */
+  planItems: z.array(exportPlanItemSchema),
+});
+
+const exportHeader = z.object({
+  schemaVersion: z.literal(EXPORT_SCHEMA_VERSION),
+  generatedAt: isoInstant,
+  cycle: exportCycleSchema,
+});
+
+export const teamPlanExportSchema = exportHeader.extend({ kind: z.literal("team") }).extend(exportTeamSectionSchema.shape);
+
+export const orgUnitPlanExportSchema = exportHeader.extend({
+  kind: z.literal("orgUnit"),
+  orgUnit: z.object({ slug: z.string().min(1), name: z.string().min(1) }),
+  /** Every active team of the unit and of the units below it, by unit then team name. */
+  teams: z.array(exportTeamSectionSchema),
+});
+
+export type ExportCycle = z.infer<typeof exportCycleSchema>;
+export type ExportPitfallResult = z.infer<typeof exportPitfallResultSchema>;
+export type ExportAssessment = z.infer<typeof exportAssessmentSchema>;
+export type ExportRecommendation = z.infer<typeof exportRecommendationSchema>;
+export type ExportClosedLoop = z.infer<typeof exportClosedLoopSchema>;
+export type ExportPlanItem = z.infer<typeof exportPlanItemSchema>;
+export type ExportTeamSection = z.infer<typeof exportTeamSectionSchema>;
+export type TeamPlanExport = z.infer<typeof teamPlanExportSchema>;
+export type OrgUnitPlanExport = z.infer<typeof orgUnitPlanExportSchema>;

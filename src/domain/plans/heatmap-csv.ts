@@ -1,0 +1,75 @@
+/**
+ * The organisation heatmap as CSV: one row per team, a score and a band column per pitfall, for
+ * one cycle. Built to be written in chunks (header first, then batches of rows), so a large
+ * organisation streams out instead of being held in memory.
+ */
+import Papa from "papaparse";
+import { PITFALL_IDS } from "../content/schema";
+import { BANDS, type RiskBand } from "../scoring/bands";
+import { formatScore } from "./closed-loop";
+import { pitfallName } from "./stored-rankings";
+
+export interface HeatmapPitfallResult {
+  pitfallId: string;
+  status: string;
+  score: number | null;
+  band: string | null;
+}
+
+export interface HeatmapTeamRow {
+  orgUnitName: string;
+  teamName: string;
+  teamSlug: string;
+  /** The team's submitted assessment in the cycle, or null when it has none. */
+  assessment: {
+    overallScore: number | null;
+    overallBand: string | null;
+    results: readonly HeatmapPitfallResult[];
+  } | null;
+}
+
+export function heatmapCsvColumns(): string[] {
+  const columns = ["Org unit", "Team", "Team slug", "Cycle", "Status", "Overall score", "Overall band"];
+  for (const pitfallId of PITFALL_IDS) {
+    const name = pitfallName(pitfallId);
+    columns.push(`${name} score`, `${name} band`);
+  }
+  return columns;
+}
+
+function bandLabel(band: string | null): string {
+  return BANDS.find((entry) => entry.band === (band as RiskBand))?.label ?? "";
+}
+
+function resultCells(result: HeatmapPitfallResult | undefined): [string, string] {
+  if (!result) return ["", ""];
+  if (result.status === "not-assessed") return ["", "Not assessed"];
+  if (result.status === "insufficient-evidence") return ["", "Insufficient evidence"];
+  return [result.score === null ? "" : formatScore(result.score), bandLabel(result.band)];
+}
+
+export function heatmapCsvRow(row: HeatmapTeamRow, cycleName: string): string[] {
+  const cells = [row.orgUnitName, row.teamName, row.teamSlug, cycleName];
+  if (!row.assessment) {
+    cells.push("Not submitted", "", "");
+  } else {
+    const overall = row.assessment.overallScore;
+    cells.push("Submitted", overall === null ? "" : formatScore(overall), bandLabel(row.assessment.overallBand));
+  }
+  const byPitfall = new Map(row.assessment?.results.map((result) => [result.pitfallId, result]) ?? []);
+  for (const pitfallId of PITFALL_IDS) cells.push(...resultCells(byPitfall.get(pitfallId)));
+  return cells;
+}
+
+const CSV_NEWLINE = "\r\n";
+/** Names come from people; a leading =, +, - or @ must not run as a spreadsheet formula. */
+const unparseOptions = { newline: CSV_NEWLINE, escapeFormulae: true } as const;
+
+export function heatmapCsvHeader(): string {
+  return Papa.unparse([heatmapCsvColumns()], unparseOptions) + CSV_NEWLINE;
+}
+
+export function heatmapCsvLines(rows: readonly HeatmapTeamRow[], cycleName: string): string {
+  if (rows.length === 0) return "";
+  return Papa.unparse(rows.map((row) => heatmapCsvRow(row, cycleName)), unparseOptions) + CSV_NEWLINE;
+}

@@ -1,0 +1,110 @@
+/**
+ * Plan items as rows of a CSV file for Jira's CSV importer: one issue per item. Jira maps columns
+ * by their header, so the headers are exactly the field names the importer offers by default.
+ * Papa.unparse does the quoting, so commas, quotes, line breaks and non-ASCII text survive.
+ */
+import Papa from "papaparse";
+import type { RiskBand } from "../scoring/bands";
+import type { ExportPlanItem, ExportTeamSection } from "./export-schema";
+
+export const JIRA_CSV_COLUMNS = ["Summary", "Description", "Due date", "Labels", "Priority", "Assignee"] as const;
+export type JiraCsvColumn = (typeof JIRA_CSV_COLUMNS)[number];
+export type JiraCsvRow = Record<JiraCsvColumn, string>;
+
+/** Jira rejects summaries longer than 255 characters. */
+export const JIRA_SUMMARY_MAX_LENGTH = 255;
+
+/** Jira's default priority scheme; the riskier the pitfall now, the higher the priority. */
+const PRIORITY_BY_BAND: Record<RiskBand, string> = {
+  critical: "Highest",
+  high: "High",
+  medium: "Medium",
+  low: "Low",
+  none: "Lowest",
+};
+const PRIORITY_WITHOUT_SCORE = "Medium";
+
+export interface JiraRowContext {
+  team: { slug: string; name: string; orgUnitName: string };
+  cycleName: string;
+  /** The band of the item's pitfall in the exported cycle; null when not scored there. */
+  pitfallBand: RiskBand | null;
+}
+
+export function jiraPriority(band: RiskBand | null): string {
+  return band ? PRIORITY_BY_BAND[band] : PRIORITY_WITHOUT_SCORE;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * Jira labels cannot hold spaces; the importer splits a Labels cell on spaces into several labels.
+ * Ids and slugs are already lower-case words joined by hyphens.
+ */
+function labelsFor(item: ExportPlanItem, context: JiraRowContext): string {
+  return ["pitfall-radar", item.pitfallId, `team-${context.team.slug}`].join(" ");
+}
+
+/**
+ * The description opens with text of our own, never with a user's notes, so no cell starts with
+ * a character a spreadsheet would read as a formula.
+ */
+function descriptionFor(item: ExportPlanItem, context: JiraRowContext): string {
+  const lines = [
+    `Remediation plan item of the ${context.team.name} team (${context.team.orgUnitName}), exported for ${context.cycleName} from Pitfall Radar.`,
+    "",
+    `Pitfall: ${item.pitfallName}`,
+    `So that: ${item.rationale}`,
+  ];
+  if (item.addresses.length > 0) {
+    lines.push(`Symptoms addressed: ${item.addresses.map((symptom) => symptom.title).join("; ")}`);
+  }
+  lines.push(`Closed loop: ${item.closedLoop.summary}`);
+  lines.push(`Status in the plan: ${item.statusLabel}`);
+  if (item.notes) lines.push("", "Notes:", item.notes);
+  return lines.join("\n");
+}
+
+export function jiraRowForPlanItem(item: ExportPlanItem, context: JiraRowContext): JiraCsvRow {
+  return {
+    Summary: truncate(item.action, JIRA_SUMMARY_MAX_LENGTH),
+    Description: descriptionFor(item, context),
+    "Due date": item.dueOn ?? "",
+    Labels: labelsFor(item, context),
+    Priority: jiraPriority(context.pitfallBand),
+    Assignee: item.ownerEmail ?? "",
+  };
+}
+
+/**
+ * The rows of one team's plan. Dropped items are left out: they are decisions not to do the work,
+ * not work to track.
+ */
+export function jiraRowsForTeam(section: ExportTeamSection, cycleName: string): JiraCsvRow[] {
+  const bandOf = new Map(section.assessment?.pitfalls.map((pitfall) => [pitfall.pitfallId, pitfall.band]) ?? []);
+  const team = { slug: section.team.slug, name: section.team.name, orgUnitName: section.team.orgUnit.name };
+  return section.planItems
+    .filter((item) => item.status !== "dropped")
+    .map((item) => jiraRowForPlanItem(item, { team, cycleName, pitfallBand: bandOf.get(item.pitfallId) ?? null }));
+}
+
+const CSV_NEWLINE = "\r\n";
+
+/** The header line, for exports written in several chunks. */
+export function jiraCsvHeader(): string {
+  return Papa.unparse([[...JIRA_CSV_COLUMNS]], { newline: CSV_NEWLINE }) + CSV_NEWLINE;
+}
+
+/** Data lines without the header, each ending with a line break; "" for no rows. */
+export function jiraCsvLines(rows: readonly JiraCsvRow[]): string {
+  if (rows.length === 0) return "";
+  const data = rows.map((row) => JIRA_CSV_COLUMNS.map((column) => row[column]));
+  return Papa.unparse(data, { newline: CSV_NEWLINE }) + CSV_NEWLINE;
+}
+
+/** A whole CSV document: header and rows. */
+export function toJiraCsv(rows: readonly JiraCsvRow[]): string {
+  return jiraCsvHeader() + jiraCsvLines(rows);
+}

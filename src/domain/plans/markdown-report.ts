@@ -1,0 +1,155 @@
+/**
+ * Remediation plans as Markdown, ready to paste into a wiki: headings, a scores table, the
+ * triggered symptoms and the plan items. Text typed by people (notes, reasons, names) is escaped so
+ * it cannot turn into headings, links or table columns.
+ */
+import { BANDS, type RiskBand } from "../scoring/bands";
+import { formatScore } from "./closed-loop";
+import { formatExportDay } from "./export-formats";
+import type { ExportCycle, ExportTeamSection, OrgUnitPlanExport, TeamPlanExport } from "./export-schema";
+
+const bandLabel = (band: RiskBand | null) => (band ? (BANDS.find((entry) => entry.band === band)?.label ?? band) : "—");
+
+/** Backslash-escapes the ASCII punctuation Markdown gives meaning to. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (character) => `\\${character}`).replace(/^(\s*)([-=])/gm, "$1\\$2");
+}
+
+/** A table cell: escaped, on one line. */
+function cell(text: string): string {
+  return escapeMarkdown(text).replace(/\s*\r?\n\s*/g, " ");
+}
+
+/** Multi-line text inside a list item: continuation lines indented so they stay in the item. */
+function listText(text: string, indent = "  "): string {
+  return escapeMarkdown(text.trim()).split(/\r?\n/).join(`\n${indent}`);
+}
+
+function heading(level: number, text: string): string {
+  return `${"#".repeat(Math.min(level, 6))} ${text}`;
+}
+
+
+function scoreText(score: number | null): string {
+  return score === null ? "—" : formatScore(score);
+}
+
+function scoresSection(section: ExportTeamSection, cycleName: string, level: number): string[] {
+  const lines = [heading(level, "Scores"), ""];
+  const assessment = section.assessment;
+  if (!assessment) {
+    lines.push(`No submitted assessment for ${cycleName}.`, "");
+    return lines;
+  }
+  const submitted = assessment.submittedAt ? `, submitted on ${formatExportDay(assessment.submittedAt)}` : "";
+  lines.push(
+    `Overall risk: **${scoreText(assessment.overallScore)}** (${bandLabel(assessment.overallBand)})${submitted}. Scores run from 0 (no sign of the pitfall) to 100.`,
+    "",
+    "| Pitfall | Score | Band | Confidence | Triggered symptoms |",
+    "| --- | ---: | --- | ---: | ---: |",
+  );
+  for (const pitfall of assessment.pitfalls) {
+    const band =
+      pitfall.status === "scored"
+        ? bandLabel(pitfall.band)
+        : pitfall.status === "not-assessed"
+          ? "Not assessed"
+          : "Insufficient evidence";
+    lines.push(
+      `| ${cell(pitfall.pitfallName)} | ${scoreText(pitfall.score)} | ${band} | ${Math.round(pitfall.confidence * 100)}% | ${pitfall.triggeredSymptoms.length} |`,
+    );
+  }
+  lines.push("");
+  return lines;
+}
+
+function symptomsSection(section: ExportTeamSection, level: number): string[] {
+  const lines = [heading(level, "Triggered symptoms"), ""];
+  const withSymptoms = section.assessment?.pitfalls.filter((pitfall) => pitfall.triggeredSymptoms.length > 0) ?? [];
+  if (withSymptoms.length === 0) {
+    lines.push("No symptoms were triggered.", "");
+    return lines;
+  }
+  for (const pitfall of withSymptoms) {
+    lines.push(heading(level + 1, cell(pitfall.pitfallName)), "");
+    for (const symptom of pitfall.triggeredSymptoms) lines.push(`- ${cell(symptom.title)}`);
+    lines.push("");
+  }
+  return lines;
+}
+
+function planSection(section: ExportTeamSection, level: number): string[] {
+  const lines = [heading(level, "Plan"), ""];
+  if (section.planItems.length === 0) {
+    lines.push("The plan has no items yet.", "");
+    return lines;
+  }
+  lines.push("| # | Action | Pitfall | Owner | Due | Status |", "| ---: | --- | --- | --- | --- | --- |");
+  section.planItems.forEach((item, index) => {
+    const due = item.dueOn ? `${item.dueOn}${item.overdue ? " (overdue)" : ""}` : "—";
+    lines.push(
+      `| ${index + 1} | ${cell(item.action)} | ${cell(item.pitfallName)} | ${cell(item.ownerEmail ?? "—")} | ${due} | ${item.statusLabel} |`,
+    );
+  });
+  lines.push("");
+  section.planItems.forEach((item, index) => {
+    lines.push(heading(level + 1, `${index + 1}. ${cell(item.action)}`), "");
+    lines.push(`- **Pitfall:** ${cell(item.pitfallName)}, so that ${listText(item.rationale)}`);
+    if (item.addresses.length > 0) {
+      lines.push(`- **Symptoms addressed:** ${item.addresses.map((symptom) => cell(symptom.title)).join("; ")}`);
+    }
+    lines.push(`- **Owner:** ${cell(item.ownerEmail ?? "not assigned")}`);
+    lines.push(`- **Due:** ${item.dueOn ? formatExportDay(item.dueOn) : "no due date"}${item.overdue ? " (overdue)" : ""}`);
+    lines.push(`- **Status:** ${item.statusLabel}${item.droppedReason ? `: ${listText(item.droppedReason)}` : ""}`);
+    lines.push(`- **Closed loop:** ${cell(item.closedLoop.summary)}`);
+    if (item.notes) lines.push(`- **Notes:** ${listText(item.notes)}`);
+    lines.push("");
+  });
+  return lines;
+}
+
+/** The body of one team: scores, symptoms, plan; headings start at `level`. */
+export function renderTeamSectionMarkdown(section: ExportTeamSection, cycleName: string, level: number): string {
+  return [...scoresSection(section, cycleName, level), ...symptomsSection(section, level), ...planSection(section, level)].join(
+    "\n",
+  );
+}
+
+function cycleLine(cycle: ExportCycle): string {
+  return `${cycle.name} (${formatExportDay(cycle.opensOn)} – ${formatExportDay(cycle.closesOn)})`;
+}
+
+export function renderTeamMarkdown(document: TeamPlanExport): string {
+  return [
+    heading(1, `${cell(document.team.name)}: remediation plan, ${document.cycle.name}`),
+    "",
+    `Team **${cell(document.team.name)}** in ${cell(document.team.orgUnit.name)} · Cycle ${cycleLine(document.cycle)} · Exported ${document.generatedAt.slice(0, 10)}`,
+    "",
+    renderTeamSectionMarkdown(document, document.cycle.name, 2),
+  ].join("\n");
+}
+
+/** The title block of an org unit's document; each team's section follows under a level-2 heading. */
+export function renderOrgUnitMarkdownHeader(
+  header: Pick<OrgUnitPlanExport, "orgUnit" | "cycle" | "generatedAt">,
+  teamCount: number,
+): string {
+  return [
+    heading(1, `${cell(header.orgUnit.name)}: remediation plans, ${header.cycle.name}`),
+    "",
+    `Org unit **${cell(header.orgUnit.name)}** · ${teamCount} team${teamCount === 1 ? "" : "s"} · Cycle ${cycleLine(header.cycle)} · Exported ${header.generatedAt.slice(0, 10)}`,
+    "",
+    "",
+  ].join("\n");
+}
+
+export function renderOrgUnitTeamMarkdown(section: ExportTeamSection, cycleName: string): string {
+  return [heading(2, cell(section.team.name)), "", renderTeamSectionMarkdown(section, cycleName, 3), ""].join("\n");
+}
+
+export function renderOrgUnitMarkdown(document: OrgUnitPlanExport): string {
+  return (
+    renderOrgUnitMarkdownHeader(document, document.teams.length) +
+    document.teams.map((section) => renderOrgUnitTeamMarkdown(section, document.cycle.name)).join("\n")
+  );
+}

@@ -1,0 +1,212 @@
+/**
+ * Reads the stored results of a submitted assessment (one PitfallResult row per pitfall, with its
+ * detail JSON) into what plans and exports need: scores, triggered symptoms and the countermeasure
+ * ranking across pitfalls. Stored JSON is read defensively: a detail written by another method
+ * version still yields its score, just without the parts that no longer parse.
+ */
+import { z } from "zod";
+import { PITFALL_IDS } from "../content/schema";
+import { pitfallById, pitfallOfSymptom } from "../content";
+import { RISK_BANDS, type RiskBand } from "../scoring/bands";
+
+export interface StoredResultRow {
+  pitfallId: string;
+  status: string;
+  score: number | null;
+  band: string | null;
+  confidence: number;
+  detail: string;
+}
+
+export interface SymptomRef {
+  symptomId: string;
+  title: string;
+}
+
+export interface TriggeredSymptomSummary extends SymptomRef {
+  pitfallId: string;
+  /** Score points carried by the evidence pointing at the symptom. */
+  points: number;
+}
+
+export type PitfallResultStatus = "scored" | "not-assessed" | "insufficient-evidence";
+
+export interface PitfallResultSummary {
+  pitfallId: string;
+  pitfallName: string;
+  status: PitfallResultStatus;
+  score: number | null;
+  band: RiskBand | null;
+  confidence: number;
+  triggeredSymptoms: TriggeredSymptomSummary[];
+}
+
+export interface CountermeasureForPitfall {
+  pitfallId: string;
+  pitfallName: string;
+  /** The "so that" outcome for this pitfall. */
+  rationale: string;
+  /** Score points of this pitfall the countermeasure would remove. */
+  riskRemoved: number;
+  addresses: (SymptomRef & { triggered: boolean })[];
+}
+
+export interface RecommendedCountermeasure {
+  countermeasureId: string;
+  action: string;
+  /** Risk removed across every pitfall it serves, one decimal. */
+  totalRiskRemoved: number;
+  /** Most risk removed first; the first is the pitfall a plan item added from it tracks. */
+  pitfalls: CountermeasureForPitfall[];
+}
+
+const evidencePoints = z.array(z.object({ points: z.number() }).loose()).catch([]);
+
+const storedSymptom = z.object({
+  symptomId: z.string(),
+  title: z.string(),
+  answers: evidencePoints.optional(),
+  contextRules: evidencePoints.optional(),
+});
+
+const storedCountermeasure = z.object({
+  countermeasureId: z.string(),
+  action: z.string(),
+  rationale: z.string(),
+  addresses: z.array(z.string()).catch([]),
+  addressesTriggered: z.array(z.string()).catch([]),
+  riskRemoved: z.number(),
+});
+
+function listOf<T extends z.ZodType>(item: T) {
+  return z
+    .array(z.unknown())
+    .catch([])
+    .transform((entries) =>
+      entries.flatMap((entry) => {
+        const parsed = item.safeParse(entry);
+        return parsed.success ? [parsed.data as z.output<T>] : [];
+      }),
+    );
+}
+
+const storedDetail = z.object({
+  triggeredSymptoms: listOf(storedSymptom).optional(),
+  countermeasures: listOf(storedCountermeasure).optional(),
+});
+
+type StoredDetail = { triggeredSymptoms: z.output<typeof storedSymptom>[]; countermeasures: z.output<typeof storedCountermeasure>[] };
+
+export function parseStoredDetail(text: string): StoredDetail {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = {};
+  }
+  const parsed = storedDetail.safeParse(json ?? {});
+  if (!parsed.success) return { triggeredSymptoms: [], countermeasures: [] };
+  return { triggeredSymptoms: parsed.data.triggeredSymptoms ?? [], countermeasures: parsed.data.countermeasures ?? [] };
+}
+
+const roundOne = (value: number) => Math.round(value * 10) / 10;
+
+export function pitfallName(pitfallId: string): string {
+  return pitfallById(pitfallId)?.name ?? pitfallId;
+}
+
+export function symptomTitle(symptomId: string): string {
+  return pitfallOfSymptom(symptomId)?.symptoms.find((symptom) => symptom.id === symptomId)?.title ?? symptomId;
+}
+
+function asBand(band: string | null): RiskBand | null {
+  return band !== null && (RISK_BANDS as readonly string[]).includes(band) ? (band as RiskBand) : null;
+}
+
+function asStatus(status: string): PitfallResultStatus {
+  return status === "not-assessed" || status === "insufficient-evidence" ? status : "scored";
+}
+
+/** Content order of the pitfalls, so every view and export lists them the same way. */
+const pitfallOrder = new Map<string, number>(PITFALL_IDS.map((id, index) => [id, index]));
+const byPitfallOrder = (a: { pitfallId: string }, b: { pitfallId: string }) =>
+  (pitfallOrder.get(a.pitfallId) ?? PITFALL_IDS.length) - (pitfallOrder.get(b.pitfallId) ?? PITFALL_IDS.length);
+
+export interface StoredAssessmentReading {
+  pitfalls: PitfallResultSummary[];
+  recommendations: RecommendedCountermeasure[];
+}
+
+/**
+ * Scores per pitfall in content order, and every countermeasure ranked by the risk it would remove
+ * across pitfalls (most first). Countermeasures that would remove no risk are kept, ranked last,
+ * so a team can still plan them.
+ */
+export function readStoredResults(rows: readonly StoredResultRow[]): StoredAssessmentReading {
+  const pitfalls: PitfallResultSummary[] = [];
+  const byCountermeasure = new Map<string, RecommendedCountermeasure>();
+
+  for (const row of [...rows].sort(byPitfallOrder)) {
+    const detail = parseStoredDetail(row.detail);
+    const name = pitfallName(row.pitfallId);
+    pitfalls.push({
+      pitfallId: row.pitfallId,
+      pitfallName: name,
+      status: asStatus(row.status),
+      score: row.score,
+      band: asBand(row.band),
+      confidence: row.confidence,
+      triggeredSymptoms: detail.triggeredSymptoms.map((symptom) => ({
+        pitfallId: row.pitfallId,
+        symptomId: symptom.symptomId,
+        title: symptom.title,
+        points: roundOne(
+          [...(symptom.answers ?? []), ...(symptom.contextRules ?? [])].reduce((sum, entry) => sum + entry.points, 0),
+        ),
+      })),
+    });
+    for (const countermeasure of detail.countermeasures) {
+      const entry = byCountermeasure.get(countermeasure.countermeasureId) ?? {
+        countermeasureId: countermeasure.countermeasureId,
+        action: countermeasure.action,
+        totalRiskRemoved: 0,
+        pitfalls: [],
+      };
+      const triggered = new Set(countermeasure.addressesTriggered);
+      entry.pitfalls.push({
+        pitfallId: row.pitfallId,
+        pitfallName: name,
+        rationale: countermeasure.rationale,
+        riskRemoved: roundOne(countermeasure.riskRemoved),
+        addresses: countermeasure.addresses.map((symptomId) => ({
+          symptomId,
+          title: symptomTitle(symptomId),
+          triggered: triggered.has(symptomId),
+        })),
+      });
+      entry.totalRiskRemoved = roundOne(entry.totalRiskRemoved + countermeasure.riskRemoved);
+      byCountermeasure.set(countermeasure.countermeasureId, entry);
+    }
+  }
+
+  const recommendations = [...byCountermeasure.values()];
+  for (const recommendation of recommendations) {
+    recommendation.pitfalls.sort((a, b) => b.riskRemoved - a.riskRemoved || byPitfallOrder(a, b));
+  }
+  recommendations.sort((a, b) => b.totalRiskRemoved - a.totalRiskRemoved || a.action.localeCompare(b.action));
+  return { pitfalls, recommendations };
+}
+
+/** Triggered symptoms across every pitfall, the ones carrying most score points first. */
+export function topSymptoms(pitfalls: readonly PitfallResultSummary[], limit: number): TriggeredSymptomSummary[] {
+  return pitfalls
+    .flatMap((pitfall) => pitfall.triggeredSymptoms)
+    .sort((a, b) => b.points - a.points || a.title.localeCompare(b.title))
+    .slice(0, limit);
+}
+
+/** The score of one pitfall in a reading, or null when it was not scored. */
+export function scoreOfPitfall(pitfalls: readonly PitfallResultSummary[], pitfallId: string): number | null {
+  const pitfall = pitfalls.find((entry) => entry.pitfallId === pitfallId);
+  return pitfall && pitfall.status === "scored" ? pitfall.score : null;
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import type { ActionResult } from "@/features/shared/action-result";
+import { Button } from "@/ui/button";
+import { FormError } from "./form-message";
+import { useFormAction } from "./use-form-action";
+
+type NullAction = (previous: ActionResult<null> | null, formData: FormData) => Promise<ActionResult<null>>;
+
+/** A one-click action that is easy to undo (remove a role, reactivate, unarchive). */
+export function ActionButton({
+  action,
+  fields,
+  label,
+  accessibleLabel,
+  variant = "secondary",
+}: {
+  action: NullAction;
+  fields: Record<string, string>;
+  label: string;
+  /** A fuller name for screen readers when the visible label is short, e.g. "Remove Team lead of Checkout". */
+  accessibleLabel?: string;
+  variant?: "primary" | "secondary" | "danger";
+}) {
+  const { error, pending, formProps } = useFormAction(action);
+  return (
+    <form {...formProps} className="space-y-2">
+      <FormError error={error} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <Button
+        type="submit"
+        variant={variant}
+        disabled={pending}
+        aria-label={accessibleLabel}
+        className="px-3 py-1"
+      >
+        {pending ? "Working…" : label}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,371 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useRef, useState, useTransition, type RefObject } from "react";
+import { MAX_IMPORT_BYTES, type ImportIssue } from "@/domain/import/import-format";
+import type { ActionError } from "@/features/shared/action-result";
+import { importOrganisationAction, previewImportAction } from "@/server/admin/import-actions";
+import type { ImportCounts, ImportPreviewDto } from "@/server/admin/import-mutations";
+import { Button } from "@/ui/button";
+import { TextField } from "@/ui/text-field";
+import { FormError, FormSuccess } from "./form-message";
+
+type Stage =
+  | { kind: "idle" }
+  | { kind: "preview"; preview: ImportPreviewDto }
+  | { kind: "rejected"; fileName: string; issues: ImportIssue[]; message: string }
+  | { kind: "imported"; fileName: string; counts: ImportCounts };
+
+const GENERIC_FAILURE: ActionError = {
+  code: "internal",
+  message:
+    "The file could not be sent. Check your connection and that the file is at most 1 MB, then try again.",
+};
+
+function issuesOf(error: ActionError): ImportIssue[] | null {
+  const details = error.details as { issues?: unknown } | undefined;
+  return Array.isArray(details?.issues) ? (details.issues as ImportIssue[]) : null;
+}
+
+function describeCounts(counts: ImportCounts): string {
+  const part = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  return `${part(counts.orgUnits, "org unit", "org units")}, ${part(counts.teams, "team", "teams")} and ${part(
+    counts.people,
+    "person",
+    "people",
+  )} with ${part(counts.roles, "role", "roles")}`;
+}
+
+/**
+ * Upload → check (preview, nothing written) → import. The file stays in the file input between
+ * the two steps and is sent again for the import, which checks it once more on the server.
+ */
+export function ImportForm() {
+  const formRef = useRef<HTMLFormElement>(null);
+  const resultHeadingRef = useRef<HTMLHeadingElement>(null);
+  const [stage, setStage] = useState<Stage>({ kind: "idle" });
+  const [error, setError] = useState<ActionError | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  useEffect(() => {
+    if (stage.kind !== "idle") resultHeadingRef.current?.focus();
+  }, [stage]);
+
+  const chosenFile = (): File | null => {
+    const input = formRef.current?.elements.namedItem("file");
+    const file = input instanceof HTMLInputElement ? input.files?.[0] : undefined;
+    return file ?? null;
+  };
+
+  const send = (mode: "preview" | "import") => {
+    const file = chosenFile();
+    if (!file) {
+      setError({
+        code: "validation",
+        message: "Choose a CSV file to import.",
+        fieldErrors: { file: ["Choose a CSV file to import"] },
+      });
+      return;
+    }
+    if (file.size > MAX_IMPORT_BYTES) {
+      setError({
+        code: "validation",
+        message: "The file is larger than 1 MB. Split it into smaller files.",
+        fieldErrors: { file: ["The file is larger than 1 MB"] },
+      });
+      return;
+    }
+    const formData = new FormData();
+    formData.set("file", file);
+    setError(null);
+    startTransition(async () => {
+      try {
+        if (mode === "preview") {
+          const result = await previewImportAction(formData);
+          if (result.ok) setStage({ kind: "preview", preview: result.data });
+          else setError(result.error);
+          return;
+        }
+        const result = await importOrganisationAction(formData);
+        if (result.ok) {
+          setStage({ kind: "imported", fileName: file.name, counts: result.data });
+          return;
+        }
+        const issues = issuesOf(result.error);
+        if (issues)
+          setStage({ kind: "rejected", fileName: file.name, issues, message: result.error.message });
+        else setError(result.error);
+      } catch {
+        setError(GENERIC_FAILURE);
+      }
+    });
+  };
+
+  return (
+    <div className="space-y-8">
+      <form
+        ref={formRef}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          send("preview");
+        }}
+        className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-5"
+      >
+        <FormError error={error} />
+        <TextField
+          label="CSV file"
+          name="file"
+          type="file"
+          accept=".csv,text/csv"
+          hint="UTF-8 CSV, at most 1 MB, with the header type,name,email,org_unit,parent_org_unit,team,role."
+          errors={error?.fieldErrors?.file}
+          onChange={() => {
+            setStage({ kind: "idle" });
+            setError(null);
+          }}
+        />
+        <Button type="submit" disabled={pending}>
+          {pending ? "Working…" : "Check file"}
+        </Button>
+      </form>
+
+      {stage.kind === "preview" && stage.preview.issues.length > 0 ? (
+        <IssueReport
+          headingRef={resultHeadingRef}
+          fileName={stage.preview.fileName}
+          issues={stage.preview.issues}
+          message="Nothing has been imported. Fix these problems in the file, then check it again."
+        />
+      ) : null}
+
+      {stage.kind === "rejected" ? (
+        <IssueReport
+          headingRef={resultHeadingRef}
+          fileName={stage.fileName}
+          issues={stage.issues}
+          message={stage.message}
+        />
+      ) : null}
+
+      {stage.kind === "preview" && stage.preview.issues.length === 0 ? (
+        <section aria-labelledby="preview-heading" className="space-y-6">
+          <div className="space-y-2">
+            <h2 id="preview-heading" ref={resultHeadingRef} tabIndex={-1} className="text-xl font-semibold">
+              Ready to import {stage.preview.fileName}
+            </h2>
+            <p className="text-slate-700">
+              The file is valid. Importing it creates {describeCounts(stage.preview.counts)}, all at once.
+              Nothing has been written yet.
+            </p>
+          </div>
+          <PreviewTables preview={stage.preview} />
+          <Button type="button" disabled={pending} onClick={() => send("import")}>
+            {pending ? "Importing…" : `Import ${stage.preview.fileName}`}
+          </Button>
+        </section>
+      ) : null}
+
+      {stage.kind === "imported" ? (
+        <section aria-labelledby="imported-heading" className="space-y-3">
+          <h2 id="imported-heading" ref={resultHeadingRef} tabIndex={-1} className="text-xl font-semibold">
+            Imported {stage.fileName}
+          </h2>
+          <FormSuccess>Created {describeCounts(stage.counts)}.</FormSuccess>
+          <p className="text-slate-700">
+            Imported people have no password yet: set one on each person’s page under{" "}
+            <Link href="/admin/people" className="text-blue-800 underline underline-offset-4">
+              People
+            </Link>
+            . The new org units and teams are under{" "}
+            <Link href="/admin/org" className="text-blue-800 underline underline-offset-4">
+              Org units and teams
+            </Link>
+            .
+          </p>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function IssueReport({
+  headingRef,
+  fileName,
+  issues,
+  message,
+}: {
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  fileName: string;
+  issues: ImportIssue[];
+  message: string;
+}) {
+  const fileIssues = issues.filter((issue) => issue.line === null);
+  const rowIssues = issues.filter((issue) => issue.line !== null);
+  return (
+    <section aria-labelledby="issues-heading" className="space-y-4">
+      <h2 id="issues-heading" ref={headingRef} tabIndex={-1} className="text-xl font-semibold text-red-900">
+        {issues.length} problem{issues.length === 1 ? "" : "s"} in {fileName}
+      </h2>
+      <p className="text-slate-700">{message}</p>
+      {fileIssues.length ? (
+        <ul className="list-disc space-y-1 rounded-md border border-red-300 bg-red-50 py-3 pl-8 pr-4 text-sm text-red-900">
+          {fileIssues.map((issue) => (
+            <li key={issue.message}>{issue.message}</li>
+          ))}
+        </ul>
+      ) : null}
+      {rowIssues.length ? (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Problems by line of the file</caption>
+            <thead className="bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Line
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Column
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Problem
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {rowIssues.map((issue, index) => (
+                <tr key={`${issue.line}-${issue.column}-${index}`}>
+                  <th scope="row" className="px-4 py-3 font-medium">
+                    {issue.line}
+                  </th>
+                  <td className="px-4 py-3 font-mono text-xs">{issue.column ?? "(whole line)"}</td>
+                  <td className="px-4 py-3">{issue.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function PreviewTables({ preview }: { preview: ImportPreviewDto }) {
+  const cell = "px-4 py-2";
+  const head = "px-4 py-2 font-semibold";
+  return (
+    <div className="space-y-6">
+      {preview.orgUnits.length ? (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="px-4 py-2 text-left font-semibold">
+              Org units to create ({preview.orgUnits.length})
+            </caption>
+            <thead className="bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className={head}>
+                  Line
+                </th>
+                <th scope="col" className={head}>
+                  Name
+                </th>
+                <th scope="col" className={head}>
+                  Slug
+                </th>
+                <th scope="col" className={head}>
+                  Inside
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {preview.orgUnits.map((unit) => (
+                <tr key={unit.line}>
+                  <td className={cell}>{unit.line}</td>
+                  <th scope="row" className={`${cell} font-medium`}>
+                    {unit.name}
+                  </th>
+                  <td className={`${cell} font-mono text-xs`}>{unit.slug}</td>
+                  <td className={cell}>{unit.parent ?? "Top level"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {preview.teams.length ? (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="px-4 py-2 text-left font-semibold">
+              Teams to create ({preview.teams.length})
+            </caption>
+            <thead className="bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className={head}>
+                  Line
+                </th>
+                <th scope="col" className={head}>
+                  Name
+                </th>
+                <th scope="col" className={head}>
+                  Slug
+                </th>
+                <th scope="col" className={head}>
+                  Org unit
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {preview.teams.map((team) => (
+                <tr key={team.line}>
+                  <td className={cell}>{team.line}</td>
+                  <th scope="row" className={`${cell} font-medium`}>
+                    {team.name}
+                  </th>
+                  <td className={`${cell} font-mono text-xs`}>{team.slug}</td>
+                  <td className={cell}>{team.orgUnit}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {preview.people.length ? (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="px-4 py-2 text-left font-semibold">
+              People to create ({preview.people.length})
+            </caption>
+            <thead className="bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className={head}>
+                  Line
+                </th>
+                <th scope="col" className={head}>
+                  Name
+                </th>
+                <th scope="col" className={head}>
+                  Email
+                </th>
+                <th scope="col" className={head}>
+                  Roles
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {preview.people.map((person) => (
+                <tr key={person.line}>
+                  <td className={cell}>{person.line}</td>
+                  <th scope="row" className={`${cell} font-medium`}>
+                    {person.name}
+                  </th>
+                  <td className={cell}>{person.email}</td>
+                  <td className={cell}>{person.roles.length ? person.roles.join("; ") : "No role"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </div>
+  );
+}

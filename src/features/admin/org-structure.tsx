@@ -1,0 +1,88 @@
+import Link from "next/link";
+import type { TreeNode } from "@/domain/org/org-tree";
+import type { OrgStructureDto, OrgUnitSummaryDto } from "@/server/admin/org-queries";
+import { CreateOrgUnitForm, CreateTeamForm } from "./org-forms";
+
+function teamCount(unit: OrgUnitSummaryDto): string {
+  const active = `${unit.activeTeams} team${unit.activeTeams === 1 ? "" : "s"}`;
+  return unit.archivedTeams ? `${active}, ${unit.archivedTeams} archived` : active;
+}
+
+function UnitList({ nodes }: { nodes: TreeNode<OrgUnitSummaryDto>[] }) {
+  return (
+    <ul className="space-y-1 border-l border-slate-200 pl-4">
+      {nodes.map((node) => (
+        <li key={node.unit.id}>
+          <div className="flex flex-wrap items-baseline gap-x-2 py-1">
+            <Link
+              href={`/admin/org/units/${node.unit.id}`}
+              className={`font-medium underline underline-offset-4 ${node.unit.archived ? "text-slate-600" : "text-blue-800"}`}
+            >
+              {node.unit.name}
+            </Link>
+            <span className="text-sm text-slate-600">
+              {teamCount(node.unit)}
+              {node.unit.archived ? " · archived" : ""}
+            </span>
+          </div>
+          {node.children.length ? <UnitList nodes={node.children} /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function OrgStructure({ structure }: { structure: OrgStructureDto }) {
+  const units = structure.unitOptions.map((unit) => ({ value: unit.id, label: unit.label }));
+  return (
+    <div className="space-y-8">
+      <div className="space-y-2">
+        <h1 className="text-3xl font-bold">Org units and teams</h1>
+        <p className="text-slate-700">
+          Org units group product teams (a unit can sit inside another). Choose a unit to rename, move or
+          archive it and to manage its teams.
+        </p>
+      </div>
+
+      <section aria-labelledby="tree-heading" className="space-y-3">
+        <h2 id="tree-heading" className="text-xl font-semibold">
+          Organisation
+        </h2>
+        {structure.tree.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">
+            There are no org units yet. Add the first one below, or import your organisation from a CSV file.
+          </p>
+        ) : (
+          <div className="rounded-lg border border-slate-200 bg-white p-4">
+            <UnitList nodes={structure.tree} />
+          </div>
+        )}
+      </section>
+
+      <div className="grid gap-6 md:grid-cols-2">
+        <section
+          aria-labelledby="add-unit-heading"
+          className="space-y-3 rounded-lg border border-slate-200 bg-white p-5"
+        >
+          <h2 id="add-unit-heading" className="text-xl font-semibold">
+            Add an org unit
+          </h2>
+          <CreateOrgUnitForm units={units} />
+        </section>
+        <section
+          aria-labelledby="add-team-heading"
+          className="space-y-3 rounded-lg border border-slate-200 bg-white p-5"
+        >
+          <h2 id="add-team-heading" className="text-xl font-semibold">
+            Add a team
+          </h2>
+          {units.length ? (
+            <CreateTeamForm units={units} />
+          ) : (
+            <p className="text-slate-700">Add an org unit first: every team belongs to one.</p>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { BandBadge } from "./band-style";
+import { formatDate, formatScore, StatusBadge } from "./format";
+import { teamPath } from "./paths";
+import type { MyTeamSummary } from "./types";
+
+export function MyTeamsPage({ teams }: { teams: MyTeamSummary[] }) {
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <h1 className="text-3xl font-bold tracking-tight">My teams</h1>
+        <p className="max-w-3xl text-slate-700">
+          Each quarter your team checks itself against the seven pitfalls. It takes 10 to 15 minutes, and starts from
+          last quarter&apos;s answers.
+        </p>
+      </div>
+      {teams.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">
+          You are not a lead or member of any team yet. An admin adds people to teams.
+        </p>
+      ) : (
+        <ul className="grid gap-4 md:grid-cols-2">
+          {teams.map((team) => (
+            <li key={team.id} className="rounded-lg border border-slate-200 bg-white p-5">
+              <h2 className="text-xl font-semibold">
+                <Link href={teamPath(team.slug)} className="text-blue-800 underline-offset-2 hover:underline">
+                  {team.name}
+                </Link>
+              </h2>
+              <p className="text-sm text-slate-600">
+                {team.orgUnitName} · {team.role}
+              </p>
+              <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
+                <dt className="font-medium text-slate-600">Current cycle</dt>
+                <dd>{team.currentCycle ? team.currentCycle.name : "None open"}</dd>
+                {team.currentCycle && team.currentStatus ? (
+                  <>
+                    <dt className="font-medium text-slate-600">Status</dt>
+                    <dd>
+                      <StatusBadge status={team.currentStatus} />
+                    </dd>
+                    <dt className="font-medium text-slate-600">Due</dt>
+                    <dd>{formatDate(team.currentCycle.closesOn)}</dd>
+                  </>
+                ) : null}
+                <dt className="font-medium text-slate-600">Last result</dt>
+                <dd>
+                  {team.lastResult ? (
+                    <span className="flex flex-wrap items-center gap-2">
+                      <Link href={team.lastResult.href} className="text-blue-800 underline hover:text-blue-950">
+                        {team.lastResult.cycleName}: {formatScore(team.lastResult.score)} overall
+                      </Link>
+                      <BandBadge band={team.lastResult.band} />
+                    </span>
+                  ) : (
+                    "No submitted assessment yet"
+                  )}
+                </dd>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,348 @@
+"use client";
+
+import { memo, useId, type ChangeEvent } from "react";
+import { AGREEMENT_LABELS } from "@/domain/scoring/answer-validation";
+import {
+  describeAnswer,
+  describeDraft,
+  describeNumberRange,
+  draftMatchesServer,
+  EMPTY_DRAFT,
+  UNIT_LABELS,
+  type AnswerDraft,
+} from "./answer-draft";
+import { NOTE_MAX_LENGTH } from "./limits";
+import { questionAnchor } from "./paths";
+import type { QuestionView, ServerAnswer } from "./types";
+import type { QuestionSyncState } from "./use-answer-sync";
+
+export interface QuestionFieldProps {
+  question: QuestionView;
+  draft: AnswerDraft;
+  server: ServerAnswer | undefined;
+  sync: QuestionSyncState | undefined;
+  carriedFromCycleName: string | null;
+  actorId: string;
+  disabled: boolean;
+  onChange: (questionId: string, draft: AnswerDraft, options: { typed: boolean }) => void;
+  onFlush: (questionId: string) => void;
+  onConfirm: (questionIds: string[]) => void;
+  onResolveConflict: (questionId: string, choice: "theirs" | "mine") => void;
+}
+
+const DONT_KNOW = "__dont-know";
+const NOT_APPLICABLE = "__not-applicable";
+
+interface RadioOption {
+  value: string;
+  label: string;
+}
+
+function valueOptions(question: QuestionView): RadioOption[] {
+  switch (question.answer.type) {
+    case "agreement":
+      return [1, 2, 3, 4, 5].map((level) => ({ value: String(level), label: AGREEMENT_LABELS[level]! }));
+    case "yesNo":
+      return [
+        { value: "yes", label: "Yes" },
+        { value: "no", label: "No" },
+      ];
+    case "choice":
+      return question.answer.options;
+    case "number":
+      return [];
+  }
+}
+
+const radioLabelClass =
+  "flex cursor-pointer items-start gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 hover:border-slate-500 has-[:checked]:border-blue-700 has-[:checked]:bg-blue-50 has-[:disabled]:cursor-not-allowed";
+const radioInputClass = "mt-0.5 h-4 w-4 shrink-0 accent-blue-700";
+
+export const QuestionField = memo(function QuestionField({
+  question,
+  draft,
+  server,
+  sync,
+  carriedFromCycleName,
+  actorId,
+  disabled,
+  onChange,
+  onFlush,
+  onConfirm,
+  onResolveConflict,
+}: QuestionFieldProps) {
+  const id = useId();
+  const helpId = `${id}-help`;
+  const messageId = `${id}-message`;
+  const reasonId = `${id}-reason`;
+  const noteId = `${id}-note`;
+  const numberId = `${id}-number`;
+  const name = `${id}-answer`;
+
+  const invalid = sync?.kind === "invalid" ? sync : null;
+  const failed = sync?.kind === "error" ? sync : null;
+  const conflict = sync?.kind === "conflict" ? sync : null;
+  const awaitingConfirmation = Boolean(server?.carriedOver) && !conflict && draftMatchesServer(question, draft, server);
+  const valueInvalid = invalid?.field === "value";
+  const reasonInvalid = invalid?.field === "reason";
+  const noteInvalid = invalid?.field === "note";
+  const message = invalid?.message ?? (failed ? `Not saved: ${failed.message}` : null);
+  const groupDescription = [helpId, message && (valueInvalid || failed) ? messageId : null].filter(Boolean).join(" ");
+
+  const change = (next: Partial<AnswerDraft>, typed: boolean) => onChange(question.id, { ...draft, ...next }, { typed });
+
+  const onRadio = (event: ChangeEvent<HTMLInputElement>) => {
+    const value = event.target.value;
+    if (value === DONT_KNOW) change({ mode: "dontKnow", value: "" }, false);
+    else if (value === NOT_APPLICABLE) change({ mode: "notApplicable", value: "" }, false);
+    else change({ mode: "value", value }, false);
+  };
+
+  const options = valueOptions(question);
+  const isNumber = question.answer.type === "number";
+  const isAgreement = question.answer.type === "agreement";
+  const extraChoices: RadioOption[] = [
+    ...(question.allowDontKnow ? [{ value: DONT_KNOW, label: "Don't know" }] : []),
+    ...(question.allowNotApplicable ? [{ value: NOT_APPLICABLE, label: "Not applicable" }] : []),
+  ];
+  const checkedValue =
+    draft.mode === "dontKnow" ? DONT_KNOW : draft.mode === "notApplicable" ? NOT_APPLICABLE : draft.mode === "value" ? draft.value : null;
+
+  return (
+    <div
+      id={questionAnchor(question.id)}
+      className={`scroll-mt-24 rounded-lg border bg-white p-5 ${conflict ? "border-red-700" : awaitingConfirmation ? "border-amber-500" : "border-slate-200"}`}
+    >
+      <fieldset aria-describedby={groupDescription || undefined} disabled={disabled} className="min-w-0 space-y-3">
+        <legend className="text-base font-semibold text-slate-900">
+          {question.prompt}
+          {question.required ? null : <span className="ml-2 text-sm font-normal text-slate-600">(optional)</span>}
+        </legend>
+        <p id={helpId} className="text-sm text-slate-700">
+          {question.help}
+        </p>
+
+        {awaitingConfirmation ? (
+          <div className="flex flex-wrap items-center gap-3 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+            <p>
+              Carried over from {carriedFromCycleName ?? "last quarter"} — confirm or change
+            </p>
+            <button
+              type="button"
+              onClick={() => onConfirm([question.id])}
+              className="rounded-md border border-amber-700 bg-white px-3 py-1 text-sm font-semibold text-amber-950 hover:bg-amber-100"
+            >
+              Confirm<span className="sr-only">: {question.prompt}</span>
+            </button>
+          </div>
+        ) : null}
+
+        {isNumber && question.answer.type === "number" ? (
+          <div className="space-y-2">
+            <label htmlFor={numberId} className="block text-sm font-medium text-slate-900">
+              Your answer{UNIT_LABELS[question.answer.unit] ? ` (${UNIT_LABELS[question.answer.unit]})` : ""}
+            </label>
+            <p id={`${numberId}-range`} className="text-sm text-slate-600">
+              A {describeNumberRange(question.answer)}.
+            </p>
+            <div className="flex items-center gap-2">
+              <input
+                id={numberId}
+                type="number"
+                inputMode="decimal"
+                min={question.answer.min}
+                max={question.answer.max}
+                step={question.answer.integer ? 1 : "any"}
+                value={draft.mode === "value" ? draft.value : ""}
+                aria-invalid={valueInvalid || undefined}
+                aria-describedby={[`${numberId}-range`, valueInvalid ? messageId : null].filter(Boolean).join(" ")}
+                onChange={(event) => {
+                  const text = event.target.value;
+                  const mode = text.trim() ? "value" : draft.mode === "value" ? null : draft.mode;
+                  change({ mode, value: text }, true);
+                }}
+                onBlur={() => onFlush(question.id)}
+                className={`w-36 rounded-md border px-3 py-2 text-slate-900 ${valueInvalid ? "border-red-700" : "border-slate-400"}`}
+              />
+              {UNIT_LABELS[question.answer.unit] ? (
+                <span aria-hidden="true" className="text-sm text-slate-700">
+                  {UNIT_LABELS[question.answer.unit]}
+                </span>
+              ) : null}
+            </div>
+            {extraChoices.length > 0 ? (
+              <div className="flex flex-wrap gap-2" role="group" aria-label="Other answers">
+                {extraChoices.map((choice) => {
+                  const mode = choice.value === DONT_KNOW ? "dontKnow" : "notApplicable";
+                  const pressed = draft.mode === mode;
+                  return (
+                    <button
+                      key={choice.value}
+                      type="button"
+                      aria-pressed={pressed}
+                      onClick={() => change(pressed ? { mode: null, value: "" } : { mode, value: "" }, false)}
+                      className={`rounded-md border px-3 py-1.5 text-sm font-medium ${
+                        pressed ? "border-blue-700 bg-blue-50 text-blue-900" : "border-slate-300 bg-white text-slate-800 hover:border-slate-500"
+                      }`}
+                    >
+                      {choice.label}
+                    </button>
+                  );
+                })}
+              </div>
+            ) : null}
+          </div>
+        ) : (
+          <div className="space-y-2">
+            <div className={isAgreement ? "grid gap-2 sm:grid-cols-5" : "grid gap-2"}>
+              {options.map((option) => (
+                <label key={option.value} className={radioLabelClass}>
+                  <input
+                    type="radio"
+                    name={name}
+                    value={option.value}
+                    checked={checkedValue === option.value}
+                    onChange={onRadio}
+                    className={radioInputClass}
+                  />
+                  <span>{option.label}</span>
+                </label>
+              ))}
+            </div>
+            {extraChoices.length > 0 ? (
+              <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-2">
+                {extraChoices.map((option) => (
+                  <label key={option.value} className={radioLabelClass}>
+                    <input
+                      type="radio"
+                      name={name}
+                      value={option.value}
+                      checked={checkedValue === option.value}
+                      onChange={onRadio}
+                      className={radioInputClass}
+                    />
+                    <span>{option.label}</span>
+                  </label>
+                ))}
+              </div>
+            ) : null}
+          </div>
+        )}
+
+        {draft.mode === "notApplicable" ? (
+          <div>
+            <label htmlFor={reasonId} className="block text-sm font-medium text-slate-900">
+              Why does this not apply to your team? (required)
+            </label>
+            <input
+              id={reasonId}
+              type="text"
+              value={draft.reason}
+              maxLength={500}
+              required
+              aria-invalid={reasonInvalid || undefined}
+              aria-describedby={reasonInvalid ? messageId : undefined}
+              onChange={(event) => change({ reason: event.target.value }, true)}
+              onBlur={() => onFlush(question.id)}
+              className={`mt-1 block w-full rounded-md border px-3 py-2 text-slate-900 ${reasonInvalid ? "border-red-700" : "border-slate-400"}`}
+            />
+          </div>
+        ) : null}
+
+        {message ? (
+          <p id={messageId} className="text-sm font-medium text-red-800">
+            {message}
+          </p>
+        ) : null}
+
+        {draft.mode !== null ? (
+          <div className="flex flex-wrap items-start gap-x-6 gap-y-2">
+            <details className="min-w-0 flex-1" open={draft.note !== "" || noteInvalid}>
+              <summary className="cursor-pointer text-sm font-medium text-blue-800">
+                {draft.note ? "Note" : "Add a note"}
+                <span className="sr-only"> to: {question.prompt}</span>
+              </summary>
+              <label htmlFor={noteId} className="mt-2 block text-sm font-medium text-slate-900">
+                Note (optional)
+              </label>
+              <textarea
+                id={noteId}
+                rows={2}
+                value={draft.note}
+                maxLength={NOTE_MAX_LENGTH}
+                aria-invalid={noteInvalid || undefined}
+                aria-describedby={noteInvalid ? messageId : undefined}
+                onChange={(event) => change({ note: event.target.value }, true)}
+                onBlur={() => onFlush(question.id)}
+                className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 text-sm text-slate-900"
+              />
+            </details>
+            <button
+              type="button"
+              onClick={() => onChange(question.id, EMPTY_DRAFT, { typed: false })}
+              className="rounded-md px-2 py-1 text-sm text-slate-700 underline hover:text-slate-950"
+            >
+              Clear answer<span className="sr-only">: {question.prompt}</span>
+            </button>
+          </div>
+        ) : null}
+      </fieldset>
+
+      {conflict ? (
+        <ConflictNotice
+          question={question}
+          theirs={conflict.theirs}
+          mine={describeDraft(question, draft)}
+          actorId={actorId}
+          onResolve={(choice) => onResolveConflict(question.id, choice)}
+        />
+      ) : null}
+    </div>
+  );
+});
+
+function ConflictNotice({
+  question,
+  theirs,
+  mine,
+  actorId,
+  onResolve,
+}: {
+  question: QuestionView;
+  theirs: ServerAnswer | null;
+  mine: string;
+  actorId: string;
+  onResolve: (choice: "theirs" | "mine") => void;
+}) {
+  const theirsText = describeAnswer(question, theirs);
+  const who = theirs?.updatedBy ? (theirs.updatedBy.id === actorId ? "You" : theirs.updatedBy.name) : null;
+  const sentence = !theirs
+    ? "This answer was cleared elsewhere while you were editing."
+    : who === "You"
+      ? `You changed this to “${theirsText}” in another tab or window while you were editing here.`
+      : `${who ?? "Someone"} changed this to “${theirsText}” while you were editing.`;
+  return (
+    <div role="alert" className="mt-4 space-y-3 rounded-md border border-red-700 bg-red-50 p-3 text-sm text-red-950">
+      <p>
+        {sentence} Your answer here is “{mine}”; nothing was overwritten.
+        {theirs?.note ? ` Their note: “${theirs.note}”.` : ""}
+      </p>
+      <div className="flex flex-wrap gap-2">
+        <button
+          type="button"
+          onClick={() => onResolve("theirs")}
+          className="rounded-md border border-slate-400 bg-white px-3 py-1.5 font-semibold text-slate-900 hover:bg-slate-50"
+        >
+          Keep theirs
+        </button>
+        <button
+          type="button"
+          onClick={() => onResolve("mine")}
+          className="rounded-md bg-blue-700 px-3 py-1.5 font-semibold text-white hover:bg-blue-800"
+        >
+          Use yours
+        </button>
+      </div>
+    </div>
+  );
+}

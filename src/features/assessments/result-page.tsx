@@ -1,0 +1,173 @@
+import Link from "next/link";
+import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
+import { BandBadge, bandLabel, bandMeaning, ScoreBar } from "./band-style";
+import { formatDate, formatPercent, formatScore } from "./format";
+import { questionnairePath, teamPath } from "./paths";
+import { ReopenAssessmentForm } from "./reopen-assessment-form";
+import type { AssessmentResultView, PitfallResultView } from "./types";
+
+export function ResultPage({ result }: { result: AssessmentResultView }) {
+  const { team, cycle, assessment, overall } = result;
+  return (
+    <div className="space-y-8">
+      <Breadcrumbs crumbs={[{ label: team.name, href: teamPath(team.slug) }, { label: `${cycle.name} result` }]} />
+      <div className="space-y-2">
+        <h1 className="text-3xl font-bold tracking-tight">
+          {team.name}: {cycle.name} result
+        </h1>
+        <p className="text-slate-700">
+          Submitted {formatDate(assessment.submittedAt)}
+          {assessment.submittedByName ? ` by ${assessment.submittedByName}` : ""}.
+        </p>
+      </div>
+
+      {assessment.status === "reopened" ? (
+        <div className="rounded-md border border-purple-300 bg-purple-50 px-4 py-3 text-purple-950">
+          <p>
+            This assessment is reopened for changes. The results below are the ones last submitted; they are replaced when
+            the team submits again.
+          </p>
+          <Link href={questionnairePath(team.slug)} className="mt-1 inline-block underline">
+            Go to the questionnaire
+          </Link>
+        </div>
+      ) : null}
+
+      <section aria-labelledby="overall-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="overall-heading" className="text-xl font-semibold">
+          Overall
+        </h2>
+        <div className="mt-3 flex flex-wrap items-center gap-4">
+          <p className="text-3xl font-bold tabular-nums">
+            {formatScore(overall.score)}
+            <span className="text-base font-normal text-slate-600"> out of 100</span>
+          </p>
+          <BandBadge band={overall.band} />
+        </div>
+        <p className="mt-2 max-w-3xl text-sm text-slate-700">
+          {overall.band ? `${bandMeaning(overall.band)} ` : ""}The overall figure is the average of the scored pitfalls; higher
+          means more risk.{" "}
+          <Link href="/playbook/scoring" className="text-blue-800 underline">
+            How scores are calculated
+          </Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="pitfalls-heading" className="space-y-4">
+        <h2 id="pitfalls-heading" className="text-2xl font-semibold">
+          The seven pitfalls
+        </h2>
+        <ol className="space-y-4" data-testid="pitfall-results">
+          {result.pitfalls.map((pitfall) => (
+            <li key={pitfall.pitfallId}>
+              <PitfallResultCard pitfall={pitfall} />
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {result.canReopen ? (
+        <section aria-labelledby="reopen-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-6">
+          <h2 id="reopen-heading" className="text-xl font-semibold">
+            Reopen for changes
+          </h2>
+          <p className="max-w-3xl text-slate-700">
+            Reopening lets the team change answers and submit again; the new submission replaces these results.
+          </p>
+          <ReopenAssessmentForm assessmentId={assessment.id} cycleName={cycle.name} />
+        </section>
+      ) : result.reopenBlockedReason ? (
+        <p className="text-sm text-slate-700">{result.reopenBlockedReason}</p>
+      ) : null}
+    </div>
+  );
+}
+
+function PitfallResultCard({ pitfall }: { pitfall: PitfallResultView }) {
+  const headingId = `result-${pitfall.pitfallId}`;
+  return (
+    <article aria-labelledby={headingId} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h3 id={headingId} className="text-lg font-semibold">
+          <Link href={pitfall.playbookHref} className="text-slate-900 underline-offset-2 hover:underline">
+            {pitfall.name}
+          </Link>
+        </h3>
+        <div className="flex items-center gap-3">
+          <p className="text-lg font-semibold tabular-nums" data-testid="pitfall-score">
+            {pitfall.status === "scored" ? (
+              <>
+                {formatScore(pitfall.score)}
+                <span className="text-sm font-normal text-slate-600"> / 100</span>
+              </>
+            ) : (
+              <span className="text-sm font-normal text-slate-700">No score</span>
+            )}
+          </p>
+          <BandBadge band={pitfall.band} />
+        </div>
+      </div>
+      <ScoreBar score={pitfall.score} band={pitfall.band} />
+      {pitfall.status === "scored" ? (
+        <p className="text-sm text-slate-700">
+          Confidence {formatPercent(pitfall.confidence)}: the share of the evidence that was answered rather than left as
+          &ldquo;don&apos;t know&rdquo;.
+          {pitfall.band ? ` ${bandLabel(pitfall.band)} risk: ${bandMeaning(pitfall.band)}` : ""}
+        </p>
+      ) : (
+        <p className="text-sm text-slate-700">
+          {pitfall.status === "not-assessed"
+            ? "Not assessed: every question was marked not applicable."
+            : "Not enough evidence to score: no question of this pitfall was answered with a value."}
+        </p>
+      )}
+
+      {pitfall.contributions.length > 0 ? (
+        <div>
+          <h4 className="text-sm font-semibold text-slate-900">Why this score</h4>
+          <ul className="mt-2 space-y-2 text-sm">
+            {pitfall.contributions.map((contribution, index) => (
+              <li key={index} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 border-l-4 border-slate-300 pl-3">
+                <span className="min-w-0 flex-1">
+                  {contribution.label}
+                  {contribution.answer ? <span className="text-slate-700"> — answered &ldquo;{contribution.answer}&rdquo;</span> : null}
+                </span>
+                <span className="shrink-0 font-medium tabular-nums">{formatPercent(contribution.share)} of the score</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {pitfall.symptoms.length > 0 ? (
+        <div>
+          <h4 className="text-sm font-semibold text-slate-900">Symptoms seen</h4>
+          <ul className="mt-2 flex flex-wrap gap-2 text-sm">
+            {pitfall.symptoms.map((symptom) => (
+              <li key={symptom.id}>
+                <Link href={symptom.href} className="inline-block rounded-md border border-slate-300 px-2 py-1 text-blue-800 underline hover:bg-slate-50">
+                  {symptom.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {pitfall.nextSteps.length > 0 ? (
+        <div>
+          <h4 className="text-sm font-semibold text-slate-900">Next steps</h4>
+          <ol className="mt-2 list-decimal space-y-2 pl-5 text-sm">
+            {pitfall.nextSteps.map((step) => (
+              <li key={step.countermeasureId}>
+                <span className="font-medium">{step.action}</span>
+                <span className="text-slate-700">, so that {step.rationale}</span>
+                <span className="text-slate-600"> (addresses {formatScore(step.riskRemoved)} points of this score)</span>
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+    </article>
+  );
+}

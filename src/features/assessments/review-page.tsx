@@ -1,0 +1,113 @@
+import Link from "next/link";
+import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
+import { formatDate } from "./format";
+import { questionnairePath, teamPath } from "./paths";
+import { SubmitAssessmentForm } from "./submit-assessment-form";
+import type { ReviewItem, ReviewView } from "./types";
+
+export function ReviewPage({ review }: { review: ReviewView }) {
+  const ready = review.missingRequired.length === 0 && review.unconfirmed.length === 0 && review.invalid.length === 0;
+  const submitted = review.assessment.status === "submitted";
+  return (
+    <div className="max-w-4xl space-y-8">
+      <Breadcrumbs
+        crumbs={[
+          { label: "My teams", href: "/team" },
+          { label: review.team.name, href: teamPath(review.team.slug) },
+          { label: `${review.cycle.name} assessment`, href: questionnairePath(review.team.slug) },
+          { label: "Review" },
+        ]}
+      />
+      <div className="space-y-2">
+        <h1 className="text-3xl font-bold tracking-tight">Review the {review.cycle.name} assessment</h1>
+        <p className="text-slate-700">
+          {review.answered} of {review.total} questions answered. Due {formatDate(review.cycle.closesOn)}.
+        </p>
+      </div>
+
+      {submitted ? (
+        <p className="rounded-md border border-green-700 bg-green-50 px-4 py-3 text-green-950">This assessment has been submitted.</p>
+      ) : ready ? (
+        <p className="rounded-md border border-green-700 bg-green-50 px-4 py-3 text-green-950">
+          Every required question is answered and every carried-over answer is confirmed. Ready to submit.
+        </p>
+      ) : null}
+
+      <ReviewList
+        id="missing"
+        title="Required questions without an answer"
+        empty="None: every required question has an answer."
+        items={review.missingRequired}
+      />
+      <ReviewList
+        id="unconfirmed"
+        title="Carried-over answers to confirm"
+        empty="None: every carried-over answer is confirmed or changed."
+        items={review.unconfirmed}
+      />
+      {review.invalid.length > 0 ? (
+        <ReviewList id="invalid" title="Answers to correct" empty="" items={review.invalid} />
+      ) : null}
+
+      {submitted ? null : (
+        <section aria-labelledby="submit-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-6">
+          <h2 id="submit-heading" className="text-xl font-semibold">
+            Submit
+          </h2>
+          {review.canSubmit ? (
+            <>
+              <p className="text-slate-700">
+                Submitting scores the assessment and shows the result straight away. Answers cannot be changed afterwards
+                unless an admin or the head of engineering reopens the assessment.
+              </p>
+              <SubmitAssessmentForm
+                assessmentId={review.assessment.id}
+                version={review.assessment.version}
+                ready={ready}
+                cycleName={review.cycle.name}
+              />
+            </>
+          ) : (
+            <p className="text-slate-700">
+              The team lead submits the assessment
+              {review.leadNames.length > 0 ? ` (${review.leadNames.join(", ")})` : ""}. Your answers are saved and they will
+              see them.
+            </p>
+          )}
+        </section>
+      )}
+      <p>
+        <Link href={questionnairePath(review.team.slug)} className="text-blue-800 underline hover:text-blue-950">
+          Back to the questionnaire
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+function ReviewList({ id, title, empty, items }: { id: string; title: string; empty: string; items: ReviewItem[] }) {
+  const headingId = `${id}-heading`;
+  return (
+    <section aria-labelledby={headingId} className="space-y-3">
+      <h2 id={headingId} className="text-xl font-semibold">
+        {title} ({items.length})
+      </h2>
+      {items.length === 0 ? (
+        <p className="text-slate-700">{empty}</p>
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+          {items.map((item) => (
+            <li key={item.questionId} className="px-4 py-3">
+              <Link href={item.href} className="font-medium text-blue-800 underline hover:text-blue-950">
+                {item.prompt}
+              </Link>
+              <p className="text-sm text-slate-700">
+                {item.sectionTitle} · {item.message}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,217 @@
+/**
+ * Plain data passed from the assessment queries and mutations to the UI. Free of server imports so
+ * client components (the questionnaire) can use them.
+ */
+import type { NUMBER_UNITS, PitfallId } from "@/domain/content/schema";
+import type { AnswerValue } from "@/domain/scoring/answer-validation";
+import type { RiskBand } from "@/domain/scoring/bands";
+
+export type AssessmentStatus = "draft" | "submitted" | "reopened";
+export type CycleStatus = "planned" | "open" | "closed";
+export type AnswerKind = "value" | "dontKnow" | "notApplicable";
+export type NumberUnit = (typeof NUMBER_UNITS)[number];
+
+/** Where a team stands in a cycle; "not-started" means no assessment row exists yet. */
+export type TeamCycleStatus = "not-started" | AssessmentStatus;
+
+/** What the questionnaire needs to render a control; scoring details stay on the server. */
+export type AnswerTypeView =
+  | { type: "agreement" }
+  | { type: "yesNo" }
+  | { type: "choice"; options: { value: string; label: string }[] }
+  | { type: "number"; unit: NumberUnit; min: number; max: number; integer: boolean };
+
+export interface QuestionView {
+  id: string;
+  prompt: string;
+  help: string;
+  answer: AnswerTypeView;
+  allowDontKnow: boolean;
+  allowNotApplicable: boolean;
+  required: boolean;
+}
+
+export interface SectionView {
+  /** Anchor id on the page, e.g. "section-team-context". */
+  anchor: string;
+  title: string;
+  intro: string;
+  /** The pitfall the section assesses; null for the team context. */
+  pitfallId: PitfallId | null;
+  questions: QuestionView[];
+}
+
+/** An answer as stored, with who last changed it. */
+export interface ServerAnswer {
+  questionId: string;
+  kind: AnswerKind;
+  value: AnswerValue | null;
+  reason: string | null;
+  note: string | null;
+  /** True while a value carried over from the previous quarter awaits confirmation. */
+  carriedOver: boolean;
+  updatedBy: { id: string; name: string } | null;
+  updatedAt: string;
+}
+
+export interface SaveAnswerResult {
+  version: number;
+  /** The stored answer after the save; null when the answer was cleared. */
+  answer: ServerAnswer | null;
+}
+
+export interface ConfirmAnswersResult {
+  version: number;
+  answers: ServerAnswer[];
+}
+
+/**
+ * Sent with a conflict: the assessment changed since the person's screen loaded it. The whole
+ * answer set comes back so the screen can take in changes to questions the person did not touch
+ * and ask only about the ones both sides changed.
+ */
+export interface AnswerConflictDetails {
+  kind: "answer-conflict";
+  currentVersion: number;
+  /** The question the refused save was about (null for a confirmation of several). */
+  questionId: string | null;
+  /** The server's current answer to that question; null when it has no answer. */
+  current: ServerAnswer | null;
+  answers: Record<string, ServerAnswer>;
+}
+
+export interface CycleRef {
+  id: string;
+  name: string;
+  status: CycleStatus;
+  closesOn: string;
+}
+
+export interface QuestionnaireSession {
+  team: { id: string; name: string; slug: string };
+  cycle: CycleRef;
+  assessment: { id: string; status: AssessmentStatus; version: number };
+  /** The cycle the carried-over answers came from. */
+  carriedFromCycleName: string | null;
+  sections: SectionView[];
+  answers: Record<string, ServerAnswer>;
+  actorId: string;
+}
+
+export type QuestionnairePageState =
+  | { kind: "no-open-cycle"; team: { name: string; slug: string } }
+  | { kind: "not-started"; team: { name: string; slug: string }; cycle: CycleRef; hasPrevious: boolean }
+  | {
+      kind: "submitted";
+      team: { name: string; slug: string };
+      cycle: CycleRef;
+      submittedAt: string | null;
+      resultHref: string;
+    }
+  | { kind: "editable"; session: QuestionnaireSession };
+
+export interface OverallResultView {
+  score: number | null;
+  band: RiskBand | null;
+}
+
+export interface MyTeamSummary {
+  id: string;
+  name: string;
+  slug: string;
+  orgUnitName: string;
+  role: "Team lead" | "Team member";
+  currentCycle: CycleRef | null;
+  currentStatus: TeamCycleStatus | null;
+  lastResult: (OverallResultView & { cycleName: string; href: string }) | null;
+}
+
+export interface HistoryEntry {
+  assessmentId: string;
+  cycleName: string;
+  status: AssessmentStatus;
+  submittedAt: string | null;
+  overall: OverallResultView;
+  href: string;
+}
+
+export interface TeamOverview {
+  team: { id: string; name: string; slug: string; orgUnitName: string };
+  currentCycle: CycleRef | null;
+  current: {
+    status: TeamCycleStatus;
+    answered: number;
+    total: number;
+    submittedAt: string | null;
+    resultHref: string | null;
+  } | null;
+  history: HistoryEntry[];
+  canAnswer: boolean;
+}
+
+export interface ReviewItem {
+  questionId: string;
+  prompt: string;
+  sectionTitle: string;
+  href: string;
+  message: string;
+}
+
+export interface ReviewView {
+  team: { name: string; slug: string };
+  cycle: CycleRef;
+  assessment: { id: string; status: AssessmentStatus; version: number };
+  answered: number;
+  total: number;
+  missingRequired: ReviewItem[];
+  unconfirmed: ReviewItem[];
+  invalid: ReviewItem[];
+  canSubmit: boolean;
+  leadNames: string[];
+}
+
+export interface ContributionView {
+  /** The question prompt, or the context rule's explanation. */
+  label: string;
+  /** The answer given, e.g. "Agree"; null for a context rule. */
+  answer: string | null;
+  share: number;
+  points: number;
+}
+
+export interface SymptomView {
+  id: string;
+  title: string;
+  href: string;
+}
+
+export interface NextStepView {
+  countermeasureId: string;
+  action: string;
+  rationale: string;
+  riskRemoved: number;
+}
+
+export interface PitfallResultView {
+  pitfallId: PitfallId;
+  name: string;
+  playbookHref: string;
+  status: "scored" | "not-assessed" | "insufficient-evidence";
+  score: number | null;
+  band: RiskBand | null;
+  confidence: number;
+  contributions: ContributionView[];
+  symptoms: SymptomView[];
+  nextSteps: NextStepView[];
+}
+
+export interface AssessmentResultView {
+  team: { name: string; slug: string };
+  cycle: CycleRef;
+  assessment: { id: string; status: AssessmentStatus; submittedAt: string | null; submittedByName: string | null };
+  overall: OverallResultView;
+  pitfalls: PitfallResultView[];
+  canReopen: boolean;
+  /** Why reopening is not possible right now, for people who may reopen. */
+  reopenBlockedReason: string | null;
+}

@@ -1,0 +1,34 @@
+import type { RiskBand } from "@/domain/scoring/bands";
+import type { CycleStatus, TeamCycleStatus } from "@/features/assessments/types";
+
+export interface CycleSummary {
+  id: string;
+  name: string;
+  status: CycleStatus;
+  opensOn: string;
+  closesOn: string;
+  questionnaireId: string;
+  questionnaireInstalled: boolean;
+  submitted: number;
+  inProgress: number;
+  notStarted: number;
+}
+
+export interface CycleTeamStatus {
+  teamName: string;
+  teamHref: string;
+  orgUnitName: string;
+  status: TeamCycleStatus;
+  overallScore: number | null;
+  overallBand: RiskBand | null;
+  resultHref: string | null;
+}
+
+export interface CyclesPageData {
+  cycles: CycleSummary[];
+  questionnaires: { id: string; title: string; publishedOn: string }[];
+  /** Suggested values for the next cycle: the quarter after the latest one. */
+  next: { year: number; quarter: number; opensOn: string; closesOn: string; questionnaireId: string };
+  /** Completion per team in the open cycle (or the latest cycle when none is open). */
+  focus: { cycleName: string; teams: CycleTeamStatus[] } | null;
+}

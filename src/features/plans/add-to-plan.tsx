@@ -1,0 +1,39 @@
+"use client";
+
+import { addPlanItemAction } from "@/server/plans/actions";
+import { Button } from "@/ui/button";
+import { FormError, FormSuccess } from "./form-messages";
+import { usePlanAction } from "./use-plan-action";
+
+/** "Add to plan" for one ranked countermeasure; once it is in the plan, says so instead. */
+export function AddToPlan({
+  teamSlug,
+  countermeasureId,
+  action,
+  inPlan,
+}: {
+  teamSlug: string;
+  countermeasureId: string;
+  action: string;
+  inPlan: boolean;
+}) {
+  const { state, error, pending, formProps } = usePlanAction(addPlanItemAction);
+  if (inPlan) {
+    return state?.ok ? (
+      <FormSuccess>Added to the plan.</FormSuccess>
+    ) : (
+      <p className="text-sm font-medium text-slate-700">In the plan</p>
+    );
+  }
+  return (
+    <form {...formProps} className="space-y-2">
+      <FormError error={error} />
+      <input type="hidden" name="teamSlug" value={teamSlug} />
+      <input type="hidden" name="countermeasureId" value={countermeasureId} />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Adding…" : "Add to plan"}
+        <span className="sr-only">: {action}</span>
+      </Button>
+    </form>
+  );
+}

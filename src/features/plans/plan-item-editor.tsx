@@ -1,0 +1,185 @@
+"use client";
+
+import { useState } from "react";
+import { PLAN_ITEM_STATUSES, PLAN_ITEM_STATUS_LABELS, type PlanItemStatus } from "@/domain/plans/plan-item-rules";
+import { updatePlanItemAction } from "@/server/plans/actions";
+import { Button } from "@/ui/button";
+import { TextField } from "@/ui/text-field";
+import { SelectField, TextAreaField } from "./form-fields";
+import { FormError, FormSuccess } from "./form-messages";
+import type { OwnerOption, PersonRef, PlanItemConflictDetails, PlanItemView } from "./types";
+import { usePlanAction } from "./use-plan-action";
+
+type CurrentItemValues = PlanItemConflictDetails["current"];
+type EditableValues = Pick<CurrentItemValues, "version" | "owner" | "dueOn" | "status" | "droppedReason" | "notes">;
+
+function isConflictDetails(details: unknown): details is PlanItemConflictDetails {
+  return (details as PlanItemConflictDetails | null)?.kind === "plan-item-conflict";
+}
+
+const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+function describeDue(dueOn: string | null): string {
+  return dueOn ? dayFormat.format(new Date(`${dueOn}T00:00:00Z`)) : "No due date";
+}
+
+function ownerOptions(owners: readonly OwnerOption[], current: PersonRef | null) {
+  const options = [{ value: "", label: "No owner yet" }];
+  for (const owner of owners) options.push({ value: owner.id, label: `${owner.name} (${owner.roleLabel})` });
+  if (current && !owners.some((owner) => owner.id === current.id)) {
+    options.push({ value: current.id, label: `${current.name} (no longer on the team)` });
+  }
+  return options;
+}
+
+const statusOptions = PLAN_ITEM_STATUSES.map((status) => ({ value: status, label: PLAN_ITEM_STATUS_LABELS[status] }));
+
+/** The values someone else saved, shown after a conflict so the two versions can be compared. */
+function CurrentValues({ current }: { current: CurrentItemValues }) {
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+      <dt className="font-semibold">Owner</dt>
+      <dd>{current.owner ? `${current.owner.name} (${current.owner.email})` : "No owner"}</dd>
+      <dt className="font-semibold">Due</dt>
+      <dd>{describeDue(current.dueOn)}</dd>
+      <dt className="font-semibold">Status</dt>
+      <dd>
+        {current.statusLabel}
+        {current.droppedReason ? `: ${current.droppedReason}` : ""}
+      </dd>
+      <dt className="font-semibold">Notes</dt>
+      <dd className="whitespace-pre-line">{current.notes ?? "None"}</dd>
+      <dt className="font-semibold">Saved</dt>
+      <dd>{timeFormat.format(new Date(current.updatedAt))} UTC</dd>
+    </dl>
+  );
+}
+
+function EditorFields({
+  values,
+  owners,
+  fieldErrors,
+}: {
+  values: EditableValues;
+  owners: readonly OwnerOption[];
+  fieldErrors: Record<string, string[]> | undefined;
+}) {
+  const [status, setStatus] = useState<PlanItemStatus>(values.status);
+  return (
+    <div className="grid gap-4 sm:grid-cols-3">
+      <SelectField
+        label="Owner"
+        name="ownerId"
+        hint="Someone with a role on the team"
+        defaultValue={values.owner?.id ?? ""}
+        options={ownerOptions(owners, values.owner)}
+        errors={fieldErrors?.ownerId}
+      />
+      <TextField
+        label="Due date"
+        name="dueOn"
+        type="date"
+        hint="Leave empty for no due date"
+        defaultValue={values.dueOn ?? ""}
+        errors={fieldErrors?.dueOn}
+      />
+      <SelectField
+        label="Status"
+        name="status"
+        hint="Dropping an item asks for a reason"
+        value={status}
+        onChange={(event) => setStatus(event.target.value as PlanItemStatus)}
+        options={statusOptions}
+        errors={fieldErrors?.status}
+      />
+      {status === "dropped" ? (
+        <TextAreaField
+          label="Why is it dropped?"
+          name="droppedReason"
+          rows={2}
+          required
+          maxLength={500}
+          hint="Required: say why the team will not do this"
+          defaultValue={values.droppedReason ?? ""}
+          errors={fieldErrors?.droppedReason}
+          className="sm:col-span-3"
+        />
+      ) : null}
+      <TextAreaField
+        label="Notes"
+        name="notes"
+        rows={2}
+        maxLength={2000}
+        defaultValue={values.notes ?? ""}
+        errors={fieldErrors?.notes}
+        className="sm:col-span-3"
+      />
+    </div>
+  );
+}
+
+/**
+ * Inline editor of one plan item. Saves name the version they were loaded from; when someone else
+ * saved in between, the server refuses and this shows their values next to the ones typed here:
+ * saving again keeps the typed values, "Use the current values" takes theirs.
+ */
+export function PlanItemEditor({
+  item,
+  owners,
+  teamSlug,
+  headingId,
+}: {
+  item: PlanItemView;
+  owners: readonly OwnerOption[];
+  teamSlug: string;
+  headingId: string;
+}) {
+  const [adopted, setAdopted] = useState<EditableValues | null>(null);
+  const { state, error, pending, formProps } = usePlanAction(updatePlanItemAction, () => setAdopted(null));
+  const conflict = error?.code === "conflict" && isConflictDetails(error.details) ? error.details.current : null;
+  const showConflict = conflict !== null && adopted?.version !== conflict.version;
+
+  const loaded: EditableValues = {
+    version: item.version,
+    owner: item.owner,
+    dueOn: item.dueOn,
+    status: item.status,
+    droppedReason: item.droppedReason,
+    notes: item.notes,
+  };
+  const values = adopted && adopted.version >= item.version ? adopted : loaded;
+  // After a conflict the next save is made against the version now stored: the person has seen it.
+  const expectedVersion = Math.max(values.version, conflict?.version ?? 0);
+
+  return (
+    <form {...formProps} aria-labelledby={headingId} className="space-y-4">
+      <input type="hidden" name="itemId" value={item.id} />
+      <input type="hidden" name="teamSlug" value={teamSlug} />
+      <input type="hidden" name="expectedVersion" value={expectedVersion} />
+      <FormError error={error}>
+        {showConflict && conflict ? (
+          <>
+            <p className="font-semibold">Current values</p>
+            <CurrentValues current={conflict} />
+            <Button type="button" variant="secondary" onClick={() => setAdopted(conflict)}>
+              Use the current values
+            </Button>
+          </>
+        ) : null}
+      </FormError>
+      <EditorFields
+        key={`${values.version}`}
+        values={values}
+        owners={owners}
+        fieldErrors={error?.fieldErrors}
+      />
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save changes"}
+        </Button>
+        {state?.ok ? <FormSuccess>Saved.</FormSuccess> : null}
+      </div>
+    </form>
+  );
+}

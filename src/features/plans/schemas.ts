@@ -1,0 +1,110 @@
+/**
+ * One zod schema per input of the plan area, shared by the forms, the server actions and the
+ * export route handlers.
+ */
+import { z } from "zod";
+import {
+  PLAN_EXPORT_FORMATS,
+  parseCycleRef,
+} from "@/domain/plans/export-formats";
+import {
+  MAX_DROPPED_REASON_LENGTH,
+  MAX_NOTES_LENGTH,
+  MIN_DROPPED_REASON_LENGTH,
+  PLAN_ITEM_STATUSES,
+  parseDueDate,
+  STATUS_CHANGE_MESSAGES,
+} from "@/domain/plans/plan-item-rules";
+
+const id = z.string().trim().min(1, "Missing item").max(64, "That is not a valid id");
+const slug = z
+  .string()
+  .trim()
+  .min(1, "Missing name")
+  .max(100, "That is not a valid name")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "That is not a valid name");
+const expectedVersion = z.coerce
+  .number({ message: "Reload the page and try again" })
+  .int("Reload the page and try again")
+  .min(1, "Reload the page and try again");
+
+/** Empty text means "none": forms send "" for a cleared field. */
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .transform((value) => value.trim())
+    .pipe(z.string().max(max, message))
+    .transform((value) => (value === "" ? null : value));
+
+const earliestDue = Date.UTC(2000, 0, 1);
+const latestDue = Date.UTC(2100, 0, 1);
+
+const dueOn = z
+  .string()
+  .max(32, "Enter a date like 2026-12-31")
+  .transform((value, context) => {
+    if (value.trim() === "") return null;
+    const date = parseDueDate(value);
+    if (!date || date.getTime() < earliestDue || date.getTime() >= latestDue) {
+      context.addIssue({ code: "custom", message: "Enter a real date like 2026-12-31" });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+export const addPlanItemSchema = z.object({
+  teamSlug: slug,
+  countermeasureId: slug,
+});
+export type AddPlanItemInput = z.output<typeof addPlanItemSchema>;
+
+export const updatePlanItemSchema = z
+  .object({
+    itemId: id,
+    expectedVersion,
+    ownerId: optionalText(64, "Choose someone from the list"),
+    dueOn,
+    status: z.enum(PLAN_ITEM_STATUSES, { message: "Choose a status" }),
+    droppedReason: optionalText(
+      MAX_DROPPED_REASON_LENGTH,
+      `Keep the reason to ${MAX_DROPPED_REASON_LENGTH} characters or fewer`,
+    ),
+    notes: optionalText(MAX_NOTES_LENGTH, `Keep notes to ${MAX_NOTES_LENGTH} characters or fewer`),
+  })
+  .superRefine((input, context) => {
+    if (input.status !== "dropped") return;
+    const reason = input.droppedReason ?? "";
+    if (reason.length === 0) {
+      context.addIssue({ code: "custom", path: ["droppedReason"], message: STATUS_CHANGE_MESSAGES["dropped-reason-required"] });
+    } else if (reason.length < MIN_DROPPED_REASON_LENGTH) {
+      context.addIssue({ code: "custom", path: ["droppedReason"], message: STATUS_CHANGE_MESSAGES["dropped-reason-too-short"] });
+    }
+  });
+export type UpdatePlanItemInput = z.output<typeof updatePlanItemSchema>;
+
+export const removePlanItemSchema = z.object({ itemId: id, expectedVersion });
+export type RemovePlanItemInput = z.output<typeof removePlanItemSchema>;
+
+/** "2026 Q3", "2026-q3" or "2026q3"; absent means the latest cycle with results. */
+const cycleRef = z
+  .string()
+  .max(20, "Write the cycle like 2026 Q3")
+  .optional()
+  .transform((value, context) => {
+    if (value === undefined || value.trim() === "") return null;
+    const parsed = parseCycleRef(value);
+    if (!parsed) {
+      context.addIssue({ code: "custom", message: "Write the cycle like 2026 Q3 (a year and a quarter from Q1 to Q4)" });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+export const planExportQuerySchema = z.object({
+  format: z.enum(PLAN_EXPORT_FORMATS, { message: `Choose a format: ${PLAN_EXPORT_FORMATS.join(", ")}` }),
+  cycle: cycleRef,
+});
+export type PlanExportQuery = z.output<typeof planExportQuerySchema>;
+
+export const heatmapExportQuerySchema = z.object({ cycle: cycleRef });
+export type HeatmapExportQuery = z.output<typeof heatmapExportQuerySchema>;

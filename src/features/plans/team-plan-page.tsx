@@ -1,0 +1,248 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { formatScore } from "@/domain/plans/closed-loop";
+import { AddToPlan } from "./add-to-plan";
+import { ExportForm } from "./export-form";
+import { teamExportBasePath } from "./paths";
+import { PlanHeading } from "./plan-heading";
+import { PlanItemEditor } from "./plan-item-editor";
+import { RemovePlanItem } from "./remove-plan-item";
+import type { PlanItemView, RecommendationView, TeamPlanView } from "./types";
+
+const PLAN_HEADING_ID = "plan-heading";
+
+const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+function formatDay(isoDay: string): string {
+  return dayFormat.format(new Date(isoDay.length === 10 ? `${isoDay}T00:00:00Z` : isoDay));
+}
+
+const OUTCOME_BADGES: Record<PlanItemView["outcome"], { label: string; className: string }> = {
+  improved: { label: "Improved", className: "border-green-300 bg-green-50 text-green-900" },
+  worsened: { label: "Worsened", className: "border-red-300 bg-red-50 text-red-900" },
+  unchanged: { label: "Unchanged", className: "border-slate-300 bg-slate-50 text-slate-800" },
+  awaiting: { label: "Awaiting a later result", className: "border-slate-300 bg-white text-slate-700" },
+};
+
+const STATUS_BADGES: Record<PlanItemView["status"], string> = {
+  todo: "border-slate-300 bg-slate-50 text-slate-800",
+  in_progress: "border-blue-300 bg-blue-50 text-blue-900",
+  done: "border-green-300 bg-green-50 text-green-900",
+  dropped: "border-slate-300 bg-white text-slate-700 line-through decoration-slate-500",
+};
+
+function Badge({ className, children }: { className: string; children: ReactNode }) {
+  return <span className={`inline-block rounded-full border px-2.5 py-0.5 text-xs font-semibold ${className}`}>{children}</span>;
+}
+
+function ClosedLoopLine({ item }: { item: PlanItemView }) {
+  const badge = OUTCOME_BADGES[item.outcome];
+  return (
+    <p className="flex flex-wrap items-center gap-2 text-sm">
+      <span className="font-semibold">Closed loop:</span>
+      <span>{item.closedLoop.text}</span>
+      <Badge className={badge.className}>{badge.label}</Badge>
+    </p>
+  );
+}
+
+function ReadOnlyDetails({ item }: { item: PlanItemView }) {
+  return (
+    <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
+      <dt className="font-semibold">Owner</dt>
+      <dd>{item.owner ? `${item.owner.name} (${item.owner.email})` : "No owner yet"}</dd>
+      <dt className="font-semibold">Due</dt>
+      <dd>
+        {item.dueOn ? formatDay(item.dueOn) : "No due date"}
+        {item.overdue ? " (overdue)" : ""}
+      </dd>
+      <dt className="font-semibold">Status</dt>
+      <dd>
+        {item.statusLabel}
+        {item.droppedReason ? `: ${item.droppedReason}` : ""}
+      </dd>
+      <dt className="font-semibold">Notes</dt>
+      <dd className="whitespace-pre-line">{item.notes ?? "None"}</dd>
+    </dl>
+  );
+}
+
+function PlanItemCard({ item, plan }: { item: PlanItemView; plan: TeamPlanView }) {
+  const headingId = `plan-item-${item.id}`;
+  return (
+    <li>
+      <article aria-labelledby={headingId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <h3 id={headingId} className="text-lg font-semibold">
+            {item.action}
+          </h3>
+          <div className="flex flex-wrap gap-2">
+            <Badge className={STATUS_BADGES[item.status]}>{item.statusLabel}</Badge>
+            {item.overdue ? <Badge className="border-red-300 bg-red-50 text-red-900">Overdue</Badge> : null}
+          </div>
+        </div>
+        <p className="text-sm text-slate-700">
+          <span className="font-semibold text-slate-900">{item.pitfallName}:</span> so that {item.rationale}.
+        </p>
+        {item.addresses.length > 0 ? (
+          <p className="text-sm text-slate-700">
+            <span className="font-semibold text-slate-900">Symptoms addressed:</span>{" "}
+            {item.addresses.map((symptom) => symptom.title).join("; ")}
+          </p>
+        ) : null}
+        <ClosedLoopLine item={item} />
+        {plan.canEdit ? (
+          <div className="space-y-4 border-t border-slate-200 pt-4">
+            <PlanItemEditor item={item} owners={plan.owners} teamSlug={plan.team.slug} headingId={headingId} />
+            <RemovePlanItem itemId={item.id} version={item.version} action={item.action} teamSlug={plan.team.slug} />
+          </div>
+        ) : (
+          <div className="border-t border-slate-200 pt-3">
+            <ReadOnlyDetails item={item} />
+          </div>
+        )}
+      </article>
+    </li>
+  );
+}
+
+function RecommendationCard({ recommendation, plan }: { recommendation: RecommendationView; plan: TeamPlanView }) {
+  const headingId = `recommendation-${recommendation.countermeasureId}`;
+  const served = recommendation.pitfalls.filter((pitfall) => pitfall.riskRemoved > 0).length;
+  return (
+    <li>
+      <article aria-labelledby={headingId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div>
+            <h3 id={headingId} className="text-lg font-semibold">
+              {recommendation.action}
+            </h3>
+            <p className="text-sm text-slate-700">
+              {recommendation.totalRiskRemoved > 0
+                ? `Removes ${formatScore(recommendation.totalRiskRemoved)} risk points across ${served} pitfall${served === 1 ? "" : "s"}`
+                : "Removes no risk found by this assessment"}
+            </p>
+          </div>
+          {plan.canEdit ? (
+            <AddToPlan
+              teamSlug={plan.team.slug}
+              countermeasureId={recommendation.countermeasureId}
+              action={recommendation.action}
+              inPlan={recommendation.inPlan}
+            />
+          ) : recommendation.inPlan ? (
+            <p className="text-sm font-medium text-slate-700">In the plan</p>
+          ) : null}
+        </div>
+        <ul className="space-y-2 text-sm">
+          {recommendation.pitfalls.map((pitfall) => {
+            const triggered = pitfall.addresses.filter((symptom) => symptom.triggered);
+            return (
+              <li key={pitfall.pitfallId} className="text-slate-700">
+                <span className="font-semibold text-slate-900">{pitfall.pitfallName}</span>
+                {pitfall.riskRemoved > 0 ? ` (${formatScore(pitfall.riskRemoved)} points)` : ""}: so that {pitfall.rationale}.
+                <br />
+                <span className="text-slate-600">
+                  Symptoms addressed: {pitfall.addresses.map((symptom) => symptom.title).join("; ")}
+                  {triggered.length > 0 ? ` (triggered: ${triggered.map((symptom) => symptom.title).join("; ")})` : " (none triggered)"}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      </article>
+    </li>
+  );
+}
+
+export function TeamPlanPage({ plan }: { plan: TeamPlanView }) {
+  const ranked = plan.recommendations.filter((recommendation) => recommendation.totalRiskRemoved > 0);
+  const others = plan.recommendations.filter((recommendation) => recommendation.totalRiskRemoved <= 0);
+  return (
+    <div className="space-y-10">
+      <div className="space-y-2">
+        <p className="text-sm">
+          <Link href={`/team/${encodeURIComponent(plan.team.slug)}`} className="text-blue-800 underline underline-offset-4">
+            {plan.team.name}
+          </Link>{" "}
+          · {plan.team.orgUnitName}
+        </p>
+        <h1 className="text-3xl font-bold tracking-tight">Remediation plan: {plan.team.name}</h1>
+        <p className="max-w-3xl text-slate-700">
+          {plan.source
+            ? `Countermeasures are ranked from the ${plan.source.cycleName} assessment${
+                plan.source.submittedAt ? `, submitted on ${formatDay(plan.source.submittedAt)}` : ""
+              }. Each plan item shows how its pitfall’s score has moved since it was added.`
+            : "The team has not submitted an assessment yet. Once it has, its ranked countermeasures appear here."}
+        </p>
+        {!plan.canEdit ? (
+          <p className="max-w-3xl text-sm text-slate-700">
+            You can read this plan. The team lead and the unit’s coach change it.
+          </p>
+        ) : null}
+      </div>
+
+      {plan.canExport ? (
+        <ExportForm
+          action={teamExportBasePath(plan.team.slug)}
+          legend="Download the plan"
+          cycles={plan.exportCycles}
+          description="Scores, triggered symptoms and plan items of the chosen cycle, as Markdown for a wiki, CSV for Jira import, a PDF summary or JSON. Only owners’ emails are included."
+        />
+      ) : null}
+
+      <section aria-labelledby={PLAN_HEADING_ID} className="space-y-4">
+        <PlanHeading id={PLAN_HEADING_ID} count={plan.items.length} />
+        {plan.items.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-5 text-slate-700">
+            The plan has no items yet.
+            {plan.canEdit && plan.recommendations.length > 0 ? " Add countermeasures from the ranking below." : ""}
+          </p>
+        ) : (
+          <ul className="space-y-4">
+            {plan.items.map((item) => (
+              <PlanItemCard key={item.id} item={item} plan={plan} />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {plan.source ? (
+        <section aria-labelledby="ranking-heading" className="space-y-4">
+          <div className="space-y-1">
+            <h2 id="ranking-heading" className="text-2xl font-semibold">
+              Ranked countermeasures
+            </h2>
+            <p className="max-w-3xl text-slate-700">
+              Most risk removed first: the score points carried by the triggered symptoms each countermeasure
+              addresses, in the {plan.source.cycleName} assessment.
+            </p>
+          </div>
+          {ranked.length === 0 ? (
+            <p className="rounded-lg border border-dashed border-slate-300 bg-white p-5 text-slate-700">
+              No symptoms were triggered, so no countermeasure would remove risk.
+            </p>
+          ) : (
+            <ol className="space-y-4">
+              {ranked.map((recommendation) => (
+                <RecommendationCard key={recommendation.countermeasureId} recommendation={recommendation} plan={plan} />
+              ))}
+            </ol>
+          )}
+          {others.length > 0 ? (
+            <details className="rounded-lg border border-slate-200 bg-white p-5">
+              <summary className="cursor-pointer font-semibold">
+                Other countermeasures ({others.length}) that this assessment found no risk for
+              </summary>
+              <ul className="mt-4 space-y-4">
+                {others.map((recommendation) => (
+                  <RecommendationCard key={recommendation.countermeasureId} recommendation={recommendation} plan={plan} />
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

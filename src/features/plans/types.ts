@@ -1,0 +1,129 @@
+/** What the plan queries return to the pages: plain, serialisable data. */
+import type { ClosedLoop } from "@/domain/plans/closed-loop";
+import type { CommonCountermeasure } from "@/domain/plans/common-countermeasures";
+import type { PlanItemStatus } from "@/domain/plans/plan-item-rules";
+import type { PitfallResultSummary, RecommendedCountermeasure, SymptomRef } from "@/domain/plans/stored-rankings";
+
+export interface PersonRef {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface OwnerOption extends PersonRef {
+  roleLabel: string;
+}
+
+export interface PlanItemView {
+  id: string;
+  version: number;
+  countermeasureId: string;
+  action: string;
+  pitfallId: string;
+  pitfallName: string;
+  rationale: string;
+  addresses: SymptomRef[];
+  status: PlanItemStatus;
+  statusLabel: string;
+  droppedReason: string | null;
+  notes: string | null;
+  owner: PersonRef | null;
+  /** "YYYY-MM-DD" or null. */
+  dueOn: string | null;
+  overdue: boolean;
+  addedAt: string;
+  completedAt: string | null;
+  addedInCycle: string | null;
+  closedLoop: ClosedLoop;
+  outcome: "improved" | "worsened" | "unchanged" | "awaiting";
+}
+
+export interface RecommendationView extends RecommendedCountermeasure {
+  inPlan: boolean;
+}
+
+export interface CycleOption {
+  name: string;
+  /** "2026-q3", as export links write it. */
+  slug: string;
+}
+
+export interface TeamPlanView {
+  team: { id: string; slug: string; name: string; orgUnitName: string };
+  canEdit: boolean;
+  canExport: boolean;
+  /** The latest submitted assessment the ranking comes from; null before the first submission. */
+  source: { cycleName: string; submittedAt: string | null } | null;
+  pitfalls: PitfallResultSummary[];
+  recommendations: RecommendationView[];
+  items: PlanItemView[];
+  owners: OwnerOption[];
+  /** Cycles with a submitted assessment of the team, newest first. */
+  exportCycles: CycleOption[];
+}
+
+/** Sent back with a conflict: the item as it is now, so the person can compare before saving again. */
+export interface PlanItemConflictDetails {
+  kind: "plan-item-conflict";
+  current: {
+    version: number;
+    owner: PersonRef | null;
+    dueOn: string | null;
+    status: PlanItemStatus;
+    statusLabel: string;
+    droppedReason: string | null;
+    notes: string | null;
+    updatedAt: string;
+  };
+}
+
+export interface PlanUnitSummary {
+  id: string;
+  slug: string;
+  name: string;
+  teams: number;
+  items: number;
+  open: number;
+  overdue: number;
+  done: number;
+}
+
+export interface PlansIndexView {
+  units: PlanUnitSummary[];
+  /** Cycles with submitted assessments, newest first, for the heatmap export. */
+  heatmapCycles: CycleOption[];
+}
+
+export interface UnitPlanItemRef {
+  id: string;
+  team: { slug: string; name: string };
+  action: string;
+  pitfallName: string;
+  owner: PersonRef | null;
+  dueOn: string | null;
+  completedAt: string | null;
+  statusLabel: string;
+}
+
+export interface UnitTeamSummary {
+  slug: string;
+  name: string;
+  latestCycle: string | null;
+  overallScore: number | null;
+  items: number;
+  open: number;
+  overdue: number;
+  done: number;
+}
+
+export interface UnitPlanView {
+  unit: { id: string; slug: string; name: string };
+  canExport: boolean;
+  teams: UnitTeamSummary[];
+  common: CommonCountermeasure[];
+  overdue: UnitPlanItemRef[];
+  /** The cycle "done this cycle" refers to (the open one, else the latest). */
+  currentCycle: { name: string; opensOn: string; closesOn: string } | null;
+  doneThisCycle: UnitPlanItemRef[];
+  exportCycles: CycleOption[];
+}

@@ -1,0 +1,416 @@
+import "server-only";
+import { can, type Actor } from "@/domain/access/policy";
+import { pitfallById, questionnaireById } from "@/domain/content";
+import type { PitfallId } from "@/domain/content/schema";
+import {
+  describeAnswerValue,
+  listMissingRequiredAnswers,
+  RISK_BANDS,
+  type RiskBand,
+  validateAnswer,
+} from "@/domain/scoring";
+import {
+  playbookPath,
+  questionPath,
+  resultPath,
+  parseResultRef,
+} from "@/features/assessments/paths";
+import type {
+  AssessmentResultView,
+  AssessmentStatus,
+  CycleRef,
+  CycleStatus,
+  HistoryEntry,
+  MyTeamSummary,
+  OverallResultView,
+  PitfallResultView,
+  QuestionnairePageState,
+  ReviewItem,
+  ReviewView,
+  TeamOverview,
+} from "@/features/assessments/types";
+import type { Prisma } from "@/generated/prisma/client";
+import { authorizeTeamBySlug } from "../auth/authorize";
+import { db } from "../db";
+import { NotFoundError } from "../errors";
+import { parseResultDetail } from "./result-detail";
+import {
+  compiledQuestionnaire,
+  contextQuestionIds,
+  questionCount,
+  questionIndex,
+  questionnaireOfCycle,
+  sectionViews,
+} from "./questionnaire-content";
+import { answerColumns, answerOfRow, readServerAnswers, splitAnswers } from "./stored-answers";
+
+const cycleColumns = {
+  id: true,
+  name: true,
+  status: true,
+  closesOn: true,
+  year: true,
+  quarter: true,
+  questionnaireId: true,
+} as const;
+
+interface CycleRow {
+  id: string;
+  name: string;
+  status: string;
+  closesOn: Date;
+}
+
+function toCycleRef(cycle: CycleRow): CycleRef {
+  return { id: cycle.id, name: cycle.name, status: asCycleStatus(cycle.status), closesOn: cycle.closesOn.toISOString() };
+}
+
+function asCycleStatus(status: string): CycleStatus {
+  return status === "open" || status === "closed" ? status : "planned";
+}
+
+function asAssessmentStatus(status: string): AssessmentStatus {
+  return status === "submitted" || status === "reopened" ? status : "draft";
+}
+
+function asBand(band: string | null): RiskBand | null {
+  return band !== null && (RISK_BANDS as readonly string[]).includes(band) ? (band as RiskBand) : null;
+}
+
+function overallOf(assessment: { overallScore: number | null; overallBand: string | null }): OverallResultView {
+  return { score: assessment.overallScore, band: asBand(assessment.overallBand) };
+}
+
+/** The cycle teams answer now: the open one (at most one is open at a time). */
+async function openCycle() {
+  return db.cycle.findFirst({ where: { status: "open" }, orderBy: [{ year: "desc" }, { quarter: "desc" }], select: cycleColumns });
+}
+
+/** Assessments that carry stored results: submitted, or reopened after a submission. */
+const hasResults: Prisma.AssessmentWhereInput = {
+  OR: [{ status: "submitted" }, { status: "reopened", submittedAt: { not: null } }],
+};
+
+/** The teams the person leads or belongs to, with the current cycle's status and the last result. */
+export async function listMyTeams(actor: Actor): Promise<MyTeamSummary[]> {
+  const teamIds = [...new Set([...actor.leadTeamIds, ...actor.memberTeamIds])];
+  if (teamIds.length === 0) return [];
+  const cycle = await openCycle();
+  const teams = await db.team.findMany({
+    where: { id: { in: teamIds }, archivedAt: null },
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      orgUnit: { select: { name: true } },
+      assessments: {
+        where: { OR: [{ cycleId: cycle?.id ?? "" }, hasResults] },
+        orderBy: [{ cycle: { year: "desc" } }, { cycle: { quarter: "desc" } }],
+        select: {
+          cycleId: true,
+          status: true,
+          submittedAt: true,
+          overallScore: true,
+          overallBand: true,
+          cycle: { select: { name: true } },
+        },
+      },
+    },
+  });
+  return teams.map((team) => {
+    const current = cycle ? team.assessments.find((assessment) => assessment.cycleId === cycle.id) : undefined;
+    const last = team.assessments.find((assessment) => assessment.submittedAt !== null);
+    return {
+      id: team.id,
+      name: team.name,
+      slug: team.slug,
+      orgUnitName: team.orgUnit.name,
+      role: actor.leadTeamIds.has(team.id) ? "Team lead" : "Team member",
+      currentCycle: cycle ? toCycleRef(cycle) : null,
+      currentStatus: cycle ? (current ? asAssessmentStatus(current.status) : "not-started") : null,
+      lastResult: last
+        ? { ...overallOf(last), cycleName: last.cycle.name, href: resultPath(team.slug, last.cycle.name) }
+        : null,
+    };
+  });
+}
+
+/** A team's page: where it stands in the open cycle and its history. */
+export async function getTeamOverview(actor: Actor, teamSlug: string): Promise<TeamOverview> {
+  const team = await authorizeTeamBySlug(actor, "team:read", teamSlug);
+  const [cycle, orgUnit, assessments] = await Promise.all([
+    openCycle(),
+    db.orgUnit.findUnique({ where: { id: team.orgUnitId }, select: { name: true } }),
+    db.assessment.findMany({
+      where: { teamId: team.id },
+      orderBy: [{ cycle: { year: "desc" } }, { cycle: { quarter: "desc" } }],
+      select: {
+        id: true,
+        status: true,
+        cycleId: true,
+        submittedAt: true,
+        overallScore: true,
+        overallBand: true,
+        cycle: { select: { name: true, questionnaireId: true } },
+        _count: { select: { answers: { where: { carriedOver: false } } } },
+      },
+    }),
+  ]);
+  const current = cycle ? assessments.find((assessment) => assessment.cycleId === cycle.id) : undefined;
+  const total = cycle ? questionCountOf(cycle.questionnaireId) : 0;
+  const history: HistoryEntry[] = assessments
+    .filter((assessment) => assessment.submittedAt !== null)
+    .map((assessment) => ({
+      assessmentId: assessment.id,
+      cycleName: assessment.cycle.name,
+      status: asAssessmentStatus(assessment.status),
+      submittedAt: assessment.submittedAt?.toISOString() ?? null,
+      overall: overallOf(assessment),
+      href: resultPath(team.slug, assessment.cycle.name),
+    }));
+  const resource = { type: "team" as const, teamId: team.id, orgUnitId: team.orgUnitId };
+  return {
+    team: { id: team.id, name: team.name, slug: team.slug, orgUnitName: orgUnit?.name ?? "" },
+    currentCycle: cycle ? toCycleRef(cycle) : null,
+    current: cycle
+      ? {
+          status: current ? asAssessmentStatus(current.status) : "not-started",
+          answered: Math.min(current?._count.answers ?? 0, total),
+          total,
+          submittedAt: current?.submittedAt?.toISOString() ?? null,
+          resultHref: current?.submittedAt ? resultPath(team.slug, cycle.name) : null,
+        }
+      : null,
+    history,
+    canAnswer: can(actor, "assessment:answer", resource),
+  };
+}
+
+function questionCountOf(questionnaireId: string): number {
+  const questionnaire = questionnaireById(questionnaireId);
+  return questionnaire ? questionCount(questionnaire) : 0;
+}
+
+/** Everything the questionnaire page needs, for people who may answer for the team. */
+export async function getQuestionnairePage(actor: Actor, teamSlug: string): Promise<QuestionnairePageState> {
+  const team = await authorizeTeamBySlug(actor, "assessment:answer", teamSlug);
+  const teamRef = { name: team.name, slug: team.slug };
+  const cycle = await openCycle();
+  if (!cycle) return { kind: "no-open-cycle", team: teamRef };
+  const assessment = await db.assessment.findFirst({
+    where: { teamId: team.id, cycleId: cycle.id },
+    select: { id: true, status: true, version: true, submittedAt: true, carriedFromId: true },
+  });
+  if (!assessment) {
+    const previous = await db.assessment.count({ where: { teamId: team.id, status: "submitted" } });
+    return { kind: "not-started", team: teamRef, cycle: toCycleRef(cycle), hasPrevious: previous > 0 };
+  }
+  const status = asAssessmentStatus(assessment.status);
+  if (status === "submitted") {
+    return {
+      kind: "submitted",
+      team: teamRef,
+      cycle: toCycleRef(cycle),
+      submittedAt: assessment.submittedAt?.toISOString() ?? null,
+      resultHref: resultPath(team.slug, cycle.name),
+    };
+  }
+  const questionnaire = questionnaireOfCycle(cycle);
+  const [answers, carriedFrom] = await Promise.all([
+    readServerAnswers(db, assessment.id),
+    assessment.carriedFromId
+      ? db.assessment.findFirst({
+          // Scoped to the same team: a carried-from link never reveals another team's cycle.
+          where: { id: assessment.carriedFromId, teamId: team.id },
+          select: { cycle: { select: { name: true } } },
+        })
+      : null,
+  ]);
+  return {
+    kind: "editable",
+    session: {
+      team: { id: team.id, name: team.name, slug: team.slug },
+      cycle: toCycleRef(cycle),
+      assessment: { id: assessment.id, status, version: assessment.version },
+      carriedFromCycleName: carriedFrom?.cycle.name ?? null,
+      sections: sectionViews(questionnaire),
+      answers,
+      actorId: actor.id,
+    },
+  };
+}
+
+/** The review step: what still blocks submission, and whether this person may submit. */
+export async function getReview(actor: Actor, teamSlug: string): Promise<ReviewView | null> {
+  const team = await authorizeTeamBySlug(actor, "assessment:answer", teamSlug);
+  const cycle = await openCycle();
+  if (!cycle) return null;
+  const assessment = await db.assessment.findFirst({
+    where: { teamId: team.id, cycleId: cycle.id },
+    select: { id: true, status: true, version: true, answers: { select: answerColumns } },
+  });
+  if (!assessment) return null;
+
+  const questionnaire = questionnaireOfCycle(cycle);
+  const index = questionIndex(questionnaire);
+  const item = (questionId: string, message: string): ReviewItem | null => {
+    const entry = index.get(questionId);
+    if (!entry) return null;
+    return {
+      questionId,
+      prompt: entry.question.prompt,
+      sectionTitle: entry.sectionTitle,
+      href: questionPath(team.slug, questionId),
+      message,
+    };
+  };
+
+  const rows = assessment.answers.filter((row) => index.has(row.questionId));
+  const invalid: ReviewItem[] = [];
+  const validRows = rows.filter((row) => {
+    const answer = answerOfRow(row);
+    const issue = answer ? validateAnswer(index.get(row.questionId)!.question, answer) : null;
+    if (answer && !issue) return true;
+    const reviewItem = item(row.questionId, issue?.message ?? "This answer could not be read; answer it again.");
+    if (reviewItem) invalid.push(reviewItem);
+    return false;
+  });
+  const { answers, teamContext } = splitAnswers(validRows, contextQuestionIds(questionnaire));
+  const missingRequired = listMissingRequiredAnswers(compiledQuestionnaire(questionnaire), answers, teamContext)
+    .filter((issue) => !invalid.some((entry) => entry.questionId === issue.questionId))
+    .map((issue) => item(issue.questionId, issue.message))
+    .filter((entry): entry is ReviewItem => entry !== null);
+  const unconfirmed = rows
+    .filter((row) => row.carriedOver)
+    .map((row) => item(row.questionId, "Carried over from last quarter: confirm it or change it."))
+    .filter((entry): entry is ReviewItem => entry !== null);
+  const order = [...index.keys()];
+  const byQuestionOrder = (a: ReviewItem, b: ReviewItem) => order.indexOf(a.questionId) - order.indexOf(b.questionId);
+
+  const resource = { type: "team" as const, teamId: team.id, orgUnitId: team.orgUnitId };
+  const leads = await db.roleAssignment.findMany({
+    where: { teamId: team.id, role: "team_lead", user: { deactivatedAt: null } },
+    select: { user: { select: { name: true } } },
+  });
+  return {
+    team: { name: team.name, slug: team.slug },
+    cycle: toCycleRef(cycle),
+    assessment: { id: assessment.id, status: asAssessmentStatus(assessment.status), version: assessment.version },
+    answered: rows.filter((row) => !row.carriedOver).length,
+    total: index.size,
+    missingRequired: missingRequired.sort(byQuestionOrder),
+    unconfirmed: unconfirmed.sort(byQuestionOrder),
+    invalid: invalid.sort(byQuestionOrder),
+    canSubmit: can(actor, "assessment:submit", resource),
+    leadNames: leads.map((lead) => lead.user.name),
+  };
+}
+
+/** Route segments may arrive encoded or not; a malformed escape is looked up as is (and not found). */
+function safelyDecoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+const TOP_CONTRIBUTIONS = 3;
+const TOP_NEXT_STEPS = 3;
+
+/**
+ * A submitted assessment's stored result, by cycle ("2026-q4") or assessment id. Anyone who may
+ * read the team sees it; the team id from the URL slug is part of the lookup, so an assessment id
+ * of another team finds nothing.
+ */
+export async function getAssessmentResult(actor: Actor, teamSlug: string, ref: string): Promise<AssessmentResultView> {
+  const team = await authorizeTeamBySlug(actor, "team:read", teamSlug);
+  const parsed = parseResultRef(safelyDecoded(ref));
+  const assessment = await db.assessment.findFirst({
+    where:
+      "assessmentId" in parsed
+        ? { id: parsed.assessmentId, teamId: team.id }
+        : { teamId: team.id, cycle: { year: parsed.year, quarter: parsed.quarter } },
+    select: {
+      id: true,
+      status: true,
+      submittedAt: true,
+      submittedById: true,
+      overallScore: true,
+      overallBand: true,
+      cycle: { select: cycleColumns },
+      results: { select: { pitfallId: true, status: true, score: true, band: true, confidence: true, detail: true } },
+    },
+  });
+  if (!assessment || assessment.submittedAt === null || assessment.results.length === 0) throw new NotFoundError();
+
+  const questionnaire = questionnaireById(assessment.cycle.questionnaireId);
+  const index = questionnaire ? questionIndex(questionnaire) : new Map();
+  const order = questionnaire?.sections.map((section) => section.pitfallId as string) ?? [];
+  const results = [...assessment.results].sort((a, b) => order.indexOf(a.pitfallId) - order.indexOf(b.pitfallId));
+
+  const pitfalls: PitfallResultView[] = results.map((result) => {
+    const pitfall = pitfallById(result.pitfallId);
+    const detail = parseResultDetail(result.detail);
+    const contributions = detail.contributions.slice(0, TOP_CONTRIBUTIONS).map((contribution) => {
+      if (contribution.source === "context-rule") {
+        return { label: contribution.explanation, answer: null, share: contribution.share, points: contribution.points };
+      }
+      const question = index.get(contribution.questionId)?.question;
+      return {
+        label: question?.prompt ?? contribution.questionId,
+        answer: question ? describeAnswerValue(question, contribution.value) : String(contribution.value),
+        share: contribution.share,
+        points: contribution.points,
+      };
+    });
+    const symptoms = detail.triggeredSymptoms.map((symptom) => ({
+      id: symptom.symptomId,
+      title: symptom.title,
+      href: playbookPath(result.pitfallId, symptom.symptomId),
+    }));
+    const nextSteps = [...detail.countermeasures]
+      .filter((countermeasure) => countermeasure.riskRemoved > 0)
+      .sort((a, b) => b.riskRemoved - a.riskRemoved)
+      .slice(0, TOP_NEXT_STEPS);
+    const status = result.status === "scored" || result.status === "not-assessed" ? result.status : "insufficient-evidence";
+    return {
+      pitfallId: result.pitfallId as PitfallId,
+      name: pitfall?.name ?? result.pitfallId,
+      playbookHref: playbookPath(result.pitfallId),
+      status,
+      score: result.score,
+      band: asBand(result.band),
+      confidence: result.confidence,
+      contributions,
+      symptoms,
+      nextSteps,
+    };
+  });
+
+  const submittedBy = assessment.submittedById
+    ? await db.user.findUnique({ where: { id: assessment.submittedById }, select: { name: true } })
+    : null;
+  const status = asAssessmentStatus(assessment.status);
+  const mayReopen = can(actor, "assessment:reopen", { type: "team", teamId: team.id, orgUnitId: team.orgUnitId });
+  let reopenBlockedReason: string | null = null;
+  if (mayReopen && status === "submitted" && assessment.cycle.status !== "open") {
+    reopenBlockedReason = `${assessment.cycle.name} is closed. Open the cycle again on the Cycles page to reopen its assessments.`;
+  }
+  return {
+    team: { name: team.name, slug: team.slug },
+    cycle: toCycleRef(assessment.cycle),
+    assessment: {
+      id: assessment.id,
+      status,
+      submittedAt: assessment.submittedAt.toISOString(),
+      submittedByName: submittedBy?.name ?? null,
+    },
+    overall: overallOf(assessment),
+    pitfalls,
+    canReopen: mayReopen && status === "submitted" && assessment.cycle.status === "open",
+    reopenBlockedReason,
+  };
+}
+

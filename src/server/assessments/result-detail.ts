@@ -1,0 +1,54 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * The parts of a stored PitfallResult.detail the result page shows. Stored JSON is read
+ * defensively: a detail written by another method version still shows its score, just without
+ * the parts that no longer parse.
+ */
+const answerValue = z.union([z.number(), z.string(), z.boolean()]);
+
+const contribution = z.discriminatedUnion("source", [
+  z.object({ source: z.literal("question"), questionId: z.string(), value: answerValue, share: z.number(), points: z.number() }),
+  z.object({ source: z.literal("context-rule"), ruleId: z.string(), explanation: z.string(), share: z.number(), points: z.number() }),
+]);
+
+const triggeredSymptom = z.object({ symptomId: z.string(), title: z.string() });
+
+const countermeasure = z.object({
+  countermeasureId: z.string(),
+  action: z.string(),
+  rationale: z.string(),
+  riskRemoved: z.number(),
+});
+
+function listOf<T extends z.ZodType>(item: T) {
+  return z
+    .array(z.unknown())
+    .catch([])
+    .transform((entries) =>
+      entries.flatMap((entry) => {
+        const parsed = item.safeParse(entry);
+        return parsed.success ? [parsed.data as z.output<T>] : [];
+      }),
+    );
+}
+
+const resultDetail = z.object({
+  contributions: listOf(contribution),
+  triggeredSymptoms: listOf(triggeredSymptom),
+  countermeasures: listOf(countermeasure),
+});
+
+export type ResultDetail = z.output<typeof resultDetail>;
+
+export function parseResultDetail(text: string): ResultDetail {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = {};
+  }
+  const parsed = resultDetail.safeParse(json ?? {});
+  return parsed.success ? parsed.data : { contributions: [], triggeredSymptoms: [], countermeasures: [] };
+}

@@ -1,0 +1,109 @@
+import "server-only";
+import type { Answer, Answers } from "@/domain/content/schema";
+import type { AnswerValue } from "@/domain/scoring/answer-validation";
+import type { AnswerKind, ServerAnswer } from "@/features/assessments/types";
+import type { Prisma } from "@/generated/prisma/client";
+
+/** The Answer columns every read of the workflow selects. */
+export const answerColumns = {
+  questionId: true,
+  kind: true,
+  value: true,
+  reason: true,
+  note: true,
+  carriedOver: true,
+  updatedById: true,
+  updatedAt: true,
+} as const satisfies Prisma.AnswerSelect;
+
+export type AnswerRow = Prisma.AnswerGetPayload<{ select: typeof answerColumns }>;
+
+type UserReader = Pick<Prisma.TransactionClient, "user">;
+
+/** The columns an answer is stored in; `value` is JSON text, as in the demo data. */
+export function storedAnswerColumns(answer: Answer): { kind: AnswerKind; value: string | null; reason: string | null } {
+  switch (answer.kind) {
+    case "value":
+      return { kind: "value", value: JSON.stringify(answer.value), reason: null };
+    case "dontKnow":
+      return { kind: "dontKnow", value: null, reason: null };
+    case "notApplicable":
+      return { kind: "notApplicable", value: null, reason: answer.reason.trim() };
+  }
+}
+
+function decodeValue(text: string | null): AnswerValue | null {
+  if (text === null) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "number" || typeof value === "string" || typeof value === "boolean" ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The answer a row holds, or null when the row is malformed (unknown kind, unreadable value);
+ * callers report such rows rather than score them.
+ */
+export function answerOfRow(row: Pick<AnswerRow, "kind" | "value" | "reason">): Answer | null {
+  if (row.kind === "dontKnow") return { kind: "dontKnow" };
+  if (row.kind === "notApplicable") return { kind: "notApplicable", reason: row.reason ?? "" };
+  if (row.kind === "value") {
+    const value = decodeValue(row.value);
+    return value === null ? null : { kind: "value", value };
+  }
+  return null;
+}
+
+/** Splits stored answers into pitfall answers and team context, as the scoring engine takes them. */
+export function splitAnswers(
+  rows: readonly Pick<AnswerRow, "questionId" | "kind" | "value" | "reason">[],
+  contextQuestionIds: ReadonlySet<string>,
+): { answers: Answers; teamContext: Answers; unreadable: string[] } {
+  const answers: Record<string, Answer> = {};
+  const teamContext: Record<string, Answer> = {};
+  const unreadable: string[] = [];
+  for (const row of rows) {
+    const answer = answerOfRow(row);
+    if (!answer) {
+      unreadable.push(row.questionId);
+      continue;
+    }
+    if (contextQuestionIds.has(row.questionId)) teamContext[row.questionId] = answer;
+    else answers[row.questionId] = answer;
+  }
+  return { answers, teamContext, unreadable };
+}
+
+/** Names of the people who last changed these answers, for "Riley changed this" messages. */
+export async function authorNames(reader: UserReader, rows: readonly Pick<AnswerRow, "updatedById">[]) {
+  const ids = [...new Set(rows.map((row) => row.updatedById).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map<string, string>();
+  const users = await reader.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  return new Map(users.map((user) => [user.id, user.name]));
+}
+
+export function toServerAnswer(row: AnswerRow, names: ReadonlyMap<string, string>): ServerAnswer {
+  const kind: AnswerKind = row.kind === "dontKnow" || row.kind === "notApplicable" ? row.kind : "value";
+  return {
+    questionId: row.questionId,
+    kind,
+    value: kind === "value" ? decodeValue(row.value) : null,
+    reason: kind === "notApplicable" ? row.reason : null,
+    note: row.note,
+    carriedOver: row.carriedOver,
+    updatedBy: row.updatedById ? { id: row.updatedById, name: names.get(row.updatedById) ?? "A former member" } : null,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Every stored answer of an assessment as ServerAnswers keyed by question id. */
+export async function readServerAnswers(
+  reader: Pick<Prisma.TransactionClient, "answer" | "user">,
+  assessmentId: string,
+): Promise<Record<string, ServerAnswer>> {
+  const rows = await reader.answer.findMany({ where: { assessmentId }, select: answerColumns });
+  const names = await authorNames(reader, rows);
+  return Object.fromEntries(rows.map((row) => [row.questionId, toServerAnswer(row, names)]));
+}

@@ -1,0 +1,41 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createCycleSchema, cycleIdSchema } from "@/features/cycles/schemas";
+import type { ActionResult } from "@/features/shared/action-result";
+import { requireActor } from "../auth/session";
+import { parseInput, runAction } from "../errors";
+import { closeCycle, createCycle, openCycle } from "./mutations";
+
+function formObject(formData: FormData): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === "string") result[key] = value;
+  return result;
+}
+
+export async function createCycleAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ message: string }>> {
+  return runAction(async () => {
+    const actor = await requireActor();
+    const cycle = await createCycle(actor, parseInput(createCycleSchema, formObject(formData)));
+    revalidatePath("/cycles");
+    return { message: `${cycle.name} was created. Open it when teams should start answering.` };
+  });
+}
+
+export async function openCycleAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ message: string }>> {
+  return runAction(async () => {
+    const actor = await requireActor();
+    const cycle = await openCycle(actor, parseInput(cycleIdSchema, formObject(formData)));
+    revalidatePath("/", "layout");
+    return { message: `${cycle.name} is open: teams can start their assessments.` };
+  });
+}
+
+export async function closeCycleAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ message: string }>> {
+  return runAction(async () => {
+    const actor = await requireActor();
+    const cycle = await closeCycle(actor, parseInput(cycleIdSchema, formObject(formData)));
+    revalidatePath("/", "layout");
+    return { message: `${cycle.name} is closed: its answers can no longer change.` };
+  });
+}

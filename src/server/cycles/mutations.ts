@@ -1,0 +1,109 @@
+import "server-only";
+import type { Actor } from "@/domain/access/policy";
+import { questionnaireById } from "@/domain/content";
+import { cycleNameFor, type CreateCycleInput, type CycleIdInput } from "@/features/cycles/schemas";
+import { writeAudit } from "../audit/audit";
+import { authorizeOrganisation } from "../auth/authorize";
+import { db } from "../db";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
+
+/** Creates a planned cycle; it takes assessments once it is opened. */
+export async function createCycle(actor: Actor, input: CreateCycleInput): Promise<{ id: string; name: string }> {
+  authorizeOrganisation(actor, "cycle:manage");
+  if (!questionnaireById(input.questionnaireId)) {
+    const message = "Choose one of the installed questionnaire versions.";
+    throw new ValidationError(message, { questionnaireId: [message] });
+  }
+  const name = cycleNameFor(input.year, input.quarter);
+  return db.$transaction(async (tx) => {
+    const existing = await tx.cycle.findFirst({
+      where: { OR: [{ year: input.year, quarter: input.quarter }, { name }] },
+      select: { id: true },
+    });
+    if (existing) {
+      const message = `${name} already exists.`;
+      throw new ValidationError(message, { quarter: [message] });
+    }
+    const cycle = await tx.cycle.create({
+      data: {
+        name,
+        year: input.year,
+        quarter: input.quarter,
+        opensOn: input.opensOn,
+        closesOn: input.closesOn,
+        questionnaireId: input.questionnaireId,
+        status: "planned",
+      },
+      select: { id: true, name: true },
+    });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "cycle.created",
+      entityType: "cycle",
+      entityId: cycle.id,
+      after: {
+        name,
+        opensOn: input.opensOn.toISOString(),
+        closesOn: input.closesOn.toISOString(),
+        questionnaireId: input.questionnaireId,
+      },
+    });
+    return cycle;
+  });
+}
+
+/**
+ * Opens a planned cycle, or a closed one again for corrections. Only one cycle is open at a time,
+ * so "the current quarter" is never ambiguous for teams.
+ */
+export async function openCycle(actor: Actor, input: CycleIdInput): Promise<{ name: string }> {
+  authorizeOrganisation(actor, "cycle:manage");
+  return db.$transaction(async (tx) => {
+    const cycle = await tx.cycle.findUnique({ where: { id: input.cycleId }, select: { id: true, name: true, status: true, questionnaireId: true } });
+    if (!cycle) throw new NotFoundError("That cycle does not exist.");
+    if (cycle.status === "open") throw new ConflictError(`${cycle.name} is already open.`);
+    if (!questionnaireById(cycle.questionnaireId)) {
+      throw new ConflictError(
+        `${cycle.name} uses the questionnaire "${cycle.questionnaireId}", which is not installed, so it cannot be opened.`,
+      );
+    }
+    const alreadyOpen = await tx.cycle.findFirst({ where: { status: "open" }, select: { name: true } });
+    if (alreadyOpen) {
+      throw new ConflictError(
+        `${alreadyOpen.name} is open. Only one cycle can be open at a time: close ${alreadyOpen.name} before opening ${cycle.name}.`,
+      );
+    }
+    await tx.cycle.update({ where: { id: cycle.id }, data: { status: "open" } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "cycle.opened",
+      entityType: "cycle",
+      entityId: cycle.id,
+      before: { status: cycle.status },
+      after: { status: "open" },
+    });
+    return { name: cycle.name };
+  });
+}
+
+/** Closes the open cycle: its drafts stay drafts, and no answer can change any more. */
+export async function closeCycle(actor: Actor, input: CycleIdInput): Promise<{ name: string }> {
+  authorizeOrganisation(actor, "cycle:manage");
+  return db.$transaction(async (tx) => {
+    const cycle = await tx.cycle.findUnique({ where: { id: input.cycleId }, select: { id: true, name: true, status: true } });
+    if (!cycle) throw new NotFoundError("That cycle does not exist.");
+    if (cycle.status !== "open") {
+      throw new ConflictError(`${cycle.name} is ${cycle.status === "closed" ? "already closed" : "not open yet"}.`);
+    }
+    await tx.cycle.update({ where: { id: cycle.id }, data: { status: "closed" } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "cycle.closed",
+      entityType: "cycle",
+      entityId: cycle.id,
+      before: { status: "open" },
+      after: { status: "closed" },
+    });
+    return { name: cycle.name };
+  });
+}

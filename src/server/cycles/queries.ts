@@ -1,0 +1,107 @@
+import "server-only";
+import type { Actor } from "@/domain/access/policy";
+import { content, latestQuestionnaire } from "@/domain/content";
+import { RISK_BANDS, type RiskBand } from "@/domain/scoring";
+import { resultPath, teamPath } from "@/features/assessments/paths";
+import type { CycleStatus, TeamCycleStatus } from "@/features/assessments/types";
+import { defaultCycleDates } from "@/features/cycles/schemas";
+import type { CycleSummary, CyclesPageData } from "@/features/cycles/types";
+import { authorizeOrganisation } from "../auth/authorize";
+import { db } from "../db";
+
+function asCycleStatus(status: string): CycleStatus {
+  return status === "open" || status === "closed" ? status : "planned";
+}
+
+function asTeamStatus(status: string | undefined): TeamCycleStatus {
+  if (status === undefined) return "not-started";
+  return status === "submitted" || status === "reopened" ? status : "draft";
+}
+
+function asBand(band: string | null): RiskBand | null {
+  return band !== null && (RISK_BANDS as readonly string[]).includes(band) ? (band as RiskBand) : null;
+}
+
+/** The Cycles page: every cycle with completion counts, for admins and the head of engineering. */
+export async function getCyclesPage(actor: Actor): Promise<CyclesPageData> {
+  authorizeOrganisation(actor, "cycle:manage");
+  const [cycles, counts, activeTeams] = await Promise.all([
+    db.cycle.findMany({ orderBy: [{ year: "desc" }, { quarter: "desc" }] }),
+    db.assessment.groupBy({
+      by: ["cycleId", "status"],
+      where: { team: { archivedAt: null } },
+      _count: { _all: true },
+    }),
+    db.team.count({ where: { archivedAt: null } }),
+  ]);
+  const countOf = (cycleId: string, statuses: string[]) =>
+    counts
+      .filter((row) => row.cycleId === cycleId && statuses.includes(row.status))
+      .reduce((sum, row) => sum + row._count._all, 0);
+
+  const summaries: CycleSummary[] = cycles.map((cycle) => {
+    const submitted = countOf(cycle.id, ["submitted"]);
+    const inProgress = countOf(cycle.id, ["draft", "reopened"]);
+    return {
+      id: cycle.id,
+      name: cycle.name,
+      status: asCycleStatus(cycle.status),
+      opensOn: cycle.opensOn.toISOString(),
+      closesOn: cycle.closesOn.toISOString(),
+      questionnaireId: cycle.questionnaireId,
+      questionnaireInstalled: content.questionnaires.some((questionnaire) => questionnaire.id === cycle.questionnaireId),
+      submitted,
+      inProgress,
+      notStarted: Math.max(0, activeTeams - submitted - inProgress),
+    };
+  });
+
+  const latest = cycles[0];
+  const nextYear = latest ? (latest.quarter === 4 ? latest.year + 1 : latest.year) : new Date().getUTCFullYear();
+  const nextQuarter = latest ? (latest.quarter % 4) + 1 : Math.floor(new Date().getUTCMonth() / 3) + 1;
+  const focusCycle = cycles.find((cycle) => cycle.status === "open") ?? latest;
+
+  let focus: CyclesPageData["focus"] = null;
+  if (focusCycle) {
+    const teams = await db.team.findMany({
+      where: { archivedAt: null },
+      orderBy: [{ orgUnit: { name: "asc" } }, { name: "asc" }],
+      select: {
+        name: true,
+        slug: true,
+        orgUnit: { select: { name: true } },
+        assessments: {
+          where: { cycleId: focusCycle.id },
+          select: { status: true, overallScore: true, overallBand: true, submittedAt: true },
+        },
+      },
+    });
+    focus = {
+      cycleName: focusCycle.name,
+      teams: teams.map((team) => {
+        const assessment = team.assessments[0];
+        return {
+          teamName: team.name,
+          teamHref: teamPath(team.slug),
+          orgUnitName: team.orgUnit.name,
+          status: asTeamStatus(assessment?.status),
+          overallScore: assessment?.status === "submitted" ? assessment.overallScore : null,
+          overallBand: assessment?.status === "submitted" ? asBand(assessment.overallBand) : null,
+          resultHref: assessment?.submittedAt ? resultPath(team.slug, focusCycle.name) : null,
+        };
+      }),
+    };
+  }
+
+  return {
+    cycles: summaries,
+    questionnaires: content.questionnaires.map(({ id, title, publishedOn }) => ({ id, title, publishedOn })),
+    next: {
+      year: nextYear,
+      quarter: nextQuarter,
+      ...defaultCycleDates(nextYear, nextQuarter),
+      questionnaireId: latestQuestionnaire().id,
+    },
+    focus,
+  };
+}

@@ -1,0 +1,90 @@
+import "server-only";
+import type { Actor } from "@/domain/access/policy";
+import { content } from "@/domain/content";
+import { cycleKey, previousCycle, selectCycle, toCycleOption, type CycleOption } from "@/domain/dashboards/cycles";
+import { buildHeatmap, parseHeatmapQuery, type Heatmap, type HeatmapQuery } from "@/domain/dashboards/heatmap";
+import type { PitfallId } from "@/domain/content/schema";
+import { db } from "../db";
+import { dashboardTeamsWhere, readableOrgUnits, requireOrgDashboardScope } from "./access";
+import { listStartedCycles } from "./cycles";
+
+export interface OrgHeatmapView {
+  scope: "organisation" | "org-units";
+  cycles: CycleOption[];
+  /** Null when no cycle has started yet. */
+  cycle: CycleOption | null;
+  previousCycle: CycleOption | null;
+  units: { slug: string; name: string }[];
+  /** The query as applied: the cycle resolved to a key, an unknown unit dropped. */
+  query: HeatmapQuery;
+  /** True when the URL named a unit the viewer cannot see (or that does not exist). */
+  unknownUnit: boolean;
+  pitfalls: { id: PitfallId; name: string }[];
+  heatmap: Heatmap;
+}
+
+const EMPTY_HEATMAP: Heatmap = {
+  groups: [],
+  totals: { teams: 0, shownTeams: 0, completion: { "not-started": 0, draft: 0, submitted: 0 } },
+};
+
+/**
+ * The organisation heatmap for one cycle. Reads only scalar columns in four small queries: cycles,
+ * org units, teams, and the assessments and stored results of the selected and previous cycle
+ * (never the explanation JSON). Every team query is scoped to what the actor may read.
+ */
+export async function getOrgHeatmap(
+  actor: Actor,
+  searchParams: Record<string, string | string[] | undefined>,
+): Promise<OrgHeatmapView> {
+  const scope = requireOrgDashboardScope(actor);
+  const requested = parseHeatmapQuery(searchParams);
+  const [cycles, units] = await Promise.all([listStartedCycles(), readableOrgUnits(actor)]);
+  const cycle = selectCycle(cycles, requested.cycle);
+  const before = cycle ? previousCycle(cycles, cycle) : null;
+  const unit = requested.unit ? units.find((candidate) => candidate.slug === requested.unit) : undefined;
+  const query: HeatmapQuery = {
+    ...requested,
+    cycle: cycle ? cycleKey(cycle) : undefined,
+    unit: unit?.slug,
+  };
+
+  const view: Omit<OrgHeatmapView, "heatmap"> = {
+    scope: scope.kind,
+    cycles: cycles.map(toCycleOption).reverse(),
+    cycle: cycle ? toCycleOption(cycle) : null,
+    previousCycle: before ? toCycleOption(before) : null,
+    units: units.map(({ slug, name }) => ({ slug, name })),
+    query,
+    unknownUnit: requested.unit !== undefined && unit === undefined,
+    pitfalls: content.pitfalls.map((pitfall) => ({ id: pitfall.id, name: pitfall.name })),
+  };
+  if (!cycle) return { ...view, heatmap: EMPTY_HEATMAP };
+
+  const teamsWhere = dashboardTeamsWhere(actor, unit?.id);
+  const cycleIds = before ? [cycle.id, before.id] : [cycle.id];
+  const [teams, assessments, results] = await Promise.all([
+    db.team.findMany({ where: teamsWhere, select: { id: true, name: true, slug: true, orgUnitId: true } }),
+    db.assessment.findMany({
+      where: { cycleId: { in: cycleIds }, team: teamsWhere },
+      select: { id: true, teamId: true, cycleId: true, status: true, overallScore: true, overallBand: true },
+    }),
+    db.pitfallResult.findMany({
+      where: { assessment: { cycleId: { in: cycleIds }, status: "submitted", team: teamsWhere } },
+      select: { assessmentId: true, pitfallId: true, status: true, score: true, band: true },
+    }),
+  ]);
+
+  const heatmap = buildHeatmap(
+    {
+      units: unit ? [unit] : units,
+      teams,
+      current: assessments.filter((assessment) => assessment.cycleId === cycle.id),
+      previous: before ? assessments.filter((assessment) => assessment.cycleId === before.id) : [],
+      results,
+      previousCycleName: before?.name ?? null,
+    },
+    query,
+  );
+  return { ...view, heatmap };
+}

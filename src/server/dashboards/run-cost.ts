@@ -1,0 +1,113 @@
+import "server-only";
+import type { Actor } from "@/domain/access/policy";
+import { compareCycles, cycleKey, selectCycle, toCycleOption, type CycleOption } from "@/domain/dashboards/cycles";
+import {
+  asAvailabilityTarget,
+  asOnCallSetup,
+  AVAILABILITY_TARGET_QUESTION,
+  ON_CALL_SETUP_QUESTION,
+  parseRunCostQuery,
+  runCostWhatIf,
+  type RunCostQuery,
+  type RunCostTeam,
+  type RunCostWhatIf,
+} from "@/domain/dashboards/run-cost";
+import { db } from "../db";
+import { dashboardTeamsWhere, readableOrgUnits, requireOrgDashboardScope } from "./access";
+import { listStartedCycles } from "./cycles";
+
+export interface RunCostView {
+  scope: "organisation" | "org-units";
+  cycles: CycleOption[];
+  cycle: CycleOption | null;
+  query: RunCostQuery;
+  units: { id: string; slug: string; name: string }[];
+  /** Teams whose latest submitted assessment (up to the cycle) says how they are covered. */
+  teamsReporting: number;
+  /** Teams with no submitted assessment up to the cycle. */
+  teamsNotReporting: number;
+  whatIf: RunCostWhatIf | null;
+}
+
+function parseStoredValue(kind: string, value: string | null): unknown {
+  if (kind !== "value" || value === null) return null;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The run-cost picture as of a cycle. Each team counts with the context of its latest submitted
+ * assessment up to that cycle, so a team that has not submitted this quarter yet still counts with
+ * the setup it last reported.
+ */
+export async function getRunCostView(
+  actor: Actor,
+  searchParams: Record<string, string | string[] | undefined>,
+): Promise<RunCostView> {
+  const scope = requireOrgDashboardScope(actor);
+  const query = parseRunCostQuery(searchParams);
+  const [cycles, units] = await Promise.all([listStartedCycles(), readableOrgUnits(actor)]);
+  const cycle = selectCycle(cycles, query.cycle);
+  const base = {
+    scope: scope.kind,
+    cycles: cycles.map(toCycleOption).reverse(),
+    cycle: cycle ? toCycleOption(cycle) : null,
+    query: { ...query, cycle: cycle ? cycleKey(cycle) : undefined },
+    units,
+  };
+  if (!cycle) return { ...base, teamsReporting: 0, teamsNotReporting: 0, whatIf: null };
+
+  const upToCycle = cycles.filter((candidate) => compareCycles(candidate, cycle) <= 0);
+  const order = new Map(upToCycle.map((candidate, index) => [candidate.id, index]));
+  const teamsWhere = dashboardTeamsWhere(actor);
+  const [teams, submitted] = await Promise.all([
+    db.team.findMany({ where: teamsWhere, select: { id: true, orgUnitId: true } }),
+    db.assessment.findMany({
+      where: { status: "submitted", cycleId: { in: [...order.keys()] }, team: teamsWhere },
+      select: { id: true, teamId: true, cycleId: true },
+    }),
+  ]);
+
+  const latestByTeam = new Map<string, { id: string; position: number }>();
+  for (const assessment of submitted) {
+    const position = order.get(assessment.cycleId) ?? -1;
+    const current = latestByTeam.get(assessment.teamId);
+    if (!current || position > current.position) latestByTeam.set(assessment.teamId, { id: assessment.id, position });
+  }
+  const answers = await db.answer.findMany({
+    where: {
+      assessmentId: { in: [...latestByTeam.values()].map((latest) => latest.id) },
+      questionId: { in: [AVAILABILITY_TARGET_QUESTION, ON_CALL_SETUP_QUESTION] },
+    },
+    select: { assessmentId: true, questionId: true, kind: true, value: true },
+  });
+  const contextByAssessment = new Map<string, Map<string, unknown>>();
+  for (const answer of answers) {
+    let values = contextByAssessment.get(answer.assessmentId);
+    if (!values) contextByAssessment.set(answer.assessmentId, (values = new Map()));
+    values.set(answer.questionId, parseStoredValue(answer.kind, answer.value));
+  }
+
+  const reporting: RunCostTeam[] = [];
+  for (const team of teams) {
+    const latest = latestByTeam.get(team.id);
+    if (!latest) continue;
+    const values = contextByAssessment.get(latest.id);
+    reporting.push({
+      teamId: team.id,
+      orgUnitId: team.orgUnitId,
+      availabilityTarget: asAvailabilityTarget(values?.get(AVAILABILITY_TARGET_QUESTION)),
+      onCallSetup: asOnCallSetup(values?.get(ON_CALL_SETUP_QUESTION)),
+    });
+  }
+
+  return {
+    ...base,
+    teamsReporting: reporting.length,
+    teamsNotReporting: teams.length - reporting.length,
+    whatIf: runCostWhatIf(reporting, query.ratePerScheduleWeek),
+  };
+}

@@ -1,0 +1,344 @@
+import "server-only";
+import type { Actor } from "@/domain/access/policy";
+import { latestQuestionnaire, pitfallById, questionnaireById } from "@/domain/content";
+import { PITFALL_IDS, type PitfallId, type Question } from "@/domain/content/schema";
+import {
+  compareCycles,
+  cycleKey,
+  parseCycleKey,
+  previousCycle,
+  toCycleOption,
+  type CycleOption,
+  type DashboardCycle,
+} from "@/domain/dashboards/cycles";
+import {
+  asBand,
+  asPitfallStatus,
+  isPitfallId,
+  organisationSignalsFromRows,
+  resultsByAssessment,
+} from "@/domain/dashboards/stored-rows";
+import {
+  parseStoredDetail,
+  topRemediationSteps,
+  type RemediationStep,
+  type StoredDetail,
+} from "@/domain/dashboards/team-dashboard";
+import { scoreTrend, type Trend } from "@/domain/dashboards/trend";
+import { describeAnswerValue, type PitfallStatus, type RiskBand } from "@/domain/scoring";
+import { authorizeTeamBySlug } from "../auth/authorize";
+import { db } from "../db";
+import { NotFoundError } from "../errors";
+import { listStartedCycles } from "./cycles";
+
+export interface TeamHeader {
+  name: string;
+  slug: string;
+  orgUnitName: string;
+}
+
+export interface PitfallSummary {
+  pitfallId: PitfallId;
+  name: string;
+  status: PitfallStatus | null;
+  score: number | null;
+  band: RiskBand | null;
+  /** 0..1: how much of the applicable evidence was answered. */
+  confidence: number;
+  /** See percentileSentence: share of the organisation's other scored teams with a lower score. */
+  percentile: number | null;
+  trend: Trend | null;
+  triggeredSymptoms: { symptomId: string; title: string }[];
+}
+
+export interface TrendPoint {
+  cycleKey: string;
+  cycleName: string;
+  overall: number | null;
+  scores: Partial<Record<PitfallId, number | null>>;
+}
+
+export interface TeamDashboardView {
+  team: TeamHeader;
+  /** Cycles in which the team submitted, newest first. */
+  cycles: CycleOption[];
+  /** Null when the team has never submitted an assessment. */
+  cycle: CycleOption | null;
+  previousCycle: CycleOption | null;
+  overall: { score: number | null; band: RiskBand | null; trend: Trend | null };
+  /** Mean confidence of the scored pitfalls, 0..1. */
+  confidence: number | null;
+  /** Teams in the organisation with a submitted assessment in the cycle: the percentile's population. */
+  comparedTeams: number;
+  pitfalls: PitfallSummary[];
+  /** Oldest first. */
+  history: TrendPoint[];
+  remediation: (RemediationStep & { pitfallNames: string[] })[];
+}
+
+interface TeamContext {
+  team: TeamHeader & { id: string };
+  cycles: DashboardCycle[];
+  submitted: { id: string; cycle: DashboardCycle & { questionnaireId: string }; overallScore: number | null; overallBand: string | null }[];
+}
+
+async function loadTeamContext(actor: Actor, slug: string): Promise<TeamContext> {
+  const team = await authorizeTeamBySlug(actor, "team:read", slug);
+  const [unit, cycles, assessments] = await Promise.all([
+    db.orgUnit.findUnique({ where: { id: team.orgUnitId }, select: { name: true } }),
+    listStartedCycles(),
+    db.assessment.findMany({
+      where: { teamId: team.id, status: "submitted" },
+      select: {
+        id: true,
+        overallScore: true,
+        overallBand: true,
+        cycle: { select: { id: true, name: true, year: true, quarter: true, status: true, questionnaireId: true } },
+      },
+    }),
+  ]);
+  const submitted = [...assessments].sort((a, b) => compareCycles(a.cycle, b.cycle));
+  return { team: { id: team.id, name: team.name, slug: team.slug, orgUnitName: unit?.name ?? "" }, cycles, submitted };
+}
+
+function selectSubmitted(context: TeamContext, key: string | undefined) {
+  const wanted = parseCycleKey(key);
+  const match = wanted
+    ? context.submitted.find((entry) => entry.cycle.year === wanted.year && entry.cycle.quarter === wanted.quarter)
+    : undefined;
+  return match ?? context.submitted.at(-1) ?? null;
+}
+
+function firstValue(value: string | string[] | undefined): string | undefined {
+  return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+}
+
+/** Percentiles of one team in one cycle against every team that submitted in it. */
+async function percentilesFor(teamId: string, cycleId: string) {
+  const [assessments, results] = await Promise.all([
+    db.assessment.findMany({
+      where: { cycleId, status: "submitted", team: { archivedAt: null } },
+      select: { id: true, teamId: true, cycleId: true, status: true, overallScore: true, overallBand: true },
+    }),
+    db.pitfallResult.findMany({
+      where: { assessment: { cycleId, status: "submitted", team: { archivedAt: null } } },
+      select: { assessmentId: true, pitfallId: true, status: true, score: true, band: true },
+    }),
+  ]);
+  const signals = organisationSignalsFromRows(assessments, resultsByAssessment(results), new Map());
+  const standing = signals.standings.find((entry) => entry.teamId === teamId);
+  return { percentiles: standing?.percentiles ?? {}, comparedTeams: signals.teams };
+}
+
+/**
+ * The team dashboard: the latest (or chosen) submitted cycle's seven scores with bands, confidence
+ * and percentiles, the trend over every submitted cycle, triggered symptoms and the top three
+ * remediation steps. Only the selected assessment's explanation JSON is read.
+ */
+export async function getTeamDashboard(
+  actor: Actor,
+  slug: string,
+  searchParams: Record<string, string | string[] | undefined>,
+): Promise<TeamDashboardView> {
+  const context = await loadTeamContext(actor, slug);
+  const selected = selectSubmitted(context, firstValue(searchParams.cycle));
+  const cycles = context.submitted.map((entry) => toCycleOption(entry.cycle)).reverse();
+  const empty: TeamDashboardView = {
+    team: context.team,
+    cycles,
+    cycle: null,
+    previousCycle: null,
+    overall: { score: null, band: null, trend: null },
+    confidence: null,
+    comparedTeams: 0,
+    pitfalls: [],
+    history: [],
+    remediation: [],
+  };
+  if (!selected) return empty;
+
+  const before = previousCycle(context.cycles, selected.cycle);
+  const previousAssessment = before ? context.submitted.find((entry) => entry.cycle.id === before.id) : undefined;
+  const [results, details, { percentiles, comparedTeams }] = await Promise.all([
+    db.pitfallResult.findMany({
+      where: { assessmentId: { in: context.submitted.map((entry) => entry.id) } },
+      select: { assessmentId: true, pitfallId: true, status: true, score: true, band: true, confidence: true },
+    }),
+    db.pitfallResult.findMany({ where: { assessmentId: selected.id }, select: { pitfallId: true, detail: true } }),
+    percentilesFor(context.team.id, selected.cycle.id),
+  ]);
+  const byAssessment = resultsByAssessment(results);
+  const scoreIn = (assessmentId: string | undefined, pitfallId: PitfallId) => {
+    const row = assessmentId ? byAssessment.get(assessmentId)?.find((result) => result.pitfallId === pitfallId) : undefined;
+    return row && row.status === "scored" ? row.score : null;
+  };
+  const detailByPitfall = new Map<string, StoredDetail>(details.map((row) => [row.pitfallId, parseStoredDetail(row.detail)]));
+  const selectedRows = results.filter((row) => row.assessmentId === selected.id);
+
+  const pitfalls: PitfallSummary[] = [];
+  for (const pitfallId of PITFALL_IDS) {
+    const row = selectedRows.find((candidate) => candidate.pitfallId === pitfallId);
+    if (!row) continue;
+    const status = asPitfallStatus(row.status);
+    const score = status === "scored" ? row.score : null;
+    pitfalls.push({
+      pitfallId,
+      name: pitfallById(pitfallId)?.name ?? pitfallId,
+      status,
+      score,
+      band: score === null ? null : asBand(row.band),
+      confidence: row.confidence,
+      percentile: percentiles[pitfallId] ?? null,
+      trend: scoreTrend(score, scoreIn(previousAssessment?.id, pitfallId), before?.name ?? null),
+      triggeredSymptoms: (detailByPitfall.get(pitfallId)?.triggeredSymptoms ?? []).map(({ symptomId, title }) => ({
+        symptomId,
+        title,
+      })),
+    });
+  }
+  const scored = pitfalls.filter((pitfall) => pitfall.score !== null);
+
+  const history: TrendPoint[] = context.submitted.map((entry) => ({
+    cycleKey: cycleKey(entry.cycle),
+    cycleName: entry.cycle.name,
+    overall: entry.overallScore,
+    scores: Object.fromEntries(PITFALL_IDS.map((pitfallId) => [pitfallId, scoreIn(entry.id, pitfallId)])),
+  }));
+
+  const remediation = topRemediationSteps(
+    [...detailByPitfall.entries()]
+      .filter((entry): entry is [PitfallId, StoredDetail] => isPitfallId(entry[0]))
+      .map(([pitfallId, detail]) => ({ pitfallId, countermeasures: detail.countermeasures })),
+  ).map((step) => ({ ...step, pitfallNames: step.pitfallIds.map((id) => pitfallById(id)?.name ?? id) }));
+
+  return {
+    ...empty,
+    cycle: toCycleOption(selected.cycle),
+    previousCycle: before ? toCycleOption(before) : null,
+    overall: {
+      score: selected.overallScore,
+      band: asBand(selected.overallBand),
+      trend: scoreTrend(selected.overallScore, previousAssessment?.overallScore ?? null, before?.name ?? null),
+    },
+    confidence:
+      scored.length === 0
+        ? null
+        : Math.round((scored.reduce((sum, pitfall) => sum + pitfall.confidence, 0) / scored.length) * 100) / 100,
+    comparedTeams,
+    pitfalls,
+    history,
+    remediation,
+  };
+}
+
+export type ExplanationItem =
+  | { kind: "answer"; questionId: string; prompt: string; answer: string; points: number; share: number }
+  | { kind: "context-rule"; ruleId: string; explanation: string; points: number; share: number };
+
+export interface PitfallExplanationView {
+  team: TeamHeader;
+  cycles: CycleOption[];
+  cycle: CycleOption;
+  pitfall: { id: PitfallId; name: string; summary: string };
+  status: PitfallStatus | null;
+  score: number | null;
+  band: RiskBand | null;
+  confidence: number;
+  percentile: number | null;
+  comparedTeams: number;
+  trend: Trend | null;
+  evidence: StoredDetail["evidence"];
+  contributions: ExplanationItem[];
+  triggeredSymptoms: { symptomId: string; title: string }[];
+  triggeredCauses: { causeId: string; text: string }[];
+  countermeasures: { countermeasureId: string; action: string; rationale: string; riskRemoved: number }[];
+}
+
+function questionsOf(questionnaireId: string): Map<string, Question> {
+  const questionnaire = questionnaireById(questionnaireId) ?? latestQuestionnaire();
+  return new Map(questionnaire.sections.flatMap((section) => section.questions.map((question) => [question.id, question])));
+}
+
+/**
+ * "Why this score": the answers and context checks behind one pitfall's score, with the share of
+ * the score each accounts for, in the words of the questionnaire the team answered.
+ */
+export async function getPitfallExplanation(
+  actor: Actor,
+  slug: string,
+  pitfallId: string,
+  searchParams: Record<string, string | string[] | undefined>,
+): Promise<PitfallExplanationView> {
+  const pitfall = isPitfallId(pitfallId) ? pitfallById(pitfallId) : undefined;
+  if (!pitfall) throw new NotFoundError();
+  const context = await loadTeamContext(actor, slug);
+  const selected = selectSubmitted(context, firstValue(searchParams.cycle));
+  if (!selected) throw new NotFoundError("This team has no submitted assessment yet.");
+
+  const before = previousCycle(context.cycles, selected.cycle);
+  const previousAssessment = before ? context.submitted.find((entry) => entry.cycle.id === before.id) : undefined;
+  const [row, previousRow, { percentiles, comparedTeams }] = await Promise.all([
+    db.pitfallResult.findUnique({
+      where: { assessmentId_pitfallId: { assessmentId: selected.id, pitfallId: pitfall.id } },
+      select: { status: true, score: true, band: true, confidence: true, detail: true },
+    }),
+    previousAssessment
+      ? db.pitfallResult.findUnique({
+          where: { assessmentId_pitfallId: { assessmentId: previousAssessment.id, pitfallId: pitfall.id } },
+          select: { status: true, score: true },
+        })
+      : null,
+    percentilesFor(context.team.id, selected.cycle.id),
+  ]);
+  if (!row) throw new NotFoundError("This pitfall was not part of the team's assessment that quarter.");
+
+  const detail = parseStoredDetail(row.detail);
+  const questions = questionsOf(selected.cycle.questionnaireId);
+  const status = asPitfallStatus(row.status);
+  const score = status === "scored" ? row.score : null;
+  const contributions: ExplanationItem[] = detail.contributions.map((contribution) => {
+    if (contribution.source === "context-rule") {
+      return {
+        kind: "context-rule",
+        ruleId: contribution.ruleId,
+        explanation: contribution.explanation,
+        points: contribution.points,
+        share: contribution.share,
+      };
+    }
+    const question = questions.get(contribution.questionId);
+    return {
+      kind: "answer",
+      questionId: contribution.questionId,
+      prompt: question?.prompt ?? contribution.questionId,
+      answer: question ? describeAnswerValue(question, contribution.value) : String(contribution.value),
+      points: contribution.points,
+      share: contribution.share,
+    };
+  });
+
+  return {
+    team: context.team,
+    cycles: context.submitted.map((entry) => toCycleOption(entry.cycle)).reverse(),
+    cycle: toCycleOption(selected.cycle),
+    pitfall: { id: pitfall.id, name: pitfall.name, summary: pitfall.summary },
+    status,
+    score,
+    band: score === null ? null : asBand(row.band),
+    confidence: row.confidence,
+    percentile: percentiles[pitfall.id] ?? null,
+    comparedTeams,
+    trend: scoreTrend(
+      score,
+      previousRow?.status === "scored" ? previousRow.score : null,
+      before?.name ?? null,
+    ),
+    evidence: detail.evidence,
+    contributions,
+    triggeredSymptoms: detail.triggeredSymptoms.map(({ symptomId, title }) => ({ symptomId, title })),
+    triggeredCauses: detail.triggeredCauses.map(({ causeId, text }) => ({ causeId, text })),
+    countermeasures: detail.countermeasures
+      .filter((countermeasure) => countermeasure.riskRemoved > 0)
+      .map(({ countermeasureId, action, rationale, riskRemoved }) => ({ countermeasureId, action, rationale, riskRemoved })),
+  };
+}

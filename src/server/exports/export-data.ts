@@ -1,0 +1,164 @@
+import "server-only";
+import type {
+  ExportAssessment,
+  ExportCycle,
+  ExportPlanItem,
+  ExportRecommendation,
+  ExportTeamSection,
+} from "@/domain/plans/export-schema";
+import { formatDueDate, isOverdue, PLAN_ITEM_STATUS_LABELS } from "@/domain/plans/plan-item-rules";
+import { RISK_BANDS, type RiskBand } from "@/domain/scoring/bands";
+import type { Prisma } from "@/generated/prisma/client";
+import { db } from "../db";
+import { NotFoundError } from "../errors";
+import {
+  closedLoopOf,
+  cycleColumns,
+  latestResultAssessment,
+  loadPlanItems,
+  resultAssessmentInCycle,
+  withResults,
+  type CycleRow,
+  type PlanItemRecord,
+  type ResultAssessment,
+} from "../plans/plan-data";
+
+/**
+ * Builds the export objects (the JSON export's shape, see src/domain/plans/export-schema.ts) that
+ * every format is rendered from. Callers authorise first; these functions take trusted ids.
+ */
+
+export interface ExportTeam {
+  id: string;
+  slug: string;
+  name: string;
+  orgUnit: { slug: string; name: string };
+}
+
+function asBand(band: string | null): RiskBand | null {
+  return band !== null && (RISK_BANDS as readonly string[]).includes(band) ? (band as RiskBand) : null;
+}
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+export function toExportCycle(cycle: CycleRow): ExportCycle {
+  return {
+    name: cycle.name,
+    year: cycle.year,
+    quarter: cycle.quarter,
+    opensOn: isoDay(cycle.opensOn),
+    closesOn: isoDay(cycle.closesOn),
+  };
+}
+
+/**
+ * The cycle an export is for: the one asked for, else the latest in which one of `teamIds` (or any
+ * team, when null) has submitted results, else the latest that has opened.
+ */
+export async function resolveExportCycle(
+  requested: { year: number; quarter: number } | null,
+  teamIds: readonly string[] | null,
+  now: Date,
+): Promise<CycleRow> {
+  if (requested) {
+    const cycle = await db.cycle.findUnique({
+      where: { year_quarter: { year: requested.year, quarter: requested.quarter } },
+      select: cycleColumns,
+    });
+    if (!cycle) throw new NotFoundError(`There is no ${requested.year} Q${requested.quarter} cycle.`);
+    return cycle;
+  }
+  const newestFirst: Prisma.CycleOrderByWithRelationInput[] = [{ year: "desc" }, { quarter: "desc" }];
+  const scope: Prisma.AssessmentWhereInput = { ...withResults, ...(teamIds ? { teamId: { in: [...teamIds] } } : {}) };
+  const cycle =
+    (await db.cycle.findFirst({ where: { assessments: { some: scope } }, orderBy: newestFirst, select: cycleColumns })) ??
+    (await db.cycle.findFirst({ where: { opensOn: { lte: now } }, orderBy: newestFirst, select: cycleColumns }));
+  if (!cycle) throw new NotFoundError("There are no assessment cycles yet, so there is nothing to export.");
+  return cycle;
+}
+
+function toExportAssessment(assessment: ResultAssessment): ExportAssessment {
+  return {
+    status: assessment.status === "reopened" ? "reopened" : "submitted",
+    submittedAt: assessment.submittedAt?.toISOString() ?? null,
+    overallScore: assessment.overallScore,
+    overallBand: asBand(assessment.overallBand),
+    pitfalls: assessment.reading.pitfalls.map((pitfall) => ({
+      pitfallId: pitfall.pitfallId,
+      pitfallName: pitfall.pitfallName,
+      status: pitfall.status,
+      score: pitfall.score,
+      band: pitfall.band,
+      confidence: pitfall.confidence,
+      triggeredSymptoms: pitfall.triggeredSymptoms.map((symptom) => ({
+        symptomId: symptom.symptomId,
+        title: symptom.title,
+        points: symptom.points,
+      })),
+    })),
+  };
+}
+
+function toExportRecommendations(assessment: ResultAssessment | null): ExportRecommendation[] {
+  return (assessment?.reading.recommendations ?? [])
+    .filter((recommendation) => recommendation.totalRiskRemoved > 0)
+    .map((recommendation) => ({
+      countermeasureId: recommendation.countermeasureId,
+      action: recommendation.action,
+      totalRiskRemoved: recommendation.totalRiskRemoved,
+      pitfalls: recommendation.pitfalls.map((pitfall) => ({
+        pitfallId: pitfall.pitfallId,
+        pitfallName: pitfall.pitfallName,
+        rationale: pitfall.rationale,
+        riskRemoved: pitfall.riskRemoved,
+        addresses: pitfall.addresses,
+      })),
+    }));
+}
+
+/** Owners are the only people an export names, and only by email. */
+function toExportPlanItem(item: PlanItemRecord, compareWith: ResultAssessment | null, now: Date): ExportPlanItem {
+  const loop = closedLoopOf(item, compareWith);
+  return {
+    id: item.id,
+    countermeasureId: item.countermeasureId,
+    action: item.action,
+    pitfallId: item.pitfallId,
+    pitfallName: item.pitfallName,
+    rationale: item.rationale,
+    addresses: item.addresses,
+    status: item.status,
+    statusLabel: PLAN_ITEM_STATUS_LABELS[item.status],
+    droppedReason: item.droppedReason,
+    ownerEmail: item.owner?.email ?? null,
+    dueOn: item.dueOn ? formatDueDate(item.dueOn) : null,
+    overdue: isOverdue(item, now),
+    notes: item.notes,
+    addedAt: item.createdAt.toISOString(),
+    completedAt: item.completedAt?.toISOString() ?? null,
+    closedLoop: {
+      scoreWhenAdded: loop.scoreWhenAdded,
+      addedInCycle: loop.addedInCycle,
+      latestScore: loop.latestScore,
+      latestCycle: loop.latestCycle,
+      difference: loop.kind === "compared" ? loop.difference : null,
+      direction: loop.kind === "compared" ? loop.direction : null,
+      summary: loop.text,
+    },
+  };
+}
+
+/**
+ * One team's part of an export for `cycle`: that cycle's scores, the ranking they produced, and
+ * the plan as it stands now, its closed loop measured against the latest results up to the cycle.
+ */
+export async function buildTeamSection(team: ExportTeam, cycle: CycleRow, now: Date): Promise<ExportTeamSection> {
+  const [inCycle, items] = await Promise.all([resultAssessmentInCycle(team.id, cycle.id), loadPlanItems([team.id])]);
+  const compareWith = inCycle ?? (await latestResultAssessment(team.id, cycle));
+  return {
+    team: { slug: team.slug, name: team.name, orgUnit: team.orgUnit },
+    assessment: inCycle ? toExportAssessment(inCycle) : null,
+    recommendations: toExportRecommendations(inCycle),
+    planItems: items.map((item) => toExportPlanItem(item, compareWith, now)),
+  };
+}

@@ -1,0 +1,242 @@
+import "server-only";
+import type { Actor } from "@/domain/access/policy";
+import {
+  applyStatusChange,
+  asPlanItemStatus,
+  formatDueDate,
+  PLAN_ITEM_STATUS_LABELS,
+  STATUS_CHANGE_MESSAGES,
+} from "@/domain/plans/plan-item-rules";
+import { scoreOfPitfall } from "@/domain/plans/stored-rankings";
+import type { AddPlanItemInput, RemovePlanItemInput, UpdatePlanItemInput } from "@/features/plans/schemas";
+import type { PlanItemConflictDetails } from "@/features/plans/types";
+import type { Prisma } from "@/generated/prisma/client";
+import { writeAudit } from "../audit/audit";
+import { authorizeTeam, authorizeTeamBySlug } from "../auth/authorize";
+import { db } from "../db";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { latestResultAssessment } from "./plan-data";
+
+type Transaction = Prisma.TransactionClient;
+
+const GONE_MESSAGE = "This item is no longer in the plan: someone removed it a moment ago. Reload the page to see the plan as it is.";
+
+const auditedColumns = {
+  id: true,
+  teamId: true,
+  version: true,
+  countermeasureId: true,
+  pitfallId: true,
+  ownerId: true,
+  dueOn: true,
+  status: true,
+  droppedReason: true,
+  notes: true,
+  completedAt: true,
+  updatedAt: true,
+  owner: { select: { id: true, name: true, email: true } },
+} as const;
+
+type AuditedItem = Prisma.PlanItemGetPayload<{ select: typeof auditedColumns }>;
+
+/** What the audit log keeps of an item: its editable fields, never the owner's details beyond the id. */
+function auditSnapshot(item: Omit<AuditedItem, "owner" | "updatedAt" | "id" | "teamId">) {
+  return {
+    countermeasureId: item.countermeasureId,
+    pitfallId: item.pitfallId,
+    ownerId: item.ownerId,
+    dueOn: item.dueOn ? formatDueDate(item.dueOn) : null,
+    status: item.status,
+    droppedReason: item.droppedReason,
+    notes: item.notes,
+    completedAt: item.completedAt?.toISOString() ?? null,
+    version: item.version,
+  };
+}
+
+function conflictDetails(item: AuditedItem): PlanItemConflictDetails {
+  const status = asPlanItemStatus(item.status);
+  return {
+    kind: "plan-item-conflict",
+    current: {
+      version: item.version,
+      owner: item.owner,
+      dueOn: item.dueOn ? formatDueDate(item.dueOn) : null,
+      status,
+      statusLabel: PLAN_ITEM_STATUS_LABELS[status],
+      droppedReason: item.droppedReason,
+      notes: item.notes,
+      updatedAt: item.updatedAt.toISOString(),
+    },
+  };
+}
+
+function staleEdit(item: AuditedItem): ConflictError {
+  return new ConflictError(
+    "Someone else changed this item while you were editing it, so your changes were not saved. Compare them with the current values below, then save again.",
+    conflictDetails(item),
+  );
+}
+
+/** The team of an item, read from the database so an id from the client cannot pick the team. */
+async function teamOfItem(itemId: string): Promise<string> {
+  const item = await db.planItem.findUnique({ where: { id: itemId }, select: { teamId: true } });
+  if (!item) throw new NotFoundError(GONE_MESSAGE);
+  return item.teamId;
+}
+
+/**
+ * Adds a countermeasure from the team's latest submitted ranking to its plan. Everything copied
+ * onto the item (pitfall, rationale, symptoms, score) comes from the stored results, not from the
+ * request.
+ */
+export async function addPlanItem(actor: Actor, input: AddPlanItemInput): Promise<{ itemId: string }> {
+  const team = await authorizeTeamBySlug(actor, "plan:edit", input.teamSlug);
+  const latest = await latestResultAssessment(team.id);
+  if (!latest) {
+    throw new ConflictError("The team has no submitted assessment yet, so there is nothing to plan from.");
+  }
+  const recommendation = latest.reading.recommendations.find(
+    (entry) => entry.countermeasureId === input.countermeasureId,
+  );
+  const tracked = recommendation?.pitfalls[0];
+  if (!recommendation || !tracked) {
+    throw new ValidationError("That countermeasure is not in the team's latest ranking.", {
+      countermeasureId: ["Choose a countermeasure from the list"],
+    });
+  }
+  try {
+    return await db.$transaction(async (tx) => {
+      const existing = await tx.planItem.findUnique({
+        where: { teamId_countermeasureId: { teamId: team.id, countermeasureId: input.countermeasureId } },
+        select: { id: true },
+      });
+      if (existing) throw alreadyPlanned(recommendation.action);
+      const item = await tx.planItem.create({
+        data: {
+          teamId: team.id,
+          countermeasureId: recommendation.countermeasureId,
+          pitfallId: tracked.pitfallId,
+          rationale: tracked.rationale,
+          addresses: JSON.stringify(tracked.addresses.map((symptom) => symptom.symptomId)),
+          sourceAssessmentId: latest.id,
+          scoreWhenAdded: scoreOfPitfall(latest.reading.pitfalls, tracked.pitfallId),
+          createdById: actor.id,
+        },
+        select: auditedColumns,
+      });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        action: "plan_item.added",
+        entityType: "plan_item",
+        entityId: item.id,
+        teamId: team.id,
+        after: { ...auditSnapshot(item), sourceAssessmentId: latest.id, cycle: latest.cycle.name },
+      });
+      return { itemId: item.id };
+    });
+  } catch (error) {
+    // Two people adding the same countermeasure at once: the unique index lets only one through.
+    if ((error as { code?: string }).code === "P2002") throw alreadyPlanned(recommendation.action);
+    throw error;
+  }
+}
+
+function alreadyPlanned(action: string): ConflictError {
+  return new ConflictError(`“${action}” is already in the plan. Reload the page to see it.`);
+}
+
+/** Owners must hold a role on the team; anyone else is refused with a field-level message. */
+async function checkOwner(tx: Transaction, teamId: string, ownerId: string | null): Promise<void> {
+  if (ownerId === null) return;
+  const grant = await tx.roleAssignment.findFirst({
+    where: { teamId, userId: ownerId, role: { in: ["team_lead", "member"] }, user: { deactivatedAt: null } },
+    select: { id: true },
+  });
+  if (!grant) {
+    throw new ValidationError("Some fields need attention.", {
+      ownerId: ["Choose someone with a role on this team"],
+    });
+  }
+}
+
+/**
+ * Saves an item's owner, due date, status and notes. The write only applies to the version the
+ * editor loaded (one conditional update), so of two concurrent saves the second is refused with
+ * the values the first one saved, never silently overwritten.
+ */
+export async function updatePlanItem(actor: Actor, input: UpdatePlanItemInput): Promise<{ version: number }> {
+  const team = await authorizeTeam(actor, "plan:edit", await teamOfItem(input.itemId));
+  return db.$transaction(async (tx) => {
+    const current = await tx.planItem.findFirst({ where: { id: input.itemId, teamId: team.id }, select: auditedColumns });
+    if (!current) throw new NotFoundError(GONE_MESSAGE);
+    if (current.version !== input.expectedVersion) throw staleEdit(current);
+    await checkOwner(tx, team.id, input.ownerId);
+
+    const change = applyStatusChange(
+      { status: asPlanItemStatus(current.status), droppedReason: current.droppedReason, completedAt: current.completedAt },
+      { status: input.status, droppedReason: input.droppedReason },
+      new Date(),
+    );
+    if (!change.ok) {
+      throw new ValidationError("Some fields need attention.", { droppedReason: [STATUS_CHANGE_MESSAGES[change.problem]] });
+    }
+    const data = {
+      ownerId: input.ownerId,
+      dueOn: input.dueOn,
+      status: change.progress.status,
+      droppedReason: change.progress.droppedReason,
+      completedAt: change.progress.completedAt,
+      notes: input.notes,
+    };
+    const claimed = await tx.planItem.updateMany({
+      where: { id: current.id, teamId: team.id, version: input.expectedVersion },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (claimed.count === 0) {
+      const now = await tx.planItem.findFirst({ where: { id: current.id }, select: auditedColumns });
+      if (!now) throw new NotFoundError(GONE_MESSAGE);
+      throw staleEdit(now);
+    }
+    const version = current.version + 1;
+    const before = auditSnapshot(current);
+    const after = auditSnapshot({ ...current, ...data, version });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "plan_item.updated",
+      entityType: "plan_item",
+      entityId: current.id,
+      teamId: team.id,
+      before,
+      after,
+    });
+    return { version };
+  });
+}
+
+/** Removes an item from the plan, only from the version the person confirmed removing. */
+export async function removePlanItem(actor: Actor, input: RemovePlanItemInput): Promise<null> {
+  const team = await authorizeTeam(actor, "plan:edit", await teamOfItem(input.itemId));
+  return db.$transaction(async (tx) => {
+    const current = await tx.planItem.findFirst({ where: { id: input.itemId, teamId: team.id }, select: auditedColumns });
+    if (!current) throw new NotFoundError(GONE_MESSAGE);
+    if (current.version !== input.expectedVersion) throw staleEdit(current);
+    const removed = await tx.planItem.deleteMany({
+      where: { id: current.id, teamId: team.id, version: input.expectedVersion },
+    });
+    if (removed.count === 0) {
+      const now = await tx.planItem.findFirst({ where: { id: current.id }, select: auditedColumns });
+      if (!now) throw new NotFoundError(GONE_MESSAGE);
+      throw staleEdit(now);
+    }
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "plan_item.removed",
+      entityType: "plan_item",
+      entityId: current.id,
+      teamId: team.id,
+      before: auditSnapshot(current),
+    });
+    return null;
+  });
+}

@@ -1,0 +1,234 @@
+import "server-only";
+import { can, readsWholeOrganisation, ROLE_LABELS, type Actor } from "@/domain/access/policy";
+import { closedLoopOutcome } from "@/domain/plans/closed-loop";
+import { commonCountermeasures } from "@/domain/plans/common-countermeasures";
+import { cycleFileSlug } from "@/domain/plans/export-formats";
+import {
+  asPlanItemStatus,
+  completedWithin,
+  formatDueDate,
+  isClosedStatus,
+  isOverdue,
+  PLAN_ITEM_STATUS_LABELS,
+} from "@/domain/plans/plan-item-rules";
+import type {
+  CycleOption,
+  PlansIndexView,
+  PlanItemView,
+  PlanUnitSummary,
+  TeamPlanView,
+  UnitPlanItemRef,
+  UnitPlanView,
+} from "@/features/plans/types";
+import { authorizeOrgUnit, authorizeTeamBySlug } from "../auth/authorize";
+import { db } from "../db";
+import { NotFoundError } from "../errors";
+import { activeUnits, descendantsOf, unitAndDescendantIds } from "./org-units";
+import {
+  closedLoopOf,
+  latestResultAssessment,
+  loadPlanItems,
+  newestCycleFirst,
+  possibleOwners,
+  withResults,
+  type PlanItemRecord,
+  type ResultAssessment,
+} from "./plan-data";
+
+function toPlanItemView(item: PlanItemRecord, latest: ResultAssessment | null, now: Date): PlanItemView {
+  const closedLoop = closedLoopOf(item, latest);
+  return {
+    id: item.id,
+    version: item.version,
+    countermeasureId: item.countermeasureId,
+    action: item.action,
+    pitfallId: item.pitfallId,
+    pitfallName: item.pitfallName,
+    rationale: item.rationale,
+    addresses: item.addresses,
+    status: item.status,
+    statusLabel: PLAN_ITEM_STATUS_LABELS[item.status],
+    droppedReason: item.droppedReason,
+    notes: item.notes,
+    owner: item.owner,
+    dueOn: item.dueOn ? formatDueDate(item.dueOn) : null,
+    overdue: isOverdue(item, now),
+    addedAt: item.createdAt.toISOString(),
+    completedAt: item.completedAt?.toISOString() ?? null,
+    addedInCycle: item.addedInCycle,
+    closedLoop,
+    outcome: closedLoopOutcome(closedLoop),
+  };
+}
+
+function toCycleOption(name: string): CycleOption {
+  return { name, slug: cycleFileSlug(name) };
+}
+
+/** The team's remediation plan: the ranking of its latest results, and the items it committed to. */
+export async function getTeamPlan(actor: Actor, teamSlug: string, now = new Date()): Promise<TeamPlanView> {
+  const team = await authorizeTeamBySlug(actor, "plan:read", teamSlug);
+  const resource = { type: "team" as const, teamId: team.id, orgUnitId: team.orgUnitId };
+  const canEdit = can(actor, "plan:edit", resource);
+  const [orgUnit, latest, items, owners, cycles] = await Promise.all([
+    db.orgUnit.findUnique({ where: { id: team.orgUnitId }, select: { name: true } }),
+    latestResultAssessment(team.id),
+    loadPlanItems([team.id]),
+    canEdit ? possibleOwners(team.id) : Promise.resolve([]),
+    db.assessment.findMany({
+      where: { teamId: team.id, ...withResults },
+      orderBy: newestCycleFirst,
+      select: { cycle: { select: { name: true } } },
+    }),
+  ]);
+  const planned = new Set(items.map((item) => item.countermeasureId));
+  return {
+    team: { id: team.id, slug: team.slug, name: team.name, orgUnitName: orgUnit?.name ?? "" },
+    canEdit,
+    canExport: can(actor, "team:export", resource),
+    source: latest ? { cycleName: latest.cycle.name, submittedAt: latest.submittedAt?.toISOString() ?? null } : null,
+    pitfalls: latest?.reading.pitfalls ?? [],
+    recommendations: (latest?.reading.recommendations ?? []).map((recommendation) => ({
+      ...recommendation,
+      inPlan: planned.has(recommendation.countermeasureId),
+    })),
+    items: items.map((item) => toPlanItemView(item, latest, now)),
+    owners: owners.map((owner) => ({
+      id: owner.id,
+      name: owner.name,
+      email: owner.email,
+      roleLabel: ROLE_LABELS[owner.role === "team_lead" ? "team_lead" : "member"],
+    })),
+    exportCycles: cycles.map((row) => toCycleOption(row.cycle.name)),
+  };
+}
+
+/** Cycles in which any of the given teams (or any team, when null) has submitted results. */
+export async function cyclesWithResults(teamIds: readonly string[] | null): Promise<CycleOption[]> {
+  const cycles = await db.cycle.findMany({
+    where: { assessments: { some: { ...withResults, ...(teamIds ? { teamId: { in: [...teamIds] } } : {}) } } },
+    orderBy: [{ year: "desc" }, { quarter: "desc" }],
+    select: { name: true },
+  });
+  return cycles.map((cycle) => toCycleOption(cycle.name));
+}
+
+function countItems(items: readonly { status: PlanItemRecord["status"]; dueOn: Date | null }[], now: Date) {
+  return {
+    items: items.length,
+    open: items.filter((item) => !isClosedStatus(item.status)).length,
+    overdue: items.filter((item) => isOverdue(item, now)).length,
+    done: items.filter((item) => item.status === "done").length,
+  };
+}
+
+/** The org units the actor may read, with their plan counts; the start of a coach's plan work. */
+export async function listPlanUnits(actor: Actor, now = new Date()): Promise<PlansIndexView> {
+  const units = await activeUnits();
+  const readable = units.filter((unit) => can(actor, "orgUnit:read", { type: "orgUnit", orgUnitId: unit.id }));
+  if (readable.length === 0) return { units: [], heatmapCycles: [] };
+  const descendants = descendantsOf(units);
+  const unitIds = [...new Set(readable.flatMap((unit) => descendants.get(unit.id) ?? [unit.id]))];
+  const teams = await db.team.findMany({
+    where: { orgUnitId: { in: unitIds }, archivedAt: null },
+    select: {
+      id: true,
+      orgUnitId: true,
+      planItems: { select: { status: true, dueOn: true } },
+    },
+  });
+  const summaries: PlanUnitSummary[] = readable.map((unit) => {
+    const covered = new Set(descendants.get(unit.id) ?? [unit.id]);
+    const unitTeams = teams.filter((team) => covered.has(team.orgUnitId));
+    const items = unitTeams.flatMap((team) =>
+      team.planItems.map((item) => ({ status: asPlanItemStatus(item.status), dueOn: item.dueOn })),
+    );
+    return { id: unit.id, slug: unit.slug, name: unit.name, teams: unitTeams.length, ...countItems(items, now) };
+  });
+  const heatmapCycles = await cyclesWithResults(readsWholeOrganisation(actor) ? null : teams.map((team) => team.id));
+  return { units: summaries, heatmapCycles };
+}
+
+/** The cycle "done this cycle" counts in: the open one, else the latest that has opened. */
+async function currentCycle(now: Date) {
+  const columns = { name: true, opensOn: true, closesOn: true } as const;
+  return (
+    (await db.cycle.findFirst({ where: { status: "open" }, orderBy: [{ year: "desc" }, { quarter: "desc" }], select: columns })) ??
+    (await db.cycle.findFirst({ where: { opensOn: { lte: now } }, orderBy: [{ year: "desc" }, { quarter: "desc" }], select: columns }))
+  );
+}
+
+function toUnitItemRef(item: PlanItemRecord, team: { slug: string; name: string }): UnitPlanItemRef {
+  return {
+    id: item.id,
+    team,
+    action: item.action,
+    pitfallName: item.pitfallName,
+    owner: item.owner,
+    dueOn: item.dueOn ? formatDueDate(item.dueOn) : null,
+    completedAt: item.completedAt?.toISOString() ?? null,
+    statusLabel: PLAN_ITEM_STATUS_LABELS[item.status],
+  };
+}
+
+/** An org unit's plans: what comes up most across its teams, what is late, what got done. */
+export async function getUnitPlan(actor: Actor, unitSlug: string, now = new Date()): Promise<UnitPlanView> {
+  const found = await db.orgUnit.findUnique({ where: { slug: unitSlug }, select: { id: true } });
+  if (!found) throw new NotFoundError();
+  const unit = await authorizeOrgUnit(actor, "orgUnit:read", found.id);
+  const covered = await unitAndDescendantIds(unit.id);
+  const teams = await db.team.findMany({
+    where: { orgUnitId: { in: covered }, archivedAt: null },
+    orderBy: { name: "asc" },
+    select: { id: true, slug: true, name: true },
+  });
+  const teamIds = teams.map((team) => team.id);
+  const [items, latestByTeam, cycle, exportCycles] = await Promise.all([
+    loadPlanItems(teamIds),
+    Promise.all(teams.map(async (team) => [team.id, await latestResultAssessment(team.id)] as const)).then(
+      (entries) => new Map(entries),
+    ),
+    currentCycle(now),
+    cyclesWithResults(teamIds),
+  ]);
+  const teamById = new Map(teams.map((team) => [team.id, { slug: team.slug, name: team.name }]));
+  const itemsOf = (teamId: string) => items.filter((item) => item.teamId === teamId);
+
+  const common = commonCountermeasures(
+    items.map((item) => ({ teamId: item.teamId, countermeasureId: item.countermeasureId, action: item.action, status: item.status })),
+    teams.map((team) => ({ teamId: team.id, ranked: latestByTeam.get(team.id)?.reading.recommendations ?? [] })),
+  );
+  const byDueDate = (a: PlanItemRecord, b: PlanItemRecord) => (a.dueOn?.getTime() ?? 0) - (b.dueOn?.getTime() ?? 0);
+  const overdue = items
+    .filter((item) => isOverdue(item, now))
+    .sort(byDueDate)
+    .map((item) => toUnitItemRef(item, teamById.get(item.teamId)!));
+  const doneThisCycle = cycle
+    ? items
+        .filter((item) => item.status === "done" && completedWithin(item.completedAt, cycle))
+        .sort((a, b) => (b.completedAt?.getTime() ?? 0) - (a.completedAt?.getTime() ?? 0))
+        .map((item) => toUnitItemRef(item, teamById.get(item.teamId)!))
+    : [];
+
+  return {
+    unit: { id: unit.id, slug: unit.slug, name: unit.name },
+    canExport: can(actor, "orgUnit:export", { type: "orgUnit", orgUnitId: unit.id }),
+    teams: teams.map((team) => {
+      const latest = latestByTeam.get(team.id) ?? null;
+      return {
+        slug: team.slug,
+        name: team.name,
+        latestCycle: latest?.cycle.name ?? null,
+        overallScore: latest?.overallScore ?? null,
+        ...countItems(itemsOf(team.id), now),
+      };
+    }),
+    common,
+    overdue,
+    currentCycle: cycle
+      ? { name: cycle.name, opensOn: cycle.opensOn.toISOString(), closesOn: cycle.closesOn.toISOString() }
+      : null,
+    doneThisCycle,
+    exportCycles,
+  };
+}

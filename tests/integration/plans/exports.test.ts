@@ -1,0 +1,245 @@
+import Papa from "papaparse";
+import { beforeAll, describe, expect, it } from "vitest";
+import { PITFALL_IDS } from "@/domain/content/schema";
+import { orgUnitPlanExportSchema, teamPlanExportSchema } from "@/domain/plans/export-schema";
+import { JIRA_CSV_COLUMNS } from "@/domain/plans/jira-csv";
+import { readStoredResults } from "@/domain/plans/stored-rankings";
+import { ExpectedError } from "@/features/shared/action-result";
+import { db } from "@/server/db";
+import { readExportBytes, readExportText } from "@/server/exports/export-file";
+import { buildHeatmapExport, HEATMAP_BATCH_SIZE } from "@/server/exports/heatmap-export";
+import { buildTeamPlanExport, loadTeamPlanExport } from "@/server/exports/team-export";
+import { buildOrgUnitPlanExport } from "@/server/exports/unit-export";
+import { addPlanItem, updatePlanItem } from "@/server/plans/mutations";
+import { createPlanOrganisation, createScoredAssessment, createTeam, type PlanTestOrganisation, type PlanTestTeam } from "./fixtures";
+import { extractPdfText } from "./pdf-text";
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ExpectedError);
+  return (error as ExpectedError).code;
+}
+
+function parseCsv(text: string) {
+  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  return parsed;
+}
+
+const TRICKY_NOTES = 'Agree with "Ops", then split it, as agreed\nSecond line: Zoë Müller, Łukasz, 東京';
+
+describe("plan exports", () => {
+  let org: PlanTestOrganisation;
+  let team: PlanTestTeam;
+  let quiet: PlanTestTeam;
+  let actions: string[];
+
+  beforeAll(async () => {
+    org = await createPlanOrganisation();
+    team = await createTeam(org.unit.id, 'Kassé, Zahlung "EU"');
+    quiet = await createTeam(org.unit.id, "Refunds");
+    await createTeam(org.otherUnit.id, "Warehouse");
+
+    await createScoredAssessment(team.id, org.q2.id, 1, new Date("2026-06-10T00:00:00Z"));
+    const q3 = await createScoredAssessment(team.id, org.q3.id, 0.6, new Date("2026-09-10T00:00:00Z"));
+    const ranking = readStoredResults(await db.pitfallResult.findMany({ where: { assessmentId: q3.id } }));
+    const ids = ranking.recommendations.slice(0, 3).map((entry) => entry.countermeasureId);
+    actions = ranking.recommendations.slice(0, 3).map((entry) => entry.action);
+    const items = [];
+    for (const countermeasureId of ids) items.push((await addPlanItem(org.coach, { teamSlug: team.slug, countermeasureId })).itemId);
+    await updatePlanItem(org.coach, {
+      itemId: items[0]!,
+      expectedVersion: 1,
+      ownerId: team.member.id,
+      dueOn: new Date("2026-12-31T00:00:00Z"),
+      status: "in_progress",
+      droppedReason: null,
+      notes: TRICKY_NOTES,
+    });
+    await updatePlanItem(org.coach, {
+      itemId: items[2]!,
+      expectedVersion: 1,
+      ownerId: null,
+      dueOn: null,
+      status: "dropped",
+      droppedReason: "The platform team does this for everyone",
+      notes: null,
+    });
+    await createScoredAssessment(quiet.id, org.q3.id, 0.2, new Date("2026-09-11T00:00:00Z"));
+  });
+
+  describe("a team", () => {
+    it("exports JSON that validates against the schema, for the latest cycle with results by default", async () => {
+      const file = await buildTeamPlanExport(org.coach, { teamSlug: team.slug, format: "json", cycle: null });
+      expect(file.filename).toBe(`${team.slug}-2026-q3-plan.json`);
+      expect(file.contentType).toBe("application/json; charset=utf-8");
+      const document = teamPlanExportSchema.parse(JSON.parse(await readExportText(file.body)));
+      expect(document.cycle.name).toBe("2026 Q3");
+      expect(document.team).toEqual({ slug: team.slug, name: team.name, orgUnit: { slug: org.unit.slug, name: org.unit.name } });
+      expect(document.assessment?.pitfalls.map((pitfall) => pitfall.pitfallId)).toEqual([...PITFALL_IDS]);
+      expect(document.planItems.map((item) => item.action)).toEqual(actions);
+      expect(document.planItems[0]).toMatchObject({ ownerEmail: team.member.email, dueOn: "2026-12-31", status: "in_progress", notes: TRICKY_NOTES });
+      expect(document.planItems[2]).toMatchObject({ status: "dropped", droppedReason: "The platform team does this for everyone" });
+      expect(document.recommendations.length).toBeGreaterThan(0);
+    });
+
+    it("keeps people out of the export beyond the owners' emails", async () => {
+      const text = await readExportText((await buildTeamPlanExport(org.coach, { teamSlug: team.slug, format: "json", cycle: null })).body);
+      expect(text).toContain(team.member.email);
+      for (const hidden of [team.member.name, team.lead.name, team.lead.email, org.coach.name, org.coach.email, org.coach.id, team.member.id]) {
+        expect(text).not.toContain(hidden);
+      }
+    });
+
+    it("exports an earlier cycle's scores when asked, with the closed loop measured up to that cycle", async () => {
+      const document = await loadTeamPlanExport(org.coach, team.slug, { year: 2026, quarter: 2 });
+      expect(document.cycle.name).toBe("2026 Q2");
+      expect(document.assessment).not.toBeNull();
+      // The items were added from 2026 Q3, which is after the exported cycle: nothing to compare yet.
+      expect(document.planItems.every((item) => item.closedLoop.direction === null)).toBe(true);
+    });
+
+    it("exports a cycle without a submitted assessment as the plan alone", async () => {
+      const document = await loadTeamPlanExport(org.coach, team.slug, { year: 2026, quarter: 4 });
+      expect(document.assessment).toBeNull();
+      expect(document.recommendations).toEqual([]);
+      expect(document.planItems).toHaveLength(3);
+      expect(teamPlanExportSchema.safeParse(JSON.parse(JSON.stringify(document))).success).toBe(true);
+    });
+
+    it("exports CSV for Jira whose commas, quotes, line breaks and non-ASCII text parse back", async () => {
+      const file = await buildTeamPlanExport(org.coach, { teamSlug: team.slug, format: "csv", cycle: { year: 2026, quarter: 3 } });
+      expect(file.filename).toBe(`${team.slug}-2026-q3-plan.csv`);
+      expect(file.contentType).toBe("text/csv; charset=utf-8");
+      const parsed = parseCsv(await readExportText(file.body));
+      expect(parsed.meta.fields).toEqual([...JIRA_CSV_COLUMNS]);
+      // The dropped item is not work to track, so it is left out.
+      expect(parsed.data.map((row) => row.Summary)).toEqual(actions.slice(0, 2));
+      expect(parsed.data[0]).toMatchObject({ Assignee: team.member.email, "Due date": "2026-12-31" });
+      expect(parsed.data[0]!.Description).toContain(TRICKY_NOTES);
+      expect(parsed.data[0]!.Description).toContain(`${team.name} team (${org.unit.name})`);
+      expect(parsed.data[1]).toMatchObject({ Assignee: "", "Due date": "" });
+      expect(parsed.data[0]!.Labels).toMatch(/^pitfall-radar [a-z-]+ team-[a-z0-9-]+$/);
+      expect(["Highest", "High", "Medium", "Low", "Lowest"]).toContain(parsed.data[0]!.Priority);
+    });
+
+    it("exports Markdown with headings, a scores table, the triggered symptoms and the plan items", async () => {
+      const file = await buildTeamPlanExport(org.coach, { teamSlug: team.slug, format: "md", cycle: null });
+      expect(file.filename).toBe(`${team.slug}-2026-q3-plan.md`);
+      const markdown = await readExportText(file.body);
+      const headings = markdown.split("\n").filter((line) => line.startsWith("#"));
+      expect(headings[0]).toBe("# Kassé, Zahlung \"EU\": remediation plan, 2026 Q3");
+      expect(headings).toEqual(expect.arrayContaining(["## Scores", "## Triggered symptoms", "## Plan"]));
+      expect(markdown).toContain("| Pitfall | Score | Band | Confidence | Triggered symptoms |");
+      for (const action of actions) expect(markdown).toContain(`| ${action} |`);
+      expect(markdown).toContain(`- **Owner:** ${team.member.email.replace(/[_*]/g, (character) => `\\${character}`)}`);
+      expect(markdown).toContain("Dropped: The platform team does this for everyone");
+    });
+
+    it("exports a PDF whose text names the team, the cycle, the pitfalls and the plan items", async () => {
+      const file = await buildTeamPlanExport(org.coach, { teamSlug: team.slug, format: "pdf", cycle: null });
+      expect(file.filename).toBe(`${team.slug}-2026-q3-plan.pdf`);
+      expect(file.contentType).toBe("application/pdf");
+      const bytes = await readExportBytes(file.body);
+      expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
+      const { text } = await extractPdfText(bytes);
+      expect(text).toContain('Kassé, Zahlung "EU": remediation plan');
+      expect(text).toContain("2026 Q3");
+      expect(text).toContain("Excessive BAU");
+      expect(text).toContain("Top symptoms");
+      for (const action of actions) expect(text).toContain(action);
+      expect(text).toContain(team.member.email);
+      expect(text).toContain("Second line: Zoë Müller, ?ukasz, ??");
+    });
+
+    it("lets the team lead and a head of engineering export, refuses members, hides the team from other coaches", async () => {
+      await expect(loadTeamPlanExport(team.lead, team.slug, null)).resolves.toMatchObject({ kind: "team" });
+      await expect(loadTeamPlanExport(org.head, team.slug, null)).resolves.toMatchObject({ kind: "team" });
+      expect(await codeOf(buildTeamPlanExport(team.member, { teamSlug: team.slug, format: "csv", cycle: null }))).toBe("forbidden");
+      expect(await codeOf(buildTeamPlanExport(org.otherCoach, { teamSlug: team.slug, format: "csv", cycle: null }))).toBe("not_found");
+      expect(await codeOf(buildTeamPlanExport(quiet.lead, { teamSlug: team.slug, format: "pdf", cycle: null }))).toBe("not_found");
+    });
+
+    it("reports a cycle that does not exist as not found", async () => {
+      expect(await codeOf(loadTeamPlanExport(org.coach, team.slug, { year: 2031, quarter: 1 }))).toBe("not_found");
+    });
+  });
+
+  describe("an org unit", () => {
+    it("exports JSON with every team of the unit, valid against the schema", async () => {
+      const file = await buildOrgUnitPlanExport(org.coach, { unitSlug: org.unit.slug, format: "json", cycle: null });
+      expect(file.filename).toBe(`${org.unit.slug}-2026-q3-plans.json`);
+      const document = orgUnitPlanExportSchema.parse(JSON.parse(await readExportText(file.body)));
+      expect(document.orgUnit).toEqual({ slug: org.unit.slug, name: org.unit.name });
+      expect(document.teams.map((section) => section.team.name)).toEqual([team.name, "Refunds"].sort((a, b) => a.localeCompare(b)));
+      const mine = document.teams.find((section) => section.team.slug === team.slug)!;
+      expect(mine.planItems).toHaveLength(3);
+    });
+
+    it("exports every team's open items as one Jira CSV", async () => {
+      const file = await buildOrgUnitPlanExport(org.coach, { unitSlug: org.unit.slug, format: "csv", cycle: { year: 2026, quarter: 3 } });
+      const parsed = parseCsv(await readExportText(file.body));
+      expect(parsed.meta.fields).toEqual([...JIRA_CSV_COLUMNS]);
+      expect(parsed.data.map((row) => row.Summary)).toEqual(actions.slice(0, 2));
+    });
+
+    it("exports Markdown with a section per team and a PDF with a page per team", async () => {
+      const markdown = await readExportText(
+        (await buildOrgUnitPlanExport(org.coach, { unitSlug: org.unit.slug, format: "md", cycle: null })).body,
+      );
+      const teamHeadings = markdown.split("\n").filter((line) => line.startsWith("## "));
+      expect(teamHeadings).toHaveLength(2);
+      expect(markdown.split("\n")[0]).toBe(`# ${org.unit.name}: remediation plans, 2026 Q3`);
+
+      const pdf = await buildOrgUnitPlanExport(org.coach, { unitSlug: org.unit.slug, format: "pdf", cycle: null });
+      expect(pdf.filename).toBe(`${org.unit.slug}-2026-q3-plans.pdf`);
+      const { pages, text } = await extractPdfText(await readExportBytes(pdf.body));
+      expect(pages).toBeGreaterThanOrEqual(3);
+      expect(text).toContain(`${org.unit.name}: remediation plans`);
+      expect(text).toContain("Refunds: remediation plan");
+      for (const action of actions) expect(text).toContain(action);
+    });
+
+    it("refuses the unit to a coach of another unit and to team leads", async () => {
+      expect(await codeOf(buildOrgUnitPlanExport(org.otherCoach, { unitSlug: org.unit.slug, format: "json", cycle: null }))).toBe("not_found");
+      expect(await codeOf(buildOrgUnitPlanExport(team.lead, { unitSlug: org.unit.slug, format: "json", cycle: null }))).toBe("not_found");
+      expect(await codeOf(buildOrgUnitPlanExport(org.coach, { unitSlug: "no-such-unit", format: "json", cycle: null }))).toBe("not_found");
+    });
+  });
+
+  describe("the heatmap", () => {
+    it("has a row per team of the coach's units with each pitfall's score and band", async () => {
+      const file = await buildHeatmapExport(org.coach, { cycle: { year: 2026, quarter: 3 } });
+      expect(file.filename).toBe("heatmap-2026-q3.csv");
+      const parsed = parseCsv(await readExportText(file.body));
+      expect(parsed.data.map((row) => row.Team)).toEqual([team.name, "Refunds"].sort((a, b) => a.localeCompare(b)));
+      const row = parsed.data.find((entry) => entry["Team slug"] === team.slug)!;
+      expect(row).toMatchObject({ "Org unit": org.unit.name, Cycle: "2026 Q3", Status: "Submitted" });
+      expect(row["Excessive BAU score"]).toMatch(/^\d+(\.\d)?$/);
+      expect(["None", "Low", "Medium", "High", "Critical"]).toContain(row["Excessive BAU band"]);
+    });
+
+    it("covers the whole organisation for a head of engineering, read in batches", async () => {
+      const big = await db.orgUnit.create({ data: { name: "Big Unit", slug: "big-unit-heatmap" } });
+      await db.team.createMany({
+        data: Array.from({ length: HEATMAP_BATCH_SIZE + 5 }, (_, index) => ({
+          name: `Team ${String(index).padStart(3, "0")}`,
+          slug: `big-team-${index}`,
+          orgUnitId: big.id,
+        })),
+      });
+      const parsed = parseCsv(await readExportText((await buildHeatmapExport(org.head, { cycle: null })).body));
+      const teamCount = await db.team.count({ where: { archivedAt: null } });
+      expect(parsed.data).toHaveLength(teamCount);
+      expect(new Set(parsed.data.map((row) => row["Team slug"])).size).toBe(teamCount);
+      expect(parsed.data.filter((row) => row.Status === "Submitted").map((row) => row["Team slug"]).sort()).toEqual([team.slug, quiet.slug].sort());
+    });
+
+    it("refuses people who coach no unit", async () => {
+      expect(await codeOf(buildHeatmapExport(team.lead, { cycle: null }))).toBe("forbidden");
+    });
+  });
+});

@@ -1,0 +1,285 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/domain/access/policy";
+import { readStoredResults, scoreOfPitfall } from "@/domain/plans/stored-rankings";
+import { updatePlanItemSchema, type UpdatePlanItemInput } from "@/features/plans/schemas";
+import type { PlanItemConflictDetails } from "@/features/plans/types";
+import { ExpectedError } from "@/features/shared/action-result";
+import { db } from "@/server/db";
+import { parseInput } from "@/server/errors";
+import { addPlanItem, removePlanItem, updatePlanItem } from "@/server/plans/mutations";
+import { createPlanOrganisation, createScoredAssessment, createTeam, snapshotPlan, type PlanTestOrganisation, type PlanTestTeam } from "./fixtures";
+
+async function refusal(promise: Promise<unknown>): Promise<ExpectedError> {
+  const error = await promise.then(
+    () => {
+      throw new Error("expected the request to be refused");
+    },
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ExpectedError);
+  return error as ExpectedError;
+}
+
+/** The ranking of the team's latest stored results, to pick countermeasures from. */
+async function rankedCountermeasures(assessmentId: string) {
+  const rows = await db.pitfallResult.findMany({ where: { assessmentId } });
+  return readStoredResults(rows);
+}
+
+function edit(itemId: string, expectedVersion: number, change: Partial<UpdatePlanItemInput> = {}): UpdatePlanItemInput {
+  return {
+    itemId,
+    expectedVersion,
+    ownerId: null,
+    dueOn: null,
+    status: "todo",
+    droppedReason: null,
+    notes: null,
+    ...change,
+  };
+}
+
+// Cycles are organisation-wide, so the file shares one organisation; each group has its own team.
+let org: PlanTestOrganisation;
+beforeAll(async () => {
+  org = await createPlanOrganisation();
+});
+
+describe("plan items", () => {
+  let team: PlanTestTeam;
+  let sourceAssessmentId: string;
+  let ranking: Awaited<ReturnType<typeof rankedCountermeasures>>;
+
+  beforeAll(async () => {
+    team = await createTeam(org.unit.id, "Checkout");
+    await createScoredAssessment(team.id, org.q2.id, 0.9, new Date("2026-06-10T00:00:00Z"));
+    const latest = await createScoredAssessment(team.id, org.q3.id, 0.7, new Date("2026-09-10T00:00:00Z"));
+    sourceAssessmentId = latest.id;
+    ranking = await rankedCountermeasures(latest.id);
+  });
+
+  const countermeasure = (index: number) => ranking.recommendations[index]!;
+
+  async function addAs(actor: Actor, index: number) {
+    return addPlanItem(actor, { teamSlug: team.slug, countermeasureId: countermeasure(index).countermeasureId });
+  }
+
+  it("adds a countermeasure from the latest results, copying its pitfall, rationale, symptoms and score", async () => {
+    const { itemId } = await addAs(org.coach, 0);
+    const item = await db.planItem.findUniqueOrThrow({ where: { id: itemId } });
+    const tracked = countermeasure(0).pitfalls[0]!;
+    expect(item).toMatchObject({
+      teamId: team.id,
+      countermeasureId: countermeasure(0).countermeasureId,
+      pitfallId: tracked.pitfallId,
+      rationale: tracked.rationale,
+      sourceAssessmentId,
+      scoreWhenAdded: scoreOfPitfall(ranking.pitfalls, tracked.pitfallId),
+      status: "todo",
+      version: 1,
+      createdById: org.coach.id,
+    });
+    expect(JSON.parse(item.addresses)).toEqual(tracked.addresses.map((symptom) => symptom.symptomId));
+
+    const audit = await db.auditEvent.findMany({ where: { entityId: itemId } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: "plan_item.added", actorId: org.coach.id, teamId: team.id, entityType: "plan_item" });
+    expect(JSON.parse(audit[0]!.after!)).toMatchObject({ countermeasureId: countermeasure(0).countermeasureId, cycle: "2026 Q3" });
+  });
+
+  it("refuses to add the same countermeasure twice", async () => {
+    await addAs(team.lead, 1);
+    const before = await snapshotPlan(team.id);
+    const error = await refusal(addAs(org.coach, 1));
+    expect(error.code).toBe("conflict");
+    expect(error.message).toMatch(/already in the plan/);
+    expect(await snapshotPlan(team.id)).toEqual(before);
+  });
+
+  it("refuses a countermeasure that is not in the team's ranking", async () => {
+    const error = await refusal(addPlanItem(org.coach, { teamSlug: team.slug, countermeasureId: "made-up-countermeasure" }));
+    expect(error.code).toBe("validation");
+    expect(error.fieldErrors.countermeasureId).toBeDefined();
+  });
+
+  it("sets owner, due date, status and notes, bumping the version and auditing before and after", async () => {
+    const { itemId } = await addAs(org.coach, 2);
+    const dueOn = new Date("2026-12-31T00:00:00Z");
+    const result = await updatePlanItem(
+      org.coach,
+      edit(itemId, 1, { ownerId: team.member.id, dueOn, status: "in_progress", notes: "Pair with the platform team, then review" }),
+    );
+    expect(result).toEqual({ version: 2 });
+    const item = await db.planItem.findUniqueOrThrow({ where: { id: itemId } });
+    expect(item).toMatchObject({ ownerId: team.member.id, dueOn, status: "in_progress", notes: "Pair with the platform team, then review", version: 2 });
+
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: itemId, action: "plan_item.updated" } });
+    expect(audit).toMatchObject({ actorId: org.coach.id, teamId: team.id });
+    expect(JSON.parse(audit.before!)).toMatchObject({ ownerId: null, dueOn: null, status: "todo", version: 1 });
+    expect(JSON.parse(audit.after!)).toMatchObject({ ownerId: team.member.id, dueOn: "2026-12-31", status: "in_progress", version: 2 });
+  });
+
+  it("lets the team lead edit, and stamps completion when an item is done", async () => {
+    const { itemId } = await addAs(org.coach, 3);
+    await updatePlanItem(team.lead, edit(itemId, 1, { status: "done" }));
+    const done = await db.planItem.findUniqueOrThrow({ where: { id: itemId } });
+    expect(done.completedAt).toBeInstanceOf(Date);
+    await updatePlanItem(team.lead, edit(itemId, 2, { status: "in_progress" }));
+    expect((await db.planItem.findUniqueOrThrow({ where: { id: itemId } })).completedAt).toBeNull();
+  });
+
+  it("only lets people with a role on the team own an item", async () => {
+    const { itemId } = await addAs(org.coach, 4);
+    const before = await snapshotPlan(team.id);
+    const error = await refusal(updatePlanItem(org.coach, edit(itemId, 1, { ownerId: org.coach.id })));
+    expect(error.code).toBe("validation");
+    expect(error.fieldErrors.ownerId).toEqual(["Choose someone with a role on this team"]);
+    expect(await snapshotPlan(team.id)).toEqual(before);
+  });
+
+  it("needs a reason to drop an item, and keeps it once given", async () => {
+    const { itemId } = await addAs(org.coach, 5);
+    const before = await snapshotPlan(team.id);
+
+    const parsed = updatePlanItemSchema.safeParse({ itemId, expectedVersion: "1", ownerId: "", dueOn: "", status: "dropped", droppedReason: " ", notes: "" });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => issue.path.join("."))).toEqual(["droppedReason"]);
+
+    const direct = await refusal(updatePlanItem(org.coach, edit(itemId, 1, { status: "dropped", droppedReason: null })));
+    expect(direct.code).toBe("validation");
+    expect(direct.fieldErrors.droppedReason).toEqual(["Say why the item is dropped"]);
+    expect(await snapshotPlan(team.id)).toEqual(before);
+
+    const input = parseInput(updatePlanItemSchema, {
+      itemId,
+      expectedVersion: "1",
+      ownerId: "",
+      dueOn: "",
+      status: "dropped",
+      droppedReason: "  The platform team covers it for everyone  ",
+      notes: "",
+    });
+    await updatePlanItem(org.coach, input);
+    const item = await db.planItem.findUniqueOrThrow({ where: { id: itemId } });
+    expect(item).toMatchObject({ status: "dropped", droppedReason: "The platform team covers it for everyone", version: 2 });
+  });
+
+  it("removes an item after confirmation, auditing what was removed", async () => {
+    const { itemId } = await addAs(org.coach, 6);
+    await removePlanItem(org.coach, { itemId, expectedVersion: 1 });
+    expect(await db.planItem.findUnique({ where: { id: itemId } })).toBeNull();
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: itemId, action: "plan_item.removed" } });
+    expect(JSON.parse(audit.before!)).toMatchObject({ countermeasureId: countermeasure(6).countermeasureId, version: 1 });
+    expect(audit.after).toBeNull();
+    const error = await refusal(removePlanItem(org.coach, { itemId, expectedVersion: 1 }));
+    expect(error.code).toBe("not_found");
+  });
+});
+
+describe("who may change a plan", () => {
+  let team: PlanTestTeam;
+  let itemId: string;
+  let countermeasureIds: string[];
+
+  beforeAll(async () => {
+    team = await createTeam(org.unit.id, "Refunds");
+    const assessment = await createScoredAssessment(team.id, org.q3.id, 0.8, new Date("2026-09-10T00:00:00Z"));
+    countermeasureIds = (await rankedCountermeasures(assessment.id)).recommendations.map((entry) => entry.countermeasureId);
+    ({ itemId } = await addPlanItem(team.lead, { teamSlug: team.slug, countermeasureId: countermeasureIds[0]! }));
+  });
+
+  it("refuses a team member's writes as forbidden and changes nothing", async () => {
+    const before = await snapshotPlan(team.id);
+    expect((await refusal(addPlanItem(team.member, { teamSlug: team.slug, countermeasureId: countermeasureIds[1]! }))).code).toBe("forbidden");
+    expect((await refusal(updatePlanItem(team.member, edit(itemId, 1, { notes: "forged" })))).code).toBe("forbidden");
+    expect((await refusal(removePlanItem(team.member, { itemId, expectedVersion: 1 }))).code).toBe("forbidden");
+    expect(await snapshotPlan(team.id)).toEqual(before);
+  });
+
+  it("answers a coach of another unit as if the team did not exist", async () => {
+    const before = await snapshotPlan(team.id);
+    expect((await refusal(addPlanItem(org.otherCoach, { teamSlug: team.slug, countermeasureId: countermeasureIds[1]! }))).code).toBe("not_found");
+    expect((await refusal(updatePlanItem(org.otherCoach, edit(itemId, 1)))).code).toBe("not_found");
+    expect((await refusal(removePlanItem(org.otherCoach, { itemId, expectedVersion: 1 }))).code).toBe("not_found");
+    expect(await snapshotPlan(team.id)).toEqual(before);
+  });
+
+  it("leaves plans to leads and coaches: a head of engineering reads but does not edit", async () => {
+    expect((await refusal(updatePlanItem(org.head, edit(itemId, 1)))).code).toBe("forbidden");
+  });
+
+  it("refuses a team with no submitted assessment yet", async () => {
+    const fresh = await createTeam(org.unit.id, "Fraud Signals");
+    const error = await refusal(addPlanItem(org.coach, { teamSlug: fresh.slug, countermeasureId: countermeasureIds[0]! }));
+    expect(error.code).toBe("conflict");
+  });
+});
+
+describe("concurrent edits", () => {
+  let team: PlanTestTeam;
+  let countermeasureIds: string[];
+
+  beforeAll(async () => {
+    team = await createTeam(org.unit.id, "Billing");
+    const assessment = await createScoredAssessment(team.id, org.q3.id, 0.8, new Date("2026-09-10T00:00:00Z"));
+    countermeasureIds = (await rankedCountermeasures(assessment.id)).recommendations.map((entry) => entry.countermeasureId);
+  });
+
+  it("refuses a save from a stale version and returns the values saved in between", async () => {
+    const { itemId } = await addPlanItem(org.coach, { teamSlug: team.slug, countermeasureId: countermeasureIds[0]! });
+    // Lead and coach both loaded version 1; the lead saves first.
+    await updatePlanItem(team.lead, edit(itemId, 1, { ownerId: team.lead.id, notes: "Lead's plan", dueOn: new Date("2027-01-15T00:00:00Z") }));
+    const before = await snapshotPlan(team.id);
+
+    const error = await refusal(updatePlanItem(org.coach, edit(itemId, 1, { notes: "Coach's plan" })));
+    expect(error.code).toBe("conflict");
+    expect(error.message).toMatch(/not saved/);
+    const details = error.details as PlanItemConflictDetails;
+    expect(details).toMatchObject({
+      kind: "plan-item-conflict",
+      current: {
+        version: 2,
+        owner: { id: team.lead.id, name: team.lead.name, email: team.lead.email },
+        dueOn: "2027-01-15",
+        status: "todo",
+        statusLabel: "To do",
+        notes: "Lead's plan",
+      },
+    });
+    expect(await snapshotPlan(team.id)).toEqual(before);
+
+    // Saving again against the version now shown applies, deliberately replacing the lead's values.
+    await updatePlanItem(org.coach, edit(itemId, 2, { notes: "Coach's plan" }));
+    expect((await db.planItem.findUniqueOrThrow({ where: { id: itemId } })).notes).toBe("Coach's plan");
+  });
+
+  it("lets exactly one of two simultaneous saves through", async () => {
+    const { itemId } = await addPlanItem(org.coach, { teamSlug: team.slug, countermeasureId: countermeasureIds[1]! });
+    const outcomes = await Promise.allSettled([
+      updatePlanItem(org.coach, edit(itemId, 1, { notes: "first" })),
+      updatePlanItem(team.lead, edit(itemId, 1, { notes: "second" })),
+    ]);
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    const rejected = outcomes.find((outcome) => outcome.status === "rejected") as PromiseRejectedResult;
+    expect((rejected.reason as ExpectedError).code).toBe("conflict");
+    const item = await db.planItem.findUniqueOrThrow({ where: { id: itemId } });
+    expect(item.version).toBe(2);
+    expect(await db.auditEvent.count({ where: { entityId: itemId, action: "plan_item.updated" } })).toBe(1);
+  });
+
+  it("refuses to remove an item someone changed after it was shown", async () => {
+    const { itemId } = await addPlanItem(org.coach, { teamSlug: team.slug, countermeasureId: countermeasureIds[2]! });
+    await updatePlanItem(team.lead, edit(itemId, 1, { status: "in_progress" }));
+    const error = await refusal(removePlanItem(org.coach, { itemId, expectedVersion: 1 }));
+    expect(error.code).toBe("conflict");
+    expect(await db.planItem.findUnique({ where: { id: itemId } })).not.toBeNull();
+  });
+
+  it("reports an item removed meanwhile as gone", async () => {
+    const { itemId } = await addPlanItem(org.coach, { teamSlug: team.slug, countermeasureId: countermeasureIds[3]! });
+    await removePlanItem(team.lead, { itemId, expectedVersion: 1 });
+    const error = await refusal(updatePlanItem(org.coach, edit(itemId, 1, { notes: "too late" })));
+    expect(error.code).toBe("not_found");
+    expect(error.message).toMatch(/no longer in the plan/);
+  });
+});

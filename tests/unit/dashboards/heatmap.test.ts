@@ -1,0 +1,213 @@
+import { describe, expect, it } from "vitest";
+import {
+  buildHeatmap,
+  heatmapSearch,
+  matchesFilters,
+  parseHeatmapQuery,
+  sortRows,
+  sortToggle,
+  worstBand,
+  type HeatmapInput,
+  type HeatmapQuery,
+  type HeatmapTeamRow,
+} from "@/domain/dashboards/heatmap";
+import type { AssessmentRow, PitfallResultRow } from "@/domain/dashboards/stored-rows";
+import { PITFALL_IDS } from "@/domain/content/schema";
+import { bandForScore } from "@/domain/scoring/bands";
+
+const defaults: HeatmapQuery = parseHeatmapQuery({});
+
+function assessment(id: string, teamId: string, cycleId: string, status: string, overallScore: number | null = null): AssessmentRow {
+  return {
+    id,
+    teamId,
+    cycleId,
+    status,
+    overallScore,
+    overallBand: overallScore === null ? null : bandForScore(overallScore),
+  };
+}
+
+/** Results for every pitfall: `first` for the first pitfall, `others` for the rest. */
+function results(assessmentId: string, first: number, others = 5): PitfallResultRow[] {
+  return PITFALL_IDS.map((pitfallId, index) => {
+    const score = index === 0 ? first : others;
+    return { assessmentId, pitfallId, status: "scored", score, band: bandForScore(score) };
+  });
+}
+
+const input: HeatmapInput = {
+  units: [
+    { id: "u-pay", name: "Payments", slug: "payments" },
+    { id: "u-cx", name: "Customer Experience", slug: "customer-experience" },
+    { id: "u-empty", name: "Empty", slug: "empty" },
+  ],
+  teams: [
+    { id: "t-checkout", name: "Checkout", slug: "checkout", orgUnitId: "u-pay" },
+    { id: "t-billing", name: "Billing", slug: "billing", orgUnitId: "u-pay" },
+    { id: "t-refunds", name: "Refunds", slug: "refunds", orgUnitId: "u-pay" },
+    { id: "t-search", name: "Search", slug: "search", orgUnitId: "u-cx" },
+  ],
+  current: [
+    assessment("a-billing", "t-billing", "q4", "submitted", 70),
+    assessment("a-refunds", "t-refunds", "q4", "draft"),
+    assessment("a-search", "t-search", "q4", "submitted", 20),
+  ],
+  previous: [
+    assessment("p-billing", "t-billing", "q3", "submitted", 50),
+    assessment("p-checkout", "t-checkout", "q3", "submitted", 30),
+    assessment("p-search", "t-search", "q3", "submitted", 25),
+  ],
+  results: [
+    ...results("a-billing", 82),
+    ...results("a-search", 20),
+    ...results("p-billing", 70),
+    ...results("p-checkout", 40),
+    ...results("p-search", 20),
+  ],
+  previousCycleName: "2026 Q3",
+};
+
+describe("heatmap query from the URL", () => {
+  it("defaults to every team sorted by name", () => {
+    expect(defaults).toEqual({ cycle: undefined, unit: undefined, band: "any", completion: "any", sort: "team", dir: "asc" });
+  });
+
+  it("reads filters and sort, taking the first of repeated parameters", () => {
+    expect(
+      parseHeatmapQuery({ cycle: "2026-q3", unit: "payments", band: "high", completion: "submitted", sort: "excessive-bau", dir: ["asc", "desc"] }),
+    ).toEqual({ cycle: "2026-q3", unit: "payments", band: "high", completion: "submitted", sort: "excessive-bau", dir: "asc" });
+  });
+
+  it("falls back to defaults for malformed values instead of failing", () => {
+    expect(
+      parseHeatmapQuery({ unit: "<script>", band: "purple", completion: "maybe", sort: "DROP TABLE", dir: "sideways", cycle: "" }),
+    ).toEqual(defaults);
+  });
+
+  it("starts score columns riskiest first", () => {
+    expect(parseHeatmapQuery({ sort: "overall" }).dir).toBe("desc");
+  });
+
+  it("writes short URLs that parse back to the same state", () => {
+    expect(heatmapSearch(defaults)).toBe("");
+    const state: HeatmapQuery = { cycle: "2026-q4", unit: "payments", band: "critical", completion: "draft", sort: "overall", dir: "asc" };
+    const search = heatmapSearch(state);
+    expect(parseHeatmapQuery(Object.fromEntries(new URLSearchParams(search)))).toEqual(state);
+  });
+
+  it("flips the direction of the current sort column and starts a new column at its default", () => {
+    expect(sortToggle(defaults, "team")).toMatchObject({ sort: "team", dir: "desc" });
+    expect(sortToggle(defaults, "linear-run-costs")).toMatchObject({ sort: "linear-run-costs", dir: "desc" });
+    expect(sortToggle({ ...defaults, sort: "linear-run-costs", dir: "desc" }, "linear-run-costs").dir).toBe("asc");
+  });
+});
+
+describe("building the heatmap", () => {
+  const heatmap = buildHeatmap(input, defaults);
+  const payments = heatmap.groups.find((group) => group.slug === "payments")!;
+
+  it("groups teams by org unit and leaves out units without teams", () => {
+    expect(heatmap.groups.map((group) => group.slug)).toEqual(["customer-experience", "payments"]);
+    expect(payments.rows.map((row) => row.name)).toEqual(["Billing", "Checkout", "Refunds"]);
+  });
+
+  it("gives each team its completion status for the cycle", () => {
+    expect(Object.fromEntries(payments.rows.map((row) => [row.slug, row.completion]))).toEqual({
+      billing: "submitted",
+      checkout: "not-started",
+      refunds: "draft",
+    });
+    expect(payments.completion).toEqual({ "not-started": 1, draft: 1, submitted: 1 });
+    expect(heatmap.totals).toEqual({ teams: 4, shownTeams: 4, completion: { "not-started": 1, draft: 1, submitted: 2 } });
+  });
+
+  it("shows scores with bands and trend arrows against the previous cycle", () => {
+    const billing = payments.rows.find((row) => row.slug === "billing")!;
+    expect(billing.cells["linear-run-costs"]).toEqual({
+      score: 82,
+      band: "critical",
+      status: "scored",
+      trend: { direction: "up", change: 12, since: "2026 Q3", text: "up 12 since 2026 Q3" },
+    });
+    expect(billing.cells.overall).toMatchObject({ score: 70, band: "high", trend: { text: "up 20 since 2026 Q3" } });
+  });
+
+  it("leaves cells of teams without a submitted assessment empty", () => {
+    const checkout = payments.rows.find((row) => row.slug === "checkout")!;
+    expect(checkout.cells["linear-run-costs"]).toEqual({ score: null, band: null, status: "no-result", trend: null });
+  });
+
+  it("averages a unit's submitted teams per column, with the unit's own trend", () => {
+    expect(payments.averages["linear-run-costs"]).toMatchObject({ score: 82, band: "critical", scoredTeams: 1 });
+    // Previous cycle: Billing 70 and Checkout 40 average 55; now Billing alone at 82.
+    expect(payments.averages["linear-run-costs"].trend?.text).toBe("up 27 since 2026 Q3");
+  });
+
+  it("treats stored statuses other than scored as unscored cells", () => {
+    const partial = buildHeatmap(
+      {
+        ...input,
+        results: input.results.map((row) =>
+          row.assessmentId === "a-search" && row.pitfallId === "excessive-bau" ? { ...row, status: "not-assessed", score: null, band: null } : row,
+        ),
+      },
+      defaults,
+    );
+    const search = partial.groups[0]!.rows[0]!;
+    expect(search.cells["excessive-bau"]).toMatchObject({ status: "not-assessed", score: null });
+    expect(partial.groups[0]!.averages["excessive-bau"]).toMatchObject({ score: null, scoredTeams: 0 });
+  });
+
+  it("filters by band without changing the unit averages", () => {
+    const high = buildHeatmap(input, { ...defaults, band: "high" });
+    expect(high.groups.flatMap((group) => group.rows.map((row) => row.slug))).toEqual(["billing"]);
+    expect(high.groups.find((group) => group.slug === "payments")!.averages.overall.score).toBe(70);
+    expect(high.totals.shownTeams).toBe(1);
+  });
+
+  it("filters by completion status", () => {
+    const notStarted = buildHeatmap(input, { ...defaults, completion: "not-started" });
+    expect(notStarted.groups.flatMap((group) => group.rows.map((row) => row.slug))).toEqual(["checkout"]);
+  });
+
+  it("orders units by their average when sorting by a score column", () => {
+    const byOverall = buildHeatmap(input, { ...defaults, sort: "overall", dir: "desc" });
+    expect(byOverall.groups.map((group) => group.slug)).toEqual(["payments", "customer-experience"]);
+    const ascending = buildHeatmap(input, { ...defaults, sort: "overall", dir: "asc" });
+    expect(ascending.groups.map((group) => group.slug)).toEqual(["customer-experience", "payments"]);
+  });
+});
+
+describe("sorting and filtering rows", () => {
+  function row(name: string, score: number | null, completion: HeatmapTeamRow["completion"] = "submitted"): HeatmapTeamRow {
+    const cell = { score, band: score === null ? null : bandForScore(score), status: score === null ? ("no-result" as const) : ("scored" as const), trend: null };
+    const cells = Object.fromEntries([...PITFALL_IDS, "overall"].map((column) => [column, cell])) as HeatmapTeamRow["cells"];
+    return { teamId: name, name, slug: name.toLowerCase(), orgUnitId: "u", completion, cells };
+  }
+  const rows = [row("Zeta", 40), row("alpha", null, "draft"), row("Beta", 90), row("Gamma", 40)];
+
+  it("sorts by name case-insensitively in both directions", () => {
+    expect(sortRows(rows, "team", "asc").map((r) => r.name)).toEqual(["alpha", "Beta", "Gamma", "Zeta"]);
+    expect(sortRows(rows, "team", "desc").map((r) => r.name)).toEqual(["Zeta", "Gamma", "Beta", "alpha"]);
+  });
+
+  it("sorts by a score with missing scores last either way and ties by name", () => {
+    expect(sortRows(rows, "excessive-bau", "desc").map((r) => r.name)).toEqual(["Beta", "Gamma", "Zeta", "alpha"]);
+    expect(sortRows(rows, "excessive-bau", "asc").map((r) => r.name)).toEqual(["Gamma", "Zeta", "Beta", "alpha"]);
+  });
+
+  it("sorts by completion status", () => {
+    expect(sortRows(rows, "completion", "asc")[0]!.name).toBe("alpha");
+  });
+
+  it("matches a band filter on the worst band of any column", () => {
+    expect(worstBand(row("x", 65))).toBe("high");
+    expect(worstBand(row("x", null))).toBeNull();
+    expect(matchesFilters(row("x", 65), { band: "high", completion: "any" })).toBe(true);
+    expect(matchesFilters(row("x", 65), { band: "critical", completion: "any" })).toBe(false);
+    expect(matchesFilters(row("x", 35), { band: "medium", completion: "any" })).toBe(true);
+    expect(matchesFilters(row("x", null, "draft"), { band: "medium", completion: "any" })).toBe(false);
+    expect(matchesFilters(row("x", null, "draft"), { band: "any", completion: "draft" })).toBe(true);
+  });
+});

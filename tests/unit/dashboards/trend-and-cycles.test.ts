@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { cycleKey, parseCycleKey, previousCycle, selectCycle, sortCycles } from "@/domain/dashboards/cycles";
+import { scoreTrend, shareTrend } from "@/domain/dashboards/trend";
+
+describe("score trend arrows", () => {
+  it("says which way the risk moved, by how much, and since when", () => {
+    expect(scoreTrend(62.4, 50.1, "2026 Q3")).toEqual({ direction: "up", change: 12, since: "2026 Q3", text: "up 12 since 2026 Q3" });
+    expect(scoreTrend(40, 47.6, "2026 Q3")).toEqual({ direction: "down", change: -8, since: "2026 Q3", text: "down 8 since 2026 Q3" });
+  });
+
+  it("treats changes that round to zero as unchanged", () => {
+    expect(scoreTrend(50.4, 50, "2026 Q2")).toMatchObject({ direction: "steady", change: 0, text: "unchanged since 2026 Q2" });
+    expect(scoreTrend(50.6, 50, "2026 Q2")).toMatchObject({ direction: "up", change: 1 });
+  });
+
+  it("has no arrow without both scores or without a previous cycle", () => {
+    expect(scoreTrend(null, 40, "2026 Q3")).toBeNull();
+    expect(scoreTrend(40, null, "2026 Q3")).toBeNull();
+    expect(scoreTrend(40, 30, null)).toBeNull();
+  });
+
+  it("reports share changes in percentage points", () => {
+    expect(shareTrend(0.25, 0.2, "2026 Q3")?.text).toBe("up 5 points since 2026 Q3");
+    expect(shareTrend(0.19, 0.2, "2026 Q3")?.text).toBe("down 1 point since 2026 Q3");
+    expect(shareTrend(0.2, 0.2, "2026 Q3")?.direction).toBe("steady");
+  });
+});
+
+describe("cycles in URLs and in order", () => {
+  const cycles = sortCycles([
+    { id: "c3", name: "2026 Q1", year: 2026, quarter: 1, status: "closed" },
+    { id: "c1", name: "2025 Q3", year: 2025, quarter: 3, status: "closed" },
+    { id: "c4", name: "2026 Q2", year: 2026, quarter: 2, status: "open" },
+    { id: "c2", name: "2025 Q4", year: 2025, quarter: 4, status: "closed" },
+  ]);
+
+  it("orders cycles by quarter across years", () => {
+    expect(cycles.map((cycle) => cycle.id)).toEqual(["c1", "c2", "c3", "c4"]);
+  });
+
+  it("round-trips the readable cycle key and rejects anything else", () => {
+    expect(cycleKey({ year: 2026, quarter: 4 })).toBe("2026-q4");
+    expect(parseCycleKey("2026-q4")).toEqual({ year: 2026, quarter: 4 });
+    expect(parseCycleKey("2026-Q1")).toEqual({ year: 2026, quarter: 1 });
+    for (const bad of ["2026-q5", "2026 Q4", "q4", "", undefined, 42, ["2026-q4"]]) expect(parseCycleKey(bad)).toBeNull();
+  });
+
+  it("selects the named cycle, or the latest one for a missing or unknown key", () => {
+    expect(selectCycle(cycles, "2025-q4")?.id).toBe("c2");
+    expect(selectCycle(cycles, undefined)?.id).toBe("c4");
+    expect(selectCycle(cycles, "2019-q1")?.id).toBe("c4");
+    expect(selectCycle([], "2025-q4")).toBeNull();
+  });
+
+  it("finds the cycle before, across a year boundary", () => {
+    expect(previousCycle(cycles, cycles[2]!)?.id).toBe("c2");
+    expect(previousCycle(cycles, cycles[0]!)).toBeNull();
+  });
+});

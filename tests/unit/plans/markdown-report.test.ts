@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { escapeMarkdown, renderOrgUnitMarkdown, renderTeamMarkdown } from "@/domain/plans/markdown-report";
+import { samplePlanItem, sampleTeamExport, sampleTeamSection } from "./sample-export";
+
+const headings = (markdown: string) => markdown.split("\n").filter((line) => /^#{1,6} /.test(line));
+
+describe("team plan as Markdown", () => {
+  const markdown = renderTeamMarkdown(sampleTeamExport());
+
+  it("is titled with the team and the cycle, with sections for scores, symptoms and the plan", () => {
+    expect(headings(markdown)).toEqual([
+      "# Checkout: remediation plan, 2026 Q3",
+      "## Scores",
+      "## Triggered symptoms",
+      "### Excessive BAU",
+      "## Plan",
+      "### 1. Treat unplanned operational rework like planned work",
+    ]);
+    expect(markdown).toContain("Team **Checkout** in Payments · Cycle 2026 Q3 (1 Jul 2026 – 15 Sep 2026) · Exported 2026-11-27");
+  });
+
+  it("has a scores table with one row per pitfall", () => {
+    const lines = markdown.split("\n");
+    const header = lines.indexOf("| Pitfall | Score | Band | Confidence | Triggered symptoms |");
+    expect(header).toBeGreaterThan(-1);
+    expect(lines[header + 1]).toBe("| --- | ---: | --- | ---: | ---: |");
+    expect(lines.slice(header + 2, header + 5)).toEqual([
+      "| Linear run costs | 12.5 | Low | 100% | 0 |",
+      "| Excessive BAU | 41 | Medium | 85% | 1 |",
+      "| Embedded specialists | — | Not assessed | 0% | 0 |",
+    ]);
+    expect(markdown).toContain("Overall risk: **38.4** (Medium), submitted on 10 Sep 2026.");
+  });
+
+  it("lists triggered symptoms and every plan item with owner, due date, status and closed loop", () => {
+    expect(markdown).toContain("- Slow delivery of planned work");
+    expect(markdown).toContain("| 1 | Treat unplanned operational rework like planned work | Excessive BAU | zoe.muller@example.com | 2026-12-31 | In progress |");
+    expect(markdown).toContain("- **Owner:** zoe.muller@example.com");
+    expect(markdown).toContain("- **Status:** In progress");
+    expect(markdown).toContain("- **Due:** 31 Dec 2026");
+    expect(markdown).toContain("- **Closed loop:** Excessive BAU: 62 → 41 \\(down 21\\) since 2026 Q2");
+  });
+
+  it("escapes text typed by people so it cannot break the table or start a heading", () => {
+    const item = samplePlanItem({ action: "Split | the pipeline", notes: "# not a heading\n- not a list\n[link](http://x)" });
+    const document = renderTeamMarkdown(sampleTeamExport([item]));
+    expect(document).toContain("| 1 | Split \\| the pipeline |");
+    expect(document).toContain("- **Notes:** \\# not a heading\n  \\- not a list\n  \\[link\\]\\(http://x\\)");
+    expect(headings(document).some((line) => line.includes("not a heading"))).toBe(false);
+    expect(escapeMarkdown("a*b_c`d")).toBe("a\\*b\\_c\\`d");
+  });
+
+  it("keeps a multi-line note inside its list item and non-ASCII text as it is", () => {
+    expect(markdown).toContain('- **Notes:** Agree with "Ops", then split, as agreed\n  Second line: Zoë Müller, Łukasz, 東京 \\| pipes');
+  });
+
+  it("says so when there is no assessment or no plan item", () => {
+    const empty = renderTeamMarkdown({ ...sampleTeamExport([]), assessment: null });
+    expect(empty).toContain("No submitted assessment for 2026 Q3.");
+    expect(empty).toContain("No symptoms were triggered.");
+    expect(empty).toContain("The plan has no items yet.");
+  });
+});
+
+describe("org unit plans as Markdown", () => {
+  it("gives every team its own level-2 section", () => {
+    const markdown = renderOrgUnitMarkdown({
+      schemaVersion: 1,
+      kind: "orgUnit",
+      generatedAt: "2026-11-27T10:00:00.000Z",
+      cycle: { name: "2026 Q3", year: 2026, quarter: 3, opensOn: "2026-07-01", closesOn: "2026-09-15" },
+      orgUnit: { slug: "payments", name: "Payments" },
+      teams: [sampleTeamSection(), { ...sampleTeamSection([]), team: { slug: "refunds", name: "Refunds", orgUnit: { slug: "payments", name: "Payments" } } }],
+    });
+    const all = headings(markdown);
+    expect(all[0]).toBe("# Payments: remediation plans, 2026 Q3");
+    expect(all.filter((line) => line.startsWith("## "))).toEqual(["## Checkout", "## Refunds"]);
+    expect(all).toContain("### Scores");
+    expect(all).toContain("### Plan");
+    expect(markdown).toContain("· 2 teams ·");
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { content, latestQuestionnaire } from "@/domain/content";
+import { PITFALL_IDS, type Answer, type Questionnaire } from "@/domain/content/schema";
+import { toStoredPitfallResults } from "@/domain/results/stored-results";
+import { compileQuestionnaire, scoreAssessment } from "@/domain/scoring";
+import { parseStoredDetail, readStoredResults, topSymptoms } from "@/domain/plans/stored-rankings";
+
+/** Answers at one level of risk propensity (0 healthy .. 1 risky) for every question. */
+function answersAt(questionnaire: Questionnaire, level: number): { pitfall: Record<string, Answer>; context: Record<string, Answer> } {
+  const valueFor = (type: Questionnaire["sections"][number]["questions"][number]["answer"]): Answer => {
+    switch (type.type) {
+      case "agreement":
+        return { kind: "value", value: type.riskyWhen === "agree" ? 1 + Math.round(level * 4) : 5 - Math.round(level * 4) };
+      case "yesNo":
+        return { kind: "value", value: level >= 0.5 ? type.riskyAnswer === "yes" : type.riskyAnswer !== "yes" };
+      case "choice": {
+        const sorted = [...type.options].sort((a, b) => a.risk - b.risk);
+        return { kind: "value", value: sorted[Math.round(level * (sorted.length - 1))]!.value };
+      }
+      case "number": {
+        const value = type.min + level * (type.max - type.min);
+        return { kind: "value", value: type.integer ? Math.round(value) : value };
+      }
+    }
+  };
+  const pitfall: Record<string, Answer> = {};
+  for (const section of questionnaire.sections) for (const question of section.questions) pitfall[question.id] = valueFor(question.answer);
+  const context: Record<string, Answer> = {};
+  for (const question of questionnaire.context) {
+    const type = question.answer;
+    context[question.id] =
+      type.type === "yesNo"
+        ? { kind: "value", value: true }
+        : type.type === "choice"
+          ? { kind: "value", value: type.options[0]!.value }
+          : { kind: "value", value: type.integer ? Math.round((type.min + type.max) / 2) : (type.min + type.max) / 2 };
+  }
+  return { pitfall, context };
+}
+
+function storedRows(level: number) {
+  const questionnaire = latestQuestionnaire();
+  const compiled = compileQuestionnaire({ questionnaire, pitfalls: content.pitfalls, countermeasures: content.countermeasures });
+  const answers = answersAt(questionnaire, level);
+  return toStoredPitfallResults(scoreAssessment(compiled, answers.pitfall, answers.context));
+}
+
+describe("reading stored results", () => {
+  const rows = storedRows(0.9);
+  const reading = readStoredResults([...rows].reverse());
+
+  it("lists the pitfalls in playbook order whatever order the rows come in", () => {
+    expect(reading.pitfalls.map((pitfall) => pitfall.pitfallId)).toEqual([...PITFALL_IDS]);
+    expect(reading.pitfalls.every((pitfall) => pitfall.pitfallName.length > 0)).toBe(true);
+  });
+
+  it("ranks countermeasures by risk removed across pitfalls, most first", () => {
+    const totals = reading.recommendations.map((recommendation) => recommendation.totalRiskRemoved);
+    expect(totals.length).toBeGreaterThan(0);
+    expect(totals[0]).toBeGreaterThan(0);
+    expect([...totals].sort((a, b) => b - a)).toEqual(totals);
+    for (const recommendation of reading.recommendations) {
+      const sum = recommendation.pitfalls.reduce((total, pitfall) => total + pitfall.riskRemoved, 0);
+      expect(Math.abs(sum - recommendation.totalRiskRemoved)).toBeLessThanOrEqual(0.05 * recommendation.pitfalls.length + 0.05);
+      const perPitfall = recommendation.pitfalls.map((pitfall) => pitfall.riskRemoved);
+      expect([...perPitfall].sort((a, b) => b - a)).toEqual(perPitfall);
+    }
+  });
+
+  it("lists each countermeasure once, with every pitfall it serves", () => {
+    const ids = reading.recommendations.map((recommendation) => recommendation.countermeasureId);
+    expect(new Set(ids).size).toBe(ids.length);
+    const shared = reading.recommendations.find((recommendation) => recommendation.countermeasureId === "re-architect-for-adaptability");
+    expect(shared?.pitfalls.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("names the symptoms a countermeasure addresses and marks the triggered ones", () => {
+    const top = reading.recommendations[0]!;
+    const addresses = top.pitfalls[0]!.addresses;
+    expect(addresses.length).toBeGreaterThan(0);
+    expect(addresses.every((symptom) => symptom.title.length > 0 && symptom.title !== symptom.symptomId)).toBe(true);
+    expect(addresses.some((symptom) => symptom.triggered)).toBe(true);
+  });
+
+  it("orders the top symptoms by the score points behind them", () => {
+    const top = topSymptoms(reading.pitfalls, 5);
+    expect(top.length).toBeGreaterThan(0);
+    expect(top.length).toBeLessThanOrEqual(5);
+    const points = top.map((symptom) => symptom.points);
+    expect([...points].sort((a, b) => b - a)).toEqual(points);
+  });
+
+  it("finds less to remove for a healthier team", () => {
+    const healthy = readStoredResults(storedRows(0));
+    const risky = reading.recommendations.reduce((sum, entry) => sum + entry.totalRiskRemoved, 0);
+    const calm = healthy.recommendations.reduce((sum, entry) => sum + entry.totalRiskRemoved, 0);
+    expect(calm).toBeLessThan(risky);
+  });
+
+  it("still reads the score of a row whose detail is damaged or from another method version", () => {
+    const damaged = readStoredResults([
+      { pitfallId: "excessive-bau", status: "scored", score: 55, band: "medium", confidence: 0.5, detail: "{not json" },
+      { pitfallId: "linear-run-costs", status: "scored", score: 12, band: "weird", confidence: 1, detail: JSON.stringify({ countermeasures: [{ nope: 1 }] }) },
+    ]);
+    expect(damaged.pitfalls.map((pitfall) => [pitfall.pitfallId, pitfall.score, pitfall.band])).toEqual([
+      ["linear-run-costs", 12, null],
+      ["excessive-bau", 55, "medium"],
+    ]);
+    expect(damaged.recommendations).toEqual([]);
+    expect(parseStoredDetail("null")).toEqual({ triggeredSymptoms: [], countermeasures: [] });
+  });
+});
