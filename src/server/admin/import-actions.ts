@@ -12,8 +12,8 @@ import {
   type UploadedImportFile,
 } from "./import-mutations";
 
-async function uploadedFile(formData: FormData): Promise<UploadedImportFile> {
-  const file = formData.get("file");
+async function uploadedFile(formData: unknown): Promise<UploadedImportFile> {
+  const file = formData instanceof FormData ? formData.get("file") : null;
   if (!(file instanceof File) || (file.size === 0 && file.name === "")) {
     throw new ValidationError("Choose a CSV file to import.", { file: ["Choose a CSV file to import"] });
   }

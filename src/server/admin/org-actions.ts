@@ -13,8 +13,7 @@ import {
   teamIdSchema,
 } from "@/features/admin/schemas";
 import { requireActor } from "../auth/session";
-import { parseInput, runAction } from "../errors";
-import { formFields } from "./form-data";
+import { formFields, parseInput, runAction } from "../errors";
 import {
   archiveOrgUnit,
   archiveTeam,

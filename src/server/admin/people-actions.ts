@@ -11,8 +11,7 @@ import {
   setPasswordSchema,
 } from "@/features/admin/schemas";
 import { requireActor } from "../auth/session";
-import { parseInput, runAction } from "../errors";
-import { formFields } from "./form-data";
+import { formFields, parseInput, runAction } from "../errors";
 import {
   createPerson,
   deactivatePerson,
