@@ -158,7 +158,7 @@ test.describe("quarterly assessment", () => {
     for (const score of await page.getByTestId("pitfall-score").allTextContents()) {
       expect(score).toMatch(/^(\d{1,3}\.\d \/ 100|No score)$/);
     }
-    await expect(results.first().getByText(/(None|Low|Medium|High|Critical) risk|Not scored/).first()).toBeVisible();
+    await expect(results.first().getByText(/(No|Low|Medium|High|Critical) risk|Not scored/).first()).toBeVisible();
     for (const href of await page.locator('main a[href^="/playbook/"][href*="#"]').evaluateAll((links) =>
       links.map((link) => link.getAttribute("href")),
     )) {
@@ -181,16 +181,21 @@ test.describe("quarterly assessment", () => {
     await expect(cycles.getByRole("row", { name: /2026 Q4/ })).toContainText("Open");
     await expectNoAccessibilityViolations(page);
 
-    // Only one cycle can be open: a new planned cycle has no Open button while 2026 Q4 is open.
+    // A new cycle starts as planned; it cannot open while 2026 Q4 is open.
     const form = page.getByRole("region", { name: "Create a cycle" });
     await expect(form.getByLabel("Year")).toHaveValue("2027");
     await form.getByRole("button", { name: "Create cycle" }).click();
     await expect(form.getByRole("status")).toHaveText("2027 Q1 was created. Open it when teams should start answering.");
-    await expect(cycles.getByRole("row", { name: /2027 Q1/ })).toContainText("Planned");
-    await expect(cycles.getByRole("row", { name: /2027 Q1/ }).getByRole("button", { name: /Open/ })).toHaveCount(0);
+    const planned = cycles.getByRole("row", { name: /2027 Q1/ });
+    await expect(planned).toContainText("Planned");
+    await planned.getByRole("button", { name: "Open 2027 Q1" }).click();
+    await expect(planned.getByRole("alert")).toHaveText(
+      "2026 Q4 is open. Only one cycle can be open at a time: close 2026 Q4 before opening 2027 Q1.",
+    );
+    await expect(planned).toContainText("Planned");
     await form.getByRole("button", { name: "Create cycle" }).click();
-    await expect(form.getByRole("alert")).toContainText("Some fields need attention");
-    await expect(form.getByText("2027 Q1 already exists.")).toBeVisible();
+    await expect(form.getByRole("alert")).toHaveText("2027 Q1 already exists.");
+    await expect(form.getByLabel("Quarter")).toHaveAttribute("aria-invalid", "true");
 
     // Reopen Checkout's 2026 Q4 assessment (submitted by the journey above) with a reason.
     await page.goto("/team/checkout/results/2026-q4");

@@ -48,17 +48,73 @@ const CYCLES = [
 ] as const;
 
 const UNIT_NAMES = [
-  "Payments", "Customer Experience", "Logistics", "Data Platform", "Core Platform", "Identity", "Search",
-  "Marketplace", "Pricing", "Inventory", "Fulfilment", "Returns", "Loyalty", "Marketing Tech", "Mobile",
-  "Web", "Partner Integrations", "Finance Systems", "People Systems", "Security", "Observability",
-  "Developer Experience", "Messaging", "Content", "Recommendations", "Fraud", "Risk", "Compliance",
-  "Customer Support", "Store Systems", "Supply Chain", "Travel", "Insurance", "Lending", "Savings",
-  "Trading", "Analytics", "Machine Learning", "Connectivity", "Media",
+  "Payments",
+  "Customer Experience",
+  "Logistics",
+  "Data Platform",
+  "Core Platform",
+  "Identity",
+  "Search",
+  "Marketplace",
+  "Pricing",
+  "Inventory",
+  "Fulfilment",
+  "Returns",
+  "Loyalty",
+  "Marketing Tech",
+  "Mobile",
+  "Web",
+  "Partner Integrations",
+  "Finance Systems",
+  "People Systems",
+  "Security",
+  "Observability",
+  "Developer Experience",
+  "Messaging",
+  "Content",
+  "Recommendations",
+  "Fraud",
+  "Risk",
+  "Compliance",
+  "Customer Support",
+  "Store Systems",
+  "Supply Chain",
+  "Travel",
+  "Insurance",
+  "Lending",
+  "Savings",
+  "Trading",
+  "Analytics",
+  "Machine Learning",
+  "Connectivity",
+  "Media",
 ];
 const TEAM_WORDS = [
-  "Atlas", "Beacon", "Comet", "Delta", "Ember", "Falcon", "Glacier", "Harbour", "Iris", "Juniper", "Kestrel",
-  "Lumen", "Meridian", "Nova", "Orbit", "Pioneer", "Quartz", "Relay", "Summit", "Tidal", "Umbra", "Vertex",
-  "Willow", "Zenith", "Aurora",
+  "Atlas",
+  "Beacon",
+  "Comet",
+  "Delta",
+  "Ember",
+  "Falcon",
+  "Glacier",
+  "Harbour",
+  "Iris",
+  "Juniper",
+  "Kestrel",
+  "Lumen",
+  "Meridian",
+  "Nova",
+  "Orbit",
+  "Pioneer",
+  "Quartz",
+  "Relay",
+  "Summit",
+  "Tidal",
+  "Umbra",
+  "Vertex",
+  "Willow",
+  "Zenith",
+  "Aurora",
 ];
 
 type Statement = Database.Statement;
@@ -69,13 +125,18 @@ function isoDate(date: Date): string {
 }
 
 function slugify(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 function databaseFile(): string {
   const env = parseEnv({ ...process.env, DATABASE_URL: process.env.DATABASE_URL || DEFAULT_DATABASE_URL });
   if (databaseProvider(env.DATABASE_URL) !== "sqlite") {
-    throw new Error("it writes a SQLite file for the benchmark; set DATABASE_URL to a file: URL or leave it unset.");
+    throw new Error(
+      "it writes a SQLite file for the benchmark; set DATABASE_URL to a file: URL or leave it unset.",
+    );
   }
   return path.resolve(sqlitePathFromUrl(env.DATABASE_URL));
 }
@@ -89,7 +150,9 @@ function mayRebuild(file: string): boolean {
       .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_event'")
       .get();
     if (!hasAudit) {
-      const tables = existing.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+      const tables = existing
+        .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'")
+        .get() as { n: number };
       return tables.n === 0;
     }
     const marker = existing.prepare("SELECT 1 FROM audit_event WHERE action = ?").get(MARKER_ACTION);
@@ -240,7 +303,8 @@ async function main(): Promise<void> {
       insertAccount.run(randomUUID(), person.id, person.id, passwordHash, now, now);
     }
     insertRole.run(randomUUID(), headId, "head_of_engineering", null, null, now);
-    for (const unitId of unitIds.slice(0, 2)) insertRole.run(randomUUID(), coachId, "coach", null, unitId, now);
+    for (const unitId of unitIds.slice(0, 2))
+      insertRole.run(randomUUID(), coachId, "coach", null, unitId, now);
     insertAudit.run(randomUUID(), now, MARKER_ACTION, file);
   })();
 
@@ -270,7 +334,11 @@ async function main(): Promise<void> {
         const state = stateFor(isOpen, random);
         if (state === "none") continue;
         const assessmentId = `${team.id}-${cycleId}`;
-        const pitfallAnswers = syntheticAssessmentAnswers(questionnaire, propensityAt(team, cycleIndex), random);
+        const pitfallAnswers = syntheticAssessmentAnswers(
+          questionnaire,
+          propensityAt(team, cycleIndex),
+          random,
+        );
         const submittedAt = new Date(closesOn.getTime() - (3 + Math.floor(random() * 20)) * 86_400_000);
         let overall: { score: number | null; band: string | null } = { score: null, band: null };
         let stored: ReturnType<typeof toStoredPitfallResults> = [];
@@ -327,7 +395,9 @@ async function main(): Promise<void> {
       }
     })();
     previousByTeam = currentByTeam;
-    console.log(`${cycleName(plannedCycle.year, plannedCycle.quarter)}: ${currentByTeam.size} assessments written`);
+    console.log(
+      `${cycleName(plannedCycle.year, plannedCycle.quarter)}: ${currentByTeam.size} assessments written`,
+    );
   }
 
   database.pragma("optimize");
@@ -338,7 +408,9 @@ async function main(): Promise<void> {
     `Built ${path.relative(process.cwd(), file)}: ${ORG_UNITS} org units, ${teams.length} teams, ${CYCLES.length} cycles, ` +
       `${assessments} assessments, ${answers} answers, ${results} pitfall results in ${seconds} s.`,
   );
-  console.log(`Sign in as head@example.com (whole organisation) or coach@example.com (${UNIT_NAMES[0]} and ${UNIT_NAMES[1]}) with the password ${DEMO_PASSWORD}.`);
+  console.log(
+    `Sign in as head@example.com (whole organisation) or coach@example.com (${UNIT_NAMES[0]} and ${UNIT_NAMES[1]}) with the password ${DEMO_PASSWORD}.`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -6,7 +6,11 @@ import { requireOrgDashboardActor } from "@/server/dashboards/page-access";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Organisation heatmap" };
 
-export default async function OrgPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OrgPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireOrgDashboardActor();
   return <OrgHeatmapPage view={await getOrgHeatmap(actor, await searchParams)} />;
 }

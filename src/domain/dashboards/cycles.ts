@@ -23,7 +23,10 @@ export function parseCycleKey(value: unknown): { year: number; quarter: number }
   return { year: Number(match[1]), quarter: Number(match[2]) };
 }
 
-export function compareCycles(a: { year: number; quarter: number }, b: { year: number; quarter: number }): number {
+export function compareCycles(
+  a: { year: number; quarter: number },
+  b: { year: number; quarter: number },
+): number {
   return a.year - b.year || a.quarter - b.quarter;
 }
 
@@ -36,10 +39,15 @@ export function sortCycles<T extends { year: number; quarter: number }>(cycles: 
  * The cycle a URL asks for, or the most recent one when the key is missing or names no cycle, so a
  * stale bookmark still shows something useful instead of an error.
  */
-export function selectCycle<T extends DashboardCycle>(cyclesOldestFirst: readonly T[], key: string | undefined): T | null {
+export function selectCycle<T extends DashboardCycle>(
+  cyclesOldestFirst: readonly T[],
+  key: string | undefined,
+): T | null {
   const wanted = parseCycleKey(key);
   if (wanted) {
-    const found = cyclesOldestFirst.find((cycle) => cycle.year === wanted.year && cycle.quarter === wanted.quarter);
+    const found = cyclesOldestFirst.find(
+      (cycle) => cycle.year === wanted.year && cycle.quarter === wanted.quarter,
+    );
     if (found) return found;
   }
   return cyclesOldestFirst.at(-1) ?? null;

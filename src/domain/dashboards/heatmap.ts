@@ -43,11 +43,21 @@ export const COMPLETION_LABELS: Record<CompletionStatus, string> = {
 export type SortDirection = "asc" | "desc";
 
 /** Search params arrive as strings (or repeated strings); anything unusable falls back to the default. */
-const firstString = z.preprocess((value) => (Array.isArray(value) ? value[0] : value), z.string().trim().optional());
+const firstString = z.preprocess(
+  (value) => (Array.isArray(value) ? value[0] : value),
+  z.string().trim().optional(),
+);
 
 export const heatmapQuerySchema = z.object({
   cycle: firstString.catch(undefined),
-  unit: firstString.pipe(z.string().regex(/^[a-z0-9-]{1,100}$/).optional()).catch(undefined),
+  unit: firstString
+    .pipe(
+      z
+        .string()
+        .regex(/^[a-z0-9-]{1,100}$/)
+        .optional(),
+    )
+    .catch(undefined),
   band: firstString.pipe(z.enum(BAND_FILTERS).default("any")).catch("any"),
   completion: firstString.pipe(z.enum(COMPLETION_FILTERS).default("any")).catch("any"),
   sort: firstString.pipe(z.enum(HEATMAP_SORT_KEYS).default("team")).catch("team"),
@@ -177,7 +187,10 @@ function columnScores(
   results: ReadonlyMap<string, PitfallResultRow[]>,
 ): Map<HeatmapColumn, { score: number | null; band: RiskBand | null; status: CellStatus }> | null {
   if (!assessment || !isSubmitted(assessment)) return null;
-  const columns = new Map<HeatmapColumn, { score: number | null; band: RiskBand | null; status: CellStatus }>();
+  const columns = new Map<
+    HeatmapColumn,
+    { score: number | null; band: RiskBand | null; status: CellStatus }
+  >();
   for (const row of results.get(assessment.id) ?? []) {
     if (!isPitfallId(row.pitfallId)) continue;
     const status = asPitfallStatus(row.status) ?? "no-result";
@@ -252,7 +265,14 @@ export function buildHeatmap(input: HeatmapInput, query: HeatmapQuery): Heatmap 
           trend: scoreTrend(cell.score, earlier?.score ?? null, input.previousCycleName),
         };
       }
-      rows.push({ teamId: team.id, name: team.name, slug: team.slug, orgUnitId: unit.id, completion: status, cells });
+      rows.push({
+        teamId: team.id,
+        name: team.name,
+        slug: team.slug,
+        orgUnitId: unit.id,
+        completion: status,
+        cells,
+      });
     }
 
     const averages = {} as Record<HeatmapColumn, UnitAverage>;
@@ -267,7 +287,11 @@ export function buildHeatmap(input: HeatmapInput, query: HeatmapQuery): Heatmap 
       };
     }
 
-    const shown = sortRows(rows.filter((row) => matchesFilters(row, query)), query.sort, query.dir);
+    const shown = sortRows(
+      rows.filter((row) => matchesFilters(row, query)),
+      query.sort,
+      query.dir,
+    );
     totals.teams += unitTeams.length;
     totals.shownTeams += shown.length;
     for (const status of COMPLETION_STATUSES) totals.completion[status] += completion[status];
@@ -297,7 +321,10 @@ export function worstBand(row: HeatmapTeamRow): RiskBand | null {
   return worst;
 }
 
-export function matchesFilters(row: HeatmapTeamRow, query: Pick<HeatmapQuery, "band" | "completion">): boolean {
+export function matchesFilters(
+  row: HeatmapTeamRow,
+  query: Pick<HeatmapQuery, "band" | "completion">,
+): boolean {
   if (query.completion !== "any" && row.completion !== query.completion) return false;
   if (query.band === "any") return true;
   const worst = worstBand(row);
@@ -314,7 +341,11 @@ function compareNullableNumbers(a: number | null, b: number | null, direction: S
 }
 
 /** Sorts team rows by one column; ties fall back to team name so the order is stable. */
-export function sortRows(rows: readonly HeatmapTeamRow[], sort: HeatmapSortKey, direction: SortDirection): HeatmapTeamRow[] {
+export function sortRows(
+  rows: readonly HeatmapTeamRow[],
+  sort: HeatmapSortKey,
+  direction: SortDirection,
+): HeatmapTeamRow[] {
   const byName = (a: HeatmapTeamRow, b: HeatmapTeamRow) => collator.compare(a.name, b.name);
   const sign = direction === "asc" ? 1 : -1;
   return [...rows].sort((a, b) => {

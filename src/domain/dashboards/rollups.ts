@@ -1,13 +1,19 @@
 /**
  * Roll-ups per org unit and per pitfall: band distribution, average score, share of teams at high
- * or critical risk, and how those moved across cycles. The per-cycle figures come from the scoring
- * engine's organisation signals; this module lines them up over time.
+ * or critical risk, and how those moved across cycles.
+ *
+ * The selected cycle (and the one before, for the change) comes from the scoring engine's
+ * organisation signals over the stored rows. The longer history only needs per-cycle counts and
+ * sums, so the database aggregates it and `historyPoints` turns the aggregates into the same
+ * figures; the history's last two points are taken from the engine's figures so the trend and the
+ * tables on one page never disagree by a rounding step.
  */
 import { PITFALL_IDS, type PitfallId } from "../content/schema";
 import { RISK_BANDS, type RiskBand } from "../scoring/bands";
 import type { OrganisationSignals, PitfallDistribution } from "../scoring/score-organisation";
 import type { DashboardCycle } from "./cycles";
 import {
+  asBand,
   isSubmitted,
   organisationSignalsFromRows,
   resultsByAssessment,
@@ -18,28 +24,19 @@ import {
 } from "./stored-rows";
 import { scoreTrend, shareTrend, type Trend } from "./trend";
 
-export interface RollupPoint {
-  cycleId: string;
-  cycleName: string;
-  /** Submitted teams with a score for this pitfall. */
-  scored: number;
-  averageScore: number | null;
-  highOrCriticalShare: number | null;
-}
-
 export interface PitfallRollup {
   pitfallId: PitfallId;
-  /** The selected cycle. */
   bands: Record<RiskBand, number>;
   scored: number;
   notAssessed: number;
   insufficientEvidence: number;
   averageScore: number | null;
   highOrCriticalShare: number | null;
+  /** The same figures for the previous cycle; null without one. */
+  previous: { scored: number; averageScore: number | null; highOrCriticalShare: number | null } | null;
+  /** Against the previous cycle; null without one. */
   averageTrend: Trend | null;
   shareTrend: Trend | null;
-  /** Oldest first, up to and including the selected cycle. */
-  history: RollupPoint[];
 }
 
 export interface RollupScope {
@@ -58,14 +55,15 @@ export interface Rollups {
 }
 
 export interface RollupInput {
-  /** Oldest first, ending with the selected cycle. */
-  cycles: readonly DashboardCycle[];
   units: readonly OrgUnitRow[];
   teams: readonly TeamRow[];
-  /** Assessments of every listed cycle. */
-  assessments: readonly AssessmentRow[];
-  /** Stored results of the submitted ones (scalar columns only). */
+  /** Assessments of the selected cycle. */
+  current: readonly AssessmentRow[];
+  /** Assessments of the cycle before it; empty when there is none. */
+  previous: readonly AssessmentRow[];
+  /** Stored results of the submitted assessments of both (scalar columns only). */
   results: readonly PitfallResultRow[];
+  previousCycleName: string | null;
 }
 
 function emptyBands(): Record<RiskBand, number> {
@@ -85,40 +83,37 @@ function emptyDistribution(pitfallId: PitfallId): PitfallDistribution {
   };
 }
 
-function distributionsOf(distributions: readonly PitfallDistribution[] | undefined): Map<PitfallId, PitfallDistribution> {
+function byPitfall(
+  distributions: readonly PitfallDistribution[] | undefined,
+): Map<PitfallId, PitfallDistribution> {
   return new Map((distributions ?? []).map((distribution) => [distribution.pitfallId, distribution]));
 }
 
-function scopeRollup(
-  cycles: readonly DashboardCycle[],
-  perCycle: readonly Map<PitfallId, PitfallDistribution>[],
+function scopePitfalls(
+  now: Map<PitfallId, PitfallDistribution>,
+  before: Map<PitfallId, PitfallDistribution> | null,
+  since: string | null,
 ): PitfallRollup[] {
-  const selectedIndex = cycles.length - 1;
   return PITFALL_IDS.map((pitfallId) => {
-    const history: RollupPoint[] = cycles.map((cycle, index) => {
-      const distribution = perCycle[index]!.get(pitfallId) ?? emptyDistribution(pitfallId);
-      return {
-        cycleId: cycle.id,
-        cycleName: cycle.name,
-        scored: distribution.scored,
-        averageScore: distribution.averageScore,
-        highOrCriticalShare: distribution.highOrCriticalShare,
-      };
-    });
-    const selected = perCycle[selectedIndex]?.get(pitfallId) ?? emptyDistribution(pitfallId);
-    const before = selectedIndex > 0 ? history[selectedIndex - 1]! : null;
-    const since = before ? cycles[selectedIndex - 1]!.name : null;
+    const current = now.get(pitfallId) ?? emptyDistribution(pitfallId);
+    const earlier = before?.get(pitfallId);
     return {
       pitfallId,
-      bands: { ...selected.bands },
-      scored: selected.scored,
-      notAssessed: selected.notAssessed,
-      insufficientEvidence: selected.insufficientEvidence,
-      averageScore: selected.averageScore,
-      highOrCriticalShare: selected.highOrCriticalShare,
-      averageTrend: scoreTrend(selected.averageScore, before?.averageScore ?? null, since),
-      shareTrend: shareTrend(selected.highOrCriticalShare, before?.highOrCriticalShare ?? null, since),
-      history,
+      bands: { ...current.bands },
+      scored: current.scored,
+      notAssessed: current.notAssessed,
+      insufficientEvidence: current.insufficientEvidence,
+      averageScore: current.averageScore,
+      highOrCriticalShare: current.highOrCriticalShare,
+      previous: before
+        ? {
+            scored: earlier?.scored ?? 0,
+            averageScore: earlier?.averageScore ?? null,
+            highOrCriticalShare: earlier?.highOrCriticalShare ?? null,
+          }
+        : null,
+      averageTrend: scoreTrend(current.averageScore, earlier?.averageScore ?? null, since),
+      shareTrend: shareTrend(current.highOrCriticalShare, earlier?.highOrCriticalShare ?? null, since),
     };
   });
 }
@@ -126,23 +121,21 @@ function scopeRollup(
 export function buildRollups(input: RollupInput): Rollups {
   const orgUnitOfTeam = new Map(input.teams.map((team) => [team.id, team.orgUnitId]));
   const results = resultsByAssessment(input.results);
-  const assessmentsByCycle = new Map<string, AssessmentRow[]>();
-  for (const assessment of input.assessments) {
-    if (!orgUnitOfTeam.has(assessment.teamId)) continue;
-    let list = assessmentsByCycle.get(assessment.cycleId);
-    if (!list) assessmentsByCycle.set(assessment.cycleId, (list = []));
-    list.push(assessment);
-  }
+  const readable = (assessments: readonly AssessmentRow[]) =>
+    assessments.filter((assessment) => orgUnitOfTeam.has(assessment.teamId));
+  const current = readable(input.current);
+  const now: OrganisationSignals = organisationSignalsFromRows(current, results, orgUnitOfTeam);
+  const before: OrganisationSignals | null =
+    input.previousCycleName === null
+      ? null
+      : organisationSignalsFromRows(readable(input.previous), results, orgUnitOfTeam);
+  const since = input.previousCycleName;
 
-  const signals: OrganisationSignals[] = input.cycles.map((cycle) =>
-    organisationSignalsFromRows(assessmentsByCycle.get(cycle.id) ?? [], results, orgUnitOfTeam),
-  );
-  const selected = input.cycles.at(-1);
-  const selectedAssessments = selected ? (assessmentsByCycle.get(selected.id) ?? []) : [];
   const teamsPerUnit = new Map<string, number>();
-  for (const team of input.teams) teamsPerUnit.set(team.orgUnitId, (teamsPerUnit.get(team.orgUnitId) ?? 0) + 1);
+  for (const team of input.teams)
+    teamsPerUnit.set(team.orgUnitId, (teamsPerUnit.get(team.orgUnitId) ?? 0) + 1);
   const submittedPerUnit = new Map<string, number>();
-  for (const assessment of selectedAssessments) {
+  for (const assessment of current) {
     if (!isSubmitted(assessment)) continue;
     const unitId = orgUnitOfTeam.get(assessment.teamId)!;
     submittedPerUnit.set(unitId, (submittedPerUnit.get(unitId) ?? 0) + 1);
@@ -153,28 +146,102 @@ export function buildRollups(input: RollupInput): Rollups {
     name: "Organisation",
     slug: null,
     teams: input.teams.length,
-    submitted: selectedAssessments.filter(isSubmitted).length,
-    pitfalls: scopeRollup(
-      input.cycles,
-      signals.map((cycleSignals) => distributionsOf(cycleSignals.pitfalls)),
-    ),
+    submitted: current.filter(isSubmitted).length,
+    pitfalls: scopePitfalls(byPitfall(now.pitfalls), before ? byPitfall(before.pitfalls) : null, since),
   };
 
   const units: RollupScope[] = [];
   for (const unit of input.units) {
     const teams = teamsPerUnit.get(unit.id) ?? 0;
     if (teams === 0) continue;
-    const perCycle = signals.map((cycleSignals) =>
-      distributionsOf(cycleSignals.orgUnits.find((rollUp) => rollUp.orgUnitId === unit.id)?.pitfalls),
-    );
+    const unitNow = now.orgUnits.find((rollUp) => rollUp.orgUnitId === unit.id);
+    const unitBefore = before?.orgUnits.find((rollUp) => rollUp.orgUnitId === unit.id);
     units.push({
       orgUnitId: unit.id,
       name: unit.name,
       slug: unit.slug,
       teams,
       submitted: submittedPerUnit.get(unit.id) ?? 0,
-      pitfalls: scopeRollup(input.cycles, perCycle),
+      pitfalls: scopePitfalls(
+        byPitfall(unitNow?.pitfalls),
+        before ? byPitfall(unitBefore?.pitfalls) : null,
+        since,
+      ),
     });
   }
   return { organisation, units };
+}
+
+/** One group of a cycle's stored results, counted and summed by the database. */
+export interface ResultAggregate {
+  pitfallId: string;
+  status: string;
+  band: string | null;
+  count: number;
+  scoreSum: number | null;
+}
+
+export interface HistoryPoint {
+  cycleId: string;
+  cycleName: string;
+  /** Teams with a score for this pitfall in the cycle. */
+  scored: number;
+  averageScore: number | null;
+  highOrCriticalShare: number | null;
+}
+
+export type RollupHistory = Record<PitfallId, HistoryPoint[]>;
+
+/**
+ * Per pitfall, one point per cycle (oldest first) from aggregated results. Scores carry one
+ * decimal, so sums are taken in whole tenths: the result does not depend on the order the database
+ * added them in. When `selected` (the roll-up of the same scope for the last cycle) is given, the
+ * last point and the one before it are the engine's own figures.
+ */
+export function historyPoints(
+  cycles: readonly DashboardCycle[],
+  aggregates: readonly (readonly ResultAggregate[])[],
+  selected?: RollupScope,
+): RollupHistory {
+  const history = Object.fromEntries(
+    PITFALL_IDS.map((pitfallId) => [pitfallId, [] as HistoryPoint[]]),
+  ) as RollupHistory;
+  cycles.forEach((cycle, index) => {
+    const totals = new Map<string, { scored: number; tenths: number; highOrCritical: number }>();
+    for (const group of aggregates[index] ?? []) {
+      const band = asBand(group.band);
+      if (group.status !== "scored" || band === null || group.scoreSum === null) continue;
+      let total = totals.get(group.pitfallId);
+      if (!total) totals.set(group.pitfallId, (total = { scored: 0, tenths: 0, highOrCritical: 0 }));
+      total.scored += group.count;
+      total.tenths += Math.round(group.scoreSum * 10);
+      if (band === "high" || band === "critical") total.highOrCritical += group.count;
+    }
+    for (const pitfallId of PITFALL_IDS) {
+      const total = totals.get(pitfallId);
+      const scored = total?.scored ?? 0;
+      history[pitfallId].push({
+        cycleId: cycle.id,
+        cycleName: cycle.name,
+        scored,
+        averageScore: scored === 0 ? null : Math.round(total!.tenths / scored) / 10,
+        highOrCriticalShare: scored === 0 ? null : Math.round((1000 * total!.highOrCritical) / scored) / 1000,
+      });
+    }
+  });
+  if (selected) {
+    for (const pitfall of selected.pitfalls) {
+      const points = history[pitfall.pitfallId];
+      const last = points.at(-1);
+      if (last)
+        Object.assign(last, {
+          scored: pitfall.scored,
+          averageScore: pitfall.averageScore,
+          highOrCriticalShare: pitfall.highOrCriticalShare,
+        });
+      const beforeLast = points.at(-2);
+      if (beforeLast && pitfall.previous) Object.assign(beforeLast, pitfall.previous);
+    }
+  }
+  return history;
 }

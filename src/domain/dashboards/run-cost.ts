@@ -53,7 +53,9 @@ export function asAvailabilityTarget(value: unknown): AvailabilityTarget | null 
 }
 
 export function asOnCallSetup(value: unknown): OnCallSetup | null {
-  return typeof value === "string" && (ON_CALL_SETUPS as readonly string[]).includes(value) ? (value as OnCallSetup) : null;
+  return typeof value === "string" && (ON_CALL_SETUPS as readonly string[]).includes(value)
+    ? (value as OnCallSetup)
+    : null;
 }
 
 /**
@@ -102,17 +104,27 @@ export interface ScheduleSummary extends RunCostSignal {
 }
 
 function contextOf(team: RunCostTeam): Answers {
-  return team.onCallSetup === null ? {} : { [ON_CALL_SETUP_QUESTION]: { kind: "value", value: team.onCallSetup } };
+  return team.onCallSetup === null
+    ? {}
+    : { [ON_CALL_SETUP_QUESTION]: { kind: "value", value: team.onCallSetup } };
 }
 
 /** Schedule counts through the scoring engine's run-cost signal, plus the cost they carry. */
-export function summariseSchedules(teams: readonly RunCostTeam[], ratePerScheduleWeek: number): ScheduleSummary {
+export function summariseSchedules(
+  teams: readonly RunCostTeam[],
+  ratePerScheduleWeek: number,
+): ScheduleSummary {
   const signal = scoreOrganisation(
     teams.map((team) => ({
       teamId: team.teamId,
       orgUnitId: team.orgUnitId,
       context: contextOf(team),
-      result: { methodVersion: SCORING_METHOD_VERSION, questionnaireId: "", pitfalls: [], countermeasures: [] },
+      result: {
+        methodVersion: SCORING_METHOD_VERSION,
+        questionnaireId: "",
+        pitfalls: [],
+        countermeasures: [],
+      },
     })),
   ).runCost;
   let teamsOnCentralOps = 0;
@@ -121,7 +133,12 @@ export function summariseSchedules(teams: readonly RunCostTeam[], ratePerSchedul
     if (team.onCallSetup === "central-ops") teamsOnCentralOps++;
     if (team.onCallSetup === "none") teamsWithNoCover++;
   }
-  return { ...signal, teamsOnCentralOps, teamsWithNoCover, cost: standbyCost(signal.outOfHoursSchedules, ratePerScheduleWeek) };
+  return {
+    ...signal,
+    teamsOnCentralOps,
+    teamsWithNoCover,
+    cost: standbyCost(signal.outOfHoursSchedules, ratePerScheduleWeek),
+  };
 }
 
 export interface TargetBreakdown {
@@ -218,7 +235,12 @@ export function parseRunCostQuery(searchParams: Record<string, string | string[]
   const cycle = first(searchParams.cycle) || undefined;
   const rawRate = first(searchParams.rate) ?? "";
   if (rawRate === "") {
-    return { cycle, ratePerScheduleWeek: DEFAULT_STANDBY_RATE, rateInput: String(DEFAULT_STANDBY_RATE), rateError: null };
+    return {
+      cycle,
+      ratePerScheduleWeek: DEFAULT_STANDBY_RATE,
+      rateInput: String(DEFAULT_STANDBY_RATE),
+      rateError: null,
+    };
   }
   const parsed = rateSchema.safeParse(rawRate.replace(/[\s,]/g, ""));
   if (!parsed.success) {

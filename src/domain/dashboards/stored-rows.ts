@@ -5,8 +5,17 @@
  */
 import { PITFALL_IDS, type Answers, type PitfallId } from "../content/schema";
 import { RISK_BANDS, type RiskBand } from "../scoring/bands";
-import { scoreOrganisation, type OrganisationSignals, type TeamAssessmentResult } from "../scoring/score-organisation";
-import { SCORING_METHOD_VERSION, type AssessmentScore, type PitfallScore, type PitfallStatus } from "../scoring/types";
+import {
+  scoreOrganisation,
+  type OrganisationSignals,
+  type TeamAssessmentResult,
+} from "../scoring/score-organisation";
+import {
+  SCORING_METHOD_VERSION,
+  type AssessmentScore,
+  type PitfallScore,
+  type PitfallStatus,
+} from "../scoring/types";
 
 export interface TeamRow {
   id: string;

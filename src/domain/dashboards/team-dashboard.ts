@@ -101,7 +101,10 @@ export function topRemediationSteps(
   pitfalls: readonly { pitfallId: PitfallId; countermeasures: readonly StoredCountermeasure[] }[],
   limit = 3,
 ): RemediationStep[] {
-  const byId = new Map<string, { entries: { pitfallId: PitfallId; ranking: StoredCountermeasure }[]; total: number }>();
+  const byId = new Map<
+    string,
+    { entries: { pitfallId: PitfallId; ranking: StoredCountermeasure }[]; total: number }
+  >();
   for (const pitfall of pitfalls) {
     for (const ranking of pitfall.countermeasures) {
       if (ranking.riskRemoved <= 0) continue;

@@ -21,16 +21,28 @@ export const TREND_ARROWS: Record<TrendDirection, string> = { up: "↑", down: "
  * Changes are rounded to whole points: a tenth of a point is noise on a 0-100 scale, and an arrow
  * that flips on noise would teach people to ignore arrows.
  */
-export function scoreTrend(current: number | null, previous: number | null, since: string | null): Trend | null {
+export function scoreTrend(
+  current: number | null,
+  previous: number | null,
+  since: string | null,
+): Trend | null {
   if (current === null || previous === null || since === null) return null;
-  const change = Math.round(current - previous);
+  return trendOfChange(Math.round(current - previous), since);
+}
+
+/** The trend for a change already rounded to whole points. */
+export function trendOfChange(change: number, since: string): Trend {
   if (change === 0) return { direction: "steady", change: 0, since, text: `unchanged since ${since}` };
   const direction: TrendDirection = change > 0 ? "up" : "down";
   return { direction, change, since, text: `${direction} ${Math.abs(change)} since ${since}` };
 }
 
 /** Trend of a share (0..1), in percentage points, e.g. "up 5 points since 2026 Q3". */
-export function shareTrend(current: number | null, previous: number | null, since: string | null): Trend | null {
+export function shareTrend(
+  current: number | null,
+  previous: number | null,
+  since: string | null,
+): Trend | null {
   if (current === null || previous === null || since === null) return null;
   const change = Math.round((current - previous) * 100);
   if (change === 0) return { direction: "steady", change: 0, since, text: `unchanged since ${since}` };

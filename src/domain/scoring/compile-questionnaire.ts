@@ -138,6 +138,14 @@ export interface CompiledSection {
   readonly symptoms: readonly CompiledSymptomLink[];
   readonly causes: readonly CompiledCauseLink[];
   readonly countermeasures: readonly CompiledCountermeasureLink[];
+  /** Every countermeasure's idle ranking, in content order: the list when nothing would be removed. */
+  readonly idleCountermeasures: readonly PitfallCountermeasureRanking[];
+  /**
+   * Frozen lists of rule results, by combination of rule outcomes (outcome codes read as base-5
+   * digits): a section has few rules, so the combinations that occur are few and each list is
+   * built once.
+   */
+  readonly ruleResultLists: Map<number, readonly ContextRuleResult[]>;
 }
 
 /** Answer states kept in scratch arrays while scoring one assessment. */
@@ -384,6 +392,8 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
     return {
       pitfallId: section.pitfallId,
       pitfall,
+      idleCountermeasures: Object.freeze(sectionCountermeasures.map((link) => link.idle)),
+      ruleResultLists: new Map(),
       questions: sectionQuestions,
       rules,
       evidenceCount: detectors.length,

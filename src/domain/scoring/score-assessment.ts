@@ -49,6 +49,9 @@ import {
  */
 export const SYMPTOM_TRIGGER_RISK = 0.5;
 
+/** Up to 4^6 = 4,096 remembered lists of rule results per pitfall. */
+const MAX_MEMOISED_RULES = 6;
+
 const NO_ANSWERS: Answers = Object.freeze({});
 const NONE: readonly never[] = Object.freeze([]);
 
@@ -283,14 +286,60 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
     positiveMask = 0;
   }
 
-  let contextRules: readonly ContextRuleResult[] = NONE;
-  if (rules.length > 0) {
-    const results: ContextRuleResult[] = new Array(rules.length);
-    for (let index = 0; index < rules.length; index++)
-      results[index] = rules[index]!.results[ruleOutcome[index]!]!;
-    contextRules = results;
-  }
+  const contextRules = ruleResults(section, ruleOutcome);
+  const countermeasures =
+    positiveMask === 0
+      ? section.idleCountermeasures
+      : rankPitfallCountermeasures(section, scratch, positiveMask, triggeredSymptomMask);
 
+  return {
+    pitfallId: section.pitfallId,
+    pitfallName: section.pitfall.name,
+    status,
+    score,
+    band: score === null ? null : bandForScore(score),
+    confidence: status === "scored" ? round2(answeredWeight / applicableWeight) : 0,
+    evidence: {
+      questions: questionCount,
+      answered,
+      dontKnow,
+      notApplicable,
+      unanswered,
+      answeredWeight,
+      applicableWeight,
+    },
+    contributions,
+    triggeredSymptoms,
+    triggeredCauses,
+    contextRules,
+    countermeasures,
+  };
+}
+
+/** The frozen list of this section's rule results for the outcomes just evaluated. */
+function ruleResults(section: CompiledSection, ruleOutcome: Uint8Array): readonly ContextRuleResult[] {
+  const rules = section.rules;
+  if (rules.length === 0) return NONE;
+  // Beyond a handful of rules the combinations could grow without bound: build the list instead.
+  if (rules.length > MAX_MEMOISED_RULES)
+    return rules.map((rule, index) => rule.results[ruleOutcome[index]!]!);
+  let key = 0;
+  for (let index = rules.length - 1; index >= 0; index--) key = key * 5 + ruleOutcome[index]!;
+  let list = section.ruleResultLists.get(key);
+  if (list === undefined) {
+    list = Object.freeze(rules.map((rule, index) => rule.results[ruleOutcome[index]!]!));
+    section.ruleResultLists.set(key, list);
+  }
+  return list;
+}
+
+/** The section's countermeasure rankings, in content order; `rankCountermeasures` sorts them. */
+function rankPitfallCountermeasures(
+  section: CompiledSection,
+  scratch: ScoringScratch,
+  positiveMask: number,
+  triggeredSymptomMask: number,
+): PitfallCountermeasureRanking[] {
   const evidencePoints = scratch.evidencePoints;
   const links = section.countermeasures;
   const countermeasures: PitfallCountermeasureRanking[] = new Array(links.length);
@@ -317,29 +366,7 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
       riskRemoved,
     };
   }
-
-  return {
-    pitfallId: section.pitfallId,
-    pitfallName: section.pitfall.name,
-    status,
-    score,
-    band: score === null ? null : bandForScore(score),
-    confidence: status === "scored" ? round2(answeredWeight / applicableWeight) : 0,
-    evidence: {
-      questions: questionCount,
-      answered,
-      dontKnow,
-      notApplicable,
-      unanswered,
-      answeredWeight,
-      applicableWeight,
-    },
-    contributions,
-    triggeredSymptoms,
-    triggeredCauses,
-    contextRules,
-    countermeasures,
-  };
+  return countermeasures;
 }
 
 /**
@@ -549,6 +576,8 @@ function rankCountermeasures(
 
   for (let pitfallIndex = 0; pitfallIndex < pitfalls.length; pitfallIndex++) {
     const rankings = pitfalls[pitfallIndex]!.countermeasures as PitfallCountermeasureRanking[];
+    // The shared idle list is already in its final order (all zero, content order) and frozen.
+    if (rankings === compiled.sections[pitfallIndex]!.idleCountermeasures) continue;
     // Rankings are still in content order here, position for position with the compiled links.
     const links = compiled.sections[pitfallIndex]!.countermeasures;
     for (let position = 0; position < rankings.length; position++) {

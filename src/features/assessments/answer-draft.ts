@@ -180,3 +180,45 @@ export function describeDraft(question: QuestionView, draft: AnswerDraft): strin
     reason: answer.kind === "notApplicable" ? answer.reason : null,
   });
 }
+
+export interface MergedAnswers {
+  server: Record<string, ServerAnswer>;
+  drafts: Record<string, AnswerDraft>;
+  /** Questions changed both here and elsewhere, with the other side's answer (null: cleared). */
+  conflicts: Map<string, ServerAnswer | null>;
+}
+
+/**
+ * Three-way merge after a refused write: `known` is what this screen last knew from the server,
+ * `drafts` what it shows now, `theirs` what the server holds now. Questions nobody changed here take
+ * their answer; questions changed on both sides become conflicts for the person to settle.
+ */
+export function mergeServerAnswers(
+  questions: ReadonlyMap<string, QuestionView>,
+  known: Readonly<Record<string, ServerAnswer>>,
+  drafts: Readonly<Record<string, AnswerDraft>>,
+  theirs: Readonly<Record<string, ServerAnswer>>,
+): MergedAnswers {
+  const server = { ...known };
+  const nextDrafts = { ...drafts };
+  const conflicts = new Map<string, ServerAnswer | null>();
+  for (const questionId of new Set([...Object.keys(theirs), ...Object.keys(known)])) {
+    const question = questions.get(questionId);
+    if (!question) continue;
+    const current = theirs[questionId] ?? null;
+    const base = known[questionId] ?? null;
+    if (sameServerAnswer(current, base)) {
+      // Same answer; take the newer metadata (a confirmation elsewhere clears "carried over").
+      if (current) server[questionId] = current;
+      continue;
+    }
+    if (draftMatchesServer(question, drafts[questionId] ?? EMPTY_DRAFT, base)) {
+      if (current) server[questionId] = current;
+      else delete server[questionId];
+      nextDrafts[questionId] = draftFromServer(question, current);
+    } else {
+      conflicts.set(questionId, current);
+    }
+  }
+  return { server, drafts: nextDrafts, conflicts };
+}

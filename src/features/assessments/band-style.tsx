@@ -17,6 +17,11 @@ export function bandLabel(band: RiskBand): string {
   return BANDS.find((definition) => definition.band === band)?.label ?? band;
 }
 
+/** "No risk", "Low risk", ... "Critical risk": the words shown with every band colour. */
+export function bandText(band: RiskBand): string {
+  return band === "none" ? "No risk" : `${bandLabel(band)} risk`;
+}
+
 export function bandMeaning(band: RiskBand): string {
   return BANDS.find((definition) => definition.band === band)?.meaning ?? "";
 }
@@ -33,7 +38,7 @@ export function BandBadge({ band }: { band: RiskBand | null }) {
     <span
       className={`inline-flex items-center rounded-full border px-2.5 py-0.5 text-xs font-semibold ${BAND_CLASSES[band].badge}`}
     >
-      {bandLabel(band)} risk
+      {bandText(band)}
     </span>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useId, type ChangeEvent } from "react";
+import { memo, useId, useRef, type ChangeEvent } from "react";
 import { AGREEMENT_LABELS } from "@/domain/scoring/answer-validation";
 import {
   describeAnswer,
@@ -72,6 +72,7 @@ export const QuestionField = memo(function QuestionField({
   onResolveConflict,
 }: QuestionFieldProps) {
   const id = useId();
+  const cardRef = useRef<HTMLDivElement>(null);
   const helpId = `${id}-help`;
   const messageId = `${id}-message`;
   const reasonId = `${id}-reason`;
@@ -110,6 +111,7 @@ export const QuestionField = memo(function QuestionField({
 
   return (
     <div
+      ref={cardRef}
       id={questionAnchor(question.id)}
       className={`scroll-mt-24 rounded-lg border bg-white p-5 ${conflict ? "border-red-700" : awaitingConfirmation ? "border-amber-500" : "border-slate-200"}`}
     >
@@ -294,7 +296,11 @@ export const QuestionField = memo(function QuestionField({
           theirs={conflict.theirs}
           mine={describeDraft(question, draft)}
           actorId={actorId}
-          onResolve={(choice) => onResolveConflict(question.id, choice)}
+          onResolve={(choice) => {
+            onResolveConflict(question.id, choice);
+            // The notice disappears with its buttons; keep keyboard focus on this question.
+            cardRef.current?.querySelector<HTMLElement>("input:checked, input, textarea, button")?.focus();
+          }}
         />
       ) : null}
     </div>

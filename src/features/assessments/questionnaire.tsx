@@ -180,7 +180,7 @@ function ProgressSummary({ answered, toConfirm, total }: { answered: number; toC
         aria-describedby="questionnaire-progress-text"
         max={total}
         value={answered}
-        className="mt-2 h-3 w-full accent-blue-700"
+        className="mt-2 h-3 w-full appearance-none overflow-hidden rounded-full border border-slate-400 bg-slate-100 [&::-moz-progress-bar]:bg-blue-700 [&::-webkit-progress-bar]:bg-slate-100 [&::-webkit-progress-value]:bg-blue-700"
       />
       <p id="questionnaire-progress-text" className="mt-1 text-sm text-slate-700">
         {answered} of {total} questions answered

@@ -22,7 +22,7 @@ export function ReopenAssessmentForm({ assessmentId, cycleName }: { assessmentId
       <TextField
         label="Why is it reopened?"
         name="reason"
-        hint={`Recorded in the audit log and shown to nobody else. At least ${REOPEN_REASON_MIN_LENGTH} characters.`}
+        hint={`Recorded in the audit log with your name. At least ${REOPEN_REASON_MIN_LENGTH} characters.`}
         required
         minLength={REOPEN_REASON_MIN_LENGTH}
         maxLength={500}

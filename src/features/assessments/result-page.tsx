@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
-import { BandBadge, bandLabel, bandMeaning, ScoreBar } from "./band-style";
+import { BandBadge, bandMeaning, bandText, ScoreBar } from "./band-style";
 import { formatDate, formatPercent, formatScore } from "./format";
 import { questionnairePath, teamPath } from "./paths";
 import { ReopenAssessmentForm } from "./reopen-assessment-form";
@@ -112,7 +112,7 @@ function PitfallResultCard({ pitfall }: { pitfall: PitfallResultView }) {
         <p className="text-sm text-slate-700">
           Confidence {formatPercent(pitfall.confidence)}: the share of the evidence that was answered rather than left as
           &ldquo;don&apos;t know&rdquo;.
-          {pitfall.band ? ` ${bandLabel(pitfall.band)} risk: ${bandMeaning(pitfall.band)}` : ""}
+          {pitfall.band ? ` ${bandText(pitfall.band)}: ${bandMeaning(pitfall.band)}` : ""}
         </p>
       ) : (
         <p className="text-sm text-slate-700">

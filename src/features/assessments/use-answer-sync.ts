@@ -14,7 +14,7 @@ import {
   draftFromServer,
   draftMatchesServer,
   draftToPayload,
-  sameServerAnswer,
+  mergeServerAnswers,
   type AnswerDraft,
 } from "./answer-draft";
 import type { AnswerConflictDetails, QuestionnaireSession, QuestionView, ServerAnswer } from "./types";
@@ -113,45 +113,24 @@ export function useAnswerSync(session: QuestionnaireSession) {
   }, [hasPendingWork]);
 
   /** Takes in the server's answers after a refused write; returns the questions changed on both sides. */
-  const mergeServerAnswers = useCallback(
+  const takeInServerAnswers = useCallback(
     (details: AnswerConflictDetails): Set<string> => {
-      const conflicted = new Set<string>();
-      const theirsAll = details.answers;
-      const ids = new Set([...Object.keys(theirsAll), ...Object.keys(serverRef.current)]);
-      const nextServer = { ...serverRef.current };
-      const nextDrafts = { ...draftsRef.current };
-      for (const questionId of ids) {
-        const question = questions.get(questionId);
-        if (!question) continue;
-        const theirs = theirsAll[questionId] ?? null;
-        const base = serverRef.current[questionId] ?? null;
-        if (sameServerAnswer(theirs, base)) {
-          if (theirs) nextServer[questionId] = theirs;
-          continue;
-        }
-        const draft = draftsRef.current[questionId]!;
-        if (draftMatchesServer(question, draft, base)) {
-          // Untouched here: simply take their answer.
-          if (theirs) nextServer[questionId] = theirs;
-          else delete nextServer[questionId];
-          nextDrafts[questionId] = draftFromServer(question, theirs);
-        } else {
-          conflicted.add(questionId);
-        }
-      }
-      serverRef.current = nextServer;
-      setServerState(nextServer);
-      draftsRef.current = nextDrafts;
-      setDraftState(nextDrafts);
+      const merged = mergeServerAnswers(questions, serverRef.current, draftsRef.current, details.answers);
+      serverRef.current = merged.server;
+      setServerState(merged.server);
+      draftsRef.current = merged.drafts;
+      setDraftState(merged.drafts);
       versionRef.current = details.currentVersion;
-      for (const questionId of conflicted) {
+      for (const [questionId, theirs] of merged.conflicts) {
         const timer = timers.current.get(questionId);
         if (timer) clearTimeout(timer);
         timers.current.delete(questionId);
-        queue.current = queue.current.filter((operation) => operation.type !== "save" || operation.questionId !== questionId);
-        setSync(questionId, { kind: "conflict", theirs: theirsAll[questionId] ?? null });
+        queue.current = queue.current.filter(
+          (operation, index) => index === 0 || operation.type !== "save" || operation.questionId !== questionId,
+        );
+        setSync(questionId, { kind: "conflict", theirs });
       }
-      return conflicted;
+      return new Set(merged.conflicts.keys());
     },
     [questions, setSync],
   );
@@ -223,12 +202,12 @@ export function useAnswerSync(session: QuestionnaireSession) {
         return "done";
       }
       if (result.error.code === "conflict" && isAnswerConflict(result.error.details)) {
-        const conflicted = mergeServerAnswers(result.error.details);
+        const conflicted = takeInServerAnswers(result.error.details);
         return conflicted.has(questionId) ? "done" : "again";
       }
       return handleFailure(result, questionId);
     },
-    [questions, session.assessment.id, setServer, setSync, mergeServerAnswers, handleFailure],
+    [questions, session.assessment.id, setServer, setSync, takeInServerAnswers, handleFailure],
   );
 
   const runConfirm = useCallback(
@@ -259,12 +238,12 @@ export function useAnswerSync(session: QuestionnaireSession) {
         return "done";
       }
       if (result.error.code === "conflict" && isAnswerConflict(result.error.details)) {
-        mergeServerAnswers(result.error.details);
+        takeInServerAnswers(result.error.details);
         return "again";
       }
       return handleFailure(result, null);
     },
-    [session.assessment.id, setServer, mergeServerAnswers, handleFailure],
+    [session.assessment.id, setServer, takeInServerAnswers, handleFailure],
   );
 
   const pump = useCallback(async () => {

@@ -59,11 +59,11 @@ export function CyclesPage({ data }: { data: CyclesPageData }) {
                     <td className="px-4 py-3 tabular-nums">{cycle.inProgress}</td>
                     <td className="px-4 py-3 tabular-nums">{cycle.notStarted}</td>
                     <td className="px-4 py-3">
-                      {cycle.status === "open" ? (
-                        <CycleStatusForm cycleId={cycle.id} cycleName={cycle.name} action="close" />
-                      ) : openCycle ? null : (
-                        <CycleStatusForm cycleId={cycle.id} cycleName={cycle.name} action="open" />
-                      )}
+                      <CycleStatusForm
+                        cycleId={cycle.id}
+                        cycleName={cycle.name}
+                        action={cycle.status === "open" ? "close" : "open"}
+                      />
                     </td>
                   </tr>
                 ))}

@@ -7,7 +7,13 @@ const ORG_VIEWS = [
 ] as const;
 
 /** Tabs between the organisation views; `current` is the view being shown. */
-export function OrgDashboardNav({ current, search = "" }: { current: (typeof ORG_VIEWS)[number]["href"]; search?: string }) {
+export function OrgDashboardNav({
+  current,
+  search = "",
+}: {
+  current: (typeof ORG_VIEWS)[number]["href"];
+  search?: string;
+}) {
   return (
     <nav aria-label="Organisation views" className="border-b border-slate-300">
       <ul className="-mb-px flex flex-wrap gap-1">

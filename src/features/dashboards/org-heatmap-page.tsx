@@ -6,22 +6,18 @@ import {
   HEATMAP_COLUMNS,
   heatmapSearch,
   sortToggle,
-  type HeatmapCell,
   type HeatmapColumn,
   type HeatmapQuery,
   type HeatmapSortKey,
-  type HeatmapTeamRow,
-  type HeatmapUnitGroup,
-  type UnitAverage,
 } from "@/domain/dashboards/heatmap";
-import { TREND_ARROWS } from "@/domain/dashboards/trend";
 import { BANDS } from "@/domain/scoring/bands";
 import type { OrgHeatmapView } from "@/server/dashboards/heatmap";
-import { BAND_COLOURS, bandLabel, formatInteger, formatScore } from "./band-palette";
+import { BAND_COLOURS, formatInteger } from "./band-palette";
 import { OrgDashboardNav } from "./dashboard-nav";
 import { EmptyState } from "./empty-state";
+import { encodeGroup } from "./heatmap-encoding";
 import styles from "./heatmap.module.css";
-import { UnitGroupToggle } from "./unit-group-toggle";
+import { HeatmapUnitGroup } from "./heatmap-unit-group";
 
 const BAND_FILTER_LABELS: Record<(typeof BAND_FILTERS)[number], string> = {
   any: "Any band",
@@ -29,12 +25,6 @@ const BAND_FILTER_LABELS: Record<(typeof BAND_FILTERS)[number], string> = {
   high: "High or critical",
   critical: "Critical",
 };
-
-const CELL_STATUS_TEXT = {
-  "not-assessed": "not assessed: every question was marked not applicable",
-  "insufficient-evidence": "not enough answers to score",
-  "no-result": "no submitted result",
-} as const;
 
 const selectClass =
   "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 focus:border-blue-700";
@@ -44,110 +34,23 @@ function columnLabel(view: OrgHeatmapView, column: HeatmapColumn): string {
   return view.pitfalls.find((pitfall) => pitfall.id === column)?.name ?? column;
 }
 
-function cellHref(row: HeatmapTeamRow, column: HeatmapColumn, cycle: string | undefined): string {
-  const search = cycle ? `?cycle=${cycle}` : "";
-  return column === "overall"
-    ? `/team/${row.slug}/dashboard${search}`
-    : `/team/${row.slug}/dashboard/${column}${search}`;
-}
-
-function TeamCell({ row, column, cycle }: { row: HeatmapTeamRow; column: HeatmapColumn; cycle: string | undefined }) {
-  const cell: HeatmapCell = row.cells[column];
-  if (cell.band === null || cell.score === null) {
-    return (
-      <td className={`${styles.c} ${styles.empty}`}>
-        <span>
-          <span aria-hidden="true">–</span>
-          <span className="sr-only">{CELL_STATUS_TEXT[cell.status === "scored" ? "no-result" : cell.status]}</span>
-        </span>
-      </td>
-    );
-  }
-  const trend = cell.trend;
-  return (
-    <td className={`${styles.c} ${styles[cell.band]}`}>
-      <a href={cellHref(row, column, cycle)}>
-        {formatScore(cell.score)}
-        <span className="sr-only">
-          {` ${bandLabel(cell.band)}`}
-          {trend ? `, ${trend.text}` : ""}
-        </span>
-        {trend && <span aria-hidden="true">{` ${TREND_ARROWS[trend.direction]}`}</span>}
-      </a>
-    </td>
-  );
-}
-
-function AverageCell({ average }: { average: UnitAverage }) {
-  if (average.band === null || average.score === null) {
-    return (
-      <td className={`${styles.c} ${styles.empty}`}>
-        <span>
-          <span aria-hidden="true">–</span>
-          <span className="sr-only">no submitted results in this unit</span>
-        </span>
-      </td>
-    );
-  }
-  return (
-    <td className={`${styles.c} ${styles[average.band]}`}>
-      <span>
-        {formatScore(average.score)}
-        <span className="sr-only">
-          {` ${bandLabel(average.band)}, unit average of ${average.scoredTeams} ${average.scoredTeams === 1 ? "team" : "teams"}`}
-          {average.trend ? `, ${average.trend.text}` : ""}
-        </span>
-        {average.trend && <span aria-hidden="true">{` ${TREND_ARROWS[average.trend.direction]}`}</span>}
-      </span>
-    </td>
-  );
-}
-
-function UnitGroup({ group, cycle }: { group: HeatmapUnitGroup; cycle: string | undefined }) {
-  return (
-    <tbody className={styles.group}>
-      <tr className={styles.unitRow}>
-        <th scope="rowgroup">
-          <UnitGroupToggle name={group.name} teamCount={group.teamCount} />
-        </th>
-        <td className={styles.status}>
-          {group.completion.submitted} of {group.teamCount} submitted
-        </td>
-        {HEATMAP_COLUMNS.map((column) => (
-          <AverageCell key={column} average={group.averages[column]} />
-        ))}
-      </tr>
-      {group.rows.length === 0 ? (
-        <tr className={styles.teamRow}>
-          <td colSpan={HEATMAP_COLUMNS.length + 2} className="px-2 py-1 text-slate-700">
-            No team in this unit matches the filters.
-          </td>
-        </tr>
-      ) : (
-        group.rows.map((row) => (
-          <tr key={row.teamId} className={styles.teamRow} data-team-row="">
-            <th scope="row" className={styles.team}>
-              <a href={`/team/${row.slug}/dashboard${cycle ? `?cycle=${cycle}` : ""}`} className="text-blue-800 underline-offset-2 hover:underline">
-                {row.name}
-              </a>
-            </th>
-            <td className={styles.status}>{COMPLETION_LABELS[row.completion]}</td>
-            {HEATMAP_COLUMNS.map((column) => (
-              <TeamCell key={column} row={row} column={column} cycle={cycle} />
-            ))}
-          </tr>
-        ))
-      )}
-    </tbody>
-  );
-}
-
-function SortHeader({ view, sortKey, label }: { view: OrgHeatmapView; sortKey: HeatmapSortKey; label: string }) {
+function SortHeader({
+  view,
+  sortKey,
+  label,
+}: {
+  view: OrgHeatmapView;
+  sortKey: HeatmapSortKey;
+  label: string;
+}) {
   const active = view.query.sort === sortKey;
   const next = sortToggle(view.query, sortKey);
   return (
     <th scope="col" aria-sort={active ? (view.query.dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={`/org${heatmapSearch(next)}`} className="text-blue-800 underline underline-offset-2 hover:text-blue-950">
+      <Link
+        href={`/org${heatmapSearch(next)}`}
+        className="text-blue-800 underline underline-offset-2 hover:text-blue-950"
+      >
         {label}
         {active && <span aria-hidden="true">{view.query.dir === "asc" ? " ▲" : " ▼"}</span>}
         <span className="sr-only">{`, sort ${next.dir === "asc" ? "ascending" : "descending"}`}</span>
@@ -159,7 +62,11 @@ function SortHeader({ view, sortKey, label }: { view: OrgHeatmapView; sortKey: H
 function Filters({ view }: { view: OrgHeatmapView }) {
   const query: HeatmapQuery = view.query;
   return (
-    <form method="get" action="/org" className="grid gap-4 rounded-lg border border-slate-300 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5">
+    <form
+      method="get"
+      action="/org"
+      className="grid gap-4 rounded-lg border border-slate-300 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5"
+    >
       <div>
         <label htmlFor="filter-cycle" className="text-sm font-medium text-slate-800">
           Cycle
@@ -202,7 +109,12 @@ function Filters({ view }: { view: OrgHeatmapView }) {
         <label htmlFor="filter-completion" className="text-sm font-medium text-slate-800">
           Completion
         </label>
-        <select id="filter-completion" name="completion" defaultValue={query.completion} className={selectClass}>
+        <select
+          id="filter-completion"
+          name="completion"
+          defaultValue={query.completion}
+          className={selectClass}
+        >
           {COMPLETION_FILTERS.map((status) => (
             <option key={status} value={status}>
               {status === "any" ? "Any status" : COMPLETION_LABELS[status]}
@@ -213,7 +125,10 @@ function Filters({ view }: { view: OrgHeatmapView }) {
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
       <div className="flex items-end gap-3">
-        <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
+        <button
+          type="submit"
+          className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800"
+        >
           Apply filters
         </button>
         <Link href="/org" className="py-2 text-sm text-blue-800 underline underline-offset-2">
@@ -229,24 +144,30 @@ function Legend() {
     <div className="rounded-lg border border-slate-300 bg-white p-4 text-sm text-slate-800">
       <h2 className="font-semibold">Reading the heatmap</h2>
       <p className="mt-1">
-        Each cell is a risk score from 0 (no sign of the pitfall) to 100, followed by an arrow for the change since the
-        previous cycle: <span aria-hidden="true">↑</span> risk went up, <span aria-hidden="true">↓</span> risk went down,{" "}
-        <span aria-hidden="true">→</span> unchanged (screen readers hear the change in words). A dash means no submitted
-        result. Select a score to see why the team got it. The colour repeats the band, which the score alone tells:
+        Each cell is a risk score from 0 (no sign of the pitfall) to 100, followed by an arrow for the change
+        since the previous cycle: <span aria-hidden="true">↑</span> risk went up,{" "}
+        <span aria-hidden="true">↓</span> risk went down, <span aria-hidden="true">→</span> unchanged (screen
+        readers hear the change in words). A dash means no submitted result. Select a score to see why the
+        team got it. The colour repeats the band, which the score alone tells:
       </p>
       <ul className="mt-2 flex flex-wrap gap-2">
         {BANDS.map((band) => (
           <li
             key={band.band}
             className="rounded px-2 py-1 font-medium"
-            style={{ backgroundColor: BAND_COLOURS[band.band].background, color: BAND_COLOURS[band.band].text }}
+            style={{
+              backgroundColor: BAND_COLOURS[band.band].background,
+              color: BAND_COLOURS[band.band].text,
+            }}
           >
             {band.label}: {band.from}
             {band.band === "critical" ? "–100" : `–<${band.to}`}
           </li>
         ))}
       </ul>
-      <p className="mt-2">Unit rows show the average of the unit&apos;s submitted teams, whatever the filters show.</p>
+      <p className="mt-2">
+        Unit rows show the average of the unit&apos;s submitted teams, whatever the filters show.
+      </p>
     </div>
   );
 }
@@ -254,6 +175,8 @@ function Legend() {
 export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
   const { heatmap, cycle } = view;
   const totals = heatmap.totals;
+  // Links for the most recent cycle leave it out: the team pages default to the latest result.
+  const cycleSearch = cycle && cycle.key !== view.cycles[0]?.key ? `?cycle=${cycle.key}` : "";
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -268,7 +191,8 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
 
       {!cycle ? (
         <EmptyState title="No assessment cycle yet">
-          Scores appear here once an administrator opens the first quarterly cycle and teams submit their assessments.
+          Scores appear here once an administrator opens the first quarterly cycle and teams submit their
+          assessments.
         </EmptyState>
       ) : (
         <>
@@ -279,14 +203,17 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
             </p>
           )}
           <p role="status" className="text-slate-800">
-            {cycle.name} ({cycle.status === "open" ? "open" : "closed"}): {formatInteger(totals.completion.submitted)} submitted,{" "}
-            {formatInteger(totals.completion.draft)} in draft, {formatInteger(totals.completion["not-started"])} not started. Showing{" "}
+            {cycle.name} ({cycle.status === "open" ? "open" : "closed"}):{" "}
+            {formatInteger(totals.completion.submitted)} submitted, {formatInteger(totals.completion.draft)}{" "}
+            in draft, {formatInteger(totals.completion["not-started"])} not started. Showing{" "}
             {formatInteger(totals.shownTeams)} of {formatInteger(totals.teams)} teams
             {view.previousCycle ? `; arrows compare with ${view.previousCycle.name}.` : "."}
           </p>
           <Legend />
           {totals.teams === 0 ? (
-            <EmptyState title="No teams to show">There are no product teams in the org units you can see.</EmptyState>
+            <EmptyState title="No teams to show">
+              There are no product teams in the org units you can see.
+            </EmptyState>
           ) : (
             <>
               {totals.completion.submitted === 0 && (
@@ -303,7 +230,11 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
                 <table className={styles.table}>
                   <caption id="heatmap-caption" className="sr-only">
                     {`Risk scores of ${totals.shownTeams} teams by pitfall for ${cycle.name}, grouped by org unit. Sorted by ${
-                      view.query.sort === "team" ? "team name" : view.query.sort === "completion" ? "completion" : columnLabel(view, view.query.sort)
+                      view.query.sort === "team"
+                        ? "team name"
+                        : view.query.sort === "completion"
+                          ? "completion"
+                          : columnLabel(view, view.query.sort)
                     }, ${view.query.dir === "asc" ? "ascending" : "descending"}.`}
                   </caption>
                   <thead>
@@ -311,12 +242,22 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
                       <SortHeader view={view} sortKey="team" label="Team" />
                       <SortHeader view={view} sortKey="completion" label="Completion" />
                       {HEATMAP_COLUMNS.map((column) => (
-                        <SortHeader key={column} view={view} sortKey={column} label={columnLabel(view, column)} />
+                        <SortHeader
+                          key={column}
+                          view={view}
+                          sortKey={column}
+                          label={columnLabel(view, column)}
+                        />
                       ))}
                     </tr>
                   </thead>
                   {heatmap.groups.map((group) => (
-                    <UnitGroup key={group.orgUnitId} group={group} cycle={view.query.cycle} />
+                    <HeatmapUnitGroup
+                      key={group.orgUnitId}
+                      group={encodeGroup(group)}
+                      cycleSearch={cycleSearch}
+                      since={view.previousCycle?.name ?? null}
+                    />
                   ))}
                 </table>
               </div>

@@ -1,5 +1,5 @@
 import { TREND_ARROWS } from "@/domain/dashboards/trend";
-import type { PitfallRollup, RollupScope } from "@/domain/dashboards/rollups";
+import type { HistoryPoint, PitfallRollup, RollupHistory, RollupScope } from "@/domain/dashboards/rollups";
 import { RISK_BANDS } from "@/domain/scoring/bands";
 import type { OrgRollupsView } from "@/server/dashboards/rollups";
 import { BAND_COLOURS, BAND_LABELS, formatPercent, formatScore } from "./band-palette";
@@ -18,7 +18,10 @@ function DistributionBar({ pitfall }: { pitfall: PitfallRollup }) {
         pitfall.bands[band] > 0 ? (
           <div
             key={band}
-            style={{ width: `${(100 * pitfall.bands[band]) / pitfall.scored}%`, backgroundColor: BAND_COLOURS[band].background }}
+            style={{
+              width: `${(100 * pitfall.bands[band]) / pitfall.scored}%`,
+              backgroundColor: BAND_COLOURS[band].background,
+            }}
           />
         ) : null,
       )}
@@ -26,7 +29,15 @@ function DistributionBar({ pitfall }: { pitfall: PitfallRollup }) {
   );
 }
 
-function ScopeTable({ scope, names, captionId }: { scope: RollupScope; names: Map<string, string>; captionId: string }) {
+function ScopeTable({
+  scope,
+  names,
+  captionId,
+}: {
+  scope: RollupScope;
+  names: Map<string, string>;
+  captionId: string;
+}) {
   return (
     <div role="region" aria-labelledby={captionId} tabIndex={0} className="overflow-x-auto">
       <table className="min-w-full text-sm">
@@ -35,16 +46,26 @@ function ScopeTable({ scope, names, captionId }: { scope: RollupScope; names: Ma
         </caption>
         <thead>
           <tr>
-            <th scope="col" className={headClass}>Pitfall</th>
+            <th scope="col" className={headClass}>
+              Pitfall
+            </th>
             {RISK_BANDS.map((band) => (
               <th key={band} scope="col" className={headClass}>
                 {BAND_LABELS[band]}
               </th>
             ))}
-            <th scope="col" className={headClass}>Distribution</th>
-            <th scope="col" className={headClass}>Average</th>
-            <th scope="col" className={headClass}>High or critical</th>
-            <th scope="col" className={headClass}>Change</th>
+            <th scope="col" className={headClass}>
+              Distribution
+            </th>
+            <th scope="col" className={headClass}>
+              Average
+            </th>
+            <th scope="col" className={headClass}>
+              High or critical
+            </th>
+            <th scope="col" className={headClass}>
+              Change
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -81,30 +102,32 @@ function ScopeTable({ scope, names, captionId }: { scope: RollupScope; names: Ma
   );
 }
 
-function trendSummary(scope: RollupScope, names: Map<string, string>): string {
-  const parts = scope.pitfalls.map((pitfall) => {
-    const known = pitfall.history.filter((point) => point.highOrCriticalShare !== null);
-    const name = names.get(pitfall.pitfallId) ?? pitfall.pitfallId;
+function trendSummary(scopeName: string, trend: RollupHistory, names: Map<string, string>): string {
+  const parts = (Object.entries(trend) as [string, HistoryPoint[]][]).map(([pitfallId, points]) => {
+    const known = points.filter((point) => point.highOrCriticalShare !== null);
+    const name = names.get(pitfallId) ?? pitfallId;
     if (known.length === 0) return `${name}: no scores`;
-    if (known.length === 1) return `${name}: ${formatPercent(known[0]!.highOrCriticalShare)}`;
+    if (known.length === 1)
+      return `${name}: ${formatPercent(known[0]!.highOrCriticalShare)} in ${known[0]!.cycleName}`;
     return `${name}: ${formatPercent(known[0]!.highOrCriticalShare)} in ${known[0]!.cycleName}, ${formatPercent(known.at(-1)!.highOrCriticalShare)} in ${known.at(-1)!.cycleName}`;
   });
-  return `Share of ${scope.name === "Organisation" ? "the organisation's" : `${scope.name}'s`} teams at high or critical risk. ${parts.join("; ")}.`;
+  return `Share of ${scopeName} teams at high or critical risk. ${parts.join("; ")}.`;
 }
 
 export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
   const { rollups, cycle } = view;
   const names = new Map<string, string>(view.pitfalls.map((pitfall) => [pitfall.id, pitfall.name]));
-  const focus = rollups
-    ? (view.focusUnit ? rollups.units.find((unit) => unit.slug === view.focusUnit) : undefined) ?? rollups.organisation
-    : null;
-  const series: RollupTrendSeries[] = (focus?.pitfalls ?? []).map((pitfall) => ({
-    pitfallId: pitfall.pitfallId,
-    name: names.get(pitfall.pitfallId) ?? pitfall.pitfallId,
-    points: pitfall.history.map((point) => ({
+  const trend = view.trend;
+  const focusName =
+    view.focusUnit?.name ?? (view.scope === "organisation" ? "the whole organisation" : "all your units");
+  const series: RollupTrendSeries[] = view.pitfalls.map((pitfall) => ({
+    pitfallId: pitfall.id,
+    name: pitfall.name,
+    points: (trend?.[pitfall.id] ?? []).map((point) => ({
       cycleName: point.cycleName,
       averageScore: point.averageScore,
-      highOrCriticalPercent: point.highOrCriticalShare === null ? null : Math.round(point.highOrCriticalShare * 100),
+      highOrCriticalPercent:
+        point.highOrCriticalShare === null ? null : Math.round(point.highOrCriticalShare * 100),
     })),
   }));
 
@@ -113,22 +136,33 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
       <header className="space-y-2">
         <h1 className="text-3xl font-bold tracking-tight">Roll-ups</h1>
         <p className="max-w-3xl text-slate-700">
-          Each pitfall per org unit: how the submitted teams spread over the bands, their average score, the share at high
-          or critical risk, and how that share moved over the quarters.
+          Each pitfall per org unit: how the submitted teams spread over the bands, their average score, the
+          share at high or critical risk, and how that share moved over the quarters.
         </p>
       </header>
       <OrgDashboardNav current="/org/rollups" search={cycle ? `?cycle=${cycle.key}` : ""} />
 
-      {!cycle || !rollups || !focus ? (
-        <EmptyState title="No assessment cycle yet">Roll-ups appear once teams submit their first assessments.</EmptyState>
+      {!cycle || !rollups || !trend ? (
+        <EmptyState title="No assessment cycle yet">
+          Roll-ups appear once teams submit their first assessments.
+        </EmptyState>
       ) : (
         <>
-          <form method="get" action="/org/rollups" className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-300 bg-white p-4">
+          <form
+            method="get"
+            action="/org/rollups"
+            className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-300 bg-white p-4"
+          >
             <div>
               <label htmlFor="rollup-cycle" className="text-sm font-medium text-slate-800">
                 Cycle
               </label>
-              <select id="rollup-cycle" name="cycle" defaultValue={cycle.key} className="mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm">
+              <select
+                id="rollup-cycle"
+                name="cycle"
+                defaultValue={cycle.key}
+                className="mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm"
+              >
                 {view.cycles.map((option) => (
                   <option key={option.key} value={option.key}>
                     {option.name}
@@ -141,8 +175,15 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
               <label htmlFor="rollup-unit" className="text-sm font-medium text-slate-800">
                 Trends for
               </label>
-              <select id="rollup-unit" name="unit" defaultValue={view.focusUnit ?? ""} className="mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm">
-                <option value="">{view.scope === "organisation" ? "The whole organisation" : "All your units"}</option>
+              <select
+                id="rollup-unit"
+                name="unit"
+                defaultValue={view.focusUnit?.slug ?? ""}
+                className="mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm"
+              >
+                <option value="">
+                  {view.scope === "organisation" ? "The whole organisation" : "All your units"}
+                </option>
                 {view.units.map((unit) => (
                   <option key={unit.slug} value={unit.slug}>
                     {unit.name}
@@ -150,23 +191,32 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
                 ))}
               </select>
             </div>
-            <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
+            <button
+              type="submit"
+              className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800"
+            >
               Show
             </button>
           </form>
 
           {rollups.organisation.submitted === 0 && (
             <p className="rounded-md border border-slate-300 bg-white p-3 text-slate-800">
-              No team has submitted an assessment for {cycle.name} yet; the figures below are empty for that cycle.
+              No team has submitted an assessment for {cycle.name} yet; the figures below are empty for that
+              cycle.
             </p>
           )}
 
-          <section aria-labelledby="trend-heading" className="space-y-3 rounded-lg border border-slate-300 bg-white p-4">
+          <section
+            aria-labelledby="trend-heading"
+            className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
+          >
             <h2 id="trend-heading" className="text-xl font-semibold">
-              Trend: {focus.name}, {view.history[0]?.name} to {cycle.name}
+              Trend for {focusName}, {view.history[0]?.name} to {cycle.name}
             </h2>
             <figure className="space-y-3">
-              <figcaption className="text-sm text-slate-800">{trendSummary(focus, names)}</figcaption>
+              <figcaption className="text-sm text-slate-800">
+                {trendSummary(view.focusUnit ? `${view.focusUnit.name}'s` : "the", trend, names)}
+              </figcaption>
               <RollupTrendCharts series={series} />
             </figure>
             <details className="text-sm">
@@ -175,10 +225,12 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
               </summary>
               <div role="region" aria-label="Trend table" tabIndex={0} className="mt-2 overflow-x-auto">
                 <table className="min-w-full">
-                  <caption className="sr-only">{`Share of teams at high or critical risk per pitfall and cycle, ${focus.name}`}</caption>
+                  <caption className="sr-only">{`Share of teams at high or critical risk per pitfall and cycle, ${focusName}`}</caption>
                   <thead>
                     <tr>
-                      <th scope="col" className={headClass}>Pitfall</th>
+                      <th scope="col" className={headClass}>
+                        Pitfall
+                      </th>
                       {view.history.map((entry) => (
                         <th key={entry.key} scope="col" className={headClass}>
                           {entry.name}
@@ -187,12 +239,12 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
                     </tr>
                   </thead>
                   <tbody>
-                    {focus.pitfalls.map((pitfall) => (
-                      <tr key={pitfall.pitfallId}>
+                    {view.pitfalls.map((pitfall) => (
+                      <tr key={pitfall.id}>
                         <th scope="row" className="border-t border-slate-200 px-3 py-2 text-left font-medium">
-                          {names.get(pitfall.pitfallId)}
+                          {pitfall.name}
                         </th>
-                        {pitfall.history.map((point) => (
+                        {trend[pitfall.id].map((point) => (
                           <td key={point.cycleId} className={cellClass}>
                             {formatPercent(point.highOrCriticalShare)}
                             <span className="text-slate-700"> (avg {formatScore(point.averageScore)})</span>
@@ -206,7 +258,10 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
             </details>
           </section>
 
-          <section aria-labelledby="org-rollup-heading" className="space-y-2 rounded-lg border border-slate-300 bg-white p-4">
+          <section
+            aria-labelledby="org-rollup-heading"
+            className="space-y-2 rounded-lg border border-slate-300 bg-white p-4"
+          >
             <h2 id="org-rollup-heading" className="text-xl font-semibold">
               {view.scope === "organisation" ? "Organisation" : "All your units"}, {cycle.name}{" "}
               <span className="text-base font-normal text-slate-700">
@@ -223,7 +278,10 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
             <ul className="space-y-2">
               {rollups.units.map((unit) => (
                 <li key={unit.orgUnitId}>
-                  <details className="rounded-lg border border-slate-300 bg-white" open={unit.slug === view.focusUnit}>
+                  <details
+                    className="rounded-lg border border-slate-300 bg-white"
+                    open={unit.slug === view.focusUnit?.slug}
+                  >
                     <summary className="cursor-pointer px-4 py-3 font-semibold">
                       {unit.name}{" "}
                       <span className="font-normal text-slate-700">

@@ -33,12 +33,21 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
         <h1 className="text-3xl font-bold tracking-tight">Why this score: {pitfall.name}</h1>
         <p className="max-w-3xl text-slate-800">{pitfall.summary}</p>
         {view.cycles.length > 1 && (
-          <form method="get" action={`/team/${team.slug}/dashboard/${pitfall.id}`} className="flex flex-wrap items-end gap-3 pt-2">
+          <form
+            method="get"
+            action={`/team/${team.slug}/dashboard/${pitfall.id}`}
+            className="flex flex-wrap items-end gap-3 pt-2"
+          >
             <div>
               <label htmlFor="explanation-cycle" className="text-sm font-medium text-slate-800">
                 Cycle
               </label>
-              <select id="explanation-cycle" name="cycle" defaultValue={cycle.key} className="mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm">
+              <select
+                id="explanation-cycle"
+                name="cycle"
+                defaultValue={cycle.key}
+                className="mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm"
+              >
                 {view.cycles.map((option) => (
                   <option key={option.key} value={option.key}>
                     {option.name}
@@ -46,7 +55,10 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
                 ))}
               </select>
             </div>
-            <button type="submit" className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-50">
+            <button
+              type="submit"
+              className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-50"
+            >
               Show
             </button>
           </form>
@@ -90,25 +102,36 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
           <div>
             <dt className="text-sm font-medium text-slate-700">Percentile</dt>
             <dd className="mt-1">
-              {view.percentile === null ? "–" : <span className="font-semibold tabular-nums">{Math.round(view.percentile)}</span>}
+              {view.percentile === null ? (
+                "–"
+              ) : (
+                <span className="font-semibold tabular-nums">{Math.round(view.percentile)}</span>
+              )}
               <span className="block text-sm text-slate-700">
-                {view.percentile === null ? "" : `${percentileSentence(view.percentile)} among the ${view.comparedTeams} teams that submitted.`}
+                {view.percentile === null
+                  ? ""
+                  : `${percentileSentence(view.percentile)} among the ${view.comparedTeams} teams that submitted.`}
               </span>
             </dd>
           </div>
         </dl>
       </section>
 
-      <section aria-labelledby="contributions-heading" className="space-y-2 rounded-lg border border-slate-300 bg-white p-4">
+      <section
+        aria-labelledby="contributions-heading"
+        className="space-y-2 rounded-lg border border-slate-300 bg-white p-4"
+      >
         <h2 id="contributions-heading" className="text-xl font-semibold">
           What drove the score
         </h2>
         <p className="text-sm text-slate-700">
-          Answers that show no sign of the pitfall add nothing to the score and are not listed. The shares add up to the whole
-          score.
+          Answers that show no sign of the pitfall add nothing to the score and are not listed. The shares add
+          up to the whole score.
         </p>
         {view.contributions.length === 0 ? (
-          <p className="text-slate-700">No answer pointed at this pitfall: every piece of evidence looked healthy.</p>
+          <p className="text-slate-700">
+            No answer pointed at this pitfall: every piece of evidence looked healthy.
+          </p>
         ) : (
           <div role="region" aria-labelledby="contributions-caption" tabIndex={0} className="overflow-x-auto">
             <table className="min-w-full text-sm">
@@ -117,19 +140,35 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
               </caption>
               <thead>
                 <tr>
-                  <th scope="col" className={headClass}>Question or check</th>
-                  <th scope="col" className={headClass}>The team&apos;s answer</th>
-                  <th scope="col" className={headClass}>Share of the score</th>
-                  <th scope="col" className={headClass}>Score points</th>
+                  <th scope="col" className={headClass}>
+                    Question or check
+                  </th>
+                  <th scope="col" className={headClass}>
+                    The team&apos;s answer
+                  </th>
+                  <th scope="col" className={headClass}>
+                    Share of the score
+                  </th>
+                  <th scope="col" className={headClass}>
+                    Score points
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {view.contributions.map((item) => (
                   <tr key={item.kind === "answer" ? item.questionId : item.ruleId}>
                     <th scope="row" className={`${cellClass} text-left font-normal`}>
-                      {item.kind === "answer" ? item.prompt : <><span className="font-medium">Team context check:</span> {item.explanation}</>}
+                      {item.kind === "answer" ? (
+                        item.prompt
+                      ) : (
+                        <>
+                          <span className="font-medium">Team context check:</span> {item.explanation}
+                        </>
+                      )}
                     </th>
-                    <td className={cellClass}>{item.kind === "answer" ? item.answer : "Applies to the team's context"}</td>
+                    <td className={cellClass}>
+                      {item.kind === "answer" ? item.answer : "Applies to the team's context"}
+                    </td>
                     <td className={`${cellClass} tabular-nums`}>{formatPercent(item.share)}</td>
                     <td className={`${cellClass} tabular-nums`}>{formatScore(item.points)}</td>
                   </tr>
@@ -141,7 +180,10 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
       </section>
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <section aria-labelledby="explanation-symptoms-heading" className="rounded-lg border border-slate-300 bg-white p-4">
+        <section
+          aria-labelledby="explanation-symptoms-heading"
+          className="rounded-lg border border-slate-300 bg-white p-4"
+        >
           <h2 id="explanation-symptoms-heading" className="text-xl font-semibold">
             Symptoms found
           </h2>
@@ -170,7 +212,10 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
           )}
         </section>
 
-        <section aria-labelledby="explanation-countermeasures-heading" className="rounded-lg border border-slate-300 bg-white p-4">
+        <section
+          aria-labelledby="explanation-countermeasures-heading"
+          className="rounded-lg border border-slate-300 bg-white p-4"
+        >
           <h2 id="explanation-countermeasures-heading" className="text-xl font-semibold">
             Countermeasures that would help
           </h2>
@@ -180,11 +225,15 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
             <ol className="mt-2 list-decimal space-y-2 pl-6">
               {view.countermeasures.map((countermeasure) => (
                 <li key={countermeasure.countermeasureId}>
-                  <Link href={`/playbook/${pitfall.id}#countermeasure-${countermeasure.countermeasureId}`} className={`${linkClass} font-medium`}>
+                  <Link
+                    href={`/playbook/${pitfall.id}#countermeasure-${countermeasure.countermeasureId}`}
+                    className={`${linkClass} font-medium`}
+                  >
                     {countermeasure.action}
                   </Link>
                   <p className="text-sm text-slate-800">
-                    So that {countermeasure.rationale}. About {formatScore(countermeasure.riskRemoved)} points of this score.
+                    So that {countermeasure.rationale}. About {formatScore(countermeasure.riskRemoved)} points
+                    of this score.
                   </p>
                 </li>
               ))}

@@ -26,7 +26,12 @@ export function PitfallScoresChart({ bars }: { bars: PitfallScoreBar[] }) {
         accessibilityLayer={false}
       >
         <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-        <XAxis type="number" domain={[0, 100]} ticks={[0, 10, 30, 60, 80, 100]} tick={{ fontSize: 12, fill: "#334155" }} />
+        <XAxis
+          type="number"
+          domain={[0, 100]}
+          ticks={[0, 10, 30, 60, 80, 100]}
+          tick={{ fontSize: 12, fill: "#334155" }}
+        />
         <YAxis type="category" dataKey="name" width={210} tick={{ fontSize: 12, fill: "#0f172a" }} />
         {[10, 30, 60, 80].map((cutOff) => (
           <ReferenceLine key={cutOff} x={cutOff} stroke="#94a3b8" strokeDasharray="3 3" />

@@ -15,12 +15,21 @@ const linkClass = "text-blue-800 underline underline-offset-2 hover:text-blue-95
 function CycleForm({ view }: { view: TeamDashboardView }) {
   if (view.cycles.length < 2 || !view.cycle) return null;
   return (
-    <form method="get" action={`/team/${view.team.slug}/dashboard`} className="flex flex-wrap items-end gap-3">
+    <form
+      method="get"
+      action={`/team/${view.team.slug}/dashboard`}
+      className="flex flex-wrap items-end gap-3"
+    >
       <div>
         <label htmlFor="team-cycle" className="text-sm font-medium text-slate-800">
           Cycle
         </label>
-        <select id="team-cycle" name="cycle" defaultValue={view.cycle.key} className="mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm">
+        <select
+          id="team-cycle"
+          name="cycle"
+          defaultValue={view.cycle.key}
+          className="mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm"
+        >
           {view.cycles.map((cycle) => (
             <option key={cycle.key} value={cycle.key}>
               {cycle.name}
@@ -28,7 +37,10 @@ function CycleForm({ view }: { view: TeamDashboardView }) {
           ))}
         </select>
       </div>
-      <button type="submit" className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-50">
+      <button
+        type="submit"
+        className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-50"
+      >
         Show
       </button>
     </form>
@@ -38,10 +50,12 @@ function CycleForm({ view }: { view: TeamDashboardView }) {
 function trendCaption(view: TeamDashboardView): string {
   const known = view.history.filter((point) => point.overall !== null);
   if (known.length === 0) return "No overall score yet.";
-  if (known.length === 1) return `Overall risk score ${formatScore(known[0]!.overall)} in ${known[0]!.cycleName}; trends appear after a second submitted cycle.`;
+  if (known.length === 1)
+    return `Overall risk score ${formatScore(known[0]!.overall)} in ${known[0]!.cycleName}; trends appear after a second submitted cycle.`;
   const first = known[0]!;
   const last = known.at(-1)!;
-  const direction = last.overall! > first.overall! ? "rose" : last.overall! < first.overall! ? "fell" : "stayed";
+  const direction =
+    last.overall! > first.overall! ? "rose" : last.overall! < first.overall! ? "fell" : "stayed";
   return `Overall risk score ${direction} from ${formatScore(first.overall)} in ${first.cycleName} to ${formatScore(last.overall)} in ${last.cycleName}, over ${known.length} submitted cycles. The table below lists every pitfall's score per cycle.`;
 }
 
@@ -49,7 +63,9 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
   const { team, cycle } = view;
   const cycleSearch = cycle ? `?cycle=${cycle.key}` : "";
   const bars: PitfallScoreBar[] = view.pitfalls.flatMap((pitfall) =>
-    pitfall.score !== null && pitfall.band !== null ? [{ name: pitfall.name, score: pitfall.score, band: pitfall.band }] : [],
+    pitfall.score !== null && pitfall.band !== null
+      ? [{ name: pitfall.name, score: pitfall.score, band: pitfall.band }]
+      : [],
   );
   const series: ScoreTrendSeries[] = [
     { key: "overall", name: "Overall" },
@@ -58,7 +74,9 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
   const points = view.history.map((point) => ({
     cycleName: point.cycleName,
     overall: point.overall,
-    ...Object.fromEntries(Object.entries(point.scores).map(([pitfallId, score]) => [pitfallId, score ?? null])),
+    ...Object.fromEntries(
+      Object.entries(point.scores).map(([pitfallId, score]) => [pitfallId, score ?? null]),
+    ),
   }));
   const symptoms = view.pitfalls.filter((pitfall) => pitfall.triggeredSymptoms.length > 0);
 
@@ -80,7 +98,8 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
 
       {!cycle ? (
         <EmptyState title="No submitted assessment yet">
-          Scores, trends and remediation steps appear here once the team submits its first quarterly assessment.
+          Scores, trends and remediation steps appear here once the team submits its first quarterly
+          assessment.
         </EmptyState>
       ) : (
         <>
@@ -100,7 +119,9 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
             <div className="rounded-lg border border-slate-300 bg-white p-4">
               <p className="text-sm font-medium text-slate-700">Confidence</p>
               <p className="mt-2 text-2xl font-bold tabular-nums">{formatPercent(view.confidence)}</p>
-              <p className="mt-1 text-sm text-slate-800">Share of the applicable questions answered with a value, averaged over the scored pitfalls.</p>
+              <p className="mt-1 text-sm text-slate-800">
+                Share of the applicable questions answered with a value, averaged over the scored pitfalls.
+              </p>
             </div>
             <div className="rounded-lg border border-slate-300 bg-white p-4">
               <p className="text-sm font-medium text-slate-700">Compared with</p>
@@ -111,36 +132,57 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
             </div>
           </section>
 
-          <section aria-labelledby="scores-heading" className="space-y-3 rounded-lg border border-slate-300 bg-white p-4">
+          <section
+            aria-labelledby="scores-heading"
+            className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
+          >
             <h2 id="scores-heading" className="text-xl font-semibold">
               Scores by pitfall
             </h2>
             <figure className="space-y-2">
               <PitfallScoresChart bars={bars} />
               <figcaption className="text-sm text-slate-700">
-                Risk score per pitfall (0 to 100) for {cycle.name}, coloured by band; dashed lines mark the band cut-offs at 10,
-                30, 60 and 80. The same figures are in the table below.
+                Risk score per pitfall (0 to 100) for {cycle.name}, coloured by band; dashed lines mark the
+                band cut-offs at 10, 30, 60 and 80. The same figures are in the table below.
               </figcaption>
             </figure>
-            <div role="region" aria-labelledby="scores-table-caption" tabIndex={0} className="overflow-x-auto">
+            <div
+              role="region"
+              aria-labelledby="scores-table-caption"
+              tabIndex={0}
+              className="overflow-x-auto"
+            >
               <table className="min-w-full text-sm">
                 <caption id="scores-table-caption" className="sr-only">
                   {`${team.name}: score, band, change, confidence and percentile per pitfall for ${cycle.name}`}
                 </caption>
                 <thead>
                   <tr>
-                    <th scope="col" className={headClass}>Pitfall</th>
-                    <th scope="col" className={headClass}>Score and band</th>
-                    <th scope="col" className={headClass}>Change</th>
-                    <th scope="col" className={headClass}>Confidence</th>
-                    <th scope="col" className={headClass}>Percentile</th>
+                    <th scope="col" className={headClass}>
+                      Pitfall
+                    </th>
+                    <th scope="col" className={headClass}>
+                      Score and band
+                    </th>
+                    <th scope="col" className={headClass}>
+                      Change
+                    </th>
+                    <th scope="col" className={headClass}>
+                      Confidence
+                    </th>
+                    <th scope="col" className={headClass}>
+                      Percentile
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {view.pitfalls.map((pitfall) => (
                     <tr key={pitfall.pitfallId}>
                       <th scope="row" className={`${cellClass} text-left font-medium`}>
-                        <Link href={`/team/${team.slug}/dashboard/${pitfall.pitfallId}${cycleSearch}`} className={linkClass}>
+                        <Link
+                          href={`/team/${team.slug}/dashboard/${pitfall.pitfallId}${cycleSearch}`}
+                          className={linkClass}
+                        >
                           {pitfall.name}
                           <span className="sr-only">: why this score</span>
                         </Link>
@@ -148,7 +190,9 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
                       <td className={cellClass}>
                         {pitfall.score === null ? (
                           <span className="text-slate-700">
-                            {pitfall.status === "not-assessed" ? "Not assessed" : "Not enough answers to score"}
+                            {pitfall.status === "not-assessed"
+                              ? "Not assessed"
+                              : "Not enough answers to score"}
                           </span>
                         ) : (
                           <BandBadge score={pitfall.score} band={pitfall.band} />
@@ -157,14 +201,21 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
                       <td className={cellClass}>
                         <TrendArrow trend={pitfall.trend} showText />
                       </td>
-                      <td className={`${cellClass} tabular-nums`}>{pitfall.score === null ? "–" : formatPercent(pitfall.confidence)}</td>
+                      <td className={`${cellClass} tabular-nums`}>
+                        {pitfall.score === null ? "–" : formatPercent(pitfall.confidence)}
+                      </td>
                       <td className={cellClass}>
                         {pitfall.percentile === null ? (
                           "–"
                         ) : (
                           <>
-                            <span className="font-semibold tabular-nums">{Math.round(pitfall.percentile)}</span>
-                            <span className="text-slate-700"> · {percentileSentence(pitfall.percentile)}</span>
+                            <span className="font-semibold tabular-nums">
+                              {Math.round(pitfall.percentile)}
+                            </span>
+                            <span className="text-slate-700">
+                              {" "}
+                              · {percentileSentence(pitfall.percentile)}
+                            </span>
                           </>
                         )}
                       </td>
@@ -174,13 +225,17 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
               </table>
             </div>
             <p className="text-sm text-slate-700">
-              A percentile is the share of the organisation&apos;s other teams that submitted for {cycle.name} with a lower risk score on
-              that pitfall, ties counted half: 80 means the team is riskier than 80% of them, 20 that it is less risky than 80%.
-              Select a pitfall to see the answers behind its score.
+              A percentile is the share of the organisation&apos;s other teams that submitted for {cycle.name}{" "}
+              with a lower risk score on that pitfall, ties counted half: 80 means the team is riskier than
+              80% of them, 20 that it is less risky than 80%. Select a pitfall to see the answers behind its
+              score.
             </p>
           </section>
 
-          <section aria-labelledby="trend-heading" className="space-y-3 rounded-lg border border-slate-300 bg-white p-4">
+          <section
+            aria-labelledby="trend-heading"
+            className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
+          >
             <h2 id="trend-heading" className="text-xl font-semibold">
               Trend over cycles
             </h2>
@@ -189,14 +244,20 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
               <figcaption className="text-sm text-slate-800">{trendCaption(view)}</figcaption>
             </figure>
             <details className="text-sm">
-              <summary className="cursor-pointer font-medium text-blue-800 underline underline-offset-2">The trend as a table</summary>
+              <summary className="cursor-pointer font-medium text-blue-800 underline underline-offset-2">
+                The trend as a table
+              </summary>
               <div role="region" aria-label="Trend table" tabIndex={0} className="mt-2 overflow-x-auto">
                 <table className="min-w-full">
                   <caption className="sr-only">{`${team.name}: risk score per pitfall and cycle`}</caption>
                   <thead>
                     <tr>
-                      <th scope="col" className={headClass}>Cycle</th>
-                      <th scope="col" className={headClass}>Overall</th>
+                      <th scope="col" className={headClass}>
+                        Cycle
+                      </th>
+                      <th scope="col" className={headClass}>
+                        Overall
+                      </th>
                       {view.pitfalls.map((pitfall) => (
                         <th key={pitfall.pitfallId} scope="col" className={headClass}>
                           {pitfall.name}
@@ -225,7 +286,10 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
           </section>
 
           <div className="grid gap-4 lg:grid-cols-2">
-            <section aria-labelledby="symptoms-heading" className="rounded-lg border border-slate-300 bg-white p-4">
+            <section
+              aria-labelledby="symptoms-heading"
+              className="rounded-lg border border-slate-300 bg-white p-4"
+            >
               <h2 id="symptoms-heading" className="text-xl font-semibold">
                 Triggered symptoms
               </h2>
@@ -239,7 +303,10 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
                       <ul className="mt-1 list-disc space-y-1 pl-6">
                         {pitfall.triggeredSymptoms.map((symptom) => (
                           <li key={symptom.symptomId}>
-                            <Link href={`/playbook/${pitfall.pitfallId}#${symptom.symptomId}`} className={linkClass}>
+                            <Link
+                              href={`/playbook/${pitfall.pitfallId}#${symptom.symptomId}`}
+                              className={linkClass}
+                            >
                               {symptom.title}
                             </Link>
                           </li>
@@ -251,7 +318,10 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
               )}
             </section>
 
-            <section aria-labelledby="remediation-heading" className="rounded-lg border border-slate-300 bg-white p-4">
+            <section
+              aria-labelledby="remediation-heading"
+              className="rounded-lg border border-slate-300 bg-white p-4"
+            >
               <h2 id="remediation-heading" className="text-xl font-semibold">
                 Top remediation steps
               </h2>
@@ -261,7 +331,10 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
                 <ol className="mt-2 list-decimal space-y-3 pl-6">
                   {view.remediation.map((step) => (
                     <li key={step.countermeasureId}>
-                      <Link href={`/playbook/${step.pitfallId}#countermeasure-${step.countermeasureId}`} className={`${linkClass} font-medium`}>
+                      <Link
+                        href={`/playbook/${step.pitfallId}#countermeasure-${step.countermeasureId}`}
+                        className={`${linkClass} font-medium`}
+                      >
                         {step.action}
                       </Link>
                       <p className="text-sm text-slate-800">So that {step.rationale}.</p>

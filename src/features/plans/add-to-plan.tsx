@@ -30,9 +30,9 @@ export function AddToPlan({
       <FormError error={error} />
       <input type="hidden" name="teamSlug" value={teamSlug} />
       <input type="hidden" name="countermeasureId" value={countermeasureId} />
-      <Button type="submit" disabled={pending}>
+      {/* The name keeps the visible words first (label in name) and says which countermeasure. */}
+      <Button type="submit" disabled={pending} aria-label={`Add to plan: ${action}`}>
         {pending ? "Adding…" : "Add to plan"}
-        <span className="sr-only">: {action}</span>
       </Button>
     </form>
   );

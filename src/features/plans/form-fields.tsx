@@ -11,21 +11,21 @@ function useDescriptions(hint: string | undefined, errors: string[] | undefined)
 const controlClass = (invalid: boolean) =>
   `mt-1 block w-full rounded-md border bg-white px-3 py-2 text-slate-900 shadow-sm ${invalid ? "border-red-700" : "border-slate-400"}`;
 
-function Described({ hintId, hint, errorId, errors }: { hintId?: string; hint?: string; errorId?: string; errors?: string[] }) {
-  return (
-    <>
-      {hint ? (
-        <p id={hintId} className="mt-0.5 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {errorId ? (
-        <p id={errorId} className="mt-1 text-sm text-red-800">
-          {errors!.join(" ")}
-        </p>
-      ) : null}
-    </>
-  );
+/** Hints sit between label and control, errors below it, as in the shared TextField. */
+function Hint({ id, hint }: { id?: string; hint?: string }) {
+  return hint ? (
+    <p id={id} className="mt-0.5 text-sm text-slate-600">
+      {hint}
+    </p>
+  ) : null;
+}
+
+function FieldError({ id, errors }: { id?: string; errors?: string[] }) {
+  return id ? (
+    <p id={id} className="mt-1 text-sm text-red-800">
+      {errors!.join(" ")}
+    </p>
+  ) : null;
 }
 
 export function SelectField({
@@ -47,6 +47,7 @@ export function SelectField({
       <label htmlFor={id} className="block text-sm font-medium text-slate-900">
         {label}
       </label>
+      <Hint id={hintId} hint={hint} />
       <select
         id={id}
         aria-describedby={describedBy}
@@ -60,7 +61,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <Described hintId={hintId} hint={hint} errorId={errorId} errors={errors} />
+      <FieldError id={errorId} errors={errors} />
     </div>
   );
 }
@@ -78,6 +79,7 @@ export function TextAreaField({
       <label htmlFor={id} className="block text-sm font-medium text-slate-900">
         {label}
       </label>
+      <Hint id={hintId} hint={hint} />
       <textarea
         id={id}
         aria-describedby={describedBy}
@@ -85,7 +87,7 @@ export function TextAreaField({
         className={controlClass(Boolean(errorId))}
         {...textarea}
       />
-      <Described hintId={hintId} hint={hint} errorId={errorId} errors={errors} />
+      <FieldError id={errorId} errors={errors} />
     </div>
   );
 }

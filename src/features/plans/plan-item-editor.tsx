@@ -33,6 +33,15 @@ function ownerOptions(owners: readonly OwnerOption[], current: PersonRef | null)
   return options;
 }
 
+const FIELDS_WITH_THEIR_OWN_MESSAGE = new Set(["ownerId", "dueOn", "status", "droppedReason", "notes"]);
+
+/** Messages about inputs the form does not show as fields (the item, its version), shown in the alert. */
+function otherMessages(fieldErrors: Record<string, string[]> | undefined): string[] {
+  return Object.entries(fieldErrors ?? {})
+    .filter(([field]) => !FIELDS_WITH_THEIR_OWN_MESSAGE.has(field))
+    .flatMap(([, messages]) => messages);
+}
+
 const statusOptions = PLAN_ITEM_STATUSES.map((status) => ({ value: status, label: PLAN_ITEM_STATUS_LABELS[status] }));
 
 /** The values someone else saved, shown after a conflict so the two versions can be compared. */
@@ -158,6 +167,9 @@ export function PlanItemEditor({
       <input type="hidden" name="teamSlug" value={teamSlug} />
       <input type="hidden" name="expectedVersion" value={expectedVersion} />
       <FormError error={error}>
+        {otherMessages(error?.fieldErrors).map((message) => (
+          <p key={message}>{message}</p>
+        ))}
         {showConflict && conflict ? (
           <>
             <p className="font-semibold">Current values</p>

@@ -29,8 +29,13 @@ export function RemovePlanItem({
 
   return (
     <>
-      <Button type="button" variant="secondary" onClick={() => dialogRef.current?.showModal()}>
-        Remove from plan<span className="sr-only">: {action}</span>
+      <Button
+        type="button"
+        variant="secondary"
+        aria-label={`Remove from plan: ${action}`}
+        onClick={() => dialogRef.current?.showModal()}
+      >
+        Remove from plan
       </Button>
       <dialog
         ref={dialogRef}

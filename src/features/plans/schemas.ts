@@ -28,11 +28,15 @@ const expectedVersion = z.coerce
   .int("Reload the page and try again")
   .min(1, "Reload the page and try again");
 
-/** Empty text means "none": forms send "" for a cleared field. */
+/**
+ * Empty text means "none": forms send "" for a cleared field, and leave out a field they do not
+ * show (the dropped reason appears only while the status is "dropped").
+ */
 const optionalText = (max: number, message: string) =>
   z
     .string()
-    .transform((value) => value.trim())
+    .optional()
+    .transform((value) => (value ?? "").trim())
     .pipe(z.string().max(max, message))
     .transform((value) => (value === "" ? null : value));
 
@@ -42,8 +46,9 @@ const latestDue = Date.UTC(2100, 0, 1);
 const dueOn = z
   .string()
   .max(32, "Enter a date like 2026-12-31")
+  .optional()
   .transform((value, context) => {
-    if (value.trim() === "") return null;
+    if (value === undefined || value.trim() === "") return null;
     const date = parseDueDate(value);
     if (!date || date.getTime() < earliestDue || date.getTime() >= latestDue) {
       context.addIssue({ code: "custom", message: "Enter a real date like 2026-12-31" });

@@ -4,19 +4,13 @@ import { revalidatePath } from "next/cache";
 import { createCycleSchema, cycleIdSchema } from "@/features/cycles/schemas";
 import type { ActionResult } from "@/features/shared/action-result";
 import { requireActor } from "../auth/session";
-import { parseInput, runAction } from "../errors";
+import { formFields, parseInput, runAction } from "../errors";
 import { closeCycle, createCycle, openCycle } from "./mutations";
-
-function formObject(formData: FormData): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === "string") result[key] = value;
-  return result;
-}
 
 export async function createCycleAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ message: string }>> {
   return runAction(async () => {
     const actor = await requireActor();
-    const cycle = await createCycle(actor, parseInput(createCycleSchema, formObject(formData)));
+    const cycle = await createCycle(actor, parseInput(createCycleSchema, formFields(formData)));
     revalidatePath("/cycles");
     return { message: `${cycle.name} was created. Open it when teams should start answering.` };
   });
@@ -25,7 +19,7 @@ export async function createCycleAction(_previous: unknown, formData: FormData):
 export async function openCycleAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ message: string }>> {
   return runAction(async () => {
     const actor = await requireActor();
-    const cycle = await openCycle(actor, parseInput(cycleIdSchema, formObject(formData)));
+    const cycle = await openCycle(actor, parseInput(cycleIdSchema, formFields(formData)));
     revalidatePath("/", "layout");
     return { message: `${cycle.name} is open: teams can start their assessments.` };
   });
@@ -34,7 +28,7 @@ export async function openCycleAction(_previous: unknown, formData: FormData): P
 export async function closeCycleAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ message: string }>> {
   return runAction(async () => {
     const actor = await requireActor();
-    const cycle = await closeCycle(actor, parseInput(cycleIdSchema, formObject(formData)));
+    const cycle = await closeCycle(actor, parseInput(cycleIdSchema, formFields(formData)));
     revalidatePath("/", "layout");
     return { message: `${cycle.name} is closed: its answers can no longer change.` };
   });

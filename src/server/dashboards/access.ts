@@ -9,7 +9,8 @@ import { NotFoundError } from "../errors";
  * Who sees the organisation dashboards, and how much of the organisation: heads of engineering
  * and admins read every team; coaches read the teams of the units they coach (and units below).
  */
-export type OrgDashboardScope = { kind: "organisation" } | { kind: "org-units"; orgUnitIds: readonly string[] };
+export type OrgDashboardScope =
+  { kind: "organisation" } | { kind: "org-units"; orgUnitIds: readonly string[] };
 
 export function orgDashboardScope(actor: Actor): OrgDashboardScope | null {
   if (can(actor, "organisation:read", { type: "organisation" })) return { kind: "organisation" };

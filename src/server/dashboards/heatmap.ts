@@ -1,8 +1,19 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
 import { content } from "@/domain/content";
-import { cycleKey, previousCycle, selectCycle, toCycleOption, type CycleOption } from "@/domain/dashboards/cycles";
-import { buildHeatmap, parseHeatmapQuery, type Heatmap, type HeatmapQuery } from "@/domain/dashboards/heatmap";
+import {
+  cycleKey,
+  previousCycle,
+  selectCycle,
+  toCycleOption,
+  type CycleOption,
+} from "@/domain/dashboards/cycles";
+import {
+  buildHeatmap,
+  parseHeatmapQuery,
+  type Heatmap,
+  type HeatmapQuery,
+} from "@/domain/dashboards/heatmap";
 import type { PitfallId } from "@/domain/content/schema";
 import { db } from "../db";
 import { dashboardTeamsWhere, readableOrgUnits, requireOrgDashboardScope } from "./access";

@@ -2,8 +2,14 @@ import "server-only";
 import type { Actor } from "@/domain/access/policy";
 import { content } from "@/domain/content";
 import type { PitfallId } from "@/domain/content/schema";
-import { cycleKey, selectCycle, toCycleOption, type CycleOption } from "@/domain/dashboards/cycles";
-import { buildRollups, type Rollups } from "@/domain/dashboards/rollups";
+import {
+  compareCycles,
+  previousCycle,
+  selectCycle,
+  toCycleOption,
+  type CycleOption,
+} from "@/domain/dashboards/cycles";
+import { buildRollups, historyPoints, type RollupHistory, type Rollups } from "@/domain/dashboards/rollups";
 import { db } from "../db";
 import { dashboardTeamsWhere, readableOrgUnits, requireOrgDashboardScope } from "./access";
 import { listStartedCycles } from "./cycles";
@@ -15,13 +21,16 @@ export interface OrgRollupsView {
   scope: "organisation" | "org-units";
   cycles: CycleOption[];
   cycle: CycleOption | null;
+  previousCycle: CycleOption | null;
   /** Oldest first, ending with the selected cycle. */
   history: CycleOption[];
   units: { slug: string; name: string }[];
-  /** The unit whose trends the charts show; null for the whole organisation. */
-  focusUnit: string | null;
+  /** The unit whose trends are shown; null for every team the viewer may read. */
+  focusUnit: { slug: string; name: string } | null;
   pitfalls: { id: PitfallId; name: string }[];
   rollups: Rollups | null;
+  /** Trend of the focus scope per pitfall, oldest first. */
+  trend: RollupHistory | null;
 }
 
 function firstValue(value: string | string[] | undefined): string | undefined {
@@ -29,8 +38,12 @@ function firstValue(value: string | string[] | undefined): string | undefined {
 }
 
 /**
- * Roll-ups per org unit and per pitfall for a cycle, with their trend over the quarters before it.
- * Reads the scalar columns of the assessments and stored results of those quarters only.
+ * Roll-ups per org unit and per pitfall for a cycle, the change since the cycle before, and the
+ * trend over up to eight quarters for the organisation or one unit.
+ *
+ * The selected and previous cycles are read as scalar rows (as the heatmap reads them). The
+ * trend reads per-cycle counts and sums that the database aggregates, so thousands of result rows
+ * never cross into the app just to be added up.
  */
 export async function getOrgRollups(
   actor: Actor,
@@ -39,23 +52,26 @@ export async function getOrgRollups(
   const scope = requireOrgDashboardScope(actor);
   const [cycles, units] = await Promise.all([listStartedCycles(), readableOrgUnits(actor)]);
   const cycle = selectCycle(cycles, firstValue(searchParams.cycle));
+  const before = cycle ? previousCycle(cycles, cycle) : null;
   const requestedUnit = firstValue(searchParams.unit);
-  const focusUnit = units.find((unit) => unit.slug === requestedUnit)?.slug ?? null;
+  const focusUnit = units.find((unit) => unit.slug === requestedUnit) ?? null;
   const base = {
     scope: scope.kind,
     cycles: cycles.map(toCycleOption).reverse(),
     cycle: cycle ? toCycleOption(cycle) : null,
+    previousCycle: before ? toCycleOption(before) : null,
     units: units.map(({ slug, name }) => ({ slug, name })),
-    focusUnit,
+    focusUnit: focusUnit ? { slug: focusUnit.slug, name: focusUnit.name } : null,
     pitfalls: content.pitfalls.map((pitfall) => ({ id: pitfall.id, name: pitfall.name })),
   };
-  if (!cycle) return { ...base, history: [], rollups: null };
+  if (!cycle) return { ...base, history: [], rollups: null, trend: null };
 
-  const selectedIndex = cycles.findIndex((candidate) => cycleKey(candidate) === cycleKey(cycle));
-  const history = cycles.slice(Math.max(0, selectedIndex + 1 - ROLLUP_HISTORY_CYCLES), selectedIndex + 1);
-  const cycleIds = history.map((entry) => entry.id);
+  const upToSelected = cycles.filter((candidate) => compareCycles(candidate, cycle) <= 0);
+  const history = upToSelected.slice(-ROLLUP_HISTORY_CYCLES);
   const teamsWhere = dashboardTeamsWhere(actor);
-  const [teams, assessments, results] = await Promise.all([
+  const focusTeamsWhere = dashboardTeamsWhere(actor, focusUnit?.id);
+  const cycleIds = before ? [cycle.id, before.id] : [cycle.id];
+  const [teams, assessments, results, ...aggregates] = await Promise.all([
     db.team.findMany({ where: teamsWhere, select: { id: true, name: true, slug: true, orgUnitId: true } }),
     db.assessment.findMany({
       where: { cycleId: { in: cycleIds }, team: teamsWhere },
@@ -65,11 +81,40 @@ export async function getOrgRollups(
       where: { assessment: { cycleId: { in: cycleIds }, status: "submitted", team: teamsWhere } },
       select: { assessmentId: true, pitfallId: true, status: true, score: true, band: true },
     }),
+    ...history.map((entry) =>
+      db.pitfallResult.groupBy({
+        by: ["pitfallId", "status", "band"],
+        where: { assessment: { cycleId: entry.id, status: "submitted", team: focusTeamsWhere } },
+        _count: { _all: true },
+        _sum: { score: true },
+      }),
+    ),
   ]);
 
+  const rollups = buildRollups({
+    units,
+    teams,
+    current: assessments.filter((assessment) => assessment.cycleId === cycle.id),
+    previous: before ? assessments.filter((assessment) => assessment.cycleId === before.id) : [],
+    results,
+    previousCycleName: before?.name ?? null,
+  });
   return {
     ...base,
     history: history.map(toCycleOption),
-    rollups: buildRollups({ cycles: history, units, teams, assessments, results }),
+    rollups,
+    trend: historyPoints(
+      history,
+      aggregates.map((groups) =>
+        groups.map((group) => ({
+          pitfallId: group.pitfallId,
+          status: group.status,
+          band: group.band,
+          count: group._count._all,
+          scoreSum: group._sum.score,
+        })),
+      ),
+      focusUnit ? rollups.units.find((unit) => unit.orgUnitId === focusUnit.id) : rollups.organisation,
+    ),
   };
 }

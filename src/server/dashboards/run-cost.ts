@@ -1,6 +1,12 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
-import { compareCycles, cycleKey, selectCycle, toCycleOption, type CycleOption } from "@/domain/dashboards/cycles";
+import {
+  compareCycles,
+  cycleKey,
+  selectCycle,
+  toCycleOption,
+  type CycleOption,
+} from "@/domain/dashboards/cycles";
 import {
   asAvailabilityTarget,
   asOnCallSetup,
@@ -75,7 +81,8 @@ export async function getRunCostView(
   for (const assessment of submitted) {
     const position = order.get(assessment.cycleId) ?? -1;
     const current = latestByTeam.get(assessment.teamId);
-    if (!current || position > current.position) latestByTeam.set(assessment.teamId, { id: assessment.id, position });
+    if (!current || position > current.position)
+      latestByTeam.set(assessment.teamId, { id: assessment.id, position });
   }
   const answers = await db.answer.findMany({
     where: {

@@ -79,7 +79,12 @@ export interface TeamDashboardView {
 interface TeamContext {
   team: TeamHeader & { id: string };
   cycles: DashboardCycle[];
-  submitted: { id: string; cycle: DashboardCycle & { questionnaireId: string }; overallScore: number | null; overallBand: string | null }[];
+  submitted: {
+    id: string;
+    cycle: DashboardCycle & { questionnaireId: string };
+    overallScore: number | null;
+    overallBand: string | null;
+  }[];
 }
 
 async function loadTeamContext(actor: Actor, slug: string): Promise<TeamContext> {
@@ -93,18 +98,26 @@ async function loadTeamContext(actor: Actor, slug: string): Promise<TeamContext>
         id: true,
         overallScore: true,
         overallBand: true,
-        cycle: { select: { id: true, name: true, year: true, quarter: true, status: true, questionnaireId: true } },
+        cycle: {
+          select: { id: true, name: true, year: true, quarter: true, status: true, questionnaireId: true },
+        },
       },
     }),
   ]);
   const submitted = [...assessments].sort((a, b) => compareCycles(a.cycle, b.cycle));
-  return { team: { id: team.id, name: team.name, slug: team.slug, orgUnitName: unit?.name ?? "" }, cycles, submitted };
+  return {
+    team: { id: team.id, name: team.name, slug: team.slug, orgUnitName: unit?.name ?? "" },
+    cycles,
+    submitted,
+  };
 }
 
 function selectSubmitted(context: TeamContext, key: string | undefined) {
   const wanted = parseCycleKey(key);
   const match = wanted
-    ? context.submitted.find((entry) => entry.cycle.year === wanted.year && entry.cycle.quarter === wanted.quarter)
+    ? context.submitted.find(
+        (entry) => entry.cycle.year === wanted.year && entry.cycle.quarter === wanted.quarter,
+      )
     : undefined;
   return match ?? context.submitted.at(-1) ?? null;
 }
@@ -158,21 +171,37 @@ export async function getTeamDashboard(
   if (!selected) return empty;
 
   const before = previousCycle(context.cycles, selected.cycle);
-  const previousAssessment = before ? context.submitted.find((entry) => entry.cycle.id === before.id) : undefined;
+  const previousAssessment = before
+    ? context.submitted.find((entry) => entry.cycle.id === before.id)
+    : undefined;
   const [results, details, { percentiles, comparedTeams }] = await Promise.all([
     db.pitfallResult.findMany({
       where: { assessmentId: { in: context.submitted.map((entry) => entry.id) } },
-      select: { assessmentId: true, pitfallId: true, status: true, score: true, band: true, confidence: true },
+      select: {
+        assessmentId: true,
+        pitfallId: true,
+        status: true,
+        score: true,
+        band: true,
+        confidence: true,
+      },
     }),
-    db.pitfallResult.findMany({ where: { assessmentId: selected.id }, select: { pitfallId: true, detail: true } }),
+    db.pitfallResult.findMany({
+      where: { assessmentId: selected.id },
+      select: { pitfallId: true, detail: true },
+    }),
     percentilesFor(context.team.id, selected.cycle.id),
   ]);
   const byAssessment = resultsByAssessment(results);
   const scoreIn = (assessmentId: string | undefined, pitfallId: PitfallId) => {
-    const row = assessmentId ? byAssessment.get(assessmentId)?.find((result) => result.pitfallId === pitfallId) : undefined;
+    const row = assessmentId
+      ? byAssessment.get(assessmentId)?.find((result) => result.pitfallId === pitfallId)
+      : undefined;
     return row && row.status === "scored" ? row.score : null;
   };
-  const detailByPitfall = new Map<string, StoredDetail>(details.map((row) => [row.pitfallId, parseStoredDetail(row.detail)]));
+  const detailByPitfall = new Map<string, StoredDetail>(
+    details.map((row) => [row.pitfallId, parseStoredDetail(row.detail)]),
+  );
   const selectedRows = results.filter((row) => row.assessmentId === selected.id);
 
   const pitfalls: PitfallSummary[] = [];
@@ -190,10 +219,12 @@ export async function getTeamDashboard(
       confidence: row.confidence,
       percentile: percentiles[pitfallId] ?? null,
       trend: scoreTrend(score, scoreIn(previousAssessment?.id, pitfallId), before?.name ?? null),
-      triggeredSymptoms: (detailByPitfall.get(pitfallId)?.triggeredSymptoms ?? []).map(({ symptomId, title }) => ({
-        symptomId,
-        title,
-      })),
+      triggeredSymptoms: (detailByPitfall.get(pitfallId)?.triggeredSymptoms ?? []).map(
+        ({ symptomId, title }) => ({
+          symptomId,
+          title,
+        }),
+      ),
     });
   }
   const scored = pitfalls.filter((pitfall) => pitfall.score !== null);
@@ -218,12 +249,17 @@ export async function getTeamDashboard(
     overall: {
       score: selected.overallScore,
       band: asBand(selected.overallBand),
-      trend: scoreTrend(selected.overallScore, previousAssessment?.overallScore ?? null, before?.name ?? null),
+      trend: scoreTrend(
+        selected.overallScore,
+        previousAssessment?.overallScore ?? null,
+        before?.name ?? null,
+      ),
     },
     confidence:
       scored.length === 0
         ? null
-        : Math.round((scored.reduce((sum, pitfall) => sum + pitfall.confidence, 0) / scored.length) * 100) / 100,
+        : Math.round((scored.reduce((sum, pitfall) => sum + pitfall.confidence, 0) / scored.length) * 100) /
+          100,
     comparedTeams,
     pitfalls,
     history,
@@ -256,7 +292,9 @@ export interface PitfallExplanationView {
 
 function questionsOf(questionnaireId: string): Map<string, Question> {
   const questionnaire = questionnaireById(questionnaireId) ?? latestQuestionnaire();
-  return new Map(questionnaire.sections.flatMap((section) => section.questions.map((question) => [question.id, question])));
+  return new Map(
+    questionnaire.sections.flatMap((section) => section.questions.map((question) => [question.id, question])),
+  );
 }
 
 /**
@@ -276,7 +314,9 @@ export async function getPitfallExplanation(
   if (!selected) throw new NotFoundError("This team has no submitted assessment yet.");
 
   const before = previousCycle(context.cycles, selected.cycle);
-  const previousAssessment = before ? context.submitted.find((entry) => entry.cycle.id === before.id) : undefined;
+  const previousAssessment = before
+    ? context.submitted.find((entry) => entry.cycle.id === before.id)
+    : undefined;
   const [row, previousRow, { percentiles, comparedTeams }] = await Promise.all([
     db.pitfallResult.findUnique({
       where: { assessmentId_pitfallId: { assessmentId: selected.id, pitfallId: pitfall.id } },
@@ -339,6 +379,11 @@ export async function getPitfallExplanation(
     triggeredCauses: detail.triggeredCauses.map(({ causeId, text }) => ({ causeId, text })),
     countermeasures: detail.countermeasures
       .filter((countermeasure) => countermeasure.riskRemoved > 0)
-      .map(({ countermeasureId, action, rationale, riskRemoved }) => ({ countermeasureId, action, rationale, riskRemoved })),
+      .map(({ countermeasureId, action, rationale, riskRemoved }) => ({
+        countermeasureId,
+        action,
+        rationale,
+        riskRemoved,
+      })),
   };
 }

@@ -5,14 +5,8 @@ import { teamPlanPath } from "@/features/plans/paths";
 import { addPlanItemSchema, removePlanItemSchema, updatePlanItemSchema } from "@/features/plans/schemas";
 import type { ActionResult } from "@/features/shared/action-result";
 import { requireActor } from "../auth/session";
-import { parseInput, runAction } from "../errors";
+import { formFields, parseInput, runAction } from "../errors";
 import { addPlanItem, removePlanItem, updatePlanItem } from "./mutations";
-
-function formObject(formData: FormData): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === "string") result[key] = value;
-  return result;
-}
 
 // Every plan change re-renders the plan page (the form's hidden teamSlug only picks which page to
 // refresh; the mutations find the team from the item itself).
@@ -21,21 +15,21 @@ function refreshPlan(teamSlug: string | undefined): void {
 }
 
 export async function addPlanItemAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ itemId: string }>> {
-  const fields = formObject(formData);
+  const fields = formFields(formData);
   const result = await runAction(async () => addPlanItem(await requireActor(), parseInput(addPlanItemSchema, fields)));
   if (result.ok) refreshPlan(fields.teamSlug);
   return result;
 }
 
 export async function updatePlanItemAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ version: number }>> {
-  const fields = formObject(formData);
+  const fields = formFields(formData);
   const result = await runAction(async () => updatePlanItem(await requireActor(), parseInput(updatePlanItemSchema, fields)));
   if (result.ok) refreshPlan(fields.teamSlug);
   return result;
 }
 
 export async function removePlanItemAction(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
-  const fields = formObject(formData);
+  const fields = formFields(formData);
   const result = await runAction(async () => removePlanItem(await requireActor(), parseInput(removePlanItemSchema, fields)));
   if (result.ok) refreshPlan(fields.teamSlug);
   return result;

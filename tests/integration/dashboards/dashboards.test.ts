@@ -21,17 +21,42 @@ beforeAll(async () => {
   await submit(teams.accounts.id, cycles.q2, { "linear-run-costs": 30 });
   await submit(teams.returns.id, cycles.q2, { "linear-run-costs": 90 });
 
-  await submit(teams.checkout.id, cycles.q3, { "linear-run-costs": 50 }, { target: "95-0", setup: "own-team-schedule" });
+  await submit(
+    teams.checkout.id,
+    cycles.q3,
+    { "linear-run-costs": 50 },
+    { target: "95-0", setup: "own-team-schedule" },
+  );
   await submit(teams.billing.id, cycles.q3, { "linear-run-costs": 70 });
-  await submit(teams.search.id, cycles.q3, { "linear-run-costs": 20 }, { target: "99-0", setup: "shared-domain-schedule" });
+  await submit(
+    teams.search.id,
+    cycles.q3,
+    { "linear-run-costs": 20 },
+    { target: "99-0", setup: "shared-domain-schedule" },
+  );
   await submit(teams.accounts.id, cycles.q3, { "linear-run-costs": 10 });
   await submit(teams.returns.id, cycles.q3, { "linear-run-costs": 85 });
 
   // 2026 Q4 (open): Checkout has not started, Search is in draft.
-  await submit(teams.billing.id, cycles.q4, { "linear-run-costs": 82 }, { target: "99-9", setup: "own-team-schedule" });
+  await submit(
+    teams.billing.id,
+    cycles.q4,
+    { "linear-run-costs": 82 },
+    { target: "99-9", setup: "own-team-schedule" },
+  );
   await draft(teams.search.id, cycles.q4);
-  await submit(teams.accounts.id, cycles.q4, { "linear-run-costs": 30 }, { target: "99-0", setup: "shared-domain-schedule" });
-  await submit(teams.returns.id, cycles.q4, { "linear-run-costs": 95 }, { target: "95-0", setup: "central-ops" });
+  await submit(
+    teams.accounts.id,
+    cycles.q4,
+    { "linear-run-costs": 30 },
+    { target: "99-0", setup: "shared-domain-schedule" },
+  );
+  await submit(
+    teams.returns.id,
+    cycles.q4,
+    { "linear-run-costs": 95 },
+    { target: "95-0", setup: "central-ops" },
+  );
 });
 
 function teamSlugs(view: Awaited<ReturnType<typeof getOrgHeatmap>>): string[] {
@@ -57,8 +82,16 @@ describe("organisation heatmap", () => {
 
   it("shows each team's completion status for the cycle", async () => {
     const view = await getOrgHeatmap(org.head, {});
-    const status = Object.fromEntries(view.heatmap.groups.flatMap((group) => group.rows.map((row) => [row.slug, row.completion])));
-    expect(status).toEqual({ accounts: "submitted", search: "draft", returns: "submitted", billing: "submitted", checkout: "not-started" });
+    const status = Object.fromEntries(
+      view.heatmap.groups.flatMap((group) => group.rows.map((row) => [row.slug, row.completion])),
+    );
+    expect(status).toEqual({
+      accounts: "submitted",
+      search: "draft",
+      returns: "submitted",
+      billing: "submitted",
+      checkout: "not-started",
+    });
     expect(view.heatmap.totals.completion).toEqual({ "not-started": 1, draft: 1, submitted: 3 });
   });
 
@@ -66,18 +99,37 @@ describe("organisation heatmap", () => {
     const view = await getOrgHeatmap(org.head, {});
     const payments = view.heatmap.groups.find((group) => group.name === "Payments")!;
     const billing = payments.rows.find((row) => row.slug === "billing")!;
-    expect(billing.cells["linear-run-costs"]).toMatchObject({ score: 82, band: "critical", trend: { text: "up 12 since 2026 Q3" } });
-    expect(payments.averages["linear-run-costs"]).toMatchObject({ score: 82, scoredTeams: 1, trend: { text: "up 22 since 2026 Q3" } });
+    expect(billing.cells["linear-run-costs"]).toMatchObject({
+      score: 82,
+      band: "critical",
+      trend: { text: "up 12 since 2026 Q3" },
+    });
+    expect(payments.averages["linear-run-costs"]).toMatchObject({
+      score: 82,
+      scoredTeams: 1,
+      trend: { text: "up 22 since 2026 Q3" },
+    });
     const closed = await getOrgHeatmap(org.head, { cycle: "2026-q3" });
     const accounts = closed.heatmap.groups[0]!.rows.find((row) => row.slug === "accounts")!;
-    expect(accounts.cells["linear-run-costs"]).toMatchObject({ score: 10, trend: { text: "down 20 since 2026 Q2" } });
+    expect(accounts.cells["linear-run-costs"]).toMatchObject({
+      score: 10,
+      trend: { text: "down 20 since 2026 Q2" },
+    });
   });
 
   it("filters by unit and band and sorts by a pitfall", async () => {
     const payments = await getOrgHeatmap(org.head, { unit: "payments" });
     expect(teamSlugs(payments)).toEqual(["billing", "checkout"]);
-    const critical = await getOrgHeatmap(org.head, { band: "critical", sort: "linear-run-costs", dir: "desc" });
-    expect(critical.heatmap.groups.map((group) => group.rows.map((row) => row.slug))).toEqual([["returns"], ["billing"], []]);
+    const critical = await getOrgHeatmap(org.head, {
+      band: "critical",
+      sort: "linear-run-costs",
+      dir: "desc",
+    });
+    expect(critical.heatmap.groups.map((group) => group.rows.map((row) => row.slug))).toEqual([
+      ["returns"],
+      ["billing"],
+      [],
+    ]);
   });
 
   it("shows coaches only the teams of the units they coach", async () => {
@@ -117,11 +169,28 @@ describe("roll-ups", () => {
     expect(view.history.map((cycle) => cycle.name)).toEqual(["2026 Q2", "2026 Q3", "2026 Q4"]);
     const payments = view.rollups!.units.find((unit) => unit.slug === "payments")!;
     const linear = payments.pitfalls.find((pitfall) => pitfall.pitfallId === "linear-run-costs")!;
-    expect(linear).toMatchObject({ scored: 1, averageScore: 82, highOrCriticalShare: 1 });
-    expect(linear.history.map((point) => point.averageScore)).toEqual([50, 60, 82]);
-    expect(linear.history.map((point) => point.highOrCriticalShare)).toEqual([0.5, 0.5, 1]);
-    const organisation = view.rollups!.organisation.pitfalls.find((pitfall) => pitfall.pitfallId === "linear-run-costs")!;
+    expect(linear).toMatchObject({
+      scored: 1,
+      averageScore: 82,
+      highOrCriticalShare: 1,
+      averageTrend: { text: "up 22 since 2026 Q3" },
+    });
+    const organisation = view.rollups!.organisation.pitfalls.find(
+      (pitfall) => pitfall.pitfallId === "linear-run-costs",
+    )!;
     expect(organisation.bands).toEqual({ none: 0, low: 0, medium: 1, high: 0, critical: 2 });
+    // The organisation's trend: averages of 48, 47 and 69 over the three cycles.
+    expect(view.trend!["linear-run-costs"].map((point) => point.averageScore)).toEqual([48, 47, 69]);
+    expect(view.trend!["linear-run-costs"].map((point) => point.highOrCriticalShare)).toEqual([
+      0.4, 0.4, 0.667,
+    ]);
+  });
+
+  it("shows the trend of one unit on request", async () => {
+    const view = await getOrgRollups(org.head, { unit: "payments" });
+    expect(view.focusUnit?.name).toBe("Payments");
+    expect(view.trend!["linear-run-costs"].map((point) => point.averageScore)).toEqual([50, 60, 82]);
+    expect(view.trend!["linear-run-costs"].map((point) => point.scored)).toEqual([2, 2, 1]);
   });
 });
 
@@ -132,7 +201,12 @@ describe("run-cost view", () => {
     expect(view.teamsNotReporting).toBe(0);
     const whatIf = view.whatIf!;
     // Now: Checkout (Q3) and Billing run their own schedules, Customer Experience shares one, Returns is on central ops.
-    expect(whatIf.now).toMatchObject({ outOfHoursSchedules: 3, teamsWithOwnSchedule: 2, domainSchedules: 1, teamsOnCentralOps: 1 });
+    expect(whatIf.now).toMatchObject({
+      outOfHoursSchedules: 3,
+      teamsWithOwnSchedule: 2,
+      domainSchedules: 1,
+      teamsOnCentralOps: 1,
+    });
     // Under the rule Checkout (95.0%) and Returns (95.0%) need no schedule.
     expect(whatIf.underRule.outOfHoursSchedules).toBe(2);
     expect(whatIf.yearlyDifference).toBe(-500 * 52);
@@ -177,7 +251,11 @@ describe("team dashboard", () => {
 
   it("explains a score with the questionnaire's own prompts", async () => {
     const view = await getPitfallExplanation(org.lead, "checkout", "linear-run-costs", {});
-    const prompts = new Set(latestQuestionnaire().sections.flatMap((section) => section.questions.map((question) => question.prompt)));
+    const prompts = new Set(
+      latestQuestionnaire().sections.flatMap((section) =>
+        section.questions.map((question) => question.prompt),
+      ),
+    );
     const answers = view.contributions.filter((item) => item.kind === "answer");
     expect(answers.length).toBeGreaterThan(0);
     for (const item of answers) expect(prompts.has(item.prompt)).toBe(true);
@@ -194,7 +272,9 @@ describe("team dashboard", () => {
   });
 
   it("has an empty state for a team that never submitted", async () => {
-    const fresh = await db.team.create({ data: { name: "Fresh", slug: "fresh", orgUnitId: org.units.logistics } });
+    const fresh = await db.team.create({
+      data: { name: "Fresh", slug: "fresh", orgUnitId: org.units.logistics },
+    });
     const view = await getTeamDashboard(org.logisticsCoach, "fresh", {});
     expect(view.cycle).toBeNull();
     expect(view.pitfalls).toEqual([]);

@@ -13,11 +13,16 @@ import { bandForScore, scoreAssessment } from "@/domain/scoring";
 import { loadActor } from "@/server/auth/session";
 import { db } from "@/server/db";
 
-async function person(name: string, roles: { role: string; teamId?: string; orgUnitId?: string }[]): Promise<Actor> {
+async function person(
+  name: string,
+  roles: { role: string; teamId?: string; orgUnitId?: string }[],
+): Promise<Actor> {
   const id = randomUUID();
   await db.user.create({ data: { id, name, email: `${id}@example.test` } });
   for (const role of roles) {
-    await db.roleAssignment.create({ data: { userId: id, role: role.role, teamId: role.teamId ?? null, orgUnitId: role.orgUnitId ?? null } });
+    await db.roleAssignment.create({
+      data: { userId: id, role: role.role, teamId: role.teamId ?? null, orgUnitId: role.orgUnitId ?? null },
+    });
   }
   const actor = await loadActor(id);
   if (!actor) throw new Error(`${name} could not be loaded`);
@@ -32,7 +37,9 @@ function realDetails(): Map<string, string> {
     const answer = question.answer;
     const value =
       answer.type === "agreement"
-        ? answer.riskyWhen === "agree" ? 5 : 1
+        ? answer.riskyWhen === "agree"
+          ? 5
+          : 1
         : answer.type === "yesNo"
           ? answer.riskyAnswer === "yes"
           : answer.type === "choice"
@@ -40,7 +47,10 @@ function realDetails(): Map<string, string> {
             : [...answer.riskCurve].sort((a, b) => b.risk - a.risk)[0]!.at;
     answers[question.id] = { kind: "value", value };
   }
-  const score = scoreAssessment({ questionnaire, pitfalls: content.pitfalls, countermeasures: content.countermeasures }, answers);
+  const score = scoreAssessment(
+    { questionnaire, pitfalls: content.pitfalls, countermeasures: content.countermeasures },
+    answers,
+  );
   return new Map(toStoredPitfallResults(score).map((result) => [result.pitfallId, result.detail]));
 }
 
@@ -73,7 +83,9 @@ export async function submit(
   context: { target?: string; setup?: string } = {},
 ): Promise<string> {
   const pitfallScores = PITFALL_IDS.map((pitfallId) => scores[pitfallId] ?? 5);
-  const overall = scores.overall ?? Math.round((pitfallScores.reduce((sum, score) => sum + score, 0) / pitfallScores.length) * 10) / 10;
+  const overall =
+    scores.overall ??
+    Math.round((pitfallScores.reduce((sum, score) => sum + score, 0) / pitfallScores.length) * 10) / 10;
   const assessment = await db.assessment.create({
     data: {
       teamId,

@@ -17,7 +17,13 @@ import { bandForScore } from "@/domain/scoring/bands";
 
 const defaults: HeatmapQuery = parseHeatmapQuery({});
 
-function assessment(id: string, teamId: string, cycleId: string, status: string, overallScore: number | null = null): AssessmentRow {
+function assessment(
+  id: string,
+  teamId: string,
+  cycleId: string,
+  status: string,
+  overallScore: number | null = null,
+): AssessmentRow {
   return {
     id,
     teamId,
@@ -70,18 +76,46 @@ const input: HeatmapInput = {
 
 describe("heatmap query from the URL", () => {
   it("defaults to every team sorted by name", () => {
-    expect(defaults).toEqual({ cycle: undefined, unit: undefined, band: "any", completion: "any", sort: "team", dir: "asc" });
+    expect(defaults).toEqual({
+      cycle: undefined,
+      unit: undefined,
+      band: "any",
+      completion: "any",
+      sort: "team",
+      dir: "asc",
+    });
   });
 
   it("reads filters and sort, taking the first of repeated parameters", () => {
     expect(
-      parseHeatmapQuery({ cycle: "2026-q3", unit: "payments", band: "high", completion: "submitted", sort: "excessive-bau", dir: ["asc", "desc"] }),
-    ).toEqual({ cycle: "2026-q3", unit: "payments", band: "high", completion: "submitted", sort: "excessive-bau", dir: "asc" });
+      parseHeatmapQuery({
+        cycle: "2026-q3",
+        unit: "payments",
+        band: "high",
+        completion: "submitted",
+        sort: "excessive-bau",
+        dir: ["asc", "desc"],
+      }),
+    ).toEqual({
+      cycle: "2026-q3",
+      unit: "payments",
+      band: "high",
+      completion: "submitted",
+      sort: "excessive-bau",
+      dir: "asc",
+    });
   });
 
   it("falls back to defaults for malformed values instead of failing", () => {
     expect(
-      parseHeatmapQuery({ unit: "<script>", band: "purple", completion: "maybe", sort: "DROP TABLE", dir: "sideways", cycle: "" }),
+      parseHeatmapQuery({
+        unit: "<script>",
+        band: "purple",
+        completion: "maybe",
+        sort: "DROP TABLE",
+        dir: "sideways",
+        cycle: "",
+      }),
     ).toEqual(defaults);
   });
 
@@ -91,7 +125,14 @@ describe("heatmap query from the URL", () => {
 
   it("writes short URLs that parse back to the same state", () => {
     expect(heatmapSearch(defaults)).toBe("");
-    const state: HeatmapQuery = { cycle: "2026-q4", unit: "payments", band: "critical", completion: "draft", sort: "overall", dir: "asc" };
+    const state: HeatmapQuery = {
+      cycle: "2026-q4",
+      unit: "payments",
+      band: "critical",
+      completion: "draft",
+      sort: "overall",
+      dir: "asc",
+    };
     const search = heatmapSearch(state);
     expect(parseHeatmapQuery(Object.fromEntries(new URLSearchParams(search)))).toEqual(state);
   });
@@ -99,7 +140,9 @@ describe("heatmap query from the URL", () => {
   it("flips the direction of the current sort column and starts a new column at its default", () => {
     expect(sortToggle(defaults, "team")).toMatchObject({ sort: "team", dir: "desc" });
     expect(sortToggle(defaults, "linear-run-costs")).toMatchObject({ sort: "linear-run-costs", dir: "desc" });
-    expect(sortToggle({ ...defaults, sort: "linear-run-costs", dir: "desc" }, "linear-run-costs").dir).toBe("asc");
+    expect(sortToggle({ ...defaults, sort: "linear-run-costs", dir: "desc" }, "linear-run-costs").dir).toBe(
+      "asc",
+    );
   });
 });
 
@@ -119,7 +162,11 @@ describe("building the heatmap", () => {
       refunds: "draft",
     });
     expect(payments.completion).toEqual({ "not-started": 1, draft: 1, submitted: 1 });
-    expect(heatmap.totals).toEqual({ teams: 4, shownTeams: 4, completion: { "not-started": 1, draft: 1, submitted: 2 } });
+    expect(heatmap.totals).toEqual({
+      teams: 4,
+      shownTeams: 4,
+      completion: { "not-started": 1, draft: 1, submitted: 2 },
+    });
   });
 
   it("shows scores with bands and trend arrows against the previous cycle", () => {
@@ -130,16 +177,29 @@ describe("building the heatmap", () => {
       status: "scored",
       trend: { direction: "up", change: 12, since: "2026 Q3", text: "up 12 since 2026 Q3" },
     });
-    expect(billing.cells.overall).toMatchObject({ score: 70, band: "high", trend: { text: "up 20 since 2026 Q3" } });
+    expect(billing.cells.overall).toMatchObject({
+      score: 70,
+      band: "high",
+      trend: { text: "up 20 since 2026 Q3" },
+    });
   });
 
   it("leaves cells of teams without a submitted assessment empty", () => {
     const checkout = payments.rows.find((row) => row.slug === "checkout")!;
-    expect(checkout.cells["linear-run-costs"]).toEqual({ score: null, band: null, status: "no-result", trend: null });
+    expect(checkout.cells["linear-run-costs"]).toEqual({
+      score: null,
+      band: null,
+      status: "no-result",
+      trend: null,
+    });
   });
 
   it("averages a unit's submitted teams per column, with the unit's own trend", () => {
-    expect(payments.averages["linear-run-costs"]).toMatchObject({ score: 82, band: "critical", scoredTeams: 1 });
+    expect(payments.averages["linear-run-costs"]).toMatchObject({
+      score: 82,
+      band: "critical",
+      scoredTeams: 1,
+    });
     // Previous cycle: Billing 70 and Checkout 40 average 55; now Billing alone at 82.
     expect(payments.averages["linear-run-costs"].trend?.text).toBe("up 27 since 2026 Q3");
   });
@@ -149,7 +209,9 @@ describe("building the heatmap", () => {
       {
         ...input,
         results: input.results.map((row) =>
-          row.assessmentId === "a-search" && row.pitfallId === "excessive-bau" ? { ...row, status: "not-assessed", score: null, band: null } : row,
+          row.assessmentId === "a-search" && row.pitfallId === "excessive-bau"
+            ? { ...row, status: "not-assessed", score: null, band: null }
+            : row,
         ),
       },
       defaults,
@@ -180,9 +242,20 @@ describe("building the heatmap", () => {
 });
 
 describe("sorting and filtering rows", () => {
-  function row(name: string, score: number | null, completion: HeatmapTeamRow["completion"] = "submitted"): HeatmapTeamRow {
-    const cell = { score, band: score === null ? null : bandForScore(score), status: score === null ? ("no-result" as const) : ("scored" as const), trend: null };
-    const cells = Object.fromEntries([...PITFALL_IDS, "overall"].map((column) => [column, cell])) as HeatmapTeamRow["cells"];
+  function row(
+    name: string,
+    score: number | null,
+    completion: HeatmapTeamRow["completion"] = "submitted",
+  ): HeatmapTeamRow {
+    const cell = {
+      score,
+      band: score === null ? null : bandForScore(score),
+      status: score === null ? ("no-result" as const) : ("scored" as const),
+      trend: null,
+    };
+    const cells = Object.fromEntries(
+      [...PITFALL_IDS, "overall"].map((column) => [column, cell]),
+    ) as HeatmapTeamRow["cells"];
     return { teamId: name, name, slug: name.toLowerCase(), orgUnitId: "u", completion, cells };
   }
   const rows = [row("Zeta", 40), row("alpha", null, "draft"), row("Beta", 90), row("Gamma", 40)];
@@ -193,8 +266,18 @@ describe("sorting and filtering rows", () => {
   });
 
   it("sorts by a score with missing scores last either way and ties by name", () => {
-    expect(sortRows(rows, "excessive-bau", "desc").map((r) => r.name)).toEqual(["Beta", "Gamma", "Zeta", "alpha"]);
-    expect(sortRows(rows, "excessive-bau", "asc").map((r) => r.name)).toEqual(["Gamma", "Zeta", "Beta", "alpha"]);
+    expect(sortRows(rows, "excessive-bau", "desc").map((r) => r.name)).toEqual([
+      "Beta",
+      "Gamma",
+      "Zeta",
+      "alpha",
+    ]);
+    expect(sortRows(rows, "excessive-bau", "asc").map((r) => r.name)).toEqual([
+      "Gamma",
+      "Zeta",
+      "Beta",
+      "alpha",
+    ]);
   });
 
   it("sorts by completion status", () => {

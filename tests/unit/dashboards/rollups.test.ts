@@ -1,12 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { buildRollups, type RollupInput } from "@/domain/dashboards/rollups";
-import type { AssessmentRow, PitfallResultRow } from "@/domain/dashboards/stored-rows";
+import { PITFALL_IDS } from "@/domain/content/schema";
+import {
+  buildRollups,
+  historyPoints,
+  type ResultAggregate,
+  type RollupInput,
+} from "@/domain/dashboards/rollups";
+import {
+  organisationSignalsFromRows,
+  resultsByAssessment,
+  type AssessmentRow,
+  type PitfallResultRow,
+} from "@/domain/dashboards/stored-rows";
 import { bandForScore } from "@/domain/scoring/bands";
-
-const cycles = [
-  { id: "q2", name: "2026 Q2", year: 2026, quarter: 2, status: "closed" },
-  { id: "q3", name: "2026 Q3", year: 2026, quarter: 3, status: "closed" },
-];
 
 function submitted(id: string, teamId: string, cycleId: string): AssessmentRow {
   return { id, teamId, cycleId, status: "submitted", overallScore: null, overallBand: null };
@@ -22,22 +28,21 @@ function treacle(assessmentId: string, score: number | null, status = "scored"):
   };
 }
 
+const teams = [
+  { id: "a1", name: "A1", slug: "a1", orgUnitId: "u-a" },
+  { id: "a2", name: "A2", slug: "a2", orgUnitId: "u-a" },
+  { id: "b1", name: "B1", slug: "b1", orgUnitId: "u-b" },
+];
+
 const input: RollupInput = {
-  cycles,
   units: [
     { id: "u-a", name: "Alpha", slug: "alpha" },
     { id: "u-b", name: "Beta", slug: "beta" },
     { id: "u-none", name: "No teams", slug: "no-teams" },
   ],
-  teams: [
-    { id: "a1", name: "A1", slug: "a1", orgUnitId: "u-a" },
-    { id: "a2", name: "A2", slug: "a2", orgUnitId: "u-a" },
-    { id: "b1", name: "B1", slug: "b1", orgUnitId: "u-b" },
-  ],
-  assessments: [
-    submitted("a1-q2", "a1", "q2"),
-    submitted("a2-q2", "a2", "q2"),
-    submitted("b1-q2", "b1", "q2"),
+  teams,
+  previous: [submitted("a1-q2", "a1", "q2"), submitted("a2-q2", "a2", "q2"), submitted("b1-q2", "b1", "q2")],
+  current: [
     submitted("a1-q3", "a1", "q3"),
     submitted("a2-q3", "a2", "q3"),
     { id: "b1-q3", teamId: "b1", cycleId: "q3", status: "draft", overallScore: null, overallBand: null },
@@ -53,12 +58,16 @@ const input: RollupInput = {
     treacle("b1-q3", 10),
     treacle("x-q3", 99),
   ],
+  previousCycleName: "2026 Q2",
 };
+
+const treacleOf = (scope: { pitfalls: readonly { pitfallId: string }[] }) =>
+  scope.pitfalls.find((pitfall) => pitfall.pitfallId === "change-management-treacle") as ReturnType<
+    typeof buildRollups
+  >["organisation"]["pitfalls"][number];
 
 describe("roll-ups per org unit and pitfall", () => {
   const rollups = buildRollups(input);
-  const treacleOf = (scope: { pitfalls: { pitfallId: string }[] }) =>
-    scope.pitfalls.find((pitfall) => pitfall.pitfallId === "change-management-treacle") as (typeof rollups.organisation.pitfalls)[number];
 
   it("counts the selected cycle's submitted teams per band", () => {
     const alpha = treacleOf(rollups.units.find((unit) => unit.slug === "alpha")!);
@@ -66,22 +75,19 @@ describe("roll-ups per org unit and pitfall", () => {
     expect(alpha.scored).toBe(2);
   });
 
-  it("averages scores and takes the share at high or critical", () => {
+  it("averages scores and takes the share at high or critical, leaving out drafts and unreadable teams", () => {
     const alpha = treacleOf(rollups.units.find((unit) => unit.slug === "alpha")!);
-    expect(alpha.averageScore).toBe(75);
-    expect(alpha.highOrCriticalShare).toBe(1);
-    const organisation = treacleOf(rollups.organisation);
-    // Drafts (Beta's Q3) and teams outside the readable set are left out.
-    expect(organisation.scored).toBe(2);
-    expect(organisation.averageScore).toBe(75);
+    expect(alpha).toMatchObject({ averageScore: 75, highOrCriticalShare: 1 });
+    expect(treacleOf(rollups.organisation)).toMatchObject({
+      scored: 2,
+      averageScore: 75,
+      highOrCriticalShare: 1,
+    });
   });
 
-  it("tracks the history of each scope over the cycles, oldest first", () => {
+  it("compares with the previous cycle", () => {
     const organisation = treacleOf(rollups.organisation);
-    expect(organisation.history.map((point) => [point.cycleName, point.averageScore, point.highOrCriticalShare])).toEqual([
-      ["2026 Q2", 60, 0.667],
-      ["2026 Q3", 75, 1],
-    ]);
+    // 2026 Q2: 20, 70, 90 → average 60, two of three at high or critical.
     expect(organisation.averageTrend?.text).toBe("up 15 since 2026 Q2");
     expect(organisation.shareTrend?.text).toBe("up 33 points since 2026 Q2");
   });
@@ -89,8 +95,12 @@ describe("roll-ups per org unit and pitfall", () => {
   it("shows a unit without submissions in the cycle with empty figures", () => {
     const beta = rollups.units.find((unit) => unit.slug === "beta")!;
     expect(beta.submitted).toBe(0);
-    expect(treacleOf(beta)).toMatchObject({ scored: 0, averageScore: null, highOrCriticalShare: null, shareTrend: null });
-    expect(treacleOf(beta).history[0]!.averageScore).toBe(90);
+    expect(treacleOf(beta)).toMatchObject({
+      scored: 0,
+      averageScore: null,
+      highOrCriticalShare: null,
+      shareTrend: null,
+    });
   });
 
   it("lists every pitfall and only units with teams", () => {
@@ -99,11 +109,135 @@ describe("roll-ups per org unit and pitfall", () => {
     expect(rollups.organisation).toMatchObject({ teams: 3, submitted: 2 });
   });
 
+  it("has no change without a previous cycle", () => {
+    const first = buildRollups({ ...input, previous: [], previousCycleName: null });
+    expect(treacleOf(first.organisation)).toMatchObject({ averageTrend: null, shareTrend: null });
+  });
+
   it("counts not-assessed pitfalls apart from scored ones", () => {
     const withNotAssessed = buildRollups({
       ...input,
-      results: input.results.map((row) => (row.assessmentId === "a1-q3" ? treacle("a1-q3", null, "not-assessed") : row)),
+      results: input.results.map((row) =>
+        row.assessmentId === "a1-q3" ? treacle("a1-q3", null, "not-assessed") : row,
+      ),
     });
-    expect(treacleOf(withNotAssessed.organisation)).toMatchObject({ scored: 1, notAssessed: 1, averageScore: 85 });
+    expect(treacleOf(withNotAssessed.organisation)).toMatchObject({
+      scored: 1,
+      notAssessed: 1,
+      averageScore: 85,
+    });
+  });
+});
+
+describe("roll-up history from database aggregates", () => {
+  const cycles = [
+    { id: "q2", name: "2026 Q2", year: 2026, quarter: 2, status: "closed" },
+    { id: "q3", name: "2026 Q3", year: 2026, quarter: 3, status: "closed" },
+  ];
+
+  /** What GROUP BY pitfallId, status, band with COUNT and SUM returns for these rows. */
+  function aggregate(rows: readonly PitfallResultRow[]): ResultAggregate[] {
+    const groups = new Map<string, ResultAggregate>();
+    for (const row of rows) {
+      const key = `${row.pitfallId}|${row.status}|${row.band}`;
+      const group = groups.get(key) ?? {
+        pitfallId: row.pitfallId,
+        status: row.status,
+        band: row.band,
+        count: 0,
+        scoreSum: null,
+      };
+      group.count++;
+      if (row.score !== null) group.scoreSum = (group.scoreSum ?? 0) + row.score;
+      groups.set(key, group);
+    }
+    return [...groups.values()];
+  }
+
+  const rows = (cycle: string) => {
+    const scores = cycle === "q2" ? [12.5, 33.3, 61.2, 80, 95.4, 7.1] : [44.4, 59.9, 60, 79.9, 81.1, 22.2];
+    return scores.flatMap((score, team) =>
+      PITFALL_IDS.map((pitfallId, index) => {
+        const value = Math.min(100, Math.round((score + index * 3.7) * 10) / 10);
+        return {
+          assessmentId: `${cycle}-${team}`,
+          pitfallId,
+          status: "scored",
+          score: value,
+          band: bandForScore(value),
+        };
+      }),
+    );
+  };
+
+  it("matches the engine's distributions to within one rounding step, whatever the summing order", () => {
+    const forward = historyPoints(
+      cycles,
+      cycles.map((cycle) => aggregate(rows(cycle.id))),
+    );
+    const backward = historyPoints(
+      cycles,
+      cycles.map((cycle) => aggregate([...rows(cycle.id)].reverse())),
+    );
+    expect(backward).toEqual(forward);
+    for (const [index, cycle] of cycles.entries()) {
+      const assessments = Array.from({ length: 6 }, (_, team) =>
+        submitted(`${cycle.id}-${team}`, `t${team}`, cycle.id),
+      );
+      const engine = organisationSignalsFromRows(assessments, resultsByAssessment(rows(cycle.id)), new Map());
+      for (const distribution of engine.pitfalls) {
+        const point = forward[distribution.pitfallId][index]!;
+        expect(point).toMatchObject({
+          scored: distribution.scored,
+          highOrCriticalShare: distribution.highOrCriticalShare,
+        });
+        expect(Math.abs(point.averageScore! - distribution.averageScore!)).toBeLessThanOrEqual(0.1 + 1e-9);
+      }
+    }
+  });
+
+  it("takes the last two points from the roll-up shown beside it, so the page never disagrees with itself", () => {
+    const assessments = (cycle: string) =>
+      Array.from({ length: 6 }, (_, team) => submitted(`${cycle}-${team}`, `t${team}`, cycle));
+    const rollups = buildRollups({
+      units: [{ id: "u", name: "Unit", slug: "unit" }],
+      teams: Array.from({ length: 6 }, (_, team) => ({
+        id: `t${team}`,
+        name: `T${team}`,
+        slug: `t${team}`,
+        orgUnitId: "u",
+      })),
+      current: assessments("q3"),
+      previous: assessments("q2"),
+      results: [...rows("q2"), ...rows("q3")],
+      previousCycleName: "2026 Q2",
+    });
+    const history = historyPoints(
+      cycles,
+      cycles.map((cycle) => aggregate(rows(cycle.id))),
+      rollups.organisation,
+    );
+    for (const pitfall of rollups.organisation.pitfalls) {
+      expect(history[pitfall.pitfallId][1]).toMatchObject({
+        averageScore: pitfall.averageScore,
+        scored: pitfall.scored,
+      });
+      expect(history[pitfall.pitfallId][0]).toMatchObject(pitfall.previous!);
+    }
+  });
+
+  it("leaves out unscored groups and shows cycles without scores as empty points", () => {
+    const history = historyPoints(cycles, [
+      [
+        { pitfallId: "excessive-bau", status: "not-assessed", band: null, count: 3, scoreSum: null },
+        { pitfallId: "excessive-bau", status: "scored", band: "high", count: 1, scoreSum: 70 },
+        { pitfallId: "excessive-bau", status: "scored", band: "low", count: 3, scoreSum: 45 },
+      ],
+      [],
+    ]);
+    expect(history["excessive-bau"]).toEqual([
+      { cycleId: "q2", cycleName: "2026 Q2", scored: 4, averageScore: 28.8, highOrCriticalShare: 0.25 },
+      { cycleId: "q3", cycleName: "2026 Q3", scored: 0, averageScore: null, highOrCriticalShare: null },
+    ]);
   });
 });

@@ -9,7 +9,12 @@ import {
   type RunCostTeam,
 } from "@/domain/dashboards/run-cost";
 
-function team(teamId: string, orgUnitId: string, availabilityTarget: RunCostTeam["availabilityTarget"], onCallSetup: RunCostTeam["onCallSetup"]): RunCostTeam {
+function team(
+  teamId: string,
+  orgUnitId: string,
+  availabilityTarget: RunCostTeam["availabilityTarget"],
+  onCallSetup: RunCostTeam["onCallSetup"],
+): RunCostTeam {
   return { teamId, orgUnitId, availabilityTarget, onCallSetup };
 }
 
@@ -80,7 +85,11 @@ describe("the playbook rule", () => {
     const ninetyFive = byTarget.find((row) => row.target === "95-0")!;
     expect(ninetyFive).toMatchObject({ teams: 3, ruleSetup: "none", teamsOffRule: 2 });
     expect(ninetyFive.setups).toMatchObject({ "own-team-schedule": 1, "central-ops": 1, none: 1 });
-    expect(byTarget.find((row) => row.target === null)).toMatchObject({ teams: 1, ruleSetup: null, teamsOffRule: 0 });
+    expect(byTarget.find((row) => row.target === null)).toMatchObject({
+      teams: 1,
+      ruleSetup: null,
+      teamsOffRule: 0,
+    });
     expect(byTarget.find((row) => row.target === "99-9")!.setups.unknown).toBe(1);
   });
 
@@ -101,7 +110,11 @@ describe("the playbook rule", () => {
 
 describe("the run-cost form", () => {
   it("defaults the rate to 500 per schedule per week", () => {
-    expect(parseRunCostQuery({})).toMatchObject({ ratePerScheduleWeek: 500, rateInput: "500", rateError: null });
+    expect(parseRunCostQuery({})).toMatchObject({
+      ratePerScheduleWeek: 500,
+      rateInput: "500",
+      rateError: null,
+    });
   });
 
   it("accepts a rate with thousands separators and decimals", () => {

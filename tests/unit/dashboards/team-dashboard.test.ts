@@ -1,21 +1,40 @@
 import { describe, expect, it } from "vitest";
-import { parseStoredDetail, percentileSentence, topRemediationSteps, type StoredCountermeasure } from "@/domain/dashboards/team-dashboard";
+import {
+  parseStoredDetail,
+  percentileSentence,
+  topRemediationSteps,
+  type StoredCountermeasure,
+} from "@/domain/dashboards/team-dashboard";
 import { content } from "@/domain/content";
 import { toStoredPitfallResults } from "@/domain/results/stored-results";
 import { scoreAssessment } from "@/domain/scoring";
 
 function ranking(countermeasureId: string, riskRemoved: number): StoredCountermeasure {
-  return { countermeasureId, action: `Do ${countermeasureId}`, rationale: `because ${countermeasureId}`, addressesTriggered: [], riskRemoved };
+  return {
+    countermeasureId,
+    action: `Do ${countermeasureId}`,
+    rationale: `because ${countermeasureId}`,
+    addressesTriggered: [],
+    riskRemoved,
+  };
 }
 
 describe("top remediation steps", () => {
   it("ranks countermeasures by the risk they remove across all pitfalls, each once", () => {
     const steps = topRemediationSteps([
-      { pitfallId: "excessive-bau", countermeasures: [ranking("re-architect", 12), ranking("track-rework", 20)] },
-      { pitfallId: "limited-on-call-schedule", countermeasures: [ranking("re-architect", 15), ranking("fair-pay", 5)] },
+      {
+        pitfallId: "excessive-bau",
+        countermeasures: [ranking("re-architect", 12), ranking("track-rework", 20)],
+      },
+      {
+        pitfallId: "limited-on-call-schedule",
+        countermeasures: [ranking("re-architect", 15), ranking("fair-pay", 5)],
+      },
       { pitfallId: "linear-run-costs", countermeasures: [ranking("targets", 0)] },
     ]);
-    expect(steps.map((step) => [step.countermeasureId, step.totalRiskRemoved, step.pitfallId, step.pitfallIds])).toEqual([
+    expect(
+      steps.map((step) => [step.countermeasureId, step.totalRiskRemoved, step.pitfallId, step.pitfallIds]),
+    ).toEqual([
       ["re-architect", 27, "limited-on-call-schedule", ["limited-on-call-schedule", "excessive-bau"]],
       ["track-rework", 20, "excessive-bau", ["excessive-bau"]],
       ["fair-pay", 5, "limited-on-call-schedule", ["limited-on-call-schedule"]],
@@ -24,11 +43,24 @@ describe("top remediation steps", () => {
 
   it("keeps only the requested number and nothing that removes no risk", () => {
     const steps = topRemediationSteps(
-      [{ pitfallId: "excessive-bau", countermeasures: [ranking("a", 1), ranking("b", 2), ranking("c", 3), ranking("d", 4), ranking("e", 0)] }],
+      [
+        {
+          pitfallId: "excessive-bau",
+          countermeasures: [
+            ranking("a", 1),
+            ranking("b", 2),
+            ranking("c", 3),
+            ranking("d", 4),
+            ranking("e", 0),
+          ],
+        },
+      ],
       3,
     );
     expect(steps.map((step) => step.countermeasureId)).toEqual(["d", "c", "b"]);
-    expect(topRemediationSteps([{ pitfallId: "excessive-bau", countermeasures: [ranking("e", 0)] }])).toEqual([]);
+    expect(topRemediationSteps([{ pitfallId: "excessive-bau", countermeasures: [ranking("e", 0)] }])).toEqual(
+      [],
+    );
   });
 });
 
@@ -36,12 +68,20 @@ describe("stored explanation JSON", () => {
   it("reads what the scoring engine stores", () => {
     const questionnaire = content.questionnaires.at(-1)!;
     const answers = Object.fromEntries(
-      questionnaire.sections.flatMap((section) => section.questions).map((question) => [question.id, { kind: "dontKnow" as const }]),
+      questionnaire.sections
+        .flatMap((section) => section.questions)
+        .map((question) => [question.id, { kind: "dontKnow" as const }]),
     );
     const firstQuestion = questionnaire.sections[0]!.questions[0]!;
     const score = scoreAssessment(
       { questionnaire, pitfalls: content.pitfalls, countermeasures: content.countermeasures },
-      { ...answers, [firstQuestion.id]: { kind: "value", value: firstQuestion.answer.type === "yesNo" ? firstQuestion.answer.riskyAnswer === "yes" : 5 } },
+      {
+        ...answers,
+        [firstQuestion.id]: {
+          kind: "value",
+          value: firstQuestion.answer.type === "yesNo" ? firstQuestion.answer.riskyAnswer === "yes" : 5,
+        },
+      },
     );
     const stored = toStoredPitfallResults(score)[0]!;
     const detail = parseStoredDetail(stored.detail);
@@ -53,7 +93,13 @@ describe("stored explanation JSON", () => {
 
   it("turns damaged or foreign JSON into an empty explanation", () => {
     for (const json of ["not json", "null", "[]", '{"contributions": "many"}']) {
-      expect(parseStoredDetail(json)).toEqual({ evidence: null, contributions: [], triggeredSymptoms: [], triggeredCauses: [], countermeasures: [] });
+      expect(parseStoredDetail(json)).toEqual({
+        evidence: null,
+        contributions: [],
+        triggeredSymptoms: [],
+        triggeredCauses: [],
+        countermeasures: [],
+      });
     }
   });
 });

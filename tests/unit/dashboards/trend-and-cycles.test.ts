@@ -4,12 +4,26 @@ import { scoreTrend, shareTrend } from "@/domain/dashboards/trend";
 
 describe("score trend arrows", () => {
   it("says which way the risk moved, by how much, and since when", () => {
-    expect(scoreTrend(62.4, 50.1, "2026 Q3")).toEqual({ direction: "up", change: 12, since: "2026 Q3", text: "up 12 since 2026 Q3" });
-    expect(scoreTrend(40, 47.6, "2026 Q3")).toEqual({ direction: "down", change: -8, since: "2026 Q3", text: "down 8 since 2026 Q3" });
+    expect(scoreTrend(62.4, 50.1, "2026 Q3")).toEqual({
+      direction: "up",
+      change: 12,
+      since: "2026 Q3",
+      text: "up 12 since 2026 Q3",
+    });
+    expect(scoreTrend(40, 47.6, "2026 Q3")).toEqual({
+      direction: "down",
+      change: -8,
+      since: "2026 Q3",
+      text: "down 8 since 2026 Q3",
+    });
   });
 
   it("treats changes that round to zero as unchanged", () => {
-    expect(scoreTrend(50.4, 50, "2026 Q2")).toMatchObject({ direction: "steady", change: 0, text: "unchanged since 2026 Q2" });
+    expect(scoreTrend(50.4, 50, "2026 Q2")).toMatchObject({
+      direction: "steady",
+      change: 0,
+      text: "unchanged since 2026 Q2",
+    });
     expect(scoreTrend(50.6, 50, "2026 Q2")).toMatchObject({ direction: "up", change: 1 });
   });
 
@@ -42,7 +56,8 @@ describe("cycles in URLs and in order", () => {
     expect(cycleKey({ year: 2026, quarter: 4 })).toBe("2026-q4");
     expect(parseCycleKey("2026-q4")).toEqual({ year: 2026, quarter: 4 });
     expect(parseCycleKey("2026-Q1")).toEqual({ year: 2026, quarter: 1 });
-    for (const bad of ["2026-q5", "2026 Q4", "q4", "", undefined, 42, ["2026-q4"]]) expect(parseCycleKey(bad)).toBeNull();
+    for (const bad of ["2026-q5", "2026 Q4", "q4", "", undefined, 42, ["2026-q4"]])
+      expect(parseCycleKey(bad)).toBeNull();
   });
 
   it("selects the named cycle, or the latest one for a missing or unknown key", () => {

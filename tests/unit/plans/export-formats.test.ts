@@ -5,7 +5,6 @@ import {
   parseCycleRef,
   planExportFilename,
 } from "@/domain/plans/export-formats";
-import { planExportQuerySchema, heatmapExportQuerySchema } from "@/features/plans/schemas";
 
 describe("export file names", () => {
   it("names files after the team or unit and the cycle, in plain ASCII", () => {
@@ -23,21 +22,5 @@ describe("export file names", () => {
     expect(parseCycleRef("2026q4")).toEqual({ year: 2026, quarter: 4 });
     expect(parseCycleRef("2026 Q5")).toBeNull();
     expect(parseCycleRef("Q3 2026")).toBeNull();
-  });
-});
-
-describe("export query parameters", () => {
-  it("needs a known format and accepts an optional cycle", () => {
-    expect(planExportQuerySchema.parse({ format: "pdf" })).toEqual({ format: "pdf", cycle: null });
-    expect(planExportQuerySchema.parse({ format: "csv", cycle: "2026-q3" })).toEqual({ format: "csv", cycle: { year: 2026, quarter: 3 } });
-    expect(planExportQuerySchema.safeParse({ format: "xlsx" }).success).toBe(false);
-    expect(planExportQuerySchema.safeParse({}).success).toBe(false);
-  });
-
-  it("explains a malformed cycle", () => {
-    const result = heatmapExportQuerySchema.safeParse({ cycle: "last quarter" });
-    expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toMatch(/like 2026 Q3/);
-    expect(heatmapExportQuerySchema.parse({})).toEqual({ cycle: null });
   });
 });

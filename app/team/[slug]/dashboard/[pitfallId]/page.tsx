@@ -12,9 +12,16 @@ interface PitfallExplanationRouteProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-export default async function PitfallExplanationRoute({ params, searchParams }: PitfallExplanationRouteProps) {
+export default async function PitfallExplanationRoute({
+  params,
+  searchParams,
+}: PitfallExplanationRouteProps) {
   const actor = await requireActor();
   const { slug, pitfallId } = await params;
   const query = await searchParams;
-  return <PitfallExplanationPage view={await orNotFound(() => getPitfallExplanation(actor, slug, pitfallId, query))} />;
+  return (
+    <PitfallExplanationPage
+      view={await orNotFound(() => getPitfallExplanation(actor, slug, pitfallId, query))}
+    />
+  );
 }

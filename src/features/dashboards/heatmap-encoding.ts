@@ -1,0 +1,67 @@
+/**
+ * The heatmap's rows travel to the browser as compact arrays rather than as a rendered element
+ * tree: at 1,000 teams × 8 columns that is the difference between a few hundred kilobytes and
+ * several megabytes of page payload. Pure, so the server encodes and the client decodes the same way.
+ */
+import {
+  COMPLETION_STATUSES,
+  HEATMAP_COLUMNS,
+  type CompletionStatus,
+  type HeatmapCell,
+  type HeatmapUnitGroup,
+  type UnitAverage,
+} from "@/domain/dashboards/heatmap";
+import { RISK_BANDS, type RiskBand } from "@/domain/scoring/bands";
+
+/** 0: no submitted result; 1: not assessed; 2: not enough answers; otherwise [score, band index, change or null]. */
+export type EncodedCell = 0 | 1 | 2 | readonly [number, number, number | null];
+/** 0: no submitted result in the unit; otherwise [average, band index, change or null, scored teams]. */
+export type EncodedAverage = 0 | readonly [number, number, number | null, number];
+/** [team slug, team name, completion index, cells in HEATMAP_COLUMNS order]. */
+export type EncodedRow = readonly [string, string, number, readonly EncodedCell[]];
+
+export interface EncodedGroup {
+  name: string;
+  teamCount: number;
+  submitted: number;
+  averages: readonly EncodedAverage[];
+  rows: readonly EncodedRow[];
+}
+
+const BAND_INDEX = new Map<RiskBand, number>(RISK_BANDS.map((band, index) => [band, index]));
+
+function encodeCell(cell: HeatmapCell): EncodedCell {
+  if (cell.score !== null && cell.band !== null)
+    return [cell.score, BAND_INDEX.get(cell.band)!, cell.trend?.change ?? null];
+  if (cell.status === "not-assessed") return 1;
+  if (cell.status === "insufficient-evidence") return 2;
+  return 0;
+}
+
+function encodeAverage(average: UnitAverage): EncodedAverage {
+  if (average.score === null || average.band === null) return 0;
+  return [average.score, BAND_INDEX.get(average.band)!, average.trend?.change ?? null, average.scoredTeams];
+}
+
+export function encodeGroup(group: HeatmapUnitGroup): EncodedGroup {
+  return {
+    name: group.name,
+    teamCount: group.teamCount,
+    submitted: group.completion.submitted,
+    averages: HEATMAP_COLUMNS.map((column) => encodeAverage(group.averages[column])),
+    rows: group.rows.map((row) => [
+      row.slug,
+      row.name,
+      COMPLETION_STATUSES.indexOf(row.completion),
+      HEATMAP_COLUMNS.map((column) => encodeCell(row.cells[column])),
+    ]),
+  };
+}
+
+export function completionOf(index: number): CompletionStatus {
+  return COMPLETION_STATUSES[index] ?? "not-started";
+}
+
+export function bandOf(index: number): RiskBand {
+  return RISK_BANDS[index] ?? "none";
+}

@@ -1,0 +1,142 @@
+"use client";
+
+import { useState } from "react";
+import { COMPLETION_LABELS, HEATMAP_COLUMNS } from "@/domain/dashboards/heatmap";
+import { TREND_ARROWS, trendOfChange } from "@/domain/dashboards/trend";
+import { bandLabel, formatScore } from "./band-palette";
+import {
+  bandOf,
+  completionOf,
+  type EncodedAverage,
+  type EncodedCell,
+  type EncodedGroup,
+} from "./heatmap-encoding";
+import styles from "./heatmap.module.css";
+
+const UNSCORED_TEXT = {
+  1: "not assessed: every question was marked not applicable",
+  2: "not enough answers to score",
+} as const;
+
+interface GroupProps {
+  group: EncodedGroup;
+  /** Query string carried into the links, e.g. "?cycle=2026-q3"; empty for the latest cycle. */
+  cycleSearch: string;
+  /** The previous cycle's name, for the trend wording; null when there is none. */
+  since: string | null;
+}
+
+function trendWords(change: number | null, since: string | null): { text: string; arrow: string } | null {
+  if (change === null || since === null) return null;
+  const trend = trendOfChange(change, since);
+  return { text: trend.text, arrow: TREND_ARROWS[trend.direction] };
+}
+
+function TeamCell({ cell, href, since }: { cell: EncodedCell; href: string; since: string | null }) {
+  if (cell === 0) return <td className={`${styles.c} ${styles.empty}`}>–</td>;
+  if (cell === 1 || cell === 2) {
+    return (
+      <td className={`${styles.c} ${styles.empty}`}>
+        <span aria-hidden="true">–</span>
+        <span className="sr-only">{UNSCORED_TEXT[cell]}</span>
+      </td>
+    );
+  }
+  const [score, bandIndex, change] = cell;
+  const band = bandOf(bandIndex);
+  const trend = trendWords(change, since);
+  const shown = formatScore(score);
+  // One element per cell with its words in the label keeps a 10,000-cell table light to render.
+  return (
+    <td className={`${styles.c} ${styles[band]}`}>
+      <a href={href} aria-label={`${shown} ${bandLabel(band)}${trend ? `, ${trend.text}` : ""}`}>
+        {trend ? `${shown} ${trend.arrow}` : shown}
+      </a>
+    </td>
+  );
+}
+
+function AverageCell({ average, since }: { average: EncodedAverage; since: string | null }) {
+  if (average === 0) {
+    return (
+      <td className={`${styles.c} ${styles.empty}`}>
+        <span aria-hidden="true">–</span>
+        <span className="sr-only">no submitted results in this unit</span>
+      </td>
+    );
+  }
+  const [score, bandIndex, change, scoredTeams] = average;
+  const band = bandOf(bandIndex);
+  const trend = trendWords(change, since);
+  return (
+    <td className={`${styles.c} ${styles[band]}`}>
+      <span>
+        <span aria-hidden="true">{trend ? `${formatScore(score)} ${trend.arrow}` : formatScore(score)}</span>
+        <span className="sr-only">
+          {`${formatScore(score)} ${bandLabel(band)}, unit average of ${scoredTeams} ${scoredTeams === 1 ? "team" : "teams"}${trend ? `, ${trend.text}` : ""}`}
+        </span>
+      </span>
+    </td>
+  );
+}
+
+/**
+ * One org unit of the heatmap: its average row, whose button collapses the unit, and its teams.
+ * Rendered on the server too, so without JavaScript every team is simply shown.
+ */
+export function HeatmapUnitGroup({ group, cycleSearch, since }: GroupProps) {
+  const [expanded, setExpanded] = useState(true);
+  return (
+    <tbody>
+      <tr className={styles.unitRow}>
+        <th scope="rowgroup">
+          <button
+            type="button"
+            aria-expanded={expanded}
+            onClick={() => setExpanded((value) => !value)}
+            className={styles.toggle}
+          >
+            <span aria-hidden="true" className={styles.chevron}>
+              {expanded ? "▾" : "▸"}
+            </span>
+            {group.name}{" "}
+            <span className={styles.count}>
+              ({group.teamCount} {group.teamCount === 1 ? "team" : "teams"})
+            </span>
+          </button>
+        </th>
+        <td className={styles.status}>
+          {group.submitted} of {group.teamCount} submitted
+        </td>
+        {group.averages.map((average, index) => (
+          <AverageCell key={HEATMAP_COLUMNS[index]} average={average} since={since} />
+        ))}
+      </tr>
+      {expanded &&
+        (group.rows.length === 0 ? (
+          <tr>
+            <td colSpan={HEATMAP_COLUMNS.length + 2} className={styles.status}>
+              No team in this unit matches the filters.
+            </td>
+          </tr>
+        ) : (
+          group.rows.map(([slug, name, completion, cells]) => (
+            <tr key={slug} data-team-row="">
+              <th scope="row" className={styles.team}>
+                <a href={`/team/${slug}/dashboard${cycleSearch}`}>{name}</a>
+              </th>
+              <td className={styles.status}>{COMPLETION_LABELS[completionOf(completion)]}</td>
+              {cells.map((cell, index) => {
+                const column = HEATMAP_COLUMNS[index]!;
+                const href =
+                  column === "overall"
+                    ? `/team/${slug}/dashboard${cycleSearch}`
+                    : `/team/${slug}/dashboard/${column}${cycleSearch}`;
+                return <TeamCell key={column} cell={cell} href={href} since={since} />;
+              })}
+            </tr>
+          ))
+        ))}
+    </tbody>
+  );
+}
