@@ -24,7 +24,7 @@ import { DEMO_PASSWORD } from "../prisma/seed/demo-organisation";
 
 const DEFAULT_DATABASE_URL = "file:./data/large.db";
 const WARM_UP = 3;
-const ITERATIONS = 10;
+const ITERATIONS = 15;
 const HEAD_EMAIL = "head@example.com";
 
 // The data layer is marked server-only; outside Next that marker would throw, so it resolves to an
@@ -52,19 +52,38 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-async function measure(label: string, work: () => unknown): Promise<number> {
-  for (let round = 0; round < WARM_UP; round++) await work();
-  const times: number[] = [];
-  for (let round = 0; round < ITERATIONS; round++) {
-    const started = performance.now();
-    await work();
-    times.push(performance.now() - started);
-  }
+function report(label: string, times: number[]): number {
   const result = median(times);
   console.log(
     `${label.padEnd(34)} median ${result.toFixed(1).padStart(7)} ms  (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)})`,
   );
   return result;
+}
+
+/**
+ * Times the data function and the raw read in alternating rounds, so both see the same load on a
+ * shared machine and their ratio stays meaningful when the absolute figures wander.
+ */
+async function measurePair(
+  labels: [string, string],
+  work: () => unknown,
+  raw: () => unknown,
+): Promise<[number, number]> {
+  for (let round = 0; round < WARM_UP; round++) {
+    await work();
+    raw();
+  }
+  const workTimes: number[] = [];
+  const rawTimes: number[] = [];
+  for (let round = 0; round < ITERATIONS; round++) {
+    let started = performance.now();
+    await work();
+    workTimes.push(performance.now() - started);
+    started = performance.now();
+    raw();
+    rawTimes.push(performance.now() - started);
+  }
+  return [report(labels[0], workTimes), report(labels[1], rawTimes)];
 }
 
 /** The same SELECTs the pages' queries issue for a reader of the whole organisation, without the ORM. */
@@ -182,10 +201,16 @@ async function main(): Promise<void> {
   );
 
   const raw = rawReads(file);
-  const heatmapTime = await measure("heatmap data (getOrgHeatmap)", () => getOrgHeatmap(actor, {}));
-  const heatmapRaw = await measure("heatmap rows, raw SELECT", raw.heatmap);
-  const rollupTime = await measure("roll-up data (getOrgRollups)", () => getOrgRollups(actor, {}));
-  const rollupRaw = await measure("roll-up rows, raw SELECT", raw.rollups);
+  const [heatmapTime, heatmapRaw] = await measurePair(
+    ["heatmap data (getOrgHeatmap)", "heatmap rows, raw SELECT"],
+    () => getOrgHeatmap(actor, {}),
+    raw.heatmap,
+  );
+  const [rollupTime, rollupRaw] = await measurePair(
+    ["roll-up data (getOrgRollups)", "roll-up rows, raw SELECT"],
+    () => getOrgRollups(actor, {}),
+    raw.rollups,
+  );
   raw.close();
   console.log(
     `heatmap alone: ${(heatmapTime / heatmapRaw).toFixed(2)}× raw; roll-ups alone: ${(rollupTime / rollupRaw).toFixed(2)}× raw`,

@@ -18,7 +18,9 @@ const SECTIONS = [
 
 async function expectNoAccessibilityViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`)).toEqual([]);
+  expect(
+    results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`),
+  ).toEqual([]);
 }
 
 async function expectSaved(page: Page) {
@@ -41,7 +43,9 @@ test.describe("quarterly assessment", () => {
     // Leave no extra cycle behind for the specs that run after this one.
     withDemoDatabase((database) =>
       database
-        .prepare("DELETE FROM cycle WHERE name = '2027 Q1' AND NOT EXISTS (SELECT 1 FROM assessment WHERE cycleId = cycle.id)")
+        .prepare(
+          "DELETE FROM cycle WHERE name = '2027 Q1' AND NOT EXISTS (SELECT 1 FROM assessment WHERE cycleId = cycle.id)",
+        )
         .run(),
     );
   });
@@ -58,7 +62,9 @@ test.describe("quarterly assessment", () => {
     await page.getByRole("link", { name: "Checkout", exact: true }).click();
     await expect(page).toHaveURL(/\/team\/checkout$/);
     await expect(page.getByRole("heading", { level: 1, name: "Checkout" })).toBeVisible();
-    await expect(page.getByRole("table", { name: /Past assessments of Checkout/ }).getByRole("row")).toHaveCount(5);
+    await expect(
+      page.getByRole("table", { name: /Past assessments of Checkout/ }).getByRole("row"),
+    ).toHaveCount(5);
 
     // Start the quarter: answers come from 2026 Q3, each waiting for confirmation.
     await page.getByRole("button", { name: "Start the 2026 Q4 assessment" }).click();
@@ -66,14 +72,15 @@ test.describe("quarterly assessment", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Checkout: 2026 Q4 assessment");
     await expect(page.getByRole("region", { name: /^Team context/ })).toBeVisible();
     const sectionHeadings = page.getByRole("main").getByRole("heading", { level: 2 });
-    await expect(sectionHeadings.filter({ hasText: /^(Team context|Linear run costs|Limited on-call schedule)$/ })).toHaveCount(3);
+    await expect(
+      sectionHeadings.filter({ hasText: /^(Team context|Linear run costs|Limited on-call schedule)$/ }),
+    ).toHaveCount(3);
     await expect(page.getByText("Carried over from 2026 Q3 — confirm or change").first()).toBeVisible();
     await expect(page.getByRole("progressbar", { name: "Progress" })).toBeVisible();
     await expect(page.locator("#questionnaire-progress-text")).toContainText("0 of 51 questions answered");
-    await expect(page.getByRole("link", { name: "Read about Linear run costs in the playbook" })).toHaveAttribute(
-      "href",
-      "/playbook/linear-run-costs",
-    );
+    await expect(
+      page.getByRole("link", { name: "Read about Linear run costs in the playbook" }),
+    ).toHaveAttribute("href", "/playbook/linear-run-costs");
 
     await expectNoAccessibilityViolations(page);
 
@@ -83,7 +90,9 @@ test.describe("quarterly assessment", () => {
     await teamSize.getByLabel(/Your answer/).fill("12");
     await expectSaved(page);
     const linearRunCosts = page.getByRole("region", { name: /^Linear run costs/ });
-    const targetQuestion = linearRunCosts.getByRole("group", { name: /availability target chosen from an estimate/ });
+    const targetQuestion = linearRunCosts.getByRole("group", {
+      name: /availability target chosen from an estimate/,
+    });
     const chosen = await flipYesNo(targetQuestion);
     await expectSaved(page);
     await expect(targetQuestion.getByText("Carried over from 2026 Q3")).toHaveCount(0);
@@ -95,15 +104,21 @@ test.describe("quarterly assessment", () => {
       .filter({ has: page.getByRole("radio", { name: "Not applicable" }) })
       .first();
     await notApplicableQuestion.getByRole("radio", { name: "Not applicable" }).check();
-    await expect(notApplicableQuestion.getByText(/Say briefly why this question does not apply/)).toBeVisible();
-    await notApplicableQuestion.getByLabel(/Why does this not apply/).fill("We have no separate budget holder");
+    await expect(
+      notApplicableQuestion.getByText(/Say briefly why this question does not apply/),
+    ).toBeVisible();
+    await notApplicableQuestion
+      .getByLabel(/Why does this not apply/)
+      .fill("We have no separate budget holder");
     await expectSaved(page);
 
     // A reload (or a closed tab) loses nothing.
     await page.reload();
     await expect(teamSize.getByLabel(/Your answer/)).toHaveValue("12");
     await expect(targetQuestion.getByRole("radio", { name: chosen, exact: true })).toBeChecked();
-    await expect(notApplicableQuestion.getByLabel(/Why does this not apply/)).toHaveValue("We have no separate budget holder");
+    await expect(notApplicableQuestion.getByLabel(/Why does this not apply/)).toHaveValue(
+      "We have no separate budget holder",
+    );
     await expect(page.locator("#questionnaire-progress-text")).toContainText("3 of 51 questions answered");
 
     // A team member edits the same answer in the meantime: the lead is asked, nothing is overwritten.
@@ -111,14 +126,18 @@ test.describe("quarterly assessment", () => {
     const memberPage = await memberContext.newPage();
     await signIn(memberPage, demoUsers.member);
     await memberPage.goto("/team/checkout/assessment");
-    const memberTarget = memberPage.getByRole("group", { name: /availability target chosen from an estimate/ });
+    const memberTarget = memberPage.getByRole("group", {
+      name: /availability target chosen from an estimate/,
+    });
     const memberChoice = await flipYesNo(memberTarget);
     await expect(memberPage.getByTestId("save-status")).toHaveText("Saved", { timeout: 15_000 });
 
     // This page still shows the old answer; changing it here must not overwrite the member's.
     await targetQuestion.getByRole("radio", { name: "Don't know", exact: true }).check();
     const conflict = targetQuestion.locator("xpath=..").getByRole("alert");
-    await expect(conflict).toContainText(`Riley Chen changed this to “${memberChoice}” while you were editing.`);
+    await expect(conflict).toContainText(
+      `Riley Chen changed this to “${memberChoice}” while you were editing.`,
+    );
     await conflict.getByRole("button", { name: "Keep theirs" }).click();
     await expect(targetQuestion.getByRole("radio", { name: memberChoice, exact: true })).toBeChecked();
     await expect(conflict).toHaveCount(0);
@@ -144,7 +163,9 @@ test.describe("quarterly assessment", () => {
     // Review: nothing missing, then submit.
     await page.getByRole("link", { name: "Review and submit" }).first().click();
     await expect(page).toHaveURL(/\/team\/checkout\/assessment\/review$/);
-    await expect(page.getByRole("heading", { name: "Required questions without an answer (0)" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "Required questions without an answer (0)" }),
+    ).toBeVisible();
     await expect(page.getByRole("heading", { name: "Carried-over answers to confirm (0)" })).toBeVisible();
     await expect(page.getByText("Ready to submit.")).toBeVisible();
     await expectNoAccessibilityViolations(page);
@@ -158,10 +179,15 @@ test.describe("quarterly assessment", () => {
     for (const score of await page.getByTestId("pitfall-score").allTextContents()) {
       expect(score).toMatch(/^(\d{1,3}\.\d \/ 100|No score)$/);
     }
-    await expect(results.first().getByText(/(No|Low|Medium|High|Critical) risk|Not scored/).first()).toBeVisible();
-    for (const href of await page.locator('main a[href^="/playbook/"][href*="#"]').evaluateAll((links) =>
-      links.map((link) => link.getAttribute("href")),
-    )) {
+    await expect(
+      results
+        .first()
+        .getByText(/(No|Low|Medium|High|Critical) risk|Not scored/)
+        .first(),
+    ).toBeVisible();
+    for (const href of await page
+      .locator('main a[href^="/playbook/"][href*="#"]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute("href")))) {
       expect(href).toMatch(/^\/playbook\/[a-z-]+#[a-z0-9-]+$/);
     }
     await expectNoAccessibilityViolations(page);
@@ -170,10 +196,15 @@ test.describe("quarterly assessment", () => {
     await page.goto("/team/checkout");
     await expect(page.getByRole("link", { name: "View the 2026 Q4 result" })).toBeVisible();
     await page.goto("/team/checkout/assessment");
-    await expect(page.getByText(/was submitted on .*, so its answers can no longer be changed/)).toBeVisible();
+    await expect(
+      page.getByText(/was submitted on .*, so its answers can no longer be changed/),
+    ).toBeVisible();
   });
 
-  test("the head of engineering manages cycles and reopens the assessment; the lead resubmits", async ({ page, browser }) => {
+  test("the head of engineering manages cycles and reopens the assessment; the lead resubmits", async ({
+    page,
+    browser,
+  }) => {
     await signIn(page, demoUsers.head);
     await page.goto("/cycles");
     await expect(page.getByRole("heading", { level: 1, name: "Assessment cycles" })).toBeVisible();
@@ -185,7 +216,9 @@ test.describe("quarterly assessment", () => {
     const form = page.getByRole("region", { name: "Create a cycle" });
     await expect(form.getByLabel("Year")).toHaveValue("2027");
     await form.getByRole("button", { name: "Create cycle" }).click();
-    await expect(form.getByRole("status")).toHaveText("2027 Q1 was created. Open it when teams should start answering.");
+    await expect(form.getByRole("status")).toHaveText(
+      "2027 Q1 was created. Open it when teams should start answering.",
+    );
     const planned = cycles.getByRole("row", { name: /2027 Q1/ });
     await expect(planned).toContainText("Planned");
     await planned.getByRole("button", { name: "Open 2027 Q1" }).click();

@@ -21,7 +21,14 @@ export interface StoredAssessmentState {
   id: string;
   status: string;
   version: number;
-  answers: { questionId: string; kind: string; value: string | null; reason: string | null; note: string | null; updatedAt: unknown }[];
+  answers: {
+    questionId: string;
+    kind: string;
+    value: string | null;
+    reason: string | null;
+    note: string | null;
+    updatedAt: unknown;
+  }[];
 }
 
 /** The assessment of a team in the open cycle, with its answers; null when the team has not started. */
@@ -36,7 +43,9 @@ export function openCycleAssessment(teamSlug: string): StoredAssessmentState | n
       .get(teamSlug) as { id: string; status: string; version: number } | undefined;
     if (!assessment) return null;
     const answers = database
-      .prepare(`SELECT questionId, kind, value, reason, note, updatedAt FROM answer WHERE assessmentId = ? ORDER BY questionId`)
+      .prepare(
+        `SELECT questionId, kind, value, reason, note, updatedAt FROM answer WHERE assessmentId = ? ORDER BY questionId`,
+      )
       .all(assessment.id) as StoredAssessmentState["answers"];
     return { ...assessment, answers };
   });

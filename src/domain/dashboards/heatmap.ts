@@ -9,7 +9,6 @@ import { bandForScore, RISK_BANDS, type RiskBand } from "../scoring/bands";
 import {
   asBand,
   asPitfallStatus,
-  isPitfallId,
   isSubmitted,
   resultsByAssessment,
   type AssessmentRow,
@@ -181,34 +180,38 @@ function completionOf(assessment: AssessmentRow | undefined): CompletionStatus {
   return isSubmitted(assessment) ? "submitted" : "draft";
 }
 
-/** Column scores of one submitted assessment: the seven pitfalls plus the stored overall figure. */
+type ColumnScore = { score: number | null; band: RiskBand | null; status: CellStatus };
+
+const COLUMN_INDEX = new Map<string, number>(HEATMAP_COLUMNS.map((column, index) => [column, index]));
+const OVERALL_INDEX = HEATMAP_COLUMNS.indexOf("overall");
+
+/**
+ * Column scores of one submitted assessment, in HEATMAP_COLUMNS order: the seven pitfalls plus the
+ * stored overall figure. Arrays rather than maps: this runs for every team twice per page view.
+ */
 function columnScores(
   assessment: AssessmentRow | undefined,
   results: ReadonlyMap<string, PitfallResultRow[]>,
-): Map<HeatmapColumn, { score: number | null; band: RiskBand | null; status: CellStatus }> | null {
+): (ColumnScore | undefined)[] | null {
   if (!assessment || !isSubmitted(assessment)) return null;
-  const columns = new Map<
-    HeatmapColumn,
-    { score: number | null; band: RiskBand | null; status: CellStatus }
-  >();
+  const columns = new Array<ColumnScore | undefined>(HEATMAP_COLUMNS.length);
   for (const row of results.get(assessment.id) ?? []) {
-    if (!isPitfallId(row.pitfallId)) continue;
+    const index = COLUMN_INDEX.get(row.pitfallId);
+    if (index === undefined || index === OVERALL_INDEX) continue;
     const status = asPitfallStatus(row.status) ?? "no-result";
     const band = asBand(row.band);
     const scored = status === "scored" && row.score !== null && band !== null;
-    columns.set(row.pitfallId, {
+    columns[index] = {
       score: scored ? row.score : null,
       band: scored ? band : null,
       status: scored ? "scored" : status === "scored" ? "insufficient-evidence" : status,
-    });
+    };
   }
   const overallBand = asBand(assessment.overallBand);
-  columns.set(
-    "overall",
+  columns[OVERALL_INDEX] =
     assessment.overallScore !== null && overallBand !== null
       ? { score: assessment.overallScore, band: overallBand, status: "scored" }
-      : { score: null, band: null, status: "insufficient-evidence" },
-  );
+      : { score: null, band: null, status: "insufficient-evidence" };
   return columns;
 }
 
@@ -240,8 +243,8 @@ export function buildHeatmap(input: HeatmapInput, query: HeatmapQuery): Heatmap 
     const unitTeams = teamsByUnit.get(unit.id);
     if (!unitTeams?.length) continue;
     const completion = emptyCompletion();
-    const currentScores = new Map<HeatmapColumn, number[]>(HEATMAP_COLUMNS.map((column) => [column, []]));
-    const previousScores = new Map<HeatmapColumn, number[]>(HEATMAP_COLUMNS.map((column) => [column, []]));
+    const currentScores: number[][] = HEATMAP_COLUMNS.map(() => []);
+    const previousScores: number[][] = HEATMAP_COLUMNS.map(() => []);
     const rows: HeatmapTeamRow[] = [];
 
     for (const team of unitTeams) {
@@ -251,15 +254,15 @@ export function buildHeatmap(input: HeatmapInput, query: HeatmapQuery): Heatmap 
       const now = columnScores(assessment, results);
       const before = columnScores(previousByTeam.get(team.id), results);
       const cells = {} as Record<HeatmapColumn, HeatmapCell>;
-      for (const column of HEATMAP_COLUMNS) {
-        const cell = now?.get(column);
-        const earlier = before?.get(column);
-        if (earlier?.score != null) previousScores.get(column)!.push(earlier.score);
+      for (const [index, column] of HEATMAP_COLUMNS.entries()) {
+        const cell = now?.[index];
+        const earlier = before?.[index];
+        if (earlier?.score != null) previousScores[index]!.push(earlier.score);
         if (!cell) {
           cells[column] = NO_RESULT;
           continue;
         }
-        if (cell.score !== null) currentScores.get(column)!.push(cell.score);
+        if (cell.score !== null) currentScores[index]!.push(cell.score);
         cells[column] = {
           ...cell,
           trend: scoreTrend(cell.score, earlier?.score ?? null, input.previousCycleName),
@@ -276,14 +279,14 @@ export function buildHeatmap(input: HeatmapInput, query: HeatmapQuery): Heatmap 
     }
 
     const averages = {} as Record<HeatmapColumn, UnitAverage>;
-    for (const column of HEATMAP_COLUMNS) {
-      const scores = currentScores.get(column)!;
+    for (const [index, column] of HEATMAP_COLUMNS.entries()) {
+      const scores = currentScores[index]!;
       const score = average(scores);
       averages[column] = {
         score,
         band: score === null ? null : bandForScore(score),
         scoredTeams: scores.length,
-        trend: scoreTrend(score, average(previousScores.get(column)!), input.previousCycleName),
+        trend: scoreTrend(score, average(previousScores[index]!), input.previousCycleName),
       };
     }
 

@@ -76,7 +76,10 @@ function textToValue(answer: AnswerTypeView, text: string): AnswerValue | null {
   }
 }
 
-export function draftFromServer(question: QuestionView, answer: ServerAnswer | null | undefined): AnswerDraft {
+export function draftFromServer(
+  question: QuestionView,
+  answer: ServerAnswer | null | undefined,
+): AnswerDraft {
   if (!answer) return EMPTY_DRAFT;
   return {
     mode: answer.kind,
@@ -107,7 +110,11 @@ export function draftToPayload(question: QuestionView, draft: AnswerDraft): Draf
         };
       }
       if (reason.length > NOT_APPLICABLE_REASON_MAX) {
-        return { ok: false, field: "reason", message: `Keep the reason under ${NOT_APPLICABLE_REASON_MAX} characters.` };
+        return {
+          ok: false,
+          field: "reason",
+          message: `Keep the reason under ${NOT_APPLICABLE_REASON_MAX} characters.`,
+        };
       }
       return { ok: true, answer: { kind: "notApplicable", reason }, note };
     }
@@ -134,18 +141,35 @@ function storedShape(answer: Answer | null, note: string | null) {
 }
 
 /** True when two stored answers say the same (who changed them and the carried-over flag aside). */
-export function sameServerAnswer(a: ServerAnswer | null | undefined, b: ServerAnswer | null | undefined): boolean {
+export function sameServerAnswer(
+  a: ServerAnswer | null | undefined,
+  b: ServerAnswer | null | undefined,
+): boolean {
   if (!a || !b) return !a && !b;
-  return a.kind === b.kind && a.value === b.value && (a.reason ?? null) === (b.reason ?? null) && (a.note ?? null) === (b.note ?? null);
+  return (
+    a.kind === b.kind &&
+    a.value === b.value &&
+    (a.reason ?? null) === (b.reason ?? null) &&
+    (a.note ?? null) === (b.note ?? null)
+  );
 }
 
 /** True when saving this draft would not change what the server holds. */
-export function draftMatchesServer(question: QuestionView, draft: AnswerDraft, server: ServerAnswer | null | undefined): boolean {
+export function draftMatchesServer(
+  question: QuestionView,
+  draft: AnswerDraft,
+  server: ServerAnswer | null | undefined,
+): boolean {
   const payload = draftToPayload(question, draft);
   if (!payload.ok) return false;
   const shape = storedShape(payload.answer, payload.note);
   if (!shape || !server) return !shape && !server;
-  return shape.kind === server.kind && shape.value === server.value && shape.reason === (server.reason ?? null) && shape.note === (server.note ?? null);
+  return (
+    shape.kind === server.kind &&
+    shape.value === server.value &&
+    shape.reason === (server.reason ?? null) &&
+    shape.note === (server.note ?? null)
+  );
 }
 
 /** "Agree", "Yes", "12 per week", "Don't know", "Not applicable: no shared budget". */

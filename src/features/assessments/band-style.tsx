@@ -47,8 +47,14 @@ export function BandBadge({ band }: { band: RiskBand | null }) {
 export function ScoreBar({ score, band }: { score: number | null; band: RiskBand | null }) {
   const width = score === null ? 0 : Math.max(0, Math.min(100, score));
   return (
-    <div aria-hidden="true" className="h-3 w-full overflow-hidden rounded-full border border-slate-400 bg-white">
-      <div className={`h-full ${band ? BAND_CLASSES[band].bar : "bg-slate-300"}`} style={{ width: `${width}%` }} />
+    <div
+      aria-hidden="true"
+      className="h-3 w-full overflow-hidden rounded-full border border-slate-400 bg-white"
+    >
+      <div
+        className={`h-full ${band ? BAND_CLASSES[band].bar : "bg-slate-300"}`}
+        style={{ width: `${width}%` }}
+      />
     </div>
   );
 }

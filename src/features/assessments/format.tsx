@@ -1,6 +1,11 @@
 import type { TeamCycleStatus } from "./types";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 export function formatDate(iso: string | null): string {
   return iso ? dateFormat.format(new Date(iso)) : "";
@@ -30,7 +35,9 @@ const STATUS_CLASSES: Record<TeamCycleStatus, string> = {
 
 export function StatusBadge({ status }: { status: TeamCycleStatus }) {
   return (
-    <span className={`inline-flex items-center rounded-full border px-2.5 py-0.5 text-xs font-semibold ${STATUS_CLASSES[status]}`}>
+    <span
+      className={`inline-flex items-center rounded-full border px-2.5 py-0.5 text-xs font-semibold ${STATUS_CLASSES[status]}`}
+    >
       {STATUS_LABELS[status]}
     </span>
   );

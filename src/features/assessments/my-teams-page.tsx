@@ -10,8 +10,8 @@ export function MyTeamsPage({ teams }: { teams: MyTeamSummary[] }) {
       <div className="space-y-2">
         <h1 className="text-3xl font-bold tracking-tight">My teams</h1>
         <p className="max-w-3xl text-slate-700">
-          Each quarter your team checks itself against the seven pitfalls. It takes 10 to 15 minutes, and starts from
-          last quarter&apos;s answers.
+          Each quarter your team checks itself against the seven pitfalls. It takes 10 to 15 minutes, and
+          starts from last quarter&apos;s answers.
         </p>
       </div>
       {teams.length === 0 ? (
@@ -47,7 +47,10 @@ export function MyTeamsPage({ teams }: { teams: MyTeamSummary[] }) {
                 <dd>
                   {team.lastResult ? (
                     <span className="flex flex-wrap items-center gap-2">
-                      <Link href={team.lastResult.href} className="text-blue-800 underline hover:text-blue-950">
+                      <Link
+                        href={team.lastResult.href}
+                        className="text-blue-800 underline hover:text-blue-950"
+                      >
                         {team.lastResult.cycleName}: {formatScore(team.lastResult.score)} overall
                       </Link>
                       <BandBadge band={team.lastResult.band} />

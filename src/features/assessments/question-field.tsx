@@ -83,14 +83,18 @@ export const QuestionField = memo(function QuestionField({
   const invalid = sync?.kind === "invalid" ? sync : null;
   const failed = sync?.kind === "error" ? sync : null;
   const conflict = sync?.kind === "conflict" ? sync : null;
-  const awaitingConfirmation = Boolean(server?.carriedOver) && !conflict && draftMatchesServer(question, draft, server);
+  const awaitingConfirmation =
+    Boolean(server?.carriedOver) && !conflict && draftMatchesServer(question, draft, server);
   const valueInvalid = invalid?.field === "value";
   const reasonInvalid = invalid?.field === "reason";
   const noteInvalid = invalid?.field === "note";
   const message = invalid?.message ?? (failed ? `Not saved: ${failed.message}` : null);
-  const groupDescription = [helpId, message && (valueInvalid || failed) ? messageId : null].filter(Boolean).join(" ");
+  const groupDescription = [helpId, message && (valueInvalid || failed) ? messageId : null]
+    .filter(Boolean)
+    .join(" ");
 
-  const change = (next: Partial<AnswerDraft>, typed: boolean) => onChange(question.id, { ...draft, ...next }, { typed });
+  const change = (next: Partial<AnswerDraft>, typed: boolean) =>
+    onChange(question.id, { ...draft, ...next }, { typed });
 
   const onRadio = (event: ChangeEvent<HTMLInputElement>) => {
     const value = event.target.value;
@@ -107,7 +111,13 @@ export const QuestionField = memo(function QuestionField({
     ...(question.allowNotApplicable ? [{ value: NOT_APPLICABLE, label: "Not applicable" }] : []),
   ];
   const checkedValue =
-    draft.mode === "dontKnow" ? DONT_KNOW : draft.mode === "notApplicable" ? NOT_APPLICABLE : draft.mode === "value" ? draft.value : null;
+    draft.mode === "dontKnow"
+      ? DONT_KNOW
+      : draft.mode === "notApplicable"
+        ? NOT_APPLICABLE
+        : draft.mode === "value"
+          ? draft.value
+          : null;
 
   return (
     <div
@@ -115,10 +125,16 @@ export const QuestionField = memo(function QuestionField({
       id={questionAnchor(question.id)}
       className={`scroll-mt-24 rounded-lg border bg-white p-5 ${conflict ? "border-red-700" : awaitingConfirmation ? "border-amber-500" : "border-slate-200"}`}
     >
-      <fieldset aria-describedby={groupDescription || undefined} disabled={disabled} className="min-w-0 space-y-3">
+      <fieldset
+        aria-describedby={groupDescription || undefined}
+        disabled={disabled}
+        className="min-w-0 space-y-3"
+      >
         <legend className="text-base font-semibold text-slate-900">
           {question.prompt}
-          {question.required ? null : <span className="ml-2 text-sm font-normal text-slate-600">(optional)</span>}
+          {question.required ? null : (
+            <span className="ml-2 text-sm font-normal text-slate-600">(optional)</span>
+          )}
         </legend>
         <p id={helpId} className="text-sm text-slate-700">
           {question.help}
@@ -126,9 +142,7 @@ export const QuestionField = memo(function QuestionField({
 
         {awaitingConfirmation ? (
           <div className="flex flex-wrap items-center gap-3 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-            <p>
-              Carried over from {carriedFromCycleName ?? "last quarter"} — confirm or change
-            </p>
+            <p>Carried over from {carriedFromCycleName ?? "last quarter"} — confirm or change</p>
             <button
               type="button"
               onClick={() => onConfirm([question.id])}
@@ -157,7 +171,9 @@ export const QuestionField = memo(function QuestionField({
                 step={question.answer.integer ? 1 : "any"}
                 value={draft.mode === "value" ? draft.value : ""}
                 aria-invalid={valueInvalid || undefined}
-                aria-describedby={[`${numberId}-range`, valueInvalid ? messageId : null].filter(Boolean).join(" ")}
+                aria-describedby={[`${numberId}-range`, valueInvalid ? messageId : null]
+                  .filter(Boolean)
+                  .join(" ")}
                 onChange={(event) => {
                   const text = event.target.value;
                   const mode = text.trim() ? "value" : draft.mode === "value" ? null : draft.mode;
@@ -184,7 +200,9 @@ export const QuestionField = memo(function QuestionField({
                       aria-pressed={pressed}
                       onClick={() => change(pressed ? { mode: null, value: "" } : { mode, value: "" }, false)}
                       className={`rounded-md border px-3 py-1.5 text-sm font-medium ${
-                        pressed ? "border-blue-700 bg-blue-50 text-blue-900" : "border-slate-300 bg-white text-slate-800 hover:border-slate-500"
+                        pressed
+                          ? "border-blue-700 bg-blue-50 text-blue-900"
+                          : "border-slate-300 bg-white text-slate-800 hover:border-slate-500"
                       }`}
                     >
                       {choice.label}
@@ -328,7 +346,10 @@ function ConflictNotice({
       ? `You changed this to “${theirsText}” in another tab or window while you were editing here.`
       : `${who ?? "Someone"} changed this to “${theirsText}” while you were editing.`;
   return (
-    <div role="alert" className="mt-4 space-y-3 rounded-md border border-red-700 bg-red-50 p-3 text-sm text-red-950">
+    <div
+      role="alert"
+      className="mt-4 space-y-3 rounded-md border border-red-700 bg-red-50 p-3 text-sm text-red-950"
+    >
       <p>
         {sentence} Your answer here is “{mine}”; nothing was overwritten.
         {theirs?.note ? ` Their note: “${theirs.note}”.` : ""}

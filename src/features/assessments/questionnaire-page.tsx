@@ -8,7 +8,12 @@ import type { QuestionnairePageState } from "./types";
 
 export function QuestionnairePage({ state }: { state: QuestionnairePageState }) {
   const team = state.kind === "editable" ? state.session.team : state.team;
-  const cycleName = state.kind === "no-open-cycle" ? null : state.kind === "editable" ? state.session.cycle.name : state.cycle.name;
+  const cycleName =
+    state.kind === "no-open-cycle"
+      ? null
+      : state.kind === "editable"
+        ? state.session.cycle.name
+        : state.cycle.name;
   return (
     <div className="space-y-6">
       <Breadcrumbs
@@ -44,8 +49,11 @@ function NotEditable({ state }: { state: Exclude<QuestionnairePageState, { kind:
       return (
         <div className={box}>
           <p className="text-slate-700">
-            Your team has not started the {state.cycle.name} assessment yet. It is due {formatDate(state.cycle.closesOn)}.
-            {state.hasPrevious ? " It starts from last quarter's answers: confirm each one or change it." : ""}
+            Your team has not started the {state.cycle.name} assessment yet. It is due{" "}
+            {formatDate(state.cycle.closesOn)}.
+            {state.hasPrevious
+              ? " It starts from last quarter's answers: confirm each one or change it."
+              : ""}
           </p>
           <StartAssessmentForm teamSlug={state.team.slug} cycleName={state.cycle.name} />
         </div>
@@ -54,8 +62,9 @@ function NotEditable({ state }: { state: Exclude<QuestionnairePageState, { kind:
       return (
         <div className={box}>
           <p className="text-slate-700">
-            The {state.cycle.name} assessment was submitted{state.submittedAt ? ` on ${formatDate(state.submittedAt)}` : ""}, so
-            its answers can no longer be changed. An admin or the head of engineering can reopen it.
+            The {state.cycle.name} assessment was submitted
+            {state.submittedAt ? ` on ${formatDate(state.submittedAt)}` : ""}, so its answers can no longer be
+            changed. An admin or the head of engineering can reopen it.
           </p>
           <Link
             href={state.resultHref}

@@ -2,18 +2,20 @@
 
 import Link from "next/link";
 import { useMemo } from "react";
-import { draftMatchesServer } from "./answer-draft";
+import { draftMatchesServer, type AnswerDraft } from "./answer-draft";
 import { formatDate } from "./format";
 import { playbookPath, reviewPath, teamPath } from "./paths";
 import { QuestionField } from "./question-field";
 import type { QuestionnaireSession, SectionView, ServerAnswer } from "./types";
 import { useAnswerSync, type QuestionSyncState, type SaveStatus } from "./use-answer-sync";
-import type { AnswerDraft } from "./answer-draft";
 
 export function Questionnaire({ session }: { session: QuestionnaireSession }) {
   const sync = useAnswerSync(session);
   const { server, drafts, syncStates, status, blocked } = sync;
-  const total = useMemo(() => session.sections.reduce((sum, section) => sum + section.questions.length, 0), [session.sections]);
+  const total = useMemo(
+    () => session.sections.reduce((sum, section) => sum + section.questions.length, 0),
+    [session.sections],
+  );
   const answered = Object.values(server).filter((answer) => !answer.carriedOver).length;
   const toConfirm = Object.values(server).filter((answer) => answer.carriedOver).length;
 
@@ -26,10 +28,15 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
           <h2 className="text-sm font-semibold text-slate-900">Sections</h2>
           <ol className="mt-2 space-y-1 text-sm">
             {session.sections.map((section) => {
-              const done = section.questions.filter((question) => server[question.id] && !server[question.id]!.carriedOver).length;
+              const done = section.questions.filter(
+                (question) => server[question.id] && !server[question.id]!.carriedOver,
+              ).length;
               return (
                 <li key={section.anchor}>
-                  <a href={`#${section.anchor}`} className="flex justify-between gap-2 rounded px-1 py-0.5 text-blue-800 underline-offset-2 hover:underline">
+                  <a
+                    href={`#${section.anchor}`}
+                    className="flex justify-between gap-2 rounded px-1 py-0.5 text-blue-800 underline-offset-2 hover:underline"
+                  >
                     <span>{section.title}</span>
                     <span className="shrink-0 text-slate-700">
                       {done}/{section.questions.length}
@@ -51,7 +58,10 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
 
       <div className="min-w-0 space-y-10">
         {blocked ? (
-          <div role="alert" className="rounded-md border border-red-700 bg-red-50 px-4 py-3 text-sm text-red-950">
+          <div
+            role="alert"
+            className="rounded-md border border-red-700 bg-red-50 px-4 py-3 text-sm text-red-950"
+          >
             <p className="font-semibold">Changes can no longer be saved here.</p>
             <p className="mt-1">{blocked}</p>
             <p className="mt-1">
@@ -62,7 +72,8 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
           </div>
         ) : null}
         <p className="max-w-3xl text-slate-700">
-          Due {formatDate(session.cycle.closesOn)}. Every answer is saved as you go, so you can stop and come back at any time.
+          Due {formatDate(session.cycle.closesOn)}. Every answer is saved as you go, so you can stop and come
+          back at any time.
           {session.carriedFromCycleName
             ? ` Answers from ${session.carriedFromCycleName} are filled in: confirm each one that still holds, or change it.`
             : ""}
@@ -86,7 +97,9 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
           >
             Review and submit
           </Link>
-          <p className="text-sm text-slate-700">The review lists anything still missing before the team lead submits.</p>
+          <p className="text-sm text-slate-700">
+            The review lists anything still missing before the team lead submits.
+          </p>
         </div>
       </div>
     </div>
@@ -114,7 +127,11 @@ function QuestionnaireSection({
   const awaiting = section.questions
     .filter((question) => {
       const answer = server[question.id];
-      return answer?.carriedOver && syncStates[question.id]?.kind !== "conflict" && draftMatchesServer(question, drafts[question.id]!, answer);
+      return (
+        answer?.carriedOver &&
+        syncStates[question.id]?.kind !== "conflict" &&
+        draftMatchesServer(question, drafts[question.id]!, answer)
+      );
     })
     .map((question) => question.id);
 
@@ -169,7 +186,15 @@ function QuestionnaireSection({
   );
 }
 
-function ProgressSummary({ answered, toConfirm, total }: { answered: number; toConfirm: number; total: number }) {
+function ProgressSummary({
+  answered,
+  toConfirm,
+  total,
+}: {
+  answered: number;
+  toConfirm: number;
+  total: number;
+}) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4">
       <p id="questionnaire-progress-label" className="text-sm font-semibold text-slate-900">
@@ -184,7 +209,9 @@ function ProgressSummary({ answered, toConfirm, total }: { answered: number; toC
       />
       <p id="questionnaire-progress-text" className="mt-1 text-sm text-slate-700">
         {answered} of {total} questions answered
-        {toConfirm > 0 ? `; ${toConfirm} carried-over ${toConfirm === 1 ? "answer" : "answers"} to confirm` : ""}
+        {toConfirm > 0
+          ? `; ${toConfirm} carried-over ${toConfirm === 1 ? "answer" : "answers"} to confirm`
+          : ""}
       </p>
     </div>
   );

@@ -7,14 +7,23 @@ import { FormAlert } from "@/ui/form-alert";
 import { TextField } from "@/ui/text-field";
 import { REOPEN_REASON_MIN_LENGTH } from "./limits";
 
-export function ReopenAssessmentForm({ assessmentId, cycleName }: { assessmentId: string; cycleName: string }) {
+export function ReopenAssessmentForm({
+  assessmentId,
+  cycleName,
+}: {
+  assessmentId: string;
+  cycleName: string;
+}) {
   const [state, formAction, pending] = useActionState(reopenAssessmentAction, null);
   const error = state && !state.ok ? state.error : null;
   return (
     <form action={formAction} className="max-w-xl space-y-3" noValidate>
       <FormAlert error={error && !error.fieldErrors ? error : null} />
       {state?.ok ? (
-        <p role="status" className="rounded-md border border-green-700 bg-green-50 px-4 py-3 text-sm text-green-950">
+        <p
+          role="status"
+          className="rounded-md border border-green-700 bg-green-50 px-4 py-3 text-sm text-green-950"
+        >
           {state.data.message}
         </p>
       ) : null}

@@ -10,7 +10,9 @@ export function ResultPage({ result }: { result: AssessmentResultView }) {
   const { team, cycle, assessment, overall } = result;
   return (
     <div className="space-y-8">
-      <Breadcrumbs crumbs={[{ label: team.name, href: teamPath(team.slug) }, { label: `${cycle.name} result` }]} />
+      <Breadcrumbs
+        crumbs={[{ label: team.name, href: teamPath(team.slug) }, { label: `${cycle.name} result` }]}
+      />
       <div className="space-y-2">
         <h1 className="text-3xl font-bold tracking-tight">
           {team.name}: {cycle.name} result
@@ -24,8 +26,8 @@ export function ResultPage({ result }: { result: AssessmentResultView }) {
       {assessment.status === "reopened" ? (
         <div className="rounded-md border border-purple-300 bg-purple-50 px-4 py-3 text-purple-950">
           <p>
-            This assessment is reopened for changes. The results below are the ones last submitted; they are replaced when
-            the team submits again.
+            This assessment is reopened for changes. The results below are the ones last submitted; they are
+            replaced when the team submits again.
           </p>
           <Link href={questionnairePath(team.slug)} className="mt-1 inline-block underline">
             Go to the questionnaire
@@ -45,8 +47,8 @@ export function ResultPage({ result }: { result: AssessmentResultView }) {
           <BandBadge band={overall.band} />
         </div>
         <p className="mt-2 max-w-3xl text-sm text-slate-700">
-          {overall.band ? `${bandMeaning(overall.band)} ` : ""}The overall figure is the average of the scored pitfalls; higher
-          means more risk.{" "}
+          {overall.band ? `${bandMeaning(overall.band)} ` : ""}The overall figure is the average of the scored
+          pitfalls; higher means more risk.{" "}
           <Link href="/playbook/scoring" className="text-blue-800 underline">
             How scores are calculated
           </Link>
@@ -67,12 +69,16 @@ export function ResultPage({ result }: { result: AssessmentResultView }) {
       </section>
 
       {result.canReopen ? (
-        <section aria-labelledby="reopen-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-6">
+        <section
+          aria-labelledby="reopen-heading"
+          className="space-y-3 rounded-lg border border-slate-200 bg-white p-6"
+        >
           <h2 id="reopen-heading" className="text-xl font-semibold">
             Reopen for changes
           </h2>
           <p className="max-w-3xl text-slate-700">
-            Reopening lets the team change answers and submit again; the new submission replaces these results.
+            Reopening lets the team change answers and submit again; the new submission replaces these
+            results.
           </p>
           <ReopenAssessmentForm assessmentId={assessment.id} cycleName={cycle.name} />
         </section>
@@ -86,7 +92,10 @@ export function ResultPage({ result }: { result: AssessmentResultView }) {
 function PitfallResultCard({ pitfall }: { pitfall: PitfallResultView }) {
   const headingId = `result-${pitfall.pitfallId}`;
   return (
-    <article aria-labelledby={headingId} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+    <article
+      aria-labelledby={headingId}
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-5"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h3 id={headingId} className="text-lg font-semibold">
           <Link href={pitfall.playbookHref} className="text-slate-900 underline-offset-2 hover:underline">
@@ -110,8 +119,8 @@ function PitfallResultCard({ pitfall }: { pitfall: PitfallResultView }) {
       <ScoreBar score={pitfall.score} band={pitfall.band} />
       {pitfall.status === "scored" ? (
         <p className="text-sm text-slate-700">
-          Confidence {formatPercent(pitfall.confidence)}: the share of the evidence that was answered rather than left as
-          &ldquo;don&apos;t know&rdquo;.
+          Confidence {formatPercent(pitfall.confidence)}: the share of the evidence that was answered rather
+          than left as &ldquo;don&apos;t know&rdquo;.
           {pitfall.band ? ` ${bandText(pitfall.band)}: ${bandMeaning(pitfall.band)}` : ""}
         </p>
       ) : (
@@ -127,12 +136,19 @@ function PitfallResultCard({ pitfall }: { pitfall: PitfallResultView }) {
           <h4 className="text-sm font-semibold text-slate-900">Why this score</h4>
           <ul className="mt-2 space-y-2 text-sm">
             {pitfall.contributions.map((contribution, index) => (
-              <li key={index} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 border-l-4 border-slate-300 pl-3">
+              <li
+                key={index}
+                className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 border-l-4 border-slate-300 pl-3"
+              >
                 <span className="min-w-0 flex-1">
                   {contribution.label}
-                  {contribution.answer ? <span className="text-slate-700"> — answered &ldquo;{contribution.answer}&rdquo;</span> : null}
+                  {contribution.answer ? (
+                    <span className="text-slate-700"> — answered &ldquo;{contribution.answer}&rdquo;</span>
+                  ) : null}
                 </span>
-                <span className="shrink-0 font-medium tabular-nums">{formatPercent(contribution.share)} of the score</span>
+                <span className="shrink-0 font-medium tabular-nums">
+                  {formatPercent(contribution.share)} of the score
+                </span>
               </li>
             ))}
           </ul>
@@ -145,7 +161,10 @@ function PitfallResultCard({ pitfall }: { pitfall: PitfallResultView }) {
           <ul className="mt-2 flex flex-wrap gap-2 text-sm">
             {pitfall.symptoms.map((symptom) => (
               <li key={symptom.id}>
-                <Link href={symptom.href} className="inline-block rounded-md border border-slate-300 px-2 py-1 text-blue-800 underline hover:bg-slate-50">
+                <Link
+                  href={symptom.href}
+                  className="inline-block rounded-md border border-slate-300 px-2 py-1 text-blue-800 underline hover:bg-slate-50"
+                >
                   {symptom.title}
                 </Link>
               </li>
@@ -162,7 +181,10 @@ function PitfallResultCard({ pitfall }: { pitfall: PitfallResultView }) {
               <li key={step.countermeasureId}>
                 <span className="font-medium">{step.action}</span>
                 <span className="text-slate-700">, so that {step.rationale}</span>
-                <span className="text-slate-600"> (addresses {formatScore(step.riskRemoved)} points of this score)</span>
+                <span className="text-slate-600">
+                  {" "}
+                  (addresses {formatScore(step.riskRemoved)} points of this score)
+                </span>
               </li>
             ))}
           </ol>

@@ -6,7 +6,8 @@ import { SubmitAssessmentForm } from "./submit-assessment-form";
 import type { ReviewItem, ReviewView } from "./types";
 
 export function ReviewPage({ review }: { review: ReviewView }) {
-  const ready = review.missingRequired.length === 0 && review.unconfirmed.length === 0 && review.invalid.length === 0;
+  const ready =
+    review.missingRequired.length === 0 && review.unconfirmed.length === 0 && review.invalid.length === 0;
   const submitted = review.assessment.status === "submitted";
   return (
     <div className="max-w-4xl space-y-8">
@@ -26,7 +27,9 @@ export function ReviewPage({ review }: { review: ReviewView }) {
       </div>
 
       {submitted ? (
-        <p className="rounded-md border border-green-700 bg-green-50 px-4 py-3 text-green-950">This assessment has been submitted.</p>
+        <p className="rounded-md border border-green-700 bg-green-50 px-4 py-3 text-green-950">
+          This assessment has been submitted.
+        </p>
       ) : ready ? (
         <p className="rounded-md border border-green-700 bg-green-50 px-4 py-3 text-green-950">
           Every required question is answered and every carried-over answer is confirmed. Ready to submit.
@@ -50,15 +53,18 @@ export function ReviewPage({ review }: { review: ReviewView }) {
       ) : null}
 
       {submitted ? null : (
-        <section aria-labelledby="submit-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-6">
+        <section
+          aria-labelledby="submit-heading"
+          className="space-y-3 rounded-lg border border-slate-200 bg-white p-6"
+        >
           <h2 id="submit-heading" className="text-xl font-semibold">
             Submit
           </h2>
           {review.canSubmit ? (
             <>
               <p className="text-slate-700">
-                Submitting scores the assessment and shows the result straight away. Answers cannot be changed afterwards
-                unless an admin or the head of engineering reopens the assessment.
+                Submitting scores the assessment and shows the result straight away. Answers cannot be changed
+                afterwards unless an admin or the head of engineering reopens the assessment.
               </p>
               <SubmitAssessmentForm
                 assessmentId={review.assessment.id}
@@ -70,14 +76,17 @@ export function ReviewPage({ review }: { review: ReviewView }) {
           ) : (
             <p className="text-slate-700">
               The team lead submits the assessment
-              {review.leadNames.length > 0 ? ` (${review.leadNames.join(", ")})` : ""}. Your answers are saved and they will
-              see them.
+              {review.leadNames.length > 0 ? ` (${review.leadNames.join(", ")})` : ""}. Your answers are saved
+              and they will see them.
             </p>
           )}
         </section>
       )}
       <p>
-        <Link href={questionnairePath(review.team.slug)} className="text-blue-800 underline hover:text-blue-950">
+        <Link
+          href={questionnairePath(review.team.slug)}
+          className="text-blue-800 underline hover:text-blue-950"
+        >
           Back to the questionnaire
         </Link>
       </p>
@@ -85,7 +94,17 @@ export function ReviewPage({ review }: { review: ReviewView }) {
   );
 }
 
-function ReviewList({ id, title, empty, items }: { id: string; title: string; empty: string; items: ReviewItem[] }) {
+function ReviewList({
+  id,
+  title,
+  empty,
+  items,
+}: {
+  id: string;
+  title: string;
+  empty: string;
+  items: ReviewItem[];
+}) {
   const headingId = `${id}-heading`;
   return (
     <section aria-labelledby={headingId} className="space-y-3">

@@ -8,11 +8,7 @@ import { z } from "zod";
 import { NOTE_MAX_LENGTH, REOPEN_REASON_MIN_LENGTH } from "./limits";
 
 const id = z.string().trim().min(1, "An id is required.").max(64, "That id is too long.");
-const questionId = z
-  .string()
-  .trim()
-  .min(1, "Choose a question.")
-  .max(100, "That question id is too long.");
+const questionId = z.string().trim().min(1, "Choose a question.").max(100, "That question id is too long.");
 
 /** Optimistic-concurrency token: the assessment version the person's screen was showing. */
 const expectedVersion = z.number().int().min(1, "The assessment version is missing.");
@@ -54,7 +50,10 @@ export const reopenAssessmentSchema = z.object({
   reason: z
     .string()
     .trim()
-    .min(REOPEN_REASON_MIN_LENGTH, `Say why the assessment is reopened (at least ${REOPEN_REASON_MIN_LENGTH} characters).`)
+    .min(
+      REOPEN_REASON_MIN_LENGTH,
+      `Say why the assessment is reopened (at least ${REOPEN_REASON_MIN_LENGTH} characters).`,
+    )
     .max(500, "Keep the reason under 500 characters."),
 });
 export type ReopenAssessmentInput = z.infer<typeof reopenAssessmentSchema>;

@@ -23,7 +23,11 @@ export function SubmitAssessmentForm({
       <FormAlert error={error} />
       <input type="hidden" name="assessmentId" value={assessmentId} />
       <input type="hidden" name="expectedVersion" value={version} />
-      <Button type="submit" disabled={pending || !ready} aria-describedby={ready ? undefined : "submit-blocked"}>
+      <Button
+        type="submit"
+        disabled={pending || !ready}
+        aria-describedby={ready ? undefined : "submit-blocked"}
+      >
         {pending ? "Submitting…" : `Submit the ${cycleName} assessment`}
       </Button>
       {ready ? null : (

@@ -6,24 +6,38 @@ import { questionnairePath } from "./paths";
 import { StartAssessmentForm } from "./start-assessment-form";
 import type { TeamOverview } from "./types";
 
-const primaryLink = "inline-flex rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800";
+const primaryLink =
+  "inline-flex rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800";
 
-export function TeamPage({ overview, showMyTeamsCrumb }: { overview: TeamOverview; showMyTeamsCrumb: boolean }) {
+export function TeamPage({
+  overview,
+  showMyTeamsCrumb,
+}: {
+  overview: TeamOverview;
+  showMyTeamsCrumb: boolean;
+}) {
   const { team, currentCycle, current } = overview;
   return (
     <div className="space-y-8">
-      <Breadcrumbs crumbs={[...(showMyTeamsCrumb ? [{ label: "My teams", href: "/team" }] : []), { label: team.name }]} />
+      <Breadcrumbs
+        crumbs={[...(showMyTeamsCrumb ? [{ label: "My teams", href: "/team" }] : []), { label: team.name }]}
+      />
       <div className="space-y-1">
         <h1 className="text-3xl font-bold tracking-tight">{team.name}</h1>
         <p className="text-slate-700">{team.orgUnitName}</p>
       </div>
 
-      <section aria-labelledby="current-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+      <section
+        aria-labelledby="current-heading"
+        className="space-y-4 rounded-lg border border-slate-200 bg-white p-6"
+      >
         <h2 id="current-heading" className="text-xl font-semibold">
           {currentCycle ? `${currentCycle.name} assessment` : "Current assessment"}
         </h2>
         {!currentCycle || !current ? (
-          <p className="text-slate-700">No assessment cycle is open right now. An admin or the head of engineering opens one each quarter.</p>
+          <p className="text-slate-700">
+            No assessment cycle is open right now. An admin or the head of engineering opens one each quarter.
+          </p>
         ) : (
           <>
             <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
@@ -65,10 +79,18 @@ export function TeamPage({ overview, showMyTeamsCrumb }: { overview: TeamOvervie
               <caption className="sr-only">Past assessments of {team.name}, newest first</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
                 <tr>
-                  <th scope="col" className="px-4 py-2 font-semibold">Cycle</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">Overall score</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">Band</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">Submitted</th>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    Cycle
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    Overall score
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    Band
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    Submitted
+                  </th>
                   <th scope="col" className="px-4 py-2 font-semibold">
                     <span className="sr-only">Result</span>
                   </th>
@@ -79,7 +101,9 @@ export function TeamPage({ overview, showMyTeamsCrumb }: { overview: TeamOvervie
                   <tr key={entry.assessmentId} className="border-b border-slate-100 last:border-0">
                     <th scope="row" className="px-4 py-2 font-medium">
                       {entry.cycleName}
-                      {entry.status === "reopened" ? <span className="ml-2 text-xs font-normal text-slate-600">(reopened)</span> : null}
+                      {entry.status === "reopened" ? (
+                        <span className="ml-2 text-xs font-normal text-slate-600">(reopened)</span>
+                      ) : null}
                     </th>
                     <td className="px-4 py-2 tabular-nums">{formatScore(entry.overall.score)}</td>
                     <td className="px-4 py-2">
@@ -115,7 +139,9 @@ function CallToAction({ overview }: { overview: TeamOverview }) {
   if (!canAnswer) {
     return (
       <p className="text-sm text-slate-700">
-        {current.status === "not-started" ? "The team has not started this quarter's assessment yet." : "The team is still answering."}
+        {current.status === "not-started"
+          ? "The team has not started this quarter's assessment yet."
+          : "The team is still answering."}
       </p>
     );
   }

@@ -208,7 +208,12 @@ export interface PitfallResultView {
 export interface AssessmentResultView {
   team: { name: string; slug: string };
   cycle: CycleRef;
-  assessment: { id: string; status: AssessmentStatus; submittedAt: string | null; submittedByName: string | null };
+  assessment: {
+    id: string;
+    status: AssessmentStatus;
+    submittedAt: string | null;
+    submittedByName: string | null;
+  };
   overall: OverallResultView;
   pitfalls: PitfallResultView[];
   canReopen: boolean;

@@ -42,20 +42,26 @@ const IDLE: QuestionSyncState = { kind: "idle" };
 const NETWORK_MESSAGE = "Could not reach the server. Check your connection, then retry.";
 
 function isAnswerConflict(details: unknown): details is AnswerConflictDetails {
-  return typeof details === "object" && details !== null && (details as { kind?: unknown }).kind === "answer-conflict";
+  return (
+    typeof details === "object" &&
+    details !== null &&
+    (details as { kind?: unknown }).kind === "answer-conflict"
+  );
 }
 
 export function useAnswerSync(session: QuestionnaireSession) {
   const questions = useMemo(() => {
     const map = new Map<string, QuestionView>();
-    for (const section of session.sections) for (const question of section.questions) map.set(question.id, question);
+    for (const section of session.sections)
+      for (const question of section.questions) map.set(question.id, question);
     return map;
   }, [session.sections]);
 
   const [server, setServerState] = useState<Record<string, ServerAnswer>>(session.answers);
   const [drafts, setDraftState] = useState<Record<string, AnswerDraft>>(() => {
     const initial: Record<string, AnswerDraft> = {};
-    for (const [questionId, question] of questions) initial[questionId] = draftFromServer(question, session.answers[questionId]);
+    for (const [questionId, question] of questions)
+      initial[questionId] = draftFromServer(question, session.answers[questionId]);
     return initial;
   });
   const [syncStates, setSyncStateMap] = useState<Record<string, QuestionSyncState>>({});
@@ -76,14 +82,20 @@ export function useAnswerSync(session: QuestionnaireSession) {
   /** Set when a write failed for a reason a retry may fix (network, server error); holds the message. */
   const stalled = useRef<string | null>(null);
 
-  const setServer = useCallback((update: (current: Record<string, ServerAnswer>) => Record<string, ServerAnswer>) => {
-    serverRef.current = update(serverRef.current);
-    setServerState(serverRef.current);
-  }, []);
-  const setDrafts = useCallback((update: (current: Record<string, AnswerDraft>) => Record<string, AnswerDraft>) => {
-    draftsRef.current = update(draftsRef.current);
-    setDraftState(draftsRef.current);
-  }, []);
+  const setServer = useCallback(
+    (update: (current: Record<string, ServerAnswer>) => Record<string, ServerAnswer>) => {
+      serverRef.current = update(serverRef.current);
+      setServerState(serverRef.current);
+    },
+    [],
+  );
+  const setDrafts = useCallback(
+    (update: (current: Record<string, AnswerDraft>) => Record<string, AnswerDraft>) => {
+      draftsRef.current = update(draftsRef.current);
+      setDraftState(draftsRef.current);
+    },
+    [],
+  );
   const setSync = useCallback((questionId: string, state: QuestionSyncState) => {
     const next = { ...syncRef.current };
     if (state.kind === "idle") delete next[questionId];
@@ -108,8 +120,12 @@ export function useAnswerSync(session: QuestionnaireSession) {
       return;
     }
     const failed = Object.values(syncRef.current).find((state) => state.kind === "error");
-    if (failed && failed.kind === "error") setStatus({ kind: "error", message: failed.message, canRetry: true });
-    else setStatus((current) => (current.kind === "saving" || current.kind === "error" ? { kind: "saved", at: Date.now() } : current));
+    if (failed && failed.kind === "error")
+      setStatus({ kind: "error", message: failed.message, canRetry: true });
+    else
+      setStatus((current) =>
+        current.kind === "saving" || current.kind === "error" ? { kind: "saved", at: Date.now() } : current,
+      );
   }, [hasPendingWork]);
 
   /** Takes in the server's answers after a refused write; returns the questions changed on both sides. */
@@ -126,7 +142,8 @@ export function useAnswerSync(session: QuestionnaireSession) {
         if (timer) clearTimeout(timer);
         timers.current.delete(questionId);
         queue.current = queue.current.filter(
-          (operation, index) => index === 0 || operation.type !== "save" || operation.questionId !== questionId,
+          (operation, index) =>
+            index === 0 || operation.type !== "save" || operation.questionId !== questionId,
         );
         setSync(questionId, { kind: "conflict", theirs });
       }
@@ -213,7 +230,8 @@ export function useAnswerSync(session: QuestionnaireSession) {
   const runConfirm = useCallback(
     async (questionIds: string[]): Promise<Outcome> => {
       const ids = questionIds.filter(
-        (questionId) => serverRef.current[questionId]?.carriedOver && syncRef.current[questionId]?.kind !== "conflict",
+        (questionId) =>
+          serverRef.current[questionId]?.carriedOver && syncRef.current[questionId]?.kind !== "conflict",
       );
       if (ids.length === 0) return "done";
       let result: ActionResult<{ version: number; answers: ServerAnswer[] }>;
@@ -255,7 +273,9 @@ export function useAnswerSync(session: QuestionnaireSession) {
       while (queue.current.length > 0 && !halted.current) {
         const operation = queue.current[0]!;
         const outcome =
-          operation.type === "save" ? await runSave(operation.questionId) : await runConfirm(operation.questionIds);
+          operation.type === "save"
+            ? await runSave(operation.questionId)
+            : await runConfirm(operation.questionIds);
         if (outcome === "halt") break;
         // A refused write is retried with the new version; a bounded number of times, in case
         // someone else keeps writing in between.
@@ -280,7 +300,8 @@ export function useAnswerSync(session: QuestionnaireSession) {
     (operation: Operation) => {
       if (operation.type === "save") {
         const duplicate = queue.current.some(
-          (queued, index) => index > 0 && queued.type === "save" && queued.questionId === operation.questionId,
+          (queued, index) =>
+            index > 0 && queued.type === "save" && queued.questionId === operation.questionId,
         );
         if (duplicate) return;
       }

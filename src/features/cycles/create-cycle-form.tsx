@@ -17,12 +17,25 @@ export function CreateCycleForm({ next, questionnaires }: Pick<CyclesPageData, "
     <form action={formAction} className="space-y-4" noValidate>
       <FormAlert error={error} />
       {state?.ok ? (
-        <p role="status" className="rounded-md border border-green-700 bg-green-50 px-4 py-3 text-sm text-green-950">
+        <p
+          role="status"
+          className="rounded-md border border-green-700 bg-green-50 px-4 py-3 text-sm text-green-950"
+        >
           {state.data.message}
         </p>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Year" name="year" type="number" inputMode="numeric" min={2000} max={2100} defaultValue={next.year} required errors={error?.fieldErrors?.year} />
+        <TextField
+          label="Year"
+          name="year"
+          type="number"
+          inputMode="numeric"
+          min={2000}
+          max={2100}
+          defaultValue={next.year}
+          required
+          errors={error?.fieldErrors?.year}
+        />
         <div>
           <label htmlFor={`${id}-quarter`} className="block text-sm font-medium text-slate-900">
             Quarter
@@ -47,7 +60,14 @@ export function CreateCycleForm({ next, questionnaires }: Pick<CyclesPageData, "
             </p>
           ) : null}
         </div>
-        <TextField label="Opens on" name="opensOn" type="date" defaultValue={next.opensOn} required errors={error?.fieldErrors?.opensOn} />
+        <TextField
+          label="Opens on"
+          name="opensOn"
+          type="date"
+          defaultValue={next.opensOn}
+          required
+          errors={error?.fieldErrors?.opensOn}
+        />
         <TextField
           label="Due on"
           name="closesOn"

@@ -5,12 +5,28 @@ import { closeCycleAction, openCycleAction } from "@/server/cycles/actions";
 import { Button } from "@/ui/button";
 
 /** Open or close one cycle; the outcome is announced next to the button. */
-export function CycleStatusForm({ cycleId, cycleName, action }: { cycleId: string; cycleName: string; action: "open" | "close" }) {
-  const [state, formAction, pending] = useActionState(action === "open" ? openCycleAction : closeCycleAction, null);
+export function CycleStatusForm({
+  cycleId,
+  cycleName,
+  action,
+}: {
+  cycleId: string;
+  cycleName: string;
+  action: "open" | "close";
+}) {
+  const [state, formAction, pending] = useActionState(
+    action === "open" ? openCycleAction : closeCycleAction,
+    null,
+  );
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="cycleId" value={cycleId} />
-      <Button type="submit" variant={action === "open" ? "primary" : "secondary"} disabled={pending} className="py-1.5">
+      <Button
+        type="submit"
+        variant={action === "open" ? "primary" : "secondary"}
+        disabled={pending}
+        className="py-1.5"
+      >
         {action === "open" ? "Open" : "Close"}
         <span className="sr-only"> {cycleName}</span>
       </Button>

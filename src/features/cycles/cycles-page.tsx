@@ -14,8 +14,8 @@ export function CyclesPage({ data }: { data: CyclesPageData }) {
       <div className="space-y-2">
         <h1 className="text-3xl font-bold tracking-tight">Assessment cycles</h1>
         <p className="max-w-3xl text-slate-700">
-          Each quarter every team answers the questionnaire once. Create the quarter&apos;s cycle, open it when teams should
-          start, and close it when it is over. One cycle is open at a time.
+          Each quarter every team answers the questionnaire once. Create the quarter&apos;s cycle, open it
+          when teams should start, and close it when it is over. One cycle is open at a time.
         </p>
       </div>
 
@@ -31,14 +31,30 @@ export function CyclesPage({ data }: { data: CyclesPageData }) {
               <caption className="sr-only">Assessment cycles, newest first, with completion counts</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
                 <tr>
-                  <th scope="col" className="px-4 py-2 font-semibold">Cycle</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">Status</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">Opens</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">Due</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">Questionnaire</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">Submitted</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">In progress</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">Not started</th>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    Cycle
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    Status
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    Opens
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    Due
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    Questionnaire
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    Submitted
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    In progress
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    Not started
+                  </th>
                   <th scope="col" className="px-4 py-2 font-semibold">
                     <span className="sr-only">Actions</span>
                   </th>
@@ -47,13 +63,17 @@ export function CyclesPage({ data }: { data: CyclesPageData }) {
               <tbody>
                 {data.cycles.map((cycle) => (
                   <tr key={cycle.id} className="border-b border-slate-100 align-top last:border-0">
-                    <th scope="row" className="px-4 py-3 font-medium">{cycle.name}</th>
+                    <th scope="row" className="px-4 py-3 font-medium">
+                      {cycle.name}
+                    </th>
                     <td className="px-4 py-3">{STATUS_TEXT[cycle.status]}</td>
                     <td className="px-4 py-3">{formatDate(cycle.opensOn)}</td>
                     <td className="px-4 py-3">{formatDate(cycle.closesOn)}</td>
                     <td className="px-4 py-3">
                       {cycle.questionnaireId}
-                      {cycle.questionnaireInstalled ? null : <span className="block text-xs text-red-800">not installed</span>}
+                      {cycle.questionnaireInstalled ? null : (
+                        <span className="block text-xs text-red-800">not installed</span>
+                      )}
                     </td>
                     <td className="px-4 py-3 tabular-nums">{cycle.submitted}</td>
                     <td className="px-4 py-3 tabular-nums">{cycle.inProgress}</td>
@@ -84,17 +104,26 @@ export function CyclesPage({ data }: { data: CyclesPageData }) {
             Teams in {data.focus.cycleName}
           </h2>
           <p className="max-w-3xl text-sm text-slate-700">
-            Open a team&apos;s result to reopen a submitted assessment; a reason is required and recorded in the audit log.
+            Open a team&apos;s result to reopen a submitted assessment; a reason is required and recorded in
+            the audit log.
           </p>
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Completion of each team in {data.focus.cycleName}</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
                 <tr>
-                  <th scope="col" className="px-4 py-2 font-semibold">Team</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">Org unit</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">Status</th>
-                  <th scope="col" className="px-4 py-2 font-semibold">Overall</th>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    Team
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    Org unit
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    Status
+                  </th>
+                  <th scope="col" className="px-4 py-2 font-semibold">
+                    Overall
+                  </th>
                   <th scope="col" className="px-4 py-2 font-semibold">
                     <span className="sr-only">Result</span>
                   </th>
@@ -137,7 +166,10 @@ export function CyclesPage({ data }: { data: CyclesPageData }) {
         </section>
       ) : null}
 
-      <section aria-labelledby="create-heading" className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+      <section
+        aria-labelledby="create-heading"
+        className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-6"
+      >
         <h2 id="create-heading" className="text-xl font-semibold">
           Create a cycle
         </h2>

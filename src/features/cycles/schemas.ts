@@ -29,10 +29,14 @@ export const createCycleSchema = z
     questionnaireId: z.string().trim().min(1, "Choose a questionnaire version.").max(64),
   })
   // Checked only once both dates parsed; otherwise the date fields already carry their own message.
-  .refine((input) => !(input.opensOn instanceof Date && input.closesOn instanceof Date) || input.closesOn > input.opensOn, {
-    path: ["closesOn"],
-    message: "The due date must be after the opening date.",
-  });
+  .refine(
+    (input) =>
+      !(input.opensOn instanceof Date && input.closesOn instanceof Date) || input.closesOn > input.opensOn,
+    {
+      path: ["closesOn"],
+      message: "The due date must be after the opening date.",
+    },
+  );
 export type CreateCycleInput = z.infer<typeof createCycleSchema>;
 
 export const cycleIdSchema = z.object({

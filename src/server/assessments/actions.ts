@@ -14,7 +14,7 @@ import {
 import type { ConfirmAnswersResult, SaveAnswerResult } from "@/features/assessments/types";
 import type { ActionResult } from "@/features/shared/action-result";
 import { getCurrentActor, requireActor } from "../auth/session";
-import { ExpectedError, parseInput, runAction } from "../errors";
+import { ExpectedError, formFields, parseInput, runAction } from "../errors";
 import {
   confirmCarriedOverAnswers,
   reopenAssessment,
@@ -22,12 +22,6 @@ import {
   startAssessment,
   submitAssessment,
 } from "./mutations";
-
-function formObject(formData: FormData): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === "string") result[key] = value;
-  return result;
-}
 
 /**
  * Autosave runs in the background of the questionnaire: an ended session is reported instead of
@@ -56,11 +50,14 @@ export async function confirmAnswersAction(input: unknown): Promise<ActionResult
   );
 }
 
-export async function startAssessmentAction(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
+export async function startAssessmentAction(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<null>> {
   let teamSlug = "";
   const result = await runAction(async () => {
     const actor = await requireActor();
-    const input = parseInput(startAssessmentSchema, formObject(formData));
+    const input = parseInput(startAssessmentSchema, formFields(formData));
     teamSlug = input.teamSlug;
     await startAssessment(actor, input);
     return null;
@@ -71,11 +68,14 @@ export async function startAssessmentAction(_previous: unknown, formData: FormDa
   redirect(questionnairePath(teamSlug));
 }
 
-export async function submitAssessmentAction(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
+export async function submitAssessmentAction(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<null>> {
   let destination = "";
   const result = await runAction(async () => {
     const actor = await requireActor();
-    const submitted = await submitAssessment(actor, parseInput(submitAssessmentSchema, formObject(formData)));
+    const submitted = await submitAssessment(actor, parseInput(submitAssessmentSchema, formFields(formData)));
     destination = resultPath(submitted.teamSlug, submitted.cycleName);
     revalidatePath(teamPath(submitted.teamSlug));
     revalidatePath("/team");
@@ -86,12 +86,17 @@ export async function submitAssessmentAction(_previous: unknown, formData: FormD
   redirect(destination);
 }
 
-export async function reopenAssessmentAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ message: string }>> {
+export async function reopenAssessmentAction(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ message: string }>> {
   return runAction(async () => {
     const actor = await requireActor();
-    const reopened = await reopenAssessment(actor, parseInput(reopenAssessmentSchema, formObject(formData)));
+    const reopened = await reopenAssessment(actor, parseInput(reopenAssessmentSchema, formFields(formData)));
     revalidatePath(teamPath(reopened.teamSlug), "layout");
     revalidatePath("/cycles");
-    return { message: `The ${reopened.cycleName} assessment is reopened: the team can change answers and submit again.` };
+    return {
+      message: `The ${reopened.cycleName} assessment is reopened: the team can change answers and submit again.`,
+    };
   });
 }

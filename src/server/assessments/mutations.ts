@@ -3,7 +3,12 @@ import { can, type Actor } from "@/domain/access/policy";
 import { questionnaireById } from "@/domain/content";
 import type { Answer, Answers } from "@/domain/content/schema";
 import { overallResult, toStoredPitfallResults } from "@/domain/results/stored-results";
-import { listMissingRequiredAnswers, scoreAssessment, validateAnswer, type AnswerValue } from "@/domain/scoring";
+import {
+  listMissingRequiredAnswers,
+  scoreAssessment,
+  validateAnswer,
+  type AnswerValue,
+} from "@/domain/scoring";
 import type {
   ConfirmAnswersInput,
   ReopenAssessmentInput,
@@ -46,7 +51,10 @@ const SUBMITTED_MESSAGE =
 
 /** The team an assessment belongs to, read from the database: the assessment id alone decides it. */
 async function teamOfAssessment(assessmentId: string): Promise<string> {
-  const assessment = await db.assessment.findUnique({ where: { id: assessmentId }, select: { teamId: true } });
+  const assessment = await db.assessment.findUnique({
+    where: { id: assessmentId },
+    select: { teamId: true },
+  });
   if (!assessment) throw new NotFoundError();
   return assessment.teamId;
 }
@@ -69,7 +77,10 @@ function cycleNotOpenMessage(cycle: { name: string; status: string }): string {
 
 /** Re-reads the assessment inside the transaction and refuses when its answers are frozen. */
 async function readAnswerable(tx: Transaction, assessmentId: string): Promise<AnswerableAssessment> {
-  const assessment = await tx.assessment.findUnique({ where: { id: assessmentId }, select: answerableColumns });
+  const assessment = await tx.assessment.findUnique({
+    where: { id: assessmentId },
+    select: answerableColumns,
+  });
   if (!assessment) throw new NotFoundError();
   if (assessment.status === "submitted") throw new ConflictError(SUBMITTED_MESSAGE);
   if (assessment.cycle.status !== "open") throw new ConflictError(cycleNotOpenMessage(assessment.cycle));
@@ -95,7 +106,11 @@ async function claimNextVersion(
   return expectedVersion + 1;
 }
 
-async function answerConflict(tx: Transaction, assessmentId: string, questionId: string | null): Promise<ConflictError> {
+async function answerConflict(
+  tx: Transaction,
+  assessmentId: string,
+  questionId: string | null,
+): Promise<ConflictError> {
   const current = await tx.assessment.findUnique({ where: { id: assessmentId }, select: { version: true } });
   const answers = await readServerAnswers(tx, assessmentId);
   const currentAnswer = questionId ? (answers[questionId] ?? null) : null;
@@ -127,7 +142,14 @@ function normalisedAnswer(answer: unknown): Answer {
 
 function auditedAnswer(row: AnswerRow | null) {
   return row
-    ? { questionId: row.questionId, kind: row.kind, value: row.value, reason: row.reason, note: row.note, carriedOver: row.carriedOver }
+    ? {
+        questionId: row.questionId,
+        kind: row.kind,
+        value: row.value,
+        reason: row.reason,
+        note: row.note,
+        carriedOver: row.carriedOver,
+      }
     : null;
 }
 
@@ -165,11 +187,21 @@ export async function saveAnswer(actor: Actor, input: SaveAnswerInput): Promise<
       const columns = storedAnswerColumns(answer);
       // Editing only the note of a carried-over answer does not confirm its value.
       const sameValue =
-        before !== null && before.kind === columns.kind && before.value === columns.value && before.reason === columns.reason;
+        before !== null &&
+        before.kind === columns.kind &&
+        before.value === columns.value &&
+        before.reason === columns.reason;
       const carriedOver = sameValue && before.carriedOver;
       after = await tx.answer.upsert({
         where: key,
-        create: { assessmentId: assessment.id, questionId: input.questionId, ...columns, note: input.note, carriedOver: false, updatedById: actor.id },
+        create: {
+          assessmentId: assessment.id,
+          questionId: input.questionId,
+          ...columns,
+          note: input.note,
+          carriedOver: false,
+          updatedById: actor.id,
+        },
         update: { ...columns, note: input.note, carriedOver, updatedById: actor.id },
         select: answerColumns,
       });
@@ -192,7 +224,10 @@ export async function saveAnswer(actor: Actor, input: SaveAnswerInput): Promise<
 }
 
 /** Confirms carried-over answers as they are ("Confirm", "Confirm all in this section"). */
-export async function confirmCarriedOverAnswers(actor: Actor, input: ConfirmAnswersInput): Promise<ConfirmAnswersResult> {
+export async function confirmCarriedOverAnswers(
+  actor: Actor,
+  input: ConfirmAnswersInput,
+): Promise<ConfirmAnswersResult> {
   const teamId = await teamOfAssessment(input.assessmentId);
   await authorizeTeam(actor, "assessment:answer", teamId);
   const questionIds = [...new Set(input.questionIds)];
@@ -361,7 +396,10 @@ function plural(count: number, one: string, many: string): string {
  * status and the audit event are written in one transaction: a failure at any point leaves the
  * assessment exactly as it was. A resubmission (after a reopen) replaces the stored results.
  */
-export async function submitAssessment(actor: Actor, input: SubmitAssessmentInput): Promise<SubmittedAssessment> {
+export async function submitAssessment(
+  actor: Actor,
+  input: SubmitAssessmentInput,
+): Promise<SubmittedAssessment> {
   const teamId = await teamOfAssessment(input.assessmentId);
   const team = await authorizeTeam(actor, "assessment:answer", teamId);
   if (!can(actor, "assessment:submit", { type: "team", teamId: team.id, orgUnitId: team.orgUnitId })) {
@@ -379,7 +417,8 @@ export async function submitAssessment(actor: Actor, input: SubmitAssessmentInpu
       },
     });
     if (!assessment) throw new NotFoundError();
-    if (assessment.status === "submitted") throw new ConflictError("This assessment has already been submitted.");
+    if (assessment.status === "submitted")
+      throw new ConflictError("This assessment has already been submitted.");
     if (assessment.cycle.status !== "open") throw new ConflictError(cycleNotOpenMessage(assessment.cycle));
     if (assessment.version !== input.expectedVersion) {
       throw new ConflictError(
@@ -401,7 +440,9 @@ export async function submitAssessment(actor: Actor, input: SubmitAssessmentInpu
       // Rows of questions outside this questionnaire cannot be shown or answered; they are not scored.
       if (!entry) continue;
       const answer = answerOfRow(row);
-      const issue = answer ? validateAnswer(entry.question, answer) : { message: "This answer could not be read; answer it again." };
+      const issue = answer
+        ? validateAnswer(entry.question, answer)
+        : { message: "This answer could not be read; answer it again." };
       if (issue || !answer) {
         invalid++;
         fieldErrors[row.questionId] = [issue?.message ?? "This answer could not be read; answer it again."];
@@ -420,11 +461,18 @@ export async function submitAssessment(actor: Actor, input: SubmitAssessmentInpu
     for (const issue of missing) fieldErrors[issue.questionId] = [issue.message];
     if (missing.length > 0 || unconfirmed > 0 || invalid > 0) {
       const problems = [
-        missing.length > 0 ? `${plural(missing.length, "required question has", "required questions have")} no answer` : null,
-        unconfirmed > 0 ? `${plural(unconfirmed, "carried-over answer is", "carried-over answers are")} not confirmed yet` : null,
+        missing.length > 0
+          ? `${plural(missing.length, "required question has", "required questions have")} no answer`
+          : null,
+        unconfirmed > 0
+          ? `${plural(unconfirmed, "carried-over answer is", "carried-over answers are")} not confirmed yet`
+          : null,
         invalid > 0 ? `${plural(invalid, "answer needs", "answers need")} correcting` : null,
       ].filter(Boolean);
-      throw new ValidationError(`The assessment cannot be submitted yet: ${problems.join("; ")}. Nothing was submitted.`, fieldErrors);
+      throw new ValidationError(
+        `The assessment cannot be submitted yet: ${problems.join("; ")}. Nothing was submitted.`,
+        fieldErrors,
+      );
     }
 
     const score = scoreAssessment(compiled, answers, teamContext);
@@ -442,7 +490,9 @@ export async function submitAssessment(actor: Actor, input: SubmitAssessmentInpu
       },
     });
     if (claimed.count === 0) {
-      throw new ConflictError("The assessment changed while it was being submitted. Check the review again, then submit.");
+      throw new ConflictError(
+        "The assessment changed while it was being submitted. Check the review again, then submit.",
+      );
     }
     await tx.pitfallResult.deleteMany({ where: { assessmentId: assessment.id } });
     await tx.pitfallResult.createMany({
@@ -454,8 +504,17 @@ export async function submitAssessment(actor: Actor, input: SubmitAssessmentInpu
       entityType: "assessment",
       entityId: assessment.id,
       teamId: assessment.teamId,
-      before: { status: assessment.status, overallScore: assessment.overallScore, overallBand: assessment.overallBand },
-      after: { status: "submitted", overallScore: overall.score, overallBand: overall.band, cycle: assessment.cycle.name },
+      before: {
+        status: assessment.status,
+        overallScore: assessment.overallScore,
+        overallBand: assessment.overallBand,
+      },
+      after: {
+        status: "submitted",
+        overallScore: overall.score,
+        overallBand: overall.band,
+        cycle: assessment.cycle.name,
+      },
     });
     return {
       assessmentId: assessment.id,
@@ -471,12 +530,18 @@ export async function submitAssessment(actor: Actor, input: SubmitAssessmentInpu
  * Reopens a submitted assessment so the team can change answers. Its stored results stay until the
  * team submits again, which replaces them.
  */
-export async function reopenAssessment(actor: Actor, input: ReopenAssessmentInput): Promise<{ teamSlug: string; cycleName: string }> {
+export async function reopenAssessment(
+  actor: Actor,
+  input: ReopenAssessmentInput,
+): Promise<{ teamSlug: string; cycleName: string }> {
   const teamId = await teamOfAssessment(input.assessmentId);
   const team = await authorizeTeam(actor, "assessment:reopen", teamId);
 
   return db.$transaction(async (tx) => {
-    const assessment = await tx.assessment.findUnique({ where: { id: input.assessmentId }, select: answerableColumns });
+    const assessment = await tx.assessment.findUnique({
+      where: { id: input.assessmentId },
+      select: answerableColumns,
+    });
     if (!assessment) throw new NotFoundError();
     if (assessment.status !== "submitted") {
       throw new ConflictError(
@@ -494,7 +559,8 @@ export async function reopenAssessment(actor: Actor, input: ReopenAssessmentInpu
       where: { id: assessment.id, version: assessment.version, status: "submitted" },
       data: { version: { increment: 1 }, status: "reopened" },
     });
-    if (claimed.count === 0) throw new ConflictError("The assessment changed a moment ago. Reload the page and try again.");
+    if (claimed.count === 0)
+      throw new ConflictError("The assessment changed a moment ago. Reload the page and try again.");
     await writeAudit(tx, {
       actorId: actor.id,
       action: "assessment.reopened",

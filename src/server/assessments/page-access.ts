@@ -10,7 +10,8 @@ export async function orNotFound<T>(load: Promise<T>): Promise<T> {
   try {
     return await load;
   } catch (error) {
-    if (error instanceof ExpectedError && (error.code === "not_found" || error.code === "forbidden")) notFound();
+    if (error instanceof ExpectedError && (error.code === "not_found" || error.code === "forbidden"))
+      notFound();
     throw error;
   }
 }

@@ -9,12 +9,7 @@ import {
   type RiskBand,
   validateAnswer,
 } from "@/domain/scoring";
-import {
-  playbookPath,
-  questionPath,
-  resultPath,
-  parseResultRef,
-} from "@/features/assessments/paths";
+import { playbookPath, questionPath, resultPath, parseResultRef } from "@/features/assessments/paths";
 import type {
   AssessmentResultView,
   AssessmentStatus,
@@ -62,7 +57,12 @@ interface CycleRow {
 }
 
 function toCycleRef(cycle: CycleRow): CycleRef {
-  return { id: cycle.id, name: cycle.name, status: asCycleStatus(cycle.status), closesOn: cycle.closesOn.toISOString() };
+  return {
+    id: cycle.id,
+    name: cycle.name,
+    status: asCycleStatus(cycle.status),
+    closesOn: cycle.closesOn.toISOString(),
+  };
 }
 
 function asCycleStatus(status: string): CycleStatus {
@@ -77,13 +77,20 @@ function asBand(band: string | null): RiskBand | null {
   return band !== null && (RISK_BANDS as readonly string[]).includes(band) ? (band as RiskBand) : null;
 }
 
-function overallOf(assessment: { overallScore: number | null; overallBand: string | null }): OverallResultView {
+function overallOf(assessment: {
+  overallScore: number | null;
+  overallBand: string | null;
+}): OverallResultView {
   return { score: assessment.overallScore, band: asBand(assessment.overallBand) };
 }
 
 /** The cycle teams answer now: the open one (at most one is open at a time). */
 async function openCycle() {
-  return db.cycle.findFirst({ where: { status: "open" }, orderBy: [{ year: "desc" }, { quarter: "desc" }], select: cycleColumns });
+  return db.cycle.findFirst({
+    where: { status: "open" },
+    orderBy: [{ year: "desc" }, { quarter: "desc" }],
+    select: cycleColumns,
+  });
 }
 
 /** Assessments that carry stored results: submitted, or reopened after a submission. */
@@ -119,7 +126,9 @@ export async function listMyTeams(actor: Actor): Promise<MyTeamSummary[]> {
     },
   });
   return teams.map((team) => {
-    const current = cycle ? team.assessments.find((assessment) => assessment.cycleId === cycle.id) : undefined;
+    const current = cycle
+      ? team.assessments.find((assessment) => assessment.cycleId === cycle.id)
+      : undefined;
     const last = team.assessments.find((assessment) => assessment.submittedAt !== null);
     return {
       id: team.id,
@@ -272,12 +281,19 @@ export async function getReview(actor: Actor, teamSlug: string): Promise<ReviewV
     const answer = answerOfRow(row);
     const issue = answer ? validateAnswer(index.get(row.questionId)!.question, answer) : null;
     if (answer && !issue) return true;
-    const reviewItem = item(row.questionId, issue?.message ?? "This answer could not be read; answer it again.");
+    const reviewItem = item(
+      row.questionId,
+      issue?.message ?? "This answer could not be read; answer it again.",
+    );
     if (reviewItem) invalid.push(reviewItem);
     return false;
   });
   const { answers, teamContext } = splitAnswers(validRows, contextQuestionIds(questionnaire));
-  const missingRequired = listMissingRequiredAnswers(compiledQuestionnaire(questionnaire), answers, teamContext)
+  const missingRequired = listMissingRequiredAnswers(
+    compiledQuestionnaire(questionnaire),
+    answers,
+    teamContext,
+  )
     .filter((issue) => !invalid.some((entry) => entry.questionId === issue.questionId))
     .map((issue) => item(issue.questionId, issue.message))
     .filter((entry): entry is ReviewItem => entry !== null);
@@ -286,7 +302,8 @@ export async function getReview(actor: Actor, teamSlug: string): Promise<ReviewV
     .map((row) => item(row.questionId, "Carried over from last quarter: confirm it or change it."))
     .filter((entry): entry is ReviewItem => entry !== null);
   const order = [...index.keys()];
-  const byQuestionOrder = (a: ReviewItem, b: ReviewItem) => order.indexOf(a.questionId) - order.indexOf(b.questionId);
+  const byQuestionOrder = (a: ReviewItem, b: ReviewItem) =>
+    order.indexOf(a.questionId) - order.indexOf(b.questionId);
 
   const resource = { type: "team" as const, teamId: team.id, orgUnitId: team.orgUnitId };
   const leads = await db.roleAssignment.findMany({
@@ -296,7 +313,11 @@ export async function getReview(actor: Actor, teamSlug: string): Promise<ReviewV
   return {
     team: { name: team.name, slug: team.slug },
     cycle: toCycleRef(cycle),
-    assessment: { id: assessment.id, status: asAssessmentStatus(assessment.status), version: assessment.version },
+    assessment: {
+      id: assessment.id,
+      status: asAssessmentStatus(assessment.status),
+      version: assessment.version,
+    },
     answered: rows.filter((row) => !row.carriedOver).length,
     total: index.size,
     missingRequired: missingRequired.sort(byQuestionOrder),
@@ -324,7 +345,11 @@ const TOP_NEXT_STEPS = 3;
  * read the team sees it; the team id from the URL slug is part of the lookup, so an assessment id
  * of another team finds nothing.
  */
-export async function getAssessmentResult(actor: Actor, teamSlug: string, ref: string): Promise<AssessmentResultView> {
+export async function getAssessmentResult(
+  actor: Actor,
+  teamSlug: string,
+  ref: string,
+): Promise<AssessmentResultView> {
   const team = await authorizeTeamBySlug(actor, "team:read", teamSlug);
   const parsed = parseResultRef(safelyDecoded(ref));
   const assessment = await db.assessment.findFirst({
@@ -340,22 +365,32 @@ export async function getAssessmentResult(actor: Actor, teamSlug: string, ref: s
       overallScore: true,
       overallBand: true,
       cycle: { select: cycleColumns },
-      results: { select: { pitfallId: true, status: true, score: true, band: true, confidence: true, detail: true } },
+      results: {
+        select: { pitfallId: true, status: true, score: true, band: true, confidence: true, detail: true },
+      },
     },
   });
-  if (!assessment || assessment.submittedAt === null || assessment.results.length === 0) throw new NotFoundError();
+  if (!assessment || assessment.submittedAt === null || assessment.results.length === 0)
+    throw new NotFoundError();
 
   const questionnaire = questionnaireById(assessment.cycle.questionnaireId);
   const index = questionnaire ? questionIndex(questionnaire) : new Map();
   const order = questionnaire?.sections.map((section) => section.pitfallId as string) ?? [];
-  const results = [...assessment.results].sort((a, b) => order.indexOf(a.pitfallId) - order.indexOf(b.pitfallId));
+  const results = [...assessment.results].sort(
+    (a, b) => order.indexOf(a.pitfallId) - order.indexOf(b.pitfallId),
+  );
 
   const pitfalls: PitfallResultView[] = results.map((result) => {
     const pitfall = pitfallById(result.pitfallId);
     const detail = parseResultDetail(result.detail);
     const contributions = detail.contributions.slice(0, TOP_CONTRIBUTIONS).map((contribution) => {
       if (contribution.source === "context-rule") {
-        return { label: contribution.explanation, answer: null, share: contribution.share, points: contribution.points };
+        return {
+          label: contribution.explanation,
+          answer: null,
+          share: contribution.share,
+          points: contribution.points,
+        };
       }
       const question = index.get(contribution.questionId)?.question;
       return {
@@ -374,7 +409,10 @@ export async function getAssessmentResult(actor: Actor, teamSlug: string, ref: s
       .filter((countermeasure) => countermeasure.riskRemoved > 0)
       .sort((a, b) => b.riskRemoved - a.riskRemoved)
       .slice(0, TOP_NEXT_STEPS);
-    const status = result.status === "scored" || result.status === "not-assessed" ? result.status : "insufficient-evidence";
+    const status =
+      result.status === "scored" || result.status === "not-assessed"
+        ? result.status
+        : "insufficient-evidence";
     return {
       pitfallId: result.pitfallId as PitfallId,
       name: pitfall?.name ?? result.pitfallId,
@@ -393,7 +431,11 @@ export async function getAssessmentResult(actor: Actor, teamSlug: string, ref: s
     ? await db.user.findUnique({ where: { id: assessment.submittedById }, select: { name: true } })
     : null;
   const status = asAssessmentStatus(assessment.status);
-  const mayReopen = can(actor, "assessment:reopen", { type: "team", teamId: team.id, orgUnitId: team.orgUnitId });
+  const mayReopen = can(actor, "assessment:reopen", {
+    type: "team",
+    teamId: team.id,
+    orgUnitId: team.orgUnitId,
+  });
   let reopenBlockedReason: string | null = null;
   if (mayReopen && status === "submitted" && assessment.cycle.status !== "open") {
     reopenBlockedReason = `${assessment.cycle.name} is closed. Open the cycle again on the Cycles page to reopen its assessments.`;
@@ -413,4 +455,3 @@ export async function getAssessmentResult(actor: Actor, teamSlug: string, ref: s
     reopenBlockedReason,
   };
 }
-

@@ -1,10 +1,5 @@
 import "server-only";
-import {
-  carryAnswersAcrossVersions,
-  content,
-  pitfallById,
-  questionnaireById,
-} from "@/domain/content";
+import { carryAnswersAcrossVersions, content, pitfallById, questionnaireById } from "@/domain/content";
 import type { Answers, ContextQuestion, Question, Questionnaire } from "@/domain/content/schema";
 import { compileQuestionnaire, type CompiledQuestionnaire } from "@/domain/scoring";
 import type { AnswerTypeView, QuestionView, SectionView } from "@/features/assessments/types";
@@ -30,7 +25,11 @@ export function questionnaireOfCycle(cycle: { name: string; questionnaireId: str
 
 export function compiledQuestionnaire(questionnaire: Questionnaire): CompiledQuestionnaire {
   // Compiled once per questionnaire object and cached by the engine.
-  return compileQuestionnaire({ questionnaire, pitfalls: content.pitfalls, countermeasures: content.countermeasures });
+  return compileQuestionnaire({
+    questionnaire,
+    pitfalls: content.pitfalls,
+    countermeasures: content.countermeasures,
+  });
 }
 
 export interface QuestionIndexEntry {
@@ -51,7 +50,8 @@ export function questionIndex(questionnaire: Questionnaire): Map<string, Questio
     }
     for (const section of questionnaire.sections) {
       const sectionTitle = pitfallById(section.pitfallId)?.name ?? section.pitfallId;
-      for (const question of section.questions) index.set(question.id, { question, sectionTitle, isContext: false });
+      for (const question of section.questions)
+        index.set(question.id, { question, sectionTitle, isContext: false });
     }
     questionIndexes.set(questionnaire, index);
   }

@@ -9,8 +9,20 @@ import { z } from "zod";
 const answerValue = z.union([z.number(), z.string(), z.boolean()]);
 
 const contribution = z.discriminatedUnion("source", [
-  z.object({ source: z.literal("question"), questionId: z.string(), value: answerValue, share: z.number(), points: z.number() }),
-  z.object({ source: z.literal("context-rule"), ruleId: z.string(), explanation: z.string(), share: z.number(), points: z.number() }),
+  z.object({
+    source: z.literal("question"),
+    questionId: z.string(),
+    value: answerValue,
+    share: z.number(),
+    points: z.number(),
+  }),
+  z.object({
+    source: z.literal("context-rule"),
+    ruleId: z.string(),
+    explanation: z.string(),
+    share: z.number(),
+    points: z.number(),
+  }),
 ]);
 
 const triggeredSymptom = z.object({ symptomId: z.string(), title: z.string() });

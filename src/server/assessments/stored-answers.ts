@@ -21,7 +21,11 @@ export type AnswerRow = Prisma.AnswerGetPayload<{ select: typeof answerColumns }
 type UserReader = Pick<Prisma.TransactionClient, "user">;
 
 /** The columns an answer is stored in; `value` is JSON text, as in the demo data. */
-export function storedAnswerColumns(answer: Answer): { kind: AnswerKind; value: string | null; reason: string | null } {
+export function storedAnswerColumns(answer: Answer): {
+  kind: AnswerKind;
+  value: string | null;
+  reason: string | null;
+} {
   switch (answer.kind) {
     case "value":
       return { kind: "value", value: JSON.stringify(answer.value), reason: null };
@@ -36,7 +40,9 @@ function decodeValue(text: string | null): AnswerValue | null {
   if (text === null) return null;
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === "number" || typeof value === "string" || typeof value === "boolean" ? value : null;
+    return typeof value === "number" || typeof value === "string" || typeof value === "boolean"
+      ? value
+      : null;
   } catch {
     return null;
   }
@@ -93,7 +99,9 @@ export function toServerAnswer(row: AnswerRow, names: ReadonlyMap<string, string
     reason: kind === "notApplicable" ? row.reason : null,
     note: row.note,
     carriedOver: row.carriedOver,
-    updatedBy: row.updatedById ? { id: row.updatedById, name: names.get(row.updatedById) ?? "A former member" } : null,
+    updatedBy: row.updatedById
+      ? { id: row.updatedById, name: names.get(row.updatedById) ?? "A former member" }
+      : null,
     updatedAt: row.updatedAt.toISOString(),
   };
 }

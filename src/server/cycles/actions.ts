@@ -7,7 +7,10 @@ import { requireActor } from "../auth/session";
 import { formFields, parseInput, runAction } from "../errors";
 import { closeCycle, createCycle, openCycle } from "./mutations";
 
-export async function createCycleAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ message: string }>> {
+export async function createCycleAction(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ message: string }>> {
   return runAction(async () => {
     const actor = await requireActor();
     const cycle = await createCycle(actor, parseInput(createCycleSchema, formFields(formData)));
@@ -16,7 +19,10 @@ export async function createCycleAction(_previous: unknown, formData: FormData):
   });
 }
 
-export async function openCycleAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ message: string }>> {
+export async function openCycleAction(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ message: string }>> {
   return runAction(async () => {
     const actor = await requireActor();
     const cycle = await openCycle(actor, parseInput(cycleIdSchema, formFields(formData)));
@@ -25,7 +31,10 @@ export async function openCycleAction(_previous: unknown, formData: FormData): P
   });
 }
 
-export async function closeCycleAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ message: string }>> {
+export async function closeCycleAction(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ message: string }>> {
   return runAction(async () => {
     const actor = await requireActor();
     const cycle = await closeCycle(actor, parseInput(cycleIdSchema, formFields(formData)));

@@ -8,7 +8,10 @@ import { db } from "../db";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 
 /** Creates a planned cycle; it takes assessments once it is opened. */
-export async function createCycle(actor: Actor, input: CreateCycleInput): Promise<{ id: string; name: string }> {
+export async function createCycle(
+  actor: Actor,
+  input: CreateCycleInput,
+): Promise<{ id: string; name: string }> {
   authorizeOrganisation(actor, "cycle:manage");
   if (!questionnaireById(input.questionnaireId)) {
     const message = "Choose one of the installed questionnaire versions.";
@@ -58,42 +61,54 @@ export async function createCycle(actor: Actor, input: CreateCycleInput): Promis
  */
 export async function openCycle(actor: Actor, input: CycleIdInput): Promise<{ name: string }> {
   authorizeOrganisation(actor, "cycle:manage");
-  return db.$transaction(async (tx) => {
-    const cycle = await tx.cycle.findUnique({ where: { id: input.cycleId }, select: { id: true, name: true, status: true, questionnaireId: true } });
-    if (!cycle) throw new NotFoundError("That cycle does not exist.");
-    if (cycle.status === "open") throw new ConflictError(`${cycle.name} is already open.`);
-    if (!questionnaireById(cycle.questionnaireId)) {
-      throw new ConflictError(
-        `${cycle.name} uses the questionnaire "${cycle.questionnaireId}", which is not installed, so it cannot be opened.`,
-      );
-    }
-    const alreadyOpen = await tx.cycle.findFirst({ where: { status: "open" }, select: { name: true } });
-    if (alreadyOpen) {
-      throw new ConflictError(
-        `${alreadyOpen.name} is open. Only one cycle can be open at a time: close ${alreadyOpen.name} before opening ${cycle.name}.`,
-      );
-    }
-    await tx.cycle.update({ where: { id: cycle.id }, data: { status: "open" } });
-    await writeAudit(tx, {
-      actorId: actor.id,
-      action: "cycle.opened",
-      entityType: "cycle",
-      entityId: cycle.id,
-      before: { status: cycle.status },
-      after: { status: "open" },
-    });
-    return { name: cycle.name };
-  });
+  // Serializable, so two people opening different cycles at the same moment cannot both succeed.
+  return db.$transaction(
+    async (tx) => {
+      const cycle = await tx.cycle.findUnique({
+        where: { id: input.cycleId },
+        select: { id: true, name: true, status: true, questionnaireId: true },
+      });
+      if (!cycle) throw new NotFoundError("That cycle does not exist.");
+      if (cycle.status === "open") throw new ConflictError(`${cycle.name} is already open.`);
+      if (!questionnaireById(cycle.questionnaireId)) {
+        throw new ConflictError(
+          `${cycle.name} uses the questionnaire "${cycle.questionnaireId}", which is not installed, so it cannot be opened.`,
+        );
+      }
+      const alreadyOpen = await tx.cycle.findFirst({ where: { status: "open" }, select: { name: true } });
+      if (alreadyOpen) {
+        throw new ConflictError(
+          `${alreadyOpen.name} is open. Only one cycle can be open at a time: close ${alreadyOpen.name} before opening ${cycle.name}.`,
+        );
+      }
+      await tx.cycle.update({ where: { id: cycle.id }, data: { status: "open" } });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        action: "cycle.opened",
+        entityType: "cycle",
+        entityId: cycle.id,
+        before: { status: cycle.status },
+        after: { status: "open" },
+      });
+      return { name: cycle.name };
+    },
+    { isolationLevel: "Serializable" },
+  );
 }
 
 /** Closes the open cycle: its drafts stay drafts, and no answer can change any more. */
 export async function closeCycle(actor: Actor, input: CycleIdInput): Promise<{ name: string }> {
   authorizeOrganisation(actor, "cycle:manage");
   return db.$transaction(async (tx) => {
-    const cycle = await tx.cycle.findUnique({ where: { id: input.cycleId }, select: { id: true, name: true, status: true } });
+    const cycle = await tx.cycle.findUnique({
+      where: { id: input.cycleId },
+      select: { id: true, name: true, status: true },
+    });
     if (!cycle) throw new NotFoundError("That cycle does not exist.");
     if (cycle.status !== "open") {
-      throw new ConflictError(`${cycle.name} is ${cycle.status === "closed" ? "already closed" : "not open yet"}.`);
+      throw new ConflictError(
+        `${cycle.name} is ${cycle.status === "closed" ? "already closed" : "not open yet"}.`,
+      );
     }
     await tx.cycle.update({ where: { id: cycle.id }, data: { status: "closed" } });
     await writeAudit(tx, {

@@ -49,7 +49,9 @@ export async function getCyclesPage(actor: Actor): Promise<CyclesPageData> {
       opensOn: cycle.opensOn.toISOString(),
       closesOn: cycle.closesOn.toISOString(),
       questionnaireId: cycle.questionnaireId,
-      questionnaireInstalled: content.questionnaires.some((questionnaire) => questionnaire.id === cycle.questionnaireId),
+      questionnaireInstalled: content.questionnaires.some(
+        (questionnaire) => questionnaire.id === cycle.questionnaireId,
+      ),
       submitted,
       inProgress,
       notStarted: Math.max(0, activeTeams - submitted - inProgress),
@@ -57,7 +59,11 @@ export async function getCyclesPage(actor: Actor): Promise<CyclesPageData> {
   });
 
   const latest = cycles[0];
-  const nextYear = latest ? (latest.quarter === 4 ? latest.year + 1 : latest.year) : new Date().getUTCFullYear();
+  const nextYear = latest
+    ? latest.quarter === 4
+      ? latest.year + 1
+      : latest.year
+    : new Date().getUTCFullYear();
   const nextQuarter = latest ? (latest.quarter % 4) + 1 : Math.floor(new Date().getUTCMonth() / 3) + 1;
   const focusCycle = cycles.find((cycle) => cycle.status === "open") ?? latest;
 

@@ -33,9 +33,17 @@ describe("bad input gets a clear message and changes nothing", () => {
     team = await createTeam(org.orgUnitId, "Checkout");
     otherTeam = await createTeam(org.orgUnitId, "Search");
     ({ assessmentId } = await startAssessment(team.lead, { teamSlug: team.slug }));
-    ({ assessmentId: otherAssessmentId } = await startAssessment(otherTeam.lead, { teamSlug: otherTeam.slug }));
+    ({ assessmentId: otherAssessmentId } = await startAssessment(otherTeam.lead, {
+      teamSlug: otherTeam.slug,
+    }));
     const question = firstQuestionOfType(org.questionnaire, "agreement");
-    await saveAnswer(otherTeam.lead, { assessmentId: otherAssessmentId, questionId: question.id, answer: { kind: "value", value: 2 }, note: null, expectedVersion: 1 });
+    await saveAnswer(otherTeam.lead, {
+      assessmentId: otherAssessmentId,
+      questionId: question.id,
+      answer: { kind: "value", value: 2 },
+      note: null,
+      expectedVersion: 1,
+    });
   });
 
   async function expectRefusedWithoutChange(
@@ -62,15 +70,32 @@ describe("bad input gets a clear message and changes nothing", () => {
     return expectedError;
   }
 
-  const currentVersion = async () => (await db.assessment.findUniqueOrThrow({ where: { id: assessmentId } })).version;
+  const currentVersion = async () =>
+    (await db.assessment.findUniqueOrThrow({ where: { id: assessmentId } })).version;
 
   it("an unknown question id", async () => {
     await expectRefusedWithoutChange(
-      async () => saveAnswer(team.lead, { assessmentId, questionId: "no-such-question", answer: { kind: "dontKnow" }, note: null, expectedVersion: await currentVersion() }),
-      { code: "validation", message: `This question is not part of the ${org.openCycle.name} questionnaire.`, field: "questionId" },
+      async () =>
+        saveAnswer(team.lead, {
+          assessmentId,
+          questionId: "no-such-question",
+          answer: { kind: "dontKnow" },
+          note: null,
+          expectedVersion: await currentVersion(),
+        }),
+      {
+        code: "validation",
+        message: `This question is not part of the ${org.openCycle.name} questionnaire.`,
+        field: "questionId",
+      },
     );
     await expectRefusedWithoutChange(
-      async () => confirmCarriedOverAnswers(team.lead, { assessmentId, questionIds: ["no-such-question"], expectedVersion: await currentVersion() }),
+      async () =>
+        confirmCarriedOverAnswers(team.lead, {
+          assessmentId,
+          questionIds: ["no-such-question"],
+          expectedVersion: await currentVersion(),
+        }),
       { code: "validation", message: /no-such-question/, field: "questionIds" },
     );
   });
@@ -93,30 +118,73 @@ describe("bad input gets a clear message and changes nothing", () => {
     ];
     for (const [questionId, answer, message] of cases) {
       await expectRefusedWithoutChange(
-        async () => saveAnswer(team.lead, { assessmentId, questionId, answer, note: null, expectedVersion: await currentVersion() }),
+        async () =>
+          saveAnswer(team.lead, {
+            assessmentId,
+            questionId,
+            answer,
+            note: null,
+            expectedVersion: await currentVersion(),
+          }),
         { code: "validation", message, field: "answer" },
       );
     }
   });
 
   it("not applicable without a reason, or where the question does not allow it; don't know where refused", async () => {
-    const allowsNotApplicable = firstQuestionOfType(org.questionnaire, "yesNo", (question) => question.allowNotApplicable);
-    const refusesNotApplicable = firstQuestionOfType(org.questionnaire, "agreement", (question) => !question.allowNotApplicable);
+    const allowsNotApplicable = firstQuestionOfType(
+      org.questionnaire,
+      "yesNo",
+      (question) => question.allowNotApplicable,
+    );
+    const refusesNotApplicable = firstQuestionOfType(
+      org.questionnaire,
+      "agreement",
+      (question) => !question.allowNotApplicable,
+    );
     const refusesDontKnow = org.questionnaire.context.find((question) => !question.allowDontKnow)!;
     await expectRefusedWithoutChange(
-      async () => saveAnswer(team.lead, { assessmentId, questionId: allowsNotApplicable.id, answer: { kind: "notApplicable", reason: " " }, note: null, expectedVersion: await currentVersion() }),
+      async () =>
+        saveAnswer(team.lead, {
+          assessmentId,
+          questionId: allowsNotApplicable.id,
+          answer: { kind: "notApplicable", reason: " " },
+          note: null,
+          expectedVersion: await currentVersion(),
+        }),
       { code: "validation", message: /Say briefly why/, field: "answer" },
     );
     await expectRefusedWithoutChange(
-      async () => saveAnswer(team.lead, { assessmentId, questionId: allowsNotApplicable.id, answer: { kind: "notApplicable" }, note: null, expectedVersion: await currentVersion() }),
+      async () =>
+        saveAnswer(team.lead, {
+          assessmentId,
+          questionId: allowsNotApplicable.id,
+          answer: { kind: "notApplicable" },
+          note: null,
+          expectedVersion: await currentVersion(),
+        }),
       { code: "validation", message: /Say briefly why/ },
     );
     await expectRefusedWithoutChange(
-      async () => saveAnswer(team.lead, { assessmentId, questionId: refusesNotApplicable.id, answer: { kind: "notApplicable", reason: "Does not apply" }, note: null, expectedVersion: await currentVersion() }),
+      async () =>
+        saveAnswer(team.lead, {
+          assessmentId,
+          questionId: refusesNotApplicable.id,
+          answer: { kind: "notApplicable", reason: "Does not apply" },
+          note: null,
+          expectedVersion: await currentVersion(),
+        }),
       { code: "validation", message: /not accepted for this question/ },
     );
     await expectRefusedWithoutChange(
-      async () => saveAnswer(team.lead, { assessmentId, questionId: refusesDontKnow.id, answer: { kind: "dontKnow" }, note: null, expectedVersion: await currentVersion() }),
+      async () =>
+        saveAnswer(team.lead, {
+          assessmentId,
+          questionId: refusesDontKnow.id,
+          answer: { kind: "dontKnow" },
+          note: null,
+          expectedVersion: await currentVersion(),
+        }),
       { code: "validation", message: /not accepted for this question/ },
     );
   });
@@ -124,7 +192,14 @@ describe("bad input gets a clear message and changes nothing", () => {
   it("a note without an answer", async () => {
     const question = firstQuestionOfType(org.questionnaire, "yesNo");
     await expectRefusedWithoutChange(
-      async () => saveAnswer(team.lead, { assessmentId, questionId: question.id, answer: null, note: "Context", expectedVersion: await currentVersion() }),
+      async () =>
+        saveAnswer(team.lead, {
+          assessmentId,
+          questionId: question.id,
+          answer: null,
+          note: "Context",
+          expectedVersion: await currentVersion(),
+        }),
       { code: "validation", message: "Answer the question before adding a note.", field: "note" },
     );
   });
@@ -134,7 +209,10 @@ describe("bad input gets a clear message and changes nothing", () => {
       [{ questionId: "q", answer: null, expectedVersion: 1 }, "assessmentId"],
       [{ assessmentId: "a", questionId: "", answer: null, expectedVersion: 1 }, "questionId"],
       [{ assessmentId: "a", questionId: "q", answer: null, expectedVersion: "1" }, "expectedVersion"],
-      [{ assessmentId: "a", questionId: "q", answer: null, expectedVersion: 1, note: "x".repeat(2001) }, "note"],
+      [
+        { assessmentId: "a", questionId: "q", answer: null, expectedVersion: 1, note: "x".repeat(2001) },
+        "note",
+      ],
       ["not an object", "form"],
     ];
     for (const [input, field] of attempts) {
@@ -147,29 +225,56 @@ describe("bad input gets a clear message and changes nothing", () => {
       expect(error).toBeInstanceOf(ExpectedError);
       expect((error as ExpectedError).fieldErrors[field]?.length).toBeGreaterThan(0);
     }
-    expect(() => parseInput(confirmAnswersSchema, { assessmentId: "a", questionIds: [], expectedVersion: 1 })).toThrow(ExpectedError);
+    expect(() =>
+      parseInput(confirmAnswersSchema, { assessmentId: "a", questionIds: [], expectedVersion: 1 }),
+    ).toThrow(ExpectedError);
   });
 
   it("saving into another team's assessment: not found, whatever the client claims", async () => {
     const question = firstQuestionOfType(org.questionnaire, "agreement");
-    const otherVersion = (await db.assessment.findUniqueOrThrow({ where: { id: otherAssessmentId } })).version;
+    const otherVersion = (await db.assessment.findUniqueOrThrow({ where: { id: otherAssessmentId } }))
+      .version;
     await expectRefusedWithoutChange(
-      () => saveAnswer(team.lead, { assessmentId: otherAssessmentId, questionId: question.id, answer: { kind: "value", value: 5 }, note: null, expectedVersion: otherVersion }),
+      () =>
+        saveAnswer(team.lead, {
+          assessmentId: otherAssessmentId,
+          questionId: question.id,
+          answer: { kind: "value", value: 5 },
+          note: null,
+          expectedVersion: otherVersion,
+        }),
       { code: "not_found" },
     );
     await expectRefusedWithoutChange(
-      () => confirmCarriedOverAnswers(team.member, { assessmentId: otherAssessmentId, questionIds: [question.id], expectedVersion: otherVersion }),
+      () =>
+        confirmCarriedOverAnswers(team.member, {
+          assessmentId: otherAssessmentId,
+          questionIds: [question.id],
+          expectedVersion: otherVersion,
+        }),
       { code: "not_found" },
     );
-    await expectRefusedWithoutChange(() => submitAssessment(team.lead, { assessmentId: otherAssessmentId, expectedVersion: otherVersion }), {
+    await expectRefusedWithoutChange(
+      () => submitAssessment(team.lead, { assessmentId: otherAssessmentId, expectedVersion: otherVersion }),
+      {
+        code: "not_found",
+      },
+    );
+    await expectRefusedWithoutChange(() => startAssessment(team.lead, { teamSlug: otherTeam.slug }), {
       code: "not_found",
     });
-    await expectRefusedWithoutChange(() => startAssessment(team.lead, { teamSlug: otherTeam.slug }), { code: "not_found" });
   });
 
   it("an assessment id that does not exist", async () => {
     await expectRefusedWithoutChange(
-      () => saveAnswer(team.lead, { assessmentId: "does-not-exist", questionId: "x", answer: null, note: null, expectedVersion: 1 }),
+      () =>
+        saveAnswer(team.lead, {
+          assessmentId: "does-not-exist",
+          questionId: "x",
+          answer: null,
+          note: null,
+          expectedVersion: 1,
+        }),
       { code: "not_found" },
     );
   });
@@ -178,31 +283,63 @@ describe("bad input gets a clear message and changes nothing", () => {
     const head = org.head;
     const question = firstQuestionOfType(org.questionnaire, "agreement");
     await expectRefusedWithoutChange(
-      async () => saveAnswer(head, { assessmentId, questionId: question.id, answer: { kind: "value", value: 3 }, note: null, expectedVersion: await currentVersion() }),
+      async () =>
+        saveAnswer(head, {
+          assessmentId,
+          questionId: question.id,
+          answer: { kind: "value", value: 3 },
+          note: null,
+          expectedVersion: await currentVersion(),
+        }),
       { code: "forbidden" },
     );
     const stranger = await createPerson("No Roles", []);
     await expectRefusedWithoutChange(
-      async () => saveAnswer(stranger, { assessmentId, questionId: question.id, answer: { kind: "value", value: 3 }, note: null, expectedVersion: await currentVersion() }),
+      async () =>
+        saveAnswer(stranger, {
+          assessmentId,
+          questionId: question.id,
+          answer: { kind: "value", value: 3 },
+          note: null,
+          expectedVersion: await currentVersion(),
+        }),
       { code: "not_found" },
     );
   });
 
   it("answering a submitted assessment", async () => {
     const submittedTeam = await createTeam(org.orgUnitId, "Billing");
-    const { assessmentId: submittedId } = await startAssessment(submittedTeam.lead, { teamSlug: submittedTeam.slug });
+    const { assessmentId: submittedId } = await startAssessment(submittedTeam.lead, {
+      teamSlug: submittedTeam.slug,
+    });
     await db.answer.createMany({
-      data: Object.entries(completeAnswers(org.questionnaire)).map(([questionId, answer]) => ({ assessmentId: submittedId, questionId, ...storedColumns(answer) })),
+      data: Object.entries(completeAnswers(org.questionnaire)).map(([questionId, answer]) => ({
+        assessmentId: submittedId,
+        questionId,
+        ...storedColumns(answer),
+      })),
     });
     await submitAssessment(submittedTeam.lead, { assessmentId: submittedId, expectedVersion: 1 });
     const question = firstQuestionOfType(org.questionnaire, "agreement");
     await expectRefusedWithoutChange(
-      () => saveAnswer(submittedTeam.lead, { assessmentId: submittedId, questionId: question.id, answer: { kind: "value", value: 1 }, note: null, expectedVersion: 2 }),
+      () =>
+        saveAnswer(submittedTeam.lead, {
+          assessmentId: submittedId,
+          questionId: question.id,
+          answer: { kind: "value", value: 1 },
+          note: null,
+          expectedVersion: 2,
+        }),
       { code: "conflict", message: /has been submitted/ },
       [submittedId],
     );
     await expectRefusedWithoutChange(
-      () => confirmCarriedOverAnswers(submittedTeam.lead, { assessmentId: submittedId, questionIds: [question.id], expectedVersion: 2 }),
+      () =>
+        confirmCarriedOverAnswers(submittedTeam.lead, {
+          assessmentId: submittedId,
+          questionIds: [question.id],
+          expectedVersion: 2,
+        }),
       { code: "conflict", message: /has been submitted/ },
       [submittedId],
     );
@@ -216,17 +353,32 @@ describe("bad input gets a clear message and changes nothing", () => {
       const version = await currentVersion();
       const closedMessage = `${org.openCycle.name} is closed, so its answers can no longer be changed.`;
       await expectRefusedWithoutChange(
-        () => saveAnswer(team.lead, { assessmentId, questionId: question.id, answer: { kind: "value", value: 1 }, note: null, expectedVersion: version }),
+        () =>
+          saveAnswer(team.lead, {
+            assessmentId,
+            questionId: question.id,
+            answer: { kind: "value", value: 1 },
+            note: null,
+            expectedVersion: version,
+          }),
         { code: "conflict", message: closedMessage },
       );
       await expectRefusedWithoutChange(
-        () => confirmCarriedOverAnswers(team.lead, { assessmentId, questionIds: [question.id], expectedVersion: version }),
+        () =>
+          confirmCarriedOverAnswers(team.lead, {
+            assessmentId,
+            questionIds: [question.id],
+            expectedVersion: version,
+          }),
         { code: "conflict", message: closedMessage },
       );
-      await expectRefusedWithoutChange(() => submitAssessment(team.lead, { assessmentId, expectedVersion: version }), {
-        code: "conflict",
-        message: closedMessage,
-      });
+      await expectRefusedWithoutChange(
+        () => submitAssessment(team.lead, { assessmentId, expectedVersion: version }),
+        {
+          code: "conflict",
+          message: closedMessage,
+        },
+      );
       const assessmentsBefore = await db.assessment.count();
       await expectRefusedWithoutChange(() => startAssessment(fresh.lead, { teamSlug: fresh.slug }), {
         code: "conflict",

@@ -21,7 +21,13 @@ describe("starting an assessment from last quarter's answers", () => {
     const started = await startAssessment(team.member, { teamSlug: team.slug });
     expect(started).toMatchObject({ created: true, carriedOver: 0 });
     const assessment = await db.assessment.findUniqueOrThrow({ where: { id: started.assessmentId } });
-    expect(assessment).toMatchObject({ teamId: team.id, cycleId: org.openCycle.id, status: "draft", version: 1, carriedFromId: null });
+    expect(assessment).toMatchObject({
+      teamId: team.id,
+      cycleId: org.openCycle.id,
+      status: "draft",
+      version: 1,
+      carriedFromId: null,
+    });
     expect(await db.answer.count({ where: { assessmentId: started.assessmentId } })).toBe(0);
   });
 
@@ -43,8 +49,13 @@ describe("starting an assessment from last quarter's answers", () => {
       expect(row.kind).toBe(answer.kind);
       if (answer.kind === "value") expect(JSON.parse(row.value!)).toEqual(answer.value);
     }
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: started.assessmentId, action: "assessment.started" } });
-    expect(JSON.parse(audit.after!)).toMatchObject({ carriedFromCycle: org.previousCycle.name, carriedOver: rows.length });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { entityId: started.assessmentId, action: "assessment.started" },
+    });
+    expect(JSON.parse(audit.after!)).toMatchObject({
+      carriedFromCycle: org.previousCycle.name,
+      carriedOver: rows.length,
+    });
 
     const page = await getQuestionnairePage(team.lead, team.slug);
     expect(page.kind).toBe("editable");
@@ -56,9 +67,13 @@ describe("starting an assessment from last quarter's answers", () => {
 
   it("carries not-applicable reasons and don't-know answers; drafts of earlier quarters are not used", async () => {
     const team = await createTeam(org.orgUnitId);
-    const section = org.questionnaire.sections.find((candidate) => candidate.questions.some((question) => question.allowNotApplicable))!;
+    const section = org.questionnaire.sections.find((candidate) =>
+      candidate.questions.some((question) => question.allowNotApplicable),
+    )!;
     const notApplicable = section.questions.find((question) => question.allowNotApplicable)!;
-    const dontKnow = section.questions.find((question) => question.allowDontKnow && question.id !== notApplicable.id)!;
+    const dontKnow = section.questions.find(
+      (question) => question.allowDontKnow && question.id !== notApplicable.id,
+    )!;
     await createSubmittedAssessment(team.id, org.previousCycle.id, {
       [notApplicable.id]: { kind: "notApplicable", reason: "No shared budget here" },
       [dontKnow.id]: { kind: "dontKnow" },
@@ -78,7 +93,10 @@ describe("starting an assessment from last quarter's answers", () => {
     await db.assessment.create({ data: { teamId: team.id, cycleId: older.id, status: "draft" } });
 
     const started = await startAssessment(team.lead, { teamSlug: team.slug });
-    const rows = await db.answer.findMany({ where: { assessmentId: started.assessmentId }, orderBy: { questionId: "asc" } });
+    const rows = await db.answer.findMany({
+      where: { assessmentId: started.assessmentId },
+      orderBy: { questionId: "asc" },
+    });
     expect(rows.map((row) => [row.questionId, row.kind, row.reason, row.carriedOver])).toEqual(
       [
         [notApplicable.id, "notApplicable", "No shared budget here", true],
@@ -102,20 +120,39 @@ describe("starting an assessment from last quarter's answers", () => {
     const [firstSection, secondSection] = org.questionnaire.sections;
     const single = firstSection!.questions[0]!.id;
 
-    const one = await confirmCarriedOverAnswers(team.member, { assessmentId, questionIds: [single], expectedVersion: 1 });
+    const one = await confirmCarriedOverAnswers(team.member, {
+      assessmentId,
+      questionIds: [single],
+      expectedVersion: 1,
+    });
     expect(one.version).toBe(2);
-    expect(one.answers).toEqual([expect.objectContaining({ questionId: single, carriedOver: false, updatedBy: { id: team.member.id, name: team.member.name } })]);
+    expect(one.answers).toEqual([
+      expect.objectContaining({
+        questionId: single,
+        carriedOver: false,
+        updatedBy: { id: team.member.id, name: team.member.name },
+      }),
+    ]);
 
     const sectionIds = secondSection!.questions.map((question) => question.id);
-    const all = await confirmCarriedOverAnswers(team.lead, { assessmentId, questionIds: sectionIds, expectedVersion: one.version });
+    const all = await confirmCarriedOverAnswers(team.lead, {
+      assessmentId,
+      questionIds: sectionIds,
+      expectedVersion: one.version,
+    });
     expect(all.version).toBe(3);
     expect(all.answers.every((answer) => !answer.carriedOver)).toBe(true);
 
-    const stillCarried = await db.answer.findMany({ where: { assessmentId, carriedOver: true }, select: { questionId: true } });
+    const stillCarried = await db.answer.findMany({
+      where: { assessmentId, carriedOver: true },
+      select: { questionId: true },
+    });
     const confirmed = new Set([single, ...sectionIds]);
     expect(stillCarried.some((row) => confirmed.has(row.questionId))).toBe(false);
     expect(stillCarried.length).toBe((await db.answer.count({ where: { assessmentId } })) - confirmed.size);
-    const audit = await db.auditEvent.findMany({ where: { entityId: assessmentId, action: "assessment.answers_confirmed" } });
+    const audit = await db.auditEvent.findMany({
+      where: { entityId: assessmentId, action: "assessment.answers_confirmed" },
+    });
     expect(audit.map((event) => JSON.parse(event.after!).questionIds.length)).toEqual([1, sectionIds.length]);
   });
 
@@ -124,7 +161,9 @@ describe("starting an assessment from last quarter's answers", () => {
     const previous = completeAnswers(org.questionnaire, 0);
     await createSubmittedAssessment(team.id, org.previousCycle.id, previous);
     const { assessmentId } = await startAssessment(team.lead, { teamSlug: team.slug });
-    const agreement = org.questionnaire.sections.flatMap((section) => section.questions).filter((question) => question.answer.type === "agreement");
+    const agreement = org.questionnaire.sections
+      .flatMap((section) => section.questions)
+      .filter((question) => question.answer.type === "agreement");
     const [changed, noted] = agreement;
 
     const afterChange = await saveAnswer(team.lead, {

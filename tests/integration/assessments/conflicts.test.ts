@@ -12,7 +12,9 @@ import {
   type TestOrganisation,
 } from "./fixtures";
 
-async function conflictOf(promise: Promise<unknown>): Promise<{ error: ExpectedError; details: AnswerConflictDetails }> {
+async function conflictOf(
+  promise: Promise<unknown>,
+): Promise<{ error: ExpectedError; details: AnswerConflictDetails }> {
   const error = await promise.then(
     () => {
       throw new Error("expected a conflict");
@@ -38,11 +40,23 @@ describe("concurrent edits", () => {
     const question = firstQuestionOfType(org.questionnaire, "agreement");
 
     // Both screens loaded version 1; the member saves first.
-    await saveAnswer(team.member, { assessmentId, questionId: question.id, answer: { kind: "value", value: 4 }, note: "member view", expectedVersion: 1 });
+    await saveAnswer(team.member, {
+      assessmentId,
+      questionId: question.id,
+      answer: { kind: "value", value: 4 },
+      note: "member view",
+      expectedVersion: 1,
+    });
     const before = await snapshotAssessment(assessmentId);
 
     const { error, details } = await conflictOf(
-      saveAnswer(team.lead, { assessmentId, questionId: question.id, answer: { kind: "value", value: 1 }, note: null, expectedVersion: 1 }),
+      saveAnswer(team.lead, {
+        assessmentId,
+        questionId: question.id,
+        answer: { kind: "value", value: 1 },
+        note: null,
+        expectedVersion: 1,
+      }),
     );
 
     expect(error.message).toMatch(/not saved/);
@@ -63,11 +77,23 @@ describe("concurrent edits", () => {
     const team = await createTeam(org.orgUnitId);
     const { assessmentId } = await startAssessment(team.lead, { teamSlug: team.slug });
     const question = firstQuestionOfType(org.questionnaire, "yesNo");
-    await saveAnswer(team.lead, { assessmentId, questionId: question.id, answer: { kind: "value", value: true }, note: null, expectedVersion: 1 });
+    await saveAnswer(team.lead, {
+      assessmentId,
+      questionId: question.id,
+      answer: { kind: "value", value: true },
+      note: null,
+      expectedVersion: 1,
+    });
     const before = await snapshotAssessment(assessmentId);
 
     const { details } = await conflictOf(
-      saveAnswer(team.lead, { assessmentId, questionId: question.id, answer: { kind: "value", value: false }, note: null, expectedVersion: 1 }),
+      saveAnswer(team.lead, {
+        assessmentId,
+        questionId: question.id,
+        answer: { kind: "value", value: false },
+        note: null,
+        expectedVersion: 1,
+      }),
     );
     expect(details.current).toMatchObject({ value: true, updatedBy: { id: team.lead.id } });
     expect(await snapshotAssessment(assessmentId)).toEqual(before);
@@ -77,10 +103,22 @@ describe("concurrent edits", () => {
     const team = await createTeam(org.orgUnitId);
     const { assessmentId } = await startAssessment(team.lead, { teamSlug: team.slug });
     const [first, second] = org.questionnaire.sections[0]!.questions;
-    await saveAnswer(team.member, { assessmentId, questionId: first!.id, answer: { kind: "dontKnow" }, note: null, expectedVersion: 1 });
+    await saveAnswer(team.member, {
+      assessmentId,
+      questionId: first!.id,
+      answer: { kind: "dontKnow" },
+      note: null,
+      expectedVersion: 1,
+    });
 
     const { details } = await conflictOf(
-      saveAnswer(team.lead, { assessmentId, questionId: second!.id, answer: { kind: "dontKnow" }, note: null, expectedVersion: 1 }),
+      saveAnswer(team.lead, {
+        assessmentId,
+        questionId: second!.id,
+        answer: { kind: "dontKnow" },
+        note: null,
+        expectedVersion: 1,
+      }),
     );
     expect(details.current).toBeNull();
     expect(Object.keys(details.answers)).toEqual([first!.id]);
@@ -91,10 +129,18 @@ describe("concurrent edits", () => {
     await createSubmittedAssessment(team.id, org.previousCycle.id, completeAnswers(org.questionnaire));
     const { assessmentId } = await startAssessment(team.lead, { teamSlug: team.slug });
     const ids = org.questionnaire.sections[0]!.questions.map((question) => question.id);
-    await saveAnswer(team.member, { assessmentId, questionId: ids[0]!, answer: { kind: "dontKnow" }, note: null, expectedVersion: 1 });
+    await saveAnswer(team.member, {
+      assessmentId,
+      questionId: ids[0]!,
+      answer: { kind: "dontKnow" },
+      note: null,
+      expectedVersion: 1,
+    });
     const before = await snapshotAssessment(assessmentId);
 
-    const { details } = await conflictOf(confirmCarriedOverAnswers(team.lead, { assessmentId, questionIds: ids, expectedVersion: 1 }));
+    const { details } = await conflictOf(
+      confirmCarriedOverAnswers(team.lead, { assessmentId, questionIds: ids, expectedVersion: 1 }),
+    );
     expect(details.questionId).toBeNull();
     expect(details.answers[ids[0]!]).toMatchObject({ kind: "dontKnow", carriedOver: false });
     expect(await snapshotAssessment(assessmentId)).toEqual(before);
@@ -105,8 +151,20 @@ describe("concurrent edits", () => {
     const { assessmentId } = await startAssessment(team.lead, { teamSlug: team.slug });
     const question = firstQuestionOfType(org.questionnaire, "agreement");
     const outcomes = await Promise.allSettled([
-      saveAnswer(team.lead, { assessmentId, questionId: question.id, answer: { kind: "value", value: 1 }, note: null, expectedVersion: 1 }),
-      saveAnswer(team.member, { assessmentId, questionId: question.id, answer: { kind: "value", value: 5 }, note: null, expectedVersion: 1 }),
+      saveAnswer(team.lead, {
+        assessmentId,
+        questionId: question.id,
+        answer: { kind: "value", value: 1 },
+        note: null,
+        expectedVersion: 1,
+      }),
+      saveAnswer(team.member, {
+        assessmentId,
+        questionId: question.id,
+        answer: { kind: "value", value: 5 },
+        note: null,
+        expectedVersion: 1,
+      }),
     ]);
     expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
     const rejected = outcomes.find((outcome) => outcome.status === "rejected") as PromiseRejectedResult;

@@ -40,8 +40,19 @@ describe("managing cycles", () => {
     await startAssessment(team.lead, { teamSlug: team.slug });
     const page = await getCyclesPage(org.head);
     const open = page.cycles.find((cycle) => cycle.name === org.openCycle.name)!;
-    expect(open).toMatchObject({ status: "open", inProgress: 1, submitted: 0, notStarted: 0, questionnaireInstalled: true });
-    expect(page.next).toMatchObject({ year: 2027, quarter: 1, opensOn: "2027-01-01", closesOn: "2027-03-15" });
+    expect(open).toMatchObject({
+      status: "open",
+      inProgress: 1,
+      submitted: 0,
+      notStarted: 0,
+      questionnaireInstalled: true,
+    });
+    expect(page.next).toMatchObject({
+      year: 2027,
+      quarter: 1,
+      opensOn: "2027-01-01",
+      closesOn: "2027-03-15",
+    });
     expect(page.focus?.cycleName).toBe(org.openCycle.name);
     expect(page.focus?.teams).toEqual([expect.objectContaining({ teamName: team.name, status: "draft" })]);
     expect((await refusal(getCyclesPage(team.lead))).code).toBe("forbidden");
@@ -54,7 +65,9 @@ describe("managing cycles", () => {
     expect(quarter.fieldErrors.quarter).toBeDefined();
     const date = await refusal(() => parseInput(createCycleSchema, cycleForm({ opensOn: "01/01/2027" })));
     expect(date.fieldErrors.opensOn).toEqual(["Enter a date like 2027-01-01."]);
-    const impossible = await refusal(() => parseInput(createCycleSchema, cycleForm({ closesOn: "2027-02-30" })));
+    const impossible = await refusal(() =>
+      parseInput(createCycleSchema, cycleForm({ closesOn: "2027-02-30" })),
+    );
     expect(impossible.fieldErrors.closesOn).toEqual(["Enter a date like 2027-01-01."]);
     const year = await refusal(() => parseInput(createCycleSchema, cycleForm({ year: "abc" })));
     expect(year.fieldErrors.year).toBeDefined();
@@ -71,9 +84,16 @@ describe("managing cycles", () => {
     const cyclesBefore = await db.cycle.count();
     const duplicate = await refusal(createCycle(org.admin, parseInput(createCycleSchema, cycleForm())));
     expect(duplicate.message).toBe("2027 Q1 already exists.");
-    const unknown = await refusal(createCycle(org.admin, parseInput(createCycleSchema, cycleForm({ quarter: "2", questionnaireId: "v99" }))));
+    const unknown = await refusal(
+      createCycle(
+        org.admin,
+        parseInput(createCycleSchema, cycleForm({ quarter: "2", questionnaireId: "v99" })),
+      ),
+    );
     expect(unknown.fieldErrors.questionnaireId).toBeDefined();
-    const forbidden = await refusal(createCycle(team.lead, parseInput(createCycleSchema, cycleForm({ quarter: "3" }))));
+    const forbidden = await refusal(
+      createCycle(team.lead, parseInput(createCycleSchema, cycleForm({ quarter: "3" }))),
+    );
     expect(forbidden.code).toBe("forbidden");
     expect(await db.cycle.count()).toBe(cyclesBefore);
   });
@@ -91,21 +111,38 @@ describe("managing cycles", () => {
     await openCycle(org.head, { cycleId: planned.id });
     const statuses = await db.cycle.findMany({ where: { status: "open" }, select: { name: true } });
     expect(statuses).toEqual([{ name: "2027 Q1" }]);
-    expect((await refusal(closeCycle(org.head, { cycleId: org.openCycle.id }))).message).toBe(`${org.openCycle.name} is already closed.`);
-    expect((await refusal(openCycle(org.head, { cycleId: planned.id }))).message).toBe("2027 Q1 is already open.");
+    expect((await refusal(closeCycle(org.head, { cycleId: org.openCycle.id }))).message).toBe(
+      `${org.openCycle.name} is already closed.`,
+    );
+    expect((await refusal(openCycle(org.head, { cycleId: planned.id }))).message).toBe(
+      "2027 Q1 is already open.",
+    );
     expect((await refusal(openCycle(team.lead, { cycleId: planned.id }))).code).toBe("forbidden");
     expect((await refusal(openCycle(org.admin, { cycleId: "missing" }))).code).toBe("not_found");
 
     // The new quarter starts from the team's last submitted assessment, not from the unsubmitted draft.
     const started = await startAssessment(team.lead, { teamSlug: team.slug });
-    const assessment = await db.assessment.findUniqueOrThrow({ where: { id: started.assessmentId }, include: { cycle: true } });
+    const assessment = await db.assessment.findUniqueOrThrow({
+      where: { id: started.assessmentId },
+      include: { cycle: true },
+    });
     expect(assessment.cycle.name).toBe("2027 Q1");
     expect(assessment.carriedFromId).toBeNull();
 
     // Restore the file's open cycle for any later test.
     await closeCycle(org.admin, { cycleId: planned.id });
     await openCycle(org.admin, { cycleId: org.openCycle.id });
-    const actions = await db.auditEvent.findMany({ where: { entityType: "cycle" }, orderBy: { at: "asc" }, select: { action: true } });
-    expect(actions.map((entry) => entry.action)).toEqual(["cycle.created", "cycle.closed", "cycle.opened", "cycle.closed", "cycle.opened"]);
+    const actions = await db.auditEvent.findMany({
+      where: { entityType: "cycle" },
+      orderBy: { at: "asc" },
+      select: { action: true },
+    });
+    expect(actions.map((entry) => entry.action)).toEqual([
+      "cycle.created",
+      "cycle.closed",
+      "cycle.opened",
+      "cycle.closed",
+      "cycle.opened",
+    ]);
   });
 });

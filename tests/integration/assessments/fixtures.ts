@@ -18,7 +18,8 @@ function unique(prefix: string): string {
 export async function createPerson(name: string, roles: { role: string; teamId?: string }[]): Promise<Actor> {
   const id = randomUUID();
   await db.user.create({ data: { id, name, email: `${unique("person")}@example.test` } });
-  for (const role of roles) await db.roleAssignment.create({ data: { userId: id, role: role.role, teamId: role.teamId ?? null } });
+  for (const role of roles)
+    await db.roleAssignment.create({ data: { userId: id, role: role.role, teamId: role.teamId ?? null } });
   const actor = await loadActor(id);
   if (!actor) throw new Error("the test person could not be loaded");
   return actor;
@@ -90,7 +91,10 @@ export async function createOrganisation(): Promise<TestOrganisation> {
 /** A valid answer to every question (team context included), varied by `level` (0..1). */
 export function completeAnswers(questionnaire: Questionnaire, level = 0.5): Record<string, Answer> {
   const answers: Record<string, Answer> = {};
-  const questions = [...questionnaire.context, ...questionnaire.sections.flatMap((section) => section.questions)];
+  const questions = [
+    ...questionnaire.context,
+    ...questionnaire.sections.flatMap((section) => section.questions),
+  ];
   for (const question of questions) {
     const type = question.answer;
     switch (type.type) {
@@ -101,7 +105,10 @@ export function completeAnswers(questionnaire: Questionnaire, level = 0.5): Reco
         answers[question.id] = { kind: "value", value: level >= 0.5 };
         break;
       case "choice":
-        answers[question.id] = { kind: "value", value: type.options[Math.round(level * (type.options.length - 1))]!.value };
+        answers[question.id] = {
+          kind: "value",
+          value: type.options[Math.round(level * (type.options.length - 1))]!.value,
+        };
         break;
       case "number": {
         const value = type.min + level * (type.max - type.min);
@@ -122,12 +129,27 @@ export function storedColumns(answer: Answer) {
 }
 
 /** A submitted assessment in the previous cycle holding `answers`, as the demo seed stores one. */
-export async function createSubmittedAssessment(teamId: string, cycleId: string, answers: Record<string, Answer>) {
+export async function createSubmittedAssessment(
+  teamId: string,
+  cycleId: string,
+  answers: Record<string, Answer>,
+) {
   const assessment = await db.assessment.create({
-    data: { teamId, cycleId, status: "submitted", submittedAt: new Date("2026-09-10T00:00:00Z"), overallScore: 40, overallBand: "medium" },
+    data: {
+      teamId,
+      cycleId,
+      status: "submitted",
+      submittedAt: new Date("2026-09-10T00:00:00Z"),
+      overallScore: 40,
+      overallBand: "medium",
+    },
   });
   await db.answer.createMany({
-    data: Object.entries(answers).map(([questionId, answer]) => ({ assessmentId: assessment.id, questionId, ...storedColumns(answer) })),
+    data: Object.entries(answers).map(([questionId, answer]) => ({
+      assessmentId: assessment.id,
+      questionId,
+      ...storedColumns(answer),
+    })),
   });
   return assessment;
 }
@@ -137,12 +159,28 @@ export async function snapshotAssessment(assessmentId: string) {
   const [assessment, answers, results, audit] = await Promise.all([
     db.assessment.findUnique({
       where: { id: assessmentId },
-      select: { status: true, version: true, overallScore: true, overallBand: true, submittedAt: true, submittedById: true },
+      select: {
+        status: true,
+        version: true,
+        overallScore: true,
+        overallBand: true,
+        submittedAt: true,
+        submittedById: true,
+      },
     }),
     db.answer.findMany({
       where: { assessmentId },
       orderBy: { questionId: "asc" },
-      select: { questionId: true, kind: true, value: true, reason: true, note: true, carriedOver: true, updatedById: true, updatedAt: true },
+      select: {
+        questionId: true,
+        kind: true,
+        value: true,
+        reason: true,
+        note: true,
+        carriedOver: true,
+        updatedById: true,
+        updatedAt: true,
+      },
     }),
     db.pitfallResult.findMany({ where: { assessmentId }, orderBy: { pitfallId: "asc" } }),
     db.auditEvent.findMany({ where: { entityId: assessmentId }, orderBy: { at: "asc" } }),
@@ -150,7 +188,11 @@ export async function snapshotAssessment(assessmentId: string) {
   return { assessment, answers, results, audit };
 }
 
-export function firstQuestionOfType(questionnaire: Questionnaire, type: string, extra: (question: { allowDontKnow: boolean; allowNotApplicable: boolean }) => boolean = () => true) {
+export function firstQuestionOfType(
+  questionnaire: Questionnaire,
+  type: string,
+  extra: (question: { allowDontKnow: boolean; allowNotApplicable: boolean }) => boolean = () => true,
+) {
   for (const section of questionnaire.sections) {
     for (const question of section.questions) {
       if (question.answer.type === type && extra(question)) return question;

@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ExpectedError } from "@/features/shared/action-result";
 import { db } from "@/server/db";
-import { confirmCarriedOverAnswers, reopenAssessment, saveAnswer, startAssessment, submitAssessment } from "@/server/assessments/mutations";
+import {
+  confirmCarriedOverAnswers,
+  reopenAssessment,
+  saveAnswer,
+  startAssessment,
+  submitAssessment,
+} from "@/server/assessments/mutations";
 import {
   getAssessmentResult,
   getQuestionnairePage,
@@ -40,28 +46,46 @@ describe("assessment pages", () => {
     org = await createOrganisation();
     team = await createTeam(org.orgUnitId, "Checkout");
     otherTeam = await createTeam(org.orgUnitId, "Search");
-    const previous = await createSubmittedAssessment(team.id, org.previousCycle.id, completeAnswers(org.questionnaire, 0.4));
+    const previous = await createSubmittedAssessment(
+      team.id,
+      org.previousCycle.id,
+      completeAnswers(org.questionnaire, 0.4),
+    );
     previousId = previous.id;
   });
 
   it("follows a team through not started, draft, review, submitted and reopened", async () => {
-    const total = org.questionnaire.context.length + org.questionnaire.sections.reduce((sum, section) => sum + section.questions.length, 0);
+    const total =
+      org.questionnaire.context.length +
+      org.questionnaire.sections.reduce((sum, section) => sum + section.questions.length, 0);
 
     expect(await listMyTeams(team.member)).toEqual([
-      expect.objectContaining({ slug: team.slug, role: "Team member", currentStatus: "not-started", lastResult: expect.objectContaining({ cycleName: org.previousCycle.name, band: "medium" }) }),
+      expect.objectContaining({
+        slug: team.slug,
+        role: "Team member",
+        currentStatus: "not-started",
+        lastResult: expect.objectContaining({ cycleName: org.previousCycle.name, band: "medium" }),
+      }),
     ]);
     const notStarted = await getQuestionnairePage(team.lead, team.slug);
-    expect(notStarted).toMatchObject({ kind: "not-started", hasPrevious: true, cycle: { name: org.openCycle.name } });
+    expect(notStarted).toMatchObject({
+      kind: "not-started",
+      hasPrevious: true,
+      cycle: { name: org.openCycle.name },
+    });
     const overview = await getTeamOverview(team.lead, team.slug);
     expect(overview.current).toMatchObject({ status: "not-started", total });
     expect(overview.history.map((entry) => entry.cycleName)).toEqual([org.previousCycle.name]);
 
     const { assessmentId } = await startAssessment(team.lead, { teamSlug: team.slug });
     const editable = await getQuestionnairePage(team.member, team.slug);
-    if (editable.kind !== "editable") throw new Error(`expected an editable questionnaire, got ${editable.kind}`);
+    if (editable.kind !== "editable")
+      throw new Error(`expected an editable questionnaire, got ${editable.kind}`);
     expect(editable.session.sections[0]!.title).toBe("Team context");
     expect(editable.session.sections).toHaveLength(8);
-    expect(editable.session.sections.slice(1).map((section) => section.pitfallId)).toEqual(org.questionnaire.sections.map((section) => section.pitfallId));
+    expect(editable.session.sections.slice(1).map((section) => section.pitfallId)).toEqual(
+      org.questionnaire.sections.map((section) => section.pitfallId),
+    );
     // The page gets what it renders, not the scoring rules.
     expect(JSON.stringify(editable.session.sections)).not.toContain("riskCurve");
     expect(Object.keys(editable.session.answers)).toHaveLength(total);
@@ -74,22 +98,34 @@ describe("assessment pages", () => {
     expect((await getReview(team.member, team.slug))?.canSubmit).toBe(false);
 
     const everything = Object.keys(editable.session.answers);
-    const confirmed = await confirmCarriedOverAnswers(team.lead, { assessmentId, questionIds: everything, expectedVersion: 1 });
+    const confirmed = await confirmCarriedOverAnswers(team.lead, {
+      assessmentId,
+      questionIds: everything,
+      expectedVersion: 1,
+    });
     const readyReview = await getReview(team.lead, team.slug);
     expect(readyReview).toMatchObject({ missingRequired: [], unconfirmed: [], invalid: [], answered: total });
 
     await submitAssessment(team.lead, { assessmentId, expectedVersion: confirmed.version });
-    expect(await getQuestionnairePage(team.lead, team.slug)).toMatchObject({ kind: "submitted", resultHref: `/team/${team.slug}/results/2026-q4` });
+    expect(await getQuestionnairePage(team.lead, team.slug)).toMatchObject({
+      kind: "submitted",
+      resultHref: `/team/${team.slug}/results/2026-q4`,
+    });
 
     const result = await getAssessmentResult(team.member, team.slug, "2026-q4");
     expect(result.pitfalls).toHaveLength(7);
     expect(result.pitfalls[0]!.playbookHref).toBe(`/playbook/${org.questionnaire.sections[0]!.pitfallId}`);
     for (const pitfall of result.pitfalls) {
-      for (const symptom of pitfall.symptoms) expect(symptom.href).toBe(`/playbook/${pitfall.pitfallId}#${symptom.id}`);
+      for (const symptom of pitfall.symptoms)
+        expect(symptom.href).toBe(`/playbook/${pitfall.pitfallId}#${symptom.id}`);
       expect(pitfall.contributions.length).toBeLessThanOrEqual(3);
       expect(pitfall.nextSteps.length).toBeLessThanOrEqual(3);
     }
-    expect(result.pitfalls.some((pitfall) => pitfall.contributions.length > 0 && pitfall.contributions[0]!.answer !== null)).toBe(true);
+    expect(
+      result.pitfalls.some(
+        (pitfall) => pitfall.contributions.length > 0 && pitfall.contributions[0]!.answer !== null,
+      ),
+    ).toBe(true);
     expect(result.canReopen).toBe(false);
     expect((await getAssessmentResult(org.head, team.slug, "2026 Q4")).canReopen).toBe(true);
     expect((await getAssessmentResult(team.lead, team.slug, assessmentId)).assessment.id).toBe(assessmentId);
@@ -98,19 +134,30 @@ describe("assessment pages", () => {
     expect((await refusal(getAssessmentResult(team.lead, team.slug, previousId))).code).toBe("not_found");
 
     const myTeams = await listMyTeams(team.lead);
-    expect(myTeams[0]).toMatchObject({ role: "Team lead", currentStatus: "submitted", lastResult: { cycleName: org.openCycle.name } });
+    expect(myTeams[0]).toMatchObject({
+      role: "Team lead",
+      currentStatus: "submitted",
+      lastResult: { cycleName: org.openCycle.name },
+    });
     const history = (await getTeamOverview(team.lead, team.slug)).history;
     expect(history.map((entry) => entry.cycleName)).toEqual([org.openCycle.name, org.previousCycle.name]);
 
     await reopenAssessment(org.admin, { assessmentId, reason: "Wrong availability target" });
-    expect(await getQuestionnairePage(team.lead, team.slug)).toMatchObject({ kind: "editable", session: { assessment: { status: "reopened" } } });
+    expect(await getQuestionnairePage(team.lead, team.slug)).toMatchObject({
+      kind: "editable",
+      session: { assessment: { status: "reopened" } },
+    });
     expect((await getAssessmentResult(team.lead, team.slug, "2026-q4")).assessment.status).toBe("reopened");
   });
 
   it("never shows another team's pages or results", async () => {
     const { assessmentId } = await startAssessment(otherTeam.lead, { teamSlug: otherTeam.slug });
     await db.answer.createMany({
-      data: Object.entries(completeAnswers(org.questionnaire)).map(([questionId, answer]) => ({ assessmentId, questionId, ...storedColumns(answer) })),
+      data: Object.entries(completeAnswers(org.questionnaire)).map(([questionId, answer]) => ({
+        assessmentId,
+        questionId,
+        ...storedColumns(answer),
+      })),
     });
     await submitAssessment(otherTeam.lead, { assessmentId, expectedVersion: 1 });
 
@@ -129,7 +176,16 @@ describe("assessment pages", () => {
     const fresh = await createTeam(org.orgUnitId, "Billing");
     const { assessmentId } = await startAssessment(fresh.lead, { teamSlug: fresh.slug });
     const question = org.questionnaire.sections[0]!.questions[0]!;
-    await saveAnswer(fresh.member, { assessmentId, questionId: question.id, answer: { kind: "dontKnow" }, note: null, expectedVersion: 1 });
-    expect((await getTeamOverview(fresh.lead, fresh.slug)).current).toMatchObject({ status: "draft", answered: 1 });
+    await saveAnswer(fresh.member, {
+      assessmentId,
+      questionId: question.id,
+      answer: { kind: "dontKnow" },
+      note: null,
+      expectedVersion: 1,
+    });
+    expect((await getTeamOverview(fresh.lead, fresh.slug)).current).toMatchObject({
+      status: "draft",
+      answered: 1,
+    });
   });
 });

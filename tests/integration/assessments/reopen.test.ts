@@ -3,8 +3,20 @@ import { reopenAssessmentSchema } from "@/features/assessments/schemas";
 import { ExpectedError } from "@/features/shared/action-result";
 import { db } from "@/server/db";
 import { parseInput } from "@/server/errors";
-import { reopenAssessment, saveAnswer, startAssessment, submitAssessment } from "@/server/assessments/mutations";
-import { completeAnswers, createOrganisation, createTeam, snapshotAssessment, storedColumns, type TestOrganisation } from "./fixtures";
+import {
+  reopenAssessment,
+  saveAnswer,
+  startAssessment,
+  submitAssessment,
+} from "@/server/assessments/mutations";
+import {
+  completeAnswers,
+  createOrganisation,
+  createTeam,
+  snapshotAssessment,
+  storedColumns,
+  type TestOrganisation,
+} from "./fixtures";
 
 describe("reopening and resubmitting", () => {
   let org: TestOrganisation;
@@ -38,19 +50,29 @@ describe("reopening and resubmitting", () => {
   }
 
   it("requires a reason", () => {
-    expect(() => parseInput(reopenAssessmentSchema, { assessmentId: "x", reason: "  " })).toThrow(ExpectedError);
+    expect(() => parseInput(reopenAssessmentSchema, { assessmentId: "x", reason: "  " })).toThrow(
+      ExpectedError,
+    );
     try {
       parseInput(reopenAssessmentSchema, { assessmentId: "x", reason: "no" });
     } catch (error) {
-      expect((error as ExpectedError).fieldErrors.reason).toEqual(["Say why the assessment is reopened (at least 5 characters)."]);
+      expect((error as ExpectedError).fieldErrors.reason).toEqual([
+        "Say why the assessment is reopened (at least 5 characters).",
+      ]);
     }
   });
 
   it("reopens with an audited reason; the team can edit again and a resubmission replaces the results", async () => {
     const { team, assessmentId } = await submittedAssessment();
-    const firstResults = await db.pitfallResult.findMany({ where: { assessmentId }, orderBy: { pitfallId: "asc" } });
+    const firstResults = await db.pitfallResult.findMany({
+      where: { assessmentId },
+      orderBy: { pitfallId: "asc" },
+    });
 
-    await reopenAssessment(org.head, { assessmentId, reason: "The on-call answers were for the wrong service" });
+    await reopenAssessment(org.head, {
+      assessmentId,
+      reason: "The on-call answers were for the wrong service",
+    });
 
     const reopened = await snapshotAssessment(assessmentId);
     expect(reopened.assessment).toMatchObject({ status: "reopened", version: 3 });
@@ -58,21 +80,36 @@ describe("reopening and resubmitting", () => {
     expect(reopened.results).toHaveLength(7);
     const event = reopened.audit.find((entry) => entry.action === "assessment.reopened");
     expect(event?.actorId).toBe(org.head.id);
-    expect(JSON.parse(event!.after!)).toEqual({ status: "reopened", reason: "The on-call answers were for the wrong service" });
+    expect(JSON.parse(event!.after!)).toEqual({
+      status: "reopened",
+      reason: "The on-call answers were for the wrong service",
+    });
 
     // Answer everything at the risky end of the scale this time.
     let version = 3;
     for (const [questionId, answer] of Object.entries(completeAnswers(org.questionnaire, 1)).slice(6, 20)) {
-      ({ version } = await saveAnswer(team.lead, { assessmentId, questionId, answer, note: null, expectedVersion: version }));
+      ({ version } = await saveAnswer(team.lead, {
+        assessmentId,
+        questionId,
+        answer,
+        note: null,
+        expectedVersion: version,
+      }));
     }
     await submitAssessment(team.lead, { assessmentId, expectedVersion: version });
 
     const resubmitted = await snapshotAssessment(assessmentId);
     expect(resubmitted.assessment?.status).toBe("submitted");
     expect(resubmitted.results).toHaveLength(7);
-    expect(resubmitted.results.map((result) => result.id)).not.toEqual(firstResults.map((result) => result.id));
-    expect(resubmitted.results.map((result) => result.score)).not.toEqual(firstResults.map((result) => result.score));
-    expect(resubmitted.audit.map((entry) => entry.action).filter((action) => action !== "assessment.answer_saved")).toEqual([
+    expect(resubmitted.results.map((result) => result.id)).not.toEqual(
+      firstResults.map((result) => result.id),
+    );
+    expect(resubmitted.results.map((result) => result.score)).not.toEqual(
+      firstResults.map((result) => result.score),
+    );
+    expect(
+      resubmitted.audit.map((entry) => entry.action).filter((action) => action !== "assessment.answer_saved"),
+    ).toEqual([
       "assessment.started",
       "assessment.submitted",
       "assessment.reopened",
@@ -83,8 +120,12 @@ describe("reopening and resubmitting", () => {
   it("is for admins and the head of engineering only", async () => {
     const { team, assessmentId } = await submittedAssessment();
     const before = await snapshotAssessment(assessmentId);
-    expect((await refusal(reopenAssessment(team.lead, { assessmentId, reason: "We changed our minds" }))).code).toBe("forbidden");
-    expect((await refusal(reopenAssessment(team.member, { assessmentId, reason: "We changed our minds" }))).code).toBe("forbidden");
+    expect(
+      (await refusal(reopenAssessment(team.lead, { assessmentId, reason: "We changed our minds" }))).code,
+    ).toBe("forbidden");
+    expect(
+      (await refusal(reopenAssessment(team.member, { assessmentId, reason: "We changed our minds" }))).code,
+    ).toBe("forbidden");
     expect(await snapshotAssessment(assessmentId)).toEqual(before);
     await reopenAssessment(org.admin, { assessmentId, reason: "Requested by the team lead" });
     expect((await snapshotAssessment(assessmentId)).assessment?.status).toBe("reopened");
@@ -94,21 +135,29 @@ describe("reopening and resubmitting", () => {
     const draftTeam = await createTeam(org.orgUnitId);
     const { assessmentId: draftId } = await startAssessment(draftTeam.lead, { teamSlug: draftTeam.slug });
     const draftBefore = await snapshotAssessment(draftId);
-    expect((await refusal(reopenAssessment(org.admin, { assessmentId: draftId, reason: "Just because" }))).message).toMatch(/still a draft/);
+    expect(
+      (await refusal(reopenAssessment(org.admin, { assessmentId: draftId, reason: "Just because" }))).message,
+    ).toMatch(/still a draft/);
     expect(await snapshotAssessment(draftId)).toEqual(draftBefore);
 
     const { assessmentId } = await submittedAssessment();
     await reopenAssessment(org.admin, { assessmentId, reason: "First reopen" });
     const reopenedBefore = await snapshotAssessment(assessmentId);
-    expect((await refusal(reopenAssessment(org.admin, { assessmentId, reason: "Second reopen" }))).message).toMatch(/already reopened/);
+    expect(
+      (await refusal(reopenAssessment(org.admin, { assessmentId, reason: "Second reopen" }))).message,
+    ).toMatch(/already reopened/);
     expect(await snapshotAssessment(assessmentId)).toEqual(reopenedBefore);
 
     const { assessmentId: closedId } = await submittedAssessment();
     await db.cycle.update({ where: { id: org.openCycle.id }, data: { status: "closed" } });
     try {
       const closedBefore = await snapshotAssessment(closedId);
-      const error = await refusal(reopenAssessment(org.admin, { assessmentId: closedId, reason: "Late correction" }));
-      expect(error.message).toBe(`${org.openCycle.name} is closed. Open the cycle before reopening its assessments.`);
+      const error = await refusal(
+        reopenAssessment(org.admin, { assessmentId: closedId, reason: "Late correction" }),
+      );
+      expect(error.message).toBe(
+        `${org.openCycle.name} is closed. Open the cycle before reopening its assessments.`,
+      );
       expect(await snapshotAssessment(closedId)).toEqual(closedBefore);
     } finally {
       await db.cycle.update({ where: { id: org.openCycle.id }, data: { status: "open" } });

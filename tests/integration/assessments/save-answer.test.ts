@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { saveAnswer, startAssessment } from "@/server/assessments/mutations";
-import { createOrganisation, createTeam, firstQuestionOfType, snapshotAssessment, type TestOrganisation } from "./fixtures";
+import {
+  createOrganisation,
+  createTeam,
+  firstQuestionOfType,
+  snapshotAssessment,
+  type TestOrganisation,
+} from "./fixtures";
 
 describe("saving answers", () => {
   let org: TestOrganisation;
@@ -39,13 +45,25 @@ describe("saving answers", () => {
     const stored = await db.answer.findUniqueOrThrow({
       where: { assessmentId_questionId: { assessmentId, questionId: question.id } },
     });
-    expect(stored).toMatchObject({ kind: "value", value: "4", reason: null, note: "Discussed in the retro", updatedById: team.lead.id });
+    expect(stored).toMatchObject({
+      kind: "value",
+      value: "4",
+      reason: null,
+      note: "Discussed in the retro",
+      updatedById: team.lead.id,
+    });
     const assessment = await db.assessment.findUniqueOrThrow({ where: { id: assessmentId } });
     expect(assessment.version).toBe(2);
-    const audit = await db.auditEvent.findMany({ where: { entityId: assessmentId, action: "assessment.answer_saved" } });
+    const audit = await db.auditEvent.findMany({
+      where: { entityId: assessmentId, action: "assessment.answer_saved" },
+    });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: team.lead.id, teamId: team.id });
-    expect(JSON.parse(audit[0]!.after!)).toMatchObject({ questionId: question.id, kind: "value", value: "4" });
+    expect(JSON.parse(audit[0]!.after!)).toMatchObject({
+      questionId: question.id,
+      kind: "value",
+      value: "4",
+    });
   });
 
   it("stores every answer type in its JSON form", async () => {
@@ -53,7 +71,8 @@ describe("saving answers", () => {
     const yesNo = firstQuestionOfType(org.questionnaire, "yesNo");
     const choice = firstQuestionOfType(org.questionnaire, "choice");
     const number = firstQuestionOfType(org.questionnaire, "number");
-    if (choice.answer.type !== "choice" || number.answer.type !== "number") throw new Error("unexpected content");
+    if (choice.answer.type !== "choice" || number.answer.type !== "number")
+      throw new Error("unexpected content");
     const option = choice.answer.options[1]!.value;
     const amount = number.answer.integer ? number.answer.min + 1 : number.answer.min + 1.5;
 
@@ -82,8 +101,16 @@ describe("saving answers", () => {
 
   it("stores don't know and not applicable with its reason, trimmed", async () => {
     const { team, assessmentId } = await startedTeam();
-    const dontKnow = firstQuestionOfType(org.questionnaire, "agreement", (question) => question.allowDontKnow);
-    const notApplicable = firstQuestionOfType(org.questionnaire, "yesNo", (question) => question.allowNotApplicable);
+    const dontKnow = firstQuestionOfType(
+      org.questionnaire,
+      "agreement",
+      (question) => question.allowDontKnow,
+    );
+    const notApplicable = firstQuestionOfType(
+      org.questionnaire,
+      "yesNo",
+      (question) => question.allowNotApplicable,
+    );
 
     const first = await saveAnswer(team.lead, {
       assessmentId,
@@ -100,9 +127,17 @@ describe("saving answers", () => {
       expectedVersion: first.version,
     });
 
-    expect(second.answer).toMatchObject({ kind: "notApplicable", reason: "We have no on-call budget of our own", value: null });
+    expect(second.answer).toMatchObject({
+      kind: "notApplicable",
+      reason: "We have no on-call budget of our own",
+      value: null,
+    });
     const rows = await db.answer.findMany({ where: { assessmentId }, orderBy: { questionId: "asc" } });
-    expect(rows.find((row) => row.questionId === dontKnow.id)).toMatchObject({ kind: "dontKnow", value: null, reason: null });
+    expect(rows.find((row) => row.questionId === dontKnow.id)).toMatchObject({
+      kind: "dontKnow",
+      value: null,
+      reason: null,
+    });
     expect(rows.find((row) => row.questionId === notApplicable.id)).toMatchObject({
       kind: "notApplicable",
       value: null,
@@ -112,7 +147,11 @@ describe("saving answers", () => {
 
   it("never stores stray properties of an answer", async () => {
     const { team, assessmentId } = await startedTeam();
-    const question = firstQuestionOfType(org.questionnaire, "agreement", (candidate) => candidate.allowDontKnow);
+    const question = firstQuestionOfType(
+      org.questionnaire,
+      "agreement",
+      (candidate) => candidate.allowDontKnow,
+    );
     await saveAnswer(team.lead, {
       assessmentId,
       questionId: question.id,
@@ -120,7 +159,9 @@ describe("saving answers", () => {
       note: null,
       expectedVersion: 1,
     });
-    const row = await db.answer.findUniqueOrThrow({ where: { assessmentId_questionId: { assessmentId, questionId: question.id } } });
+    const row = await db.answer.findUniqueOrThrow({
+      where: { assessmentId_questionId: { assessmentId, questionId: question.id } },
+    });
     expect(row).toMatchObject({ kind: "dontKnow", value: null, reason: null });
   });
 

@@ -2,7 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PITFALL_IDS } from "@/domain/content/schema";
 import { ExpectedError } from "@/features/shared/action-result";
 import { db } from "@/server/db";
-import { confirmCarriedOverAnswers, saveAnswer, startAssessment, submitAssessment } from "@/server/assessments/mutations";
+import {
+  confirmCarriedOverAnswers,
+  saveAnswer,
+  startAssessment,
+  submitAssessment,
+} from "@/server/assessments/mutations";
 import {
   completeAnswers,
   createOrganisation,
@@ -68,7 +73,10 @@ describe("submitting an assessment", () => {
     }
     const event = audit.find((entry) => entry.action === "assessment.submitted");
     expect(event).toMatchObject({ actorId: team.lead.id, teamId: team.id });
-    expect(JSON.parse(event!.after!)).toMatchObject({ status: "submitted", overallScore: submitted.overallScore });
+    expect(JSON.parse(event!.after!)).toMatchObject({
+      status: "submitted",
+      overallScore: submitted.overallScore,
+    });
   });
 
   it("scores answers that were saved through autosave and confirmed after carry-over", async () => {
@@ -83,7 +91,10 @@ describe("submitting an assessment", () => {
       note: null,
       expectedVersion: 1,
     });
-    const carried = await db.answer.findMany({ where: { assessmentId, carriedOver: true }, select: { questionId: true } });
+    const carried = await db.answer.findMany({
+      where: { assessmentId, carriedOver: true },
+      select: { questionId: true },
+    });
     ({ version } = await confirmCarriedOverAnswers(team.lead, {
       assessmentId,
       questionIds: carried.map((row) => row.questionId),
@@ -96,8 +107,13 @@ describe("submitting an assessment", () => {
 
   it("refuses while required answers are missing, naming them, and changes nothing", async () => {
     const { team, assessmentId } = await readyAssessment();
-    const required = org.questionnaire.sections[2]!.questions.filter((question) => question.required).slice(0, 2);
-    await db.answer.deleteMany({ where: { assessmentId, questionId: { in: required.map((question) => question.id) } } });
+    const required = org.questionnaire.sections[2]!.questions.filter((question) => question.required).slice(
+      0,
+      2,
+    );
+    await db.answer.deleteMany({
+      where: { assessmentId, questionId: { in: required.map((question) => question.id) } },
+    });
     const before = await snapshotAssessment(assessmentId);
 
     const error = await refusal(submitAssessment(team.lead, { assessmentId, expectedVersion: 1 }));
@@ -189,7 +205,12 @@ describe("submitting an assessment", () => {
 
       const after = await snapshotAssessment(assessmentId);
       expect(after).toEqual(before);
-      expect(after.assessment).toMatchObject({ status: "draft", version: 1, overallScore: null, submittedAt: null });
+      expect(after.assessment).toMatchObject({
+        status: "draft",
+        version: 1,
+        overallScore: null,
+        submittedAt: null,
+      });
       expect(after.results).toHaveLength(0);
       expect(after.audit.some((event) => event.action === "assessment.submitted")).toBe(false);
 

@@ -69,20 +69,31 @@ describe("answer drafts", () => {
       field: "value",
       message: "Enter a number between 0% and 100% (you entered 120).",
     });
-    expect(draftToPayload(share, { ...EMPTY_DRAFT, mode: "value", value: "abc" })).toMatchObject({ ok: false, field: "value" });
-    expect(draftToPayload(agreement, { ...EMPTY_DRAFT, mode: "notApplicable", reason: " x " })).toMatchObject({
+    expect(draftToPayload(share, { ...EMPTY_DRAFT, mode: "value", value: "abc" })).toMatchObject({
       ok: false,
-      field: "reason",
+      field: "value",
     });
-    expect(draftToPayload(agreement, { ...EMPTY_DRAFT, mode: "notApplicable", reason: "No budget" })).toEqual({
-      ok: true,
-      answer: { kind: "notApplicable", reason: "No budget" },
-      note: null,
-    });
+    expect(draftToPayload(agreement, { ...EMPTY_DRAFT, mode: "notApplicable", reason: " x " })).toMatchObject(
+      {
+        ok: false,
+        field: "reason",
+      },
+    );
+    expect(draftToPayload(agreement, { ...EMPTY_DRAFT, mode: "notApplicable", reason: "No budget" })).toEqual(
+      {
+        ok: true,
+        answer: { kind: "notApplicable", reason: "No budget" },
+        note: null,
+      },
+    );
   });
 
   it("clears the answer (and its note) when the number is emptied or the choice removed", () => {
-    expect(draftToPayload(share, { mode: "value", value: " ", reason: "", note: "kept?" })).toEqual({ ok: true, answer: null, note: null });
+    expect(draftToPayload(share, { mode: "value", value: " ", reason: "", note: "kept?" })).toEqual({
+      ok: true,
+      answer: null,
+      note: null,
+    });
     expect(draftToPayload(agreement, EMPTY_DRAFT)).toEqual({ ok: true, answer: null, note: null });
   });
 
@@ -133,7 +144,12 @@ describe("merging after a refused save", () => {
 
   it("treats an answer cleared elsewhere like any other change", () => {
     const known = { agree: stored("agree", { value: 2 }) };
-    const untouched = mergeServerAnswers(questions, known, { agree: draftFromServer(agreement, known.agree) }, {});
+    const untouched = mergeServerAnswers(
+      questions,
+      known,
+      { agree: draftFromServer(agreement, known.agree) },
+      {},
+    );
     expect(untouched.server.agree).toBeUndefined();
     expect(untouched.drafts.agree).toEqual(EMPTY_DRAFT);
 
