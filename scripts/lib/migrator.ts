@@ -113,6 +113,9 @@ const PG_TEXT = 25;
 
 function postgresAdapterFactory(databaseUrl: string) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  // An idle connection can be ended by the server (e.g. when a scratch database is dropped right
+  // after use); without a listener that would crash the process instead of just closing it.
+  pool.on("error", () => {});
   // The schema engine reads catalog columns of type "char" (one-letter codes such as relkind),
   // which the pg adapter cannot describe; reporting them as text is exact.
   const describeCharAsText = (value: pg.QueryResult | undefined) => {
