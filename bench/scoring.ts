@@ -73,6 +73,16 @@ function randomAnswers(random: () => number, questions: readonly (Question | Con
   return answers;
 }
 
+/** A fixed amount of plain CPU work: the time it takes shows how much of a core the run really had. */
+function referenceLoopMs(): number {
+  const start = performance.now();
+  let sum = 0;
+  for (let index = 0; index < 100_000_000; index++) sum += index & 7;
+  const elapsed = performance.now() - start;
+  if (sum < 0) console.log(sum);
+  return elapsed;
+}
+
 function latest(questionnaires: readonly Questionnaire[]): Questionnaire {
   const v1 = questionnaires.find((questionnaire) => questionnaire.id === "v1");
   if (!v1) throw new Error("Questionnaire v1 is missing from the content bundle");
@@ -173,6 +183,9 @@ async function main(): Promise<void> {
     `scoreOrganisation: ${teams.length} teams in ${organisationMs.toFixed(1)} ms (schedules per team ${organisation.runCost.schedulesPerTeam})`,
   );
   console.log(`checksum: ${checksum.toFixed(1)}`);
+  console.log(
+    `reference loop (10^8 integer additions, to compare runs on a shared machine): ${referenceLoopMs().toFixed(0)} ms`,
+  );
   console.log(`assessments/s: ${perSecond}`);
 }
 

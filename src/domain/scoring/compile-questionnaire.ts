@@ -183,6 +183,10 @@ export interface ScoringScratch {
   readonly countermeasureFilled: Uint8Array;
   /** Assessment-wide gain of each countermeasure of the pitfall being ranked, by position. */
   readonly rankingTotals: Float64Array;
+  /** A list being ordered: item numbers, and their sort keys (points or totals, pitfall counts). */
+  readonly order: Int32Array;
+  readonly orderKeys: Float64Array;
+  readonly orderCounts: Int32Array;
 }
 
 export interface CompiledQuestionnaire {
@@ -422,6 +426,9 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
       undefined,
     ),
     countermeasureFilled: new Uint8Array(countermeasures.length),
+    order: new Int32Array(Math.max(maxEvidence, countermeasures.length)),
+    orderKeys: new Float64Array(Math.max(maxEvidence, countermeasures.length)),
+    orderCounts: new Int32Array(Math.max(maxEvidence, countermeasures.length)),
     rankingTotals: new Float64Array(
       Math.max(0, ...sections.map((section) => section.countermeasures.length)),
     ),

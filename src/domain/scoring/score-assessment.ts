@@ -415,48 +415,63 @@ function collectContributions(
   answeredWeight: number,
 ): readonly Contribution[] {
   const { questions, rules } = section;
-  const { evidenceRisk, evidencePoints, evidenceContribution } = scratch;
+  const { evidenceRisk, evidencePoints, evidenceContribution, order, orderKeys } = scratch;
   const questionCount = questions.length;
   const count = bitCount(positiveMask);
   if (count === 0) return NONE;
-  const contributions: Contribution[] = new Array(count);
+
+  // Order first, on unboxed numbers, then build the objects in that order: sorting the objects
+  // themselves would chase a pointer to a boxed number for every comparison.
   let filled = 0;
   for (let bits = positiveMask; bits !== 0; bits &= bits - 1) {
     const index = 31 - Math.clz32(bits & -bits);
+    const weight = index < questionCount ? questions[index]!.weight : rules[index - questionCount]!.weight;
+    const points = (100 * weight * evidenceRisk[index]!) / answeredWeight;
+    evidencePoints[index] = points;
+    const rounded = round1(points);
+    // Stable insertion: equal points keep questionnaire order, questions before rules.
+    let position = filled - 1;
+    while (position >= 0 && orderKeys[position]! < rounded) {
+      order[position + 1] = order[position]!;
+      orderKeys[position + 1] = orderKeys[position]!;
+      position--;
+    }
+    order[position + 1] = index;
+    orderKeys[position + 1] = rounded;
+    filled++;
+  }
+
+  const contributions: Contribution[] = new Array(count);
+  for (let position = 0; position < count; position++) {
+    const index = order[position]!;
     const risk = evidenceRisk[index]!;
     let contribution: Contribution;
     if (index < questionCount) {
       const question = questions[index]!;
-      const points = (100 * question.weight * risk) / answeredWeight;
-      evidencePoints[index] = points;
       contribution = {
         source: "question",
         questionId: question.id,
         value: scratch.questionValue[question.index]!,
         risk: round3(risk),
         weight: question.weight,
-        points: round1(points),
+        points: orderKeys[position]!,
         share: round3((question.weight * risk) / weightedRisk),
       };
     } else {
       const rule = rules[index - questionCount]!;
-      const points = (100 * rule.weight * risk) / answeredWeight;
-      evidencePoints[index] = points;
       contribution = {
         source: "context-rule",
         ruleId: rule.id,
         explanation: rule.rule.explanation,
         risk,
         weight: rule.weight,
-        points: round1(points),
+        points: orderKeys[position]!,
         share: round3((rule.weight * risk) / weightedRisk),
       };
     }
     evidenceContribution[index] = contribution;
-    contributions[filled++] = contribution;
+    contributions[position] = contribution;
   }
-  // Stable: equal contributions keep questionnaire order, questions before rules.
-  if (count > 1) sortContributions(contributions);
   return contributions;
 }
 
@@ -570,6 +585,9 @@ function rankCountermeasures(
     rankedCountermeasures,
     countermeasureFilled,
     rankingTotals,
+    order,
+    orderKeys,
+    orderCounts,
   } = compiled.scratch;
   for (let index = 0; index < rankedCountermeasures.length; index++) rankedCountermeasures[index] = undefined;
   let rankedCount = 0;
@@ -605,17 +623,33 @@ function rankCountermeasures(
     if (rankings.length > 1) sortPitfallCountermeasures(rankings, rankingTotals);
   }
 
-  // Collected in content order, so after the stable sort ties stay in content order too.
+  // Ordered on the unboxed totals, collected in content order so ties stay in content order.
   if (rankedCount === 0) return NONE;
-  const ranked: RankedCountermeasure[] = new Array(rankedCount);
   let filled = 0;
   for (let index = 0; index < rankedCountermeasures.length; index++) {
     const entry = rankedCountermeasures[index];
     if (entry === undefined) continue;
     if (entry.pitfalls.length > 1) sortGains(entry.pitfalls as PitfallCountermeasureRanking[]);
-    ranked[filled++] = entry;
+    const total = entry.totalRiskRemoved;
+    const served = entry.pitfalls.length;
+    let position = filled - 1;
+    while (position >= 0) {
+      const ahead =
+        orderKeys[position]! > total || (orderKeys[position]! === total && orderCounts[position]! >= served);
+      if (ahead) break;
+      order[position + 1] = order[position]!;
+      orderKeys[position + 1] = orderKeys[position]!;
+      orderCounts[position + 1] = orderCounts[position]!;
+      position--;
+    }
+    order[position + 1] = index;
+    orderKeys[position + 1] = total;
+    orderCounts[position + 1] = served;
+    filled++;
   }
-  if (ranked.length > 1) sortRankedCountermeasures(ranked);
+  const ranked: RankedCountermeasure[] = new Array(rankedCount);
+  for (let position = 0; position < rankedCount; position++)
+    ranked[position] = rankedCountermeasures[order[position]!]!;
   return ranked;
 }
 
@@ -630,19 +664,6 @@ function fillPrefix(items: Float64Array | Uint8Array, length: number, value: num
  * comparison written inline: a shared sort taking a comparator calls it through a megamorphic
  * call site that the optimiser cannot inline.
  */
-
-/** Most score points first. */
-function sortContributions(items: Contribution[]): void {
-  for (let index = 1; index < items.length; index++) {
-    const item = items[index]!;
-    let position = index - 1;
-    while (position >= 0 && items[position]!.points < item.points) {
-      items[position + 1] = items[position]!;
-      position--;
-    }
-    items[position + 1] = item;
-  }
-}
 
 /**
  * Most risk removed from this pitfall first, then most removed across the assessment;
@@ -675,24 +696,6 @@ function sortGains(items: PitfallCountermeasureRanking[]): void {
     let position = index - 1;
     while (position >= 0 && items[position]!.riskRemoved < item.riskRemoved) {
       items[position + 1] = items[position]!;
-      position--;
-    }
-    items[position + 1] = item;
-  }
-}
-
-/** Most total risk removed first, then the one serving more pitfalls. */
-function sortRankedCountermeasures(items: RankedCountermeasure[]): void {
-  for (let index = 1; index < items.length; index++) {
-    const item = items[index]!;
-    let position = index - 1;
-    while (position >= 0) {
-      const other = items[position]!;
-      const ahead =
-        other.totalRiskRemoved > item.totalRiskRemoved ||
-        (other.totalRiskRemoved === item.totalRiskRemoved && other.pitfalls.length >= item.pitfalls.length);
-      if (ahead) break;
-      items[position + 1] = other;
       position--;
     }
     items[position + 1] = item;
