@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-/** Largest server action request accepted (matches serverActions.bodySizeLimit in next.config.ts). */
-export const ACTION_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+/** Largest server action request accepted: the framework's own limit (1 MiB), answered with 413, not 500. */
+const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**
  * Plain values a client may send inside action arguments. Any other "$…" string is a reference
@@ -46,13 +46,15 @@ async function malformedActionRequest(request: NextRequest): Promise<{ status: n
   const contentType = request.headers.get("content-type") ?? "";
   try {
     if (contentType.startsWith("multipart/form-data")) {
-      const form = await request.clone().formData();
+      const body = await request.clone().arrayBuffer();
+      if (body.byteLength > ACTION_BODY_LIMIT_BYTES) return { status: 413, error: "The request is too large." };
+      const form = await new Response(body, { headers: { "content-type": contentType } }).formData();
       const first = form.get("0");
       const problem = argumentsProblem(typeof first === "string" ? first : null, true);
       return problem ? { status: 400, error: problem } : null;
     }
     const text = await request.clone().text();
-    if (text.length > ACTION_BODY_LIMIT_BYTES) return { status: 413, error: "The request is too large." };
+    if (Buffer.byteLength(text) > ACTION_BODY_LIMIT_BYTES) return { status: 413, error: "The request is too large." };
     const problem = argumentsProblem(text, false);
     return problem ? { status: 400, error: problem } : null;
   } catch {
