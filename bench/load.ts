@@ -33,7 +33,7 @@ interface Slot {
   busy: boolean;
 }
 
-/** Gives a lead drafts in the open cycle for 50 teams, one per connection, so saves never collide. */
+/** Gives a lead drafts in the open cycle for 200 teams, at most one save in flight per draft, so saves never collide. */
 async function prepareDatabase(): Promise<{ slots: Slot[]; dashboardSlug: string }> {
   if (!existsSync(LARGE_DB)) {
     console.log("No data/large.db yet: running npm run seed:large first…");
@@ -49,7 +49,11 @@ async function prepareDatabase(): Promise<{ slots: Slot[]; dashboardSlug: string
   const now = Date.now();
   const passwordHash = await hashDemoPassword();
   const cycle = db.prepare("SELECT id FROM cycle WHERE status = 'open'").get() as { id: string };
-  const teams = db.prepare("SELECT id, slug FROM team ORDER BY slug LIMIT ?").all(CONNECTIONS) as { id: string; slug: string }[];
+  // Spare drafts, so a request that times out (and never releases its draft) cannot starve the others.
+  const teams = db.prepare("SELECT id, slug FROM team ORDER BY slug LIMIT ?").all(CONNECTIONS * 4) as {
+    id: string;
+    slug: string;
+  }[];
   const leadId = randomUUID();
   const slots: Slot[] = [];
   db.transaction(() => {
