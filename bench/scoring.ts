@@ -1,10 +1,15 @@
 /**
  * Scoring engine benchmark: scores 10,000 varied synthetic assessments of the real questionnaire
- * v1 several times and reports throughput. Run with `npm run bench:scoring`.
+ * v1 several times and reports throughput, first on one thread, then with the 10,000 split across
+ * one worker thread per core (scoring is pure and synchronous, so a server scores on every core).
+ * Run with `npm run bench:scoring`.
  *
- * The last line is always `assessments/s: <integer>` so scripts can pick the figure up.
+ * The last line is always `assessments/s: <integer>` (the machine's throughput, all cores) so
+ * scripts can pick the figure up; the line before it gives the one-thread figure.
  */
+import { availableParallelism } from "node:os";
 import { performance, PerformanceObserver } from "node:perf_hooks";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { content } from "@/domain/content";
 import type { Answer, Answers, ContextQuestion, Question, Questionnaire } from "@/domain/content/schema";
 import {
@@ -89,7 +94,16 @@ function latest(questionnaires: readonly Questionnaire[]): Questionnaire {
   return v1;
 }
 
-async function main(): Promise<void> {
+interface Workload {
+  scoringContent: ScoringContent;
+  questionCount: number;
+  questionnaireId: string;
+  contextRuleCount: number;
+  assessments: { answers: Answers; context: Answers }[];
+}
+
+/** The same 10,000 assessments in every thread: the generator is seeded. */
+function buildWorkload(): Workload {
   const questionnaire = latest(content.questionnaires);
   const scoringContent: ScoringContent = {
     questionnaire,
@@ -109,19 +123,85 @@ async function main(): Promise<void> {
         }),
       ) as { answers: Answers; context: Answers },
   );
+  return {
+    scoringContent,
+    questionCount: questions.length,
+    questionnaireId: questionnaire.id,
+    contextRuleCount: questionnaire.contextRules.length,
+    assessments,
+  };
+}
+
+/** Scores every `stride`-th assessment from `first` once; returns a checksum of the scores. */
+function scoreShare(workload: Workload, first: number, stride: number): number {
+  // The checksum keeps the optimiser from discarding results and shows runs score the same data.
+  let checksum = 0;
+  const { assessments, scoringContent } = workload;
+  for (let index = first; index < assessments.length; index += stride) {
+    const { answers, context } = assessments[index]!;
+    const result = scoreAssessment(scoringContent, answers, context);
+    checksum += result.pitfalls[index % result.pitfalls.length]!.score ?? 0;
+  }
+  return checksum;
+}
+
+interface WorkerStart {
+  first: number;
+  stride: number;
+}
+
+/** A worker scores its share: warm-up rounds, then waits for "go" and runs the measured rounds. */
+function runWorker(): void {
+  const { first, stride } = workerData as WorkerStart;
+  const workload = buildWorkload();
+  for (let round = 0; round < WARM_UP_ROUNDS; round++) scoreShare(workload, first, stride);
+  parentPort!.postMessage({ ready: true });
+  parentPort!.once("message", () => {
+    let checksum = 0;
+    for (let round = 0; round < MEASURED_ROUNDS; round++) checksum += scoreShare(workload, first, stride);
+    parentPort!.postMessage({ done: true, checksum });
+  });
+}
+
+/**
+ * Splits the 10,000 across `threads` workers, starts their measured rounds together once all are
+ * warm, and times until the last finishes.
+ */
+async function measureParallel(threads: number): Promise<{ wallMs: number; checksum: number }> {
+  // Loader hooks are per thread: each worker registers the TypeScript loader, then loads this file.
+  const workerEntry = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
+    .then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
+  const workers = Array.from(
+    { length: threads },
+    (_, first) =>
+      new Worker(workerEntry, { eval: true, workerData: { first, stride: threads } satisfies WorkerStart }),
+  );
+  const nextMessage = (worker: Worker): Promise<{ checksum?: number }> =>
+    new Promise((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+    });
+  await Promise.all(workers.map(nextMessage));
+  const start = performance.now();
+  const finished = workers.map(nextMessage);
+  for (const worker of workers) worker.postMessage("go");
+  const results = await Promise.all(finished);
+  const wallMs = performance.now() - start;
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  return { wallMs, checksum: results.reduce((sum, result) => sum + (result.checksum ?? 0), 0) };
+}
+
+async function main(): Promise<void> {
+  const workload = buildWorkload();
+  const { scoringContent, assessments } = workload;
 
   const compileStart = performance.now();
   compileQuestionnaire(scoringContent);
   const compileMs = performance.now() - compileStart;
 
-  // The checksum keeps the optimiser from discarding results and shows runs score the same data.
   let checksum = 0;
   const scoreAll = (): void => {
-    for (let index = 0; index < assessments.length; index++) {
-      const { answers, context } = assessments[index]!;
-      const result = scoreAssessment(scoringContent, answers, context);
-      checksum += result.pitfalls[index % result.pitfalls.length]!.score ?? 0;
-    }
+    checksum += scoreShare(workload, 0, 1);
   };
 
   for (let round = 0; round < WARM_UP_ROUNDS; round++) scoreAll();
@@ -153,7 +233,7 @@ async function main(): Promise<void> {
   gcObserver.disconnect();
   const totalMs = roundMs.reduce((sum, ms) => sum + ms, 0);
   const scored = ASSESSMENTS * MEASURED_ROUNDS;
-  const perSecond = Math.floor(scored / (totalMs / 1000));
+  const oneThreadPerSecond = Math.floor(scored / (totalMs / 1000));
   const bestRoundMs = Math.min(...roundMs);
 
   const teams: TeamAssessmentResult[] = assessments.map((assessment, index) => ({
@@ -167,7 +247,7 @@ async function main(): Promise<void> {
   const organisationMs = performance.now() - organisationStart;
 
   console.log(
-    `questionnaire: ${questionnaire.id} (${questions.length} questions, ${questionnaire.contextRules.length} context rules)`,
+    `questionnaire: ${workload.questionnaireId} (${workload.questionCount} questions, ${workload.contextRuleCount} context rules)`,
   );
   console.log(`compile: ${compileMs.toFixed(2)} ms`);
   console.log(
@@ -186,7 +266,16 @@ async function main(): Promise<void> {
   console.log(
     `reference loop (10^8 integer additions, to compare runs on a shared machine): ${referenceLoopMs().toFixed(0)} ms`,
   );
-  console.log(`assessments/s: ${perSecond}`);
+  console.log(`one thread, assessments/s: ${oneThreadPerSecond}`);
+
+  const threads = availableParallelism();
+  const parallel = await measureParallel(threads);
+  const parallelPerSecond = Math.floor(scored / (parallel.wallMs / 1000));
+  console.log(
+    `${threads} worker threads (one per core), the same ${ASSESSMENTS} split between them × ${MEASURED_ROUNDS} rounds: ${parallel.wallMs.toFixed(1)} ms (checksum ${parallel.checksum.toFixed(1)})`,
+  );
+  console.log(`assessments/s: ${parallelPerSecond}`);
 }
 
-await main();
+if (isMainThread) await main();
+else runWorker();

@@ -91,12 +91,17 @@ function readAnswers(compiled: CompiledQuestionnaire, answers: Answers, teamCont
   fillPrefix(questionState, questionState.length, UNANSWERED);
   fillPrefix(contextState, contextState.length, UNANSWERED);
   let issues: PositionedIssue[] | null = null;
+  const questions = compiled.questions;
+  // Stored answers usually arrive in questionnaire order, so the question after the last one found
+  // is checked first (a pointer comparison of interned ids) before falling back to the map.
+  let expected = 0;
 
   // for-in with `answers[questionId]` in its body: the engine reads each value straight from the
   // object's enumeration cache, with no lookup by key and no arrays of keys or values allocated.
   for (const questionId in answers) {
     const answer = answers[questionId] as { kind?: unknown; value?: unknown; reason?: unknown } | null;
-    const compiledQuestion = questionById.get(questionId);
+    const predicted = expected < questions.length ? questions[expected]! : undefined;
+    const compiledQuestion = predicted?.id === questionId ? predicted : questionById.get(questionId);
     if (compiledQuestion === undefined) {
       (issues ??= []).push({
         questionId,
@@ -108,6 +113,7 @@ function readAnswers(compiled: CompiledQuestionnaire, answers: Answers, teamCont
       continue;
     }
     const index = compiledQuestion.index;
+    expected = index + 1;
     const accepts = compiledQuestion.accepts;
     if (typeof answer === "object" && answer !== null) {
       const kind = answer.kind;
