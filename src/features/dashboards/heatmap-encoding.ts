@@ -21,6 +21,7 @@ export type EncodedAverage = 0 | readonly [number, number, number | null, number
 export type EncodedRow = readonly [string, string, number, readonly EncodedCell[]];
 
 export interface EncodedGroup {
+  id: string;
   name: string;
   teamCount: number;
   submitted: number;
@@ -45,6 +46,7 @@ function encodeAverage(average: UnitAverage): EncodedAverage {
 
 export function encodeGroup(group: HeatmapUnitGroup): EncodedGroup {
   return {
+    id: group.orgUnitId,
     name: group.name,
     teamCount: group.teamCount,
     submitted: group.completion.submitted,

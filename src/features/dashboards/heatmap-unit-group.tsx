@@ -1,7 +1,8 @@
 "use client";
 
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { COMPLETION_LABELS, HEATMAP_COLUMNS } from "@/domain/dashboards/heatmap";
+import { Button } from "@/ui/button";
 import { TREND_ARROWS, trendOfChange } from "@/domain/dashboards/trend";
 import { bandLabel, formatScore } from "./band-palette";
 import {
@@ -80,22 +81,18 @@ function AverageCell({ average, since }: { average: EncodedAverage; since: strin
   );
 }
 
-/**
- * One org unit of the heatmap: its average row, whose button collapses the unit, and its teams.
- * Rendered on the server too, so without JavaScript every team is simply shown.
- */
-export function HeatmapUnitGroup({ group, cycleSearch, since }: GroupProps) {
-  const [expanded, setExpanded] = useState(true);
+interface UnitGroupProps extends GroupProps {
+  expanded: boolean;
+  onToggle: () => void;
+}
+
+/** One org unit of the heatmap: its average row, whose button opens or closes the unit, and its teams. */
+function HeatmapUnitGroup({ group, cycleSearch, since, expanded, onToggle }: UnitGroupProps) {
   return (
     <tbody>
       <tr className={styles.unitRow}>
         <th scope="rowgroup">
-          <button
-            type="button"
-            aria-expanded={expanded}
-            onClick={() => setExpanded((value) => !value)}
-            className={styles.toggle}
-          >
+          <button type="button" aria-expanded={expanded} onClick={onToggle} className={styles.toggle}>
             <span aria-hidden="true" className={styles.chevron}>
               {expanded ? "▾" : "▸"}
             </span>
@@ -138,5 +135,80 @@ export function HeatmapUnitGroup({ group, cycleSearch, since }: GroupProps) {
           ))
         ))}
     </tbody>
+  );
+}
+
+interface HeatmapTableProps {
+  groups: readonly EncodedGroup[];
+  /** Query string carried into the links, e.g. "?cycle=2026-q3"; empty for the latest cycle. */
+  cycleSearch: string;
+  /** The previous cycle's name, for the trend wording; null when there is none. */
+  since: string | null;
+  /**
+   * Whether units start open. Large organisations start with the unit rows only: a thousand team
+   * rows are neither readable at a glance nor cheap to render for every visitor.
+   */
+  initiallyExpanded: boolean;
+  caption: string;
+  head: ReactNode;
+}
+
+/** The heatmap table with its open/close-all controls; each unit opens and closes on its own too. */
+export function HeatmapTable({ groups, cycleSearch, since, initiallyExpanded, caption, head }: HeatmapTableProps) {
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(
+    () => new Set(initiallyExpanded ? groups.map((group) => group.id) : []),
+  );
+  const toggle = (id: string) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const allOpen = expanded.size === groups.length;
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap gap-2">
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={allOpen}
+          onClick={() => setExpanded(new Set(groups.map((group) => group.id)))}
+        >
+          Open all units
+        </Button>
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={expanded.size === 0}
+          onClick={() => setExpanded(new Set())}
+        >
+          Close all units
+        </Button>
+      </div>
+      <div
+        role="region"
+        aria-labelledby="heatmap-caption"
+        tabIndex={0}
+        className="max-h-[75vh] overflow-auto rounded-lg border border-slate-300 bg-white"
+      >
+        <table className={styles.table}>
+          <caption id="heatmap-caption" className="sr-only">
+            {caption}
+          </caption>
+          <thead>{head}</thead>
+          {groups.map((group) => (
+            <HeatmapUnitGroup
+              key={group.id}
+              group={group}
+              cycleSearch={cycleSearch}
+              since={since}
+              expanded={expanded.has(group.id)}
+              onToggle={() => toggle(group.id)}
+            />
+          ))}
+        </table>
+      </div>
+    </div>
   );
 }

@@ -16,8 +16,13 @@ import { BAND_COLOURS, formatInteger } from "./band-palette";
 import { OrgDashboardNav } from "./dashboard-nav";
 import { EmptyState } from "./empty-state";
 import { encodeGroup } from "./heatmap-encoding";
-import styles from "./heatmap.module.css";
-import { HeatmapUnitGroup } from "./heatmap-unit-group";
+import { HeatmapTable } from "./heatmap-unit-group";
+
+/**
+ * Up to this many teams shown, every unit starts open; above it only the unit rows render until
+ * someone opens a unit. A filtered view of a large organisation is usually below it again.
+ */
+export const TEAMS_SHOWN_OPEN_UP_TO = 150;
 
 const BAND_FILTER_LABELS: Record<(typeof BAND_FILTERS)[number], string> = {
   any: "Any band",
@@ -177,6 +182,7 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
   const totals = heatmap.totals;
   // Links for the most recent cycle leave it out: the team pages default to the latest result.
   const cycleSearch = cycle && cycle.key !== view.cycles[0]?.key ? `?cycle=${cycle.key}` : "";
+  const expandTeams = totals.shownTeams <= TEAMS_SHOWN_OPEN_UP_TO;
   return (
     <div className="space-y-6">
       <header className="space-y-2">
@@ -221,46 +227,34 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
                   No team has submitted an assessment for {cycle.name} yet, so there are no scores to show.
                 </p>
               )}
-              <div
-                role="region"
-                aria-labelledby="heatmap-caption"
-                tabIndex={0}
-                className="max-h-[75vh] overflow-auto rounded-lg border border-slate-300 bg-white"
-              >
-                <table className={styles.table}>
-                  <caption id="heatmap-caption" className="sr-only">
-                    {`Risk scores of ${totals.shownTeams} teams by pitfall for ${cycle.name}, grouped by org unit. Sorted by ${
-                      view.query.sort === "team"
-                        ? "team name"
-                        : view.query.sort === "completion"
-                          ? "completion"
-                          : columnLabel(view, view.query.sort)
-                    }, ${view.query.dir === "asc" ? "ascending" : "descending"}.`}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <SortHeader view={view} sortKey="team" label="Team" />
-                      <SortHeader view={view} sortKey="completion" label="Completion" />
-                      {HEATMAP_COLUMNS.map((column) => (
-                        <SortHeader
-                          key={column}
-                          view={view}
-                          sortKey={column}
-                          label={columnLabel(view, column)}
-                        />
-                      ))}
-                    </tr>
-                  </thead>
-                  {heatmap.groups.map((group) => (
-                    <HeatmapUnitGroup
-                      key={group.orgUnitId}
-                      group={encodeGroup(group)}
-                      cycleSearch={cycleSearch}
-                      since={view.previousCycle?.name ?? null}
-                    />
-                  ))}
-                </table>
-              </div>
+              {!expandTeams && (
+                <p className="text-slate-800">
+                  With {formatInteger(totals.shownTeams)} teams shown, the units start closed: open a unit
+                  to see its teams, or narrow the view with the filters above.
+                </p>
+              )}
+              <HeatmapTable
+                groups={heatmap.groups.map(encodeGroup)}
+                cycleSearch={cycleSearch}
+                since={view.previousCycle?.name ?? null}
+                initiallyExpanded={expandTeams}
+                caption={`Risk scores of ${totals.shownTeams} teams by pitfall for ${cycle.name}, grouped by org unit. Sorted by ${
+                  view.query.sort === "team"
+                    ? "team name"
+                    : view.query.sort === "completion"
+                      ? "completion"
+                      : columnLabel(view, view.query.sort)
+                }, ${view.query.dir === "asc" ? "ascending" : "descending"}.`}
+                head={
+                  <tr>
+                    <SortHeader view={view} sortKey="team" label="Team" />
+                    <SortHeader view={view} sortKey="completion" label="Completion" />
+                    {HEATMAP_COLUMNS.map((column) => (
+                      <SortHeader key={column} view={view} sortKey={column} label={columnLabel(view, column)} />
+                    ))}
+                  </tr>
+                }
+              />
             </>
           )}
         </>

@@ -16,7 +16,9 @@ import {
 } from "@/domain/dashboards/heatmap";
 import type { PitfallId } from "@/domain/content/schema";
 import { db } from "../db";
+import type { Prisma } from "@/generated/prisma/client";
 import { dashboardTeamsWhere, readableOrgUnits, requireOrgDashboardScope } from "./access";
+import { dashboardDataFingerprint, FingerprintedCache } from "./dashboard-data-cache";
 import { listStartedCycles } from "./cycles";
 
 export interface OrgHeatmapView {
@@ -39,10 +41,31 @@ const EMPTY_HEATMAP: Heatmap = {
   totals: { teams: 0, shownTeams: 0, completion: { "not-started": 0, draft: 0, submitted: 0 } },
 };
 
+type HeatmapRows = Awaited<ReturnType<typeof readHeatmapRows>>;
+
+/** Room for every head of engineering's view and a few dozen coaches' and unit filters at once. */
+const heatmapRows = new FingerprintedCache<HeatmapRows>(64);
+
+async function readHeatmapRows(teamsWhere: Prisma.TeamWhereInput, cycleIds: string[]) {
+  const [teams, assessments, results] = await Promise.all([
+    db.team.findMany({ where: teamsWhere, select: { id: true, name: true, slug: true, orgUnitId: true } }),
+    db.assessment.findMany({
+      where: { cycleId: { in: cycleIds }, team: teamsWhere },
+      select: { id: true, teamId: true, cycleId: true, status: true, overallScore: true, overallBand: true },
+    }),
+    db.pitfallResult.findMany({
+      where: { assessment: { cycleId: { in: cycleIds }, status: "submitted", team: teamsWhere } },
+      select: { assessmentId: true, pitfallId: true, status: true, score: true, band: true },
+    }),
+  ]);
+  return { teams, assessments, results };
+}
+
 /**
  * The organisation heatmap for one cycle. Reads only scalar columns in four small queries: cycles,
  * org units, teams, and the assessments and stored results of the selected and previous cycle
- * (never the explanation JSON). Every team query is scoped to what the actor may read.
+ * (never the explanation JSON). Every team query is scoped to what the actor may read; the rows are
+ * reused while the dashboard data's fingerprint is unchanged, keyed by that scoped query.
  */
 export async function getOrgHeatmap(
   actor: Actor,
@@ -74,17 +97,11 @@ export async function getOrgHeatmap(
 
   const teamsWhere = dashboardTeamsWhere(actor, unit?.id);
   const cycleIds = before ? [cycle.id, before.id] : [cycle.id];
-  const [teams, assessments, results] = await Promise.all([
-    db.team.findMany({ where: teamsWhere, select: { id: true, name: true, slug: true, orgUnitId: true } }),
-    db.assessment.findMany({
-      where: { cycleId: { in: cycleIds }, team: teamsWhere },
-      select: { id: true, teamId: true, cycleId: true, status: true, overallScore: true, overallBand: true },
-    }),
-    db.pitfallResult.findMany({
-      where: { assessment: { cycleId: { in: cycleIds }, status: "submitted", team: teamsWhere } },
-      select: { assessmentId: true, pitfallId: true, status: true, score: true, band: true },
-    }),
-  ]);
+  const { teams, assessments, results } = await heatmapRows.get(
+    JSON.stringify({ teamsWhere, cycleIds }),
+    await dashboardDataFingerprint(cycleIds),
+    () => readHeatmapRows(teamsWhere, cycleIds),
+  );
 
   const heatmap = buildHeatmap(
     {

@@ -28,6 +28,7 @@ import { scoreTrend, type Trend } from "@/domain/dashboards/trend";
 import { describeAnswerValue, type PitfallStatus, type RiskBand } from "@/domain/scoring";
 import { authorizeTeamBySlug } from "../auth/authorize";
 import { db } from "../db";
+import { dashboardDataFingerprint, FingerprintedCache } from "./dashboard-data-cache";
 import { NotFoundError } from "../errors";
 import { listStartedCycles } from "./cycles";
 
@@ -126,8 +127,8 @@ function firstValue(value: string | string[] | undefined): string | undefined {
   return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
 }
 
-/** Percentiles of one team in one cycle against every team that submitted in it. */
-async function percentilesFor(teamId: string, cycleId: string) {
+/** Every team's standing in one cycle; computed from all of the cycle's results, so worth keeping. */
+async function readCycleStandings(cycleId: string) {
   const [assessments, results] = await Promise.all([
     db.assessment.findMany({
       where: { cycleId, status: "submitted", team: { archivedAt: null } },
@@ -138,7 +139,20 @@ async function percentilesFor(teamId: string, cycleId: string) {
       select: { assessmentId: true, pitfallId: true, status: true, score: true, band: true },
     }),
   ]);
-  const signals = organisationSignalsFromRows(assessments, resultsByAssessment(results), new Map());
+  return organisationSignalsFromRows(assessments, resultsByAssessment(results), new Map());
+}
+
+/** One entry per recent cycle is plenty: dashboards mostly show the latest one or two. */
+const cycleStandings = new FingerprintedCache<Awaited<ReturnType<typeof readCycleStandings>>>(16);
+
+/**
+ * Percentiles of one team in one cycle against every team that submitted in it. The standings are
+ * reused while the dashboard data's fingerprint is unchanged (see dashboard-data-cache).
+ */
+async function percentilesFor(teamId: string, cycleId: string) {
+  const signals = await cycleStandings.get(cycleId, await dashboardDataFingerprint([cycleId]), () =>
+    readCycleStandings(cycleId),
+  );
   const standing = signals.standings.find((entry) => entry.teamId === teamId);
   return { percentiles: standing?.percentiles ?? {}, comparedTeams: signals.teams };
 }

@@ -1,0 +1,1034 @@
+/**
+ * The access matrix: every server action and every route handler, called by every kind of caller
+ * (the five roles, a deactivated person whose session is still open, a signed-out visitor) against
+ * their own team or org unit and against another one, with the expected answer of each cell.
+ *
+ * Each cell builds a world of its own (see access-matrix-fixtures.ts) and calls the real action or
+ * route handler with a valid input aimed at the target: the admin cells, which are allowed, prove
+ * that the very same input is accepted, so a denial is about access and never about the input.
+ * The database is real; only the request (its headers, read by `next/headers`) and Next's cache
+ * revalidation, which needs Next's request store, are stood in for. Who is calling is therefore
+ * decided by the app's own session lookup: signed session cookie → session row → person → roles.
+ *
+ * A denied cell must answer the way the app refuses (forbidden, not found, sign in), change nothing
+ * for the target, write no audit event for the caller, and mention nothing of the target. An
+ * allowed cell must succeed and make the change (or, for a download, contain the target's data).
+ *
+ * The first describe block fails when an action or a route handler exists that has no row, so a
+ * new entry point cannot escape the matrix.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { isDeepStrictEqual } from "node:util";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { ActionResult } from "@/features/shared/action-result";
+import * as importActions from "@/server/admin/import-actions";
+import * as orgActions from "@/server/admin/org-actions";
+import * as peopleActions from "@/server/admin/people-actions";
+import * as assessmentActions from "@/server/assessments/actions";
+import * as authActions from "@/server/auth/actions";
+import * as cycleActions from "@/server/cycles/actions";
+import { db } from "@/server/db";
+import * as planActions from "@/server/plans/actions";
+import * as heatmapExportRoute from "../../../app/api/exports/heatmap.csv/route";
+import * as teamExportRoute from "../../../app/api/exports/teams/[slug]/route";
+import * as unitExportRoute from "../../../app/api/exports/units/[unitSlug]/route";
+import * as healthRoute from "../../../app/api/health/route";
+import {
+  CALLER_LABELS,
+  CALLER_PASSWORD,
+  CALLERS,
+  OTHER_PASSWORD,
+  answerableQuestion,
+  assessmentState,
+  auditEventsBy,
+  claimCycleYear,
+  createDraftAssessment,
+  createExtraCycle,
+  createPerson,
+  createPlanBasis,
+  createPlanItem,
+  createSharedCycles,
+  createSubmittedAssessment,
+  createWorld,
+  cycleState,
+  form,
+  passwordState,
+  personState,
+  planState,
+  sessionsState,
+  teamAssessmentsState,
+  teamRolesState,
+  teamState,
+  uniqueToken,
+  unitState,
+  type Caller,
+  type SharedCycles,
+  type Side,
+  type World,
+} from "./access-matrix-fixtures";
+
+// Server actions and route handlers read the request through `next/headers`; each cell decides
+// what its request carries (the caller's session cookie, if any, and a client address).
+const request = vi.hoisted(() => ({ headers: new Headers() }));
+vi.mock("next/headers", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/headers")>()),
+  headers: async () => request.headers,
+}));
+// revalidatePath needs the store Next sets up around a real request; outside Next it throws.
+vi.mock("next/cache", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/cache")>()),
+  revalidatePath: () => {},
+}));
+
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+/** Every module with a "use server" directive, by its path from the project root. */
+const SERVER_ACTION_MODULES = {
+  "src/server/admin/import-actions.ts": importActions,
+  "src/server/admin/org-actions.ts": orgActions,
+  "src/server/admin/people-actions.ts": peopleActions,
+  "src/server/assessments/actions.ts": assessmentActions,
+  "src/server/auth/actions.ts": authActions,
+  "src/server/cycles/actions.ts": cycleActions,
+  "src/server/plans/actions.ts": planActions,
+} as const;
+type ActionFile = keyof typeof SERVER_ACTION_MODULES;
+
+/** Every route handler module, by its path from the project root. */
+const ROUTE_MODULES = {
+  "app/api/exports/heatmap.csv/route.ts": heatmapExportRoute,
+  "app/api/exports/teams/[slug]/route.ts": teamExportRoute,
+  "app/api/exports/units/[unitSlug]/route.ts": unitExportRoute,
+  "app/api/health/route.ts": healthRoute,
+} as const;
+type RouteFile = keyof typeof ROUTE_MODULES;
+
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Outcomes
+// ---------------------------------------------------------------------------------------------
+
+/** The call succeeds and changes the target (or, for a download, returns its data). */
+const ALLOW = "allowed";
+/** Refused as not permitted: `forbidden` / HTTP 403. For targets the caller may read. */
+const FORBID = "forbidden";
+/** Refused as if the target did not exist: `not_found` / HTTP 404. Reveals nothing about it. */
+const HIDE = "not found";
+/** Treated as signed out: redirect to /sign-in, HTTP 401, or autosave's "you have been signed out". */
+const SIGN_IN = "sent to sign in";
+/** The call goes through for the caller but leaves the target alone (not in the download, not signed out). */
+const KEEP = "target untouched";
+/**
+ * Sign-in and password change refuse a password that is not the account's own (and sign-in any
+ * deactivated account) with the same "wrong credentials" validation message.
+ */
+const BAD_PW = "wrong credentials";
+/** The first-run admin setup is refused once the installation has people. */
+const SET_UP = "already set up";
+
+type Outcome =
+  typeof ALLOW | typeof FORBID | typeof HIDE | typeof SIGN_IN | typeof KEEP | typeof BAD_PW | typeof SET_UP;
+
+/** One outcome per caller, in the order of CALLERS: admin, head, coach, lead, member, deactivated, signed out. */
+type Outcomes = readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
+
+type Target = "own" | "other" | "global";
+type Expectations = { own: Outcomes; other: Outcomes } | { global: Outcomes };
+
+/** What "own" and "other" are for a row: the caller's team, org unit, account… or nothing (organisation-wide). */
+type TargetKind = "team" | "unit" | "person" | "account" | "organisation";
+
+const TARGET_LABELS: Record<TargetKind, Partial<Record<Target, string>>> = {
+  team: { own: "their own team", other: "another team" },
+  unit: { own: "their own org unit", other: "another org unit" },
+  person: { own: "a person in their own team", other: "a person in another team" },
+  account: { own: "their own account", other: "another person's account" },
+  organisation: { global: "the organisation" },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+// ---------------------------------------------------------------------------------------------
+
+interface ActionSetup {
+  /** The arguments the action is called with, as the form or the questionnaire sends them. */
+  args: unknown[];
+  /** Everything the call may change for the target; read before and after the call. */
+  state: () => Promise<unknown>;
+  /** Restores organisation-wide state a cell had to change (only cycles need it). */
+  cleanup?: () => Promise<void>;
+  /** Further names or ids a refusal must not mention, besides the target team's and unit's. */
+  secrets?: string[];
+}
+
+interface ActionRow {
+  kind: "action";
+  file: ActionFile;
+  name: string;
+  targets: TargetKind;
+  /** Sign-out's success is the redirect to the sign-in page; every other action returns ok or redirects elsewhere. */
+  succeedsWithSignInRedirect?: boolean;
+  /** A preview: allowed or not, it must not write anything. */
+  readOnly?: boolean;
+  /** Extra checks of an allowed answer. */
+  checkAllowed?: (result: unknown) => void;
+  arrange: (world: World, side: Side, across: Side) => Promise<ActionSetup>;
+}
+
+interface RouteSetup {
+  request: Request;
+  context?: unknown;
+  /** Text an allowed response must contain: the target's data. */
+  shows: string[];
+}
+
+interface RouteRow {
+  kind: "route";
+  file: RouteFile;
+  method: (typeof HTTP_METHODS)[number];
+  targets: TargetKind;
+  /** The health check answers everyone, so no answer of it may contain any team's data. */
+  neverShowsTeamData?: boolean;
+  arrange: (world: World, side: Side) => RouteSetup;
+}
+
+function action<F extends ActionFile>(
+  file: F,
+  name: keyof (typeof SERVER_ACTION_MODULES)[F] & string,
+  row: Omit<ActionRow, "kind" | "file" | "name">,
+): ActionRow {
+  return { kind: "action", file, name, ...row };
+}
+
+function route(
+  file: RouteFile,
+  method: RouteRow["method"],
+  row: Omit<RouteRow, "kind" | "file" | "method">,
+): RouteRow {
+  return { kind: "route", file, method, ...row };
+}
+
+let cycles: SharedCycles;
+
+/** Takes the shared open cycle out of the way (only one cycle may be open) and puts it back afterwards. */
+async function withSharedCycleClosed(setup: ActionSetup): Promise<ActionSetup> {
+  await db.cycle.update({ where: { id: cycles.open.id }, data: { status: "closed" } });
+  return {
+    ...setup,
+    cleanup: async () => {
+      await setup.cleanup?.();
+      await db.cycle.update({ where: { id: cycles.open.id }, data: { status: "open" } });
+    },
+  };
+}
+
+function csvUpload(unitName: string, token: string): File {
+  const csv = [
+    "type,name,email,org_unit,parent_org_unit,team,role",
+    `team,Imported team ${token},,${unitName},,,`,
+    `person,Imported Person ${token},imported-${token}@example.test,,,Imported team ${token},member`,
+  ].join("\n");
+  return new File([`${csv}\n`], "organisation.csv", { type: "text/csv" });
+}
+
+// prettier-ignore
+/**
+ * What each caller gets from each entry point, for each target: "own" and "other" (see
+ * TARGET_LABELS) or "global" for organisation-wide entry points. Columns follow CALLERS; "deact." is
+ * a deactivated team lead whose session is still open, "signed out" a visitor without a session.
+ * The deactivated caller's cookie is a valid one (signing out with it works, see signOutAction), so
+ * every refusal they get comes from the deactivation alone.
+ */
+const EXPECTED = {
+  //                                              admin    head     coach    lead     member   deact.   signed out
+  // Assessments: answered by the team's own people; the head of engineering reads, never answers.
+  saveAnswerAction:                    { own:    [ALLOW,   FORBID,  FORBID,  ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
+  confirmAnswersAction:                { own:    [ALLOW,   FORBID,  FORBID,  ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
+  startAssessmentAction:               { own:    [ALLOW,   FORBID,  FORBID,  ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
+  // Only the team lead submits; only the head of engineering (and admins) reopen.
+  submitAssessmentAction:              { own:    [ALLOW,   FORBID,  FORBID,  ALLOW,   FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
+  reopenAssessmentAction:              { own:    [ALLOW,   ALLOW,   FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   ALLOW,   HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
+  // Remediation plans: edited by the team lead and the coach of the team's unit.
+  addPlanItemAction:                   { own:    [ALLOW,   FORBID,  ALLOW,   ALLOW,   FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
+  updatePlanItemAction:                { own:    [ALLOW,   FORBID,  ALLOW,   ALLOW,   FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
+  removePlanItemAction:                { own:    [ALLOW,   FORBID,  ALLOW,   ALLOW,   FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
+  // Cycles are organisation-wide: managed by the head of engineering and admins.
+  createCycleAction:                   { global: [ALLOW,   ALLOW,   FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  openCycleAction:                     { global: [ALLOW,   ALLOW,   FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  closeCycleAction:                    { global: [ALLOW,   ALLOW,   FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  // Organisation structure, import and people: admins only, whichever unit, team or person.
+  createOrgUnitAction:                 { own:    [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  renameOrgUnitAction:                 { own:    [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  moveOrgUnitAction:                   { own:    [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  archiveOrgUnitAction:                { own:    [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  unarchiveOrgUnitAction:              { own:    [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  createTeamAction:                    { own:    [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  renameTeamAction:                    { own:    [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  moveTeamAction:                      { own:    [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  archiveTeamAction:                   { own:    [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  unarchiveTeamAction:                 { own:    [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  previewImportAction:                 { own:    [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  importOrganisationAction:            { own:    [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  createPersonAction:                  { own:    [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  grantRoleAction:                     { own:    [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  revokeRoleAction:                    { own:    [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  deactivatePersonAction:              { own:    [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  reactivatePersonAction:              { own:    [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  setPersonPasswordAction:             { own:    [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  // Signing in: own = the caller's email and password; other = another person's email with the
+  // caller's password, which is not theirs. A deactivated account never signs in.
+  signInAction:                        { own:    [ALLOW,   ALLOW,   ALLOW,   ALLOW,   ALLOW,   BAD_PW,  ALLOW],
+                                         other:  [BAD_PW,  BAD_PW,  BAD_PW,  BAD_PW,  BAD_PW,  BAD_PW,  BAD_PW] },
+  // Signing out ends the caller's own session (a deactivated person's leftover one too), never
+  // anybody else's.
+  signOutAction:                       { own:    [ALLOW,   ALLOW,   ALLOW,   ALLOW,   ALLOW,   ALLOW,   SIGN_IN],
+                                         other:  [KEEP,    KEEP,    KEEP,    KEEP,    KEEP,    KEEP,    SIGN_IN] },
+  // Changing a password always changes the caller's own; another person's password (other) is
+  // not the caller's current password, so nothing changes anywhere.
+  changePasswordAction:                { own:    [ALLOW,   ALLOW,   ALLOW,   ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
+                                         other:  [BAD_PW,  BAD_PW,  BAD_PW,  BAD_PW,  BAD_PW,  SIGN_IN, SIGN_IN] },
+  // The first-run setup only works in an installation without people; here it is refused to all.
+  createFirstAdminAction:              { global: [SET_UP,  SET_UP,  SET_UP,  SET_UP,  SET_UP,  SET_UP,  SET_UP] },
+  // Downloads: a team's plan is exported by whoever may plan or oversee it (a member only reads it);
+  // a unit's plans by its coach and the organisation-wide roles.
+  "GET /api/exports/teams/[slug]":     { own:    [ALLOW,   ALLOW,   ALLOW,   ALLOW,   FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   ALLOW,   HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
+  "GET /api/exports/units/[unitSlug]": { own:    [ALLOW,   ALLOW,   ALLOW,   HIDE,    HIDE,    SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   ALLOW,   HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
+  // The heatmap has no target in its address: it covers the units the caller may export, so a
+  // coach's heatmap shows their own unit's team and must not show another unit's team.
+  "GET /api/exports/heatmap.csv":      { own:    [ALLOW,   ALLOW,   ALLOW,   FORBID,  FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   ALLOW,   KEEP,    FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  // The health check answers everyone, and shows no team's data to anyone.
+  "GET /api/health":                   { global: [ALLOW,   ALLOW,   ALLOW,   ALLOW,   ALLOW,   ALLOW,   ALLOW] },
+} as const satisfies Record<string, Expectations>;
+
+const ROWS: (ActionRow | RouteRow)[] = [
+  // --- Assessments ------------------------------------------------------------------------------
+  action("src/server/assessments/actions.ts", "saveAnswerAction", {
+    targets: "team",
+    arrange: async (_world, side) => {
+      const assessmentId = await createDraftAssessment(side.team.id, cycles);
+      const { questionId, answer } = answerableQuestion(cycles.questionnaireId);
+      return {
+        args: [{ assessmentId, questionId, answer, note: null, expectedVersion: 1 }],
+        state: () => assessmentState(assessmentId),
+        secrets: [assessmentId],
+      };
+    },
+  }),
+  action("src/server/assessments/actions.ts", "confirmAnswersAction", {
+    targets: "team",
+    arrange: async (_world, side) => {
+      const { questionId } = answerableQuestion(cycles.questionnaireId);
+      const assessmentId = await createDraftAssessment(side.team.id, cycles, {
+        carriedOverQuestionId: questionId,
+      });
+      return {
+        args: [{ assessmentId, questionIds: [questionId], expectedVersion: 1 }],
+        state: () => assessmentState(assessmentId),
+        secrets: [assessmentId],
+      };
+    },
+  }),
+  action("src/server/assessments/actions.ts", "startAssessmentAction", {
+    targets: "team",
+    arrange: async (_world, side) => ({
+      args: [null, form({ teamSlug: side.team.slug })],
+      state: () => teamAssessmentsState(side.team.id),
+    }),
+  }),
+  action("src/server/assessments/actions.ts", "submitAssessmentAction", {
+    targets: "team",
+    arrange: async (_world, side) => {
+      const assessmentId = await createDraftAssessment(side.team.id, cycles, { complete: true });
+      return {
+        args: [null, form({ assessmentId, expectedVersion: "1" })],
+        state: () => assessmentState(assessmentId),
+        secrets: [assessmentId],
+      };
+    },
+  }),
+  action("src/server/assessments/actions.ts", "reopenAssessmentAction", {
+    targets: "team",
+    arrange: async (_world, side) => {
+      const assessmentId = await createSubmittedAssessment(side.team.id, cycles);
+      return {
+        args: [null, form({ assessmentId, reason: "The answers were given for the wrong quarter." })],
+        state: () => assessmentState(assessmentId),
+        secrets: [assessmentId],
+      };
+    },
+  }),
+
+  // --- Remediation plans --------------------------------------------------------------------------
+  action("src/server/plans/actions.ts", "addPlanItemAction", {
+    targets: "team",
+    arrange: async (_world, side) => {
+      const basis = await createPlanBasis(side.team.id, cycles);
+      return {
+        args: [
+          null,
+          form({ teamSlug: side.team.slug, countermeasureId: basis.recommendation.countermeasureId }),
+        ],
+        state: () => planState(side.team.id),
+      };
+    },
+  }),
+  action("src/server/plans/actions.ts", "updatePlanItemAction", {
+    targets: "team",
+    arrange: async (_world, side) => {
+      const item = await createPlanItem(side.team.id, cycles);
+      const fields = { status: "in_progress", ownerId: "", dueOn: "2030-06-30", notes: "Started this week" };
+      return {
+        args: [
+          null,
+          form({
+            teamSlug: side.team.slug,
+            itemId: item.id,
+            expectedVersion: String(item.version),
+            ...fields,
+          }),
+        ],
+        state: () => planState(side.team.id),
+        secrets: [item.id],
+      };
+    },
+  }),
+  action("src/server/plans/actions.ts", "removePlanItemAction", {
+    targets: "team",
+    arrange: async (_world, side) => {
+      const item = await createPlanItem(side.team.id, cycles);
+      return {
+        args: [
+          null,
+          form({ teamSlug: side.team.slug, itemId: item.id, expectedVersion: String(item.version) }),
+        ],
+        state: () => planState(side.team.id),
+        secrets: [item.id],
+      };
+    },
+  }),
+
+  // --- Cycles (organisation-wide) -------------------------------------------------------------
+  action("src/server/cycles/actions.ts", "createCycleAction", {
+    targets: "organisation",
+    arrange: async () => {
+      const year = claimCycleYear();
+      const fields = {
+        opensOn: `${year}-01-01`,
+        closesOn: `${year}-03-15`,
+        questionnaireId: cycles.questionnaireId,
+      };
+      return {
+        args: [null, form({ year: String(year), quarter: "1", ...fields })],
+        state: () => cycleState({ year }),
+      };
+    },
+  }),
+  action("src/server/cycles/actions.ts", "openCycleAction", {
+    targets: "organisation",
+    arrange: async () => {
+      const planned = await createExtraCycle(cycles.questionnaireId, "planned");
+      return withSharedCycleClosed({
+        args: [null, form({ cycleId: planned.id })],
+        state: () => cycleState({ id: planned.id }),
+        cleanup: async () => {
+          await db.cycle.update({ where: { id: planned.id }, data: { status: "closed" } });
+        },
+      });
+    },
+  }),
+  action("src/server/cycles/actions.ts", "closeCycleAction", {
+    targets: "organisation",
+    arrange: async () => {
+      const setup = await withSharedCycleClosed({ args: [], state: async () => null });
+      const open = await createExtraCycle(cycles.questionnaireId, "open");
+      return {
+        ...setup,
+        args: [null, form({ cycleId: open.id })],
+        state: () => cycleState({ id: open.id }),
+        cleanup: async () => {
+          await db.cycle.update({ where: { id: open.id }, data: { status: "closed" } });
+          await setup.cleanup?.();
+        },
+      };
+    },
+  }),
+
+  // --- Organisation structure (admin only) -------------------------------------------------------
+  action("src/server/admin/org-actions.ts", "createOrgUnitAction", {
+    targets: "unit",
+    arrange: async (_world, side) => ({
+      args: [null, form({ name: `New unit ${uniqueToken()}`, parentId: side.unit.id })],
+      state: () => unitState(side.unit.id),
+    }),
+  }),
+  action("src/server/admin/org-actions.ts", "renameOrgUnitAction", {
+    targets: "unit",
+    arrange: async (_world, side) => ({
+      args: [null, form({ orgUnitId: side.unit.id, name: `Renamed unit ${uniqueToken()}` })],
+      state: () => unitState(side.unit.id),
+    }),
+  }),
+  action("src/server/admin/org-actions.ts", "moveOrgUnitAction", {
+    targets: "unit",
+    arrange: async (_world, side, across) => ({
+      args: [null, form({ orgUnitId: side.unit.id, parentId: across.unit.id })],
+      state: () => unitState(side.unit.id),
+    }),
+  }),
+  action("src/server/admin/org-actions.ts", "archiveOrgUnitAction", {
+    targets: "unit",
+    arrange: async (_world, side) => {
+      // A unit with active teams cannot be archived, so the target is an empty unit inside it.
+      const empty = await db.orgUnit.create({
+        data: { name: `Empty unit ${uniqueToken()}`, slug: `empty-${uniqueToken()}`, parentId: side.unit.id },
+      });
+      return { args: [null, form({ orgUnitId: empty.id })], state: () => unitState(side.unit.id) };
+    },
+  }),
+  action("src/server/admin/org-actions.ts", "unarchiveOrgUnitAction", {
+    targets: "unit",
+    arrange: async (_world, side) => {
+      const archived = await db.orgUnit.create({
+        data: {
+          name: `Archived unit ${uniqueToken()}`,
+          slug: `archived-${uniqueToken()}`,
+          parentId: side.unit.id,
+          archivedAt: new Date(),
+        },
+      });
+      return { args: [null, form({ orgUnitId: archived.id })], state: () => unitState(side.unit.id) };
+    },
+  }),
+  action("src/server/admin/org-actions.ts", "createTeamAction", {
+    targets: "unit",
+    arrange: async (_world, side) => ({
+      args: [null, form({ name: `New team ${uniqueToken()}`, orgUnitId: side.unit.id })],
+      state: () => unitState(side.unit.id),
+    }),
+  }),
+  action("src/server/admin/org-actions.ts", "renameTeamAction", {
+    targets: "team",
+    arrange: async (_world, side) => ({
+      args: [null, form({ teamId: side.team.id, name: `Renamed team ${uniqueToken()}` })],
+      state: () => teamState(side.team.id),
+    }),
+  }),
+  action("src/server/admin/org-actions.ts", "moveTeamAction", {
+    targets: "team",
+    arrange: async (_world, side, across) => ({
+      args: [null, form({ teamId: side.team.id, orgUnitId: across.unit.id })],
+      state: () => teamState(side.team.id),
+    }),
+  }),
+  action("src/server/admin/org-actions.ts", "archiveTeamAction", {
+    targets: "team",
+    arrange: async (_world, side) => ({
+      args: [null, form({ teamId: side.team.id })],
+      state: () => teamState(side.team.id),
+    }),
+  }),
+  action("src/server/admin/org-actions.ts", "unarchiveTeamAction", {
+    targets: "team",
+    arrange: async (_world, side) => {
+      await db.team.update({ where: { id: side.team.id }, data: { archivedAt: new Date() } });
+      return { args: [null, form({ teamId: side.team.id })], state: () => teamState(side.team.id) };
+    },
+  }),
+
+  // --- Organisation import (admin only) -----------------------------------------------------------
+  action("src/server/admin/import-actions.ts", "previewImportAction", {
+    targets: "unit",
+    readOnly: true,
+    checkAllowed: (result) => {
+      // A clean preview proves the file is valid, so the refusals below are about access alone.
+      expect(result).toMatchObject({ ok: true, data: { issues: [], counts: { teams: 1, people: 1 } } });
+    },
+    arrange: async (_world, side) => ({
+      args: [form({ file: csvUpload(side.unit.name, uniqueToken()) })],
+      state: () => unitState(side.unit.id),
+    }),
+  }),
+  action("src/server/admin/import-actions.ts", "importOrganisationAction", {
+    targets: "unit",
+    arrange: async (_world, side) => ({
+      args: [form({ file: csvUpload(side.unit.name, uniqueToken()) })],
+      state: () => unitState(side.unit.id),
+    }),
+  }),
+
+  // --- People (admin only) -----------------------------------------------------------------------
+  action("src/server/admin/people-actions.ts", "createPersonAction", {
+    targets: "person",
+    arrange: async (_world, side) => {
+      const email = `new-person-${uniqueToken()}@example.test`;
+      return {
+        args: [
+          null,
+          form({ name: "New Person", email, password: "a-long-first-password", memberTeamId: side.team.id }),
+        ],
+        state: async () => ({
+          roles: await teamRolesState(side.team.id),
+          people: await db.user.count({ where: { email } }),
+        }),
+        secrets: [email],
+      };
+    },
+  }),
+  action("src/server/admin/people-actions.ts", "grantRoleAction", {
+    targets: "person",
+    arrange: async (_world, side) => {
+      const person = await createPerson({
+        name: "Target Person",
+        grants: [{ role: "member", teamId: side.team.id }],
+      });
+      return {
+        args: [null, form({ userId: person.id, role: "team_lead", teamId: side.team.id, orgUnitId: "" })],
+        state: () => personState(person.id),
+        secrets: [person.email],
+      };
+    },
+  }),
+  action("src/server/admin/people-actions.ts", "revokeRoleAction", {
+    targets: "person",
+    arrange: async (_world, side) => {
+      const person = await createPerson({
+        name: "Target Person",
+        grants: [{ role: "member", teamId: side.team.id }],
+      });
+      const grant = await db.roleAssignment.findFirstOrThrow({
+        where: { userId: person.id },
+        select: { id: true },
+      });
+      return {
+        args: [null, form({ userId: person.id, roleAssignmentId: grant.id })],
+        state: () => personState(person.id),
+        secrets: [person.email],
+      };
+    },
+  }),
+  action("src/server/admin/people-actions.ts", "deactivatePersonAction", {
+    targets: "person",
+    arrange: async (_world, side) => {
+      const person = await createPerson({
+        name: "Target Person",
+        grants: [{ role: "member", teamId: side.team.id }],
+        signedIn: true,
+      });
+      return {
+        args: [null, form({ userId: person.id })],
+        state: () => personState(person.id),
+        secrets: [person.email],
+      };
+    },
+  }),
+  action("src/server/admin/people-actions.ts", "reactivatePersonAction", {
+    targets: "person",
+    arrange: async (_world, side) => {
+      const person = await createPerson({
+        name: "Target Person",
+        grants: [{ role: "member", teamId: side.team.id }],
+        deactivated: true,
+      });
+      return {
+        args: [null, form({ userId: person.id })],
+        state: () => personState(person.id),
+        secrets: [person.email],
+      };
+    },
+  }),
+  action("src/server/admin/people-actions.ts", "setPersonPasswordAction", {
+    targets: "person",
+    arrange: async (_world, side) => {
+      const person = await createPerson({
+        name: "Target Person",
+        grants: [{ role: "member", teamId: side.team.id }],
+        password: "other",
+        signedIn: true,
+      });
+      return {
+        args: [null, form({ userId: person.id, password: "a-password-chosen-by-someone-else" })],
+        state: () => personState(person.id),
+        secrets: [person.email],
+      };
+    },
+  }),
+
+  // --- Signing in and out, passwords -------------------------------------------------------------
+  action("src/server/auth/actions.ts", "signInAction", {
+    targets: "account",
+    arrange: async (world, side) => {
+      const account =
+        side === world.own
+          ? world.person
+          : await createPerson({
+              name: "Other Person",
+              grants: [{ role: "member", teamId: side.team.id }],
+              password: "other",
+            });
+      return {
+        args: [null, form({ email: account.email, password: CALLER_PASSWORD })],
+        state: () => sessionsState(account.id),
+        secrets: side === world.own ? [] : [account.email],
+      };
+    },
+  }),
+  action("src/server/auth/actions.ts", "signOutAction", {
+    targets: "account",
+    succeedsWithSignInRedirect: true,
+    arrange: async (world, side) => {
+      const account =
+        side === world.own
+          ? world.person
+          : await createPerson({
+              name: "Other Person",
+              grants: [{ role: "member", teamId: side.team.id }],
+              signedIn: true,
+            });
+      return { args: [], state: () => sessionsState(account.id) };
+    },
+  }),
+  action("src/server/auth/actions.ts", "changePasswordAction", {
+    targets: "account",
+    arrange: async (world, side) => {
+      const otherPerson = await createPerson({
+        name: "Other Person",
+        grants: [{ role: "member", teamId: world.other.team.id }],
+        password: "other",
+      });
+      const currentPassword = side === world.own ? CALLER_PASSWORD : OTHER_PASSWORD;
+      const newPassword = "a-new-password-nobody-knows";
+      return {
+        args: [null, form({ currentPassword, newPassword, confirmPassword: newPassword })],
+        state: async () => ({
+          caller: await passwordState(world.person.id),
+          otherPerson: await passwordState(otherPerson.id),
+        }),
+        secrets: [otherPerson.email],
+      };
+    },
+  }),
+  action("src/server/auth/actions.ts", "createFirstAdminAction", {
+    targets: "organisation",
+    arrange: async () => {
+      const email = `first-admin-${uniqueToken()}@example.test`;
+      const password = "first-admin-password";
+      return {
+        args: [null, form({ name: "Eve Intruder", email, password, confirmPassword: password })],
+        state: async () => ({
+          people: await db.user.count({ where: { email } }),
+          adminGrants: await db.roleAssignment.count({ where: { role: "admin" } }),
+        }),
+        secrets: [email],
+      };
+    },
+  }),
+
+  // --- Route handlers -----------------------------------------------------------------------------
+  route("app/api/exports/teams/[slug]/route.ts", "GET", {
+    targets: "team",
+    arrange: (world, side) => ({
+      request: get(world, `/api/exports/teams/${side.team.slug}?format=json`),
+      context: { params: Promise.resolve({ slug: side.team.slug }) },
+      shows: [side.team.name, side.team.slug],
+    }),
+  }),
+  route("app/api/exports/units/[unitSlug]/route.ts", "GET", {
+    targets: "unit",
+    arrange: (world, side) => ({
+      request: get(world, `/api/exports/units/${side.unit.slug}?format=json`),
+      context: { params: Promise.resolve({ unitSlug: side.unit.slug }) },
+      shows: [side.unit.name, side.team.name],
+    }),
+  }),
+  route("app/api/exports/heatmap.csv/route.ts", "GET", {
+    targets: "team",
+    arrange: (world, side) => ({
+      request: get(world, "/api/exports/heatmap.csv"),
+      shows: [side.team.name, side.team.slug],
+    }),
+  }),
+  route("app/api/health/route.ts", "GET", {
+    targets: "organisation",
+    neverShowsTeamData: true,
+    arrange: (world) => ({ request: get(world, "/api/health"), shows: ['"database":"ok"'] }),
+  }),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Running a cell
+// ---------------------------------------------------------------------------------------------
+
+function requestHeaders(world: World): Headers {
+  const headers = new Headers({ "x-forwarded-for": world.address });
+  if (world.person.cookie) headers.set("cookie", world.person.cookie);
+  return headers;
+}
+
+function get(world: World, pathAndQuery: string): Request {
+  return new Request(`http://localhost${pathAndQuery}`, { headers: requestHeaders(world) });
+}
+
+/** The caller's request, as `headers()` reports it to the action or route handler. */
+function actAs(world: World): void {
+  request.headers = requestHeaders(world);
+}
+
+/** Names and ids of the target: a refusal must mention none of them. */
+function targetSecrets(side: Side): string[] {
+  return [side.team.name, side.team.slug, side.team.id, side.unit.name, side.unit.slug, side.unit.id];
+}
+
+type Answer = { kind: "returned"; value: unknown } | { kind: "redirected"; to: string };
+
+/** Calls a server action; Next's redirect (thrown, with a digest naming the path) is an answer too. */
+async function callAction(row: ActionRow, args: unknown[]): Promise<Answer> {
+  const actions = SERVER_ACTION_MODULES[row.file] as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  try {
+    return { kind: "returned", value: await actions[row.name]!(...args) };
+  } catch (error) {
+    const digest = (error as { digest?: unknown } | null)?.digest;
+    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT;")) {
+      return { kind: "redirected", to: digest.split(";")[2]! };
+    }
+    throw error;
+  }
+}
+
+function describeAnswer(answer: Answer): string {
+  if (answer.kind === "redirected") return `redirect to ${answer.to}`;
+  const result = answer.value as ActionResult<unknown> | undefined;
+  if (!result) return `returned ${String(result)}`;
+  return result.ok ? "ok" : `${result.error.code}: ${result.error.message}`;
+}
+
+function errorOf(answer: Answer) {
+  if (answer.kind !== "returned") return null;
+  const result = answer.value as ActionResult<unknown> | undefined;
+  return result && !result.ok ? result.error : null;
+}
+
+const SIGNED_OUT_MESSAGE = /signed out/i;
+
+/** Whether the action's answer is the one the expected outcome calls for. */
+function answerMatches(expected: Outcome, answer: Answer, row: ActionRow): boolean {
+  const error = errorOf(answer);
+  const succeeded = row.succeedsWithSignInRedirect
+    ? answer.kind === "redirected" && answer.to === "/sign-in"
+    : answer.kind === "redirected"
+      ? answer.to !== "/sign-in"
+      : (answer.value as ActionResult<unknown> | undefined)?.ok === true;
+  switch (expected) {
+    case ALLOW:
+    case KEEP:
+      return succeeded;
+    case SIGN_IN:
+      return (
+        (answer.kind === "redirected" && answer.to === "/sign-in") ||
+        (error?.code === "forbidden" && SIGNED_OUT_MESSAGE.test(error.message))
+      );
+    case FORBID:
+      return error?.code === "forbidden" && !SIGNED_OUT_MESSAGE.test(error.message);
+    case HIDE:
+      return error?.code === "not_found";
+    case BAD_PW:
+      return error?.code === "validation";
+    case SET_UP:
+      return error?.code === "conflict";
+  }
+}
+
+async function runActionCell(row: ActionRow, world: World, target: Target, expected: Outcome) {
+  const side = target === "other" ? world.other : world.own;
+  const across = target === "other" ? world.own : world.other;
+  const setup = await row.arrange(world, side, across);
+  try {
+    actAs(world);
+    const auditBefore = await auditEventsBy(world.person.id);
+    const before = await setup.state();
+    const answer = await callAction(row, setup.args);
+    const after = await setup.state();
+    const changed = !isDeepStrictEqual(before, after);
+    const told = describeAnswer(answer);
+
+    expect(answerMatches(expected, answer, row), `expected "${expected}", the caller was told: ${told}`).toBe(
+      true,
+    );
+    const shouldChange = expected === ALLOW && !row.readOnly;
+    expect(
+      changed,
+      shouldChange ? `allowed (${told}) but nothing changed` : `changed the target (${told})`,
+    ).toBe(shouldChange);
+    if (expected === ALLOW) {
+      row.checkAllowed?.(answer.kind === "returned" ? answer.value : answer);
+      return;
+    }
+    if (expected !== KEEP) {
+      expect(await auditEventsBy(world.person.id), "a refused call wrote an audit event").toBe(auditBefore);
+    }
+    const serialized = JSON.stringify(answer);
+    for (const secret of [
+      ...(target === "global" ? targetSecrets(world.other) : targetSecrets(side)),
+      ...(setup.secrets ?? []),
+    ]) {
+      expect(serialized, "a refusal mentions the target").not.toContain(secret);
+    }
+  } finally {
+    await setup.cleanup?.();
+  }
+}
+
+const STATUS_BY_REFUSAL: Partial<Record<Outcome, number>> = { [FORBID]: 403, [HIDE]: 404, [SIGN_IN]: 401 };
+
+async function runRouteCell(row: RouteRow, world: World, target: Target, expected: Outcome) {
+  const side = target === "other" ? world.other : world.own;
+  const setup = row.arrange(world, side);
+  actAs(world);
+  const handler = (
+    ROUTE_MODULES[row.file] as Record<string, (request: Request, context?: unknown) => Promise<Response>>
+  )[row.method]!;
+  const response = await handler(setup.request, setup.context);
+  const body = await response.text();
+  const hidden = row.neverShowsTeamData
+    ? [...targetSecrets(world.own), ...targetSecrets(world.other)]
+    : targetSecrets(side);
+
+  if (expected === ALLOW) {
+    expect(response.status, body.slice(0, 300)).toBe(200);
+    for (const text of setup.shows) expect(body).toContain(text);
+    if (!row.neverShowsTeamData) return;
+  } else {
+    expect(response.status, body.slice(0, 300)).toBe(expected === KEEP ? 200 : STATUS_BY_REFUSAL[expected]);
+  }
+  for (const secret of hidden) expect(body, "the response shows the target's data").not.toContain(secret);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tests
+// ---------------------------------------------------------------------------------------------
+
+function filesUnder(directory: string): string[] {
+  return readdirSync(path.join(ROOT, directory), { recursive: true, encoding: "utf8" })
+    .map((file) => path.posix.join(directory, file.split(path.sep).join("/")))
+    .filter((file) => /\.(ts|tsx|js|jsx|mjs)$/.test(file) && !file.startsWith("src/generated/"));
+}
+
+/** A "use server" directive: at the top of a module, or inside a function (an inline action). */
+const USE_SERVER = /^\s*["']use server["'];?\s*$/m;
+
+function rowName(row: ActionRow | RouteRow): string {
+  return row.kind === "action" ? `${row.name} (${row.file})` : `${row.method} ${row.file}`;
+}
+
+/** The row's line in EXPECTED: the action's name, or the route's method and URL path. */
+function rowId(row: ActionRow | RouteRow): string {
+  if (row.kind === "action") return row.name;
+  return `${row.method} ${row.file.replace(/^app/, "").replace(/\/route\.ts$/, "")}`;
+}
+
+function expectationsOf(row: ActionRow | RouteRow): Expectations {
+  const expectations = (EXPECTED as Record<string, Expectations>)[rowId(row)];
+  if (!expectations) throw new Error(`${rowName(row)} has no line in EXPECTED`);
+  return expectations;
+}
+
+describe("the access matrix covers every entry point", () => {
+  it("lists every module that declares server actions", () => {
+    const declaring = [...filesUnder("app"), ...filesUnder("src")]
+      .filter((file) => USE_SERVER.test(readFileSync(path.join(ROOT, file), "utf8")))
+      .sort();
+    expect(declaring).toEqual(Object.keys(SERVER_ACTION_MODULES).sort());
+  });
+
+  it("has a row for every exported server action, and every row names a real one", () => {
+    const exported = Object.entries(SERVER_ACTION_MODULES).flatMap(([file, exports]) =>
+      Object.entries(exports)
+        .filter(([, value]) => typeof value === "function")
+        .map(([name]) => `${file}#${name}`),
+    );
+    const rows = ROWS.filter((row): row is ActionRow => row.kind === "action").map(
+      (row) => `${row.file}#${row.name}`,
+    );
+    expect(new Set(rows).size, "an action has two rows").toBe(rows.length);
+    expect([...rows].sort()).toEqual([...exported].sort());
+  });
+
+  it("lists every route handler file", () => {
+    const handlers = filesUnder("app")
+      .filter((file) => /(^|\/)route\.(ts|tsx|js|jsx|mjs)$/.test(file))
+      .sort();
+    expect(handlers).toEqual(Object.keys(ROUTE_MODULES).sort());
+  });
+
+  it("has a row for every HTTP method a route handler exports", () => {
+    const exported = Object.entries(ROUTE_MODULES).flatMap(([file, exports]) =>
+      HTTP_METHODS.filter((method) => method in exports).map((method) => `${method} ${file}`),
+    );
+    const rows = ROWS.filter((row): row is RouteRow => row.kind === "route").map(
+      (row) => `${row.method} ${row.file}`,
+    );
+    expect(new Set(rows).size, "a route handler has two rows").toBe(rows.length);
+    expect([...rows].sort()).toEqual([...exported].sort());
+  });
+
+  it("has exactly one line in the table of expected outcomes for every row, with the row's targets", () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(ROWS.map(rowId).sort());
+    for (const row of ROWS) {
+      expect(Object.keys(expectationsOf(row)).sort(), rowName(row)).toEqual(
+        row.targets === "organisation" ? ["global"] : ["other", "own"],
+      );
+    }
+  });
+});
+
+describe("access matrix", () => {
+  beforeAll(async () => {
+    cycles = await createSharedCycles();
+  });
+
+  for (const row of ROWS) {
+    describe(rowName(row), () => {
+      for (const [target, outcomes] of Object.entries(expectationsOf(row)) as [Target, Outcomes][]) {
+        CALLERS.forEach((caller: Caller, index) => {
+          const expected = outcomes[index]!;
+          it(`${CALLER_LABELS[caller]} → ${TARGET_LABELS[row.targets][target]}: ${expected}`, async () => {
+            const world = await createWorld(caller);
+            if (row.kind === "action") await runActionCell(row, world, target, expected);
+            else await runRouteCell(row, world, target, expected);
+          });
+        });
+      }
+    });
+  }
+});
