@@ -16,7 +16,7 @@ import Database from "better-sqlite3";
 import { latestQuestionnaire } from "../src/domain/content";
 import { DEMO_PASSWORD } from "../prisma/seed/demo-organisation";
 import { hashDemoPassword } from "../prisma/seed/demo-password";
-import { startApp } from "./lib/app-server";
+import { startApp, type RunningApp } from "./lib/app-server";
 import { serverActionId } from "./lib/server-actions";
 import { sessionCookieFor } from "./lib/sign-in";
 
@@ -101,17 +101,19 @@ interface RunSummary {
   errors: number;
   non2xx: number;
   refused: number;
+  /** Server resident memory right after the run, MiB. */
+  rssAfter: number;
 }
 
 async function run(
   name: string,
-  baseUrl: string,
+  app: RunningApp,
   request: autocannon.Request,
   refusedBodies: () => number,
 ): Promise<RunSummary> {
   const latencies: number[] = [];
   const result = await autocannon({
-    url: baseUrl,
+    url: app.baseUrl,
     connections: CONNECTIONS,
     duration: DURATION_SECONDS,
     requests: [request],
@@ -131,6 +133,7 @@ async function run(
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     refused: refusedBodies(),
+    rssAfter: app.rssMiB(),
   };
 }
 
@@ -149,12 +152,12 @@ async function main() {
 
     const summaries: RunSummary[] = [];
     summaries.push(
-      await run("org heatmap (GET /org)", app.baseUrl, { method: "GET", path: "/org", headers: { cookie: headCookie } }, () => 0),
+      await run("org heatmap (GET /org)", app, { method: "GET", path: "/org", headers: { cookie: headCookie } }, () => 0),
     );
     summaries.push(
       await run(
         `team dashboard (GET /team/${dashboardSlug}/dashboard)`,
-        app.baseUrl,
+        app,
         { method: "GET", path: `/team/${dashboardSlug}/dashboard`, headers: { cookie: headCookie } },
         () => 0,
       ),
@@ -165,7 +168,7 @@ async function main() {
     summaries.push(
       await run(
         "answer autosave (saveAnswerAction)",
-        app.baseUrl,
+        app,
         {
           method: "POST",
           path: "/",
@@ -203,9 +206,9 @@ async function main() {
     const rssAfter = app.rssMiB();
 
     console.log(`\n${CONNECTIONS} connections, ${DURATION_SECONDS} s per run`);
-    console.log("run | requests | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | refused");
+    console.log("run | requests | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | refused | RSS after, MiB");
     for (const s of summaries) {
-      console.log(`${s.name} | ${s.requests} | ${s.perSecond} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.errors} | ${s.non2xx} | ${s.refused}`);
+      console.log(`${s.name} | ${s.requests} | ${s.perSecond} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.errors} | ${s.non2xx} | ${s.refused} | ${s.rssAfter.toFixed(0)}`);
     }
     console.log(`server RSS: ${rssBefore.toFixed(0)} MiB before, ${rssAfter.toFixed(0)} MiB after`);
     const errors = summaries.reduce((sum, s) => sum + s.errors + s.non2xx + s.refused, 0);

@@ -88,6 +88,23 @@ test.describe("organisation heatmap for the head of engineering", () => {
     await expect(teamRows(page).first()).toBeVisible();
   });
 
+  test("closes and opens every unit at once", async ({ page }) => {
+    await page.goto("/org");
+    const closeAll = page.getByRole("button", { name: "Close all units" });
+    const openAll = page.getByRole("button", { name: "Open all units" });
+    // The demo organisation is small, so every unit starts open.
+    await expect(openAll).toBeDisabled();
+    await expect(teamRows(page).first()).toBeVisible();
+    await closeAll.click();
+    await expect(teamRows(page)).toHaveCount(0);
+    await expect(unitToggles(page).first()).toHaveAttribute("aria-expanded", "false");
+    await expect(closeAll).toBeDisabled();
+    await openAll.focus();
+    await page.keyboard.press("Enter");
+    await expect(teamRows(page).first()).toBeVisible();
+    await expect(unitToggles(page).last()).toHaveAttribute("aria-expanded", "true");
+  });
+
   test("the organisation views have no accessibility violations", async ({ page }) => {
     await page.goto("/org");
     await expect(heatmap(page)).toBeVisible();

@@ -45,6 +45,8 @@ type HeatmapRows = Awaited<ReturnType<typeof readHeatmapRows>>;
 
 /** Room for every head of engineering's view and a few dozen coaches' and unit filters at once. */
 const heatmapRows = new FingerprintedCache<HeatmapRows>(64);
+/** The heatmaps built from those rows, per sort and filter; shared, so never mutated. */
+const builtHeatmaps = new FingerprintedCache<Heatmap>(32);
 
 async function readHeatmapRows(teamsWhere: Prisma.TeamWhereInput, cycleIds: string[]) {
   const [teams, assessments, results] = await Promise.all([
@@ -97,22 +99,23 @@ export async function getOrgHeatmap(
 
   const teamsWhere = dashboardTeamsWhere(actor, unit?.id);
   const cycleIds = before ? [cycle.id, before.id] : [cycle.id];
-  const { teams, assessments, results } = await heatmapRows.get(
-    JSON.stringify({ teamsWhere, cycleIds }),
-    await dashboardDataFingerprint(cycleIds),
-    () => readHeatmapRows(teamsWhere, cycleIds),
-  );
-
-  const heatmap = buildHeatmap(
-    {
-      units: unit ? [unit] : units,
-      teams,
-      current: assessments.filter((assessment) => assessment.cycleId === cycle.id),
-      previous: before ? assessments.filter((assessment) => assessment.cycleId === before.id) : [],
-      results,
-      previousCycleName: before?.name ?? null,
-    },
-    query,
-  );
+  const rowsKey = JSON.stringify({ teamsWhere, cycleIds });
+  const fingerprint = await dashboardDataFingerprint(cycleIds);
+  const heatmap = await builtHeatmaps.get(JSON.stringify({ rowsKey, query }), fingerprint, async () => {
+    const { teams, assessments, results } = await heatmapRows.get(rowsKey, fingerprint, () =>
+      readHeatmapRows(teamsWhere, cycleIds),
+    );
+    return buildHeatmap(
+      {
+        units: unit ? [unit] : units,
+        teams,
+        current: assessments.filter((assessment) => assessment.cycleId === cycle.id),
+        previous: before ? assessments.filter((assessment) => assessment.cycleId === before.id) : [],
+        results,
+        previousCycleName: before?.name ?? null,
+      },
+      query,
+    );
+  });
   return { ...view, heatmap };
 }

@@ -1,0 +1,66 @@
+/**
+ * The heatmap table's open/closed start: large views render the unit rows only, so a thousand
+ * team rows never reach the HTML until someone opens a unit. Rendered to static HTML, as the
+ * server renders it before the browser takes over.
+ */
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import type { EncodedGroup } from "@/features/dashboards/heatmap-encoding";
+import { HeatmapTable } from "@/features/dashboards/heatmap-unit-group";
+
+function group(id: string, name: string, teams: number): EncodedGroup {
+  return {
+    id,
+    name,
+    teamCount: teams,
+    submitted: teams,
+    averages: Array.from({ length: 8 }, () => [42.5, 2, null, teams] as const),
+    rows: Array.from({ length: teams }, (_, index) => [
+      `${id}-team-${index}`,
+      `${name} team ${index}`,
+      2,
+      Array.from({ length: 8 }, () => [42.5, 2, 3] as const),
+    ]),
+  };
+}
+
+const GROUPS = [group("unit-a", "Payments", 3), group("unit-b", "Search", 2)];
+
+function render(initiallyExpanded: boolean): string {
+  return renderToStaticMarkup(
+    createElement(HeatmapTable, {
+      groups: GROUPS,
+      cycleSearch: "",
+      since: "2026 Q3",
+      initiallyExpanded,
+      caption: "Risk scores",
+      head: createElement("tr", null, createElement("th", null, "Team")),
+    }),
+  );
+}
+
+function count(html: string, fragment: string): number {
+  return html.split(fragment).length - 1;
+}
+
+describe("HeatmapTable", () => {
+  it("renders every team row when the units start open", () => {
+    const html = render(true);
+    expect(count(html, "data-team-row")).toBe(5);
+    expect(count(html, 'aria-expanded="true"')).toBe(2);
+    expect(html).toContain('href="/team/unit-a-team-0/dashboard"');
+    // Every unit open: "Open all units" has nothing left to do.
+    expect(html).toMatch(/<button[^>]*disabled[^>]*>Open all units<\/button>/);
+  });
+
+  it("renders only the unit rows, with their averages, when the units start closed", () => {
+    const html = render(false);
+    expect(count(html, "data-team-row")).toBe(0);
+    expect(count(html, 'aria-expanded="false"')).toBe(2);
+    expect(html).toContain("Payments");
+    expect(html).toContain("unit average of 3 teams");
+    expect(html).not.toContain("/team/unit-a-team-0/dashboard");
+    expect(html).toMatch(/<button[^>]*disabled[^>]*>Close all units<\/button>/);
+  });
+});
