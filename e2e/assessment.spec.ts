@@ -195,6 +195,15 @@ test.describe("quarterly assessment", () => {
     // The questionnaire is closed for changes, and the team page offers the result.
     await page.goto("/team/checkout");
     await expect(page.getByRole("link", { name: "View the 2026 Q4 result" })).toBeVisible();
+    const teamPages = page.getByRole("navigation", { name: "Team pages" });
+    await expect(teamPages.getByRole("link", { name: "Dashboard" })).toHaveAttribute(
+      "href",
+      "/team/checkout/dashboard",
+    );
+    await expect(teamPages.getByRole("link", { name: "Remediation plan" })).toHaveAttribute(
+      "href",
+      "/team/checkout/plan",
+    );
     await page.goto("/team/checkout/assessment");
     await expect(
       page.getByText(/was submitted on .*, so its answers can no longer be changed/),

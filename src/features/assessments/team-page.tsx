@@ -1,10 +1,13 @@
 import Link from "next/link";
+import { teamPlanPath } from "@/features/plans/paths";
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
 import { BandBadge } from "./band-style";
 import { formatDate, formatScore, StatusBadge } from "./format";
 import { questionnairePath } from "./paths";
 import { StartAssessmentForm } from "./start-assessment-form";
 import type { TeamOverview } from "./types";
+
+const teamPageLink = "font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950";
 
 const primaryLink =
   "inline-flex rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800";
@@ -26,6 +29,20 @@ export function TeamPage({
         <h1 className="text-3xl font-bold tracking-tight">{team.name}</h1>
         <p className="text-slate-700">{team.orgUnitName}</p>
       </div>
+      <nav aria-label="Team pages">
+        <ul className="flex flex-wrap gap-x-6 gap-y-2">
+          <li>
+            <Link href={`/team/${encodeURIComponent(team.slug)}/dashboard`} className={teamPageLink}>
+              Dashboard
+            </Link>
+          </li>
+          <li>
+            <Link href={teamPlanPath(team.slug)} className={teamPageLink}>
+              Remediation plan
+            </Link>
+          </li>
+        </ul>
+      </nav>
 
       <section
         aria-labelledby="current-heading"
