@@ -12,6 +12,7 @@ import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgresql/client";
 
 import { databaseProvider } from "@/database-url";
+import { SerialisedSqliteAdapterFactory } from "./sqlite-serialised-adapter";
 
 export type AppPrismaClient = PrismaClient;
 export { databaseProvider };
@@ -23,5 +24,7 @@ export function createPrismaClient(databaseUrl: string): AppPrismaClient {
     });
     return client as unknown as AppPrismaClient;
   }
-  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl.replace(/^file:/, "") }) });
+  return new PrismaClient({
+    adapter: new SerialisedSqliteAdapterFactory(new PrismaBetterSqlite3({ url: databaseUrl.replace(/^file:/, "") })),
+  });
 }
