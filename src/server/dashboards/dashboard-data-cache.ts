@@ -8,8 +8,11 @@ export { FingerprintedCache } from "../cache/fingerprinted-cache";
  * or reopens an assessment, or when an administrator changes units, teams or cycles. Each
  * instance keeps the rows it read, keyed by the exact (actor-scoped) query, together with a
  * fingerprint of those tables taken from the database; a request reuses them only while the
- * fingerprint is unchanged. The fingerprint comes from the shared database, so several instances
- * behind a load balancer never serve each other's stale rows.
+ * fingerprint is unchanged. The fingerprint comes from the shared database, so an instance notices
+ * writes made through other instances. Assessments carry a version that every write increments,
+ * so their part is exact; teams, units and cycles only have an update time, which two writes in the
+ * same millisecond, or a write from a server whose clock runs behind, may not move: the cache's
+ * 30-second expiry bounds how long such an edit can go unseen.
  */
 export async function dashboardDataFingerprint(cycleIds: readonly string[]): Promise<string> {
   const [assessments, teams, orgUnits, cycles] = await Promise.all([
