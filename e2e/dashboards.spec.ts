@@ -105,6 +105,17 @@ test.describe("organisation heatmap for the head of engineering", () => {
     await expect(unitToggles(page).last()).toHaveAttribute("aria-expanded", "true");
   });
 
+  test("units that appear after clearing a filter start open too", async ({ page }) => {
+    await page.goto("/org?unit=logistics");
+    await expect(unitToggles(page)).toHaveCount(1);
+    // "Clear" navigates in the browser, so the table keeps its state across the change.
+    await page.getByRole("link", { name: "Clear", exact: true }).click();
+    await expect(unitToggles(page)).toHaveCount(5);
+    for (const toggle of await unitToggles(page).all()) {
+      await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    }
+  });
+
   test("the organisation views have no accessibility violations", async ({ page }) => {
     await page.goto("/org");
     await expect(heatmap(page)).toBeVisible();

@@ -155,33 +155,36 @@ interface HeatmapTableProps {
 
 /** The heatmap table with its open/close-all controls; each unit opens and closes on its own too. */
 export function HeatmapTable({ groups, cycleSearch, since, initiallyExpanded, caption, head }: HeatmapTableProps) {
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(
-    () => new Set(initiallyExpanded ? groups.map((group) => group.id) : []),
-  );
+  // Units follow one default (open or closed) except those toggled one by one, so units that
+  // appear after a client-side navigation (clearing a filter, say) follow the default too.
+  const [state, setState] = useState<{ open: boolean; toggled: ReadonlySet<string> }>(() => ({
+    open: initiallyExpanded,
+    toggled: new Set(),
+  }));
+  const isOpen = (id: string) => state.open !== state.toggled.has(id);
   const toggle = (id: string) =>
-    setExpanded((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
+    setState((current) => {
+      const toggled = new Set(current.toggled);
+      if (toggled.has(id)) toggled.delete(id);
+      else toggled.add(id);
+      return { open: current.open, toggled };
     });
-  const allOpen = expanded.size === groups.length;
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
         <Button
           type="button"
           variant="secondary"
-          disabled={allOpen}
-          onClick={() => setExpanded(new Set(groups.map((group) => group.id)))}
+          disabled={groups.every((group) => isOpen(group.id))}
+          onClick={() => setState({ open: true, toggled: new Set() })}
         >
           Open all units
         </Button>
         <Button
           type="button"
           variant="secondary"
-          disabled={expanded.size === 0}
-          onClick={() => setExpanded(new Set())}
+          disabled={!groups.some((group) => isOpen(group.id))}
+          onClick={() => setState({ open: false, toggled: new Set() })}
         >
           Close all units
         </Button>
@@ -203,7 +206,7 @@ export function HeatmapTable({ groups, cycleSearch, since, initiallyExpanded, ca
               group={group}
               cycleSearch={cycleSearch}
               since={since}
-              expanded={expanded.has(group.id)}
+              expanded={isOpen(group.id)}
               onToggle={() => toggle(group.id)}
             />
           ))}

@@ -234,6 +234,8 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
                 </p>
               )}
               <HeatmapTable
+                // A new default (the number of teams shown crossed the threshold) starts afresh.
+                key={expandTeams ? "units-open" : "units-closed"}
                 groups={heatmap.groups.map(encodeGroup)}
                 cycleSearch={cycleSearch}
                 since={view.previousCycle?.name ?? null}
