@@ -1,0 +1,168 @@
+/**
+ * A team's headline: how a team's standing is read at a glance, on every page that shows one.
+ *
+ * An average of seven pitfalls hides the one that hurts: Excessive BAU at 89.7 (Critical) with six
+ * quiet pitfalls averages 25.0, which reads as Low. So the headline leads with the worst pitfall's
+ * band and the number of pitfalls at High or Critical; the average stays as a secondary figure and
+ * never decides the band. The same rule orders teams "riskier first".
+ *
+ * Pure: computed from the stored per-pitfall results (status, score, band), never re-scored.
+ */
+import { BANDS, RISK_BANDS, type RiskBand } from "../scoring/bands";
+
+/** One stored pitfall result, as the result rows hold it. */
+export interface HeadlinePitfallResult {
+  pitfallId: string;
+  status: string;
+  score: number | null;
+  band: string | null;
+}
+
+export interface TeamHeadline {
+  /** The riskiest band among the scored pitfalls; null when nothing is scored. */
+  worstBand: RiskBand | null;
+  /** Pitfalls at the worst band, highest score first. */
+  worstPitfalls: string[];
+  /** The highest score among the pitfalls at the worst band; null when nothing is scored. */
+  worstScore: number | null;
+  highOrCriticalCount: number;
+  criticalCount: number;
+  scoredCount: number;
+  /** Results not assessed or without enough evidence. */
+  unscoredCount: number;
+  /** Mean of the scored pitfalls, one decimal: a secondary figure only. Null when nothing is scored. */
+  averageScore: number | null;
+}
+
+const BAND_RANK = new Map<string, number>(RISK_BANDS.map((band, index) => [band, index]));
+
+export function bandRank(band: RiskBand): number {
+  return BAND_RANK.get(band)!;
+}
+
+/** A result counts as scored only with the scored status, a score and a band this version knows. */
+function scoredBand(result: HeadlinePitfallResult): RiskBand | null {
+  if (result.status !== "scored" || result.score === null || result.band === null) return null;
+  return BAND_RANK.has(result.band) ? (result.band as RiskBand) : null;
+}
+
+/**
+ * Symptoms and next steps belong to pitfalls that show risk: never to a pitfall in band None, nor to
+ * one that was not scored, whatever an older stored result still lists for it.
+ */
+export function showsFindings(result: { status: string; score: number | null; band: string | null }): boolean {
+  const band = scoredBand({ pitfallId: "", ...result });
+  return band !== null && band !== "none";
+}
+
+export const NO_HEADLINE: TeamHeadline = {
+  worstBand: null,
+  worstPitfalls: [],
+  worstScore: null,
+  highOrCriticalCount: 0,
+  criticalCount: 0,
+  scoredCount: 0,
+  unscoredCount: 0,
+  averageScore: null,
+};
+
+export function teamHeadline(results: readonly HeadlinePitfallResult[]): TeamHeadline {
+  let worstRank = -1;
+  let worst: { pitfallId: string; score: number }[] = [];
+  let highOrCriticalCount = 0;
+  let criticalCount = 0;
+  let scoredCount = 0;
+  let unscoredCount = 0;
+  let sum = 0;
+  for (const result of results) {
+    const band = scoredBand(result);
+    if (band === null) {
+      unscoredCount++;
+      continue;
+    }
+    const score = result.score!;
+    scoredCount++;
+    sum += score;
+    if (band === "critical") criticalCount++;
+    if (band === "critical" || band === "high") highOrCriticalCount++;
+    const rank = BAND_RANK.get(band)!;
+    if (rank > worstRank) {
+      worstRank = rank;
+      worst = [{ pitfallId: result.pitfallId, score }];
+    } else if (rank === worstRank) {
+      worst.push({ pitfallId: result.pitfallId, score });
+    }
+  }
+  if (scoredCount === 0) return { ...NO_HEADLINE, unscoredCount };
+  // Stable: pitfalls with the same score keep the order they came in (content order).
+  worst.sort((a, b) => b.score - a.score);
+  return {
+    worstBand: RISK_BANDS[worstRank]!,
+    worstPitfalls: worst.map((entry) => entry.pitfallId),
+    worstScore: worst[0]!.score,
+    highOrCriticalCount,
+    criticalCount,
+    scoredCount,
+    unscoredCount,
+    averageScore: Math.round((sum / scoredCount) * 10) / 10,
+  };
+}
+
+/**
+ * "Riskier first" as numbers: worst band, then the number of High-or-Critical pitfalls, then the
+ * worst pitfall's score, then the average. Null when nothing is scored.
+ */
+export function headlineRiskKey(
+  headline: TeamHeadline,
+): readonly [band: number, highOrCritical: number, worstScore: number, average: number] | null {
+  if (headline.worstBand === null || headline.worstScore === null || headline.averageScore === null) return null;
+  return [bandRank(headline.worstBand), headline.highOrCriticalCount, headline.worstScore, headline.averageScore];
+}
+
+/**
+ * Comparator for "riskier first": negative when `a` is riskier than `b`. Teams with nothing scored
+ * come last. Equal headlines compare 0, so callers break ties (by name, say).
+ */
+export function compareHeadlineRisk(a: TeamHeadline, b: TeamHeadline): number {
+  const keyA = headlineRiskKey(a);
+  const keyB = headlineRiskKey(b);
+  if (keyA === null || keyB === null) return keyA === keyB ? 0 : keyA === null ? 1 : -1;
+  for (let index = 0; index < keyA.length; index++) {
+    const difference = keyB[index]! - keyA[index]!;
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/** Sorts items riskier first by their headline; ties keep their order. */
+export function sortRiskierFirst<T>(items: readonly T[], headlineOf: (item: T) => TeamHeadline): T[] {
+  return [...items].sort((a, b) => compareHeadlineRisk(headlineOf(a), headlineOf(b)));
+}
+
+export function headlineBandLabel(band: RiskBand | null): string {
+  if (band === null) return "Not scored";
+  return BANDS.find((definition) => definition.band === band)?.label ?? band;
+}
+
+function oneDecimal(score: number): string {
+  return score.toFixed(1);
+}
+
+/** "2 pitfalls High or Critical", "no pitfall High or Critical". */
+export function highOrCriticalPhrase(count: number): string {
+  if (count === 0) return "no pitfall High or Critical";
+  return `${count} ${count === 1 ? "pitfall" : "pitfalls"} High or Critical`;
+}
+
+/**
+ * The headline in one line, e.g. "Critical — 2 pitfalls High or Critical (worst: Excessive BAU 89.7)
+ * · average 25.0". `nameOf` turns a pitfall id into its name.
+ */
+export function headlineSentence(headline: TeamHeadline, nameOf: (pitfallId: string) => string): string {
+  if (headline.worstBand === null || headline.worstScore === null || headline.averageScore === null) {
+    return "Not scored: no pitfall had enough answers to score";
+  }
+  const worstId = headline.worstPitfalls[0]!;
+  const worstLabel = headline.worstBand === "none" ? "highest" : "worst";
+  return `${headlineBandLabel(headline.worstBand)} — ${highOrCriticalPhrase(headline.highOrCriticalCount)} (${worstLabel}: ${nameOf(worstId)} ${oneDecimal(headline.worstScore)}) · average ${oneDecimal(headline.averageScore)}`;
+}
