@@ -1,14 +1,25 @@
 /**
  * The organisation heatmap: teams × pitfalls for one cycle, grouped by org unit, with the unit's
  * average per column, trend arrows against the previous cycle and each team's completion status.
+ * The Overall column is the team's headline (see results/headline): the worst pitfall's band and the
+ * number of High or Critical pitfalls lead, the average is secondary; sorting by it, which is the
+ * default, puts riskier teams first by the same rule.
  * Pure: the server reads the rows, this assembles, filters and sorts them.
  */
 import { z } from "zod";
 import { PITFALL_IDS, type PitfallId } from "../content/schema";
 import { bandForScore, RISK_BANDS, type RiskBand } from "../scoring/bands";
 import {
+  bandRank,
+  compareHeadlineRisk,
+  NO_HEADLINE,
+  teamHeadline,
+  type TeamHeadline,
+} from "../results/headline";
+import {
   asBand,
   asPitfallStatus,
+  isPitfallId,
   isSubmitted,
   resultsByAssessment,
   type AssessmentRow,
@@ -41,6 +52,9 @@ export const COMPLETION_LABELS: Record<CompletionStatus, string> = {
 
 export type SortDirection = "asc" | "desc";
 
+/** Riskier teams first, by their headline: where a head of engineering looks first. */
+export const DEFAULT_SORT: HeatmapSortKey = "overall";
+
 /** Search params arrive as strings (or repeated strings); anything unusable falls back to the default. */
 const firstString = z.preprocess(
   (value) => (Array.isArray(value) ? value[0] : value),
@@ -59,7 +73,7 @@ export const heatmapQuerySchema = z.object({
     .catch(undefined),
   band: firstString.pipe(z.enum(BAND_FILTERS).default("any")).catch("any"),
   completion: firstString.pipe(z.enum(COMPLETION_FILTERS).default("any")).catch("any"),
-  sort: firstString.pipe(z.enum(HEATMAP_SORT_KEYS).default("team")).catch("team"),
+  sort: firstString.pipe(z.enum(HEATMAP_SORT_KEYS).default(DEFAULT_SORT)).catch(DEFAULT_SORT),
   dir: firstString.pipe(z.enum(["asc", "desc"]).optional()).catch(undefined),
 });
 
@@ -98,7 +112,7 @@ export function heatmapSearch(query: HeatmapQuery): string {
   if (query.unit) params.set("unit", query.unit);
   if (query.band !== "any") params.set("band", query.band);
   if (query.completion !== "any") params.set("completion", query.completion);
-  if (query.sort !== "team") params.set("sort", query.sort);
+  if (query.sort !== DEFAULT_SORT) params.set("sort", query.sort);
   if (query.dir !== defaultDirection(query.sort)) params.set("dir", query.dir);
   const search = params.toString();
   return search ? `?${search}` : "";
@@ -125,7 +139,25 @@ export interface HeatmapTeamRow {
   slug: string;
   orgUnitId: string;
   completion: CompletionStatus;
+  /**
+   * The Overall cell carries the headline's band (the worst pitfall's) and the average as its score;
+   * `headline` has the rest. Null without a submitted result.
+   */
   cells: Record<HeatmapColumn, HeatmapCell>;
+  headline: TeamHeadline | null;
+}
+
+/** A unit's standing by the same rule, over its teams with a submitted result. */
+export interface UnitHeadline {
+  /** The worst headline band among the unit's teams; null when none is scored. */
+  worstBand: RiskBand | null;
+  /** Teams whose headline is High or Critical. */
+  highOrCriticalTeams: number;
+  /** The highest worst-pitfall score among the teams at the worst band. */
+  worstScore: number | null;
+  /** Mean of the teams' averages, one decimal: secondary. */
+  averageScore: number | null;
+  scoredTeams: number;
 }
 
 export interface UnitAverage {
@@ -144,8 +176,12 @@ export interface HeatmapUnitGroup {
   /** Teams of the unit the viewer may read, before filters. */
   teamCount: number;
   completion: Record<CompletionStatus, number>;
-  /** Over every readable team of the unit in the cycle, not only the rows the filters leave. */
+  /**
+   * Over every readable team of the unit in the cycle, not only the rows the filters leave. The
+   * Overall entry's band is the unit headline's worst band; its score the mean of the teams' averages.
+   */
   averages: Record<HeatmapColumn, UnitAverage>;
+  headline: UnitHeadline;
   /** Filtered and sorted. */
   rows: HeatmapTeamRow[];
 }
@@ -185,17 +221,25 @@ type ColumnScore = { score: number | null; band: RiskBand | null; status: CellSt
 const COLUMN_INDEX = new Map<string, number>(HEATMAP_COLUMNS.map((column, index) => [column, index]));
 const OVERALL_INDEX = HEATMAP_COLUMNS.indexOf("overall");
 
+interface TeamColumns {
+  columns: (ColumnScore | undefined)[];
+  headline: TeamHeadline;
+}
+
 /**
  * Column scores of one submitted assessment, in HEATMAP_COLUMNS order: the seven pitfalls plus the
- * stored overall figure. Arrays rather than maps: this runs for every team twice per page view.
+ * headline computed from the stored results (the stored overall column holds the average alone,
+ * which is not what the Overall column shows). Arrays rather than maps: this runs for every team
+ * twice per page view.
  */
 function columnScores(
   assessment: AssessmentRow | undefined,
   results: ReadonlyMap<string, PitfallResultRow[]>,
-): (ColumnScore | undefined)[] | null {
+): TeamColumns | null {
   if (!assessment || !isSubmitted(assessment)) return null;
   const columns = new Array<ColumnScore | undefined>(HEATMAP_COLUMNS.length);
-  for (const row of results.get(assessment.id) ?? []) {
+  const rows = results.get(assessment.id) ?? [];
+  for (const row of rows) {
     const index = COLUMN_INDEX.get(row.pitfallId);
     if (index === undefined || index === OVERALL_INDEX) continue;
     const status = asPitfallStatus(row.status) ?? "no-result";
@@ -207,12 +251,82 @@ function columnScores(
       status: scored ? "scored" : status === "scored" ? "insufficient-evidence" : status,
     };
   }
-  const overallBand = asBand(assessment.overallBand);
+  const headline = teamHeadline(rows.filter((row) => isPitfallId(row.pitfallId)));
   columns[OVERALL_INDEX] =
-    assessment.overallScore !== null && overallBand !== null
-      ? { score: assessment.overallScore, band: overallBand, status: "scored" }
+    headline.worstBand !== null
+      ? { score: headline.averageScore, band: headline.worstBand, status: "scored" }
       : { score: null, band: null, status: "insufficient-evidence" };
-  return columns;
+  return { columns, headline };
+}
+
+/**
+ * The Overall column's change since the previous cycle follows the headline order, not the average:
+ * `change` is +1 when the team now ranks riskier, -1 when less risky, 0 when level.
+ */
+export function headlineTrend(
+  now: TeamHeadline | UnitHeadline | null,
+  before: TeamHeadline | UnitHeadline | null,
+  since: string | null,
+): Trend | null {
+  if (!now || !before || since === null || now.worstBand === null || before.worstBand === null) return null;
+  const change = -Math.sign(compareRisk(now, before));
+  if (change === 0) return { direction: "steady", change: 0, since, text: `unchanged since ${since}` };
+  return change > 0
+    ? { direction: "up", change, since, text: `riskier than in ${since}` }
+    : { direction: "down", change, since, text: `less risky than in ${since}` };
+}
+
+function isUnitHeadline(value: TeamHeadline | UnitHeadline): value is UnitHeadline {
+  return "highOrCriticalTeams" in value;
+}
+
+/** Riskier first for teams (by their headline) and units (by theirs); negative when `a` is riskier. */
+function compareRisk(a: TeamHeadline | UnitHeadline, b: TeamHeadline | UnitHeadline): number {
+  if (!isUnitHeadline(a) || !isUnitHeadline(b)) return compareHeadlineRisk(a as TeamHeadline, b as TeamHeadline);
+  return compareUnitHeadlines(a, b);
+}
+
+/** Units riskier first: worst team band, teams at High or Critical, worst score, then the average. */
+export function compareUnitHeadlines(a: UnitHeadline, b: UnitHeadline): number {
+  const keyOf = (unit: UnitHeadline) =>
+    unit.worstBand === null
+      ? null
+      : [bandRank(unit.worstBand), unit.highOrCriticalTeams, unit.worstScore ?? 0, unit.averageScore ?? 0];
+  const keyA = keyOf(a);
+  const keyB = keyOf(b);
+  if (keyA === null || keyB === null) return keyA === keyB ? 0 : keyA === null ? 1 : -1;
+  for (let index = 0; index < keyA.length; index++) {
+    const difference = keyB[index]! - keyA[index]!;
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/** A unit's headline from its teams' headlines (teams without a submitted result left out). */
+export function unitHeadline(headlines: readonly TeamHeadline[]): UnitHeadline {
+  let worst: TeamHeadline | null = null;
+  let highOrCriticalTeams = 0;
+  let scoredTeams = 0;
+  let sum = 0;
+  for (const headline of headlines) {
+    if (headline.worstBand === null || headline.averageScore === null) continue;
+    scoredTeams++;
+    sum += headline.averageScore;
+    if (headline.worstBand === "high" || headline.worstBand === "critical") highOrCriticalTeams++;
+    if (
+      worst === null ||
+      bandRank(headline.worstBand) > bandRank(worst.worstBand!) ||
+      (headline.worstBand === worst.worstBand && headline.worstScore! > worst.worstScore!)
+    )
+      worst = headline;
+  }
+  return {
+    worstBand: worst?.worstBand ?? null,
+    highOrCriticalTeams,
+    worstScore: worst?.worstScore ?? null,
+    averageScore: scoredTeams === 0 ? null : Math.round((sum / scoredTeams) * 10) / 10,
+    scoredTeams,
+  };
 }
 
 function emptyCompletion(): Record<CompletionStatus, number> {
@@ -246,6 +360,8 @@ export function buildHeatmap(input: HeatmapInput, query: HeatmapQuery): Heatmap 
     const currentScores: number[][] = HEATMAP_COLUMNS.map(() => []);
     const previousScores: number[][] = HEATMAP_COLUMNS.map(() => []);
     const rows: HeatmapTeamRow[] = [];
+    const currentHeadlines: TeamHeadline[] = [];
+    const previousHeadlines: TeamHeadline[] = [];
 
     for (const team of unitTeams) {
       const assessment = currentByTeam.get(team.id);
@@ -253,10 +369,12 @@ export function buildHeatmap(input: HeatmapInput, query: HeatmapQuery): Heatmap 
       completion[status]++;
       const now = columnScores(assessment, results);
       const before = columnScores(previousByTeam.get(team.id), results);
+      if (now) currentHeadlines.push(now.headline);
+      if (before) previousHeadlines.push(before.headline);
       const cells = {} as Record<HeatmapColumn, HeatmapCell>;
       for (const [index, column] of HEATMAP_COLUMNS.entries()) {
-        const cell = now?.[index];
-        const earlier = before?.[index];
+        const cell = now?.columns[index];
+        const earlier = before?.columns[index];
         if (earlier?.score != null) previousScores[index]!.push(earlier.score);
         if (!cell) {
           cells[column] = NO_RESULT;
@@ -265,7 +383,10 @@ export function buildHeatmap(input: HeatmapInput, query: HeatmapQuery): Heatmap 
         if (cell.score !== null) currentScores[index]!.push(cell.score);
         cells[column] = {
           ...cell,
-          trend: scoreTrend(cell.score, earlier?.score ?? null, input.previousCycleName),
+          trend:
+            index === OVERALL_INDEX
+              ? headlineTrend(now!.headline, before?.headline ?? null, input.previousCycleName)
+              : scoreTrend(cell.score, earlier?.score ?? null, input.previousCycleName),
         };
       }
       rows.push({
@@ -275,19 +396,30 @@ export function buildHeatmap(input: HeatmapInput, query: HeatmapQuery): Heatmap 
         orgUnitId: unit.id,
         completion: status,
         cells,
+        headline: now?.headline ?? null,
       });
     }
+
+    const headline = unitHeadline(currentHeadlines);
 
     const averages = {} as Record<HeatmapColumn, UnitAverage>;
     for (const [index, column] of HEATMAP_COLUMNS.entries()) {
       const scores = currentScores[index]!;
       const score = average(scores);
-      averages[column] = {
-        score,
-        band: score === null ? null : bandForScore(score),
-        scoredTeams: scores.length,
-        trend: scoreTrend(score, average(previousScores[index]!), input.previousCycleName),
-      };
+      averages[column] =
+        index === OVERALL_INDEX
+          ? {
+              score: headline.averageScore,
+              band: headline.worstBand,
+              scoredTeams: headline.scoredTeams,
+              trend: headlineTrend(headline, unitHeadline(previousHeadlines), input.previousCycleName),
+            }
+          : {
+              score,
+              band: score === null ? null : bandForScore(score),
+              scoredTeams: scores.length,
+              trend: scoreTrend(score, average(previousScores[index]!), input.previousCycleName),
+            };
     }
 
     const shown = sortRows(
@@ -305,6 +437,7 @@ export function buildHeatmap(input: HeatmapInput, query: HeatmapQuery): Heatmap 
       teamCount: unitTeams.length,
       completion,
       averages,
+      headline,
       rows: shown,
     });
   }
@@ -314,7 +447,7 @@ export function buildHeatmap(input: HeatmapInput, query: HeatmapQuery): Heatmap 
 
 const BAND_RANK = new Map<RiskBand, number>(RISK_BANDS.map((band, index) => [band, index]));
 
-/** The riskiest band among a row's pitfalls and overall figure, or null when nothing is scored. */
+/** The riskiest band among a row's pitfalls (the Overall cell holds the same), or null when nothing is scored. */
 export function worstBand(row: HeatmapTeamRow): RiskBand | null {
   let worst: RiskBand | null = null;
   for (const column of HEATMAP_COLUMNS) {
@@ -343,7 +476,10 @@ function compareNullableNumbers(a: number | null, b: number | null, direction: S
   return direction === "asc" ? a - b : b - a;
 }
 
-/** Sorts team rows by one column; ties fall back to team name so the order is stable. */
+/**
+ * Sorts team rows by one column; ties fall back to team name so the order is stable. The Overall
+ * column sorts by the headline (riskier first when descending); teams without a result stay last.
+ */
 export function sortRows(
   rows: readonly HeatmapTeamRow[],
   sort: HeatmapSortKey,
@@ -356,13 +492,23 @@ export function sortRows(
     if (sort === "completion") {
       return sign * (COMPLETION_RANK[a.completion] - COMPLETION_RANK[b.completion]) || byName(a, b);
     }
+    if (sort === "overall") return compareHeadlines(a.headline, b.headline, direction) || byName(a, b);
     return compareNullableNumbers(a.cells[sort].score, b.cells[sort].score, direction) || byName(a, b);
   });
 }
 
+function compareHeadlines(a: TeamHeadline | null, b: TeamHeadline | null, direction: SortDirection): number {
+  const first = a ?? NO_HEADLINE;
+  const second = b ?? NO_HEADLINE;
+  // Unscored teams last in both directions, as for the other score columns.
+  if (first.worstBand === null || second.worstBand === null) return compareHeadlineRisk(first, second);
+  return direction === "desc" ? compareHeadlineRisk(first, second) : compareHeadlineRisk(second, first);
+}
+
 /**
  * Units follow the sort too: by name for the team and completion columns, by the unit average for a
- * score column, so sorting by a pitfall brings the riskiest unit (and its riskiest teams) to the top.
+ * pitfall column and by the unit headline for Overall, so the riskiest unit (and its riskiest teams)
+ * comes to the top.
  */
 export function sortGroups(
   groups: readonly HeatmapUnitGroup[],
@@ -373,6 +519,13 @@ export function sortGroups(
   return [...groups].sort((a, b) => {
     if (sort === "team") return (direction === "asc" ? 1 : -1) * byName(a, b);
     if (sort === "completion") return byName(a, b);
+    if (sort === "overall") {
+      const order =
+        a.headline.worstBand === null || b.headline.worstBand === null || direction === "desc"
+          ? compareUnitHeadlines(a.headline, b.headline)
+          : compareUnitHeadlines(b.headline, a.headline);
+      return order || byName(a, b);
+    }
     return compareNullableNumbers(a.averages[sort].score, b.averages[sort].score, direction) || byName(a, b);
   });
 }

@@ -8,15 +8,30 @@ import {
   HEATMAP_COLUMNS,
   type CompletionStatus,
   type HeatmapCell,
+  type HeatmapTeamRow,
   type HeatmapUnitGroup,
   type UnitAverage,
 } from "@/domain/dashboards/heatmap";
+import { PITFALL_IDS } from "@/domain/content/schema";
 import { RISK_BANDS, type RiskBand } from "@/domain/scoring/bands";
 
-/** 0: no submitted result; 1: not assessed; 2: not enough answers; otherwise [score, band index, change or null]. */
-export type EncodedCell = 0 | 1 | 2 | readonly [number, number, number | null];
-/** 0: no submitted result in the unit; otherwise [average, band index, change or null, scored teams]. */
-export type EncodedAverage = 0 | readonly [number, number, number | null, number];
+/**
+ * 0: no submitted result; 1: not assessed; 2: not enough answers; otherwise [score, band index,
+ * change or null]. The Overall cell adds [High-or-Critical pitfalls, worst score, worst pitfall
+ * index in PITFALL_IDS], its band is the worst pitfall's, its score the average and its change the
+ * sign of the move in the risk order.
+ */
+export type EncodedCell =
+  | 0
+  | 1
+  | 2
+  | readonly [number, number, number | null]
+  | readonly [number, number, number | null, number, number, number];
+/**
+ * 0: no submitted result in the unit; otherwise [average, band index, change or null, scored teams].
+ * The Overall entry adds the number of teams whose headline is High or Critical.
+ */
+export type EncodedAverage = 0 | readonly [number, number, number | null, number] | readonly [number, number, number | null, number, number];
 /** [team slug, team name, completion index, cells in HEATMAP_COLUMNS order]. */
 export type EncodedRow = readonly [string, string, number, readonly EncodedCell[]];
 
@@ -39,9 +54,38 @@ function encodeCell(cell: HeatmapCell): EncodedCell {
   return 0;
 }
 
+const PITFALL_INDEX = new Map<string, number>(PITFALL_IDS.map((id, index) => [id, index]));
+
+function encodeOverallCell(row: HeatmapTeamRow): EncodedCell {
+  const cell = row.cells.overall;
+  const headline = row.headline;
+  if (!headline || headline.worstBand === null || headline.averageScore === null || headline.worstScore === null)
+    return encodeCell(cell);
+  return [
+    headline.averageScore,
+    BAND_INDEX.get(headline.worstBand)!,
+    cell.trend?.change ?? null,
+    headline.highOrCriticalCount,
+    headline.worstScore,
+    PITFALL_INDEX.get(headline.worstPitfalls[0]!) ?? -1,
+  ];
+}
+
 function encodeAverage(average: UnitAverage): EncodedAverage {
   if (average.score === null || average.band === null) return 0;
   return [average.score, BAND_INDEX.get(average.band)!, average.trend?.change ?? null, average.scoredTeams];
+}
+
+function encodeUnitOverall(group: HeatmapUnitGroup): EncodedAverage {
+  const average = group.averages.overall;
+  if (average.score === null || average.band === null) return 0;
+  return [
+    average.score,
+    BAND_INDEX.get(average.band)!,
+    average.trend?.change ?? null,
+    average.scoredTeams,
+    group.headline.highOrCriticalTeams,
+  ];
 }
 
 export function encodeGroup(group: HeatmapUnitGroup): EncodedGroup {
@@ -50,12 +94,14 @@ export function encodeGroup(group: HeatmapUnitGroup): EncodedGroup {
     name: group.name,
     teamCount: group.teamCount,
     submitted: group.completion.submitted,
-    averages: HEATMAP_COLUMNS.map((column) => encodeAverage(group.averages[column])),
+    averages: HEATMAP_COLUMNS.map((column) =>
+      column === "overall" ? encodeUnitOverall(group) : encodeAverage(group.averages[column]),
+    ),
     rows: group.rows.map((row) => [
       row.slug,
       row.name,
       COMPLETION_STATUSES.indexOf(row.completion),
-      HEATMAP_COLUMNS.map((column) => encodeCell(row.cells[column])),
+      HEATMAP_COLUMNS.map((column) => (column === "overall" ? encodeOverallCell(row) : encodeCell(row.cells[column]))),
     ]),
   };
 }

@@ -4,6 +4,7 @@ import { type ReactNode, useState } from "react";
 import { COMPLETION_LABELS, HEATMAP_COLUMNS } from "@/domain/dashboards/heatmap";
 import { Button } from "@/ui/button";
 import { TREND_ARROWS, trendOfChange } from "@/domain/dashboards/trend";
+import { highOrCriticalPhrase } from "@/domain/results/headline";
 import { bandLabel, formatScore } from "./band-palette";
 import {
   bandOf,
@@ -21,6 +22,8 @@ const UNSCORED_TEXT = {
 
 interface GroupProps {
   group: EncodedGroup;
+  /** Pitfall names in PITFALL_IDS order, for the Overall cell's words. */
+  pitfallNames: readonly string[];
   /** Query string carried into the links, e.g. "?cycle=2026-q3"; empty for the latest cycle. */
   cycleSearch: string;
   /** The previous cycle's name, for the trend wording; null when there is none. */
@@ -31,6 +34,77 @@ function trendWords(change: number | null, since: string | null): { text: string
   if (change === null || since === null) return null;
   const trend = trendOfChange(change, since);
   return { text: trend.text, arrow: TREND_ARROWS[trend.direction] };
+}
+
+/** The Overall column's change is a move in the risk order, not score points. */
+function headlineTrendWords(change: number | null, since: string | null): { text: string; arrow: string } | null {
+  if (change === null || since === null) return null;
+  if (change > 0) return { text: `riskier than in ${since}`, arrow: TREND_ARROWS.up };
+  if (change < 0) return { text: `less risky than in ${since}`, arrow: TREND_ARROWS.down };
+  return { text: `unchanged since ${since}`, arrow: TREND_ARROWS.steady };
+}
+
+/**
+ * A team's headline: the worst pitfall's band with the number of High or Critical pitfalls in
+ * brackets; the worst pitfall and the average are in its accessible name and tooltip.
+ */
+function OverallCell({
+  cell,
+  href,
+  since,
+  pitfallNames,
+}: {
+  cell: EncodedCell;
+  href: string;
+  since: string | null;
+  pitfallNames: readonly string[];
+}) {
+  if (typeof cell === "number" || cell.length < 6) return <TeamCell cell={cell} href={href} since={since} />;
+  const [average, bandIndex, change, highOrCritical, worstScore, worstIndex] = cell as readonly [
+    number,
+    number,
+    number | null,
+    number,
+    number,
+    number,
+  ];
+  const band = bandOf(bandIndex);
+  const trend = headlineTrendWords(change, since);
+  const worstName = pitfallNames[worstIndex] ?? "";
+  const words = `${bandLabel(band)}: ${highOrCriticalPhrase(highOrCritical)}, ${band === "none" ? "highest" : "worst"} ${worstName} ${formatScore(worstScore)}, average ${formatScore(average)}`;
+  const shown = `${bandLabel(band)} (${highOrCritical})`;
+  return (
+    <td className={`${styles.c} ${styles[band]}`}>
+      <a href={href} aria-label={`${words}${trend ? `, ${trend.text}` : ""}`} title={words}>
+        {trend ? `${shown} ${trend.arrow}` : shown}
+      </a>
+    </td>
+  );
+}
+
+/** A unit's headline: its worst team band, with the number of teams at High or Critical in brackets. */
+function UnitOverallCell({ average, since }: { average: EncodedAverage; since: string | null }) {
+  if (typeof average === "number" || average.length < 5) return <AverageCell average={average} since={since} />;
+  const [score, bandIndex, change, scoredTeams, highOrCriticalTeams] = average as readonly [
+    number,
+    number,
+    number | null,
+    number,
+    number,
+  ];
+  const band = bandOf(bandIndex);
+  const trend = headlineTrendWords(change, since);
+  const shown = `${bandLabel(band)} (${highOrCriticalTeams})`;
+  return (
+    <td className={`${styles.c} ${styles[band]}`}>
+      <span>
+        <span aria-hidden="true">{trend ? `${shown} ${trend.arrow}` : shown}</span>
+        <span className="sr-only">
+          {`${bandLabel(band)}: worst team headline in the unit; ${highOrCriticalTeams} of ${scoredTeams} ${scoredTeams === 1 ? "team" : "teams"} High or Critical, average ${formatScore(score)}${trend ? `, ${trend.text}` : ""}`}
+        </span>
+      </span>
+    </td>
+  );
 }
 
 function TeamCell({ cell, href, since }: { cell: EncodedCell; href: string; since: string | null }) {
@@ -87,7 +161,7 @@ interface UnitGroupProps extends GroupProps {
 }
 
 /** One org unit of the heatmap: its average row, whose button opens or closes the unit, and its teams. */
-function HeatmapUnitGroup({ group, cycleSearch, since, expanded, onToggle }: UnitGroupProps) {
+function HeatmapUnitGroup({ group, pitfallNames, cycleSearch, since, expanded, onToggle }: UnitGroupProps) {
   return (
     <tbody>
       <tr className={styles.unitRow}>
@@ -105,9 +179,13 @@ function HeatmapUnitGroup({ group, cycleSearch, since, expanded, onToggle }: Uni
         <td className={styles.status}>
           {group.submitted} of {group.teamCount} submitted
         </td>
-        {group.averages.map((average, index) => (
-          <AverageCell key={HEATMAP_COLUMNS[index]} average={average} since={since} />
-        ))}
+        {group.averages.map((average, index) =>
+          HEATMAP_COLUMNS[index] === "overall" ? (
+            <UnitOverallCell key="overall" average={average} since={since} />
+          ) : (
+            <AverageCell key={HEATMAP_COLUMNS[index]} average={average} since={since} />
+          ),
+        )}
       </tr>
       {expanded &&
         (group.rows.length === 0 ? (
@@ -125,10 +203,18 @@ function HeatmapUnitGroup({ group, cycleSearch, since, expanded, onToggle }: Uni
               <td className={styles.status}>{COMPLETION_LABELS[completionOf(completion)]}</td>
               {cells.map((cell, index) => {
                 const column = HEATMAP_COLUMNS[index]!;
-                const href =
-                  column === "overall"
-                    ? `/team/${slug}/dashboard${cycleSearch}`
-                    : `/team/${slug}/dashboard/${column}${cycleSearch}`;
+                if (column === "overall") {
+                  return (
+                    <OverallCell
+                      key={column}
+                      cell={cell}
+                      href={`/team/${slug}/dashboard${cycleSearch}`}
+                      since={since}
+                      pitfallNames={pitfallNames}
+                    />
+                  );
+                }
+                const href = `/team/${slug}/dashboard/${column}${cycleSearch}`;
                 return <TeamCell key={column} cell={cell} href={href} since={since} />;
               })}
             </tr>
@@ -140,6 +226,8 @@ function HeatmapUnitGroup({ group, cycleSearch, since, expanded, onToggle }: Uni
 
 interface HeatmapTableProps {
   groups: readonly EncodedGroup[];
+  /** Pitfall names in PITFALL_IDS order, for the Overall cell's words. */
+  pitfallNames?: readonly string[];
   /** Query string carried into the links, e.g. "?cycle=2026-q3"; empty for the latest cycle. */
   cycleSearch: string;
   /** The previous cycle's name, for the trend wording; null when there is none. */
@@ -154,7 +242,15 @@ interface HeatmapTableProps {
 }
 
 /** The heatmap table with its open/close-all controls; each unit opens and closes on its own too. */
-export function HeatmapTable({ groups, cycleSearch, since, initiallyExpanded, caption, head }: HeatmapTableProps) {
+export function HeatmapTable({
+  groups,
+  pitfallNames = [],
+  cycleSearch,
+  since,
+  initiallyExpanded,
+  caption,
+  head,
+}: HeatmapTableProps) {
   // Units follow one default (open or closed) except those toggled one by one, so units that
   // appear after a client-side navigation (clearing a filter, say) follow the default too.
   const [state, setState] = useState<{ open: boolean; toggled: ReadonlySet<string> }>(() => ({
@@ -204,6 +300,7 @@ export function HeatmapTable({ groups, cycleSearch, since, initiallyExpanded, ca
             <HeatmapUnitGroup
               key={group.id}
               group={group}
+              pitfallNames={pitfallNames}
               cycleSearch={cycleSearch}
               since={since}
               expanded={isOpen(group.id)}

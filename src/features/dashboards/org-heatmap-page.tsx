@@ -10,6 +10,7 @@ import {
   type HeatmapQuery,
   type HeatmapSortKey,
 } from "@/domain/dashboards/heatmap";
+import { PITFALL_IDS } from "@/domain/content/schema";
 import { BANDS } from "@/domain/scoring/bands";
 import type { OrgHeatmapView } from "@/server/dashboards/heatmap";
 import { BAND_COLOURS, formatInteger } from "./band-palette";
@@ -171,7 +172,15 @@ function Legend() {
         ))}
       </ul>
       <p className="mt-2">
-        Unit rows show the average of the unit&apos;s submitted teams, whatever the filters show.
+        <strong>Overall</strong> is the team&apos;s headline, never an average alone: the band of its worst
+        pitfall, with the number of pitfalls at High or Critical in brackets. &ldquo;Critical (2)&rdquo; means the
+        worst pitfall is Critical and two pitfalls are High or Critical. The worst pitfall and the average of
+        the scored pitfalls are in the cell&apos;s description. Sorting by Overall, the default, puts riskier
+        teams first: worst band, then more High or Critical pitfalls, then the worst score, then the average.
+      </p>
+      <p className="mt-2">
+        Unit rows show the average of the unit&apos;s submitted teams per pitfall, whatever the filters show; in
+        the Overall column, the unit&apos;s worst team band, with the number of its teams at High or Critical.
       </p>
     </div>
   );
@@ -237,6 +246,9 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
                 // A new default (the number of teams shown crossed the threshold) starts afresh.
                 key={expandTeams ? "units-open" : "units-closed"}
                 groups={heatmap.groups.map(encodeGroup)}
+                pitfallNames={PITFALL_IDS.map(
+                  (id) => view.pitfalls.find((pitfall) => pitfall.id === id)?.name ?? id,
+                )}
                 cycleSearch={cycleSearch}
                 since={view.previousCycle?.name ?? null}
                 initiallyExpanded={expandTeams}
@@ -245,8 +257,18 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
                     ? "team name"
                     : view.query.sort === "completion"
                       ? "completion"
-                      : columnLabel(view, view.query.sort)
-                }, ${view.query.dir === "asc" ? "ascending" : "descending"}.`}
+                      : view.query.sort === "overall"
+                        ? "overall headline (worst band, then High or Critical pitfalls)"
+                        : columnLabel(view, view.query.sort)
+                }, ${
+                  view.query.sort === "overall"
+                    ? view.query.dir === "asc"
+                      ? "least risky first"
+                      : "riskiest first"
+                    : view.query.dir === "asc"
+                      ? "ascending"
+                      : "descending"
+                }.`}
                 head={
                   <tr>
                     <SortHeader view={view} sortKey="team" label="Team" />

@@ -14,6 +14,7 @@ import {
 import type { AssessmentRow, PitfallResultRow } from "@/domain/dashboards/stored-rows";
 import { PITFALL_IDS } from "@/domain/content/schema";
 import { bandForScore } from "@/domain/scoring/bands";
+import { teamHeadline } from "@/domain/results/headline";
 
 const defaults: HeatmapQuery = parseHeatmapQuery({});
 
@@ -75,14 +76,14 @@ const input: HeatmapInput = {
 };
 
 describe("heatmap query from the URL", () => {
-  it("defaults to every team sorted by name", () => {
+  it("defaults to every team, riskier teams first by their overall headline", () => {
     expect(defaults).toEqual({
       cycle: undefined,
       unit: undefined,
       band: "any",
       completion: "any",
-      sort: "team",
-      dir: "asc",
+      sort: "overall",
+      dir: "desc",
     });
   });
 
@@ -138,7 +139,9 @@ describe("heatmap query from the URL", () => {
   });
 
   it("flips the direction of the current sort column and starts a new column at its default", () => {
-    expect(sortToggle(defaults, "team")).toMatchObject({ sort: "team", dir: "desc" });
+    expect(sortToggle(defaults, "overall")).toMatchObject({ sort: "overall", dir: "asc" });
+    expect(sortToggle(defaults, "team")).toMatchObject({ sort: "team", dir: "asc" });
+    expect(sortToggle({ ...defaults, sort: "team", dir: "asc" }, "team")).toMatchObject({ sort: "team", dir: "desc" });
     expect(sortToggle(defaults, "linear-run-costs")).toMatchObject({ sort: "linear-run-costs", dir: "desc" });
     expect(sortToggle({ ...defaults, sort: "linear-run-costs", dir: "desc" }, "linear-run-costs").dir).toBe(
       "asc",
@@ -151,8 +154,11 @@ describe("building the heatmap", () => {
   const payments = heatmap.groups.find((group) => group.slug === "payments")!;
 
   it("groups teams by org unit and leaves out units without teams", () => {
-    expect(heatmap.groups.map((group) => group.slug)).toEqual(["customer-experience", "payments"]);
+    // Riskier first by default: Payments has a Critical team, Customer Experience a Low one.
+    expect(heatmap.groups.map((group) => group.slug)).toEqual(["payments", "customer-experience"]);
     expect(payments.rows.map((row) => row.name)).toEqual(["Billing", "Checkout", "Refunds"]);
+    const byName = buildHeatmap(input, { ...defaults, sort: "team", dir: "asc" });
+    expect(byName.groups.map((group) => group.slug)).toEqual(["customer-experience", "payments"]);
   });
 
   it("gives each team its completion status for the cycle", () => {
@@ -177,11 +183,25 @@ describe("building the heatmap", () => {
       status: "scored",
       trend: { direction: "up", change: 12, since: "2026 Q3", text: "up 12 since 2026 Q3" },
     });
-    expect(billing.cells.overall).toMatchObject({
-      score: 70,
-      band: "high",
-      trend: { text: "up 20 since 2026 Q3" },
+    // The Overall cell is the headline: the worst pitfall's band (Critical, from 82), with the
+    // average of the seven (16.0) as its secondary score, whatever the stored overall column says.
+    expect(billing.cells.overall).toMatchObject({ score: 16, band: "critical", status: "scored" });
+    expect(billing.headline).toMatchObject({
+      worstBand: "critical",
+      worstPitfalls: [PITFALL_IDS[0]],
+      worstScore: 82,
+      highOrCriticalCount: 1,
+      averageScore: 16,
     });
+    // Its change follows the headline order: High (70) before, Critical now.
+    expect(billing.cells.overall.trend).toEqual({
+      direction: "up",
+      change: 1,
+      since: "2026 Q3",
+      text: "riskier than in 2026 Q3",
+    });
+    const search = heatmap.groups.find((group) => group.slug === "customer-experience")!.rows[0]!;
+    expect(search.cells.overall.trend?.text).toBe("unchanged since 2026 Q3");
   });
 
   it("leaves cells of teams without a submitted assessment empty", () => {
@@ -216,15 +236,19 @@ describe("building the heatmap", () => {
       },
       defaults,
     );
-    const search = partial.groups[0]!.rows[0]!;
+    const cx = partial.groups.find((group) => group.slug === "customer-experience")!;
+    const search = cx.rows[0]!;
     expect(search.cells["excessive-bau"]).toMatchObject({ status: "not-assessed", score: null });
-    expect(partial.groups[0]!.averages["excessive-bau"]).toMatchObject({ score: null, scoredTeams: 0 });
+    expect(cx.averages["excessive-bau"]).toMatchObject({ score: null, scoredTeams: 0 });
+    expect(search.headline).toMatchObject({ scoredCount: 6, unscoredCount: 1 });
   });
 
   it("filters by band without changing the unit averages", () => {
     const high = buildHeatmap(input, { ...defaults, band: "high" });
     expect(high.groups.flatMap((group) => group.rows.map((row) => row.slug))).toEqual(["billing"]);
-    expect(high.groups.find((group) => group.slug === "payments")!.averages.overall.score).toBe(70);
+    const highPayments = high.groups.find((group) => group.slug === "payments")!;
+    expect(highPayments.averages["linear-run-costs"].score).toBe(82);
+    expect(highPayments.averages.overall).toMatchObject({ score: 16, band: "critical", scoredTeams: 1 });
     expect(high.totals.shownTeams).toBe(1);
   });
 
@@ -233,11 +257,78 @@ describe("building the heatmap", () => {
     expect(notStarted.groups.flatMap((group) => group.rows.map((row) => row.slug))).toEqual(["checkout"]);
   });
 
-  it("orders units by their average when sorting by a score column", () => {
+  it("orders units by their average for a pitfall column and by their headline for Overall", () => {
+    const byPitfall = buildHeatmap(input, { ...defaults, sort: PITFALL_IDS[0], dir: "desc" });
+    expect(byPitfall.groups.map((group) => group.slug)).toEqual(["payments", "customer-experience"]);
     const byOverall = buildHeatmap(input, { ...defaults, sort: "overall", dir: "desc" });
     expect(byOverall.groups.map((group) => group.slug)).toEqual(["payments", "customer-experience"]);
     const ascending = buildHeatmap(input, { ...defaults, sort: "overall", dir: "asc" });
     expect(ascending.groups.map((group) => group.slug)).toEqual(["customer-experience", "payments"]);
+  });
+
+  it("gives each unit a headline: its worst team band and how many teams are High or Critical", () => {
+    expect(payments.headline).toEqual({
+      worstBand: "critical",
+      highOrCriticalTeams: 1,
+      worstScore: 82,
+      averageScore: 16,
+      scoredTeams: 1,
+    });
+    expect(payments.averages.overall.trend?.text).toBe("riskier than in 2026 Q3");
+  });
+});
+
+describe("the Overall column follows the headline, not the average", () => {
+  // One Critical pitfall among quiet ones (average 20.8, Low) against seven Medium pitfalls
+  // (average 55.0, Medium): the average alone would put the second team first.
+  const criticalLowAverage = PITFALL_IDS.map((pitfallId, index) => {
+    const score = index === 0 ? 89.7 : 9.3;
+    return { assessmentId: "a-critical", pitfallId, status: "scored", score, band: bandForScore(score) };
+  });
+  const mediumHighAverage = PITFALL_IDS.map((pitfallId) => ({
+    assessmentId: "a-medium",
+    pitfallId,
+    status: "scored",
+    score: 55,
+    band: "medium",
+  }));
+  const twoUnits: HeatmapInput = {
+    units: [
+      { id: "u-a", name: "A unit", slug: "a-unit" },
+      { id: "u-b", name: "B unit", slug: "b-unit" },
+    ],
+    teams: [
+      { id: "t-medium", name: "Aardvark", slug: "aardvark", orgUnitId: "u-a" },
+      { id: "t-critical", name: "Zebra", slug: "zebra", orgUnitId: "u-a" },
+      { id: "t-none", name: "Middle", slug: "middle", orgUnitId: "u-a" },
+      { id: "t-b", name: "Other", slug: "other", orgUnitId: "u-b" },
+    ],
+    current: [
+      // Stored overall columns hold the average alone; the heatmap must not lead with them.
+      assessment("a-medium", "t-medium", "q4", "submitted", 55),
+      assessment("a-critical", "t-critical", "q4", "submitted", 20.8),
+      assessment("a-b", "t-b", "q4", "submitted", 55),
+    ],
+    previous: [],
+    results: [...criticalLowAverage, ...mediumHighAverage, ...mediumHighAverage.map((row) => ({ ...row, assessmentId: "a-b" }))],
+    previousCycleName: null,
+  };
+
+  it("shows the worst band with the average as a secondary figure", () => {
+    const zebra = buildHeatmap(twoUnits, defaults).groups[0]!.rows[0]!;
+    expect(zebra.name).toBe("Zebra");
+    expect(zebra.cells.overall).toMatchObject({ band: "critical", score: 20.8 });
+    expect(bandForScore(zebra.cells.overall.score!)).toBe("low");
+  });
+
+  it("puts a team with a Critical pitfall and a low average above one with a higher average and no High pitfall", () => {
+    const rows = (query: HeatmapQuery) =>
+      buildHeatmap(twoUnits, query).groups.flatMap((group) => group.rows.map((row) => row.name));
+    expect(rows(defaults)).toEqual(["Zebra", "Aardvark", "Middle", "Other"]);
+    // Least risky first (units too); the team without a result stays last in its unit either way.
+    expect(rows({ ...defaults, dir: "asc" })).toEqual(["Other", "Aardvark", "Zebra", "Middle"]);
+    // Units: A has a Critical team; B's only team is Medium with the same average as A's Medium one.
+    expect(buildHeatmap(twoUnits, defaults).groups.map((group) => group.slug)).toEqual(["a-unit", "b-unit"]);
   });
 });
 
@@ -256,7 +347,9 @@ describe("sorting and filtering rows", () => {
     const cells = Object.fromEntries(
       [...PITFALL_IDS, "overall"].map((column) => [column, cell]),
     ) as HeatmapTeamRow["cells"];
-    return { teamId: name, name, slug: name.toLowerCase(), orgUnitId: "u", completion, cells };
+    const headline =
+      score === null ? null : teamHeadline(PITFALL_IDS.map((pitfallId) => ({ pitfallId, status: "scored", score, band: bandForScore(score) })));
+    return { teamId: name, name, slug: name.toLowerCase(), orgUnitId: "u", completion, cells, headline };
   }
   const rows = [row("Zeta", 40), row("alpha", null, "draft"), row("Beta", 90), row("Gamma", 40)];
 
@@ -278,6 +371,11 @@ describe("sorting and filtering rows", () => {
       "Beta",
       "alpha",
     ]);
+  });
+
+  it("sorts by the headline for Overall, missing results last either way and ties by name", () => {
+    expect(sortRows(rows, "overall", "desc").map((r) => r.name)).toEqual(["Beta", "Gamma", "Zeta", "alpha"]);
+    expect(sortRows(rows, "overall", "asc").map((r) => r.name)).toEqual(["Gamma", "Zeta", "Beta", "alpha"]);
   });
 
   it("sorts by completion status", () => {
