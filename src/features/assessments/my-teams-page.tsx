@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { BandBadge } from "./band-style";
-import { formatDate, formatScore, StatusBadge } from "./format";
+import { TeamHeadlineSummary } from "@/features/results/team-headline";
+import { formatDate, StatusBadge } from "./format";
 import { teamPath } from "./paths";
 import type { MyTeamSummary } from "./types";
 
@@ -46,15 +46,15 @@ export function MyTeamsPage({ teams }: { teams: MyTeamSummary[] }) {
                 <dt className="font-medium text-slate-600">Last result</dt>
                 <dd>
                   {team.lastResult ? (
-                    <span className="flex flex-wrap items-center gap-2">
+                    <div className="space-y-1">
                       <Link
                         href={team.lastResult.href}
                         className="text-blue-800 underline hover:text-blue-950"
                       >
-                        {team.lastResult.cycleName}: {formatScore(team.lastResult.score)} overall
+                        {team.lastResult.cycleName} result
                       </Link>
-                      <BandBadge band={team.lastResult.band} />
-                    </span>
+                      <TeamHeadlineSummary headline={team.lastResult.headline} size="compact" />
+                    </div>
                   ) : (
                     "No submitted assessment yet"
                   )}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
+import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { BandBadge, bandMeaning, bandText, ScoreBar } from "./band-style";
 import { formatDate, formatPercent, formatScore } from "./format";
 import { questionnairePath, teamPath } from "./paths";
@@ -35,20 +36,19 @@ export function ResultPage({ result }: { result: AssessmentResultView }) {
         </div>
       ) : null}
 
-      <section aria-labelledby="overall-heading" className="rounded-lg border border-slate-200 bg-white p-6">
+      <section aria-labelledby="overall-heading" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
         <h2 id="overall-heading" className="text-xl font-semibold">
-          Overall
+          Headline
         </h2>
-        <div className="mt-3 flex flex-wrap items-center gap-4">
-          <p className="text-3xl font-bold tabular-nums">
-            {formatScore(overall.score)}
-            <span className="text-base font-normal text-slate-600"> out of 100</span>
-          </p>
-          <BandBadge band={overall.band} />
+        <div className="mt-3">
+          <TeamHeadlineSummary headline={overall.headline} />
         </div>
         <p className="mt-2 max-w-3xl text-sm text-slate-700">
-          {overall.band ? `${bandMeaning(overall.band)} ` : ""}The overall figure is the average of the scored
-          pitfalls; higher means more risk.{" "}
+          {overall.headline.worstBand ? `Worst pitfall: ${bandMeaning(overall.headline.worstBand)} ` : ""}
+          The headline is the band of the worst pitfall and how many pitfalls are High or Critical, so one
+          pitfall in trouble is never averaged away. The average of the scored pitfalls
+          {overall.score === null ? "" : ` (${formatScore(overall.score)} out of 100)`} is shown for comparison
+          only; higher means more risk.{" "}
           <Link href="/playbook/scoring" className="text-blue-800 underline">
             How scores are calculated
           </Link>

@@ -1,8 +1,8 @@
 import Link from "next/link";
+import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { teamPlanPath } from "@/features/plans/paths";
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
-import { BandBadge } from "./band-style";
-import { formatDate, formatScore, StatusBadge } from "./format";
+import { formatDate, StatusBadge } from "./format";
 import { questionnairePath } from "./paths";
 import { StartAssessmentForm } from "./start-assessment-form";
 import type { TeamOverview } from "./types";
@@ -100,10 +100,7 @@ export function TeamPage({
                     Cycle
                   </th>
                   <th scope="col" className="px-4 py-2 font-semibold">
-                    Overall score
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-semibold">
-                    Band
+                    Headline
                   </th>
                   <th scope="col" className="px-4 py-2 font-semibold">
                     Submitted
@@ -122,9 +119,8 @@ export function TeamPage({
                         <span className="ml-2 text-xs font-normal text-slate-600">(reopened)</span>
                       ) : null}
                     </th>
-                    <td className="px-4 py-2 tabular-nums">{formatScore(entry.overall.score)}</td>
                     <td className="px-4 py-2">
-                      <BandBadge band={entry.overall.band} />
+                      <TeamHeadlineSummary headline={entry.overall.headline} size="compact" />
                     </td>
                     <td className="px-4 py-2">{formatDate(entry.submittedAt)}</td>
                     <td className="px-4 py-2">

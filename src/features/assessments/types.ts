@@ -5,6 +5,7 @@
 import type { NUMBER_UNITS, PitfallId } from "@/domain/content/schema";
 import type { AnswerValue } from "@/domain/scoring/answer-validation";
 import type { RiskBand } from "@/domain/scoring/bands";
+import type { HeadlineView } from "@/features/results/team-headline";
 
 export type AssessmentStatus = "draft" | "submitted" | "reopened";
 export type CycleStatus = "planned" | "open" | "closed";
@@ -110,9 +111,14 @@ export type QuestionnairePageState =
     }
   | { kind: "editable"; session: QuestionnaireSession };
 
+/**
+ * A result's overall standing: `headline` leads (worst band, High or Critical count); `score` and
+ * `band` are the stored average and its band, a secondary figure.
+ */
 export interface OverallResultView {
   score: number | null;
   band: RiskBand | null;
+  headline: HeadlineView;
 }
 
 export interface MyTeamSummary {

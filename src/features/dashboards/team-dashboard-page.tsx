@@ -2,7 +2,9 @@ import Link from "next/link";
 import { percentileSentence } from "@/domain/dashboards/team-dashboard";
 import type { TeamDashboardView } from "@/server/dashboards/team-dashboard";
 import { BandBadge } from "./band-badge";
-import { formatPercent, formatScore } from "./band-palette";
+import { highOrCriticalPhrase } from "@/domain/results/headline";
+import { TeamHeadlineSummary } from "@/features/results/team-headline";
+import { bandLabel, formatPercent, formatScore } from "./band-palette";
 import { EmptyState } from "./empty-state";
 import { PitfallScoresChart, type PitfallScoreBar } from "./pitfall-scores-chart";
 import { ScoreTrendChart, type ScoreTrendSeries } from "./score-trend-chart";
@@ -47,16 +49,21 @@ function CycleForm({ view }: { view: TeamDashboardView }) {
   );
 }
 
+function headlineWords(point: TeamDashboardView["history"][number]): string {
+  if (point.headline.band === null) return "not scored";
+  return `${bandLabel(point.headline.band)} with ${highOrCriticalPhrase(point.headline.highOrCriticalCount)}`;
+}
+
 function trendCaption(view: TeamDashboardView): string {
   const known = view.history.filter((point) => point.overall !== null);
-  if (known.length === 0) return "No overall score yet.";
+  if (known.length === 0) return "No score yet.";
   if (known.length === 1)
-    return `Overall risk score ${formatScore(known[0]!.overall)} in ${known[0]!.cycleName}; trends appear after a second submitted cycle.`;
+    return `Headline ${headlineWords(known[0]!)} in ${known[0]!.cycleName}, average ${formatScore(known[0]!.overall)}; trends appear after a second submitted cycle.`;
   const first = known[0]!;
   const last = known.at(-1)!;
   const direction =
     last.overall! > first.overall! ? "rose" : last.overall! < first.overall! ? "fell" : "stayed";
-  return `Overall risk score ${direction} from ${formatScore(first.overall)} in ${first.cycleName} to ${formatScore(last.overall)} in ${last.cycleName}, over ${known.length} submitted cycles. The table below lists every pitfall's score per cycle.`;
+  return `Headline ${headlineWords(last)} in ${last.cycleName}, against ${headlineWords(first)} in ${first.cycleName}. The average of the pitfalls, the thick line, ${direction} from ${formatScore(first.overall)} to ${formatScore(last.overall)} over ${known.length} submitted cycles. The table below lists the headline and every pitfall's score per cycle.`;
 }
 
 export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
@@ -68,7 +75,7 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
       : [],
   );
   const series: ScoreTrendSeries[] = [
-    { key: "overall", name: "Overall" },
+    { key: "overall", name: "Average" },
     ...view.pitfalls.map((pitfall) => ({ key: pitfall.pitfallId, name: pitfall.name })),
   ];
   const points = view.history.map((point) => ({
@@ -108,10 +115,12 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
               Summary
             </h2>
             <div className="rounded-lg border border-slate-300 bg-white p-4">
-              <p className="text-sm font-medium text-slate-700">Overall risk</p>
-              <p className="mt-2">
-                <BandBadge score={view.overall.score} band={view.overall.band} />
-              </p>
+              <p className="text-sm font-medium text-slate-700">Headline</p>
+              <div className="mt-2">
+                {view.overall.headline ? (
+                  <TeamHeadlineSummary headline={view.overall.headline} size="compact" />
+                ) : null}
+              </div>
               <p className="mt-2 text-sm text-slate-800">
                 <TrendArrow trend={view.overall.trend} showText />
               </p>
@@ -256,7 +265,10 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
                         Cycle
                       </th>
                       <th scope="col" className={headClass}>
-                        Overall
+                        Headline
+                      </th>
+                      <th scope="col" className={headClass}>
+                        Average
                       </th>
                       {view.pitfalls.map((pitfall) => (
                         <th key={pitfall.pitfallId} scope="col" className={headClass}>
@@ -271,6 +283,11 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
                         <th scope="row" className={`${cellClass} text-left font-medium`}>
                           {point.cycleName}
                         </th>
+                        <td className={cellClass}>
+                          {point.headline.band === null
+                            ? "Not scored"
+                            : `${bandLabel(point.headline.band)} (${point.headline.highOrCriticalCount} High or Critical)`}
+                        </td>
                         <td className={`${cellClass} tabular-nums`}>{formatScore(point.overall)}</td>
                         {view.pitfalls.map((pitfall) => (
                           <td key={pitfall.pitfallId} className={`${cellClass} tabular-nums`}>
@@ -294,7 +311,9 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
                 Triggered symptoms
               </h2>
               {symptoms.length === 0 ? (
-                <p className="mt-2 text-slate-700">No symptom of any pitfall was triggered this cycle.</p>
+                <p className="mt-2 text-slate-700">
+                  No symptom was triggered this cycle in a pitfall with risk. Pitfalls in band None show none.
+                </p>
               ) : (
                 <ul className="mt-2 space-y-3">
                   {symptoms.map((pitfall) => (
@@ -326,7 +345,9 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
                 Top remediation steps
               </h2>
               {view.remediation.length === 0 ? (
-                <p className="mt-2 text-slate-700">No countermeasure would lower a score this cycle.</p>
+                <p className="mt-2 text-slate-700">
+                  No countermeasure would lower the score of a pitfall with risk this cycle.
+                </p>
               ) : (
                 <ol className="mt-2 list-decimal space-y-3 pl-6">
                   {view.remediation.map((step) => (

@@ -9,7 +9,9 @@ import {
   type RiskBand,
   validateAnswer,
 } from "@/domain/scoring";
+import { showsFindings, teamHeadline, type HeadlinePitfallResult } from "@/domain/results/headline";
 import { playbookPath, questionPath, resultPath, parseResultRef } from "@/features/assessments/paths";
+import { toHeadlineView } from "@/features/results/team-headline";
 import type {
   AssessmentResultView,
   AssessmentStatus,
@@ -77,11 +79,25 @@ function asBand(band: string | null): RiskBand | null {
   return band !== null && (RISK_BANDS as readonly string[]).includes(band) ? (band as RiskBand) : null;
 }
 
+/** The scalar result columns the headline is computed from: never the explanation JSON. */
+const headlineColumns = { select: { pitfallId: true, status: true, score: true, band: true } } as const;
+
+const pitfallName = (pitfallId: string) => pitfallById(pitfallId)?.name ?? pitfallId;
+
+/**
+ * The stored average stays a secondary figure; the headline comes from the stored per-pitfall
+ * results (see domain/results/headline).
+ */
 function overallOf(assessment: {
   overallScore: number | null;
   overallBand: string | null;
+  results: readonly HeadlinePitfallResult[];
 }): OverallResultView {
-  return { score: assessment.overallScore, band: asBand(assessment.overallBand) };
+  return {
+    score: assessment.overallScore,
+    band: asBand(assessment.overallBand),
+    headline: toHeadlineView(teamHeadline(assessment.results), pitfallName),
+  };
 }
 
 /** The cycle teams answer now: the open one (at most one is open at a time). */
@@ -120,6 +136,7 @@ export async function listMyTeams(actor: Actor): Promise<MyTeamSummary[]> {
           submittedAt: true,
           overallScore: true,
           overallBand: true,
+          results: headlineColumns,
           cycle: { select: { name: true } },
         },
       },
@@ -161,6 +178,7 @@ export async function getTeamOverview(actor: Actor, teamSlug: string): Promise<T
         submittedAt: true,
         overallScore: true,
         overallBand: true,
+        results: headlineColumns,
         cycle: { select: { name: true, questionnaireId: true } },
         _count: { select: { answers: { where: { carriedOver: false } } } },
       },
@@ -400,15 +418,22 @@ export async function getAssessmentResult(
         points: contribution.points,
       };
     });
-    const symptoms = detail.triggeredSymptoms.map((symptom) => ({
-      id: symptom.symptomId,
-      title: symptom.title,
-      href: playbookPath(result.pitfallId, symptom.symptomId),
-    }));
-    const nextSteps = [...detail.countermeasures]
-      .filter((countermeasure) => countermeasure.riskRemoved > 0)
-      .sort((a, b) => b.riskRemoved - a.riskRemoved)
-      .slice(0, TOP_NEXT_STEPS);
+    // No symptoms or next steps for a pitfall in band None or not scored, even where an older
+    // stored result still lists them.
+    const findings = showsFindings(result);
+    const symptoms = findings
+      ? detail.triggeredSymptoms.map((symptom) => ({
+          id: symptom.symptomId,
+          title: symptom.title,
+          href: playbookPath(result.pitfallId, symptom.symptomId),
+        }))
+      : [];
+    const nextSteps = findings
+      ? [...detail.countermeasures]
+          .filter((countermeasure) => countermeasure.riskRemoved > 0)
+          .sort((a, b) => b.riskRemoved - a.riskRemoved)
+          .slice(0, TOP_NEXT_STEPS)
+      : [];
     const status =
       result.status === "scored" || result.status === "not-assessed"
         ? result.status

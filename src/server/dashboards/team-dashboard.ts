@@ -25,6 +25,9 @@ import {
   type StoredDetail,
 } from "@/domain/dashboards/team-dashboard";
 import { scoreTrend, type Trend } from "@/domain/dashboards/trend";
+import { headlineTrend } from "@/domain/dashboards/heatmap";
+import { showsFindings, teamHeadline, type TeamHeadline } from "@/domain/results/headline";
+import { toHeadlineView, type HeadlineView } from "@/features/results/team-headline";
 import { describeAnswerValue, type PitfallStatus, type RiskBand } from "@/domain/scoring";
 import { authorizeTeamBySlug } from "../auth/authorize";
 import { db } from "../db";
@@ -55,7 +58,9 @@ export interface PitfallSummary {
 export interface TrendPoint {
   cycleKey: string;
   cycleName: string;
+  /** The average of the scored pitfalls: secondary to the headline. */
   overall: number | null;
+  headline: { band: RiskBand | null; highOrCriticalCount: number };
   scores: Partial<Record<PitfallId, number | null>>;
 }
 
@@ -66,7 +71,16 @@ export interface TeamDashboardView {
   /** Null when the team has never submitted an assessment. */
   cycle: CycleOption | null;
   previousCycle: CycleOption | null;
-  overall: { score: number | null; band: RiskBand | null; trend: Trend | null };
+  /**
+   * `headline` leads (worst band, High or Critical count); `score` and `band` are the stored average
+   * and its band, secondary. `trend` is the headline's move in the risk order since the previous cycle.
+   */
+  overall: {
+    score: number | null;
+    band: RiskBand | null;
+    headline: HeadlineView | null;
+    trend: Trend | null;
+  };
   /** Mean confidence of the scored pitfalls, 0..1. */
   confidence: number | null;
   /** Teams in the organisation with a submitted assessment in the cycle: the percentile's population. */
@@ -175,7 +189,7 @@ export async function getTeamDashboard(
     cycles,
     cycle: null,
     previousCycle: null,
-    overall: { score: null, band: null, trend: null },
+    overall: { score: null, band: null, headline: null, trend: null },
     confidence: null,
     comparedTeams: 0,
     pitfalls: [],
@@ -233,26 +247,40 @@ export async function getTeamDashboard(
       confidence: row.confidence,
       percentile: percentiles[pitfallId] ?? null,
       trend: scoreTrend(score, scoreIn(previousAssessment?.id, pitfallId), before?.name ?? null),
-      triggeredSymptoms: (detailByPitfall.get(pitfallId)?.triggeredSymptoms ?? []).map(
-        ({ symptomId, title }) => ({
-          symptomId,
-          title,
-        }),
-      ),
+      // None for a pitfall in band None or not scored, whatever an older stored result lists.
+      triggeredSymptoms: showsFindings(row)
+        ? (detailByPitfall.get(pitfallId)?.triggeredSymptoms ?? []).map(({ symptomId, title }) => ({
+            symptomId,
+            title,
+          }))
+        : [],
     });
   }
   const scored = pitfalls.filter((pitfall) => pitfall.score !== null);
 
-  const history: TrendPoint[] = context.submitted.map((entry) => ({
-    cycleKey: cycleKey(entry.cycle),
-    cycleName: entry.cycle.name,
-    overall: entry.overallScore,
-    scores: Object.fromEntries(PITFALL_IDS.map((pitfallId) => [pitfallId, scoreIn(entry.id, pitfallId)])),
-  }));
+  const headlineOf = (assessmentId: string | undefined): TeamHeadline | null =>
+    assessmentId
+      ? teamHeadline((byAssessment.get(assessmentId) ?? []).filter((row) => isPitfallId(row.pitfallId)))
+      : null;
+  const history: TrendPoint[] = context.submitted.map((entry) => {
+    const headline = headlineOf(entry.id)!;
+    return {
+      cycleKey: cycleKey(entry.cycle),
+      cycleName: entry.cycle.name,
+      overall: entry.overallScore,
+      headline: { band: headline.worstBand, highOrCriticalCount: headline.highOrCriticalCount },
+      scores: Object.fromEntries(PITFALL_IDS.map((pitfallId) => [pitfallId, scoreIn(entry.id, pitfallId)])),
+    };
+  });
+
+  // Next steps only from pitfalls that show risk.
+  const withFindings = new Set(selectedRows.filter((row) => showsFindings(row)).map((row) => row.pitfallId));
 
   const remediation = topRemediationSteps(
     [...detailByPitfall.entries()]
-      .filter((entry): entry is [PitfallId, StoredDetail] => isPitfallId(entry[0]))
+      .filter(
+        (entry): entry is [PitfallId, StoredDetail] => isPitfallId(entry[0]) && withFindings.has(entry[0]),
+      )
       .map(([pitfallId, detail]) => ({ pitfallId, countermeasures: detail.countermeasures })),
   ).map((step) => ({ ...step, pitfallNames: step.pitfallIds.map((id) => pitfallById(id)?.name ?? id) }));
 
@@ -263,11 +291,8 @@ export async function getTeamDashboard(
     overall: {
       score: selected.overallScore,
       band: asBand(selected.overallBand),
-      trend: scoreTrend(
-        selected.overallScore,
-        previousAssessment?.overallScore ?? null,
-        before?.name ?? null,
-      ),
+      headline: toHeadlineView(headlineOf(selected.id)!, (id) => pitfallById(id)?.name ?? id),
+      trend: headlineTrend(headlineOf(selected.id), headlineOf(previousAssessment?.id), before?.name ?? null),
     },
     confidence:
       scored.length === 0
@@ -347,6 +372,7 @@ export async function getPitfallExplanation(
   if (!row) throw new NotFoundError("This pitfall was not part of the team's assessment that quarter.");
 
   const detail = parseStoredDetail(row.detail);
+  const findings = showsFindings(row);
   const questions = questionsOf(selected.cycle.questionnaireId);
   const status = asPitfallStatus(row.status);
   const score = status === "scored" ? row.score : null;
@@ -389,10 +415,13 @@ export async function getPitfallExplanation(
     ),
     evidence: detail.evidence,
     contributions,
-    triggeredSymptoms: detail.triggeredSymptoms.map(({ symptomId, title }) => ({ symptomId, title })),
-    triggeredCauses: detail.triggeredCauses.map(({ causeId, text }) => ({ causeId, text })),
+    // No symptoms or next steps for a pitfall in band None or not scored (older results list them).
+    triggeredSymptoms: findings
+      ? detail.triggeredSymptoms.map(({ symptomId, title }) => ({ symptomId, title }))
+      : [],
+    triggeredCauses: findings ? detail.triggeredCauses.map(({ causeId, text }) => ({ causeId, text })) : [],
     countermeasures: detail.countermeasures
-      .filter((countermeasure) => countermeasure.riskRemoved > 0)
+      .filter((countermeasure) => findings && countermeasure.riskRemoved > 0)
       .map(({ countermeasureId, action, rationale, riskRemoved }) => ({
         countermeasureId,
         action,

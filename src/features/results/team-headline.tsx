@@ -1,0 +1,65 @@
+/**
+ * A team's headline as every page shows it: the worst pitfall's band (chip with its name, so it
+ * reads without colour), how many pitfalls are High or Critical, the worst pitfall, and the average
+ * as a secondary figure. Wraps on narrow screens.
+ */
+import { highOrCriticalPhrase, type TeamHeadline } from "@/domain/results/headline";
+import { BandBadge } from "@/features/assessments/band-style";
+
+export interface HeadlineView extends TeamHeadline {
+  /** Names of `worstPitfalls`, in the same order. */
+  worstPitfallNames: string[];
+}
+
+export function toHeadlineView(headline: TeamHeadline, nameOf: (pitfallId: string) => string): HeadlineView {
+  return { ...headline, worstPitfallNames: headline.worstPitfalls.map(nameOf) };
+}
+
+function oneDecimal(score: number): string {
+  return score.toFixed(1);
+}
+
+/** "worst: Excessive BAU 89.7" (or "highest" when nothing shows risk), plus others at the same band. */
+export function worstPhrase(headline: HeadlineView): string {
+  if (headline.worstScore === null || headline.worstPitfallNames.length === 0) return "";
+  const others = headline.worstPitfallNames.length - 1;
+  const label = headline.worstBand === "none" ? "highest" : "worst";
+  return `${label}: ${headline.worstPitfallNames[0]} ${oneDecimal(headline.worstScore)}${
+    others > 0 ? ` and ${others} more at the same band` : ""
+  }`;
+}
+
+export function TeamHeadlineSummary({
+  headline,
+  size = "large",
+}: {
+  headline: HeadlineView;
+  /** "large" on result and dashboard pages, "compact" in tables and plan headings. */
+  size?: "large" | "compact";
+}) {
+  if (headline.worstBand === null || headline.averageScore === null) {
+    return (
+      <p className="flex flex-wrap items-center gap-2" data-testid="team-headline">
+        <BandBadge band={null} />
+        <span className="text-sm text-slate-700">No pitfall had enough answers to score.</span>
+      </p>
+    );
+  }
+  const large = size === "large";
+  return (
+    <p
+      className={`flex flex-wrap items-center gap-x-3 gap-y-1 ${large ? "text-lg" : "text-sm"}`}
+      data-testid="team-headline"
+    >
+      <BandBadge band={headline.worstBand} />
+      <span className={large ? "font-semibold text-slate-900" : "font-medium text-slate-900"}>
+        {highOrCriticalPhrase(headline.highOrCriticalCount)}
+      </span>
+      <span className="text-slate-800">({worstPhrase(headline)})</span>
+      <span className={`text-slate-700 ${large ? "text-base" : ""}`}>
+        <span aria-hidden="true">· </span>average {oneDecimal(headline.averageScore)}
+        {headline.unscoredCount > 0 ? ` over ${headline.scoredCount} scored pitfalls` : ""}
+      </span>
+    </p>
+  );
+}
