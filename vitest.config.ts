@@ -26,6 +26,11 @@ export default defineConfig({
       },
       {
         ...shared,
+        // Team profiles judged by a coach, scored by the real engine: see docs/calibration.md.
+        test: { name: "calibration", include: ["tests/calibration/**/*.test.ts"], environment: "node", testTimeout: 30_000 },
+      },
+      {
+        ...shared,
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],

@@ -1,0 +1,1001 @@
+/**
+ * Calibration profiles: team situations written as data, each with the verdict a You Build It You
+ * Run It coach would give it. They are judged from the seed (shared/seed/ybiyri-pitfalls.txt) and
+ * the playbook facts in shared/domain-notes.md, never from what the engine happens to output; the
+ * engine is tuned against them, not the other way round.
+ *
+ * Every profile starts from a genuinely healthy team (`healthyContext`, `healthyAnswers`) and
+ * overrides only what makes it different, so each one reads like a coach's notes on one team.
+ */
+import type { Answer, Answers, PitfallId } from "@/domain/content/schema";
+import type { PitfallStatus, RiskBand } from "@/domain/scoring";
+
+/* ------------------------------------------------------------------------------------------------
+ * Types
+ * ---------------------------------------------------------------------------------------------- */
+
+/** Acceptable bands, lowest and highest, both inclusive: ["medium", "high"]. */
+export type BandRange = readonly [lowest: RiskBand, highest: RiskBand];
+
+export interface PitfallExpectation {
+  /** Acceptable band range. Implies the pitfall is scored. */
+  band?: BandRange;
+  /** Expected status when it is not simply "scored" (e.g. a pitfall nobody can answer). */
+  status?: PitfallStatus;
+  symptomsMustFire?: readonly string[];
+  symptomsMustNotFire?: readonly string[];
+  /** The countermeasure that must rank first in this pitfall's own ranking. */
+  firstCountermeasure?: string;
+}
+
+/**
+ * A relative judgement: this profile's score on a pitfall compared with the same team answering
+ * a few questions differently.
+ */
+export interface Comparison {
+  pitfallId: PitfallId;
+  /** The other answer set, in a coach's words. */
+  description: string;
+  context?: Answers;
+  answers?: Answers;
+  /** "notBelow": this profile scores at least as high; "above": strictly higher. */
+  relation: "notBelow" | "above";
+}
+
+export interface ProfileExpectations {
+  pitfalls: Partial<Record<PitfallId, PitfallExpectation>>;
+  /** Band range for every pitfall not listed in `pitfalls`; omitted means unconstrained. */
+  otherPitfalls?: BandRange;
+  /** No symptom of any pitfall may fire. */
+  noSymptomsAnywhere?: boolean;
+  /** The countermeasure that must rank first in the assessment-wide ranking. */
+  firstCountermeasureOverall?: string;
+  comparisons?: readonly Comparison[];
+  /**
+   * Question ids whose "not applicable" answers the method may refuse outright. If the engine
+   * rejects the answers and every complaint is about one of these ids, the profile passes: a
+   * refusal is as good as scoring the pitfall properly.
+   */
+  mayRefuseAnswersTo?: readonly string[];
+}
+
+export interface CalibrationProfile {
+  id: string;
+  title: string;
+  /** One line citing the seed ("seed: ...") or the domain notes ("domain notes: ..."). */
+  rationale: string;
+  context: Answers;
+  answers: Answers;
+  expect: ProfileExpectations;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Builders
+ * ---------------------------------------------------------------------------------------------- */
+
+/** An answered value: agreement 1..5, yes/no boolean, option slug or number. */
+export const v = (value: number | string | boolean): Answer => ({ kind: "value", value });
+export const dontKnow: Answer = { kind: "dontKnow" };
+export const na = (reason: string): Answer => ({ kind: "notApplicable", reason });
+
+/** Agreement scale, 1 = strongly disagree .. 5 = strongly agree. */
+export const STRONGLY_DISAGREE = v(1);
+export const DISAGREE = v(2);
+export const NEUTRAL = v(3);
+export const AGREE = v(4);
+export const STRONGLY_AGREE = v(5);
+export const YES = v(true);
+export const NO = v(false);
+
+/** Ids added by questionnaire v2; skipped (and only these) while the suite runs against v1. */
+export const V2_ONLY_QUESTION_IDS: readonly string[] = [
+  "locs-time-to-restore-out-of-hours",
+  "nmim-time-to-restore-major-incidents",
+];
+
+/**
+ * A healthy team as the playbook describes it: high exposure, so 99.9% and its own schedule; a
+ * rota of 5 of its 6 engineers on weekly rotation (20% of each person's time, under SRE's 25%),
+ * paid standby plus callout and prepared from day one; the product budget holder accountable and
+ * paying; rework tracked; one automated pipeline and telemetry as code; daily deployments on
+ * pre-approved changes; incident management integrated with all seven touchpoints; one dedicated
+ * specialist who meets their community.
+ */
+export const healthyContext: Answers = {
+  "financial-exposure-band": v("high"),
+  "availability-target": v("99-9"),
+  "out-of-hours-on-call-setup": v("own-team-schedule"),
+  "team-size": v(8),
+  "on-call-rota-size": v(5),
+};
+
+export const healthyAnswers: Answers = {
+  // Linear run costs
+  "lrc-target-chosen-on-exposure": YES,
+  "lrc-out-of-hours-cover-decided-by": v("from-availability-target"),
+  "lrc-share-of-teams-with-own-schedule": v(20),
+  "lrc-standby-cost-per-new-team": DISAGREE,
+  "lrc-target-reviewed-this-quarter": YES,
+  // Responsible but unaccountable
+  "rbu-accountable-for-incidents": v("product-budget-holder"),
+  "rbu-on-call-budget-owner": v("product-budget"),
+  "rbu-operational-feature-share": v(30),
+  "rbu-operational-features-ranked-with-product": AGREE,
+  "rbu-asked-to-cut-on-call-spend": NO,
+  "rbu-budget-holder-in-incident-review": YES,
+  "rbu-operability-expected": STRONGLY_AGREE,
+  // Excessive BAU
+  "ebau-planned-work-share": v(80),
+  "ebau-callouts-per-shift": v(0),
+  "ebau-unplanned-work-tracking": v("ticketed-and-time-tracked"),
+  "ebau-planned-features-delivered": v(85),
+  "ebau-graceful-degradation": AGREE,
+  "ebau-deployment-automation": v("one-automated-pipeline"),
+  "ebau-telemetry-automation": v("as-code"),
+  // Change management treacle
+  "cmt-deployment-frequency": v("daily"),
+  "cmt-approval-wait-days": v(0),
+  "cmt-pre-approved-share": v(90),
+  "cmt-one-change-category": NO,
+  "cmt-change-record-automation": v("pipeline-automated"),
+  "cmt-changes-reviewed-one-by-one": DISAGREE,
+  "cmt-batching-for-approval": STRONGLY_DISAGREE,
+  // No major incident management
+  "nmim-incident-managers-informed": v("automatically"),
+  "nmim-incident-commander-share": v(100),
+  "nmim-leadership-updated-share": v(100),
+  "nmim-know-how-to-involve-others": AGREE,
+  "nmim-automated-touchpoints": v(7),
+  "nmim-crisis-communications-plan": YES,
+  "nmim-time-to-restore-major-incidents": v("under-1-hour"),
+  // Embedded specialists
+  "es-teams-per-embedded-specialist": v(1),
+  "es-wait-for-specialist": v("under-an-hour"),
+  "es-self-service-specialist-tasks": AGREE,
+  "es-specialist-workload": v("steady"),
+  "es-specialist-community": YES,
+  "es-specialist-missing-from-design": NO,
+  // Limited on-call schedule
+  "locs-share-of-team-on-call": v(80),
+  "locs-share-of-time-on-call": v(20),
+  "locs-on-call-pay-model": v("standby-and-callout"),
+  "locs-ready-before-first-shift": v(4),
+  "locs-confident-on-call": AGREE,
+  "locs-personal-disruption": DISAGREE,
+  "locs-left-rota-from-strain": NO,
+  "locs-time-to-restore-out-of-hours": v("under-1-hour"),
+};
+
+interface ProfileNotes {
+  id: string;
+  title: string;
+  rationale: string;
+  /** Team context that differs from the healthy team. */
+  context?: Answers;
+  /** Answers that differ from the healthy team. */
+  answers?: Answers;
+  expect: ProfileExpectations;
+}
+
+/** A team described by how it differs from the healthy team. */
+export function team(notes: ProfileNotes): CalibrationProfile {
+  return {
+    id: notes.id,
+    title: notes.title,
+    rationale: notes.rationale,
+    context: { ...healthyContext, ...notes.context },
+    answers: { ...healthyAnswers, ...notes.answers },
+    expect: notes.expect,
+  };
+}
+
+const HEALTHY: BandRange = ["none", "low"];
+
+/** Every listed question answered "not applicable" with the same reason. */
+function allNotApplicable(ids: readonly string[], reason: string): Answers {
+  return Object.fromEntries(ids.map((id) => [id, na(reason)]));
+}
+
+/** Every listed question answered "don't know". */
+function allDontKnow(ids: readonly string[]): Answers {
+  return Object.fromEntries(ids.map((id) => [id, dontKnow]));
+}
+
+const ON_CALL_QUESTION_IDS = [
+  "locs-share-of-team-on-call",
+  "locs-share-of-time-on-call",
+  "locs-on-call-pay-model",
+  "locs-ready-before-first-shift",
+  "locs-confident-on-call",
+  "locs-personal-disruption",
+  "locs-left-rota-from-strain",
+  "locs-time-to-restore-out-of-hours",
+];
+
+/* ------------------------------------------------------------------------------------------------
+ * A realistic struggling team, fresh from Ops Run It (used by two profiles)
+ * ---------------------------------------------------------------------------------------------- */
+
+const strugglingTeamContext: Answers = {
+  "financial-exposure-band": v("medium"),
+  "availability-target": v("99-9"),
+  "out-of-hours-on-call-setup": v("own-team-schedule"),
+  "team-size": v(9),
+  "on-call-rota-size": v(3),
+};
+
+const strugglingTeamAnswers: Answers = {
+  "lrc-target-chosen-on-exposure": NO,
+  "lrc-out-of-hours-cover-decided-by": v("organisation-default"),
+  "lrc-share-of-teams-with-own-schedule": v(90),
+  "lrc-standby-cost-per-new-team": STRONGLY_AGREE,
+  "lrc-target-reviewed-this-quarter": NO,
+  "rbu-accountable-for-incidents": v("head-of-operations"),
+  "rbu-on-call-budget-owner": v("operations-budget"),
+  "rbu-operational-feature-share": v(5),
+  "rbu-operational-features-ranked-with-product": DISAGREE,
+  "rbu-asked-to-cut-on-call-spend": YES,
+  "rbu-budget-holder-in-incident-review": NO,
+  "rbu-operability-expected": DISAGREE,
+  "ebau-planned-work-share": v(55),
+  "ebau-callouts-per-shift": v(2),
+  "ebau-unplanned-work-tracking": v("larger-items-only"),
+  "ebau-planned-features-delivered": v(50),
+  "ebau-graceful-degradation": DISAGREE,
+  "ebau-deployment-automation": v("mostly-automated"),
+  "ebau-telemetry-automation": v("partly-as-code"),
+  "cmt-deployment-frequency": v("monthly"),
+  "cmt-approval-wait-days": v(5),
+  "cmt-pre-approved-share": v(0),
+  "cmt-one-change-category": YES,
+  "cmt-change-record-automation": v("by-hand"),
+  "cmt-changes-reviewed-one-by-one": STRONGLY_AGREE,
+  "cmt-batching-for-approval": AGREE,
+  "nmim-incident-managers-informed": v("if-remembered"),
+  "nmim-incident-commander-share": v(40),
+  "nmim-leadership-updated-share": v(20),
+  "nmim-know-how-to-involve-others": DISAGREE,
+  "nmim-automated-touchpoints": v(1),
+  "nmim-crisis-communications-plan": NO,
+  "nmim-time-to-restore-major-incidents": v("over-a-day"),
+  "es-teams-per-embedded-specialist": v(2),
+  "es-wait-for-specialist": v("hours"),
+  "es-self-service-specialist-tasks": DISAGREE,
+  "es-specialist-workload": v("mostly-overloaded"),
+  "es-specialist-community": NO,
+  "es-specialist-missing-from-design": YES,
+  "locs-share-of-team-on-call": v(40),
+  "locs-share-of-time-on-call": v(33),
+  "locs-on-call-pay-model": v("callout-only"),
+  "locs-ready-before-first-shift": v(2),
+  "locs-confident-on-call": DISAGREE,
+  "locs-personal-disruption": AGREE,
+  "locs-left-rota-from-strain": YES,
+  "locs-time-to-restore-out-of-hours": v("4-to-24-hours"),
+};
+
+/**
+ * The struggling team's ten riskiest answers, ranked by answer risk × question weight in
+ * questionnaire v1 (ties in content order): the ones a team lead is most tempted to hide behind
+ * "don't know". Two are change management answers (approval wait, deployment frequency).
+ */
+export const STRUGGLING_TEAM_TEN_RISKIEST = [
+  "lrc-target-chosen-on-exposure",
+  "lrc-out-of-hours-cover-decided-by",
+  "rbu-accountable-for-incidents",
+  "rbu-on-call-budget-owner",
+  "cmt-approval-wait-days",
+  "cmt-deployment-frequency",
+  "ebau-planned-work-share",
+  "nmim-leadership-updated-share",
+  "locs-share-of-team-on-call",
+  "locs-share-of-time-on-call",
+] as const;
+
+/* ------------------------------------------------------------------------------------------------
+ * The profiles
+ * ---------------------------------------------------------------------------------------------- */
+
+export const profiles: readonly CalibrationProfile[] = [
+  team({
+    id: "healthy-own-schedule",
+    title: "Healthy team with its own schedule",
+    rationale:
+      "domain notes: high exposure → 99.9% → the team's own schedule; a rota of 5 on weekly rotation is 20% of each person's time, under SRE's 25%; pipeline, telemetry as code, pre-approved changes and integrated incident management are the playbook's practices.",
+    expect: { pitfalls: {}, otherPitfalls: HEALTHY, noSymptomsAnywhere: true },
+  }),
+
+  team({
+    id: "healthy-shared-domain-rota",
+    title: "Healthy team on a shared domain rota, on-call paid from a shared IT budget",
+    rationale:
+      "domain notes: 99.0% → a domain schedule shared by sibling teams, so only a few of this team's engineers are on it by design; seed: on-call funding pressure is being pushed to cut spend, which this team never was.",
+    context: {
+      "financial-exposure-band": v("medium"),
+      "availability-target": v("99-0"),
+      "out-of-hours-on-call-setup": v("shared-domain-schedule"),
+      "team-size": v(7),
+      "on-call-rota-size": v(6),
+    },
+    answers: {
+      "lrc-share-of-teams-with-own-schedule": v(10),
+      "rbu-on-call-budget-owner": v("shared-it-budget"),
+      "rbu-asked-to-cut-on-call-spend": NO,
+      "locs-share-of-team-on-call": v(35),
+      "locs-share-of-time-on-call": v(17),
+      "locs-time-to-restore-out-of-hours": v("1-to-4-hours"),
+    },
+    expect: {
+      pitfalls: {
+        "limited-on-call-schedule": { band: HEALTHY, symptomsMustNotFire: ["minority-of-team-on-call"] },
+        "responsible-but-unaccountable": { band: HEALTHY, symptomsMustNotFire: ["on-call-funding-pressure"] },
+      },
+      otherPitfalls: HEALTHY,
+      noSymptomsAnywhere: true,
+    },
+  }),
+
+  team({
+    id: "head-of-operations-accountable-and-paying",
+    title: "Head of Operations accountable for reliability and paying for on-call; all else healthy",
+    rationale:
+      "seed: the pitfall happens when the Head of Operations is still accountable for reliability and on-call is funded from an opex budget they own — both defining causes present, so at least High.",
+    answers: {
+      "rbu-accountable-for-incidents": v("head-of-operations"),
+      "rbu-on-call-budget-owner": v("operations-budget"),
+    },
+    expect: {
+      pitfalls: {
+        "responsible-but-unaccountable": {
+          band: ["high", "critical"],
+          firstCountermeasure: "make-budget-holders-accountable-for-outcomes",
+          // Never asked to cut, and the target matches the exposure band: no evidence of these.
+          symptomsMustNotFire: ["on-call-funding-pressure", "inflated-availability-targets"],
+        },
+      },
+      otherPitfalls: HEALTHY,
+      firstCountermeasureOverall: "make-budget-holders-accountable-for-outcomes",
+    },
+  }),
+
+  team({
+    id: "rota-of-one",
+    title: "A rota of one, on call all the time",
+    rationale:
+      "domain notes: a rota needs at least 3 people and at most 25% of a person's time on call; seed: a minority of the team on call, with disrupted personal lives, is the pitfall itself.",
+    context: { "team-size": v(6), "on-call-rota-size": v(1) },
+    answers: {
+      "locs-share-of-team-on-call": v(20),
+      "locs-share-of-time-on-call": v(100),
+      "locs-personal-disruption": AGREE,
+    },
+    expect: {
+      pitfalls: {
+        "limited-on-call-schedule": {
+          band: ["critical", "critical"],
+          symptomsMustFire: ["minority-of-team-on-call", "on-call-burnout-risk"],
+          firstCountermeasure: "craft-sustainable-on-call-schedule",
+        },
+      },
+      otherPitfalls: HEALTHY,
+    },
+  }),
+
+  team({
+    id: "rota-of-two",
+    title: "A rota of two, alternating weeks; all else healthy",
+    rationale:
+      "domain notes: fewer than 3 people is below the floor at which a rota can work at all, and alternate weeks is 50% of each person's time on call, twice SRE's 25%.",
+    context: { "team-size": v(6), "on-call-rota-size": v(2) },
+    answers: {
+      "locs-share-of-team-on-call": v(40),
+      "locs-share-of-time-on-call": v(50),
+    },
+    expect: {
+      pitfalls: {
+        "limited-on-call-schedule": {
+          band: ["high", "critical"],
+          symptomsMustFire: ["minority-of-team-on-call"],
+          firstCountermeasure: "craft-sustainable-on-call-schedule",
+        },
+      },
+      otherPitfalls: HEALTHY,
+    },
+  }),
+
+  team({
+    id: "rota-of-three-weekly",
+    title: "A rota of three on weekly rotation; all else healthy",
+    rationale:
+      "domain notes: 3 people on weekly rotation meets the playbook's floor but puts each person on call 33% of the time, above SRE's 25% — clearly a sign (Medium), not yet established.",
+    context: { "team-size": v(6), "on-call-rota-size": v(3) },
+    answers: {
+      "locs-share-of-team-on-call": v(60),
+      "locs-share-of-time-on-call": v(33),
+    },
+    expect: {
+      pitfalls: {
+        "limited-on-call-schedule": {
+          band: ["medium", "medium"],
+          symptomsMustNotFire: ["minority-of-team-on-call"],
+          firstCountermeasure: "craft-sustainable-on-call-schedule",
+        },
+      },
+      otherPitfalls: HEALTHY,
+    },
+  }),
+
+  team({
+    id: "incident-management-not-involved",
+    title: "Incident management team not involved; the team runs its own incidents well",
+    rationale:
+      "seed: the pitfall happens when the incident management team is excluded from incident response for digital services — its defining cause, so at least High even when the team communicates well itself.",
+    answers: {
+      "nmim-incident-managers-informed": v("not-involved"),
+      "nmim-automated-touchpoints": v(0),
+    },
+    expect: {
+      pitfalls: {
+        "no-major-incident-management": {
+          band: ["high", "critical"],
+          symptomsMustFire: ["major-incident-ignorance"],
+          // Leaders were updated in every major incident and a written plan exists.
+          symptomsMustNotFire: ["no-crisis-communications"],
+          firstCountermeasure: "integrate-into-incident-management-as-is",
+        },
+      },
+      otherPitfalls: HEALTHY,
+    },
+  }),
+
+  team({
+    id: "manual-environment-specific-deployments",
+    title: "Manual, environment-specific deployments causing failed deployments and callouts",
+    rationale:
+      "seed: excessive BAU happens when production deployments aren't consistently applied in all environments, and a fully automated pipeline is the countermeasure for it — not re-architecting services that already degrade gracefully.",
+    answers: {
+      "ebau-deployment-automation": v("largely-manual"),
+      "ebau-callouts-per-shift": v(3),
+      "ebau-planned-work-share": v(60),
+      "ebau-planned-features-delivered": v(60),
+      "cmt-deployment-frequency": v("weekly"),
+      "locs-personal-disruption": NEUTRAL,
+    },
+    expect: {
+      pitfalls: {
+        "excessive-bau": {
+          band: ["medium", "high"],
+          symptomsMustFire: ["high-number-of-callouts", "slow-delivery-of-planned-work"],
+          firstCountermeasure: "create-automated-deployment-pipeline",
+        },
+        "linear-run-costs": { band: HEALTHY },
+        "responsible-but-unaccountable": { band: HEALTHY },
+        "change-management-treacle": { band: HEALTHY },
+        "no-major-incident-management": { band: HEALTHY },
+        "embedded-specialists": { band: HEALTHY },
+      },
+    },
+  }),
+
+  team({
+    id: "low-exposure-at-99-99-with-own-schedule",
+    title: "Low-exposure service run at 99.99% with its own out-of-hours schedule",
+    rationale:
+      "domain notes: low exposure maps to 95% with no out-of-hours schedule and 99.99% needs a documented need; seed: picking the maximum target and on-call level is the inflated-targets symptom, and standby the exposure never justified is linear run cost.",
+    context: {
+      "financial-exposure-band": v("low"),
+      "availability-target": v("99-99"),
+      "documented-need-for-top-target": NO,
+    },
+    answers: {
+      "lrc-target-chosen-on-exposure": NO,
+      "lrc-out-of-hours-cover-decided-by": v("team-preference"),
+      "lrc-target-reviewed-this-quarter": NO,
+    },
+    expect: {
+      pitfalls: {
+        "linear-run-costs": {
+          band: ["high", "critical"],
+          symptomsMustFire: ["run-cost-tied-to-team-count"],
+          firstCountermeasure: "select-availability-targets-on-financial-exposure",
+        },
+        "responsible-but-unaccountable": {
+          band: ["medium", "critical"],
+          symptomsMustFire: ["inflated-availability-targets"],
+        },
+        "excessive-bau": { band: HEALTHY },
+        "change-management-treacle": { band: HEALTHY },
+        "no-major-incident-management": { band: HEALTHY },
+        "embedded-specialists": { band: HEALTHY },
+      },
+    },
+  }),
+
+  team({
+    id: "exposure-not-estimated",
+    title: "Financial exposure never estimated; 99.9% and its own schedule inherited",
+    rationale:
+      "domain notes: targets and out-of-hours schedules are selected from an estimated hourly financial exposure; a team that never estimated it chose neither on exposure, which must not score like a high-exposure answer.",
+    context: { "financial-exposure-band": v("not-estimated") },
+    answers: {
+      "lrc-target-chosen-on-exposure": NO,
+      "lrc-out-of-hours-cover-decided-by": v("inherited"),
+      "lrc-target-reviewed-this-quarter": NO,
+    },
+    expect: {
+      pitfalls: {
+        "linear-run-costs": {
+          band: ["medium", "critical"],
+          firstCountermeasure: "select-availability-targets-on-financial-exposure",
+        },
+        "excessive-bau": { band: HEALTHY },
+        "change-management-treacle": { band: HEALTHY },
+        "no-major-incident-management": { band: HEALTHY },
+        "embedded-specialists": { band: HEALTHY },
+        "limited-on-call-schedule": { band: HEALTHY },
+      },
+      comparisons: [
+        {
+          pitfallId: "linear-run-costs",
+          description:
+            "the same team with its exposure estimated as high (which would justify 99.9% and its own schedule)",
+          context: { "financial-exposure-band": v("high") },
+          relation: "above",
+        },
+      ],
+    },
+  }),
+
+  team({
+    id: "unplanned-work-untracked",
+    title: "Unplanned work not tracked; share of time on planned work unknown; features slipping",
+    rationale:
+      "seed: excessive BAU is hard to detect because operational rework isn't tracked in a ticketing system, and is spotted by measuring the weekly share of time on planned work — not knowing that share is itself the sign.",
+    answers: {
+      "ebau-unplanned-work-tracking": v("not-tracked"),
+      "ebau-planned-work-share": dontKnow,
+      "ebau-planned-features-delivered": v(60),
+    },
+    expect: {
+      pitfalls: {
+        "excessive-bau": {
+          band: ["medium", "critical"],
+          symptomsMustFire: ["slow-delivery-of-planned-work"],
+          firstCountermeasure: "treat-unplanned-rework-as-planned-work",
+        },
+      },
+      otherPitfalls: HEALTHY,
+      comparisons: [
+        {
+          pitfallId: "excessive-bau",
+          description:
+            "the same team tracking rework with tickets and time, and measuring 60% of its time on planned work",
+          answers: {
+            "ebau-unplanned-work-tracking": v("ticketed-and-time-tracked"),
+            "ebau-planned-work-share": v(60),
+          },
+          relation: "notBelow",
+        },
+      ],
+    },
+  }),
+
+  {
+    id: "struggling-team-fresh-from-ops-run-it",
+    title: "Struggling team fresh from Ops Run It, every answer known",
+    rationale:
+      "seed: a predisposition to central operations lingers after Ops Run It; domain notes: operations-owned accountability tends to bring heavyweight change approval, and inflated targets feed linear run costs and funding cuts.",
+    context: strugglingTeamContext,
+    answers: strugglingTeamAnswers,
+    expect: {
+      pitfalls: {
+        "linear-run-costs": { band: ["high", "critical"], symptomsMustFire: ["run-cost-tied-to-team-count"] },
+        "responsible-but-unaccountable": {
+          band: ["high", "critical"],
+          symptomsMustFire: [
+            "inflated-availability-targets",
+            "low-priority-operational-features",
+            "weak-operability-incentives",
+            "on-call-funding-pressure",
+          ],
+          firstCountermeasure: "make-budget-holders-accountable-for-outcomes",
+        },
+        "excessive-bau": { band: ["medium", "high"], symptomsMustFire: ["slow-delivery-of-planned-work"] },
+        "change-management-treacle": {
+          band: ["high", "critical"],
+          symptomsMustFire: ["insufficient-deployment-frequency", "prolonged-change-management-process"],
+          firstCountermeasure: "pre-approve-low-risk-changes",
+        },
+        "no-major-incident-management": {
+          band: ["high", "critical"],
+          symptomsMustFire: [
+            "lack-of-incident-response-collaboration",
+            "major-incident-ignorance",
+            "no-crisis-communications",
+          ],
+          firstCountermeasure: "integrate-into-incident-management-as-is",
+        },
+        "embedded-specialists": {
+          band: ["medium", "critical"],
+          symptomsMustFire: ["specialists-shared-between-teams", "specialist-loneliness"],
+        },
+        "limited-on-call-schedule": {
+          band: ["high", "critical"],
+          symptomsMustFire: ["minority-of-team-on-call", "on-call-burnout-risk"],
+        },
+      },
+    },
+  },
+
+  {
+    id: "struggling-team-ten-riskiest-unknown",
+    title: 'The same struggling team answering "don\'t know" to its ten most damning answers',
+    rationale:
+      'seed: treacle happens when one change category applies to every deployment and each needs an approval — still known here; domain notes: heavy external approval goes with low performance, and "don\'t know" must not make it look better.',
+    context: strugglingTeamContext,
+    answers: { ...strugglingTeamAnswers, ...allDontKnow(STRUGGLING_TEAM_TEN_RISKIEST) },
+    expect: {
+      pitfalls: {
+        // Still known: 0% pre-approved, one category for everything, records by hand, each change
+        // reviewed as it arrives, finished work held back for one approval.
+        "change-management-treacle": {
+          band: ["high", "critical"],
+          symptomsMustFire: ["prolonged-change-management-process"],
+        },
+        // Still known: 5% operational features, funding cuts, no budget holder in reviews.
+        "responsible-but-unaccountable": { band: ["medium", "critical"] },
+        // Still known: incident managers told if remembered, no plan, major incidents over a day.
+        "no-major-incident-management": { band: ["high", "critical"] },
+        // Still known: callout-only pay, disrupted lives, someone left the rota, a rota of 3.
+        "limited-on-call-schedule": { band: ["high", "critical"] },
+        // Still known: 90% of teams with their own schedule, each new team a full standby payment.
+        "linear-run-costs": { band: ["medium", "critical"] },
+      },
+    },
+  },
+
+  team({
+    id: "ninety-five-percent-with-own-schedule",
+    title: "95% service covered out of hours by the team's own schedule",
+    rationale:
+      "domain notes: at 95% there is no out-of-hours schedule — callouts wait for the next working day — so standby for it is run cost the exposure does not justify (seed: select out-of-hours schedules on financial exposure).",
+    context: {
+      "financial-exposure-band": v("low"),
+      "availability-target": v("95-0"),
+      "team-size": v(7),
+      "on-call-rota-size": v(4),
+    },
+    answers: {
+      "lrc-out-of-hours-cover-decided-by": v("team-preference"),
+      "locs-share-of-team-on-call": v(67),
+      "locs-share-of-time-on-call": v(25),
+      "locs-time-to-restore-out-of-hours": v("1-to-4-hours"),
+    },
+    expect: {
+      pitfalls: {
+        "linear-run-costs": {
+          band: ["medium", "critical"],
+          symptomsMustFire: ["run-cost-tied-to-team-count"],
+          firstCountermeasure: "select-out-of-hours-schedules-on-financial-exposure",
+        },
+        "excessive-bau": { band: HEALTHY },
+        "change-management-treacle": { band: HEALTHY },
+        "no-major-incident-management": { band: HEALTHY },
+        "embedded-specialists": { band: HEALTHY },
+        "limited-on-call-schedule": { band: HEALTHY },
+      },
+    },
+  }),
+
+  team({
+    id: "central-operations-covers-99-9",
+    title: "Central operations covers a 99.9% service out of hours",
+    rationale:
+      "domain notes: a 99.9% service calls for the team's own schedule and the Head of Operations is only informed; operations answering its callouts keeps operations accountable for its reliability (seed: responsible but unaccountable).",
+    context: {
+      "out-of-hours-on-call-setup": v("central-ops"),
+      "on-call-rota-size": v(6),
+    },
+    answers: {
+      "lrc-out-of-hours-cover-decided-by": v("inherited"),
+      "rbu-on-call-budget-owner": na(
+        "The team has no standby or callout costs: central operations covers out of hours.",
+      ),
+      "rbu-asked-to-cut-on-call-spend": na(
+        "The team has no on-call spending: central operations covers out of hours.",
+      ),
+      "ebau-callouts-per-shift": na("Nobody in the team is on call; central operations takes the callouts."),
+      ...allNotApplicable(
+        ON_CALL_QUESTION_IDS,
+        "Nobody in the team is on call; central operations covers out of hours.",
+      ),
+    },
+    expect: {
+      pitfalls: {
+        "responsible-but-unaccountable": { band: ["medium", "critical"] },
+        "excessive-bau": { band: HEALTHY },
+        "change-management-treacle": { band: HEALTHY },
+        "no-major-incident-management": { band: HEALTHY },
+        "embedded-specialists": { band: HEALTHY },
+      },
+    },
+  }),
+
+  team({
+    id: "weekly-deployments-pre-approved",
+    title: "Weekly deployments on pre-approved changes",
+    rationale:
+      "domain notes: the throughput goal is weekly deployments or more, and pre-approved changes raised and closed by the pipeline are the seed's countermeasure — no treacle here.",
+    answers: {
+      "cmt-deployment-frequency": v("weekly"),
+      "cmt-pre-approved-share": v(85),
+      "cmt-approval-wait-days": v(0),
+    },
+    expect: {
+      pitfalls: {
+        "change-management-treacle": {
+          band: HEALTHY,
+          symptomsMustNotFire: ["insufficient-deployment-frequency", "prolonged-change-management-process"],
+        },
+      },
+      otherPitfalls: HEALTHY,
+      noSymptomsAnywhere: true,
+    },
+  }),
+
+  team({
+    id: "specialist-shared-by-three-teams",
+    title: "Embedded specialist shared between three teams, days of waiting",
+    rationale:
+      "seed: fewer embedded specialists than teams, each assigned to several, with teams waiting hours or days for their own specialist, is the pitfall's first symptom and its bottleneck.",
+    answers: {
+      "es-teams-per-embedded-specialist": v(3),
+      "es-wait-for-specialist": v("days"),
+      "es-specialist-missing-from-design": YES,
+      "es-specialist-workload": v("mostly-overloaded"),
+    },
+    expect: {
+      pitfalls: {
+        "embedded-specialists": {
+          band: ["high", "critical"],
+          symptomsMustFire: ["specialists-shared-between-teams", "unpredictable-specialist-workload"],
+          // The specialist still meets their community monthly.
+          symptomsMustNotFire: ["specialist-loneliness"],
+          firstCountermeasure: "establish-specialists-as-a-service",
+        },
+      },
+      otherPitfalls: HEALTHY,
+    },
+  }),
+
+  team({
+    id: "specialists-as-a-service",
+    title: "No embedded specialists: self-service tasks and a central specialist team",
+    rationale:
+      "seed: specialists as a service — repeatable tasks automated as self-service, a central team free for ad hoc expertise — is the countermeasure, so there is nothing to share or wait for.",
+    answers: {
+      "es-teams-per-embedded-specialist": na(
+        "We have no embedded specialists; a central specialist team serves every team.",
+      ),
+      "es-specialist-workload": na("We have no embedded specialists."),
+      "es-specialist-community": na("We have no embedded specialists; the central team works together."),
+      "es-wait-for-specialist": v("self-service"),
+      "es-self-service-specialist-tasks": STRONGLY_AGREE,
+    },
+    expect: {
+      pitfalls: {
+        "embedded-specialists": {
+          band: HEALTHY,
+          symptomsMustNotFire: [
+            "specialists-shared-between-teams",
+            "unpredictable-specialist-workload",
+            "specialist-loneliness",
+          ],
+        },
+      },
+      otherPitfalls: HEALTHY,
+      noSymptomsAnywhere: true,
+    },
+  }),
+
+  team({
+    id: "scale-up-teams-choose-their-own-cover",
+    title: "Growing organisation: medium-exposure team chose 99.9% and its own schedule, funding squeezed",
+    rationale:
+      "domain notes: with someone else paying, inflated targets and on-call levels turn into linear run costs and on-call funding cuts; a medium band maps to 99.0% and a shared domain schedule.",
+    context: {
+      "financial-exposure-band": v("medium"),
+      "availability-target": v("99-9"),
+      "team-size": v(7),
+      "on-call-rota-size": v(4),
+    },
+    answers: {
+      "lrc-target-chosen-on-exposure": NO,
+      "lrc-out-of-hours-cover-decided-by": v("team-preference"),
+      "lrc-share-of-teams-with-own-schedule": v(60),
+      "lrc-standby-cost-per-new-team": AGREE,
+      "lrc-target-reviewed-this-quarter": NO,
+      "rbu-accountable-for-incidents": v("product-team"),
+      "rbu-on-call-budget-owner": v("shared-it-budget"),
+      "rbu-operational-feature-share": v(15),
+      "rbu-operational-features-ranked-with-product": NEUTRAL,
+      "rbu-asked-to-cut-on-call-spend": YES,
+      "rbu-budget-holder-in-incident-review": NO,
+      "rbu-operability-expected": AGREE,
+      "ebau-planned-work-share": v(72),
+      "ebau-callouts-per-shift": v(1),
+      "ebau-unplanned-work-tracking": v("ticketed"),
+      "ebau-planned-features-delivered": v(75),
+      "ebau-graceful-degradation": NEUTRAL,
+      "ebau-deployment-automation": v("mostly-automated"),
+      "ebau-telemetry-automation": v("partly-as-code"),
+      "cmt-deployment-frequency": v("weekly"),
+      "cmt-approval-wait-days": v(0.5),
+      "cmt-pre-approved-share": v(60),
+      "cmt-change-record-automation": v("partly-automated"),
+      "cmt-changes-reviewed-one-by-one": NEUTRAL,
+      "cmt-batching-for-approval": DISAGREE,
+      "nmim-incident-managers-informed": v("by-process"),
+      "nmim-incident-commander-share": v(80),
+      "nmim-leadership-updated-share": v(70),
+      "nmim-automated-touchpoints": v(4),
+      "nmim-time-to-restore-major-incidents": v("1-to-4-hours"),
+      "locs-share-of-team-on-call": v(67),
+      "locs-share-of-time-on-call": v(25),
+      "locs-on-call-pay-model": v("standby-only"),
+      "locs-ready-before-first-shift": v(3),
+      "locs-personal-disruption": NEUTRAL,
+      "locs-time-to-restore-out-of-hours": v("1-to-4-hours"),
+    },
+    expect: {
+      pitfalls: {
+        "linear-run-costs": { band: ["medium", "high"], symptomsMustFire: ["run-cost-tied-to-team-count"] },
+        "responsible-but-unaccountable": {
+          band: ["medium", "high"],
+          symptomsMustFire: ["inflated-availability-targets", "on-call-funding-pressure"],
+        },
+        "excessive-bau": { band: ["low", "medium"] },
+        "change-management-treacle": {
+          band: ["low", "medium"],
+          symptomsMustNotFire: ["insufficient-deployment-frequency"],
+        },
+        "no-major-incident-management": { band: ["low", "medium"] },
+        "embedded-specialists": { band: HEALTHY },
+        "limited-on-call-schedule": {
+          band: ["low", "medium"],
+          symptomsMustNotFire: ["minority-of-team-on-call"],
+        },
+      },
+    },
+  }),
+
+  team({
+    id: "callout-only-pay",
+    title: "Callout-only pay: a minority of engineers on the rota, one left it",
+    rationale:
+      "seed: the pitfall happens when team members are unhappy with their remuneration; domain notes: callout-only pay is unfair — pay standby, or standby plus callout.",
+    context: { "team-size": v(12), "on-call-rota-size": v(4) },
+    answers: {
+      "locs-share-of-team-on-call": v(40),
+      "locs-share-of-time-on-call": v(25),
+      "locs-on-call-pay-model": v("callout-only"),
+      "locs-left-rota-from-strain": YES,
+      "locs-personal-disruption": NEUTRAL,
+    },
+    expect: {
+      pitfalls: {
+        "limited-on-call-schedule": {
+          band: ["medium", "high"],
+          symptomsMustFire: ["minority-of-team-on-call"],
+          firstCountermeasure: "ensure-fair-on-call-remuneration",
+        },
+      },
+      otherPitfalls: HEALTHY,
+    },
+  }),
+
+  team({
+    id: "unprepared-responders",
+    title:
+      "Responders unprepared: no runbook or permissions before the first shift, slow out-of-hours restores",
+    rationale:
+      "seed: members who feel unprepared for on-call leave services at risk of lengthy out-of-hours resolution; domain notes: prepare from day one with a runbook, dashboards, permissions and an escalation path.",
+    answers: {
+      "locs-ready-before-first-shift": v(1),
+      "locs-confident-on-call": DISAGREE,
+      "locs-time-to-restore-out-of-hours": v("4-to-24-hours"),
+    },
+    expect: {
+      pitfalls: {
+        "limited-on-call-schedule": {
+          band: ["medium", "high"],
+          // A rota of 5 at 20% of their time who say on-call does not disrupt their lives.
+          symptomsMustNotFire: ["on-call-burnout-risk"],
+          firstCountermeasure: "prepare-for-on-call-from-day-one",
+        },
+      },
+      otherPitfalls: HEALTHY,
+    },
+  }),
+
+  team({
+    id: "brittle-services-many-callouts",
+    title: "Services that fail outright: four callouts a shift, half the week on rework",
+    rationale:
+      "seed: excessive BAU happens when digital services can't gracefully degrade, and re-architecting for adaptability is the countermeasure it shares with limited on-call schedule; domain notes: about 2 incidents per 12-hour shift is the most a responder handles well.",
+    answers: {
+      "ebau-graceful-degradation": STRONGLY_DISAGREE,
+      "ebau-callouts-per-shift": v(4),
+      "ebau-planned-work-share": v(50),
+      "ebau-planned-features-delivered": v(55),
+      "locs-personal-disruption": AGREE,
+      "locs-time-to-restore-out-of-hours": v("1-to-4-hours"),
+    },
+    expect: {
+      pitfalls: {
+        "excessive-bau": {
+          band: ["high", "critical"],
+          symptomsMustFire: ["high-number-of-callouts", "slow-delivery-of-planned-work"],
+          firstCountermeasure: "re-architect-for-adaptability",
+        },
+        "limited-on-call-schedule": {
+          band: ["low", "high"],
+          symptomsMustFire: ["on-call-burnout-risk"],
+          firstCountermeasure: "re-architect-for-adaptability",
+        },
+        "linear-run-costs": { band: HEALTHY },
+        "responsible-but-unaccountable": { band: HEALTHY },
+        "change-management-treacle": { band: HEALTHY },
+        "no-major-incident-management": { band: HEALTHY },
+        "embedded-specialists": { band: HEALTHY },
+      },
+      firstCountermeasureOverall: "re-architect-for-adaptability",
+    },
+  }),
+
+  team({
+    id: "improvised-major-incidents",
+    title: "Major incidents improvised: incident managers told if someone remembers, leaders rarely updated",
+    rationale:
+      "seed: no major incident management looks like teams that can't involve others, incident managers who don't know, and leaders not told of significant losses — all three here, with major incidents running over a day.",
+    answers: {
+      "nmim-incident-managers-informed": v("if-remembered"),
+      "nmim-incident-commander-share": v(20),
+      "nmim-leadership-updated-share": v(10),
+      "nmim-know-how-to-involve-others": DISAGREE,
+      "nmim-automated-touchpoints": v(1),
+      "nmim-crisis-communications-plan": NO,
+      "nmim-time-to-restore-major-incidents": v("over-a-day"),
+    },
+    expect: {
+      pitfalls: {
+        "no-major-incident-management": {
+          band: ["high", "critical"],
+          symptomsMustFire: [
+            "lack-of-incident-response-collaboration",
+            "major-incident-ignorance",
+            "no-crisis-communications",
+          ],
+          firstCountermeasure: "integrate-into-incident-management-as-is",
+        },
+      },
+      otherPitfalls: HEALTHY,
+    },
+  }),
+
+  team({
+    id: "on-call-answers-not-applicable-rota-of-two",
+    title: 'Own schedule with a rota of two, every on-call question answered "not applicable"',
+    rationale:
+      'domain notes: a rota of fewer than 3 is below the floor at which it can work at all; with the team\'s own schedule the on-call questions apply, so "not applicable" must not hide the pitfall.',
+    context: { "team-size": v(6), "on-call-rota-size": v(2) },
+    answers: allNotApplicable(ON_CALL_QUESTION_IDS, "We would rather not say."),
+    expect: {
+      pitfalls: {
+        "limited-on-call-schedule": { band: ["high", "critical"] },
+      },
+      otherPitfalls: HEALTHY,
+      mayRefuseAnswersTo: ON_CALL_QUESTION_IDS,
+    },
+  }),
+];
