@@ -75,7 +75,7 @@ export const exportClosedLoopSchema = z.object({
   /** The pitfall's score in the export's cycle (or the latest submitted one before it). */
   latestScore: score.nullable(),
   latestCycle: z.string().nullable(),
-  /** latestScore − scoreWhenAdded; null until both exist in different cycles. */
+  /** latestScore − scoreWhenAdded; null until both exist in different cycles, and across a scoring method change. */
   difference: z.number().nullable(),
   direction: z.enum(["down", "up", "unchanged"]).nullable(),
   /** e.g. "Excessive BAU: 62 → 41 (down 21) since 2026 Q2" */

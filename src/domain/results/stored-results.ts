@@ -51,3 +51,16 @@ export function overallResult(score: AssessmentScore): { score: number | null; b
   const overall = Math.round((sum / count) * 10) / 10;
   return { score: overall, band: bandForScore(overall) };
 }
+
+/**
+ * The assessment columns written with its pitfall results: the overall figure and the scoring
+ * method version both were computed with. Submit and re-scoring write exactly these.
+ */
+export function storedAssessmentColumns(score: AssessmentScore): {
+  overallScore: number | null;
+  overallBand: RiskBand | null;
+  scoringMethodVersion: number;
+} {
+  const overall = overallResult(score);
+  return { overallScore: overall.score, overallBand: overall.band, scoringMethodVersion: score.methodVersion };
+}

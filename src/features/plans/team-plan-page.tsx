@@ -22,6 +22,7 @@ const OUTCOME_BADGES: Record<PlanItemView["outcome"], { label: string; className
   worsened: { label: "Worsened", className: "border-red-300 bg-red-50 text-red-900" },
   unchanged: { label: "Unchanged", className: "border-slate-300 bg-slate-50 text-slate-800" },
   awaiting: { label: "Awaiting a later result", className: "border-slate-300 bg-white text-slate-700" },
+  "method-changed": { label: "Scoring method changed", className: "border-amber-300 bg-amber-50 text-amber-900" },
 };
 
 const STATUS_BADGES: Record<PlanItemView["status"], string> = {

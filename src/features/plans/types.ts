@@ -35,7 +35,7 @@ export interface PlanItemView {
   completedAt: string | null;
   addedInCycle: string | null;
   closedLoop: ClosedLoop;
-  outcome: "improved" | "worsened" | "unchanged" | "awaiting";
+  outcome: "improved" | "worsened" | "unchanged" | "awaiting" | "method-changed";
 }
 
 export interface RecommendationView extends RecommendedCountermeasure {

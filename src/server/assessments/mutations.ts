@@ -2,7 +2,7 @@ import "server-only";
 import { can, type Actor } from "@/domain/access/policy";
 import { questionnaireById } from "@/domain/content";
 import type { Answer, Answers } from "@/domain/content/schema";
-import { overallResult, toStoredPitfallResults } from "@/domain/results/stored-results";
+import { storedAssessmentColumns } from "@/domain/results/stored-results";
 import {
   listMissingRequiredAnswers,
   scoreAssessment,
@@ -43,6 +43,7 @@ import {
   toServerAnswer,
   type AnswerRow,
 } from "./stored-answers";
+import { replaceStoredPitfallResults } from "./stored-results";
 
 type Transaction = Prisma.TransactionClient;
 
@@ -476,7 +477,7 @@ export async function submitAssessment(
     }
 
     const score = scoreAssessment(compiled, answers, teamContext);
-    const overall = overallResult(score);
+    const stored = storedAssessmentColumns(score);
     const submittedAt = new Date();
     const claimed = await tx.assessment.updateMany({
       where: { id: assessment.id, version: input.expectedVersion, status: { in: ["draft", "reopened"] } },
@@ -485,8 +486,7 @@ export async function submitAssessment(
         status: "submitted",
         submittedAt,
         submittedById: actor.id,
-        overallScore: overall.score,
-        overallBand: overall.band,
+        ...stored,
       },
     });
     if (claimed.count === 0) {
@@ -494,10 +494,7 @@ export async function submitAssessment(
         "The assessment changed while it was being submitted. Check the review again, then submit.",
       );
     }
-    await tx.pitfallResult.deleteMany({ where: { assessmentId: assessment.id } });
-    await tx.pitfallResult.createMany({
-      data: toStoredPitfallResults(score).map((result) => ({ assessmentId: assessment.id, ...result })),
-    });
+    await replaceStoredPitfallResults(tx, assessment.id, score);
     await writeAudit(tx, {
       actorId: actor.id,
       action: assessment.status === "reopened" ? "assessment.resubmitted" : "assessment.submitted",
@@ -511,8 +508,9 @@ export async function submitAssessment(
       },
       after: {
         status: "submitted",
-        overallScore: overall.score,
-        overallBand: overall.band,
+        overallScore: stored.overallScore,
+        overallBand: stored.overallBand,
+        scoringMethodVersion: stored.scoringMethodVersion,
         cycle: assessment.cycle.name,
       },
     });
@@ -520,8 +518,8 @@ export async function submitAssessment(
       assessmentId: assessment.id,
       teamSlug: team.slug,
       cycleName: assessment.cycle.name,
-      overallScore: overall.score,
-      overallBand: overall.band,
+      overallScore: stored.overallScore,
+      overallBand: stored.overallBand,
     };
   });
 }

@@ -121,6 +121,7 @@ export async function addPlanItem(actor: Actor, input: AddPlanItemInput): Promis
           addresses: JSON.stringify(tracked.addresses.map((symptom) => symptom.symptomId)),
           sourceAssessmentId: latest.id,
           scoreWhenAdded: scoreOfPitfall(latest.reading.pitfalls, tracked.pitfallId),
+          scoreMethodVersion: latest.scoringMethodVersion,
           createdById: actor.id,
         },
         select: auditedColumns,

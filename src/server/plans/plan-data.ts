@@ -55,6 +55,7 @@ const resultAssessmentColumns = {
   submittedAt: true,
   overallScore: true,
   overallBand: true,
+  scoringMethodVersion: true,
   cycle: { select: cycleColumns },
   results: { select: { pitfallId: true, status: true, score: true, band: true, confidence: true, detail: true } },
 } as const;
@@ -65,6 +66,8 @@ export interface ResultAssessment {
   submittedAt: Date | null;
   overallScore: number | null;
   overallBand: string | null;
+  /** The scoring method the stored results were computed with. */
+  scoringMethodVersion: number | null;
   cycle: CycleRow;
   reading: StoredAssessmentReading;
 }
@@ -78,6 +81,7 @@ function toResultAssessment(row: ResultAssessmentRow): ResultAssessment {
     submittedAt: row.submittedAt,
     overallScore: row.overallScore,
     overallBand: row.overallBand,
+    scoringMethodVersion: row.scoringMethodVersion,
     cycle: row.cycle,
     reading: readStoredResults(row.results),
   };
@@ -130,6 +134,8 @@ export interface PlanItemRecord {
   completedAt: Date | null;
   sourceAssessmentId: string;
   scoreWhenAdded: number | null;
+  /** The scoring method scoreWhenAdded was computed with; null when not recorded. */
+  scoreMethodVersion: number | null;
   /** The cycle of the assessment the item was added from; null when that assessment is gone. */
   addedInCycle: string | null;
   addedInCycleOrder: number | null;
@@ -152,6 +158,7 @@ export const planItemColumns = {
   completedAt: true,
   sourceAssessmentId: true,
   scoreWhenAdded: true,
+  scoreMethodVersion: true,
   owner: { select: { id: true, name: true, email: true } },
 } as const;
 
@@ -196,6 +203,7 @@ function toPlanItemRecord(row: PlanItemRow, sourceCycles: ReadonlyMap<string, So
     completedAt: row.completedAt,
     sourceAssessmentId: row.sourceAssessmentId,
     scoreWhenAdded: row.scoreWhenAdded,
+    scoreMethodVersion: row.scoreMethodVersion,
     addedInCycle: source?.name ?? null,
     addedInCycleOrder: source?.order ?? null,
   };
@@ -236,9 +244,11 @@ export function closedLoopOf(item: PlanItemRecord, latest: ResultAssessment | nu
   return compareClosedLoop({
     pitfallName: item.pitfallName,
     scoreWhenAdded: item.scoreWhenAdded,
+    methodWhenAdded: item.scoreMethodVersion,
     addedInCycle: item.addedInCycle,
     latestScore: latest ? scoreOfPitfall(latest.reading.pitfalls, item.pitfallId) : null,
     latestCycle: latest?.cycle.name ?? null,
+    latestMethod: latest?.scoringMethodVersion ?? null,
     latestRelation: relation,
   });
 }

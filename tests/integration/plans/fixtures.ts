@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "@/domain/access/policy";
 import { content, latestQuestionnaire } from "@/domain/content";
 import type { Answer, Questionnaire } from "@/domain/content/schema";
-import { overallResult, toStoredPitfallResults } from "@/domain/results/stored-results";
+import { storedAssessmentColumns, toStoredPitfallResults } from "@/domain/results/stored-results";
 import { compileQuestionnaire, scoreAssessment } from "@/domain/scoring";
 import { loadActor } from "@/server/auth/session";
 import { db } from "@/server/db";
@@ -81,15 +81,13 @@ export async function createScoredAssessment(teamId: string, cycleId: string, le
     for (const question of section.questions) pitfallAnswers[question.id] = answerAt(question.answer, level);
   }
   const score = scoreAssessment(compiled, pitfallAnswers, contextAnswers(questionnaire));
-  const overall = overallResult(score);
   const assessment = await db.assessment.create({
     data: {
       teamId,
       cycleId,
       status: "submitted",
       submittedAt,
-      overallScore: overall.score,
-      overallBand: overall.band,
+      ...storedAssessmentColumns(score),
     },
   });
   await db.pitfallResult.createMany({

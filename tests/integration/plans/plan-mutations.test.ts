@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/domain/access/policy";
 import { readStoredResults, scoreOfPitfall } from "@/domain/plans/stored-rankings";
+import { SCORING_METHOD_VERSION } from "@/domain/scoring";
 import { updatePlanItemSchema, type UpdatePlanItemInput } from "@/features/plans/schemas";
 import type { PlanItemConflictDetails } from "@/features/plans/types";
 import { ExpectedError } from "@/features/shared/action-result";
@@ -75,6 +76,7 @@ describe("plan items", () => {
       rationale: tracked.rationale,
       sourceAssessmentId,
       scoreWhenAdded: scoreOfPitfall(ranking.pitfalls, tracked.pitfallId),
+      scoreMethodVersion: SCORING_METHOD_VERSION,
       status: "todo",
       version: 1,
       createdById: org.coach.id,

@@ -13,6 +13,8 @@ const base = {
   addedInCycle: "2026 Q2",
   latestScore: 41,
   latestCycle: "2026 Q3",
+  methodWhenAdded: 2,
+  latestMethod: 2,
   latestRelation: "later" as const,
 };
 
@@ -71,5 +73,32 @@ describe("closed loop", () => {
       "Excessive BAU: 62 when added in 2026 Q2; not scored in 2026 Q3",
     );
     expect(compareClosedLoop({ ...base, latestCycle: null, latestScore: null }).kind).toBe("not-compared");
+  });
+
+  describe("across a scoring method change", () => {
+    it("labels the pair instead of presenting a difference", () => {
+      const loop = compareClosedLoop({ ...base, methodWhenAdded: 1, latestMethod: 2 });
+      expect(loop).toMatchObject({ kind: "method-change", scoreWhenAdded: 62, latestScore: 41 });
+      expect(loop).not.toHaveProperty("difference");
+      expect(loop.text).toBe(
+        "Excessive BAU: 62 when added in 2026 Q2 (scoring method 1), 41 in 2026 Q3 (scoring method 2); not compared across a scoring method change",
+      );
+      expect(closedLoopOutcome(loop)).toBe("method-changed");
+    });
+
+    it("does not compare when the method of the score when added was never recorded", () => {
+      const loop = compareClosedLoop({ ...base, methodWhenAdded: null, latestMethod: 2 });
+      expect(loop.kind).toBe("method-change");
+      expect(loop.text).toContain("(scoring method not recorded)");
+    });
+
+    it("compares as before once both scores come from the same method", () => {
+      expect(compareClosedLoop({ ...base, methodWhenAdded: 1, latestMethod: 1 }).kind).toBe("compared");
+    });
+
+    it("still waits for a later result rather than reporting a method change", () => {
+      const loop = compareClosedLoop({ ...base, methodWhenAdded: 1, latestMethod: 2, latestRelation: "same" });
+      expect(loop.kind).toBe("not-compared");
+    });
   });
 });
