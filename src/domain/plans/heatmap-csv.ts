@@ -1,13 +1,15 @@
 /**
- * The organisation heatmap as CSV: one row per team, a score and a band column per pitfall, for
- * one cycle. Built to be written in chunks (header first, then batches of rows), so a large
- * organisation streams out instead of being held in memory.
+ * The organisation heatmap as CSV: one row per team, the team's headline (worst pitfall's band,
+ * number of High or Critical pitfalls, the worst pitfall, the average as a secondary figure), then a
+ * score and a band column per pitfall, for one cycle. Built to be written in chunks (header first,
+ * then batches of rows), so a large organisation streams out instead of being held in memory.
  */
 import Papa from "papaparse";
 import { PITFALL_IDS } from "../content/schema";
 import { BANDS, type RiskBand } from "../scoring/bands";
 import { formatScore } from "./closed-loop";
 import { pitfallName } from "./stored-rankings";
+import { teamHeadline } from "../results/headline";
 
 export interface HeatmapPitfallResult {
   pitfallId: string;
@@ -22,14 +24,28 @@ export interface HeatmapTeamRow {
   teamSlug: string;
   /** The team's submitted assessment in the cycle, or null when it has none. */
   assessment: {
-    overallScore: number | null;
-    overallBand: string | null;
     results: readonly HeatmapPitfallResult[];
   } | null;
 }
 
+/** The headline leads, never the average alone: see domain/results/headline. */
+const HEADLINE_COLUMNS = [
+  "Overall band (worst pitfall)",
+  "High or Critical pitfalls",
+  "Worst pitfall",
+  "Worst pitfall score",
+  "Average score",
+] as const;
+
 export function heatmapCsvColumns(): string[] {
-  const columns = ["Org unit", "Team", "Team slug", "Cycle", "Status", "Overall score", "Overall band"];
+  const columns = [
+    "Org unit",
+    "Team",
+    "Team slug",
+    "Cycle",
+    "Status",
+    ...HEADLINE_COLUMNS,
+  ];
   for (const pitfallId of PITFALL_IDS) {
     const name = pitfallName(pitfallId);
     columns.push(`${name} score`, `${name} band`);
@@ -51,10 +67,17 @@ function resultCells(result: HeatmapPitfallResult | undefined): [string, string]
 export function heatmapCsvRow(row: HeatmapTeamRow, cycleName: string): string[] {
   const cells = [row.orgUnitName, row.teamName, row.teamSlug, cycleName];
   if (!row.assessment) {
-    cells.push("Not submitted", "", "");
+    cells.push("Not submitted", ...HEADLINE_COLUMNS.map(() => ""));
   } else {
-    const overall = row.assessment.overallScore;
-    cells.push("Submitted", overall === null ? "" : formatScore(overall), bandLabel(row.assessment.overallBand));
+    const headline = teamHeadline(row.assessment.results);
+    cells.push(
+      "Submitted",
+      headline.worstBand === null ? "Not scored" : bandLabel(headline.worstBand),
+      headline.worstBand === null ? "" : String(headline.highOrCriticalCount),
+      headline.worstPitfalls[0] ? pitfallName(headline.worstPitfalls[0]) : "",
+      headline.worstScore === null ? "" : formatScore(headline.worstScore),
+      headline.averageScore === null ? "" : formatScore(headline.averageScore),
+    );
   }
   const byPitfall = new Map(row.assessment?.results.map((result) => [result.pitfallId, result]) ?? []);
   for (const pitfallId of PITFALL_IDS) cells.push(...resultCells(byPitfall.get(pitfallId)));

@@ -4,6 +4,7 @@
  * it cannot turn into headings, links or table columns.
  */
 import { BANDS, type RiskBand } from "../scoring/bands";
+import { headlineDetail, teamHeadline } from "../results/headline";
 import { formatScore } from "./closed-loop";
 import { formatExportDay } from "./export-formats";
 import type { ExportCycle, ExportTeamSection, OrgUnitPlanExport, TeamPlanExport } from "./export-schema";
@@ -42,8 +43,14 @@ function scoresSection(section: ExportTeamSection, cycleName: string, level: num
     return lines;
   }
   const submitted = assessment.submittedAt ? `, submitted on ${formatExportDay(assessment.submittedAt)}` : "";
+  // The headline, never the average alone: the worst pitfall's band and the High or Critical count lead.
+  const headline = teamHeadline(assessment.pitfalls);
+  const nameOf = (pitfallId: string) =>
+    assessment.pitfalls.find((pitfall) => pitfall.pitfallId === pitfallId)?.pitfallName ?? pitfallId;
   lines.push(
-    `Overall risk: **${scoreText(assessment.overallScore)}** (${bandLabel(assessment.overallBand)})${submitted}. Scores run from 0 (no sign of the pitfall) to 100.`,
+    headline.worstBand === null
+      ? `Headline: **Not scored**${submitted}. No pitfall had enough answers to score.`
+      : `Headline: **${bandLabel(headline.worstBand)}** — ${cell(headlineDetail(headline, nameOf))}${submitted}. The headline is the worst pitfall's band and the number of pitfalls at High or Critical; the average is secondary. Scores run from 0 (no sign of the pitfall) to 100.`,
     "",
     "| Pitfall | Score | Band | Confidence | Triggered symptoms |",
     "| --- | ---: | --- | ---: | ---: |",

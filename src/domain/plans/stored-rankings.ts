@@ -8,6 +8,7 @@ import { z } from "zod";
 import { PITFALL_IDS } from "../content/schema";
 import { pitfallById, pitfallOfSymptom } from "../content";
 import { RISK_BANDS, type RiskBand } from "../scoring/bands";
+import { showsFindings } from "../results/headline";
 
 export interface StoredResultRow {
   pitfallId: string;
@@ -140,7 +141,8 @@ export interface StoredAssessmentReading {
 /**
  * Scores per pitfall in content order, and every countermeasure ranked by the risk it would remove
  * across pitfalls (most first). Countermeasures that would remove no risk are kept, ranked last,
- * so a team can still plan them.
+ * so a team can still plan them. A pitfall in band None (or not scored) shows no symptoms and no
+ * countermeasure removes risk from it, whatever an older stored result lists.
  */
 export function readStoredResults(rows: readonly StoredResultRow[]): StoredAssessmentReading {
   const pitfalls: PitfallResultSummary[] = [];
@@ -149,6 +151,7 @@ export function readStoredResults(rows: readonly StoredResultRow[]): StoredAsses
   for (const row of [...rows].sort(byPitfallOrder)) {
     const detail = parseStoredDetail(row.detail);
     const name = pitfallName(row.pitfallId);
+    const findings = showsFindings(row);
     pitfalls.push({
       pitfallId: row.pitfallId,
       pitfallName: name,
@@ -156,7 +159,7 @@ export function readStoredResults(rows: readonly StoredResultRow[]): StoredAsses
       score: row.score,
       band: asBand(row.band),
       confidence: row.confidence,
-      triggeredSymptoms: detail.triggeredSymptoms.map((symptom) => ({
+      triggeredSymptoms: (findings ? detail.triggeredSymptoms : []).map((symptom) => ({
         pitfallId: row.pitfallId,
         symptomId: symptom.symptomId,
         title: symptom.title,
@@ -172,19 +175,20 @@ export function readStoredResults(rows: readonly StoredResultRow[]): StoredAsses
         totalRiskRemoved: 0,
         pitfalls: [],
       };
-      const triggered = new Set(countermeasure.addressesTriggered);
+      const triggered = new Set(findings ? countermeasure.addressesTriggered : []);
+      const riskRemoved = findings ? countermeasure.riskRemoved : 0;
       entry.pitfalls.push({
         pitfallId: row.pitfallId,
         pitfallName: name,
         rationale: countermeasure.rationale,
-        riskRemoved: roundOne(countermeasure.riskRemoved),
+        riskRemoved: roundOne(riskRemoved),
         addresses: countermeasure.addresses.map((symptomId) => ({
           symptomId,
           title: symptomTitle(symptomId),
           triggered: triggered.has(symptomId),
         })),
       });
-      entry.totalRiskRemoved = roundOne(entry.totalRiskRemoved + countermeasure.riskRemoved);
+      entry.totalRiskRemoved = roundOne(entry.totalRiskRemoved + riskRemoved);
       byCountermeasure.set(countermeasure.countermeasureId, entry);
     }
   }

@@ -155,14 +155,21 @@ export function highOrCriticalPhrase(count: number): string {
 }
 
 /**
- * The headline in one line, e.g. "Critical — 2 pitfalls High or Critical (worst: Excessive BAU 89.7)
- * · average 25.0". `nameOf` turns a pitfall id into its name.
+ * The headline after its band, e.g. "2 pitfalls High or Critical (worst: Excessive BAU 89.7) ·
+ * average 25.0"; empty when nothing is scored. `nameOf` turns a pitfall id into its name.
  */
-export function headlineSentence(headline: TeamHeadline, nameOf: (pitfallId: string) => string): string {
-  if (headline.worstBand === null || headline.worstScore === null || headline.averageScore === null) {
-    return "Not scored: no pitfall had enough answers to score";
-  }
+export function headlineDetail(headline: TeamHeadline, nameOf: (pitfallId: string) => string): string {
+  if (headline.worstBand === null || headline.worstScore === null || headline.averageScore === null) return "";
   const worstId = headline.worstPitfalls[0]!;
   const worstLabel = headline.worstBand === "none" ? "highest" : "worst";
-  return `${headlineBandLabel(headline.worstBand)} — ${highOrCriticalPhrase(headline.highOrCriticalCount)} (${worstLabel}: ${nameOf(worstId)} ${oneDecimal(headline.worstScore)}) · average ${oneDecimal(headline.averageScore)}`;
+  return `${highOrCriticalPhrase(headline.highOrCriticalCount)} (${worstLabel}: ${nameOf(worstId)} ${oneDecimal(headline.worstScore)}) · average ${oneDecimal(headline.averageScore)}`;
+}
+
+/**
+ * The headline in one line, e.g. "Critical — 2 pitfalls High or Critical (worst: Excessive BAU 89.7)
+ * · average 25.0".
+ */
+export function headlineSentence(headline: TeamHeadline, nameOf: (pitfallId: string) => string): string {
+  if (headline.worstBand === null) return "Not scored: no pitfall had enough answers to score";
+  return `${headlineBandLabel(headline.worstBand)} — ${headlineDetail(headline, nameOf)}`;
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatScore } from "@/domain/plans/closed-loop";
+import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { AddToPlan } from "./add-to-plan";
 import { ExportForm } from "./export-form";
 import { teamExportBasePath } from "./paths";
@@ -176,6 +177,14 @@ export function TeamPlanPage({ plan }: { plan: TeamPlanView }) {
               }. Each plan item shows how its pitfall’s score has moved since it was added.`
             : "The team has not submitted an assessment yet. Once it has, its ranked countermeasures appear here."}
         </p>
+        {plan.source && plan.headline ? (
+          <div className="space-y-1" aria-labelledby="plan-headline-label" role="group">
+            <p id="plan-headline-label" className="text-sm font-medium text-slate-700">
+              Headline of the {plan.source.cycleName} result
+            </p>
+            <TeamHeadlineSummary headline={plan.headline} size="compact" />
+          </div>
+        ) : null}
         {!plan.canEdit ? (
           <p className="max-w-3xl text-sm text-slate-700">
             You can read this plan. The team lead and the unit’s coach change it.
@@ -221,7 +230,7 @@ export function TeamPlanPage({ plan }: { plan: TeamPlanView }) {
           </div>
           {ranked.length === 0 ? (
             <p className="rounded-lg border border-dashed border-slate-300 bg-white p-5 text-slate-700">
-              No symptoms were triggered, so no countermeasure would remove risk.
+              No symptoms were triggered in a pitfall with risk, so no countermeasure would remove risk.
             </p>
           ) : (
             <ol className="space-y-4">

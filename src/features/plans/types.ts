@@ -3,6 +3,7 @@ import type { ClosedLoop } from "@/domain/plans/closed-loop";
 import type { CommonCountermeasure } from "@/domain/plans/common-countermeasures";
 import type { PlanItemStatus } from "@/domain/plans/plan-item-rules";
 import type { PitfallResultSummary, RecommendedCountermeasure, SymptomRef } from "@/domain/plans/stored-rankings";
+import type { HeadlineView } from "@/features/results/team-headline";
 
 export interface PersonRef {
   id: string;
@@ -54,6 +55,8 @@ export interface TeamPlanView {
   canExport: boolean;
   /** The latest submitted assessment the ranking comes from; null before the first submission. */
   source: { cycleName: string; submittedAt: string | null } | null;
+  /** The headline of that assessment (worst band, High or Critical count, average secondary). */
+  headline: HeadlineView | null;
   pitfalls: PitfallResultSummary[];
   recommendations: RecommendationView[];
   items: PlanItemView[];
@@ -109,7 +112,8 @@ export interface UnitTeamSummary {
   slug: string;
   name: string;
   latestCycle: string | null;
-  overallScore: number | null;
+  /** The headline of the latest results; null before the first submission. */
+  headline: HeadlineView | null;
   items: number;
   open: number;
   overdue: number;

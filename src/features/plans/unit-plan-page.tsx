@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { formatScore } from "@/domain/plans/closed-loop";
 import { TOP_RECOMMENDATIONS_PER_TEAM } from "@/domain/plans/common-countermeasures";
+import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { ExportForm } from "./export-form";
 import { PLANS_PATH, teamPlanPath, unitExportBasePath } from "./paths";
 import type { UnitPlanItemRef, UnitPlanView } from "./types";
@@ -193,7 +193,7 @@ export function UnitPlanPage({ view }: { view: UnitPlanView }) {
                   Team
                 </th>
                 <th scope="col" className={headerCell}>
-                  Latest results
+                  Latest results (headline)
                 </th>
                 <th scope="col" className={numberHeaderCell}>
                   Plan items
@@ -218,9 +218,14 @@ export function UnitPlanPage({ view }: { view: UnitPlanView }) {
                     </Link>
                   </th>
                   <td className={cellClass}>
-                    {team.latestCycle
-                      ? `${team.latestCycle}${team.overallScore === null ? "" : `, overall ${formatScore(team.overallScore)}`}`
-                      : "None submitted"}
+                    {team.latestCycle ? (
+                      <div className="space-y-1">
+                        <span>{team.latestCycle}</span>
+                        {team.headline ? <TeamHeadlineSummary headline={team.headline} size="compact" /> : null}
+                      </div>
+                    ) : (
+                      "None submitted"
+                    )}
                   </td>
                   <td className={numberCell}>{team.items}</td>
                   <td className={numberCell}>{team.open}</td>

@@ -44,8 +44,6 @@ async function* heatmapChunks(where: Prisma.TeamWhereInput, cycle: CycleRow): As
       where: { cycleId: cycle.id, teamId: { in: teams.map((team) => team.id) }, ...withResults },
       select: {
         teamId: true,
-        overallScore: true,
-        overallBand: true,
         results: { select: { pitfallId: true, status: true, score: true, band: true } },
       },
     });

@@ -4,6 +4,7 @@ import { formatScore } from "@/domain/plans/closed-loop";
 import { formatExportDay } from "@/domain/plans/export-formats";
 import type { ExportCycle, ExportPitfallResult, ExportTeamSection } from "@/domain/plans/export-schema";
 import { topSymptoms } from "@/domain/plans/stored-rankings";
+import { headlineSentence, teamHeadline } from "@/domain/results/headline";
 import { BANDS, type RiskBand } from "@/domain/scoring/bands";
 
 type PdfDocument = PDFKit.PDFDocument;
@@ -168,12 +169,13 @@ function scoresSection(doc: PdfDocument, section: ExportTeamSection, cycle: Expo
     paragraph(doc, `No submitted assessment for ${cycle.name}.`, { colour: COLOURS.muted });
     return;
   }
-  const overall =
-    assessment.overallScore === null
-      ? "not scored"
-      : `${formatScore(assessment.overallScore)} (${bandLabel(assessment.overallBand)})`;
+  // The headline, never the average alone: the worst pitfall's band and the High or Critical count lead.
+  const headline = teamHeadline(assessment.pitfalls);
+  const nameOf = (pitfallId: string) =>
+    assessment.pitfalls.find((pitfall) => pitfall.pitfallId === pitfallId)?.pitfallName ?? pitfallId;
   const submitted = assessment.submittedAt ? `, submitted ${formatExportDay(assessment.submittedAt)}` : "";
-  paragraph(doc, `Overall risk ${overall}${submitted}. Scores run from 0 (no sign of the pitfall) to 100; grid lines mark the band boundaries.`, {
+  paragraph(doc, `Headline: ${headlineSentence(headline, nameOf)}${submitted}.`, { size: 11, bold: true });
+  paragraph(doc, "The headline is the worst pitfall's band and the number of pitfalls at High or Critical; the average is secondary. Scores run from 0 (no sign of the pitfall) to 100; grid lines mark the band boundaries.", {
     colour: COLOURS.muted,
     size: 9,
   });

@@ -3,6 +3,9 @@ import { can, readsWholeOrganisation, ROLE_LABELS, type Actor } from "@/domain/a
 import { closedLoopOutcome } from "@/domain/plans/closed-loop";
 import { commonCountermeasures } from "@/domain/plans/common-countermeasures";
 import { cycleFileSlug } from "@/domain/plans/export-formats";
+import { pitfallName } from "@/domain/plans/stored-rankings";
+import { teamHeadline } from "@/domain/results/headline";
+import { toHeadlineView, type HeadlineView } from "@/features/results/team-headline";
 import {
   asPlanItemStatus,
   completedWithin,
@@ -61,6 +64,11 @@ function toPlanItemView(item: PlanItemRecord, latest: ResultAssessment | null, n
   };
 }
 
+/** The headline of stored results, computed from their per-pitfall rows (never the stored average). */
+function headlineOfReading(assessment: ResultAssessment): HeadlineView {
+  return toHeadlineView(teamHeadline(assessment.reading.pitfalls), pitfallName);
+}
+
 function toCycleOption(name: string): CycleOption {
   return { name, slug: cycleFileSlug(name) };
 }
@@ -87,6 +95,7 @@ export async function getTeamPlan(actor: Actor, teamSlug: string, now = new Date
     canEdit,
     canExport: can(actor, "team:export", resource),
     source: latest ? { cycleName: latest.cycle.name, submittedAt: latest.submittedAt?.toISOString() ?? null } : null,
+    headline: latest ? headlineOfReading(latest) : null,
     pitfalls: latest?.reading.pitfalls ?? [],
     recommendations: (latest?.reading.recommendations ?? []).map((recommendation) => ({
       ...recommendation,
@@ -219,7 +228,7 @@ export async function getUnitPlan(actor: Actor, unitSlug: string, now = new Date
         slug: team.slug,
         name: team.name,
         latestCycle: latest?.cycle.name ?? null,
-        overallScore: latest?.overallScore ?? null,
+        headline: latest ? headlineOfReading(latest) : null,
         ...countItems(itemsOf(team.id), now),
       };
     }),

@@ -9,10 +9,9 @@ const submitted: HeatmapTeamRow = {
   teamName: "Zoë's \"Checkout\"",
   teamSlug: "checkout",
   assessment: {
-    overallScore: 38.44,
-    overallBand: "medium",
     results: [
       { pitfallId: "linear-run-costs", status: "scored", score: 62, band: "high" },
+      { pitfallId: "limited-on-call-schedule", status: "scored", score: 14.7, band: "low" },
       { pitfallId: "excessive-bau", status: "not-assessed", score: null, band: null },
       { pitfallId: "embedded-specialists", status: "insufficient-evidence", score: null, band: null },
     ],
@@ -20,10 +19,21 @@ const submitted: HeatmapTeamRow = {
 };
 
 describe("heatmap CSV", () => {
-  it("has a score and a band column per pitfall after the team columns", () => {
+  it("has the headline, then a score and a band column per pitfall, after the team columns", () => {
     const columns = heatmapCsvColumns();
-    expect(columns.slice(0, 7)).toEqual(["Org unit", "Team", "Team slug", "Cycle", "Status", "Overall score", "Overall band"]);
-    expect(columns).toHaveLength(7 + PITFALL_IDS.length * 2);
+    expect(columns.slice(0, 10)).toEqual([
+      "Org unit",
+      "Team",
+      "Team slug",
+      "Cycle",
+      "Status",
+      "Overall band (worst pitfall)",
+      "High or Critical pitfalls",
+      "Worst pitfall",
+      "Worst pitfall score",
+      "Average score",
+    ]);
+    expect(columns).toHaveLength(10 + PITFALL_IDS.length * 2);
     expect(columns).toContain("Linear run costs score");
     expect(columns).toContain("Linear run costs band");
   });
@@ -38,15 +48,25 @@ describe("heatmap CSV", () => {
       Team: 'Zoë\'s "Checkout"',
       Cycle: "2026 Q3",
       Status: "Submitted",
-      "Overall score": "38.4",
-      "Overall band": "Medium",
+      // The headline leads: the worst pitfall is High although the average (38.4) is Medium.
+      "Overall band (worst pitfall)": "High",
+      "High or Critical pitfalls": "1",
+      "Worst pitfall": "Linear run costs",
+      "Worst pitfall score": "62",
+      "Average score": "38.4",
       "Linear run costs score": "62",
       "Linear run costs band": "High",
       "Excessive BAU score": "",
       "Excessive BAU band": "Not assessed",
       "Embedded specialists band": "Insufficient evidence",
     });
-    expect(second).toMatchObject({ Team: "Refunds", Status: "Not submitted", "Overall score": "", "Linear run costs band": "" });
+    expect(second).toMatchObject({
+      Team: "Refunds",
+      Status: "Not submitted",
+      "Overall band (worst pitfall)": "",
+      "Average score": "",
+      "Linear run costs band": "",
+    });
   });
 
   it("keeps a name starting like a formula from running in a spreadsheet", () => {

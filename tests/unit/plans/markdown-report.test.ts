@@ -29,7 +29,11 @@ describe("team plan as Markdown", () => {
       "| Excessive BAU | 41 | Medium | 85% | 1 |",
       "| Embedded specialists | — | Not assessed | 0% | 0 |",
     ]);
-    expect(markdown).toContain("Overall risk: **38.4** (Medium), submitted on 10 Sep 2026.");
+    // The headline, not the stored average: the worst pitfall's band leads.
+    expect(markdown).toContain(
+      "Headline: **Medium** — no pitfall High or Critical \\(worst: Excessive BAU 41.0\\) · average 26.8, submitted on 10 Sep 2026.",
+    );
+    expect(markdown).not.toContain("Overall risk");
   });
 
   it("lists triggered symptoms and every plan item with owner, due date, status and closed loop", () => {

@@ -109,4 +109,30 @@ describe("reading stored results", () => {
     expect(damaged.recommendations).toEqual([]);
     expect(parseStoredDetail("null")).toEqual({ triggeredSymptoms: [], countermeasures: [] });
   });
+
+  it("shows no symptoms and no risk removed for a pitfall in band None or not scored, whatever the stored detail lists", () => {
+    // Older stored results list symptoms and countermeasures for quiet pitfalls; they are not shown.
+    const detail = JSON.stringify({
+      triggeredSymptoms: [{ symptomId: "s-1", title: "A symptom", answers: [{ points: 2 }] }],
+      countermeasures: [
+        { countermeasureId: "cm-1", action: "Do a thing", rationale: "it helps", addresses: ["s-1"], addressesTriggered: ["s-1"], riskRemoved: 2.6 },
+      ],
+    });
+    const reading = readStoredResults([
+      { pitfallId: "excessive-bau", status: "scored", score: 2.6, band: "none", confidence: 1, detail },
+      { pitfallId: "linear-run-costs", status: "not-assessed", score: null, band: null, confidence: 0, detail },
+      { pitfallId: "embedded-specialists", status: "scored", score: 40, band: "medium", confidence: 1, detail },
+    ]);
+    const byId = new Map(reading.pitfalls.map((pitfall) => [pitfall.pitfallId, pitfall]));
+    expect(byId.get("excessive-bau")!.triggeredSymptoms).toEqual([]);
+    expect(byId.get("linear-run-costs")!.triggeredSymptoms).toEqual([]);
+    expect(byId.get("embedded-specialists")!.triggeredSymptoms).toHaveLength(1);
+    const [recommendation] = reading.recommendations;
+    expect(recommendation!.totalRiskRemoved).toBe(2.6);
+    expect(recommendation!.pitfalls[0]).toMatchObject({ pitfallId: "embedded-specialists", riskRemoved: 2.6 });
+    for (const pitfall of recommendation!.pitfalls.slice(1)) {
+      expect(pitfall.riskRemoved).toBe(0);
+      expect(pitfall.addresses.every((symptom) => !symptom.triggered)).toBe(true);
+    }
+  });
 });
