@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { BandBadge } from "@/features/assessments/band-style";
-import { formatDate, formatScore, StatusBadge } from "@/features/assessments/format";
+import { formatDate, StatusBadge } from "@/features/assessments/format";
+import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { CreateCycleForm } from "./create-cycle-form";
 import { CycleStatusForm } from "./cycle-status-form";
 import type { CyclesPageData } from "./types";
@@ -122,7 +122,7 @@ export function CyclesPage({ data }: { data: CyclesPageData }) {
                     Status
                   </th>
                   <th scope="col" className="px-4 py-2 font-semibold">
-                    Overall
+                    Headline
                   </th>
                   <th scope="col" className="px-4 py-2 font-semibold">
                     <span className="sr-only">Result</span>
@@ -142,11 +142,8 @@ export function CyclesPage({ data }: { data: CyclesPageData }) {
                       <StatusBadge status={team.status} />
                     </td>
                     <td className="px-4 py-2">
-                      {team.overallBand || team.overallScore !== null ? (
-                        <span className="flex items-center gap-2">
-                          <span className="tabular-nums">{formatScore(team.overallScore)}</span>
-                          <BandBadge band={team.overallBand} />
-                        </span>
+                      {team.headline ? (
+                        <TeamHeadlineSummary headline={team.headline} size="compact" />
                       ) : (
                         <span className="text-slate-600">–</span>
                       )}

@@ -1,5 +1,6 @@
 import type { RiskBand } from "@/domain/scoring/bands";
 import type { CycleStatus, TeamCycleStatus } from "@/features/assessments/types";
+import type { HeadlineView } from "@/features/results/team-headline";
 
 export interface CycleSummary {
   id: string;
@@ -19,8 +20,11 @@ export interface CycleTeamStatus {
   teamHref: string;
   orgUnitName: string;
   status: TeamCycleStatus;
+  /** Stored average and its band: secondary to the headline. */
   overallScore: number | null;
   overallBand: RiskBand | null;
+  /** Worst pitfall's band and High or Critical count; null unless submitted. */
+  headline: HeadlineView | null;
   resultHref: string | null;
 }
 

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
-import { content, latestQuestionnaire } from "@/domain/content";
+import { content, latestQuestionnaire, pitfallById } from "@/domain/content";
+import { teamHeadline } from "@/domain/results/headline";
+import { toHeadlineView } from "@/features/results/team-headline";
 import { RISK_BANDS, type RiskBand } from "@/domain/scoring";
 import { resultPath, teamPath } from "@/features/assessments/paths";
 import type { CycleStatus, TeamCycleStatus } from "@/features/assessments/types";
@@ -78,7 +80,13 @@ export async function getCyclesPage(actor: Actor): Promise<CyclesPageData> {
         orgUnit: { select: { name: true } },
         assessments: {
           where: { cycleId: focusCycle.id },
-          select: { status: true, overallScore: true, overallBand: true, submittedAt: true },
+          select: {
+            status: true,
+            overallScore: true,
+            overallBand: true,
+            submittedAt: true,
+            results: { select: { pitfallId: true, status: true, score: true, band: true } },
+          },
         },
       },
     });
@@ -93,6 +101,10 @@ export async function getCyclesPage(actor: Actor): Promise<CyclesPageData> {
           status: asTeamStatus(assessment?.status),
           overallScore: assessment?.status === "submitted" ? assessment.overallScore : null,
           overallBand: assessment?.status === "submitted" ? asBand(assessment.overallBand) : null,
+          headline:
+            assessment?.status === "submitted"
+              ? toHeadlineView(teamHeadline(assessment.results), (id) => pitfallById(id)?.name ?? id)
+              : null,
           resultHref: assessment?.submittedAt ? resultPath(team.slug, focusCycle.name) : null,
         };
       }),
