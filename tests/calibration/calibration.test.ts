@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, describe, it } from "vitest";
-import { questionnaireV1 as questionnaire } from "@content/questionnaires/v1";
+import { questionnaireV2 as questionnaire } from "@content/questionnaires/v2";
 import { content } from "@/domain/content";
 import type { Answers, PitfallId, Questionnaire } from "@/domain/content/schema";
 import {
