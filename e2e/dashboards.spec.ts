@@ -71,9 +71,11 @@ test.describe("organisation heatmap for the head of engineering", () => {
       "descending",
     );
     const riskKeys = async () =>
-      (await teamRows(page).locator("td:last-child a").evaluateAll((links) =>
-        links.map((link) => link.getAttribute("aria-label") ?? ""),
-      )).map(headlineKey);
+      (
+        await teamRows(page)
+          .locator("td:last-child a")
+          .evaluateAll((links) => links.map((link) => link.getAttribute("aria-label") ?? ""))
+      ).map(headlineKey);
     const descending = await riskKeys();
     expect(descending.length).toBe(filteredCount);
     expect(descending).toEqual([...descending].sort(compareKeysRiskierFirst));

@@ -91,7 +91,13 @@ function bandOf(score: number): string {
 function withScores(assessment: StoredAssessment, bau: number, others: number): StoredAssessment {
   const rows = assessment.rows.map((row) => {
     const score = row.pitfallId === "excessive-bau" ? bau : others;
-    return { ...row, status: "scored", score, band: bandOf(score), detail: bandOf(score) === "none" ? STALE_DETAIL : row.detail };
+    return {
+      ...row,
+      status: "scored",
+      score,
+      band: bandOf(score),
+      detail: bandOf(score) === "none" ? STALE_DETAIL : row.detail,
+    };
   });
   const average = Math.round((rows.reduce((sum, row) => sum + row.score!, 0) / rows.length) * 10) / 10;
   return { ...assessment, rows, overallScore: average, overallBand: bandOf(average) };
@@ -147,7 +153,10 @@ test.describe("a team's headline leads with its worst pitfall", () => {
     expect(names.indexOf(CRITICAL_TEAM.name)).toBeLessThan(names.indexOf(MEDIUM_TEAM.name));
 
     const overall = (teamName: string) =>
-      heatmapRows(page).filter({ has: page.getByRole("rowheader", { name: teamName }) }).locator("td").last();
+      heatmapRows(page)
+        .filter({ has: page.getByRole("rowheader", { name: teamName }) })
+        .locator("td")
+        .last();
     await expect(overall(CRITICAL_TEAM.name)).toHaveText("Critical (1)");
     await expect(overall(CRITICAL_TEAM.name).getByRole("link")).toHaveAccessibleName(
       /^Critical: 1 pitfall High or Critical, worst Excessive BAU 89\.7, average 17\.1/,

@@ -282,7 +282,8 @@ function isUnitHeadline(value: TeamHeadline | UnitHeadline): value is UnitHeadli
 
 /** Riskier first for teams (by their headline) and units (by theirs); negative when `a` is riskier. */
 function compareRisk(a: TeamHeadline | UnitHeadline, b: TeamHeadline | UnitHeadline): number {
-  if (!isUnitHeadline(a) || !isUnitHeadline(b)) return compareHeadlineRisk(a as TeamHeadline, b as TeamHeadline);
+  if (!isUnitHeadline(a) || !isUnitHeadline(b))
+    return compareHeadlineRisk(a as TeamHeadline, b as TeamHeadline);
   return compareUnitHeadlines(a, b);
 }
 

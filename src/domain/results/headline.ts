@@ -50,7 +50,11 @@ function scoredBand(result: HeadlinePitfallResult): RiskBand | null {
  * Symptoms and next steps belong to pitfalls that show risk: never to a pitfall in band None, nor to
  * one that was not scored, whatever an older stored result still lists for it.
  */
-export function showsFindings(result: { status: string; score: number | null; band: string | null }): boolean {
+export function showsFindings(result: {
+  status: string;
+  score: number | null;
+  band: string | null;
+}): boolean {
   const band = scoredBand({ pitfallId: "", ...result });
   return band !== null && band !== "none";
 }
@@ -115,8 +119,14 @@ export function teamHeadline(results: readonly HeadlinePitfallResult[]): TeamHea
 export function headlineRiskKey(
   headline: TeamHeadline,
 ): readonly [band: number, highOrCritical: number, worstScore: number, average: number] | null {
-  if (headline.worstBand === null || headline.worstScore === null || headline.averageScore === null) return null;
-  return [bandRank(headline.worstBand), headline.highOrCriticalCount, headline.worstScore, headline.averageScore];
+  if (headline.worstBand === null || headline.worstScore === null || headline.averageScore === null)
+    return null;
+  return [
+    bandRank(headline.worstBand),
+    headline.highOrCriticalCount,
+    headline.worstScore,
+    headline.averageScore,
+  ];
 }
 
 /**
@@ -159,7 +169,8 @@ export function highOrCriticalPhrase(count: number): string {
  * average 25.0"; empty when nothing is scored. `nameOf` turns a pitfall id into its name.
  */
 export function headlineDetail(headline: TeamHeadline, nameOf: (pitfallId: string) => string): string {
-  if (headline.worstBand === null || headline.worstScore === null || headline.averageScore === null) return "";
+  if (headline.worstBand === null || headline.worstScore === null || headline.averageScore === null)
+    return "";
   const worstId = headline.worstPitfalls[0]!;
   const worstLabel = headline.worstBand === "none" ? "highest" : "worst";
   return `${highOrCriticalPhrase(headline.highOrCriticalCount)} (${worstLabel}: ${nameOf(worstId)} ${oneDecimal(headline.worstScore)}) · average ${oneDecimal(headline.averageScore)}`;

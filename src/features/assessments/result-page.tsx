@@ -36,7 +36,10 @@ export function ResultPage({ result }: { result: AssessmentResultView }) {
         </div>
       ) : null}
 
-      <section aria-labelledby="overall-heading" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+      <section
+        aria-labelledby="overall-heading"
+        className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+      >
         <h2 id="overall-heading" className="text-xl font-semibold">
           Headline
         </h2>
@@ -47,8 +50,8 @@ export function ResultPage({ result }: { result: AssessmentResultView }) {
           {overall.headline.worstBand ? `Worst pitfall: ${bandMeaning(overall.headline.worstBand)} ` : ""}
           The headline is the band of the worst pitfall and how many pitfalls are High or Critical, so one
           pitfall in trouble is never averaged away. The average of the scored pitfalls
-          {overall.score === null ? "" : ` (${formatScore(overall.score)} out of 100)`} is shown for comparison
-          only; higher means more risk.{" "}
+          {overall.score === null ? "" : ` (${formatScore(overall.score)} out of 100)`} is shown for
+          comparison only; higher means more risk.{" "}
           <Link href="/playbook/scoring" className="text-blue-800 underline">
             How scores are calculated
           </Link>

@@ -31,7 +31,10 @@ export type EncodedCell =
  * 0: no submitted result in the unit; otherwise [average, band index, change or null, scored teams].
  * The Overall entry adds the number of teams whose headline is High or Critical.
  */
-export type EncodedAverage = 0 | readonly [number, number, number | null, number] | readonly [number, number, number | null, number, number];
+export type EncodedAverage =
+  | 0
+  | readonly [number, number, number | null, number]
+  | readonly [number, number, number | null, number, number];
 /** [team slug, team name, completion index, cells in HEATMAP_COLUMNS order]. */
 export type EncodedRow = readonly [string, string, number, readonly EncodedCell[]];
 
@@ -59,7 +62,12 @@ const PITFALL_INDEX = new Map<string, number>(PITFALL_IDS.map((id, index) => [id
 function encodeOverallCell(row: HeatmapTeamRow): EncodedCell {
   const cell = row.cells.overall;
   const headline = row.headline;
-  if (!headline || headline.worstBand === null || headline.averageScore === null || headline.worstScore === null)
+  if (
+    !headline ||
+    headline.worstBand === null ||
+    headline.averageScore === null ||
+    headline.worstScore === null
+  )
     return encodeCell(cell);
   return [
     headline.averageScore,
@@ -101,7 +109,9 @@ export function encodeGroup(group: HeatmapUnitGroup): EncodedGroup {
       row.slug,
       row.name,
       COMPLETION_STATUSES.indexOf(row.completion),
-      HEATMAP_COLUMNS.map((column) => (column === "overall" ? encodeOverallCell(row) : encodeCell(row.cells[column]))),
+      HEATMAP_COLUMNS.map((column) =>
+        column === "overall" ? encodeOverallCell(row) : encodeCell(row.cells[column]),
+      ),
     ]),
   };
 }

@@ -141,7 +141,10 @@ describe("heatmap query from the URL", () => {
   it("flips the direction of the current sort column and starts a new column at its default", () => {
     expect(sortToggle(defaults, "overall")).toMatchObject({ sort: "overall", dir: "asc" });
     expect(sortToggle(defaults, "team")).toMatchObject({ sort: "team", dir: "asc" });
-    expect(sortToggle({ ...defaults, sort: "team", dir: "asc" }, "team")).toMatchObject({ sort: "team", dir: "desc" });
+    expect(sortToggle({ ...defaults, sort: "team", dir: "asc" }, "team")).toMatchObject({
+      sort: "team",
+      dir: "desc",
+    });
     expect(sortToggle(defaults, "linear-run-costs")).toMatchObject({ sort: "linear-run-costs", dir: "desc" });
     expect(sortToggle({ ...defaults, sort: "linear-run-costs", dir: "desc" }, "linear-run-costs").dir).toBe(
       "asc",
@@ -310,7 +313,11 @@ describe("the Overall column follows the headline, not the average", () => {
       assessment("a-b", "t-b", "q4", "submitted", 55),
     ],
     previous: [],
-    results: [...criticalLowAverage, ...mediumHighAverage, ...mediumHighAverage.map((row) => ({ ...row, assessmentId: "a-b" }))],
+    results: [
+      ...criticalLowAverage,
+      ...mediumHighAverage,
+      ...mediumHighAverage.map((row) => ({ ...row, assessmentId: "a-b" })),
+    ],
     previousCycleName: null,
   };
 
@@ -348,7 +355,16 @@ describe("sorting and filtering rows", () => {
       [...PITFALL_IDS, "overall"].map((column) => [column, cell]),
     ) as HeatmapTeamRow["cells"];
     const headline =
-      score === null ? null : teamHeadline(PITFALL_IDS.map((pitfallId) => ({ pitfallId, status: "scored", score, band: bandForScore(score) })));
+      score === null
+        ? null
+        : teamHeadline(
+            PITFALL_IDS.map((pitfallId) => ({
+              pitfallId,
+              status: "scored",
+              score,
+              band: bandForScore(score),
+            })),
+          );
     return { teamId: name, name, slug: name.toLowerCase(), orgUnitId: "u", completion, cells, headline };
   }
   const rows = [row("Zeta", 40), row("alpha", null, "draft"), row("Beta", 90), row("Gamma", 40)];

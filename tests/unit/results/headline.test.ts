@@ -13,10 +13,17 @@ import {
 import { bandForScore, RISK_BANDS, type RiskBand } from "@/domain/scoring/bands";
 
 const rank = (band: RiskBand) => RISK_BANDS.indexOf(band);
-const names: Record<string, string> = { "excessive-bau": "Excessive BAU", "linear-run-costs": "Linear run costs" };
+const names: Record<string, string> = {
+  "excessive-bau": "Excessive BAU",
+  "linear-run-costs": "Linear run costs",
+};
 const nameOf = (id: string) => names[id] ?? id;
 
-function scored(pitfallId: string, score: number, band: RiskBand = bandForScore(score)): HeadlinePitfallResult {
+function scored(
+  pitfallId: string,
+  score: number,
+  band: RiskBand = bandForScore(score),
+): HeadlinePitfallResult {
   return { pitfallId, status: "scored", score, band };
 }
 
@@ -116,13 +123,17 @@ describe("riskier first", () => {
     const oneHighSameWorst = { name: "one high, same worst, lower average", results: team(70, 20) };
     const nothing = {
       name: "nothing scored",
-      results: PITFALL_IDS.map((pitfallId) => ({ pitfallId, status: "not-assessed", score: null, band: null })),
+      results: PITFALL_IDS.map((pitfallId) => ({
+        pitfallId,
+        status: "not-assessed",
+        score: null,
+        band: null,
+      })),
     };
     const headlines = new Map(
-      [criticalLowAverage, mediumHighAverage, twoHigh, oneHigher, oneHigh, oneHighSameWorst, nothing].map((entry) => [
-        entry.name,
-        teamHeadline(entry.results),
-      ]),
+      [criticalLowAverage, mediumHighAverage, twoHigh, oneHigher, oneHigh, oneHighSameWorst, nothing].map(
+        (entry) => [entry.name, teamHeadline(entry.results)],
+      ),
     );
     const order = sortRiskierFirst([...headlines.keys()].reverse(), (name) => headlines.get(name)!);
     expect(order).toEqual([
@@ -155,7 +166,10 @@ interface GeneratedPitfall {
 
 const pitfallArb: fc.Arbitrary<GeneratedPitfall> = fc.record({
   score: scoreArb,
-  floor: fc.oneof({ arbitrary: fc.constant<RiskBand>("none"), weight: 3 }, { arbitrary: floorArb, weight: 1 }),
+  floor: fc.oneof(
+    { arbitrary: fc.constant<RiskBand>("none"), weight: 3 },
+    { arbitrary: floorArb, weight: 1 },
+  ),
   status: fc.oneof(
     { arbitrary: fc.constant("scored" as const), weight: 5 },
     { arbitrary: fc.constantFrom("not-assessed" as const, "insufficient-evidence" as const), weight: 1 },
@@ -170,7 +184,12 @@ function toResults(pitfalls: readonly GeneratedPitfall[]): HeadlinePitfallResult
     const pitfallId = PITFALL_IDS[index]!;
     if (pitfall.status !== "scored") return { pitfallId, status: pitfall.status, score: null, band: null };
     const band = bandForScore(pitfall.score);
-    return { pitfallId, status: "scored", score: pitfall.score, band: rank(band) >= rank(pitfall.floor) ? band : pitfall.floor };
+    return {
+      pitfallId,
+      status: "scored",
+      score: pitfall.score,
+      band: rank(band) >= rank(pitfall.floor) ? band : pitfall.floor,
+    };
   });
 }
 
@@ -195,7 +214,9 @@ describe("headline properties", () => {
         const target = pitfalls[index]!;
         fc.pre(target.status === "scored" && raised > target.score);
         const before = teamHeadline(toResults(pitfalls));
-        const after = teamHeadline(toResults(pitfalls.map((pitfall, i) => (i === index ? { ...pitfall, score: raised } : pitfall))));
+        const after = teamHeadline(
+          toResults(pitfalls.map((pitfall, i) => (i === index ? { ...pitfall, score: raised } : pitfall))),
+        );
         // `after` comes first or ties: never later.
         expect(compareHeadlineRisk(after, before)).toBeLessThanOrEqual(0);
       }),
@@ -208,7 +229,9 @@ describe("headline properties", () => {
         const results = toResults(pitfalls);
         const headline = teamHeadline(results);
         // The band is the highest stored band, whatever the average's own band would be.
-        const bands = results.flatMap((result) => (result.band === null ? [] : [rank(result.band as RiskBand)]));
+        const bands = results.flatMap((result) =>
+          result.band === null ? [] : [rank(result.band as RiskBand)],
+        );
         const expected = bands.length === 0 ? null : RISK_BANDS[Math.max(...bands)];
         expect(headline.worstBand).toBe(expected);
         // Changing every other pitfall's score within its band moves the average but not the band.
