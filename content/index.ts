@@ -11,6 +11,7 @@ import { linearRunCosts } from "./pitfalls/linear-run-costs";
 import { noMajorIncidentManagement } from "./pitfalls/no-major-incident-management";
 import { responsibleButUnaccountable } from "./pitfalls/responsible-but-unaccountable";
 import { questionnaireV1 } from "./questionnaires/v1";
+import { questionnaireV2 } from "./questionnaires/v2";
 import { source } from "./source";
 
 export interface ContentFileEntry {
@@ -30,6 +31,7 @@ export const contentFiles: readonly ContentFileEntry[] = [
   { file: "content/pitfalls/embedded-specialists.ts", data: embeddedSpecialists },
   { file: "content/pitfalls/limited-on-call-schedule.ts", data: limitedOnCallSchedule },
   { file: "content/questionnaires/v1.ts", data: questionnaireV1 },
+  { file: "content/questionnaires/v2.ts", data: questionnaireV2 },
 ];
 
 export default contentFiles;

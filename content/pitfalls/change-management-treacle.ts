@@ -39,12 +39,14 @@ export const changeManagementTreacle = {
       countermeasureId: "pre-approve-low-risk-changes",
       rationale: "most deployments can go ahead without waiting for an approval",
       addresses: ["insufficient-deployment-frequency", "prolonged-change-management-process"],
+      removesCauses: ["single-change-category", "approval-for-every-deployment"],
     },
     {
       countermeasureId: "automate-change-auditing",
       rationale:
         "deployments comply with change management processes without manual paperwork slowing them down",
       addresses: ["prolonged-change-management-process"],
+      removesCauses: ["reactive-change-management"],
     },
   ],
   notes: [

@@ -51,6 +51,7 @@ export const embeddedSpecialists = {
         "unpredictable-specialist-workload",
         "specialist-loneliness",
       ],
+      removesCauses: ["central-specialist-team-overwhelmed", "scarce-affordable-specialists", "fluctuating-demand-for-expertise"],
     },
   ],
   notes: [

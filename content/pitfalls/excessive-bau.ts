@@ -34,6 +34,10 @@ export const excessiveBau = {
       id: "manual-telemetry-toolchain",
       text: "The telemetry toolchain behind dashboards and alerts is not fully automated.",
     },
+    {
+      id: "untracked-operational-rework",
+      text: "Operational rework is done off the board, without a ticket or time recorded, so nobody can see how much of the week it eats or plan for it.",
+    },
   ],
   countermeasures: [
     {
@@ -41,21 +45,25 @@ export const excessiveBau = {
       rationale:
         "operational rework shows up on the board, and is prioritised and followed through in the same way as feature work",
       addresses: ["slow-delivery-of-planned-work"],
+      removesCauses: ["untracked-operational-rework"],
     },
     {
       countermeasureId: "re-architect-for-adaptability",
       rationale: "services can degrade gracefully on failure instead of turning every fault into a callout",
       addresses: ["high-number-of-callouts", "slow-delivery-of-planned-work"],
+      removesCauses: ["no-graceful-degradation"],
     },
     {
       countermeasureId: "create-automated-deployment-pipeline",
       rationale: "failed deployments become rare, and the ones that do fail can be reverted quickly",
       addresses: ["high-number-of-callouts"],
+      removesCauses: ["inconsistent-deployments-across-environments"],
     },
     {
       countermeasureId: "establish-automated-telemetry-toolchain",
       rationale: "dashboards and alerts can be trusted, and updated whenever the service changes",
       addresses: ["high-number-of-callouts"],
+      removesCauses: ["manual-telemetry-toolchain"],
     },
   ],
   notes: [

@@ -34,6 +34,10 @@ export const limitedOnCallSchedule = {
       id: "too-much-time-on-call",
       text: "Months of frequent on-call shifts wear people down until they burn out.",
     },
+    {
+      id: "services-need-frequent-intervention",
+      text: "Services need a person to step in often and take long to put right, so every out-of-hours shift is heavy and incidents drag on.",
+    },
   ],
   countermeasures: [
     {
@@ -41,23 +45,27 @@ export const limitedOnCallSchedule = {
       rationale:
         "people on the rota have what they need to deal with a production alert at night or at the weekend",
       addresses: ["minority-of-team-on-call", "on-call-burnout-risk"],
+      removesCauses: ["unprepared-for-on-call"],
     },
     {
       countermeasureId: "re-architect-for-adaptability",
       rationale:
         "digital services rarely need a person to step in, and are quick to put right when they fail",
       addresses: ["on-call-burnout-risk"],
+      removesCauses: ["services-need-frequent-intervention"],
     },
     {
       countermeasureId: "ensure-fair-on-call-remuneration",
       rationale:
         "people on call feel fairly paid for the way on-call intrudes on their evenings and weekends",
       addresses: ["minority-of-team-on-call", "on-call-burnout-risk"],
+      removesCauses: ["unhappy-with-on-call-pay"],
     },
     {
       countermeasureId: "craft-sustainable-on-call-schedule",
       rationale: "the out-of-hours load is spread so that nobody carries more than a fair share of it",
       addresses: ["minority-of-team-on-call", "on-call-burnout-risk"],
+      removesCauses: ["too-much-time-on-call"],
     },
   ],
   notes: [

@@ -16,6 +16,10 @@ export const linearRunCosts = {
   ],
   causes: [
     {
+      id: "targets-not-chosen-on-exposure",
+      text: "Availability targets are not derived from what an hour of downtime would really cost, so services are run, and covered out of hours, to a higher level than their financial exposure calls for.",
+    },
+    {
       id: "per-team-standby-cost-model",
       text: "Standby is costed as R(n): a pay rate R for each person on standby, times n product teams on call. Adding teams adds standby cost at the same rate — one team costs R(1), ten teams R(10), twenty teams R(20).",
     },
@@ -26,11 +30,13 @@ export const linearRunCosts = {
       rationale:
         "each product team weighs the availability its service really needs against the engineering effort of reaching it",
       addresses: ["run-cost-tied-to-team-count"],
+      removesCauses: ["targets-not-chosen-on-exposure"],
     },
     {
       countermeasureId: "select-out-of-hours-schedules-on-financial-exposure",
       rationale: "a growing number of product teams no longer brings a matching growth in standby costs",
       addresses: ["run-cost-tied-to-team-count"],
+      removesCauses: ["per-team-standby-cost-model"],
     },
   ],
   notes: [

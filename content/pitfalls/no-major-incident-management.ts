@@ -47,6 +47,7 @@ export const noMajorIncidentManagement = {
         "major-incident-ignorance",
         "no-crisis-communications",
       ],
+      removesCauses: ["incident-management-excluded", "no-shared-incident-practices"],
     },
   ],
   notes: [

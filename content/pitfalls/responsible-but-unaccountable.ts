@@ -56,12 +56,14 @@ export const responsibleButUnaccountable = {
         "low-priority-operational-features",
         "weak-operability-incentives",
       ],
+      removesCauses: ["head-of-operations-accountable", "teams-not-held-accountable"],
     },
     {
       countermeasureId: "fund-on-call-from-product-budgets",
       rationale:
         "product teams pay for their own on-call, and weigh its cost when they choose targets and cover",
       addresses: ["inflated-availability-targets", "on-call-funding-pressure"],
+      removesCauses: ["on-call-funded-by-operations"],
     },
   ],
   notes: [

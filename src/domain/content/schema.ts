@@ -41,20 +41,35 @@ export const causeSchema = z.strictObject({
 });
 
 /** A countermeasure is its own entity because one can serve several pitfalls. */
+/**
+ * How much a countermeasure asks of a team, used only to break ties in rankings: when two
+ * countermeasures would remove the same risk, the one a team can finish sooner comes first.
+ */
+export const COUNTERMEASURE_EFFORTS = ["low", "medium", "high"] as const;
+export const countermeasureEffortSchema = z.enum(COUNTERMEASURE_EFFORTS);
+export type CountermeasureEffort = z.infer<typeof countermeasureEffortSchema>;
+
 export const countermeasureSchema = z.strictObject({
   id: slugSchema,
   /** The action, imperative: "Pre-approve low-risk, repeatable changes". */
   action: text,
   /** Longer guidance on what doing it involves. */
   guidance: text,
+  effort: countermeasureEffortSchema,
 });
 
-/** How a pitfall uses a countermeasure: its own "so that" rationale and the symptoms it addresses. */
+/**
+ * How a pitfall uses a countermeasure: its own "so that" rationale, the symptoms it relieves and
+ * the causes it removes. Rankings follow the causes: evidence of a cause counts towards the
+ * countermeasures that remove that cause; evidence of a symptom alone counts towards those that
+ * relieve the symptom.
+ */
 export const pitfallCountermeasureSchema = z.strictObject({
   countermeasureId: slugSchema,
   /** The "so that ..." outcome for this pitfall, without the words "so that". */
   rationale: text,
   addresses: z.array(slugSchema).min(1, "must address at least one symptom of this pitfall"),
+  removesCauses: z.array(slugSchema).min(1, "must remove at least one cause of this pitfall"),
 });
 
 export const noteSchema = z.strictObject({
@@ -138,6 +153,24 @@ export const answerTypeSchema = z.discriminatedUnion("type", [
 ]);
 export type AnswerType = z.infer<typeof answerTypeSchema>;
 
+/**
+ * A condition over the team context or an answer. `field` names a context question id or a
+ * pitfall question id; values compare against the stored answer value (option value, number, or
+ * boolean for yes/no).
+ */
+export const conditionSchema = z.discriminatedUnion("op", [
+  z.strictObject({ field: slugSchema, op: z.literal("in"), values: z.array(z.union([slugSchema, z.boolean()])).min(1) }),
+  z.strictObject({ field: slugSchema, op: z.literal("lt"), value: z.number() }),
+  z.strictObject({ field: slugSchema, op: z.literal("gt"), value: z.number() }),
+  /** Holds when the field was answered "don't know"; known not to hold when it has a value. */
+  z.strictObject({ field: slugSchema, op: z.literal("dontKnow") }),
+]);
+
+/** Bands a high-risk finding can hold a pitfall at, at the least. */
+export const FLOOR_BANDS = ["medium", "high", "critical"] as const;
+export const floorBandSchema = z.enum(FLOOR_BANDS);
+export type FloorBand = z.infer<typeof floorBandSchema>;
+
 export const questionSchema = z.strictObject({
   id: slugSchema,
   /** Plain-language question shown to the team lead. */
@@ -154,6 +187,24 @@ export const questionSchema = z.strictObject({
   allowDontKnow: z.boolean(),
   allowNotApplicable: z.boolean(),
   required: z.boolean(),
+  /**
+   * When set, "don't know" is itself evidence, at this risk: used where the playbook treats not
+   * knowing as a sign of the pitfall (e.g. unplanned work that nobody tracks). Otherwise "don't
+   * know" only lowers confidence.
+   */
+  dontKnowRisk: riskSchema.optional(),
+  /**
+   * Team context conditions under which the question means something. When one is known not to
+   * hold, the question is left out of the score whatever was answered (e.g. the share of a team
+   * on its own rota, for a team on a shared domain rota).
+   */
+  appliesWhen: z.array(conditionSchema).min(1).optional(),
+  /**
+   * Team context conditions under which "not applicable" contradicts the team's own context (e.g.
+   * on-call questions for a team that runs its own schedule). Such an answer is refused on submit
+   * and, if stored earlier, scored as "don't know".
+   */
+  applicableWhen: z.array(conditionSchema).min(1).optional(),
 });
 
 export const questionSectionSchema = z.strictObject({
@@ -185,30 +236,28 @@ export const contextQuestionSchema = z.strictObject({
   required: z.boolean(),
 });
 
-/**
- * A condition over the team context or an answer. `field` names a context question id or a
- * pitfall question id; values compare against the stored answer value (option value, number, or
- * boolean for yes/no).
- */
-export const conditionSchema = z.discriminatedUnion("op", [
-  z.strictObject({ field: slugSchema, op: z.literal("in"), values: z.array(z.union([slugSchema, z.boolean()])).min(1) }),
-  z.strictObject({ field: slugSchema, op: z.literal("lt"), value: z.number() }),
-  z.strictObject({ field: slugSchema, op: z.literal("gt"), value: z.number() }),
-]);
 
 /**
  * A playbook rule that only makes sense with context, e.g. "an out-of-hours schedule on a service
- * whose availability target is 95%". When all conditions hold the rule counts as evidence with
- * risk 1 at its weight; when they are known not to hold, as risk 0; when a field is unanswered,
- * the rule is unassessed.
+ * whose availability target is 95%".
+ *
+ * - `appliesWhen` (optional) says when the rule is a question at all ("the target is 95%"). When
+ *   one of these conditions is known not to hold, the rule is not applicable and carries no weight.
+ * - `when` is the finding itself ("an out-of-hours schedule covers it"). When all of its
+ *   conditions hold the rule fires: evidence with risk 1 at its weight. When one is known not to
+ *   hold, it is healthy evidence (risk 0) at its weight.
+ * - `floor` makes a fired rule a high-risk finding: the pitfall is at least in that band, whatever
+ *   the average says. A rule of weight 0 is a finding only: it sets the floor and adds no weight.
  */
 export const contextRuleSchema = z.strictObject({
   id: slugSchema,
   pitfallId: pitfallIdSchema,
   /** Shown when the rule fires: what was found and why it signals the pitfall. */
   explanation: text,
+  appliesWhen: z.array(conditionSchema).min(1).optional(),
   when: z.array(conditionSchema).min(1),
-  weight: z.number().int().min(1).max(3),
+  weight: z.number().int().min(0).max(3),
+  floor: floorBandSchema.optional(),
   detects: z.strictObject({
     symptoms: z.array(slugSchema),
     causes: z.array(slugSchema),

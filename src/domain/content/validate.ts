@@ -356,6 +356,28 @@ function checkPitfalls(
         }
       });
     });
+    const causeIds = new Set(pitfall.causes.map((cause) => cause.id));
+    const removed = new Set<string>();
+    pitfall.countermeasures.forEach((ref, index) => {
+      reportDuplicates(ref.removesCauses, (causeIndex, id) =>
+        problems.add(file, ["countermeasures", index, "removesCauses", causeIndex], `cause "${id}" is listed twice`),
+      );
+      ref.removesCauses.forEach((causeId, causeIndex) => {
+        if (causeIds.has(causeId)) removed.add(causeId);
+        else {
+          problems.add(
+            file,
+            ["countermeasures", index, "removesCauses", causeIndex],
+            `"${causeId}" is not a cause of this pitfall (its causes are: ${[...causeIds].join(", ")})`,
+          );
+        }
+      });
+    });
+    pitfall.causes.forEach((cause, index) => {
+      if (!removed.has(cause.id)) {
+        problems.add(file, ["causes", index], `cause "${cause.id}" is not removed by any countermeasure`);
+      }
+    });
     pitfall.symptoms.forEach((symptom, index) => {
       if (!addressed.has(symptom.id)) {
         problems.add(
@@ -420,6 +442,28 @@ function checkQuestionnaire(
       checkAnswerType(file, [...path, "answer"], question.answer, problems);
       if (pitfall && isCheckable(pitfall.id))
         checkDetects(file, [...path, "detects"], question.detects, pitfall, problems);
+      if (question.dontKnowRisk !== undefined && !question.allowDontKnow) {
+        problems.add(file, [...path, "dontKnowRisk"], `"don't know" is not allowed on this question, so it cannot carry a risk`);
+      }
+      if (question.applicableWhen && !question.allowNotApplicable) {
+        problems.add(file, [...path, "applicableWhen"], `"not applicable" is not allowed on this question, so nothing can contradict it`);
+      }
+    });
+  });
+  // Conditions on when a question applies may only test the team context, which is answered first.
+  questionnaire.sections.forEach((section, sectionIndex) => {
+    section.questions.forEach((question, questionIndex) => {
+      for (const key of ["appliesWhen", "applicableWhen"] as const) {
+        question[key]?.forEach((condition, conditionIndex) => {
+          const path = ["sections", sectionIndex, "questions", questionIndex, key, conditionIndex];
+          const contextQuestion = questionnaire.context.find((candidate) => candidate.id === condition.field);
+          if (!contextQuestion) {
+            problems.add(file, [...path, "field"], `"${condition.field}" is not a context question of this questionnaire`);
+            return;
+          }
+          checkConditionFits(file, path, condition, contextQuestion, problems);
+        });
+      }
     });
   });
 
@@ -439,8 +483,14 @@ function checkQuestionnaire(
     if (pitfall && isCheckable(pitfall.id)) {
       checkDetects(file, ["contextRules", ruleIndex, "detects"], rule.detects, pitfall, problems);
     }
-    rule.when.forEach((condition, conditionIndex) => {
-      const path = ["contextRules", ruleIndex, "when", conditionIndex];
+    if (rule.weight === 0 && rule.floor === undefined) {
+      problems.add(file, ["contextRules", ruleIndex, "weight"], "a rule of weight 0 must set a floor, or it would have no effect");
+    }
+    const conditions = [
+      ...(rule.appliesWhen ?? []).map((condition, index) => ({ condition, path: ["contextRules", ruleIndex, "appliesWhen", index] })),
+      ...rule.when.map((condition, index) => ({ condition, path: ["contextRules", ruleIndex, "when", index] })),
+    ];
+    conditions.forEach(({ condition, path }) => {
       const question = questionsById.get(condition.field);
       if (!question) {
         problems.add(
@@ -560,6 +610,12 @@ function checkConditionFits(
   problems: ProblemList,
 ): void {
   const answer = question.answer;
+  if (condition.op === "dontKnow") {
+    if (!question.allowDontKnow) {
+      problems.add(file, [...path, "op"], `"${question.id}" cannot be answered "don't know"`);
+    }
+    return;
+  }
   if (condition.op === "in") {
     if (answer.type === "choice") {
       const optionValues = answer.options.map((option) => option.value);

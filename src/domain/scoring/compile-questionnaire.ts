@@ -4,9 +4,11 @@
  */
 import type {
   Cause,
+  Condition,
   ContextQuestion,
   ContextRule,
   Countermeasure,
+  FloorBand,
   Pitfall,
   PitfallCountermeasure,
   PitfallId,
@@ -58,6 +60,12 @@ export interface CompiledQuestion {
   readonly sectionIndex: number;
   readonly weight: number;
   readonly accepts: CompiledAnswerRules;
+  /** Risk of "don't know" when not knowing is evidence; -1 when it only lowers confidence. */
+  readonly dontKnowRisk: number;
+  /** Context conditions for the question to apply at all; empty when it always applies. */
+  readonly appliesWhen: readonly CompiledCondition[];
+  /** Context conditions under which "not applicable" is a contradiction; empty when never. */
+  readonly applicableWhen: readonly CompiledCondition[];
 }
 
 export interface CompiledContextQuestion {
@@ -68,7 +76,7 @@ export interface CompiledContextQuestion {
 }
 
 export interface CompiledCondition {
-  readonly op: "in" | "lt" | "gt";
+  readonly op: "in" | "lt" | "gt" | "dontKnow";
   readonly field: string;
   /** Index into the context scratch arrays, or -1 when the field is a pitfall question. */
   readonly contextIndex: number;
@@ -82,7 +90,12 @@ export interface CompiledRule {
   readonly rule: ContextRule;
   readonly id: string;
   readonly weight: number;
+  /** The rule's precondition; empty when it always applies. */
+  readonly appliesWhen: readonly CompiledCondition[];
   readonly conditions: readonly CompiledCondition[];
+  /** The lowest score of the floor band when the rule is a high-risk finding, else 0. */
+  readonly floorScore: number;
+  readonly floor: FloorBand | null;
   /**
    * The rule's result for each outcome code, built once and frozen: a result carries nothing
    * that depends on the assessment beyond the outcome, so scoring hands out these instead of
@@ -119,6 +132,8 @@ export interface CompiledCountermeasureLink {
   readonly countermeasureIndex: number;
   /** Local evidence on any addressed symptom. */
   readonly evidenceMask: number;
+  /** 0 low, 1 medium, 2 high: the tie-break after risk removed. */
+  readonly effortRank: number;
   /**
    * The ranking when it would remove nothing, built once and frozen. Removing nothing means no
    * evidence on its symptoms carries risk, so none of them is triggered either: nothing in it
@@ -135,6 +150,14 @@ export interface CompiledSection {
   readonly evidenceCount: number;
   /** Bits of the section's questions (the rest of its evidence are context rules). */
   readonly questionMask: number;
+  /**
+   * Per evidence item, the section's countermeasures (bit i = countermeasures[i]) its points are
+   * shared between: those removing one of its causes, or, when none does, those relieving one of
+   * its symptoms.
+   */
+  readonly evidenceCountermeasures: Int32Array;
+  /** Whether any rule of the section has a floor. */
+  readonly hasFloors: boolean;
   readonly symptoms: readonly CompiledSymptomLink[];
   readonly causes: readonly CompiledCauseLink[];
   readonly countermeasures: readonly CompiledCountermeasureLink[];
@@ -153,6 +176,10 @@ export const UNANSWERED = 0;
 export const VALUE = 1;
 export const DONT_KNOW = 2;
 export const NOT_APPLICABLE = 3;
+/** "Not applicable" that the team context contradicts: scored as "don't know". */
+export const CONTRADICTION = 4;
+/** The team context says the question does not apply: left out like "not applicable". */
+export const OUT_OF_CONTEXT = 5;
 
 /**
  * Buffers reused by every scoring call on this compilation. Scoring is synchronous and calls out
@@ -167,14 +194,20 @@ export interface ScoringScratch {
   readonly contextValue: AnswerValue[];
   /** Per-section evidence risk; 0 also for evidence without an answer (blank, N/A, unassessed rule). */
   readonly evidenceRisk: Float64Array;
+  /** Per-section answer state of each question (VALUE, DONT_KNOW, CONTRADICTION...). */
+  readonly evidenceKind: Uint8Array;
   /** Per-section evidence score points (0..100 scale). */
   readonly evidencePoints: Float64Array;
   /** Per-section contribution object of each evidence item, when it has one. */
   readonly evidenceContribution: (Contribution | undefined)[];
   /** Outcome of each rule of the current section. */
   readonly ruleOutcome: Uint8Array;
+  /** Points shared out to each countermeasure of the current section, by position. */
+  readonly countermeasureShares: Float64Array;
   /** Assessment-wide risk removed, per countermeasure. */
   readonly countermeasureTotals: Float64Array;
+  /** Assessment-wide risk removed weighted by band, per countermeasure. */
+  readonly countermeasureUrgency: Float64Array;
   /** How many pitfalls of the assessment each countermeasure removes risk from. */
   readonly countermeasurePitfalls: Uint8Array;
   /** Assessment-wide ranking entry per countermeasure while it is being built. */
@@ -273,6 +306,19 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
         sectionIndex,
         weight: question.weight,
         accepts: compileQuestionAnswerRules(question),
+        dontKnowRisk: question.dontKnowRisk ?? -1,
+        appliesWhen: compileConditions(
+          question.appliesWhen ?? [],
+          `${where}: question "${question.id}" (appliesWhen)`,
+          contextQuestionById,
+          EMPTY_QUESTIONS,
+        ),
+        applicableWhen: compileConditions(
+          question.applicableWhen ?? [],
+          `${where}: question "${question.id}" (applicableWhen)`,
+          contextQuestionById,
+          EMPTY_QUESTIONS,
+        ),
       };
       questions.push(compiled);
       questionById.set(question.id, compiled);
@@ -353,6 +399,8 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
       evidenceMask: evidenceDetecting("causes", cause.id),
     }));
 
+    const detectorCauses = detectors.map((detector) => detector.detects.causes);
+    const detectorSymptoms = detectors.map((detector) => detector.detects.symptoms);
     const sectionCountermeasures = pitfall.countermeasures.map((link): CompiledCountermeasureLink => {
       const countermeasure = countermeasureById.get(link.countermeasureId);
       if (!countermeasure) {
@@ -374,6 +422,13 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
         addressedSymptomMask |= 1 << symptomIndex;
         evidenceMask |= symptoms[symptomIndex]!.evidenceMask;
       }
+      for (const causeId of link.removesCauses) {
+        if (!causeIds.has(causeId)) {
+          throw new ScoringContentError(
+            `Pitfall "${pitfall.id}": countermeasure "${link.countermeasureId}" removes unknown cause "${causeId}"`,
+          );
+        }
+      }
       return {
         countermeasure,
         link,
@@ -383,6 +438,7 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
           action: countermeasure.action,
           rationale: link.rationale,
           addresses: link.addresses,
+          removesCauses: link.removesCauses,
           addressesTriggered: NONE,
           riskRemoved: 0,
         }),
@@ -390,18 +446,42 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
         addressedSymptomMask,
         countermeasureIndex: countermeasureIndexById.get(countermeasure.id)!,
         evidenceMask,
+        effortRank: EFFORT_RANK[countermeasure.effort],
       };
+    });
+    if (sectionCountermeasures.length > MAX_EVIDENCE_PER_SECTION) {
+      throw new ScoringContentError(
+        `${where}: pitfall "${pitfall.id}" has ${sectionCountermeasures.length} countermeasures; at most ${MAX_EVIDENCE_PER_SECTION} are supported`,
+      );
+    }
+    const evidenceCountermeasures = new Int32Array(detectors.length);
+    detectors.forEach((_, evidence) => {
+      let byCause = 0;
+      let bySymptom = 0;
+      pitfall.countermeasures.forEach((link, position) => {
+        if (link.removesCauses.some((causeId) => detectorCauses[evidence]!.includes(causeId))) byCause |= 1 << position;
+        if (link.addresses.some((symptomId) => detectorSymptoms[evidence]!.includes(symptomId)))
+          bySymptom |= 1 << position;
+      });
+      evidenceCountermeasures[evidence] = byCause !== 0 ? byCause : bySymptom;
     });
 
     return {
       pitfallId: section.pitfallId,
       pitfall,
-      idleCountermeasures: Object.freeze(sectionCountermeasures.map((link) => link.idle)),
+      // With nothing to remove, the order is the tie-break alone: least effort, then id.
+      idleCountermeasures: Object.freeze(
+        [...sectionCountermeasures]
+          .sort((a, b) => a.effortRank - b.effortRank || (a.countermeasure.id < b.countermeasure.id ? -1 : 1))
+          .map((link) => link.idle),
+      ),
       ruleResultLists: new Map(),
       questions: sectionQuestions,
       rules,
       evidenceCount: detectors.length,
       questionMask: (1 << sectionQuestions.length) - 1,
+      evidenceCountermeasures,
+      hasFloors: rules.some((rule) => rule.floorScore > 0),
       symptoms,
       causes,
       countermeasures: sectionCountermeasures,
@@ -418,9 +498,14 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
     contextValue: new Array<AnswerValue>(contextQuestions.length).fill(0),
     evidenceRisk: new Float64Array(maxEvidence),
     evidencePoints: new Float64Array(maxEvidence),
+    evidenceKind: new Uint8Array(maxEvidence),
     evidenceContribution: new Array<Contribution | undefined>(maxEvidence).fill(undefined),
     ruleOutcome: new Uint8Array(maxRules),
+    countermeasureShares: new Float64Array(
+      Math.max(0, ...sections.map((section) => section.countermeasures.length)),
+    ),
     countermeasureTotals: new Float64Array(countermeasures.length),
+    countermeasureUrgency: new Float64Array(countermeasures.length),
     countermeasurePitfalls: new Uint8Array(countermeasures.length),
     rankedCountermeasures: new Array<RankedCountermeasure | undefined>(countermeasures.length).fill(
       undefined,
@@ -455,16 +540,50 @@ function compileRule(
   contextQuestionById: ReadonlyMap<string, CompiledContextQuestion>,
   questionById: ReadonlyMap<string, CompiledQuestion>,
 ): CompiledRule {
-  const conditions = rule.when.map((condition): CompiledCondition => {
+  const label = `${where}: context rule "${rule.id}"`;
+  const conditions = compileConditions(rule.when, label, contextQuestionById, questionById);
+  const appliesWhen = compileConditions(rule.appliesWhen ?? [], label, contextQuestionById, questionById);
+  if (rule.weight === 0 && rule.floor === undefined) {
+    throw new ScoringContentError(`${label} has weight 0 and no floor, so it could never count`);
+  }
+  const floor = rule.floor ?? null;
+  const results = RULE_OUTCOME_NAMES.map((outcome) =>
+    Object.freeze({ ruleId: rule.id, outcome, weight: rule.weight, explanation: rule.explanation, floor }),
+  );
+  return {
+    rule,
+    id: rule.id,
+    weight: rule.weight,
+    appliesWhen,
+    conditions,
+    floorScore: floor === null ? 0 : FLOOR_SCORE[floor],
+    floor,
+    results,
+  };
+}
+
+/** The lowest score of each band a finding can hold a pitfall at (see `bands.ts`). */
+const FLOOR_SCORE: Readonly<Record<FloorBand, number>> = { medium: 30, high: 60, critical: 80 };
+const EFFORT_RANK: Readonly<Record<Countermeasure["effort"], number>> = { low: 0, medium: 1, high: 2 };
+const EMPTY_QUESTIONS: ReadonlyMap<string, CompiledQuestion> = new Map();
+
+function compileConditions(
+  conditions: readonly Condition[],
+  label: string,
+  contextQuestionById: ReadonlyMap<string, CompiledContextQuestion>,
+  questionById: ReadonlyMap<string, CompiledQuestion>,
+): readonly CompiledCondition[] {
+  if (conditions.length === 0) return NONE;
+  return conditions.map((condition): CompiledCondition => {
     const context = contextQuestionById.get(condition.field);
     const question = context ? undefined : questionById.get(condition.field);
     if (!context && !question) {
       throw new ScoringContentError(
-        `${where}: context rule "${rule.id}" tests "${condition.field}", which is neither a context question nor a question`,
+        `${label} tests "${condition.field}", which is not a ${questionById.size === 0 ? "context question" : "context question nor a question"}`,
       );
     }
     const answerType = (context ?? question)!.question.answer;
-    const problem = `${where}: context rule "${rule.id}" tests "${condition.field}"`;
+    const problem = `${label} tests "${condition.field}"`;
     if (condition.op === "in") {
       for (const value of condition.values) {
         const fits =
@@ -478,6 +597,10 @@ function compileRule(
           );
         }
       }
+    } else if (condition.op === "dontKnow") {
+      if (!(context ?? question)!.question.allowDontKnow) {
+        throw new ScoringContentError(`${problem} for "don't know", which it does not allow`);
+      }
     } else if (answerType.type !== "number" && answerType.type !== "agreement") {
       throw new ScoringContentError(
         `${problem} with "${condition.op}", but it is not answered with a number`,
@@ -488,12 +611,8 @@ function compileRule(
       field: condition.field,
       contextIndex: context ? context.index : -1,
       questionIndex: question ? question.index : -1,
-      values: condition.op === "in" ? condition.values : [],
-      threshold: condition.op === "in" ? 0 : condition.value,
+      values: condition.op === "in" ? condition.values : NONE,
+      threshold: condition.op === "lt" || condition.op === "gt" ? condition.value : 0,
     };
   });
-  const results = RULE_OUTCOME_NAMES.map((outcome) =>
-    Object.freeze({ ruleId: rule.id, outcome, weight: rule.weight, explanation: rule.explanation }),
-  );
-  return { rule, id: rule.id, weight: rule.weight, conditions, results };
 }

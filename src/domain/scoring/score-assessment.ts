@@ -12,12 +12,15 @@ import {
 import { bandForScore } from "./bands";
 import {
   compileQuestionnaire,
+  type CompiledCondition,
   type CompiledCountermeasureLink,
   type CompiledQuestionnaire,
   type CompiledRule,
   type CompiledSection,
+  CONTRADICTION,
   DONT_KNOW,
   NOT_APPLICABLE,
+  OUT_OF_CONTEXT,
   RULE_FIRED,
   RULE_NOT_APPLICABLE,
   RULE_NOT_HOLDING,
@@ -33,6 +36,7 @@ import {
   type ContextRuleContribution,
   type ContextRuleResult,
   type Contribution,
+  type HighRiskFinding,
   type PitfallCountermeasureRanking,
   type PitfallScore,
   type PitfallStatus,
@@ -68,8 +72,10 @@ export function scoreAssessment(
     "kind" in content && content.kind === "compiled-questionnaire" ? content : compileQuestionnaire(content);
   const { scratch, sections } = compiled;
   readAnswers(compiled, answers, teamContext);
+  applyTeamContext(compiled);
 
   fillPrefix(scratch.countermeasureTotals, scratch.countermeasureTotals.length, 0);
+  fillPrefix(scratch.countermeasureUrgency, scratch.countermeasureUrgency.length, 0);
   fillPrefix(scratch.countermeasurePitfalls, scratch.countermeasurePitfalls.length, 0);
   const pitfalls: PitfallScore[] = new Array(sections.length);
   for (let index = 0; index < sections.length; index++) {
@@ -188,6 +194,33 @@ function readAnswers(compiled: CompiledQuestionnaire, answers: Answers, teamCont
   }
 }
 
+/**
+ * Settles what the team context says about each question: left out when it does not apply to this
+ * team, and "not applicable" turned into a contradiction when the context says it does apply.
+ * Done before any section is scored, because rules may test questions of other sections.
+ */
+function applyTeamContext(compiled: CompiledQuestionnaire): void {
+  const { questions, scratch } = compiled;
+  const questionState = scratch.questionState;
+  for (let index = 0; index < questions.length; index++) {
+    const question = questions[index]!;
+    if (question.appliesWhen.length > 0) {
+      const applies = evaluateConditions(question.appliesWhen, scratch);
+      if (applies === CONDITIONS_FAIL || applies === CONDITIONS_NOT_APPLICABLE) {
+        questionState[index] = OUT_OF_CONTEXT;
+        continue;
+      }
+    }
+    if (
+      questionState[index] === NOT_APPLICABLE &&
+      question.applicableWhen.length > 0 &&
+      evaluateConditions(question.applicableWhen, scratch) === CONDITIONS_HOLD
+    ) {
+      questionState[index] = CONTRADICTION;
+    }
+  }
+}
+
 /** The user-facing reason an answer the fast check refused is wrong. */
 function refusal(question: Question | ContextQuestion, answer: unknown): string {
   const message = answerIssueMessage(question, answer);
@@ -204,16 +237,21 @@ interface PositionedIssue extends AnswerIssue {
 
 function scoreSection(section: CompiledSection, scratch: ScoringScratch): PitfallScore {
   const { questions, rules } = section;
-  const { evidenceRisk, questionState, questionRisk, ruleOutcome } = scratch;
+  const { evidenceRisk, evidenceKind, questionState, questionRisk, ruleOutcome } = scratch;
   const questionCount = questions.length;
 
   let applicableWeight = 0;
   let answeredWeight = 0;
   let weightedRisk = 0;
   let answered = 0;
+  let answeredQuestions = 0;
   let dontKnow = 0;
+  let dontKnowAsEvidence = 0;
+  let contradictions = 0;
   let notApplicable = 0;
+  let outOfContext = 0;
   let unanswered = 0;
+  let contradictionMask = 0;
   // Bit i set: evidence i has risk above 0 / at or above the trigger risk.
   let positiveMask = 0;
   let triggerMask = 0;
@@ -221,28 +259,43 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
   for (let index = 0; index < questionCount; index++) {
     const question = questions[index]!;
     const state = questionState[question.index]!;
-    if (state === VALUE) {
-      const risk = questionRisk[question.index]!;
-      evidenceRisk[index] = risk;
-      applicableWeight += question.weight;
-      answeredWeight += question.weight;
-      weightedRisk += question.weight * risk;
-      answered++;
-      if (risk > 0) positiveMask |= 1 << index;
-      if (risk >= SYMPTOM_TRIGGER_RISK) triggerMask |= 1 << index;
-    } else {
-      evidenceRisk[index] = 0;
-      if (state === NOT_APPLICABLE) {
-        notApplicable++;
-      } else {
-        applicableWeight += question.weight;
-        if (state === DONT_KNOW) dontKnow++;
-        else unanswered++;
-      }
+    evidenceRisk[index] = 0;
+    evidenceKind[index] = state;
+    if (state === NOT_APPLICABLE || state === OUT_OF_CONTEXT) {
+      notApplicable++;
+      if (state === OUT_OF_CONTEXT) outOfContext++;
+      continue;
     }
+    applicableWeight += question.weight;
+    let risk: number;
+    if (state === VALUE) {
+      risk = questionRisk[question.index]!;
+      answered++;
+    } else {
+      if (state === UNANSWERED) {
+        unanswered++;
+        continue;
+      }
+      // "Don't know", or a contradicted "not applicable", which counts as one.
+      if (state === CONTRADICTION) {
+        contradictions++;
+        contradictionMask |= 1 << index;
+      } else dontKnow++;
+      if (question.dontKnowRisk < 0) continue;
+      risk = question.dontKnowRisk;
+      if (state === DONT_KNOW) dontKnowAsEvidence++;
+    }
+    answeredQuestions++;
+    evidenceRisk[index] = risk;
+    answeredWeight += question.weight;
+    weightedRisk += question.weight * risk;
+    if (risk > 0) positiveMask |= 1 << index;
+    if (risk >= SYMPTOM_TRIGGER_RISK) triggerMask |= 1 << index;
   }
-  const questionsApplicable = answered + dontKnow + unanswered > 0;
+  const questionsApplicable = questionCount - notApplicable > 0;
 
+  let firedRules = 0;
+  let floorScore = 0;
   for (let index = 0; index < rules.length; index++) {
     const rule = rules[index]!;
     const outcome = evaluateRule(rule, scratch);
@@ -250,12 +303,14 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
     const evidenceIndex = questionCount + index;
     evidenceRisk[evidenceIndex] = 0;
     if (outcome === RULE_FIRED) {
+      firedRules++;
       evidenceRisk[evidenceIndex] = 1;
       applicableWeight += rule.weight;
       answeredWeight += rule.weight;
       weightedRisk += rule.weight;
       positiveMask |= 1 << evidenceIndex;
       triggerMask |= 1 << evidenceIndex;
+      if (rule.floorScore > floorScore) floorScore = rule.floorScore;
     } else if (outcome === RULE_NOT_HOLDING) {
       applicableWeight += rule.weight;
       answeredWeight += rule.weight;
@@ -264,29 +319,61 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
     }
   }
 
-  // Context rules sharpen what the questions say but never stand in for them.
-  const status: PitfallStatus = !questionsApplicable
-    ? "not-assessed"
-    : answered === 0
-      ? "insufficient-evidence"
-      : "scored";
+  // Healthy context alone never makes a score; a rule that fired is evidence enough.
+  const status: PitfallStatus =
+    answeredQuestions > 0 || firedRules > 0
+      ? "scored"
+      : !questionsApplicable
+        ? "not-assessed"
+        : "insufficient-evidence";
   let score: number | null = null;
+  let averageScore: number | null = null;
   let contributions: readonly Contribution[] = NONE;
-  // Triggered symptoms and causes explain a score, so only scored pitfalls list them; a fired
-  // rule on an unscored pitfall still shows in `contextRules`.
+  // Triggered symptoms and causes explain a score at risk, so only pitfalls scored above band None
+  // list them; a fired rule on an unscored pitfall still shows in `contextRules`.
   let triggeredSymptoms: readonly TriggeredSymptom[] = NONE;
   let triggeredCauses: readonly TriggeredCause[] = NONE;
   let triggeredSymptomMask = 0;
+  let findings: readonly HighRiskFinding[] = NONE;
 
   if (status === "scored") {
-    score = round1((100 * weightedRisk) / answeredWeight);
-    contributions = collectContributions(section, scratch, positiveMask, weightedRisk, answeredWeight);
-    for (let index = 0; index < section.symptoms.length; index++) {
-      if ((section.symptoms[index]!.evidenceMask & triggerMask) !== 0) triggeredSymptomMask |= 1 << index;
+    const average = answeredWeight > 0 ? (100 * weightedRisk) / answeredWeight : 0;
+    averageScore = round1(average);
+    score = averageScore < floorScore ? floorScore : averageScore;
+    // When a floor decides the score, the lift above the average belongs to the findings that set it.
+    let floorMask = 0;
+    if (floorScore > 0) {
+      for (let index = 0; index < rules.length; index++) {
+        if (ruleOutcome[index] === RULE_FIRED && rules[index]!.floorScore === floorScore)
+          floorMask |= 1 << (questionCount + index);
+      }
+      findings = collectFindings(section, ruleOutcome);
     }
-    if (triggeredSymptomMask !== 0)
-      triggeredSymptoms = collectTriggeredSymptoms(section, scratch, triggerMask, triggeredSymptomMask);
-    triggeredCauses = collectTriggeredCauses(section, scratch, triggerMask);
+    const lift = score > averageScore ? score - average : 0;
+    const liftMask = lift > 0 ? floorMask : 0;
+    if (score >= NONE_BAND_TOP) {
+      contributions = collectContributions(section, scratch, positiveMask, liftMask, {
+        weightedRisk,
+        average,
+        lift,
+        score,
+      });
+      for (let index = 0; index < section.symptoms.length; index++) {
+        if ((section.symptoms[index]!.evidenceMask & triggerMask) !== 0) triggeredSymptomMask |= 1 << index;
+      }
+      if (triggeredSymptomMask !== 0)
+        triggeredSymptoms = collectTriggeredSymptoms(section, scratch, triggerMask, triggeredSymptomMask);
+      triggeredCauses = collectTriggeredCauses(section, scratch, triggerMask);
+    } else {
+      contributions = collectContributions(section, scratch, positiveMask, 0, {
+        weightedRisk,
+        average,
+        lift: 0,
+        score,
+      });
+      // Band None: nothing to act on, so no countermeasure removes anything.
+      positiveMask = 0;
+    }
   } else {
     // Nothing is scored, so no countermeasure can remove anything.
     positiveMask = 0;
@@ -296,7 +383,7 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
   const countermeasures =
     positiveMask === 0
       ? section.idleCountermeasures
-      : rankPitfallCountermeasures(section, scratch, positiveMask, triggeredSymptomMask);
+      : rankPitfallCountermeasures(section, scratch, positiveMask, triggeredSymptomMask, score!);
 
   return {
     pitfallId: section.pitfallId,
@@ -304,13 +391,19 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
     status,
     score,
     band: score === null ? null : bandForScore(score),
-    confidence: status === "scored" ? round2(answeredWeight / applicableWeight) : 0,
+    averageScore,
+    confidence: status === "scored" && applicableWeight > 0 ? round2(answeredWeight / applicableWeight) : 0,
+    findings,
+    contradictions: contradictionMask === 0 ? NONE : questionIdsOf(section, contradictionMask),
     evidence: {
       questions: questionCount,
       answered,
-      dontKnow,
+      dontKnow: dontKnow,
       notApplicable,
       unanswered,
+      dontKnowAsEvidence,
+      contradictions,
+      outOfContext,
       answeredWeight,
       applicableWeight,
     },
@@ -321,6 +414,30 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
     countermeasures,
   };
 }
+
+/** Scores below this are in band None (see `bands.ts`). */
+const NONE_BAND_TOP = 10;
+
+function questionIdsOf(section: CompiledSection, mask: number): readonly string[] {
+  const ids: string[] = new Array(bitCount(mask));
+  let filled = 0;
+  for (let bits = mask; bits !== 0; bits &= bits - 1) ids[filled++] = section.questions[31 - Math.clz32(bits & -bits)]!.id;
+  return ids;
+}
+
+/** The high-risk findings that fired, highest floor first, then in content order. */
+function collectFindings(section: CompiledSection, ruleOutcome: Uint8Array): readonly HighRiskFinding[] {
+  const findings: HighRiskFinding[] = [];
+  for (let index = 0; index < section.rules.length; index++) {
+    const rule = section.rules[index]!;
+    if (rule.floor !== null && ruleOutcome[index] === RULE_FIRED)
+      findings.push({ ruleId: rule.id, explanation: rule.rule.explanation, floor: rule.floor });
+  }
+  if (findings.length > 1) findings.sort((a, b) => FLOOR_ORDER[b.floor] - FLOOR_ORDER[a.floor]);
+  return findings;
+}
+
+const FLOOR_ORDER = { medium: 0, high: 1, critical: 2 } as const;
 
 /** The frozen list of this section's rule results for the outcomes just evaluated. */
 function ruleResults(section: CompiledSection, ruleOutcome: Uint8Array): readonly ContextRuleResult[] {
@@ -339,28 +456,43 @@ function ruleResults(section: CompiledSection, ruleOutcome: Uint8Array): readonl
   return list;
 }
 
-/** The section's countermeasure rankings, in content order; `rankCountermeasures` sorts them. */
+/**
+ * The section's countermeasure rankings, in content order; `rankCountermeasures` sorts them. Each
+ * evidence item's points are shared evenly between the countermeasures it is attributed to, so a
+ * countermeasure's share never exceeds the score.
+ */
 function rankPitfallCountermeasures(
   section: CompiledSection,
   scratch: ScoringScratch,
   positiveMask: number,
   triggeredSymptomMask: number,
+  score: number,
 ): PitfallCountermeasureRanking[] {
-  const evidencePoints = scratch.evidencePoints;
+  const { evidencePoints, countermeasureShares } = scratch;
   const links = section.countermeasures;
+  const attribution = section.evidenceCountermeasures;
+  for (let position = 0; position < links.length; position++) countermeasureShares[position] = 0;
+  for (let bits = positiveMask; bits !== 0; bits &= bits - 1) {
+    const evidence = 31 - Math.clz32(bits & -bits);
+    const owners = attribution[evidence]!;
+    if (owners === 0) continue;
+    const share = evidencePoints[evidence]! / bitCount(owners);
+    for (let ownerBits = owners; ownerBits !== 0; ownerBits &= ownerBits - 1) {
+      countermeasureShares[31 - Math.clz32(ownerBits & -ownerBits)]! += share;
+    }
+  }
+  const urgency = BAND_URGENCY[bandForScore(score)];
   const countermeasures: PitfallCountermeasureRanking[] = new Array(links.length);
   for (let position = 0; position < links.length; position++) {
     const link = links[position]!;
-    let removed = 0;
-    for (let bits = link.evidenceMask & positiveMask; bits !== 0; bits &= bits - 1) {
-      removed += evidencePoints[31 - Math.clz32(bits & -bits)]!;
-    }
-    const riskRemoved = round1(removed);
+    const rounded = round1(countermeasureShares[position]!);
+    const riskRemoved = rounded > score ? score : rounded;
     if (riskRemoved <= 0) {
       countermeasures[position] = link.idle;
       continue;
     }
     scratch.countermeasureTotals[link.countermeasureIndex]! += riskRemoved;
+    scratch.countermeasureUrgency[link.countermeasureIndex]! += riskRemoved * urgency;
     scratch.countermeasurePitfalls[link.countermeasureIndex]!++;
     countermeasures[position] = {
       countermeasureId: link.countermeasure.id,
@@ -368,6 +500,7 @@ function rankPitfallCountermeasures(
       action: link.countermeasure.action,
       rationale: link.link.rationale,
       addresses: link.link.addresses,
+      removesCauses: link.link.removesCauses,
       addressesTriggered: addressedAndTriggered(link, triggeredSymptomMask),
       riskRemoved,
     };
@@ -375,21 +508,34 @@ function rankPitfallCountermeasures(
   return countermeasures;
 }
 
+/** How much a point of risk removed counts towards urgency, by the band of its pitfall. */
+const BAND_URGENCY = { none: 0, low: 1, medium: 2, high: 3, critical: 4 } as const;
+
+/** Outcomes of a list of conditions read as one "and" (Kleene logic). */
+const CONDITIONS_HOLD = 0;
+const CONDITIONS_FAIL = 1;
+const CONDITIONS_UNKNOWN = 2;
+const CONDITIONS_NOT_APPLICABLE = 3;
+
 /**
- * Kleene "and" over the conditions: one known-false condition settles the rule even if others are
- * unknown; otherwise a not-applicable question drops the rule, and a blank field leaves it unassessed.
+ * Kleene "and" over the conditions: one known-false condition settles them even if others are
+ * unknown; otherwise a not-applicable question makes them not applicable, and a blank or "don't
+ * know" field leaves them unknown.
  */
-function evaluateRule(rule: CompiledRule, scratch: ScoringScratch): number {
+function evaluateConditions(conditions: readonly CompiledCondition[], scratch: ScoringScratch): number {
   let sawNotApplicable = false;
   let sawUnknown = false;
-  const conditions = rule.conditions;
   for (let index = 0; index < conditions.length; index++) {
     const condition = conditions[index]!;
     const fromContext = condition.contextIndex >= 0;
     const state = fromContext
       ? scratch.contextState[condition.contextIndex]!
       : scratch.questionState[condition.questionIndex]!;
-    if (state === VALUE) {
+    if (condition.op === "dontKnow") {
+      if (state === DONT_KNOW || state === CONTRADICTION) continue;
+      if (state === UNANSWERED) sawUnknown = true;
+      else return CONDITIONS_FAIL;
+    } else if (state === VALUE) {
       const value = fromContext
         ? scratch.contextValue[condition.contextIndex]!
         : scratch.questionValue[condition.questionIndex]!;
@@ -397,34 +543,55 @@ function evaluateRule(rule: CompiledRule, scratch: ScoringScratch): number {
       if (condition.op === "in") holds = includes(condition.values, value);
       else if (condition.op === "lt") holds = (value as number) < condition.threshold;
       else holds = (value as number) > condition.threshold;
-      if (!holds) return RULE_NOT_HOLDING;
-    } else if (state === NOT_APPLICABLE) {
+      if (!holds) return CONDITIONS_FAIL;
+    } else if (state === NOT_APPLICABLE || state === OUT_OF_CONTEXT) {
       sawNotApplicable = true;
     } else {
       sawUnknown = true;
     }
   }
-  if (sawNotApplicable) return RULE_NOT_APPLICABLE;
-  return sawUnknown ? RULE_UNASSESSED : RULE_FIRED;
+  if (sawNotApplicable) return CONDITIONS_NOT_APPLICABLE;
+  return sawUnknown ? CONDITIONS_UNKNOWN : CONDITIONS_HOLD;
+}
+
+/**
+ * A rule whose precondition is known not to hold does not apply and carries no weight. When it
+ * applies, its conditions decide: all hold, it fires; one is known false, it is healthy evidence;
+ * otherwise it is unassessed. A rule whose precondition is unknown is unassessed, unless its
+ * conditions already rule out a finding, in which case there is nothing to say: not applicable.
+ */
+function evaluateRule(rule: CompiledRule, scratch: ScoringScratch): number {
+  const applies = rule.appliesWhen.length === 0 ? CONDITIONS_HOLD : evaluateConditions(rule.appliesWhen, scratch);
+  if (applies === CONDITIONS_FAIL || applies === CONDITIONS_NOT_APPLICABLE) return RULE_NOT_APPLICABLE;
+  const holds = evaluateConditions(rule.conditions, scratch);
+  if (holds === CONDITIONS_NOT_APPLICABLE) return RULE_NOT_APPLICABLE;
+  if (applies === CONDITIONS_UNKNOWN) return holds === CONDITIONS_FAIL ? RULE_NOT_APPLICABLE : RULE_UNASSESSED;
+  if (holds === CONDITIONS_HOLD) return RULE_FIRED;
+  return holds === CONDITIONS_FAIL ? RULE_NOT_HOLDING : RULE_UNASSESSED;
 }
 
 /**
  * Fills each evidence item's score points and contribution, and lists those above 0, largest
- * first. Arrays here and below are allocated at their exact length: push-grown arrays reserve
- * room for 17 items, which for lists of one to five is most of the allocation of a score.
+ * first. An item's points are its share of the weighted average, plus its share of the lift when
+ * it is a finding whose floor decided the score, so the points of a pitfall add up to its score.
+ * Arrays here and below are allocated at their exact length: push-grown arrays reserve room for
+ * 17 items, which for lists of one to five is most of the allocation of a score.
  */
 function collectContributions(
   section: CompiledSection,
   scratch: ScoringScratch,
   positiveMask: number,
-  weightedRisk: number,
-  answeredWeight: number,
+  liftMask: number,
+  totals: { weightedRisk: number; average: number; lift: number; score: number },
 ): readonly Contribution[] {
   const { questions, rules } = section;
-  const { evidenceRisk, evidencePoints, evidenceContribution, order, orderKeys } = scratch;
+  const { evidenceRisk, evidencePoints, evidenceContribution, evidenceKind, order, orderKeys } = scratch;
   const questionCount = questions.length;
   const count = bitCount(positiveMask);
   if (count === 0) return NONE;
+  const { weightedRisk, average, lift, score } = totals;
+  const pointsPerRisk = weightedRisk > 0 ? average / weightedRisk : 0;
+  const liftEach = liftMask === 0 ? 0 : lift / bitCount(liftMask);
 
   // Order first, on unboxed numbers, then build the objects in that order: sorting the objects
   // themselves would chase a pointer to a boxed number for every comparison.
@@ -432,7 +599,8 @@ function collectContributions(
   for (let bits = positiveMask; bits !== 0; bits &= bits - 1) {
     const index = 31 - Math.clz32(bits & -bits);
     const weight = index < questionCount ? questions[index]!.weight : rules[index - questionCount]!.weight;
-    const points = (100 * weight * evidenceRisk[index]!) / answeredWeight;
+    let points = weight * evidenceRisk[index]! * pointsPerRisk;
+    if ((liftMask & (1 << index)) !== 0) points += liftEach;
     evidencePoints[index] = points;
     const rounded = round1(points);
     // Stable insertion: equal points keep questionnaire order, questions before rules.
@@ -451,17 +619,20 @@ function collectContributions(
   for (let position = 0; position < count; position++) {
     const index = order[position]!;
     const risk = evidenceRisk[index]!;
+    const share = score > 0 ? round3(evidencePoints[index]! / score) : 0;
     let contribution: Contribution;
     if (index < questionCount) {
       const question = questions[index]!;
+      const kind = evidenceKind[index]!;
       contribution = {
         source: "question",
         questionId: question.id,
-        value: scratch.questionValue[question.index]!,
+        answer: kind === VALUE ? "value" : kind === CONTRADICTION ? "contradiction" : "dontKnow",
+        value: kind === VALUE ? scratch.questionValue[question.index]! : null,
         risk: round3(risk),
         weight: question.weight,
         points: orderKeys[position]!,
-        share: round3((question.weight * risk) / weightedRisk),
+        share,
       };
     } else {
       const rule = rules[index - questionCount]!;
@@ -472,7 +643,8 @@ function collectContributions(
         risk,
         weight: rule.weight,
         points: orderKeys[position]!,
-        share: round3((rule.weight * risk) / weightedRisk),
+        share,
+        floor: rule.floor,
       };
     }
     evidenceContribution[index] = contribution;
@@ -577,46 +749,45 @@ function addressedAndTriggered(
 
 /**
  * Orders each pitfall's countermeasures and builds the assessment-wide remediation list: each
- * countermeasure once, its gains from every pitfall added up, so one that serves several pitfalls
- * at risk outranks one that serves a single pitfall. Within a pitfall, equal gains are broken by
- * that assessment-wide total for the same reason.
+ * countermeasure once, its gains from every pitfall added up and weighted by the band of the
+ * pitfall they come from, so work on a Critical pitfall comes first and one countermeasure that
+ * serves several pitfalls at risk outranks one that serves a single pitfall.
+ *
+ * Ties are broken by a fixed rule, never by the order of the content: within a pitfall, most risk
+ * removed, then most removed across the assessment, then least effort, then id; across the
+ * assessment, most urgency, then most risk removed, then least effort, then id.
  */
 function rankCountermeasures(
   compiled: CompiledQuestionnaire,
   pitfalls: readonly PitfallScore[],
 ): readonly RankedCountermeasure[] {
-  const {
-    countermeasureTotals,
-    countermeasurePitfalls,
-    rankedCountermeasures,
-    countermeasureFilled,
-    rankingTotals,
-    order,
-    orderKeys,
-    orderCounts,
-  } = compiled.scratch;
+  const { countermeasureTotals, countermeasureUrgency, countermeasurePitfalls, rankedCountermeasures, countermeasureFilled, rankingTotals } =
+    compiled.scratch;
   for (let index = 0; index < rankedCountermeasures.length; index++) rankedCountermeasures[index] = undefined;
   let rankedCount = 0;
 
   for (let pitfallIndex = 0; pitfallIndex < pitfalls.length; pitfallIndex++) {
     const rankings = pitfalls[pitfallIndex]!.countermeasures as PitfallCountermeasureRanking[];
-    // The shared idle list is already in its final order (all zero, content order) and frozen.
-    if (rankings === compiled.sections[pitfallIndex]!.idleCountermeasures) continue;
+    const section = compiled.sections[pitfallIndex]!;
+    // The shared idle list is already in its final order (all zero, by effort then id) and frozen.
+    if (rankings === section.idleCountermeasures) continue;
     // Rankings are still in content order here, position for position with the compiled links.
-    const links = compiled.sections[pitfallIndex]!.countermeasures;
+    const links = section.countermeasures;
     for (let position = 0; position < rankings.length; position++) {
       const ranking = rankings[position]!;
       const countermeasureIndex = links[position]!.countermeasureIndex;
-      const total = countermeasureTotals[countermeasureIndex]!;
-      rankingTotals[position] = total;
+      rankingTotals[position] = countermeasureTotals[countermeasureIndex]!;
       if (ranking.riskRemoved <= 0) continue;
       let entry = rankedCountermeasures[countermeasureIndex];
       if (entry === undefined) {
+        const countermeasure = links[position]!.countermeasure;
         // Sized by the count of pitfalls it removes risk from, known since the sections were scored.
         entry = {
           countermeasureId: ranking.countermeasureId,
           action: ranking.action,
-          totalRiskRemoved: round1(total),
+          totalRiskRemoved: round1(countermeasureTotals[countermeasureIndex]!),
+          urgency: round1(countermeasureUrgency[countermeasureIndex]!),
+          effort: countermeasure.effort,
           pitfalls: new Array<PitfallCountermeasureRanking>(countermeasurePitfalls[countermeasureIndex]!),
         };
         rankedCountermeasures[countermeasureIndex] = entry;
@@ -626,38 +797,38 @@ function rankCountermeasures(
       (entry.pitfalls as PitfallCountermeasureRanking[])[countermeasureFilled[countermeasureIndex]!++] =
         ranking;
     }
-    if (rankings.length > 1) sortPitfallCountermeasures(rankings, rankingTotals);
+    if (rankings.length > 1) sortPitfallCountermeasures(rankings, rankingTotals, links);
   }
 
-  // Ordered on the unboxed totals, collected in content order so ties stay in content order.
   if (rankedCount === 0) return NONE;
+  const ranked: RankedCountermeasure[] = new Array(rankedCount);
   let filled = 0;
   for (let index = 0; index < rankedCountermeasures.length; index++) {
     const entry = rankedCountermeasures[index];
     if (entry === undefined) continue;
     if (entry.pitfalls.length > 1) sortGains(entry.pitfalls as PitfallCountermeasureRanking[]);
-    const total = entry.totalRiskRemoved;
-    const served = entry.pitfalls.length;
     let position = filled - 1;
-    while (position >= 0) {
-      const ahead =
-        orderKeys[position]! > total || (orderKeys[position]! === total && orderCounts[position]! >= served);
-      if (ahead) break;
-      order[position + 1] = order[position]!;
-      orderKeys[position + 1] = orderKeys[position]!;
-      orderCounts[position + 1] = orderCounts[position]!;
+    while (position >= 0 && rankedAhead(entry, ranked[position]!)) {
+      ranked[position + 1] = ranked[position]!;
       position--;
     }
-    order[position + 1] = index;
-    orderKeys[position + 1] = total;
-    orderCounts[position + 1] = served;
+    ranked[position + 1] = entry;
     filled++;
   }
-  const ranked: RankedCountermeasure[] = new Array(rankedCount);
-  for (let position = 0; position < rankedCount; position++)
-    ranked[position] = rankedCountermeasures[order[position]!]!;
   return ranked;
 }
+
+/** Whether `a` goes before `b` in the assessment-wide list. */
+function rankedAhead(a: RankedCountermeasure, b: RankedCountermeasure): boolean {
+  if (a.urgency !== b.urgency) return a.urgency > b.urgency;
+  if (a.totalRiskRemoved !== b.totalRiskRemoved) return a.totalRiskRemoved > b.totalRiskRemoved;
+  const effortA = EFFORT_ORDER[a.effort];
+  const effortB = EFFORT_ORDER[b.effort];
+  if (effortA !== effortB) return effortA < effortB;
+  return a.countermeasureId < b.countermeasureId;
+}
+
+const EFFORT_ORDER = { low: 0, medium: 1, high: 2 } as const;
 
 /** Sets the first `length` items: a plain loop, as typed-array fill is a slow call for short arrays. */
 function fillPrefix(items: Float64Array | Uint8Array, length: number, value: number): void {
@@ -672,28 +843,45 @@ function fillPrefix(items: Float64Array | Uint8Array, length: number, value: num
  */
 
 /**
- * Most risk removed from this pitfall first, then most removed across the assessment;
- * `totals[i]` is the assessment-wide gain of `items[i]` and moves with it.
+ * Most risk removed from this pitfall first, then most removed across the assessment, then least
+ * effort, then id; `totals[i]` is the assessment-wide gain of `items[i]` and moves with it.
  */
-function sortPitfallCountermeasures(items: PitfallCountermeasureRanking[], totals: Float64Array): void {
+function sortPitfallCountermeasures(
+  items: PitfallCountermeasureRanking[],
+  totals: Float64Array,
+  links: readonly CompiledCountermeasureLink[],
+): void {
+  const efforts = effortScratch;
+  for (let index = 0; index < items.length; index++) efforts[index] = links[index]!.effortRank;
   for (let index = 1; index < items.length; index++) {
     const item = items[index]!;
     const total = totals[index]!;
+    const effort = efforts[index]!;
     let position = index - 1;
     while (position >= 0) {
       const other = items[position]!;
       const ahead =
-        other.riskRemoved > item.riskRemoved ||
-        (other.riskRemoved === item.riskRemoved && totals[position]! >= total);
+        other.riskRemoved !== item.riskRemoved
+          ? other.riskRemoved > item.riskRemoved
+          : totals[position]! !== total
+            ? totals[position]! > total
+            : efforts[position]! !== effort
+              ? efforts[position]! < effort
+              : other.countermeasureId < item.countermeasureId;
       if (ahead) break;
       items[position + 1] = other;
       totals[position + 1] = totals[position]!;
+      efforts[position + 1] = efforts[position]!;
       position--;
     }
     items[position + 1] = item;
     totals[position + 1] = total;
+    efforts[position + 1] = effort;
   }
 }
+
+/** Effort ranks of the pitfall's countermeasures while they are sorted; scoring is synchronous. */
+const effortScratch = new Int32Array(32);
 
 /** A countermeasure's pitfalls: most risk removed first. */
 function sortGains(items: PitfallCountermeasureRanking[]): void {

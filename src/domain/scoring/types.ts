@@ -2,15 +2,20 @@
  * The shape of a scored assessment. Plain data only (no Maps, no classes) because results are
  * stored with the submitted assessment as JSON and read back by dashboards and exports.
  */
-import type { PitfallId } from "../content/schema";
+import type { CountermeasureEffort, FloorBand, PitfallId } from "../content/schema";
 import type { AnswerValue } from "./answer-validation";
 import type { RiskBand } from "./bands";
 
-/** Bumped whenever the method changes what a stored score means. */
-export const SCORING_METHOD_VERSION = 1;
+/**
+ * Bumped whenever the method changes what a stored score means. Version 2: rules that do not
+ * apply carry no weight, high-risk findings set a floor, "don't know" counts as evidence where the
+ * playbook says not knowing is a sign, countermeasures are ranked by the causes they remove.
+ */
+export const SCORING_METHOD_VERSION = 2;
 
 /**
- * - scored: at least one question of the pitfall was answered with a value.
+ * - scored: at least one question of the pitfall was answered with a value (or a "don't know" that
+ *   counts as evidence), or a rule of the pitfall fired.
  * - not-assessed: every question of the pitfall was marked not applicable.
  * - insufficient-evidence: some questions apply but none was answered ("don't know" or blank).
  */
@@ -18,9 +23,10 @@ export type PitfallStatus = "scored" | "not-assessed" | "insufficient-evidence";
 
 /**
  * - fired: every condition holds; evidence with risk 1.
- * - not-holding: at least one condition is known to be false; evidence with risk 0.
+ * - not-holding: the rule applies, and at least one condition is known to be false; evidence with risk 0.
  * - unassessed: a tested field is blank or "don't know"; counts against confidence.
- * - not-applicable: a tested question was marked not applicable; the rule drops out.
+ * - not-applicable: the rule's precondition is known not to hold, or a tested question was marked
+ *   not applicable; the rule drops out and carries no weight.
  */
 export type ContextRuleOutcome = "fired" | "not-holding" | "unassessed" | "not-applicable";
 
@@ -28,7 +34,15 @@ export type ContextRuleOutcome = "fired" | "not-holding" | "unassessed" | "not-a
 export interface QuestionContribution {
   source: "question";
   questionId: string;
-  value: AnswerValue;
+  /**
+   * - value: answered with `value`;
+   * - dontKnow: "don't know" on a question where not knowing is itself a sign of the pitfall;
+   * - contradiction: "not applicable" where the team's own context says the question applies,
+   *   scored as "don't know".
+   */
+  answer: "value" | "dontKnow" | "contradiction";
+  /** The value given; null for "don't know" and contradictions. */
+  value: AnswerValue | null;
   /** Risk of the answer, 0..1. */
   risk: number;
   weight: number;
@@ -44,8 +58,11 @@ export interface ContextRuleContribution {
   explanation: string;
   risk: number;
   weight: number;
+  /** Score points, including the lift when this rule's floor decided the score. */
   points: number;
   share: number;
+  /** Set when the rule is a high-risk finding that fired: the band it holds the pitfall at, at least. */
+  floor: FloorBand | null;
 }
 
 export type Contribution = QuestionContribution | ContextRuleContribution;
@@ -74,6 +91,14 @@ export interface ContextRuleResult {
   outcome: ContextRuleOutcome;
   weight: number;
   explanation: string;
+  floor: FloorBand | null;
+}
+
+/** A high-risk finding that fired: a rule with a floor. */
+export interface HighRiskFinding {
+  ruleId: string;
+  explanation: string;
+  floor: FloorBand;
 }
 
 export interface EvidenceSummary {
@@ -83,6 +108,12 @@ export interface EvidenceSummary {
   notApplicable: number;
   /** Questions with no answer at all (a draft, or an optional question left blank). */
   unanswered: number;
+  /** "Don't know" answers that count as evidence (included in `dontKnow`). */
+  dontKnowAsEvidence: number;
+  /** "Not applicable" answers the team context contradicts, scored as "don't know" (not in `notApplicable`). */
+  contradictions: number;
+  /** Questions left out because the team context says they do not apply (included in `notApplicable`). */
+  outOfContext: number;
   /** Weight of questions answered with a value plus context rules that fired or are known not to hold. */
   answeredWeight: number;
   /** Weight of all questions and context rules that apply (everything not marked not applicable). */
@@ -98,12 +129,15 @@ export interface PitfallCountermeasureRanking {
   rationale: string;
   /** Symptom ids of this pitfall it addresses. */
   addresses: readonly string[];
+  /** Cause ids of this pitfall it removes. */
+  removesCauses: readonly string[];
   /** The addressed symptoms that this assessment triggered. */
   addressesTriggered: readonly string[];
   /**
-   * Score points of this pitfall carried by evidence on the addressed symptoms: how far the score
-   * would fall if that evidence turned healthy. Its gain across all pitfalls is in the
-   * assessment-wide list, `AssessmentScore.countermeasures`.
+   * Its share of this pitfall's score, in score points: each piece of evidence's points go to the
+   * countermeasures that remove one of its causes (or, for evidence of a symptom alone, that
+   * relieve the symptom), split evenly between them. So it never exceeds the score, and the shares
+   * of a pitfall's countermeasures add up to at most its score. 0 for a pitfall in band None.
    */
   riskRemoved: number;
 }
@@ -115,8 +149,17 @@ export interface PitfallScore {
   /** 0-100 with one decimal; null unless scored. */
   score: number | null;
   band: RiskBand | null;
+  /**
+   * The weighted average risk of the answered evidence (0-100, one decimal) before any floor; null
+   * unless scored. Equal to `score` unless a high-risk finding lifted it.
+   */
+  averageScore: number | null;
   /** 0..1 with two decimals: answered evidence weight / applicable evidence weight; 0 unless scored. */
   confidence: number;
+  /** High-risk findings that fired, highest floor first. */
+  findings: readonly HighRiskFinding[];
+  /** Question ids answered "not applicable" although the team context says they apply. */
+  contradictions: readonly string[];
   evidence: EvidenceSummary;
   /** Evidence with risk above 0, largest contribution first. */
   contributions: readonly Contribution[];
@@ -133,6 +176,13 @@ export interface RankedCountermeasure {
   countermeasureId: string;
   action: string;
   totalRiskRemoved: number;
+  /**
+   * Risk removed weighted by the band of each pitfall it comes from (Low 1, Medium 2, High 3,
+   * Critical 4): the first sort key, so work on a Critical pitfall comes before the same gain on
+   * a Medium one.
+   */
+  urgency: number;
+  effort: CountermeasureEffort;
   /** Its ranking in each pitfall it removes risk from, most risk removed first. */
   pitfalls: readonly PitfallCountermeasureRanking[];
 }

@@ -3,6 +3,7 @@ import { contentFiles } from "@content/index";
 import {
   content,
   countermeasureById,
+  contextRulesDetectingSymptom,
   latestQuestionnaire,
   questionsDetectingSymptom,
 } from "@/domain/content";
@@ -134,12 +135,32 @@ describe("references between content", () => {
     }
   });
 
-  it("every symptom is detected by at least one question", () => {
+  it("every symptom is detected by at least one question or rule", () => {
     const undetected = pitfalls
       .flatMap((pitfall) => pitfall.symptoms)
-      .filter((symptom) => questionsDetectingSymptom(symptom.id).length === 0)
+      .filter(
+        (symptom) =>
+          questionsDetectingSymptom(symptom.id).length === 0 &&
+          contextRulesDetectingSymptom(symptom.id).length === 0,
+      )
       .map((symptom) => symptom.id);
     expect(undetected).toEqual([]);
+  });
+
+  it("every question is evidence of symptoms or of causes, never of both", () => {
+    // A cause is not a symptom: an answer about who pays for on-call says nothing, on its own,
+    // about whether the team is pressed to cut on-call spend.
+    const mixed = allQuestions
+      .filter((question) => question.detects.symptoms.length > 0 && question.detects.causes.length > 0)
+      .map((question) => question.id);
+    expect(mixed).toEqual([]);
+  });
+
+  it("every cause is removed by at least one countermeasure of its pitfall", () => {
+    for (const pitfall of pitfalls) {
+      const removed = new Set(pitfall.countermeasures.flatMap((link) => link.removesCauses));
+      expect(pitfall.causes.filter((cause) => !removed.has(cause.id)).map((cause) => cause.id)).toEqual([]);
+    }
   });
 
   it("every related pitfall exists and is not the pitfall itself", () => {
@@ -152,9 +173,9 @@ describe("references between content", () => {
   });
 });
 
-describe("questionnaire v1", () => {
+describe("questionnaire v2", () => {
   it("is the latest questionnaire, with one section of 4 to 8 questions per pitfall", () => {
-    expect(questionnaire.id).toBe("v1");
+    expect(questionnaire.id).toBe("v2");
     expect(questionnaire.sections.map((section) => section.pitfallId)).toEqual([...PITFALL_IDS]);
     for (const section of questionnaire.sections) {
       expect(section.questions.length).toBeGreaterThanOrEqual(4);
@@ -186,12 +207,12 @@ describe("questionnaire v1", () => {
     expect(context.get("on-call-rota-size")?.answer).toMatchObject({ type: "number", unit: "people" });
   });
 
-  it("encodes the playbook's context rules", () => {
+  it("encodes the playbook's context rules, each applying only where its precondition holds", () => {
     const rules = new Map(questionnaire.contextRules.map((rule) => [rule.id, rule]));
     expect(rules.get("out-of-hours-schedule-on-95-target")).toMatchObject({
       pitfallId: "linear-run-costs",
+      appliesWhen: [{ field: "availability-target", op: "in", values: ["95-0"] }],
       when: [
-        { field: "availability-target", op: "in", values: ["95-0"] },
         {
           field: "out-of-hours-on-call-setup",
           op: "in",
@@ -201,18 +222,25 @@ describe("questionnaire v1", () => {
     });
     expect(rules.get("own-schedule-on-99-0-target")?.pitfallId).toBe("linear-run-costs");
     expect(rules.get("central-ops-covers-95-target")?.pitfallId).toBe("responsible-but-unaccountable");
+    expect(rules.get("central-ops-covers-higher-target")?.pitfallId).toBe("responsible-but-unaccountable");
     expect(rules.get("top-target-without-documented-need")).toMatchObject({
       pitfallId: "responsible-but-unaccountable",
-      when: [
-        { field: "availability-target", op: "in", values: ["99-99"] },
-        { field: "documented-need-for-top-target", op: "in", values: [false] },
-      ],
+      appliesWhen: [{ field: "availability-target", op: "in", values: ["99-99"] }],
+      when: [{ field: "documented-need-for-top-target", op: "in", values: [false] }],
     });
-    expect(rules.get("on-call-rota-below-three")?.when).toContainEqual({
-      field: "on-call-rota-size",
-      op: "lt",
-      value: 3,
+    expect(rules.get("on-call-rota-below-three")).toMatchObject({
+      when: [{ field: "on-call-rota-size", op: "lt", value: 3 }],
+      floor: "high",
     });
+    expect(rules.get("head-of-operations-accountable")).toMatchObject({ weight: 0, floor: "high" });
+    for (const pitfallId of ["linear-run-costs", "responsible-but-unaccountable"]) {
+      const exposureRules = questionnaire.contextRules.filter(
+        (rule) =>
+          rule.pitfallId === pitfallId &&
+          [...(rule.appliesWhen ?? []), ...rule.when].some((condition) => condition.field === "financial-exposure-band"),
+      );
+      expect(exposureRules.length, `${pitfallId} reads the financial exposure band`).toBeGreaterThanOrEqual(3);
+    }
   });
 
   it("uses the measurable thresholds: >2 callouts a shift, >25% time on call, <70% planned work are risky", () => {
@@ -230,8 +258,11 @@ describe("questionnaire v1", () => {
     };
     expect(curveRiskAt("ebau-callouts-per-shift", 1)).toBeLessThan(0.5);
     expect(curveRiskAt("ebau-callouts-per-shift", 3)).toBe(1);
+    // One scale for on-call load with one-week rotation: a rota of n puts each person on call 100/n %.
     expect(curveRiskAt("locs-share-of-time-on-call", 20)).toBe(0);
-    expect(curveRiskAt("locs-share-of-time-on-call", 40)).toBeGreaterThan(0.8);
+    expect(curveRiskAt("locs-share-of-time-on-call", 25)).toBe(0);
+    expect(curveRiskAt("locs-share-of-time-on-call", 33.3)).toBe(0.5);
+    expect(curveRiskAt("locs-share-of-time-on-call", 50)).toBeGreaterThan(0.8);
     expect(curveRiskAt("ebau-planned-work-share", 85)).toBe(0);
     expect(curveRiskAt("ebau-planned-work-share", 60)).toBeGreaterThan(0.5);
   });

@@ -28,7 +28,7 @@ function problemsOf(files: readonly ContentFile[]): string[] {
 }
 
 const EXCESSIVE_BAU = "content/pitfalls/excessive-bau.ts";
-const QUESTIONNAIRE = "content/questionnaires/v1.ts";
+const QUESTIONNAIRE = "content/questionnaires/v2.ts";
 
 describe("validateContent rejects broken content with a readable error", () => {
   it("names the file and field of a blank symptom title", () => {
@@ -75,7 +75,7 @@ describe("validateContent rejects broken content with a readable error", () => {
     );
     expect(problems).toContainEqual(
       expect.stringMatching(
-        /^content\/questionnaires\/v1\.ts: sections\[2\]\.questions\[0\]\.detects\.symptoms\[0\]: "inflated-availability-targets" is not a symptom of pitfall "excessive-bau"/,
+        /^content\/questionnaires\/v2\.ts: sections\[2\]\.questions\[0\]\.detects\.symptoms\[0\]: "inflated-availability-targets" is not a symptom of pitfall "excessive-bau"/,
       ),
     );
   });
@@ -93,6 +93,8 @@ describe("validateContent rejects broken content with a readable error", () => {
     );
     expect(problems).toEqual([
       `${QUESTIONNAIRE}: sections[5]: symptom "specialist-loneliness" of pitfall "embedded-specialists" is not detected by any question or context rule`,
+      // The dropped question is also gone from the version's own carry-over map.
+      `${QUESTIONNAIRE}: supersedes.questionMap["es-specialist-community"]: "es-specialist-community" is not a question of "v2"`,
     ]);
   });
 

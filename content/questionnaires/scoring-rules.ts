@@ -1,0 +1,351 @@
+/**
+ * Rules over the team context and answers, shared by questionnaire versions v1 and v2 (they test
+ * only context questions and questions both versions ask).
+ *
+ * A rule's `appliesWhen` says when it is a question at all; when that is known not to hold the
+ * rule carries no weight. A rule with a `floor` is a high-risk finding: when it fires, its pitfall
+ * is at least in that band whatever the average of the other answers says. Weight 0 means the rule
+ * only sets the floor, because the answer it tests is already counted as a question.
+ *
+ * Where the figures come from: availability targets and out-of-hours cover by financial exposure
+ * (95.0% → no out-of-hours schedule, 99.0% → a shared domain schedule, 99.9% → the team's own)
+ * and the rota of at least three with one-week rotation are the playbook's; 25% of a person's time
+ * on call as the sustainable limit is the Google SRE book's. With one-week rotation a rota of n
+ * people puts each of them on call 100/n % of the time: three is 33%, so a sustainable rota needs
+ * four or more, and a rota below three cannot work at all.
+ */
+import type { Condition, ContextRule } from "@/domain/content/schema";
+
+const ON_CALL_SCHEDULE: Condition = {
+  field: "out-of-hours-on-call-setup",
+  op: "in",
+  values: ["shared-domain-schedule", "own-team-schedule"],
+};
+
+export const scoringRules: ContextRule[] = [
+  /* ---------------------------------------------------------------- Linear run costs */
+  {
+    id: "exposure-not-estimated",
+    pitfallId: "linear-run-costs",
+    explanation:
+      "Nobody has estimated what an hour of downtime of this service would cost, so neither its availability target nor its out-of-hours cover can have been chosen on financial exposure.",
+    when: [{ field: "financial-exposure-band", op: "in", values: ["not-estimated"] }],
+    weight: 3,
+    floor: "medium",
+    detects: { symptoms: [], causes: ["targets-not-chosen-on-exposure"] },
+  },
+  {
+    id: "exposure-unknown-to-team",
+    pitfallId: "linear-run-costs",
+    explanation:
+      "The team does not know its service's financial exposure band. A target and cover chosen on exposure would be known to the people running the service.",
+    when: [{ field: "financial-exposure-band", op: "dontKnow" }],
+    weight: 3,
+    floor: "medium",
+    detects: { symptoms: [], causes: ["targets-not-chosen-on-exposure"] },
+  },
+  {
+    id: "target-above-exposure-low-band",
+    pitfallId: "linear-run-costs",
+    explanation:
+      "The service is in the low exposure band, which calls for 95.0%, yet it is run to 99.0% or more: availability bought above what downtime would cost.",
+    appliesWhen: [{ field: "financial-exposure-band", op: "in", values: ["low"] }],
+    when: [{ field: "availability-target", op: "in", values: ["99-0", "99-9", "99-99"] }],
+    weight: 2,
+    detects: { symptoms: [], causes: ["targets-not-chosen-on-exposure"] },
+  },
+  {
+    id: "target-above-exposure-medium-band",
+    pitfallId: "linear-run-costs",
+    explanation:
+      "The service is in the medium exposure band, which calls for 99.0%, yet it is run to 99.9% or more: availability bought above what downtime would cost.",
+    appliesWhen: [{ field: "financial-exposure-band", op: "in", values: ["medium"] }],
+    when: [{ field: "availability-target", op: "in", values: ["99-9", "99-99"] }],
+    weight: 2,
+    detects: { symptoms: [], causes: ["targets-not-chosen-on-exposure"] },
+  },
+  {
+    id: "out-of-hours-schedule-on-low-exposure",
+    pitfallId: "linear-run-costs",
+    explanation:
+      "The service is in the low exposure band, where callouts can wait for the next working day, yet an out-of-hours schedule covers it: standby pay with no business need behind it.",
+    appliesWhen: [{ field: "financial-exposure-band", op: "in", values: ["low"] }],
+    when: [ON_CALL_SCHEDULE],
+    weight: 3,
+    floor: "medium",
+    detects: { symptoms: [], causes: ["per-team-standby-cost-model"] },
+  },
+  {
+    id: "own-schedule-on-medium-exposure",
+    pitfallId: "linear-run-costs",
+    explanation:
+      "The service is in the medium exposure band, where a domain schedule shared with sibling teams is enough, yet the team runs a schedule of its own: one more standby payment for every team.",
+    appliesWhen: [{ field: "financial-exposure-band", op: "in", values: ["medium"] }],
+    when: [{ field: "out-of-hours-on-call-setup", op: "in", values: ["own-team-schedule"] }],
+    weight: 2,
+    detects: { symptoms: [], causes: ["per-team-standby-cost-model"] },
+  },
+  {
+    id: "out-of-hours-schedule-on-95-target",
+    pitfallId: "linear-run-costs",
+    explanation:
+      "The service has a 95.0% availability target but is covered by an out-of-hours schedule. At 95.0% callouts can wait for the next working day, so this standby cost is spent for no business need.",
+    appliesWhen: [{ field: "availability-target", op: "in", values: ["95-0"] }],
+    when: [ON_CALL_SCHEDULE],
+    weight: 3,
+    floor: "medium",
+    detects: { symptoms: [], causes: ["per-team-standby-cost-model"] },
+  },
+  {
+    id: "own-schedule-on-99-0-target",
+    pitfallId: "linear-run-costs",
+    explanation:
+      "The service has a 99.0% availability target but the team runs its own out-of-hours schedule. At 99.0% a domain schedule shared with sibling teams is enough; a schedule per team makes standby costs grow with every team.",
+    appliesWhen: [{ field: "availability-target", op: "in", values: ["99-0"] }],
+    when: [{ field: "out-of-hours-on-call-setup", op: "in", values: ["own-team-schedule"] }],
+    weight: 2,
+    detects: { symptoms: [], causes: ["per-team-standby-cost-model"] },
+  },
+
+  /* ---------------------------------------------------------------- Responsible but unaccountable */
+  {
+    id: "head-of-operations-accountable",
+    pitfallId: "responsible-but-unaccountable",
+    explanation:
+      "The Head of Operations answers for serious incidents in this team's services. That is the pitfall's defining cause: the team runs the service, someone else is held to account for it.",
+    when: [{ field: "rbu-accountable-for-incidents", op: "in", values: ["head-of-operations"] }],
+    weight: 0,
+    floor: "high",
+    detects: { symptoms: [], causes: ["head-of-operations-accountable"] },
+  },
+  {
+    id: "accountability-unclear",
+    pitfallId: "responsible-but-unaccountable",
+    explanation:
+      "Nobody clearly answers for serious incidents in this team's services, so nobody has a reason to weigh reliability against its cost.",
+    when: [{ field: "rbu-accountable-for-incidents", op: "in", values: ["shared-or-unclear"] }],
+    weight: 0,
+    floor: "medium",
+    detects: { symptoms: [], causes: ["teams-not-held-accountable"] },
+  },
+  {
+    id: "on-call-paid-by-operations",
+    pitfallId: "responsible-but-unaccountable",
+    explanation:
+      "The team's on-call is paid from the operations budget, so whoever chooses the service's target and cover does not pay for them.",
+    when: [{ field: "rbu-on-call-budget-owner", op: "in", values: ["operations-budget"] }],
+    weight: 0,
+    floor: "medium",
+    detects: { symptoms: [], causes: ["on-call-funded-by-operations"] },
+  },
+  {
+    id: "central-ops-covers-95-target",
+    pitfallId: "responsible-but-unaccountable",
+    explanation:
+      "A central operations team covers a 95.0% service out of hours. At 95.0% callouts should wait for the next working day; operations cover keeps reliability, and its cost, with operations rather than the product team.",
+    appliesWhen: [{ field: "availability-target", op: "in", values: ["95-0"] }],
+    when: [{ field: "out-of-hours-on-call-setup", op: "in", values: ["central-ops"] }],
+    weight: 2,
+    detects: { symptoms: [], causes: ["head-of-operations-accountable"] },
+  },
+  {
+    id: "central-ops-covers-higher-target",
+    pitfallId: "responsible-but-unaccountable",
+    explanation:
+      "A central operations team, not the product team, responds out of hours to a service run to 99.0% or more. Out of hours the service is run the Ops Run It way, and reliability stays the operations team's concern.",
+    appliesWhen: [{ field: "availability-target", op: "in", values: ["99-0", "99-9", "99-99"] }],
+    when: [{ field: "out-of-hours-on-call-setup", op: "in", values: ["central-ops"] }],
+    weight: 3,
+    floor: "medium",
+    detects: { symptoms: [], causes: ["head-of-operations-accountable"] },
+  },
+  {
+    id: "top-target-without-documented-need",
+    pitfallId: "responsible-but-unaccountable",
+    explanation:
+      "The service has a 99.99% availability target without a documented need for it. The top target takes far more engineering and on-call effort, and is a typical sign of targets chosen by people who do not pay for them.",
+    appliesWhen: [{ field: "availability-target", op: "in", values: ["99-99"] }],
+    when: [{ field: "documented-need-for-top-target", op: "in", values: [false] }],
+    weight: 3,
+    floor: "medium",
+    detects: { symptoms: ["inflated-availability-targets"], causes: [] },
+  },
+  {
+    id: "target-above-low-exposure-band",
+    pitfallId: "responsible-but-unaccountable",
+    explanation:
+      "The service is in the low financial exposure band, which maps to 95.0%, yet its availability target is 99.0% or higher.",
+    appliesWhen: [{ field: "financial-exposure-band", op: "in", values: ["low"] }],
+    when: [{ field: "availability-target", op: "in", values: ["99-0", "99-9", "99-99"] }],
+    weight: 3,
+    detects: { symptoms: ["inflated-availability-targets"], causes: [] },
+  },
+  {
+    id: "target-above-medium-exposure-band",
+    pitfallId: "responsible-but-unaccountable",
+    explanation:
+      "The service is in the medium financial exposure band, which maps to 99.0%, yet its availability target is 99.9% or higher.",
+    appliesWhen: [{ field: "financial-exposure-band", op: "in", values: ["medium"] }],
+    when: [{ field: "availability-target", op: "in", values: ["99-9", "99-99"] }],
+    weight: 2,
+    detects: { symptoms: ["inflated-availability-targets"], causes: [] },
+  },
+  {
+    id: "cover-above-low-exposure-band",
+    pitfallId: "responsible-but-unaccountable",
+    explanation:
+      "The service is in the low financial exposure band, yet it has an out-of-hours schedule: the highest on-call level chosen where downtime could wait for the morning.",
+    appliesWhen: [{ field: "financial-exposure-band", op: "in", values: ["low"] }],
+    when: [ON_CALL_SCHEDULE],
+    weight: 2,
+    detects: { symptoms: ["inflated-availability-targets"], causes: [] },
+  },
+  {
+    id: "target-without-exposure-estimate",
+    pitfallId: "responsible-but-unaccountable",
+    explanation:
+      "The service's financial exposure has not been estimated, so its target was chosen without anyone having to justify it against what downtime costs.",
+    when: [{ field: "financial-exposure-band", op: "in", values: ["not-estimated"] }],
+    weight: 2,
+    detects: { symptoms: [], causes: ["teams-not-held-accountable"] },
+  },
+
+  /* ---------------------------------------------------------------- Excessive BAU */
+  {
+    id: "most-time-on-unplanned-work",
+    pitfallId: "excessive-bau",
+    explanation:
+      "Less than half of the team's time goes on planned work: most of the week is spent fighting operational problems.",
+    when: [{ field: "ebau-planned-work-share", op: "lt", value: 50 }],
+    weight: 0,
+    floor: "high",
+    detects: { symptoms: ["slow-delivery-of-planned-work"], causes: [] },
+  },
+  {
+    id: "unplanned-work-invisible",
+    pitfallId: "excessive-bau",
+    explanation:
+      "Unplanned operational work is not tracked and the team cannot say how much of its time goes on planned work. This is how excessive BAU hides: nobody can see it, so nobody acts on it.",
+    when: [
+      { field: "ebau-unplanned-work-tracking", op: "in", values: ["not-tracked"] },
+      { field: "ebau-planned-work-share", op: "dontKnow" },
+    ],
+    weight: 0,
+    floor: "medium",
+    detects: { symptoms: [], causes: ["untracked-operational-rework"] },
+  },
+
+  /* ---------------------------------------------------------------- Change management treacle */
+  {
+    id: "deployments-monthly-or-rarer",
+    pitfallId: "change-management-treacle",
+    explanation:
+      "The team deploys to production monthly or less often, far below the weekly deployments the model aims for.",
+    when: [{ field: "cmt-deployment-frequency", op: "in", values: ["monthly", "less-than-monthly"] }],
+    weight: 0,
+    floor: "high",
+    detects: { symptoms: ["insufficient-deployment-frequency"], causes: [] },
+  },
+  {
+    id: "approval-wait-of-days",
+    pitfallId: "change-management-treacle",
+    explanation: "A typical deployment waits three working days or more for change approval.",
+    when: [{ field: "cmt-approval-wait-days", op: "gt", value: 2.99 }],
+    weight: 0,
+    floor: "medium",
+    detects: { symptoms: ["prolonged-change-management-process"], causes: [] },
+  },
+
+  /* ---------------------------------------------------------------- No major incident management */
+  {
+    id: "incident-management-not-involved",
+    pitfallId: "no-major-incident-management",
+    explanation:
+      "The incident management team is not involved in this team's major incidents: the pitfall's defining cause.",
+    when: [{ field: "nmim-incident-managers-informed", op: "in", values: ["not-involved"] }],
+    weight: 0,
+    floor: "high",
+    detects: { symptoms: [], causes: ["incident-management-excluded"] },
+  },
+  {
+    id: "no-crisis-communications-plan",
+    pitfallId: "no-major-incident-management",
+    explanation:
+      "There is no written plan for updating senior leaders during a major incident, and leaders rarely hear about them: the quickest way to lose their confidence in the model.",
+    when: [
+      { field: "nmim-crisis-communications-plan", op: "in", values: [false] },
+      { field: "nmim-leadership-updated-share", op: "lt", value: 50 },
+    ],
+    weight: 0,
+    floor: "medium",
+    detects: { symptoms: [], causes: ["no-shared-incident-practices"] },
+  },
+
+  /* ---------------------------------------------------------------- Embedded specialists */
+  {
+    id: "specialist-shared-and-waited-on",
+    pitfallId: "embedded-specialists",
+    explanation:
+      "The team's embedded specialist also serves two or more other teams, and the team waits days for their help: one bottleneck split into several.",
+    when: [
+      { field: "es-teams-per-embedded-specialist", op: "gt", value: 2.99 },
+      { field: "es-wait-for-specialist", op: "in", values: ["days"] },
+    ],
+    weight: 0,
+    floor: "high",
+    detects: { symptoms: ["specialists-shared-between-teams"], causes: [] },
+  },
+  {
+    id: "specialist-shared",
+    pitfallId: "embedded-specialists",
+    explanation: "The team's embedded specialist is shared with at least one other team.",
+    when: [{ field: "es-teams-per-embedded-specialist", op: "gt", value: 1.99 }],
+    weight: 0,
+    floor: "medium",
+    detects: { symptoms: ["specialists-shared-between-teams"], causes: [] },
+  },
+
+  /* ---------------------------------------------------------------- Limited on-call schedule */
+  {
+    id: "on-call-rota-of-one",
+    pitfallId: "limited-on-call-schedule",
+    explanation:
+      "One person, or nobody, carries the out-of-hours rota: they are on call all the time, with nobody to hand over to.",
+    appliesWhen: [ON_CALL_SCHEDULE],
+    when: [{ field: "on-call-rota-size", op: "lt", value: 2 }],
+    weight: 0,
+    floor: "critical",
+    detects: { symptoms: [], causes: ["too-much-time-on-call"] },
+  },
+  {
+    id: "on-call-rota-below-three",
+    pitfallId: "limited-on-call-schedule",
+    explanation:
+      "Fewer than three people share the out-of-hours rota, so each of them is on call at least every other week. Below three a rota cannot be sustained at all.",
+    appliesWhen: [ON_CALL_SCHEDULE],
+    when: [{ field: "on-call-rota-size", op: "lt", value: 3 }],
+    weight: 3,
+    floor: "high",
+    detects: { symptoms: [], causes: ["too-much-time-on-call"] },
+  },
+  {
+    id: "on-call-rota-below-four",
+    pitfallId: "limited-on-call-schedule",
+    explanation:
+      "Fewer than four people share the out-of-hours rota. With one-week rotation each of them is on call a third of the time or more, above the 25% that can be kept up for long.",
+    appliesWhen: [ON_CALL_SCHEDULE],
+    when: [{ field: "on-call-rota-size", op: "lt", value: 4 }],
+    weight: 2,
+    floor: "medium",
+    detects: { symptoms: [], causes: ["too-much-time-on-call"] },
+  },
+  {
+    id: "half-of-time-on-call",
+    pitfallId: "limited-on-call-schedule",
+    explanation: "People on the rota spend half of their time or more on call.",
+    when: [{ field: "locs-share-of-time-on-call", op: "gt", value: 49.99 }],
+    weight: 0,
+    floor: "high",
+    detects: { symptoms: [], causes: ["too-much-time-on-call"] },
+  },
+];
