@@ -19,7 +19,7 @@ import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import { content, latestQuestionnaire } from "../src/domain/content";
 import type { Answer, Questionnaire } from "../src/domain/content/schema";
-import { overallResult, toStoredPitfallResults } from "../src/domain/results/stored-results";
+import { storedAssessmentColumns, toStoredPitfallResults } from "../src/domain/results/stored-results";
 import { compileQuestionnaire, scoreAssessment } from "../src/domain/scoring";
 import { databaseProvider } from "../src/database-url";
 import { parseEnv } from "../src/env";
@@ -267,7 +267,7 @@ async function main(): Promise<void> {
   );
   const statements: Statements = {
     assessment: database.prepare(
-      "INSERT INTO assessment (id, teamId, cycleId, status, version, carriedFromId, overallScore, overallBand, submittedAt, submittedById, createdAt, updatedAt) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO assessment (id, teamId, cycleId, status, version, carriedFromId, overallScore, overallBand, scoringMethodVersion, submittedAt, submittedById, createdAt, updatedAt) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)",
     ),
     answer: database.prepare(
       "INSERT INTO answer (id, assessmentId, questionId, kind, value, reason, carriedOver, updatedById, updatedAt) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
@@ -340,11 +340,11 @@ async function main(): Promise<void> {
           random,
         );
         const submittedAt = new Date(closesOn.getTime() - (3 + Math.floor(random() * 20)) * 86_400_000);
-        let overall: { score: number | null; band: string | null } = { score: null, band: null };
+        let columns: ReturnType<typeof storedAssessmentColumns> | null = null;
         let stored: ReturnType<typeof toStoredPitfallResults> = [];
         if (state === "submitted") {
           const score = scoreAssessment(compiled, pitfallAnswers, team.context);
-          overall = overallResult(score);
+          columns = storedAssessmentColumns(score);
           stored = toStoredPitfallResults(score);
         }
         statements.assessment.run(
@@ -353,8 +353,9 @@ async function main(): Promise<void> {
           cycleId,
           state,
           previousByTeam.get(team.id) ?? null,
-          overall.score,
-          overall.band,
+          columns?.overallScore ?? null,
+          columns?.overallBand ?? null,
+          columns?.scoringMethodVersion ?? null,
           state === "submitted" ? isoDate(submittedAt) : null,
           null,
           isoDate(opensOn),

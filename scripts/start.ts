@@ -12,11 +12,11 @@ async function main() {
   const env = loadEnvOrExit();
   // Loaded only after the environment is known to be valid.
   const { applyMigrations, providerOf } = await import("./lib/migrator");
-  const { POSTGRES_MIGRATIONS_DIR, POSTGRES_SCHEMA_PATH, SQLITE_MIGRATIONS_DIR, SQLITE_SCHEMA_PATH } = await import(
-    "./lib/schema-variants"
-  );
+  const { POSTGRES_MIGRATIONS_DIR, POSTGRES_SCHEMA_PATH, SQLITE_MIGRATIONS_DIR, SQLITE_SCHEMA_PATH } =
+    await import("./lib/schema-variants");
   const { createPrismaClient } = await import("../src/server/prisma-client");
   const { seedDemoIfEmpty } = await import("../prisma/seed/demo");
+  const { countStaleResults, staleResultsNotice } = await import("../src/server/assessments/stale-results");
   const postgres = providerOf(env.DATABASE_URL) === "postgresql";
   const applied = await applyMigrations({
     databaseUrl: env.DATABASE_URL,
@@ -25,18 +25,21 @@ async function main() {
   });
   if (applied.length) console.log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
 
-  if (env.DEMO_MODE) {
-    const client = createPrismaClient(env.DATABASE_URL);
-    try {
+  const client = createPrismaClient(env.DATABASE_URL);
+  try {
+    if (env.DEMO_MODE) {
       const outcome = await seedDemoIfEmpty(client);
       console.log(
         outcome.seeded
           ? `Loaded the demo organisation: ${outcome.teams} teams in ${outcome.orgUnits} org units, ${outcome.cycles} cycles.`
           : "Demo mode: the database already holds data, so no demo data was loaded.",
       );
-    } finally {
-      await client.$disconnect();
     }
+    // Results of an older method still display, but trends across the change are only labelled.
+    const notice = staleResultsNotice(await countStaleResults(client));
+    if (notice) console.log(notice);
+  } finally {
+    await client.$disconnect();
   }
 
   const authSecret = env.AUTH_SECRET ?? (await localAuthSecret());

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { Answer, Questionnaire } from "../../src/domain/content/schema";
 import { compileQuestionnaire, scoreAssessment, type CompiledQuestionnaire } from "../../src/domain/scoring";
-import { overallResult, toStoredPitfallResults } from "../../src/domain/results/stored-results";
+import { storedAssessmentColumns, toStoredPitfallResults } from "../../src/domain/results/stored-results";
 import type { AppPrismaClient } from "../../src/server/prisma-client";
 import { content, latestQuestionnaire } from "../../src/domain/content";
 import {
@@ -176,13 +176,13 @@ async function seedDemo(
           Object.entries(answers).filter(([questionId]) => !(questionId in contextAnswers)),
         );
         const score = scoreAssessment(compiled, pitfallAnswers, contextAnswers);
-        const overall = overallResult(score);
+        const stored = storedAssessmentColumns(score);
         await tx.pitfallResult.createMany({
           data: toStoredPitfallResults(score).map((result) => ({ assessmentId: assessment.id, ...result })),
         });
         await tx.assessment.update({
           where: { id: assessment.id },
-          data: { overallScore: overall.score, overallBand: overall.band },
+          data: stored,
         });
         await tx.auditEvent.create({
           data: {
@@ -192,7 +192,11 @@ async function seedDemo(
             entityType: "assessment",
             entityId: assessment.id,
             teamId: teamIds.get(team.slug)!,
-            after: JSON.stringify({ overallScore: overall.score, overallBand: overall.band }),
+            after: JSON.stringify({
+              overallScore: stored.overallScore,
+              overallBand: stored.overallBand,
+              scoringMethodVersion: stored.scoringMethodVersion,
+            }),
           },
         });
       }

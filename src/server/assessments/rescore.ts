@@ -18,6 +18,7 @@ import {
   questionnaireOfCycle,
 } from "./questionnaire-content";
 import { answerOfRow } from "./stored-answers";
+import { staleResultsWhere } from "./stale-results";
 import { replaceStoredPitfallResults } from "./stored-results";
 
 /**
@@ -64,21 +65,6 @@ export interface RescoreReport {
 /** A refusal that names what is wrong in words an operator can act on. */
 export class RescoreRefusal extends Error {}
 
-/** Assessments holding stored results: submitted, or reopened after a submission. */
-const withStoredResults = {
-  submittedAt: { not: null },
-  status: { in: ["submitted", "reopened"] },
-} as const satisfies Prisma.AssessmentWhereInput;
-
-/** `not` alone would skip rows without a recorded version, which are the stalest of all. */
-function staleIn(cycleId: string, methodVersion: number): Prisma.AssessmentWhereInput {
-  return {
-    cycleId,
-    ...withStoredResults,
-    OR: [{ scoringMethodVersion: null }, { scoringMethodVersion: { not: methodVersion } }],
-  };
-}
-
 function scoreOf(score: AssessmentScore, pitfallId: string): number | null {
   const pitfall = score.pitfalls.find((entry) => entry.pitfallId === pitfallId);
   return pitfall && pitfall.status === "scored" ? pitfall.score : null;
@@ -95,7 +81,7 @@ async function rescoreCycle(
   const methodVersion = SCORING_METHOD_VERSION;
   // Read inside the transaction, so what is re-scored is what the conditional updates below guard.
   const assessments = await tx.assessment.findMany({
-    where: staleIn(cycle.id, methodVersion),
+    where: staleResultsWhere(cycle.id),
     orderBy: [{ team: { name: "asc" } }, { id: "asc" }],
     select: {
       id: true,
@@ -236,7 +222,7 @@ export async function rescoreStoredResults(client: RescoreClient): Promise<Resco
   const report: RescoreReport = { methodVersion: SCORING_METHOD_VERSION, rescored: [], failed: [] };
   for (const cycle of cycles) {
     // Cheap check first, so cycles already up to date never open a write transaction.
-    const stale = await client.assessment.count({ where: staleIn(cycle.id, SCORING_METHOD_VERSION) });
+    const stale = await client.assessment.count({ where: staleResultsWhere(cycle.id) });
     if (stale === 0) continue;
     try {
       const outcome = await client.$transaction((tx) => rescoreCycle(tx, cycle), {
@@ -249,16 +235,6 @@ export async function rescoreStoredResults(client: RescoreClient): Promise<Resco
     }
   }
   return report;
-}
-
-/** How many assessments hold results of another scoring method than the current one. */
-export async function countStaleResults(client: Pick<AppPrismaClient, "assessment">): Promise<number> {
-  return client.assessment.count({
-    where: {
-      ...withStoredResults,
-      OR: [{ scoringMethodVersion: null }, { scoringMethodVersion: { not: SCORING_METHOD_VERSION } }],
-    },
-  });
 }
 
 function methodList(versions: readonly (number | null)[]): string {

@@ -135,7 +135,7 @@ describe("re-scoring stored results under the current method", () => {
   let q2Refused: string;
   let refusedAnswer: { questionId: string };
   let firstRun: RescoreReport;
-  let q2Before: Awaited<ReturnType<typeof databaseSnapshot>>;
+  let q2Before: Awaited<ReturnType<typeof q2Snapshot>>;
   let auditBefore: number;
 
   beforeAll(async () => {
