@@ -63,4 +63,35 @@ describe("HeatmapTable", () => {
     expect(html).not.toContain("/team/unit-a-team-0/dashboard");
     expect(html).toMatch(/<button[^>]*disabled[^>]*>Close all units<\/button>/);
   });
+
+  it("shows the Overall column as the headline: worst band with the High or Critical count, words in the label", () => {
+    const [first] = GROUPS;
+    const withHeadline: EncodedGroup = {
+      ...first!,
+      averages: [...first!.averages.slice(0, 7), [30.1, 4, 1, 3, 2] as const],
+      rows: first!.rows.map(([slug, name, completion, cells]) => [
+        slug,
+        name,
+        completion,
+        [...cells.slice(0, 7), [25, 4, 1, 2, 89.7, 2] as const],
+      ]),
+    };
+    const html = renderToStaticMarkup(
+      createElement(HeatmapTable, {
+        groups: [withHeadline],
+        pitfallNames: ["Linear run costs", "Responsible but unaccountable", "Excessive BAU"],
+        cycleSearch: "",
+        since: "2026 Q3",
+        initiallyExpanded: true,
+        caption: "Risk scores",
+        head: createElement("tr", null, createElement("th", null, "Team")),
+      }),
+    );
+    expect(html).toContain(">Critical (2) ↑</a>");
+    expect(html).toContain(
+      'aria-label="Critical: 2 pitfalls High or Critical, worst Excessive BAU 89.7, average 25.0, riskier than in 2026 Q3"',
+    );
+    expect(html).toContain("Critical (2) ↑</span>");
+    expect(html).toContain("2 of 3 teams High or Critical, average 30.1, riskier than in 2026 Q3");
+  });
 });
