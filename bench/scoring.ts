@@ -1,6 +1,6 @@
 /**
- * Scoring engine benchmark: scores 10,000 varied synthetic assessments of the real questionnaire
- * v1 several times and reports throughput, first on one thread, then with the 10,000 split across
+ * Scoring engine benchmark: scores 10,000 varied synthetic assessments of the current real
+ * questionnaire several times and reports throughput, first on one thread, then with the 10,000 split across
  * one worker thread per core (scoring is pure and synchronous, so a server scores on every core).
  * Run with `npm run bench:scoring`.
  *
@@ -88,10 +88,12 @@ function referenceLoopMs(): number {
   return elapsed;
 }
 
+/** The questionnaire new cycles use: the one no other questionnaire supersedes. */
 function latest(questionnaires: readonly Questionnaire[]): Questionnaire {
-  const v1 = questionnaires.find((questionnaire) => questionnaire.id === "v1");
-  if (!v1) throw new Error("Questionnaire v1 is missing from the content bundle");
-  return v1;
+  const superseded = new Set(questionnaires.map((questionnaire) => questionnaire.supersedes?.questionnaireId));
+  const current = questionnaires.find((questionnaire) => !superseded.has(questionnaire.id));
+  if (!current) throw new Error("The content bundle has no current questionnaire");
+  return current;
 }
 
 interface Workload {

@@ -235,6 +235,27 @@ export const scoringRules: ContextRule[] = [
     detects: { symptoms: [], causes: ["untracked-operational-rework"] },
   },
 
+  {
+    id: "callouts-twice-sustainable",
+    pitfallId: "excessive-bau",
+    explanation:
+      "The person on call handles four or more callouts in a 12-hour shift: twice the two that the Google SRE book puts as the most a responder can deal with well.",
+    when: [{ field: "ebau-callouts-per-shift", op: "gt", value: 3.99 }],
+    weight: 0,
+    floor: "high",
+    detects: { symptoms: ["high-number-of-callouts"], causes: [] },
+  },
+  {
+    id: "callouts-above-sustainable",
+    pitfallId: "excessive-bau",
+    explanation:
+      "The person on call handles more than two callouts in a 12-hour shift, more than a responder can deal with well.",
+    when: [{ field: "ebau-callouts-per-shift", op: "gt", value: 2 }],
+    weight: 0,
+    floor: "medium",
+    detects: { symptoms: ["high-number-of-callouts"], causes: [] },
+  },
+
   /* ---------------------------------------------------------------- Change management treacle */
   {
     id: "deployments-monthly-or-rarer",
@@ -338,6 +359,16 @@ export const scoringRules: ContextRule[] = [
     weight: 2,
     floor: "medium",
     detects: { symptoms: [], causes: ["too-much-time-on-call"] },
+  },
+  {
+    id: "on-call-without-basics",
+    pitfallId: "limited-on-call-schedule",
+    explanation:
+      "People start on call with at most one of the basics — a runbook, working dashboards, production permissions, an escalation path. Unprepared responders are one of the reasons people stay off a rota.",
+    when: [{ field: "locs-ready-before-first-shift", op: "lt", value: 2 }],
+    weight: 0,
+    floor: "medium",
+    detects: { symptoms: [], causes: ["unprepared-for-on-call"] },
   },
   {
     id: "half-of-time-on-call",

@@ -27,7 +27,7 @@ const timeToRestoreOutOfHours: Question = {
   help: "Think of the out-of-hours incidents of the last two quarters, from the first alert to users being served normally again. Choose not applicable if nobody responds out of hours.",
   answer: { type: "choice", options: TIME_TO_RESTORE_OPTIONS },
   weight: 2,
-  detects: { symptoms: [], causes: ["services-need-frequent-intervention", "unprepared-for-on-call"] },
+  detects: { symptoms: [], causes: ["services-need-frequent-intervention"] },
   allowDontKnow: true,
   allowNotApplicable: true,
   required: true,

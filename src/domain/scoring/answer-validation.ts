@@ -160,3 +160,19 @@ export const AGREEMENT_LABELS: Readonly<Record<number, string>> = {
   4: "Agree",
   5: "Strongly agree",
 };
+
+/**
+ * The answer behind a question's contribution to a score, in words. Results stored before method
+ * v2 have no `answer` field: they always hold a value.
+ */
+export function describeContributionAnswer(
+  question: AnyQuestion | undefined,
+  contribution: { answer?: "value" | "dontKnow" | "contradiction"; value: AnswerValue | null },
+): string {
+  if (contribution.answer === "dontKnow")
+    return "Don't know (not knowing this is itself a sign of the pitfall)";
+  if (contribution.answer === "contradiction")
+    return "Not applicable, although the team context says it applies (counted as don't know)";
+  if (contribution.value === null) return "Don't know";
+  return question ? describeAnswerValue(question, contribution.value) : String(contribution.value);
+}

@@ -151,11 +151,12 @@ export interface CompiledSection {
   /** Bits of the section's questions (the rest of its evidence are context rules). */
   readonly questionMask: number;
   /**
-   * Per evidence item, the section's countermeasures (bit i = countermeasures[i]) its points are
-   * shared between: those removing one of its causes, or, when none does, those relieving one of
-   * its symptoms.
+   * Per evidence item, the section's countermeasures (bit i = countermeasures[i]) that remove one
+   * of the causes it is evidence of.
    */
-  readonly evidenceCountermeasures: Int32Array;
+  readonly evidenceCauseOwners: Int32Array;
+  /** Per evidence item, the section's countermeasures that relieve one of the symptoms it shows. */
+  readonly evidenceSymptomOwners: Int32Array;
   /** Whether any rule of the section has a floor. */
   readonly hasFloors: boolean;
   readonly symptoms: readonly CompiledSymptomLink[];
@@ -204,6 +205,8 @@ export interface ScoringScratch {
   readonly ruleOutcome: Uint8Array;
   /** Points shared out to each countermeasure of the current section, by position. */
   readonly countermeasureShares: Float64Array;
+  /** The part of those points that came from evidence of causes. */
+  readonly countermeasureCausePoints: Float64Array;
   /** Assessment-wide risk removed, per countermeasure. */
   readonly countermeasureTotals: Float64Array;
   /** Assessment-wide risk removed weighted by band, per countermeasure. */
@@ -454,16 +457,15 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
         `${where}: pitfall "${pitfall.id}" has ${sectionCountermeasures.length} countermeasures; at most ${MAX_EVIDENCE_PER_SECTION} are supported`,
       );
     }
-    const evidenceCountermeasures = new Int32Array(detectors.length);
+    const evidenceCauseOwners = new Int32Array(detectors.length);
+    const evidenceSymptomOwners = new Int32Array(detectors.length);
     detectors.forEach((_, evidence) => {
-      let byCause = 0;
-      let bySymptom = 0;
       pitfall.countermeasures.forEach((link, position) => {
-        if (link.removesCauses.some((causeId) => detectorCauses[evidence]!.includes(causeId))) byCause |= 1 << position;
+        if (link.removesCauses.some((causeId) => detectorCauses[evidence]!.includes(causeId)))
+          evidenceCauseOwners[evidence]! |= 1 << position;
         if (link.addresses.some((symptomId) => detectorSymptoms[evidence]!.includes(symptomId)))
-          bySymptom |= 1 << position;
+          evidenceSymptomOwners[evidence]! |= 1 << position;
       });
-      evidenceCountermeasures[evidence] = byCause !== 0 ? byCause : bySymptom;
     });
 
     return {
@@ -480,7 +482,8 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
       rules,
       evidenceCount: detectors.length,
       questionMask: (1 << sectionQuestions.length) - 1,
-      evidenceCountermeasures,
+      evidenceCauseOwners,
+      evidenceSymptomOwners,
       hasFloors: rules.some((rule) => rule.floorScore > 0),
       symptoms,
       causes,
@@ -502,6 +505,9 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
     evidenceContribution: new Array<Contribution | undefined>(maxEvidence).fill(undefined),
     ruleOutcome: new Uint8Array(maxRules),
     countermeasureShares: new Float64Array(
+      Math.max(0, ...sections.map((section) => section.countermeasures.length)),
+    ),
+    countermeasureCausePoints: new Float64Array(
       Math.max(0, ...sections.map((section) => section.countermeasures.length)),
     ),
     countermeasureTotals: new Float64Array(countermeasures.length),

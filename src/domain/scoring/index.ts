@@ -11,6 +11,7 @@ export {
   type AnswerValue,
   answerIssueMessage,
   describeAnswerValue,
+  describeContributionAnswer,
   validateAnswer,
 } from "./answer-validation";
 export {
@@ -27,7 +28,7 @@ export {
   ScoringContentError,
   type ScoringContent,
 } from "./compile-questionnaire";
-export { listMissingRequiredAnswers } from "./required-answers";
+export { listContradictedAnswers, listMissingRequiredAnswers } from "./required-answers";
 export { scoreAssessment, SYMPTOM_TRIGGER_RISK } from "./score-assessment";
 export {
   DEFAULT_ON_CALL_SETUP,

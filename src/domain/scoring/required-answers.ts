@@ -32,3 +32,58 @@ export function listMissingRequiredAnswers(
   }
   return issues;
 }
+
+/**
+ * "Not applicable" answers that the team's own context contradicts, e.g. "we have no on-call
+ * rota" from a team whose context says it runs its own out-of-hours schedule. Scoring treats such
+ * an answer as "don't know"; submitting refuses it, so the team fixes one of the two.
+ */
+export function listContradictedAnswers(
+  content: ScoringContent | CompiledQuestionnaire,
+  answers: Answers,
+  teamContext: Answers,
+): AnswerIssue[] {
+  const compiled =
+    "kind" in content && content.kind === "compiled-questionnaire" ? content : compileQuestionnaire(content);
+  const issues: AnswerIssue[] = [];
+  for (const { question, applicableWhen } of compiled.questions) {
+    if (applicableWhen.length === 0 || answers[question.id]?.kind !== "notApplicable") continue;
+    const reasons: string[] = [];
+    const holds = applicableWhen.every((condition) => {
+      const answer = teamContext[condition.field];
+      if (answer?.kind !== "value") return false;
+      const value = answer.value;
+      const met =
+        condition.op === "in"
+          ? condition.values.includes(value as string | boolean)
+          : condition.op === "lt"
+            ? typeof value === "number" && value < condition.threshold
+            : condition.op === "gt"
+              ? typeof value === "number" && value > condition.threshold
+              : false;
+      if (met) reasons.push(describeContextAnswer(compiled, condition.field, value));
+      return met;
+    });
+    if (!holds) continue;
+    issues.push({
+      questionId: question.id,
+      message: `Your team context says this applies to your team (${reasons.join("; ")}), so it cannot be "not applicable". Answer it, or choose "don't know".`,
+    });
+  }
+  return issues;
+}
+
+function describeContextAnswer(compiled: CompiledQuestionnaire, field: string, value: unknown): string {
+  const question = compiled.contextQuestionById.get(field)?.question;
+  if (!question) return String(value);
+  const answer = question.answer;
+  const label =
+    answer.type === "choice"
+      ? (answer.options.find((option) => option.value === value)?.label ?? String(value))
+      : answer.type === "yesNo"
+        ? value === true
+          ? "Yes"
+          : "No"
+        : String(value);
+  return `${question.prompt} ${label}`;
+}

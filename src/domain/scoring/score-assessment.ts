@@ -457,9 +457,13 @@ function ruleResults(section: CompiledSection, ruleOutcome: Uint8Array): readonl
 }
 
 /**
- * The section's countermeasure rankings, in content order; `rankCountermeasures` sorts them. Each
- * evidence item's points are shared evenly between the countermeasures it is attributed to, so a
- * countermeasure's share never exceeds the score.
+ * The section's countermeasure rankings, in content order; `rankCountermeasures` sorts them.
+ *
+ * A piece of evidence of a cause gives its points to the countermeasures that remove that cause,
+ * in equal parts. A piece of evidence of a symptom alone gives its points to the countermeasures
+ * relieving the symptom, in proportion to the cause points each of them already has (evenly when
+ * none has any): a symptom goes away when its causes do, so it follows the causes found. Either
+ * way an item's points are handed out once, so a countermeasure's share never exceeds the score.
  */
 function rankPitfallCountermeasures(
   section: CompiledSection,
@@ -468,17 +472,42 @@ function rankPitfallCountermeasures(
   triggeredSymptomMask: number,
   score: number,
 ): PitfallCountermeasureRanking[] {
-  const { evidencePoints, countermeasureShares } = scratch;
+  const { evidencePoints, countermeasureShares, countermeasureCausePoints } = scratch;
   const links = section.countermeasures;
-  const attribution = section.evidenceCountermeasures;
-  for (let position = 0; position < links.length; position++) countermeasureShares[position] = 0;
+  const causeOwners = section.evidenceCauseOwners;
+  const symptomOwners = section.evidenceSymptomOwners;
+  for (let position = 0; position < links.length; position++) {
+    countermeasureShares[position] = 0;
+    countermeasureCausePoints[position] = 0;
+  }
+  let symptomOnly = 0;
   for (let bits = positiveMask; bits !== 0; bits &= bits - 1) {
     const evidence = 31 - Math.clz32(bits & -bits);
-    const owners = attribution[evidence]!;
-    if (owners === 0) continue;
+    const owners = causeOwners[evidence]!;
+    if (owners === 0) {
+      symptomOnly |= 1 << evidence;
+      continue;
+    }
     const share = evidencePoints[evidence]! / bitCount(owners);
     for (let ownerBits = owners; ownerBits !== 0; ownerBits &= ownerBits - 1) {
-      countermeasureShares[31 - Math.clz32(ownerBits & -ownerBits)]! += share;
+      const position = 31 - Math.clz32(ownerBits & -ownerBits);
+      countermeasureShares[position]! += share;
+      countermeasureCausePoints[position]! += share;
+    }
+  }
+  for (let bits = symptomOnly; bits !== 0; bits &= bits - 1) {
+    const evidence = 31 - Math.clz32(bits & -bits);
+    const owners = symptomOwners[evidence]!;
+    if (owners === 0) continue;
+    let causePoints = 0;
+    for (let ownerBits = owners; ownerBits !== 0; ownerBits &= ownerBits - 1)
+      causePoints += countermeasureCausePoints[31 - Math.clz32(ownerBits & -ownerBits)]!;
+    const points = evidencePoints[evidence]!;
+    const even = points / bitCount(owners);
+    for (let ownerBits = owners; ownerBits !== 0; ownerBits &= ownerBits - 1) {
+      const position = 31 - Math.clz32(ownerBits & -ownerBits);
+      countermeasureShares[position]! +=
+        causePoints > 0 ? (points * countermeasureCausePoints[position]!) / causePoints : even;
     }
   }
   const urgency = BAND_URGENCY[bandForScore(score)];

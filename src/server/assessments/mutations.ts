@@ -4,6 +4,7 @@ import { questionnaireById } from "@/domain/content";
 import type { Answer, Answers } from "@/domain/content/schema";
 import { storedAssessmentColumns } from "@/domain/results/stored-results";
 import {
+  listContradictedAnswers,
   listMissingRequiredAnswers,
   scoreAssessment,
   validateAnswer,
@@ -460,6 +461,11 @@ export async function submitAssessment(
       (issue) => fieldErrors[issue.questionId] === undefined,
     );
     for (const issue of missing) fieldErrors[issue.questionId] = [issue.message];
+    for (const issue of listContradictedAnswers(compiled, answers, teamContext)) {
+      if (fieldErrors[issue.questionId] !== undefined) continue;
+      fieldErrors[issue.questionId] = [issue.message];
+      invalid++;
+    }
     if (missing.length > 0 || unconfirmed > 0 || invalid > 0) {
       const problems = [
         missing.length > 0

@@ -3,7 +3,8 @@ import { can, type Actor } from "@/domain/access/policy";
 import { pitfallById, questionnaireById } from "@/domain/content";
 import type { PitfallId } from "@/domain/content/schema";
 import {
-  describeAnswerValue,
+  describeContributionAnswer,
+  listContradictedAnswers,
   listMissingRequiredAnswers,
   RISK_BANDS,
   type RiskBand,
@@ -307,6 +308,10 @@ export async function getReview(actor: Actor, teamSlug: string): Promise<ReviewV
     return false;
   });
   const { answers, teamContext } = splitAnswers(validRows, contextQuestionIds(questionnaire));
+  for (const issue of listContradictedAnswers(compiledQuestionnaire(questionnaire), answers, teamContext)) {
+    const reviewItem = item(issue.questionId, issue.message);
+    if (reviewItem && !invalid.some((entry) => entry.questionId === issue.questionId)) invalid.push(reviewItem);
+  }
   const missingRequired = listMissingRequiredAnswers(
     compiledQuestionnaire(questionnaire),
     answers,
@@ -413,7 +418,7 @@ export async function getAssessmentResult(
       const question = index.get(contribution.questionId)?.question;
       return {
         label: question?.prompt ?? contribution.questionId,
-        answer: question ? describeAnswerValue(question, contribution.value) : String(contribution.value),
+        answer: describeContributionAnswer(question, contribution),
         share: contribution.share,
         points: contribution.points,
       };
