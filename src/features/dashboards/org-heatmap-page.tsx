@@ -18,6 +18,7 @@ import { OrgDashboardNav } from "./dashboard-nav";
 import { EmptyState } from "./empty-state";
 import { encodeGroup } from "./heatmap-encoding";
 import { HeatmapTable } from "./heatmap-unit-group";
+import { MethodChangeNote } from "@/features/shared/method-change-note";
 
 /**
  * Up to this many teams shown, every unit starts open; above it only the unit rows render until
@@ -203,6 +204,7 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
         </p>
       </header>
       <OrgDashboardNav current="/org" search={cycle ? `?cycle=${cycle.key}` : ""} />
+      <MethodChangeNote change={view.methodChange} />
 
       {!cycle ? (
         <EmptyState title="No assessment cycle yet">

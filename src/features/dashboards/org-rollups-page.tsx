@@ -6,6 +6,7 @@ import { BAND_COLOURS, BAND_LABELS, formatPercent, formatScore } from "./band-pa
 import { OrgDashboardNav } from "./dashboard-nav";
 import { EmptyState } from "./empty-state";
 import { RollupTrendCharts, type RollupTrendSeries } from "./rollup-trend-charts";
+import { MethodChangeNote } from "@/features/shared/method-change-note";
 
 const cellClass = "border-t border-slate-200 px-3 py-2 text-right tabular-nums";
 const headClass = "px-3 py-2 text-left font-semibold";
@@ -141,6 +142,7 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
         </p>
       </header>
       <OrgDashboardNav current="/org/rollups" search={cycle ? `?cycle=${cycle.key}` : ""} />
+      <MethodChangeNote change={view.methodChange} historyNote={view.historyMethodNote} />
 
       {!cycle || !rollups || !trend ? (
         <EmptyState title="No assessment cycle yet">

@@ -4,6 +4,7 @@ import type { PitfallExplanationView } from "@/server/dashboards/team-dashboard"
 import { BandBadge } from "./band-badge";
 import { formatPercent, formatScore } from "./band-palette";
 import { TrendArrow } from "./trend-arrow";
+import { MethodChangeNote } from "@/features/shared/method-change-note";
 
 const headClass = "px-3 py-2 text-left font-semibold";
 const cellClass = "border-t border-slate-200 px-3 py-2 align-top";
@@ -64,6 +65,8 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
           </form>
         )}
       </header>
+
+      <MethodChangeNote change={view.methodChange} />
 
       <section aria-labelledby="result-heading" className="rounded-lg border border-slate-300 bg-white p-4">
         <h2 id="result-heading" className="sr-only">

@@ -9,6 +9,7 @@ import { EmptyState } from "./empty-state";
 import { PitfallScoresChart, type PitfallScoreBar } from "./pitfall-scores-chart";
 import { ScoreTrendChart, type ScoreTrendSeries } from "./score-trend-chart";
 import { TrendArrow } from "./trend-arrow";
+import { MethodChangeNote } from "@/features/shared/method-change-note";
 
 const headClass = "px-3 py-2 text-left font-semibold";
 const cellClass = "border-t border-slate-200 px-3 py-2";
@@ -110,6 +111,7 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
         </EmptyState>
       ) : (
         <>
+          <MethodChangeNote change={view.methodChange} historyNote={view.historyMethodNote} />
           <section aria-labelledby="summary-heading" className="grid gap-4 sm:grid-cols-3">
             <h2 id="summary-heading" className="sr-only">
               Summary

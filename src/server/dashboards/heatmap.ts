@@ -15,6 +15,7 @@ import {
   type HeatmapQuery,
 } from "@/domain/dashboards/heatmap";
 import type { PitfallId } from "@/domain/content/schema";
+import { methodChangeBetween, sameMethod, type MethodChange } from "@/domain/dashboards/trend";
 import { db } from "../db";
 import type { Prisma } from "@/generated/prisma/client";
 import { dashboardTeamsWhere, readableOrgUnits, requireOrgDashboardScope } from "./access";
@@ -34,6 +35,11 @@ export interface OrgHeatmapView {
   unknownUnit: boolean;
   pitfalls: { id: PitfallId; name: string }[];
   heatmap: Heatmap;
+  /**
+   * Set when the selected and previous cycle's results come from different scoring methods; a
+   * team's trend is then only shown where both of its results share a method.
+   */
+  methodChange: MethodChange | null;
 }
 
 const EMPTY_HEATMAP: Heatmap = {
@@ -53,7 +59,15 @@ async function readHeatmapRows(teamsWhere: Prisma.TeamWhereInput, cycleIds: stri
     db.team.findMany({ where: teamsWhere, select: { id: true, name: true, slug: true, orgUnitId: true } }),
     db.assessment.findMany({
       where: { cycleId: { in: cycleIds }, team: teamsWhere },
-      select: { id: true, teamId: true, cycleId: true, status: true, overallScore: true, overallBand: true },
+      select: {
+        id: true,
+        teamId: true,
+        cycleId: true,
+        status: true,
+        overallScore: true,
+        overallBand: true,
+        scoringMethodVersion: true,
+      },
     }),
     db.pitfallResult.findMany({
       where: { assessment: { cycleId: { in: cycleIds }, status: "submitted", team: teamsWhere } },
@@ -85,7 +99,7 @@ export async function getOrgHeatmap(
     unit: unit?.slug,
   };
 
-  const view: Omit<OrgHeatmapView, "heatmap"> = {
+  const view: Omit<OrgHeatmapView, "heatmap" | "methodChange"> = {
     scope: scope.kind,
     cycles: cycles.map(toCycleOption).reverse(),
     cycle: cycle ? toCycleOption(cycle) : null,
@@ -95,27 +109,50 @@ export async function getOrgHeatmap(
     unknownUnit: requested.unit !== undefined && unit === undefined,
     pitfalls: content.pitfalls.map((pitfall) => ({ id: pitfall.id, name: pitfall.name })),
   };
-  if (!cycle) return { ...view, heatmap: EMPTY_HEATMAP };
+  if (!cycle) return { ...view, heatmap: EMPTY_HEATMAP, methodChange: null };
 
   const teamsWhere = dashboardTeamsWhere(actor, unit?.id);
   const cycleIds = before ? [cycle.id, before.id] : [cycle.id];
   const rowsKey = JSON.stringify({ teamsWhere, cycleIds });
   const fingerprint = await dashboardDataFingerprint(cycleIds);
+  const { teams, assessments, results } = await heatmapRows.get(rowsKey, fingerprint, () =>
+    readHeatmapRows(teamsWhere, cycleIds),
+  );
+  const current = assessments.filter((assessment) => assessment.cycleId === cycle.id);
+  const previous = before ? assessments.filter((assessment) => assessment.cycleId === before.id) : [];
+  const submittedMethods = (rows: typeof assessments) =>
+    rows.filter((row) => row.status === "submitted").map((row) => row.scoringMethodVersion);
   const heatmap = await builtHeatmaps.get(JSON.stringify({ rowsKey, query }), fingerprint, async () => {
-    const { teams, assessments, results } = await heatmapRows.get(rowsKey, fingerprint, () =>
-      readHeatmapRows(teamsWhere, cycleIds),
+    // A change is only a trend between results of the same scoring method: a team's own results,
+    // and for the column averages, earlier results of teams without a current one.
+    const currentSubmitted = current.filter((assessment) => assessment.status === "submitted");
+    const methodOfTeam = new Map(currentSubmitted.map((row) => [row.teamId, row.scoringMethodVersion]));
+    const currentMethods = new Set(currentSubmitted.map((row) => row.scoringMethodVersion));
+    const comparable = previous.filter((assessment) =>
+      methodOfTeam.has(assessment.teamId)
+        ? sameMethod(methodOfTeam.get(assessment.teamId)!, assessment.scoringMethodVersion)
+        : currentMethods.size <= 1 &&
+          (currentMethods.size === 0 || currentMethods.has(assessment.scoringMethodVersion)),
     );
     return buildHeatmap(
       {
         units: unit ? [unit] : units,
         teams,
-        current: assessments.filter((assessment) => assessment.cycleId === cycle.id),
-        previous: before ? assessments.filter((assessment) => assessment.cycleId === before.id) : [],
+        current,
+        previous: comparable,
         results,
         previousCycleName: before?.name ?? null,
       },
       query,
     );
   });
-  return { ...view, heatmap };
+  return {
+    ...view,
+    heatmap,
+    methodChange: methodChangeBetween(
+      submittedMethods(current),
+      submittedMethods(previous),
+      before?.name ?? null,
+    ),
+  };
 }

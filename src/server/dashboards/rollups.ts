@@ -10,6 +10,7 @@ import {
   type CycleOption,
 } from "@/domain/dashboards/cycles";
 import { buildRollups, historyPoints, type RollupHistory, type Rollups } from "@/domain/dashboards/rollups";
+import { historyMethodNote, methodChangeBetween, type MethodChange } from "@/domain/dashboards/trend";
 import { db } from "../db";
 import { dashboardTeamsWhere, readableOrgUnits, requireOrgDashboardScope } from "./access";
 import { listStartedCycles } from "./cycles";
@@ -31,6 +32,10 @@ export interface OrgRollupsView {
   rollups: Rollups | null;
   /** Trend of the focus scope per pitfall, oldest first. */
   trend: RollupHistory | null;
+  /** Set when the selected and previous cycle's results come from different scoring methods. */
+  methodChange: MethodChange | null;
+  /** Set when the trend's cycles were scored with more than one method. */
+  historyMethodNote: string | null;
 }
 
 function firstValue(value: string | string[] | undefined): string | undefined {
@@ -64,22 +69,40 @@ export async function getOrgRollups(
     focusUnit: focusUnit ? { slug: focusUnit.slug, name: focusUnit.name } : null,
     pitfalls: content.pitfalls.map((pitfall) => ({ id: pitfall.id, name: pitfall.name })),
   };
-  if (!cycle) return { ...base, history: [], rollups: null, trend: null };
+  if (!cycle)
+    return { ...base, history: [], rollups: null, trend: null, methodChange: null, historyMethodNote: null };
 
   const upToSelected = cycles.filter((candidate) => compareCycles(candidate, cycle) <= 0);
   const history = upToSelected.slice(-ROLLUP_HISTORY_CYCLES);
   const teamsWhere = dashboardTeamsWhere(actor);
   const focusTeamsWhere = dashboardTeamsWhere(actor, focusUnit?.id);
   const cycleIds = before ? [cycle.id, before.id] : [cycle.id];
-  const [teams, assessments, results, ...aggregates] = await Promise.all([
+  const [teams, assessments, results, methodsByCycle, ...aggregates] = await Promise.all([
     db.team.findMany({ where: teamsWhere, select: { id: true, name: true, slug: true, orgUnitId: true } }),
     db.assessment.findMany({
       where: { cycleId: { in: cycleIds }, team: teamsWhere },
-      select: { id: true, teamId: true, cycleId: true, status: true, overallScore: true, overallBand: true },
+      select: {
+        id: true,
+        teamId: true,
+        cycleId: true,
+        status: true,
+        overallScore: true,
+        overallBand: true,
+        scoringMethodVersion: true,
+      },
     }),
     db.pitfallResult.findMany({
       where: { assessment: { cycleId: { in: cycleIds }, status: "submitted", team: teamsWhere } },
       select: { assessmentId: true, pitfallId: true, status: true, score: true, band: true },
+    }),
+    db.assessment.groupBy({
+      by: ["cycleId", "scoringMethodVersion"],
+      where: {
+        cycleId: { in: history.map((entry) => entry.id) },
+        status: "submitted",
+        team: focusTeamsWhere,
+      },
+      _count: { _all: true },
     }),
     ...history.map((entry) =>
       db.pitfallResult.groupBy({
@@ -99,8 +122,23 @@ export async function getOrgRollups(
     results,
     previousCycleName: before?.name ?? null,
   });
+  const submittedMethods = (cycleId: string) =>
+    assessments
+      .filter((assessment) => assessment.cycleId === cycleId && assessment.status === "submitted")
+      .map((assessment) => assessment.scoringMethodVersion);
   return {
     ...base,
+    methodChange: before
+      ? methodChangeBetween(submittedMethods(cycle.id), submittedMethods(before.id), before.name)
+      : null,
+    historyMethodNote: historyMethodNote(
+      history.map((entry) => ({
+        cycleName: entry.name,
+        versions: methodsByCycle
+          .filter((group) => group.cycleId === entry.id)
+          .map((group) => group.scoringMethodVersion),
+      })),
+    ),
     history: history.map(toCycleOption),
     rollups,
     trend: historyPoints(

@@ -24,7 +24,14 @@ import {
   type RemediationStep,
   type StoredDetail,
 } from "@/domain/dashboards/team-dashboard";
-import { scoreTrend, type Trend } from "@/domain/dashboards/trend";
+import {
+  historyMethodNote,
+  methodChangeBetween,
+  sameMethod,
+  scoreTrendWithinMethod,
+  type MethodChange,
+  type Trend,
+} from "@/domain/dashboards/trend";
 import { headlineTrend } from "@/domain/dashboards/heatmap";
 import { showsFindings, teamHeadline, type TeamHeadline } from "@/domain/results/headline";
 import { toHeadlineView, type HeadlineView } from "@/features/results/team-headline";
@@ -88,6 +95,10 @@ export interface TeamDashboardView {
   pitfalls: PitfallSummary[];
   /** Oldest first. */
   history: TrendPoint[];
+  /** Set when the selected and previous cycle were scored with different methods: no trends then. */
+  methodChange: MethodChange | null;
+  /** Set when the history's cycles were scored with more than one method. */
+  historyMethodNote: string | null;
   remediation: (RemediationStep & { pitfallNames: string[] })[];
 }
 
@@ -99,6 +110,7 @@ interface TeamContext {
     cycle: DashboardCycle & { questionnaireId: string };
     overallScore: number | null;
     overallBand: string | null;
+    scoringMethodVersion: number | null;
   }[];
 }
 
@@ -113,6 +125,7 @@ async function loadTeamContext(actor: Actor, slug: string): Promise<TeamContext>
         id: true,
         overallScore: true,
         overallBand: true,
+        scoringMethodVersion: true,
         cycle: {
           select: { id: true, name: true, year: true, quarter: true, status: true, questionnaireId: true },
         },
@@ -194,6 +207,8 @@ export async function getTeamDashboard(
     comparedTeams: 0,
     pitfalls: [],
     history: [],
+    methodChange: null,
+    historyMethodNote: null,
     remediation: [],
   };
   if (!selected) return empty;
@@ -246,7 +261,16 @@ export async function getTeamDashboard(
       band: score === null ? null : asBand(row.band),
       confidence: row.confidence,
       percentile: percentiles[pitfallId] ?? null,
-      trend: scoreTrend(score, scoreIn(previousAssessment?.id, pitfallId), before?.name ?? null),
+      trend: scoreTrendWithinMethod(
+        { score, method: selected.scoringMethodVersion },
+        previousAssessment
+          ? {
+              score: scoreIn(previousAssessment.id, pitfallId),
+              method: previousAssessment.scoringMethodVersion,
+            }
+          : null,
+        before?.name ?? null,
+      ),
       // None for a pitfall in band None or not scored, whatever an older stored result lists.
       triggeredSymptoms: showsFindings(row)
         ? (detailByPitfall.get(pitfallId)?.triggeredSymptoms ?? []).map(({ symptomId, title }) => ({
@@ -292,7 +316,11 @@ export async function getTeamDashboard(
       score: selected.overallScore,
       band: asBand(selected.overallBand),
       headline: toHeadlineView(headlineOf(selected.id)!, (id) => pitfallById(id)?.name ?? id),
-      trend: headlineTrend(headlineOf(selected.id), headlineOf(previousAssessment?.id), before?.name ?? null),
+      trend:
+        previousAssessment &&
+        !sameMethod(selected.scoringMethodVersion, previousAssessment.scoringMethodVersion)
+          ? null
+          : headlineTrend(headlineOf(selected.id), headlineOf(previousAssessment?.id), before?.name ?? null),
     },
     confidence:
       scored.length === 0
@@ -302,8 +330,25 @@ export async function getTeamDashboard(
     comparedTeams,
     pitfalls,
     history,
+    methodChange: methodChangeOf(selected, previousAssessment, before?.name ?? null),
+    historyMethodNote: historyMethodNote(
+      context.submitted.map((entry) => ({
+        cycleName: entry.cycle.name,
+        versions: [entry.scoringMethodVersion],
+      })),
+    ),
     remediation,
   };
+}
+
+function methodChangeOf(
+  selected: { scoringMethodVersion: number | null },
+  previous: { scoringMethodVersion: number | null } | undefined,
+  since: string | null,
+): MethodChange | null {
+  return previous
+    ? methodChangeBetween([selected.scoringMethodVersion], [previous.scoringMethodVersion], since)
+    : null;
 }
 
 export type ExplanationItem =
@@ -322,6 +367,8 @@ export interface PitfallExplanationView {
   percentile: number | null;
   comparedTeams: number;
   trend: Trend | null;
+  /** Set when the previous cycle was scored with another method, so no trend is shown. */
+  methodChange: MethodChange | null;
   evidence: StoredDetail["evidence"];
   contributions: ExplanationItem[];
   triggeredSymptoms: { symptomId: string; title: string }[];
@@ -408,11 +455,17 @@ export async function getPitfallExplanation(
     confidence: row.confidence,
     percentile: percentiles[pitfall.id] ?? null,
     comparedTeams,
-    trend: scoreTrend(
-      score,
-      previousRow?.status === "scored" ? previousRow.score : null,
+    trend: scoreTrendWithinMethod(
+      { score, method: selected.scoringMethodVersion },
+      previousAssessment
+        ? {
+            score: previousRow?.status === "scored" ? previousRow.score : null,
+            method: previousAssessment.scoringMethodVersion,
+          }
+        : null,
       before?.name ?? null,
     ),
+    methodChange: methodChangeOf(selected, previousAssessment, before?.name ?? null),
     evidence: detail.evidence,
     contributions,
     // No symptoms or next steps for a pitfall in band None or not scored (older results list them).
