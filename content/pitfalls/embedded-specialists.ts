@@ -51,14 +51,18 @@ export const embeddedSpecialists = {
         "unpredictable-specialist-workload",
         "specialist-loneliness",
       ],
-      removesCauses: ["central-specialist-team-overwhelmed", "scarce-affordable-specialists", "fluctuating-demand-for-expertise"],
+      removesCauses: [
+        "central-specialist-team-overwhelmed",
+        "scarce-affordable-specialists",
+        "fluctuating-demand-for-expertise",
+      ],
     },
   ],
   notes: [
     {
       id: "which-specialists",
       title: "Which specialists this covers",
-      body: "Any specialty tied to operational work: database administrators, information security analysts, network administrators, operability engineers and more. Balancing the breadth of a cross-functional product team with the depth of specialist expertise is genuinely hard.",
+      body: "Any specialty tied to operational work: database administrators, information security analysts, network administrators, operability engineers and more. A cross-functional team needs many skills, and each specialty needs years of practice: getting both into every team at once rarely works.",
     },
     {
       id: "one-bottleneck-becomes-many",

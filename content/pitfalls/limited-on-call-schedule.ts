@@ -12,7 +12,7 @@ export const limitedOnCallSchedule = {
       id: "minority-of-team-on-call",
       title: "Minority of the team on call",
       description:
-        "Only a minority of the product team's members take part in the out-of-hours on-call schedule.",
+        "Most of the team stays off the out-of-hours rota, leaving a few people to cover every night and weekend.",
     },
     {
       id: "on-call-burnout-risk",

@@ -12,7 +12,7 @@ export const noMajorIncidentManagement = {
       id: "lack-of-incident-response-collaboration",
       title: "Lack of incident response collaboration",
       description:
-        "Product teams do not know how to bring other product teams or operational enabler teams into a major incident.",
+        "When an incident spreads beyond one team, responders have no agreed way to pull in the other product teams or the enabler teams they need.",
     },
     {
       id: "major-incident-ignorance",

@@ -24,7 +24,7 @@ export const responsibleButUnaccountable = {
       id: "weak-operability-incentives",
       title: "Weak operability incentives",
       description:
-        "Product teams have little motivation to keep building operability into their digital services.",
+        "Nothing rewards a product team for making its services easier to run, so operability work keeps losing out to the next feature.",
     },
     {
       id: "on-call-funding-pressure",
@@ -40,7 +40,7 @@ export const responsibleButUnaccountable = {
     },
     {
       id: "teams-not-held-accountable",
-      text: "Product teams feel some responsibility for their services, but nobody holds them to account for production incidents.",
+      text: "Product teams look after their services day to day, yet when production breaks, the consequences land on someone else.",
     },
     {
       id: "on-call-funded-by-operations",

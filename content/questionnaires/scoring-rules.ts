@@ -3,7 +3,8 @@
  * only context questions and questions both versions ask).
  *
  * A rule's `appliesWhen` says when it is a question at all; when that is known not to hold the
- * rule carries no weight. A rule with a `floor` is a high-risk finding: when it fires, its pitfall
+ * rule carries no weight. A rule about something a team can only get wrong (exposure never
+ * estimated) applies only when it is found, so getting it right is not counted twice as health. A rule with a `floor` is a high-risk finding: when it fires, its pitfall
  * is at least in that band whatever the average of the other answers says. Weight 0 means the rule
  * only sets the floor, because the answer it tests is already counted as a question.
  *
@@ -29,6 +30,7 @@ export const scoringRules: ContextRule[] = [
     pitfallId: "linear-run-costs",
     explanation:
       "Nobody has estimated what an hour of downtime of this service would cost, so neither its availability target nor its out-of-hours cover can have been chosen on financial exposure.",
+    appliesWhen: [{ field: "financial-exposure-band", op: "in", values: ["not-estimated"] }],
     when: [{ field: "financial-exposure-band", op: "in", values: ["not-estimated"] }],
     weight: 3,
     floor: "medium",
@@ -39,6 +41,7 @@ export const scoringRules: ContextRule[] = [
     pitfallId: "linear-run-costs",
     explanation:
       "The team does not know its service's financial exposure band. A target and cover chosen on exposure would be known to the people running the service.",
+    appliesWhen: [{ field: "financial-exposure-band", op: "dontKnow" }],
     when: [{ field: "financial-exposure-band", op: "dontKnow" }],
     weight: 3,
     floor: "medium",
@@ -205,6 +208,7 @@ export const scoringRules: ContextRule[] = [
     pitfallId: "responsible-but-unaccountable",
     explanation:
       "The service's financial exposure has not been estimated, so its target was chosen without anyone having to justify it against what downtime costs.",
+    appliesWhen: [{ field: "financial-exposure-band", op: "in", values: ["not-estimated"] }],
     when: [{ field: "financial-exposure-band", op: "in", values: ["not-estimated"] }],
     weight: 2,
     detects: { symptoms: [], causes: ["teams-not-held-accountable"] },

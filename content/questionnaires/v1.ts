@@ -231,7 +231,13 @@ export const questionnaireV1 = {
           allowDontKnow: true,
           allowNotApplicable: true,
           required: true,
-          applicableWhen: [{ field: "out-of-hours-on-call-setup", op: "in", values: ["shared-domain-schedule", "own-team-schedule"] }],
+          applicableWhen: [
+            {
+              field: "out-of-hours-on-call-setup",
+              op: "in",
+              values: ["shared-domain-schedule", "own-team-schedule"],
+            },
+          ],
         },
         {
           id: "rbu-operational-feature-share",
@@ -280,7 +286,13 @@ export const questionnaireV1 = {
           allowDontKnow: true,
           allowNotApplicable: true,
           required: true,
-          applicableWhen: [{ field: "out-of-hours-on-call-setup", op: "in", values: ["shared-domain-schedule", "own-team-schedule"] }],
+          applicableWhen: [
+            {
+              field: "out-of-hours-on-call-setup",
+              op: "in",
+              values: ["shared-domain-schedule", "own-team-schedule"],
+            },
+          ],
         },
         {
           id: "rbu-budget-holder-in-incident-review",
@@ -358,7 +370,13 @@ export const questionnaireV1 = {
           allowDontKnow: true,
           allowNotApplicable: true,
           required: true,
-          applicableWhen: [{ field: "out-of-hours-on-call-setup", op: "in", values: ["shared-domain-schedule", "own-team-schedule"] }],
+          applicableWhen: [
+            {
+              field: "out-of-hours-on-call-setup",
+              op: "in",
+              values: ["shared-domain-schedule", "own-team-schedule"],
+            },
+          ],
         },
         {
           id: "ebau-unplanned-work-tracking",
@@ -899,7 +917,13 @@ export const questionnaireV1 = {
           allowDontKnow: true,
           allowNotApplicable: true,
           required: true,
-          applicableWhen: [{ field: "out-of-hours-on-call-setup", op: "in", values: ["shared-domain-schedule", "own-team-schedule"] }],
+          applicableWhen: [
+            {
+              field: "out-of-hours-on-call-setup",
+              op: "in",
+              values: ["shared-domain-schedule", "own-team-schedule"],
+            },
+          ],
         },
         {
           id: "locs-on-call-pay-model",
@@ -919,7 +943,13 @@ export const questionnaireV1 = {
           allowDontKnow: true,
           allowNotApplicable: true,
           required: true,
-          applicableWhen: [{ field: "out-of-hours-on-call-setup", op: "in", values: ["shared-domain-schedule", "own-team-schedule"] }],
+          applicableWhen: [
+            {
+              field: "out-of-hours-on-call-setup",
+              op: "in",
+              values: ["shared-domain-schedule", "own-team-schedule"],
+            },
+          ],
         },
         {
           id: "locs-ready-before-first-shift",
@@ -944,7 +974,13 @@ export const questionnaireV1 = {
           allowDontKnow: true,
           allowNotApplicable: true,
           required: true,
-          applicableWhen: [{ field: "out-of-hours-on-call-setup", op: "in", values: ["shared-domain-schedule", "own-team-schedule"] }],
+          applicableWhen: [
+            {
+              field: "out-of-hours-on-call-setup",
+              op: "in",
+              values: ["shared-domain-schedule", "own-team-schedule"],
+            },
+          ],
         },
         {
           id: "locs-confident-on-call",
@@ -956,7 +992,13 @@ export const questionnaireV1 = {
           allowDontKnow: true,
           allowNotApplicable: true,
           required: true,
-          applicableWhen: [{ field: "out-of-hours-on-call-setup", op: "in", values: ["shared-domain-schedule", "own-team-schedule"] }],
+          applicableWhen: [
+            {
+              field: "out-of-hours-on-call-setup",
+              op: "in",
+              values: ["shared-domain-schedule", "own-team-schedule"],
+            },
+          ],
         },
         {
           id: "locs-personal-disruption",
@@ -968,7 +1010,13 @@ export const questionnaireV1 = {
           allowDontKnow: true,
           allowNotApplicable: true,
           required: true,
-          applicableWhen: [{ field: "out-of-hours-on-call-setup", op: "in", values: ["shared-domain-schedule", "own-team-schedule"] }],
+          applicableWhen: [
+            {
+              field: "out-of-hours-on-call-setup",
+              op: "in",
+              values: ["shared-domain-schedule", "own-team-schedule"],
+            },
+          ],
         },
         {
           id: "locs-left-rota-from-strain",
@@ -981,7 +1029,13 @@ export const questionnaireV1 = {
           allowDontKnow: true,
           allowNotApplicable: true,
           required: true,
-          applicableWhen: [{ field: "out-of-hours-on-call-setup", op: "in", values: ["shared-domain-schedule", "own-team-schedule"] }],
+          applicableWhen: [
+            {
+              field: "out-of-hours-on-call-setup",
+              op: "in",
+              values: ["shared-domain-schedule", "own-team-schedule"],
+            },
+          ],
         },
       ],
     },

@@ -851,7 +851,10 @@ export const profiles: readonly CalibrationProfile[] = [
     },
     expect: {
       pitfalls: {
-        "linear-run-costs": { band: ["medium", "high"], symptomsMustFire: ["run-cost-tied-to-team-count"] },
+        // Every Linear run costs signal is present: target and cover chosen by preference, a schedule
+        // of its own where a shared one would do, most teams on their own schedules, each new team
+        // adding a standby payment. That is the pitfall established, if not already dominating.
+        "linear-run-costs": { band: ["high", "critical"], symptomsMustFire: ["run-cost-tied-to-team-count"] },
         "responsible-but-unaccountable": {
           band: ["medium", "high"],
           symptomsMustFire: ["inflated-availability-targets", "on-call-funding-pressure"],

@@ -421,7 +421,8 @@ const NONE_BAND_TOP = 10;
 function questionIdsOf(section: CompiledSection, mask: number): readonly string[] {
   const ids: string[] = new Array(bitCount(mask));
   let filled = 0;
-  for (let bits = mask; bits !== 0; bits &= bits - 1) ids[filled++] = section.questions[31 - Math.clz32(bits & -bits)]!.id;
+  for (let bits = mask; bits !== 0; bits &= bits - 1)
+    ids[filled++] = section.questions[31 - Math.clz32(bits & -bits)]!.id;
   return ids;
 }
 
@@ -590,11 +591,13 @@ function evaluateConditions(conditions: readonly CompiledCondition[], scratch: S
  * conditions already rule out a finding, in which case there is nothing to say: not applicable.
  */
 function evaluateRule(rule: CompiledRule, scratch: ScoringScratch): number {
-  const applies = rule.appliesWhen.length === 0 ? CONDITIONS_HOLD : evaluateConditions(rule.appliesWhen, scratch);
+  const applies =
+    rule.appliesWhen.length === 0 ? CONDITIONS_HOLD : evaluateConditions(rule.appliesWhen, scratch);
   if (applies === CONDITIONS_FAIL || applies === CONDITIONS_NOT_APPLICABLE) return RULE_NOT_APPLICABLE;
   const holds = evaluateConditions(rule.conditions, scratch);
   if (holds === CONDITIONS_NOT_APPLICABLE) return RULE_NOT_APPLICABLE;
-  if (applies === CONDITIONS_UNKNOWN) return holds === CONDITIONS_FAIL ? RULE_NOT_APPLICABLE : RULE_UNASSESSED;
+  if (applies === CONDITIONS_UNKNOWN)
+    return holds === CONDITIONS_FAIL ? RULE_NOT_APPLICABLE : RULE_UNASSESSED;
   if (holds === CONDITIONS_HOLD) return RULE_FIRED;
   return holds === CONDITIONS_FAIL ? RULE_NOT_HOLDING : RULE_UNASSESSED;
 }
@@ -790,8 +793,14 @@ function rankCountermeasures(
   compiled: CompiledQuestionnaire,
   pitfalls: readonly PitfallScore[],
 ): readonly RankedCountermeasure[] {
-  const { countermeasureTotals, countermeasureUrgency, countermeasurePitfalls, rankedCountermeasures, countermeasureFilled, rankingTotals } =
-    compiled.scratch;
+  const {
+    countermeasureTotals,
+    countermeasureUrgency,
+    countermeasurePitfalls,
+    rankedCountermeasures,
+    countermeasureFilled,
+    rankingTotals,
+  } = compiled.scratch;
   for (let index = 0; index < rankedCountermeasures.length; index++) rankedCountermeasures[index] = undefined;
   let rankedCount = 0;
 

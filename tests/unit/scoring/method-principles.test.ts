@@ -1,0 +1,294 @@
+/**
+ * The eight principles of scoring method v2 (docs/scoring.md, "Principles"), each checked on the
+ * real questionnaire a team answers, so the judgement the product shows is the one documented.
+ */
+import { describe, expect, it } from "vitest";
+import { content, latestQuestionnaire } from "@/domain/content";
+import type { Answer, Answers, PitfallId, Questionnaire } from "@/domain/content/schema";
+import {
+  listContradictedAnswers,
+  scoreAssessment,
+  type AssessmentScore,
+  type PitfallScore,
+} from "@/domain/scoring";
+import { dontKnow, healthyAnswers, healthyContext, na, v } from "../../calibration/profiles";
+
+const questionnaire = latestQuestionnaire();
+const scoringContent = {
+  questionnaire,
+  pitfalls: content.pitfalls,
+  countermeasures: content.countermeasures,
+};
+
+function score(answers: Answers = {}, context: Answers = {}, base = healthyAnswers): AssessmentScore {
+  return scoreAssessment(scoringContent, { ...base, ...answers }, { ...healthyContext, ...context });
+}
+
+function pitfall(result: AssessmentScore, pitfallId: PitfallId): PitfallScore {
+  return result.pitfalls.find((candidate) => candidate.pitfallId === pitfallId)!;
+}
+
+/** The riskiest valid answer to every question of one pitfall. */
+function worstAnswers(pitfallId: PitfallId, of: Questionnaire = questionnaire): Answers {
+  const section = of.sections.find((candidate) => candidate.pitfallId === pitfallId)!;
+  const worst: Record<string, Answer> = {};
+  for (const question of section.questions) {
+    const type = question.answer;
+    if (type.type === "agreement") worst[question.id] = v(type.riskyWhen === "agree" ? 5 : 1);
+    else if (type.type === "yesNo") worst[question.id] = v(type.riskyAnswer === "yes");
+    else if (type.type === "choice")
+      worst[question.id] = v(type.options.reduce((a, b) => (b.risk > a.risk ? b : a)).value);
+    else {
+      const riskiest = type.riskCurve.reduce((a, b) => (b.risk > a.risk ? b : a));
+      worst[question.id] = v(Math.min(type.max, Math.max(type.min, riskiest.at)));
+    }
+  }
+  return worst;
+}
+
+const BAND_ORDER = ["none", "low", "medium", "high", "critical"] as const;
+const atLeast = (result: PitfallScore, band: (typeof BAND_ORDER)[number]) =>
+  BAND_ORDER.indexOf(result.band!) >= BAND_ORDER.indexOf(band);
+
+describe("principle 1: a rule whose precondition is false is not applicable and carries no weight", () => {
+  it("leaves the 95% rules out for a 99.9% service, so the worst answers score as the worst", () => {
+    const result = pitfall(score(worstAnswers("linear-run-costs")), "linear-run-costs");
+    const rule = result.contextRules.find(
+      (candidate) => candidate.ruleId === "out-of-hours-schedule-on-95-target",
+    )!;
+    expect(rule.outcome).toBe("not-applicable");
+    // v1 capped Linear run costs at 68.8 for any 99.9% team, because healthy-looking rules that did
+    // not apply were averaged in at risk 0.
+    expect(result.score).toBe(100);
+    // v1 gave 60.9 here. Rules that do apply still count: central operations not covering this
+    // 99.9% service is a healthy sign, so the worst answers score Critical rather than 100.
+    expect(
+      pitfall(score(worstAnswers("responsible-but-unaccountable")), "responsible-but-unaccountable").band,
+    ).toBe("critical");
+  });
+
+  it("adds nothing to the weights when it does not apply", () => {
+    const result = pitfall(score(), "linear-run-costs");
+    const questionWeight = questionnaire.sections
+      .find((section) => section.pitfallId === "linear-run-costs")!
+      .questions.reduce((sum, question) => sum + question.weight, 0);
+    const applyingRules = result.contextRules.filter((rule) => rule.outcome !== "not-applicable");
+    expect(result.evidence.applicableWeight).toBe(
+      questionWeight + applyingRules.reduce((sum, rule) => sum + rule.weight, 0),
+    );
+    expect(result.contextRules.filter((rule) => rule.outcome === "not-applicable").length).toBeGreaterThan(0);
+  });
+});
+
+describe("principle 2: defining findings set a floor", () => {
+  it("holds a team whose Head of Operations is accountable at High or above, however healthy the rest", () => {
+    const result = pitfall(
+      score({ "rbu-accountable-for-incidents": v("head-of-operations") }),
+      "responsible-but-unaccountable",
+    );
+    expect(result.averageScore!).toBeLessThan(60);
+    expect(result.score).toBe(60);
+    expect(result.band).toBe("high");
+    expect(result.findings.map((finding) => finding.ruleId)).toEqual(["head-of-operations-accountable"]);
+    // The lift belongs to the finding, and the points still add up to the score.
+    const finding = result.contributions.find(
+      (contribution) =>
+        contribution.source === "context-rule" && contribution.ruleId === "head-of-operations-accountable",
+    )!;
+    expect(finding.points).toBeGreaterThan(30);
+    const total = result.contributions.reduce((sum, contribution) => sum + contribution.points, 0);
+    expect(Math.abs(total - result.score!)).toBeLessThanOrEqual(0.1 * result.contributions.length);
+  });
+
+  it("makes a rota of one Critical and a rota of two at least High", () => {
+    expect(
+      pitfall(
+        score({ "locs-share-of-time-on-call": v(100) }, { "on-call-rota-size": v(1) }),
+        "limited-on-call-schedule",
+      ).band,
+    ).toBe("critical");
+    expect(
+      atLeast(pitfall(score({}, { "on-call-rota-size": v(2) }), "limited-on-call-schedule"), "high"),
+    ).toBe(true);
+  });
+
+  it("makes an incident management team that is not involved at least High", () => {
+    const result = pitfall(
+      score({ "nmim-incident-managers-informed": v("not-involved") }),
+      "no-major-incident-management",
+    );
+    expect(atLeast(result, "high")).toBe(true);
+  });
+});
+
+describe("principle 3: financial exposure drives Linear run costs and Responsible but unaccountable", () => {
+  it("flags a low-exposure service run to 99.99% with its own schedule in both pitfalls", () => {
+    const result = score(
+      { "lrc-target-chosen-on-exposure": v(false) },
+      {
+        "financial-exposure-band": v("low"),
+        "availability-target": v("99-99"),
+        "documented-need-for-top-target": v(false),
+      },
+    );
+    expect(atLeast(pitfall(result, "linear-run-costs"), "medium")).toBe(true);
+    expect(atLeast(pitfall(result, "responsible-but-unaccountable"), "medium")).toBe(true);
+  });
+
+  it("scores 'not estimated' as a finding of its own, never like a high exposure band", () => {
+    const notEstimated = pitfall(
+      score({}, { "financial-exposure-band": v("not-estimated") }),
+      "linear-run-costs",
+    );
+    const high = pitfall(score({}, { "financial-exposure-band": v("high") }), "linear-run-costs");
+    expect(notEstimated.score!).toBeGreaterThan(high.score!);
+    expect(notEstimated.findings.map((finding) => finding.ruleId)).toContain("exposure-not-estimated");
+    const unknown = pitfall(score({}, { "financial-exposure-band": dontKnow }), "linear-run-costs");
+    expect(unknown.score).toBe(notEstimated.score);
+  });
+});
+
+describe("principle 4: countermeasures are ranked by the causes and findings they remove", () => {
+  it("puts the deployment pipeline before re-architecting when deployments are manual", () => {
+    const result = pitfall(
+      score({
+        "ebau-deployment-automation": v("largely-manual"),
+        "ebau-callouts-per-shift": v(3),
+        "ebau-planned-work-share": v(60),
+      }),
+      "excessive-bau",
+    );
+    expect(result.countermeasures[0]!.countermeasureId).toBe("create-automated-deployment-pipeline");
+  });
+
+  it("puts a sustainable schedule first for a rota of two", () => {
+    const result = pitfall(score({}, { "on-call-rota-size": v(2) }), "limited-on-call-schedule");
+    expect(result.countermeasures[0]!.countermeasureId).toBe("craft-sustainable-on-call-schedule");
+  });
+
+  it("never lets a countermeasure claim more than the score, nor all of them together", () => {
+    const result = score(worstAnswers("excessive-bau"));
+    for (const scored of result.pitfalls) {
+      if (scored.score === null) continue;
+      const removed = scored.countermeasures.map((ranking) => ranking.riskRemoved);
+      for (const value of removed) expect(value).toBeLessThanOrEqual(scored.score);
+      expect(removed.reduce((sum, value) => sum + value, 0)).toBeLessThanOrEqual(
+        scored.score + 0.05 * removed.length,
+      );
+    }
+  });
+
+  it("ranks the same whatever order the content lists countermeasures in", () => {
+    const answers = { ...worstAnswers("limited-on-call-schedule"), "locs-ready-before-first-shift": v(4) };
+    const reversed = {
+      ...scoringContent,
+      pitfalls: content.pitfalls.map((candidate) => ({
+        ...candidate,
+        countermeasures: [...candidate.countermeasures].reverse(),
+      })),
+      countermeasures: [...content.countermeasures].reverse(),
+    };
+    const order = (result: AssessmentScore) =>
+      result.pitfalls.map((scored) => scored.countermeasures.map((ranking) => ranking.countermeasureId));
+    expect(order(scoreAssessment(reversed, { ...healthyAnswers, ...answers }, healthyContext))).toEqual(
+      order(score(answers)),
+    );
+  });
+});
+
+describe("principle 5: don't know counts as evidence where not knowing is a sign, and N/A cannot contradict the context", () => {
+  it("counts 'don't know' on the share of planned work as a sign of Excessive BAU", () => {
+    const result = pitfall(
+      score({ "ebau-planned-work-share": dontKnow, "ebau-unplanned-work-tracking": v("not-tracked") }),
+      "excessive-bau",
+    );
+    const planned = result.contributions.find(
+      (contribution) =>
+        contribution.source === "question" && contribution.questionId === "ebau-planned-work-share",
+    );
+    expect(planned).toMatchObject({ answer: "dontKnow", value: null });
+    expect(atLeast(result, "medium")).toBe(true);
+  });
+
+  it("elsewhere lowers confidence but scores exactly what the known answers show", () => {
+    const known = pitfall(
+      score({ "es-specialist-workload": v("mostly-overloaded") }),
+      "embedded-specialists",
+    );
+    const unknown = pitfall(score({ "es-specialist-workload": dontKnow }), "embedded-specialists");
+    const blank = { ...healthyAnswers } as Record<string, Answer>;
+    delete blank["es-specialist-workload"];
+    const left = pitfall(scoreAssessment(scoringContent, blank, healthyContext), "embedded-specialists");
+    expect(unknown.score).toBe(left.score);
+    expect(unknown.confidence).toBeLessThan(known.confidence);
+  });
+
+  it("refuses 'not applicable' on on-call questions from a team that runs its own schedule", () => {
+    const answers = { ...healthyAnswers, "locs-share-of-time-on-call": na("we have no rota") };
+    expect(
+      listContradictedAnswers(scoringContent, answers, healthyContext).map((issue) => issue.questionId),
+    ).toEqual(["locs-share-of-time-on-call"]);
+    const result = pitfall(
+      scoreAssessment(scoringContent, answers, healthyContext),
+      "limited-on-call-schedule",
+    );
+    expect(result.contradictions).toEqual(["locs-share-of-time-on-call"]);
+    expect(
+      listContradictedAnswers(scoringContent, answers, {
+        ...healthyContext,
+        "out-of-hours-on-call-setup": v("none"),
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe("principle 6: symptoms are triggered only by evidence of that symptom", () => {
+  it("fires no symptom for a healthy team on a shared domain rota paid from a shared IT budget", () => {
+    const result = score(
+      { "rbu-on-call-budget-owner": v("shared-it-budget"), "locs-share-of-team-on-call": v(25) },
+      {
+        "availability-target": v("99-0"),
+        "financial-exposure-band": v("medium"),
+        "out-of-hours-on-call-setup": v("shared-domain-schedule"),
+      },
+    );
+    expect(
+      result.pitfalls.flatMap((scored) => scored.triggeredSymptoms.map((symptom) => symptom.symptomId)),
+    ).toEqual([]);
+    // The budget answer is a cause, and shows as one where its pitfall is at risk at all.
+    expect(
+      pitfall(result, "responsible-but-unaccountable").triggeredCauses.map((cause) => cause.causeId),
+    ).not.toContain("on-call-funding-pressure");
+  });
+
+  it("keeps every question to symptoms or causes, never both", () => {
+    for (const section of questionnaire.sections)
+      for (const question of section.questions)
+        expect(question.detects.symptoms.length === 0 || question.detects.causes.length === 0).toBe(true);
+  });
+});
+
+describe("principle 7: one consistent scale for rota size and time on call (one-week rotation)", () => {
+  it("reads a rota of n as 100/n % of each person's time on call", () => {
+    const byRota = (size: number) =>
+      pitfall(
+        score({ "locs-share-of-time-on-call": v(100 / size) }, { "on-call-rota-size": v(size) }),
+        "limited-on-call-schedule",
+      );
+    expect(byRota(3).band).toBe("medium");
+    expect(atLeast(byRota(2), "high")).toBe(true);
+    expect(byRota(1).band).toBe("critical");
+    expect(["none", "low"]).toContain(byRota(4).band);
+    expect(["none", "low"]).toContain(byRota(6).band);
+  });
+});
+
+describe("principle 8: nothing to act on in band None", () => {
+  it("lists no symptoms and no countermeasure gains for a pitfall scored below 10", () => {
+    const result = pitfall(score(), "embedded-specialists");
+    expect(result.band).toBe("none");
+    expect(result.score!).toBeGreaterThan(0);
+    expect(result.triggeredSymptoms).toEqual([]);
+    expect(result.countermeasures.every((ranking) => ranking.riskRemoved === 0)).toBe(true);
+  });
+});
