@@ -578,8 +578,10 @@ function scorePitfall(
       rationale: link.rationale,
       addresses: link.addresses,
       removesCauses: link.removesCauses,
-      // Step 10: the addressed symptoms that were triggered, whatever the countermeasure removes.
-      addressesTriggered: link.addresses.filter((symptom) => triggeredSymptomIds.includes(symptom)),
+      // Step 10: the addressed symptoms that were triggered; none for a countermeasure that removes
+      // nothing, which the product does not offer as a next step.
+      addressesTriggered:
+        riskRemoved > 0 ? link.addresses.filter((symptom) => triggeredSymptomIds.includes(symptom)) : [],
       riskRemoved,
     };
   });

@@ -48,7 +48,7 @@ export interface QuestionContribution {
   weight: number;
   /** Score points this answer accounts for; a pitfall's points add up to its score (up to rounding). */
   points: number;
-  /** Fraction (0..1) of the score this answer accounts for. */
+  /** Fraction of the score this answer accounts for (unrounded points over the rounded score, so it can exceed 1 by a rounding step). */
   share: number;
 }
 
@@ -131,7 +131,7 @@ export interface PitfallCountermeasureRanking {
   addresses: readonly string[];
   /** Cause ids of this pitfall it removes. */
   removesCauses: readonly string[];
-  /** The addressed symptoms that this assessment triggered. */
+  /** The addressed symptoms that this assessment triggered; empty when it removes nothing. */
   addressesTriggered: readonly string[];
   /**
    * Its share of this pitfall's score, in score points: each piece of evidence's points go to the
