@@ -35,7 +35,7 @@ import {
 import { headlineTrend } from "@/domain/dashboards/heatmap";
 import { showsFindings, teamHeadline, type TeamHeadline } from "@/domain/results/headline";
 import { toHeadlineView, type HeadlineView } from "@/features/results/team-headline";
-import { describeAnswerValue, type PitfallStatus, type RiskBand } from "@/domain/scoring";
+import { describeContributionAnswer, type PitfallStatus, type RiskBand } from "@/domain/scoring";
 import { authorizeTeamBySlug } from "../auth/authorize";
 import { db } from "../db";
 import { dashboardDataFingerprint, FingerprintedCache } from "./dashboard-data-cache";
@@ -438,7 +438,7 @@ export async function getPitfallExplanation(
       kind: "answer",
       questionId: contribution.questionId,
       prompt: question?.prompt ?? contribution.questionId,
-      answer: question ? describeAnswerValue(question, contribution.value) : String(contribution.value),
+      answer: describeContributionAnswer(question, contribution),
       points: contribution.points,
       share: contribution.share,
     };
