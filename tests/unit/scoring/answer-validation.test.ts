@@ -3,6 +3,7 @@ import type { Answers, Question } from "../../../src/domain/content/schema";
 import {
   AnswerValidationError,
   describeAnswerValue,
+  listContradictedAnswers,
   listMissingRequiredAnswers,
   scoreAssessment,
   validateAnswer,
@@ -194,6 +195,51 @@ describe("listMissingRequiredAnswers", () => {
     expect(ids).toContain("lrc-schedule-kind");
     expect(ids).toContain("availability-target");
     expect(ids).toHaveLength(allQuestions.length - 2 + 2);
+  });
+});
+
+describe("listContradictedAnswers", () => {
+  const timeOnCallNotApplicable: Answers = {
+    "locs-time-on-call": notApplicable(),
+    "lrc-standby-reviewed": notApplicable(),
+  };
+
+  it("refuses “not applicable” where the team context says the question applies, naming the context answer", () => {
+    expect(
+      listContradictedAnswers(fixtureContent, timeOnCallNotApplicable, {
+        "on-call-setup": value("own-schedule"),
+      }),
+    ).toEqual([
+      {
+        questionId: "locs-time-on-call",
+        message:
+          'Your team context says this applies to your team (How are out-of-hours callouts covered? Our own schedule), so it cannot be "not applicable". Answer it, or choose "don\'t know".',
+      },
+    ]);
+  });
+
+  it("accepts it when the context says otherwise or is not known", () => {
+    for (const context of [
+      { "on-call-setup": value("no-out-of-hours") },
+      { "on-call-setup": dontKnow },
+      {},
+    ] as Answers[]) {
+      expect(listContradictedAnswers(fixtureContent, timeOnCallNotApplicable, context)).toEqual([]);
+    }
+  });
+
+  it("lists nothing for other answers to the same question", () => {
+    const context = { "on-call-setup": value("domain-schedule") };
+    expect(listContradictedAnswers(fixtureContent, { "locs-time-on-call": dontKnow }, context)).toEqual([]);
+    expect(listContradictedAnswers(fixtureContent, { "locs-time-on-call": value(10) }, context)).toEqual([]);
+  });
+
+  it("does not make scoring refuse the answer: a stored contradiction is scored, as “don't know”", () => {
+    const result = scoreAssessment(fixtureContent, timeOnCallNotApplicable, {
+      "on-call-setup": value("own-schedule"),
+    });
+    const locs = result.pitfalls.find((pitfall) => pitfall.pitfallId === "limited-on-call-schedule")!;
+    expect(locs.contradictions).toEqual(["locs-time-on-call"]);
   });
 });
 

@@ -1,7 +1,12 @@
 /**
  * A small questionnaire that exercises every answer type, every condition operator and a
- * countermeasure shared by two pitfalls. Scoring tests use it instead of the real content so
- * their expectations do not move when the content is edited.
+ * countermeasure shared by two pitfalls, and every feature of scoring method v2: a rule with a
+ * precondition (`appliesWhen`), a high-risk finding with weight (`floor`) and one of weight 0, a
+ * question whose "don't know" is evidence (`dontKnowRisk`), a question left out by the team
+ * context (`appliesWhen`), a question whose "not applicable" the context can contradict
+ * (`applicableWhen`), two countermeasures removing different causes of one pitfall, and
+ * countermeasures of every effort. Scoring tests use it instead of the real content so their
+ * expectations do not move when the content is edited.
  */
 import type {
   Answer,
@@ -21,6 +26,9 @@ function question(
     allowDontKnow?: boolean;
     allowNotApplicable?: boolean;
     required?: boolean;
+    dontKnowRisk?: number;
+    appliesWhen?: Question["appliesWhen"];
+    applicableWhen?: Question["applicableWhen"];
   },
 ): Question {
   return {
@@ -33,6 +41,9 @@ function question(
     allowDontKnow: partial.allowDontKnow ?? true,
     allowNotApplicable: partial.allowNotApplicable ?? true,
     required: partial.required ?? true,
+    ...(partial.dontKnowRisk === undefined ? {} : { dontKnowRisk: partial.dontKnowRisk }),
+    ...(partial.appliesWhen === undefined ? {} : { appliesWhen: partial.appliesWhen }),
+    ...(partial.applicableWhen === undefined ? {} : { applicableWhen: partial.applicableWhen }),
   };
 }
 
@@ -64,7 +75,7 @@ export const fixtureCountermeasures: Countermeasure[] = [
     id: "select-targets-on-exposure",
     action: "Select availability targets on financial exposure",
     guidance: "Guidance.",
-    effort: "medium",
+    effort: "low",
   },
   {
     id: "select-schedules-on-exposure",
@@ -78,22 +89,42 @@ export const fixtureCountermeasures: Countermeasure[] = [
     guidance: "Guidance.",
     effort: "medium",
   },
-  { id: "automate-change-auditing", action: "Automate change auditing", guidance: "Guidance.", effort: "medium" },
+  {
+    id: "automate-change-auditing",
+    action: "Automate change auditing",
+    guidance: "Guidance.",
+    effort: "medium",
+  },
   {
     id: "track-unplanned-rework",
     action: "Treat unplanned operational rework like planned work",
     guidance: "Guidance.",
-    effort: "medium",
+    effort: "low",
   },
   {
     id: "re-architect-for-adaptability",
     action: "Re-architect digital services for adaptability",
     guidance: "Guidance.",
+    effort: "high",
+  },
+  {
+    id: "prepare-on-call-from-day-one",
+    action: "Prepare for on-call from day one",
+    guidance: "Guidance.",
     effort: "medium",
   },
-  { id: "prepare-on-call-from-day-one", action: "Prepare for on-call from day one", guidance: "Guidance.", effort: "medium" },
-  { id: "craft-sustainable-schedule", action: "Craft a sustainable on-call schedule", guidance: "Guidance.", effort: "medium" },
-  { id: "unused-countermeasure", action: "A countermeasure no pitfall uses", guidance: "Guidance.", effort: "medium" },
+  {
+    id: "craft-sustainable-schedule",
+    action: "Craft a sustainable on-call schedule",
+    guidance: "Guidance.",
+    effort: "medium",
+  },
+  {
+    id: "unused-countermeasure",
+    action: "A countermeasure no pitfall uses",
+    guidance: "Guidance.",
+    effort: "medium",
+  },
 ];
 
 export const fixturePitfalls: Pitfall[] = [
@@ -138,13 +169,13 @@ export const fixturePitfalls: Pitfall[] = [
   pitfall(
     "excessive-bau",
     ["slow-planned-work", "high-callouts"],
-    ["no-graceful-degradation"],
+    ["no-graceful-degradation", "unplanned-work-invisible"],
     [
       {
         countermeasureId: "track-unplanned-rework",
         rationale: "rework is visible",
         addresses: ["slow-planned-work"],
-        removesCauses: ["no-graceful-degradation"],
+        removesCauses: ["unplanned-work-invisible"],
       },
       {
         countermeasureId: "re-architect-for-adaptability",
@@ -264,6 +295,8 @@ export const fixtureQuestionnaire: Questionnaire = {
           weight: 2,
           symptoms: ["run-cost-tied-to-team-count"],
           causes: ["per-team-standby"],
+          // The share of the team on its own rota means nothing for a team without its own schedule.
+          appliesWhen: [{ field: "on-call-setup", op: "in", values: ["own-schedule"] }],
         }),
         question({
           id: "lrc-standby-reviewed",
@@ -391,6 +424,9 @@ export const fixtureQuestionnaire: Questionnaire = {
           answer: { type: "yesNo", riskyAnswer: "no" },
           weight: 1,
           symptoms: ["slow-planned-work"],
+          causes: ["unplanned-work-invisible"],
+          // Not knowing whether rework is tracked is itself a sign that it is not.
+          dontKnowRisk: 0.75,
         }),
         question({
           id: "bau-graceful-degradation",
@@ -436,6 +472,8 @@ export const fixtureQuestionnaire: Questionnaire = {
           },
           weight: 2,
           symptoms: ["on-call-burnout"],
+          // Whoever is on call out of hours has a time on call: "not applicable" contradicts that.
+          applicableWhen: [{ field: "on-call-setup", op: "in", values: ["own-schedule", "domain-schedule"] }],
         }),
         question({
           id: "locs-pay-model",
@@ -465,11 +503,10 @@ export const fixtureQuestionnaire: Questionnaire = {
       id: "out-of-hours-on-95",
       pitfallId: "linear-run-costs",
       explanation: "An out-of-hours schedule covers a service whose availability target is 95%.",
-      when: [
-        { field: "availability-target", op: "in", values: ["95"] },
-        { field: "on-call-setup", op: "in", values: ["domain-schedule", "own-schedule"] },
-      ],
+      appliesWhen: [{ field: "availability-target", op: "in", values: ["95"] }],
+      when: [{ field: "on-call-setup", op: "in", values: ["domain-schedule", "own-schedule"] }],
       weight: 3,
+      floor: "medium",
       detects: { symptoms: ["run-cost-tied-to-team-count"], causes: ["per-team-standby"] },
     },
     {
@@ -487,12 +524,26 @@ export const fixtureQuestionnaire: Questionnaire = {
       id: "small-team-own-schedule",
       pitfallId: "limited-on-call-schedule",
       explanation: "A team of fewer than six people runs its own out-of-hours schedule.",
-      when: [
-        { field: "team-size", op: "lt", value: 6 },
-        { field: "on-call-setup", op: "in", values: ["own-schedule"] },
-      ],
+      appliesWhen: [{ field: "on-call-setup", op: "in", values: ["own-schedule"] }],
+      when: [{ field: "team-size", op: "lt", value: 6 }],
       weight: 2,
       detects: { symptoms: ["on-call-burnout"], causes: [] },
+    },
+    {
+      id: "callouts-with-untracked-rework",
+      pitfallId: "excessive-bau",
+      explanation: "More than three callouts a shift, and the rework they cause is not tracked.",
+      when: [
+        { field: "bau-callouts-per-shift", op: "gt", value: 3 },
+        { field: "bau-rework-tracked", op: "in", values: [false] },
+      ],
+      // A finding only: both answers already count as questions.
+      weight: 0,
+      floor: "high",
+      detects: {
+        symptoms: ["high-callouts"],
+        causes: ["no-graceful-degradation", "unplanned-work-invisible"],
+      },
     },
   ],
 };

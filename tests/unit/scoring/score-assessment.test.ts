@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { Answers, Questionnaire } from "../../../src/domain/content/schema";
+import type { Answer, Answers, Questionnaire } from "../../../src/domain/content/schema";
 import { pitfallSchema, questionnaireSchema } from "../../../src/domain/content/schema";
 import {
   compileQuestionnaire,
   scoreAssessment,
+  type ScoringContent,
   ScoringContentError,
   SCORING_METHOD_VERSION,
   SYMPTOM_TRIGGER_RISK,
@@ -48,7 +49,15 @@ describe("scoreAssessment: overall", () => {
       fixtureQuestionnaire.sections.map((section) => section.pitfallId),
     );
     for (const pitfall of result.pitfalls) {
-      expect(pitfall).toMatchObject({ status: "scored", score: 0, band: "none", confidence: 1 });
+      expect(pitfall).toMatchObject({
+        status: "scored",
+        score: 0,
+        averageScore: 0,
+        band: "none",
+        confidence: 1,
+      });
+      expect(pitfall.findings).toEqual([]);
+      expect(pitfall.contradictions).toEqual([]);
       expect(pitfall.contributions).toEqual([]);
       expect(pitfall.triggeredSymptoms).toEqual([]);
       expect(pitfall.countermeasures.every((countermeasure) => countermeasure.riskRemoved === 0)).toBe(true);
@@ -59,11 +68,26 @@ describe("scoreAssessment: overall", () => {
   it("scores the riskiest answers in a risky context 100, critical", () => {
     const result = scoreAssessment(fixtureContent, riskiestAnswers, riskyContext);
     for (const pitfall of result.pitfalls) {
-      expect(pitfall).toMatchObject({ status: "scored", score: 100, band: "critical", confidence: 1 });
+      expect(pitfall).toMatchObject({
+        status: "scored",
+        score: 100,
+        averageScore: 100,
+        band: "critical",
+        confidence: 1,
+      });
       expect(pitfall.triggeredSymptoms.map((symptom) => symptom.symptomId)).toEqual(
         fixturePitfalls.find((p) => p.id === pitfall.pitfallId)!.symptoms.map((symptom) => symptom.id),
       );
     }
+    // Both high-risk findings fire, though at an average of 100 neither has anything to lift.
+    expect(
+      result.pitfalls.map((pitfall) => [pitfall.pitfallId, pitfall.findings.map((f) => [f.ruleId, f.floor])]),
+    ).toEqual([
+      ["linear-run-costs", [["out-of-hours-on-95", "medium"]]],
+      ["change-management-treacle", []],
+      ["excessive-bau", [["callouts-with-untracked-rework", "high"]]],
+      ["limited-on-call-schedule", []],
+    ]);
   });
 
   it("is the weighted mean risk of the answered evidence, and lands exactly on a band cut-off", () => {
@@ -79,6 +103,7 @@ describe("scoreAssessment: overall", () => {
     );
     const treacle = pitfallOf(result, "change-management-treacle");
     expect(treacle.score).toBe(60);
+    expect(treacle.averageScore).toBe(60);
     expect(treacle.band).toBe("high");
     expect(treacle.evidence).toEqual({
       questions: 4,
@@ -86,16 +111,19 @@ describe("scoreAssessment: overall", () => {
       dontKnow: 0,
       notApplicable: 0,
       unanswered: 0,
+      dontKnowAsEvidence: 0,
+      contradictions: 0,
+      outOfContext: 0,
       answeredWeight: 9,
       applicableWeight: 9,
     });
   });
 
   it("rounds scores to one decimal", () => {
-    // 1 of 11 weight fully risky: 9.0909... → 9.1
-    const result = score({ "lrc-standby-reviewed": value(1) });
-    expect(pitfallOf(result, "linear-run-costs").score).toBe(9.1);
-    expect(pitfallOf(result, "linear-run-costs").band).toBe("none");
+    // 1 of 9 weight fully risky (questions 3 + 2 + 2 + 1 and the rule known not to hold, 1): 11.11… → 11.1
+    const result = score({ "cmt-pre-approved-share": value("none") });
+    expect(pitfallOf(result, "change-management-treacle").score).toBe(11.1);
+    expect(pitfallOf(result, "change-management-treacle").band).toBe("low");
   });
 
   it("returns plain data that survives a JSON round trip", () => {
@@ -108,10 +136,64 @@ describe("confidence and status", () => {
   it("lowers confidence for \u201cdon't know\u201d and scores the rest", () => {
     const result = score({ "cmt-pre-approved-share": dontKnow, "cmt-every-deploy-approved": value(true) });
     const treacle = pitfallOf(result, "change-management-treacle");
-    // Answered 3+2+2 + rule 1 = 8 of 9 applicable.
+    // Answered 3+2+2 + rule 1 = 8 of 9 applicable; the question has no dontKnowRisk, so 2 / 8 = 25.
     expect(treacle.confidence).toBe(0.89);
     expect(treacle.score).toBe(25);
-    expect(treacle.evidence.dontKnow).toBe(1);
+    expect(treacle.evidence).toMatchObject({ dontKnow: 1, dontKnowAsEvidence: 0 });
+    expect(treacle.contributions.map((c) => (c.source === "question" ? c.questionId : c.ruleId))).toEqual([
+      "cmt-every-deploy-approved",
+    ]);
+  });
+
+  it("counts “don't know” as evidence at the question's dontKnowRisk where not knowing is a sign", () => {
+    const bau = fixtureQuestionnaire.sections.find((section) => section.pitfallId === "excessive-bau")!;
+    const result = score(
+      answerEvery(bau.questions, (question) => (question.weight === 3 ? notApplicable() : dontKnow)),
+    );
+    const pitfall = pitfallOf(result, "excessive-bau");
+    // Only bau-rework-tracked (w1, dontKnowRisk 0.75) is evidence: 100 × 0.75 / 1 = 75, high.
+    // Applicable: 2 + 1 + 2 = 5 (planned share is not applicable; the weight-0 rule is unassessed).
+    const evidence = {
+      source: "question",
+      questionId: "bau-rework-tracked",
+      answer: "dontKnow",
+      value: null,
+      risk: 0.75,
+      weight: 1,
+      points: 75,
+      share: 1,
+    };
+    expect(pitfall).toMatchObject({
+      status: "scored",
+      score: 75,
+      averageScore: 75,
+      band: "high",
+      confidence: 0.2,
+    });
+    expect(pitfall.evidence).toEqual({
+      questions: 4,
+      answered: 0,
+      dontKnow: 3,
+      notApplicable: 1,
+      unanswered: 0,
+      dontKnowAsEvidence: 1,
+      contradictions: 0,
+      outOfContext: 0,
+      answeredWeight: 1,
+      applicableWeight: 5,
+    });
+    expect(pitfall.contributions).toEqual([evidence]);
+    expect(pitfall.triggeredSymptoms.map((s) => [s.symptomId, s.answers])).toEqual([
+      ["slow-planned-work", [evidence]],
+    ]);
+    expect(pitfall.triggeredCauses.map((c) => [c.causeId, c.answers])).toEqual([
+      ["unplanned-work-invisible", [evidence]],
+    ]);
+    // Its points go to the countermeasure removing its cause.
+    expect(pitfall.countermeasures.map((c) => [c.countermeasureId, c.riskRemoved])).toEqual([
+      ["track-unplanned-rework", 75],
+      ["re-architect-for-adaptability", 0],
+    ]);
   });
 
   it("treats a blank like \u201cdon't know\u201d but counts it separately", () => {
@@ -151,10 +233,18 @@ describe("confidence and status", () => {
 
   it("marks a pitfall insufficient evidence when nothing is answered, with confidence 0 and no score", () => {
     const bau = fixtureQuestionnaire.sections.find((section) => section.pitfallId === "excessive-bau")!;
-    const mixed = answerEvery(bau.questions, (question) =>
-      question.weight === 3 ? notApplicable() : dontKnow,
-    );
-    const result = score(mixed);
+    const mixed: Record<string, Answer> = {
+      ...healthyAnswers,
+      ...answerEvery(bau.questions, (question) => (question.weight === 3 ? notApplicable() : dontKnow)),
+    };
+    // Left blank: its "don't know" would be evidence (dontKnowRisk), a blank never is.
+    delete mixed["bau-rework-tracked"];
+    const result = scoreAssessment(fixtureContent, mixed, healthyContext);
+    expect(pitfallOf(result, "excessive-bau").evidence).toMatchObject({
+      dontKnow: 2,
+      unanswered: 1,
+      notApplicable: 1,
+    });
     expect(pitfallOf(result, "excessive-bau")).toMatchObject({
       status: "insufficient-evidence",
       score: null,
@@ -164,7 +254,7 @@ describe("confidence and status", () => {
     expect(pitfallOf(result, "excessive-bau").countermeasures.every((c) => c.riskRemoved === 0)).toBe(true);
   });
 
-  it("never scores a pitfall on context rules alone, but still reports the rule", () => {
+  it("scores a pitfall on a fired context rule alone, at low confidence", () => {
     const locs = fixtureQuestionnaire.sections.find(
       (section) => section.pitfallId === "limited-on-call-schedule",
     )!;
@@ -173,16 +263,42 @@ describe("confidence and status", () => {
       riskyContext,
     );
     const pitfall = pitfallOf(result, "limited-on-call-schedule");
-    expect(pitfall.status).toBe("insufficient-evidence");
-    expect(pitfall.score).toBeNull();
+    // No question carries a dontKnowRisk, so the rule (w2, risk 1) is the only answered evidence:
+    // 100 × 2 / 2 = 100; confidence 2 of 3 + 2 + 2 + 1 + 2 = 10 applicable → 0.2.
+    expect(pitfall).toMatchObject({ status: "scored", score: 100, band: "critical", confidence: 0.2 });
+    expect(pitfall.evidence).toMatchObject({
+      answered: 0,
+      dontKnow: 4,
+      answeredWeight: 2,
+      applicableWeight: 10,
+    });
+    expect(
+      pitfall.contributions.map((c) => (c.source === "context-rule" ? [c.ruleId, c.points] : null)),
+    ).toEqual([["small-team-own-schedule", 100]]);
     expect(pitfall.contextRules).toEqual([
       {
         ruleId: "small-team-own-schedule",
         outcome: "fired",
         weight: 2,
         explanation: "A team of fewer than six people runs its own out-of-hours schedule.",
+        floor: null,
       },
     ]);
+  });
+
+  it("is insufficient evidence, not scored, when the only rule is healthy and nothing is answered", () => {
+    const locs = fixtureQuestionnaire.sections.find(
+      (section) => section.pitfallId === "limited-on-call-schedule",
+    )!;
+    // Team of 9 on its own schedule: the rule applies and does not hold. Healthy context alone is no score.
+    const pitfall = pitfallOf(score(answerEvery(locs.questions, () => dontKnow)), "limited-on-call-schedule");
+    expect(pitfall.contextRules.map((r) => r.outcome)).toEqual(["not-holding"]);
+    expect(pitfall).toMatchObject({
+      status: "insufficient-evidence",
+      score: null,
+      band: null,
+      confidence: 0,
+    });
   });
 
   it("scores an empty draft as insufficient evidence everywhere", () => {
@@ -196,39 +312,93 @@ describe("context rules", () => {
     pitfallOf(result, pitfallId).contextRules[0]!;
 
   it("fires when every condition holds and counts as risk 1 at its weight, carrying its explanation", () => {
+    // Team of 4 on its own schedule: the rule applies (own schedule) and holds (4 < 6).
     const result = score({}, riskyContext);
-    const lrc = pitfallOf(result, "linear-run-costs");
-    expect(rule(result, "linear-run-costs").outcome).toBe("fired");
-    // Healthy answers (weight 8, risk 0) plus the rule (weight 3, risk 1): 3 / 11.
-    expect(lrc.score).toBe(27.3);
-    expect(lrc.contributions).toEqual([
+    const locs = pitfallOf(result, "limited-on-call-schedule");
+    expect(rule(result, "limited-on-call-schedule").outcome).toBe("fired");
+    // Healthy answers (weight 8, risk 0) plus the rule (weight 2, risk 1): 100 × 2 / 10 = 20.
+    expect(locs).toMatchObject({ score: 20, averageScore: 20, band: "low", findings: [] });
+    expect(locs.contributions).toEqual([
       {
         source: "context-rule",
-        ruleId: "out-of-hours-on-95",
-        explanation: "An out-of-hours schedule covers a service whose availability target is 95%.",
+        ruleId: "small-team-own-schedule",
+        explanation: "A team of fewer than six people runs its own out-of-hours schedule.",
         risk: 1,
-        weight: 3,
-        points: 27.3,
+        weight: 2,
+        points: 20,
         share: 1,
+        floor: null,
       },
     ]);
-    expect(lrc.triggeredSymptoms).toEqual([
+    expect(locs.triggeredSymptoms).toEqual([
       {
-        symptomId: "run-cost-tied-to-team-count",
-        title: "Symptom run-cost-tied-to-team-count",
+        symptomId: "on-call-burnout",
+        title: "Symptom on-call-burnout",
         answers: [],
-        contextRules: [lrc.contributions[0]],
+        contextRules: [locs.contributions[0]],
       },
     ]);
   });
 
-  it("counts as healthy evidence (risk 0) when known not to hold", () => {
-    const result = score({ "lrc-standby-reviewed": value(1) }, healthyContext);
+  it("counts as healthy evidence (risk 0) when it applies and is known not to hold", () => {
+    // Target 95% (the rule applies), no out-of-hours schedule (it does not hold). The own-schedule
+    // share is out of context, so: questions 3 + 1 + 2 and the rule 3 = 9; 100 × 1 / 9 = 11.1.
+    const context = {
+      ...healthyContext,
+      "availability-target": value("95"),
+      "on-call-setup": value("no-out-of-hours"),
+    };
+    const result = score({ "lrc-standby-reviewed": value(1) }, context);
     expect(rule(result, "linear-run-costs").outcome).toBe("not-holding");
+    expect(pitfallOf(result, "linear-run-costs")).toMatchObject({ score: 11.1, confidence: 1, findings: [] });
     expect(pitfallOf(result, "linear-run-costs").evidence).toMatchObject({
-      answeredWeight: 11,
-      applicableWeight: 11,
+      answeredWeight: 9,
+      applicableWeight: 9,
     });
+  });
+
+  it("is not applicable, and carries no weight, when its precondition is known not to hold", () => {
+    // Target 99.9%: the 95% rule is no question at all. Questions 3 + 2 + 1 + 2 = 8; 100 × 1 / 8 = 12.5
+    // (method v1 counted the rule as 3 healthy points: 1 / 11 = 9.1).
+    const result = score({ "lrc-standby-reviewed": value(1) }, healthyContext);
+    expect(pitfallOf(result, "linear-run-costs").contextRules).toEqual([
+      {
+        ruleId: "out-of-hours-on-95",
+        outcome: "not-applicable",
+        weight: 3,
+        explanation: "An out-of-hours schedule covers a service whose availability target is 95%.",
+        floor: "medium",
+      },
+    ]);
+    expect(pitfallOf(result, "linear-run-costs")).toMatchObject({ score: 12.5, confidence: 1 });
+    expect(pitfallOf(result, "linear-run-costs").evidence).toMatchObject({
+      answeredWeight: 8,
+      applicableWeight: 8,
+    });
+  });
+
+  it("changes neither score nor confidence when not applicable: the same as having no such rule", () => {
+    const withoutRule: ScoringContent = {
+      ...fixtureContent,
+      questionnaire: {
+        ...fixtureQuestionnaire,
+        contextRules: fixtureQuestionnaire.contextRules.filter((r) => r.id !== "out-of-hours-on-95"),
+      },
+    };
+    const answers = {
+      ...healthyAnswers,
+      "lrc-standby-reviewed": value(2),
+      "lrc-schedule-kind": value("own"),
+    };
+    for (const target of ["99", "99-9", "99-99"]) {
+      const context = { ...riskyContext, "availability-target": value(target) };
+      const withRule = pitfallOf(scoreAssessment(fixtureContent, answers, context), "linear-run-costs");
+      const without = pitfallOf(scoreAssessment(withoutRule, answers, context), "linear-run-costs");
+      expect(withRule.contextRules.map((r) => r.outcome)).toEqual(["not-applicable"]);
+      // Risks 0.75 (w1) and 1 (w2) of 8: 100 × 2.75 / 8 = 34.4.
+      expect(withRule.score).toBe(34.4);
+      expect({ ...withRule, contextRules: [] }).toEqual({ ...without, contextRules: [] });
+    }
   });
 
   it("is unassessed when a tested field is \u201cdon't know\u201d or blank, lowering confidence", () => {
@@ -243,9 +413,29 @@ describe("context rules", () => {
     }
   });
 
+  it("is not applicable when its precondition is unknown and its finding is known not to hold", () => {
+    // Target "don't know", no out-of-hours schedule: whatever the target, nothing would be found.
+    const result = score(
+      {},
+      { ...healthyContext, "availability-target": dontKnow, "on-call-setup": value("no-out-of-hours") },
+    );
+    expect(rule(result, "linear-run-costs").outcome).toBe("not-applicable");
+    // Own-schedule share is out of context: 3 + 1 + 2 = 6, all answered.
+    expect(pitfallOf(result, "linear-run-costs")).toMatchObject({ confidence: 1 });
+    expect(pitfallOf(result, "linear-run-costs").evidence).toMatchObject({
+      answeredWeight: 6,
+      applicableWeight: 6,
+    });
+  });
+
   it("is settled by one false condition even when another is unknown", () => {
-    const result = score({}, { "availability-target": dontKnow, "on-call-setup": value("no-out-of-hours") });
-    expect(rule(result, "linear-run-costs").outcome).toBe("not-holding");
+    // regulated is blank (unknown); approval in 1 day is not more than 5: the finding is known false.
+    const result = score({ "cmt-approval-days": value(1) }, {});
+    expect(rule(result, "change-management-treacle").outcome).toBe("not-holding");
+    expect(pitfallOf(result, "change-management-treacle").evidence).toMatchObject({
+      answeredWeight: 9,
+      applicableWeight: 9,
+    });
   });
 
   it("drops out when a tested question is not applicable", () => {
@@ -276,6 +466,13 @@ describe("context rules", () => {
     expect(rule(score({}, { ...own, "team-size": value(6) }), "limited-on-call-schedule").outcome).toBe(
       "not-holding",
     );
+    // A team of 5 on a domain schedule: the rule's precondition (own schedule) does not hold.
+    expect(
+      rule(
+        score({}, { "on-call-setup": value("domain-schedule"), "team-size": value(5) }),
+        "limited-on-call-schedule",
+      ).outcome,
+    ).toBe("not-applicable");
   });
 
   it("matches boolean context values with in", () => {
@@ -287,24 +484,241 @@ describe("context rules", () => {
   });
 });
 
+describe("high-risk findings", () => {
+  it("lift the score to the floor of their band, and the lift is the finding's points", () => {
+    // Target 95% with an own schedule: out-of-hours-on-95 fires (w3, floor medium).
+    // Average 100 × 3 / 11 = 27.27… → 27.3; the floor holds the pitfall at 30, medium.
+    const result = score({}, riskyContext);
+    const lrc = pitfallOf(result, "linear-run-costs");
+    expect(lrc).toMatchObject({
+      status: "scored",
+      score: 30,
+      averageScore: 27.3,
+      band: "medium",
+      confidence: 1,
+    });
+    expect(lrc.findings).toEqual([
+      {
+        ruleId: "out-of-hours-on-95",
+        explanation: "An out-of-hours schedule covers a service whose availability target is 95%.",
+        floor: "medium",
+      },
+    ]);
+    // Its points: 27.27 of the average plus the lift 30 − 27.27 = 2.73, so 30 and a share of 1.
+    expect(lrc.contributions).toEqual([
+      {
+        source: "context-rule",
+        ruleId: "out-of-hours-on-95",
+        explanation: "An out-of-hours schedule covers a service whose availability target is 95%.",
+        risk: 1,
+        weight: 3,
+        points: 30,
+        share: 1,
+        floor: "medium",
+      },
+    ]);
+  });
+
+  it("set the floor with weight 0, sharing the lift out while the answers keep their points", () => {
+    // Callouts 4 a shift (risk 1, w2) and rework untracked (risk 1, w1): average 100 × 3 / 8 = 37.5.
+    // The weight-0 finding adds no weight and holds the pitfall at 60: lift 60 − 37.5 = 22.5.
+    const result = score({ "bau-callouts-per-shift": value(4), "bau-rework-tracked": value(false) });
+    const bau = pitfallOf(result, "excessive-bau");
+    expect(bau).toMatchObject({ score: 60, averageScore: 37.5, band: "high", confidence: 1 });
+    expect(bau.evidence).toMatchObject({ answeredWeight: 8, applicableWeight: 8 });
+    expect(bau.findings.map((f) => [f.ruleId, f.floor])).toEqual([
+      ["callouts-with-untracked-rework", "high"],
+    ]);
+    expect(
+      bau.contributions.map((c) => [
+        c.source === "question" ? c.questionId : c.ruleId,
+        c.weight,
+        c.points,
+        c.share,
+      ]),
+    ).toEqual([
+      ["bau-callouts-per-shift", 2, 25, 0.417],
+      ["callouts-with-untracked-rework", 0, 22.5, 0.375],
+      ["bau-rework-tracked", 1, 12.5, 0.208],
+    ]);
+    expect(bau.contributions.reduce((sum, c) => sum + c.points, 0)).toBeCloseTo(60, 9);
+    // The finding's points go to both countermeasures, each removing one of its two causes:
+    // re-architect 25 (callouts) + 11.25 = 36.25 → 36.3; track 12.5 (rework) + 11.25 = 23.75 → 23.8.
+    expect(bau.countermeasures.map((c) => [c.countermeasureId, c.riskRemoved])).toEqual([
+      ["re-architect-for-adaptability", 36.3],
+      ["track-unplanned-rework", 23.8],
+    ]);
+  });
+
+  it("leave the score alone when the average is already above the floor", () => {
+    // Callouts 4 (1, w2), rework untracked (1, w1), planned share 50% (1, w3): 100 × 6 / 8 = 75 ≥ 60.
+    const result = score({
+      "bau-callouts-per-shift": value(4),
+      "bau-rework-tracked": value(false),
+      "bau-planned-share": value(50),
+    });
+    const bau = pitfallOf(result, "excessive-bau");
+    expect(bau).toMatchObject({ score: 75, averageScore: 75, band: "high" });
+    expect(bau.findings.map((f) => f.ruleId)).toEqual(["callouts-with-untracked-rework"]);
+    const finding = bau.contributions.find((c) => c.source === "context-rule")!;
+    expect(finding.points).toBe(0);
+  });
+
+  it("do not fire on a value just below the threshold", () => {
+    // 3 callouts is not more than 3: the finding is known not to hold; (0.75 × 2 + 1) / 8 = 31.3.
+    const bau = pitfallOf(
+      score({ "bau-callouts-per-shift": value(3), "bau-rework-tracked": value(false) }),
+      "excessive-bau",
+    );
+    expect(bau).toMatchObject({ score: 31.3, averageScore: 31.3, findings: [] });
+    expect(bau.contextRules.map((r) => r.outcome)).toEqual(["not-holding"]);
+  });
+});
+
+describe("team context and questions", () => {
+  it("leaves out a question whose appliesWhen is known not to hold, whatever was answered", () => {
+    // Domain schedule: the own-schedule share is out of context even at 100%. Questions 3 + 1 + 2 = 6
+    // (the 95% rule does not apply at 99.9%); 100 × 1 / 6 = 16.7.
+    const context = { ...healthyContext, "on-call-setup": value("domain-schedule") };
+    const lrc = pitfallOf(
+      score({ "lrc-standby-reviewed": value(1), "lrc-own-schedule-share": value(100) }, context),
+      "linear-run-costs",
+    );
+    expect(lrc).toMatchObject({ score: 16.7, confidence: 1 });
+    expect(lrc.evidence).toEqual({
+      questions: 4,
+      answered: 3,
+      dontKnow: 0,
+      notApplicable: 1,
+      unanswered: 0,
+      dontKnowAsEvidence: 0,
+      contradictions: 0,
+      outOfContext: 1,
+      answeredWeight: 6,
+      applicableWeight: 6,
+    });
+    expect(lrc.contributions.map((c) => (c.source === "question" ? c.questionId : c.ruleId))).toEqual([
+      "lrc-standby-reviewed",
+    ]);
+  });
+
+  it("keeps a question whose appliesWhen is unknown", () => {
+    // On-call setup "don't know": the own-schedule share counts (risk 1, w2); 100 × 2 / 8 = 25.
+    const context = { ...healthyContext, "on-call-setup": dontKnow };
+    const lrc = pitfallOf(score({ "lrc-own-schedule-share": value(100) }, context), "linear-run-costs");
+    expect(lrc).toMatchObject({ score: 25 });
+    expect(lrc.evidence).toMatchObject({ outOfContext: 0, answeredWeight: 8 });
+  });
+
+  it("reports \u201cnot applicable\u201d that the context contradicts, and scores it like \u201cdon't know\u201d", () => {
+    // Own schedule: time on call applies. Its "not applicable" becomes a contradiction; without a
+    // dontKnowRisk it only lowers confidence. Rota of 1 (risk 1, w3): 100 × 3 / (3 + 2 + 1 + rule 2) = 37.5,
+    // confidence 8 / 10 = 0.8.
+    const answers = { "locs-time-on-call": notApplicable(), "locs-rota-size": value(1) };
+    const contradicted = pitfallOf(score(answers), "limited-on-call-schedule");
+    expect(contradicted).toMatchObject({
+      score: 37.5,
+      confidence: 0.8,
+      contradictions: ["locs-time-on-call"],
+    });
+    expect(contradicted.evidence).toMatchObject({
+      contradictions: 1,
+      notApplicable: 0,
+      dontKnow: 0,
+      answeredWeight: 8,
+      applicableWeight: 10,
+    });
+    const unsure = pitfallOf(
+      score({ ...answers, "locs-time-on-call": dontKnow }),
+      "limited-on-call-schedule",
+    );
+    expect({
+      score: unsure.score,
+      confidence: unsure.confidence,
+      contributions: unsure.contributions,
+    }).toEqual({
+      score: contradicted.score,
+      confidence: contradicted.confidence,
+      contributions: contradicted.contributions,
+    });
+  });
+
+  it("accepts \u201cnot applicable\u201d where the context does not say the question applies", () => {
+    // No out-of-hours schedule: the answer stands, and the small-team rule does not apply either.
+    // Rota of 1 (risk 1, w3) of 3 + 2 + 1 = 6: 50, full confidence.
+    const context = { ...healthyContext, "on-call-setup": value("no-out-of-hours") };
+    const locs = pitfallOf(
+      score({ "locs-time-on-call": notApplicable(), "locs-rota-size": value(1) }, context),
+      "limited-on-call-schedule",
+    );
+    expect(locs).toMatchObject({ score: 50, confidence: 1, contradictions: [] });
+    expect(locs.evidence).toMatchObject({ notApplicable: 1, contradictions: 0 });
+  });
+
+  it("scores a contradiction as evidence at dontKnowRisk when the question has one", () => {
+    const questionnaire = structuredClone(fixtureQuestionnaire);
+    const timeOnCall = questionnaire.sections[3]!.questions.find((q) => q.id === "locs-time-on-call")!;
+    timeOnCall.dontKnowRisk = 0.5;
+    const content: ScoringContent = { ...fixtureContent, questionnaire };
+    const locs = pitfallOf(
+      scoreAssessment(
+        content,
+        { ...healthyAnswers, "locs-time-on-call": notApplicable(), "locs-rota-size": value(1) },
+        healthyContext,
+      ),
+      "limited-on-call-schedule",
+    );
+    // Rota 1 × 3 + contradiction 0.5 × 2 = 4 of 10: 40, full confidence.
+    expect(locs).toMatchObject({ score: 40, confidence: 1, contradictions: ["locs-time-on-call"] });
+    expect(locs.evidence).toMatchObject({ contradictions: 1, dontKnowAsEvidence: 0 });
+    expect(locs.contributions[1]).toEqual({
+      source: "question",
+      questionId: "locs-time-on-call",
+      answer: "contradiction",
+      value: null,
+      risk: 0.5,
+      weight: 2,
+      points: 10,
+      share: 0.25,
+    });
+  });
+});
+
 describe("triggered symptoms and causes", () => {
   it(`triggers at risk ${SYMPTOM_TRIGGER_RISK} and above, listing the answers with their contributions`, () => {
-    const atThreshold = score({ "locs-feel-prepared": value(3), "bau-callouts-per-shift": value(2) });
+    // On-call: rota of 2 (0.5, w3) and feel prepared 3 (0.5, w1) of 10: 20. BAU: 2 callouts (0.5, w2) of 8: 12.5.
+    const atThreshold = score({
+      "locs-feel-prepared": value(3),
+      "locs-rota-size": value(2),
+      "bau-callouts-per-shift": value(2),
+    });
     const locs = pitfallOf(atThreshold, "limited-on-call-schedule");
+    expect(locs.score).toBe(20);
+    const rotaSize = {
+      source: "question",
+      questionId: "locs-rota-size",
+      answer: "value",
+      value: 2,
+      risk: 0.5,
+      weight: 3,
+      points: 15,
+      share: 0.75,
+    };
     const feelPrepared = {
       source: "question",
       questionId: "locs-feel-prepared",
+      answer: "value",
       value: 3,
       risk: 0.5,
       weight: 1,
       points: 5,
-      share: 1,
+      share: 0.25,
     };
     expect(locs.triggeredSymptoms).toEqual([
       {
         symptomId: "minority-on-call",
         title: "Symptom minority-on-call",
-        answers: [feelPrepared],
+        answers: [rotaSize, feelPrepared],
         contextRules: [],
       },
     ]);
@@ -316,21 +730,50 @@ describe("triggered symptoms and causes", () => {
         contextRules: [],
       },
     ]);
+    expect(pitfallOf(atThreshold, "excessive-bau").score).toBe(12.5);
     expect(pitfallOf(atThreshold, "excessive-bau").triggeredSymptoms.map((s) => s.symptomId)).toEqual([
       "high-callouts",
     ]);
   });
 
   it("does not trigger below the threshold, though the answer still adds to the score", () => {
+    // Linear run costs: schedule kind "domain" (0.3, w2) and standby never reviewed (1, w1, detects
+    // nothing): 100 × 1.6 / 8 = 20. On-call: 0.2 × 2 + 0.2 × 2 + 0.25 × 1 = 1.05 of 10: 10.5.
+    // Both are Low, so only the threshold keeps their symptoms quiet.
     const below = score({
-      "locs-feel-prepared": value(4),
-      "bau-callouts-per-shift": value(1),
       "lrc-schedule-kind": value("domain"),
+      "lrc-standby-reviewed": value(1),
+      "locs-time-on-call": value(30),
+      "locs-pay-model": value("standby"),
+      "locs-feel-prepared": value(4),
     });
-    expect(pitfallOf(below, "limited-on-call-schedule").triggeredSymptoms).toEqual([]);
-    expect(pitfallOf(below, "excessive-bau").triggeredSymptoms).toEqual([]);
-    expect(pitfallOf(below, "linear-run-costs").triggeredSymptoms).toEqual([]);
-    expect(pitfallOf(below, "limited-on-call-schedule").score).toBeGreaterThan(0);
+    for (const [pitfallId, expected] of [
+      ["linear-run-costs", 20],
+      ["limited-on-call-schedule", 10.5],
+    ] as const) {
+      const pitfall = pitfallOf(below, pitfallId);
+      expect(pitfall).toMatchObject({ score: expected, band: "low" });
+      expect(pitfall.triggeredSymptoms).toEqual([]);
+      expect(pitfall.triggeredCauses).toEqual([]);
+    }
+  });
+
+  it("shows no symptoms or causes and removes nothing in band None, though the answer still counts", () => {
+    // Feel prepared 3 (0.5, w1) alone: 100 × 0.5 / 10 = 5, band None.
+    const none = pitfallOf(score({ "locs-feel-prepared": value(3) }), "limited-on-call-schedule");
+    expect(none).toMatchObject({ score: 5, band: "none" });
+    expect(
+      none.contributions.map((c) => (c.source === "question" ? [c.questionId, c.points] : null)),
+    ).toEqual([["locs-feel-prepared", 5]]);
+    expect(none.triggeredSymptoms).toEqual([]);
+    expect(none.triggeredCauses).toEqual([]);
+    expect(
+      none.countermeasures.map((c) => [c.countermeasureId, c.riskRemoved, c.addressesTriggered]),
+    ).toEqual([
+      ["craft-sustainable-schedule", 0, []],
+      ["prepare-on-call-from-day-one", 0, []],
+      ["re-architect-for-adaptability", 0, []],
+    ]);
   });
 });
 
@@ -344,7 +787,7 @@ describe("contributions", () => {
   const bau = pitfallOf(result, "excessive-bau");
 
   it("lists answers with risk above 0, largest first, ties in questionnaire order", () => {
-    expect(bau.score).toBe(56.3); // 4.5 / 8
+    expect(bau.score).toBe(56.3); // 4.5 / 8; the weight-0 finding does not hold (2 callouts) and adds nothing
     expect(
       bau.contributions.map((c) => (c.source === "question" ? [c.questionId, c.points, c.share] : null)),
     ).toEqual([
@@ -359,6 +802,7 @@ describe("contributions", () => {
     expect(bau.contributions[0]).toEqual({
       source: "question",
       questionId: "bau-planned-share",
+      answer: "value",
       value: 70,
       risk: 0.5,
       weight: 3,
@@ -376,8 +820,8 @@ describe("contributions", () => {
 });
 
 describe("countermeasure ranking", () => {
-  // BAU: planned-share 0.5 (w3), rework untracked 1 (w1), callouts 0.5 (w2), degradation 0.5 (w2) → 56.3.
-  // On-call: time on call 50% → 1 (w2) of answered weight 10 → 20.
+  // BAU: planned-share 0.5 (w3), rework untracked 1 (w1), callouts 0.5 (w2), degradation 0.5 (w2) → 56.3, medium.
+  // On-call: time on call 50% → 1 (w2) of answered weight 10 → 20, low.
   const result = score({
     "bau-planned-share": value(70),
     "bau-rework-tracked": value(false),
@@ -386,8 +830,11 @@ describe("countermeasure ranking", () => {
     "locs-time-on-call": value(50),
   });
 
-  it("ranks a pitfall's countermeasures by the score points on the symptoms they address", () => {
+  it("ranks a pitfall's countermeasures by the score points of the causes they remove", () => {
     const bau = pitfallOf(result, "excessive-bau");
+    // Causes: rework untracked (12.5 points) → track-unplanned-rework; callouts and degradation
+    // (12.5 + 12.5) → re-architect-for-adaptability. Planned share (18.75) shows only a symptom
+    // (slow planned work), relieved only by track-unplanned-rework: 12.5 + 18.75 = 31.25 → 31.3.
     expect(bau.countermeasures.map((c) => [c.countermeasureId, c.riskRemoved, c.addressesTriggered])).toEqual(
       [
         ["track-unplanned-rework", 31.3, ["slow-planned-work"]],
@@ -398,40 +845,105 @@ describe("countermeasure ranking", () => {
       action: "Treat unplanned operational rework like planned work",
       rationale: "rework is visible",
       addresses: ["slow-planned-work"],
+      removesCauses: ["unplanned-work-invisible"],
     });
+  });
+
+  it("shares symptom-only evidence in proportion to the cause points a countermeasure already holds", () => {
+    // Rota of 1 (1, w3; symptom minority-on-call only) and feel prepared 4 (0.25, w1; cause
+    // unprepared-for-on-call): 3.25 of 10 → 32.5. The cause's 2.5 points go to all three countermeasures
+    // (0.833 each). The rota's 30 go to the two relieving minority-on-call, in proportion to their
+    // cause points (equal): 15 each. craft and prepare 15.83 → 15.8, re-architect 0.83 → 0.8.
+    const locs = pitfallOf(
+      score({ "locs-rota-size": value(1), "locs-feel-prepared": value(4) }),
+      "limited-on-call-schedule",
+    );
+    expect(locs.score).toBe(32.5);
+    expect(locs.countermeasures.map((c) => [c.countermeasureId, c.riskRemoved])).toEqual([
+      ["craft-sustainable-schedule", 15.8],
+      ["prepare-on-call-from-day-one", 15.8],
+      ["re-architect-for-adaptability", 0.8],
+    ]);
+
+    // With re-architect-for-adaptability also relieving slow planned work, the planned share's
+    // 18.75 points are split 12.5 : 25 by the cause points the two hold: track 6.25, re-architect 12.5.
+    // track 12.5 + 6.25 = 18.75 → 18.8; re-architect 25 + 12.5 = 37.5 (an even split would give 21.9 and 34.4).
+    const relievesBoth: ScoringContent = {
+      ...fixtureContent,
+      pitfalls: fixturePitfalls.map((p) =>
+        p.id !== "excessive-bau"
+          ? p
+          : {
+              ...p,
+              countermeasures: p.countermeasures.map((link) =>
+                link.countermeasureId === "re-architect-for-adaptability"
+                  ? { ...link, addresses: ["high-callouts", "slow-planned-work"] }
+                  : link,
+              ),
+            },
+      ),
+    };
+    const bau = pitfallOf(
+      scoreAssessment(
+        relievesBoth,
+        {
+          ...healthyAnswers,
+          "bau-planned-share": value(70),
+          "bau-rework-tracked": value(false),
+          "bau-callouts-per-shift": value(2),
+          "bau-graceful-degradation": value(3),
+        },
+        healthyContext,
+      ),
+      "excessive-bau",
+    );
+    expect(bau.countermeasures.map((c) => [c.countermeasureId, c.riskRemoved])).toEqual([
+      ["re-architect-for-adaptability", 37.5],
+      ["track-unplanned-rework", 18.8],
+    ]);
   });
 
   it("breaks a tie within a pitfall in favour of the countermeasure that also serves other pitfalls", () => {
     const locs = pitfallOf(result, "limited-on-call-schedule");
-    // re-architect-for-adaptability also removes 25 points from Excessive BAU; craft-sustainable-schedule
-    // comes first in the content, so only the assessment-wide gain can put it second.
+    // Time on call shows on-call-burnout only, and no cause has points: its 20 points go evenly to
+    // the two countermeasures relieving it. re-architect-for-adaptability also removes 25 points from
+    // Excessive BAU (35 in all against 10) and so comes first, although it is the higher effort and
+    // craft-sustainable-schedule comes first in the content and by id.
     expect(locs.countermeasures.map((c) => [c.countermeasureId, c.riskRemoved])).toEqual([
-      ["re-architect-for-adaptability", 20],
-      ["craft-sustainable-schedule", 20],
+      ["re-architect-for-adaptability", 10],
+      ["craft-sustainable-schedule", 10],
       ["prepare-on-call-from-day-one", 0],
     ]);
   });
 
-  it("ranks assessment-wide by total risk removed, each countermeasure once, shared ones combining gains", () => {
+  it("ranks assessment-wide by urgency (risk removed weighted by band), each countermeasure once", () => {
+    // Urgency: track 31.3 × 2 (medium) = 62.6; re-architect 25 × 2 + 10 × 1 (low) = 60; craft 10 × 1 = 10.
+    // re-architect removes more in all (35), but from a Low pitfall in part, so track comes first.
     expect(
       result.countermeasures.map((c) => [
         c.countermeasureId,
+        c.urgency,
         c.totalRiskRemoved,
+        c.effort,
         c.pitfalls.map((p) => [p.pitfallId, p.riskRemoved]),
       ]),
     ).toEqual([
+      ["track-unplanned-rework", 62.6, 31.3, "low", [["excessive-bau", 31.3]]],
       [
         "re-architect-for-adaptability",
-        45,
+        60,
+        35,
+        "high",
         [
           ["excessive-bau", 25],
-          ["limited-on-call-schedule", 20],
+          ["limited-on-call-schedule", 10],
         ],
       ],
-      ["track-unplanned-rework", 31.3, [["excessive-bau", 31.3]]],
-      ["craft-sustainable-schedule", 20, [["limited-on-call-schedule", 20]]],
+      ["craft-sustainable-schedule", 10, 10, "medium", [["limited-on-call-schedule", 10]]],
     ]);
-    const shared = result.countermeasures[0]!;
+    const shared = result.countermeasures.find(
+      (c) => c.countermeasureId === "re-architect-for-adaptability",
+    )!;
     expect(shared.action).toBe("Re-architect digital services for adaptability");
     expect(shared.pitfalls[1]).toEqual({
       countermeasureId: "re-architect-for-adaptability",
@@ -439,8 +951,9 @@ describe("countermeasure ranking", () => {
       action: "Re-architect digital services for adaptability",
       rationale: "fewer callouts need a human",
       addresses: ["on-call-burnout"],
+      removesCauses: ["unprepared-for-on-call"],
       addressesTriggered: ["on-call-burnout"],
-      riskRemoved: 20,
+      riskRemoved: 10,
     });
   });
 
@@ -451,11 +964,49 @@ describe("countermeasure ranking", () => {
     expect(craft.addressesTriggered).toEqual(["on-call-burnout"]);
   });
 
-  it("keeps content order for countermeasures that would remove the same risk", () => {
+  it("breaks a tie in risk removed by least effort, then by id, never by content order", () => {
+    // Linear run costs: the finding's 30 points go to both countermeasures removing per-team-standby,
+    // 15 each. select-targets-on-exposure (low effort) beats select-schedules-on-exposure (medium),
+    // although the id would put schedules first.
     const lrc = pitfallOf(score({}, riskyContext), "linear-run-costs");
     expect(lrc.countermeasures.map((c) => [c.countermeasureId, c.riskRemoved])).toEqual([
-      ["select-targets-on-exposure", 27.3],
-      ["select-schedules-on-exposure", 27.3],
+      ["select-targets-on-exposure", 15],
+      ["select-schedules-on-exposure", 15],
+    ]);
+    // Change management: every deploy approved (1, w2) of 9 → 22.2, all on single-change-category,
+    // 11.1 each to two medium-effort countermeasures: the id decides, against content order.
+    const treacle = pitfallOf(
+      score({ "cmt-every-deploy-approved": value(true) }),
+      "change-management-treacle",
+    );
+    expect(treacle.countermeasures.map((c) => [c.countermeasureId, c.riskRemoved])).toEqual([
+      ["automate-change-auditing", 11.1],
+      ["pre-approve-standard-changes", 11.1],
+    ]);
+    // Content in reverse order ranks the same.
+    const reversed: ScoringContent = {
+      ...fixtureContent,
+      pitfalls: fixturePitfalls.map((p) => ({ ...p, countermeasures: [...p.countermeasures].reverse() })),
+      countermeasures: [...fixtureCountermeasures].reverse(),
+    };
+    const answers = { ...healthyAnswers, "cmt-every-deploy-approved": value(true) };
+    expect(scoreAssessment(reversed, answers, riskyContext)).toEqual(
+      scoreAssessment(fixtureContent, answers, riskyContext),
+    );
+  });
+
+  it("lists every countermeasure by effort then id when none removes anything", () => {
+    const healthy = scoreAssessment(fixtureContent, healthyAnswers, healthyContext);
+    expect(
+      healthy.pitfalls.map((p) => [p.pitfallId, p.countermeasures.map((c) => c.countermeasureId)]),
+    ).toEqual([
+      ["linear-run-costs", ["select-targets-on-exposure", "select-schedules-on-exposure"]],
+      ["change-management-treacle", ["automate-change-auditing", "pre-approve-standard-changes"]],
+      ["excessive-bau", ["track-unplanned-rework", "re-architect-for-adaptability"]],
+      [
+        "limited-on-call-schedule",
+        ["craft-sustainable-schedule", "prepare-on-call-from-day-one", "re-architect-for-adaptability"],
+      ],
     ]);
   });
 });
@@ -497,7 +1048,7 @@ describe("compilation", () => {
       }),
     ).toThrow(
       new ScoringContentError(
-        'Questionnaire "fixture-v1": context rule "out-of-hours-on-95" tests "no-such-field", which is neither a context question nor a question',
+        'Questionnaire "fixture-v1": context rule "out-of-hours-on-95" tests "no-such-field", which is not a context question nor a question',
       ),
     );
   });
@@ -515,6 +1066,46 @@ describe("compilation", () => {
         return q;
       }),
     ).toThrow(/is not answered with a number/);
+  });
+
+  it("refuses a rule of weight 0 without a floor, which could never count", () => {
+    expect(
+      compileWith((q) => {
+        delete q.contextRules.find((r) => r.id === "callouts-with-untracked-rework")!.floor;
+        return q;
+      }),
+    ).toThrow(
+      new ScoringContentError(
+        'Questionnaire "fixture-v1": context rule "callouts-with-untracked-rework" has weight 0 and no floor, so it could never count',
+      ),
+    );
+  });
+
+  it("refuses a question whose appliesWhen tests another question rather than the team context", () => {
+    expect(
+      compileWith((q) => {
+        q.sections[0]!.questions[1]!.appliesWhen = [
+          { field: "lrc-targets-from-exposure", op: "in", values: [true] },
+        ];
+        return q;
+      }),
+    ).toThrow(
+      new ScoringContentError(
+        'Questionnaire "fixture-v1": question "lrc-own-schedule-share" (appliesWhen) tests "lrc-targets-from-exposure", which is not a context question',
+      ),
+    );
+  });
+
+  it("refuses a countermeasure removing a cause its pitfall does not have", () => {
+    const pitfalls = structuredClone(fixturePitfalls);
+    pitfalls[2]!.countermeasures[0]!.removesCauses = ["per-team-standby"];
+    expect(() =>
+      compileQuestionnaire({
+        questionnaire: fixtureQuestionnaire,
+        pitfalls,
+        countermeasures: fixtureCountermeasures,
+      }),
+    ).toThrow(/countermeasure "track-unplanned-rework" removes unknown cause "per-team-standby"/);
   });
 
   it("refuses a question detecting a symptom its pitfall does not have", () => {

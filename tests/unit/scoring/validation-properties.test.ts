@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ContextQuestion, Question } from "../../../src/domain/content/schema";
 import { AnswerValidationError, scoreAssessment, validateAnswer } from "../../../src/domain/scoring";
-import { validValue } from "./arbitraries";
-import { allQuestions, fixtureContent, fixtureContextQuestions } from "./fixtures";
+import { validContext, validValue } from "./arbitraries";
+import { allQuestions, fixtureContent, fixtureContextQuestions, fixtureQuestionnaire } from "./fixtures";
 
 /** Values of every type, valid for some questions and not for others, plus the usual edge cases. */
 const anyValue = fc.oneof(
@@ -52,6 +52,21 @@ describe("scoring and validateAnswer agree on every answer", () => {
         );
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it("for pitfall questions, whatever the team context (it may leave a question out or contradict “not applicable”, never refuse it)", () => {
+    const pair = fc
+      .constantFrom(...allQuestions)
+      .chain((question) => fc.tuple(fc.constant(question), maybeValidAnswer(question)));
+    fc.assert(
+      fc.property(pair, validContext(fixtureQuestionnaire), ([question, answer], context) => {
+        const expected = validateAnswer(question, answer)?.message ?? null;
+        expect(
+          outcome(() => scoreAssessment(fixtureContent, { [question.id]: answer as never }, context)),
+        ).toBe(expected);
+      }),
+      { numRuns: 1000 },
     );
   });
 
