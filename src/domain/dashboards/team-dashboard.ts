@@ -3,14 +3,20 @@
  * remediation steps ranked across pitfalls, and the words for a team's percentile.
  */
 import { z } from "zod";
+import { countermeasureById } from "../content";
 import type { PitfallId } from "../content/schema";
+import type { RiskBand } from "../scoring/bands";
+import { BAND_URGENCY, compareRemediation, type RemediationOrderKey } from "../scoring/remediation-order";
 
 const answerValueSchema = z.union([z.number(), z.string(), z.boolean()]);
 
 const questionContributionSchema = z.looseObject({
   source: z.literal("question"),
   questionId: z.string(),
-  value: answerValueSchema,
+  /** Absent in results stored before method 2, which only ever held values. */
+  answer: z.enum(["value", "dontKnow", "contradiction"]).optional(),
+  /** Null for a "don't know" that counts as evidence. */
+  value: answerValueSchema.nullable(),
   risk: z.number(),
   weight: z.number(),
   points: z.number(),
@@ -94,28 +100,34 @@ export interface RemediationStep {
 }
 
 /**
- * Countermeasures ranked across every pitfall of an assessment by the total risk they would remove.
- * A countermeasure serving two pitfalls appears once, crediting both.
+ * Countermeasures ranked across every pitfall of an assessment in the engine's order: most urgent
+ * first (risk removed weighted by the band of its pitfall), so the first step works on the worst
+ * pitfall. A countermeasure serving two pitfalls appears once, crediting both.
  */
 export function topRemediationSteps(
-  pitfalls: readonly { pitfallId: PitfallId; countermeasures: readonly StoredCountermeasure[] }[],
+  pitfalls: readonly {
+    pitfallId: PitfallId;
+    band: RiskBand | null;
+    countermeasures: readonly StoredCountermeasure[];
+  }[],
   limit = 3,
 ): RemediationStep[] {
   const byId = new Map<
     string,
-    { entries: { pitfallId: PitfallId; ranking: StoredCountermeasure }[]; total: number }
+    { entries: { pitfallId: PitfallId; ranking: StoredCountermeasure }[]; total: number; urgency: number }
   >();
   for (const pitfall of pitfalls) {
     for (const ranking of pitfall.countermeasures) {
       if (ranking.riskRemoved <= 0) continue;
       let entry = byId.get(ranking.countermeasureId);
-      if (!entry) byId.set(ranking.countermeasureId, (entry = { entries: [], total: 0 }));
+      if (!entry) byId.set(ranking.countermeasureId, (entry = { entries: [], total: 0, urgency: 0 }));
       entry.entries.push({ pitfallId: pitfall.pitfallId, ranking });
       entry.total += ranking.riskRemoved;
+      entry.urgency += ranking.riskRemoved * BAND_URGENCY[pitfall.band ?? "none"];
     }
   }
-  const steps: RemediationStep[] = [];
-  for (const [countermeasureId, { entries, total }] of byId) {
+  const steps: (RemediationStep & RemediationOrderKey)[] = [];
+  for (const [countermeasureId, { entries, total, urgency }] of byId) {
     entries.sort((a, b) => b.ranking.riskRemoved - a.ranking.riskRemoved);
     const best = entries[0]!;
     steps.push({
@@ -125,10 +137,12 @@ export function topRemediationSteps(
       pitfallId: best.pitfallId,
       pitfallIds: entries.map((entry) => entry.pitfallId),
       totalRiskRemoved: Math.round(total * 10) / 10,
+      urgency: Math.round(urgency * 10) / 10,
+      effort: countermeasureById(countermeasureId)?.effort ?? "medium",
     });
   }
-  steps.sort((a, b) => b.totalRiskRemoved - a.totalRiskRemoved || a.action.localeCompare(b.action, "en"));
-  return steps.slice(0, limit);
+  steps.sort(compareRemediation);
+  return steps.slice(0, limit).map(({ urgency: _urgency, effort: _effort, ...step }) => step);
 }
 
 /**

@@ -6,7 +6,8 @@
  */
 import { z } from "zod";
 import { PITFALL_IDS } from "../content/schema";
-import { pitfallById, pitfallOfSymptom } from "../content";
+import { countermeasureById, pitfallById, pitfallOfSymptom } from "../content";
+import { BAND_URGENCY, compareRemediation } from "../scoring/remediation-order";
 import { RISK_BANDS, type RiskBand } from "../scoring/bands";
 import { showsFindings } from "../results/headline";
 
@@ -139,8 +140,8 @@ export interface StoredAssessmentReading {
 }
 
 /**
- * Scores per pitfall in content order, and every countermeasure ranked by the risk it would remove
- * across pitfalls (most first). Countermeasures that would remove no risk are kept, ranked last,
+ * Scores per pitfall in content order, and every countermeasure ranked across pitfalls in the
+ * engine's order (most urgent first: risk removed weighted by the band of its pitfall). Countermeasures that would remove no risk are kept, ranked last,
  * so a team can still plan them. A pitfall in band None (or not scored) shows no symptoms and no
  * countermeasure removes risk from it, whatever an older stored result lists.
  */
@@ -194,10 +195,28 @@ export function readStoredResults(rows: readonly StoredResultRow[]): StoredAsses
   }
 
   const recommendations = [...byCountermeasure.values()];
+  const bandOf = new Map(pitfalls.map((pitfall) => [pitfall.pitfallId, pitfall.band]));
+  const orderKey = new Map(
+    recommendations.map((recommendation) => [
+      recommendation.countermeasureId,
+      {
+        countermeasureId: recommendation.countermeasureId,
+        totalRiskRemoved: recommendation.totalRiskRemoved,
+        urgency: roundOne(
+          recommendation.pitfalls.reduce(
+            (sum, entry) => sum + entry.riskRemoved * BAND_URGENCY[bandOf.get(entry.pitfallId) ?? "none"],
+            0,
+          ),
+        ),
+        effort: countermeasureById(recommendation.countermeasureId)?.effort ?? "medium",
+      },
+    ]),
+  );
   for (const recommendation of recommendations) {
     recommendation.pitfalls.sort((a, b) => b.riskRemoved - a.riskRemoved || byPitfallOrder(a, b));
   }
-  recommendations.sort((a, b) => b.totalRiskRemoved - a.totalRiskRemoved || a.action.localeCompare(b.action));
+  // The engine's order: the first recommendation works on the team's worst pitfall.
+  recommendations.sort((a, b) => compareRemediation(orderKey.get(a.countermeasureId)!, orderKey.get(b.countermeasureId)!));
   return { pitfalls, recommendations };
 }
 

@@ -585,7 +585,7 @@ function compileConditions(
     const question = context ? undefined : questionById.get(condition.field);
     if (!context && !question) {
       throw new ScoringContentError(
-        `${label} tests "${condition.field}", which is not a ${questionById.size === 0 ? "context question" : "context question nor a question"}`,
+        `${label} tests "${condition.field}", which is ${questionById.size === 0 ? "not a context question" : "neither a context question nor a question"}`,
       );
     }
     const answerType = (context ?? question)!.question.answer;

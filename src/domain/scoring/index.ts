@@ -42,3 +42,4 @@ export {
   type TeamStanding,
 } from "./score-organisation";
 export * from "./types";
+export { BAND_URGENCY, compareRemediation, EFFORT_ORDER, type RemediationOrderKey } from "./remediation-order";

@@ -10,6 +10,7 @@ import {
   type AnswerValue,
 } from "./answer-validation";
 import { bandForScore } from "./bands";
+import { BAND_URGENCY, compareRemediation } from "./remediation-order";
 import {
   compileQuestionnaire,
   type CompiledCondition,
@@ -538,8 +539,6 @@ function rankPitfallCountermeasures(
   return countermeasures;
 }
 
-/** How much a point of risk removed counts towards urgency, by the band of its pitfall. */
-const BAND_URGENCY = { none: 0, low: 1, medium: 2, high: 3, critical: 4 } as const;
 
 /** Outcomes of a list of conditions read as one "and" (Kleene logic). */
 const CONDITIONS_HOLD = 0;
@@ -858,15 +857,8 @@ function rankCountermeasures(
 
 /** Whether `a` goes before `b` in the assessment-wide list. */
 function rankedAhead(a: RankedCountermeasure, b: RankedCountermeasure): boolean {
-  if (a.urgency !== b.urgency) return a.urgency > b.urgency;
-  if (a.totalRiskRemoved !== b.totalRiskRemoved) return a.totalRiskRemoved > b.totalRiskRemoved;
-  const effortA = EFFORT_ORDER[a.effort];
-  const effortB = EFFORT_ORDER[b.effort];
-  if (effortA !== effortB) return effortA < effortB;
-  return a.countermeasureId < b.countermeasureId;
+  return compareRemediation(a, b) < 0;
 }
-
-const EFFORT_ORDER = { low: 0, medium: 1, high: 2 } as const;
 
 /** Sets the first `length` items: a plain loop, as typed-array fill is a slow call for short arrays. */
 function fillPrefix(items: Float64Array | Uint8Array, length: number, value: number): void {

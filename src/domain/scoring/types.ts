@@ -26,7 +26,8 @@ export type PitfallStatus = "scored" | "not-assessed" | "insufficient-evidence";
  * - not-holding: the rule applies, and at least one condition is known to be false; evidence with risk 0.
  * - unassessed: a tested field is blank or "don't know"; counts against confidence.
  * - not-applicable: the rule's precondition is known not to hold, or a tested question was marked
- *   not applicable; the rule drops out and carries no weight.
+ *   not applicable, or the precondition is unknown but the finding is already ruled out; the rule
+ *   drops out and carries no weight.
  */
 export type ContextRuleOutcome = "fired" | "not-holding" | "unassessed" | "not-applicable";
 
@@ -137,7 +138,8 @@ export interface PitfallCountermeasureRanking {
    * Its share of this pitfall's score, in score points: each piece of evidence's points go to the
    * countermeasures that remove one of its causes (or, for evidence of a symptom alone, that
    * relieve the symptom), split evenly between them. So it never exceeds the score, and the shares
-   * of a pitfall's countermeasures add up to at most its score. 0 for a pitfall in band None.
+   * of a pitfall's countermeasures add up to at most its score (each is rounded to one decimal, so
+   * the shown values can exceed it by a rounding step). 0 for a pitfall in band None.
    */
   riskRemoved: number;
 }

@@ -12,7 +12,10 @@ const contribution = z.discriminatedUnion("source", [
   z.object({
     source: z.literal("question"),
     questionId: z.string(),
-    value: answerValue,
+    /** Absent in results stored before method 2, which only ever held values. */
+    answer: z.enum(["value", "dontKnow", "contradiction"]).optional(),
+    /** Null for a "don't know" that counts as evidence. */
+    value: answerValue.nullable(),
     share: z.number(),
     points: z.number(),
   }),

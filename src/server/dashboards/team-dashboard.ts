@@ -305,7 +305,11 @@ export async function getTeamDashboard(
       .filter(
         (entry): entry is [PitfallId, StoredDetail] => isPitfallId(entry[0]) && withFindings.has(entry[0]),
       )
-      .map(([pitfallId, detail]) => ({ pitfallId, countermeasures: detail.countermeasures })),
+      .map(([pitfallId, detail]) => ({
+        pitfallId,
+        band: asBand(selectedRows.find((row) => row.pitfallId === pitfallId)?.band ?? null),
+        countermeasures: detail.countermeasures,
+      })),
   ).map((step) => ({ ...step, pitfallNames: step.pitfallIds.map((id) => pitfallById(id)?.name ?? id) }));
 
   return {

@@ -20,17 +20,19 @@ function ranking(countermeasureId: string, riskRemoved: number): StoredCounterme
 }
 
 describe("top remediation steps", () => {
-  it("ranks countermeasures by the risk they remove across all pitfalls, each once", () => {
+  it("ranks countermeasures across pitfalls in the engine's order, each once", () => {
     const steps = topRemediationSteps([
       {
         pitfallId: "excessive-bau",
+        band: "medium",
         countermeasures: [ranking("re-architect", 12), ranking("track-rework", 20)],
       },
       {
         pitfallId: "limited-on-call-schedule",
+        band: "medium",
         countermeasures: [ranking("re-architect", 15), ranking("fair-pay", 5)],
       },
-      { pitfallId: "linear-run-costs", countermeasures: [ranking("targets", 0)] },
+      { pitfallId: "linear-run-costs", band: "none", countermeasures: [ranking("targets", 0)] },
     ]);
     expect(
       steps.map((step) => [step.countermeasureId, step.totalRiskRemoved, step.pitfallId, step.pitfallIds]),
@@ -41,11 +43,21 @@ describe("top remediation steps", () => {
     ]);
   });
 
+  it("puts work on a Critical pitfall before a larger gain on a Medium one", () => {
+    const steps = topRemediationSteps([
+      { pitfallId: "excessive-bau", band: "medium", countermeasures: [ranking("track-rework", 30)] },
+      { pitfallId: "limited-on-call-schedule", band: "critical", countermeasures: [ranking("schedule", 20)] },
+    ]);
+    // Urgency 20 × 4 = 80 against 30 × 2 = 60.
+    expect(steps.map((step) => step.countermeasureId)).toEqual(["schedule", "track-rework"]);
+  });
+
   it("keeps only the requested number and nothing that removes no risk", () => {
     const steps = topRemediationSteps(
       [
         {
           pitfallId: "excessive-bau",
+          band: "high",
           countermeasures: [
             ranking("a", 1),
             ranking("b", 2),
@@ -58,7 +70,9 @@ describe("top remediation steps", () => {
       3,
     );
     expect(steps.map((step) => step.countermeasureId)).toEqual(["d", "c", "b"]);
-    expect(topRemediationSteps([{ pitfallId: "excessive-bau", countermeasures: [ranking("e", 0)] }])).toEqual(
+    expect(
+      topRemediationSteps([{ pitfallId: "excessive-bau", band: "high", countermeasures: [ranking("e", 0)] }]),
+    ).toEqual(
       [],
     );
   });
@@ -85,6 +99,8 @@ describe("stored explanation JSON", () => {
     );
     const stored = toStoredPitfallResults(score)[0]!;
     const detail = parseStoredDetail(stored.detail);
+    // "Don't know" answers that count as evidence are stored with a null value and read back.
+    expect(detail.contributions.some((entry) => entry.source === "question" && entry.value === null)).toBe(true);
     expect(detail.contributions.length).toBeGreaterThan(0);
     expect(detail.contributions[0]).toMatchObject({ source: "question", questionId: firstQuestion.id });
     expect(detail.countermeasures.length).toBeGreaterThan(0);

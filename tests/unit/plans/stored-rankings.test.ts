@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { content, latestQuestionnaire } from "@/domain/content";
 import { PITFALL_IDS, type Answer, type Questionnaire } from "@/domain/content/schema";
 import { toStoredPitfallResults } from "@/domain/results/stored-results";
-import { compileQuestionnaire, scoreAssessment } from "@/domain/scoring";
+import { BAND_URGENCY, compileQuestionnaire, scoreAssessment } from "@/domain/scoring";
 import { parseStoredDetail, readStoredResults, topSymptoms } from "@/domain/plans/stored-rankings";
 
 /** Answers at one level of risk propensity (0 healthy .. 1 risky) for every question. */
@@ -38,15 +38,20 @@ function answersAt(questionnaire: Questionnaire, level: number): { pitfall: Reco
   return { pitfall, context };
 }
 
-function storedRows(level: number) {
+function scoredAt(level: number) {
   const questionnaire = latestQuestionnaire();
   const compiled = compileQuestionnaire({ questionnaire, pitfalls: content.pitfalls, countermeasures: content.countermeasures });
   const answers = answersAt(questionnaire, level);
-  return toStoredPitfallResults(scoreAssessment(compiled, answers.pitfall, answers.context));
+  return scoreAssessment(compiled, answers.pitfall, answers.context);
+}
+
+function storedRows(level: number) {
+  return toStoredPitfallResults(scoredAt(level));
 }
 
 describe("reading stored results", () => {
-  const rows = storedRows(0.9);
+  const scored = scoredAt(0.9);
+  const rows = toStoredPitfallResults(scored);
   const reading = readStoredResults([...rows].reverse());
 
   it("lists the pitfalls in playbook order whatever order the rows come in", () => {
@@ -54,11 +59,24 @@ describe("reading stored results", () => {
     expect(reading.pitfalls.every((pitfall) => pitfall.pitfallName.length > 0)).toBe(true);
   });
 
-  it("ranks countermeasures by risk removed across pitfalls, most first", () => {
+  it("ranks countermeasures in the engine's order: most urgent first (risk removed weighted by band)", () => {
     const totals = reading.recommendations.map((recommendation) => recommendation.totalRiskRemoved);
     expect(totals.length).toBeGreaterThan(0);
     expect(totals[0]).toBeGreaterThan(0);
-    expect([...totals].sort((a, b) => b - a)).toEqual(totals);
+    const bandOf = new Map(reading.pitfalls.map((pitfall) => [pitfall.pitfallId, pitfall.band]));
+    const urgency = reading.recommendations.map((recommendation) =>
+      recommendation.pitfalls.reduce(
+        (sum, pitfall) => sum + pitfall.riskRemoved * BAND_URGENCY[bandOf.get(pitfall.pitfallId) ?? "none"],
+        0,
+      ),
+    );
+    for (let index = 1; index < urgency.length; index++)
+      expect(urgency[index - 1]! + 0.05).toBeGreaterThanOrEqual(urgency[index]!);
+    // The same order as the engine's own assessment-wide list, for the ones that remove anything.
+    const removing = reading.recommendations.filter((recommendation) => recommendation.totalRiskRemoved > 0);
+    expect(removing.map((recommendation) => recommendation.countermeasureId)).toEqual(
+      scored.countermeasures.map((ranking) => ranking.countermeasureId),
+    );
     for (const recommendation of reading.recommendations) {
       const sum = recommendation.pitfalls.reduce((total, pitfall) => total + pitfall.riskRemoved, 0);
       expect(Math.abs(sum - recommendation.totalRiskRemoved)).toBeLessThanOrEqual(0.05 * recommendation.pitfalls.length + 0.05);

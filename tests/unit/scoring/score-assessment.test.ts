@@ -1048,7 +1048,7 @@ describe("compilation", () => {
       }),
     ).toThrow(
       new ScoringContentError(
-        'Questionnaire "fixture-v1": context rule "out-of-hours-on-95" tests "no-such-field", which is not a context question nor a question',
+        'Questionnaire "fixture-v1": context rule "out-of-hours-on-95" tests "no-such-field", which is neither a context question nor a question',
       ),
     );
   });
