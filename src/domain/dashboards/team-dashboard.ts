@@ -49,7 +49,16 @@ const countermeasureRankingSchema = z.looseObject({
   riskRemoved: z.number(),
 });
 
+const findingSchema = z.looseObject({
+  ruleId: z.string(),
+  explanation: z.string(),
+  floor: z.enum(["medium", "high", "critical"]),
+});
+
 const storedDetailSchema = z.object({
+  /** Method 2 onwards: the weighted average before a finding's floor, and the findings that fired. */
+  averageScore: z.number().nullable().catch(null).default(null),
+  findings: z.array(findingSchema).catch([]).default([]),
   evidence: evidenceSchema.nullable().catch(null),
   contributions: z
     .array(z.discriminatedUnion("source", [questionContributionSchema, contextRuleContributionSchema]))
@@ -64,6 +73,8 @@ export type StoredContribution = StoredDetail["contributions"][number];
 export type StoredCountermeasure = StoredDetail["countermeasures"][number];
 
 const EMPTY_DETAIL: StoredDetail = {
+  averageScore: null,
+  findings: [],
   evidence: null,
   contributions: [],
   triggeredSymptoms: [],

@@ -24,6 +24,9 @@ export function toStoredPitfallResults(score: AssessmentScore): StoredPitfallRes
     confidence: pitfall.confidence,
     detail: JSON.stringify({
       methodVersion: score.methodVersion,
+      averageScore: pitfall.averageScore,
+      findings: pitfall.findings,
+      contradictions: pitfall.contradictions,
       evidence: pitfall.evidence,
       contributions: pitfall.contributions,
       triggeredSymptoms: pitfall.triggeredSymptoms,

@@ -134,6 +134,46 @@ function PitfallResultCard({ pitfall }: { pitfall: PitfallResultView }) {
         </p>
       )}
 
+      {pitfall.findings.length > 0 ? (
+        <div
+          role="note"
+          aria-label="High-risk findings"
+          className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-sm"
+        >
+          <h4 className="font-semibold text-slate-900">
+            {pitfall.findings.length === 1 ? "High-risk finding" : "High-risk findings"}
+          </h4>
+          <ul className="mt-1 space-y-1">
+            {pitfall.findings.map((finding) => (
+              <li key={finding.explanation}>
+                {finding.explanation}{" "}
+                <span className="font-medium">This holds the pitfall at {finding.floor} or above.</span>
+              </li>
+            ))}
+          </ul>
+          {pitfall.averageScore !== null ? (
+            <p className="mt-1 text-slate-700" data-testid="average-below-floor">
+              The answers alone average {formatScore(pitfall.averageScore)}; the finding sets the score at{" "}
+              {formatScore(pitfall.score)}.
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+
+      {pitfall.contradictions.length > 0 ? (
+        <div className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3 text-sm">
+          <p>
+            Answered &ldquo;not applicable&rdquo; although the team context says these apply, so they count as
+            &ldquo;don&apos;t know&rdquo;:
+          </p>
+          <ul className="mt-1 list-disc pl-5">
+            {pitfall.contradictions.map((prompt) => (
+              <li key={prompt}>{prompt}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
       {pitfall.contributions.length > 0 ? (
         <div>
           <h4 className="text-sm font-semibold text-slate-900">Why this score</h4>

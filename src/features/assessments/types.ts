@@ -206,6 +206,12 @@ export interface PitfallResultView {
   score: number | null;
   band: RiskBand | null;
   confidence: number;
+  /** High-risk findings that hold the pitfall at a band or above, whatever the average says. */
+  findings: { explanation: string; floor: string }[];
+  /** The average of the answers when a finding lifted the score above it; otherwise null. */
+  averageScore: number | null;
+  /** Prompts of questions answered "not applicable" although the team context says they apply. */
+  contradictions: string[];
   contributions: ContributionView[];
   symptoms: SymptomView[];
   nextSteps: NextStepView[];

@@ -120,6 +120,31 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
         </dl>
       </section>
 
+      {view.findings.length > 0 ? (
+        <section
+          aria-labelledby="findings-heading"
+          className="space-y-2 rounded-lg border border-slate-300 border-l-4 border-l-red-700 bg-white p-4"
+        >
+          <h2 id="findings-heading" className="text-xl font-semibold">
+            {view.findings.length === 1 ? "High-risk finding" : "High-risk findings"}
+          </h2>
+          <ul className="space-y-1 text-sm">
+            {view.findings.map((finding) => (
+              <li key={finding.explanation}>
+                {finding.explanation}{" "}
+                <span className="font-medium">This holds the pitfall at {finding.floor} or above.</span>
+              </li>
+            ))}
+          </ul>
+          {view.averageScore !== null ? (
+            <p className="text-sm text-slate-700">
+              The answers alone average {view.averageScore.toFixed(1)}; the finding sets the score at{" "}
+              {view.score?.toFixed(1)}.
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
       <section
         aria-labelledby="contributions-heading"
         className="space-y-2 rounded-lg border border-slate-300 bg-white p-4"

@@ -31,7 +31,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { authorizeTeamBySlug } from "../auth/authorize";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
-import { parseResultDetail } from "./result-detail";
+import { floorLabel, parseResultDetail } from "./result-detail";
 import {
   compiledQuestionnaire,
   contextQuestionIds,
@@ -310,7 +310,8 @@ export async function getReview(actor: Actor, teamSlug: string): Promise<ReviewV
   const { answers, teamContext } = splitAnswers(validRows, contextQuestionIds(questionnaire));
   for (const issue of listContradictedAnswers(compiledQuestionnaire(questionnaire), answers, teamContext)) {
     const reviewItem = item(issue.questionId, issue.message);
-    if (reviewItem && !invalid.some((entry) => entry.questionId === issue.questionId)) invalid.push(reviewItem);
+    if (reviewItem && !invalid.some((entry) => entry.questionId === issue.questionId))
+      invalid.push(reviewItem);
   }
   const missingRequired = listMissingRequiredAnswers(
     compiledQuestionnaire(questionnaire),
@@ -451,6 +452,20 @@ export async function getAssessmentResult(
       score: result.score,
       band: asBand(result.band),
       confidence: result.confidence,
+      findings: (detail.findings ?? []).map((finding) => ({
+        explanation: finding.explanation,
+        floor: floorLabel(finding.floor),
+      })),
+      averageScore:
+        detail.averageScore !== undefined &&
+        detail.averageScore !== null &&
+        result.score !== null &&
+        detail.averageScore < result.score
+          ? detail.averageScore
+          : null,
+      contradictions: (detail.contradictions ?? []).map(
+        (questionId) => index.get(questionId)?.question.prompt ?? questionId,
+      ),
       contributions,
       symptoms,
       nextSteps,

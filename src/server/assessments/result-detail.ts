@@ -49,7 +49,17 @@ function listOf<T extends z.ZodType>(item: T) {
     );
 }
 
+const finding = z.object({
+  ruleId: z.string(),
+  explanation: z.string(),
+  floor: z.enum(["medium", "high", "critical"]),
+});
+
 const resultDetail = z.object({
+  /** Method 2 onwards: the weighted average before a finding's floor, and the findings that fired. */
+  averageScore: z.number().nullable().catch(null).optional(),
+  findings: listOf(finding).optional(),
+  contradictions: z.array(z.string()).catch([]).optional(),
   contributions: listOf(contribution),
   triggeredSymptoms: listOf(triggeredSymptom),
   countermeasures: listOf(countermeasure),
@@ -66,4 +76,9 @@ export function parseResultDetail(text: string): ResultDetail {
   }
   const parsed = resultDetail.safeParse(json ?? {});
   return parsed.success ? parsed.data : { contributions: [], triggeredSymptoms: [], countermeasures: [] };
+}
+
+/** The band names a finding can hold a pitfall at, as the result page writes them. */
+export function floorLabel(floor: "medium" | "high" | "critical"): string {
+  return floor === "critical" ? "Critical" : floor === "high" ? "High" : "Medium";
 }

@@ -378,7 +378,13 @@ export interface PitfallExplanationView {
   triggeredSymptoms: { symptomId: string; title: string }[];
   triggeredCauses: { causeId: string; text: string }[];
   countermeasures: { countermeasureId: string; action: string; rationale: string; riskRemoved: number }[];
+  /** High-risk findings that hold the pitfall at a band or above. */
+  findings: { explanation: string; floor: "Medium" | "High" | "Critical" }[];
+  /** The average of the answers when a finding lifted the score above it; otherwise null. */
+  averageScore: number | null;
 }
+
+const FLOOR_LABEL = { medium: "Medium", high: "High", critical: "Critical" } as const;
 
 function questionsOf(questionnaireId: string): Map<string, Question> {
   const questionnaire = questionnaireById(questionnaireId) ?? latestQuestionnaire();
@@ -449,6 +455,14 @@ export async function getPitfallExplanation(
   });
 
   return {
+    findings: detail.findings.map((finding) => ({
+      explanation: finding.explanation,
+      floor: FLOOR_LABEL[finding.floor],
+    })),
+    averageScore:
+      score !== null && detail.averageScore !== null && detail.averageScore < score
+        ? detail.averageScore
+        : null,
     team: context.team,
     cycles: context.submitted.map((entry) => toCycleOption(entry.cycle)).reverse(),
     cycle: toCycleOption(selected.cycle),

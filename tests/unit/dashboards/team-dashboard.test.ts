@@ -110,6 +110,8 @@ describe("stored explanation JSON", () => {
   it("turns damaged or foreign JSON into an empty explanation", () => {
     for (const json of ["not json", "null", "[]", '{"contributions": "many"}']) {
       expect(parseStoredDetail(json)).toEqual({
+        averageScore: null,
+        findings: [],
         evidence: null,
         contributions: [],
         triggeredSymptoms: [],
