@@ -1,0 +1,83 @@
+/**
+ * Scoring method 2 end to end through the data layer: what a team submits is scored with findings
+ * and floors, shown on the result page, and a "not applicable" that the team context contradicts is
+ * refused on submit without changing anything.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Answer } from "@/domain/content/schema";
+import { ExpectedError } from "@/features/shared/action-result";
+import { confirmCarriedOverAnswers, startAssessment, submitAssessment } from "@/server/assessments/mutations";
+import { getAssessmentResult, getReview } from "@/server/assessments/queries";
+import { healthyAnswers, healthyContext } from "../../calibration/profiles";
+import {
+  createOrganisation,
+  createSubmittedAssessment,
+  createTeam,
+  snapshotAssessment,
+  type TestOrganisation,
+} from "./fixtures";
+
+async function startFrom(org: TestOrganisation, name: string, answers: Record<string, Answer>) {
+  const team = await createTeam(org.orgUnitId, name);
+  await createSubmittedAssessment(team.id, org.previousCycle.id, { ...healthyContext, ...answers });
+  const { assessmentId } = await startAssessment(team.lead, { teamSlug: team.slug });
+  const confirmed = await confirmCarriedOverAnswers(team.lead, {
+    assessmentId,
+    questionIds: Object.keys({ ...healthyContext, ...answers }),
+    expectedVersion: 1,
+  });
+  return { team, assessmentId, version: confirmed.version };
+}
+
+describe("results under scoring method 2", () => {
+  let org: TestOrganisation;
+  beforeAll(async () => {
+    org = await createOrganisation();
+  });
+
+  it("shows a defining finding, and the average it lifted the score from", async () => {
+    const { team, assessmentId, version } = await startFrom(org, "Payments", {
+      ...healthyAnswers,
+      "rbu-accountable-for-incidents": { kind: "value", value: "head-of-operations" },
+    });
+    await submitAssessment(team.lead, { assessmentId, expectedVersion: version });
+    const result = await getAssessmentResult(team.member, team.slug, "2026-q4");
+    const pitfall = result.pitfalls.find((entry) => entry.pitfallId === "responsible-but-unaccountable")!;
+    expect(pitfall).toMatchObject({ score: 60, band: "high" });
+    expect(pitfall.findings).toEqual([
+      { explanation: expect.stringContaining("Head of Operations answers"), floor: "High" },
+    ]);
+    expect(pitfall.averageScore).toBeGreaterThan(0);
+    expect(pitfall.averageScore).toBeLessThan(60);
+    expect(pitfall.nextSteps[0]?.countermeasureId).toBe("make-budget-holders-accountable-for-outcomes");
+    // A healthy pitfall shows neither findings nor next steps.
+    const healthy = result.pitfalls.find((entry) => entry.pitfallId === "embedded-specialists")!;
+    expect(healthy).toMatchObject({
+      band: "none",
+      findings: [],
+      averageScore: null,
+      nextSteps: [],
+      symptoms: [],
+    });
+  });
+
+  it("refuses 'not applicable' on an on-call question from a team with its own schedule, changing nothing", async () => {
+    const { team, assessmentId, version } = await startFrom(org, "Search", {
+      ...healthyAnswers,
+      "locs-share-of-time-on-call": { kind: "notApplicable", reason: "we have no rota" },
+    });
+    const review = await getReview(team.lead, team.slug);
+    expect(review?.invalid.map((item) => item.questionId)).toEqual(["locs-share-of-time-on-call"]);
+    expect(review?.invalid[0]?.message).toContain("Our team's own on-call schedule");
+
+    const before = await snapshotAssessment(assessmentId);
+    const error = await submitAssessment(team.lead, { assessmentId, expectedVersion: version }).then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(ExpectedError);
+    expect((error as ExpectedError).message).toMatch(/cannot be submitted yet/);
+    expect(JSON.stringify(error)).not.toContain("stack");
+    expect(await snapshotAssessment(assessmentId)).toEqual(before);
+  });
+});
