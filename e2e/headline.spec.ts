@@ -140,6 +140,12 @@ test.describe("a team's headline leads with its worst pitfall", () => {
     await expect(page.getByText("A symptom an older result listed")).toHaveCount(0);
     await expect(page.getByText("A next step an older result listed")).toHaveCount(0);
     await expect(page.getByRole("heading", { name: "Symptoms seen" })).toHaveCount(0);
+
+    // Readable on a 390 px screen: the headline wraps instead of overflowing.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(headline).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
   });
 
   test("the heatmap sorts the Critical team above the team with a higher average but no High pitfall", async ({
