@@ -77,7 +77,7 @@ test.describe("quarterly assessment", () => {
     ).toHaveCount(3);
     await expect(page.getByText("Carried over from 2026 Q3 — confirm or change").first()).toBeVisible();
     await expect(page.getByRole("progressbar", { name: "Progress" })).toBeVisible();
-    await expect(page.locator("#questionnaire-progress-text")).toContainText("0 of 51 questions answered");
+    await expect(page.locator("#questionnaire-progress-text")).toContainText("0 of 53 questions answered");
     await expect(
       page.getByRole("link", { name: "Read about Linear run costs in the playbook" }),
     ).toHaveAttribute("href", "/playbook/linear-run-costs");
@@ -96,13 +96,13 @@ test.describe("quarterly assessment", () => {
     const chosen = await flipYesNo(targetQuestion);
     await expectSaved(page);
     await expect(targetQuestion.getByText("Carried over from 2026 Q3")).toHaveCount(0);
-    await expect(page.locator("#questionnaire-progress-text")).toContainText("2 of 51 questions answered");
+    await expect(page.locator("#questionnaire-progress-text")).toContainText("2 of 53 questions answered");
 
-    // Not applicable needs its reason before it is saved.
-    const notApplicableQuestion = page
-      .getByRole("group")
-      .filter({ has: page.getByRole("radio", { name: "Not applicable" }) })
-      .first();
+    // Not applicable needs its reason before it is saved. (On-call questions are not used here: the
+    // team runs an out-of-hours schedule, so "not applicable" would contradict its context.)
+    const notApplicableQuestion = page.getByRole("group", {
+      name: /budget holder take part in the review of your team's last major production incident/,
+    });
     await notApplicableQuestion.getByRole("radio", { name: "Not applicable" }).check();
     await expect(
       notApplicableQuestion.getByText(/Say briefly why this question does not apply/),
@@ -119,7 +119,7 @@ test.describe("quarterly assessment", () => {
     await expect(notApplicableQuestion.getByLabel(/Why does this not apply/)).toHaveValue(
       "We have no separate budget holder",
     );
-    await expect(page.locator("#questionnaire-progress-text")).toContainText("3 of 51 questions answered");
+    await expect(page.locator("#questionnaire-progress-text")).toContainText("3 of 53 questions answered");
 
     // A team member edits the same answer in the meantime: the lead is asked, nothing is overwritten.
     const memberContext = await browser.newContext();
