@@ -73,7 +73,15 @@ describe("organisation heatmap", () => {
     expect(view.cycle?.name).toBe("2026 Q4");
     expect(view.previousCycle?.name).toBe("2026 Q3");
     expect(view.cycles.map((cycle) => cycle.name)).toEqual(["2026 Q4", "2026 Q3", "2026 Q2"]);
+    // Riskier first by default: Returns (Critical, worst 95) before Billing (Critical, worst 82)
+    // before Accounts (Medium); teams without results last within their unit.
     expect(view.heatmap.groups.map((group) => [group.name, group.rows.map((row) => row.name)])).toEqual([
+      ["Logistics", ["Returns"]],
+      ["Payments", ["Billing", "Checkout"]],
+      ["Customer Experience", ["Accounts", "Search"]],
+    ]);
+    const byName = await getOrgHeatmap(org.head, { sort: "team" });
+    expect(byName.heatmap.groups.map((group) => [group.name, group.rows.map((row) => row.name)])).toEqual([
       ["Customer Experience", ["Accounts", "Search"]],
       ["Logistics", ["Returns"]],
       ["Payments", ["Billing", "Checkout"]],
@@ -110,7 +118,9 @@ describe("organisation heatmap", () => {
       trend: { text: "up 22 since 2026 Q3" },
     });
     const closed = await getOrgHeatmap(org.head, { cycle: "2026-q3" });
-    const accounts = closed.heatmap.groups[0]!.rows.find((row) => row.slug === "accounts")!;
+    const accounts = closed.heatmap.groups
+      .find((group) => group.name === "Customer Experience")!
+      .rows.find((row) => row.slug === "accounts")!;
     expect(accounts.cells["linear-run-costs"]).toMatchObject({
       score: 10,
       trend: { text: "down 20 since 2026 Q2" },
