@@ -1,11 +1,15 @@
 /**
  * Production start: validate the environment, apply pending migrations, load the demo
  * organisation when asked to and the database is empty, then hand over to `next start`.
+ *
+ * `npm start` runs the compiled copy in build/scripts/ (made by `npm run build`), which needs only
+ * `dependencies`, so it works on an install pruned of development dependencies.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { loadEnvOrExit } from "../src/env";
 
 async function main() {
@@ -43,7 +47,8 @@ async function main() {
   }
 
   const authSecret = env.AUTH_SECRET ?? (await localAuthSecret());
-  const nextBin = new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname;
+  // Resolved like any package, so it works from scripts/ (tsx) and from build/scripts/ (compiled).
+  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
   const server = spawn(process.execPath, [nextBin, "start", "-p", String(env.PORT)], {
     stdio: "inherit",
     env: { ...process.env, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" },
