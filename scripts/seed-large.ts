@@ -5,6 +5,7 @@
  *
  *   npm run seed:large                                   writes data/large.db
  *   DATABASE_URL=file:./data/other.db npm run seed:large  writes somewhere else
+ *   npm run seed:large -- --org-units 2 --teams-per-unit 3   a smaller organisation (at most 40 × 25)
  *
  * The file is rebuilt from scratch on every run. A database that holds anything this script did not
  * create is left alone unless `--replace` is given, so pointing DATABASE_URL at real data is harmless.
@@ -119,6 +120,29 @@ const TEAM_WORDS = [
 
 type Statement = Database.Statement;
 
+interface Size {
+  orgUnits: number;
+  teamsPerUnit: number;
+}
+
+/** `--org-units <n>` and `--teams-per-unit <n>` (or `--name=<n>`); the benchmark's size by default. */
+function sizeFrom(args: string[]): Size {
+  const option = (name: string, fallback: number, max: number): number => {
+    const index = args.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+    if (index === -1) return fallback;
+    const text = args[index]!.includes("=") ? args[index]!.split("=")[1] : args[index + 1];
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1 || value > max) {
+      throw new Error(`--${name} expects a whole number from 1 to ${max}, got ${text ?? "nothing"}.`);
+    }
+    return value;
+  };
+  return {
+    orgUnits: option("org-units", ORG_UNITS, UNIT_NAMES.length),
+    teamsPerUnit: option("teams-per-unit", TEAMS_PER_UNIT, TEAM_WORDS.length),
+  };
+}
+
 function isoDate(date: Date): string {
   // The same text form Prisma's SQLite adapter writes, so the app reads these rows like its own.
   return date.toISOString().replace("Z", "+00:00");
@@ -213,6 +237,7 @@ interface Statements {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const size = sizeFrom(process.argv.slice(2));
   const file = databaseFile();
   const replace = process.argv.includes("--replace");
   if (!replace && !mayRebuild(file)) {
@@ -282,13 +307,13 @@ async function main(): Promise<void> {
   const headId = randomUUID();
   const coachId = randomUUID();
   database.transaction(() => {
-    for (let unitIndex = 0; unitIndex < ORG_UNITS; unitIndex++) {
+    for (let unitIndex = 0; unitIndex < size.orgUnits; unitIndex++) {
       const unitId = `unit-${String(unitIndex + 1).padStart(2, "0")}`;
       const name = UNIT_NAMES[unitIndex]!;
       insertUnit.run(unitId, name, slugify(name), now, now);
       unitIds.push(unitId);
-      for (let teamIndex = 0; teamIndex < TEAMS_PER_UNIT; teamIndex++) {
-        const teamId = `team-${String(unitIndex * TEAMS_PER_UNIT + teamIndex + 1).padStart(4, "0")}`;
+      for (let teamIndex = 0; teamIndex < size.teamsPerUnit; teamIndex++) {
+        const teamId = `team-${String(unitIndex * size.teamsPerUnit + teamIndex + 1).padStart(4, "0")}`;
         const teamName = `${name} ${TEAM_WORDS[teamIndex]}`;
         insertTeam.run(teamId, teamName, slugify(teamName), unitId, now, now);
         teams.push(planTeam(questionnaire, random, teamId, unitId));
@@ -406,11 +431,11 @@ async function main(): Promise<void> {
   database.close();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    `Built ${path.relative(process.cwd(), file)}: ${ORG_UNITS} org units, ${teams.length} teams, ${CYCLES.length} cycles, ` +
+    `Built ${path.relative(process.cwd(), file)}: ${size.orgUnits} org units, ${teams.length} teams, ${CYCLES.length} cycles, ` +
       `${assessments} assessments, ${answers} answers, ${results} pitfall results in ${seconds} s.`,
   );
   console.log(
-    `Sign in as head@example.com (whole organisation) or coach@example.com (${UNIT_NAMES[0]} and ${UNIT_NAMES[1]}) with the password ${DEMO_PASSWORD}.`,
+    `Sign in as head@example.com (whole organisation) or coach@example.com (${UNIT_NAMES.slice(0, Math.min(2, size.orgUnits)).join(" and ")}) with the password ${DEMO_PASSWORD}.`,
   );
 }
 
