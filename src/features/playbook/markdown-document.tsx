@@ -1,7 +1,7 @@
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { toString } from "mdast-util-to-string";
 import Link from "next/link";
-import type { ComponentPropsWithoutRef, ReactNode } from "react";
+import type { ComponentPropsWithoutRef, ReactElement } from "react";
 import Markdown, { type Components, type ExtraProps } from "react-markdown";
 import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
@@ -13,23 +13,24 @@ import remarkGfm from "remark-gfm";
 export interface MarkdownDocument {
   /** The text of the document's leading "#" heading, or null when it has none. */
   title: string | null;
-  /** The rest of the document, as Markdown. */
-  body: string;
-  /** Added to every heading level of the body so its top level renders as h2, under the page's h1. */
-  headingOffset: number;
+  /** The rest of the document as styled React elements, its top-level headings rendered as h2. */
+  content: ReactElement;
 }
 
-/** Splits off the document's own "#" title, which becomes the page's h1 and metadata title. */
+/**
+ * Parses a document once: its own "#" title becomes the page's h1 and metadata title, the rest is
+ * rendered to elements that every request reuses (parsing GFM tables costs tens of milliseconds).
+ */
 export function prepareMarkdownDocument(markdown: string): MarkdownDocument {
   const tree = fromMarkdown(markdown);
   const [first] = tree.children;
   const hasOwnTitle = first?.type === "heading" && first.depth === 1;
   const bodyStart = hasOwnTitle ? (first.position?.end.offset ?? 0) : 0;
   const bodyLevels = headingDepths(hasOwnTitle ? tree.children.slice(1) : tree.children);
+  const headingOffset = bodyLevels.length === 0 ? 0 : 2 - Math.min(...bodyLevels);
   return {
     title: hasOwnTitle ? toString(first).trim() : null,
-    body: markdown.slice(bodyStart),
-    headingOffset: bodyLevels.length === 0 ? 0 : 2 - Math.min(...bodyLevels),
+    content: renderMarkdown(markdown.slice(bodyStart), headingOffset),
   };
 }
 
@@ -182,12 +183,19 @@ function isHeaderCell(node: HastNode): boolean {
   return node.type === "element" && node.tagName === "th";
 }
 
-const componentsByOffset = new Map<number, Components>();
-
-function componentsFor(headingOffset: number): Components {
-  let components = componentsByOffset.get(headingOffset);
-  if (!components) {
-    components = {
+/**
+ * GitHub-flavoured Markdown to React elements. Headings get GitHub-style ids, so in-page links such
+ * as `#rules` work here as they do where the document is read on GitHub; `headingOffset` shifts
+ * heading levels so the document can sit under the page's own h1.
+ */
+function renderMarkdown(markdown: string, headingOffset: number): ReactElement {
+  // `Markdown` is a synchronous function of its props without hooks: called directly, it parses
+  // now rather than on every render of the page.
+  return Markdown({
+    children: markdown,
+    remarkPlugins: [remarkGfm],
+    rehypePlugins: [rehypeSlug],
+    components: {
       ...FIXED_COMPONENTS,
       h1: headingAt(1, headingOffset),
       h2: headingAt(2, headingOffset),
@@ -195,25 +203,7 @@ function componentsFor(headingOffset: number): Components {
       h4: headingAt(4, headingOffset),
       h5: headingAt(5, headingOffset),
       h6: headingAt(6, headingOffset),
-    };
-    componentsByOffset.set(headingOffset, components);
-  }
-  return components;
-}
-
-/**
- * The body of a document as styled page content. Headings get GitHub-style ids, so in-page links
- * such as `#rules` work here as they do where the document is read on GitHub.
- */
-export function MarkdownContent({ document }: { document: MarkdownDocument }): ReactNode {
-  return (
-    <Markdown
-      remarkPlugins={[remarkGfm]}
-      rehypePlugins={[rehypeSlug]}
-      components={componentsFor(document.headingOffset)}
-      urlTransform={(url, key) => (key === "href" ? safeHref(url) : undefined)}
-    >
-      {document.body}
-    </Markdown>
-  );
+    },
+    urlTransform: (url, key) => (key === "href" ? safeHref(url) : undefined),
+  });
 }

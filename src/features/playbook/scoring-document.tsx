@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ContentSource } from "@/domain/content/schema";
 import { Breadcrumbs } from "./breadcrumbs";
-import { MarkdownContent, type MarkdownDocument } from "./markdown-document";
+import type { MarkdownDocument } from "./markdown-document";
 import { SourceCredit } from "./source-credit";
 
 const DEFAULT_TITLE = "How scores are calculated";
@@ -30,9 +30,7 @@ export function ScoringDocument({
           lists the questions that look for each of its symptoms.
         </p>
       ) : (
-        <div className="mt-2">
-          <MarkdownContent document={document} />
-        </div>
+        <div className="mt-2">{document.content}</div>
       )}
       <SourceCredit source={source} />
     </article>

@@ -2,40 +2,40 @@
  * The playbook's Markdown documents as the server renders them: static HTML from the same React
  * elements the scoring method page sends, checked for anchors, tables, code and the safe-link rule.
  */
-import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { loadScoringDocument } from "@/features/playbook/load-scoring-document";
 import {
-  MarkdownContent,
   prepareMarkdownDocument,
   safeHref,
   type MarkdownDocument,
 } from "@/features/playbook/markdown-document";
 
 function renderDocument(document: MarkdownDocument): string {
-  return renderToStaticMarkup(createElement(MarkdownContent, { document }));
+  return renderToStaticMarkup(document.content);
 }
 
 const render = (markdown: string) => renderDocument(prepareMarkdownDocument(markdown));
 
 describe("prepareMarkdownDocument", () => {
-  it("takes the leading # heading as the title, as plain text, and starts the body after it", () => {
+  it("takes the leading # heading as the title, as plain text, and renders the rest under it", () => {
     const document = prepareMarkdownDocument("# How *scores* are `calculated`\n\nIntro.\n\n## Bands\n");
     expect(document.title).toBe("How scores are calculated");
-    expect(document.body.trim()).toBe("Intro.\n\n## Bands");
-    expect(document.headingOffset).toBe(0);
+    expect(renderDocument(document)).toBe(
+      '<p class="my-3 leading-7 text-slate-800">Intro.</p>\n' +
+        '<h2 id="bands" class="mt-10 mb-3 text-2xl font-semibold text-slate-900 scroll-mt-20 print:break-after-avoid">Bands</h2>',
+    );
   });
 
   it("has no title when the document does not open with a # heading, and shifts headings to start at h2", () => {
     const document = prepareMarkdownDocument("Intro.\n\n### Deep\n\n#### Deeper\n");
     expect(document.title).toBeNull();
-    expect(render("Intro.\n\n### Deep\n\n#### Deeper\n")).toContain('<h2 id="deep"');
+    expect(renderDocument(document)).toContain('<h2 id="deep"');
     expect(renderDocument(document)).toContain('<h3 id="deeper"');
   });
 });
 
-describe("MarkdownContent", () => {
+describe("rendered Markdown", () => {
   it("renders headings with GitHub-style ids, unique within the document", () => {
     const html = render("# Title\n\n## Bands\n\n## Bands\n\n### Where the thresholds come from\n");
     expect(html).not.toContain("<h1");
@@ -146,7 +146,6 @@ describe("the scoring method document", () => {
     expect(document).not.toBeNull();
     expect(loadScoringDocument()).toBe(document);
     expect(document!.title).toBe("How scores are calculated");
-    expect(document!.headingOffset).toBe(0);
   });
 
   it("renders its sections as h2 and h3 with ids, and its tables", () => {
