@@ -132,6 +132,8 @@ describe("safeHref", () => {
     "file:///etc/passwd",
     "//evil.example",
     "/\\evil.example",
+    "/\t/evil.example",
+    "java\tscript:alert(1)",
     "docs/calibration.md",
     "../content/v1.ts",
     "",
