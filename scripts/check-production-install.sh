@@ -59,7 +59,17 @@ free_port() {
 
 step "clean copy of ${CHECK_REF:-HEAD} ($(git -C "$root" rev-parse --short "${CHECK_REF:-HEAD}"))" copy_committed_tree
 cd "$app"
-step "npm ci" npm ci --no-audit --no-fund --prefer-offline
+# The checkout's node_modules, when it is exactly what the lockfile says (CI has just run npm ci
+# there), is copied instead of installed again: the same result, two to three minutes sooner.
+# CHECK_FRESH_INSTALL=1 always runs npm ci in the copy.
+if [[ "${CHECK_FRESH_INSTALL:-0}" != "1" && -f "$root/node_modules/.package-lock.json" ]] &&
+  [[ "$root/node_modules/.package-lock.json" -nt "$root/package-lock.json" ]] &&
+  cmp -s "$root/package-lock.json" "$app/package-lock.json"; then
+  step "copy of the checkout's npm ci install" cp -a "$root/node_modules" "$app/node_modules"
+  step "npm run postinstall (generate the Prisma clients)" npm run postinstall
+else
+  step "npm ci" npm ci --no-audit --no-fund --prefer-offline
+fi
 step "npm run build" npm run build
 step "npm prune --omit=dev" npm prune --omit=dev --no-audit --no-fund
 
@@ -90,8 +100,11 @@ done
 grep -q "Applied [0-9]* migration(s)" "$log" || fail "npm start did not report applying the migrations"
 grep -q "Loaded the demo organisation" "$log" || fail "npm start did not load the demo organisation"
 echo "production install: npm start migrated, loaded the demo organisation and answered /api/health ($((SECONDS - started)) s): $health"
+kill -TERM -- "-$server_pid" 2>/dev/null || true
+wait "$server_pid" 2>/dev/null || true
+server_pid=""
 
-step "compiled migration command on the live database" bash -c \
+step "compiled migration command (node build/scripts/db.mjs migrate)" bash -c \
   'node build/scripts/db.mjs migrate | tee /dev/stderr | grep -q "Database is up to date."'
 
 echo "Production install check passed in $((SECONDS - started_all)) s."
