@@ -107,4 +107,30 @@ test.describe("playbook", () => {
     ).toBeVisible();
     await expectNoAccessibilityViolations(page);
   });
+
+  test("the scoring method's in-page links land on their sections", async ({ page }) => {
+    await page.goto("/playbook/scoring");
+    await expect(page).toHaveTitle(/^How scores are calculated/);
+    await page.getByRole("link", { name: "Where the thresholds come from", exact: true }).click();
+    await expect(page).toHaveURL(/\/playbook\/scoring#where-the-thresholds-come-from$/);
+    await expect(
+      page.getByRole("heading", { level: 2, name: "Where the thresholds come from" }),
+    ).toBeInViewport();
+    await page.getByRole("link", { name: "Rules", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "Rules", exact: true })).toBeInViewport();
+  });
+
+  test("on a 390 px phone the scoring method's tables scroll on their own, not the page", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/playbook/scoring");
+    const tables = page.getByRole("region", { name: "Table" });
+    expect(await tables.count()).toBeGreaterThanOrEqual(4);
+    const widest = await tables.evaluateAll((regions) =>
+      Math.max(...regions.map((region) => region.scrollWidth - region.clientWidth)),
+    );
+    expect(widest).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
 });
