@@ -53,12 +53,16 @@ export async function signInAction(_previous: unknown, formData: FormData): Prom
 }
 
 export async function signOutAction(): Promise<void> {
-  const requestHeaders = await headers();
-  const session = await getAuth().api.getSession({ headers: requestHeaders });
-  await getAuth().api.signOut({ headers: requestHeaders });
-  if (session) {
-    await writeAudit(db, { actorId: session.user.id, action: "auth.signed_out", entityType: "user", entityId: session.user.id });
-  }
+  // Inside the same boundary as every other action; whatever happens, the person lands on sign-in.
+  await runAction(async () => {
+    const requestHeaders = await headers();
+    const session = await getAuth().api.getSession({ headers: requestHeaders });
+    await getAuth().api.signOut({ headers: requestHeaders });
+    if (session) {
+      await writeAudit(db, { actorId: session.user.id, action: "auth.signed_out", entityType: "user", entityId: session.user.id });
+    }
+    return null;
+  });
   redirect("/sign-in");
 }
 
