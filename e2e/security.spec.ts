@@ -17,6 +17,7 @@ test.describe("sign-in abuse", () => {
   test.beforeEach(clearSignInThrottle);
 
   test("a rotated X-Forwarded-For does not escape the per-address limit", async ({ page }) => {
+    test.setTimeout(180_000);
     const formAlert = page.locator("form [role=alert]");
     // 20 failures from this machine, each claiming another address and trying another account.
     for (let attempt = 0; attempt < 20; attempt++) {
@@ -51,6 +52,7 @@ test.describe("sign-in abuse", () => {
   ];
 
   test(`signing in with any of ${REDIRECT_PAYLOADS.length} hostile next= values stays on the site`, async ({ browser, baseURL }) => {
+    test.setTimeout(240_000);
     for (const next of REDIRECT_PAYLOADS) {
       const context = await browser.newContext();
       const page = await context.newPage();
