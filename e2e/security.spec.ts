@@ -51,7 +51,10 @@ test.describe("sign-in abuse", () => {
     "/\n/evil.example",
   ];
 
-  test(`signing in with any of ${REDIRECT_PAYLOADS.length} hostile next= values stays on the site`, async ({ browser, baseURL }) => {
+  test(`signing in with any of ${REDIRECT_PAYLOADS.length} hostile next= values stays on the site`, async ({
+    browser,
+    baseURL,
+  }) => {
     test.setTimeout(240_000);
     for (const next of REDIRECT_PAYLOADS) {
       const context = await browser.newContext();
@@ -92,7 +95,13 @@ function expectSecurityHeaders(headers: Record<string, string>) {
 }
 
 test.describe("malformed requests", () => {
-  for (const path of ["/team/%E0%A4%A", "/team/%E0%A4%A/plan", "/playbook/%C3%28", "/api/exports/teams/%E0%A4%A", "/plans/%FF"]) {
+  for (const path of [
+    "/team/%E0%A4%A",
+    "/team/%E0%A4%A/plan",
+    "/playbook/%C3%28",
+    "/api/exports/teams/%E0%A4%A",
+    "/plans/%FF",
+  ]) {
     test(`${path} answers 400 with the security headers`, async ({ request }) => {
       const response = await request.get(path);
       expect(response.status()).toBe(400);
@@ -103,7 +112,11 @@ test.describe("malformed requests", () => {
   test("a cross-origin server action call answers 403 with the security headers", async ({ request }) => {
     for (const origin of ["https://evil.example", "null", "not a url"]) {
       const response = await request.post("/sign-in", {
-        headers: { "Next-Action": "0".repeat(42), Origin: origin, "Content-Type": "text/plain;charset=UTF-8" },
+        headers: {
+          "Next-Action": "0".repeat(42),
+          Origin: origin,
+          "Content-Type": "text/plain;charset=UTF-8",
+        },
         data: "[]",
       });
       expect(response.status(), origin).toBe(403);
@@ -121,7 +134,10 @@ async function watchCsp(page: Page): Promise<string[]> {
     });
   });
   page.on("console", (message) => {
-    if (message.type() === "error" && /Content Security Policy|CSP violation|Refused to (execute|load|apply)/i.test(message.text())) {
+    if (
+      message.type() === "error" &&
+      /Content Security Policy|CSP violation|Refused to (execute|load|apply)/i.test(message.text())
+    ) {
       reported.push(`${page.url()}: ${message.text()}`);
     }
   });
@@ -129,11 +145,16 @@ async function watchCsp(page: Page): Promise<string[]> {
 }
 
 test.describe("Content-Security-Policy", () => {
-  test("every page reached from the navigation, signed in as an admin, runs its scripts with no CSP violation", async ({ page }) => {
+  test("every page reached from the navigation, signed in as an admin, runs its scripts with no CSP violation", async ({
+    page,
+  }) => {
     test.setTimeout(240_000);
     const reported = await watchCsp(page);
     await page.goto("/sign-in");
-    expect(await page.evaluate(() => Boolean((window as { next?: unknown }).next)), "the sign-in page hydrated").toBe(true);
+    expect(
+      await page.evaluate(() => Boolean((window as { next?: unknown }).next)),
+      "the sign-in page hydrated",
+    ).toBe(true);
     await signIn(page, demoUsers.admin);
 
     const seen = new Set<string>();
@@ -147,10 +168,14 @@ test.describe("Content-Security-Policy", () => {
       const csp = response?.headers()["content-security-policy"] ?? "";
       expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
       // Next's client runtime started: its scripts were allowed by the nonce.
-      await expect.poll(() => page.evaluate(() => Boolean((window as { next?: unknown }).next)), { message: path }).toBe(true);
-      const links = await page.locator("a[href^='/']").evaluateAll((anchors) =>
-        anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname),
-      );
+      await expect
+        .poll(() => page.evaluate(() => Boolean((window as { next?: unknown }).next)), { message: path })
+        .toBe(true);
+      const links = await page
+        .locator("a[href^='/']")
+        .evaluateAll((anchors) =>
+          anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname),
+        );
       for (const link of links) {
         if (!link.startsWith("/api/") && !seen.has(link) && !queue.includes(link)) queue.push(link);
       }

@@ -15,7 +15,9 @@ export function resolveClientAddress(input: {
 }): string {
   const socket = normaliseAddress(input.socketAddress ?? "") || "unknown";
   if (input.trustedProxyHops <= 0) return socket;
-  const header = Array.isArray(input.forwardedFor) ? input.forwardedFor.join(",") : (input.forwardedFor ?? "");
+  const header = Array.isArray(input.forwardedFor)
+    ? input.forwardedFor.join(",")
+    : (input.forwardedFor ?? "");
   const forwarded = header
     .split(",")
     .map((entry) => normaliseAddress(entry))
@@ -33,8 +35,10 @@ export function normaliseAddress(raw: string): string {
   let address = raw.trim().toLowerCase();
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
   if (bracketed) address = bracketed[1]!;
-  else if (/^\d{1,3}(?:\.\d{1,3}){3}:\d+$/.test(address)) address = address.slice(0, address.lastIndexOf(":"));
-  if (address.startsWith("::ffff:") && /^\d{1,3}(?:\.\d{1,3}){3}$/.test(address.slice(7))) address = address.slice(7);
+  else if (/^\d{1,3}(?:\.\d{1,3}){3}:\d+$/.test(address))
+    address = address.slice(0, address.lastIndexOf(":"));
+  if (address.startsWith("::ffff:") && /^\d{1,3}(?:\.\d{1,3}){3}$/.test(address.slice(7)))
+    address = address.slice(7);
   // Anything that does not look like an address is kept short, so it cannot bloat throttle keys.
   return /^[0-9a-f.:]{1,45}$/.test(address) ? address : "";
 }

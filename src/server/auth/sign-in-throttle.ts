@@ -49,8 +49,7 @@ export function throttleKeys(email: string, address: string): ThrottleKeys {
 }
 
 export type SignInAttempt =
-  | { allowed: true; countedAccount: boolean }
-  | { allowed: false; waitMinutes: number };
+  { allowed: true; countedAccount: boolean } | { allowed: false; waitMinutes: number };
 
 interface CounterRow {
   count: number | bigint;
@@ -75,7 +74,10 @@ async function countAttempt(client: AppPrismaClient, key: string, windowMs: numb
 }
 
 async function isKnownAddress(client: AppPrismaClient, keys: ThrottleKeys, now: number): Promise<boolean> {
-  const row = await client.rateLimit.findUnique({ where: { key: keys.known }, select: { lastRequest: true } });
+  const row = await client.rateLimit.findUnique({
+    where: { key: keys.known },
+    select: { lastRequest: true },
+  });
   return row !== null && now - Number(row.lastRequest) < SIGN_IN_LIMITS.knownAddressMs;
 }
 
@@ -112,7 +114,10 @@ export async function recordSuccessfulSignIn(
 ) {
   await client.rateLimit.deleteMany({ where: { key: keys.pair } });
   const refunded = attempt.countedAccount ? [keys.address, keys.account] : [keys.address];
-  await client.rateLimit.updateMany({ where: { key: { in: refunded }, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
+  await client.rateLimit.updateMany({
+    where: { key: { in: refunded }, count: { gt: 0 } },
+    data: { count: { decrement: 1 } },
+  });
   await client.rateLimit.upsert({
     where: { key: keys.known },
     create: { id: randomUUID(), key: keys.known, count: 0, lastRequest: BigInt(now) },

@@ -69,7 +69,8 @@ async function call(action: (...args: unknown[]) => Promise<unknown>, args: unkn
     return { kind: "ok" };
   } catch (error) {
     const digest = (error as { digest?: unknown } | null)?.digest;
-    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT;")) return { kind: "redirected", to: digest.split(";")[2]! };
+    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT;"))
+      return { kind: "redirected", to: digest.split(";")[2]! };
     throw error;
   }
 }
@@ -89,8 +90,14 @@ describe("forged server action calls end inside the error boundary", () => {
       if (typeof action !== "function") continue;
       for (const caller of ["signed out", "admin"] as const) {
         it(`${name} (${file}), ${caller}`, async () => {
-          const person = caller === "admin" ? await createPerson({ name: "Forger", grants: [{ role: "admin" }], signedIn: true }) : null;
-          request.headers = new Headers({ "x-forwarded-for": "10.99.0.1", ...(person?.cookie ? { cookie: person.cookie } : {}) });
+          const person =
+            caller === "admin"
+              ? await createPerson({ name: "Forger", grants: [{ role: "admin" }], signedIn: true })
+              : null;
+          request.headers = new Headers({
+            "x-forwarded-for": "10.99.0.1",
+            ...(person?.cookie ? { cookie: person.cookie } : {}),
+          });
           const logged = vi.spyOn(console, "error").mockImplementation(() => {});
           for (const args of FORGED_ARGUMENTS) {
             const outcome = await call(action as (...args: unknown[]) => Promise<unknown>, args);

@@ -11,14 +11,22 @@ import type { ActionResult } from "@/features/shared/action-result";
 import { signInAction } from "@/server/auth/actions";
 import { db } from "@/server/db";
 
-const requestContext = vi.hoisted(() => ({ storage: null as null | import("node:async_hooks").AsyncLocalStorage<Headers> }));
+const requestContext = vi.hoisted(() => ({
+  storage: null as null | import("node:async_hooks").AsyncLocalStorage<Headers>,
+}));
 vi.mock("next/headers", async (importOriginal) => {
   const { AsyncLocalStorage } = await import("node:async_hooks");
   requestContext.storage = new AsyncLocalStorage<Headers>();
   return {
     ...(await importOriginal<typeof import("next/headers")>()),
     headers: async () => requestContext.storage!.getStore() ?? new Headers(),
-    cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {}, has: () => false, getAll: () => [] }),
+    cookies: async () => ({
+      get: () => undefined,
+      set: () => {},
+      delete: () => {},
+      has: () => false,
+      getAll: () => [],
+    }),
   };
 });
 
@@ -26,7 +34,12 @@ const PASSWORD = "the-right-password-1";
 
 type Outcome = "signed in" | "wrong credentials" | "throttled" | "other";
 
-async function signInFrom(address: string, email: string, password: string, next = "/"): Promise<{ outcome: Outcome; to?: string }> {
+async function signInFrom(
+  address: string,
+  email: string,
+  password: string,
+  next = "/",
+): Promise<{ outcome: Outcome; to?: string }> {
   const form = new FormData();
   form.set("email", email);
   form.set("password", password);
@@ -40,7 +53,8 @@ async function signInFrom(address: string, email: string, password: string, next
       return { outcome: "other" };
     } catch (error) {
       const digest = (error as { digest?: unknown }).digest;
-      if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT;")) return { outcome: "signed in", to: digest.split(";")[2] };
+      if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT;"))
+        return { outcome: "signed in", to: digest.split(";")[2] };
       throw error;
     }
   });
@@ -57,7 +71,9 @@ async function createAccount(role: "admin" | "member" = "member"): Promise<strin
       email,
       emailVerified: true,
       roles: { create: [{ role }] },
-      accounts: { create: { id: randomUUID(), accountId: id, providerId: "credential", password: passwordHash } },
+      accounts: {
+        create: { id: randomUUID(), accountId: id, providerId: "credential", password: passwordHash },
+      },
     },
   });
   return email;
@@ -79,7 +95,9 @@ describe("signing in under attack", () => {
     const checked = burst.filter((result) => result.outcome === "wrong credentials").length;
     expect(checked).toBeLessThanOrEqual(5);
     expect(burst.filter((result) => result.outcome === "throttled").length).toBe(30 - checked);
-    expect(await db.auditEvent.count({ where: { action: "auth.sign_in_failed", entityId: email } })).toBe(checked);
+    expect(await db.auditEvent.count({ where: { action: "auth.sign_in_failed", entityId: email } })).toBe(
+      checked,
+    );
     expect((await signInFrom("198.51.100.10", email, PASSWORD)).outcome).toBe("throttled");
   });
 
@@ -89,7 +107,9 @@ describe("signing in under attack", () => {
       expect((await signInFrom("10.20.0.1", email, PASSWORD)).outcome).toBe("signed in");
       // Someone else tries 35 wrong passwords from 7 addresses: past every limit that applies to them.
       for (let address = 0; address < 7; address++) {
-        await Promise.all(Array.from({ length: 5 }, () => signInFrom(`203.0.113.${address}`, email, "a-guess-at-it")));
+        await Promise.all(
+          Array.from({ length: 5 }, () => signInFrom(`203.0.113.${address}`, email, "a-guess-at-it")),
+        );
       }
       expect((await signInFrom("203.0.113.0", email, PASSWORD)).outcome).toBe("throttled");
       expect((await signInFrom("10.20.0.1", email, PASSWORD)).outcome).toBe("signed in");
@@ -99,13 +119,17 @@ describe("signing in under attack", () => {
   it("a failure from another address does not use up the owner's attempts at their own address", async () => {
     const email = await createAccount();
     for (let index = 0; index < 5; index++) await signInFrom("203.0.113.50", email, "a-guess-at-it");
-    for (let index = 0; index < 4; index++) expect((await signInFrom("10.20.0.2", email, "a-typo")).outcome).toBe("wrong credentials");
+    for (let index = 0; index < 4; index++)
+      expect((await signInFrom("10.20.0.2", email, "a-typo")).outcome).toBe("wrong credentials");
     expect((await signInFrom("10.20.0.2", email, PASSWORD)).outcome).toBe("signed in");
   });
 
   it("redirects after signing in only within the app", async () => {
     const email = await createAccount();
-    expect(await signInFrom("10.20.0.3", email, PASSWORD, "/..//evil.example/x")).toEqual({ outcome: "signed in", to: "/" });
+    expect(await signInFrom("10.20.0.3", email, PASSWORD, "/..//evil.example/x")).toEqual({
+      outcome: "signed in",
+      to: "/",
+    });
     expect(await signInFrom("10.20.0.3", email, PASSWORD, "/team/checkout?tab=plan")).toEqual({
       outcome: "signed in",
       to: "/team/checkout?tab=plan",

@@ -12,7 +12,8 @@ const MINUTE = 60_000;
 
 async function attempts(email: string, address: string, times: number, now = START) {
   const results = [];
-  for (let attempt = 0; attempt < times; attempt++) results.push(await reserveSignInAttempt(db, throttleKeys(email, address), now));
+  for (let attempt = 0; attempt < times; attempt++)
+    results.push(await reserveSignInAttempt(db, throttleKeys(email, address), now));
   return results;
 }
 
@@ -21,18 +22,28 @@ describe("sign-in throttling", () => {
     expect((await attempts("ada@example.com", "10.0.0.1", 5)).every((result) => result.allowed)).toBe(true);
     const keys = throttleKeys("ada@example.com", "10.0.0.1");
     expect(await reserveSignInAttempt(db, keys, START)).toEqual({ allowed: false, waitMinutes: 15 });
-    expect(await reserveSignInAttempt(db, keys, START + 4 * MINUTE + 1)).toEqual({ allowed: false, waitMinutes: 11 });
-    expect(await reserveSignInAttempt(db, keys, START + 14 * MINUTE + 30_000)).toEqual({ allowed: false, waitMinutes: 1 });
+    expect(await reserveSignInAttempt(db, keys, START + 4 * MINUTE + 1)).toEqual({
+      allowed: false,
+      waitMinutes: 11,
+    });
+    expect(await reserveSignInAttempt(db, keys, START + 14 * MINUTE + 30_000)).toEqual({
+      allowed: false,
+      waitMinutes: 1,
+    });
   });
 
   it("counts the email as typed, in any case or spacing, whether or not it exists", async () => {
     await attempts(" Ghost@Example.com ", "10.0.0.2", 5);
-    expect((await reserveSignInAttempt(db, throttleKeys("ghost@example.com", "10.0.0.2"), START)).allowed).toBe(false);
+    expect(
+      (await reserveSignInAttempt(db, throttleKeys("ghost@example.com", "10.0.0.2"), START)).allowed,
+    ).toBe(false);
   });
 
   it("counts a burst of parallel attempts exactly: 30 at once get 5 through", async () => {
     const keys = throttleKeys("burst@example.com", "10.0.0.9");
-    const results = await Promise.all(Array.from({ length: 30 }, () => reserveSignInAttempt(db, keys, START)));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () => reserveSignInAttempt(db, keys, START)),
+    );
     expect(results.filter((result) => result.allowed)).toHaveLength(SIGN_IN_LIMITS.pair.max);
   });
 
@@ -48,14 +59,22 @@ describe("sign-in throttling", () => {
   it("blocks an address after 20 attempts across different emails, and only that address", async () => {
     const address = "192.0.2.7";
     for (let index = 0; index < 20; index++) await attempts(`user${index}@example.com`, address, 1);
-    expect((await reserveSignInAttempt(db, throttleKeys("someone.else@example.com", address), START)).allowed).toBe(false);
-    expect((await reserveSignInAttempt(db, throttleKeys("someone.else@example.com", "192.0.2.8"), START)).allowed).toBe(true);
+    expect(
+      (await reserveSignInAttempt(db, throttleKeys("someone.else@example.com", address), START)).allowed,
+    ).toBe(false);
+    expect(
+      (await reserveSignInAttempt(db, throttleKeys("someone.else@example.com", "192.0.2.8"), START)).allowed,
+    ).toBe(true);
   });
 
   it("does not lock the account out at another address: failures elsewhere leave the owner's address alone", async () => {
     await attempts("cara@example.com", "203.0.113.1", 10);
-    expect((await reserveSignInAttempt(db, throttleKeys("cara@example.com", "203.0.113.1"), START)).allowed).toBe(false);
-    expect((await reserveSignInAttempt(db, throttleKeys("cara@example.com", "10.0.0.4"), START)).allowed).toBe(true);
+    expect(
+      (await reserveSignInAttempt(db, throttleKeys("cara@example.com", "203.0.113.1"), START)).allowed,
+    ).toBe(false);
+    expect(
+      (await reserveSignInAttempt(db, throttleKeys("cara@example.com", "10.0.0.4"), START)).allowed,
+    ).toBe(true);
   });
 
   it("slows guessing spread over many addresses to 30 an hour, except at addresses the account signed in from", async () => {
@@ -65,7 +84,9 @@ describe("sign-in throttling", () => {
     if (!homeAttempt.allowed) throw new Error("the first attempt is allowed");
     await recordSuccessfulSignIn(db, home, homeAttempt, START);
     for (let index = 0; index < 30; index++) {
-      expect((await reserveSignInAttempt(db, throttleKeys(email, `198.51.100.${index}`), START)).allowed).toBe(true);
+      expect(
+        (await reserveSignInAttempt(db, throttleKeys(email, `198.51.100.${index}`), START)).allowed,
+      ).toBe(true);
     }
     expect(await reserveSignInAttempt(db, throttleKeys(email, "198.51.100.200"), START + MINUTE)).toEqual({
       allowed: false,
@@ -74,7 +95,9 @@ describe("sign-in throttling", () => {
     // The owner's usual address is not affected.
     expect((await reserveSignInAttempt(db, home, START + MINUTE)).allowed).toBe(true);
     // After the hour, new addresses may try again.
-    expect((await reserveSignInAttempt(db, throttleKeys(email, "198.51.100.201"), START + 60 * MINUTE)).allowed).toBe(true);
+    expect(
+      (await reserveSignInAttempt(db, throttleKeys(email, "198.51.100.201"), START + 60 * MINUTE)).allowed,
+    ).toBe(true);
   });
 
   it("a success starts the account and address counter afresh and hands the attempt back to the address", async () => {

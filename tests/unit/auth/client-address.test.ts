@@ -3,8 +3,16 @@ import { normaliseAddress, resolveClientAddress } from "@/client-address";
 
 describe("the client address used for throttling", () => {
   it("is the connection's address by default, whatever X-Forwarded-For the client writes", () => {
-    for (const forwardedFor of [undefined, "1.2.3.4", "1.2.3.5", "9.9.9.9, 8.8.8.8", ["7.7.7.7", "6.6.6.6"]]) {
-      expect(resolveClientAddress({ socketAddress: "203.0.113.9", forwardedFor, trustedProxyHops: 0 })).toBe("203.0.113.9");
+    for (const forwardedFor of [
+      undefined,
+      "1.2.3.4",
+      "1.2.3.5",
+      "9.9.9.9, 8.8.8.8",
+      ["7.7.7.7", "6.6.6.6"],
+    ]) {
+      expect(resolveClientAddress({ socketAddress: "203.0.113.9", forwardedFor, trustedProxyHops: 0 })).toBe(
+        "203.0.113.9",
+      );
     }
   });
 
@@ -17,12 +25,18 @@ describe("the client address used for throttling", () => {
     expect(oneHop("1.1.1.2, 2.2.2.2, 198.51.100.7")).toBe("198.51.100.7");
     // Client → CDN → load balancer → app.
     expect(
-      resolveClientAddress({ socketAddress: "10.0.0.2", forwardedFor: "6.6.6.6, 198.51.100.7, 172.16.0.5", trustedProxyHops: 2 }),
+      resolveClientAddress({
+        socketAddress: "10.0.0.2",
+        forwardedFor: "6.6.6.6, 198.51.100.7, 172.16.0.5",
+        trustedProxyHops: 2,
+      }),
     ).toBe("198.51.100.7");
   });
 
   it("with fewer entries than trusted hops, falls back to the nearest one rather than failing", () => {
-    expect(resolveClientAddress({ socketAddress: "10.0.0.2", forwardedFor: undefined, trustedProxyHops: 2 })).toBe("10.0.0.2");
+    expect(
+      resolveClientAddress({ socketAddress: "10.0.0.2", forwardedFor: undefined, trustedProxyHops: 2 }),
+    ).toBe("10.0.0.2");
   });
 
   it("treats one machine as one address: ports and the IPv4-mapped prefix are dropped, junk is ignored", () => {
@@ -30,6 +44,8 @@ describe("the client address used for throttling", () => {
     expect(normaliseAddress(" 192.0.2.1:5678 ")).toBe("192.0.2.1");
     expect(normaliseAddress("[2001:db8::1]:443")).toBe("2001:db8::1");
     expect(normaliseAddress("<script>")).toBe("");
-    expect(resolveClientAddress({ socketAddress: undefined, forwardedFor: undefined, trustedProxyHops: 0 })).toBe("unknown");
+    expect(
+      resolveClientAddress({ socketAddress: undefined, forwardedFor: undefined, trustedProxyHops: 0 }),
+    ).toBe("unknown");
   });
 });

@@ -44,13 +44,22 @@ describe("where signing in leads", () => {
   });
 
   it("refuses the payloads outright rather than rewriting them into something else", () => {
-    for (const next of ["/..//evil.com/x", "/.//evil.com", "//evil.com", "/\\evil.com", "https://evil.com", "javascript:alert(1)"]) {
+    for (const next of [
+      "/..//evil.com/x",
+      "/.//evil.com",
+      "//evil.com",
+      "/\\evil.com",
+      "https://evil.com",
+      "javascript:alert(1)",
+    ]) {
       expect(safeRedirectPath(next, ORIGIN)).toBe("/");
     }
   });
 
   it("keeps same-site paths with their query and fragment, normalised", () => {
-    expect(safeRedirectPath("/team/checkout/plan?cycle=2026-Q3#item-4", ORIGIN)).toBe("/team/checkout/plan?cycle=2026-Q3#item-4");
+    expect(safeRedirectPath("/team/checkout/plan?cycle=2026-Q3#item-4", ORIGIN)).toBe(
+      "/team/checkout/plan?cycle=2026-Q3#item-4",
+    );
     expect(safeRedirectPath("/org/./rollups", ORIGIN)).toBe("/org/rollups");
     expect(safeRedirectPath("/team/%E2%9C%93", ORIGIN)).toBe("/team/%E2%9C%93");
     expect(safeRedirectPath("/%5Cevil.com", ORIGIN)).toBe("/%5Cevil.com");

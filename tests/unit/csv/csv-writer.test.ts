@@ -6,7 +6,16 @@ import { jiraCsvLines, jiraRowForPlanItem, toJiraCsv } from "@/domain/plans/jira
 import { samplePlanItem } from "../plans/sample-export";
 
 /** Text people type that a spreadsheet would otherwise run as a formula. */
-const FORMULAS = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1", "=1\n+2", "-cmd|' /C calc'!A0"];
+const FORMULAS = [
+  '=HYPERLINK("http://x","y")',
+  "+1+1",
+  "-2+3",
+  "@SUM(A1:A2)",
+  "\t=1",
+  "\r=1",
+  "=1\n+2",
+  "-cmd|' /C calc'!A0",
+];
 
 function cells(csv: string): string[][] {
   const parsed = Papa.parse<string[]>(csv, { skipEmptyLines: true });
@@ -15,7 +24,8 @@ function cells(csv: string): string[][] {
 }
 
 function expectNoFormula(csv: string) {
-  for (const row of cells(csv)) for (const cell of row) expect(cell, `cell ${JSON.stringify(cell)}`).not.toMatch(/^[=+\-@\t\r]/);
+  for (const row of cells(csv))
+    for (const cell of row) expect(cell, `cell ${JSON.stringify(cell)}`).not.toMatch(/^[=+\-@\t\r]/);
 }
 
 describe("the CSV writer", () => {
@@ -36,25 +46,37 @@ describe("the CSV writer", () => {
 describe("every CSV export neutralises formula cells", () => {
   it("the Jira CSV: assignee, summary and notes", () => {
     for (const formula of FORMULAS) {
-      const row = jiraRowForPlanItem(samplePlanItem({ action: formula, ownerEmail: formula, notes: formula }), {
-        team: { slug: "checkout", name: formula, orgUnitName: formula },
-        cycleName: "2026 Q3",
-        pitfallBand: null,
-      });
+      const row = jiraRowForPlanItem(
+        samplePlanItem({ action: formula, ownerEmail: formula, notes: formula }),
+        {
+          team: { slug: "checkout", name: formula, orgUnitName: formula },
+          cycleName: "2026 Q3",
+          pitfallBand: null,
+        },
+      );
       expectNoFormula(toJiraCsv([row]));
       expectNoFormula(jiraCsvLines([row]));
     }
-    const assignee = cells(jiraCsvLines([jiraRowForPlanItem(samplePlanItem({ ownerEmail: "-2+3" }), {
-      team: { slug: "checkout", name: "Checkout", orgUnitName: "Payments" },
-      cycleName: "2026 Q3",
-      pitfallBand: null,
-    })]))[0]![5];
+    const assignee = cells(
+      jiraCsvLines([
+        jiraRowForPlanItem(samplePlanItem({ ownerEmail: "-2+3" }), {
+          team: { slug: "checkout", name: "Checkout", orgUnitName: "Payments" },
+          cycleName: "2026 Q3",
+          pitfallBand: null,
+        }),
+      ]),
+    )[0]![5];
     expect(assignee).toBe("'-2+3");
   });
 
   it("the heatmap CSV: org unit, team and cycle names", () => {
     for (const formula of FORMULAS) {
-      const row: HeatmapTeamRow = { orgUnitName: formula, teamName: formula, teamSlug: "team", assessment: null };
+      const row: HeatmapTeamRow = {
+        orgUnitName: formula,
+        teamName: formula,
+        teamSlug: "team",
+        assessment: null,
+      };
       expectNoFormula(heatmapCsvHeader() + heatmapCsvLines([row], formula));
     }
   });

@@ -61,10 +61,14 @@ describe("the request proxy", () => {
 
   it("sends HSTS only when APP_URL is https", async () => {
     const overHttps = await loadProxy("https://radar.example.com");
-    expect((await overHttps(new NextRequest("https://radar.example.com/"))).headers.get("strict-transport-security")).toBe(
-      "max-age=63072000; includeSubDomains",
-    );
+    expect(
+      (await overHttps(new NextRequest("https://radar.example.com/"))).headers.get(
+        "strict-transport-security",
+      ),
+    ).toBe("max-age=63072000; includeSubDomains");
     const overHttp = await loadProxy("http://localhost:3000");
-    expect((await overHttp(new NextRequest("http://localhost:3000/"))).headers.get("strict-transport-security")).toBeNull();
+    expect(
+      (await overHttp(new NextRequest("http://localhost:3000/"))).headers.get("strict-transport-security"),
+    ).toBeNull();
   });
 });
