@@ -5,7 +5,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "development") }];
+    // Fixed at build time. The CSP (a nonce per request) and HSTS (from APP_URL at run time) are
+    // added by proxy.ts.
+    return [{ source: "/:path*", headers: securityHeaders({ https: false }) }];
   },
 };
 

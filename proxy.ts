@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { getEnv } from "./src/env";
+import { contentSecurityPolicy, securityHeaders } from "./src/security-headers";
 
 /** Largest server action request accepted: the framework's own limit (1 MiB), answered with 413, not 500. */
 const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -62,12 +64,65 @@ async function malformedActionRequest(request: NextRequest): Promise<{ status: n
   }
 }
 
-export async function proxy(request: NextRequest) {
-  if (request.method === "POST" && request.headers.has("next-action")) {
-    const problem = await malformedActionRequest(request);
-    if (problem) return NextResponse.json({ error: problem.error }, { status: problem.status });
+/** True when a path segment holds percent-encoding that does not decode (e.g. `/team/%E0%A4%A`). */
+function hasMalformedEncoding(pathname: string): boolean {
+  try {
+    for (const segment of pathname.split("/")) decodeURIComponent(segment);
+    return false;
+  } catch {
+    return true;
   }
-  return NextResponse.next();
+}
+
+/**
+ * Next refuses a server action whose Origin is not the host it was sent to (CSRF protection), but
+ * answers that with a 500. The same rule here, first, answers 403: the Origin's host must be the
+ * request's own (x-forwarded-host when a proxy set it, else Host). Requests without an Origin are
+ * left to Next, which lets them through as it always has (only non-browser clients omit it).
+ */
+function crossOriginAction(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === null) return false;
+  let originHost: string;
+  try {
+    originHost = origin === "null" ? "null" : new URL(origin).host;
+  } catch {
+    return true;
+  }
+  const forwardedHost = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+  const host = forwardedHost || request.headers.get("host");
+  return !host || originHost !== host;
+}
+
+function withSecurityHeaders(response: NextResponse, csp: string, https: boolean): NextResponse {
+  response.headers.set("Content-Security-Policy", csp);
+  for (const { key, value } of securityHeaders({ https })) response.headers.set(key, value);
+  return response;
+}
+
+function refuse(status: number, error: string, csp: string, https: boolean): NextResponse {
+  return withSecurityHeaders(NextResponse.json({ error }, { status }), csp, https);
+}
+
+export async function proxy(request: NextRequest) {
+  const https = getEnv().APP_URL.startsWith("https://");
+  // A fresh, unguessable nonce per request; Next reads it from the request's CSP header and puts
+  // it on every script it renders.
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
+  const csp = contentSecurityPolicy({ nonce, isDev: process.env.NODE_ENV === "development", https });
+
+  if (hasMalformedEncoding(request.nextUrl.pathname)) {
+    return refuse(400, "The address contains malformed percent-encoding.", csp, https);
+  }
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    if (crossOriginAction(request)) return refuse(403, "Cross-origin requests to this app's actions are not allowed.", csp, https);
+    const problem = await malformedActionRequest(request);
+    if (problem) return refuse(problem.status, problem.error, csp, https);
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", csp);
+  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, https);
 }
 
 export const config = {

@@ -1,8 +1,10 @@
 /**
  * npm run bench:fuzz — sends well over 1,000 malformed requests to every server action and route
  * of the production build, signed in as a team lead and anonymously: wrong types, huge strings,
- * bad JSON, forged references, unknown ids and other teams' ids. It fails the run when any
- * request gets a 5xx or when anything in the domain tables changed.
+ * bad JSON, forged references, unknown ids and other teams' ids; calls from another origin, with
+ * forged X-Forwarded-For headers, non-form arguments signed out, malformed percent-encoding in
+ * every dynamic segment and hostile `next=` redirects. It fails the run when any request gets a
+ * 5xx or when anything in the domain tables changed.
  *
  * Final line: `5xx: <n> unexpected_writes: <n>`
  */
@@ -166,10 +168,62 @@ function actionRequests(actionId: string, name: string, foreignIds: string[]): F
     for (const [key, value] of Object.entries(forged)) form.set(`1_${key}`, typeof value === "string" ? value : JSON.stringify(value));
     requests.push({ label: `${name} form`, path: "/", init: { method: "POST", headers: { "Next-Action": actionId }, body: form }, signedIn: true });
   }
+  // From another origin (a CSRF attempt): refused before the action runs.
+  for (const origin of ["https://evil.example", "null", "not a url", "http://127.0.0.1:1"]) {
+    requests.push({
+      label: `${name} cross-origin`,
+      path: "/",
+      init: { method: "POST", headers: { ...headers, Origin: origin }, body: JSON.stringify([null, {}]) },
+      signedIn: true,
+    });
+    const form = new FormData();
+    form.set("0", JSON.stringify([null, "$K1"]));
+    form.set("1_teamSlug", "checkout");
+    requests.push({
+      label: `${name} cross-origin form`,
+      path: "/",
+      init: { method: "POST", headers: { "Next-Action": actionId, Origin: origin }, body: form },
+      signedIn: false,
+    });
+  }
+  // Signed out, with arguments that are not a form at all, each claiming another client address.
+  for (const [index, body] of jsonBodies.slice(8, 20).entries()) {
+    requests.push({
+      label: `${name} non-form anonymous`,
+      path: "/",
+      init: { method: "POST", headers: { ...headers, "X-Forwarded-For": `198.51.100.${index}, 10.0.0.1` }, body },
+      signedIn: false,
+    });
+  }
   const broken = new FormData();
   broken.set("1_x", "no arguments part");
   requests.push({ label: `${name} form without arguments`, path: "/", init: { method: "POST", headers: { "Next-Action": actionId }, body: broken }, signedIn: true });
   return requests;
+}
+
+const MALFORMED_SEGMENTS = ["%E0%A4%A", "%C3%28", "%", "%FF%FE%", "%uD800"];
+
+/** Redirect targets that would leave the site after signing in. */
+const REDIRECT_PAYLOADS = [
+  "/..//evil.example/x",
+  "/.//evil.example",
+  "//evil.example",
+  "/\\evil.example",
+  "\\/evil.example",
+  "https://evil.example",
+  "javascript:alert(1)",
+  "%2F%2Fevil.example",
+  "/%5Cevil.example",
+  "/\t/evil.example",
+  "/\n/evil.example",
+  "x".repeat(5000),
+];
+
+function redirectRequests(): FuzzRequest[] {
+  return REDIRECT_PAYLOADS.flatMap((payload) => [
+    { label: "GET /sign-in next=", path: `/sign-in?next=${encodeURIComponent(payload)}`, init: { method: "GET" }, signedIn: true },
+    { label: "GET /sign-in next= anonymous", path: `/sign-in?next=${encodeURIComponent(payload)}`, init: { method: "GET" }, signedIn: false },
+  ]);
 }
 
 function routeRequests(otherTeamSlugs: string[], foreignIds: string[]): FuzzRequest[] {
@@ -185,7 +239,15 @@ function routeRequests(otherTeamSlugs: string[], foreignIds: string[]): FuzzRequ
     const templates = fillers.map((filler) =>
       "/" + segments.map((segment) => (segment.startsWith("[") ? encodeURIComponent(filler) : segment)).join("/"),
     );
-    const paths = segments.some((segment) => segment.startsWith("[")) ? templates : [route === "/" ? "/" : `/${segments.join("/")}`];
+    const dynamic = segments.some((segment) => segment.startsWith("["));
+    // Percent-encoding that does not decode, written raw into each dynamic segment.
+    for (const malformed of MALFORMED_SEGMENTS) {
+      if (!dynamic) break;
+      const path = "/" + segments.map((segment) => (segment.startsWith("[") ? malformed : segment)).join("/");
+      requests.push({ label: `GET ${route} malformed encoding`, path, init: { method: "GET" }, signedIn: true });
+      requests.push({ label: `GET ${route} malformed encoding anonymous`, path, init: { method: "GET" }, signedIn: false });
+    }
+    const paths = dynamic ? templates : [route === "/" ? "/" : `/${segments.join("/")}`];
     for (const [index, path] of paths.entries()) {
       // Every query variant on the first filler; the other fillers once each.
       for (const query of index === 0 ? queries : [""]) {
@@ -218,6 +280,7 @@ async function main() {
     const requests = [
       ...serverActions().flatMap((action) => actionRequests(action.id, action.name, foreignIds)),
       ...routeRequests(otherTeamSlugs, foreignIds),
+      ...redirectRequests(),
     ];
     const statusCounts = new Map<number, number>();
     const serverErrors: string[] = [];

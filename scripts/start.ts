@@ -1,6 +1,7 @@
 /**
  * Production start: validate the environment, apply pending migrations, load the demo
- * organisation when asked to and the database is empty, then hand over to `next start`.
+ * organisation when asked to and the database is empty, then hand over to the app server
+ * (scripts/server.ts: Next's request handler behind a server that decides the client's address).
  *
  * `npm start` runs the compiled copy in build/scripts/ (made by `npm run build`), which needs only
  * `dependencies`, so it works on an install pruned of development dependencies.
@@ -9,7 +10,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { loadEnvOrExit } from "../src/env";
 
 async function main() {
@@ -47,11 +48,14 @@ async function main() {
   }
 
   const authSecret = env.AUTH_SECRET ?? (await localAuthSecret());
-  // Resolved like any package, so it works from scripts/ (tsx) and from build/scripts/ (compiled).
-  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(env.PORT)], {
+  // Next's request handler behind our own HTTP server, which decides the client's address. The
+  // compiled copy (build/scripts/start.mjs) starts the compiled server beside it; from scripts/
+  // (tsx) the TypeScript one.
+  const compiled = import.meta.url.endsWith(".mjs");
+  const serverScript = fileURLToPath(new URL(compiled ? "./server.mjs" : "./server.ts", import.meta.url));
+  const server = spawn(process.execPath, compiled ? [serverScript] : ["--import", "tsx", serverScript], {
     stdio: "inherit",
-    env: { ...process.env, AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, AUTH_SECRET: authSecret, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => server.kill(signal));

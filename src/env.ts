@@ -40,6 +40,16 @@ export const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\/.+/, "expected a PostgreSQL URL like postgresql://postgres@127.0.0.1:5432/postgres")
     .default("postgresql://postgres@127.0.0.1:5432/postgres"),
   /** Public base URL, used for absolute links and cookie security. */
+  /**
+   * How many reverse proxies or load balancers in front of the app append to X-Forwarded-For.
+   * 0: the app is reached directly and the client's address is the connection's.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number({ message: "expected the number of trusted proxies in front of the app, 0 to 10" })
+    .int("expected the number of trusted proxies in front of the app, 0 to 10")
+    .min(0, "expected the number of trusted proxies in front of the app, 0 to 10")
+    .max(10, "expected the number of trusted proxies in front of the app, 0 to 10")
+    .default(0),
   APP_URL: z.url({ message: "expected an absolute http(s) URL like http://localhost:3000" }).default("http://localhost:3000"),
 });
 

@@ -37,7 +37,16 @@ export interface Actor {
 export type Resource =
   | { type: "organisation" }
   | { type: "orgUnit"; orgUnitId: string }
-  | { type: "team"; teamId: string; orgUnitId: string };
+  /** `archived`: the team was archived; it is then read-only (see TEAM_CHANGES). */
+  | { type: "team"; teamId: string; orgUnitId: string; archived?: boolean };
+
+/** Changes to a team's assessments and plan. An archived team is read-only: nobody makes them. */
+export const TEAM_CHANGES: ReadonlySet<Action> = new Set<Action>([
+  "assessment:answer",
+  "assessment:submit",
+  "assessment:reopen",
+  "plan:edit",
+]);
 
 export type Action =
   /** Everything across the organisation: heatmap, roll-ups, run-cost view. */
@@ -66,6 +75,7 @@ function belongsToTeam(actor: Actor, teamId: string): boolean {
 }
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  if (resource.type === "team" && resource.archived && TEAM_CHANGES.has(action)) return false;
   if (actor.isAdmin) return true;
   const hoe = actor.isHeadOfEngineering;
 

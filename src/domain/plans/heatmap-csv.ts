@@ -4,7 +4,7 @@
  * score and a band column per pitfall, for one cycle. Built to be written in chunks (header first,
  * then batches of rows), so a large organisation streams out instead of being held in memory.
  */
-import Papa from "papaparse";
+import { csvLines } from "../csv/csv-writer";
 import { PITFALL_IDS } from "../content/schema";
 import { BANDS, type RiskBand } from "../scoring/bands";
 import { formatScore } from "./closed-loop";
@@ -84,15 +84,11 @@ export function heatmapCsvRow(row: HeatmapTeamRow, cycleName: string): string[] 
   return cells;
 }
 
-const CSV_NEWLINE = "\r\n";
-/** Names come from people; a leading =, +, - or @ must not run as a spreadsheet formula. */
-const unparseOptions = { newline: CSV_NEWLINE, escapeFormulae: true } as const;
-
+/** Names come from people; the shared writer keeps a leading =, +, -, @, tab or CR from running as a formula. */
 export function heatmapCsvHeader(): string {
-  return Papa.unparse([heatmapCsvColumns()], unparseOptions) + CSV_NEWLINE;
+  return csvLines([heatmapCsvColumns()]);
 }
 
 export function heatmapCsvLines(rows: readonly HeatmapTeamRow[], cycleName: string): string {
-  if (rows.length === 0) return "";
-  return Papa.unparse(rows.map((row) => heatmapCsvRow(row, cycleName)), unparseOptions) + CSV_NEWLINE;
+  return csvLines(rows.map((row) => heatmapCsvRow(row, cycleName)));
 }

@@ -1,9 +1,10 @@
 /**
  * Plan items as rows of a CSV file for Jira's CSV importer: one issue per item. Jira maps columns
  * by their header, so the headers are exactly the field names the importer offers by default.
- * Papa.unparse does the quoting, so commas, quotes, line breaks and non-ASCII text survive.
+ * The shared CSV writer does the quoting and neutralises cells that could run as spreadsheet
+ * formulas (an owner or an action typed with a leading "-", "=", "+" or "@").
  */
-import Papa from "papaparse";
+import { csvLines } from "../csv/csv-writer";
 import type { RiskBand } from "../scoring/bands";
 import type { ExportPlanItem, ExportTeamSection } from "./export-schema";
 
@@ -90,18 +91,14 @@ export function jiraRowsForTeam(section: ExportTeamSection, cycleName: string): 
     .map((item) => jiraRowForPlanItem(item, { team, cycleName, pitfallBand: bandOf.get(item.pitfallId) ?? null }));
 }
 
-const CSV_NEWLINE = "\r\n";
-
 /** The header line, for exports written in several chunks. */
 export function jiraCsvHeader(): string {
-  return Papa.unparse([[...JIRA_CSV_COLUMNS]], { newline: CSV_NEWLINE }) + CSV_NEWLINE;
+  return csvLines([[...JIRA_CSV_COLUMNS]]);
 }
 
 /** Data lines without the header, each ending with a line break; "" for no rows. */
 export function jiraCsvLines(rows: readonly JiraCsvRow[]): string {
-  if (rows.length === 0) return "";
-  const data = rows.map((row) => JIRA_CSV_COLUMNS.map((column) => row[column]));
-  return Papa.unparse(data, { newline: CSV_NEWLINE }) + CSV_NEWLINE;
+  return csvLines(rows.map((row) => JIRA_CSV_COLUMNS.map((column) => row[column])));
 }
 
 /** A whole CSV document: header and rows. */

@@ -25,7 +25,7 @@ import type {
 import type { FieldErrors } from "@/features/shared/action-result";
 import type { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "../audit/audit";
-import { authorizeTeam, authorizeTeamBySlug } from "../auth/authorize";
+import { authorizeTeamChange, authorizeTeamChangeBySlug } from "../auth/authorize";
 import { db } from "../db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import {
@@ -158,7 +158,7 @@ function auditedAnswer(row: AnswerRow | null) {
 /** Saves (or clears, with `answer: null`) one answer of a draft or reopened assessment. */
 export async function saveAnswer(actor: Actor, input: SaveAnswerInput): Promise<SaveAnswerResult> {
   const teamId = await teamOfAssessment(input.assessmentId);
-  await authorizeTeam(actor, "assessment:answer", teamId);
+  await authorizeTeamChange(actor, "assessment:answer", teamId);
 
   return db.$transaction(async (tx) => {
     const assessment = await readAnswerable(tx, input.assessmentId);
@@ -231,7 +231,7 @@ export async function confirmCarriedOverAnswers(
   input: ConfirmAnswersInput,
 ): Promise<ConfirmAnswersResult> {
   const teamId = await teamOfAssessment(input.assessmentId);
-  await authorizeTeam(actor, "assessment:answer", teamId);
+  await authorizeTeamChange(actor, "assessment:answer", teamId);
   const questionIds = [...new Set(input.questionIds)];
 
   return db.$transaction(async (tx) => {
@@ -294,7 +294,7 @@ function isUniqueViolation(error: unknown): boolean {
  * two people at once) returns the same assessment.
  */
 export async function startAssessment(actor: Actor, input: StartAssessmentInput): Promise<StartedAssessment> {
-  const team = await authorizeTeamBySlug(actor, "assessment:answer", input.teamSlug);
+  const team = await authorizeTeamChangeBySlug(actor, "assessment:answer", input.teamSlug);
   try {
     return await db.$transaction(async (tx) => {
       const cycle = await tx.cycle.findFirst({
@@ -403,7 +403,7 @@ export async function submitAssessment(
   input: SubmitAssessmentInput,
 ): Promise<SubmittedAssessment> {
   const teamId = await teamOfAssessment(input.assessmentId);
-  const team = await authorizeTeam(actor, "assessment:answer", teamId);
+  const team = await authorizeTeamChange(actor, "assessment:answer", teamId);
   if (!can(actor, "assessment:submit", { type: "team", teamId: team.id, orgUnitId: team.orgUnitId })) {
     throw new ForbiddenError("Only the team lead submits the assessment. Your answers are saved for them.");
   }
@@ -539,7 +539,7 @@ export async function reopenAssessment(
   input: ReopenAssessmentInput,
 ): Promise<{ teamSlug: string; cycleName: string }> {
   const teamId = await teamOfAssessment(input.assessmentId);
-  const team = await authorizeTeam(actor, "assessment:reopen", teamId);
+  const team = await authorizeTeamChange(actor, "assessment:reopen", teamId);
 
   return db.$transaction(async (tx) => {
     const assessment = await tx.assessment.findUnique({

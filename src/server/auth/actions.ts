@@ -12,7 +12,8 @@ import { writeAudit } from "../audit/audit";
 import { getAuth } from "./auth";
 import { requestAddress } from "./request-address";
 import { requireActor } from "./session";
-import { clearAccountFailures, recordFailedSignIn, signInBlockedForMinutes, throttleKeys } from "./sign-in-throttle";
+import { recordSuccessfulSignIn, reserveSignInAttempt, throttleKeys } from "./sign-in-throttle";
+import { signInDestination } from "./sign-in-destination";
 
 const WRONG_CREDENTIALS = "That email and password do not match an active account.";
 
@@ -20,13 +21,15 @@ export async function signInAction(_previous: unknown, formData: FormData): Prom
   let destination = "/";
   const result = await runAction(async () => {
     const input = parseInput(signInSchema, formFields(formData));
-    destination = input.next;
+    destination = signInDestination(input.next);
     const keys = throttleKeys(input.email, await requestAddress());
-    const waitMinutes = await signInBlockedForMinutes(db, keys);
-    if (waitMinutes > 0) {
+    // Counted before the password is checked, so parallel guesses cannot outrun the limit.
+    const attempt = await reserveSignInAttempt(db, keys);
+    if (!attempt.allowed) {
+      const minutes = attempt.waitMinutes;
       throw new ExpectedError(
         "throttled",
-        `Too many failed sign-in attempts. Try again in ${waitMinutes} minute${waitMinutes === 1 ? "" : "s"}.`,
+        `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
       );
     }
     let userId: string;
@@ -38,11 +41,10 @@ export async function signInAction(_previous: unknown, formData: FormData): Prom
       userId = signedIn.user.id;
     } catch {
       // Unknown email, wrong password and deactivated account all read the same.
-      await recordFailedSignIn(db, keys);
       await writeAudit(db, { actorId: null, action: "auth.sign_in_failed", entityType: "account", entityId: input.email });
       throw new ExpectedError("validation", WRONG_CREDENTIALS);
     }
-    await clearAccountFailures(db, keys);
+    await recordSuccessfulSignIn(db, keys, attempt);
     await writeAudit(db, { actorId: userId, action: "auth.signed_in", entityType: "user", entityId: userId });
     return null;
   });
@@ -51,12 +53,16 @@ export async function signInAction(_previous: unknown, formData: FormData): Prom
 }
 
 export async function signOutAction(): Promise<void> {
-  const requestHeaders = await headers();
-  const session = await getAuth().api.getSession({ headers: requestHeaders });
-  await getAuth().api.signOut({ headers: requestHeaders });
-  if (session) {
-    await writeAudit(db, { actorId: session.user.id, action: "auth.signed_out", entityType: "user", entityId: session.user.id });
-  }
+  // Inside the same boundary as every other action; whatever happens, the person lands on sign-in.
+  await runAction(async () => {
+    const requestHeaders = await headers();
+    const session = await getAuth().api.getSession({ headers: requestHeaders });
+    await getAuth().api.signOut({ headers: requestHeaders });
+    if (session) {
+      await writeAudit(db, { actorId: session.user.id, action: "auth.signed_out", entityType: "user", entityId: session.user.id });
+    }
+    return null;
+  });
   redirect("/sign-in");
 }
 

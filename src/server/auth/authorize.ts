@@ -16,15 +16,41 @@ export interface TeamRef {
  * read is reported as not found, so ids of other teams reveal nothing.
  */
 export async function authorizeTeam(actor: Actor, action: Action, teamId: string): Promise<TeamRef> {
+  const { archivedAt: _archivedAt, ...team } = await loadAuthorizedTeam(actor, action, teamId);
+  return team;
+}
+
+async function loadAuthorizedTeam(actor: Actor, action: Action, teamId: string) {
   const team = await db.team.findUnique({
     where: { id: teamId },
-    select: { id: true, name: true, slug: true, orgUnitId: true },
+    select: { id: true, name: true, slug: true, orgUnitId: true, archivedAt: true },
   });
   if (!team) throw new NotFoundError();
   const resource = { type: "team" as const, teamId: team.id, orgUnitId: team.orgUnitId };
   if (!can(actor, "team:read", resource)) throw new NotFoundError();
   if (!can(actor, action, resource)) throw new ForbiddenError();
   return team;
+}
+
+export const ARCHIVED_TEAM_MESSAGE =
+  "This team is archived, so its assessments and remediation plan are read-only. An admin can restore the team to change them.";
+
+/**
+ * For changes to a team's assessments and plan: authorizeTeam, and then refused with a clear
+ * message when the team is archived (read-only), whoever asks.
+ */
+export async function authorizeTeamChange(actor: Actor, action: Action, teamId: string): Promise<TeamRef> {
+  const { archivedAt, ...team } = await loadAuthorizedTeam(actor, action, teamId);
+  const resource = { type: "team" as const, teamId: team.id, orgUnitId: team.orgUnitId, archived: archivedAt !== null };
+  if (!can(actor, action, resource)) throw new ForbiddenError(ARCHIVED_TEAM_MESSAGE);
+  return team;
+}
+
+/** authorizeTeamChange, by the team's URL slug. */
+export async function authorizeTeamChangeBySlug(actor: Actor, action: Action, slug: string): Promise<TeamRef> {
+  const team = await db.team.findUnique({ where: { slug }, select: { id: true } });
+  if (!team) throw new NotFoundError();
+  return authorizeTeamChange(actor, action, team.id);
 }
 
 /** Same as authorizeTeam, by the team's URL slug. */

@@ -1,11 +1,15 @@
 import "server-only";
 import { headers } from "next/headers";
+import { CLIENT_ADDRESS_HEADER, normaliseAddress } from "@/client-address";
 
 /**
- * The client's address as reported by the nearest proxy (Next's own server sets
- * x-forwarded-for). Behind a load balancer, make it overwrite the header rather than append to it.
+ * The client's address for this request. The app server (scripts/server.ts) replaces the header
+ * with the one address it resolved from the connection (and the trusted proxies, if configured),
+ * so the value here is never what the client wrote. Should a list reach us anyway (`next dev`),
+ * the rightmost entry is the one the nearest hop added.
  */
 export async function requestAddress(): Promise<string> {
-  const list = await headers();
-  return list.get("x-forwarded-for")?.split(",")[0]?.trim() || list.get("x-real-ip") || "unknown";
+  const value = (await headers()).get(CLIENT_ADDRESS_HEADER) ?? "";
+  const entries = value.split(",");
+  return normaliseAddress(entries[entries.length - 1] ?? "") || "unknown";
 }

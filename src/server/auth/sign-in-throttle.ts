@@ -3,54 +3,124 @@ import { randomUUID } from "node:crypto";
 import type { AppPrismaClient } from "../prisma-client";
 
 /**
- * Failed sign-ins are counted per account (the email as typed, whether or not it exists, so the
- * throttle reveals nothing) and per client address, in the database so every app instance
- * shares the counts. A success clears the account's count.
+ * Sign-in throttling, kept in the database so every app instance shares the counts.
+ *
+ * Every attempt is counted *before* its password is checked, by one atomic upsert per counter
+ * (`INSERT … ON CONFLICT DO UPDATE … RETURNING`, the same on SQLite and PostgreSQL). A burst of
+ * parallel attempts therefore gets exactly the allowed number of checks: the sixth request in a
+ * burst already sees a count of 6, however the requests interleave. A successful sign-in hands
+ * its attempt back, so only failures use up the limits.
+ *
+ * Three counters, so that failures typed by one person cannot lock out another:
+ * - account + address: 5 per 15 minutes. Someone guessing from elsewhere does not touch the
+ *   owner's counter at the owner's usual address.
+ * - address: 20 per 15 minutes, whichever accounts are tried (password spraying from one place).
+ * - account, from addresses that have not signed in to it lately: 30 per hour, a slower backoff
+ *   against guessing spread over many addresses. An address where the account signed in
+ *   successfully in the last 90 days is exempt, so its owner keeps getting in.
+ * The email counts as typed (trimmed, lower-case), whether or not an account has it, so the
+ * throttle reveals nothing about which accounts exist.
  */
 export const SIGN_IN_LIMITS = {
-  windowMs: 15 * 60 * 1000,
-  maxFailuresPerAccount: 5,
-  maxFailuresPerAddress: 20,
+  pair: { max: 5, windowMs: 15 * 60 * 1000 },
+  address: { max: 20, windowMs: 15 * 60 * 1000 },
+  account: { max: 30, windowMs: 60 * 60 * 1000 },
+  knownAddressMs: 90 * 24 * 60 * 60 * 1000,
 } as const;
 
+type CounterName = "pair" | "address" | "account";
+
 export interface ThrottleKeys {
-  account: string;
+  pair: string;
   address: string;
+  account: string;
+  /** Marks an address the account signed in from; never counted. */
+  known: string;
 }
 
 export function throttleKeys(email: string, address: string): ThrottleKeys {
-  return { account: `sign-in:account:${email.trim().toLowerCase()}`, address: `sign-in:address:${address}` };
+  const account = email.trim().toLowerCase();
+  return {
+    pair: `sign-in:pair:${account}|${address}`,
+    address: `sign-in:address:${address}`,
+    account: `sign-in:account:${account}`,
+    known: `sign-in:known:${account}|${address}`,
+  };
 }
 
-/** Minutes until sign-in is allowed again, or 0 when it is allowed now. */
-export async function signInBlockedForMinutes(client: AppPrismaClient, keys: ThrottleKeys, now = Date.now()) {
-  const rows = await client.rateLimit.findMany({ where: { key: { in: [keys.account, keys.address] } } });
-  let blockedUntil = 0;
-  for (const row of rows) {
-    const windowStart = Number(row.lastRequest);
-    if (now - windowStart >= SIGN_IN_LIMITS.windowMs) continue;
-    const max = row.key === keys.account ? SIGN_IN_LIMITS.maxFailuresPerAccount : SIGN_IN_LIMITS.maxFailuresPerAddress;
-    if (row.count >= max) blockedUntil = Math.max(blockedUntil, windowStart + SIGN_IN_LIMITS.windowMs);
-  }
-  return blockedUntil > now ? Math.ceil((blockedUntil - now) / 60_000) : 0;
+export type SignInAttempt =
+  { allowed: true; countedAccount: boolean } | { allowed: false; waitMinutes: number };
+
+interface CounterRow {
+  count: number | bigint;
+  lastRequest: number | bigint;
 }
 
-/** Counts one failed attempt against both keys; a key whose window has passed starts afresh. */
-export async function recordFailedSignIn(client: AppPrismaClient, keys: ThrottleKeys, now = Date.now()) {
-  await client.$transaction(async (tx) => {
-    for (const key of [keys.account, keys.address]) {
-      const row = await tx.rateLimit.findUnique({ where: { key } });
-      if (!row) {
-        await tx.rateLimit.create({ data: { id: randomUUID(), key, count: 1, lastRequest: BigInt(now) } });
-      } else if (now - Number(row.lastRequest) >= SIGN_IN_LIMITS.windowMs) {
-        await tx.rateLimit.update({ where: { key }, data: { count: 1, lastRequest: BigInt(now) } });
-      } else {
-        await tx.rateLimit.update({ where: { key }, data: { count: { increment: 1 } } });
-      }
-    }
+/**
+ * Counts one attempt against a counter and returns the count including it. A counter whose window
+ * has passed starts again at 1. One statement, so concurrent attempts each get their own number.
+ */
+async function countAttempt(client: AppPrismaClient, key: string, windowMs: number, now: number) {
+  const expired = BigInt(now - windowMs);
+  const rows = await client.$queryRaw<CounterRow[]>`
+    INSERT INTO "rate_limit" ("id", "key", "count", "lastRequest")
+    VALUES (${randomUUID()}, ${key}, 1, ${BigInt(now)})
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "rate_limit"."lastRequest" <= ${expired} THEN 1 ELSE "rate_limit"."count" + 1 END,
+      "lastRequest" = CASE WHEN "rate_limit"."lastRequest" <= ${expired} THEN ${BigInt(now)} ELSE "rate_limit"."lastRequest" END
+    RETURNING "count", "lastRequest"`;
+  const row = rows[0]!;
+  return { count: Number(row.count), windowStart: Number(row.lastRequest) };
+}
+
+async function isKnownAddress(client: AppPrismaClient, keys: ThrottleKeys, now: number): Promise<boolean> {
+  const row = await client.rateLimit.findUnique({
+    where: { key: keys.known },
+    select: { lastRequest: true },
   });
+  return row !== null && now - Number(row.lastRequest) < SIGN_IN_LIMITS.knownAddressMs;
 }
 
-export async function clearAccountFailures(client: AppPrismaClient, keys: ThrottleKeys) {
-  await client.rateLimit.deleteMany({ where: { key: keys.account } });
+/**
+ * Reserves one sign-in attempt, before the password is checked. Refused when any counter that
+ * applies is over its limit; the refusal says how many minutes until the longest block ends.
+ */
+export async function reserveSignInAttempt(
+  client: AppPrismaClient,
+  keys: ThrottleKeys,
+  now = Date.now(),
+): Promise<SignInAttempt> {
+  const countAccount = !(await isKnownAddress(client, keys, now));
+  const counters: CounterName[] = countAccount ? ["pair", "address", "account"] : ["pair", "address"];
+  let blockedUntil = 0;
+  for (const name of counters) {
+    const limit = SIGN_IN_LIMITS[name];
+    const { count, windowStart } = await countAttempt(client, keys[name], limit.windowMs, now);
+    if (count > limit.max) blockedUntil = Math.max(blockedUntil, windowStart + limit.windowMs);
+  }
+  if (blockedUntil > now) return { allowed: false, waitMinutes: Math.ceil((blockedUntil - now) / 60_000) };
+  return { allowed: true, countedAccount: countAccount };
+}
+
+/**
+ * After a successful sign-in: the account + address counter starts afresh, the attempt is handed
+ * back to the address (and account) counters, and the address becomes a known one for the account.
+ */
+export async function recordSuccessfulSignIn(
+  client: AppPrismaClient,
+  keys: ThrottleKeys,
+  attempt: { countedAccount: boolean },
+  now = Date.now(),
+) {
+  await client.rateLimit.deleteMany({ where: { key: keys.pair } });
+  const refunded = attempt.countedAccount ? [keys.address, keys.account] : [keys.address];
+  await client.rateLimit.updateMany({
+    where: { key: { in: refunded }, count: { gt: 0 } },
+    data: { count: { decrement: 1 } },
+  });
+  await client.rateLimit.upsert({
+    where: { key: keys.known },
+    create: { id: randomUUID(), key: keys.known, count: 0, lastRequest: BigInt(now) },
+    update: { lastRequest: BigInt(now) },
+  });
 }

@@ -14,23 +14,32 @@ function refreshPlan(teamSlug: string | undefined): void {
   if (teamSlug && /^[a-z0-9-]{1,100}$/.test(teamSlug)) revalidatePath(teamPlanPath(teamSlug));
 }
 
-export async function addPlanItemAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ itemId: string }>> {
-  const fields = formFields(formData);
-  const result = await runAction(async () => addPlanItem(await requireActor(), parseInput(addPlanItemSchema, fields)));
-  if (result.ok) refreshPlan(fields.teamSlug);
+/**
+ * Reads the form, runs the change and refreshes the plan page, all inside runAction: a forged call
+ * (not a form, or signed out) ends as a refusal like any other, never as an unhandled error.
+ */
+async function runPlanAction<T>(
+  formData: unknown,
+  change: (fields: Record<string, string>) => Promise<T>,
+): Promise<ActionResult<T>> {
+  let teamSlug: string | undefined;
+  const result = await runAction(async () => {
+    const fields = formFields(formData);
+    teamSlug = fields.teamSlug;
+    return change(fields);
+  });
+  if (result.ok) refreshPlan(teamSlug);
   return result;
+}
+
+export async function addPlanItemAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ itemId: string }>> {
+  return runPlanAction(formData, async (fields) => addPlanItem(await requireActor(), parseInput(addPlanItemSchema, fields)));
 }
 
 export async function updatePlanItemAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ version: number }>> {
-  const fields = formFields(formData);
-  const result = await runAction(async () => updatePlanItem(await requireActor(), parseInput(updatePlanItemSchema, fields)));
-  if (result.ok) refreshPlan(fields.teamSlug);
-  return result;
+  return runPlanAction(formData, async (fields) => updatePlanItem(await requireActor(), parseInput(updatePlanItemSchema, fields)));
 }
 
 export async function removePlanItemAction(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
-  const fields = formFields(formData);
-  const result = await runAction(async () => removePlanItem(await requireActor(), parseInput(removePlanItemSchema, fields)));
-  if (result.ok) refreshPlan(fields.teamSlug);
-  return result;
+  return runPlanAction(formData, async (fields) => removePlanItem(await requireActor(), parseInput(removePlanItemSchema, fields)));
 }

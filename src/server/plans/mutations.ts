@@ -12,7 +12,7 @@ import type { AddPlanItemInput, RemovePlanItemInput, UpdatePlanItemInput } from 
 import type { PlanItemConflictDetails } from "@/features/plans/types";
 import type { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "../audit/audit";
-import { authorizeTeam, authorizeTeamBySlug } from "../auth/authorize";
+import { authorizeTeamChange, authorizeTeamChangeBySlug } from "../auth/authorize";
 import { db } from "../db";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { latestResultAssessment } from "./plan-data";
@@ -91,7 +91,7 @@ async function teamOfItem(itemId: string): Promise<string> {
  * request.
  */
 export async function addPlanItem(actor: Actor, input: AddPlanItemInput): Promise<{ itemId: string }> {
-  const team = await authorizeTeamBySlug(actor, "plan:edit", input.teamSlug);
+  const team = await authorizeTeamChangeBySlug(actor, "plan:edit", input.teamSlug);
   const latest = await latestResultAssessment(team.id);
   if (!latest) {
     throw new ConflictError("The team has no submitted assessment yet, so there is nothing to plan from.");
@@ -167,7 +167,7 @@ async function checkOwner(tx: Transaction, teamId: string, ownerId: string | nul
  * the values the first one saved, never silently overwritten.
  */
 export async function updatePlanItem(actor: Actor, input: UpdatePlanItemInput): Promise<{ version: number }> {
-  const team = await authorizeTeam(actor, "plan:edit", await teamOfItem(input.itemId));
+  const team = await authorizeTeamChange(actor, "plan:edit", await teamOfItem(input.itemId));
   return db.$transaction(async (tx) => {
     const current = await tx.planItem.findFirst({ where: { id: input.itemId, teamId: team.id }, select: auditedColumns });
     if (!current) throw new NotFoundError(GONE_MESSAGE);
@@ -217,7 +217,7 @@ export async function updatePlanItem(actor: Actor, input: UpdatePlanItemInput): 
 
 /** Removes an item from the plan, only from the version the person confirmed removing. */
 export async function removePlanItem(actor: Actor, input: RemovePlanItemInput): Promise<null> {
-  const team = await authorizeTeam(actor, "plan:edit", await teamOfItem(input.itemId));
+  const team = await authorizeTeamChange(actor, "plan:edit", await teamOfItem(input.itemId));
   return db.$transaction(async (tx) => {
     const current = await tx.planItem.findFirst({ where: { id: input.itemId, teamId: team.id }, select: auditedColumns });
     if (!current) throw new NotFoundError(GONE_MESSAGE);

@@ -128,9 +128,18 @@ const KEEP = "target untouched";
 const BAD_PW = "wrong credentials";
 /** The first-run admin setup is refused once the installation has people. */
 const SET_UP = "already set up";
+/** Refused because the team is archived (read-only), saying so. */
+const ARCHIVED = "refused: team archived";
 
 type Outcome =
-  typeof ALLOW | typeof FORBID | typeof HIDE | typeof SIGN_IN | typeof KEEP | typeof BAD_PW | typeof SET_UP;
+  | typeof ALLOW
+  | typeof FORBID
+  | typeof HIDE
+  | typeof SIGN_IN
+  | typeof KEEP
+  | typeof BAD_PW
+  | typeof SET_UP
+  | typeof ARCHIVED;
 
 /** One outcome per caller, in the order of CALLERS: admin, head, coach, lead, member, deactivated, signed out. */
 type Outcomes = readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
@@ -331,6 +340,23 @@ const EXPECTED = {
   // The health check answers everyone, and shows no team's data to anyone.
   "GET /api/health":                   { global: [ALLOW,   ALLOW,   ALLOW,   ALLOW,   ALLOW,   ALLOW,   ALLOW] },
 } as const satisfies Record<string, Expectations>;
+
+// prettier-ignore
+/**
+ * The same team actions against the caller's own team once it is archived: read-only for everyone,
+ * admins included, with a message that says why. Columns as in EXPECTED.
+ */
+const EXPECTED_WHEN_ARCHIVED = {
+  //                                              admin    head     coach    lead     member   deact.   signed out
+  saveAnswerAction:                    { own:    [ARCHIVED, FORBID, FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
+  confirmAnswersAction:                { own:    [ARCHIVED, FORBID, FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
+  startAssessmentAction:               { own:    [ARCHIVED, FORBID, FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
+  submitAssessmentAction:              { own:    [ARCHIVED, FORBID, FORBID,  ARCHIVED, FORBID,  SIGN_IN, SIGN_IN] },
+  reopenAssessmentAction:              { own:    [ARCHIVED, ARCHIVED, FORBID, FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  addPlanItemAction:                   { own:    [ARCHIVED, FORBID, ARCHIVED, ARCHIVED, FORBID,  SIGN_IN, SIGN_IN] },
+  updatePlanItemAction:                { own:    [ARCHIVED, FORBID, ARCHIVED, ARCHIVED, FORBID,  SIGN_IN, SIGN_IN] },
+  removePlanItemAction:                { own:    [ARCHIVED, FORBID, ARCHIVED, ARCHIVED, FORBID,  SIGN_IN, SIGN_IN] },
+} as const satisfies Record<string, { own: Outcomes }>;
 
 const ROWS: (ActionRow | RouteRow)[] = [
   // --- Assessments ------------------------------------------------------------------------------
@@ -866,13 +892,16 @@ function answerMatches(expected: Outcome, answer: Answer, row: ActionRow): boole
       return error?.code === "validation";
     case SET_UP:
       return error?.code === "conflict";
+    case ARCHIVED:
+      return error?.code === "forbidden" && /archived/i.test(error.message);
   }
 }
 
-async function runActionCell(row: ActionRow, world: World, target: Target, expected: Outcome) {
+async function runActionCell(row: ActionRow, world: World, target: Target, expected: Outcome, archived = false) {
   const side = target === "other" ? world.other : world.own;
   const across = target === "other" ? world.own : world.other;
   const setup = await row.arrange(world, side, across);
+  if (archived) await db.team.update({ where: { id: side.team.id }, data: { archivedAt: new Date() } });
   try {
     actAs(world);
     const auditBefore = await auditEventsBy(world.person.id);
@@ -1029,6 +1058,33 @@ describe("access matrix", () => {
           });
         });
       }
+    });
+  }
+});
+
+describe("access matrix: archived teams are read-only", () => {
+  beforeAll(async () => {
+    cycles ??= await createSharedCycles();
+  });
+
+  it("has a line for every action that changes a team's assessments or plan", () => {
+    const teamActions = ROWS.filter(
+      (row): row is ActionRow =>
+        row.kind === "action" && (row.file === "src/server/assessments/actions.ts" || row.file === "src/server/plans/actions.ts"),
+    ).map((row) => row.name);
+    expect(Object.keys(EXPECTED_WHEN_ARCHIVED).sort()).toEqual(teamActions.sort());
+  });
+
+  for (const [name, { own }] of Object.entries(EXPECTED_WHEN_ARCHIVED)) {
+    const row = ROWS.find((candidate): candidate is ActionRow => candidate.kind === "action" && candidate.name === name)!;
+    describe(`${rowName(row)}, own team archived`, () => {
+      CALLERS.forEach((caller: Caller, index) => {
+        const expected = own[index]!;
+        it(`${CALLER_LABELS[caller]} → their own archived team: ${expected}`, async () => {
+          const world = await createWorld(caller);
+          await runActionCell(row, world, "own", expected, true);
+        });
+      });
     });
   }
 });

@@ -1,70 +1,114 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import {
-  clearAccountFailures,
-  recordFailedSignIn,
+  recordSuccessfulSignIn,
+  reserveSignInAttempt,
   SIGN_IN_LIMITS,
-  signInBlockedForMinutes,
   throttleKeys,
 } from "@/server/auth/sign-in-throttle";
 
 const START = Date.UTC(2026, 10, 27, 9, 0, 0);
 const MINUTE = 60_000;
 
-async function fail(email: string, address: string, times: number, now = START) {
+async function attempts(email: string, address: string, times: number, now = START) {
+  const results = [];
   for (let attempt = 0; attempt < times; attempt++)
-    await recordFailedSignIn(db, throttleKeys(email, address), now);
+    results.push(await reserveSignInAttempt(db, throttleKeys(email, address), now));
+  return results;
 }
 
 describe("sign-in throttling", () => {
-  it("blocks an account after 5 failures for the rest of the 15-minute window, saying how many minutes", async () => {
+  it("allows 5 attempts per account and address, then blocks for the rest of the 15-minute window, saying how many minutes", async () => {
+    expect((await attempts("ada@example.com", "10.0.0.1", 5)).every((result) => result.allowed)).toBe(true);
     const keys = throttleKeys("ada@example.com", "10.0.0.1");
-    await fail("ada@example.com", "10.0.0.1", 4);
-    expect(await signInBlockedForMinutes(db, keys, START)).toBe(0);
-    await fail("ada@example.com", "10.0.0.1", 1);
-    expect(await signInBlockedForMinutes(db, keys, START)).toBe(15);
-    expect(await signInBlockedForMinutes(db, keys, START + 4 * MINUTE + 1)).toBe(11);
-    expect(await signInBlockedForMinutes(db, keys, START + 14 * MINUTE + 30_000)).toBe(1);
+    expect(await reserveSignInAttempt(db, keys, START)).toEqual({ allowed: false, waitMinutes: 15 });
+    expect(await reserveSignInAttempt(db, keys, START + 4 * MINUTE + 1)).toEqual({
+      allowed: false,
+      waitMinutes: 11,
+    });
+    expect(await reserveSignInAttempt(db, keys, START + 14 * MINUTE + 30_000)).toEqual({
+      allowed: false,
+      waitMinutes: 1,
+    });
   });
 
   it("counts the email as typed, in any case or spacing, whether or not it exists", async () => {
-    await fail(" Ghost@Example.com ", "10.0.0.2", 5);
-    expect(await signInBlockedForMinutes(db, throttleKeys("ghost@example.com", "10.0.0.99"), START)).toBe(15);
+    await attempts(" Ghost@Example.com ", "10.0.0.2", 5);
+    expect(
+      (await reserveSignInAttempt(db, throttleKeys("ghost@example.com", "10.0.0.2"), START)).allowed,
+    ).toBe(false);
+  });
+
+  it("counts a burst of parallel attempts exactly: 30 at once get 5 through", async () => {
+    const keys = throttleKeys("burst@example.com", "10.0.0.9");
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () => reserveSignInAttempt(db, keys, START)),
+    );
+    expect(results.filter((result) => result.allowed)).toHaveLength(SIGN_IN_LIMITS.pair.max);
   });
 
   it("unblocks once the window has passed, and then counts afresh", async () => {
     const keys = throttleKeys("ben@example.com", "10.0.0.3");
-    await fail("ben@example.com", "10.0.0.3", 5);
-    const later = START + SIGN_IN_LIMITS.windowMs;
-    expect(await signInBlockedForMinutes(db, keys, later)).toBe(0);
-    await fail("ben@example.com", "10.0.0.3", 1, later);
-    expect(await signInBlockedForMinutes(db, keys, later)).toBe(0);
-    const row = await db.rateLimit.findUniqueOrThrow({ where: { key: keys.account } });
+    await attempts("ben@example.com", "10.0.0.3", 6);
+    const later = START + SIGN_IN_LIMITS.pair.windowMs;
+    expect((await reserveSignInAttempt(db, keys, later)).allowed).toBe(true);
+    const row = await db.rateLimit.findUniqueOrThrow({ where: { key: keys.pair } });
     expect(row.count).toBe(1);
   });
 
-  it("blocks an address after 20 failures across different emails, and only then", async () => {
+  it("blocks an address after 20 attempts across different emails, and only that address", async () => {
     const address = "192.0.2.7";
-    for (let index = 0; index < 19; index++) await fail(`user${index}@example.com`, address, 1);
-    const fresh = throttleKeys("someone.else@example.com", address);
-    expect(await signInBlockedForMinutes(db, fresh, START)).toBe(0);
-    await fail("user19@example.com", address, 1);
-    expect(await signInBlockedForMinutes(db, fresh, START)).toBe(15);
-    // The same email from another address is not blocked: only this address is.
+    for (let index = 0; index < 20; index++) await attempts(`user${index}@example.com`, address, 1);
     expect(
-      await signInBlockedForMinutes(db, throttleKeys("someone.else@example.com", "192.0.2.8"), START),
-    ).toBe(0);
+      (await reserveSignInAttempt(db, throttleKeys("someone.else@example.com", address), START)).allowed,
+    ).toBe(false);
+    expect(
+      (await reserveSignInAttempt(db, throttleKeys("someone.else@example.com", "192.0.2.8"), START)).allowed,
+    ).toBe(true);
   });
 
-  it("clears the account's count after a successful sign-in, but not the address's", async () => {
-    const keys = throttleKeys("cara@example.com", "10.0.0.4");
-    await fail("cara@example.com", "10.0.0.4", 4);
-    await clearAccountFailures(db, keys);
-    expect(await db.rateLimit.findUnique({ where: { key: keys.account } })).toBeNull();
+  it("does not lock the account out at another address: failures elsewhere leave the owner's address alone", async () => {
+    await attempts("cara@example.com", "203.0.113.1", 10);
+    expect(
+      (await reserveSignInAttempt(db, throttleKeys("cara@example.com", "203.0.113.1"), START)).allowed,
+    ).toBe(false);
+    expect(
+      (await reserveSignInAttempt(db, throttleKeys("cara@example.com", "10.0.0.4"), START)).allowed,
+    ).toBe(true);
+  });
+
+  it("slows guessing spread over many addresses to 30 an hour, except at addresses the account signed in from", async () => {
+    const email = "dan@example.com";
+    const home = throttleKeys(email, "10.0.0.5");
+    const homeAttempt = await reserveSignInAttempt(db, home, START);
+    if (!homeAttempt.allowed) throw new Error("the first attempt is allowed");
+    await recordSuccessfulSignIn(db, home, homeAttempt, START);
+    for (let index = 0; index < 30; index++) {
+      expect(
+        (await reserveSignInAttempt(db, throttleKeys(email, `198.51.100.${index}`), START)).allowed,
+      ).toBe(true);
+    }
+    expect(await reserveSignInAttempt(db, throttleKeys(email, "198.51.100.200"), START + MINUTE)).toEqual({
+      allowed: false,
+      waitMinutes: 59,
+    });
+    // The owner's usual address is not affected.
+    expect((await reserveSignInAttempt(db, home, START + MINUTE)).allowed).toBe(true);
+    // After the hour, new addresses may try again.
+    expect(
+      (await reserveSignInAttempt(db, throttleKeys(email, "198.51.100.201"), START + 60 * MINUTE)).allowed,
+    ).toBe(true);
+  });
+
+  it("a success starts the account and address counter afresh and hands the attempt back to the address", async () => {
+    const keys = throttleKeys("erin@example.com", "10.0.0.6");
+    await attempts("erin@example.com", "10.0.0.6", 4);
+    const attempt = await reserveSignInAttempt(db, keys, START);
+    if (!attempt.allowed) throw new Error("the fifth attempt is allowed");
+    await recordSuccessfulSignIn(db, keys, attempt, START);
+    expect(await db.rateLimit.findUnique({ where: { key: keys.pair } })).toBeNull();
     expect((await db.rateLimit.findUniqueOrThrow({ where: { key: keys.address } })).count).toBe(4);
-    await fail("cara@example.com", "10.0.0.4", 4);
-    expect(await signInBlockedForMinutes(db, keys, START)).toBe(0);
-    await fail("cara@example.com", "10.0.0.4", 1);
-    expect(await signInBlockedForMinutes(db, keys, START)).toBe(15);
+    expect((await attempts("erin@example.com", "10.0.0.6", 5)).every((result) => result.allowed)).toBe(true);
+    expect((await reserveSignInAttempt(db, keys, START)).allowed).toBe(false);
   });
 });

@@ -13,6 +13,13 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBe("file:./data/pitfall-radar.db");
     expect(env.DEMO_MODE).toBe(false);
     expect(env.PORT).toBe(3000);
+    expect(env.TRUSTED_PROXY_HOPS).toBe(0);
+  });
+
+  it("reads the number of trusted proxy hops, 0 to 10", () => {
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS: expected the number of trusted proxies/);
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: "all" })).toThrow(/TRUSTED_PROXY_HOPS: expected the number of trusted proxies/);
   });
 
   it("names the variable and what it expects when a value is malformed", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  TEAM_CHANGES,
   buildActor,
   can,
   type Action,
@@ -153,5 +154,22 @@ describe("can(): scope follows the team's real org unit", () => {
     expect(can(both, "assessment:submit", { type: "team", teamId: OTHER_TEAM, orgUnitId: OTHER_UNIT })).toBe(
       true,
     );
+  });
+});
+
+describe("archived teams", () => {
+  const archived: Resource = { type: "team", teamId: TEAM, orgUnitId: UNIT, archived: true };
+
+  it("are read-only: nobody, admins included, answers, submits, reopens or edits the plan", () => {
+    expect([...TEAM_CHANGES].sort()).toEqual(["assessment:answer", "assessment:reopen", "assessment:submit", "plan:edit"]);
+    for (const kind of ALL_ACTORS) {
+      for (const action of TEAM_CHANGES) expect(can(ACTORS[kind], action, archived), `${kind} ${action}`).toBe(false);
+    }
+  });
+
+  it("can still be read and exported by whoever could before", () => {
+    for (const action of ["team:read", "plan:read", "team:export"] as const) {
+      for (const kind of ALL_ACTORS) expect(can(ACTORS[kind], action, archived)).toBe(can(ACTORS[kind], action, team));
+    }
   });
 });

@@ -1,0 +1,186 @@
+/**
+ * The edges an outside probe goes for: sign-in throttling by address, redirects after sign-in,
+ * malformed addresses, cross-origin action calls, and the Content-Security-Policy on every page.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, demoUsers, signIn } from "./support/auth";
+import { withDemoDatabase } from "./support/demo-database";
+
+/** Throttle counts this spec leaves behind must not slow down the specs after it. */
+function clearSignInThrottle() {
+  withDemoDatabase((database) => database.prepare("DELETE FROM rate_limit WHERE key LIKE 'sign-in:%'").run());
+}
+
+test.afterAll(clearSignInThrottle);
+
+test.describe("sign-in abuse", () => {
+  test.beforeEach(clearSignInThrottle);
+
+  test("a rotated X-Forwarded-For does not escape the per-address limit", async ({ page }) => {
+    test.setTimeout(180_000);
+    const formAlert = page.locator("form [role=alert]");
+    // 20 failures from this machine, each claiming another address and trying another account.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      await page.setExtraHTTPHeaders({ "x-forwarded-for": `198.51.100.${attempt}` });
+      await page.goto("/sign-in");
+      await page.getByLabel("Email").fill(`nobody-${attempt}@example.com`);
+      await page.getByLabel("Password").fill("not-the-password");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(formAlert).toHaveText("That email and password do not match an active account.");
+    }
+    // Yet another claimed address, and a real account with its right password: still this machine.
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.77" });
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(demoUsers.member);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(formAlert).toContainText("Too many failed sign-in attempts");
+  });
+
+  const REDIRECT_PAYLOADS = [
+    "/..//evil.example/x",
+    "/.//evil.example",
+    "//evil.example",
+    "/\\evil.example",
+    "\\/evil.example",
+    "https://evil.example",
+    "javascript:alert(1)",
+    "%2F%2Fevil.example",
+    "/%5Cevil.example",
+    "/\t/evil.example",
+    "/\n/evil.example",
+  ];
+
+  test(`signing in with any of ${REDIRECT_PAYLOADS.length} hostile next= values stays on the site`, async ({
+    browser,
+    baseURL,
+  }) => {
+    test.setTimeout(240_000);
+    for (const next of REDIRECT_PAYLOADS) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const left: string[] = [];
+      page.on("request", (request) => {
+        if (!request.url().startsWith(baseURL!)) left.push(request.url());
+      });
+      await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+      await page.getByLabel("Email").fill(demoUsers.member);
+      await page.getByLabel("Password").fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByRole("button", { name: "Sign out" }), next).toBeVisible();
+      expect(new URL(page.url()).origin, next).toBe(new URL(baseURL!).origin);
+      expect(left, next).toEqual([]);
+      // Already signed in, the sign-in page sends the person on at once: the same rule applies.
+      await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+      expect(new URL(page.url()).origin, next).toBe(new URL(baseURL!).origin);
+      await context.close();
+    }
+  });
+
+  test("a same-site next= is followed after signing in", async ({ page }) => {
+    await page.goto(`/sign-in?next=${encodeURIComponent("/playbook")}`);
+    await page.getByLabel("Email").fill(demoUsers.member);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/playbook$/);
+  });
+});
+
+function expectSecurityHeaders(headers: Record<string, string>) {
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+}
+
+test.describe("malformed requests", () => {
+  for (const path of [
+    "/team/%E0%A4%A",
+    "/team/%E0%A4%A/plan",
+    "/playbook/%C3%28",
+    "/api/exports/teams/%E0%A4%A",
+    "/plans/%FF",
+  ]) {
+    test(`${path} answers 400 with the security headers`, async ({ request }) => {
+      const response = await request.get(path);
+      expect(response.status()).toBe(400);
+      expectSecurityHeaders(response.headers());
+    });
+  }
+
+  test("a cross-origin server action call answers 403 with the security headers", async ({ request }) => {
+    for (const origin of ["https://evil.example", "null", "not a url"]) {
+      const response = await request.post("/sign-in", {
+        headers: {
+          "Next-Action": "0".repeat(42),
+          Origin: origin,
+          "Content-Type": "text/plain;charset=UTF-8",
+        },
+        data: "[]",
+      });
+      expect(response.status(), origin).toBe(403);
+      expectSecurityHeaders(response.headers());
+    }
+  });
+});
+
+/** Collects CSP violations and CSP console errors of a page, from its first script on. */
+async function watchCsp(page: Page): Promise<string[]> {
+  const reported: string[] = [];
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+    });
+  });
+  page.on("console", (message) => {
+    if (
+      message.type() === "error" &&
+      /Content Security Policy|CSP violation|Refused to (execute|load|apply)/i.test(message.text())
+    ) {
+      reported.push(`${page.url()}: ${message.text()}`);
+    }
+  });
+  return reported;
+}
+
+test.describe("Content-Security-Policy", () => {
+  test("every page reached from the navigation, signed in as an admin, runs its scripts with no CSP violation", async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    const reported = await watchCsp(page);
+    await page.goto("/sign-in");
+    expect(
+      await page.evaluate(() => Boolean((window as { next?: unknown }).next)),
+      "the sign-in page hydrated",
+    ).toBe(true);
+    await signIn(page, demoUsers.admin);
+
+    const seen = new Set<string>();
+    const queue = ["/"];
+    while (queue.length > 0 && seen.size < 60) {
+      const path = queue.shift()!;
+      if (seen.has(path)) continue;
+      seen.add(path);
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBeLessThan(500);
+      const csp = response?.headers()["content-security-policy"] ?? "";
+      expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+      // Next's client runtime started: its scripts were allowed by the nonce.
+      await expect
+        .poll(() => page.evaluate(() => Boolean((window as { next?: unknown }).next)), { message: path })
+        .toBe(true);
+      const links = await page
+        .locator("a[href^='/']")
+        .evaluateAll((anchors) =>
+          anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname),
+        );
+      for (const link of links) {
+        if (!link.startsWith("/api/") && !seen.has(link) && !queue.includes(link)) queue.push(link);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(15);
+    expect(reported).toEqual([]);
+  });
+});

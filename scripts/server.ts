@@ -1,0 +1,44 @@
+/**
+ * The production HTTP server: Next's own request handler behind a plain Node server, so the app
+ * knows which address each request really came from. Started by scripts/start.ts.
+ *
+ * `next start` keeps an `X-Forwarded-For` header the client sent and only fills it in from the
+ * connection when it is missing, so a client could pick its own address. Here the header is
+ * replaced, before Next sees the request, by the one address `resolveClientAddress` trusts: the
+ * connection's other end, or with TRUSTED_PROXY_HOPS set, the entry the outermost trusted proxy
+ * wrote. Everything in the app reads that one value (src/server/auth/request-address.ts).
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "../src/client-address";
+import { loadEnvOrExit } from "../src/env";
+
+async function main() {
+  const env = loadEnvOrExit();
+  const app = next({ dev: false, port: env.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = createServer((request, response) => {
+    request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress({
+      socketAddress: request.socket.remoteAddress,
+      forwardedFor: request.headers["x-forwarded-for"],
+      trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+    });
+    delete request.headers["x-real-ip"];
+    void handle(request, response);
+  });
+  server.listen(env.PORT, () => console.log(`Pitfall Radar is listening on port ${env.PORT}.`));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      server.close();
+      void app.close().finally(() => process.exit(0));
+      // Open keep-alive connections would hold the process; leave shortly after in any case.
+      setTimeout(() => process.exit(0), 2_000).unref();
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`The server failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

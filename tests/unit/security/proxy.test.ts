@@ -1,0 +1,74 @@
+/**
+ * The request proxy on its own: the answers it gives itself (400 for malformed addresses, 403 for
+ * cross-origin actions) carry the security headers, every page gets a fresh CSP nonce, and HSTS is
+ * sent exactly when the app's public URL is https.
+ */
+import { NextRequest } from "next/server";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+async function loadProxy(appUrl: string) {
+  vi.resetModules();
+  vi.stubEnv("APP_URL", appUrl);
+  return (await import("../../../proxy")).proxy;
+}
+
+afterEach(() => vi.unstubAllEnvs());
+
+function scriptSrc(response: Response): string {
+  return /script-src [^;]*/.exec(response.headers.get("content-security-policy") ?? "")?.[0] ?? "";
+}
+
+describe("the request proxy", () => {
+  it("answers malformed percent-encoding in a path with 400 and the security headers", async () => {
+    const proxy = await loadProxy("http://localhost:3000");
+    for (const path of ["/team/%E0%A4%A", "/playbook/%C3%28", "/team/%", "/plans/%FF"]) {
+      const response = await proxy(new NextRequest(`http://localhost:3000${path}`));
+      expect(response.status, path).toBe(400);
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+      expect(scriptSrc(response)).toMatch(/'nonce-/);
+    }
+    expect((await proxy(new NextRequest("http://localhost:3000/team/%E2%9C%93"))).status).toBe(200);
+  });
+
+  it("answers a cross-origin server action call with 403, and lets a same-origin one through", async () => {
+    const proxy = await loadProxy("http://localhost:3000");
+    const action = (origin: string | null) =>
+      proxy(
+        new NextRequest("http://localhost:3000/sign-in", {
+          method: "POST",
+          headers: { host: "localhost:3000", "next-action": "a".repeat(42), ...(origin ? { origin } : {}) },
+          body: "[]",
+        }),
+      );
+    for (const origin of ["https://evil.example", "http://localhost:3001", "null", "not a url"]) {
+      const response = await action(origin);
+      expect(response.status, origin).toBe(403);
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+    }
+    expect((await action("http://localhost:3000")).status).toBe(200);
+    expect((await action(null)).status).toBe(200);
+  });
+
+  it("sets a CSP with a fresh nonce per request and no 'unsafe-inline' for scripts", async () => {
+    const proxy = await loadProxy("http://localhost:3000");
+    const first = scriptSrc(await proxy(new NextRequest("http://localhost:3000/")));
+    const second = scriptSrc(await proxy(new NextRequest("http://localhost:3000/")));
+    expect(first).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/]{24}' 'strict-dynamic'$/);
+    expect(first).not.toBe(second);
+    expect(first).not.toContain("unsafe-inline");
+  });
+
+  it("sends HSTS only when APP_URL is https", async () => {
+    const overHttps = await loadProxy("https://radar.example.com");
+    expect(
+      (await overHttps(new NextRequest("https://radar.example.com/"))).headers.get(
+        "strict-transport-security",
+      ),
+    ).toBe("max-age=63072000; includeSubDomains");
+    const overHttp = await loadProxy("http://localhost:3000");
+    expect(
+      (await overHttp(new NextRequest("http://localhost:3000/"))).headers.get("strict-transport-security"),
+    ).toBeNull();
+  });
+});
