@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { HighRiskFindingsList, highRiskFindingsTitle } from "@/features/results/high-risk-findings";
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { BandBadge, bandMeaning, bandText, ScoreBar } from "./band-style";
@@ -140,23 +141,12 @@ function PitfallResultCard({ pitfall }: { pitfall: PitfallResultView }) {
           aria-label="High-risk findings"
           className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-sm"
         >
-          <h4 className="font-semibold text-slate-900">
-            {pitfall.findings.length === 1 ? "High-risk finding" : "High-risk findings"}
-          </h4>
-          <ul className="mt-1 space-y-1">
-            {pitfall.findings.map((finding) => (
-              <li key={finding.explanation}>
-                {finding.explanation}{" "}
-                <span className="font-medium">This holds the pitfall at {finding.floor} or above.</span>
-              </li>
-            ))}
-          </ul>
-          {pitfall.averageScore !== null ? (
-            <p className="mt-1 text-slate-700" data-testid="average-below-floor">
-              The answers alone average {formatScore(pitfall.averageScore)}; the finding sets the score at{" "}
-              {formatScore(pitfall.score)}.
-            </p>
-          ) : null}
+          <h4 className="font-semibold text-slate-900">{highRiskFindingsTitle(pitfall.findings.length)}</h4>
+          <HighRiskFindingsList
+            findings={pitfall.findings}
+            averageScore={pitfall.averageScore}
+            score={pitfall.score}
+          />
         </div>
       ) : null}
 

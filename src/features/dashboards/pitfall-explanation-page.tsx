@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { HighRiskFindingsList, highRiskFindingsTitle } from "@/features/results/high-risk-findings";
 import { percentileSentence } from "@/domain/dashboards/team-dashboard";
 import type { PitfallExplanationView } from "@/server/dashboards/team-dashboard";
 import { BandBadge } from "./band-badge";
@@ -126,22 +127,13 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
           className="space-y-2 rounded-lg border border-slate-300 border-l-4 border-l-red-700 bg-white p-4"
         >
           <h2 id="findings-heading" className="text-xl font-semibold">
-            {view.findings.length === 1 ? "High-risk finding" : "High-risk findings"}
+            {highRiskFindingsTitle(view.findings.length)}
           </h2>
-          <ul className="space-y-1 text-sm">
-            {view.findings.map((finding) => (
-              <li key={finding.explanation}>
-                {finding.explanation}{" "}
-                <span className="font-medium">This holds the pitfall at {finding.floor} or above.</span>
-              </li>
-            ))}
-          </ul>
-          {view.averageScore !== null ? (
-            <p className="text-sm text-slate-700">
-              The answers alone average {view.averageScore.toFixed(1)}; the finding sets the score at{" "}
-              {view.score?.toFixed(1)}.
-            </p>
-          ) : null}
+          <HighRiskFindingsList
+            findings={view.findings}
+            averageScore={view.averageScore}
+            score={view.score}
+          />
         </section>
       ) : null}
 
