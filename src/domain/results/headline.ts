@@ -184,3 +184,13 @@ export function headlineSentence(headline: TeamHeadline, nameOf: (pitfallId: str
   if (headline.worstBand === null) return "Not scored: no pitfall had enough answers to score";
   return `${headlineBandLabel(headline.worstBand)} — ${headlineDetail(headline, nameOf)}`;
 }
+
+/** A headline with the worst pitfalls' names, as the pages and exports show it. */
+export interface HeadlineView extends TeamHeadline {
+  /** Names of `worstPitfalls`, in the same order. */
+  worstPitfallNames: string[];
+}
+
+export function toHeadlineView(headline: TeamHeadline, nameOf: (pitfallId: string) => string): HeadlineView {
+  return { ...headline, worstPitfallNames: headline.worstPitfalls.map(nameOf) };
+}

@@ -5,7 +5,7 @@
 import type { NUMBER_UNITS, PitfallId } from "@/domain/content/schema";
 import type { AnswerValue } from "@/domain/scoring/answer-validation";
 import type { RiskBand } from "@/domain/scoring/bands";
-import type { HeadlineView } from "@/features/results/team-headline";
+import type { HeadlineView } from "@/domain/results/headline";
 
 export type AssessmentStatus = "draft" | "submitted" | "reopened";
 export type CycleStatus = "planned" | "open" | "closed";

@@ -1,6 +1,6 @@
 import type { RiskBand } from "@/domain/scoring/bands";
 import type { CycleStatus, TeamCycleStatus } from "@/features/assessments/types";
-import type { HeadlineView } from "@/features/results/team-headline";
+import type { HeadlineView } from "@/domain/results/headline";
 
 export interface CycleSummary {
   id: string;

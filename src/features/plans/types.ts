@@ -3,7 +3,7 @@ import type { ClosedLoop } from "@/domain/plans/closed-loop";
 import type { CommonCountermeasure } from "@/domain/plans/common-countermeasures";
 import type { PlanItemStatus } from "@/domain/plans/plan-item-rules";
 import type { PitfallResultSummary, RecommendedCountermeasure, SymptomRef } from "@/domain/plans/stored-rankings";
-import type { HeadlineView } from "@/features/results/team-headline";
+import type { HeadlineView } from "@/domain/results/headline";
 
 export interface PersonRef {
   id: string;

@@ -3,17 +3,8 @@
  * reads without colour), how many pitfalls are High or Critical, the worst pitfall, and the average
  * as a secondary figure. Wraps on narrow screens.
  */
-import { highOrCriticalPhrase, type TeamHeadline } from "@/domain/results/headline";
+import { highOrCriticalPhrase, type HeadlineView } from "@/domain/results/headline";
 import { BandBadge } from "@/features/assessments/band-style";
-
-export interface HeadlineView extends TeamHeadline {
-  /** Names of `worstPitfalls`, in the same order. */
-  worstPitfallNames: string[];
-}
-
-export function toHeadlineView(headline: TeamHeadline, nameOf: (pitfallId: string) => string): HeadlineView {
-  return { ...headline, worstPitfallNames: headline.worstPitfalls.map(nameOf) };
-}
 
 function oneDecimal(score: number): string {
   return score.toFixed(1);

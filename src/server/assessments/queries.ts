@@ -10,9 +10,13 @@ import {
   type RiskBand,
   validateAnswer,
 } from "@/domain/scoring";
-import { showsFindings, teamHeadline, type HeadlinePitfallResult } from "@/domain/results/headline";
+import {
+  showsFindings,
+  teamHeadline,
+  toHeadlineView,
+  type HeadlinePitfallResult,
+} from "@/domain/results/headline";
 import { playbookPath, questionPath, resultPath, parseResultRef } from "@/features/assessments/paths";
-import { toHeadlineView } from "@/features/results/team-headline";
 import type {
   AssessmentResultView,
   AssessmentStatus,

@@ -1,8 +1,7 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
 import { content, latestQuestionnaire, pitfallById } from "@/domain/content";
-import { teamHeadline } from "@/domain/results/headline";
-import { toHeadlineView } from "@/features/results/team-headline";
+import { teamHeadline, toHeadlineView } from "@/domain/results/headline";
 import { RISK_BANDS, type RiskBand } from "@/domain/scoring";
 import { resultPath, teamPath } from "@/features/assessments/paths";
 import type { CycleStatus, TeamCycleStatus } from "@/features/assessments/types";

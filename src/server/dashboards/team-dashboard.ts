@@ -33,8 +33,13 @@ import {
   type Trend,
 } from "@/domain/dashboards/trend";
 import { headlineTrend } from "@/domain/dashboards/heatmap";
-import { showsFindings, teamHeadline, type TeamHeadline } from "@/domain/results/headline";
-import { toHeadlineView, type HeadlineView } from "@/features/results/team-headline";
+import {
+  showsFindings,
+  teamHeadline,
+  toHeadlineView,
+  type HeadlineView,
+  type TeamHeadline,
+} from "@/domain/results/headline";
 import { describeContributionAnswer, type PitfallStatus, type RiskBand } from "@/domain/scoring";
 import { authorizeTeamBySlug } from "../auth/authorize";
 import { db } from "../db";

@@ -4,8 +4,7 @@ import { closedLoopOutcome } from "@/domain/plans/closed-loop";
 import { commonCountermeasures } from "@/domain/plans/common-countermeasures";
 import { cycleFileSlug } from "@/domain/plans/export-formats";
 import { pitfallName } from "@/domain/plans/stored-rankings";
-import { teamHeadline } from "@/domain/results/headline";
-import { toHeadlineView, type HeadlineView } from "@/features/results/team-headline";
+import { teamHeadline, toHeadlineView, type HeadlineView } from "@/domain/results/headline";
 import {
   asPlanItemStatus,
   completedWithin,

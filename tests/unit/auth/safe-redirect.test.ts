@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeRedirectPath } from "@/features/auth/schemas";
+import { safeRedirectPath } from "@/domain/access/safe-redirect";
 
 const ORIGIN = "https://radar.example.com";
 
