@@ -264,6 +264,13 @@ export function compileQuestionnaire(content: ScoringContent): CompiledQuestionn
   return compiled;
 }
 
+/** Content as callers pass it (raw or already compiled), compiled. */
+export function compiledFrom(content: ScoringContent | CompiledQuestionnaire): CompiledQuestionnaire {
+  return "kind" in content && content.kind === "compiled-questionnaire"
+    ? content
+    : compileQuestionnaire(content);
+}
+
 function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionnaire {
   const { questionnaire } = content;
   const where = `Questionnaire "${questionnaire.id}"`;

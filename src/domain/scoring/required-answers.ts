@@ -4,11 +4,7 @@
  */
 import type { Answers } from "../content/schema";
 import type { AnswerIssue } from "./answer-validation";
-import {
-  compileQuestionnaire,
-  type CompiledQuestionnaire,
-  type ScoringContent,
-} from "./compile-questionnaire";
+import { compiledFrom, type CompiledQuestionnaire, type ScoringContent } from "./compile-questionnaire";
 
 const REQUIRED_MESSAGE = "This question needs an answer before the assessment can be submitted.";
 
@@ -17,8 +13,7 @@ export function listMissingRequiredAnswers(
   answers: Answers,
   teamContext: Answers,
 ): AnswerIssue[] {
-  const compiled =
-    "kind" in content && content.kind === "compiled-questionnaire" ? content : compileQuestionnaire(content);
+  const compiled = compiledFrom(content);
   const issues: AnswerIssue[] = [];
   for (const { question } of compiled.questions) {
     if (question.required && answers[question.id] === undefined) {
@@ -43,8 +38,7 @@ export function listContradictedAnswers(
   answers: Answers,
   teamContext: Answers,
 ): AnswerIssue[] {
-  const compiled =
-    "kind" in content && content.kind === "compiled-questionnaire" ? content : compileQuestionnaire(content);
+  const compiled = compiledFrom(content);
   const issues: AnswerIssue[] = [];
   for (const { question, applicableWhen } of compiled.questions) {
     if (applicableWhen.length === 0 || answers[question.id]?.kind !== "notApplicable") continue;

@@ -12,7 +12,7 @@ import {
 import { bandForScore } from "./bands";
 import { BAND_URGENCY, compareRemediation } from "./remediation-order";
 import {
-  compileQuestionnaire,
+  compiledFrom,
   type CompiledCondition,
   type CompiledCountermeasureLink,
   type CompiledQuestionnaire,
@@ -69,8 +69,7 @@ export function scoreAssessment(
   answers: Answers,
   teamContext: Answers = NO_ANSWERS,
 ): AssessmentScore {
-  const compiled =
-    "kind" in content && content.kind === "compiled-questionnaire" ? content : compileQuestionnaire(content);
+  const compiled = compiledFrom(content);
   const { scratch, sections } = compiled;
   readAnswers(compiled, answers, teamContext);
   applyTeamContext(compiled);
@@ -538,7 +537,6 @@ function rankPitfallCountermeasures(
   }
   return countermeasures;
 }
-
 
 /** Outcomes of a list of conditions read as one "and" (Kleene logic). */
 const CONDITIONS_HOLD = 0;
