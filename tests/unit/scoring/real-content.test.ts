@@ -48,6 +48,20 @@ function rankedAhead(a: RankedCountermeasure, b: RankedCountermeasure): boolean 
   return a.countermeasureId < b.countermeasureId;
 }
 
+/**
+ * Whether answer `a` is no riskier than `b`. Answer risk alone cannot order two numbers on the flat
+ * end of a risk curve (0% and 50% planned work both carry full risk), yet a rule with a threshold
+ * inside that flat end ("less than 50%") may still fire for one of them. Such ties are broken by the
+ * curve's direction: the value further toward the risky end is the riskier answer.
+ */
+function isNoRiskier(question: Question, a: number | string | boolean, b: number | string | boolean): boolean {
+  const [riskA, riskB] = [answerRisk(question, a), answerRisk(question, b)];
+  if (riskA !== riskB || question.answer.type !== "number") return riskA <= riskB;
+  const curve = question.answer.riskCurve;
+  const lowerIsRiskier = curve[0]!.risk > curve[curve.length - 1]!.risk;
+  return lowerIsRiskier ? (a as number) >= (b as number) : (a as number) <= (b as number);
+}
+
 function questionnaireOf(id: string): Questionnaire {
   const questionnaire = content.questionnaires.find((candidate) => candidate.id === id);
   if (!questionnaire) throw new Error(`no questionnaire ${id}`);
@@ -167,7 +181,7 @@ describe.each(["v2", "v1"])("questionnaire %s", (questionnaireId) => {
         validContext(questionnaire),
         change,
         (answers, context, [question, a, b]) => {
-          const [safer, riskier] = answerRisk(question, a) <= answerRisk(question, b) ? [a, b] : [b, a];
+          const [safer, riskier] = isNoRiskier(question, a, b) ? [a, b] : [b, a];
           const pitfallWith = (answerValue: number | string | boolean) =>
             scoreAssessment(real, { ...answers, [question.id]: value(answerValue) }, context).pitfalls.find(
               (pitfall) => pitfall.pitfallId === pitfallOf(question),
