@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { ExpectedError, type ActionResult, type FieldErrors } from "@/features/shared/action-result";
+import { ExpectedError, type ActionResult, type FieldErrors } from "@/contracts/action-result";
 
 export { ExpectedError };
 

@@ -1,4 +1,4 @@
-import type { ActionError } from "@/features/shared/action-result";
+import type { ActionError } from "@/contracts/action-result";
 
 /** The form-level message of a failed action, announced to screen readers. */
 export function FormAlert({ error }: { error: ActionError | null | undefined }) {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AuditLog } from "@/features/admin/audit-log";
-import { auditFilterSchema, firstValues } from "@/features/admin/schemas";
+import { auditFilterSchema, firstValues } from "@/contracts/admin/schemas";
 import { requireAdminPage } from "@/server/admin/access";
 import { listAuditEvents } from "@/server/admin/audit-queries";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PeopleList } from "@/features/admin/people-list";
-import { firstValues, peopleFilterSchema } from "@/features/admin/schemas";
+import { firstValues, peopleFilterSchema } from "@/contracts/admin/schemas";
 import { requireAdminPage } from "@/server/admin/access";
 import { listPeople } from "@/server/admin/people-queries";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ActionResult } from "@/features/shared/action-result";
+import type { ActionResult } from "@/contracts/action-result";
 import { Button } from "@/ui/button";
 import { FormError } from "./form-message";
 import { useFormAction } from "./use-form-action";

@@ -4,7 +4,7 @@ import { Button } from "@/ui/button";
 import { TextField } from "@/ui/text-field";
 import { formatDateTime } from "./format";
 import { Pagination } from "./pagination";
-import type { AuditFilter } from "./schemas";
+import type { AuditFilter } from "@/contracts/admin/schemas";
 import { SelectField } from "./select-field";
 
 const ACTION_PREFIXES = [

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import type { ActionResult } from "@/features/shared/action-result";
+import type { ActionResult } from "@/contracts/action-result";
 import { Button } from "@/ui/button";
 import { FormError, FormSuccess } from "./form-message";
 import { useFormAction } from "./use-form-action";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useEffect, useRef, useState, useTransition, type RefObject } from "react";
 import { MAX_IMPORT_BYTES, type ImportIssue } from "@/domain/import/import-format";
-import type { ActionError } from "@/features/shared/action-result";
+import type { ActionError } from "@/contracts/action-result";
 import { importOrganisationAction, previewImportAction } from "@/server/admin/import-actions";
 import type { ImportCounts, ImportPreviewDto } from "@/server/admin/import-mutations";
 import { Button } from "@/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { ActionResult } from "@/features/shared/action-result";
+import type { ActionResult } from "@/contracts/action-result";
 import { createOrgUnitAction, createTeamAction } from "@/server/admin/org-actions";
 import { Button } from "@/ui/button";
 import { TextField } from "@/ui/text-field";

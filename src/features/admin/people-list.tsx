@@ -5,7 +5,7 @@ import { Button } from "@/ui/button";
 import { TextField } from "@/ui/text-field";
 import { formatDate } from "./format";
 import { Pagination } from "./pagination";
-import type { PeopleFilter } from "./schemas";
+import type { PeopleFilter } from "@/contracts/admin/schemas";
 import { SelectField } from "./select-field";
 
 export function PeopleList({ result, filter }: { result: PeoplePageDto; filter: PeopleFilter }) {

@@ -10,8 +10,8 @@ import {
   valueIssueMessage,
   type AnswerValue,
 } from "@/domain/scoring/answer-validation";
-import { NOTE_MAX_LENGTH } from "./limits";
-import type { AnswerKind, AnswerTypeView, NumberUnit, QuestionView, ServerAnswer } from "./types";
+import { NOTE_MAX_LENGTH } from "@/contracts/assessments/limits";
+import type { AnswerKind, AnswerTypeView, NumberUnit, QuestionView, ServerAnswer } from "@/contracts/assessments/types";
 
 export interface AnswerDraft {
   mode: AnswerKind | null;

@@ -27,7 +27,7 @@
  *   and waits for the person to press Retry.
  */
 import type { Answer } from "@/domain/content/schema";
-import type { ActionResult } from "@/features/shared/action-result";
+import type { ActionResult } from "@/contracts/action-result";
 import {
   draftFromServer,
   draftMatchesServer,
@@ -41,7 +41,7 @@ import type {
   QuestionView,
   SaveAnswerResult,
   ServerAnswer,
-} from "./types";
+} from "@/contracts/assessments/types";
 
 /** Typing pauses shorter than this are one edit, so a number or a reason is not saved per keystroke. */
 export const TEXT_SAVE_DELAY_MS = 600;

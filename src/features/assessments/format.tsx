@@ -1,4 +1,4 @@
-import type { TeamCycleStatus } from "./types";
+import type { TeamCycleStatus } from "@/contracts/assessments/types";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { formatDate, StatusBadge } from "./format";
-import { teamPath } from "./paths";
-import type { MyTeamSummary } from "./types";
+import { teamPath } from "@/contracts/assessments/paths";
+import type { MyTeamSummary } from "@/contracts/assessments/types";
 
 export function MyTeamsPage({ teams }: { teams: MyTeamSummary[] }) {
   return (

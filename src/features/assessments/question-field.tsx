@@ -11,9 +11,9 @@ import {
   UNIT_LABELS,
   type AnswerDraft,
 } from "./answer-draft";
-import { NOTE_MAX_LENGTH } from "./limits";
-import { questionAnchor } from "./paths";
-import type { QuestionView, ServerAnswer } from "./types";
+import { NOTE_MAX_LENGTH } from "@/contracts/assessments/limits";
+import { questionAnchor } from "@/contracts/assessments/paths";
+import type { QuestionView, ServerAnswer } from "@/contracts/assessments/types";
 import type { QuestionSyncState } from "./use-answer-sync";
 
 export interface QuestionFieldProps {

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
 import { formatDate } from "./format";
-import { teamPath } from "./paths";
+import { teamPath } from "@/contracts/assessments/paths";
 import { Questionnaire } from "./questionnaire";
 import { StartAssessmentForm } from "./start-assessment-form";
-import type { QuestionnairePageState } from "./types";
+import type { QuestionnairePageState } from "@/contracts/assessments/types";
 
 export function QuestionnairePage({ state }: { state: QuestionnairePageState }) {
   const team = state.kind === "editable" ? state.session.team : state.team;

@@ -4,9 +4,9 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { draftMatchesServer, type AnswerDraft } from "./answer-draft";
 import { formatDate } from "./format";
-import { playbookPath, reviewPath, teamPath } from "./paths";
+import { playbookPath, reviewPath, teamPath } from "@/contracts/assessments/paths";
 import { QuestionField } from "./question-field";
-import type { QuestionnaireSession, SectionView, ServerAnswer } from "./types";
+import type { QuestionnaireSession, SectionView, ServerAnswer } from "@/contracts/assessments/types";
 import { useAnswerSync, type QuestionSyncState, type SaveStatus } from "./use-answer-sync";
 
 export function Questionnaire({ session }: { session: QuestionnaireSession }) {

@@ -5,7 +5,7 @@ import { reopenAssessmentAction } from "@/server/assessments/actions";
 import { Button } from "@/ui/button";
 import { FormAlert } from "@/ui/form-alert";
 import { TextField } from "@/ui/text-field";
-import { REOPEN_REASON_MIN_LENGTH } from "./limits";
+import { REOPEN_REASON_MIN_LENGTH } from "@/contracts/assessments/limits";
 
 export function ReopenAssessmentForm({
   assessmentId,

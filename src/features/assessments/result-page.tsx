@@ -4,9 +4,9 @@ import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { BandBadge, bandMeaning, bandText, ScoreBar } from "./band-style";
 import { formatDate, formatPercent, formatScore } from "./format";
-import { questionnairePath, teamPath } from "./paths";
+import { questionnairePath, teamPath } from "@/contracts/assessments/paths";
 import { ReopenAssessmentForm } from "./reopen-assessment-form";
-import type { AssessmentResultView, PitfallResultView } from "./types";
+import type { AssessmentResultView, PitfallResultView } from "@/contracts/assessments/types";
 
 export function ResultPage({ result }: { result: AssessmentResultView }) {
   const { team, cycle, assessment, overall } = result;

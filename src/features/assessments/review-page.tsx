@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
 import { formatDate } from "./format";
-import { questionnairePath, teamPath } from "./paths";
+import { questionnairePath, teamPath } from "@/contracts/assessments/paths";
 import { SubmitAssessmentForm } from "./submit-assessment-form";
-import type { ReviewItem, ReviewView } from "./types";
+import type { ReviewItem, ReviewView } from "@/contracts/assessments/types";
 
 export function ReviewPage({ review }: { review: ReviewView }) {
   const ready =

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
-import { teamPlanPath } from "@/features/plans/paths";
+import { teamPlanPath } from "@/contracts/plans/paths";
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
 import { formatDate, StatusBadge } from "./format";
-import { questionnairePath } from "./paths";
+import { questionnairePath } from "@/contracts/assessments/paths";
 import { StartAssessmentForm } from "./start-assessment-form";
-import type { TeamOverview } from "./types";
+import type { TeamOverview } from "@/contracts/assessments/types";
 
 const teamPageLink = "font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950";
 

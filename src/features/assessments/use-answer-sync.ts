@@ -14,7 +14,7 @@ import {
   type AnswerSyncTransport,
   type PageLifecycle,
 } from "./answer-sync-queue";
-import type { QuestionnaireSession } from "./types";
+import type { QuestionnaireSession } from "@/contracts/assessments/types";
 
 export { TEXT_SAVE_DELAY_MS, type QuestionSyncState, type SaveStatus } from "./answer-sync-queue";
 

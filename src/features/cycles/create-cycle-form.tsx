@@ -5,7 +5,7 @@ import { createCycleAction } from "@/server/cycles/actions";
 import { Button } from "@/ui/button";
 import { FormAlert } from "@/ui/form-alert";
 import { TextField } from "@/ui/text-field";
-import type { CyclesPageData } from "./types";
+import type { CyclesPageData } from "@/contracts/cycles/types";
 
 export function CreateCycleForm({ next, questionnaires }: Pick<CyclesPageData, "next" | "questionnaires">) {
   const [state, formAction, pending] = useActionState(createCycleAction, null);

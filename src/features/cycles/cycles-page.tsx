@@ -3,7 +3,7 @@ import { formatDate, StatusBadge } from "@/features/assessments/format";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { CreateCycleForm } from "./create-cycle-form";
 import { CycleStatusForm } from "./cycle-status-form";
-import type { CyclesPageData } from "./types";
+import type { CyclesPageData } from "@/contracts/cycles/types";
 
 const STATUS_TEXT = { planned: "Planned", open: "Open", closed: "Closed" } as const;
 

@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { PLAN_EXPORT_FORMATS, PLAN_EXPORT_FORMAT_LABELS, type PlanExportFormat } from "@/domain/plans/export-formats";
-import type { CycleOption } from "./types";
+import type { CycleOption } from "@/contracts/plans/types";
 
 /**
  * Downloads as a plain GET form: a cycle to export and one button per format. It works without

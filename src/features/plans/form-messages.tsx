@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ActionError } from "@/features/shared/action-result";
+import type { ActionError } from "@/contracts/action-result";
 
 /** A refused action's message; focusable so the form can move focus to it. */
 export function FormError({ error, children }: { error: ActionError | null | undefined; children?: ReactNode }) {

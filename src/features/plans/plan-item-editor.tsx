@@ -7,7 +7,7 @@ import { Button } from "@/ui/button";
 import { TextField } from "@/ui/text-field";
 import { SelectField, TextAreaField } from "./form-fields";
 import { FormError, FormSuccess } from "./form-messages";
-import type { OwnerOption, PersonRef, PlanItemConflictDetails, PlanItemView } from "./types";
+import type { OwnerOption, PersonRef, PlanItemConflictDetails, PlanItemView } from "@/contracts/plans/types";
 import { usePlanAction } from "./use-plan-action";
 
 type CurrentItemValues = PlanItemConflictDetails["current"];

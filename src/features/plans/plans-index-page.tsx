@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ExportForm } from "./export-form";
-import { HEATMAP_EXPORT_PATH, unitPlanPath } from "./paths";
-import type { PlansIndexView } from "./types";
+import { HEATMAP_EXPORT_PATH, unitPlanPath } from "@/contracts/plans/paths";
+import type { PlansIndexView } from "@/contracts/plans/types";
 
 /** The org units a coach (or head of engineering) looks after, with how their plans stand. */
 export function PlansIndexPage({ view }: { view: PlansIndexView }) {

@@ -4,11 +4,11 @@ import { formatScore } from "@/domain/plans/closed-loop";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { AddToPlan } from "./add-to-plan";
 import { ExportForm } from "./export-form";
-import { teamExportBasePath } from "./paths";
+import { teamExportBasePath } from "@/contracts/plans/paths";
 import { PlanHeading } from "./plan-heading";
 import { PlanItemEditor } from "./plan-item-editor";
 import { RemovePlanItem } from "./remove-plan-item";
-import type { PlanItemView, RecommendationView, TeamPlanView } from "./types";
+import type { PlanItemView, RecommendationView, TeamPlanView } from "@/contracts/plans/types";
 
 const PLAN_HEADING_ID = "plan-heading";
 

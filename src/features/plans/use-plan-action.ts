@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useEffectEvent, useRef, type FormEvent } from "react";
-import type { ActionResult } from "@/features/shared/action-result";
+import type { ActionResult } from "@/contracts/action-result";
 
 type FormAction<T> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
-import { PAGE_SIZE, type AuditFilter } from "@/features/admin/schemas";
+import { PAGE_SIZE, type AuditFilter } from "@/contracts/admin/schemas";
 import type { Prisma } from "@/generated/prisma/client";
 import { authorizeOrganisation } from "../auth/authorize";
 import { db } from "../db";

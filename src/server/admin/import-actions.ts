@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/features/shared/action-result";
+import type { ActionResult } from "@/contracts/action-result";
 import { requireActor } from "../auth/session";
 import { ValidationError, runAction } from "../errors";
 import {

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/features/shared/action-result";
+import type { ActionResult } from "@/contracts/action-result";
 import {
   createOrgUnitSchema,
   createTeamSchema,
@@ -11,7 +11,7 @@ import {
   renameOrgUnitSchema,
   renameTeamSchema,
   teamIdSchema,
-} from "@/features/admin/schemas";
+} from "@/contracts/admin/schemas";
 import { requireActor } from "../auth/session";
 import { formFields, parseInput, runAction } from "../errors";
 import {

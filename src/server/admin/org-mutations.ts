@@ -11,7 +11,7 @@ import type {
   RenameOrgUnitInput,
   RenameTeamInput,
   TeamIdInput,
-} from "@/features/admin/schemas";
+} from "@/contracts/admin/schemas";
 import type { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "../audit/audit";
 import { authorizeOrganisation } from "../auth/authorize";

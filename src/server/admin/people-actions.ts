@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { ActionResult } from "@/features/shared/action-result";
+import type { ActionResult } from "@/contracts/action-result";
 import {
   createPersonSchema,
   grantRoleSchema,
   personIdSchema,
   revokeRoleSchema,
   setPasswordSchema,
-} from "@/features/admin/schemas";
+} from "@/contracts/admin/schemas";
 import { requireActor } from "../auth/session";
 import { formFields, parseInput, runAction } from "../errors";
 import {

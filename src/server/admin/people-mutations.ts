@@ -9,7 +9,7 @@ import type {
   RevokeRoleInput,
   RoleGrantInput,
   SetPasswordInput,
-} from "@/features/admin/schemas";
+} from "@/contracts/admin/schemas";
 import { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "../audit/audit";
 import { authorizeOrganisation } from "../auth/authorize";

@@ -1,7 +1,7 @@
 import "server-only";
 import { ROLE_LABELS, ROLES, type Actor, type Role } from "@/domain/access/policy";
 import { unitPath } from "@/domain/org/org-tree";
-import { PAGE_SIZE, type PeopleFilter } from "@/features/admin/schemas";
+import { PAGE_SIZE, type PeopleFilter } from "@/contracts/admin/schemas";
 import type { Prisma } from "@/generated/prisma/client";
 import { authorizeOrganisation } from "../auth/authorize";
 import { db } from "../db";

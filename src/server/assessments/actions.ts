@@ -3,16 +3,16 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { Actor } from "@/domain/access/policy";
-import { questionnairePath, resultPath, teamPath } from "@/features/assessments/paths";
+import { questionnairePath, resultPath, teamPath } from "@/contracts/assessments/paths";
 import {
   confirmAnswersSchema,
   reopenAssessmentSchema,
   saveAnswerSchema,
   startAssessmentSchema,
   submitAssessmentSchema,
-} from "@/features/assessments/schemas";
-import type { ConfirmAnswersResult, SaveAnswerResult } from "@/features/assessments/types";
-import type { ActionResult } from "@/features/shared/action-result";
+} from "@/contracts/assessments/schemas";
+import type { ConfirmAnswersResult, SaveAnswerResult } from "@/contracts/assessments/types";
+import type { ActionResult } from "@/contracts/action-result";
 import { getCurrentActor, requireActor } from "../auth/session";
 import { ExpectedError, formFields, parseInput, runAction } from "../errors";
 import {

@@ -16,13 +16,13 @@ import type {
   SaveAnswerInput,
   StartAssessmentInput,
   SubmitAssessmentInput,
-} from "@/features/assessments/schemas";
+} from "@/contracts/assessments/schemas";
 import type {
   AnswerConflictDetails,
   ConfirmAnswersResult,
   SaveAnswerResult,
-} from "@/features/assessments/types";
-import type { FieldErrors } from "@/features/shared/action-result";
+} from "@/contracts/assessments/types";
+import type { FieldErrors } from "@/contracts/action-result";
 import type { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "../audit/audit";
 import { authorizeTeamChange, authorizeTeamChangeBySlug } from "../auth/authorize";

@@ -16,7 +16,7 @@ import {
   toHeadlineView,
   type HeadlinePitfallResult,
 } from "@/domain/results/headline";
-import { playbookPath, questionPath, resultPath, parseResultRef } from "@/features/assessments/paths";
+import { playbookPath, questionPath, resultPath, parseResultRef } from "@/contracts/assessments/paths";
 import type {
   AssessmentResultView,
   AssessmentStatus,
@@ -30,7 +30,7 @@ import type {
   ReviewItem,
   ReviewView,
   TeamOverview,
-} from "@/features/assessments/types";
+} from "@/contracts/assessments/types";
 import type { Prisma } from "@/generated/prisma/client";
 import { authorizeTeamBySlug } from "../auth/authorize";
 import { db } from "../db";

@@ -2,7 +2,7 @@ import "server-only";
 import { carryAnswersAcrossVersions, content, pitfallById, questionnaireById } from "@/domain/content";
 import type { Answers, ContextQuestion, Question, Questionnaire } from "@/domain/content/schema";
 import { compileQuestionnaire, type CompiledQuestionnaire } from "@/domain/scoring";
-import type { AnswerTypeView, QuestionView, SectionView } from "@/features/assessments/types";
+import type { AnswerTypeView, QuestionView, SectionView } from "@/contracts/assessments/types";
 import { ExpectedError } from "../errors";
 
 export type AnyQuestion = Question | ContextQuestion;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Answer, Answers } from "@/domain/content/schema";
 import type { AnswerValue } from "@/domain/scoring/answer-validation";
-import type { AnswerKind, ServerAnswer } from "@/features/assessments/types";
+import type { AnswerKind, ServerAnswer } from "@/contracts/assessments/types";
 import type { Prisma } from "@/generated/prisma/client";
 
 /** The Answer columns every read of the workflow selects. */

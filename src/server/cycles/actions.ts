@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createCycleSchema, cycleIdSchema } from "@/features/cycles/schemas";
-import type { ActionResult } from "@/features/shared/action-result";
+import { createCycleSchema, cycleIdSchema } from "@/contracts/cycles/schemas";
+import type { ActionResult } from "@/contracts/action-result";
 import { requireActor } from "../auth/session";
 import { formFields, parseInput, runAction } from "../errors";
 import { closeCycle, createCycle, openCycle } from "./mutations";

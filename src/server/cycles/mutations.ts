@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
 import { questionnaireById } from "@/domain/content";
-import { cycleNameFor, type CreateCycleInput, type CycleIdInput } from "@/features/cycles/schemas";
+import { cycleNameFor, type CreateCycleInput, type CycleIdInput } from "@/contracts/cycles/schemas";
 import { writeAudit } from "../audit/audit";
 import { authorizeOrganisation } from "../auth/authorize";
 import { db } from "../db";

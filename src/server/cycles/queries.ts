@@ -3,10 +3,10 @@ import type { Actor } from "@/domain/access/policy";
 import { content, latestQuestionnaire, pitfallById } from "@/domain/content";
 import { teamHeadline, toHeadlineView } from "@/domain/results/headline";
 import { RISK_BANDS, type RiskBand } from "@/domain/scoring";
-import { resultPath, teamPath } from "@/features/assessments/paths";
-import type { CycleStatus, TeamCycleStatus } from "@/features/assessments/types";
-import { defaultCycleDates } from "@/features/cycles/schemas";
-import type { CycleSummary, CyclesPageData } from "@/features/cycles/types";
+import { resultPath, teamPath } from "@/contracts/assessments/paths";
+import type { CycleStatus, TeamCycleStatus } from "@/contracts/assessments/types";
+import { defaultCycleDates } from "@/contracts/cycles/schemas";
+import type { CycleSummary, CyclesPageData } from "@/contracts/cycles/types";
 import { authorizeOrganisation } from "../auth/authorize";
 import { db } from "../db";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { can, readsWholeOrganisation, type Actor } from "@/domain/access/policy";
 import { CONTENT_TYPES, heatmapExportFilename } from "@/domain/plans/export-formats";
 import { heatmapCsvHeader, heatmapCsvLines, type HeatmapTeamRow } from "@/domain/plans/heatmap-csv";
-import type { HeatmapExportQuery } from "@/features/plans/schemas";
+import type { HeatmapExportQuery } from "@/contracts/plans/schemas";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
 import { ForbiddenError } from "../errors";

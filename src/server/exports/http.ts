@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
 import { attachmentDisposition } from "@/domain/plans/export-formats";
-import { ExpectedError } from "@/features/shared/action-result";
+import { ExpectedError } from "@/contracts/action-result";
 import { getCurrentActor } from "../auth/session";
 import type { ExportFile } from "./export-file";
 

@@ -4,7 +4,7 @@ import { CONTENT_TYPES, planExportFilename } from "@/domain/plans/export-formats
 import { EXPORT_SCHEMA_VERSION, type TeamPlanExport } from "@/domain/plans/export-schema";
 import { jiraRowsForTeam, toJiraCsv } from "@/domain/plans/jira-csv";
 import { renderTeamMarkdown } from "@/domain/plans/markdown-report";
-import type { PlanExportQuery } from "@/features/plans/schemas";
+import type { PlanExportQuery } from "@/contracts/plans/schemas";
 import { authorizeTeamBySlug } from "../auth/authorize";
 import { db } from "../db";
 import { buildTeamSection, resolveExportCycle, toExportCycle } from "./export-data";

@@ -4,7 +4,7 @@ import { CONTENT_TYPES, planExportFilename } from "@/domain/plans/export-formats
 import { EXPORT_SCHEMA_VERSION, type ExportCycle, type ExportTeamSection } from "@/domain/plans/export-schema";
 import { jiraCsvHeader, jiraCsvLines, jiraRowsForTeam } from "@/domain/plans/jira-csv";
 import { renderOrgUnitMarkdownHeader, renderOrgUnitTeamMarkdown } from "@/domain/plans/markdown-report";
-import type { PlanExportQuery } from "@/features/plans/schemas";
+import type { PlanExportQuery } from "@/contracts/plans/schemas";
 import { authorizeOrgUnit } from "../auth/authorize";
 import { db } from "../db";
 import { NotFoundError } from "../errors";

@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { teamPlanPath } from "@/features/plans/paths";
-import { addPlanItemSchema, removePlanItemSchema, updatePlanItemSchema } from "@/features/plans/schemas";
-import type { ActionResult } from "@/features/shared/action-result";
+import { teamPlanPath } from "@/contracts/plans/paths";
+import { addPlanItemSchema, removePlanItemSchema, updatePlanItemSchema } from "@/contracts/plans/schemas";
+import type { ActionResult } from "@/contracts/action-result";
 import { requireActor } from "../auth/session";
 import { formFields, parseInput, runAction } from "../errors";
 import { addPlanItem, removePlanItem, updatePlanItem } from "./mutations";

@@ -8,8 +8,8 @@ import {
   STATUS_CHANGE_MESSAGES,
 } from "@/domain/plans/plan-item-rules";
 import { scoreOfPitfall } from "@/domain/plans/stored-rankings";
-import type { AddPlanItemInput, RemovePlanItemInput, UpdatePlanItemInput } from "@/features/plans/schemas";
-import type { PlanItemConflictDetails } from "@/features/plans/types";
+import type { AddPlanItemInput, RemovePlanItemInput, UpdatePlanItemInput } from "@/contracts/plans/schemas";
+import type { PlanItemConflictDetails } from "@/contracts/plans/types";
 import type { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "../audit/audit";
 import { authorizeTeamChange, authorizeTeamChangeBySlug } from "../auth/authorize";

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import type { Actor } from "@/domain/access/policy";
-import type { PlansIndexView, TeamPlanView, UnitPlanView } from "@/features/plans/types";
+import type { PlansIndexView, TeamPlanView, UnitPlanView } from "@/contracts/plans/types";
 import { requireActor } from "../auth/session";
 import { ExpectedError } from "../errors";
 import { getTeamPlan, getUnitPlan, listPlanUnits } from "./queries";

@@ -21,7 +21,7 @@ import type {
   TeamPlanView,
   UnitPlanItemRef,
   UnitPlanView,
-} from "@/features/plans/types";
+} from "@/contracts/plans/types";
 import { authorizeOrgUnit, authorizeTeamBySlug } from "../auth/authorize";
 import { db } from "../db";
 import { NotFoundError } from "../errors";

@@ -22,7 +22,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { ActionResult } from "@/features/shared/action-result";
+import type { ActionResult } from "@/contracts/action-result";
 import * as importActions from "@/server/admin/import-actions";
 import * as orgActions from "@/server/admin/org-actions";
 import * as peopleActions from "@/server/admin/people-actions";

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ActionResult } from "@/features/shared/action-result";
+import type { ActionResult } from "@/contracts/action-result";
 import * as importActions from "@/server/admin/import-actions";
 import * as orgActions from "@/server/admin/org-actions";
 import * as peopleActions from "@/server/admin/people-actions";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/domain/access/policy";
-import { auditFilterSchema } from "@/features/admin/schemas";
+import { auditFilterSchema } from "@/contracts/admin/schemas";
 import { listAuditEvents } from "@/server/admin/audit-queries";
 import { db } from "@/server/db";
 import { actorFor, createTeamIn, createUnit, createUser } from "./fixtures";

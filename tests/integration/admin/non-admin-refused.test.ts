@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/domain/access/policy";
-import { auditFilterSchema, peopleFilterSchema } from "@/features/admin/schemas";
+import { auditFilterSchema, peopleFilterSchema } from "@/contracts/admin/schemas";
 import { listAuditEvents } from "@/server/admin/audit-queries";
 import { importOrganisation, previewOrganisationImport } from "@/server/admin/import-mutations";
 import {

@@ -1,7 +1,7 @@
 import { verifyPassword } from "better-auth/crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/domain/access/policy";
-import { createPersonSchema } from "@/features/admin/schemas";
+import { createPersonSchema } from "@/contracts/admin/schemas";
 import {
   createPerson,
   deactivatePerson,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { AnswerConflictDetails } from "@/features/assessments/types";
-import { ExpectedError } from "@/features/shared/action-result";
+import type { AnswerConflictDetails } from "@/contracts/assessments/types";
+import { ExpectedError } from "@/contracts/action-result";
 import { confirmCarriedOverAnswers, saveAnswer, startAssessment } from "@/server/assessments/mutations";
 import {
   completeAnswers,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createCycleSchema } from "@/features/cycles/schemas";
-import { ExpectedError } from "@/features/shared/action-result";
+import { createCycleSchema } from "@/contracts/cycles/schemas";
+import { ExpectedError } from "@/contracts/action-result";
 import { db } from "@/server/db";
 import { parseInput } from "@/server/errors";
 import { startAssessment } from "@/server/assessments/mutations";

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "@/domain/content/schema";
-import { ExpectedError } from "@/features/shared/action-result";
+import { ExpectedError } from "@/contracts/action-result";
 import { confirmCarriedOverAnswers, startAssessment, submitAssessment } from "@/server/assessments/mutations";
 import { getAssessmentResult, getReview } from "@/server/assessments/queries";
 import { healthyAnswers, healthyContext } from "../../calibration/profiles";

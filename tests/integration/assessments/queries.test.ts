@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ExpectedError } from "@/features/shared/action-result";
+import { ExpectedError } from "@/contracts/action-result";
 import { db } from "@/server/db";
 import {
   confirmCarriedOverAnswers,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { reopenAssessmentSchema } from "@/features/assessments/schemas";
-import { ExpectedError } from "@/features/shared/action-result";
+import { reopenAssessmentSchema } from "@/contracts/assessments/schemas";
+import { ExpectedError } from "@/contracts/action-result";
 import { db } from "@/server/db";
 import { parseInput } from "@/server/errors";
 import {

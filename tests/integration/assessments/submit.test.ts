@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { PITFALL_IDS } from "@/domain/content/schema";
-import { ExpectedError } from "@/features/shared/action-result";
+import { ExpectedError } from "@/contracts/action-result";
 import { db } from "@/server/db";
 import {
   confirmCarriedOverAnswers,

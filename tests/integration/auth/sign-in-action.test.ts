@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { ActionResult } from "@/features/shared/action-result";
+import type { ActionResult } from "@/contracts/action-result";
 import { signInAction } from "@/server/auth/actions";
 import { db } from "@/server/db";
 

@@ -4,7 +4,7 @@ import { PITFALL_IDS } from "@/domain/content/schema";
 import { orgUnitPlanExportSchema, teamPlanExportSchema } from "@/domain/plans/export-schema";
 import { JIRA_CSV_COLUMNS } from "@/domain/plans/jira-csv";
 import { readStoredResults } from "@/domain/plans/stored-rankings";
-import { ExpectedError } from "@/features/shared/action-result";
+import { ExpectedError } from "@/contracts/action-result";
 import { db } from "@/server/db";
 import { readExportBytes, readExportText } from "@/server/exports/export-file";
 import { buildHeatmapExport, HEATMAP_BATCH_SIZE } from "@/server/exports/heatmap-export";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatScore } from "@/domain/plans/closed-loop";
 import { readStoredResults, scoreOfPitfall } from "@/domain/plans/stored-rankings";
-import { ExpectedError } from "@/features/shared/action-result";
+import { ExpectedError } from "@/contracts/action-result";
 import { db } from "@/server/db";
 import { addPlanItem, updatePlanItem } from "@/server/plans/mutations";
 import { getTeamPlan, getUnitPlan, listPlanUnits } from "@/server/plans/queries";

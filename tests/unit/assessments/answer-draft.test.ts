@@ -8,8 +8,8 @@ import {
   mergeServerAnswers,
   type AnswerDraft,
 } from "@/features/assessments/answer-draft";
-import { cycleSlug, parseResultRef, resultPath } from "@/features/assessments/paths";
-import type { QuestionView, ServerAnswer } from "@/features/assessments/types";
+import { cycleSlug, parseResultRef, resultPath } from "@/contracts/assessments/paths";
+import type { QuestionView, ServerAnswer } from "@/contracts/assessments/types";
 
 const agreement: QuestionView = {
   id: "agree",

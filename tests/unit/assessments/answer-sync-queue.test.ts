@@ -11,14 +11,14 @@ import {
   type PageLifecycle,
   type SaveAnswerRequest,
 } from "@/features/assessments/answer-sync-queue";
-import type { ActionError, ActionResult } from "@/features/shared/action-result";
+import type { ActionError, ActionResult } from "@/contracts/action-result";
 import type {
   AnswerConflictDetails,
   ConfirmAnswersResult,
   QuestionView,
   SaveAnswerResult,
   ServerAnswer,
-} from "@/features/assessments/types";
+} from "@/contracts/assessments/types";
 
 // ---- Fixtures ----
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { heatmapExportQuerySchema, planExportQuerySchema, updatePlanItemSchema } from "@/features/plans/schemas";
+import { heatmapExportQuerySchema, planExportQuerySchema, updatePlanItemSchema } from "@/contracts/plans/schemas";
 
 describe("export query parameters", () => {
   it("needs a known format and accepts an optional cycle", () => {

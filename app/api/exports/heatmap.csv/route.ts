@@ -1,4 +1,4 @@
-import { heatmapExportQuerySchema } from "@/features/plans/schemas";
+import { heatmapExportQuerySchema } from "@/contracts/plans/schemas";
 import { parseInput } from "@/server/errors";
 import { buildHeatmapExport } from "@/server/exports/heatmap-export";
 import { sendExport } from "@/server/exports/http";

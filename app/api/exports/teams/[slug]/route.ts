@@ -1,4 +1,4 @@
-import { planExportQuerySchema } from "@/features/plans/schemas";
+import { planExportQuerySchema } from "@/contracts/plans/schemas";
 import { parseInput } from "@/server/errors";
 import { sendExport } from "@/server/exports/http";
 import { buildTeamPlanExport } from "@/server/exports/team-export";

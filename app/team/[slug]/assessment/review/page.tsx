@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { questionnairePath } from "@/features/assessments/paths";
+import { questionnairePath } from "@/contracts/assessments/paths";
 import { ReviewPage } from "@/features/assessments/review-page";
 import { orNotFound } from "@/server/assessments/page-access";
 import { getReview } from "@/server/assessments/queries";

@@ -1,5 +1,5 @@
 import type { RiskBand } from "@/domain/scoring/bands";
-import type { CycleStatus, TeamCycleStatus } from "@/features/assessments/types";
+import type { CycleStatus, TeamCycleStatus } from "@/contracts/assessments/types";
 import type { HeadlineView } from "@/domain/results/headline";
 
 export interface CycleSummary {

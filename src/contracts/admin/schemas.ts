@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { ROLES, type Role } from "@/domain/access/policy";
 import { MAX_NAME_LENGTH, normaliseName } from "@/domain/org/names";
-import { newPassword } from "@/features/auth/schemas";
+import { newPassword } from "@/contracts/auth/schemas";
 
 export const PAGE_SIZE = 50;
 
