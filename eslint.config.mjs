@@ -10,6 +10,103 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // The layers point one way (see README, "Architecture"): domain is pure; contracts sit on domain;
+  // server and ui never reach up into features. Relative paths are caught as well as the alias.
+  {
+    files: ["src/domain/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "@/server/**",
+                "@/features/**",
+                "@/contracts/**",
+                "@/ui/**",
+                "@/generated/**",
+                "@/env",
+                "**/server/**",
+                "**/features/**",
+                "**/contracts/**",
+                "**/ui/**",
+              ],
+              message: "src/domain is pure: it imports no server, contracts, features or UI code.",
+            },
+            {
+              group: [
+                "react",
+                "react-dom",
+                "react/*",
+                "react-dom/*",
+                "next",
+                "next/*",
+                "@prisma/*",
+                "server-only",
+                "node:*",
+              ],
+              message: "src/domain is pure: no React, Next.js, Prisma or Node I/O.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/contracts/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "@/server/**",
+                "@/features/**",
+                "@/ui/**",
+                "@/generated/**",
+                "**/server/**",
+                "**/features/**",
+                "**/ui/**",
+              ],
+              message: "src/contracts is shared by server and UI: it imports only src/domain and zod.",
+            },
+            {
+              group: [
+                "react",
+                "react-dom",
+                "react/*",
+                "react-dom/*",
+                "next",
+                "next/*",
+                "@prisma/*",
+                "server-only",
+              ],
+              message: "src/contracts is shared by server and UI: no React, Next.js or Prisma.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/server/**", "src/ui/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/features/**", "**/features/**"],
+              message:
+                "src/server and src/ui sit below src/features: move what both need to src/contracts (or src/ui).",
+            },
+          ],
+        },
+      ],
+    },
+  },
   globalIgnores([
     ".next/**",
     "out/**",
