@@ -58,6 +58,33 @@ const radioLabelClass =
   "flex cursor-pointer items-start gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 hover:border-slate-500 has-[:checked]:border-blue-700 has-[:checked]:bg-blue-50 has-[:disabled]:cursor-not-allowed";
 const radioInputClass = "mt-0.5 h-4 w-4 shrink-0 accent-blue-700";
 
+/** One radio per option, all sharing the question's group name. */
+function RadioChoices({
+  options,
+  name,
+  checkedValue,
+  onChange,
+}: {
+  options: RadioOption[];
+  name: string;
+  checkedValue: string | null;
+  onChange: (event: ChangeEvent<HTMLInputElement>) => void;
+}) {
+  return options.map((option) => (
+    <label key={option.value} className={radioLabelClass}>
+      <input
+        type="radio"
+        name={name}
+        value={option.value}
+        checked={checkedValue === option.value}
+        onChange={onChange}
+        className={radioInputClass}
+      />
+      <span>{option.label}</span>
+    </label>
+  ));
+}
+
 export const QuestionField = memo(function QuestionField({
   question,
   draft,
@@ -215,35 +242,16 @@ export const QuestionField = memo(function QuestionField({
         ) : (
           <div className="space-y-2">
             <div className={isAgreement ? "grid gap-2 sm:grid-cols-5" : "grid gap-2"}>
-              {options.map((option) => (
-                <label key={option.value} className={radioLabelClass}>
-                  <input
-                    type="radio"
-                    name={name}
-                    value={option.value}
-                    checked={checkedValue === option.value}
-                    onChange={onRadio}
-                    className={radioInputClass}
-                  />
-                  <span>{option.label}</span>
-                </label>
-              ))}
+              <RadioChoices options={options} name={name} checkedValue={checkedValue} onChange={onRadio} />
             </div>
             {extraChoices.length > 0 ? (
               <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-2">
-                {extraChoices.map((option) => (
-                  <label key={option.value} className={radioLabelClass}>
-                    <input
-                      type="radio"
-                      name={name}
-                      value={option.value}
-                      checked={checkedValue === option.value}
-                      onChange={onRadio}
-                      className={radioInputClass}
-                    />
-                    <span>{option.label}</span>
-                  </label>
-                ))}
+                <RadioChoices
+                  options={extraChoices}
+                  name={name}
+                  checkedValue={checkedValue}
+                  onChange={onRadio}
+                />
               </div>
             ) : null}
           </div>

@@ -2,12 +2,8 @@ import Link from "next/link";
 import type { ContentSource } from "@/domain/content/schema";
 import { Breadcrumbs } from "./breadcrumbs";
 import { anchorFor, type PitfallPageView } from "./playbook-model";
+import { AnchoredCard, PlaybookSection, playbookLinkClass } from "./playbook-section";
 import { SourceCredit } from "./source-credit";
-
-const linkClass = "rounded text-blue-700 underline underline-offset-2 hover:text-blue-900";
-const sectionHeadingClass = "scroll-mt-20 text-2xl font-semibold text-slate-900 print:break-after-avoid";
-const cardClass =
-  "rounded-lg border border-slate-300 bg-white p-5 print:break-inside-avoid print:border-slate-500";
 
 export function PitfallPage({ view, source }: { view: PitfallPageView; source: ContentSource }) {
   const { pitfall } = view;
@@ -23,30 +19,18 @@ export function PitfallPage({ view, source }: { view: PitfallPageView; source: C
         <p className="mt-3 text-lg leading-8 text-slate-800">{pitfall.summary}</p>
       </header>
 
-      <section aria-labelledby="section-why-it-matters" className="mt-10">
-        <h2 id="section-why-it-matters" className={sectionHeadingClass}>
-          Why it matters
-        </h2>
+      <PlaybookSection id="section-why-it-matters" title="Why it matters">
         <p className="mt-3 leading-7 text-slate-800">{pitfall.whyItMatters}</p>
-      </section>
+      </PlaybookSection>
 
-      <section aria-labelledby="section-symptoms" className="mt-10">
-        <h2 id="section-symptoms" className={sectionHeadingClass}>
-          What it looks like
-        </h2>
+      <PlaybookSection id="section-symptoms" title="What it looks like">
         <p className="mt-2 text-slate-700">
           {view.symptoms.length === 1 ? "One symptom" : `${view.symptoms.length} symptoms`}, each with the
           questions of questionnaire {view.questionnaire.id} that look for it.
         </p>
         <ul className="mt-4 space-y-4" data-testid="symptom-list">
           {view.symptoms.map((symptom) => (
-            <li key={symptom.id} className={cardClass}>
-              <h3
-                id={anchorFor.symptom(symptom.id)}
-                className="scroll-mt-20 text-xl font-semibold text-slate-900"
-              >
-                {symptom.title}
-              </h3>
+            <AnchoredCard key={symptom.id} anchor={anchorFor.symptom(symptom.id)} title={symptom.title}>
               <p className="mt-2 leading-7 text-slate-800">{symptom.description}</p>
 
               <h4 className="mt-4 text-sm font-semibold uppercase tracking-wide text-slate-700">
@@ -69,41 +53,33 @@ export function PitfallPage({ view, source }: { view: PitfallPageView; source: C
               <ul className="mt-2 list-disc space-y-1 pl-6 text-slate-800">
                 {symptom.addressedBy.map((countermeasure) => (
                   <li key={countermeasure.id}>
-                    <a href={`#${anchorFor.countermeasure(countermeasure.id)}`} className={linkClass}>
+                    <a href={`#${anchorFor.countermeasure(countermeasure.id)}`} className={playbookLinkClass}>
                       {countermeasure.action}
                     </a>
                   </li>
                 ))}
               </ul>
-            </li>
+            </AnchoredCard>
           ))}
         </ul>
-      </section>
+      </PlaybookSection>
 
-      <section aria-labelledby="section-causes" className="mt-10">
-        <h2 id="section-causes" className={sectionHeadingClass}>
-          Why it happens
-        </h2>
+      <PlaybookSection id="section-causes" title="Why it happens">
         <ul className="mt-3 list-disc space-y-2 pl-6 leading-7 text-slate-800">
           {pitfall.causes.map((cause) => (
             <li key={cause.id}>{cause.text}</li>
           ))}
         </ul>
-      </section>
+      </PlaybookSection>
 
-      <section aria-labelledby="section-countermeasures" className="mt-10">
-        <h2 id="section-countermeasures" className={sectionHeadingClass}>
-          How to avoid it
-        </h2>
+      <PlaybookSection id="section-countermeasures" title="How to avoid it">
         <ul className="mt-4 space-y-4">
           {view.countermeasures.map((countermeasure) => (
-            <li key={countermeasure.id} className={cardClass}>
-              <h3
-                id={anchorFor.countermeasure(countermeasure.id)}
-                className="scroll-mt-20 text-xl font-semibold text-slate-900"
-              >
-                {countermeasure.action}
-              </h3>
+            <AnchoredCard
+              key={countermeasure.id}
+              anchor={anchorFor.countermeasure(countermeasure.id)}
+              title={countermeasure.action}
+            >
               <p className="mt-2 leading-7 text-slate-800">
                 <span className="font-semibold">So that</span> {countermeasure.rationale}.
               </p>
@@ -113,22 +89,19 @@ export function PitfallPage({ view, source }: { view: PitfallPageView; source: C
                 {countermeasure.addresses.map((symptom, index) => (
                   <span key={symptom.id}>
                     {index > 0 && ", "}
-                    <a href={`#${anchorFor.symptom(symptom.id)}`} className={linkClass}>
+                    <a href={`#${anchorFor.symptom(symptom.id)}`} className={playbookLinkClass}>
                       {symptom.title}
                     </a>
                   </span>
                 ))}
               </p>
-            </li>
+            </AnchoredCard>
           ))}
         </ul>
-      </section>
+      </PlaybookSection>
 
       {pitfall.notes.length > 0 && (
-        <section aria-labelledby="section-notes" className="mt-10">
-          <h2 id="section-notes" className={sectionHeadingClass}>
-            Notes
-          </h2>
+        <PlaybookSection id="section-notes" title="Notes">
           <div className="mt-2 space-y-6">
             {pitfall.notes.map((note) => (
               <div key={note.id} className="print:break-inside-avoid">
@@ -142,25 +115,22 @@ export function PitfallPage({ view, source }: { view: PitfallPageView; source: C
               </div>
             ))}
           </div>
-        </section>
+        </PlaybookSection>
       )}
 
       {view.related.length > 0 && (
-        <section aria-labelledby="section-related" className="mt-10">
-          <h2 id="section-related" className={sectionHeadingClass}>
-            Related pitfalls
-          </h2>
+        <PlaybookSection id="section-related" title="Related pitfalls">
           <ul className="mt-3 space-y-3">
             {view.related.map((related) => (
               <li key={related.id} className="leading-7 text-slate-800">
-                <Link href={`/playbook/${related.id}`} className={`${linkClass} font-semibold`}>
+                <Link href={`/playbook/${related.id}`} className={`${playbookLinkClass} font-semibold`}>
                   {related.name}
                 </Link>
                 : {related.why}
               </li>
             ))}
           </ul>
-        </section>
+        </PlaybookSection>
       )}
 
       <SourceCredit source={source} />

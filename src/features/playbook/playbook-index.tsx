@@ -1,10 +1,8 @@
 import Link from "next/link";
 import type { ContentSource } from "@/domain/content/schema";
 import type { PlaybookIndexView } from "./playbook-model";
+import { PlaybookSection, playbookLinkClass } from "./playbook-section";
 import { SourceCredit } from "./source-credit";
-
-const linkClass = "rounded text-blue-700 underline underline-offset-2 hover:text-blue-900";
-const sectionHeadingClass = "text-2xl font-semibold text-slate-900 print:break-after-avoid";
 
 export function PlaybookIndex({ view, source }: { view: PlaybookIndexView; source: ContentSource }) {
   const { questionnaire } = view;
@@ -16,10 +14,11 @@ export function PlaybookIndex({ view, source }: { view: PlaybookIndexView; sourc
         and the countermeasures that keep it away.
       </p>
 
-      <section aria-labelledby="section-what-is-ybiyri" className="mt-10 max-w-3xl">
-        <h2 id="section-what-is-ybiyri" className={sectionHeadingClass}>
-          What You Build It You Run It is
-        </h2>
+      <PlaybookSection
+        id="section-what-is-ybiyri"
+        title="What You Build It You Run It is"
+        className="max-w-3xl"
+      >
         <p className="mt-3 leading-7 text-slate-800">
           You Build It You Run It is an operating model in which a product team builds, deploys, operates and
           supports its own digital services, including being on call for them out of hours when the service
@@ -38,12 +37,9 @@ export function PlaybookIndex({ view, source }: { view: PlaybookIndexView; sourc
           that is greatest where the organisation has only recently moved away from a central operations team.
           The pitfalls are listed in no particular order.
         </p>
-      </section>
+      </PlaybookSection>
 
-      <section aria-labelledby="section-how-to-use" className="mt-10 max-w-3xl">
-        <h2 id="section-how-to-use" className={sectionHeadingClass}>
-          How to use the assessment
-        </h2>
+      <PlaybookSection id="section-how-to-use" title="How to use the assessment" className="max-w-3xl">
         <ol className="mt-3 list-decimal space-y-2 pl-6 leading-7 text-slate-800">
           <li>
             Once a quarter, each product team&apos;s lead fills in the assessment. It starts with{" "}
@@ -66,19 +62,16 @@ export function PlaybookIndex({ view, source }: { view: PlaybookIndexView; sourc
         </ol>
         <p className="mt-4 leading-7 text-slate-800">
           Read{" "}
-          <Link href="/playbook/scoring" className={linkClass}>
+          <Link href="/playbook/scoring" className={playbookLinkClass}>
             how scores are calculated
           </Link>{" "}
           for the scoring method. The current questionnaire is {questionnaire.id}, &ldquo;
           {questionnaire.title}
           &rdquo;, published on <time dateTime={questionnaire.publishedOn}>{questionnaire.publishedOn}</time>.
         </p>
-      </section>
+      </PlaybookSection>
 
-      <section aria-labelledby="section-pitfalls" className="mt-10">
-        <h2 id="section-pitfalls" className={sectionHeadingClass}>
-          The seven pitfalls
-        </h2>
+      <PlaybookSection id="section-pitfalls" title="The seven pitfalls">
         <ul
           className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3 print:block print:space-y-3"
           data-testid="pitfall-cards"
@@ -89,7 +82,7 @@ export function PlaybookIndex({ view, source }: { view: PlaybookIndexView; sourc
               className="flex flex-col rounded-lg border border-slate-300 bg-white p-5 shadow-sm print:break-inside-avoid print:border-slate-500 print:shadow-none"
             >
               <h3 className="text-lg font-semibold text-slate-900">
-                <Link href={`/playbook/${pitfall.id}`} className={linkClass}>
+                <Link href={`/playbook/${pitfall.id}`} className={playbookLinkClass}>
                   {pitfall.name}
                 </Link>
               </h3>
@@ -102,7 +95,7 @@ export function PlaybookIndex({ view, source }: { view: PlaybookIndexView; sourc
             </li>
           ))}
         </ul>
-      </section>
+      </PlaybookSection>
 
       <SourceCredit source={source} />
     </article>
