@@ -7,8 +7,9 @@ import type { AnswerValue } from "@/domain/scoring/answer-validation";
 import type { RiskBand } from "@/domain/scoring/bands";
 import type { HeadlineView } from "@/domain/results/headline";
 
-export type AssessmentStatus = "draft" | "submitted" | "reopened";
-export type CycleStatus = "planned" | "open" | "closed";
+import type { AssessmentStatus, CycleStatus } from "@/domain/assessments/statuses";
+
+export type { AssessmentStatus, CycleStatus } from "@/domain/assessments/statuses";
 export type AnswerKind = "value" | "dontKnow" | "notApplicable";
 export type NumberUnit = (typeof NUMBER_UNITS)[number];
 

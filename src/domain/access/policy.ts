@@ -3,9 +3,12 @@
  * actor (with roles) and the resource (with the org unit it really belongs to, read from the
  * database — never taken from client input), and this decides.
  */
+import { storedValueCodec } from "../stored-values";
 
 export const ROLES = ["admin", "head_of_engineering", "coach", "team_lead", "member"] as const;
 export type Role = (typeof ROLES)[number];
+/** A stored role grant read back; a role this version does not know grants nothing. */
+export const decodeRole = storedValueCodec(ROLES);
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: "Admin",
@@ -109,7 +112,8 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return resource.type === "team" && actor.leadTeamIds.has(resource.teamId);
     case "plan:edit":
       return (
-        resource.type === "team" && (actor.leadTeamIds.has(resource.teamId) || coachesUnit(actor, resource.orgUnitId))
+        resource.type === "team" &&
+        (actor.leadTeamIds.has(resource.teamId) || coachesUnit(actor, resource.orgUnitId))
       );
   }
 }

@@ -8,7 +8,8 @@
  */
 import { z } from "zod";
 import { PITFALL_IDS, type PitfallId } from "../content/schema";
-import { bandForScore, RISK_BANDS, type RiskBand } from "../scoring/bands";
+import { bandForScore, decodeRiskBand, RISK_BANDS, type RiskBand } from "../scoring/bands";
+import { decodePitfallStatus } from "../scoring/types";
 import {
   bandRank,
   compareHeadlineRisk,
@@ -17,8 +18,6 @@ import {
   type TeamHeadline,
 } from "../results/headline";
 import {
-  asBand,
-  asPitfallStatus,
   isPitfallId,
   isSubmitted,
   resultsByAssessment,
@@ -242,8 +241,8 @@ function columnScores(
   for (const row of rows) {
     const index = COLUMN_INDEX.get(row.pitfallId);
     if (index === undefined || index === OVERALL_INDEX) continue;
-    const status = asPitfallStatus(row.status) ?? "no-result";
-    const band = asBand(row.band);
+    const status = decodePitfallStatus(row.status) ?? "no-result";
+    const band = decodeRiskBand(row.band);
     const scored = status === "scored" && row.score !== null && band !== null;
     columns[index] = {
       score: scored ? row.score : null,

@@ -9,11 +9,10 @@
  * tables on one page never disagree by a rounding step.
  */
 import { PITFALL_IDS, type PitfallId } from "../content/schema";
-import { RISK_BANDS, type RiskBand } from "../scoring/bands";
+import { decodeRiskBand, RISK_BANDS, type RiskBand } from "../scoring/bands";
 import type { OrganisationSignals, PitfallDistribution } from "../scoring/score-organisation";
 import type { DashboardCycle } from "./cycles";
 import {
-  asBand,
   isSubmitted,
   organisationSignalsFromRows,
   resultsByAssessment,
@@ -209,7 +208,7 @@ export function historyPoints(
   cycles.forEach((cycle, index) => {
     const totals = new Map<string, { scored: number; tenths: number; highOrCritical: number }>();
     for (const group of aggregates[index] ?? []) {
-      const band = asBand(group.band);
+      const band = decodeRiskBand(group.band);
       if (group.status !== "scored" || band === null || group.scoreSum === null) continue;
       let total = totals.get(group.pitfallId);
       if (!total) totals.set(group.pitfallId, (total = { scored: 0, tenths: 0, highOrCritical: 0 }));

@@ -4,7 +4,7 @@
  * the engine's shape fills the explanation fields with empty values the organisation signals ignore.
  */
 import { PITFALL_IDS, type Answers, type PitfallId } from "../content/schema";
-import { RISK_BANDS, type RiskBand } from "../scoring/bands";
+import { decodeRiskBand } from "../scoring/bands";
 import {
   scoreOrganisation,
   type OrganisationSignals,
@@ -13,8 +13,8 @@ import {
 import {
   SCORING_METHOD_VERSION,
   type AssessmentScore,
+  decodePitfallStatus,
   type PitfallScore,
-  type PitfallStatus,
 } from "../scoring/types";
 
 export interface TeamRow {
@@ -48,20 +48,9 @@ export interface PitfallResultRow {
 }
 
 const PITFALL_SET = new Set<string>(PITFALL_IDS);
-const BAND_SET = new Set<string>(RISK_BANDS);
-const STATUSES = new Set<string>(["scored", "not-assessed", "insufficient-evidence"]);
 
 export function isPitfallId(value: string): value is PitfallId {
   return PITFALL_SET.has(value);
-}
-
-/** A stored band, or null when the column holds nothing this version knows. */
-export function asBand(value: string | null): RiskBand | null {
-  return value !== null && BAND_SET.has(value) ? (value as RiskBand) : null;
-}
-
-export function asPitfallStatus(value: string): PitfallStatus | null {
-  return STATUSES.has(value) ? (value as PitfallStatus) : null;
 }
 
 /** Only submitted assessments carry results that count; drafts and reopened ones are work in progress. */
@@ -97,15 +86,15 @@ const EMPTY_EVIDENCE: PitfallScore["evidence"] = {
 export function scoreFromStoredRows(results: readonly PitfallResultRow[]): AssessmentScore {
   const pitfalls: PitfallScore[] = [];
   for (const row of results) {
-    const status = asPitfallStatus(row.status);
+    const status = decodePitfallStatus(row.status);
     if (!isPitfallId(row.pitfallId) || status === null) continue;
-    const scored = status === "scored" && row.score !== null && asBand(row.band) !== null;
+    const scored = status === "scored" && row.score !== null && decodeRiskBand(row.band) !== null;
     pitfalls.push({
       pitfallId: row.pitfallId,
       pitfallName: row.pitfallId,
       status: scored ? "scored" : status === "scored" ? "insufficient-evidence" : status,
       score: scored ? row.score : null,
-      band: scored ? asBand(row.band) : null,
+      band: scored ? decodeRiskBand(row.band) : null,
       averageScore: scored ? row.score : null,
       confidence: 0,
       findings: [],

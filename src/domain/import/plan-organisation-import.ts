@@ -4,7 +4,7 @@
  * every valid row; the import may only be written when `issues` is empty.
  */
 import { z } from "zod";
-import { ROLES, type Role } from "@/domain/access/policy";
+import { decodeRole, ROLES, type Role } from "@/domain/access/policy";
 import { MAX_NAME_LENGTH, nameKey, normaliseName, uniqueSlug } from "@/domain/org/names";
 import type { ImportColumn, ImportIssue, ImportRecord } from "./organisation-csv";
 
@@ -89,7 +89,7 @@ function parseRole(value: string): Role | null {
   const token = normaliseToken(value);
   if (token === "lead") return "team_lead";
   if (token === "team_member") return "member";
-  return (ROLES as readonly string[]).includes(token) ? (token as Role) : null;
+  return decodeRole(token);
 }
 
 function sameTarget(a: ImportTarget, b: ImportTarget): boolean {

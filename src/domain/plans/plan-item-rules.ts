@@ -2,6 +2,7 @@
  * Rules of a remediation plan item: its statuses, what a status change implies, and when an item
  * counts as overdue. Pure, so the mutations, the pages and the exports agree on them.
  */
+import { storedValueCodec } from "../stored-values";
 
 export const PLAN_ITEM_STATUSES = ["todo", "in_progress", "done", "dropped"] as const;
 export type PlanItemStatus = (typeof PLAN_ITEM_STATUSES)[number];
@@ -17,13 +18,11 @@ export const MIN_DROPPED_REASON_LENGTH = 3;
 export const MAX_DROPPED_REASON_LENGTH = 500;
 export const MAX_NOTES_LENGTH = 2000;
 
-export function isPlanItemStatus(value: string): value is PlanItemStatus {
-  return (PLAN_ITEM_STATUSES as readonly string[]).includes(value);
-}
+export const decodePlanItemStatus = storedValueCodec(PLAN_ITEM_STATUSES);
 
 /** Stored statuses are plain strings; anything unexpected reads as "to do" rather than failing a page. */
 export function asPlanItemStatus(value: string): PlanItemStatus {
-  return isPlanItemStatus(value) ? value : "todo";
+  return decodePlanItemStatus(value) ?? "todo";
 }
 
 /** Done and dropped items are finished: they are never overdue and leave the open count. */
@@ -37,7 +36,8 @@ export interface PlanItemProgress {
   completedAt: Date | null;
 }
 
-export type StatusChangeProblem = "dropped-reason-required" | "dropped-reason-too-short" | "dropped-reason-too-long";
+export type StatusChangeProblem =
+  "dropped-reason-required" | "dropped-reason-too-short" | "dropped-reason-too-long";
 
 export const STATUS_CHANGE_MESSAGES: Record<StatusChangeProblem, string> = {
   "dropped-reason-required": "Say why the item is dropped",
@@ -63,7 +63,11 @@ export function applyStatusChange(
     if (reason.length > MAX_DROPPED_REASON_LENGTH) return { ok: false, problem: "dropped-reason-too-long" };
   }
   const completedAt =
-    next.status === "done" ? (current.status === "done" && current.completedAt ? current.completedAt : now) : null;
+    next.status === "done"
+      ? current.status === "done" && current.completedAt
+        ? current.completedAt
+        : now
+      : null;
   return {
     ok: true,
     progress: {
@@ -89,10 +93,7 @@ export function isOverdue(item: { status: PlanItemStatus; dueOn: Date | null }, 
  * Whether an item was completed inside a cycle. A cycle runs from the day it opens to the end of
  * the day it closes.
  */
-export function completedWithin(
-  completedAt: Date | null,
-  cycle: { opensOn: Date; closesOn: Date },
-): boolean {
+export function completedWithin(completedAt: Date | null, cycle: { opensOn: Date; closesOn: Date }): boolean {
   if (!completedAt) return false;
   const end = startOfUtcDay(cycle.closesOn).getTime() + 86_400_000;
   return completedAt.getTime() >= cycle.opensOn.getTime() && completedAt.getTime() < end;
@@ -109,6 +110,7 @@ export function parseDueDate(value: string): Date | null {
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  const isSameDay = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const isSameDay =
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   return isSameDay ? date : null;
 }

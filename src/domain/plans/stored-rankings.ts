@@ -8,7 +8,8 @@ import { z } from "zod";
 import { PITFALL_IDS } from "../content/schema";
 import { countermeasureById, pitfallById, pitfallOfSymptom } from "../content";
 import { BAND_URGENCY, compareRemediation } from "../scoring/remediation-order";
-import { RISK_BANDS, type RiskBand } from "../scoring/bands";
+import { decodeRiskBand, type RiskBand } from "../scoring/bands";
+import { decodePitfallStatus, type PitfallStatus } from "../scoring/types";
 import { showsFindings } from "../results/headline";
 
 export interface StoredResultRow {
@@ -31,12 +32,10 @@ export interface TriggeredSymptomSummary extends SymptomRef {
   points: number;
 }
 
-export type PitfallResultStatus = "scored" | "not-assessed" | "insufficient-evidence";
-
 export interface PitfallResultSummary {
   pitfallId: string;
   pitfallName: string;
-  status: PitfallResultStatus;
+  status: PitfallStatus;
   score: number | null;
   band: RiskBand | null;
   confidence: number;
@@ -97,7 +96,10 @@ const storedDetail = z.object({
   countermeasures: listOf(storedCountermeasure).optional(),
 });
 
-type StoredDetail = { triggeredSymptoms: z.output<typeof storedSymptom>[]; countermeasures: z.output<typeof storedCountermeasure>[] };
+type StoredDetail = {
+  triggeredSymptoms: z.output<typeof storedSymptom>[];
+  countermeasures: z.output<typeof storedCountermeasure>[];
+};
 
 export function parseStoredDetail(text: string): StoredDetail {
   let json: unknown;
@@ -108,7 +110,10 @@ export function parseStoredDetail(text: string): StoredDetail {
   }
   const parsed = storedDetail.safeParse(json ?? {});
   if (!parsed.success) return { triggeredSymptoms: [], countermeasures: [] };
-  return { triggeredSymptoms: parsed.data.triggeredSymptoms ?? [], countermeasures: parsed.data.countermeasures ?? [] };
+  return {
+    triggeredSymptoms: parsed.data.triggeredSymptoms ?? [],
+    countermeasures: parsed.data.countermeasures ?? [],
+  };
 }
 
 const roundOne = (value: number) => Math.round(value * 10) / 10;
@@ -118,21 +123,16 @@ export function pitfallName(pitfallId: string): string {
 }
 
 export function symptomTitle(symptomId: string): string {
-  return pitfallOfSymptom(symptomId)?.symptoms.find((symptom) => symptom.id === symptomId)?.title ?? symptomId;
-}
-
-function asBand(band: string | null): RiskBand | null {
-  return band !== null && (RISK_BANDS as readonly string[]).includes(band) ? (band as RiskBand) : null;
-}
-
-function asStatus(status: string): PitfallResultStatus {
-  return status === "not-assessed" || status === "insufficient-evidence" ? status : "scored";
+  return (
+    pitfallOfSymptom(symptomId)?.symptoms.find((symptom) => symptom.id === symptomId)?.title ?? symptomId
+  );
 }
 
 /** Content order of the pitfalls, so every view and export lists them the same way. */
 const pitfallOrder = new Map<string, number>(PITFALL_IDS.map((id, index) => [id, index]));
 const byPitfallOrder = (a: { pitfallId: string }, b: { pitfallId: string }) =>
-  (pitfallOrder.get(a.pitfallId) ?? PITFALL_IDS.length) - (pitfallOrder.get(b.pitfallId) ?? PITFALL_IDS.length);
+  (pitfallOrder.get(a.pitfallId) ?? PITFALL_IDS.length) -
+  (pitfallOrder.get(b.pitfallId) ?? PITFALL_IDS.length);
 
 export interface StoredAssessmentReading {
   pitfalls: PitfallResultSummary[];
@@ -156,16 +156,19 @@ export function readStoredResults(rows: readonly StoredResultRow[]): StoredAsses
     pitfalls.push({
       pitfallId: row.pitfallId,
       pitfallName: name,
-      status: asStatus(row.status),
+      status: decodePitfallStatus(row.status) ?? "scored",
       score: row.score,
-      band: asBand(row.band),
+      band: decodeRiskBand(row.band),
       confidence: row.confidence,
       triggeredSymptoms: (findings ? detail.triggeredSymptoms : []).map((symptom) => ({
         pitfallId: row.pitfallId,
         symptomId: symptom.symptomId,
         title: symptom.title,
         points: roundOne(
-          [...(symptom.answers ?? []), ...(symptom.contextRules ?? [])].reduce((sum, entry) => sum + entry.points, 0),
+          [...(symptom.answers ?? []), ...(symptom.contextRules ?? [])].reduce(
+            (sum, entry) => sum + entry.points,
+            0,
+          ),
         ),
       })),
     });
@@ -216,12 +219,17 @@ export function readStoredResults(rows: readonly StoredResultRow[]): StoredAsses
     recommendation.pitfalls.sort((a, b) => b.riskRemoved - a.riskRemoved || byPitfallOrder(a, b));
   }
   // The engine's order: the first recommendation works on the team's worst pitfall.
-  recommendations.sort((a, b) => compareRemediation(orderKey.get(a.countermeasureId)!, orderKey.get(b.countermeasureId)!));
+  recommendations.sort((a, b) =>
+    compareRemediation(orderKey.get(a.countermeasureId)!, orderKey.get(b.countermeasureId)!),
+  );
   return { pitfalls, recommendations };
 }
 
 /** Triggered symptoms across every pitfall, the ones carrying most score points first. */
-export function topSymptoms(pitfalls: readonly PitfallResultSummary[], limit: number): TriggeredSymptomSummary[] {
+export function topSymptoms(
+  pitfalls: readonly PitfallResultSummary[],
+  limit: number,
+): TriggeredSymptomSummary[] {
   return pitfalls
     .flatMap((pitfall) => pitfall.triggeredSymptoms)
     .sort((a, b) => b.points - a.points || a.title.localeCompare(b.title))

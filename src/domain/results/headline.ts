@@ -8,7 +8,7 @@
  *
  * Pure: computed from the stored per-pitfall results (status, score, band), never re-scored.
  */
-import { BANDS, RISK_BANDS, type RiskBand } from "../scoring/bands";
+import { BANDS, decodeRiskBand, RISK_BANDS, type RiskBand } from "../scoring/bands";
 
 /** One stored pitfall result, as the result rows hold it. */
 export interface HeadlinePitfallResult {
@@ -42,8 +42,8 @@ export function bandRank(band: RiskBand): number {
 
 /** A result counts as scored only with the scored status, a score and a band this version knows. */
 function scoredBand(result: HeadlinePitfallResult): RiskBand | null {
-  if (result.status !== "scored" || result.score === null || result.band === null) return null;
-  return BAND_RANK.has(result.band) ? (result.band as RiskBand) : null;
+  if (result.status !== "scored" || result.score === null) return null;
+  return decodeRiskBand(result.band);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { storedValueCodec } from "../stored-values";
+
 /**
  * Risk bands: the five words a score is read as. Cut-offs are inclusive lower bounds on the
  * rounded score, so a score exactly at a cut-off belongs to the higher band.
@@ -5,6 +7,8 @@
 
 export const RISK_BANDS = ["none", "low", "medium", "high", "critical"] as const;
 export type RiskBand = (typeof RISK_BANDS)[number];
+/** A stored band column read back; see stored-values for why unknown bands read as null. */
+export const decodeRiskBand = storedValueCodec(RISK_BANDS);
 
 export interface BandDefinition {
   band: RiskBand;

@@ -18,6 +18,7 @@ export {
   BANDS,
   type BandDefinition,
   bandForScore,
+  decodeRiskBand,
   isHighOrCritical,
   RISK_BANDS,
   type RiskBand,
@@ -42,4 +43,9 @@ export {
   type TeamStanding,
 } from "./score-organisation";
 export * from "./types";
-export { BAND_URGENCY, compareRemediation, EFFORT_ORDER, type RemediationOrderKey } from "./remediation-order";
+export {
+  BAND_URGENCY,
+  compareRemediation,
+  EFFORT_ORDER,
+  type RemediationOrderKey,
+} from "./remediation-order";

@@ -1,3 +1,5 @@
+import { storedValueCodec } from "../stored-values";
+
 /**
  * The shape of a scored assessment. Plain data only (no Maps, no classes) because results are
  * stored with the submitted assessment as JSON and read back by dashboards and exports.
@@ -19,7 +21,10 @@ export const SCORING_METHOD_VERSION = 2;
  * - not-assessed: every question of the pitfall was marked not applicable.
  * - insufficient-evidence: some questions apply but none was answered ("don't know" or blank).
  */
-export type PitfallStatus = "scored" | "not-assessed" | "insufficient-evidence";
+export const PITFALL_STATUSES = ["scored", "not-assessed", "insufficient-evidence"] as const;
+export type PitfallStatus = (typeof PITFALL_STATUSES)[number];
+/** A stored pitfall result status read back; see stored-values for why unknown ones read as null. */
+export const decodePitfallStatus = storedValueCodec(PITFALL_STATUSES);
 
 /**
  * - fired: every condition holds; evidence with risk 1.

@@ -10,10 +10,11 @@ import type {
   RoleGrantInput,
   SetPasswordInput,
 } from "@/contracts/admin/schemas";
-import { Prisma } from "@/generated/prisma/client";
+import type { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "../audit/audit";
 import { authorizeOrganisation } from "../auth/authorize";
 import { db } from "../db";
+import { isUniqueConstraintViolation } from "../db-errors";
 import { ConflictError, ExpectedError, NotFoundError, ValidationError } from "../errors";
 
 type Transaction = Prisma.TransactionClient;
@@ -21,10 +22,6 @@ type Transaction = Prisma.TransactionClient;
 function duplicateEmail(email: string): ExpectedError {
   const message = `Someone already has the email ${email}. Each person needs their own email address.`;
   return new ExpectedError("conflict", message, { email: [message] });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 interface CheckedScope {
@@ -132,7 +129,7 @@ export async function createPerson(actor: Actor, input: CreatePersonInput): Prom
     });
   } catch (error) {
     // Two admins adding the same email at once: the unique index decides.
-    if (isUniqueViolation(error)) throw duplicateEmail(input.email);
+    if (isUniqueConstraintViolation(error)) throw duplicateEmail(input.email);
     throw error;
   }
 }

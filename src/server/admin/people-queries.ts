@@ -1,5 +1,5 @@
 import "server-only";
-import { ROLE_LABELS, ROLES, type Actor, type Role } from "@/domain/access/policy";
+import { decodeRole, ROLE_LABELS, ROLES, type Actor, type Role } from "@/domain/access/policy";
 import { unitPath } from "@/domain/org/org-tree";
 import { PAGE_SIZE, type PeopleFilter } from "@/contracts/admin/schemas";
 import type { Prisma } from "@/generated/prisma/client";
@@ -52,10 +52,6 @@ const roleSelect = {
 
 type RoleRow = Prisma.RoleAssignmentGetPayload<{ select: typeof roleSelect }>;
 
-function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
-
 export function describeRole(role: Role, scopeName: string | null): string {
   if (!scopeName) return ROLE_LABELS[role];
   return `${ROLE_LABELS[role]} of ${scopeName}`;
@@ -63,17 +59,20 @@ export function describeRole(role: Role, scopeName: string | null): string {
 
 function toRoleDtos(rows: readonly RoleRow[]): PersonRoleDto[] {
   return rows
-    .filter((row): row is RoleRow & { role: Role } => isRole(row.role))
-    .map((row) => {
+    .flatMap((row) => {
+      const role = decodeRole(row.role);
+      if (!role) return [];
       const scope = row.team ?? row.orgUnit;
-      return {
-        id: row.id,
-        role: row.role,
-        label: describeRole(row.role, scope?.name ?? null),
-        teamId: row.teamId,
-        orgUnitId: row.orgUnitId,
-        scopeArchived: Boolean(scope?.archivedAt),
-      };
+      return [
+        {
+          id: row.id,
+          role,
+          label: describeRole(role, scope?.name ?? null),
+          teamId: row.teamId,
+          orgUnitId: row.orgUnitId,
+          scopeArchived: Boolean(scope?.archivedAt),
+        },
+      ];
     })
     .sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || a.label.localeCompare(b.label));
 }

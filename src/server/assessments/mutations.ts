@@ -27,6 +27,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "../audit/audit";
 import { authorizeTeamChange, authorizeTeamChangeBySlug } from "../auth/authorize";
 import { db } from "../db";
+import { isUniqueConstraintViolation } from "../db-errors";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import {
   carryAnswersForward,
@@ -283,11 +284,6 @@ export interface StartedAssessment {
   carriedOver: number;
 }
 
-/** Prisma's unique-constraint error, recognised by its code so it holds for every database client. */
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
-
 /**
  * Creates the team's assessment for the open cycle, starting from the answers of its most recent
  * submitted assessment. Each carried answer waits for confirmation. Starting twice (a double click,
@@ -370,7 +366,7 @@ export async function startAssessment(actor: Actor, input: StartAssessmentInput)
       return { assessmentId: assessment.id, created: true, carriedOver: carriedEntries.length };
     });
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    if (!isUniqueConstraintViolation(error)) throw error;
     // Someone started the same assessment a moment earlier: continue with theirs.
     const existing = await db.assessment.findFirst({
       where: { teamId: team.id, cycle: { status: "open" } },

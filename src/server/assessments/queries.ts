@@ -6,8 +6,7 @@ import {
   describeContributionAnswer,
   listContradictedAnswers,
   listMissingRequiredAnswers,
-  RISK_BANDS,
-  type RiskBand,
+  decodeRiskBand,
   validateAnswer,
 } from "@/domain/scoring";
 import {
@@ -21,7 +20,6 @@ import type {
   AssessmentResultView,
   AssessmentStatus,
   CycleRef,
-  CycleStatus,
   HistoryEntry,
   MyTeamSummary,
   OverallResultView,
@@ -31,6 +29,7 @@ import type {
   ReviewView,
   TeamOverview,
 } from "@/contracts/assessments/types";
+import { decodeAssessmentStatus, decodeCycleStatus } from "@/domain/assessments/statuses";
 import type { Prisma } from "@/generated/prisma/client";
 import { authorizeTeamBySlug } from "../auth/authorize";
 import { db } from "../db";
@@ -67,22 +66,12 @@ function toCycleRef(cycle: CycleRow): CycleRef {
   return {
     id: cycle.id,
     name: cycle.name,
-    status: asCycleStatus(cycle.status),
+    status: decodeCycleStatus(cycle.status) ?? "planned",
     closesOn: cycle.closesOn.toISOString(),
   };
 }
 
-function asCycleStatus(status: string): CycleStatus {
-  return status === "open" || status === "closed" ? status : "planned";
-}
-
-function asAssessmentStatus(status: string): AssessmentStatus {
-  return status === "submitted" || status === "reopened" ? status : "draft";
-}
-
-function asBand(band: string | null): RiskBand | null {
-  return band !== null && (RISK_BANDS as readonly string[]).includes(band) ? (band as RiskBand) : null;
-}
+const asAssessmentStatus = (status: string): AssessmentStatus => decodeAssessmentStatus(status) ?? "draft";
 
 /** The scalar result columns the headline is computed from: never the explanation JSON. */
 const headlineColumns = { select: { pitfallId: true, status: true, score: true, band: true } } as const;
@@ -100,7 +89,7 @@ function overallOf(assessment: {
 }): OverallResultView {
   return {
     score: assessment.overallScore,
-    band: asBand(assessment.overallBand),
+    band: decodeRiskBand(assessment.overallBand),
     headline: toHeadlineView(teamHeadline(assessment.results), pitfallName),
   };
 }
@@ -454,7 +443,7 @@ export async function getAssessmentResult(
       playbookHref: playbookPath(result.pitfallId),
       status,
       score: result.score,
-      band: asBand(result.band),
+      band: decodeRiskBand(result.band),
       confidence: result.confidence,
       findings: (detail.findings ?? []).map((finding) => ({
         explanation: finding.explanation,

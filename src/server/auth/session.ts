@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { buildActor, ROLES, type Actor, type Role, type RoleGrant } from "@/domain/access/policy";
+import { buildActor, decodeRole, type Actor, type RoleGrant } from "@/domain/access/policy";
 import { db } from "../db";
 import { getAuth } from "./auth";
 
@@ -19,10 +19,6 @@ async function orgUnitChildren(): Promise<Map<string, string[]>> {
   return children;
 }
 
-function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
-
 /** Loads the actor for a user id, or null when the person is unknown or deactivated. */
 export async function loadActor(userId: string): Promise<Actor | null> {
   const user = await db.user.findUnique({
@@ -36,9 +32,10 @@ export async function loadActor(userId: string): Promise<Actor | null> {
     },
   });
   if (!user || user.deactivatedAt) return null;
-  const grants: RoleGrant[] = user.roles
-    .filter((grant) => isRole(grant.role))
-    .map((grant) => ({ role: grant.role as Role, teamId: grant.teamId, orgUnitId: grant.orgUnitId }));
+  const grants: RoleGrant[] = user.roles.flatMap((grant) => {
+    const role = decodeRole(grant.role);
+    return role ? [{ role, teamId: grant.teamId, orgUnitId: grant.orgUnitId }] : [];
+  });
   const needsTree = grants.some((grant) => grant.role === "coach");
   return buildActor(user, grants, needsTree ? await orgUnitChildren() : new Map());
 }

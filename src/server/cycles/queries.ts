@@ -2,25 +2,18 @@ import "server-only";
 import type { Actor } from "@/domain/access/policy";
 import { content, latestQuestionnaire, pitfallById } from "@/domain/content";
 import { teamHeadline, toHeadlineView } from "@/domain/results/headline";
-import { RISK_BANDS, type RiskBand } from "@/domain/scoring";
+import { decodeRiskBand } from "@/domain/scoring";
+import { decodeAssessmentStatus, decodeCycleStatus } from "@/domain/assessments/statuses";
 import { resultPath, teamPath } from "@/contracts/assessments/paths";
-import type { CycleStatus, TeamCycleStatus } from "@/contracts/assessments/types";
+import type { TeamCycleStatus } from "@/contracts/assessments/types";
 import { defaultCycleDates } from "@/contracts/cycles/schemas";
 import type { CycleSummary, CyclesPageData } from "@/contracts/cycles/types";
 import { authorizeOrganisation } from "../auth/authorize";
 import { db } from "../db";
 
-function asCycleStatus(status: string): CycleStatus {
-  return status === "open" || status === "closed" ? status : "planned";
-}
-
 function asTeamStatus(status: string | undefined): TeamCycleStatus {
   if (status === undefined) return "not-started";
-  return status === "submitted" || status === "reopened" ? status : "draft";
-}
-
-function asBand(band: string | null): RiskBand | null {
-  return band !== null && (RISK_BANDS as readonly string[]).includes(band) ? (band as RiskBand) : null;
+  return decodeAssessmentStatus(status) ?? "draft";
 }
 
 /** The Cycles page: every cycle with completion counts, for admins and the head of engineering. */
@@ -46,7 +39,7 @@ export async function getCyclesPage(actor: Actor): Promise<CyclesPageData> {
     return {
       id: cycle.id,
       name: cycle.name,
-      status: asCycleStatus(cycle.status),
+      status: decodeCycleStatus(cycle.status) ?? "planned",
       opensOn: cycle.opensOn.toISOString(),
       closesOn: cycle.closesOn.toISOString(),
       questionnaireId: cycle.questionnaireId,
@@ -99,7 +92,7 @@ export async function getCyclesPage(actor: Actor): Promise<CyclesPageData> {
           orgUnitName: team.orgUnit.name,
           status: asTeamStatus(assessment?.status),
           overallScore: assessment?.status === "submitted" ? assessment.overallScore : null,
-          overallBand: assessment?.status === "submitted" ? asBand(assessment.overallBand) : null,
+          overallBand: assessment?.status === "submitted" ? decodeRiskBand(assessment.overallBand) : null,
           headline:
             assessment?.status === "submitted"
               ? toHeadlineView(teamHeadline(assessment.results), (id) => pitfallById(id)?.name ?? id)

@@ -12,8 +12,6 @@ import {
   type DashboardCycle,
 } from "@/domain/dashboards/cycles";
 import {
-  asBand,
-  asPitfallStatus,
   isPitfallId,
   organisationSignalsFromRows,
   resultsByAssessment,
@@ -40,7 +38,13 @@ import {
   type HeadlineView,
   type TeamHeadline,
 } from "@/domain/results/headline";
-import { describeContributionAnswer, type PitfallStatus, type RiskBand } from "@/domain/scoring";
+import {
+  decodePitfallStatus,
+  decodeRiskBand,
+  describeContributionAnswer,
+  type PitfallStatus,
+  type RiskBand,
+} from "@/domain/scoring";
 import { authorizeTeamBySlug } from "../auth/authorize";
 import { db } from "../db";
 import { dashboardDataFingerprint, FingerprintedCache } from "./dashboard-data-cache";
@@ -256,14 +260,14 @@ export async function getTeamDashboard(
   for (const pitfallId of PITFALL_IDS) {
     const row = selectedRows.find((candidate) => candidate.pitfallId === pitfallId);
     if (!row) continue;
-    const status = asPitfallStatus(row.status);
+    const status = decodePitfallStatus(row.status);
     const score = status === "scored" ? row.score : null;
     pitfalls.push({
       pitfallId,
       name: pitfallById(pitfallId)?.name ?? pitfallId,
       status,
       score,
-      band: score === null ? null : asBand(row.band),
+      band: score === null ? null : decodeRiskBand(row.band),
       confidence: row.confidence,
       percentile: percentiles[pitfallId] ?? null,
       trend: scoreTrendWithinMethod(
@@ -312,7 +316,7 @@ export async function getTeamDashboard(
       )
       .map(([pitfallId, detail]) => ({
         pitfallId,
-        band: asBand(selectedRows.find((row) => row.pitfallId === pitfallId)?.band ?? null),
+        band: decodeRiskBand(selectedRows.find((row) => row.pitfallId === pitfallId)?.band ?? null),
         countermeasures: detail.countermeasures,
       })),
   ).map((step) => ({ ...step, pitfallNames: step.pitfallIds.map((id) => pitfallById(id)?.name ?? id) }));
@@ -323,7 +327,7 @@ export async function getTeamDashboard(
     previousCycle: before ? toCycleOption(before) : null,
     overall: {
       score: selected.overallScore,
-      band: asBand(selected.overallBand),
+      band: decodeRiskBand(selected.overallBand),
       headline: toHeadlineView(headlineOf(selected.id)!, (id) => pitfallById(id)?.name ?? id),
       trend:
         previousAssessment &&
@@ -436,7 +440,7 @@ export async function getPitfallExplanation(
   const detail = parseStoredDetail(row.detail);
   const findings = showsFindings(row);
   const questions = questionsOf(selected.cycle.questionnaireId);
-  const status = asPitfallStatus(row.status);
+  const status = decodePitfallStatus(row.status);
   const score = status === "scored" ? row.score : null;
   const contributions: ExplanationItem[] = detail.contributions.map((contribution) => {
     if (contribution.source === "context-rule") {
@@ -474,7 +478,7 @@ export async function getPitfallExplanation(
     pitfall: { id: pitfall.id, name: pitfall.name, summary: pitfall.summary },
     status,
     score,
-    band: score === null ? null : asBand(row.band),
+    band: score === null ? null : decodeRiskBand(row.band),
     confidence: row.confidence,
     percentile: percentiles[pitfall.id] ?? null,
     comparedTeams,

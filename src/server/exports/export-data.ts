@@ -7,7 +7,7 @@ import type {
   ExportTeamSection,
 } from "@/domain/plans/export-schema";
 import { formatDueDate, isOverdue, PLAN_ITEM_STATUS_LABELS } from "@/domain/plans/plan-item-rules";
-import { RISK_BANDS, type RiskBand } from "@/domain/scoring/bands";
+import { decodeRiskBand } from "@/domain/scoring/bands";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
@@ -33,10 +33,6 @@ export interface ExportTeam {
   slug: string;
   name: string;
   orgUnit: { slug: string; name: string };
-}
-
-function asBand(band: string | null): RiskBand | null {
-  return band !== null && (RISK_BANDS as readonly string[]).includes(band) ? (band as RiskBand) : null;
 }
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -69,10 +65,21 @@ export async function resolveExportCycle(
     return cycle;
   }
   const newestFirst: Prisma.CycleOrderByWithRelationInput[] = [{ year: "desc" }, { quarter: "desc" }];
-  const scope: Prisma.AssessmentWhereInput = { ...withResults, ...(teamIds ? { teamId: { in: [...teamIds] } } : {}) };
+  const scope: Prisma.AssessmentWhereInput = {
+    ...withResults,
+    ...(teamIds ? { teamId: { in: [...teamIds] } } : {}),
+  };
   const cycle =
-    (await db.cycle.findFirst({ where: { assessments: { some: scope } }, orderBy: newestFirst, select: cycleColumns })) ??
-    (await db.cycle.findFirst({ where: { opensOn: { lte: now } }, orderBy: newestFirst, select: cycleColumns }));
+    (await db.cycle.findFirst({
+      where: { assessments: { some: scope } },
+      orderBy: newestFirst,
+      select: cycleColumns,
+    })) ??
+    (await db.cycle.findFirst({
+      where: { opensOn: { lte: now } },
+      orderBy: newestFirst,
+      select: cycleColumns,
+    }));
   if (!cycle) throw new NotFoundError("There are no assessment cycles yet, so there is nothing to export.");
   return cycle;
 }
@@ -82,7 +89,7 @@ function toExportAssessment(assessment: ResultAssessment): ExportAssessment {
     status: assessment.status === "reopened" ? "reopened" : "submitted",
     submittedAt: assessment.submittedAt?.toISOString() ?? null,
     overallScore: assessment.overallScore,
-    overallBand: asBand(assessment.overallBand),
+    overallBand: decodeRiskBand(assessment.overallBand),
     pitfalls: assessment.reading.pitfalls.map((pitfall) => ({
       pitfallId: pitfall.pitfallId,
       pitfallName: pitfall.pitfallName,
@@ -117,7 +124,11 @@ function toExportRecommendations(assessment: ResultAssessment | null): ExportRec
 }
 
 /** Owners are the only people an export names, and only by email. */
-function toExportPlanItem(item: PlanItemRecord, compareWith: ResultAssessment | null, now: Date): ExportPlanItem {
+function toExportPlanItem(
+  item: PlanItemRecord,
+  compareWith: ResultAssessment | null,
+  now: Date,
+): ExportPlanItem {
   const loop = closedLoopOf(item, compareWith);
   return {
     id: item.id,
@@ -152,8 +163,15 @@ function toExportPlanItem(item: PlanItemRecord, compareWith: ResultAssessment | 
  * One team's part of an export for `cycle`: that cycle's scores, the ranking they produced, and
  * the plan as it stands now, its closed loop measured against the latest results up to the cycle.
  */
-export async function buildTeamSection(team: ExportTeam, cycle: CycleRow, now: Date): Promise<ExportTeamSection> {
-  const [inCycle, items] = await Promise.all([resultAssessmentInCycle(team.id, cycle.id), loadPlanItems([team.id])]);
+export async function buildTeamSection(
+  team: ExportTeam,
+  cycle: CycleRow,
+  now: Date,
+): Promise<ExportTeamSection> {
+  const [inCycle, items] = await Promise.all([
+    resultAssessmentInCycle(team.id, cycle.id),
+    loadPlanItems([team.id]),
+  ]);
   const compareWith = inCycle ?? (await latestResultAssessment(team.id, cycle));
   return {
     team: { slug: team.slug, name: team.name, orgUnit: team.orgUnit },

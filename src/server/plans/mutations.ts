@@ -14,12 +14,14 @@ import type { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "../audit/audit";
 import { authorizeTeamChange, authorizeTeamChangeBySlug } from "../auth/authorize";
 import { db } from "../db";
+import { isUniqueConstraintViolation } from "../db-errors";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { latestResultAssessment } from "./plan-data";
 
 type Transaction = Prisma.TransactionClient;
 
-const GONE_MESSAGE = "This item is no longer in the plan: someone removed it a moment ago. Reload the page to see the plan as it is.";
+const GONE_MESSAGE =
+  "This item is no longer in the plan: someone removed it a moment ago. Reload the page to see the plan as it is.";
 
 const auditedColumns = {
   id: true,
@@ -138,7 +140,7 @@ export async function addPlanItem(actor: Actor, input: AddPlanItemInput): Promis
     });
   } catch (error) {
     // Two people adding the same countermeasure at once: the unique index lets only one through.
-    if ((error as { code?: string }).code === "P2002") throw alreadyPlanned(recommendation.action);
+    if (isUniqueConstraintViolation(error)) throw alreadyPlanned(recommendation.action);
     throw error;
   }
 }
@@ -169,18 +171,27 @@ async function checkOwner(tx: Transaction, teamId: string, ownerId: string | nul
 export async function updatePlanItem(actor: Actor, input: UpdatePlanItemInput): Promise<{ version: number }> {
   const team = await authorizeTeamChange(actor, "plan:edit", await teamOfItem(input.itemId));
   return db.$transaction(async (tx) => {
-    const current = await tx.planItem.findFirst({ where: { id: input.itemId, teamId: team.id }, select: auditedColumns });
+    const current = await tx.planItem.findFirst({
+      where: { id: input.itemId, teamId: team.id },
+      select: auditedColumns,
+    });
     if (!current) throw new NotFoundError(GONE_MESSAGE);
     if (current.version !== input.expectedVersion) throw staleEdit(current);
     await checkOwner(tx, team.id, input.ownerId);
 
     const change = applyStatusChange(
-      { status: asPlanItemStatus(current.status), droppedReason: current.droppedReason, completedAt: current.completedAt },
+      {
+        status: asPlanItemStatus(current.status),
+        droppedReason: current.droppedReason,
+        completedAt: current.completedAt,
+      },
       { status: input.status, droppedReason: input.droppedReason },
       new Date(),
     );
     if (!change.ok) {
-      throw new ValidationError("Some fields need attention.", { droppedReason: [STATUS_CHANGE_MESSAGES[change.problem]] });
+      throw new ValidationError("Some fields need attention.", {
+        droppedReason: [STATUS_CHANGE_MESSAGES[change.problem]],
+      });
     }
     const data = {
       ownerId: input.ownerId,
@@ -219,7 +230,10 @@ export async function updatePlanItem(actor: Actor, input: UpdatePlanItemInput): 
 export async function removePlanItem(actor: Actor, input: RemovePlanItemInput): Promise<null> {
   const team = await authorizeTeamChange(actor, "plan:edit", await teamOfItem(input.itemId));
   return db.$transaction(async (tx) => {
-    const current = await tx.planItem.findFirst({ where: { id: input.itemId, teamId: team.id }, select: auditedColumns });
+    const current = await tx.planItem.findFirst({
+      where: { id: input.itemId, teamId: team.id },
+      select: auditedColumns,
+    });
     if (!current) throw new NotFoundError(GONE_MESSAGE);
     if (current.version !== input.expectedVersion) throw staleEdit(current);
     const removed = await tx.planItem.deleteMany({
