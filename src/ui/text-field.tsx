@@ -1,4 +1,5 @@
-import { useId, type InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { controlBorder, Field, type FieldProps } from "./field";
 
 /** A labelled input with its hint and field-level errors wired up for assistive technology. */
 export function TextField({
@@ -7,34 +8,41 @@ export function TextField({
   errors,
   className = "",
   ...input
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; errors?: string[] }) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
+}: InputHTMLAttributes<HTMLInputElement> & FieldProps) {
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-900">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mt-0.5 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        aria-invalid={errorId ? true : undefined}
-        className={`mt-1 block w-full rounded-md border px-3 py-2 text-slate-900 shadow-sm ${
-          errorId ? "border-red-700" : "border-slate-400"
-        }`}
-        {...input}
-      />
-      {errorId ? (
-        <p id={errorId} className="mt-1 text-sm text-red-800">
-          {errors!.join(" ")}
-        </p>
-      ) : null}
-    </div>
+    <Field label={label} hint={hint} errors={errors} className={className}>
+      {(control) => (
+        <input
+          {...control}
+          className={`mt-1 block w-full rounded-md border px-3 py-2 text-slate-900 shadow-sm ${controlBorder(
+            control["aria-invalid"],
+          )}`}
+          {...input}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A labelled multi-line input, wired up like TextField. */
+export function TextAreaField({
+  label,
+  hint,
+  errors,
+  className = "",
+  ...textarea
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps) {
+  return (
+    <Field label={label} hint={hint} errors={errors} className={className}>
+      {(control) => (
+        <textarea
+          {...control}
+          className={`mt-1 block w-full rounded-md border px-3 py-2 text-slate-900 shadow-sm ${controlBorder(
+            control["aria-invalid"],
+          )}`}
+          {...textarea}
+        />
+      )}
+    </Field>
   );
 }

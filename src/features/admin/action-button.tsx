@@ -2,7 +2,7 @@
 
 import type { ActionResult } from "@/contracts/action-result";
 import { Button } from "@/ui/button";
-import { FormError } from "./form-message";
+import { FormAlert } from "@/ui/form-alert";
 import { useFormAction } from "./use-form-action";
 
 type NullAction = (previous: ActionResult<null> | null, formData: FormData) => Promise<ActionResult<null>>;
@@ -25,7 +25,7 @@ export function ActionButton({
   const { error, pending, formProps } = useFormAction(action);
   return (
     <form {...formProps} className="space-y-2">
-      <FormError error={error} />
+      <FormAlert error={error} />
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

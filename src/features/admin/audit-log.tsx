@@ -2,10 +2,10 @@ import Link from "next/link";
 import type { AuditPageDto } from "@/server/admin/audit-queries";
 import { Button } from "@/ui/button";
 import { TextField } from "@/ui/text-field";
-import { formatDateTime } from "./format";
-import { Pagination } from "./pagination";
+import { formatDateTime, withQuery } from "./format";
+import { Pagination } from "@/ui/pagination";
 import type { AuditFilter } from "@/contracts/admin/schemas";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/ui/select-field";
 
 const ACTION_PREFIXES = [
   "auth.",
@@ -78,14 +78,14 @@ export function AuditLog({ result, filter }: { result: AuditPageDto; filter: Aud
           label="Entity type"
           name="entity"
           defaultValue={filter.entity ?? ""}
-          emptyLabel="Any"
+          placeholder="Any"
           options={result.entityTypes.map((type) => ({ value: type, label: type }))}
         />
         <SelectField
           label="Team"
           name="team"
           defaultValue={filter.team ?? ""}
-          emptyLabel="Any team"
+          placeholder="Any team"
           options={result.teams.map((team) => ({ value: team.id, label: team.name }))}
         />
         <TextField label="From (UTC date)" name="from" type="date" defaultValue={filter.from ?? ""} />
@@ -178,12 +178,10 @@ export function AuditLog({ result, filter }: { result: AuditPageDto; filter: Aud
         </div>
       )}
       <Pagination
-        path="/admin/audit"
-        query={query}
         page={result.page}
         pageCount={result.pageCount}
-        total={result.total}
-        noun={result.total === 1 ? "event" : "events"}
+        hrefFor={(page) => withQuery("/admin/audit", { ...query, page })}
+        count={`${result.total} ${result.total === 1 ? "event" : "events"}`}
       />
     </div>
   );

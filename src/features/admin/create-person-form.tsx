@@ -5,8 +5,8 @@ import type { RoleScopeOptions } from "@/server/admin/people-queries";
 import { createPersonAction } from "@/server/admin/people-actions";
 import { Button } from "@/ui/button";
 import { TextField } from "@/ui/text-field";
-import { FormError } from "./form-message";
-import { SelectField } from "./select-field";
+import { FormAlert } from "@/ui/form-alert";
+import { SelectField } from "@/ui/select-field";
 import { useFormAction } from "./use-form-action";
 
 export function CreatePersonForm({ options }: { options: RoleScopeOptions }) {
@@ -18,7 +18,7 @@ export function CreatePersonForm({ options }: { options: RoleScopeOptions }) {
   }));
   return (
     <form {...formProps} className="max-w-2xl space-y-6">
-      <FormError error={error} />
+      <FormAlert error={error} />
       <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
         <legend className="px-1 text-lg font-semibold">Person</legend>
         <TextField label="Name" name="name" autoComplete="off" required errors={fieldErrors.name} />
@@ -61,7 +61,7 @@ export function CreatePersonForm({ options }: { options: RoleScopeOptions }) {
           label="Coach of org unit"
           name="coachOrgUnitId"
           defaultValue=""
-          emptyLabel="Not a coach"
+          placeholder="Not a coach"
           hint="A coach sees and plans for every team in the unit and the units below it."
           options={options.orgUnits.map((unit) => ({ value: unit.id, label: unit.label }))}
           errors={fieldErrors.coachOrgUnitId}
@@ -70,7 +70,7 @@ export function CreatePersonForm({ options }: { options: RoleScopeOptions }) {
           label="Team lead of"
           name="leadTeamId"
           defaultValue=""
-          emptyLabel="Not a team lead"
+          placeholder="Not a team lead"
           groups={teamGroups}
           errors={fieldErrors.leadTeamId}
         />
@@ -78,7 +78,7 @@ export function CreatePersonForm({ options }: { options: RoleScopeOptions }) {
           label="Member of"
           name="memberTeamId"
           defaultValue=""
-          emptyLabel="Not a team member"
+          placeholder="Not a team member"
           groups={teamGroups}
           errors={fieldErrors.memberTeamId}
         />

@@ -5,8 +5,8 @@ import { ROLE_LABELS, ROLES, type Role } from "@/domain/access/policy";
 import type { RoleScopeOptions } from "@/server/admin/people-queries";
 import { grantRoleAction } from "@/server/admin/people-actions";
 import { Button } from "@/ui/button";
-import { FormError, FormSuccess } from "./form-message";
-import { SelectField } from "./select-field";
+import { FormAlert, FormSuccess } from "@/ui/form-alert";
+import { SelectField } from "@/ui/select-field";
 import { useFormAction } from "./use-form-action";
 
 /** Gives a person one more role; the org unit or team picker appears for the roles that need one. */
@@ -25,7 +25,7 @@ export function GrantRoleForm({ userId, options }: { userId: string; options: Ro
   const needsTeam = role === "team_lead" || role === "member";
   return (
     <form {...formProps} className="max-w-xl space-y-4">
-      <FormError error={error} />
+      <FormAlert error={error} />
       {granted ? <FormSuccess>Role given: {granted}.</FormSuccess> : null}
       <input type="hidden" name="userId" value={userId} />
       <SelectField
@@ -36,7 +36,7 @@ export function GrantRoleForm({ userId, options }: { userId: string; options: Ro
           setRole(event.target.value as Role | "");
           setGranted(null);
         }}
-        emptyLabel="Choose a role"
+        placeholder="Choose a role"
         options={ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }))}
         errors={fieldErrors.role}
       />
@@ -45,7 +45,7 @@ export function GrantRoleForm({ userId, options }: { userId: string; options: Ro
           label="Org unit"
           name="orgUnitId"
           defaultValue=""
-          emptyLabel="Choose an org unit"
+          placeholder="Choose an org unit"
           hint="The coach also covers every unit below this one."
           options={options.orgUnits.map((unit) => ({ value: unit.id, label: unit.label }))}
           errors={fieldErrors.orgUnitId}
@@ -56,7 +56,7 @@ export function GrantRoleForm({ userId, options }: { userId: string; options: Ro
           label="Team"
           name="teamId"
           defaultValue=""
-          emptyLabel="Choose a team"
+          placeholder="Choose a team"
           groups={options.teamGroups.map((group) => ({
             label: group.orgUnit,
             options: group.teams.map((team) => ({ value: team.id, label: team.label })),

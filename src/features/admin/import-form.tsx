@@ -8,7 +8,7 @@ import { importOrganisationAction, previewImportAction } from "@/server/admin/im
 import type { ImportCounts, ImportPreviewDto } from "@/server/admin/import-mutations";
 import { Button } from "@/ui/button";
 import { TextField } from "@/ui/text-field";
-import { FormError, FormSuccess } from "./form-message";
+import { FormAlert, FormSuccess } from "@/ui/form-alert";
 
 type Stage =
   | { kind: "idle" }
@@ -112,7 +112,7 @@ export function ImportForm() {
         }}
         className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-5"
       >
-        <FormError error={error} />
+        <FormAlert error={error} />
         <TextField
           label="CSV file"
           name="file"

@@ -5,8 +5,8 @@ import type { ActionResult } from "@/contracts/action-result";
 import { createOrgUnitAction, createTeamAction } from "@/server/admin/org-actions";
 import { Button } from "@/ui/button";
 import { TextField } from "@/ui/text-field";
-import { FormError, FormSuccess } from "./form-message";
-import { SelectField, type SelectOption } from "./select-field";
+import { FormAlert, FormSuccess } from "@/ui/form-alert";
+import { SelectField, type SelectOption } from "@/ui/select-field";
 import { useFormAction } from "./use-form-action";
 
 type NullAction = (previous: ActionResult<null> | null, formData: FormData) => Promise<ActionResult<null>>;
@@ -22,7 +22,7 @@ export function CreateOrgUnitForm({ units, parentId }: { units: SelectOption[]; 
   });
   return (
     <form {...formProps} className="space-y-4">
-      <FormError error={error} />
+      <FormAlert error={error} />
       {created ? <FormSuccess>Org unit {created} added.</FormSuccess> : null}
       <TextField
         label="Org unit name"
@@ -39,7 +39,7 @@ export function CreateOrgUnitForm({ units, parentId }: { units: SelectOption[]; 
           label="Inside"
           name="parentId"
           defaultValue=""
-          emptyLabel="Top level (no parent)"
+          placeholder="Top level (no parent)"
           options={units}
           errors={error?.fieldErrors?.parentId}
         />
@@ -62,7 +62,7 @@ export function CreateTeamForm({ units, orgUnitId }: { units: SelectOption[]; or
   });
   return (
     <form {...formProps} className="space-y-4">
-      <FormError error={error} />
+      <FormAlert error={error} />
       {created ? <FormSuccess>Team {created} added.</FormSuccess> : null}
       <TextField
         label="Team name"
@@ -79,7 +79,7 @@ export function CreateTeamForm({ units, orgUnitId }: { units: SelectOption[]; or
           label="Org unit"
           name="orgUnitId"
           defaultValue=""
-          emptyLabel="Choose an org unit"
+          placeholder="Choose an org unit"
           options={units}
           errors={error?.fieldErrors?.orgUnitId}
         />
@@ -109,7 +109,7 @@ export function RenameForm({
   const { error, pending, formProps } = useFormAction(action, { onSuccess: () => setDone(true) });
   return (
     <form {...formProps} className="max-w-md space-y-4">
-      <FormError error={error} />
+      <FormAlert error={error} />
       {done ? <FormSuccess>Name saved.</FormSuccess> : null}
       <input type="hidden" name={idField} value={id} />
       <TextField
@@ -137,7 +137,7 @@ export function MoveForm({
   label,
   options,
   current,
-  emptyLabel,
+  placeholder,
 }: {
   action: NullAction;
   idField: "orgUnitId" | "teamId";
@@ -146,20 +146,20 @@ export function MoveForm({
   label: string;
   options: SelectOption[];
   current: string;
-  emptyLabel?: string;
+  placeholder?: string;
 }) {
   const [done, setDone] = useState(false);
   const { error, pending, formProps } = useFormAction(action, { onSuccess: () => setDone(true) });
   return (
     <form {...formProps} className="max-w-md space-y-4">
-      <FormError error={error} />
+      <FormAlert error={error} />
       {done ? <FormSuccess>Moved.</FormSuccess> : null}
       <input type="hidden" name={idField} value={id} />
       <SelectField
         label={label}
         name={targetField}
         defaultValue={current}
-        emptyLabel={emptyLabel}
+        placeholder={placeholder}
         options={options}
         errors={error?.fieldErrors?.[targetField]}
         onChange={() => setDone(false)}

@@ -129,7 +129,7 @@ export function OrgUnitDetail({ detail }: { detail: OrgUnitDetailDto }) {
           id={unit.id}
           targetField="parentId"
           label="Place inside"
-          emptyLabel="Top level (no parent)"
+          placeholder="Top level (no parent)"
           options={detail.parentOptions.map((option) => ({ value: option.id, label: option.label }))}
           current={unit.parentId ?? ""}
         />

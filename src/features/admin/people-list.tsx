@@ -3,10 +3,10 @@ import { ROLE_LABELS, ROLES } from "@/domain/access/policy";
 import type { PeoplePageDto } from "@/server/admin/people-queries";
 import { Button } from "@/ui/button";
 import { TextField } from "@/ui/text-field";
-import { formatDate } from "./format";
-import { Pagination } from "./pagination";
+import { formatDate, withQuery } from "./format";
+import { Pagination } from "@/ui/pagination";
 import type { PeopleFilter } from "@/contracts/admin/schemas";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/ui/select-field";
 
 export function PeopleList({ result, filter }: { result: PeoplePageDto; filter: PeopleFilter }) {
   const query = { q: filter.q, role: filter.role, status: filter.status };
@@ -41,14 +41,14 @@ export function PeopleList({ result, filter }: { result: PeoplePageDto; filter: 
           label="Role"
           name="role"
           defaultValue={filter.role ?? ""}
-          emptyLabel="Any role"
+          placeholder="Any role"
           options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
         />
         <SelectField
           label="Status"
           name="status"
           defaultValue={filter.status ?? ""}
-          emptyLabel="Active and deactivated"
+          placeholder="Active and deactivated"
           options={[
             { value: "active", label: "Active" },
             { value: "deactivated", label: "Deactivated" },
@@ -143,12 +143,10 @@ export function PeopleList({ result, filter }: { result: PeoplePageDto; filter: 
         </div>
       )}
       <Pagination
-        path="/admin/people"
-        query={query}
         page={result.page}
         pageCount={result.pageCount}
-        total={result.total}
-        noun={result.total === 1 ? "person" : "people"}
+        hrefFor={(page) => withQuery("/admin/people", { ...query, page })}
+        count={`${result.total} ${result.total === 1 ? "person" : "people"}`}
       />
     </div>
   );

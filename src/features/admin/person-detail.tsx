@@ -8,7 +8,7 @@ import {
 import { ActionButton } from "./action-button";
 import { ConfirmAction } from "./confirm-action";
 import { formatDate, formatDateTime } from "./format";
-import { FormSuccess } from "./form-message";
+import { FormSuccess } from "@/ui/form-alert";
 import { GrantRoleForm } from "./grant-role-form";
 import { SetPasswordForm } from "./set-password-form";
 

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { setPersonPasswordAction } from "@/server/admin/people-actions";
 import { Button } from "@/ui/button";
 import { TextField } from "@/ui/text-field";
-import { FormError, FormSuccess } from "./form-message";
+import { FormAlert, FormSuccess } from "@/ui/form-alert";
 import { useFormAction } from "./use-form-action";
 
 export function SetPasswordForm({ userId, hasPassword }: { userId: string; hasPassword: boolean }) {
@@ -15,7 +15,7 @@ export function SetPasswordForm({ userId, hasPassword }: { userId: string; hasPa
   });
   return (
     <form {...formProps} className="max-w-sm space-y-4">
-      <FormError error={error} />
+      <FormAlert error={error} />
       {done ? (
         <FormSuccess>Password set. They were signed out everywhere and sign in with the new one.</FormSuccess>
       ) : null}

@@ -111,7 +111,7 @@ export function TeamDetail({ detail }: { detail: TeamDetailDto }) {
           label="Org unit"
           options={detail.unitOptions.map((option) => ({ value: option.id, label: option.label }))}
           current={team.orgUnitArchived ? "" : team.orgUnitId}
-          emptyLabel={team.orgUnitArchived ? "Choose an org unit" : undefined}
+          placeholder={team.orgUnitArchived ? "Choose an org unit" : undefined}
         />
       </section>
 

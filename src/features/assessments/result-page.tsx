@@ -2,7 +2,7 @@ import Link from "next/link";
 import { HighRiskFindingsList, highRiskFindingsTitle } from "@/features/results/high-risk-findings";
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
-import { BandBadge, bandMeaning, bandText, ScoreBar } from "./band-style";
+import { BandChip, bandMeaning, bandText, ScoreBar } from "@/ui/band-chip";
 import { formatDate, formatPercent, formatScore } from "./format";
 import { questionnairePath, teamPath } from "@/contracts/assessments/paths";
 import { ReopenAssessmentForm } from "./reopen-assessment-form";
@@ -117,7 +117,7 @@ function PitfallResultCard({ pitfall }: { pitfall: PitfallResultView }) {
               <span className="text-sm font-normal text-slate-700">No score</span>
             )}
           </p>
-          <BandBadge band={pitfall.band} />
+          <BandChip band={pitfall.band} />
         </div>
       </div>
       <ScoreBar score={pitfall.score} band={pitfall.band} />

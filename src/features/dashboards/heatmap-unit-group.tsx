@@ -5,7 +5,7 @@ import { COMPLETION_LABELS, HEATMAP_COLUMNS } from "@/domain/dashboards/heatmap"
 import { Button } from "@/ui/button";
 import { TREND_ARROWS, trendOfChange } from "@/domain/dashboards/trend";
 import { highOrCriticalPhrase } from "@/domain/results/headline";
-import { bandLabel, formatScore } from "./band-palette";
+import { bandLabel, formatScore } from "@/ui/band-chip";
 import {
   bandOf,
   completionOf,

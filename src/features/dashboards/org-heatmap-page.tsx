@@ -13,9 +13,10 @@ import {
 import { PITFALL_IDS } from "@/domain/content/schema";
 import { BANDS } from "@/domain/scoring/bands";
 import type { OrgHeatmapView } from "@/server/dashboards/heatmap";
-import { BAND_COLOURS, formatInteger } from "./band-palette";
+import { BAND_COLOURS } from "@/ui/band-chip";
+import { formatInteger } from "./band-palette";
 import { OrgDashboardNav } from "./dashboard-nav";
-import { EmptyState } from "./empty-state";
+import { EmptyState } from "@/ui/empty-state";
 import { encodeGroup } from "./heatmap-encoding";
 import { HeatmapTable } from "./heatmap-unit-group";
 import { MethodChangeNote } from "@/features/shared/method-change-note";

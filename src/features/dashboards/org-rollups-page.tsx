@@ -2,9 +2,10 @@ import { TREND_ARROWS } from "@/domain/dashboards/trend";
 import type { HistoryPoint, PitfallRollup, RollupHistory, RollupScope } from "@/domain/dashboards/rollups";
 import { RISK_BANDS } from "@/domain/scoring/bands";
 import type { OrgRollupsView } from "@/server/dashboards/rollups";
-import { BAND_COLOURS, BAND_LABELS, formatPercent, formatScore } from "./band-palette";
+import { BAND_COLOURS, BAND_LABELS, formatScore } from "@/ui/band-chip";
+import { formatPercent } from "./band-palette";
 import { OrgDashboardNav } from "./dashboard-nav";
-import { EmptyState } from "./empty-state";
+import { EmptyState } from "@/ui/empty-state";
 import { RollupTrendCharts, type RollupTrendSeries } from "./rollup-trend-charts";
 import { MethodChangeNote } from "@/features/shared/method-change-note";
 

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { HighRiskFindingsList, highRiskFindingsTitle } from "@/features/results/high-risk-findings";
 import { percentileSentence } from "@/domain/dashboards/team-dashboard";
 import type { PitfallExplanationView } from "@/server/dashboards/team-dashboard";
-import { BandBadge } from "./band-badge";
-import { formatPercent, formatScore } from "./band-palette";
+import { BandChip, formatScore } from "@/ui/band-chip";
+import { formatPercent } from "./band-palette";
 import { TrendArrow } from "./trend-arrow";
 import { MethodChangeNote } from "@/features/shared/method-change-note";
 
@@ -80,7 +80,7 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
               {view.score === null ? (
                 <span>{view.status === "not-assessed" ? "Not assessed" : "Not enough answers to score"}</span>
               ) : (
-                <BandBadge score={view.score} band={view.band} />
+                <BandChip score={view.score} band={view.band} />
               )}
             </dd>
           </div>

@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, XAxis, YAxis } from "recharts";
 import type { RiskBand } from "@/domain/scoring/bands";
-import { BAND_COLOURS } from "./band-palette";
+import { BAND_COLOURS } from "@/ui/band-chip";
 
 export interface PitfallScoreBar {
   name: string;

@@ -9,7 +9,7 @@ import {
 import type { RunCostView } from "@/server/dashboards/run-cost";
 import { formatAmount, formatInteger } from "./band-palette";
 import { OrgDashboardNav } from "./dashboard-nav";
-import { EmptyState } from "./empty-state";
+import { EmptyState } from "@/ui/empty-state";
 
 const cellClass = "border-t border-slate-200 px-3 py-2 text-right tabular-nums";
 const headClass = "px-3 py-2 text-left font-semibold";

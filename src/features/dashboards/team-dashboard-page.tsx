@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { percentileSentence } from "@/domain/dashboards/team-dashboard";
 import type { TeamDashboardView } from "@/server/dashboards/team-dashboard";
-import { BandBadge } from "./band-badge";
+import { BandChip, bandLabel, formatScore } from "@/ui/band-chip";
 import { highOrCriticalPhrase } from "@/domain/results/headline";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
-import { bandLabel, formatPercent, formatScore } from "./band-palette";
-import { EmptyState } from "./empty-state";
+import { formatPercent } from "./band-palette";
+import { EmptyState } from "@/ui/empty-state";
 import { PitfallScoresChart, type PitfallScoreBar } from "./pitfall-scores-chart";
 import { ScoreTrendChart, type ScoreTrendSeries } from "./score-trend-chart";
 import { TrendArrow } from "./trend-arrow";
@@ -206,7 +206,7 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
                               : "Not enough answers to score"}
                           </span>
                         ) : (
-                          <BandBadge score={pitfall.score} band={pitfall.band} />
+                          <BandChip score={pitfall.score} band={pitfall.band} />
                         )}
                       </td>
                       <td className={cellClass}>

@@ -2,7 +2,7 @@
 
 import { addPlanItemAction } from "@/server/plans/actions";
 import { Button } from "@/ui/button";
-import { FormError, FormSuccess } from "./form-messages";
+import { FormAlert, FormSuccess } from "@/ui/form-alert";
 import { usePlanAction } from "./use-plan-action";
 
 /** "Add to plan" for one ranked countermeasure; once it is in the plan, says so instead. */
@@ -27,7 +27,7 @@ export function AddToPlan({
   }
   return (
     <form {...formProps} className="space-y-2">
-      <FormError error={error} />
+      <FormAlert error={error} />
       <input type="hidden" name="teamSlug" value={teamSlug} />
       <input type="hidden" name="countermeasureId" value={countermeasureId} />
       {/* The name keeps the visible words first (label in name) and says which countermeasure. */}

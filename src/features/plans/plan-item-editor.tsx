@@ -6,7 +6,7 @@ import { updatePlanItemAction } from "@/server/plans/actions";
 import { Button } from "@/ui/button";
 import { TextField } from "@/ui/text-field";
 import { SelectField, TextAreaField } from "./form-fields";
-import { FormError, FormSuccess } from "./form-messages";
+import { FormAlert, FormSuccess } from "@/ui/form-alert";
 import type { OwnerOption, PersonRef, PlanItemConflictDetails, PlanItemView } from "@/contracts/plans/types";
 import { usePlanAction } from "./use-plan-action";
 
@@ -166,7 +166,7 @@ export function PlanItemEditor({
       <input type="hidden" name="itemId" value={item.id} />
       <input type="hidden" name="teamSlug" value={teamSlug} />
       <input type="hidden" name="expectedVersion" value={expectedVersion} />
-      <FormError error={error}>
+      <FormAlert error={error}>
         {otherMessages(error?.fieldErrors).map((message) => (
           <p key={message}>{message}</p>
         ))}
@@ -179,7 +179,7 @@ export function PlanItemEditor({
             </Button>
           </>
         ) : null}
-      </FormError>
+      </FormAlert>
       <EditorFields
         key={`${values.version}`}
         values={values}

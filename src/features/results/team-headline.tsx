@@ -4,7 +4,7 @@
  * as a secondary figure. Wraps on narrow screens.
  */
 import { highOrCriticalPhrase, type HeadlineView } from "@/domain/results/headline";
-import { BandBadge } from "@/features/assessments/band-style";
+import { BandChip } from "@/ui/band-chip";
 
 function oneDecimal(score: number): string {
   return score.toFixed(1);
@@ -31,7 +31,7 @@ export function TeamHeadlineSummary({
   if (headline.worstBand === null || headline.averageScore === null) {
     return (
       <p className="flex flex-wrap items-center gap-2" data-testid="team-headline">
-        <BandBadge band={null} />
+        <BandChip band={null} />
         <span className="text-sm text-slate-700">No pitfall had enough answers to score.</span>
       </p>
     );
@@ -42,7 +42,7 @@ export function TeamHeadlineSummary({
       className={`flex flex-wrap items-center gap-x-3 gap-y-1 ${large ? "text-lg" : "text-sm"}`}
       data-testid="team-headline"
     >
-      <BandBadge band={headline.worstBand} />
+      <BandChip band={headline.worstBand} />
       <span className={large ? "font-semibold text-slate-900" : "font-medium text-slate-900"}>
         {highOrCriticalPhrase(headline.highOrCriticalCount)}
       </span>

@@ -1,0 +1,64 @@
+import { useId, type ReactNode } from "react";
+
+/** What a control needs to be tied to its label, hint and errors. */
+export interface FieldControlProps {
+  id: string;
+  "aria-describedby": string | undefined;
+  "aria-invalid": true | undefined;
+}
+
+/** The props a labelled control takes besides its own. */
+export interface FieldProps {
+  label: string;
+  hint?: string;
+  errors?: string[];
+}
+
+/** The border of a control, red while it has errors. */
+export function controlBorder(invalid: boolean | undefined): string {
+  return invalid ? "border-red-700" : "border-slate-400";
+}
+
+/**
+ * The label, hint and field-level errors shared by every form control, wired up for assistive
+ * technology: the label names the control, the hint and errors describe it.
+ */
+export function Field({
+  label,
+  hint,
+  errors,
+  className = "",
+  children,
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  className?: string;
+  children: (control: FieldControlProps) => ReactNode;
+}) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-900">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className="mt-0.5 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {children({
+        id,
+        "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+        "aria-invalid": errorId ? true : undefined,
+      })}
+      {errorId ? (
+        <p id={errorId} className="mt-1 text-sm text-red-800">
+          {errors!.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,170 @@
+import Link from "next/link";
+import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
+
+export type SortDirection = "ascending" | "descending" | "none";
+
+/** A sortable column's state and the URL that sorts by it. */
+export interface ColumnSort {
+  direction: SortDirection;
+  href: string;
+}
+
+const cellPadding = "px-4 py-3";
+
+/**
+ * A table in a horizontally scrollable box. With `regionLabel` the box is a named, focusable
+ * region, so keyboard users can scroll a wide table sideways.
+ */
+export function Table({
+  caption,
+  captionHidden = false,
+  regionLabel,
+  className = "",
+  children,
+}: {
+  caption: ReactNode;
+  captionHidden?: boolean;
+  regionLabel?: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  const region = regionLabel ? { role: "region", "aria-label": regionLabel, tabIndex: 0 } : {};
+  return (
+    <div {...region} className={`overflow-x-auto rounded-lg border border-slate-200 bg-white ${className}`}>
+      <table className="w-full text-left text-sm">
+        <caption className={captionHidden ? "sr-only" : "px-4 py-2 text-left font-semibold"}>
+          {caption}
+        </caption>
+        {children}
+      </table>
+    </div>
+  );
+}
+
+export function TableHead({ children }: { children: ReactNode }) {
+  return <thead className="bg-slate-50 text-slate-700">{children}</thead>;
+}
+
+export function TableBody({ children, className = "" }: { children: ReactNode; className?: string }) {
+  return <tbody className={`divide-y divide-slate-200 ${className}`}>{children}</tbody>;
+}
+
+export function Tr({ children, className }: { children: ReactNode; className?: string }) {
+  return <tr className={className}>{children}</tr>;
+}
+
+const sortMarks: Record<SortDirection, string> = { ascending: " ▲", descending: " ▼", none: "" };
+
+/**
+ * A header cell: a column header unless `scope="row"`. A sortable column's header is a link that
+ * sorts by it, and says with aria-sort how the rows are sorted now.
+ */
+export function Th({
+  sort,
+  numeric = false,
+  scope = "col",
+  className = "",
+  children,
+  ...cell
+}: ThHTMLAttributes<HTMLTableCellElement> & { sort?: ColumnSort; numeric?: boolean }) {
+  const weight = scope === "row" ? "font-medium" : "font-semibold";
+  return (
+    <th
+      scope={scope}
+      aria-sort={sort ? sort.direction : undefined}
+      className={`${cellPadding} ${weight} ${numeric ? "text-right tabular-nums" : ""} ${className}`}
+      {...cell}
+    >
+      {sort ? (
+        <Link href={sort.href} className="underline underline-offset-4 hover:text-slate-900">
+          {children}
+          <span aria-hidden="true">{sortMarks[sort.direction]}</span>
+        </Link>
+      ) : (
+        children
+      )}
+    </th>
+  );
+}
+
+export function Td({
+  numeric = false,
+  className = "",
+  ...cell
+}: TdHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean }) {
+  return (
+    <td className={`${cellPadding} ${numeric ? "text-right tabular-nums" : ""} ${className}`} {...cell} />
+  );
+}
+
+/** One column of a DataTable: its header and how each row fills its cell. */
+export interface Column<Row> {
+  key: string;
+  header: ReactNode;
+  cell: (row: Row) => ReactNode;
+  numeric?: boolean;
+  /** The cell names its row (a row header), e.g. a person's name. */
+  rowHeader?: boolean;
+  sort?: ColumnSort;
+  /** Extra classes for this column's cells, e.g. to keep dates on one line. */
+  className?: string;
+}
+
+/**
+ * A whole table from columns and rows, or `empty` (usually an EmptyState) when there are no rows,
+ * so an empty list never shows a header with nothing under it.
+ */
+export function DataTable<Row>({
+  caption,
+  captionHidden,
+  regionLabel,
+  columns,
+  rows,
+  rowKey,
+  empty,
+  rowClassName,
+  className,
+}: {
+  caption: ReactNode;
+  captionHidden?: boolean;
+  regionLabel?: string;
+  columns: Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  empty: ReactNode;
+  /** Classes for a whole row, e.g. to grey out an archived one. */
+  rowClassName?: (row: Row) => string | undefined;
+  className?: string;
+}) {
+  if (rows.length === 0) return <>{empty}</>;
+  return (
+    <Table caption={caption} captionHidden={captionHidden} regionLabel={regionLabel} className={className}>
+      <TableHead>
+        <Tr>
+          {columns.map((column) => (
+            <Th key={column.key} sort={column.sort} numeric={column.numeric}>
+              {column.header}
+            </Th>
+          ))}
+        </Tr>
+      </TableHead>
+      <TableBody className="align-top">
+        {rows.map((row) => (
+          <Tr key={rowKey(row)} className={rowClassName?.(row)}>
+            {columns.map((column) =>
+              column.rowHeader ? (
+                <Th key={column.key} scope="row" numeric={column.numeric} className={column.className}>
+                  {column.cell(row)}
+                </Th>
+              ) : (
+                <Td key={column.key} numeric={column.numeric} className={column.className}>
+                  {column.cell(row)}
+                </Td>
+              ),
+            )}
+          </Tr>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,192 @@
+import { createElement as h } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { RISK_BANDS } from "@/domain/scoring/bands";
+import { BandChip, bandText } from "@/ui/band-chip";
+import { EmptyState } from "@/ui/empty-state";
+import { FilterForm } from "@/ui/filter-form";
+import { FormStatus } from "@/ui/form-alert";
+import { Pagination } from "@/ui/pagination";
+import { SectionCard } from "@/ui/section-card";
+import { SelectField } from "@/ui/select-field";
+import { DataTable, type Column } from "@/ui/table";
+import { TextField } from "@/ui/text-field";
+
+interface Person {
+  id: string;
+  name: string;
+  teams: number;
+}
+
+const columns: Column<Person>[] = [
+  {
+    key: "name",
+    header: "Name",
+    cell: (row) => row.name,
+    rowHeader: true,
+    sort: { direction: "ascending", href: "?sort=name" },
+  },
+  {
+    key: "teams",
+    header: "Teams",
+    cell: (row) => row.teams,
+    numeric: true,
+    sort: { direction: "none", href: "?sort=teams" },
+  },
+];
+
+function table(rows: Person[], captionHidden = false) {
+  return renderToStaticMarkup(
+    h(DataTable<Person>, {
+      caption: "People by name",
+      captionHidden,
+      columns,
+      rows,
+      rowKey: (row) => row.id,
+      empty: h(EmptyState, { title: "No people yet" }, "Add a person first."),
+    }),
+  );
+}
+
+describe("DataTable", () => {
+  it("shows the empty state instead of a table without rows", () => {
+    const html = table([]);
+    expect(html).not.toContain("<table");
+    expect(html).toContain("No people yet");
+    expect(html).toContain("Add a person first.");
+  });
+
+  it("has its caption, row headers and right-aligned numbers", () => {
+    const html = table([{ id: "1", name: "Ada", teams: 2 }]);
+    expect(html).toMatch(/<caption[^>]*>People by name<\/caption>/);
+    expect(html).toMatch(/<th scope="row"[^>]*>Ada<\/th>/);
+    expect(html).toMatch(/<td class="[^"]*text-right tabular-nums[^"]*">2<\/td>/);
+  });
+
+  it("hides the caption visually only when asked", () => {
+    expect(table([{ id: "1", name: "Ada", teams: 2 }], true)).toMatch(/<caption class="sr-only">/);
+  });
+
+  it("marks how the rows are sorted and links each sortable header", () => {
+    const html = table([{ id: "1", name: "Ada", teams: 2 }]);
+    expect(html).toMatch(/<th scope="col" aria-sort="ascending"[^>]*><a [^>]*href="\?sort=name"/);
+    expect(html).toMatch(/<th scope="col" aria-sort="none"[^>]*><a [^>]*href="\?sort=teams"/);
+  });
+});
+
+describe("Pagination", () => {
+  const hrefFor = (page: number) => `/admin/people?page=${page}`;
+
+  it("links both ways in the middle and says where the reader is", () => {
+    const html = renderToStaticMarkup(h(Pagination, { page: 2, pageCount: 3, hrefFor, count: "45 people" }));
+    expect(html).toContain('aria-label="Pages"');
+    expect(html).toContain('href="/admin/people?page=1"');
+    expect(html).toContain('href="/admin/people?page=3"');
+    expect(html).toContain("<span>Page 2 of 3 (45 people)</span>");
+    expect(html).toContain("45 people");
+  });
+
+  it("has no link past either end", () => {
+    const first = renderToStaticMarkup(h(Pagination, { page: 1, pageCount: 2, hrefFor }));
+    expect(first).not.toContain("Previous page");
+    expect(first).toContain("Next page");
+    const last = renderToStaticMarkup(h(Pagination, { page: 2, pageCount: 2, hrefFor }));
+    expect(last).toContain("Previous page");
+    expect(last).not.toContain("Next page");
+  });
+
+  it("shows only the count when everything fits on one page", () => {
+    const html = renderToStaticMarkup(h(Pagination, { page: 1, pageCount: 1, hrefFor, count: "3 events" }));
+    expect(html).toBe('<p class="text-sm text-slate-600">3 events</p>');
+    expect(renderToStaticMarkup(h(Pagination, { page: 1, pageCount: 1, hrefFor }))).toBe("");
+  });
+});
+
+describe("BandChip", () => {
+  it("names every band, alone or with its score", () => {
+    for (const band of RISK_BANDS) {
+      expect(renderToStaticMarkup(h(BandChip, { band }))).toContain(`>${bandText(band)}<`);
+    }
+    expect(bandText("none")).toBe("No risk");
+    expect(bandText("critical")).toBe("Critical risk");
+    expect(renderToStaticMarkup(h(BandChip, { band: "medium", score: 59.6 }))).toMatch(/59\.6.*Medium/);
+  });
+
+  it("says Not scored without a band or a score", () => {
+    expect(renderToStaticMarkup(h(BandChip, { band: null }))).toContain("Not scored");
+    expect(renderToStaticMarkup(h(BandChip, { band: "high", score: null }))).toContain("Not scored");
+  });
+});
+
+describe("fields", () => {
+  it("tie the label, hint and errors to the control", () => {
+    const html = renderToStaticMarkup(
+      h(TextField, { label: "Email", name: "email", hint: "Work address", errors: ["Required."] }),
+    );
+    const id = /<input id="([^"]+)"/.exec(html)?.[1];
+    expect(id).toBeTruthy();
+    expect(html).toContain(`<label for="${id}"`);
+    expect(html).toContain(`aria-describedby="${id}-hint ${id}-error"`);
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).toContain("Required.");
+  });
+
+  it("offer a select's placeholder as an empty first option", () => {
+    const html = renderToStaticMarkup(
+      h(SelectField, {
+        label: "Role",
+        name: "role",
+        placeholder: "Any role",
+        options: [{ value: "admin", label: "Admin" }],
+      }),
+    );
+    expect(html).toMatch(
+      /<select[^>]*><option value="">Any role<\/option><option value="admin">Admin<\/option>/,
+    );
+    expect(html).not.toContain("aria-invalid");
+  });
+});
+
+describe("FormStatus", () => {
+  it("shows nothing before a submit, the error after a refusal and the confirmation after a success", () => {
+    expect(renderToStaticMarkup(h(FormStatus, { result: null, success: "Saved." }))).toBe("");
+    const refused = renderToStaticMarkup(
+      h(FormStatus, { result: { ok: false, error: { code: "validation", message: "Check the name." } } }),
+    );
+    expect(refused).toContain('role="alert"');
+    expect(refused).toContain("Check the name.");
+    const saved = renderToStaticMarkup(
+      h(FormStatus<string>, {
+        result: { ok: true, data: "Ops" },
+        success: (name: string) => `Team ${name} added.`,
+      }),
+    );
+    expect(saved).toContain('role="status"');
+    expect(saved).toContain("Team Ops added.");
+  });
+});
+
+describe("page structure", () => {
+  it("names a section by its heading", () => {
+    const html = renderToStaticMarkup(h(SectionCard, { title: "Teams", id: "teams-heading" }, "…"));
+    expect(html).toContain('<section aria-labelledby="teams-heading"');
+    expect(html).toContain('<h2 id="teams-heading"');
+  });
+
+  it("offers Clear filters only while filtering", () => {
+    const plain = renderToStaticMarkup(
+      h(FilterForm, { action: "/admin/audit", label: "Filter the audit log" }, null),
+    );
+    expect(plain).toContain('role="search"');
+    expect(plain).toContain('method="get"');
+    expect(plain).not.toContain("Clear filters");
+    const filtered = renderToStaticMarkup(
+      h(
+        FilterForm,
+        { action: "/admin/audit", label: "Filter the audit log", clearHref: "/admin/audit" },
+        null,
+      ),
+    );
+    expect(filtered).toContain("Clear filters");
+  });
+});
