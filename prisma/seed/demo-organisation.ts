@@ -2,6 +2,7 @@
  * The demo organisation: a mid-sized digital business with five org units, 24 product teams and
  * people in every role. Plain data so the README's sign-in table can be checked against it.
  */
+import { cycleName as nameOfCycle, defaultCycleDates } from "../../src/domain/cycles/cycle-ref";
 
 export const DEMO_PASSWORD = "radar-demo-2026";
 
@@ -107,13 +108,56 @@ export const demoNamedPeople: DemoPerson[] = [
 ];
 
 const firstNames = [
-  "Aisha", "Ben", "Carla", "Dev", "Elif", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kemi", "Luca",
-  "Maya", "Nikhil", "Olga", "Pablo", "Quinn", "Rosa", "Stefan", "Tara", "Uma", "Viktor", "Wen", "Yusuf",
+  "Aisha",
+  "Ben",
+  "Carla",
+  "Dev",
+  "Elif",
+  "Farid",
+  "Grace",
+  "Hiro",
+  "Ines",
+  "Jonas",
+  "Kemi",
+  "Luca",
+  "Maya",
+  "Nikhil",
+  "Olga",
+  "Pablo",
+  "Quinn",
+  "Rosa",
+  "Stefan",
+  "Tara",
+  "Uma",
+  "Viktor",
+  "Wen",
+  "Yusuf",
 ];
 const lastNames = [
-  "Adeyemi", "Brooks", "Costa", "Dubois", "Eriksen", "Farah", "Gupta", "Hansen", "Ivanova", "Jones",
-  "Kowalski", "Larsen", "Mensah", "Novak", "O'Brien", "Park", "Quiroga", "Rossi", "Singh", "Tanaka",
-  "Umar", "Varga", "Walsh", "Zhou",
+  "Adeyemi",
+  "Brooks",
+  "Costa",
+  "Dubois",
+  "Eriksen",
+  "Farah",
+  "Gupta",
+  "Hansen",
+  "Ivanova",
+  "Jones",
+  "Kowalski",
+  "Larsen",
+  "Mensah",
+  "Novak",
+  "O'Brien",
+  "Park",
+  "Quiroga",
+  "Rossi",
+  "Singh",
+  "Tanaka",
+  "Umar",
+  "Varga",
+  "Walsh",
+  "Zhou",
 ];
 
 /** Team leads and a second member for every team other than the named Checkout pair. */
@@ -126,9 +170,17 @@ export function demoTeamPeople(): DemoPerson[] {
       const member = `${firstNames[(index + 11) % firstNames.length]} ${lastNames[(index * 5 + 3) % lastNames.length]}`;
       index++;
       if (team.slug !== "checkout") {
-        people.push({ email: `lead.${team.slug}@example.com`, name: lead, roles: [{ role: "team_lead", teamSlug: team.slug }] });
+        people.push({
+          email: `lead.${team.slug}@example.com`,
+          name: lead,
+          roles: [{ role: "team_lead", teamSlug: team.slug }],
+        });
       }
-      people.push({ email: `member.${team.slug}@example.com`, name: member, roles: [{ role: "member", teamSlug: team.slug }] });
+      people.push({
+        email: `member.${team.slug}@example.com`,
+        name: member,
+        roles: [{ role: "member", teamSlug: team.slug }],
+      });
     }
   }
   return people;
@@ -150,14 +202,11 @@ export const demoCycles: DemoCycle[] = [
 ];
 
 export function cycleName(year: number, quarter: number): string {
-  return `${year} Q${quarter}`;
+  return nameOfCycle({ year, quarter });
 }
 
-/** A cycle opens on the quarter's first day and is due on the 15th of its last month. */
+/** The app's default dates for a new cycle, as the Date columns store them (UTC midnight). */
 export function cycleDates(year: number, quarter: number): { opensOn: Date; closesOn: Date } {
-  const firstMonth = (quarter - 1) * 3;
-  return {
-    opensOn: new Date(Date.UTC(year, firstMonth, 1)),
-    closesOn: new Date(Date.UTC(year, firstMonth + 2, 15)),
-  };
+  const { opensOn, closesOn } = defaultCycleDates(year, quarter);
+  return { opensOn: new Date(opensOn), closesOn: new Date(closesOn) };
 }

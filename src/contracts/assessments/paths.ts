@@ -1,4 +1,5 @@
 /** Links of the assessment workflow, in one place so pages, queries and tests agree on them. */
+import { cycleSlug, parseCycleRef, type CycleQuarter } from "@/domain/cycles/cycle-ref";
 
 export function teamPath(teamSlug: string): string {
   return `/team/${encodeURIComponent(teamSlug)}`;
@@ -20,11 +21,6 @@ export function reviewPath(teamSlug: string): string {
   return `${questionnairePath(teamSlug)}/review`;
 }
 
-/** "2026 Q4" → "2026-q4": readable in the address bar, no encoded spaces. */
-export function cycleSlug(cycleName: string): string {
-  return cycleName.trim().toLowerCase().replace(/\s+/g, "-");
-}
-
 export function resultPath(teamSlug: string, cycleName: string): string {
   return `${teamPath(teamSlug)}/results/${cycleSlug(cycleName)}`;
 }
@@ -33,10 +29,8 @@ export function resultPath(teamSlug: string, cycleName: string): string {
  * Reads the last segment of a result link: a cycle ("2026-q4", "2026 Q4", "2026q4") or an
  * assessment id.
  */
-export function parseResultRef(ref: string): { year: number; quarter: number } | { assessmentId: string } {
-  const match = /^(\d{4})[\s-]*q([1-4])$/i.exec(ref.trim());
-  if (match) return { year: Number(match[1]), quarter: Number(match[2]) };
-  return { assessmentId: ref.trim() };
+export function parseResultRef(ref: string): CycleQuarter | { assessmentId: string } {
+  return parseCycleRef(ref) ?? { assessmentId: ref.trim() };
 }
 
 export function playbookPath(pitfallId: string, symptomId?: string): string {

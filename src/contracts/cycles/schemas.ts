@@ -43,15 +43,3 @@ export const cycleIdSchema = z.object({
   cycleId: z.string().trim().min(1, "Choose a cycle.").max(64),
 });
 export type CycleIdInput = z.infer<typeof cycleIdSchema>;
-
-export function cycleNameFor(year: number, quarter: number): string {
-  return `${year} Q${quarter}`;
-}
-
-/** A quarter opens on its first day and is due on the 15th of its last month. */
-export function defaultCycleDates(year: number, quarter: number): { opensOn: string; closesOn: string } {
-  const firstMonth = (quarter - 1) * 3;
-  const opensOn = new Date(Date.UTC(year, firstMonth, 1));
-  const closesOn = new Date(Date.UTC(year, firstMonth + 2, 15));
-  return { opensOn: opensOn.toISOString().slice(0, 10), closesOn: closesOn.toISOString().slice(0, 10) };
-}

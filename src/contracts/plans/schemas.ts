@@ -3,10 +3,8 @@
  * export route handlers.
  */
 import { z } from "zod";
-import {
-  PLAN_EXPORT_FORMATS,
-  parseCycleRef,
-} from "@/domain/plans/export-formats";
+import { parseCycleRef } from "@/domain/cycles/cycle-ref";
+import { PLAN_EXPORT_FORMATS } from "@/domain/plans/export-formats";
 import {
   MAX_DROPPED_REASON_LENGTH,
   MAX_NOTES_LENGTH,
@@ -80,9 +78,17 @@ export const updatePlanItemSchema = z
     if (input.status !== "dropped") return;
     const reason = input.droppedReason ?? "";
     if (reason.length === 0) {
-      context.addIssue({ code: "custom", path: ["droppedReason"], message: STATUS_CHANGE_MESSAGES["dropped-reason-required"] });
+      context.addIssue({
+        code: "custom",
+        path: ["droppedReason"],
+        message: STATUS_CHANGE_MESSAGES["dropped-reason-required"],
+      });
     } else if (reason.length < MIN_DROPPED_REASON_LENGTH) {
-      context.addIssue({ code: "custom", path: ["droppedReason"], message: STATUS_CHANGE_MESSAGES["dropped-reason-too-short"] });
+      context.addIssue({
+        code: "custom",
+        path: ["droppedReason"],
+        message: STATUS_CHANGE_MESSAGES["dropped-reason-too-short"],
+      });
     }
   });
 export type UpdatePlanItemInput = z.output<typeof updatePlanItemSchema>;
@@ -99,7 +105,10 @@ const cycleRef = z
     if (value === undefined || value.trim() === "") return null;
     const parsed = parseCycleRef(value);
     if (!parsed) {
-      context.addIssue({ code: "custom", message: "Write the cycle like 2026 Q3 (a year and a quarter from Q1 to Q4)" });
+      context.addIssue({
+        code: "custom",
+        message: "Write the cycle like 2026 Q3 (a year and a quarter from Q1 to Q4)",
+      });
       return z.NEVER;
     }
     return parsed;

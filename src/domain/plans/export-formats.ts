@@ -46,15 +46,6 @@ export function attachmentDisposition(filename: string): string {
   return `attachment; filename="${safe}"`;
 }
 
-/**
- * Reads a cycle as people and links write it: "2026 Q3", "2026-q3", "2026q3". Returns null for
- * anything else, which the route handlers answer with 400 and an example.
- */
-export function parseCycleRef(value: string): { year: number; quarter: number } | null {
-  const match = /^(\d{4})[\s-]*q([1-4])$/i.exec(value.trim());
-  return match ? { year: Number(match[1]), quarter: Number(match[2]) } : null;
-}
-
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /**

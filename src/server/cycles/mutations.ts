@@ -1,7 +1,8 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
 import { questionnaireById } from "@/domain/content";
-import { cycleNameFor, type CreateCycleInput, type CycleIdInput } from "@/contracts/cycles/schemas";
+import { cycleName } from "@/domain/cycles/cycle-ref";
+import type { CreateCycleInput, CycleIdInput } from "@/contracts/cycles/schemas";
 import { writeAudit } from "../audit/audit";
 import { authorizeOrganisation } from "../auth/authorize";
 import { db } from "../db";
@@ -17,7 +18,7 @@ export async function createCycle(
     const message = "Choose one of the installed questionnaire versions.";
     throw new ValidationError(message, { questionnaireId: [message] });
   }
-  const name = cycleNameFor(input.year, input.quarter);
+  const name = cycleName(input);
   return db.$transaction(async (tx) => {
     const existing = await tx.cycle.findFirst({
       where: { OR: [{ year: input.year, quarter: input.quarter }, { name }] },

@@ -4,9 +4,9 @@ import { content, latestQuestionnaire, pitfallById } from "@/domain/content";
 import { teamHeadline, toHeadlineView } from "@/domain/results/headline";
 import { decodeRiskBand } from "@/domain/scoring";
 import { decodeAssessmentStatus, decodeCycleStatus } from "@/domain/assessments/statuses";
+import { defaultCycleDates, quarterAfter, quarterOf } from "@/domain/cycles/cycle-ref";
 import { resultPath, teamPath } from "@/contracts/assessments/paths";
 import type { TeamCycleStatus } from "@/contracts/assessments/types";
-import { defaultCycleDates } from "@/contracts/cycles/schemas";
 import type { CycleSummary, CyclesPageData } from "@/contracts/cycles/types";
 import { authorizeOrganisation } from "../auth/authorize";
 import { db } from "../db";
@@ -53,12 +53,7 @@ export async function getCyclesPage(actor: Actor): Promise<CyclesPageData> {
   });
 
   const latest = cycles[0];
-  const nextYear = latest
-    ? latest.quarter === 4
-      ? latest.year + 1
-      : latest.year
-    : new Date().getUTCFullYear();
-  const nextQuarter = latest ? (latest.quarter % 4) + 1 : Math.floor(new Date().getUTCMonth() / 3) + 1;
+  const next = latest ? quarterAfter(latest) : quarterOf(new Date());
   const focusCycle = cycles.find((cycle) => cycle.status === "open") ?? latest;
 
   let focus: CyclesPageData["focus"] = null;
@@ -107,9 +102,8 @@ export async function getCyclesPage(actor: Actor): Promise<CyclesPageData> {
     cycles: summaries,
     questionnaires: content.questionnaires.map(({ id, title, publishedOn }) => ({ id, title, publishedOn })),
     next: {
-      year: nextYear,
-      quarter: nextQuarter,
-      ...defaultCycleDates(nextYear, nextQuarter),
+      ...next,
+      ...defaultCycleDates(next.year, next.quarter),
       questionnaireId: latestQuestionnaire().id,
     },
     focus,

@@ -1,5 +1,6 @@
 import "server-only";
-import { sortCycles, type DashboardCycle } from "@/domain/dashboards/cycles";
+import { sortCycles } from "@/domain/cycles/cycle-ref";
+import type { DashboardCycle } from "@/domain/dashboards/cycles";
 import { db } from "../db";
 
 /** Cycles that have started (open or closed), oldest first; planned cycles hold no assessments yet. */

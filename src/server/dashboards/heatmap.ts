@@ -1,13 +1,8 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
 import { content } from "@/domain/content";
-import {
-  cycleKey,
-  previousCycle,
-  selectCycle,
-  toCycleOption,
-  type CycleOption,
-} from "@/domain/dashboards/cycles";
+import { cycleKey, previousCycle } from "@/domain/cycles/cycle-ref";
+import { selectCycle, toCycleOption, type CycleOption } from "@/domain/dashboards/cycles";
 import {
   buildHeatmap,
   parseHeatmapQuery,

@@ -2,13 +2,8 @@ import "server-only";
 import type { Actor } from "@/domain/access/policy";
 import { content } from "@/domain/content";
 import type { PitfallId } from "@/domain/content/schema";
-import {
-  compareCycles,
-  previousCycle,
-  selectCycle,
-  toCycleOption,
-  type CycleOption,
-} from "@/domain/dashboards/cycles";
+import { compareCycles, previousCycle } from "@/domain/cycles/cycle-ref";
+import { selectCycle, toCycleOption, type CycleOption } from "@/domain/dashboards/cycles";
 import { buildRollups, historyPoints, type RollupHistory, type Rollups } from "@/domain/dashboards/rollups";
 import { historyMethodNote, methodChangeBetween, type MethodChange } from "@/domain/dashboards/trend";
 import { db } from "../db";

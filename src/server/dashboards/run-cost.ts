@@ -1,12 +1,7 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
-import {
-  compareCycles,
-  cycleKey,
-  selectCycle,
-  toCycleOption,
-  type CycleOption,
-} from "@/domain/dashboards/cycles";
+import { compareCycles, cycleKey } from "@/domain/cycles/cycle-ref";
+import { selectCycle, toCycleOption, type CycleOption } from "@/domain/dashboards/cycles";
 import {
   asAvailabilityTarget,
   asOnCallSetup,

@@ -2,15 +2,8 @@ import "server-only";
 import type { Actor } from "@/domain/access/policy";
 import { latestQuestionnaire, pitfallById, questionnaireById } from "@/domain/content";
 import { PITFALL_IDS, type PitfallId, type Question } from "@/domain/content/schema";
-import {
-  compareCycles,
-  cycleKey,
-  parseCycleKey,
-  previousCycle,
-  toCycleOption,
-  type CycleOption,
-  type DashboardCycle,
-} from "@/domain/dashboards/cycles";
+import { compareCycles, cycleKey, parseCycleKey, previousCycle, sameCycle } from "@/domain/cycles/cycle-ref";
+import { toCycleOption, type CycleOption, type DashboardCycle } from "@/domain/dashboards/cycles";
 import {
   isPitfallId,
   organisationSignalsFromRows,
@@ -151,11 +144,7 @@ async function loadTeamContext(actor: Actor, slug: string): Promise<TeamContext>
 
 function selectSubmitted(context: TeamContext, key: string | undefined) {
   const wanted = parseCycleKey(key);
-  const match = wanted
-    ? context.submitted.find(
-        (entry) => entry.cycle.year === wanted.year && entry.cycle.quarter === wanted.quarter,
-      )
-    : undefined;
+  const match = wanted ? context.submitted.find((entry) => sameCycle(entry.cycle, wanted)) : undefined;
   return match ?? context.submitted.at(-1) ?? null;
 }
 

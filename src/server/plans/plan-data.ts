@@ -1,4 +1,5 @@
 import "server-only";
+import { compareCycles, type CycleQuarter } from "@/domain/cycles/cycle-ref";
 import { compareClosedLoop, type ClosedLoop } from "@/domain/plans/closed-loop";
 import { asPlanItemStatus, type PlanItemStatus } from "@/domain/plans/plan-item-rules";
 import {
@@ -57,7 +58,9 @@ const resultAssessmentColumns = {
   overallBand: true,
   scoringMethodVersion: true,
   cycle: { select: cycleColumns },
-  results: { select: { pitfallId: true, status: true, score: true, band: true, confidence: true, detail: true } },
+  results: {
+    select: { pitfallId: true, status: true, score: true, band: true, confidence: true, detail: true },
+  },
 } as const;
 
 export interface ResultAssessment {
@@ -106,7 +109,10 @@ export async function latestResultAssessment(
 }
 
 /** The team's assessment with stored results in one cycle, or null. */
-export async function resultAssessmentInCycle(teamId: string, cycleId: string): Promise<ResultAssessment | null> {
+export async function resultAssessmentInCycle(
+  teamId: string,
+  cycleId: string,
+): Promise<ResultAssessment | null> {
   const row = await db.assessment.findFirst({
     where: { teamId, cycleId, ...withResults },
     select: resultAssessmentColumns,
@@ -138,7 +144,7 @@ export interface PlanItemRecord {
   scoreMethodVersion: number | null;
   /** The cycle of the assessment the item was added from; null when that assessment is gone. */
   addedInCycle: string | null;
-  addedInCycleOrder: number | null;
+  addedInQuarter: CycleQuarter | null;
 }
 
 export const planItemColumns = {
@@ -175,11 +181,9 @@ function parseAddresses(json: string): string[] {
 
 interface SourceCycle {
   name: string;
-  /** year × 10 + quarter: orders cycles without comparing names. */
-  order: number;
+  /** Orders cycles without comparing names. */
+  quarter: CycleQuarter;
 }
-
-const cycleOrder = (cycle: { year: number; quarter: number }) => cycle.year * 10 + cycle.quarter;
 
 function toPlanItemRecord(row: PlanItemRow, sourceCycles: ReadonlyMap<string, SourceCycle>): PlanItemRecord {
   const source = sourceCycles.get(row.sourceAssessmentId);
@@ -192,7 +196,10 @@ function toPlanItemRecord(row: PlanItemRow, sourceCycles: ReadonlyMap<string, So
     pitfallId: row.pitfallId,
     pitfallName: pitfallName(row.pitfallId),
     rationale: row.rationale,
-    addresses: parseAddresses(row.addresses).map((symptomId) => ({ symptomId, title: symptomTitle(symptomId) })),
+    addresses: parseAddresses(row.addresses).map((symptomId) => ({
+      symptomId,
+      title: symptomTitle(symptomId),
+    })),
     status: asPlanItemStatus(row.status),
     droppedReason: row.droppedReason,
     notes: row.notes,
@@ -205,7 +212,7 @@ function toPlanItemRecord(row: PlanItemRow, sourceCycles: ReadonlyMap<string, So
     scoreWhenAdded: row.scoreWhenAdded,
     scoreMethodVersion: row.scoreMethodVersion,
     addedInCycle: source?.name ?? null,
-    addedInCycleOrder: source?.order ?? null,
+    addedInQuarter: source?.quarter ?? null,
   };
 }
 
@@ -217,7 +224,12 @@ async function cyclesOfAssessments(assessmentIds: readonly string[]): Promise<Ma
     where: { id: { in: unique } },
     select: { id: true, cycle: { select: { name: true, year: true, quarter: true } } },
   });
-  return new Map(rows.map((row) => [row.id, { name: row.cycle.name, order: cycleOrder(row.cycle) }]));
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { name: row.cycle.name, quarter: { year: row.cycle.year, quarter: row.cycle.quarter } },
+    ]),
+  );
 }
 
 /** Plan items of the given teams, oldest first (the order they were added in). */
@@ -234,11 +246,12 @@ export async function loadPlanItems(teamIds: readonly string[]): Promise<PlanIte
 
 /** How the item's pitfall moved between the assessment it was added from and `latest`. */
 export function closedLoopOf(item: PlanItemRecord, latest: ResultAssessment | null): ClosedLoop {
-  const latestOrder = latest ? cycleOrder(latest.cycle) : null;
   const relation =
     latest?.id === item.sourceAssessmentId
       ? "same"
-      : latestOrder !== null && item.addedInCycleOrder !== null && latestOrder < item.addedInCycleOrder
+      : latest !== null &&
+          item.addedInQuarter !== null &&
+          compareCycles(latest.cycle, item.addedInQuarter) < 0
         ? "earlier"
         : "later";
   return compareClosedLoop({
@@ -254,7 +267,9 @@ export function closedLoopOf(item: PlanItemRecord, latest: ResultAssessment | nu
 }
 
 /** People with a role on the team (lead or member), the only ones an item can be assigned to. */
-export async function possibleOwners(teamId: string): Promise<{ id: string; name: string; email: string; role: string }[]> {
+export async function possibleOwners(
+  teamId: string,
+): Promise<{ id: string; name: string; email: string; role: string }[]> {
   const grants = await db.roleAssignment.findMany({
     where: { teamId, role: { in: ["team_lead", "member"] }, user: { deactivatedAt: null } },
     select: { role: true, user: { select: { id: true, name: true, email: true } } },
@@ -263,7 +278,8 @@ export async function possibleOwners(teamId: string): Promise<{ id: string; name
   for (const grant of grants) {
     const existing = byUser.get(grant.user.id);
     // A person who is both lead and member is listed once, as lead.
-    if (!existing || grant.role === "team_lead") byUser.set(grant.user.id, { ...grant.user, role: grant.role });
+    if (!existing || grant.role === "team_lead")
+      byUser.set(grant.user.id, { ...grant.user, role: grant.role });
   }
   return [...byUser.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -8,7 +8,8 @@ import {
   mergeServerAnswers,
   type AnswerDraft,
 } from "@/features/assessments/answer-draft";
-import { cycleSlug, parseResultRef, resultPath } from "@/contracts/assessments/paths";
+import { parseResultRef, resultPath } from "@/contracts/assessments/paths";
+import { cycleSlug } from "@/domain/cycles/cycle-ref";
 import type { QuestionView, ServerAnswer } from "@/contracts/assessments/types";
 
 const agreement: QuestionView = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cycleKey, parseCycleKey, previousCycle, selectCycle, sortCycles } from "@/domain/dashboards/cycles";
+import { cycleKey, parseCycleKey, previousCycle, sortCycles } from "@/domain/cycles/cycle-ref";
+import { selectCycle } from "@/domain/dashboards/cycles";
 import { scoreTrend, shareTrend } from "@/domain/dashboards/trend";
 
 describe("score trend arrows", () => {

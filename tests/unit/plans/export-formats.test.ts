@@ -1,18 +1,26 @@
 import { describe, expect, it } from "vitest";
+import { parseCycleRef } from "@/domain/cycles/cycle-ref";
 import {
   attachmentDisposition,
   heatmapExportFilename,
-  parseCycleRef,
   planExportFilename,
 } from "@/domain/plans/export-formats";
 
 describe("export file names", () => {
   it("names files after the team or unit and the cycle, in plain ASCII", () => {
-    expect(planExportFilename({ kind: "team", slug: "checkout" }, "2026 Q3", "csv")).toBe("checkout-2026-q3-plan.csv");
-    expect(planExportFilename({ kind: "orgUnit", slug: "payments" }, "2026 Q3", "pdf")).toBe("payments-2026-q3-plans.pdf");
-    expect(planExportFilename({ kind: "team", slug: "zoë-team" }, "2026 Q4", "md")).toBe("zoe-team-2026-q4-plan.md");
+    expect(planExportFilename({ kind: "team", slug: "checkout" }, "2026 Q3", "csv")).toBe(
+      "checkout-2026-q3-plan.csv",
+    );
+    expect(planExportFilename({ kind: "orgUnit", slug: "payments" }, "2026 Q3", "pdf")).toBe(
+      "payments-2026-q3-plans.pdf",
+    );
+    expect(planExportFilename({ kind: "team", slug: "zoë-team" }, "2026 Q4", "md")).toBe(
+      "zoe-team-2026-q4-plan.md",
+    );
     expect(heatmapExportFilename("2026 Q3")).toBe("heatmap-2026-q3.csv");
-    expect(attachmentDisposition("checkout-2026-q3-plan.csv")).toBe('attachment; filename="checkout-2026-q3-plan.csv"');
+    expect(attachmentDisposition("checkout-2026-q3-plan.csv")).toBe(
+      'attachment; filename="checkout-2026-q3-plan.csv"',
+    );
     expect(attachmentDisposition('a"b\r\n.csv')).toBe('attachment; filename="a-b--.csv"');
   });
 
