@@ -1,3 +1,4 @@
+import { PageHeader } from "@/ui/page-header";
 import Link from "next/link";
 import {
   BAND_FILTERS,
@@ -19,6 +20,9 @@ import { OrgDashboardNav } from "./dashboard-nav";
 import { EmptyState } from "@/ui/empty-state";
 import { encodeGroup } from "./heatmap-encoding";
 import { HeatmapTable } from "./heatmap-unit-group";
+import { CycleSelect } from "./cycle-select";
+import { Button } from "@/ui/button";
+import { SelectField } from "@/ui/select-field";
 import { MethodChangeNote } from "@/features/shared/method-change-note";
 
 /**
@@ -33,9 +37,6 @@ const BAND_FILTER_LABELS: Record<(typeof BAND_FILTERS)[number], string> = {
   high: "High or critical",
   critical: "Critical",
 };
-
-const selectClass =
-  "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 focus:border-blue-700";
 
 function columnLabel(view: OrgHeatmapView, column: HeatmapColumn): string {
   if (column === "overall") return "Overall";
@@ -75,70 +76,33 @@ function Filters({ view }: { view: OrgHeatmapView }) {
       action="/org"
       className="grid gap-4 rounded-lg border border-slate-300 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5"
     >
-      <div>
-        <label htmlFor="filter-cycle" className="text-sm font-medium text-slate-800">
-          Cycle
-        </label>
-        <select id="filter-cycle" name="cycle" defaultValue={query.cycle} className={selectClass}>
-          {view.cycles.map((cycle) => (
-            <option key={cycle.key} value={cycle.key}>
-              {cycle.name}
-              {cycle.status === "open" ? " (open)" : ""}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-unit" className="text-sm font-medium text-slate-800">
-          Org unit
-        </label>
-        <select id="filter-unit" name="unit" defaultValue={query.unit ?? ""} className={selectClass}>
-          <option value="">All units</option>
-          {view.units.map((unit) => (
-            <option key={unit.slug} value={unit.slug}>
-              {unit.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-band" className="text-sm font-medium text-slate-800">
-          Teams with any pitfall at
-        </label>
-        <select id="filter-band" name="band" defaultValue={query.band} className={selectClass}>
-          {BAND_FILTERS.map((band) => (
-            <option key={band} value={band}>
-              {BAND_FILTER_LABELS[band]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-completion" className="text-sm font-medium text-slate-800">
-          Completion
-        </label>
-        <select
-          id="filter-completion"
-          name="completion"
-          defaultValue={query.completion}
-          className={selectClass}
-        >
-          {COMPLETION_FILTERS.map((status) => (
-            <option key={status} value={status}>
-              {status === "any" ? "Any status" : COMPLETION_LABELS[status]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <CycleSelect cycles={view.cycles} current={query.cycle} markOpen />
+      <SelectField
+        label="Org unit"
+        name="unit"
+        defaultValue={query.unit ?? ""}
+        placeholder="All units"
+        options={view.units.map((unit) => ({ value: unit.slug, label: unit.name }))}
+      />
+      <SelectField
+        label="Teams with any pitfall at"
+        name="band"
+        defaultValue={query.band}
+        options={BAND_FILTERS.map((band) => ({ value: band, label: BAND_FILTER_LABELS[band] }))}
+      />
+      <SelectField
+        label="Completion"
+        name="completion"
+        defaultValue={query.completion}
+        options={COMPLETION_FILTERS.map((status) => ({
+          value: status,
+          label: status === "any" ? "Any status" : COMPLETION_LABELS[status],
+        }))}
+      />
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
       <div className="flex items-end gap-3">
-        <button
-          type="submit"
-          className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800"
-        >
-          Apply filters
-        </button>
+        <Button type="submit">Apply filters</Button>
         <Link href="/org" className="py-2 text-sm text-blue-800 underline underline-offset-2">
           Clear
         </Link>
@@ -175,14 +139,16 @@ function Legend() {
       </ul>
       <p className="mt-2">
         <strong>Overall</strong> is the team&apos;s headline, never an average alone: the band of its worst
-        pitfall, with the number of pitfalls at High or Critical in brackets. &ldquo;Critical (2)&rdquo; means the
-        worst pitfall is Critical and two pitfalls are High or Critical. The worst pitfall and the average of
-        the scored pitfalls are in the cell&apos;s description. Sorting by Overall, the default, puts riskier
-        teams first: worst band, then more High or Critical pitfalls, then the worst score, then the average.
+        pitfall, with the number of pitfalls at High or Critical in brackets. &ldquo;Critical (2)&rdquo; means
+        the worst pitfall is Critical and two pitfalls are High or Critical. The worst pitfall and the average
+        of the scored pitfalls are in the cell&apos;s description. Sorting by Overall, the default, puts
+        riskier teams first: worst band, then more High or Critical pitfalls, then the worst score, then the
+        average.
       </p>
       <p className="mt-2">
-        Unit rows show the average of the unit&apos;s submitted teams per pitfall, whatever the filters show; in
-        the Overall column, the unit&apos;s worst team band, with the number of its teams at High or Critical.
+        Unit rows show the average of the unit&apos;s submitted teams per pitfall, whatever the filters show;
+        in the Overall column, the unit&apos;s worst team band, with the number of its teams at High or
+        Critical.
       </p>
     </div>
   );
@@ -196,14 +162,16 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
   const expandTeams = totals.shownTeams <= TEAMS_SHOWN_OPEN_UP_TO;
   return (
     <div className="space-y-6">
-      <header className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight">Organisation</h1>
-        <p className="max-w-3xl text-slate-700">
-          {view.scope === "organisation"
-            ? "Every product team against the seven pitfalls, grouped by org unit."
-            : "The teams of the org units you coach against the seven pitfalls, grouped by org unit."}
-        </p>
-      </header>
+      <PageHeader
+        title="Organisation"
+        description={
+          <p className="max-w-3xl">
+            {view.scope === "organisation"
+              ? "Every product team against the seven pitfalls, grouped by org unit."
+              : "The teams of the org units you coach against the seven pitfalls, grouped by org unit."}
+          </p>
+        }
+      />
       <OrgDashboardNav current="/org" search={cycle ? `?cycle=${cycle.key}` : ""} />
       <MethodChangeNote change={view.methodChange} />
 
@@ -241,8 +209,8 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
               )}
               {!expandTeams && (
                 <p className="text-slate-800">
-                  With {formatInteger(totals.shownTeams)} teams shown, the units start closed: open a unit
-                  to see its teams, or narrow the view with the filters above.
+                  With {formatInteger(totals.shownTeams)} teams shown, the units start closed: open a unit to
+                  see its teams, or narrow the view with the filters above.
                 </p>
               )}
               <HeatmapTable
@@ -277,7 +245,12 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
                     <SortHeader view={view} sortKey="team" label="Team" />
                     <SortHeader view={view} sortKey="completion" label="Completion" />
                     {HEATMAP_COLUMNS.map((column) => (
-                      <SortHeader key={column} view={view} sortKey={column} label={columnLabel(view, column)} />
+                      <SortHeader
+                        key={column}
+                        view={view}
+                        sortKey={column}
+                        label={columnLabel(view, column)}
+                      />
                     ))}
                   </tr>
                 }

@@ -1,3 +1,5 @@
+import { PageHeader } from "@/ui/page-header";
+import { SectionCard } from "@/ui/section-card";
 import { TREND_ARROWS } from "@/domain/dashboards/trend";
 import type { HistoryPoint, PitfallRollup, RollupHistory, RollupScope } from "@/domain/dashboards/rollups";
 import { RISK_BANDS } from "@/domain/scoring/bands";
@@ -7,10 +9,12 @@ import { formatPercent } from "./band-palette";
 import { OrgDashboardNav } from "./dashboard-nav";
 import { EmptyState } from "@/ui/empty-state";
 import { RollupTrendCharts, type RollupTrendSeries } from "./rollup-trend-charts";
+import { CycleSelect } from "./cycle-select";
+import { TrendTableDisclosure } from "./trend-table";
+import { Button } from "@/ui/button";
+import { SelectField } from "@/ui/select-field";
+import { DataTable, type Column } from "@/ui/table";
 import { MethodChangeNote } from "@/features/shared/method-change-note";
-
-const cellClass = "border-t border-slate-200 px-3 py-2 text-right tabular-nums";
-const headClass = "px-3 py-2 text-left font-semibold";
 
 function DistributionBar({ pitfall }: { pitfall: PitfallRollup }) {
   if (pitfall.scored === 0) return null;
@@ -31,76 +35,62 @@ function DistributionBar({ pitfall }: { pitfall: PitfallRollup }) {
   );
 }
 
-function ScopeTable({
-  scope,
-  names,
-  captionId,
-}: {
-  scope: RollupScope;
-  names: Map<string, string>;
-  captionId: string;
-}) {
+function scopeColumns(names: Map<string, string>): Column<PitfallRollup>[] {
+  return [
+    {
+      key: "pitfall",
+      header: "Pitfall",
+      rowHeader: true,
+      cell: (pitfall) => names.get(pitfall.pitfallId) ?? pitfall.pitfallId,
+    },
+    ...RISK_BANDS.map((band): Column<PitfallRollup> => ({
+      key: band,
+      header: BAND_LABELS[band],
+      numeric: true,
+      cell: (pitfall) => pitfall.bands[band],
+    })),
+    { key: "distribution", header: "Distribution", cell: (pitfall) => <DistributionBar pitfall={pitfall} /> },
+    {
+      key: "average",
+      header: "Average",
+      numeric: true,
+      cell: (pitfall) => formatScore(pitfall.averageScore),
+    },
+    {
+      key: "high-or-critical",
+      header: "High or critical",
+      numeric: true,
+      cell: (pitfall) => formatPercent(pitfall.highOrCriticalShare),
+    },
+    {
+      key: "change",
+      header: "Change",
+      className: "whitespace-nowrap",
+      cell: (pitfall) =>
+        pitfall.shareTrend ? (
+          <>
+            <span aria-hidden="true">{TREND_ARROWS[pitfall.shareTrend.direction]} </span>
+            {pitfall.shareTrend.text}
+          </>
+        ) : (
+          "–"
+        ),
+    },
+  ];
+}
+
+function ScopeTable({ scope, names }: { scope: RollupScope; names: Map<string, string> }) {
+  const caption = `${scope.name}: band distribution, average score and share of teams at high or critical risk per pitfall`;
   return (
-    <div role="region" aria-labelledby={captionId} tabIndex={0} className="overflow-x-auto">
-      <table className="min-w-full text-sm">
-        <caption id={captionId} className="sr-only">
-          {`${scope.name}: band distribution, average score and share of teams at high or critical risk per pitfall`}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" className={headClass}>
-              Pitfall
-            </th>
-            {RISK_BANDS.map((band) => (
-              <th key={band} scope="col" className={headClass}>
-                {BAND_LABELS[band]}
-              </th>
-            ))}
-            <th scope="col" className={headClass}>
-              Distribution
-            </th>
-            <th scope="col" className={headClass}>
-              Average
-            </th>
-            <th scope="col" className={headClass}>
-              High or critical
-            </th>
-            <th scope="col" className={headClass}>
-              Change
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {scope.pitfalls.map((pitfall) => (
-            <tr key={pitfall.pitfallId}>
-              <th scope="row" className="border-t border-slate-200 px-3 py-2 text-left font-medium">
-                {names.get(pitfall.pitfallId) ?? pitfall.pitfallId}
-              </th>
-              {RISK_BANDS.map((band) => (
-                <td key={band} className={cellClass}>
-                  {pitfall.bands[band]}
-                </td>
-              ))}
-              <td className="border-t border-slate-200 px-3 py-2">
-                <DistributionBar pitfall={pitfall} />
-              </td>
-              <td className={cellClass}>{formatScore(pitfall.averageScore)}</td>
-              <td className={cellClass}>{formatPercent(pitfall.highOrCriticalShare)}</td>
-              <td className="border-t border-slate-200 px-3 py-2 whitespace-nowrap">
-                {pitfall.shareTrend ? (
-                  <>
-                    <span aria-hidden="true">{TREND_ARROWS[pitfall.shareTrend.direction]} </span>
-                    {pitfall.shareTrend.text}
-                  </>
-                ) : (
-                  "–"
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      captionHidden
+      regionLabel={caption}
+      columns={scopeColumns(names)}
+      rows={scope.pitfalls}
+      rowKey={(pitfall) => pitfall.pitfallId}
+      empty={null}
+    />
   );
 }
 
@@ -135,13 +125,15 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
 
   return (
     <div className="space-y-6">
-      <header className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight">Roll-ups</h1>
-        <p className="max-w-3xl text-slate-700">
-          Each pitfall per org unit: how the submitted teams spread over the bands, their average score, the
-          share at high or critical risk, and how that share moved over the quarters.
-        </p>
-      </header>
+      <PageHeader
+        title="Roll-ups"
+        description={
+          <p className="max-w-3xl">
+            Each pitfall per org unit: how the submitted teams spread over the bands, their average score, the
+            share at high or critical risk, and how that share moved over the quarters.
+          </p>
+        }
+      />
       <OrgDashboardNav current="/org/rollups" search={cycle ? `?cycle=${cycle.key}` : ""} />
       <MethodChangeNote change={view.methodChange} historyNote={view.historyMethodNote} />
 
@@ -156,50 +148,15 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
             action="/org/rollups"
             className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-300 bg-white p-4"
           >
-            <div>
-              <label htmlFor="rollup-cycle" className="text-sm font-medium text-slate-800">
-                Cycle
-              </label>
-              <select
-                id="rollup-cycle"
-                name="cycle"
-                defaultValue={cycle.key}
-                className="mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm"
-              >
-                {view.cycles.map((option) => (
-                  <option key={option.key} value={option.key}>
-                    {option.name}
-                    {option.status === "open" ? " (open)" : ""}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="rollup-unit" className="text-sm font-medium text-slate-800">
-                Trends for
-              </label>
-              <select
-                id="rollup-unit"
-                name="unit"
-                defaultValue={view.focusUnit?.slug ?? ""}
-                className="mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm"
-              >
-                <option value="">
-                  {view.scope === "organisation" ? "The whole organisation" : "All your units"}
-                </option>
-                {view.units.map((unit) => (
-                  <option key={unit.slug} value={unit.slug}>
-                    {unit.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button
-              type="submit"
-              className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800"
-            >
-              Show
-            </button>
+            <CycleSelect cycles={view.cycles} current={cycle.key} markOpen />
+            <SelectField
+              label="Trends for"
+              name="unit"
+              defaultValue={view.focusUnit?.slug ?? ""}
+              placeholder={view.scope === "organisation" ? "The whole organisation" : "All your units"}
+              options={view.units.map((unit) => ({ value: unit.slug, label: unit.name }))}
+            />
+            <Button type="submit">Show</Button>
           </form>
 
           {rollups.organisation.submitted === 0 && (
@@ -209,75 +166,55 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
             </p>
           )}
 
-          <section
-            aria-labelledby="trend-heading"
-            className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
+          <SectionCard
+            id="trend-heading"
+            title={`Trend for ${focusName}, ${view.history[0]?.name} to ${cycle.name}`}
           >
-            <h2 id="trend-heading" className="text-xl font-semibold">
-              Trend for {focusName}, {view.history[0]?.name} to {cycle.name}
-            </h2>
             <figure className="space-y-3">
               <figcaption className="text-sm text-slate-800">
                 {trendSummary(view.focusUnit ? `${view.focusUnit.name}'s` : "the", trend, names)}
               </figcaption>
               <RollupTrendCharts series={series} />
             </figure>
-            <details className="text-sm">
-              <summary className="cursor-pointer font-medium text-blue-800 underline underline-offset-2">
-                The trend as a table
-              </summary>
-              <div role="region" aria-label="Trend table" tabIndex={0} className="mt-2 overflow-x-auto">
-                <table className="min-w-full">
-                  <caption className="sr-only">{`Share of teams at high or critical risk per pitfall and cycle, ${focusName}`}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col" className={headClass}>
-                        Pitfall
-                      </th>
-                      {view.history.map((entry) => (
-                        <th key={entry.key} scope="col" className={headClass}>
-                          {entry.name}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {view.pitfalls.map((pitfall) => (
-                      <tr key={pitfall.id}>
-                        <th scope="row" className="border-t border-slate-200 px-3 py-2 text-left font-medium">
-                          {pitfall.name}
-                        </th>
-                        {trend[pitfall.id].map((point) => (
-                          <td key={point.cycleId} className={cellClass}>
-                            {formatPercent(point.highOrCriticalShare)}
-                            <span className="text-slate-700"> (avg {formatScore(point.averageScore)})</span>
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </details>
-          </section>
+            <TrendTableDisclosure
+              caption={`Share of teams at high or critical risk per pitfall and cycle, ${focusName}`}
+              columns={[
+                { key: "pitfall", header: "Pitfall", rowHeader: true, cell: (pitfall) => pitfall.name },
+                ...view.history.map((entry, index): Column<(typeof view.pitfalls)[number]> => ({
+                  key: entry.key,
+                  header: entry.name,
+                  numeric: true,
+                  cell: (pitfall) => {
+                    const point = trend[pitfall.id][index]!;
+                    return (
+                      <>
+                        {formatPercent(point.highOrCriticalShare)}
+                        <span className="text-slate-700"> (avg {formatScore(point.averageScore)})</span>
+                      </>
+                    );
+                  },
+                })),
+              ]}
+              rows={view.pitfalls}
+              rowKey={(pitfall) => pitfall.id}
+            />
+          </SectionCard>
 
-          <section
-            aria-labelledby="org-rollup-heading"
-            className="space-y-2 rounded-lg border border-slate-300 bg-white p-4"
+          <SectionCard
+            id="org-rollup-heading"
+            title={
+              <>
+                {view.scope === "organisation" ? "Organisation" : "All your units"}, {cycle.name}{" "}
+                <span className="text-base font-normal text-slate-700">
+                  ({rollups.organisation.submitted} of {rollups.organisation.teams} teams submitted)
+                </span>
+              </>
+            }
           >
-            <h2 id="org-rollup-heading" className="text-xl font-semibold">
-              {view.scope === "organisation" ? "Organisation" : "All your units"}, {cycle.name}{" "}
-              <span className="text-base font-normal text-slate-700">
-                ({rollups.organisation.submitted} of {rollups.organisation.teams} teams submitted)
-              </span>
-            </h2>
-            <ScopeTable scope={rollups.organisation} names={names} captionId="rollup-organisation" />
-          </section>
+            <ScopeTable scope={rollups.organisation} names={names} />
+          </SectionCard>
 
-          <section aria-labelledby="unit-rollups-heading" className="space-y-2">
-            <h2 id="unit-rollups-heading" className="text-xl font-semibold">
-              By org unit
-            </h2>
+          <SectionCard id="unit-rollups-heading" title="By org unit" plain>
             <ul className="space-y-2">
               {rollups.units.map((unit) => (
                 <li key={unit.orgUnitId}>
@@ -292,13 +229,13 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
                       </span>
                     </summary>
                     <div className="px-2 pb-3">
-                      <ScopeTable scope={unit} names={names} captionId={`rollup-${unit.slug}`} />
+                      <ScopeTable scope={unit} names={names} />
                     </div>
                   </details>
                 </li>
               ))}
             </ul>
-          </section>
+          </SectionCard>
         </>
       )}
     </div>

@@ -1,15 +1,55 @@
+import { SectionCard } from "@/ui/section-card";
 import Link from "next/link";
 import { HighRiskFindingsList, highRiskFindingsTitle } from "@/features/results/high-risk-findings";
 import { percentileSentence } from "@/domain/dashboards/team-dashboard";
 import type { PitfallExplanationView } from "@/server/dashboards/team-dashboard";
-import { BandChip, formatScore } from "@/ui/band-chip";
+import { formatScore } from "@/ui/band-chip";
 import { formatPercent } from "./band-palette";
 import { TrendArrow } from "./trend-arrow";
+import { CyclePickerForm } from "./cycle-select";
+import { PitfallScore } from "./pitfall-score";
+import { DataTable, type Column } from "@/ui/table";
 import { MethodChangeNote } from "@/features/shared/method-change-note";
 
-const headClass = "px-3 py-2 text-left font-semibold";
-const cellClass = "border-t border-slate-200 px-3 py-2 align-top";
 const linkClass = "text-blue-800 underline underline-offset-2 hover:text-blue-950";
+
+type Contribution = PitfallExplanationView["contributions"][number];
+
+const contributionsCaption = "Answers and team context checks behind the score, largest share first";
+
+const contributionColumns: Column<Contribution>[] = [
+  {
+    key: "evidence",
+    header: "Question or check",
+    rowHeader: true,
+    className: "font-normal",
+    cell: (item) =>
+      item.kind === "answer" ? (
+        item.prompt
+      ) : (
+        <>
+          <span className="font-medium">Team context check:</span> {item.explanation}
+        </>
+      ),
+  },
+  {
+    key: "answer",
+    header: "The team's answer",
+    cell: (item) => (item.kind === "answer" ? item.answer : "Applies to the team's context"),
+  },
+  {
+    key: "share",
+    header: "Share of the score",
+    className: "tabular-nums",
+    cell: (item) => formatPercent(item.share),
+  },
+  {
+    key: "points",
+    header: "Score points",
+    className: "tabular-nums",
+    cell: (item) => formatScore(item.points),
+  },
+];
 
 export function PitfallExplanationPage({ view }: { view: PitfallExplanationView }) {
   const { team, pitfall, cycle, evidence } = view;
@@ -35,35 +75,12 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
         <h1 className="text-3xl font-bold tracking-tight">Why this score: {pitfall.name}</h1>
         <p className="max-w-3xl text-slate-800">{pitfall.summary}</p>
         {view.cycles.length > 1 && (
-          <form
-            method="get"
+          <CyclePickerForm
             action={`/team/${team.slug}/dashboard/${pitfall.id}`}
-            className="flex flex-wrap items-end gap-3 pt-2"
-          >
-            <div>
-              <label htmlFor="explanation-cycle" className="text-sm font-medium text-slate-800">
-                Cycle
-              </label>
-              <select
-                id="explanation-cycle"
-                name="cycle"
-                defaultValue={cycle.key}
-                className="mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm"
-              >
-                {view.cycles.map((option) => (
-                  <option key={option.key} value={option.key}>
-                    {option.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button
-              type="submit"
-              className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-50"
-            >
-              Show
-            </button>
-          </form>
+            cycles={view.cycles}
+            current={cycle.key}
+            className="pt-2"
+          />
         )}
       </header>
 
@@ -77,11 +94,7 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
           <div>
             <dt className="text-sm font-medium text-slate-700">Score</dt>
             <dd className="mt-1">
-              {view.score === null ? (
-                <span>{view.status === "not-assessed" ? "Not assessed" : "Not enough answers to score"}</span>
-              ) : (
-                <BandChip score={view.score} band={view.band} />
-              )}
+              <PitfallScore score={view.score} band={view.band} status={view.status} />
             </dd>
           </div>
           <div>
@@ -137,13 +150,7 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
         </section>
       ) : null}
 
-      <section
-        aria-labelledby="contributions-heading"
-        className="space-y-2 rounded-lg border border-slate-300 bg-white p-4"
-      >
-        <h2 id="contributions-heading" className="text-xl font-semibold">
-          What drove the score
-        </h2>
+      <SectionCard id="contributions-heading" title="What drove the score">
         <p className="text-sm text-slate-700">
           Answers that show no sign of the pitfall add nothing to the score and are not listed. The shares add
           up to the whole score.
@@ -153,60 +160,20 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
             No answer pointed at this pitfall: every piece of evidence looked healthy.
           </p>
         ) : (
-          <div role="region" aria-labelledby="contributions-caption" tabIndex={0} className="overflow-x-auto">
-            <table className="min-w-full text-sm">
-              <caption id="contributions-caption" className="sr-only">
-                Answers and team context checks behind the score, largest share first
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={headClass}>
-                    Question or check
-                  </th>
-                  <th scope="col" className={headClass}>
-                    The team&apos;s answer
-                  </th>
-                  <th scope="col" className={headClass}>
-                    Share of the score
-                  </th>
-                  <th scope="col" className={headClass}>
-                    Score points
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.contributions.map((item) => (
-                  <tr key={item.kind === "answer" ? item.questionId : item.ruleId}>
-                    <th scope="row" className={`${cellClass} text-left font-normal`}>
-                      {item.kind === "answer" ? (
-                        item.prompt
-                      ) : (
-                        <>
-                          <span className="font-medium">Team context check:</span> {item.explanation}
-                        </>
-                      )}
-                    </th>
-                    <td className={cellClass}>
-                      {item.kind === "answer" ? item.answer : "Applies to the team's context"}
-                    </td>
-                    <td className={`${cellClass} tabular-nums`}>{formatPercent(item.share)}</td>
-                    <td className={`${cellClass} tabular-nums`}>{formatScore(item.points)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={contributionsCaption}
+            captionHidden
+            regionLabel={contributionsCaption}
+            columns={contributionColumns}
+            rows={view.contributions}
+            rowKey={(item) => (item.kind === "answer" ? item.questionId : item.ruleId)}
+            empty={null}
+          />
         )}
-      </section>
+      </SectionCard>
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <section
-          aria-labelledby="explanation-symptoms-heading"
-          className="rounded-lg border border-slate-300 bg-white p-4"
-        >
-          <h2 id="explanation-symptoms-heading" className="text-xl font-semibold">
-            Symptoms found
-          </h2>
+        <SectionCard id="explanation-symptoms-heading" title="Symptoms found">
           {view.triggeredSymptoms.length === 0 ? (
             <p className="mt-2 text-slate-700">None of this pitfall&apos;s symptoms was triggered.</p>
           ) : (
@@ -230,15 +197,9 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
               </ul>
             </>
           )}
-        </section>
+        </SectionCard>
 
-        <section
-          aria-labelledby="explanation-countermeasures-heading"
-          className="rounded-lg border border-slate-300 bg-white p-4"
-        >
-          <h2 id="explanation-countermeasures-heading" className="text-xl font-semibold">
-            Countermeasures that would help
-          </h2>
+        <SectionCard id="explanation-countermeasures-heading" title="Countermeasures that would help">
           {view.countermeasures.length === 0 ? (
             <p className="mt-2 text-slate-700">No countermeasure would lower this score.</p>
           ) : (
@@ -259,7 +220,7 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
               ))}
             </ol>
           )}
-        </section>
+        </SectionCard>
       </div>
     </div>
   );

@@ -1,3 +1,5 @@
+import { SectionCard } from "@/ui/section-card";
+import { PageHeader } from "@/ui/page-header";
 import Link from "next/link";
 import {
   AVAILABILITY_TARGET_LABELS,
@@ -5,14 +7,17 @@ import {
   ON_CALL_SETUPS,
   WEEKS_PER_YEAR,
   type ScheduleSummary,
+  type TargetBreakdown,
+  type UnitRunCost,
 } from "@/domain/dashboards/run-cost";
 import type { RunCostView } from "@/server/dashboards/run-cost";
 import { formatAmount, formatInteger } from "./band-palette";
 import { OrgDashboardNav } from "./dashboard-nav";
+import { CycleSelect } from "./cycle-select";
+import { Button } from "@/ui/button";
+import { DataTable, type Column } from "@/ui/table";
+import { TextField } from "@/ui/text-field";
 import { EmptyState } from "@/ui/empty-state";
-
-const cellClass = "border-t border-slate-200 px-3 py-2 text-right tabular-nums";
-const headClass = "px-3 py-2 text-left font-semibold";
 
 function signed(value: number, format: (value: number) => string): string {
   if (value === 0) return "no change";
@@ -21,13 +26,7 @@ function signed(value: number, format: (value: number) => string): string {
 
 function ScheduleCard({ title, summary, rate }: { title: string; summary: ScheduleSummary; rate: number }) {
   return (
-    <section
-      aria-labelledby={`${title}-heading`.replace(/\W+/g, "-")}
-      className="rounded-lg border border-slate-300 bg-white p-5"
-    >
-      <h2 id={`${title}-heading`.replace(/\W+/g, "-")} className="text-lg font-semibold">
-        {title}
-      </h2>
+    <SectionCard title={title}>
       <p className="mt-2 text-3xl font-bold tabular-nums">
         {formatInteger(summary.outOfHoursSchedules)}{" "}
         <span className="text-base font-normal text-slate-700">
@@ -59,8 +58,70 @@ function ScheduleCard({ title, summary, rate }: { title: string; summary: Schedu
         <dt className="text-slate-700">A year ({WEEKS_PER_YEAR} weeks)</dt>
         <dd className="font-semibold tabular-nums">{formatAmount(summary.cost.yearly)}</dd>
       </dl>
-    </section>
+    </SectionCard>
   );
+}
+
+const targetColumns: Column<TargetBreakdown>[] = [
+  {
+    key: "target",
+    header: "Target",
+    rowHeader: true,
+    cell: (row) => (row.target ? AVAILABILITY_TARGET_LABELS[row.target] : "Not known"),
+  },
+  { key: "teams", header: "Teams", numeric: true, cell: (row) => formatInteger(row.teams) },
+  ...ON_CALL_SETUPS.map((setup): Column<TargetBreakdown> => ({
+    key: setup,
+    header: ON_CALL_SETUP_LABELS[setup],
+    numeric: true,
+    cell: (row) => formatInteger(row.setups[setup]),
+  })),
+  {
+    key: "unknown",
+    header: "Setup not known",
+    numeric: true,
+    cell: (row) => formatInteger(row.setups.unknown),
+  },
+  {
+    key: "rule",
+    header: "The rule says",
+    cell: (row) => (row.ruleSetup ? ON_CALL_SETUP_LABELS[row.ruleSetup] : "Left as it is"),
+  },
+  {
+    key: "off-rule",
+    header: "Teams off the rule",
+    numeric: true,
+    cell: (row) => formatInteger(row.teamsOffRule),
+  },
+];
+
+function unitColumns(unitName: Map<string, string>, ratePerScheduleWeek: number): Column<UnitRunCost>[] {
+  return [
+    {
+      key: "unit",
+      header: "Org unit",
+      rowHeader: true,
+      cell: (row) => unitName.get(row.orgUnitId) ?? "Unknown unit",
+    },
+    { key: "teams", header: "Teams counted", numeric: true, cell: (row) => formatInteger(row.teams) },
+    { key: "now", header: "Schedules now", numeric: true, cell: (row) => formatInteger(row.schedulesNow) },
+    {
+      key: "under-rule",
+      header: "Under the rule",
+      numeric: true,
+      cell: (row) => formatInteger(row.schedulesUnderRule),
+    },
+    {
+      key: "yearly-difference",
+      header: "Yearly cost difference",
+      numeric: true,
+      cell: (row) =>
+        signed(
+          (row.schedulesUnderRule - row.schedulesNow) * ratePerScheduleWeek * WEEKS_PER_YEAR,
+          formatAmount,
+        ),
+    },
+  ];
 }
 
 export function RunCostPage({ view }: { view: RunCostView }) {
@@ -68,14 +129,16 @@ export function RunCostPage({ view }: { view: RunCostView }) {
   const unitName = new Map(view.units.map((unit) => [unit.id, unit.name]));
   return (
     <div className="space-y-6">
-      <header className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight">Run cost</h1>
-        <p className="max-w-3xl text-slate-700">
-          How many out-of-hours schedules the product teams run, what standby costs under the R(n) model — n
-          schedules, each paid the standby rate R every week — and what choosing cover by availability target
-          would change.
-        </p>
-      </header>
+      <PageHeader
+        title="Run cost"
+        description={
+          <p className="max-w-3xl">
+            How many out-of-hours schedules the product teams run, what standby costs under the R(n) model — n
+            schedules, each paid the standby rate R every week — and what choosing cover by availability
+            target would change.
+          </p>
+        }
+      />
       <OrgDashboardNav current="/org/run-cost" search={cycle ? `?cycle=${cycle.key}` : ""} />
 
       {!cycle || !whatIf ? (
@@ -90,57 +153,24 @@ export function RunCostPage({ view }: { view: RunCostView }) {
             noValidate
             className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-300 bg-white p-4"
           >
-            <div>
-              <label htmlFor="run-cost-cycle" className="text-sm font-medium text-slate-800">
-                As of cycle
-              </label>
-              <select
-                id="run-cost-cycle"
-                name="cycle"
-                defaultValue={query.cycle}
-                className="mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm"
-              >
-                {view.cycles.map((option) => (
-                  <option key={option.key} value={option.key}>
-                    {option.name}
-                    {option.status === "open" ? " (open)" : ""}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="run-cost-rate" className="text-sm font-medium text-slate-800">
-                Standby pay per schedule per week
-              </label>
-              <p id="run-cost-rate-hint" className="text-xs text-slate-700">
-                In your organisation&apos;s currency
-              </p>
-              <input
-                id="run-cost-rate"
-                name="rate"
-                inputMode="decimal"
-                defaultValue={query.rateInput}
-                aria-invalid={query.rateError ? true : undefined}
-                aria-describedby={
-                  query.rateError ? "run-cost-rate-hint run-cost-rate-error" : "run-cost-rate-hint"
-                }
-                className={`mt-1 block w-40 rounded-md border px-3 py-2 text-sm tabular-nums ${
-                  query.rateError ? "border-red-700" : "border-slate-400"
-                }`}
-              />
-              {query.rateError && (
-                <p id="run-cost-rate-error" className="mt-1 text-sm text-red-800">
-                  {query.rateError} Showing the default of {formatAmount(query.ratePerScheduleWeek)}{" "}
-                  meanwhile.
-                </p>
-              )}
-            </div>
-            <button
-              type="submit"
-              className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800"
-            >
-              Recalculate
-            </button>
+            <CycleSelect label="As of cycle" cycles={view.cycles} current={query.cycle} markOpen />
+            <TextField
+              label="Standby pay per schedule per week"
+              hint="In your organisation's currency"
+              name="rate"
+              inputMode="decimal"
+              defaultValue={query.rateInput}
+              errors={
+                query.rateError
+                  ? [
+                      query.rateError,
+                      `Showing the default of ${formatAmount(query.ratePerScheduleWeek)} meanwhile.`,
+                    ]
+                  : undefined
+              }
+              className="w-40 tabular-nums"
+            />
+            <Button type="submit">Recalculate</Button>
           </form>
 
           <p className="text-slate-800">
@@ -160,13 +190,7 @@ export function RunCostPage({ view }: { view: RunCostView }) {
             />
           </div>
 
-          <section
-            aria-labelledby="difference-heading"
-            className="rounded-lg border-2 border-slate-800 bg-white p-5"
-          >
-            <h2 id="difference-heading" className="text-lg font-semibold">
-              What the rule would change
-            </h2>
+          <SectionCard id="difference-heading" title="What the rule would change">
             <p className="mt-2 text-lg">
               {whatIf.scheduleDifference === 0
                 ? "The same number of schedules as today"
@@ -179,138 +203,36 @@ export function RunCostPage({ view }: { view: RunCostView }) {
                   ? " (an extra cost)."
                   : "."}
             </p>
-          </section>
+          </SectionCard>
 
-          <section aria-labelledby="by-target-heading" className="space-y-2">
-            <h2 id="by-target-heading" className="text-xl font-semibold">
-              By availability target
-            </h2>
-            <div
-              role="region"
-              aria-labelledby="by-target-heading"
-              tabIndex={0}
-              className="overflow-x-auto rounded-lg border border-slate-300 bg-white"
-            >
-              <table className="min-w-full text-sm">
-                <caption className="sr-only">
-                  Current out-of-hours setup of the teams per availability target, against the playbook rule
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className={headClass}>
-                      Target
-                    </th>
-                    <th scope="col" className={headClass}>
-                      Teams
-                    </th>
-                    {ON_CALL_SETUPS.map((setup) => (
-                      <th key={setup} scope="col" className={headClass}>
-                        {ON_CALL_SETUP_LABELS[setup]}
-                      </th>
-                    ))}
-                    <th scope="col" className={headClass}>
-                      Setup not known
-                    </th>
-                    <th scope="col" className={headClass}>
-                      The rule says
-                    </th>
-                    <th scope="col" className={headClass}>
-                      Teams off the rule
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {whatIf.byTarget.map((row) => (
-                    <tr key={row.target ?? "unknown"}>
-                      <th scope="row" className="border-t border-slate-200 px-3 py-2 text-left font-medium">
-                        {row.target ? AVAILABILITY_TARGET_LABELS[row.target] : "Not known"}
-                      </th>
-                      <td className={cellClass}>{formatInteger(row.teams)}</td>
-                      {ON_CALL_SETUPS.map((setup) => (
-                        <td key={setup} className={cellClass}>
-                          {formatInteger(row.setups[setup])}
-                        </td>
-                      ))}
-                      <td className={cellClass}>{formatInteger(row.setups.unknown)}</td>
-                      <td className="border-t border-slate-200 px-3 py-2">
-                        {row.ruleSetup ? ON_CALL_SETUP_LABELS[row.ruleSetup] : "Left as it is"}
-                      </td>
-                      <td className={cellClass}>{formatInteger(row.teamsOffRule)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </section>
+          <SectionCard id="by-target-heading" title="By availability target" plain>
+            <DataTable
+              caption="Current out-of-hours setup of the teams per availability target, against the playbook rule"
+              captionHidden
+              regionLabel="By availability target"
+              columns={targetColumns}
+              rows={whatIf.byTarget}
+              rowKey={(row) => row.target ?? "unknown"}
+              empty={null}
+            />
+          </SectionCard>
 
-          <section aria-labelledby="by-unit-heading" className="space-y-2">
-            <h2 id="by-unit-heading" className="text-xl font-semibold">
-              By org unit
-            </h2>
-            <div
-              role="region"
-              aria-labelledby="by-unit-heading"
-              tabIndex={0}
-              className="max-h-[60vh] overflow-auto rounded-lg border border-slate-300 bg-white"
-            >
-              <table className="min-w-full text-sm">
-                <caption className="sr-only">
-                  Out-of-hours schedules per org unit now and under the playbook rule
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className={headClass}>
-                      Org unit
-                    </th>
-                    <th scope="col" className={headClass}>
-                      Teams counted
-                    </th>
-                    <th scope="col" className={headClass}>
-                      Schedules now
-                    </th>
-                    <th scope="col" className={headClass}>
-                      Under the rule
-                    </th>
-                    <th scope="col" className={headClass}>
-                      Yearly cost difference
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...whatIf.byUnit]
-                    .sort((a, b) =>
-                      (unitName.get(a.orgUnitId) ?? "").localeCompare(unitName.get(b.orgUnitId) ?? "", "en"),
-                    )
-                    .map((row) => (
-                      <tr key={row.orgUnitId}>
-                        <th scope="row" className="border-t border-slate-200 px-3 py-2 text-left font-medium">
-                          {unitName.get(row.orgUnitId) ?? "Unknown unit"}
-                        </th>
-                        <td className={cellClass}>{formatInteger(row.teams)}</td>
-                        <td className={cellClass}>{formatInteger(row.schedulesNow)}</td>
-                        <td className={cellClass}>{formatInteger(row.schedulesUnderRule)}</td>
-                        <td className={cellClass}>
-                          {signed(
-                            (row.schedulesUnderRule - row.schedulesNow) *
-                              whatIf.ratePerScheduleWeek *
-                              WEEKS_PER_YEAR,
-                            formatAmount,
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
-            </div>
-          </section>
+          <SectionCard id="by-unit-heading" title="By org unit" plain>
+            <DataTable
+              caption="Out-of-hours schedules per org unit now and under the playbook rule"
+              captionHidden
+              regionLabel="By org unit"
+              columns={unitColumns(unitName, whatIf.ratePerScheduleWeek)}
+              rows={[...whatIf.byUnit].sort((a, b) =>
+                (unitName.get(a.orgUnitId) ?? "").localeCompare(unitName.get(b.orgUnitId) ?? "", "en"),
+              )}
+              rowKey={(row) => row.orgUnitId}
+              empty={null}
+              className="max-h-[60vh] overflow-y-auto"
+            />
+          </SectionCard>
 
-          <section
-            aria-labelledby="assumptions-heading"
-            className="rounded-lg border border-slate-300 bg-white p-5 text-sm text-slate-800"
-          >
-            <h2 id="assumptions-heading" className="text-lg font-semibold text-slate-900">
-              How this is counted
-            </h2>
+          <SectionCard id="assumptions-heading" title="How this is counted">
             <ul className="mt-2 list-disc space-y-1 pl-5">
               <li>A team&apos;s own out-of-hours schedule counts as one schedule.</li>
               <li>Teams on a shared domain schedule count as one schedule per org unit that has one.</li>
@@ -336,7 +258,7 @@ export function RunCostPage({ view }: { view: RunCostView }) {
               </Link>
               .
             </p>
-          </section>
+          </SectionCard>
         </>
       )}
     </div>

@@ -1,7 +1,8 @@
+import { SectionCard } from "@/ui/section-card";
 import Link from "next/link";
 import { percentileSentence } from "@/domain/dashboards/team-dashboard";
 import type { TeamDashboardView } from "@/server/dashboards/team-dashboard";
-import { BandChip, bandLabel, formatScore } from "@/ui/band-chip";
+import { bandLabel, formatScore } from "@/ui/band-chip";
 import { highOrCriticalPhrase } from "@/domain/results/headline";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { formatPercent } from "./band-palette";
@@ -9,46 +10,13 @@ import { EmptyState } from "@/ui/empty-state";
 import { PitfallScoresChart, type PitfallScoreBar } from "./pitfall-scores-chart";
 import { ScoreTrendChart, type ScoreTrendSeries } from "./score-trend-chart";
 import { TrendArrow } from "./trend-arrow";
+import { CyclePickerForm } from "./cycle-select";
+import { PitfallScore } from "./pitfall-score";
+import { TrendTableDisclosure } from "./trend-table";
+import { DataTable, type Column } from "@/ui/table";
 import { MethodChangeNote } from "@/features/shared/method-change-note";
 
-const headClass = "px-3 py-2 text-left font-semibold";
-const cellClass = "border-t border-slate-200 px-3 py-2";
 const linkClass = "text-blue-800 underline underline-offset-2 hover:text-blue-950";
-
-function CycleForm({ view }: { view: TeamDashboardView }) {
-  if (view.cycles.length < 2 || !view.cycle) return null;
-  return (
-    <form
-      method="get"
-      action={`/team/${view.team.slug}/dashboard`}
-      className="flex flex-wrap items-end gap-3"
-    >
-      <div>
-        <label htmlFor="team-cycle" className="text-sm font-medium text-slate-800">
-          Cycle
-        </label>
-        <select
-          id="team-cycle"
-          name="cycle"
-          defaultValue={view.cycle.key}
-          className="mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-sm"
-        >
-          {view.cycles.map((cycle) => (
-            <option key={cycle.key} value={cycle.key}>
-              {cycle.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button
-        type="submit"
-        className="rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-50"
-      >
-        Show
-      </button>
-    </form>
-  );
-}
 
 function headlineWords(point: TeamDashboardView["history"][number]): string {
   if (point.headline.band === null) return "not scored";
@@ -65,6 +33,76 @@ function trendCaption(view: TeamDashboardView): string {
   const direction =
     last.overall! > first.overall! ? "rose" : last.overall! < first.overall! ? "fell" : "stayed";
   return `Headline ${headlineWords(last)} in ${last.cycleName}, against ${headlineWords(first)} in ${first.cycleName}. The average of the pitfalls, the thick line, ${direction} from ${formatScore(first.overall)} to ${formatScore(last.overall)} over ${known.length} submitted cycles. The table below lists the headline and every pitfall's score per cycle.`;
+}
+
+type PitfallRow = TeamDashboardView["pitfalls"][number];
+type HistoryRow = TeamDashboardView["history"][number];
+
+function scoreColumns(teamSlug: string, cycleSearch: string): Column<PitfallRow>[] {
+  return [
+    {
+      key: "pitfall",
+      header: "Pitfall",
+      rowHeader: true,
+      cell: (pitfall) => (
+        <Link href={`/team/${teamSlug}/dashboard/${pitfall.pitfallId}${cycleSearch}`} className={linkClass}>
+          {pitfall.name}
+          <span className="sr-only">: why this score</span>
+        </Link>
+      ),
+    },
+    {
+      key: "score",
+      header: "Score and band",
+      cell: (pitfall) => <PitfallScore score={pitfall.score} band={pitfall.band} status={pitfall.status} />,
+    },
+    { key: "change", header: "Change", cell: (pitfall) => <TrendArrow trend={pitfall.trend} showText /> },
+    {
+      key: "confidence",
+      header: "Confidence",
+      className: "tabular-nums",
+      cell: (pitfall) => (pitfall.score === null ? "–" : formatPercent(pitfall.confidence)),
+    },
+    {
+      key: "percentile",
+      header: "Percentile",
+      cell: (pitfall) =>
+        pitfall.percentile === null ? (
+          "–"
+        ) : (
+          <>
+            <span className="font-semibold tabular-nums">{Math.round(pitfall.percentile)}</span>
+            <span className="text-slate-700"> · {percentileSentence(pitfall.percentile)}</span>
+          </>
+        ),
+    },
+  ];
+}
+
+function trendColumns(view: TeamDashboardView): Column<HistoryRow>[] {
+  return [
+    { key: "cycle", header: "Cycle", rowHeader: true, cell: (point) => point.cycleName },
+    {
+      key: "headline",
+      header: "Headline",
+      cell: (point) =>
+        point.headline.band === null
+          ? "Not scored"
+          : `${bandLabel(point.headline.band)} (${point.headline.highOrCriticalCount} High or Critical)`,
+    },
+    {
+      key: "overall",
+      header: "Average",
+      className: "tabular-nums",
+      cell: (point) => formatScore(point.overall),
+    },
+    ...view.pitfalls.map((pitfall): Column<HistoryRow> => ({
+      key: pitfall.pitfallId,
+      header: pitfall.name,
+      className: "tabular-nums",
+      cell: (point) => formatScore(point.scores[pitfall.pitfallId] ?? null),
+    })),
+  ];
 }
 
 export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
@@ -86,6 +124,9 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
       Object.entries(point.scores).map(([pitfallId, score]) => [pitfallId, score ?? null]),
     ),
   }));
+  const scoresCaption = cycle
+    ? `${team.name}: score, band, change, confidence and percentile per pitfall for ${cycle.name}`
+    : "";
   const symptoms = view.pitfalls.filter((pitfall) => pitfall.triggeredSymptoms.length > 0);
 
   return (
@@ -101,7 +142,9 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
             </p>
           )}
         </div>
-        <CycleForm view={view} />
+        {view.cycles.length > 1 && cycle ? (
+          <CyclePickerForm action={`/team/${team.slug}/dashboard`} cycles={view.cycles} current={cycle.key} />
+        ) : null}
       </header>
 
       {!cycle ? (
@@ -143,13 +186,7 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
             </div>
           </section>
 
-          <section
-            aria-labelledby="scores-heading"
-            className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
-          >
-            <h2 id="scores-heading" className="text-xl font-semibold">
-              Scores by pitfall
-            </h2>
+          <SectionCard id="scores-heading" title="Scores by pitfall">
             <figure className="space-y-2">
               <PitfallScoresChart bars={bars} />
               <figcaption className="text-sm text-slate-700">
@@ -157,161 +194,38 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
                 band cut-offs at 10, 30, 60 and 80. The same figures are in the table below.
               </figcaption>
             </figure>
-            <div
-              role="region"
-              aria-labelledby="scores-table-caption"
-              tabIndex={0}
-              className="overflow-x-auto"
-            >
-              <table className="min-w-full text-sm">
-                <caption id="scores-table-caption" className="sr-only">
-                  {`${team.name}: score, band, change, confidence and percentile per pitfall for ${cycle.name}`}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className={headClass}>
-                      Pitfall
-                    </th>
-                    <th scope="col" className={headClass}>
-                      Score and band
-                    </th>
-                    <th scope="col" className={headClass}>
-                      Change
-                    </th>
-                    <th scope="col" className={headClass}>
-                      Confidence
-                    </th>
-                    <th scope="col" className={headClass}>
-                      Percentile
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {view.pitfalls.map((pitfall) => (
-                    <tr key={pitfall.pitfallId}>
-                      <th scope="row" className={`${cellClass} text-left font-medium`}>
-                        <Link
-                          href={`/team/${team.slug}/dashboard/${pitfall.pitfallId}${cycleSearch}`}
-                          className={linkClass}
-                        >
-                          {pitfall.name}
-                          <span className="sr-only">: why this score</span>
-                        </Link>
-                      </th>
-                      <td className={cellClass}>
-                        {pitfall.score === null ? (
-                          <span className="text-slate-700">
-                            {pitfall.status === "not-assessed"
-                              ? "Not assessed"
-                              : "Not enough answers to score"}
-                          </span>
-                        ) : (
-                          <BandChip score={pitfall.score} band={pitfall.band} />
-                        )}
-                      </td>
-                      <td className={cellClass}>
-                        <TrendArrow trend={pitfall.trend} showText />
-                      </td>
-                      <td className={`${cellClass} tabular-nums`}>
-                        {pitfall.score === null ? "–" : formatPercent(pitfall.confidence)}
-                      </td>
-                      <td className={cellClass}>
-                        {pitfall.percentile === null ? (
-                          "–"
-                        ) : (
-                          <>
-                            <span className="font-semibold tabular-nums">
-                              {Math.round(pitfall.percentile)}
-                            </span>
-                            <span className="text-slate-700">
-                              {" "}
-                              · {percentileSentence(pitfall.percentile)}
-                            </span>
-                          </>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={scoresCaption}
+              captionHidden
+              regionLabel={scoresCaption}
+              columns={scoreColumns(team.slug, cycleSearch)}
+              rows={view.pitfalls}
+              rowKey={(pitfall) => pitfall.pitfallId}
+              empty={null}
+            />
             <p className="text-sm text-slate-700">
               A percentile is the share of the organisation&apos;s other teams that submitted for {cycle.name}{" "}
               with a lower risk score on that pitfall, ties counted half: 80 means the team is riskier than
               80% of them, 20 that it is less risky than 80%. Select a pitfall to see the answers behind its
               score.
             </p>
-          </section>
+          </SectionCard>
 
-          <section
-            aria-labelledby="trend-heading"
-            className="space-y-3 rounded-lg border border-slate-300 bg-white p-4"
-          >
-            <h2 id="trend-heading" className="text-xl font-semibold">
-              Trend over cycles
-            </h2>
+          <SectionCard id="trend-heading" title="Trend over cycles">
             <figure className="space-y-2">
               <ScoreTrendChart points={points} series={series} />
               <figcaption className="text-sm text-slate-800">{trendCaption(view)}</figcaption>
             </figure>
-            <details className="text-sm">
-              <summary className="cursor-pointer font-medium text-blue-800 underline underline-offset-2">
-                The trend as a table
-              </summary>
-              <div role="region" aria-label="Trend table" tabIndex={0} className="mt-2 overflow-x-auto">
-                <table className="min-w-full">
-                  <caption className="sr-only">{`${team.name}: risk score per pitfall and cycle`}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col" className={headClass}>
-                        Cycle
-                      </th>
-                      <th scope="col" className={headClass}>
-                        Headline
-                      </th>
-                      <th scope="col" className={headClass}>
-                        Average
-                      </th>
-                      {view.pitfalls.map((pitfall) => (
-                        <th key={pitfall.pitfallId} scope="col" className={headClass}>
-                          {pitfall.name}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {view.history.map((point) => (
-                      <tr key={point.cycleKey}>
-                        <th scope="row" className={`${cellClass} text-left font-medium`}>
-                          {point.cycleName}
-                        </th>
-                        <td className={cellClass}>
-                          {point.headline.band === null
-                            ? "Not scored"
-                            : `${bandLabel(point.headline.band)} (${point.headline.highOrCriticalCount} High or Critical)`}
-                        </td>
-                        <td className={`${cellClass} tabular-nums`}>{formatScore(point.overall)}</td>
-                        {view.pitfalls.map((pitfall) => (
-                          <td key={pitfall.pitfallId} className={`${cellClass} tabular-nums`}>
-                            {formatScore(point.scores[pitfall.pitfallId] ?? null)}
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </details>
-          </section>
+            <TrendTableDisclosure
+              caption={`${team.name}: risk score per pitfall and cycle`}
+              columns={trendColumns(view)}
+              rows={view.history}
+              rowKey={(point) => point.cycleKey}
+            />
+          </SectionCard>
 
           <div className="grid gap-4 lg:grid-cols-2">
-            <section
-              aria-labelledby="symptoms-heading"
-              className="rounded-lg border border-slate-300 bg-white p-4"
-            >
-              <h2 id="symptoms-heading" className="text-xl font-semibold">
-                Triggered symptoms
-              </h2>
+            <SectionCard id="symptoms-heading" title="Triggered symptoms">
               {symptoms.length === 0 ? (
                 <p className="mt-2 text-slate-700">
                   No symptom was triggered this cycle in a pitfall with risk. Pitfalls in band None show none.
@@ -337,15 +251,9 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
                   ))}
                 </ul>
               )}
-            </section>
+            </SectionCard>
 
-            <section
-              aria-labelledby="remediation-heading"
-              className="rounded-lg border border-slate-300 bg-white p-4"
-            >
-              <h2 id="remediation-heading" className="text-xl font-semibold">
-                Top remediation steps
-              </h2>
+            <SectionCard id="remediation-heading" title="Top remediation steps">
               {view.remediation.length === 0 ? (
                 <p className="mt-2 text-slate-700">
                   No countermeasure would lower the score of a pitfall with risk this cycle.
@@ -369,7 +277,7 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
                   ))}
                 </ol>
               )}
-            </section>
+            </SectionCard>
           </div>
         </>
       )}
