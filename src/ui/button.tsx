@@ -20,3 +20,17 @@ export function Button({
     />
   );
 }
+
+/** A form's submit button: disabled while the form is being sent, and saying so. */
+export function SubmitButton({
+  pending,
+  pendingLabel,
+  children,
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; pending: boolean; pendingLabel: string }) {
+  return (
+    <Button type="submit" disabled={pending} {...props}>
+      {pending ? pendingLabel : children}
+    </Button>
+  );
+}

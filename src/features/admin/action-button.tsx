@@ -3,7 +3,8 @@
 import type { ActionResult } from "@/contracts/action-result";
 import { Button } from "@/ui/button";
 import { FormAlert } from "@/ui/form-alert";
-import { useFormAction } from "./use-form-action";
+import { HiddenFields } from "@/ui/hidden-fields";
+import { useFormAction } from "../shared/use-form-action";
 
 type NullAction = (previous: ActionResult<null> | null, formData: FormData) => Promise<ActionResult<null>>;
 
@@ -26,9 +27,7 @@ export function ActionButton({
   return (
     <form {...formProps} className="space-y-2">
       <FormAlert error={error} />
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <HiddenFields fields={fields} />
       <Button
         type="submit"
         variant={variant}

@@ -1,4 +1,5 @@
-import Link from "next/link";
+import { PageHeader } from "@/ui/page-header";
+import { TextLink } from "@/ui/text-link";
 
 const SECTIONS = [
   {
@@ -26,22 +27,19 @@ const SECTIONS = [
 export function AdminHome({ counts }: { counts: { people: number; orgUnits: number; teams: number } }) {
   return (
     <div className="space-y-6">
-      <div className="space-y-2">
-        <h1 className="text-3xl font-bold">Administration</h1>
-        <p className="text-slate-700">
-          {counts.people} active people, {counts.orgUnits} active org units and {counts.teams} active teams.
-        </p>
-      </div>
+      <PageHeader
+        title="Administration"
+        description={
+          <p>
+            {counts.people} active people, {counts.orgUnits} active org units and {counts.teams} active teams.
+          </p>
+        }
+      />
       <ul className="grid gap-4 sm:grid-cols-2">
         {SECTIONS.map((section) => (
           <li key={section.href} className="rounded-lg border border-slate-200 bg-white p-5">
             <h2 className="text-lg font-semibold">
-              <Link
-                href={section.href}
-                className="text-blue-800 underline underline-offset-4 hover:text-blue-950"
-              >
-                {section.title}
-              </Link>
+              <TextLink href={section.href}>{section.title}</TextLink>
             </h2>
             <p className="mt-1 text-sm text-slate-700">{section.text}</p>
           </li>

@@ -1,11 +1,14 @@
-import Link from "next/link";
-import type { AuditPageDto } from "@/server/admin/audit-queries";
-import { Button } from "@/ui/button";
-import { TextField } from "@/ui/text-field";
-import { formatDateTime, withQuery } from "./format";
-import { Pagination } from "@/ui/pagination";
 import type { AuditFilter } from "@/contracts/admin/schemas";
+import type { AuditPageDto } from "@/server/admin/audit-queries";
+import { EmptyState } from "@/ui/empty-state";
+import { FilterForm } from "@/ui/filter-form";
+import { PageHeader } from "@/ui/page-header";
+import { Pagination } from "@/ui/pagination";
 import { SelectField } from "@/ui/select-field";
+import { DataTable, type Column } from "@/ui/table";
+import { TextField } from "@/ui/text-field";
+import { formatDateTime } from "@/domain/format";
+import { withQuery } from "./format";
 
 const ACTION_PREFIXES = [
   "auth.",
@@ -43,17 +46,15 @@ export function AuditLog({ result, filter }: { result: AuditPageDto; filter: Aud
   const filtered = Object.values(query).some(Boolean);
   return (
     <div className="space-y-6">
-      <div className="space-y-2">
-        <h1 className="text-3xl font-bold">Audit log</h1>
-        <p className="text-slate-700">Every change and sign-in, newest first. Times are in UTC.</p>
-      </div>
+      <PageHeader
+        title="Audit log"
+        description={<p>Every change and sign-in, newest first. Times are in UTC.</p>}
+      />
 
-      <form
-        method="get"
+      <FilterForm
         action="/admin/audit"
-        role="search"
-        aria-label="Filter the audit log"
-        className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3"
+        label="Filter the audit log"
+        clearHref={filtered ? "/admin/audit" : undefined}
       >
         <TextField
           label="Actor email"
@@ -90,93 +91,21 @@ export function AuditLog({ result, filter }: { result: AuditPageDto; filter: Aud
         />
         <TextField label="From (UTC date)" name="from" type="date" defaultValue={filter.from ?? ""} />
         <TextField label="To (UTC date, included)" name="to" type="date" defaultValue={filter.to ?? ""} />
-        <div className="flex items-end gap-2">
-          <Button type="submit">Filter</Button>
-          {filtered ? (
-            <Link
-              href="/admin/audit"
-              className="rounded-md px-3 py-2 text-sm font-medium text-blue-800 underline underline-offset-4"
-            >
-              Clear filters
-            </Link>
-          ) : null}
-        </div>
-      </form>
+      </FilterForm>
 
-      {result.events.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">
-          {filtered ? "No events match these filters." : "Nothing has been recorded yet."}
-        </p>
-      ) : (
-        // Focusable and named: the wide table scrolls sideways, and keyboard users must be able to scroll it.
-        <div
-          role="region"
-          aria-label="Audit events table"
-          tabIndex={0}
-          className="overflow-x-auto rounded-lg border border-slate-200 bg-white"
-        >
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">
-              Audit events{filtered ? " matching the filters" : ""}, newest first
-            </caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  When
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Actor
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Action
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Entity
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Team
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Change
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200 align-top">
-              {result.events.map((event) => (
-                <tr key={event.id}>
-                  <td className="whitespace-nowrap px-4 py-3">
-                    <time dateTime={event.at.toISOString()}>{formatDateTime(event.at)}</time>
-                  </td>
-                  <td className="px-4 py-3">
-                    {event.actor ? (
-                      <>
-                        {event.actor.name}
-                        <span className="block text-xs text-slate-600">{event.actor.email}</span>
-                      </>
-                    ) : (
-                      <span className="text-slate-600">Nobody signed in</span>
-                    )}
-                  </td>
-                  <th scope="row" className="px-4 py-3 font-mono text-xs font-medium">
-                    {event.action}
-                  </th>
-                  <td className="px-4 py-3">
-                    {event.entityType}
-                    <span className="block break-all text-xs text-slate-600">
-                      {event.entityName ?? event.entityId}
-                    </span>
-                  </td>
-                  <td className="px-4 py-3">{event.team?.name ?? ""}</td>
-                  <td className="min-w-72 max-w-xl space-y-1 px-4 py-3">
-                    <Change label="Before" json={event.before} />
-                    <Change label="After" json={event.after} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={`Audit events${filtered ? " matching the filters" : ""}, newest first`}
+        captionHidden
+        regionLabel="Audit events table"
+        columns={auditColumns}
+        rows={result.events}
+        rowKey={(event) => event.id}
+        empty={
+          <EmptyState>
+            {filtered ? "No events match these filters." : "Nothing has been recorded yet."}
+          </EmptyState>
+        }
+      />
       <Pagination
         page={result.page}
         pageCount={result.pageCount}
@@ -186,3 +115,54 @@ export function AuditLog({ result, filter }: { result: AuditPageDto; filter: Aud
     </div>
   );
 }
+
+const auditColumns: Column<AuditPageDto["events"][number]>[] = [
+  {
+    key: "when",
+    header: "When",
+    className: "whitespace-nowrap",
+    cell: (event) => <time dateTime={event.at.toISOString()}>{formatDateTime(event.at)}</time>,
+  },
+  {
+    key: "actor",
+    header: "Actor",
+    cell: (event) =>
+      event.actor ? (
+        <>
+          {event.actor.name}
+          <span className="block text-xs text-slate-600">{event.actor.email}</span>
+        </>
+      ) : (
+        <span className="text-slate-600">Nobody signed in</span>
+      ),
+  },
+  {
+    key: "action",
+    header: "Action",
+    rowHeader: true,
+    className: "font-mono text-xs",
+    cell: (event) => event.action,
+  },
+  {
+    key: "entity",
+    header: "Entity",
+    cell: (event) => (
+      <>
+        {event.entityType}
+        <span className="block break-all text-xs text-slate-600">{event.entityName ?? event.entityId}</span>
+      </>
+    ),
+  },
+  { key: "team", header: "Team", cell: (event) => event.team?.name ?? "" },
+  {
+    key: "change",
+    header: "Change",
+    className: "min-w-72 max-w-xl space-y-1",
+    cell: (event) => (
+      <>
+        <Change label="Before" json={event.before} />
+        <Change label="After" json={event.after} />
+      </>
+    ),
+  },
+];

@@ -5,7 +5,7 @@ import type { ActionResult } from "@/contracts/action-result";
 import { ConfirmDialog } from "@/ui/confirm-dialog";
 import { FormAlert, FormSuccess } from "@/ui/form-alert";
 import { HiddenFields } from "@/ui/hidden-fields";
-import { useFormAction } from "./use-form-action";
+import { useFormAction } from "../shared/use-form-action";
 
 type NullAction = (previous: ActionResult<null> | null, formData: FormData) => Promise<ActionResult<null>>;
 

@@ -1,21 +1,19 @@
 "use client";
 
-import Link from "next/link";
 import type { RoleScopeOptions } from "@/server/admin/people-queries";
 import { createPersonAction } from "@/server/admin/people-actions";
-import { Button } from "@/ui/button";
+import { SubmitButton } from "@/ui/button";
 import { TextField } from "@/ui/text-field";
+import { TextLink } from "@/ui/text-link";
 import { FormAlert } from "@/ui/form-alert";
 import { SelectField } from "@/ui/select-field";
-import { useFormAction } from "./use-form-action";
+import { orgUnitOptions, teamOptionGroups } from "./role-scope-options";
+import { useFormAction } from "../shared/use-form-action";
 
 export function CreatePersonForm({ options }: { options: RoleScopeOptions }) {
   const { error, pending, formProps } = useFormAction(createPersonAction);
   const fieldErrors = error?.fieldErrors ?? {};
-  const teamGroups = options.teamGroups.map((group) => ({
-    label: group.orgUnit,
-    options: group.teams.map((team) => ({ value: team.id, label: team.label })),
-  }));
+  const teamGroups = teamOptionGroups(options);
   return (
     <form {...formProps} className="max-w-2xl space-y-6">
       <FormAlert error={error} />
@@ -63,7 +61,7 @@ export function CreatePersonForm({ options }: { options: RoleScopeOptions }) {
           defaultValue=""
           placeholder="Not a coach"
           hint="A coach sees and plans for every team in the unit and the units below it."
-          options={options.orgUnits.map((unit) => ({ value: unit.id, label: unit.label }))}
+          options={orgUnitOptions(options)}
           errors={fieldErrors.coachOrgUnitId}
         />
         <SelectField
@@ -85,12 +83,12 @@ export function CreatePersonForm({ options }: { options: RoleScopeOptions }) {
       </fieldset>
 
       <div className="flex items-center gap-4">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Adding…" : "Add person"}
-        </Button>
-        <Link href="/admin/people" className="text-sm font-medium text-blue-800 underline underline-offset-4">
+        <SubmitButton pending={pending} pendingLabel="Adding…">
+          Add person
+        </SubmitButton>
+        <TextLink href="/admin/people" className="text-sm font-medium">
           Cancel
-        </Link>
+        </TextLink>
       </div>
     </form>
   );

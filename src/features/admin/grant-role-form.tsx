@@ -4,10 +4,12 @@ import { useState } from "react";
 import { ROLE_LABELS, ROLES, type Role } from "@/domain/access/policy";
 import type { RoleScopeOptions } from "@/server/admin/people-queries";
 import { grantRoleAction } from "@/server/admin/people-actions";
-import { Button } from "@/ui/button";
+import { SubmitButton } from "@/ui/button";
 import { FormAlert, FormSuccess } from "@/ui/form-alert";
+import { HiddenFields } from "@/ui/hidden-fields";
 import { SelectField } from "@/ui/select-field";
-import { useFormAction } from "./use-form-action";
+import { orgUnitOptions, teamOptionGroups } from "./role-scope-options";
+import { useFormAction } from "../shared/use-form-action";
 
 /** Gives a person one more role; the org unit or team picker appears for the roles that need one. */
 export function GrantRoleForm({ userId, options }: { userId: string; options: RoleScopeOptions }) {
@@ -27,7 +29,7 @@ export function GrantRoleForm({ userId, options }: { userId: string; options: Ro
     <form {...formProps} className="max-w-xl space-y-4">
       <FormAlert error={error} />
       {granted ? <FormSuccess>Role given: {granted}.</FormSuccess> : null}
-      <input type="hidden" name="userId" value={userId} />
+      <HiddenFields fields={{ userId }} />
       <SelectField
         label="Role"
         name="role"
@@ -47,7 +49,7 @@ export function GrantRoleForm({ userId, options }: { userId: string; options: Ro
           defaultValue=""
           placeholder="Choose an org unit"
           hint="The coach also covers every unit below this one."
-          options={options.orgUnits.map((unit) => ({ value: unit.id, label: unit.label }))}
+          options={orgUnitOptions(options)}
           errors={fieldErrors.orgUnitId}
         />
       ) : null}
@@ -57,16 +59,13 @@ export function GrantRoleForm({ userId, options }: { userId: string; options: Ro
           name="teamId"
           defaultValue=""
           placeholder="Choose a team"
-          groups={options.teamGroups.map((group) => ({
-            label: group.orgUnit,
-            options: group.teams.map((team) => ({ value: team.id, label: team.label })),
-          }))}
+          groups={teamOptionGroups(options)}
           errors={fieldErrors.teamId}
         />
       ) : null}
-      <Button type="submit" disabled={pending}>
-        {pending ? "Giving role…" : "Give role"}
-      </Button>
+      <SubmitButton pending={pending} pendingLabel="Giving role…">
+        Give role
+      </SubmitButton>
     </form>
   );
 }

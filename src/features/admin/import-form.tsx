@@ -6,9 +6,10 @@ import { MAX_IMPORT_BYTES, type ImportIssue } from "@/domain/import/import-forma
 import type { ActionError } from "@/contracts/action-result";
 import { importOrganisationAction, previewImportAction } from "@/server/admin/import-actions";
 import type { ImportCounts, ImportPreviewDto } from "@/server/admin/import-mutations";
-import { Button } from "@/ui/button";
+import { Button, SubmitButton } from "@/ui/button";
 import { TextField } from "@/ui/text-field";
 import { FormAlert, FormSuccess } from "@/ui/form-alert";
+import { DataTable, type Column } from "@/ui/table";
 
 type Stage =
   | { kind: "idle" }
@@ -125,9 +126,9 @@ export function ImportForm() {
             setError(null);
           }}
         />
-        <Button type="submit" disabled={pending}>
-          {pending ? "Working…" : "Check file"}
-        </Button>
+        <SubmitButton pending={pending} pendingLabel="Working…">
+          Check file
+        </SubmitButton>
       </form>
 
       {stage.kind === "preview" && stage.preview.issues.length > 0 ? (
@@ -215,157 +216,89 @@ function IssueReport({
           ))}
         </ul>
       ) : null}
-      {rowIssues.length ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Problems by line of the file</caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Line
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Column
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Problem
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {rowIssues.map((issue, index) => (
-                <tr key={`${issue.line}-${issue.column}-${index}`}>
-                  <th scope="row" className="px-4 py-3 font-medium">
-                    {issue.line}
-                  </th>
-                  <td className="px-4 py-3 font-mono text-xs">{issue.column ?? "(whole line)"}</td>
-                  <td className="px-4 py-3">{issue.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        caption="Problems by line of the file"
+        captionHidden
+        columns={issueColumns}
+        rows={rowIssues}
+        rowKey={(issue) => `${issue.line}-${issue.column}-${issue.message}`}
+        empty={null}
+      />
     </section>
   );
 }
 
+const issueColumns: Column<ImportIssue>[] = [
+  { key: "line", header: "Line", cell: (issue) => issue.line, rowHeader: true },
+  {
+    key: "column",
+    header: "Column",
+    cell: (issue) => issue.column ?? "(whole line)",
+    className: "font-mono text-xs",
+  },
+  { key: "problem", header: "Problem", cell: (issue) => issue.message },
+];
+
+/** What every row of the file becomes: its line in the file and the name it creates. */
+function PreviewTable<Row extends { line: number; name: string }>({
+  what,
+  rows,
+  columns,
+}: {
+  what: string;
+  rows: Row[];
+  columns: Column<Row>[];
+}) {
+  return (
+    <DataTable
+      caption={`${what} to create (${rows.length})`}
+      columns={[
+        { key: "line", header: "Line", cell: (row) => row.line },
+        { key: "name", header: "Name", cell: (row) => row.name, rowHeader: true },
+        ...columns,
+      ]}
+      rows={rows}
+      rowKey={(row) => String(row.line)}
+      empty={null}
+    />
+  );
+}
+
+const slugColumn = {
+  key: "slug",
+  header: "Slug",
+  cell: (row: { slug: string }) => row.slug,
+  className: "font-mono text-xs",
+};
+
 function PreviewTables({ preview }: { preview: ImportPreviewDto }) {
-  const cell = "px-4 py-2";
-  const head = "px-4 py-2 font-semibold";
   return (
     <div className="space-y-6">
-      {preview.orgUnits.length ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="px-4 py-2 text-left font-semibold">
-              Org units to create ({preview.orgUnits.length})
-            </caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className={head}>
-                  Line
-                </th>
-                <th scope="col" className={head}>
-                  Name
-                </th>
-                <th scope="col" className={head}>
-                  Slug
-                </th>
-                <th scope="col" className={head}>
-                  Inside
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {preview.orgUnits.map((unit) => (
-                <tr key={unit.line}>
-                  <td className={cell}>{unit.line}</td>
-                  <th scope="row" className={`${cell} font-medium`}>
-                    {unit.name}
-                  </th>
-                  <td className={`${cell} font-mono text-xs`}>{unit.slug}</td>
-                  <td className={cell}>{unit.parent ?? "Top level"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {preview.teams.length ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="px-4 py-2 text-left font-semibold">
-              Teams to create ({preview.teams.length})
-            </caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className={head}>
-                  Line
-                </th>
-                <th scope="col" className={head}>
-                  Name
-                </th>
-                <th scope="col" className={head}>
-                  Slug
-                </th>
-                <th scope="col" className={head}>
-                  Org unit
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {preview.teams.map((team) => (
-                <tr key={team.line}>
-                  <td className={cell}>{team.line}</td>
-                  <th scope="row" className={`${cell} font-medium`}>
-                    {team.name}
-                  </th>
-                  <td className={`${cell} font-mono text-xs`}>{team.slug}</td>
-                  <td className={cell}>{team.orgUnit}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {preview.people.length ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="px-4 py-2 text-left font-semibold">
-              People to create ({preview.people.length})
-            </caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className={head}>
-                  Line
-                </th>
-                <th scope="col" className={head}>
-                  Name
-                </th>
-                <th scope="col" className={head}>
-                  Email
-                </th>
-                <th scope="col" className={head}>
-                  Roles
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {preview.people.map((person) => (
-                <tr key={person.line}>
-                  <td className={cell}>{person.line}</td>
-                  <th scope="row" className={`${cell} font-medium`}>
-                    {person.name}
-                  </th>
-                  <td className={cell}>{person.email}</td>
-                  <td className={cell}>{person.roles.length ? person.roles.join("; ") : "No role"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <PreviewTable
+        what="Org units"
+        rows={preview.orgUnits}
+        columns={[
+          slugColumn,
+          { key: "inside", header: "Inside", cell: (unit) => unit.parent ?? "Top level" },
+        ]}
+      />
+      <PreviewTable
+        what="Teams"
+        rows={preview.teams}
+        columns={[slugColumn, { key: "unit", header: "Org unit", cell: (team) => team.orgUnit }]}
+      />
+      <PreviewTable
+        what="People"
+        rows={preview.people}
+        columns={[
+          { key: "email", header: "Email", cell: (person) => person.email },
+          {
+            key: "roles",
+            header: "Roles",
+            cell: (person) => (person.roles.length ? person.roles.join("; ") : "No role"),
+          },
+        ]}
+      />
     </div>
   );
 }

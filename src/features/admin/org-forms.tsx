@@ -1,93 +1,144 @@
 "use client";
 
-import { useState } from "react";
-import type { ActionResult } from "@/contracts/action-result";
+import { useState, type ReactNode } from "react";
+import type { ActionError, ActionResult } from "@/contracts/action-result";
 import { createOrgUnitAction, createTeamAction } from "@/server/admin/org-actions";
-import { Button } from "@/ui/button";
-import { TextField } from "@/ui/text-field";
+import { SubmitButton } from "@/ui/button";
 import { FormAlert, FormSuccess } from "@/ui/form-alert";
+import { HiddenFields } from "@/ui/hidden-fields";
 import { SelectField, type SelectOption } from "@/ui/select-field";
-import { useFormAction } from "./use-form-action";
+import { TextField } from "@/ui/text-field";
+import { useFormAction } from "../shared/use-form-action";
 
 type NullAction = (previous: ActionResult<null> | null, formData: FormData) => Promise<ActionResult<null>>;
 
-export function CreateOrgUnitForm({ units, parentId }: { units: SelectOption[]; parentId?: string }) {
-  const [created, setCreated] = useState<string | null>(null);
-  const [name, setName] = useState("");
-  const { error, pending, formProps } = useFormAction(createOrgUnitAction, {
-    onSuccess: () => {
-      setCreated(name);
-      setName("");
-    },
+/**
+ * The frame every organisation form shares: the refusal or the confirmation on top, the fields,
+ * and one submit button. The confirmation stays until the next change (`clearSuccess`).
+ */
+function OrgForm<T>({
+  action,
+  hidden = {},
+  success,
+  onSuccess,
+  submitLabel,
+  pendingLabel,
+  variant = "primary",
+  className = "space-y-4",
+  children,
+}: {
+  action: (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
+  hidden?: Record<string, string>;
+  success: (shown: string) => ReactNode;
+  onSuccess?: () => string;
+  submitLabel: string;
+  pendingLabel: string;
+  variant?: "primary" | "secondary";
+  className?: string;
+  children: (error: ActionError | null, clearSuccess: () => void) => ReactNode;
+}) {
+  const [done, setDone] = useState<string | null>(null);
+  const { error, pending, formProps } = useFormAction(action, {
+    onSuccess: () => setDone(onSuccess?.() ?? ""),
   });
   return (
-    <form {...formProps} className="space-y-4">
+    <form {...formProps} className={className}>
       <FormAlert error={error} />
-      {created ? <FormSuccess>Org unit {created} added.</FormSuccess> : null}
-      <TextField
-        label="Org unit name"
-        name="name"
-        value={name}
-        onChange={(event) => setName(event.target.value)}
-        required
-        errors={error?.fieldErrors?.name}
-      />
-      {parentId ? (
-        <input type="hidden" name="parentId" value={parentId} />
-      ) : (
-        <SelectField
-          label="Inside"
-          name="parentId"
-          defaultValue=""
-          placeholder="Top level (no parent)"
-          options={units}
-          errors={error?.fieldErrors?.parentId}
-        />
-      )}
-      <Button type="submit" disabled={pending}>
-        {pending ? "Adding…" : "Add org unit"}
-      </Button>
+      {done !== null ? <FormSuccess>{success(done)}</FormSuccess> : null}
+      <HiddenFields fields={hidden} />
+      {children(error, () => setDone(null))}
+      <SubmitButton variant={variant} pending={pending} pendingLabel={pendingLabel}>
+        {submitLabel}
+      </SubmitButton>
     </form>
   );
 }
 
-export function CreateTeamForm({ units, orgUnitId }: { units: SelectOption[]; orgUnitId?: string }) {
-  const [created, setCreated] = useState<string | null>(null);
+/**
+ * Adds an org unit or a team. Inside a known parent the parent is fixed; otherwise the admin
+ * picks it. The name field empties after each success, ready for the next one.
+ */
+function CreateForm<T>({
+  action,
+  what,
+  parentField,
+  parentLabel,
+  parentPlaceholder,
+  parentId,
+  units,
+}: {
+  action: (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
+  what: "Org unit" | "Team";
+  parentField: "parentId" | "orgUnitId";
+  parentLabel: string;
+  parentPlaceholder: string;
+  parentId?: string;
+  units: SelectOption[];
+}) {
   const [name, setName] = useState("");
-  const { error, pending, formProps } = useFormAction(createTeamAction, {
-    onSuccess: () => {
-      setCreated(name);
-      setName("");
-    },
-  });
   return (
-    <form {...formProps} className="space-y-4">
-      <FormAlert error={error} />
-      {created ? <FormSuccess>Team {created} added.</FormSuccess> : null}
-      <TextField
-        label="Team name"
-        name="name"
-        value={name}
-        onChange={(event) => setName(event.target.value)}
-        required
-        errors={error?.fieldErrors?.name}
-      />
-      {orgUnitId ? (
-        <input type="hidden" name="orgUnitId" value={orgUnitId} />
-      ) : (
-        <SelectField
-          label="Org unit"
-          name="orgUnitId"
-          defaultValue=""
-          placeholder="Choose an org unit"
-          options={units}
-          errors={error?.fieldErrors?.orgUnitId}
-        />
+    <OrgForm
+      action={action}
+      hidden={parentId ? { [parentField]: parentId } : {}}
+      success={(created) => `${what} ${created} added.`}
+      onSuccess={() => {
+        setName("");
+        return name;
+      }}
+      submitLabel={`Add ${what.toLowerCase()}`}
+      pendingLabel="Adding…"
+    >
+      {(error) => (
+        <>
+          <TextField
+            label={`${what} name`}
+            name="name"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            required
+            errors={error?.fieldErrors?.name}
+          />
+          {parentId ? null : (
+            <SelectField
+              label={parentLabel}
+              name={parentField}
+              defaultValue=""
+              placeholder={parentPlaceholder}
+              options={units}
+              errors={error?.fieldErrors?.[parentField]}
+            />
+          )}
+        </>
       )}
-      <Button type="submit" disabled={pending}>
-        {pending ? "Adding…" : "Add team"}
-      </Button>
-    </form>
+    </OrgForm>
+  );
+}
+
+export function CreateOrgUnitForm({ units, parentId }: { units: SelectOption[]; parentId?: string }) {
+  return (
+    <CreateForm
+      action={createOrgUnitAction}
+      what="Org unit"
+      parentField="parentId"
+      parentLabel="Inside"
+      parentPlaceholder="Top level (no parent)"
+      parentId={parentId}
+      units={units}
+    />
+  );
+}
+
+export function CreateTeamForm({ units, orgUnitId }: { units: SelectOption[]; orgUnitId?: string }) {
+  return (
+    <CreateForm
+      action={createTeamAction}
+      what="Team"
+      parentField="orgUnitId"
+      parentLabel="Org unit"
+      parentPlaceholder="Choose an org unit"
+      parentId={orgUnitId}
+      units={units}
+    />
   );
 }
 
@@ -105,26 +156,28 @@ export function RenameForm({
   currentName: string;
   label: string;
 }) {
-  const [done, setDone] = useState(false);
-  const { error, pending, formProps } = useFormAction(action, { onSuccess: () => setDone(true) });
   return (
-    <form {...formProps} className="max-w-md space-y-4">
-      <FormAlert error={error} />
-      {done ? <FormSuccess>Name saved.</FormSuccess> : null}
-      <input type="hidden" name={idField} value={id} />
-      <TextField
-        label={label}
-        name="name"
-        defaultValue={currentName}
-        hint="The address (slug) stays the same, so links keep working."
-        required
-        errors={error?.fieldErrors?.name}
-        onChange={() => setDone(false)}
-      />
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Saving…" : "Rename"}
-      </Button>
-    </form>
+    <OrgForm
+      action={action}
+      hidden={{ [idField]: id }}
+      success={() => "Name saved."}
+      submitLabel="Rename"
+      pendingLabel="Saving…"
+      variant="secondary"
+      className="max-w-md space-y-4"
+    >
+      {(error, clearSuccess) => (
+        <TextField
+          label={label}
+          name="name"
+          defaultValue={currentName}
+          hint="The address (slug) stays the same, so links keep working."
+          required
+          errors={error?.fieldErrors?.name}
+          onChange={clearSuccess}
+        />
+      )}
+    </OrgForm>
   );
 }
 
@@ -148,25 +201,27 @@ export function MoveForm({
   current: string;
   placeholder?: string;
 }) {
-  const [done, setDone] = useState(false);
-  const { error, pending, formProps } = useFormAction(action, { onSuccess: () => setDone(true) });
   return (
-    <form {...formProps} className="max-w-md space-y-4">
-      <FormAlert error={error} />
-      {done ? <FormSuccess>Moved.</FormSuccess> : null}
-      <input type="hidden" name={idField} value={id} />
-      <SelectField
-        label={label}
-        name={targetField}
-        defaultValue={current}
-        placeholder={placeholder}
-        options={options}
-        errors={error?.fieldErrors?.[targetField]}
-        onChange={() => setDone(false)}
-      />
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Moving…" : "Move"}
-      </Button>
-    </form>
+    <OrgForm
+      action={action}
+      hidden={{ [idField]: id }}
+      success={() => "Moved."}
+      submitLabel="Move"
+      pendingLabel="Moving…"
+      variant="secondary"
+      className="max-w-md space-y-4"
+    >
+      {(error, clearSuccess) => (
+        <SelectField
+          label={label}
+          name={targetField}
+          defaultValue={current}
+          placeholder={placeholder}
+          options={options}
+          errors={error?.fieldErrors?.[targetField]}
+          onChange={clearSuccess}
+        />
+      )}
+    </OrgForm>
   );
 }

@@ -1,6 +1,9 @@
 import Link from "next/link";
 import type { TreeNode } from "@/domain/org/org-tree";
 import type { OrgStructureDto, OrgUnitSummaryDto } from "@/server/admin/org-queries";
+import { EmptyState } from "@/ui/empty-state";
+import { PageHeader } from "@/ui/page-header";
+import { SectionCard } from "@/ui/section-card";
 import { CreateOrgUnitForm, CreateTeamForm } from "./org-forms";
 
 function teamCount(unit: OrgUnitSummaryDto): string {
@@ -36,52 +39,39 @@ export function OrgStructure({ structure }: { structure: OrgStructureDto }) {
   const units = structure.unitOptions.map((unit) => ({ value: unit.id, label: unit.label }));
   return (
     <div className="space-y-8">
-      <div className="space-y-2">
-        <h1 className="text-3xl font-bold">Org units and teams</h1>
-        <p className="text-slate-700">
-          Org units group product teams (a unit can sit inside another). Choose a unit to rename, move or
-          archive it and to manage its teams.
-        </p>
-      </div>
-
-      <section aria-labelledby="tree-heading" className="space-y-3">
-        <h2 id="tree-heading" className="text-xl font-semibold">
-          Organisation
-        </h2>
-        {structure.tree.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">
-            There are no org units yet. Add the first one below, or import your organisation from a CSV file.
+      <PageHeader
+        title="Org units and teams"
+        description={
+          <p>
+            Org units group product teams (a unit can sit inside another). Choose a unit to rename, move or
+            archive it and to manage its teams.
           </p>
+        }
+      />
+
+      <SectionCard title="Organisation" id="tree-heading" plain>
+        {structure.tree.length === 0 ? (
+          <EmptyState>
+            There are no org units yet. Add the first one below, or import your organisation from a CSV file.
+          </EmptyState>
         ) : (
           <div className="rounded-lg border border-slate-200 bg-white p-4">
             <UnitList nodes={structure.tree} />
           </div>
         )}
-      </section>
+      </SectionCard>
 
       <div className="grid gap-6 md:grid-cols-2">
-        <section
-          aria-labelledby="add-unit-heading"
-          className="space-y-3 rounded-lg border border-slate-200 bg-white p-5"
-        >
-          <h2 id="add-unit-heading" className="text-xl font-semibold">
-            Add an org unit
-          </h2>
+        <SectionCard title="Add an org unit" id="add-unit-heading">
           <CreateOrgUnitForm units={units} />
-        </section>
-        <section
-          aria-labelledby="add-team-heading"
-          className="space-y-3 rounded-lg border border-slate-200 bg-white p-5"
-        >
-          <h2 id="add-team-heading" className="text-xl font-semibold">
-            Add a team
-          </h2>
+        </SectionCard>
+        <SectionCard title="Add a team" id="add-team-heading">
           {units.length ? (
             <CreateTeamForm units={units} />
           ) : (
             <p className="text-slate-700">Add an org unit first: every team belongs to one.</p>
           )}
-        </section>
+        </SectionCard>
       </div>
     </div>
   );

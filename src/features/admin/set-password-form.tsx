@@ -2,10 +2,10 @@
 
 import { useState } from "react";
 import { setPersonPasswordAction } from "@/server/admin/people-actions";
-import { Button } from "@/ui/button";
+import { SubmitButton } from "@/ui/button";
 import { TextField } from "@/ui/text-field";
 import { FormAlert, FormSuccess } from "@/ui/form-alert";
-import { useFormAction } from "./use-form-action";
+import { useFormAction } from "../shared/use-form-action";
 
 export function SetPasswordForm({ userId, hasPassword }: { userId: string; hasPassword: boolean }) {
   const [done, setDone] = useState(false);
@@ -30,9 +30,9 @@ export function SetPasswordForm({ userId, hasPassword }: { userId: string; hasPa
         errors={error?.fieldErrors?.password}
         onChange={() => setDone(false)}
       />
-      <Button type="submit" variant="secondary" disabled={pending}>
-        {pending ? "Setting…" : "Set password"}
-      </Button>
+      <SubmitButton pending={pending} pendingLabel="Setting…" variant="secondary">
+        Set password
+      </SubmitButton>
     </form>
   );
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CreatePersonForm } from "@/features/admin/create-person-form";
 import { requireAdminPage } from "@/server/admin/access";
 import { listRoleScopeOptions } from "@/server/admin/people-queries";
+import { PageHeader } from "@/ui/page-header";
+import { BackLink } from "@/ui/text-link";
 
 export const metadata: Metadata = { title: "Add a person" };
 
@@ -10,14 +11,9 @@ export default async function NewPersonPage() {
   const actor = await requireAdminPage("people:manage");
   return (
     <div className="space-y-6">
-      <div className="space-y-2">
-        <p className="text-sm">
-          <Link href="/admin/people" className="text-blue-800 underline underline-offset-4">
-            People
-          </Link>
-        </p>
-        <h1 className="text-3xl font-bold">Add a person</h1>
-      </div>
+      <PageHeader title="Add a person">
+        <BackLink href="/admin/people">People</BackLink>
+      </PageHeader>
       <CreatePersonForm options={await listRoleScopeOptions(actor)} />
     </div>
   );
