@@ -1,9 +1,12 @@
+import type { ReactNode } from "react";
+import { PageHeader } from "@/ui/page-header";
+import { SectionCard } from "@/ui/section-card";
 import Link from "next/link";
 import { HighRiskFindingsList, highRiskFindingsTitle } from "@/features/results/high-risk-findings";
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { BandChip, bandMeaning, bandText, ScoreBar } from "@/ui/band-chip";
-import { formatDate, formatPercent, formatScore } from "./format";
+import { formatDayLong, formatPercent, formatScore } from "@/domain/format";
 import { questionnairePath, teamPath } from "@/contracts/assessments/paths";
 import { ReopenAssessmentForm } from "./reopen-assessment-form";
 import type { AssessmentResultView, PitfallResultView } from "@/contracts/assessments/types";
@@ -15,15 +18,12 @@ export function ResultPage({ result }: { result: AssessmentResultView }) {
       <Breadcrumbs
         crumbs={[{ label: team.name, href: teamPath(team.slug) }, { label: `${cycle.name} result` }]}
       />
-      <div className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight">
-          {team.name}: {cycle.name} result
-        </h1>
-        <p className="text-slate-700">
-          Submitted {formatDate(assessment.submittedAt)}
-          {assessment.submittedByName ? ` by ${assessment.submittedByName}` : ""}.
-        </p>
-      </div>
+      <PageHeader
+        title={`${team.name}: ${cycle.name} result`}
+        description={`Submitted ${formatDayLong(assessment.submittedAt)}${
+          assessment.submittedByName ? ` by ${assessment.submittedByName}` : ""
+        }.`}
+      />
 
       {assessment.status === "reopened" ? (
         <div className="rounded-md border border-purple-300 bg-purple-50 px-4 py-3 text-purple-950">
@@ -37,13 +37,7 @@ export function ResultPage({ result }: { result: AssessmentResultView }) {
         </div>
       ) : null}
 
-      <section
-        aria-labelledby="overall-heading"
-        className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
-      >
-        <h2 id="overall-heading" className="text-xl font-semibold">
-          Headline
-        </h2>
+      <SectionCard id="overall-heading" title="Headline">
         <div className="mt-3">
           <TeamHeadlineSummary headline={overall.headline} />
         </div>
@@ -57,12 +51,9 @@ export function ResultPage({ result }: { result: AssessmentResultView }) {
             How scores are calculated
           </Link>
         </p>
-      </section>
+      </SectionCard>
 
-      <section aria-labelledby="pitfalls-heading" className="space-y-4">
-        <h2 id="pitfalls-heading" className="text-2xl font-semibold">
-          The seven pitfalls
-        </h2>
+      <SectionCard id="pitfalls-heading" title="The seven pitfalls" plain>
         <ol className="space-y-4" data-testid="pitfall-results">
           {result.pitfalls.map((pitfall) => (
             <li key={pitfall.pitfallId}>
@@ -70,25 +61,29 @@ export function ResultPage({ result }: { result: AssessmentResultView }) {
             </li>
           ))}
         </ol>
-      </section>
+      </SectionCard>
 
       {result.canReopen ? (
-        <section
-          aria-labelledby="reopen-heading"
-          className="space-y-3 rounded-lg border border-slate-200 bg-white p-6"
-        >
-          <h2 id="reopen-heading" className="text-xl font-semibold">
-            Reopen for changes
-          </h2>
+        <SectionCard id="reopen-heading" title="Reopen for changes">
           <p className="max-w-3xl text-slate-700">
             Reopening lets the team change answers and submit again; the new submission replaces these
             results.
           </p>
           <ReopenAssessmentForm assessmentId={assessment.id} cycleName={cycle.name} />
-        </section>
+        </SectionCard>
       ) : result.reopenBlockedReason ? (
         <p className="text-sm text-slate-700">{result.reopenBlockedReason}</p>
       ) : null}
+    </div>
+  );
+}
+
+/** One part of a pitfall's result card under its small heading. */
+function ResultDetail({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div>
+      <h4 className="text-sm font-semibold text-slate-900">{title}</h4>
+      {children}
     </div>
   );
 }
@@ -165,8 +160,7 @@ function PitfallResultCard({ pitfall }: { pitfall: PitfallResultView }) {
       ) : null}
 
       {pitfall.contributions.length > 0 ? (
-        <div>
-          <h4 className="text-sm font-semibold text-slate-900">Why this score</h4>
+        <ResultDetail title="Why this score">
           <ul className="mt-2 space-y-2 text-sm">
             {pitfall.contributions.map((contribution, index) => (
               <li
@@ -185,12 +179,11 @@ function PitfallResultCard({ pitfall }: { pitfall: PitfallResultView }) {
               </li>
             ))}
           </ul>
-        </div>
+        </ResultDetail>
       ) : null}
 
       {pitfall.symptoms.length > 0 ? (
-        <div>
-          <h4 className="text-sm font-semibold text-slate-900">Symptoms seen</h4>
+        <ResultDetail title="Symptoms seen">
           <ul className="mt-2 flex flex-wrap gap-2 text-sm">
             {pitfall.symptoms.map((symptom) => (
               <li key={symptom.id}>
@@ -203,12 +196,11 @@ function PitfallResultCard({ pitfall }: { pitfall: PitfallResultView }) {
               </li>
             ))}
           </ul>
-        </div>
+        </ResultDetail>
       ) : null}
 
       {pitfall.nextSteps.length > 0 ? (
-        <div>
-          <h4 className="text-sm font-semibold text-slate-900">Next steps</h4>
+        <ResultDetail title="Next steps">
           <ol className="mt-2 list-decimal space-y-2 pl-5 text-sm">
             {pitfall.nextSteps.map((step) => (
               <li key={step.countermeasureId}>
@@ -221,7 +213,7 @@ function PitfallResultCard({ pitfall }: { pitfall: PitfallResultView }) {
               </li>
             ))}
           </ol>
-        </div>
+        </ResultDetail>
       ) : null}
     </article>
   );

@@ -1,6 +1,8 @@
+import { PageHeader } from "@/ui/page-header";
+import { SectionCard } from "@/ui/section-card";
 import Link from "next/link";
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
-import { formatDate } from "./format";
+import { formatDayLong } from "@/domain/format";
 import { questionnairePath, teamPath } from "@/contracts/assessments/paths";
 import { SubmitAssessmentForm } from "./submit-assessment-form";
 import type { ReviewItem, ReviewView } from "@/contracts/assessments/types";
@@ -19,12 +21,10 @@ export function ReviewPage({ review }: { review: ReviewView }) {
           { label: "Review" },
         ]}
       />
-      <div className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight">Review the {review.cycle.name} assessment</h1>
-        <p className="text-slate-700">
-          {review.answered} of {review.total} questions answered. Due {formatDate(review.cycle.closesOn)}.
-        </p>
-      </div>
+      <PageHeader
+        title={`Review the ${review.cycle.name} assessment`}
+        description={`${review.answered} of ${review.total} questions answered. Due ${formatDayLong(review.cycle.closesOn)}.`}
+      />
 
       {submitted ? (
         <p className="rounded-md border border-green-700 bg-green-50 px-4 py-3 text-green-950">
@@ -53,13 +53,7 @@ export function ReviewPage({ review }: { review: ReviewView }) {
       ) : null}
 
       {submitted ? null : (
-        <section
-          aria-labelledby="submit-heading"
-          className="space-y-3 rounded-lg border border-slate-200 bg-white p-6"
-        >
-          <h2 id="submit-heading" className="text-xl font-semibold">
-            Submit
-          </h2>
+        <SectionCard id="submit-heading" title="Submit">
           {review.canSubmit ? (
             <>
               <p className="text-slate-700">
@@ -80,7 +74,7 @@ export function ReviewPage({ review }: { review: ReviewView }) {
               and they will see them.
             </p>
           )}
-        </section>
+        </SectionCard>
       )}
       <p>
         <Link
@@ -105,12 +99,8 @@ function ReviewList({
   empty: string;
   items: ReviewItem[];
 }) {
-  const headingId = `${id}-heading`;
   return (
-    <section aria-labelledby={headingId} className="space-y-3">
-      <h2 id={headingId} className="text-xl font-semibold">
-        {title} ({items.length})
-      </h2>
+    <SectionCard id={`${id}-heading`} title={`${title} (${items.length})`} plain>
       {items.length === 0 ? (
         <p className="text-slate-700">{empty}</p>
       ) : (
@@ -127,6 +117,6 @@ function ReviewList({
           ))}
         </ul>
       )}
-    </section>
+    </SectionCard>
   );
 }

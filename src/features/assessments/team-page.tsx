@@ -2,15 +2,54 @@ import Link from "next/link";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { teamPlanPath } from "@/contracts/plans/paths";
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
-import { formatDate, StatusBadge } from "./format";
+import { formatDayLong } from "@/domain/format";
+import { StatusBadge } from "./format";
 import { questionnairePath } from "@/contracts/assessments/paths";
 import { StartAssessmentForm } from "./start-assessment-form";
 import type { TeamOverview } from "@/contracts/assessments/types";
+import { EmptyState } from "@/ui/empty-state";
+import { PageHeader } from "@/ui/page-header";
+import { SectionCard } from "@/ui/section-card";
+import { DataTable, type Column } from "@/ui/table";
+import { TextLink } from "@/ui/text-link";
 
 const teamPageLink = "font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950";
 
 const primaryLink =
   "inline-flex rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800";
+
+type HistoryEntry = TeamOverview["history"][number];
+
+const historyColumns: Column<HistoryEntry>[] = [
+  {
+    key: "cycle",
+    header: "Cycle",
+    rowHeader: true,
+    cell: (entry) => (
+      <>
+        {entry.cycleName}
+        {entry.status === "reopened" ? (
+          <span className="ml-2 text-xs font-normal text-slate-600">(reopened)</span>
+        ) : null}
+      </>
+    ),
+  },
+  {
+    key: "headline",
+    header: "Headline",
+    cell: (entry) => <TeamHeadlineSummary headline={entry.overall.headline} size="compact" />,
+  },
+  { key: "submitted", header: "Submitted", cell: (entry) => formatDayLong(entry.submittedAt) },
+  {
+    key: "result",
+    header: <span className="sr-only">Result</span>,
+    cell: (entry) => (
+      <TextLink href={entry.href}>
+        View result<span className="sr-only"> for {entry.cycleName}</span>
+      </TextLink>
+    ),
+  },
+];
 
 export function TeamPage({
   overview,
@@ -25,10 +64,7 @@ export function TeamPage({
       <Breadcrumbs
         crumbs={[...(showMyTeamsCrumb ? [{ label: "My teams", href: "/team" }] : []), { label: team.name }]}
       />
-      <div className="space-y-1">
-        <h1 className="text-3xl font-bold tracking-tight">{team.name}</h1>
-        <p className="text-slate-700">{team.orgUnitName}</p>
-      </div>
+      <PageHeader title={team.name} description={team.orgUnitName} />
       <nav aria-label="Team pages">
         <ul className="flex flex-wrap gap-x-6 gap-y-2">
           <li>
@@ -44,13 +80,10 @@ export function TeamPage({
         </ul>
       </nav>
 
-      <section
-        aria-labelledby="current-heading"
-        className="space-y-4 rounded-lg border border-slate-200 bg-white p-6"
+      <SectionCard
+        id="current-heading"
+        title={currentCycle ? `${currentCycle.name} assessment` : "Current assessment"}
       >
-        <h2 id="current-heading" className="text-xl font-semibold">
-          {currentCycle ? `${currentCycle.name} assessment` : "Current assessment"}
-        </h2>
         {!currentCycle || !current ? (
           <p className="text-slate-700">
             No assessment cycle is open right now. An admin or the head of engineering opens one each quarter.
@@ -63,7 +96,7 @@ export function TeamPage({
                 <StatusBadge status={current.status} />
               </dd>
               <dt className="font-medium text-slate-600">Due</dt>
-              <dd>{formatDate(currentCycle.closesOn)}</dd>
+              <dd>{formatDayLong(currentCycle.closesOn)}</dd>
               {current.status === "draft" || current.status === "reopened" ? (
                 <>
                   <dt className="font-medium text-slate-600">Answered</dt>
@@ -75,66 +108,25 @@ export function TeamPage({
               {current.submittedAt ? (
                 <>
                   <dt className="font-medium text-slate-600">Submitted</dt>
-                  <dd>{formatDate(current.submittedAt)}</dd>
+                  <dd>{formatDayLong(current.submittedAt)}</dd>
                 </>
               ) : null}
             </dl>
             <CallToAction overview={overview} />
           </>
         )}
-      </section>
+      </SectionCard>
 
-      <section aria-labelledby="history-heading" className="space-y-4">
-        <h2 id="history-heading" className="text-xl font-semibold">
-          History
-        </h2>
-        {overview.history.length === 0 ? (
-          <p className="text-slate-700">No submitted assessments yet.</p>
-        ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Past assessments of {team.name}, newest first</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-semibold">
-                    Cycle
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-semibold">
-                    Headline
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-semibold">
-                    Submitted
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-semibold">
-                    <span className="sr-only">Result</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.history.map((entry) => (
-                  <tr key={entry.assessmentId} className="border-b border-slate-100 last:border-0">
-                    <th scope="row" className="px-4 py-2 font-medium">
-                      {entry.cycleName}
-                      {entry.status === "reopened" ? (
-                        <span className="ml-2 text-xs font-normal text-slate-600">(reopened)</span>
-                      ) : null}
-                    </th>
-                    <td className="px-4 py-2">
-                      <TeamHeadlineSummary headline={entry.overall.headline} size="compact" />
-                    </td>
-                    <td className="px-4 py-2">{formatDate(entry.submittedAt)}</td>
-                    <td className="px-4 py-2">
-                      <Link href={entry.href} className="text-blue-800 underline hover:text-blue-950">
-                        View result<span className="sr-only"> for {entry.cycleName}</span>
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <SectionCard id="history-heading" title="History" plain>
+        <DataTable
+          caption={`Past assessments of ${team.name}, newest first`}
+          captionHidden
+          columns={historyColumns}
+          rows={overview.history}
+          rowKey={(entry) => entry.assessmentId}
+          empty={<EmptyState>No submitted assessments yet.</EmptyState>}
+        />
+      </SectionCard>
     </div>
   );
 }
