@@ -1,23 +1,27 @@
 import Link from "next/link";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
-import { formatDate, StatusBadge } from "./format";
+import { formatDayLong } from "@/domain/format";
+import { StatusBadge } from "./format";
 import { teamPath } from "@/contracts/assessments/paths";
 import type { MyTeamSummary } from "@/contracts/assessments/types";
+import { EmptyState } from "@/ui/empty-state";
+import { PageHeader } from "@/ui/page-header";
+import { TextLink } from "@/ui/text-link";
 
 export function MyTeamsPage({ teams }: { teams: MyTeamSummary[] }) {
   return (
     <div className="space-y-6">
-      <div className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight">My teams</h1>
-        <p className="max-w-3xl text-slate-700">
-          Each quarter your team checks itself against the seven pitfalls. It takes 10 to 15 minutes, and
-          starts from last quarter&apos;s answers.
-        </p>
-      </div>
+      <PageHeader
+        title="My teams"
+        description={
+          <p className="max-w-3xl">
+            Each quarter your team checks itself against the seven pitfalls. It takes 10 to 15 minutes, and
+            starts from last quarter&apos;s answers.
+          </p>
+        }
+      />
       {teams.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">
-          You are not a lead or member of any team yet. An admin adds people to teams.
-        </p>
+        <EmptyState>You are not a lead or member of any team yet. An admin adds people to teams.</EmptyState>
       ) : (
         <ul className="grid gap-4 md:grid-cols-2">
           {teams.map((team) => (
@@ -40,19 +44,14 @@ export function MyTeamsPage({ teams }: { teams: MyTeamSummary[] }) {
                       <StatusBadge status={team.currentStatus} />
                     </dd>
                     <dt className="font-medium text-slate-600">Due</dt>
-                    <dd>{formatDate(team.currentCycle.closesOn)}</dd>
+                    <dd>{formatDayLong(team.currentCycle.closesOn)}</dd>
                   </>
                 ) : null}
                 <dt className="font-medium text-slate-600">Last result</dt>
                 <dd>
                   {team.lastResult ? (
                     <div className="space-y-1">
-                      <Link
-                        href={team.lastResult.href}
-                        className="text-blue-800 underline hover:text-blue-950"
-                      >
-                        {team.lastResult.cycleName} result
-                      </Link>
+                      <TextLink href={team.lastResult.href}>{team.lastResult.cycleName} result</TextLink>
                       <TeamHeadlineSummary headline={team.lastResult.headline} size="compact" />
                     </div>
                   ) : (

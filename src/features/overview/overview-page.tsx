@@ -1,38 +1,36 @@
 import Link from "next/link";
+import { formatDayLong } from "@/domain/format";
 import type { OrganisationOverview } from "@/server/overview/queries";
 import { pitfallSummaries } from "./pitfall-summaries";
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+import { EmptyState } from "@/ui/empty-state";
+import { PageHeader } from "@/ui/page-header";
+import { SectionCard } from "@/ui/section-card";
+import { TextLink } from "@/ui/text-link";
 
 export function OverviewPage({ overview }: { overview: OrganisationOverview }) {
   const { currentCycle } = overview;
   return (
     <div className="space-y-10">
-      <section aria-labelledby="overview-heading" className="space-y-3">
-        <h1 id="overview-heading" className="text-3xl font-bold tracking-tight">
-          Where does You Build It You Run It hurt?
-        </h1>
-        <p className="max-w-3xl text-lg text-slate-700">
-          Every quarter each product team checks itself against the seven known pitfalls of running its own
-          services. Pitfall Radar turns the answers into risk scores, shows the whole organisation at a glance and
-          points at the countermeasures that help most.
-        </p>
-      </section>
+      <PageHeader
+        title="Where does You Build It You Run It hurt?"
+        description={
+          <p className="max-w-3xl text-lg">
+            Every quarter each product team checks itself against the seven known pitfalls of running its own
+            services. Pitfall Radar turns the answers into risk scores, shows the whole organisation at a
+            glance and points at the countermeasures that help most.
+          </p>
+        }
+      />
 
       {overview.teamCount === 0 ? (
-        <section
-          aria-labelledby="empty-heading"
-          className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center"
-        >
-          <h2 id="empty-heading" className="text-xl font-semibold">
-            No teams yet
-          </h2>
-          <p className="mx-auto mt-2 max-w-xl text-slate-700">
-            An administrator adds org units and product teams, then opens the first quarterly cycle. To look around
-            first, start the app in demo mode (<code className="rounded bg-slate-100 px-1">npm run demo</code>), which
-            loads an example organisation.
+        <EmptyState title="No teams yet">
+          <p>
+            An administrator adds org units and product teams, then opens the first quarterly cycle. To look
+            around first, start the app in demo mode (
+            <code className="rounded bg-slate-100 px-1">npm run demo</code>), which loads an example
+            organisation.
           </p>
-        </section>
+        </EmptyState>
       ) : (
         <section aria-labelledby="org-heading" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <h2 id="org-heading" className="sr-only">
@@ -48,7 +46,8 @@ export function OverviewPage({ overview }: { overview: OrganisationOverview }) {
               <p className="mt-1 text-xl font-semibold">
                 {currentCycle.name}{" "}
                 <span className="text-base font-normal text-slate-700">
-                  ({currentCycle.status === "open" ? "closes" : "closed"} {dateFormat.format(currentCycle.closesOn)})
+                  ({currentCycle.status === "open" ? "closes" : "closed"}{" "}
+                  {formatDayLong(currentCycle.closesOn)})
                 </span>
               </p>
               <dl className="mt-3 grid grid-cols-3 gap-2 text-center">
@@ -60,21 +59,20 @@ export function OverviewPage({ overview }: { overview: OrganisationOverview }) {
           ) : (
             <div className="rounded-lg border border-dashed border-slate-300 bg-white p-5 sm:col-span-2">
               <p className="font-semibold">No assessment cycle yet</p>
-              <p className="mt-1 text-slate-700">An administrator opens a quarterly cycle to start assessments.</p>
+              <p className="mt-1 text-slate-700">
+                An administrator opens a quarterly cycle to start assessments.
+              </p>
             </div>
           )}
         </section>
       )}
 
-      <section aria-labelledby="pitfalls-heading" className="space-y-4">
-        <div className="flex items-baseline justify-between gap-4">
-          <h2 id="pitfalls-heading" className="text-2xl font-semibold">
-            The seven pitfalls
-          </h2>
-          <Link href="/playbook" className="text-blue-800 underline hover:text-blue-950">
-            Read the playbook
-          </Link>
-        </div>
+      <SectionCard
+        id="pitfalls-heading"
+        title="The seven pitfalls"
+        plain
+        actions={<TextLink href="/playbook">Read the playbook</TextLink>}
+      >
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {pitfallSummaries().map((pitfall) => (
             <li key={pitfall.id}>
@@ -88,7 +86,7 @@ export function OverviewPage({ overview }: { overview: OrganisationOverview }) {
             </li>
           ))}
         </ul>
-      </section>
+      </SectionCard>
     </div>
   );
 }
