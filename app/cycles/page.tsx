@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CyclesPage } from "@/features/cycles/cycles-page";
-import { orNotFound } from "@/server/assessments/page-access";
+import { orNotFound } from "@/server/errors";
 import { requireActor } from "@/server/auth/session";
 import { getCyclesPage } from "@/server/cycles/queries";
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ExpectedError, type ActionResult, type FieldErrors } from "@/contracts/action-result";
 
@@ -62,23 +63,32 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult
     console.error("Unexpected error in a server action", error);
     return {
       ok: false,
-      error: { code: "internal", message: "Something went wrong on our side. Nothing was changed; please try again." },
+      error: {
+        code: "internal",
+        message: "Something went wrong on our side. Nothing was changed; please try again.",
+      },
     };
   }
 }
 
 function isNextControlFlow(error: unknown): boolean {
   const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
+  return (
+    typeof digest === "string" &&
+    (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"))
+  );
 }
 
 /**
- * The fields of a submitted form as strings. Anything that is not a FormData (a forged call
- * with other arguments) is malformed input, not an internal error.
+ * For pages: loads what the page shows; an item that does not exist, or that the person may not
+ * see, renders the same "not found" page, so an address reveals nothing about other teams' data.
  */
-export function formFields(formData: unknown): Record<string, string> {
-  if (!(formData instanceof FormData)) throw new ValidationError("The form could not be read. Reload the page and try again.");
-  const fields: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === "string") fields[key] = value;
-  return fields;
+export async function orNotFound<T>(load: Promise<T>): Promise<T> {
+  try {
+    return await load;
+  } catch (error) {
+    if (error instanceof ExpectedError && (error.code === "not_found" || error.code === "forbidden"))
+      notFound();
+    throw error;
+  }
 }

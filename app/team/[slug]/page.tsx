@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { TeamPage } from "@/features/assessments/team-page";
-import { orNotFound } from "@/server/assessments/page-access";
+import { orNotFound } from "@/server/errors";
 import { getTeamOverview } from "@/server/assessments/queries";
 import { requireActor } from "@/server/auth/session";
 

@@ -3,7 +3,7 @@
 import { addPlanItemAction } from "@/server/plans/actions";
 import { Button } from "@/ui/button";
 import { FormAlert, FormSuccess } from "@/ui/form-alert";
-import { usePlanAction } from "./use-plan-action";
+import { useFormAction } from "../shared/use-form-action";
 
 /** "Add to plan" for one ranked countermeasure; once it is in the plan, says so instead. */
 export function AddToPlan({
@@ -17,7 +17,7 @@ export function AddToPlan({
   action: string;
   inPlan: boolean;
 }) {
-  const { state, error, pending, formProps } = usePlanAction(addPlanItemAction);
+  const { state, error, pending, formProps } = useFormAction(addPlanItemAction);
   if (inPlan) {
     return state?.ok ? (
       <FormSuccess>Added to the plan.</FormSuccess>

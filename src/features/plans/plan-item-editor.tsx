@@ -1,7 +1,6 @@
 "use client";
 
 import { useState } from "react";
-import { formatDateTime, formatDay } from "@/domain/format";
 import { PLAN_ITEM_STATUSES, PLAN_ITEM_STATUS_LABELS, type PlanItemStatus } from "@/domain/plans/plan-item-rules";
 import { updatePlanItemAction } from "@/server/plans/actions";
 import { Button } from "@/ui/button";
@@ -9,7 +8,7 @@ import { TextField } from "@/ui/text-field";
 import { SelectField, TextAreaField } from "./form-fields";
 import { FormAlert, FormSuccess } from "@/ui/form-alert";
 import type { OwnerOption, PersonRef, PlanItemConflictDetails, PlanItemView } from "@/contracts/plans/types";
-import { usePlanAction } from "./use-plan-action";
+import { useFormAction } from "../shared/use-form-action";
 
 type CurrentItemValues = PlanItemConflictDetails["current"];
 type EditableValues = Pick<CurrentItemValues, "version" | "owner" | "dueOn" | "status" | "droppedReason" | "notes">;
@@ -18,8 +17,11 @@ function isConflictDetails(details: unknown): details is PlanItemConflictDetails
   return (details as PlanItemConflictDetails | null)?.kind === "plan-item-conflict";
 }
 
+const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
 function describeDue(dueOn: string | null): string {
-  return dueOn ? formatDay(dueOn) : "No due date";
+  return dueOn ? dayFormat.format(new Date(`${dueOn}T00:00:00Z`)) : "No due date";
 }
 
 function ownerOptions(owners: readonly OwnerOption[], current: PersonRef | null) {
@@ -58,7 +60,7 @@ function CurrentValues({ current }: { current: CurrentItemValues }) {
       <dt className="font-semibold">Notes</dt>
       <dd className="whitespace-pre-line">{current.notes ?? "None"}</dd>
       <dt className="font-semibold">Saved</dt>
-      <dd>{formatDateTime(current.updatedAt)}</dd>
+      <dd>{timeFormat.format(new Date(current.updatedAt))} UTC</dd>
     </dl>
   );
 }
@@ -143,7 +145,9 @@ export function PlanItemEditor({
   headingId: string;
 }) {
   const [adopted, setAdopted] = useState<EditableValues | null>(null);
-  const { state, error, pending, formProps } = usePlanAction(updatePlanItemAction, () => setAdopted(null));
+  const { state, error, pending, formProps } = useFormAction(updatePlanItemAction, {
+    onSuccess: () => setAdopted(null),
+  });
   const conflict = error?.code === "conflict" && isConflictDetails(error.details) ? error.details.current : null;
   const showConflict = conflict !== null && adopted?.version !== conflict.version;
 

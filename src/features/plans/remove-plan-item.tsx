@@ -5,7 +5,7 @@ import { removePlanItemAction } from "@/server/plans/actions";
 import { ConfirmDialog } from "@/ui/confirm-dialog";
 import { FormAlert } from "@/ui/form-alert";
 import { HiddenFields } from "@/ui/hidden-fields";
-import { usePlanAction } from "./use-plan-action";
+import { useFormAction } from "../shared/use-form-action";
 
 /**
  * Removing an item sits behind a confirmation dialog that names the item. The removal only applies
@@ -24,7 +24,9 @@ export function RemovePlanItem({
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   // On success the item, this dialog included, leaves the page; PlanHeading then takes focus.
-  const { error, pending, formProps } = usePlanAction(removePlanItemAction, () => dialogRef.current?.close());
+  const { error, pending, formProps } = useFormAction(removePlanItemAction, {
+    onSuccess: () => dialogRef.current?.close(),
+  });
 
   return (
     <ConfirmDialog

@@ -1,19 +1,14 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/contracts/action-result";
-import { requireActor } from "../auth/session";
-import { ValidationError, runAction } from "../errors";
-import {
-  importOrganisation,
-  previewOrganisationImport,
-  type ImportCounts,
-  type ImportPreviewDto,
-  type UploadedImportFile,
-} from "./import-mutations";
+import { z } from "zod";
+import { ValidationError } from "../errors";
+import { formDataAction } from "../server-action";
+import { importOrganisation, previewOrganisationImport, type UploadedImportFile } from "./import-mutations";
 
-async function uploadedFile(formData: unknown): Promise<UploadedImportFile> {
-  const file = formData instanceof FormData ? formData.get("file") : null;
+/** The import form's one field; what it holds is checked by uploadedFile, with the form's own message. */
+const importForm = z.object({ file: z.unknown() });
+
+async function uploadedFile(file: unknown): Promise<UploadedImportFile> {
   if (!(file instanceof File) || (file.size === 0 && file.name === "")) {
     throw new ValidationError("Choose a CSV file to import.", { file: ["Choose a CSV file to import"] });
   }
@@ -28,18 +23,13 @@ async function uploadedFile(formData: unknown): Promise<UploadedImportFile> {
 // These two take the form data alone (not a previous state): the import form calls them directly,
 // so a large preview is never sent back to the server with the next request.
 
-export async function previewImportAction(formData: FormData): Promise<ActionResult<ImportPreviewDto>> {
-  return runAction(async () => {
-    const actor = await requireActor();
-    return previewOrganisationImport(actor, await uploadedFile(formData));
-  });
-}
+export const previewImportAction = formDataAction({
+  input: importForm,
+  handler: async (input, { actor }) => previewOrganisationImport(actor, await uploadedFile(input.file)),
+});
 
-export async function importOrganisationAction(formData: FormData): Promise<ActionResult<ImportCounts>> {
-  const result = await runAction(async () => {
-    const actor = await requireActor();
-    return importOrganisation(actor, await uploadedFile(formData));
-  });
-  if (result.ok) revalidatePath("/", "layout");
-  return result;
-}
+export const importOrganisationAction = formDataAction({
+  input: importForm,
+  handler: async (input, { actor }) => importOrganisation(actor, await uploadedFile(input.file)),
+  revalidate: [{ layout: "/" }],
+});

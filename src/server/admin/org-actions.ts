@@ -1,7 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/contracts/action-result";
+import type { z } from "zod";
+import type { Actor } from "@/domain/access/policy";
 import {
   createOrgUnitSchema,
   createTeamSchema,
@@ -12,8 +12,7 @@ import {
   renameTeamSchema,
   teamIdSchema,
 } from "@/contracts/admin/schemas";
-import { requireActor } from "../auth/session";
-import { formFields, parseInput, runAction } from "../errors";
+import { formAction, mutationAction, type Revalidation } from "../server-action";
 import {
   archiveOrgUnit,
   archiveTeam,
@@ -28,124 +27,36 @@ import {
 } from "./org-mutations";
 
 /** Org changes show on every page that lists units or teams. */
-function revalidateOrganisation() {
-  revalidatePath("/", "layout");
+const organisationPages: Revalidation[] = [{ layout: "/" }];
+
+/** Creating a unit or team answers with its id, so the form can link to what it made. */
+function creationAction<Schema extends z.ZodType>(
+  input: Schema,
+  create: (actor: Actor, input: z.output<Schema>) => Promise<{ id: string }>,
+) {
+  return formAction({
+    input,
+    handler: async (parsed, { actor }) => ({ id: (await create(actor, parsed)).id }),
+    revalidate: organisationPages,
+  });
 }
 
-export async function createOrgUnitAction(
-  _previous: unknown,
-  formData: FormData,
-): Promise<ActionResult<{ id: string }>> {
-  const result = await runAction(async () => {
-    const actor = await requireActor();
-    const unit = await createOrgUnit(actor, parseInput(createOrgUnitSchema, formFields(formData)));
-    return { id: unit.id };
-  });
-  if (result.ok) revalidateOrganisation();
-  return result;
-}
+export const createOrgUnitAction = creationAction(createOrgUnitSchema, createOrgUnit);
 
-export async function renameOrgUnitAction(
-  _previous: unknown,
-  formData: FormData,
-): Promise<ActionResult<null>> {
-  const result = await runAction(async () => {
-    const actor = await requireActor();
-    await renameOrgUnit(actor, parseInput(renameOrgUnitSchema, formFields(formData)));
-    return null;
-  });
-  if (result.ok) revalidateOrganisation();
-  return result;
-}
+export const renameOrgUnitAction = mutationAction(renameOrgUnitSchema, renameOrgUnit, organisationPages);
 
-export async function moveOrgUnitAction(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
-  const result = await runAction(async () => {
-    const actor = await requireActor();
-    await moveOrgUnit(actor, parseInput(moveOrgUnitSchema, formFields(formData)));
-    return null;
-  });
-  if (result.ok) revalidateOrganisation();
-  return result;
-}
+export const moveOrgUnitAction = mutationAction(moveOrgUnitSchema, moveOrgUnit, organisationPages);
 
-export async function archiveOrgUnitAction(
-  _previous: unknown,
-  formData: FormData,
-): Promise<ActionResult<null>> {
-  const result = await runAction(async () => {
-    const actor = await requireActor();
-    await archiveOrgUnit(actor, parseInput(orgUnitIdSchema, formFields(formData)));
-    return null;
-  });
-  if (result.ok) revalidateOrganisation();
-  return result;
-}
+export const archiveOrgUnitAction = mutationAction(orgUnitIdSchema, archiveOrgUnit, organisationPages);
 
-export async function unarchiveOrgUnitAction(
-  _previous: unknown,
-  formData: FormData,
-): Promise<ActionResult<null>> {
-  const result = await runAction(async () => {
-    const actor = await requireActor();
-    await unarchiveOrgUnit(actor, parseInput(orgUnitIdSchema, formFields(formData)));
-    return null;
-  });
-  if (result.ok) revalidateOrganisation();
-  return result;
-}
+export const unarchiveOrgUnitAction = mutationAction(orgUnitIdSchema, unarchiveOrgUnit, organisationPages);
 
-export async function createTeamAction(
-  _previous: unknown,
-  formData: FormData,
-): Promise<ActionResult<{ id: string }>> {
-  const result = await runAction(async () => {
-    const actor = await requireActor();
-    const team = await createTeam(actor, parseInput(createTeamSchema, formFields(formData)));
-    return { id: team.id };
-  });
-  if (result.ok) revalidateOrganisation();
-  return result;
-}
+export const createTeamAction = creationAction(createTeamSchema, createTeam);
 
-export async function renameTeamAction(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
-  const result = await runAction(async () => {
-    const actor = await requireActor();
-    await renameTeam(actor, parseInput(renameTeamSchema, formFields(formData)));
-    return null;
-  });
-  if (result.ok) revalidateOrganisation();
-  return result;
-}
+export const renameTeamAction = mutationAction(renameTeamSchema, renameTeam, organisationPages);
 
-export async function moveTeamAction(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
-  const result = await runAction(async () => {
-    const actor = await requireActor();
-    await moveTeam(actor, parseInput(moveTeamSchema, formFields(formData)));
-    return null;
-  });
-  if (result.ok) revalidateOrganisation();
-  return result;
-}
+export const moveTeamAction = mutationAction(moveTeamSchema, moveTeam, organisationPages);
 
-export async function archiveTeamAction(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
-  const result = await runAction(async () => {
-    const actor = await requireActor();
-    await archiveTeam(actor, parseInput(teamIdSchema, formFields(formData)));
-    return null;
-  });
-  if (result.ok) revalidateOrganisation();
-  return result;
-}
+export const archiveTeamAction = mutationAction(teamIdSchema, archiveTeam, organisationPages);
 
-export async function unarchiveTeamAction(
-  _previous: unknown,
-  formData: FormData,
-): Promise<ActionResult<null>> {
-  const result = await runAction(async () => {
-    const actor = await requireActor();
-    await unarchiveTeam(actor, parseInput(teamIdSchema, formFields(formData)));
-    return null;
-  });
-  if (result.ok) revalidateOrganisation();
-  return result;
-}
+export const unarchiveTeamAction = mutationAction(teamIdSchema, unarchiveTeam, organisationPages);

@@ -1,8 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import type { ActionResult } from "@/contracts/action-result";
 import {
   createPersonSchema,
   grantRoleSchema,
@@ -10,8 +7,7 @@ import {
   revokeRoleSchema,
   setPasswordSchema,
 } from "@/contracts/admin/schemas";
-import { requireActor } from "../auth/session";
-import { formFields, parseInput, runAction } from "../errors";
+import { formAction, mutationAction, type Revalidation } from "../server-action";
 import {
   createPerson,
   deactivatePerson,
@@ -21,79 +17,22 @@ import {
   setPersonPassword,
 } from "./people-mutations";
 
-export async function createPersonAction(
-  _previous: unknown,
-  formData: FormData,
-): Promise<ActionResult<null>> {
-  let createdId: string | null = null;
-  const result = await runAction(async () => {
-    const actor = await requireActor();
-    const input = parseInput(createPersonSchema, formFields(formData));
-    createdId = (await createPerson(actor, input)).id;
-    return null;
-  });
-  if (createdId) {
-    revalidatePath("/admin/people");
-    redirect(`/admin/people/${createdId}?created=1`);
-  }
-  return result;
-}
+/** A change to one person shows on the people list and on every page about that person. */
+const peoplePages: Revalidation[] = [{ layout: "/admin/people" }];
 
-export async function grantRoleAction(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
-  const result = await runAction(async () => {
-    const actor = await requireActor();
-    await grantRole(actor, parseInput(grantRoleSchema, formFields(formData)));
-    return null;
-  });
-  if (result.ok) revalidatePath("/admin/people", "layout");
-  return result;
-}
+export const createPersonAction = formAction({
+  input: createPersonSchema,
+  handler: (input, { actor }) => createPerson(actor, input),
+  revalidate: ["/admin/people"],
+  redirectTo: (created) => `/admin/people/${created.id}?created=1`,
+});
 
-export async function revokeRoleAction(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
-  const result = await runAction(async () => {
-    const actor = await requireActor();
-    await revokeRole(actor, parseInput(revokeRoleSchema, formFields(formData)));
-    return null;
-  });
-  if (result.ok) revalidatePath("/admin/people", "layout");
-  return result;
-}
+export const grantRoleAction = mutationAction(grantRoleSchema, grantRole, peoplePages);
 
-export async function deactivatePersonAction(
-  _previous: unknown,
-  formData: FormData,
-): Promise<ActionResult<null>> {
-  const result = await runAction(async () => {
-    const actor = await requireActor();
-    await deactivatePerson(actor, parseInput(personIdSchema, formFields(formData)));
-    return null;
-  });
-  if (result.ok) revalidatePath("/admin/people", "layout");
-  return result;
-}
+export const revokeRoleAction = mutationAction(revokeRoleSchema, revokeRole, peoplePages);
 
-export async function reactivatePersonAction(
-  _previous: unknown,
-  formData: FormData,
-): Promise<ActionResult<null>> {
-  const result = await runAction(async () => {
-    const actor = await requireActor();
-    await reactivatePerson(actor, parseInput(personIdSchema, formFields(formData)));
-    return null;
-  });
-  if (result.ok) revalidatePath("/admin/people", "layout");
-  return result;
-}
+export const deactivatePersonAction = mutationAction(personIdSchema, deactivatePerson, peoplePages);
 
-export async function setPersonPasswordAction(
-  _previous: unknown,
-  formData: FormData,
-): Promise<ActionResult<null>> {
-  const result = await runAction(async () => {
-    const actor = await requireActor();
-    await setPersonPassword(actor, parseInput(setPasswordSchema, formFields(formData)));
-    return null;
-  });
-  if (result.ok) revalidatePath("/admin/people", "layout");
-  return result;
-}
+export const reactivatePersonAction = mutationAction(personIdSchema, reactivatePerson, peoplePages);
+
+export const setPersonPasswordAction = mutationAction(setPasswordSchema, setPersonPassword, peoplePages);

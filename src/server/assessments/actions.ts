@@ -1,7 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import type { Actor } from "@/domain/access/policy";
 import { questionnairePath, resultPath, teamPath } from "@/contracts/assessments/paths";
 import {
@@ -11,10 +9,9 @@ import {
   startAssessmentSchema,
   submitAssessmentSchema,
 } from "@/contracts/assessments/schemas";
-import type { ConfirmAnswersResult, SaveAnswerResult } from "@/contracts/assessments/types";
-import type { ActionResult } from "@/contracts/action-result";
-import { getCurrentActor, requireActor } from "../auth/session";
-import { ExpectedError, formFields, parseInput, runAction } from "../errors";
+import { getCurrentActor } from "../auth/session";
+import { ExpectedError } from "../errors";
+import { formAction, valueAction } from "../server-action";
 import {
   confirmCarriedOverAnswers,
   reopenAssessment,
@@ -40,63 +37,37 @@ async function actorForAutosave(): Promise<Actor> {
 
 // Autosave and confirmations do not revalidate: every page that shows answers is rendered per
 // request, and revalidating here would re-send the whole questionnaire after each keystroke.
-export async function saveAnswerAction(input: unknown): Promise<ActionResult<SaveAnswerResult>> {
-  return runAction(async () => saveAnswer(await actorForAutosave(), parseInput(saveAnswerSchema, input)));
-}
+export const saveAnswerAction = valueAction({
+  actor: actorForAutosave,
+  input: saveAnswerSchema,
+  handler: (input, { actor }) => saveAnswer(actor, input),
+});
 
-export async function confirmAnswersAction(input: unknown): Promise<ActionResult<ConfirmAnswersResult>> {
-  return runAction(async () =>
-    confirmCarriedOverAnswers(await actorForAutosave(), parseInput(confirmAnswersSchema, input)),
-  );
-}
+export const confirmAnswersAction = valueAction({
+  actor: actorForAutosave,
+  input: confirmAnswersSchema,
+  handler: (input, { actor }) => confirmCarriedOverAnswers(actor, input),
+});
 
-export async function startAssessmentAction(
-  _previous: unknown,
-  formData: FormData,
-): Promise<ActionResult<null>> {
-  let teamSlug = "";
-  const result = await runAction(async () => {
-    const actor = await requireActor();
-    const input = parseInput(startAssessmentSchema, formFields(formData));
-    teamSlug = input.teamSlug;
-    await startAssessment(actor, input);
-    return null;
-  });
-  if (!result.ok) return result;
-  revalidatePath(teamPath(teamSlug));
-  revalidatePath("/team");
-  redirect(questionnairePath(teamSlug));
-}
+export const startAssessmentAction = formAction({
+  input: startAssessmentSchema,
+  handler: (input, { actor }) => startAssessment(actor, input),
+  revalidate: (_started, input) => [teamPath(input.teamSlug), "/team"],
+  redirectTo: (_started, input) => questionnairePath(input.teamSlug),
+});
 
-export async function submitAssessmentAction(
-  _previous: unknown,
-  formData: FormData,
-): Promise<ActionResult<null>> {
-  let destination = "";
-  const result = await runAction(async () => {
-    const actor = await requireActor();
-    const submitted = await submitAssessment(actor, parseInput(submitAssessmentSchema, formFields(formData)));
-    destination = resultPath(submitted.teamSlug, submitted.cycleName);
-    revalidatePath(teamPath(submitted.teamSlug));
-    revalidatePath("/team");
-    revalidatePath("/cycles");
-    return null;
-  });
-  if (!result.ok) return result;
-  redirect(destination);
-}
+export const submitAssessmentAction = formAction({
+  input: submitAssessmentSchema,
+  handler: (input, { actor }) => submitAssessment(actor, input),
+  revalidate: (submitted) => [teamPath(submitted.teamSlug), "/team", "/cycles"],
+  redirectTo: (submitted) => resultPath(submitted.teamSlug, submitted.cycleName),
+});
 
-export async function reopenAssessmentAction(
-  _previous: unknown,
-  formData: FormData,
-): Promise<ActionResult<{ message: string }>> {
-  return runAction(async () => {
-    const actor = await requireActor();
-    const reopened = await reopenAssessment(actor, parseInput(reopenAssessmentSchema, formFields(formData)));
-    revalidatePath(teamPath(reopened.teamSlug), "layout");
-    revalidatePath("/cycles");
-    return {
-      message: `The ${reopened.cycleName} assessment is reopened: the team can change answers and submit again.`,
-    };
-  });
-}
+export const reopenAssessmentAction = formAction({
+  input: reopenAssessmentSchema,
+  handler: (input, { actor }) => reopenAssessment(actor, input),
+  revalidate: (reopened) => [{ layout: teamPath(reopened.teamSlug) }, "/cycles"],
+  respond: (reopened) => ({
+    message: `The ${reopened.cycleName} assessment is reopened: the team can change answers and submit again.`,
+  }),
+});

@@ -4,24 +4,23 @@ import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { hashPassword } from "better-auth/crypto";
-import type { ActionResult } from "@/contracts/action-result";
+import { z } from "zod";
 import { changePasswordSchema, firstAdminSchema, signInSchema } from "@/contracts/auth/schemas";
 import { db } from "../db";
-import { ExpectedError, ValidationError, formFields, parseInput, runAction } from "../errors";
+import { ExpectedError, ValidationError } from "../errors";
+import { anyone, formAction, valueAction } from "../server-action";
 import { writeAudit } from "../audit/audit";
 import { getAuth } from "./auth";
 import { requestAddress } from "./request-address";
-import { requireActor } from "./session";
 import { recordSuccessfulSignIn, reserveSignInAttempt, throttleKeys } from "./sign-in-throttle";
 import { signInDestination } from "./sign-in-destination";
 
 const WRONG_CREDENTIALS = "That email and password do not match an active account.";
 
-export async function signInAction(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
-  let destination = "/";
-  const result = await runAction(async () => {
-    const input = parseInput(signInSchema, formFields(formData));
-    destination = signInDestination(input.next);
+export const signInAction = formAction({
+  actor: anyone,
+  input: signInSchema,
+  handler: async (input) => {
     const keys = throttleKeys(input.email, await requestAddress());
     // Counted before the password is checked, so parallel guesses cannot outrun the limit.
     const attempt = await reserveSignInAttempt(db, keys);
@@ -41,38 +40,57 @@ export async function signInAction(_previous: unknown, formData: FormData): Prom
       userId = signedIn.user.id;
     } catch {
       // Unknown email, wrong password and deactivated account all read the same.
-      await writeAudit(db, { actorId: null, action: "auth.sign_in_failed", entityType: "account", entityId: input.email });
+      await writeAudit(db, {
+        actorId: null,
+        action: "auth.sign_in_failed",
+        entityType: "account",
+        entityId: input.email,
+      });
       throw new ExpectedError("validation", WRONG_CREDENTIALS);
     }
     await recordSuccessfulSignIn(db, keys, attempt);
     await writeAudit(db, { actorId: userId, action: "auth.signed_in", entityType: "user", entityId: userId });
     return null;
-  });
-  if (result.ok) redirect(destination);
-  return result;
-}
+  },
+  redirectTo: (_signedIn, input) => signInDestination(input.next),
+});
 
-export async function signOutAction(): Promise<void> {
-  // Inside the same boundary as every other action; whatever happens, the person lands on sign-in.
-  await runAction(async () => {
+/** Ends the session of the request, if any, inside the same boundary as every other action. */
+const endSession = valueAction({
+  actor: anyone,
+  input: z.undefined(),
+  handler: async () => {
     const requestHeaders = await headers();
     const session = await getAuth().api.getSession({ headers: requestHeaders });
     await getAuth().api.signOut({ headers: requestHeaders });
     if (session) {
-      await writeAudit(db, { actorId: session.user.id, action: "auth.signed_out", entityType: "user", entityId: session.user.id });
+      await writeAudit(db, {
+        actorId: session.user.id,
+        action: "auth.signed_out",
+        entityType: "user",
+        entityId: session.user.id,
+      });
     }
     return null;
-  });
+  },
+});
+
+export async function signOutAction(): Promise<void> {
+  // Whatever happens, the person lands on sign-in.
+  await endSession(undefined);
   redirect("/sign-in");
 }
 
-export async function changePasswordAction(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
-  return runAction(async () => {
-    const actor = await requireActor();
-    const input = parseInput(changePasswordSchema, formFields(formData));
+export const changePasswordAction = formAction({
+  input: changePasswordSchema,
+  handler: async (input, { actor }) => {
     try {
       await getAuth().api.changePassword({
-        body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true },
+        body: {
+          currentPassword: input.currentPassword,
+          newPassword: input.newPassword,
+          revokeOtherSessions: true,
+        },
         headers: await headers(),
       });
     } catch {
@@ -80,27 +98,41 @@ export async function changePasswordAction(_previous: unknown, formData: FormDat
         currentPassword: ["Your current password is not right."],
       });
     }
-    await writeAudit(db, { actorId: actor.id, action: "auth.password_changed", entityType: "user", entityId: actor.id });
+    await writeAudit(db, {
+      actorId: actor.id,
+      action: "auth.password_changed",
+      entityType: "user",
+      entityId: actor.id,
+    });
     return null;
-  });
-}
+  },
+});
 
 /**
  * First run of a real installation: with no people at all, the first visitor creates the admin
  * account. Re-checked inside the transaction so it can only ever happen once.
  */
-export async function createFirstAdminAction(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
-  const result = await runAction(async () => {
-    const input = parseInput(firstAdminSchema, formFields(formData));
+export const createFirstAdminAction = formAction({
+  actor: anyone,
+  input: firstAdminSchema,
+  handler: async (input) => {
     const passwordHash = await hashPassword(input.password);
     await db.$transaction(async (tx) => {
       if ((await tx.user.count()) > 0) {
         throw new ExpectedError("conflict", "This installation already has an admin. Sign in instead.");
       }
       const userId = randomUUID();
-      await tx.user.create({ data: { id: userId, name: input.name, email: input.email, emailVerified: true } });
+      await tx.user.create({
+        data: { id: userId, name: input.name, email: input.email, emailVerified: true },
+      });
       await tx.account.create({
-        data: { id: randomUUID(), accountId: userId, providerId: "credential", userId, password: passwordHash },
+        data: {
+          id: randomUUID(),
+          accountId: userId,
+          providerId: "credential",
+          userId,
+          password: passwordHash,
+        },
       });
       await tx.roleAssignment.create({ data: { userId, role: "admin" } });
       await writeAudit(tx, {
@@ -111,9 +143,11 @@ export async function createFirstAdminAction(_previous: unknown, formData: FormD
         after: { role: "admin", reason: "first-run setup" },
       });
     });
-    await getAuth().api.signInEmail({ body: { email: input.email, password: input.password }, headers: await headers() });
+    await getAuth().api.signInEmail({
+      body: { email: input.email, password: input.password },
+      headers: await headers(),
+    });
     return null;
-  });
-  if (result.ok) redirect("/");
-  return result;
-}
+  },
+  redirectTo: () => "/",
+});

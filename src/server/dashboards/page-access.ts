@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import type { Actor } from "@/domain/access/policy";
 import { authorizeTeamBySlug } from "../auth/authorize";
 import { requireActor } from "../auth/session";
-import { ForbiddenError, NotFoundError } from "../errors";
+import { orNotFound } from "../errors";
 import { orgDashboardScope, ownTeamDashboardPath } from "./access";
 
 /**
@@ -18,17 +18,7 @@ export async function requireOrgDashboardActor(): Promise<Actor> {
   notFound();
 }
 
-/** Runs a dashboard query; a team or pitfall the actor may not see renders as not found. */
-export async function orNotFound<T>(load: () => Promise<T>): Promise<T> {
-  try {
-    return await load();
-  } catch (error) {
-    if (error instanceof NotFoundError || error instanceof ForbiddenError) notFound();
-    throw error;
-  }
-}
-
 /** For the team dashboard layout: a team the actor may not read is not found. */
 export async function requireReadableTeam(actor: Actor, slug: string): Promise<void> {
-  await orNotFound(() => authorizeTeamBySlug(actor, "team:read", slug));
+  await orNotFound(authorizeTeamBySlug(actor, "team:read", slug));
 }

@@ -1,45 +1,37 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { Actor } from "@/domain/access/policy";
 import { teamPlanPath } from "@/contracts/plans/paths";
 import { addPlanItemSchema, removePlanItemSchema, updatePlanItemSchema } from "@/contracts/plans/schemas";
-import type { ActionResult } from "@/contracts/action-result";
-import { requireActor } from "../auth/session";
-import { formFields, parseInput, runAction } from "../errors";
+import { parseInput } from "../errors";
+import { formAction, type Revalidation } from "../server-action";
 import { addPlanItem, removePlanItem, updatePlanItem } from "./mutations";
 
-// Every plan change re-renders the plan page (the form's hidden teamSlug only picks which page to
-// refresh; the mutations find the team from the item itself).
-function refreshPlan(teamSlug: string | undefined): void {
-  if (teamSlug && /^[a-z0-9-]{1,100}$/.test(teamSlug)) revalidatePath(teamPlanPath(teamSlug));
-}
-
 /**
- * Reads the form, runs the change and refreshes the plan page, all inside runAction: a forged call
- * (not a form, or signed out) ends as a refusal like any other, never as an unhandled error.
+ * Every plan change re-renders the plan page. The form's hidden teamSlug only picks which page to
+ * refresh (the mutations find the team from the item itself), so one that is missing or does not
+ * look like a slug refreshes nothing rather than refusing the change.
  */
-async function runPlanAction<T>(
-  formData: unknown,
-  change: (fields: Record<string, string>) => Promise<T>,
-): Promise<ActionResult<T>> {
-  let teamSlug: string | undefined;
-  const result = await runAction(async () => {
-    const fields = formFields(formData);
-    teamSlug = fields.teamSlug;
-    return change(fields);
+const planForm = z.looseObject({ teamSlug: z.string().optional().catch(undefined) });
+
+function planPage(teamSlug: string | undefined): Revalidation[] {
+  return teamSlug && /^[a-z0-9-]{1,100}$/.test(teamSlug) ? [teamPlanPath(teamSlug)] : [];
+}
+
+function planChange<Schema extends z.ZodType, Result>(
+  schema: Schema,
+  change: (actor: Actor, input: z.output<Schema>) => Promise<Result>,
+) {
+  return formAction({
+    input: planForm,
+    handler: (fields, { actor }) => change(actor, parseInput(schema, fields)),
+    revalidate: (_result, fields) => planPage(fields.teamSlug),
   });
-  if (result.ok) refreshPlan(teamSlug);
-  return result;
 }
 
-export async function addPlanItemAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ itemId: string }>> {
-  return runPlanAction(formData, async (fields) => addPlanItem(await requireActor(), parseInput(addPlanItemSchema, fields)));
-}
+export const addPlanItemAction = planChange(addPlanItemSchema, addPlanItem);
 
-export async function updatePlanItemAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ version: number }>> {
-  return runPlanAction(formData, async (fields) => updatePlanItem(await requireActor(), parseInput(updatePlanItemSchema, fields)));
-}
+export const updatePlanItemAction = planChange(updatePlanItemSchema, updatePlanItem);
 
-export async function removePlanItemAction(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
-  return runPlanAction(formData, async (fields) => removePlanItem(await requireActor(), parseInput(removePlanItemSchema, fields)));
-}
+export const removePlanItemAction = planChange(removePlanItemSchema, removePlanItem);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PersonDetail } from "@/features/admin/person-detail";
-import { orNotFound, requireAdminPage } from "@/server/admin/access";
+import { requireAdminPage } from "@/server/admin/access";
+import { orNotFound } from "@/server/errors";
 import { getPersonForAdmin, listRoleScopeOptions } from "@/server/admin/people-queries";
 
 export const metadata: Metadata = { title: "Person" };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { QuestionnairePage } from "@/features/assessments/questionnaire-page";
-import { orNotFound } from "@/server/assessments/page-access";
+import { orNotFound } from "@/server/errors";
 import { getQuestionnairePage } from "@/server/assessments/queries";
 import { requireActor } from "@/server/auth/session";
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { TeamDetail } from "@/features/admin/team-detail";
-import { orNotFound, requireAdminPage } from "@/server/admin/access";
+import { requireAdminPage } from "@/server/admin/access";
+import { orNotFound } from "@/server/errors";
 import { getTeamForAdmin } from "@/server/admin/org-queries";
 
 export const metadata: Metadata = { title: "Team" };

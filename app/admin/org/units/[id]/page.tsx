@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { OrgUnitDetail } from "@/features/admin/org-unit-detail";
-import { orNotFound, requireAdminPage } from "@/server/admin/access";
+import { requireAdminPage } from "@/server/admin/access";
+import { orNotFound } from "@/server/errors";
 import { getOrgUnitForAdmin } from "@/server/admin/org-queries";
 
 export const metadata: Metadata = { title: "Org unit" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { questionnairePath } from "@/contracts/assessments/paths";
 import { ReviewPage } from "@/features/assessments/review-page";
-import { orNotFound } from "@/server/assessments/page-access";
+import { orNotFound } from "@/server/errors";
 import { getReview } from "@/server/assessments/queries";
 import { requireActor } from "@/server/auth/session";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { TeamDashboardPage } from "@/features/dashboards/team-dashboard-page";
 import { requireActor } from "@/server/auth/session";
-import { orNotFound } from "@/server/dashboards/page-access";
+import { orNotFound } from "@/server/errors";
 import { getTeamDashboard } from "@/server/dashboards/team-dashboard";
 
 export const dynamic = "force-dynamic";
@@ -16,5 +16,5 @@ export default async function TeamDashboardRoute({ params, searchParams }: TeamD
   const actor = await requireActor();
   const { slug } = await params;
   const query = await searchParams;
-  return <TeamDashboardPage view={await orNotFound(() => getTeamDashboard(actor, slug, query))} />;
+  return <TeamDashboardPage view={await orNotFound(getTeamDashboard(actor, slug, query))} />;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PitfallExplanationPage } from "@/features/dashboards/pitfall-explanation-page";
 import { requireActor } from "@/server/auth/session";
-import { orNotFound } from "@/server/dashboards/page-access";
+import { orNotFound } from "@/server/errors";
 import { getPitfallExplanation } from "@/server/dashboards/team-dashboard";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +21,7 @@ export default async function PitfallExplanationRoute({
   const query = await searchParams;
   return (
     <PitfallExplanationPage
-      view={await orNotFound(() => getPitfallExplanation(actor, slug, pitfallId, query))}
+      view={await orNotFound(getPitfallExplanation(actor, slug, pitfallId, query))}
     />
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ResultPage } from "@/features/assessments/result-page";
-import { orNotFound } from "@/server/assessments/page-access";
+import { orNotFound } from "@/server/errors";
 import { getAssessmentResult } from "@/server/assessments/queries";
 import { requireActor } from "@/server/auth/session";
 

@@ -14,8 +14,8 @@ interface Options<T> {
 /**
  * Runs a server action from a form. Submitting through onSubmit keeps what was typed when the
  * server refuses it (React clears a form after a plain form action); without JavaScript the form
- * still posts to the action. After a refusal, focus moves to the first field in error, or to the
- * form's message.
+ * still posts to the action. After a refusal, focus moves to the first field in error, or else to
+ * the form's message, so keyboard and screen reader users land on what needs attention.
  */
 export function useFormAction<T>(action: FormAction<T>, options: Options<T> = {}) {
   const [state, dispatch, pending] = useActionState(action, null);
