@@ -1,17 +1,16 @@
 import { SectionCard } from "@/ui/section-card";
-import Link from "next/link";
 import { HighRiskFindingsList, highRiskFindingsTitle } from "@/features/results/high-risk-findings";
 import { percentileSentence } from "@/domain/dashboards/team-dashboard";
-import type { PitfallExplanationView } from "@/server/dashboards/team-dashboard";
+import type { PitfallExplanationView } from "@/contracts/dashboards/views";
 import { formatScore } from "@/ui/band-chip";
 import { formatPercent } from "./band-palette";
 import { TrendArrow } from "./trend-arrow";
+import { CountermeasureLink, SymptomLinks } from "./playbook-links";
+import { TextLink } from "@/ui/text-link";
 import { CyclePickerForm } from "./cycle-select";
 import { PitfallScore } from "./pitfall-score";
 import { DataTable, type Column } from "@/ui/table";
 import { MethodChangeNote } from "@/features/shared/method-change-note";
-
-const linkClass = "text-blue-800 underline underline-offset-2 hover:text-blue-950";
 
 type Contribution = PitfallExplanationView["contributions"][number];
 
@@ -59,9 +58,7 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
       <nav aria-label="Breadcrumb" className="text-sm">
         <ol className="flex flex-wrap gap-2 text-slate-700">
           <li>
-            <Link href={dashboardHref} className={linkClass}>
-              {team.name} dashboard
-            </Link>
+            <TextLink href={dashboardHref}>{team.name} dashboard</TextLink>
             <span aria-hidden="true"> /</span>
           </li>
           <li aria-current="page">{pitfall.name}</li>
@@ -177,15 +174,7 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
           {view.triggeredSymptoms.length === 0 ? (
             <p className="mt-2 text-slate-700">None of this pitfall&apos;s symptoms was triggered.</p>
           ) : (
-            <ul className="mt-2 list-disc space-y-1 pl-6">
-              {view.triggeredSymptoms.map((symptom) => (
-                <li key={symptom.symptomId}>
-                  <Link href={`/playbook/${pitfall.id}#${symptom.symptomId}`} className={linkClass}>
-                    {symptom.title}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <SymptomLinks pitfallId={pitfall.id} symptoms={view.triggeredSymptoms} className="mt-2" />
           )}
           {view.triggeredCauses.length > 0 && (
             <>
@@ -206,12 +195,11 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
             <ol className="mt-2 list-decimal space-y-2 pl-6">
               {view.countermeasures.map((countermeasure) => (
                 <li key={countermeasure.countermeasureId}>
-                  <Link
-                    href={`/playbook/${pitfall.id}#countermeasure-${countermeasure.countermeasureId}`}
-                    className={`${linkClass} font-medium`}
-                  >
-                    {countermeasure.action}
-                  </Link>
+                  <CountermeasureLink
+                    pitfallId={pitfall.id}
+                    countermeasureId={countermeasure.countermeasureId}
+                    action={countermeasure.action}
+                  />
                   <p className="text-sm text-slate-800">
                     So that {countermeasure.rationale}. About {formatScore(countermeasure.riskRemoved)} points
                     of this score.

@@ -1,7 +1,6 @@
 import { SectionCard } from "@/ui/section-card";
-import Link from "next/link";
 import { percentileSentence } from "@/domain/dashboards/team-dashboard";
-import type { TeamDashboardView } from "@/server/dashboards/team-dashboard";
+import type { TeamDashboardView } from "@/contracts/dashboards/views";
 import { bandLabel, formatScore } from "@/ui/band-chip";
 import { highOrCriticalPhrase } from "@/domain/results/headline";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
@@ -10,13 +9,13 @@ import { EmptyState } from "@/ui/empty-state";
 import { PitfallScoresChart, type PitfallScoreBar } from "./pitfall-scores-chart";
 import { ScoreTrendChart, type ScoreTrendSeries } from "./score-trend-chart";
 import { TrendArrow } from "./trend-arrow";
+import { CountermeasureLink, SymptomLinks } from "./playbook-links";
+import { TextLink } from "@/ui/text-link";
 import { CyclePickerForm } from "./cycle-select";
 import { PitfallScore } from "./pitfall-score";
 import { TrendTableDisclosure } from "./trend-table";
 import { DataTable, type Column } from "@/ui/table";
 import { MethodChangeNote } from "@/features/shared/method-change-note";
-
-const linkClass = "text-blue-800 underline underline-offset-2 hover:text-blue-950";
 
 function headlineWords(point: TeamDashboardView["history"][number]): string {
   if (point.headline.band === null) return "not scored";
@@ -45,10 +44,10 @@ function scoreColumns(teamSlug: string, cycleSearch: string): Column<PitfallRow>
       header: "Pitfall",
       rowHeader: true,
       cell: (pitfall) => (
-        <Link href={`/team/${teamSlug}/dashboard/${pitfall.pitfallId}${cycleSearch}`} className={linkClass}>
+        <TextLink href={`/team/${teamSlug}/dashboard/${pitfall.pitfallId}${cycleSearch}`}>
           {pitfall.name}
           <span className="sr-only">: why this score</span>
-        </Link>
+        </TextLink>
       ),
     },
     {
@@ -235,18 +234,11 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
                   {symptoms.map((pitfall) => (
                     <li key={pitfall.pitfallId}>
                       <p className="font-medium">{pitfall.name}</p>
-                      <ul className="mt-1 list-disc space-y-1 pl-6">
-                        {pitfall.triggeredSymptoms.map((symptom) => (
-                          <li key={symptom.symptomId}>
-                            <Link
-                              href={`/playbook/${pitfall.pitfallId}#${symptom.symptomId}`}
-                              className={linkClass}
-                            >
-                              {symptom.title}
-                            </Link>
-                          </li>
-                        ))}
-                      </ul>
+                      <SymptomLinks
+                        pitfallId={pitfall.pitfallId}
+                        symptoms={pitfall.triggeredSymptoms}
+                        className="mt-1"
+                      />
                     </li>
                   ))}
                 </ul>
@@ -262,12 +254,11 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
                 <ol className="mt-2 list-decimal space-y-3 pl-6">
                   {view.remediation.map((step) => (
                     <li key={step.countermeasureId}>
-                      <Link
-                        href={`/playbook/${step.pitfallId}#countermeasure-${step.countermeasureId}`}
-                        className={`${linkClass} font-medium`}
-                      >
-                        {step.action}
-                      </Link>
+                      <CountermeasureLink
+                        pitfallId={step.pitfallId}
+                        countermeasureId={step.countermeasureId}
+                        action={step.action}
+                      />
                       <p className="text-sm text-slate-800">So that {step.rationale}.</p>
                       <p className="text-sm text-slate-700">
                         Helps with {step.pitfallNames.join(" and ")}: it addresses answers worth about{" "}
