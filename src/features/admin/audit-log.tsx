@@ -1,5 +1,5 @@
 import type { AuditFilter } from "@/contracts/admin/schemas";
-import type { AuditPageDto } from "@/server/admin/audit-queries";
+import type { AuditPageDto } from "@/contracts/admin/views";
 import { EmptyState } from "@/ui/empty-state";
 import { FilterForm } from "@/ui/filter-form";
 import { PageHeader } from "@/ui/page-header";

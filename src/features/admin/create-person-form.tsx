@@ -1,6 +1,6 @@
 "use client";
 
-import type { RoleScopeOptions } from "@/server/admin/people-queries";
+import type { RoleScopeOptions } from "@/contracts/admin/views";
 import { createPersonAction } from "@/server/admin/people-actions";
 import { SubmitButton } from "@/ui/button";
 import { TextField } from "@/ui/text-field";

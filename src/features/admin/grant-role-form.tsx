@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { ROLE_LABELS, ROLES, type Role } from "@/domain/access/policy";
-import type { RoleScopeOptions } from "@/server/admin/people-queries";
+import type { RoleScopeOptions } from "@/contracts/admin/views";
 import { grantRoleAction } from "@/server/admin/people-actions";
 import { SubmitButton } from "@/ui/button";
 import { FormAlert, FormSuccess } from "@/ui/form-alert";

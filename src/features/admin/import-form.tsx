@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, useTransition, type RefObject } from "reac
 import { MAX_IMPORT_BYTES, type ImportIssue } from "@/domain/import/import-format";
 import type { ActionError } from "@/contracts/action-result";
 import { importOrganisationAction, previewImportAction } from "@/server/admin/import-actions";
-import type { ImportCounts, ImportPreviewDto } from "@/server/admin/import-mutations";
+import type { ImportCounts, ImportPreviewDto } from "@/contracts/admin/views";
 import { Button, SubmitButton } from "@/ui/button";
 import { TextField } from "@/ui/text-field";
 import { FormAlert, FormSuccess } from "@/ui/form-alert";

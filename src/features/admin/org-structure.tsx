@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { TreeNode } from "@/domain/org/org-tree";
-import type { OrgStructureDto, OrgUnitSummaryDto } from "@/server/admin/org-queries";
+import type { OrgStructureDto, OrgUnitSummaryDto } from "@/contracts/admin/views";
 import { EmptyState } from "@/ui/empty-state";
 import { PageHeader } from "@/ui/page-header";
 import { SectionCard } from "@/ui/section-card";

@@ -1,4 +1,4 @@
-import type { OrgUnitDetailDto } from "@/server/admin/org-queries";
+import type { OrgUnitDetailDto } from "@/contracts/admin/views";
 import {
   archiveOrgUnitAction,
   moveOrgUnitAction,

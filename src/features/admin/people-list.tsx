@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ROLE_LABELS, ROLES } from "@/domain/access/policy";
-import type { PeoplePageDto } from "@/server/admin/people-queries";
+import type { PeoplePageDto } from "@/contracts/admin/views";
 import type { PeopleFilter } from "@/contracts/admin/schemas";
 import { EmptyState } from "@/ui/empty-state";
 import { FilterForm } from "@/ui/filter-form";

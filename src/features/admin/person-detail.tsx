@@ -1,4 +1,4 @@
-import type { PersonDetailDto, RoleScopeOptions } from "@/server/admin/people-queries";
+import type { PersonDetailDto, RoleScopeOptions } from "@/contracts/admin/views";
 import {
   deactivatePersonAction,
   reactivatePersonAction,

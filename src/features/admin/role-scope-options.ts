@@ -1,4 +1,4 @@
-import type { RoleScopeOptions } from "@/server/admin/people-queries";
+import type { RoleScopeOptions } from "@/contracts/admin/views";
 import type { SelectOption, SelectOptionGroup } from "@/ui/select-field";
 
 /** Org units to pick a coach's scope from. */

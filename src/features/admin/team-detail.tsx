@@ -1,5 +1,5 @@
 import { ROLE_LABELS, ROLES, type Role } from "@/domain/access/policy";
-import type { TeamDetailDto } from "@/server/admin/org-queries";
+import type { TeamDetailDto } from "@/contracts/admin/views";
 import {
   archiveTeamAction,
   moveTeamAction,

@@ -13,7 +13,7 @@ import {
 } from "@/domain/dashboards/heatmap";
 import { PITFALL_IDS } from "@/domain/content/schema";
 import { BANDS } from "@/domain/scoring/bands";
-import type { OrgHeatmapView } from "@/server/dashboards/heatmap";
+import type { OrgHeatmapView } from "@/contracts/dashboards/views";
 import { BAND_COLOURS } from "@/ui/band-chip";
 import { formatInteger } from "./band-palette";
 import { OrgDashboardNav } from "./dashboard-nav";

@@ -3,7 +3,7 @@ import { SectionCard } from "@/ui/section-card";
 import { TREND_ARROWS } from "@/domain/dashboards/trend";
 import type { HistoryPoint, PitfallRollup, RollupHistory, RollupScope } from "@/domain/dashboards/rollups";
 import { RISK_BANDS } from "@/domain/scoring/bands";
-import type { OrgRollupsView } from "@/server/dashboards/rollups";
+import type { OrgRollupsView } from "@/contracts/dashboards/views";
 import { BAND_COLOURS, BAND_LABELS, formatScore } from "@/ui/band-chip";
 import { formatPercent } from "./band-palette";
 import { OrgDashboardNav } from "./dashboard-nav";

@@ -10,7 +10,7 @@ import {
   type TargetBreakdown,
   type UnitRunCost,
 } from "@/domain/dashboards/run-cost";
-import type { RunCostView } from "@/server/dashboards/run-cost";
+import type { RunCostView } from "@/contracts/dashboards/views";
 import { formatAmount, formatInteger } from "./band-palette";
 import { OrgDashboardNav } from "./dashboard-nav";
 import { CycleSelect } from "./cycle-select";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatDayLong } from "@/domain/format";
-import type { OrganisationOverview } from "@/server/overview/queries";
+import type { OrganisationOverview } from "@/contracts/overview/views";
 import { pitfallSummaries } from "./pitfall-summaries";
 import { EmptyState } from "@/ui/empty-state";
 import { PageHeader } from "@/ui/page-header";

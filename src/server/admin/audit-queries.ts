@@ -5,29 +5,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { authorizeOrganisation } from "../auth/authorize";
 import { db } from "../db";
 import { containsIgnoringCase } from "./text-search";
-
-export interface AuditEventDto {
-  id: string;
-  at: Date;
-  action: string;
-  entityType: string;
-  entityId: string;
-  /** A readable name for the entity (a person's name, a team's name), when it still exists. */
-  entityName: string | null;
-  actor: { name: string; email: string } | null;
-  team: { id: string; name: string } | null;
-  before: string | null;
-  after: string | null;
-}
-
-export interface AuditPageDto {
-  events: AuditEventDto[];
-  total: number;
-  page: number;
-  pageCount: number;
-  entityTypes: string[];
-  teams: { id: string; name: string }[];
-}
+import type { AuditPageDto } from "@/contracts/admin/views";
 
 const DAY_MS = 86_400_000;
 

@@ -22,6 +22,7 @@ import { writeAudit } from "../audit/audit";
 import { authorizeOrganisation } from "../auth/authorize";
 import { db } from "../db";
 import { ExpectedError } from "../errors";
+import type { ImportPreviewDto, ImportCounts } from "@/contracts/admin/views";
 
 type Transaction = Prisma.TransactionClient;
 
@@ -30,23 +31,6 @@ export interface UploadedImportFile {
   type: string;
   size: number;
   bytes: Uint8Array;
-}
-
-export interface ImportPreviewDto {
-  fileName: string;
-  /** Problems with the file; the import is only possible when there are none. */
-  issues: ImportIssue[];
-  orgUnits: { line: number; name: string; slug: string; parent: string | null }[];
-  teams: { line: number; name: string; slug: string; orgUnit: string }[];
-  people: { line: number; name: string; email: string; roles: string[] }[];
-  counts: ImportCounts;
-}
-
-export interface ImportCounts {
-  orgUnits: number;
-  teams: number;
-  people: number;
-  roles: number;
 }
 
 /** Raised when the file is not valid at import time; `details.issues` lists every problem. */

@@ -1,30 +1,16 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
-import { buildTree, descendantIds, unitPath, type TreeNode } from "@/domain/org/org-tree";
+import { buildTree, descendantIds, unitPath } from "@/domain/org/org-tree";
 import { authorizeOrganisation } from "../auth/authorize";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
-
-export interface OrgUnitSummaryDto {
-  id: string;
-  name: string;
-  slug: string;
-  parentId: string | null;
-  archived: boolean;
-  activeTeams: number;
-  archivedTeams: number;
-}
-
-export interface UnitOptionDto {
-  id: string;
-  label: string;
-}
-
-export interface OrgStructureDto {
-  tree: TreeNode<OrgUnitSummaryDto>[];
-  unitOptions: UnitOptionDto[];
-  unitCount: number;
-}
+import type {
+  OrgUnitSummaryDto,
+  UnitOptionDto,
+  OrgStructureDto,
+  OrgUnitDetailDto,
+  TeamDetailDto,
+} from "@/contracts/admin/views";
 
 async function loadUnitSummaries(): Promise<OrgUnitSummaryDto[]> {
   const [units, teamCounts] = await Promise.all([
@@ -63,14 +49,6 @@ export async function getOrgStructure(actor: Actor): Promise<OrgStructureDto> {
   return { tree: buildTree(units), unitOptions: activeUnitOptions(units), unitCount: units.length };
 }
 
-export interface OrgUnitDetailDto {
-  unit: OrgUnitSummaryDto & { path: string; parentName: string | null };
-  children: { id: string; name: string; archived: boolean }[];
-  teams: { id: string; name: string; slug: string; archived: boolean; people: number }[];
-  /** Where the unit may move: active units outside its own subtree. */
-  parentOptions: UnitOptionDto[];
-}
-
 export async function getOrgUnitForAdmin(actor: Actor, orgUnitId: string): Promise<OrgUnitDetailDto> {
   authorizeOrganisation(actor, "org:manage");
   const units = await loadUnitSummaries();
@@ -102,20 +80,6 @@ export async function getOrgUnitForAdmin(actor: Actor, orgUnitId: string): Promi
     })),
     parentOptions: activeUnitOptions(units, subtree),
   };
-}
-
-export interface TeamDetailDto {
-  team: {
-    id: string;
-    name: string;
-    slug: string;
-    archived: boolean;
-    orgUnitId: string;
-    orgUnitPath: string;
-    orgUnitArchived: boolean;
-  };
-  people: { userId: string; name: string; email: string; role: string; deactivated: boolean }[];
-  unitOptions: UnitOptionDto[];
 }
 
 export async function getTeamForAdmin(actor: Actor, teamId: string): Promise<TeamDetailDto> {

@@ -7,39 +7,12 @@ import { authorizeOrganisation } from "../auth/authorize";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { containsIgnoringCase } from "./text-search";
-
-export interface PersonRoleDto {
-  id: string;
-  role: Role;
-  /** e.g. "Team lead of Checkout", "Coach of Payments", "Admin". */
-  label: string;
-  teamId: string | null;
-  orgUnitId: string | null;
-  /** True when the team or org unit the role applies to is archived. */
-  scopeArchived: boolean;
-}
-
-export interface PersonSummaryDto {
-  id: string;
-  name: string;
-  email: string;
-  deactivatedAt: Date | null;
-  roles: PersonRoleDto[];
-}
-
-export interface PeoplePageDto {
-  people: PersonSummaryDto[];
-  total: number;
-  page: number;
-  pageCount: number;
-}
-
-export interface PersonDetailDto extends PersonSummaryDto {
-  createdAt: Date;
-  hasPassword: boolean;
-  activeSessions: number;
-  isYou: boolean;
-}
+import type {
+  PersonRoleDto,
+  PeoplePageDto,
+  PersonDetailDto,
+  RoleScopeOptions,
+} from "@/contracts/admin/views";
 
 const roleSelect = {
   id: true,
@@ -133,21 +106,6 @@ export async function getPersonForAdmin(actor: Actor, userId: string): Promise<P
     activeSessions: user._count.sessions,
     isYou: user.id === actor.id,
   };
-}
-
-export interface ScopeOption {
-  id: string;
-  label: string;
-}
-
-export interface TeamOptionGroup {
-  orgUnit: string;
-  teams: ScopeOption[];
-}
-
-export interface RoleScopeOptions {
-  orgUnits: ScopeOption[];
-  teamGroups: TeamOptionGroup[];
 }
 
 /** Active org units (with their path) and active teams grouped by unit, for role and team pickers. */

@@ -2,40 +2,20 @@ import "server-only";
 import type { Actor } from "@/domain/access/policy";
 import { content } from "@/domain/content";
 import { cycleKey, previousCycle } from "@/domain/cycles/cycle-ref";
-import { selectCycle, toCycleOption, type CycleOption } from "@/domain/dashboards/cycles";
+import { selectCycle, toCycleOption } from "@/domain/dashboards/cycles";
 import {
   buildHeatmap,
   parseHeatmapQuery,
   type Heatmap,
   type HeatmapQuery,
 } from "@/domain/dashboards/heatmap";
-import type { PitfallId } from "@/domain/content/schema";
-import { methodChangeBetween, sameMethod, type MethodChange } from "@/domain/dashboards/trend";
+import { methodChangeBetween, sameMethod } from "@/domain/dashboards/trend";
 import { db } from "../db";
 import type { Prisma } from "@/generated/prisma/client";
 import { dashboardTeamsWhere, readableOrgUnits, requireOrgDashboardScope } from "./access";
 import { dashboardDataFingerprint, FingerprintedCache } from "./dashboard-data-cache";
 import { listStartedCycles } from "./cycles";
-
-export interface OrgHeatmapView {
-  scope: "organisation" | "org-units";
-  cycles: CycleOption[];
-  /** Null when no cycle has started yet. */
-  cycle: CycleOption | null;
-  previousCycle: CycleOption | null;
-  units: { slug: string; name: string }[];
-  /** The query as applied: the cycle resolved to a key, an unknown unit dropped. */
-  query: HeatmapQuery;
-  /** True when the URL named a unit the viewer cannot see (or that does not exist). */
-  unknownUnit: boolean;
-  pitfalls: { id: PitfallId; name: string }[];
-  heatmap: Heatmap;
-  /**
-   * Set when the selected and previous cycle's results come from different scoring methods; a
-   * team's trend is then only shown where both of its results share a method.
-   */
-  methodChange: MethodChange | null;
-}
+import type { OrgHeatmapView } from "@/contracts/dashboards/views";
 
 const EMPTY_HEATMAP: Heatmap = {
   groups: [],

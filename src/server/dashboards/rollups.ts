@@ -1,37 +1,17 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
 import { content } from "@/domain/content";
-import type { PitfallId } from "@/domain/content/schema";
 import { compareCycles, previousCycle } from "@/domain/cycles/cycle-ref";
-import { selectCycle, toCycleOption, type CycleOption } from "@/domain/dashboards/cycles";
-import { buildRollups, historyPoints, type RollupHistory, type Rollups } from "@/domain/dashboards/rollups";
-import { historyMethodNote, methodChangeBetween, type MethodChange } from "@/domain/dashboards/trend";
+import { selectCycle, toCycleOption } from "@/domain/dashboards/cycles";
+import { buildRollups, historyPoints } from "@/domain/dashboards/rollups";
+import { historyMethodNote, methodChangeBetween } from "@/domain/dashboards/trend";
 import { db } from "../db";
 import { dashboardTeamsWhere, readableOrgUnits, requireOrgDashboardScope } from "./access";
 import { listStartedCycles } from "./cycles";
+import type { OrgRollupsView } from "@/contracts/dashboards/views";
 
 /** How many quarters of history the trends show: two years is enough to see a direction. */
 export const ROLLUP_HISTORY_CYCLES = 8;
-
-export interface OrgRollupsView {
-  scope: "organisation" | "org-units";
-  cycles: CycleOption[];
-  cycle: CycleOption | null;
-  previousCycle: CycleOption | null;
-  /** Oldest first, ending with the selected cycle. */
-  history: CycleOption[];
-  units: { slug: string; name: string }[];
-  /** The unit whose trends are shown; null for every team the viewer may read. */
-  focusUnit: { slug: string; name: string } | null;
-  pitfalls: { id: PitfallId; name: string }[];
-  rollups: Rollups | null;
-  /** Trend of the focus scope per pitfall, oldest first. */
-  trend: RollupHistory | null;
-  /** Set when the selected and previous cycle's results come from different scoring methods. */
-  methodChange: MethodChange | null;
-  /** Set when the trend's cycles were scored with more than one method. */
-  historyMethodNote: string | null;
-}
 
 function firstValue(value: string | string[] | undefined): string | undefined {
   return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
 import { compareCycles, cycleKey } from "@/domain/cycles/cycle-ref";
-import { selectCycle, toCycleOption, type CycleOption } from "@/domain/dashboards/cycles";
+import { selectCycle, toCycleOption } from "@/domain/dashboards/cycles";
 import {
   asAvailabilityTarget,
   asOnCallSetup,
@@ -9,26 +9,12 @@ import {
   ON_CALL_SETUP_QUESTION,
   parseRunCostQuery,
   runCostWhatIf,
-  type RunCostQuery,
   type RunCostTeam,
-  type RunCostWhatIf,
 } from "@/domain/dashboards/run-cost";
 import { db } from "../db";
 import { dashboardTeamsWhere, readableOrgUnits, requireOrgDashboardScope } from "./access";
 import { listStartedCycles } from "./cycles";
-
-export interface RunCostView {
-  scope: "organisation" | "org-units";
-  cycles: CycleOption[];
-  cycle: CycleOption | null;
-  query: RunCostQuery;
-  units: { id: string; slug: string; name: string }[];
-  /** Teams whose latest submitted assessment (up to the cycle) says how they are covered. */
-  teamsReporting: number;
-  /** Teams with no submitted assessment up to the cycle. */
-  teamsNotReporting: number;
-  whatIf: RunCostWhatIf | null;
-}
+import type { RunCostView } from "@/contracts/dashboards/views";
 
 function parseStoredValue(kind: string, value: string | null): unknown {
   if (kind !== "value" || value === null) return null;

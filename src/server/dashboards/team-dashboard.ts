@@ -3,7 +3,7 @@ import type { Actor } from "@/domain/access/policy";
 import { latestQuestionnaire, pitfallById, questionnaireById } from "@/domain/content";
 import { PITFALL_IDS, type PitfallId, type Question } from "@/domain/content/schema";
 import { compareCycles, cycleKey, parseCycleKey, previousCycle, sameCycle } from "@/domain/cycles/cycle-ref";
-import { toCycleOption, type CycleOption, type DashboardCycle } from "@/domain/dashboards/cycles";
+import { toCycleOption, type DashboardCycle } from "@/domain/dashboards/cycles";
 import {
   isPitfallId,
   organisationSignalsFromRows,
@@ -12,7 +12,6 @@ import {
 import {
   parseStoredDetail,
   topRemediationSteps,
-  type RemediationStep,
   type StoredDetail,
 } from "@/domain/dashboards/team-dashboard";
 import {
@@ -21,88 +20,23 @@ import {
   sameMethod,
   scoreTrendWithinMethod,
   type MethodChange,
-  type Trend,
 } from "@/domain/dashboards/trend";
 import { headlineTrend } from "@/domain/dashboards/heatmap";
-import {
-  showsFindings,
-  teamHeadline,
-  toHeadlineView,
-  type HeadlineView,
-  type TeamHeadline,
-} from "@/domain/results/headline";
-import {
-  decodePitfallStatus,
-  decodeRiskBand,
-  describeContributionAnswer,
-  type PitfallStatus,
-  type RiskBand,
-} from "@/domain/scoring";
+import { showsFindings, teamHeadline, toHeadlineView, type TeamHeadline } from "@/domain/results/headline";
+import { decodePitfallStatus, decodeRiskBand, describeContributionAnswer } from "@/domain/scoring";
 import { authorizeTeamBySlug } from "../auth/authorize";
 import { db } from "../db";
 import { dashboardDataFingerprint, FingerprintedCache } from "./dashboard-data-cache";
 import { NotFoundError } from "../errors";
 import { listStartedCycles } from "./cycles";
-
-export interface TeamHeader {
-  name: string;
-  slug: string;
-  orgUnitName: string;
-}
-
-export interface PitfallSummary {
-  pitfallId: PitfallId;
-  name: string;
-  status: PitfallStatus | null;
-  score: number | null;
-  band: RiskBand | null;
-  /** 0..1: how much of the applicable evidence was answered. */
-  confidence: number;
-  /** See percentileSentence: share of the organisation's other scored teams with a lower score. */
-  percentile: number | null;
-  trend: Trend | null;
-  triggeredSymptoms: { symptomId: string; title: string }[];
-}
-
-export interface TrendPoint {
-  cycleKey: string;
-  cycleName: string;
-  /** The average of the scored pitfalls: secondary to the headline. */
-  overall: number | null;
-  headline: { band: RiskBand | null; highOrCriticalCount: number };
-  scores: Partial<Record<PitfallId, number | null>>;
-}
-
-export interface TeamDashboardView {
-  team: TeamHeader;
-  /** Cycles in which the team submitted, newest first. */
-  cycles: CycleOption[];
-  /** Null when the team has never submitted an assessment. */
-  cycle: CycleOption | null;
-  previousCycle: CycleOption | null;
-  /**
-   * `headline` leads (worst band, High or Critical count); `score` and `band` are the stored average
-   * and its band, secondary. `trend` is the headline's move in the risk order since the previous cycle.
-   */
-  overall: {
-    score: number | null;
-    band: RiskBand | null;
-    headline: HeadlineView | null;
-    trend: Trend | null;
-  };
-  /** Mean confidence of the scored pitfalls, 0..1. */
-  confidence: number | null;
-  /** Teams in the organisation with a submitted assessment in the cycle: the percentile's population. */
-  comparedTeams: number;
-  pitfalls: PitfallSummary[];
-  /** Oldest first. */
-  history: TrendPoint[];
-  /** Set when the selected and previous cycle were scored with different methods: no trends then. */
-  methodChange: MethodChange | null;
-  /** Set when the history's cycles were scored with more than one method. */
-  historyMethodNote: string | null;
-  remediation: (RemediationStep & { pitfallNames: string[] })[];
-}
+import type {
+  TeamHeader,
+  PitfallSummary,
+  TrendPoint,
+  TeamDashboardView,
+  ExplanationItem,
+  PitfallExplanationView,
+} from "@/contracts/dashboards/views";
 
 interface TeamContext {
   team: TeamHeader & { id: string };
@@ -351,35 +285,6 @@ function methodChangeOf(
   return previous
     ? methodChangeBetween([selected.scoringMethodVersion], [previous.scoringMethodVersion], since)
     : null;
-}
-
-export type ExplanationItem =
-  | { kind: "answer"; questionId: string; prompt: string; answer: string; points: number; share: number }
-  | { kind: "context-rule"; ruleId: string; explanation: string; points: number; share: number };
-
-export interface PitfallExplanationView {
-  team: TeamHeader;
-  cycles: CycleOption[];
-  cycle: CycleOption;
-  pitfall: { id: PitfallId; name: string; summary: string };
-  status: PitfallStatus | null;
-  score: number | null;
-  band: RiskBand | null;
-  confidence: number;
-  percentile: number | null;
-  comparedTeams: number;
-  trend: Trend | null;
-  /** Set when the previous cycle was scored with another method, so no trend is shown. */
-  methodChange: MethodChange | null;
-  evidence: StoredDetail["evidence"];
-  contributions: ExplanationItem[];
-  triggeredSymptoms: { symptomId: string; title: string }[];
-  triggeredCauses: { causeId: string; text: string }[];
-  countermeasures: { countermeasureId: string; action: string; rationale: string; riskRemoved: number }[];
-  /** High-risk findings that hold the pitfall at a band or above. */
-  findings: { explanation: string; floor: "Medium" | "High" | "Critical" }[];
-  /** The average of the answers when a finding lifted the score above it; otherwise null. */
-  averageScore: number | null;
 }
 
 const FLOOR_LABEL = { medium: "Medium", high: "High", critical: "Critical" } as const;

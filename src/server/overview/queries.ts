@@ -1,20 +1,6 @@
 import "server-only";
 import { db } from "../db";
-
-export interface CycleCompletion {
-  name: string;
-  status: string;
-  closesOn: Date;
-  notStarted: number;
-  draft: number;
-  submitted: number;
-}
-
-export interface OrganisationOverview {
-  orgUnitCount: number;
-  teamCount: number;
-  currentCycle: CycleCompletion | null;
-}
+import type { OrganisationOverview } from "@/contracts/overview/views";
 
 /**
  * Organisation-wide counts for the home page. Only aggregates are returned: no team names or

@@ -1,0 +1,152 @@
+/** What the dashboard queries return and the dashboard pages render: plain data, no server imports. */
+import type { PitfallId } from "@/domain/content/schema";
+import type { CycleOption } from "@/domain/dashboards/cycles";
+import type { Heatmap, HeatmapQuery } from "@/domain/dashboards/heatmap";
+import type { RollupHistory, Rollups } from "@/domain/dashboards/rollups";
+import type { RunCostQuery, RunCostWhatIf } from "@/domain/dashboards/run-cost";
+import type { RemediationStep, StoredDetail } from "@/domain/dashboards/team-dashboard";
+import type { MethodChange, Trend } from "@/domain/dashboards/trend";
+import type { HeadlineView } from "@/domain/results/headline";
+import type { PitfallStatus, RiskBand } from "@/domain/scoring";
+
+export interface TeamHeader {
+  name: string;
+  slug: string;
+  orgUnitName: string;
+}
+
+export interface PitfallSummary {
+  pitfallId: PitfallId;
+  name: string;
+  status: PitfallStatus | null;
+  score: number | null;
+  band: RiskBand | null;
+  /** 0..1: how much of the applicable evidence was answered. */
+  confidence: number;
+  /** See percentileSentence: share of the organisation's other scored teams with a lower score. */
+  percentile: number | null;
+  trend: Trend | null;
+  triggeredSymptoms: { symptomId: string; title: string }[];
+}
+
+export interface TrendPoint {
+  cycleKey: string;
+  cycleName: string;
+  /** The average of the scored pitfalls: secondary to the headline. */
+  overall: number | null;
+  headline: { band: RiskBand | null; highOrCriticalCount: number };
+  scores: Partial<Record<PitfallId, number | null>>;
+}
+
+export interface TeamDashboardView {
+  team: TeamHeader;
+  /** Cycles in which the team submitted, newest first. */
+  cycles: CycleOption[];
+  /** Null when the team has never submitted an assessment. */
+  cycle: CycleOption | null;
+  previousCycle: CycleOption | null;
+  /**
+   * `headline` leads (worst band, High or Critical count); `score` and `band` are the stored average
+   * and its band, secondary. `trend` is the headline's move in the risk order since the previous cycle.
+   */
+  overall: {
+    score: number | null;
+    band: RiskBand | null;
+    headline: HeadlineView | null;
+    trend: Trend | null;
+  };
+  /** Mean confidence of the scored pitfalls, 0..1. */
+  confidence: number | null;
+  /** Teams in the organisation with a submitted assessment in the cycle: the percentile's population. */
+  comparedTeams: number;
+  pitfalls: PitfallSummary[];
+  /** Oldest first. */
+  history: TrendPoint[];
+  /** Set when the selected and previous cycle were scored with different methods: no trends then. */
+  methodChange: MethodChange | null;
+  /** Set when the history's cycles were scored with more than one method. */
+  historyMethodNote: string | null;
+  remediation: (RemediationStep & { pitfallNames: string[] })[];
+}
+
+export type ExplanationItem =
+  | { kind: "answer"; questionId: string; prompt: string; answer: string; points: number; share: number }
+  | { kind: "context-rule"; ruleId: string; explanation: string; points: number; share: number };
+
+export interface PitfallExplanationView {
+  team: TeamHeader;
+  cycles: CycleOption[];
+  cycle: CycleOption;
+  pitfall: { id: PitfallId; name: string; summary: string };
+  status: PitfallStatus | null;
+  score: number | null;
+  band: RiskBand | null;
+  confidence: number;
+  percentile: number | null;
+  comparedTeams: number;
+  trend: Trend | null;
+  /** Set when the previous cycle was scored with another method, so no trend is shown. */
+  methodChange: MethodChange | null;
+  evidence: StoredDetail["evidence"];
+  contributions: ExplanationItem[];
+  triggeredSymptoms: { symptomId: string; title: string }[];
+  triggeredCauses: { causeId: string; text: string }[];
+  countermeasures: { countermeasureId: string; action: string; rationale: string; riskRemoved: number }[];
+  /** High-risk findings that hold the pitfall at a band or above. */
+  findings: { explanation: string; floor: "Medium" | "High" | "Critical" }[];
+  /** The average of the answers when a finding lifted the score above it; otherwise null. */
+  averageScore: number | null;
+}
+
+export interface OrgHeatmapView {
+  scope: "organisation" | "org-units";
+  cycles: CycleOption[];
+  /** Null when no cycle has started yet. */
+  cycle: CycleOption | null;
+  previousCycle: CycleOption | null;
+  units: { slug: string; name: string }[];
+  /** The query as applied: the cycle resolved to a key, an unknown unit dropped. */
+  query: HeatmapQuery;
+  /** True when the URL named a unit the viewer cannot see (or that does not exist). */
+  unknownUnit: boolean;
+  pitfalls: { id: PitfallId; name: string }[];
+  heatmap: Heatmap;
+  /**
+   * Set when the selected and previous cycle's results come from different scoring methods; a
+   * team's trend is then only shown where both of its results share a method.
+   */
+  methodChange: MethodChange | null;
+}
+
+export interface OrgRollupsView {
+  scope: "organisation" | "org-units";
+  cycles: CycleOption[];
+  cycle: CycleOption | null;
+  previousCycle: CycleOption | null;
+  /** Oldest first, ending with the selected cycle. */
+  history: CycleOption[];
+  units: { slug: string; name: string }[];
+  /** The unit whose trends are shown; null for every team the viewer may read. */
+  focusUnit: { slug: string; name: string } | null;
+  pitfalls: { id: PitfallId; name: string }[];
+  rollups: Rollups | null;
+  /** Trend of the focus scope per pitfall, oldest first. */
+  trend: RollupHistory | null;
+  /** Set when the selected and previous cycle's results come from different scoring methods. */
+  methodChange: MethodChange | null;
+  /** Set when the trend's cycles were scored with more than one method. */
+  historyMethodNote: string | null;
+}
+
+export interface RunCostView {
+  scope: "organisation" | "org-units";
+  cycles: CycleOption[];
+  cycle: CycleOption | null;
+  query: RunCostQuery;
+  units: { id: string; slug: string; name: string }[];
+  /** Teams whose latest submitted assessment (up to the cycle) says how they are covered. */
+  teamsReporting: number;
+  /** Teams with no submitted assessment up to the cycle. */
+  teamsNotReporting: number;
+  whatIf: RunCostWhatIf | null;
+}
