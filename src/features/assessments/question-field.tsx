@@ -15,6 +15,7 @@ import { NOTE_MAX_LENGTH } from "@/contracts/assessments/limits";
 import { questionAnchor } from "@/contracts/assessments/paths";
 import type { QuestionView, ServerAnswer } from "@/contracts/assessments/types";
 import type { QuestionSyncState } from "./use-answer-sync";
+import { Button } from "@/ui/button";
 
 export interface QuestionFieldProps {
   question: QuestionView;
@@ -363,20 +364,12 @@ function ConflictNotice({
         {theirs?.note ? ` Their note: “${theirs.note}”.` : ""}
       </p>
       <div className="flex flex-wrap gap-2">
-        <button
-          type="button"
-          onClick={() => onResolve("theirs")}
-          className="rounded-md border border-slate-400 bg-white px-3 py-1.5 font-semibold text-slate-900 hover:bg-slate-50"
-        >
+        <Button type="button" variant="secondary" onClick={() => onResolve("theirs")} className="px-3 py-1.5">
           Keep theirs
-        </button>
-        <button
-          type="button"
-          onClick={() => onResolve("mine")}
-          className="rounded-md bg-blue-700 px-3 py-1.5 font-semibold text-white hover:bg-blue-800"
-        >
+        </Button>
+        <Button type="button" onClick={() => onResolve("mine")} className="px-3 py-1.5">
           Use yours
-        </button>
+        </Button>
       </div>
     </div>
   );

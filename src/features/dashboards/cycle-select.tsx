@@ -7,6 +7,10 @@ interface CycleChoice {
   status?: string;
 }
 
+/** The frame of an organisation view's options form: its fields in a row, the button at the end. */
+export const dashboardFormClass =
+  "flex flex-wrap items-end gap-4 rounded-lg border border-slate-300 bg-white p-4";
+
 /** The cycles as select options; organisation views mark the cycle still open for answers. */
 export function cycleOptions(cycles: readonly CycleChoice[], { markOpen = false } = {}): SelectOption[] {
   return cycles.map((cycle) => ({

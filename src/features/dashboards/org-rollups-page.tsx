@@ -9,9 +9,9 @@ import { formatPercent } from "./band-palette";
 import { OrgDashboardNav } from "./dashboard-nav";
 import { EmptyState } from "@/ui/empty-state";
 import { RollupTrendCharts, type RollupTrendSeries } from "./rollup-trend-charts";
-import { CycleSelect } from "./cycle-select";
+import { CycleSelect, dashboardFormClass } from "./cycle-select";
 import { TrendTableDisclosure } from "./trend-table";
-import { Button } from "@/ui/button";
+import { FilterForm } from "@/ui/filter-form";
 import { SelectField } from "@/ui/select-field";
 import { DataTable, type Column } from "@/ui/table";
 import { MethodChangeNote } from "@/features/shared/method-change-note";
@@ -143,10 +143,11 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
         </EmptyState>
       ) : (
         <>
-          <form
-            method="get"
+          <FilterForm
             action="/org/rollups"
-            className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-300 bg-white p-4"
+            label="Roll-up cycle and unit"
+            submitLabel="Show"
+            className={dashboardFormClass}
           >
             <CycleSelect cycles={view.cycles} current={cycle.key} markOpen />
             <SelectField
@@ -156,8 +157,7 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
               placeholder={view.scope === "organisation" ? "The whole organisation" : "All your units"}
               options={view.units.map((unit) => ({ value: unit.slug, label: unit.name }))}
             />
-            <Button type="submit">Show</Button>
-          </form>
+          </FilterForm>
 
           {rollups.organisation.submitted === 0 && (
             <p className="rounded-md border border-slate-300 bg-white p-3 text-slate-800">

@@ -13,8 +13,8 @@ import {
 import type { RunCostView } from "@/contracts/dashboards/views";
 import { formatAmount, formatInteger } from "./band-palette";
 import { OrgDashboardNav } from "./dashboard-nav";
-import { CycleSelect } from "./cycle-select";
-import { Button } from "@/ui/button";
+import { CycleSelect, dashboardFormClass } from "./cycle-select";
+import { FilterForm } from "@/ui/filter-form";
 import { DataTable, type Column } from "@/ui/table";
 import { TextField } from "@/ui/text-field";
 import { EmptyState } from "@/ui/empty-state";
@@ -147,11 +147,11 @@ export function RunCostPage({ view }: { view: RunCostView }) {
         </EmptyState>
       ) : (
         <>
-          <form
-            method="get"
+          <FilterForm
             action="/org/run-cost"
-            noValidate
-            className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-300 bg-white p-4"
+            label="Run-cost cycle and pay rate"
+            submitLabel="Recalculate"
+            className={dashboardFormClass}
           >
             <CycleSelect label="As of cycle" cycles={view.cycles} current={query.cycle} markOpen />
             <TextField
@@ -170,8 +170,7 @@ export function RunCostPage({ view }: { view: RunCostView }) {
               }
               className="w-40 tabular-nums"
             />
-            <Button type="submit">Recalculate</Button>
-          </form>
+          </FilterForm>
 
           <p className="text-slate-800">
             {formatInteger(view.teamsReporting)} teams counted with the on-call setup from their latest
