@@ -2,6 +2,7 @@
  * Assessment cycles are quarters. This is the one place that names them ("2026 Q3"), writes them
  * into URLs ("2026-q3"), reads them back, and orders them.
  */
+import { isoDay } from "../format";
 
 export interface CycleQuarter {
   year: number;
@@ -86,7 +87,8 @@ export function quarterOf(date: Date): CycleQuarter {
 /** A quarter opens on its first day and is due on the 15th of its last month (ISO days). */
 export function defaultCycleDates(year: number, quarter: number): { opensOn: string; closesOn: string } {
   const firstMonth = (quarter - 1) * 3;
-  const opensOn = new Date(Date.UTC(year, firstMonth, 1));
-  const closesOn = new Date(Date.UTC(year, firstMonth + 2, 15));
-  return { opensOn: opensOn.toISOString().slice(0, 10), closesOn: closesOn.toISOString().slice(0, 10) };
+  return {
+    opensOn: isoDay(new Date(Date.UTC(year, firstMonth, 1))),
+    closesOn: isoDay(new Date(Date.UTC(year, firstMonth + 2, 15))),
+  };
 }

@@ -7,6 +7,7 @@
  * mix an improvement with a change of yardstick. `npm run db:rescore` re-scores stored results
  * and the items' scores together; until then such a pair is labelled, not compared.
  */
+import { formatScoreCompact } from "../format";
 
 export type ScoreDirection = "down" | "up" | "unchanged";
 
@@ -64,12 +65,6 @@ export type ClosedLoop =
       text: string;
     };
 
-/** Scores carry one decimal; show whole numbers without a trailing ".0". */
-export function formatScore(score: number): string {
-  const rounded = Math.round(score * 10) / 10;
-  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
-}
-
 /** The difference with one decimal, free of floating-point noise such as 20.999999. */
 export function scoreDifference(from: number, to: number): number {
   return Math.round((to - from) * 10) / 10;
@@ -109,7 +104,7 @@ export function compareClosedLoop(input: ClosedLoopInput): ClosedLoop {
       latestScore,
       addedInCycle,
       latestCycle,
-      text: `${pitfallName}: ${formatScore(scoreWhenAdded)} when added${since}, after ${latestCycle}`,
+      text: `${pitfallName}: ${formatScoreCompact(scoreWhenAdded)} when added${since}, after ${latestCycle}`,
     };
   }
   if (input.latestRelation === "same" || latestCycle === null) {
@@ -119,7 +114,7 @@ export function compareClosedLoop(input: ClosedLoopInput): ClosedLoop {
       latestScore,
       addedInCycle,
       latestCycle,
-      text: `${pitfallName}: ${formatScore(scoreWhenAdded)} when added${since}; no later result yet`,
+      text: `${pitfallName}: ${formatScoreCompact(scoreWhenAdded)} when added${since}; no later result yet`,
     };
   }
   if (latestScore === null) {
@@ -129,7 +124,7 @@ export function compareClosedLoop(input: ClosedLoopInput): ClosedLoop {
       latestScore,
       addedInCycle,
       latestCycle,
-      text: `${pitfallName}: ${formatScore(scoreWhenAdded)} when added${since}; not scored in ${latestCycle}`,
+      text: `${pitfallName}: ${formatScoreCompact(scoreWhenAdded)} when added${since}; not scored in ${latestCycle}`,
     };
   }
   if (input.methodWhenAdded !== input.latestMethod) {
@@ -141,12 +136,13 @@ export function compareClosedLoop(input: ClosedLoopInput): ClosedLoop {
       latestMethod: input.latestMethod,
       addedInCycle,
       latestCycle,
-      text: `${pitfallName}: ${formatScore(scoreWhenAdded)} when added${since} (${methodName(input.methodWhenAdded)}), ${formatScore(latestScore)} in ${latestCycle} (${methodName(input.latestMethod)}); not compared across a scoring method change`,
+      text: `${pitfallName}: ${formatScoreCompact(scoreWhenAdded)} when added${since} (${methodName(input.methodWhenAdded)}), ${formatScoreCompact(latestScore)} in ${latestCycle} (${methodName(input.latestMethod)}); not compared across a scoring method change`,
     };
   }
   const difference = scoreDifference(scoreWhenAdded, latestScore);
   const direction = directionOf(difference);
-  const change = direction === "unchanged" ? "unchanged" : `${direction} ${formatScore(Math.abs(difference))}`;
+  const change =
+    direction === "unchanged" ? "unchanged" : `${direction} ${formatScoreCompact(Math.abs(difference))}`;
   const sinceCycle = addedInCycle ? ` since ${addedInCycle}` : "";
   return {
     kind: "compared",
@@ -156,7 +152,7 @@ export function compareClosedLoop(input: ClosedLoopInput): ClosedLoop {
     direction,
     addedInCycle,
     latestCycle,
-    text: `${pitfallName}: ${formatScore(scoreWhenAdded)} → ${formatScore(latestScore)} (${change})${sinceCycle}`,
+    text: `${pitfallName}: ${formatScoreCompact(scoreWhenAdded)} → ${formatScoreCompact(latestScore)} (${change})${sinceCycle}`,
   };
 }
 

@@ -45,14 +45,3 @@ export function attachmentDisposition(filename: string): string {
   const safe = filename.replace(/[^A-Za-z0-9._-]/g, "-");
   return `attachment; filename="${safe}"`;
 }
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/**
- * "15 Sep 2026" for an ISO day or instant, the same on every server whatever its locale data, so
- * exported documents do not change with the machine that wrote them.
- */
-export function formatExportDay(iso: string): string {
-  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
-}

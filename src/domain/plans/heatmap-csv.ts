@@ -7,7 +7,7 @@
 import { csvLines } from "../csv/csv-writer";
 import { PITFALL_IDS } from "../content/schema";
 import { BANDS, type RiskBand } from "../scoring/bands";
-import { formatScore } from "./closed-loop";
+import { formatScoreCompact } from "../format";
 import { pitfallName } from "./stored-rankings";
 import { teamHeadline } from "../results/headline";
 
@@ -38,14 +38,7 @@ const HEADLINE_COLUMNS = [
 ] as const;
 
 export function heatmapCsvColumns(): string[] {
-  const columns = [
-    "Org unit",
-    "Team",
-    "Team slug",
-    "Cycle",
-    "Status",
-    ...HEADLINE_COLUMNS,
-  ];
+  const columns = ["Org unit", "Team", "Team slug", "Cycle", "Status", ...HEADLINE_COLUMNS];
   for (const pitfallId of PITFALL_IDS) {
     const name = pitfallName(pitfallId);
     columns.push(`${name} score`, `${name} band`);
@@ -61,7 +54,7 @@ function resultCells(result: HeatmapPitfallResult | undefined): [string, string]
   if (!result) return ["", ""];
   if (result.status === "not-assessed") return ["", "Not assessed"];
   if (result.status === "insufficient-evidence") return ["", "Insufficient evidence"];
-  return [result.score === null ? "" : formatScore(result.score), bandLabel(result.band)];
+  return [result.score === null ? "" : formatScoreCompact(result.score), bandLabel(result.band)];
 }
 
 export function heatmapCsvRow(row: HeatmapTeamRow, cycleName: string): string[] {
@@ -75,8 +68,8 @@ export function heatmapCsvRow(row: HeatmapTeamRow, cycleName: string): string[] 
       headline.worstBand === null ? "Not scored" : bandLabel(headline.worstBand),
       headline.worstBand === null ? "" : String(headline.highOrCriticalCount),
       headline.worstPitfalls[0] ? pitfallName(headline.worstPitfalls[0]) : "",
-      headline.worstScore === null ? "" : formatScore(headline.worstScore),
-      headline.averageScore === null ? "" : formatScore(headline.averageScore),
+      headline.worstScore === null ? "" : formatScoreCompact(headline.worstScore),
+      headline.averageScore === null ? "" : formatScoreCompact(headline.averageScore),
     );
   }
   const byPitfall = new Map(row.assessment?.results.map((result) => [result.pitfallId, result]) ?? []);

@@ -5,15 +5,17 @@
  */
 import { BANDS, type RiskBand } from "../scoring/bands";
 import { headlineDetail, teamHeadline } from "../results/headline";
-import { formatScore } from "./closed-loop";
-import { formatExportDay } from "./export-formats";
+import { formatExportDay, formatScoreCompact } from "../format";
 import type { ExportCycle, ExportTeamSection, OrgUnitPlanExport, TeamPlanExport } from "./export-schema";
 
-const bandLabel = (band: RiskBand | null) => (band ? (BANDS.find((entry) => entry.band === band)?.label ?? band) : "—");
+const bandLabel = (band: RiskBand | null) =>
+  band ? (BANDS.find((entry) => entry.band === band)?.label ?? band) : "—";
 
 /** Backslash-escapes the ASCII punctuation Markdown gives meaning to. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (character) => `\\${character}`).replace(/^(\s*)([-=])/gm, "$1\\$2");
+  return text
+    .replace(/[\\`*_{}[\]()<>#+!|~]/g, (character) => `\\${character}`)
+    .replace(/^(\s*)([-=])/gm, "$1\\$2");
 }
 
 /** A table cell: escaped, on one line. */
@@ -30,9 +32,8 @@ function heading(level: number, text: string): string {
   return `${"#".repeat(Math.min(level, 6))} ${text}`;
 }
 
-
 function scoreText(score: number | null): string {
-  return score === null ? "—" : formatScore(score);
+  return score === null ? "—" : formatScoreCompact(score);
 }
 
 function scoresSection(section: ExportTeamSection, cycleName: string, level: number): string[] {
@@ -72,7 +73,8 @@ function scoresSection(section: ExportTeamSection, cycleName: string, level: num
 
 function symptomsSection(section: ExportTeamSection, level: number): string[] {
   const lines = [heading(level, "Triggered symptoms"), ""];
-  const withSymptoms = section.assessment?.pitfalls.filter((pitfall) => pitfall.triggeredSymptoms.length > 0) ?? [];
+  const withSymptoms =
+    section.assessment?.pitfalls.filter((pitfall) => pitfall.triggeredSymptoms.length > 0) ?? [];
   if (withSymptoms.length === 0) {
     lines.push("No symptoms were triggered.", "");
     return lines;
@@ -103,11 +105,17 @@ function planSection(section: ExportTeamSection, level: number): string[] {
     lines.push(heading(level + 1, `${index + 1}. ${cell(item.action)}`), "");
     lines.push(`- **Pitfall:** ${cell(item.pitfallName)}, so that ${listText(item.rationale)}`);
     if (item.addresses.length > 0) {
-      lines.push(`- **Symptoms addressed:** ${item.addresses.map((symptom) => cell(symptom.title)).join("; ")}`);
+      lines.push(
+        `- **Symptoms addressed:** ${item.addresses.map((symptom) => cell(symptom.title)).join("; ")}`,
+      );
     }
     lines.push(`- **Owner:** ${cell(item.ownerEmail ?? "not assigned")}`);
-    lines.push(`- **Due:** ${item.dueOn ? formatExportDay(item.dueOn) : "no due date"}${item.overdue ? " (overdue)" : ""}`);
-    lines.push(`- **Status:** ${item.statusLabel}${item.droppedReason ? `: ${listText(item.droppedReason)}` : ""}`);
+    lines.push(
+      `- **Due:** ${item.dueOn ? formatExportDay(item.dueOn) : "no due date"}${item.overdue ? " (overdue)" : ""}`,
+    );
+    lines.push(
+      `- **Status:** ${item.statusLabel}${item.droppedReason ? `: ${listText(item.droppedReason)}` : ""}`,
+    );
     lines.push(`- **Closed loop:** ${cell(item.closedLoop.summary)}`);
     if (item.notes) lines.push(`- **Notes:** ${listText(item.notes)}`);
     lines.push("");
@@ -116,10 +124,16 @@ function planSection(section: ExportTeamSection, level: number): string[] {
 }
 
 /** The body of one team: scores, symptoms, plan; headings start at `level`. */
-export function renderTeamSectionMarkdown(section: ExportTeamSection, cycleName: string, level: number): string {
-  return [...scoresSection(section, cycleName, level), ...symptomsSection(section, level), ...planSection(section, level)].join(
-    "\n",
-  );
+export function renderTeamSectionMarkdown(
+  section: ExportTeamSection,
+  cycleName: string,
+  level: number,
+): string {
+  return [
+    ...scoresSection(section, cycleName, level),
+    ...symptomsSection(section, level),
+    ...planSection(section, level),
+  ].join("\n");
 }
 
 function cycleLine(cycle: ExportCycle): string {
@@ -151,7 +165,9 @@ export function renderOrgUnitMarkdownHeader(
 }
 
 export function renderOrgUnitTeamMarkdown(section: ExportTeamSection, cycleName: string): string {
-  return [heading(2, cell(section.team.name)), "", renderTeamSectionMarkdown(section, cycleName, 3), ""].join("\n");
+  return [heading(2, cell(section.team.name)), "", renderTeamSectionMarkdown(section, cycleName, 3), ""].join(
+    "\n",
+  );
 }
 
 export function renderOrgUnitMarkdown(document: OrgUnitPlanExport): string {

@@ -2,6 +2,7 @@
  * Rules of a remediation plan item: its statuses, what a status change implies, and when an item
  * counts as overdue. Pure, so the mutations, the pages and the exports agree on them.
  */
+import { isoDay } from "../format";
 import { storedValueCodec } from "../stored-values";
 
 export const PLAN_ITEM_STATUSES = ["todo", "in_progress", "done", "dropped"] as const;
@@ -101,7 +102,7 @@ export function completedWithin(completedAt: Date | null, cycle: { opensOn: Date
 
 /** "2026-12-31" for a stored due date (kept at UTC midnight), or "" when there is none. */
 export function formatDueDate(dueOn: Date | null): string {
-  return dueOn ? dueOn.toISOString().slice(0, 10) : "";
+  return dueOn ? isoDay(dueOn) : "";
 }
 
 /** Parses a "YYYY-MM-DD" day into UTC midnight; null for anything that is not a real calendar day. */

@@ -1,24 +1,5 @@
 import type { TeamCycleStatus } from "@/contracts/assessments/types";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
-export function formatDate(iso: string | null): string {
-  return iso ? dateFormat.format(new Date(iso)) : "";
-}
-
-export function formatScore(score: number | null): string {
-  return score === null ? "–" : (Math.round(score * 10) / 10).toFixed(1);
-}
-
-export function formatPercent(fraction: number): string {
-  return `${Math.round(fraction * 100)}%`;
-}
-
 export const STATUS_LABELS: Record<TeamCycleStatus, string> = {
   "not-started": "Not started",
   draft: "Draft",

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
-import { formatDate } from "./format";
+import { formatDayLong } from "@/domain/format";
 import { teamPath } from "@/contracts/assessments/paths";
 import { Questionnaire } from "./questionnaire";
 import { StartAssessmentForm } from "./start-assessment-form";
@@ -50,7 +50,7 @@ function NotEditable({ state }: { state: Exclude<QuestionnairePageState, { kind:
         <div className={box}>
           <p className="text-slate-700">
             Your team has not started the {state.cycle.name} assessment yet. It is due{" "}
-            {formatDate(state.cycle.closesOn)}.
+            {formatDayLong(state.cycle.closesOn)}.
             {state.hasPrevious
               ? " It starts from last quarter's answers: confirm each one or change it."
               : ""}
@@ -63,7 +63,7 @@ function NotEditable({ state }: { state: Exclude<QuestionnairePageState, { kind:
         <div className={box}>
           <p className="text-slate-700">
             The {state.cycle.name} assessment was submitted
-            {state.submittedAt ? ` on ${formatDate(state.submittedAt)}` : ""}, so its answers can no longer be
+            {state.submittedAt ? ` on ${formatDayLong(state.submittedAt)}` : ""}, so its answers can no longer be
             changed. An admin or the head of engineering can reopen it.
           </p>
           <Link

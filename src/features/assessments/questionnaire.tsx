@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import { draftMatchesServer, type AnswerDraft } from "./answer-draft";
-import { formatDate } from "./format";
+import { formatDayLong } from "@/domain/format";
 import { playbookPath, reviewPath, teamPath } from "@/contracts/assessments/paths";
 import { QuestionField } from "./question-field";
 import type { QuestionnaireSession, SectionView, ServerAnswer } from "@/contracts/assessments/types";
@@ -72,7 +72,7 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
           </div>
         ) : null}
         <p className="max-w-3xl text-slate-700">
-          Due {formatDate(session.cycle.closesOn)}. Every answer is saved as you go, so you can stop and come
+          Due {formatDayLong(session.cycle.closesOn)}. Every answer is saved as you go, so you can stop and come
           back at any time.
           {session.carriedFromCycleName
             ? ` Answers from ${session.carriedFromCycleName} are filled in: confirm each one that still holds, or change it.`

@@ -6,6 +6,7 @@ import type {
   ExportRecommendation,
   ExportTeamSection,
 } from "@/domain/plans/export-schema";
+import { isoDay } from "@/domain/format";
 import { formatDueDate, isOverdue, PLAN_ITEM_STATUS_LABELS } from "@/domain/plans/plan-item-rules";
 import { decodeRiskBand } from "@/domain/scoring/bands";
 import type { Prisma } from "@/generated/prisma/client";
@@ -34,8 +35,6 @@ export interface ExportTeam {
   name: string;
   orgUnit: { slug: string; name: string };
 }
-
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 export function toExportCycle(cycle: CycleRow): ExportCycle {
   return {

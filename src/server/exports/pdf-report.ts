@@ -1,7 +1,6 @@
 import "server-only";
 import { Readable } from "node:stream";
-import { formatScore } from "@/domain/plans/closed-loop";
-import { formatExportDay } from "@/domain/plans/export-formats";
+import { formatExportDay, formatScoreCompact } from "@/domain/format";
 import type { ExportCycle, ExportPitfallResult, ExportTeamSection } from "@/domain/plans/export-schema";
 import { topSymptoms } from "@/domain/plans/stored-rankings";
 import { headlineSentence, teamHeadline } from "@/domain/results/headline";
@@ -36,12 +35,13 @@ const BAND_COLOURS: Record<RiskBand, string> = {
   critical: "#b91c1c",
 };
 
-const bandLabel = (band: RiskBand | null) => (band ? (BANDS.find((entry) => entry.band === band)?.label ?? band) : "");
+const bandLabel = (band: RiskBand | null) =>
+  band ? (BANDS.find((entry) => entry.band === band)?.label ?? band) : "";
 
 /** Characters the built-in PDF fonts can show (Windows-1252) beyond Latin-1. */
 const WIN_ANSI_EXTRA = new Set([
-  338, 339, 352, 353, 376, 381, 382, 402, 710, 732, 8211, 8212, 8216, 8217, 8218, 8220, 8221, 8222, 8224, 8225, 8226,
-  8230, 8240, 8249, 8250, 8364, 8482,
+  338, 339, 352, 353, 376, 381, 382, 402, 710, 732, 8211, 8212, 8216, 8217, 8218, 8220, 8221, 8222, 8224,
+  8225, 8226, 8230, 8240, 8249, 8250, 8364, 8482,
 ]);
 const REPLACEMENTS: Record<string, string> = { "→": "->", "←": "<-", "≥": ">=", "≤": "<=", "−": "-" };
 
@@ -53,7 +53,12 @@ export function pdfText(text: string): string {
   let result = "";
   for (const character of text) {
     const code = character.codePointAt(0)!;
-    if (code === 10 || (code >= 32 && code <= 126) || (code >= 160 && code <= 255) || WIN_ANSI_EXTRA.has(code)) {
+    if (
+      code === 10 ||
+      (code >= 32 && code <= 126) ||
+      (code >= 160 && code <= 255) ||
+      WIN_ANSI_EXTRA.has(code)
+    ) {
       result += character;
     } else if (REPLACEMENTS[character]) {
       result += REPLACEMENTS[character];
@@ -66,7 +71,6 @@ export function pdfText(text: string): string {
   }
   return result;
 }
-
 
 function contentWidth(doc: PdfDocument): number {
   return doc.page.width - PAGE_MARGIN * 2;
@@ -84,13 +88,21 @@ function ensureSpace(doc: PdfDocument, height: number): void {
 function heading(doc: PdfDocument, text: string): void {
   ensureSpace(doc, 60);
   doc.moveDown(0.8);
-  doc.font("Helvetica-Bold").fontSize(13).fillColor(COLOURS.text).text(pdfText(text), PAGE_MARGIN, doc.y, {
-    width: contentWidth(doc),
-  });
+  doc
+    .font("Helvetica-Bold")
+    .fontSize(13)
+    .fillColor(COLOURS.text)
+    .text(pdfText(text), PAGE_MARGIN, doc.y, {
+      width: contentWidth(doc),
+    });
   doc.moveDown(0.3);
 }
 
-function paragraph(doc: PdfDocument, text: string, options: { size?: number; colour?: string; bold?: boolean; indent?: number } = {}) {
+function paragraph(
+  doc: PdfDocument,
+  text: string,
+  options: { size?: number; colour?: string; bold?: boolean; indent?: number } = {},
+) {
   const indent = options.indent ?? 0;
   doc
     .font(options.bold ? "Helvetica-Bold" : "Helvetica")
@@ -130,13 +142,17 @@ export function drawScoreChart(doc: PdfDocument, pitfalls: readonly ExportPitfal
       .font("Helvetica")
       .fontSize(9)
       .fillColor(COLOURS.text)
-      .text(pdfText(pitfall.pitfallName), left, barTop + 1, { width: CHART.labelWidth - 8, lineBreak: false, ellipsis: true });
+      .text(pdfText(pitfall.pitfallName), left, barTop + 1, {
+        width: CHART.labelWidth - 8,
+        lineBreak: false,
+        ellipsis: true,
+      });
     let valueText: string;
     if (pitfall.status === "scored" && pitfall.score !== null) {
       const band = pitfall.band;
       const width = Math.max(1, xOf(pitfall.score) - barLeft);
       doc.rect(barLeft, barTop, width, CHART.barHeight).fill(band ? BAND_COLOURS[band] : COLOURS.muted);
-      valueText = `${formatScore(pitfall.score)} · ${bandLabel(band)}`;
+      valueText = `${formatScoreCompact(pitfall.score)} · ${bandLabel(band)}`;
     } else {
       valueText = pitfall.status === "not-assessed" ? "Not assessed" : "Insufficient evidence";
     }
@@ -144,19 +160,29 @@ export function drawScoreChart(doc: PdfDocument, pitfalls: readonly ExportPitfal
       .font("Helvetica-Bold")
       .fontSize(9)
       .fillColor(COLOURS.text)
-      .text(pdfText(valueText), barLeft + barWidth + 8, barTop + 1, { width: CHART.valueWidth - 8, lineBreak: false });
+      .text(pdfText(valueText), barLeft + barWidth + 8, barTop + 1, {
+        width: CHART.valueWidth - 8,
+        lineBreak: false,
+      });
   });
 
   doc.save();
   doc.lineWidth(0.75).strokeColor(COLOURS.muted);
-  doc.moveTo(barLeft, chartBottom).lineTo(barLeft + barWidth, chartBottom).stroke();
+  doc
+    .moveTo(barLeft, chartBottom)
+    .lineTo(barLeft + barWidth, chartBottom)
+    .stroke();
   doc.restore();
   for (const value of GRID_LINES) {
     doc
       .font("Helvetica")
       .fontSize(7)
       .fillColor(COLOURS.muted)
-      .text(String(value), xOf(value) - 10, chartBottom + 4, { width: 20, align: "center", lineBreak: false });
+      .text(String(value), xOf(value) - 10, chartBottom + 4, {
+        width: 20,
+        align: "center",
+        lineBreak: false,
+      });
   }
   doc.x = PAGE_MARGIN;
   doc.y = chartBottom + CHART.axisHeight;
@@ -175,10 +201,14 @@ function scoresSection(doc: PdfDocument, section: ExportTeamSection, cycle: Expo
     assessment.pitfalls.find((pitfall) => pitfall.pitfallId === pitfallId)?.pitfallName ?? pitfallId;
   const submitted = assessment.submittedAt ? `, submitted ${formatExportDay(assessment.submittedAt)}` : "";
   paragraph(doc, `Headline: ${headlineSentence(headline, nameOf)}${submitted}.`, { size: 11, bold: true });
-  paragraph(doc, "The headline is the worst pitfall's band and the number of pitfalls at High or Critical; the average is secondary. Scores run from 0 (no sign of the pitfall) to 100; grid lines mark the band boundaries.", {
-    colour: COLOURS.muted,
-    size: 9,
-  });
+  paragraph(
+    doc,
+    "The headline is the worst pitfall's band and the number of pitfalls at High or Critical; the average is secondary. Scores run from 0 (no sign of the pitfall) to 100; grid lines mark the band boundaries.",
+    {
+      colour: COLOURS.muted,
+      size: 9,
+    },
+  );
   doc.moveDown(0.6);
   drawScoreChart(doc, assessment.pitfalls);
 }
@@ -189,7 +219,10 @@ function symptomsSection(doc: PdfDocument, section: ExportTeamSection): void {
   const top = topSymptoms(
     pitfalls.map((pitfall) => ({
       ...pitfall,
-      triggeredSymptoms: pitfall.triggeredSymptoms.map((symptom) => ({ ...symptom, pitfallId: pitfall.pitfallId })),
+      triggeredSymptoms: pitfall.triggeredSymptoms.map((symptom) => ({
+        ...symptom,
+        pitfallId: pitfall.pitfallId,
+      })),
     })),
     8,
   );
@@ -214,8 +247,14 @@ function planSection(doc: PdfDocument, section: ExportTeamSection): void {
     ensureSpace(doc, 70);
     if (index > 0) doc.moveDown(0.5);
     paragraph(doc, `${index + 1}. ${item.action}`, { bold: true, size: 11 });
-    const due = item.dueOn ? `due ${formatExportDay(item.dueOn)}${item.overdue ? " (overdue)" : ""}` : "no due date";
-    paragraph(doc, `${item.statusLabel} · ${item.ownerEmail ?? "no owner"} · ${due}`, { indent: 14, colour: COLOURS.muted, size: 9 });
+    const due = item.dueOn
+      ? `due ${formatExportDay(item.dueOn)}${item.overdue ? " (overdue)" : ""}`
+      : "no due date";
+    paragraph(doc, `${item.statusLabel} · ${item.ownerEmail ?? "no owner"} · ${due}`, {
+      indent: 14,
+      colour: COLOURS.muted,
+      size: 9,
+    });
     paragraph(doc, `${item.pitfallName}: so that ${item.rationale}`, { indent: 14, size: 9 });
     paragraph(doc, `Closed loop: ${item.closedLoop.summary}`, { indent: 14, size: 9 });
     if (item.droppedReason) paragraph(doc, `Dropped because: ${item.droppedReason}`, { indent: 14, size: 9 });
@@ -227,17 +266,29 @@ function rule(doc: PdfDocument): void {
   doc.moveDown(0.4);
   doc.save();
   doc.lineWidth(0.75).strokeColor(COLOURS.rule);
-  doc.moveTo(PAGE_MARGIN, doc.y).lineTo(PAGE_MARGIN + contentWidth(doc), doc.y).stroke();
+  doc
+    .moveTo(PAGE_MARGIN, doc.y)
+    .lineTo(PAGE_MARGIN + contentWidth(doc), doc.y)
+    .stroke();
   doc.restore();
   doc.moveDown(0.4);
 }
 
 /** One team's summary: title, the chart of its seven scores, its top symptoms and its plan. */
-export function drawTeamSection(doc: PdfDocument, section: ExportTeamSection, cycle: ExportCycle, generatedAt: string): void {
+export function drawTeamSection(
+  doc: PdfDocument,
+  section: ExportTeamSection,
+  cycle: ExportCycle,
+  generatedAt: string,
+): void {
   doc.x = PAGE_MARGIN;
-  doc.font("Helvetica-Bold").fontSize(20).fillColor(COLOURS.text).text(pdfText(`${section.team.name}: remediation plan`), {
-    width: contentWidth(doc),
-  });
+  doc
+    .font("Helvetica-Bold")
+    .fontSize(20)
+    .fillColor(COLOURS.text)
+    .text(pdfText(`${section.team.name}: remediation plan`), {
+      width: contentWidth(doc),
+    });
   paragraph(
     doc,
     `${section.team.orgUnit.name} · ${cycle.name} (${formatExportDay(cycle.opensOn)} – ${formatExportDay(cycle.closesOn)}) · exported ${formatExportDay(generatedAt)}`,
@@ -254,9 +305,13 @@ export function drawOrgUnitCover(
   header: { orgUnit: { name: string }; cycle: ExportCycle; generatedAt: string },
   teams: readonly { name: string }[],
 ): void {
-  doc.font("Helvetica-Bold").fontSize(22).fillColor(COLOURS.text).text(pdfText(`${header.orgUnit.name}: remediation plans`), {
-    width: contentWidth(doc),
-  });
+  doc
+    .font("Helvetica-Bold")
+    .fontSize(22)
+    .fillColor(COLOURS.text)
+    .text(pdfText(`${header.orgUnit.name}: remediation plans`), {
+      width: contentWidth(doc),
+    });
   paragraph(
     doc,
     `${header.cycle.name} (${formatExportDay(header.cycle.opensOn)} – ${formatExportDay(header.cycle.closesOn)}) · exported ${formatExportDay(header.generatedAt)}`,

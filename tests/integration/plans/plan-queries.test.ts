@@ -1,11 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { formatScore } from "@/domain/plans/closed-loop";
+import { formatScoreCompact } from "@/domain/format";
 import { readStoredResults, scoreOfPitfall } from "@/domain/plans/stored-rankings";
 import { ExpectedError } from "@/contracts/action-result";
 import { db } from "@/server/db";
 import { addPlanItem, updatePlanItem } from "@/server/plans/mutations";
 import { getTeamPlan, getUnitPlan, listPlanUnits } from "@/server/plans/queries";
-import { createPlanOrganisation, createScoredAssessment, createTeam, type PlanTestOrganisation, type PlanTestTeam } from "./fixtures";
+import {
+  createPlanOrganisation,
+  createScoredAssessment,
+  createTeam,
+  type PlanTestOrganisation,
+  type PlanTestTeam,
+} from "./fixtures";
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(
@@ -36,7 +42,8 @@ describe("team plan and org unit plans", () => {
     q2Id = (await createScoredAssessment(team.id, org.q2.id, 1, new Date("2026-06-10T00:00:00Z"))).id;
     const ranking = readStoredResults(await db.pitfallResult.findMany({ where: { assessmentId: q2Id } }));
     planned = ranking.recommendations.slice(0, 3).map((entry) => entry.countermeasureId);
-    for (const countermeasureId of planned) await addPlanItem(org.coach, { teamSlug: team.slug, countermeasureId });
+    for (const countermeasureId of planned)
+      await addPlanItem(org.coach, { teamSlug: team.slug, countermeasureId });
     q3Id = (await createScoredAssessment(team.id, org.q3.id, 0.3, new Date("2026-09-10T00:00:00Z"))).id;
 
     await createScoredAssessment(neighbour.id, org.q3.id, 0.8, new Date("2026-09-12T00:00:00Z"));
@@ -49,9 +56,14 @@ describe("team plan and org unit plans", () => {
     expect(plan.canEdit).toBe(true);
     expect(plan.canExport).toBe(true);
     expect(plan.items.map((item) => item.countermeasureId)).toEqual(planned);
-    const inPlan = plan.recommendations.filter((entry) => entry.inPlan).map((entry) => entry.countermeasureId);
+    const inPlan = plan.recommendations
+      .filter((entry) => entry.inPlan)
+      .map((entry) => entry.countermeasureId);
     expect(inPlan.sort()).toEqual(
-      plan.recommendations.map((entry) => entry.countermeasureId).filter((id) => planned.includes(id)).sort(),
+      plan.recommendations
+        .map((entry) => entry.countermeasureId)
+        .filter((id) => planned.includes(id))
+        .sort(),
     );
     expect(plan.owners.map((owner) => owner.name).sort()).toEqual(["Riley Chén", "Zoë Müller-Łukasz"]);
     expect(plan.exportCycles.map((cycle) => cycle.slug)).toEqual(["2026-q3", "2026-q2"]);
@@ -60,15 +72,24 @@ describe("team plan and org unit plans", () => {
   it("closes the loop: each item compares its pitfall's score when added with the latest cycle", async () => {
     const plan = await getTeamPlan(org.coach, team.slug);
     const [q2, q3] = await Promise.all(
-      [q2Id, q3Id].map(async (id) => readStoredResults(await db.pitfallResult.findMany({ where: { assessmentId: id } }))),
+      [q2Id, q3Id].map(async (id) =>
+        readStoredResults(await db.pitfallResult.findMany({ where: { assessmentId: id } })),
+      ),
     );
     for (const item of plan.items) {
       const before = scoreOfPitfall(q2!.pitfalls, item.pitfallId)!;
       const after = scoreOfPitfall(q3!.pitfalls, item.pitfallId)!;
       const difference = Math.round((after - before) * 10) / 10;
-      const words = difference < 0 ? `down ${formatScore(-difference)}` : difference > 0 ? `up ${formatScore(difference)}` : "unchanged";
+      const words =
+        difference < 0
+          ? `down ${formatScoreCompact(-difference)}`
+          : difference > 0
+            ? `up ${formatScoreCompact(difference)}`
+            : "unchanged";
       expect(item.addedInCycle).toBe("2026 Q2");
-      expect(item.closedLoop.text).toBe(`${item.pitfallName}: ${formatScore(before)} → ${formatScore(after)} (${words}) since 2026 Q2`);
+      expect(item.closedLoop.text).toBe(
+        `${item.pitfallName}: ${formatScoreCompact(before)} → ${formatScoreCompact(after)} (${words}) since 2026 Q2`,
+      );
       expect(item.outcome).toBe(difference < 0 ? "improved" : difference > 0 ? "worsened" : "unchanged");
     }
     expect(plan.items.some((item) => item.outcome === "improved")).toBe(true);
@@ -94,7 +115,9 @@ describe("team plan and org unit plans", () => {
     expect(coachView.heatmapCycles.map((cycle) => cycle.name)).toEqual(["2026 Q3", "2026 Q2"]);
 
     const headView = await listPlanUnits(org.head);
-    expect(headView.units.map((unit) => unit.slug).sort()).toEqual([org.unit.slug, org.otherUnit.slug].sort());
+    expect(headView.units.map((unit) => unit.slug).sort()).toEqual(
+      [org.unit.slug, org.otherUnit.slug].sort(),
+    );
     expect((await listPlanUnits(team.lead)).units).toEqual([]);
   });
 
@@ -127,7 +150,13 @@ describe("team plan and org unit plans", () => {
     expect(unit.overdue[0]).toMatchObject({ team: { slug: team.slug }, owner: { id: team.member.id } });
     expect(unit.doneThisCycle.map((item) => item.id)).toEqual([second!.id]);
     expect(unit.currentCycle?.name).toBe("2026 Q4");
-    expect(unit.teams.find((entry) => entry.name === "Checkout")).toMatchObject({ items: 3, open: 2, overdue: 1, done: 1, latestCycle: "2026 Q3" });
+    expect(unit.teams.find((entry) => entry.name === "Checkout")).toMatchObject({
+      items: 3,
+      open: 2,
+      overdue: 1,
+      done: 1,
+      latestCycle: "2026 Q3",
+    });
     expect(unit.canExport).toBe(true);
   });
 

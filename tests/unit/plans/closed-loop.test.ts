@@ -3,9 +3,9 @@ import {
   closedLoopOutcome,
   compareClosedLoop,
   directionOf,
-  formatScore,
   scoreDifference,
 } from "@/domain/plans/closed-loop";
+import { formatScoreCompact } from "@/domain/format";
 
 const base = {
   pitfallName: "Excessive BAU",
@@ -42,9 +42,9 @@ describe("closed loop", () => {
     expect(scoreDifference(62.3, 41.1)).toBe(-21.2);
     expect(scoreDifference(0.3, 0.1)).toBe(-0.2);
     expect(scoreDifference(10.1, 10.1)).toBe(0);
-    expect(formatScore(41)).toBe("41");
-    expect(formatScore(41.25)).toBe("41.3");
-    expect(formatScore(40.96)).toBe("41");
+    expect(formatScoreCompact(41)).toBe("41");
+    expect(formatScoreCompact(41.25)).toBe("41.3");
+    expect(formatScoreCompact(40.96)).toBe("41");
     expect(directionOf(-0.1)).toBe("down");
     expect(directionOf(0)).toBe("unchanged");
     expect(compareClosedLoop({ ...base, scoreWhenAdded: 62.3, latestScore: 41.1 }).text).toBe(
@@ -53,14 +53,24 @@ describe("closed loop", () => {
   });
 
   it("waits for a later cycle while the latest results are the ones the item came from", () => {
-    const loop = compareClosedLoop({ ...base, latestScore: 62, latestCycle: "2026 Q2", latestRelation: "same" });
+    const loop = compareClosedLoop({
+      ...base,
+      latestScore: 62,
+      latestCycle: "2026 Q2",
+      latestRelation: "same",
+    });
     expect(loop.kind).toBe("not-compared");
     expect(loop.text).toBe("Excessive BAU: 62 when added in 2026 Q2; no later result yet");
     expect(closedLoopOutcome(loop)).toBe("awaiting");
   });
 
   it("does not compare backwards when an export is for a cycle before the item was added", () => {
-    const loop = compareClosedLoop({ ...base, latestScore: 70, latestCycle: "2026 Q1", latestRelation: "earlier" });
+    const loop = compareClosedLoop({
+      ...base,
+      latestScore: 70,
+      latestCycle: "2026 Q1",
+      latestRelation: "earlier",
+    });
     expect(loop.kind).toBe("not-compared");
     expect(loop.text).toBe("Excessive BAU: 62 when added in 2026 Q2, after 2026 Q1");
   });
@@ -97,7 +107,12 @@ describe("closed loop", () => {
     });
 
     it("still waits for a later result rather than reporting a method change", () => {
-      const loop = compareClosedLoop({ ...base, methodWhenAdded: 1, latestMethod: 2, latestRelation: "same" });
+      const loop = compareClosedLoop({
+        ...base,
+        methodWhenAdded: 1,
+        latestMethod: 2,
+        latestRelation: "same",
+      });
       expect(loop.kind).toBe("not-compared");
     });
   });
