@@ -1,0 +1,69 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  formatDateTime,
+  formatDay,
+  formatDayLong,
+  formatExportDay,
+  formatPercent,
+  formatScore,
+  formatScoreCompact,
+  isoDay,
+} from "@/domain/format";
+
+describe("scores", () => {
+  it("shows one decimal on pages, and a dash for no score", () => {
+    expect(formatScore(null)).toBe("–");
+    expect(formatScore(60)).toBe("60.0");
+    expect(formatScore(59.64)).toBe("59.6");
+    expect(formatScore(41.25)).toBe("41.3");
+    expect(formatScore(0)).toBe("0.0");
+  });
+
+  it("drops a trailing .0 in plan texts and exports", () => {
+    expect(formatScoreCompact(41)).toBe("41");
+    expect(formatScoreCompact(40.96)).toBe("41");
+    expect(formatScoreCompact(41.25)).toBe("41.3");
+  });
+
+  it("writes the same number both ways, only the trailing zero differs", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 100, noNaN: true }), (score) => {
+        expect(Number(formatScore(score))).toBe(Number(formatScoreCompact(score)));
+      }),
+    );
+  });
+
+  it("shows shares as whole percentages", () => {
+    expect(formatPercent(0.456)).toBe("46%");
+    expect(formatPercent(1)).toBe("100%");
+  });
+});
+
+describe("dates", () => {
+  const evening = new Date("2026-09-15T23:30:00Z");
+
+  it("writes the UTC day whatever the input form", () => {
+    expect(formatDay(evening)).toBe("15 Sept 2026");
+    expect(formatDay("2026-09-15")).toBe("15 Sept 2026");
+    expect(formatDay("2026-09-15T23:30:00.000Z")).toBe("15 Sept 2026");
+    expect(formatDayLong(evening)).toBe("15 September 2026");
+    expect(formatDayLong("2026-01-05")).toBe("5 January 2026");
+  });
+
+  it("writes nothing for a missing day on long-form pages", () => {
+    expect(formatDayLong(null)).toBe("");
+    expect(formatDayLong("")).toBe("");
+  });
+
+  it("writes a moment with its time and says it is UTC", () => {
+    expect(formatDateTime(evening)).toBe("15 Sept 2026, 23:30 UTC");
+    expect(formatDateTime("2026-09-15T23:30:00.000Z")).toBe("15 Sept 2026, 23:30 UTC");
+  });
+
+  it("writes export days without locale data and ISO days for forms", () => {
+    expect(formatExportDay("2026-09-15")).toBe("15 Sep 2026");
+    expect(formatExportDay("2026-09-15T23:30:00.000Z")).toBe("15 Sep 2026");
+    expect(isoDay(evening)).toBe("2026-09-15");
+  });
+});
