@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { formatDate, StatusBadge } from "@/features/assessments/format";
+import { formatDayLong } from "@/domain/format";
+import { StatusBadge } from "@/features/assessments/format";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { CreateCycleForm } from "./create-cycle-form";
 import { CycleStatusForm } from "./cycle-status-form";
@@ -67,8 +68,8 @@ export function CyclesPage({ data }: { data: CyclesPageData }) {
                       {cycle.name}
                     </th>
                     <td className="px-4 py-3">{STATUS_TEXT[cycle.status]}</td>
-                    <td className="px-4 py-3">{formatDate(cycle.opensOn)}</td>
-                    <td className="px-4 py-3">{formatDate(cycle.closesOn)}</td>
+                    <td className="px-4 py-3">{formatDayLong(cycle.opensOn)}</td>
+                    <td className="px-4 py-3">{formatDayLong(cycle.closesOn)}</td>
                     <td className="px-4 py-3">
                       {cycle.questionnaireId}
                       {cycle.questionnaireInstalled ? null : (

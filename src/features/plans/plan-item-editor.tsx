@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { formatDateTime, formatDay } from "@/domain/format";
 import { PLAN_ITEM_STATUSES, PLAN_ITEM_STATUS_LABELS, type PlanItemStatus } from "@/domain/plans/plan-item-rules";
 import { updatePlanItemAction } from "@/server/plans/actions";
 import { Button } from "@/ui/button";
@@ -17,11 +18,8 @@ function isConflictDetails(details: unknown): details is PlanItemConflictDetails
   return (details as PlanItemConflictDetails | null)?.kind === "plan-item-conflict";
 }
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
 function describeDue(dueOn: string | null): string {
-  return dueOn ? dayFormat.format(new Date(`${dueOn}T00:00:00Z`)) : "No due date";
+  return dueOn ? formatDay(dueOn) : "No due date";
 }
 
 function ownerOptions(owners: readonly OwnerOption[], current: PersonRef | null) {
@@ -60,7 +58,7 @@ function CurrentValues({ current }: { current: CurrentItemValues }) {
       <dt className="font-semibold">Notes</dt>
       <dd className="whitespace-pre-line">{current.notes ?? "None"}</dd>
       <dt className="font-semibold">Saved</dt>
-      <dd>{timeFormat.format(new Date(current.updatedAt))} UTC</dd>
+      <dd>{formatDateTime(current.updatedAt)}</dd>
     </dl>
   );
 }

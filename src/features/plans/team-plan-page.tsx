@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatScore } from "@/domain/plans/closed-loop";
+import { formatDayLong, formatScoreCompact } from "@/domain/format";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { AddToPlan } from "./add-to-plan";
 import { ExportForm } from "./export-form";
@@ -11,12 +11,6 @@ import { RemovePlanItem } from "./remove-plan-item";
 import type { PlanItemView, RecommendationView, TeamPlanView } from "@/contracts/plans/types";
 
 const PLAN_HEADING_ID = "plan-heading";
-
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-function formatDay(isoDay: string): string {
-  return dayFormat.format(new Date(isoDay.length === 10 ? `${isoDay}T00:00:00Z` : isoDay));
-}
 
 const OUTCOME_BADGES: Record<PlanItemView["outcome"], { label: string; className: string }> = {
   improved: { label: "Improved", className: "border-green-300 bg-green-50 text-green-900" },
@@ -55,7 +49,7 @@ function ReadOnlyDetails({ item }: { item: PlanItemView }) {
       <dd>{item.owner ? `${item.owner.name} (${item.owner.email})` : "No owner yet"}</dd>
       <dt className="font-semibold">Due</dt>
       <dd>
-        {item.dueOn ? formatDay(item.dueOn) : "No due date"}
+        {item.dueOn ? formatDayLong(item.dueOn) : "No due date"}
         {item.overdue ? " (overdue)" : ""}
       </dd>
       <dt className="font-semibold">Status</dt>
@@ -121,7 +115,7 @@ function RecommendationCard({ recommendation, plan }: { recommendation: Recommen
             </h3>
             <p className="text-sm text-slate-700">
               {recommendation.totalRiskRemoved > 0
-                ? `Removes ${formatScore(recommendation.totalRiskRemoved)} risk points across ${served} pitfall${served === 1 ? "" : "s"}`
+                ? `Removes ${formatScoreCompact(recommendation.totalRiskRemoved)} risk points across ${served} pitfall${served === 1 ? "" : "s"}`
                 : "Removes no risk found by this assessment"}
             </p>
           </div>
@@ -142,7 +136,7 @@ function RecommendationCard({ recommendation, plan }: { recommendation: Recommen
             return (
               <li key={pitfall.pitfallId} className="text-slate-700">
                 <span className="font-semibold text-slate-900">{pitfall.pitfallName}</span>
-                {pitfall.riskRemoved > 0 ? ` (${formatScore(pitfall.riskRemoved)} points)` : ""}: so that {pitfall.rationale}.
+                {pitfall.riskRemoved > 0 ? ` (${formatScoreCompact(pitfall.riskRemoved)} points)` : ""}: so that {pitfall.rationale}.
                 <br />
                 <span className="text-slate-600">
                   Symptoms addressed: {pitfall.addresses.map((symptom) => symptom.title).join("; ")}
@@ -173,7 +167,7 @@ export function TeamPlanPage({ plan }: { plan: TeamPlanView }) {
         <p className="max-w-3xl text-slate-700">
           {plan.source
             ? `Countermeasures are ranked from the ${plan.source.cycleName} assessment${
-                plan.source.submittedAt ? `, submitted on ${formatDay(plan.source.submittedAt)}` : ""
+                plan.source.submittedAt ? `, submitted on ${formatDayLong(plan.source.submittedAt)}` : ""
               }. Each plan item shows how its pitfall’s score has moved since it was added.`
             : "The team has not submitted an assessment yet. Once it has, its ranked countermeasures appear here."}
         </p>

@@ -1,12 +1,10 @@
 import Link from "next/link";
+import { formatDay } from "@/domain/format";
 import { TOP_RECOMMENDATIONS_PER_TEAM } from "@/domain/plans/common-countermeasures";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { ExportForm } from "./export-form";
 import { PLANS_PATH, teamPlanPath, unitExportBasePath } from "@/contracts/plans/paths";
 import type { UnitPlanItemRef, UnitPlanView } from "@/contracts/plans/types";
-
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const formatDay = (iso: string) => dayFormat.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso));
 
 const headerCell = "px-4 py-3 font-semibold";
 const numberHeaderCell = "px-4 py-3 text-right font-semibold";
