@@ -10,6 +10,7 @@ export function SectionCard({
   description,
   actions,
   headingLevel = 2,
+  as: Element = "section",
   id,
   plain = false,
   className = "",
@@ -19,6 +20,8 @@ export function SectionCard({
   description?: ReactNode;
   actions?: ReactNode;
   headingLevel?: 2 | 3;
+  /** "article" for a self-contained item in a list, e.g. one plan item. */
+  as?: "section" | "article";
   id?: string;
   plain?: boolean;
   className?: string;
@@ -29,7 +32,7 @@ export function SectionCard({
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const frame = plain ? "" : "rounded-lg border border-slate-200 bg-white p-5";
   return (
-    <section aria-labelledby={headingId} className={`space-y-4 ${frame} ${className}`}>
+    <Element aria-labelledby={headingId} className={`space-y-4 ${frame} ${className}`}>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="space-y-1">
           <Heading
@@ -43,6 +46,6 @@ export function SectionCard({
         {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
       </div>
       {children}
-    </section>
+    </Element>
   );
 }

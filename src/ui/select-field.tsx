@@ -12,8 +12,8 @@ export interface SelectOptionGroup {
 }
 
 interface OptionsProps {
-  options?: SelectOption[];
-  groups?: SelectOptionGroup[];
+  options?: readonly SelectOption[];
+  groups?: readonly SelectOptionGroup[];
   /** The label of a leading empty option, when choosing nothing is allowed. */
   placeholder?: string;
 }

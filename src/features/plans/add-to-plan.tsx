@@ -1,8 +1,9 @@
 "use client";
 
 import { addPlanItemAction } from "@/server/plans/actions";
-import { Button } from "@/ui/button";
+import { SubmitButton } from "@/ui/button";
 import { FormAlert, FormSuccess } from "@/ui/form-alert";
+import { HiddenFields } from "@/ui/hidden-fields";
 import { useFormAction } from "../shared/use-form-action";
 
 /** "Add to plan" for one ranked countermeasure; once it is in the plan, says so instead. */
@@ -28,12 +29,11 @@ export function AddToPlan({
   return (
     <form {...formProps} className="space-y-2">
       <FormAlert error={error} />
-      <input type="hidden" name="teamSlug" value={teamSlug} />
-      <input type="hidden" name="countermeasureId" value={countermeasureId} />
+      <HiddenFields fields={{ teamSlug, countermeasureId }} />
       {/* The name keeps the visible words first (label in name) and says which countermeasure. */}
-      <Button type="submit" disabled={pending} aria-label={`Add to plan: ${action}`}>
-        {pending ? "Adding…" : "Add to plan"}
-      </Button>
+      <SubmitButton pending={pending} pendingLabel="Adding…" aria-label={`Add to plan: ${action}`}>
+        Add to plan
+      </SubmitButton>
     </form>
   );
 }

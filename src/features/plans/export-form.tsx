@@ -1,6 +1,12 @@
 import { useId } from "react";
-import { PLAN_EXPORT_FORMATS, PLAN_EXPORT_FORMAT_LABELS, type PlanExportFormat } from "@/domain/plans/export-formats";
+import {
+  PLAN_EXPORT_FORMATS,
+  PLAN_EXPORT_FORMAT_LABELS,
+  type PlanExportFormat,
+} from "@/domain/plans/export-formats";
 import type { CycleOption } from "@/contracts/plans/types";
+import { Button } from "@/ui/button";
+import { SelectField } from "@/ui/select-field";
 
 /**
  * Downloads as a plain GET form: a cycle to export and one button per format. It works without
@@ -11,7 +17,10 @@ export function ExportForm({
   legend,
   cycles,
   description,
-  buttons = PLAN_EXPORT_FORMATS.map((format) => ({ label: `Download ${PLAN_EXPORT_FORMAT_LABELS[format]}`, format })),
+  buttons = PLAN_EXPORT_FORMATS.map((format) => ({
+    label: `Download ${PLAN_EXPORT_FORMAT_LABELS[format]}`,
+    format,
+  })),
 }: {
   action: string;
   legend: string;
@@ -20,7 +29,6 @@ export function ExportForm({
   /** One submit button each; a button with a format sends it as the `format` parameter. */
   buttons?: readonly { label: string; format?: PlanExportFormat }[];
 }) {
-  const cycleId = useId();
   const descriptionId = useId();
   return (
     <form method="get" action={action} className="rounded-lg border border-slate-200 bg-white p-5">
@@ -30,35 +38,25 @@ export function ExportForm({
           {description}
         </p>
         {cycles.length > 0 ? (
-          <div className="max-w-xs">
-            <label htmlFor={cycleId} className="block text-sm font-medium text-slate-900">
-              Cycle
-            </label>
-            <select
-              id={cycleId}
-              name="cycle"
-              defaultValue={cycles[0]!.slug}
-              className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 shadow-sm"
-            >
-              {cycles.map((cycle) => (
-                <option key={cycle.slug} value={cycle.slug}>
-                  {cycle.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label="Cycle"
+            name="cycle"
+            className="max-w-xs"
+            defaultValue={cycles[0]!.slug}
+            options={cycles.map((cycle) => ({ value: cycle.slug, label: cycle.name }))}
+          />
         ) : null}
         <div className="flex flex-wrap gap-2">
           {buttons.map((button) => (
-            <button
+            <Button
               key={button.label}
               type="submit"
+              variant="secondary"
               name={button.format ? "format" : undefined}
               value={button.format}
-              className="inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-50"
             >
               {button.label}
-            </button>
+            </Button>
           ))}
         </div>
       </fieldset>

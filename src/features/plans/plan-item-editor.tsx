@@ -2,24 +2,30 @@
 
 import { useState } from "react";
 import { formatDateTime, formatDay } from "@/domain/format";
-import { PLAN_ITEM_STATUSES, PLAN_ITEM_STATUS_LABELS, type PlanItemStatus } from "@/domain/plans/plan-item-rules";
+import {
+  PLAN_ITEM_STATUSES,
+  PLAN_ITEM_STATUS_LABELS,
+  type PlanItemStatus,
+} from "@/domain/plans/plan-item-rules";
 import { updatePlanItemAction } from "@/server/plans/actions";
-import { Button } from "@/ui/button";
+import { Button, SubmitButton } from "@/ui/button";
 import { TextField } from "@/ui/text-field";
-import { SelectField, TextAreaField } from "./form-fields";
+import { SelectField } from "@/ui/select-field";
+import { TextAreaField } from "@/ui/text-field";
 import { FormAlert, FormSuccess } from "@/ui/form-alert";
+import { HiddenFields } from "@/ui/hidden-fields";
 import type { OwnerOption, PersonRef, PlanItemConflictDetails, PlanItemView } from "@/contracts/plans/types";
 import { useFormAction } from "../shared/use-form-action";
+import { PlanItemValues } from "./plan-item-values";
 
 type CurrentItemValues = PlanItemConflictDetails["current"];
-type EditableValues = Pick<CurrentItemValues, "version" | "owner" | "dueOn" | "status" | "droppedReason" | "notes">;
+type EditableValues = Pick<
+  CurrentItemValues,
+  "version" | "owner" | "dueOn" | "status" | "droppedReason" | "notes"
+>;
 
 function isConflictDetails(details: unknown): details is PlanItemConflictDetails {
   return (details as PlanItemConflictDetails | null)?.kind === "plan-item-conflict";
-}
-
-function describeDue(dueOn: string | null): string {
-  return dueOn ? formatDay(dueOn) : "No due date";
 }
 
 function ownerOptions(owners: readonly OwnerOption[], current: PersonRef | null) {
@@ -40,26 +46,23 @@ function otherMessages(fieldErrors: Record<string, string[]> | undefined): strin
     .flatMap(([, messages]) => messages);
 }
 
-const statusOptions = PLAN_ITEM_STATUSES.map((status) => ({ value: status, label: PLAN_ITEM_STATUS_LABELS[status] }));
+const statusOptions = PLAN_ITEM_STATUSES.map((status) => ({
+  value: status,
+  label: PLAN_ITEM_STATUS_LABELS[status],
+}));
 
 /** The values someone else saved, shown after a conflict so the two versions can be compared. */
 function CurrentValues({ current }: { current: CurrentItemValues }) {
   return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-      <dt className="font-semibold">Owner</dt>
-      <dd>{current.owner ? `${current.owner.name} (${current.owner.email})` : "No owner"}</dd>
-      <dt className="font-semibold">Due</dt>
-      <dd>{describeDue(current.dueOn)}</dd>
-      <dt className="font-semibold">Status</dt>
-      <dd>
-        {current.statusLabel}
-        {current.droppedReason ? `: ${current.droppedReason}` : ""}
-      </dd>
-      <dt className="font-semibold">Notes</dt>
-      <dd className="whitespace-pre-line">{current.notes ?? "None"}</dd>
+    <PlanItemValues
+      values={current}
+      noOwner="No owner"
+      formatDue={formatDay}
+      className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1"
+    >
       <dt className="font-semibold">Saved</dt>
       <dd>{formatDateTime(current.updatedAt)}</dd>
-    </dl>
+    </PlanItemValues>
   );
 }
 
@@ -146,7 +149,8 @@ export function PlanItemEditor({
   const { state, error, pending, formProps } = useFormAction(updatePlanItemAction, {
     onSuccess: () => setAdopted(null),
   });
-  const conflict = error?.code === "conflict" && isConflictDetails(error.details) ? error.details.current : null;
+  const conflict =
+    error?.code === "conflict" && isConflictDetails(error.details) ? error.details.current : null;
   const showConflict = conflict !== null && adopted?.version !== conflict.version;
 
   const loaded: EditableValues = {
@@ -163,9 +167,7 @@ export function PlanItemEditor({
 
   return (
     <form {...formProps} aria-labelledby={headingId} className="space-y-4">
-      <input type="hidden" name="itemId" value={item.id} />
-      <input type="hidden" name="teamSlug" value={teamSlug} />
-      <input type="hidden" name="expectedVersion" value={expectedVersion} />
+      <HiddenFields fields={{ itemId: item.id, teamSlug, expectedVersion }} />
       <FormAlert error={error}>
         {otherMessages(error?.fieldErrors).map((message) => (
           <p key={message}>{message}</p>
@@ -187,9 +189,9 @@ export function PlanItemEditor({
         fieldErrors={error?.fieldErrors}
       />
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save changes"}
-        </Button>
+        <SubmitButton pending={pending} pendingLabel="Saving…">
+          Save changes
+        </SubmitButton>
         {state?.ok ? <FormSuccess>Saved.</FormSuccess> : null}
       </div>
     </form>

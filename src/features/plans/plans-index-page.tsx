@@ -1,70 +1,52 @@
-import Link from "next/link";
 import { ExportForm } from "./export-form";
+import { planCountColumns } from "./plan-count-columns";
 import { HEATMAP_EXPORT_PATH, unitPlanPath } from "@/contracts/plans/paths";
 import type { PlansIndexView } from "@/contracts/plans/types";
+import { EmptyState } from "@/ui/empty-state";
+import { PageHeader } from "@/ui/page-header";
+import { DataTable, type Column } from "@/ui/table";
+import { TextLink } from "@/ui/text-link";
+
+type UnitRow = PlansIndexView["units"][number];
+
+const unitColumns: Column<UnitRow>[] = [
+  {
+    key: "unit",
+    header: "Org unit",
+    rowHeader: true,
+    cell: (unit) => <TextLink href={unitPlanPath(unit.slug)}>{unit.name}</TextLink>,
+  },
+  { key: "teams", header: "Teams", numeric: true, cell: (unit) => unit.teams },
+  ...planCountColumns<UnitRow>(),
+];
 
 /** The org units a coach (or head of engineering) looks after, with how their plans stand. */
 export function PlansIndexPage({ view }: { view: PlansIndexView }) {
   return (
     <div className="space-y-8">
-      <div className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight">Remediation plans</h1>
-        <p className="max-w-3xl text-slate-700">
-          The org units you can see, with their teams’ plan items. Open a unit for the countermeasures its teams
-          share, the items that are overdue and those done this cycle.
-        </p>
-      </div>
+      <PageHeader
+        title="Remediation plans"
+        description={
+          <p className="max-w-3xl">
+            The org units you can see, with their teams’ plan items. Open a unit for the countermeasures its
+            teams share, the items that are overdue and those done this cycle.
+          </p>
+        }
+      />
 
-      {view.units.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-5 text-slate-700">
-          You have no org units to look after. Coaches see the units they coach; heads of engineering see every unit.
-          A team’s own plan is on the team’s page.
-        </p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Org units and their plan items</caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Org unit
-                </th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold">
-                  Teams
-                </th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold">
-                  Plan items
-                </th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold">
-                  Open
-                </th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold">
-                  Overdue
-                </th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold">
-                  Done
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {view.units.map((unit) => (
-                <tr key={unit.id}>
-                  <th scope="row" className="px-4 py-3 font-medium">
-                    <Link href={unitPlanPath(unit.slug)} className="text-blue-800 underline underline-offset-4">
-                      {unit.name}
-                    </Link>
-                  </th>
-                  <td className="px-4 py-3 text-right tabular-nums">{unit.teams}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{unit.items}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{unit.open}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{unit.overdue}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{unit.done}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Org units and their plan items"
+        captionHidden
+        columns={unitColumns}
+        rows={view.units}
+        rowKey={(unit) => unit.id}
+        empty={
+          <EmptyState>
+            You have no org units to look after. Coaches see the units they coach; heads of engineering see
+            every unit. A team’s own plan is on the team’s page.
+          </EmptyState>
+        }
+      />
 
       {view.units.length > 0 ? <HeatmapExportForm view={view} /> : null}
     </div>
@@ -74,9 +56,7 @@ export function PlansIndexPage({ view }: { view: PlansIndexView }) {
 function HeatmapExportForm({ view }: { view: PlansIndexView }) {
   if (view.heatmapCycles.length === 0) {
     return (
-      <p className="rounded-lg border border-dashed border-slate-300 bg-white p-5 text-slate-700">
-        The heatmap export becomes available once a team has submitted an assessment.
-      </p>
+      <EmptyState>The heatmap export becomes available once a team has submitted an assessment.</EmptyState>
     );
   }
   return (

@@ -1,12 +1,16 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatDayLong, formatScoreCompact } from "@/domain/format";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
+import { EmptyState } from "@/ui/empty-state";
+import { PageHeader } from "@/ui/page-header";
+import { SectionCard } from "@/ui/section-card";
+import { TextLink } from "@/ui/text-link";
 import { AddToPlan } from "./add-to-plan";
 import { ExportForm } from "./export-form";
 import { teamExportBasePath } from "@/contracts/plans/paths";
 import { PlanHeading } from "./plan-heading";
 import { PlanItemEditor } from "./plan-item-editor";
+import { PlanItemValues } from "./plan-item-values";
 import { RemovePlanItem } from "./remove-plan-item";
 import type { PlanItemView, RecommendationView, TeamPlanView } from "@/contracts/plans/types";
 
@@ -17,7 +21,10 @@ const OUTCOME_BADGES: Record<PlanItemView["outcome"], { label: string; className
   worsened: { label: "Worsened", className: "border-red-300 bg-red-50 text-red-900" },
   unchanged: { label: "Unchanged", className: "border-slate-300 bg-slate-50 text-slate-800" },
   awaiting: { label: "Awaiting a later result", className: "border-slate-300 bg-white text-slate-700" },
-  "method-changed": { label: "Scoring method changed", className: "border-amber-300 bg-amber-50 text-amber-900" },
+  "method-changed": {
+    label: "Scoring method changed",
+    className: "border-amber-300 bg-amber-50 text-amber-900",
+  },
 };
 
 const STATUS_BADGES: Record<PlanItemView["status"], string> = {
@@ -28,7 +35,11 @@ const STATUS_BADGES: Record<PlanItemView["status"], string> = {
 };
 
 function Badge({ className, children }: { className: string; children: ReactNode }) {
-  return <span className={`inline-block rounded-full border px-2.5 py-0.5 text-xs font-semibold ${className}`}>{children}</span>;
+  return (
+    <span className={`inline-block rounded-full border px-2.5 py-0.5 text-xs font-semibold ${className}`}>
+      {children}
+    </span>
+  );
 }
 
 function ClosedLoopLine({ item }: { item: PlanItemView }) {
@@ -44,22 +55,13 @@ function ClosedLoopLine({ item }: { item: PlanItemView }) {
 
 function ReadOnlyDetails({ item }: { item: PlanItemView }) {
   return (
-    <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
-      <dt className="font-semibold">Owner</dt>
-      <dd>{item.owner ? `${item.owner.name} (${item.owner.email})` : "No owner yet"}</dd>
-      <dt className="font-semibold">Due</dt>
-      <dd>
-        {item.dueOn ? formatDayLong(item.dueOn) : "No due date"}
-        {item.overdue ? " (overdue)" : ""}
-      </dd>
-      <dt className="font-semibold">Status</dt>
-      <dd>
-        {item.statusLabel}
-        {item.droppedReason ? `: ${item.droppedReason}` : ""}
-      </dd>
-      <dt className="font-semibold">Notes</dt>
-      <dd className="whitespace-pre-line">{item.notes ?? "None"}</dd>
-    </dl>
+    <PlanItemValues
+      values={item}
+      noOwner="No owner yet"
+      formatDue={formatDayLong}
+      overdue={item.overdue}
+      className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]"
+    />
   );
 }
 
@@ -67,16 +69,18 @@ function PlanItemCard({ item, plan }: { item: PlanItemView; plan: TeamPlanView }
   const headingId = `plan-item-${item.id}`;
   return (
     <li>
-      <article aria-labelledby={headingId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
-        <div className="flex flex-wrap items-start justify-between gap-3">
-          <h3 id={headingId} className="text-lg font-semibold">
-            {item.action}
-          </h3>
-          <div className="flex flex-wrap gap-2">
+      <SectionCard
+        as="article"
+        headingLevel={3}
+        id={headingId}
+        title={item.action}
+        actions={
+          <>
             <Badge className={STATUS_BADGES[item.status]}>{item.statusLabel}</Badge>
             {item.overdue ? <Badge className="border-red-300 bg-red-50 text-red-900">Overdue</Badge> : null}
-          </div>
-        </div>
+          </>
+        }
+      >
         <p className="text-sm text-slate-700">
           <span className="font-semibold text-slate-900">{item.pitfallName}:</span> so that {item.rationale}.
         </p>
@@ -89,37 +93,52 @@ function PlanItemCard({ item, plan }: { item: PlanItemView; plan: TeamPlanView }
         <ClosedLoopLine item={item} />
         {plan.canEdit ? (
           <div className="space-y-4 border-t border-slate-200 pt-4">
-            <PlanItemEditor item={item} owners={plan.owners} teamSlug={plan.team.slug} headingId={headingId} />
-            <RemovePlanItem itemId={item.id} version={item.version} action={item.action} teamSlug={plan.team.slug} />
+            <PlanItemEditor
+              item={item}
+              owners={plan.owners}
+              teamSlug={plan.team.slug}
+              headingId={headingId}
+            />
+            <RemovePlanItem
+              itemId={item.id}
+              version={item.version}
+              action={item.action}
+              teamSlug={plan.team.slug}
+            />
           </div>
         ) : (
           <div className="border-t border-slate-200 pt-3">
             <ReadOnlyDetails item={item} />
           </div>
         )}
-      </article>
+      </SectionCard>
     </li>
   );
 }
 
-function RecommendationCard({ recommendation, plan }: { recommendation: RecommendationView; plan: TeamPlanView }) {
+function RecommendationCard({
+  recommendation,
+  plan,
+}: {
+  recommendation: RecommendationView;
+  plan: TeamPlanView;
+}) {
   const headingId = `recommendation-${recommendation.countermeasureId}`;
   const served = recommendation.pitfalls.filter((pitfall) => pitfall.riskRemoved > 0).length;
   return (
     <li>
-      <article aria-labelledby={headingId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
-        <div className="flex flex-wrap items-start justify-between gap-3">
-          <div>
-            <h3 id={headingId} className="text-lg font-semibold">
-              {recommendation.action}
-            </h3>
-            <p className="text-sm text-slate-700">
-              {recommendation.totalRiskRemoved > 0
-                ? `Removes ${formatScoreCompact(recommendation.totalRiskRemoved)} risk points across ${served} pitfall${served === 1 ? "" : "s"}`
-                : "Removes no risk found by this assessment"}
-            </p>
-          </div>
-          {plan.canEdit ? (
+      <SectionCard
+        as="article"
+        headingLevel={3}
+        id={headingId}
+        title={recommendation.action}
+        description={
+          recommendation.totalRiskRemoved > 0
+            ? `Removes ${formatScoreCompact(recommendation.totalRiskRemoved)} risk points across ${served} pitfall${served === 1 ? "" : "s"}`
+            : "Removes no risk found by this assessment"
+        }
+        actions={
+          plan.canEdit ? (
             <AddToPlan
               teamSlug={plan.team.slug}
               countermeasureId={recommendation.countermeasureId}
@@ -128,25 +147,29 @@ function RecommendationCard({ recommendation, plan }: { recommendation: Recommen
             />
           ) : recommendation.inPlan ? (
             <p className="text-sm font-medium text-slate-700">In the plan</p>
-          ) : null}
-        </div>
+          ) : null
+        }
+      >
         <ul className="space-y-2 text-sm">
           {recommendation.pitfalls.map((pitfall) => {
             const triggered = pitfall.addresses.filter((symptom) => symptom.triggered);
             return (
               <li key={pitfall.pitfallId} className="text-slate-700">
                 <span className="font-semibold text-slate-900">{pitfall.pitfallName}</span>
-                {pitfall.riskRemoved > 0 ? ` (${formatScoreCompact(pitfall.riskRemoved)} points)` : ""}: so that {pitfall.rationale}.
+                {pitfall.riskRemoved > 0 ? ` (${formatScoreCompact(pitfall.riskRemoved)} points)` : ""}: so
+                that {pitfall.rationale}.
                 <br />
                 <span className="text-slate-600">
                   Symptoms addressed: {pitfall.addresses.map((symptom) => symptom.title).join("; ")}
-                  {triggered.length > 0 ? ` (triggered: ${triggered.map((symptom) => symptom.title).join("; ")})` : " (none triggered)"}
+                  {triggered.length > 0
+                    ? ` (triggered: ${triggered.map((symptom) => symptom.title).join("; ")})`
+                    : " (none triggered)"}
                 </span>
               </li>
             );
           })}
         </ul>
-      </article>
+      </SectionCard>
     </li>
   );
 }
@@ -156,35 +179,38 @@ export function TeamPlanPage({ plan }: { plan: TeamPlanView }) {
   const others = plan.recommendations.filter((recommendation) => recommendation.totalRiskRemoved <= 0);
   return (
     <div className="space-y-10">
-      <div className="space-y-2">
-        <p className="text-sm">
-          <Link href={`/team/${encodeURIComponent(plan.team.slug)}`} className="text-blue-800 underline underline-offset-4">
-            {plan.team.name}
-          </Link>{" "}
-          · {plan.team.orgUnitName}
-        </p>
-        <h1 className="text-3xl font-bold tracking-tight">Remediation plan: {plan.team.name}</h1>
-        <p className="max-w-3xl text-slate-700">
-          {plan.source
-            ? `Countermeasures are ranked from the ${plan.source.cycleName} assessment${
-                plan.source.submittedAt ? `, submitted on ${formatDayLong(plan.source.submittedAt)}` : ""
-              }. Each plan item shows how its pitfall’s score has moved since it was added.`
-            : "The team has not submitted an assessment yet. Once it has, its ranked countermeasures appear here."}
-        </p>
-        {plan.source && plan.headline ? (
-          <div className="space-y-1" aria-labelledby="plan-headline-label" role="group">
-            <p id="plan-headline-label" className="text-sm font-medium text-slate-700">
-              Headline of the {plan.source.cycleName} result
+      <PageHeader
+        title={`Remediation plan: ${plan.team.name}`}
+        description={
+          <div className="space-y-2">
+            <p className="max-w-3xl">
+              {plan.source
+                ? `Countermeasures are ranked from the ${plan.source.cycleName} assessment${
+                    plan.source.submittedAt ? `, submitted on ${formatDayLong(plan.source.submittedAt)}` : ""
+                  }. Each plan item shows how its pitfall’s score has moved since it was added.`
+                : "The team has not submitted an assessment yet. Once it has, its ranked countermeasures appear here."}
             </p>
-            <TeamHeadlineSummary headline={plan.headline} size="compact" />
+            {plan.source && plan.headline ? (
+              <div className="space-y-1" aria-labelledby="plan-headline-label" role="group">
+                <p id="plan-headline-label" className="text-sm font-medium text-slate-700">
+                  Headline of the {plan.source.cycleName} result
+                </p>
+                <TeamHeadlineSummary headline={plan.headline} size="compact" />
+              </div>
+            ) : null}
+            {!plan.canEdit ? (
+              <p className="max-w-3xl text-sm">
+                You can read this plan. The team lead and the unit’s coach change it.
+              </p>
+            ) : null}
           </div>
-        ) : null}
-        {!plan.canEdit ? (
-          <p className="max-w-3xl text-sm text-slate-700">
-            You can read this plan. The team lead and the unit’s coach change it.
-          </p>
-        ) : null}
-      </div>
+        }
+      >
+        <p className="text-sm">
+          <TextLink href={`/team/${encodeURIComponent(plan.team.slug)}`}>{plan.team.name}</TextLink> ·{" "}
+          {plan.team.orgUnitName}
+        </p>
+      </PageHeader>
 
       {plan.canExport ? (
         <ExportForm
@@ -198,10 +224,12 @@ export function TeamPlanPage({ plan }: { plan: TeamPlanView }) {
       <section aria-labelledby={PLAN_HEADING_ID} className="space-y-4">
         <PlanHeading id={PLAN_HEADING_ID} count={plan.items.length} />
         {plan.items.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-5 text-slate-700">
+          <EmptyState>
             The plan has no items yet.
-            {plan.canEdit && plan.recommendations.length > 0 ? " Add countermeasures from the ranking below." : ""}
-          </p>
+            {plan.canEdit && plan.recommendations.length > 0
+              ? " Add countermeasures from the ranking below."
+              : ""}
+          </EmptyState>
         ) : (
           <ul className="space-y-4">
             {plan.items.map((item) => (
@@ -212,24 +240,29 @@ export function TeamPlanPage({ plan }: { plan: TeamPlanView }) {
       </section>
 
       {plan.source ? (
-        <section aria-labelledby="ranking-heading" className="space-y-4">
-          <div className="space-y-1">
-            <h2 id="ranking-heading" className="text-2xl font-semibold">
-              Ranked countermeasures
-            </h2>
-            <p className="max-w-3xl text-slate-700">
+        <SectionCard
+          title="Ranked countermeasures"
+          id="ranking-heading"
+          plain
+          description={
+            <p className="max-w-3xl">
               Most risk removed first: the score points carried by the triggered symptoms each countermeasure
               addresses, in the {plan.source.cycleName} assessment.
             </p>
-          </div>
+          }
+        >
           {ranked.length === 0 ? (
-            <p className="rounded-lg border border-dashed border-slate-300 bg-white p-5 text-slate-700">
+            <EmptyState>
               No symptoms were triggered in a pitfall with risk, so no countermeasure would remove risk.
-            </p>
+            </EmptyState>
           ) : (
             <ol className="space-y-4">
               {ranked.map((recommendation) => (
-                <RecommendationCard key={recommendation.countermeasureId} recommendation={recommendation} plan={plan} />
+                <RecommendationCard
+                  key={recommendation.countermeasureId}
+                  recommendation={recommendation}
+                  plan={plan}
+                />
               ))}
             </ol>
           )}
@@ -240,12 +273,16 @@ export function TeamPlanPage({ plan }: { plan: TeamPlanView }) {
               </summary>
               <ul className="mt-4 space-y-4">
                 {others.map((recommendation) => (
-                  <RecommendationCard key={recommendation.countermeasureId} recommendation={recommendation} plan={plan} />
+                  <RecommendationCard
+                    key={recommendation.countermeasureId}
+                    recommendation={recommendation}
+                    plan={plan}
+                  />
                 ))}
               </ul>
             </details>
           ) : null}
-        </section>
+        </SectionCard>
       ) : null}
     </div>
   );

@@ -168,24 +168,25 @@ describe("FormStatus", () => {
 
 describe("page structure", () => {
   it("names a section by its heading", () => {
-    const html = renderToStaticMarkup(h(SectionCard, { title: "Teams", id: "teams-heading" }, "…"));
+    const html = renderToStaticMarkup(h(SectionCard, { title: "Teams", id: "teams-heading", children: "…" }));
     expect(html).toContain('<section aria-labelledby="teams-heading"');
     expect(html).toContain('<h2 id="teams-heading"');
   });
 
   it("offers Clear filters only while filtering", () => {
     const plain = renderToStaticMarkup(
-      h(FilterForm, { action: "/admin/audit", label: "Filter the audit log" }, null),
+      h(FilterForm, { action: "/admin/audit", label: "Filter the audit log", children: null }),
     );
     expect(plain).toContain('role="search"');
     expect(plain).toContain('method="get"');
     expect(plain).not.toContain("Clear filters");
     const filtered = renderToStaticMarkup(
-      h(
-        FilterForm,
-        { action: "/admin/audit", label: "Filter the audit log", clearHref: "/admin/audit" },
-        null,
-      ),
+      h(FilterForm, {
+        action: "/admin/audit",
+        label: "Filter the audit log",
+        clearHref: "/admin/audit",
+        children: null,
+      }),
     );
     expect(filtered).toContain("Clear filters");
   });
