@@ -54,7 +54,7 @@ const UNREADABLE_FORM = "The form could not be read. Reload the page and try aga
  * repeats, the last value wins. Anything that is not a FormData is a validation error, not an
  * internal one.
  */
-export function formEntries(formData: unknown): Record<string, FormDataEntryValue> {
+function formEntries(formData: unknown): Record<string, FormDataEntryValue> {
   if (!(formData instanceof FormData)) throw new ValidationError(UNREADABLE_FORM);
   return Object.fromEntries(formData.entries());
 }
