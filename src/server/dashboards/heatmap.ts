@@ -1,8 +1,8 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
 import { content } from "@/domain/content";
-import { cycleKey, previousCycle } from "@/domain/cycles/cycle-ref";
-import { selectCycle, toCycleOption } from "@/domain/dashboards/cycles";
+import { cycleKey } from "@/domain/cycles/cycle-ref";
+import { toCycleOption } from "@/domain/dashboards/cycles";
 import {
   buildHeatmap,
   parseHeatmapQuery,
@@ -10,11 +10,9 @@ import {
   type HeatmapQuery,
 } from "@/domain/dashboards/heatmap";
 import { methodChangeBetween, sameMethod } from "@/domain/dashboards/trend";
-import { db } from "../db";
-import type { Prisma } from "@/generated/prisma/client";
-import { dashboardTeamsWhere, readableOrgUnits, requireOrgDashboardScope } from "./access";
+import { dashboardTeamsWhere } from "./access";
 import { dashboardDataFingerprint, FingerprintedCache } from "./dashboard-data-cache";
-import { listStartedCycles } from "./cycles";
+import { loadOrgDashboardCycles, readCycleRows } from "./cycles";
 import type { OrgHeatmapView } from "@/contracts/dashboards/views";
 
 const EMPTY_HEATMAP: Heatmap = {
@@ -22,35 +20,12 @@ const EMPTY_HEATMAP: Heatmap = {
   totals: { teams: 0, shownTeams: 0, completion: { "not-started": 0, draft: 0, submitted: 0 } },
 };
 
-type HeatmapRows = Awaited<ReturnType<typeof readHeatmapRows>>;
+type HeatmapRows = Awaited<ReturnType<typeof readCycleRows>>;
 
 /** Room for every head of engineering's view and a few dozen coaches' and unit filters at once. */
 const heatmapRows = new FingerprintedCache<HeatmapRows>(64);
 /** The heatmaps built from those rows, per sort and filter; shared, so never mutated. */
 const builtHeatmaps = new FingerprintedCache<Heatmap>(32);
-
-async function readHeatmapRows(teamsWhere: Prisma.TeamWhereInput, cycleIds: string[]) {
-  const [teams, assessments, results] = await Promise.all([
-    db.team.findMany({ where: teamsWhere, select: { id: true, name: true, slug: true, orgUnitId: true } }),
-    db.assessment.findMany({
-      where: { cycleId: { in: cycleIds }, team: teamsWhere },
-      select: {
-        id: true,
-        teamId: true,
-        cycleId: true,
-        status: true,
-        overallScore: true,
-        overallBand: true,
-        scoringMethodVersion: true,
-      },
-    }),
-    db.pitfallResult.findMany({
-      where: { assessment: { cycleId: { in: cycleIds }, status: "submitted", team: teamsWhere } },
-      select: { assessmentId: true, pitfallId: true, status: true, score: true, band: true },
-    }),
-  ]);
-  return { teams, assessments, results };
-}
 
 /**
  * The organisation heatmap for one cycle. Reads only scalar columns in four small queries: cycles,
@@ -62,11 +37,8 @@ export async function getOrgHeatmap(
   actor: Actor,
   searchParams: Record<string, string | string[] | undefined>,
 ): Promise<OrgHeatmapView> {
-  const scope = requireOrgDashboardScope(actor);
   const requested = parseHeatmapQuery(searchParams);
-  const [cycles, units] = await Promise.all([listStartedCycles(), readableOrgUnits(actor)]);
-  const cycle = selectCycle(cycles, requested.cycle);
-  const before = cycle ? previousCycle(cycles, cycle) : null;
+  const { scope, cycles, units, cycle, before } = await loadOrgDashboardCycles(actor, requested.cycle);
   const unit = requested.unit ? units.find((candidate) => candidate.slug === requested.unit) : undefined;
   const query: HeatmapQuery = {
     ...requested,
@@ -91,7 +63,7 @@ export async function getOrgHeatmap(
   const rowsKey = JSON.stringify({ teamsWhere, cycleIds });
   const fingerprint = await dashboardDataFingerprint(cycleIds);
   const { teams, assessments, results } = await heatmapRows.get(rowsKey, fingerprint, () =>
-    readHeatmapRows(teamsWhere, cycleIds),
+    readCycleRows(teamsWhere, cycleIds),
   );
   const current = assessments.filter((assessment) => assessment.cycleId === cycle.id);
   const previous = before ? assessments.filter((assessment) => assessment.cycleId === before.id) : [];

@@ -1,13 +1,13 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
 import { content } from "@/domain/content";
-import { compareCycles, previousCycle } from "@/domain/cycles/cycle-ref";
-import { selectCycle, toCycleOption } from "@/domain/dashboards/cycles";
+import { compareCycles } from "@/domain/cycles/cycle-ref";
+import { toCycleOption } from "@/domain/dashboards/cycles";
 import { buildRollups, historyPoints } from "@/domain/dashboards/rollups";
 import { historyMethodNote, methodChangeBetween } from "@/domain/dashboards/trend";
 import { db } from "../db";
-import { dashboardTeamsWhere, readableOrgUnits, requireOrgDashboardScope } from "./access";
-import { listStartedCycles } from "./cycles";
+import { dashboardTeamsWhere } from "./access";
+import { loadOrgDashboardCycles, readCycleRows } from "./cycles";
 import type { OrgRollupsView } from "@/contracts/dashboards/views";
 
 /** How many quarters of history the trends show: two years is enough to see a direction. */
@@ -29,10 +29,10 @@ export async function getOrgRollups(
   actor: Actor,
   searchParams: Record<string, string | string[] | undefined>,
 ): Promise<OrgRollupsView> {
-  const scope = requireOrgDashboardScope(actor);
-  const [cycles, units] = await Promise.all([listStartedCycles(), readableOrgUnits(actor)]);
-  const cycle = selectCycle(cycles, firstValue(searchParams.cycle));
-  const before = cycle ? previousCycle(cycles, cycle) : null;
+  const { scope, cycles, units, cycle, before } = await loadOrgDashboardCycles(
+    actor,
+    firstValue(searchParams.cycle),
+  );
   const requestedUnit = firstValue(searchParams.unit);
   const focusUnit = units.find((unit) => unit.slug === requestedUnit) ?? null;
   const base = {
@@ -52,24 +52,8 @@ export async function getOrgRollups(
   const teamsWhere = dashboardTeamsWhere(actor);
   const focusTeamsWhere = dashboardTeamsWhere(actor, focusUnit?.id);
   const cycleIds = before ? [cycle.id, before.id] : [cycle.id];
-  const [teams, assessments, results, methodsByCycle, ...aggregates] = await Promise.all([
-    db.team.findMany({ where: teamsWhere, select: { id: true, name: true, slug: true, orgUnitId: true } }),
-    db.assessment.findMany({
-      where: { cycleId: { in: cycleIds }, team: teamsWhere },
-      select: {
-        id: true,
-        teamId: true,
-        cycleId: true,
-        status: true,
-        overallScore: true,
-        overallBand: true,
-        scoringMethodVersion: true,
-      },
-    }),
-    db.pitfallResult.findMany({
-      where: { assessment: { cycleId: { in: cycleIds }, status: "submitted", team: teamsWhere } },
-      select: { assessmentId: true, pitfallId: true, status: true, score: true, band: true },
-    }),
+  const [{ teams, assessments, results }, methodsByCycle, ...aggregates] = await Promise.all([
+    readCycleRows(teamsWhere, cycleIds),
     db.assessment.groupBy({
       by: ["cycleId", "scoringMethodVersion"],
       where: {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
 import { compareCycles, cycleKey } from "@/domain/cycles/cycle-ref";
-import { selectCycle, toCycleOption } from "@/domain/dashboards/cycles";
+import { toCycleOption } from "@/domain/dashboards/cycles";
 import {
   asAvailabilityTarget,
   asOnCallSetup,
@@ -12,8 +12,8 @@ import {
   type RunCostTeam,
 } from "@/domain/dashboards/run-cost";
 import { db } from "../db";
-import { dashboardTeamsWhere, readableOrgUnits, requireOrgDashboardScope } from "./access";
-import { listStartedCycles } from "./cycles";
+import { dashboardTeamsWhere } from "./access";
+import { loadOrgDashboardCycles } from "./cycles";
 import type { RunCostView } from "@/contracts/dashboards/views";
 
 function parseStoredValue(kind: string, value: string | null): unknown {
@@ -34,10 +34,8 @@ export async function getRunCostView(
   actor: Actor,
   searchParams: Record<string, string | string[] | undefined>,
 ): Promise<RunCostView> {
-  const scope = requireOrgDashboardScope(actor);
   const query = parseRunCostQuery(searchParams);
-  const [cycles, units] = await Promise.all([listStartedCycles(), readableOrgUnits(actor)]);
-  const cycle = selectCycle(cycles, query.cycle);
+  const { scope, cycles, units, cycle } = await loadOrgDashboardCycles(actor, query.cycle);
   const base = {
     scope: scope.kind,
     cycles: cycles.map(toCycleOption).reverse(),
