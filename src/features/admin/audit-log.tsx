@@ -3,12 +3,11 @@ import type { AuditPageDto } from "@/contracts/admin/views";
 import { EmptyState } from "@/ui/empty-state";
 import { FilterForm } from "@/ui/filter-form";
 import { PageHeader } from "@/ui/page-header";
-import { Pagination } from "@/ui/pagination";
 import { SelectField } from "@/ui/select-field";
-import { DataTable, type Column } from "@/ui/table";
+import type { Column } from "@/ui/table";
 import { TextField } from "@/ui/text-field";
 import { formatDateTime } from "@/domain/format";
-import { withQuery } from "./format";
+import { PagedTable } from "./paged-table";
 
 const ACTION_PREFIXES = [
   "auth.",
@@ -93,7 +92,13 @@ export function AuditLog({ result, filter }: { result: AuditPageDto; filter: Aud
         <TextField label="To (UTC date, included)" name="to" type="date" defaultValue={filter.to ?? ""} />
       </FilterForm>
 
-      <DataTable
+      <PagedTable
+        path="/admin/audit"
+        query={query}
+        page={result.page}
+        pageCount={result.pageCount}
+        total={result.total}
+        nouns={["event", "events"]}
         caption={`Audit events${filtered ? " matching the filters" : ""}, newest first`}
         captionHidden
         regionLabel="Audit events table"
@@ -105,12 +110,6 @@ export function AuditLog({ result, filter }: { result: AuditPageDto; filter: Aud
             {filtered ? "No events match these filters." : "Nothing has been recorded yet."}
           </EmptyState>
         }
-      />
-      <Pagination
-        page={result.page}
-        pageCount={result.pageCount}
-        hrefFor={(page) => withQuery("/admin/audit", { ...query, page })}
-        count={`${result.total} ${result.total === 1 ? "event" : "events"}`}
       />
     </div>
   );

@@ -5,13 +5,12 @@ import type { PeopleFilter } from "@/contracts/admin/schemas";
 import { EmptyState } from "@/ui/empty-state";
 import { FilterForm } from "@/ui/filter-form";
 import { PageHeader } from "@/ui/page-header";
-import { Pagination } from "@/ui/pagination";
 import { SelectField } from "@/ui/select-field";
-import { DataTable, type Column } from "@/ui/table";
+import type { Column } from "@/ui/table";
 import { TextField } from "@/ui/text-field";
 import { TextLink } from "@/ui/text-link";
 import { formatDay } from "@/domain/format";
-import { withQuery } from "./format";
+import { PagedTable } from "./paged-table";
 
 export function PeopleList({ result, filter }: { result: PeoplePageDto; filter: PeopleFilter }) {
   const query = { q: filter.q, role: filter.role, status: filter.status };
@@ -63,7 +62,13 @@ export function PeopleList({ result, filter }: { result: PeoplePageDto; filter: 
         />
       </FilterForm>
 
-      <DataTable
+      <PagedTable
+        path="/admin/people"
+        query={query}
+        page={result.page}
+        pageCount={result.pageCount}
+        total={result.total}
+        nouns={["person", "people"]}
         caption={`People${filtered ? " matching the filters" : ""}, by name`}
         captionHidden
         regionLabel="People table"
@@ -78,12 +83,6 @@ export function PeopleList({ result, filter }: { result: PeoplePageDto; filter: 
               : "There are no people yet. Add a person or import a CSV file."}
           </EmptyState>
         }
-      />
-      <Pagination
-        page={result.page}
-        pageCount={result.pageCount}
-        hrefFor={(page) => withQuery("/admin/people", { ...query, page })}
-        count={`${result.total} ${result.total === 1 ? "person" : "people"}`}
       />
     </div>
   );

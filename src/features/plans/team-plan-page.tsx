@@ -174,6 +174,32 @@ function RecommendationCard({
   );
 }
 
+/** Ranked countermeasures are an ordered list; the ones that remove no risk are not ranked. */
+function RecommendationList({
+  recommendations,
+  plan,
+  ordered = false,
+  className = "",
+}: {
+  recommendations: readonly RecommendationView[];
+  plan: TeamPlanView;
+  ordered?: boolean;
+  className?: string;
+}) {
+  const List = ordered ? "ol" : "ul";
+  return (
+    <List className={`space-y-4 ${className}`}>
+      {recommendations.map((recommendation) => (
+        <RecommendationCard
+          key={recommendation.countermeasureId}
+          recommendation={recommendation}
+          plan={plan}
+        />
+      ))}
+    </List>
+  );
+}
+
 export function TeamPlanPage({ plan }: { plan: TeamPlanView }) {
   const ranked = plan.recommendations.filter((recommendation) => recommendation.totalRiskRemoved > 0);
   const others = plan.recommendations.filter((recommendation) => recommendation.totalRiskRemoved <= 0);
@@ -256,30 +282,14 @@ export function TeamPlanPage({ plan }: { plan: TeamPlanView }) {
               No symptoms were triggered in a pitfall with risk, so no countermeasure would remove risk.
             </EmptyState>
           ) : (
-            <ol className="space-y-4">
-              {ranked.map((recommendation) => (
-                <RecommendationCard
-                  key={recommendation.countermeasureId}
-                  recommendation={recommendation}
-                  plan={plan}
-                />
-              ))}
-            </ol>
+            <RecommendationList ordered recommendations={ranked} plan={plan} />
           )}
           {others.length > 0 ? (
             <details className="rounded-lg border border-slate-200 bg-white p-5">
               <summary className="cursor-pointer font-semibold">
                 Other countermeasures ({others.length}) that this assessment found no risk for
               </summary>
-              <ul className="mt-4 space-y-4">
-                {others.map((recommendation) => (
-                  <RecommendationCard
-                    key={recommendation.countermeasureId}
-                    recommendation={recommendation}
-                    plan={plan}
-                  />
-                ))}
-              </ul>
+              <RecommendationList recommendations={others} plan={plan} className="mt-4" />
             </details>
           ) : null}
         </SectionCard>
