@@ -32,7 +32,6 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from ".
 import {
   carryAnswersForward,
   compiledQuestionnaire,
-  contextQuestionIds,
   questionIndex,
   questionnaireOfCycle,
 } from "./questionnaire-content";
@@ -41,6 +40,7 @@ import {
   answerOfRow,
   authorNames,
   readServerAnswers,
+  scorableAnswers,
   storedAnswerColumns,
   toServerAnswer,
   type AnswerRow,
@@ -426,32 +426,21 @@ export async function submitAssessment(
 
     const questionnaire = questionnaireOfCycle(assessment.cycle);
     const compiled = compiledQuestionnaire(questionnaire);
-    const index = questionIndex(questionnaire);
-    const contextIds = contextQuestionIds(questionnaire);
-    const answers: Record<string, Answer> = {};
-    const teamContext: Record<string, Answer> = {};
     const fieldErrors: FieldErrors = {};
     let invalid = 0;
     let unconfirmed = 0;
-    for (const row of assessment.answers) {
-      const entry = index.get(row.questionId);
-      // Rows of questions outside this questionnaire cannot be shown or answered; they are not scored.
-      if (!entry) continue;
-      const answer = answerOfRow(row);
-      const issue = answer
-        ? validateAnswer(entry.question, answer)
-        : { message: "This answer could not be read; answer it again." };
-      if (issue || !answer) {
+    const { answers, teamContext, accepted } = scorableAnswers(
+      assessment.answers,
+      questionnaire,
+      (row, message) => {
         invalid++;
-        fieldErrors[row.questionId] = [issue?.message ?? "This answer could not be read; answer it again."];
-        continue;
-      }
-      if (row.carriedOver) {
-        unconfirmed++;
-        fieldErrors[row.questionId] = ["Confirm or change this answer carried over from last quarter."];
-      }
-      if (contextIds.has(row.questionId)) teamContext[row.questionId] = answer;
-      else answers[row.questionId] = answer;
+        fieldErrors[row.questionId] = [message ?? "This answer could not be read; answer it again."];
+      },
+    );
+    for (const row of accepted) {
+      if (!row.carriedOver) continue;
+      unconfirmed++;
+      fieldErrors[row.questionId] = ["Confirm or change this answer carried over from last quarter."];
     }
     const missing = listMissingRequiredAnswers(compiled, answers, teamContext).filter(
       (issue) => fieldErrors[issue.questionId] === undefined,

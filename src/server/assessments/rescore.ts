@@ -1,23 +1,12 @@
 import "server-only";
-import type { Answer } from "@/domain/content/schema";
 import { storedAssessmentColumns } from "@/domain/results/stored-results";
-import {
-  SCORING_METHOD_VERSION,
-  scoreAssessment,
-  validateAnswer,
-  type AssessmentScore,
-} from "@/domain/scoring";
+import { SCORING_METHOD_VERSION, scoreAssessment, type AssessmentScore } from "@/domain/scoring";
 import type { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "../audit/audit";
 import { ExpectedError } from "../errors";
 import type { AppPrismaClient } from "../prisma-client";
-import {
-  compiledQuestionnaire,
-  contextQuestionIds,
-  questionIndex,
-  questionnaireOfCycle,
-} from "./questionnaire-content";
-import { answerOfRow } from "./stored-answers";
+import { compiledQuestionnaire, questionnaireOfCycle } from "./questionnaire-content";
+import { scorableAnswers } from "./stored-answers";
 import { staleResultsWhere } from "./stale-results";
 import { replaceStoredPitfallResults } from "./stored-results";
 
@@ -98,29 +87,15 @@ async function rescoreCycle(
 
   const questionnaire = questionnaireOfCycle(cycle);
   const compiled = compiledQuestionnaire(questionnaire);
-  const index = questionIndex(questionnaire);
-  const contextIds = contextQuestionIds(questionnaire);
   const scores = new Map<string, AssessmentScore>();
 
   for (const assessment of assessments) {
-    const answers: Record<string, Answer> = {};
-    const teamContext: Record<string, Answer> = {};
-    for (const row of assessment.answers) {
-      const entry = index.get(row.questionId);
-      // As on submit: answers to questions outside the cycle's questionnaire are not scored.
-      if (!entry) continue;
-      const answer = answerOfRow(row);
-      const issue = answer
-        ? validateAnswer(entry.question, answer)
-        : { message: "the stored answer cannot be read" };
-      if (issue || !answer) {
-        throw new RescoreRefusal(
-          `${assessment.team.name}: the answer to "${row.questionId}" is refused by the current content (${issue?.message ?? "unreadable"}).`,
-        );
-      }
-      if (contextIds.has(row.questionId)) teamContext[row.questionId] = answer;
-      else answers[row.questionId] = answer;
-    }
+    // As on submit: the same answers are scored, and one the current content refuses stops the run.
+    const { answers, teamContext } = scorableAnswers(assessment.answers, questionnaire, (row, message) => {
+      throw new RescoreRefusal(
+        `${assessment.team.name}: the answer to "${row.questionId}" is refused by the current content (${message ?? "the stored answer cannot be read"}).`,
+      );
+    });
     let score: AssessmentScore;
     try {
       score = scoreAssessment(compiled, answers, teamContext);

@@ -1,8 +1,10 @@
 import "server-only";
-import type { Answer, Answers } from "@/domain/content/schema";
+import type { Answer, Answers, Questionnaire } from "@/domain/content/schema";
+import { validateAnswer } from "@/domain/scoring";
 import type { AnswerValue } from "@/domain/scoring/answer-validation";
 import type { AnswerKind, ServerAnswer } from "@/contracts/assessments/types";
 import type { Prisma } from "@/generated/prisma/client";
+import { contextQuestionIds, questionIndex } from "./questionnaire-content";
 
 /** The Answer columns every read of the workflow selects. */
 export const answerColumns = {
@@ -80,6 +82,38 @@ export function splitAnswers(
     else answers[row.questionId] = answer;
   }
   return { answers, teamContext, unreadable };
+}
+
+/**
+ * The stored answers `questionnaire` scores, split into pitfall answers and team context, and the
+ * rows they came from. Rows of questions outside the questionnaire are skipped: they cannot be shown
+ * or answered, and are not scored. A row that cannot be read, or that its question's rules refuse, is
+ * left out and handed to `refuse` with the rule's message (null when the row could not be read).
+ */
+export function scorableAnswers<Row extends Pick<AnswerRow, "questionId" | "kind" | "value" | "reason">>(
+  rows: readonly Row[],
+  questionnaire: Questionnaire,
+  refuse: (row: Row, message: string | null) => void,
+): { answers: Answers; teamContext: Answers; accepted: Row[] } {
+  const index = questionIndex(questionnaire);
+  const contextIds = contextQuestionIds(questionnaire);
+  const answers: Record<string, Answer> = {};
+  const teamContext: Record<string, Answer> = {};
+  const accepted: Row[] = [];
+  for (const row of rows) {
+    const entry = index.get(row.questionId);
+    if (!entry) continue;
+    const answer = answerOfRow(row);
+    const issue = answer ? validateAnswer(entry.question, answer) : null;
+    if (!answer || issue) {
+      refuse(row, issue?.message ?? null);
+      continue;
+    }
+    accepted.push(row);
+    if (contextIds.has(row.questionId)) teamContext[row.questionId] = answer;
+    else answers[row.questionId] = answer;
+  }
+  return { answers, teamContext, accepted };
 }
 
 /** Names of the people who last changed these answers, for "Riley changed this" messages. */
