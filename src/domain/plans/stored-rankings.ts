@@ -11,6 +11,7 @@ import { BAND_URGENCY, compareRemediation } from "../scoring/remediation-order";
 import { decodeRiskBand, type RiskBand } from "../scoring/bands";
 import { decodePitfallStatus, type PitfallStatus } from "../scoring/types";
 import { showsFindings } from "../results/headline";
+import { listOfValid } from "../results/stored-json";
 
 export interface StoredResultRow {
   pitfallId: string;
@@ -79,21 +80,9 @@ const storedCountermeasure = z.object({
   riskRemoved: z.number(),
 });
 
-function listOf<T extends z.ZodType>(item: T) {
-  return z
-    .array(z.unknown())
-    .catch([])
-    .transform((entries) =>
-      entries.flatMap((entry) => {
-        const parsed = item.safeParse(entry);
-        return parsed.success ? [parsed.data as z.output<T>] : [];
-      }),
-    );
-}
-
 const storedDetail = z.object({
-  triggeredSymptoms: listOf(storedSymptom).optional(),
-  countermeasures: listOf(storedCountermeasure).optional(),
+  triggeredSymptoms: listOfValid(storedSymptom).optional(),
+  countermeasures: listOfValid(storedCountermeasure).optional(),
 });
 
 type StoredDetail = {

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { listOfValid } from "@/domain/results/stored-json";
 
 /**
  * The parts of a stored PitfallResult.detail the result page shows. Stored JSON is read
@@ -37,18 +38,6 @@ const countermeasure = z.object({
   riskRemoved: z.number(),
 });
 
-function listOf<T extends z.ZodType>(item: T) {
-  return z
-    .array(z.unknown())
-    .catch([])
-    .transform((entries) =>
-      entries.flatMap((entry) => {
-        const parsed = item.safeParse(entry);
-        return parsed.success ? [parsed.data as z.output<T>] : [];
-      }),
-    );
-}
-
 const finding = z.object({
   ruleId: z.string(),
   explanation: z.string(),
@@ -58,11 +47,11 @@ const finding = z.object({
 const resultDetail = z.object({
   /** Method 2 onwards: the weighted average before a finding's floor, and the findings that fired. */
   averageScore: z.number().nullable().catch(null).optional(),
-  findings: listOf(finding).optional(),
+  findings: listOfValid(finding).optional(),
   contradictions: z.array(z.string()).catch([]).optional(),
-  contributions: listOf(contribution),
-  triggeredSymptoms: listOf(triggeredSymptom),
-  countermeasures: listOf(countermeasure),
+  contributions: listOfValid(contribution),
+  triggeredSymptoms: listOfValid(triggeredSymptom),
+  countermeasures: listOfValid(countermeasure),
 });
 
 export type ResultDetail = z.output<typeof resultDetail>;
