@@ -22,7 +22,7 @@ import {
   isSubmitted,
   resultsByAssessment,
   type AssessmentRow,
-  type OrgUnitRow,
+  type CycleComparisonRows,
   type PitfallResultRow,
   type TeamRow,
 } from "./stored-rows";
@@ -196,17 +196,7 @@ export interface Heatmap {
   totals: HeatmapTotals;
 }
 
-export interface HeatmapInput {
-  units: readonly OrgUnitRow[];
-  teams: readonly TeamRow[];
-  /** Assessments of the selected cycle. */
-  current: readonly AssessmentRow[];
-  /** Assessments of the cycle before it (empty when there is none). */
-  previous: readonly AssessmentRow[];
-  /** Stored results of the submitted assessments of both cycles (scalar columns only). */
-  results: readonly PitfallResultRow[];
-  previousCycleName: string | null;
-}
+export type HeatmapInput = CycleComparisonRows;
 
 const NO_RESULT: HeatmapCell = { score: null, band: null, status: "no-result", trend: null };
 

@@ -17,9 +17,7 @@ import {
   organisationSignalsFromRows,
   resultsByAssessment,
   type AssessmentRow,
-  type OrgUnitRow,
-  type PitfallResultRow,
-  type TeamRow,
+  type CycleComparisonRows,
 } from "./stored-rows";
 import { scoreTrend, shareTrend, type Trend } from "./trend";
 
@@ -53,17 +51,8 @@ export interface Rollups {
   units: RollupScope[];
 }
 
-export interface RollupInput {
-  units: readonly OrgUnitRow[];
-  teams: readonly TeamRow[];
-  /** Assessments of the selected cycle. */
-  current: readonly AssessmentRow[];
-  /** Assessments of the cycle before it; empty when there is none. */
-  previous: readonly AssessmentRow[];
-  /** Stored results of the submitted assessments of both (scalar columns only). */
-  results: readonly PitfallResultRow[];
-  previousCycleName: string | null;
-}
+/** The roll-ups read the same rows of the selected and previous cycle as the heatmap. */
+export type RollupInput = CycleComparisonRows;
 
 function emptyBands(): Record<RiskBand, number> {
   return Object.fromEntries(RISK_BANDS.map((band) => [band, 0])) as Record<RiskBand, number>;

@@ -47,6 +47,19 @@ export interface PitfallResultRow {
   band: string | null;
 }
 
+/** The rows of a selected cycle and the one before it, as the heatmap and the roll-ups compare them. */
+export interface CycleComparisonRows {
+  units: readonly OrgUnitRow[];
+  teams: readonly TeamRow[];
+  /** Assessments of the selected cycle. */
+  current: readonly AssessmentRow[];
+  /** Assessments of the cycle before it (empty when there is none). */
+  previous: readonly AssessmentRow[];
+  /** Stored results of the submitted assessments of both cycles (scalar columns only). */
+  results: readonly PitfallResultRow[];
+  previousCycleName: string | null;
+}
+
 const PITFALL_SET = new Set<string>(PITFALL_IDS);
 
 export function isPitfallId(value: string): value is PitfallId {

@@ -5,7 +5,8 @@ export interface UnitLink {
   parentId: string | null;
 }
 
-function childrenByParent(units: readonly UnitLink[]): Map<string, string[]> {
+/** Parent id → the ids of its direct children. */
+export function childrenByParent(units: readonly UnitLink[]): Map<string, string[]> {
   const children = new Map<string, string[]>();
   for (const unit of units) {
     if (!unit.parentId) continue;

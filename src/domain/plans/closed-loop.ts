@@ -87,45 +87,31 @@ function methodName(version: number | null): string {
 export function compareClosedLoop(input: ClosedLoopInput): ClosedLoop {
   const { pitfallName, scoreWhenAdded, latestScore, addedInCycle, latestCycle } = input;
   const since = addedInCycle ? ` in ${addedInCycle}` : "";
+  const notCompared = (text: string): ClosedLoop => ({
+    kind: "not-compared",
+    scoreWhenAdded,
+    latestScore,
+    addedInCycle,
+    latestCycle,
+    text,
+  });
   if (scoreWhenAdded === null) {
-    return {
-      kind: "not-compared",
-      scoreWhenAdded,
-      latestScore,
-      addedInCycle,
-      latestCycle,
-      text: `${pitfallName}: not scored when the item was added${since}`,
-    };
+    return notCompared(`${pitfallName}: not scored when the item was added${since}`);
   }
   if (input.latestRelation === "earlier" && latestCycle !== null) {
-    return {
-      kind: "not-compared",
-      scoreWhenAdded,
-      latestScore,
-      addedInCycle,
-      latestCycle,
-      text: `${pitfallName}: ${formatScoreCompact(scoreWhenAdded)} when added${since}, after ${latestCycle}`,
-    };
+    return notCompared(
+      `${pitfallName}: ${formatScoreCompact(scoreWhenAdded)} when added${since}, after ${latestCycle}`,
+    );
   }
   if (input.latestRelation === "same" || latestCycle === null) {
-    return {
-      kind: "not-compared",
-      scoreWhenAdded,
-      latestScore,
-      addedInCycle,
-      latestCycle,
-      text: `${pitfallName}: ${formatScoreCompact(scoreWhenAdded)} when added${since}; no later result yet`,
-    };
+    return notCompared(
+      `${pitfallName}: ${formatScoreCompact(scoreWhenAdded)} when added${since}; no later result yet`,
+    );
   }
   if (latestScore === null) {
-    return {
-      kind: "not-compared",
-      scoreWhenAdded,
-      latestScore,
-      addedInCycle,
-      latestCycle,
-      text: `${pitfallName}: ${formatScoreCompact(scoreWhenAdded)} when added${since}; not scored in ${latestCycle}`,
-    };
+    return notCompared(
+      `${pitfallName}: ${formatScoreCompact(scoreWhenAdded)} when added${since}; not scored in ${latestCycle}`,
+    );
   }
   if (input.methodWhenAdded !== input.latestMethod) {
     return {

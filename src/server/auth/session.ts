@@ -2,21 +2,14 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { childrenByParent } from "@/domain/org/org-tree";
 import { buildActor, decodeRole, type Actor, type RoleGrant } from "@/domain/access/policy";
 import { db } from "../db";
 import { getAuth } from "./auth";
 
 /** Parent → children map of every org unit; small (tens of rows) and needed to expand coach scope. */
 async function orgUnitChildren(): Promise<Map<string, string[]>> {
-  const units = await db.orgUnit.findMany({ select: { id: true, parentId: true } });
-  const children = new Map<string, string[]>();
-  for (const unit of units) {
-    if (!unit.parentId) continue;
-    const list = children.get(unit.parentId) ?? [];
-    list.push(unit.id);
-    children.set(unit.parentId, list);
-  }
-  return children;
+  return childrenByParent(await db.orgUnit.findMany({ select: { id: true, parentId: true } }));
 }
 
 /** Loads the actor for a user id, or null when the person is unknown or deactivated. */
