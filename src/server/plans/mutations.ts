@@ -164,6 +164,24 @@ async function checkOwner(tx: Transaction, teamId: string, ownerId: string | nul
 }
 
 /**
+ * The item as the editor loaded it: refused as gone when someone removed it, and as stale (with the
+ * values saved since) when its version moved on.
+ */
+async function itemAtVersion(
+  tx: Transaction,
+  teamId: string,
+  input: { itemId: string; expectedVersion: number },
+) {
+  const current = await tx.planItem.findFirst({
+    where: { id: input.itemId, teamId },
+    select: auditedColumns,
+  });
+  if (!current) throw new NotFoundError(GONE_MESSAGE);
+  if (current.version !== input.expectedVersion) throw staleEdit(current);
+  return current;
+}
+
+/**
  * Saves an item's owner, due date, status and notes. The write only applies to the version the
  * editor loaded (one conditional update), so of two concurrent saves the second is refused with
  * the values the first one saved, never silently overwritten.
@@ -171,12 +189,7 @@ async function checkOwner(tx: Transaction, teamId: string, ownerId: string | nul
 export async function updatePlanItem(actor: Actor, input: UpdatePlanItemInput): Promise<{ version: number }> {
   const team = await authorizeTeamChange(actor, "plan:edit", await teamOfItem(input.itemId));
   return db.$transaction(async (tx) => {
-    const current = await tx.planItem.findFirst({
-      where: { id: input.itemId, teamId: team.id },
-      select: auditedColumns,
-    });
-    if (!current) throw new NotFoundError(GONE_MESSAGE);
-    if (current.version !== input.expectedVersion) throw staleEdit(current);
+    const current = await itemAtVersion(tx, team.id, input);
     await checkOwner(tx, team.id, input.ownerId);
 
     const change = applyStatusChange(
@@ -230,12 +243,7 @@ export async function updatePlanItem(actor: Actor, input: UpdatePlanItemInput): 
 export async function removePlanItem(actor: Actor, input: RemovePlanItemInput): Promise<null> {
   const team = await authorizeTeamChange(actor, "plan:edit", await teamOfItem(input.itemId));
   return db.$transaction(async (tx) => {
-    const current = await tx.planItem.findFirst({
-      where: { id: input.itemId, teamId: team.id },
-      select: auditedColumns,
-    });
-    if (!current) throw new NotFoundError(GONE_MESSAGE);
-    if (current.version !== input.expectedVersion) throw staleEdit(current);
+    const current = await itemAtVersion(tx, team.id, input);
     const removed = await tx.planItem.deleteMany({
       where: { id: current.id, teamId: team.id, version: input.expectedVersion },
     });
