@@ -138,6 +138,28 @@ function parseFiles(files: readonly ContentFile[], problems: ProblemList): Parse
     unparsedPitfallIds: new Set(),
   };
   const seenFiles = new Set<string>();
+  /** A file whose content is named by its id: parsed, with a problem when the id and file name differ. */
+  const parseNamedFile = <T extends { id: string }>(
+    schema: z.ZodType<T>,
+    file: string,
+    data: unknown,
+    idFromFileName: string,
+  ): T | null => {
+    const result = schema.safeParse(data);
+    if (!result.success) {
+      parsed.unparsedFiles.add(file);
+      problems.addZodIssues(file, result.error);
+      return null;
+    }
+    if (result.data.id !== idFromFileName) {
+      problems.add(
+        file,
+        "id",
+        `must match the file name: expected "${idFromFileName}", found "${result.data.id}"`,
+      );
+    }
+    return result.data;
+  };
 
   for (const { file, data } of files) {
     if (seenFiles.has(file)) {
@@ -169,41 +191,16 @@ function parseFiles(files: readonly ContentFile[], problems: ProblemList): Parse
     const pitfallFile = PITFALL_FILE.exec(file);
     if (pitfallFile) {
       const idFromFileName = pitfallFile[1]!;
-      const result = pitfallSchema.safeParse(data);
-      if (!result.success) {
-        parsed.unparsedFiles.add(file);
-        parsed.unparsedPitfallIds.add(idFromFileName);
-        problems.addZodIssues(file, result.error);
-        continue;
-      }
-      if (result.data.id !== idFromFileName) {
-        problems.add(
-          file,
-          "id",
-          `must match the file name: expected "${idFromFileName}", found "${result.data.id}"`,
-        );
-      }
-      parsed.pitfalls.push({ file, value: result.data });
+      const value = parseNamedFile(pitfallSchema, file, data, idFromFileName);
+      if (value) parsed.pitfalls.push({ file, value });
+      else parsed.unparsedPitfallIds.add(idFromFileName);
       continue;
     }
 
     const questionnaireFile = QUESTIONNAIRE_FILE.exec(file);
     if (questionnaireFile) {
-      const idFromFileName = questionnaireFile[1]!;
-      const result = questionnaireSchema.safeParse(data);
-      if (!result.success) {
-        parsed.unparsedFiles.add(file);
-        problems.addZodIssues(file, result.error);
-        continue;
-      }
-      if (result.data.id !== idFromFileName) {
-        problems.add(
-          file,
-          "id",
-          `must match the file name: expected "${idFromFileName}", found "${result.data.id}"`,
-        );
-      }
-      parsed.questionnaires.push({ file, value: result.data });
+      const value = parseNamedFile(questionnaireSchema, file, data, questionnaireFile[1]!);
+      if (value) parsed.questionnaires.push({ file, value });
       continue;
     }
 
@@ -360,7 +357,11 @@ function checkPitfalls(
     const removed = new Set<string>();
     pitfall.countermeasures.forEach((ref, index) => {
       reportDuplicates(ref.removesCauses, (causeIndex, id) =>
-        problems.add(file, ["countermeasures", index, "removesCauses", causeIndex], `cause "${id}" is listed twice`),
+        problems.add(
+          file,
+          ["countermeasures", index, "removesCauses", causeIndex],
+          `cause "${id}" is listed twice`,
+        ),
       );
       ref.removesCauses.forEach((causeId, causeIndex) => {
         if (causeIds.has(causeId)) removed.add(causeId);
@@ -443,10 +444,18 @@ function checkQuestionnaire(
       if (pitfall && isCheckable(pitfall.id))
         checkDetects(file, [...path, "detects"], question.detects, pitfall, problems);
       if (question.dontKnowRisk !== undefined && !question.allowDontKnow) {
-        problems.add(file, [...path, "dontKnowRisk"], `"don't know" is not allowed on this question, so it cannot carry a risk`);
+        problems.add(
+          file,
+          [...path, "dontKnowRisk"],
+          `"don't know" is not allowed on this question, so it cannot carry a risk`,
+        );
       }
       if (question.applicableWhen && !question.allowNotApplicable) {
-        problems.add(file, [...path, "applicableWhen"], `"not applicable" is not allowed on this question, so nothing can contradict it`);
+        problems.add(
+          file,
+          [...path, "applicableWhen"],
+          `"not applicable" is not allowed on this question, so nothing can contradict it`,
+        );
       }
     });
   });
@@ -458,7 +467,11 @@ function checkQuestionnaire(
           const path = ["sections", sectionIndex, "questions", questionIndex, key, conditionIndex];
           const contextQuestion = questionnaire.context.find((candidate) => candidate.id === condition.field);
           if (!contextQuestion) {
-            problems.add(file, [...path, "field"], `"${condition.field}" is not a context question of this questionnaire`);
+            problems.add(
+              file,
+              [...path, "field"],
+              `"${condition.field}" is not a context question of this questionnaire`,
+            );
             return;
           }
           checkConditionFits(file, path, condition, contextQuestion, problems);
@@ -484,11 +497,21 @@ function checkQuestionnaire(
       checkDetects(file, ["contextRules", ruleIndex, "detects"], rule.detects, pitfall, problems);
     }
     if (rule.weight === 0 && rule.floor === undefined) {
-      problems.add(file, ["contextRules", ruleIndex, "weight"], "a rule of weight 0 must set a floor, or it would have no effect");
+      problems.add(
+        file,
+        ["contextRules", ruleIndex, "weight"],
+        "a rule of weight 0 must set a floor, or it would have no effect",
+      );
     }
     const conditions = [
-      ...(rule.appliesWhen ?? []).map((condition, index) => ({ condition, path: ["contextRules", ruleIndex, "appliesWhen", index] })),
-      ...rule.when.map((condition, index) => ({ condition, path: ["contextRules", ruleIndex, "when", index] })),
+      ...(rule.appliesWhen ?? []).map((condition, index) => ({
+        condition,
+        path: ["contextRules", ruleIndex, "appliesWhen", index],
+      })),
+      ...rule.when.map((condition, index) => ({
+        condition,
+        path: ["contextRules", ruleIndex, "when", index],
+      })),
     ];
     conditions.forEach(({ condition, path }) => {
       const question = questionsById.get(condition.field);

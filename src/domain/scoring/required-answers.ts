@@ -14,18 +14,11 @@ export function listMissingRequiredAnswers(
   teamContext: Answers,
 ): AnswerIssue[] {
   const compiled = compiledFrom(content);
-  const issues: AnswerIssue[] = [];
-  for (const { question } of compiled.questions) {
-    if (question.required && answers[question.id] === undefined) {
-      issues.push({ questionId: question.id, message: REQUIRED_MESSAGE });
-    }
-  }
-  for (const { question } of compiled.contextQuestions) {
-    if (question.required && teamContext[question.id] === undefined) {
-      issues.push({ questionId: question.id, message: REQUIRED_MESSAGE });
-    }
-  }
-  return issues;
+  const unanswered = (entries: readonly { question: { id: string; required?: boolean } }[], given: Answers) =>
+    entries
+      .filter(({ question }) => question.required && given[question.id] === undefined)
+      .map(({ question }): AnswerIssue => ({ questionId: question.id, message: REQUIRED_MESSAGE }));
+  return [...unanswered(compiled.questions, answers), ...unanswered(compiled.contextQuestions, teamContext)];
 }
 
 /**
