@@ -142,33 +142,50 @@ export function CreateTeamForm({ units, orgUnitId }: { units: SelectOption[]; or
   );
 }
 
-/** Renames an org unit or a team (the action decides which, by the id field it reads). */
-export function RenameForm({
-  action,
-  idField,
-  id,
-  currentName,
-  label,
-}: {
+/** Which org unit or team a change applies to, and the label of the field that changes it. */
+interface OrgChangeTarget {
   action: NullAction;
   idField: "orgUnitId" | "teamId";
   id: string;
-  currentName: string;
   label: string;
+}
+
+/** A change to an existing org unit or team: one field, a secondary button, a short confirmation. */
+function OrgChangeForm({
+  target,
+  success,
+  submitLabel,
+  pendingLabel,
+  children,
+}: {
+  target: OrgChangeTarget;
+  success: string;
+  submitLabel: string;
+  pendingLabel: string;
+  children: (error: ActionError | null, clearSuccess: () => void) => ReactNode;
 }) {
   return (
     <OrgForm
-      action={action}
-      hidden={{ [idField]: id }}
-      success={() => "Name saved."}
-      submitLabel="Rename"
-      pendingLabel="Saving…"
+      action={target.action}
+      hidden={{ [target.idField]: target.id }}
+      success={() => success}
+      submitLabel={submitLabel}
+      pendingLabel={pendingLabel}
       variant="secondary"
       className="max-w-md space-y-4"
     >
+      {children}
+    </OrgForm>
+  );
+}
+
+/** Renames an org unit or a team (the action decides which, by the id field it reads). */
+export function RenameForm({ currentName, ...target }: OrgChangeTarget & { currentName: string }) {
+  return (
+    <OrgChangeForm target={target} success="Name saved." submitLabel="Rename" pendingLabel="Saving…">
       {(error, clearSuccess) => (
         <TextField
-          label={label}
+          label={target.label}
           name="name"
           defaultValue={currentName}
           hint="The address (slug) stays the same, so links keep working."
@@ -177,43 +194,28 @@ export function RenameForm({
           onChange={clearSuccess}
         />
       )}
-    </OrgForm>
+    </OrgChangeForm>
   );
 }
 
 /** Moves an org unit under another unit, or a team to another unit. */
 export function MoveForm({
-  action,
-  idField,
-  id,
   targetField,
-  label,
   options,
   current,
   placeholder,
-}: {
-  action: NullAction;
-  idField: "orgUnitId" | "teamId";
-  id: string;
+  ...target
+}: OrgChangeTarget & {
   targetField: "parentId" | "orgUnitId";
-  label: string;
   options: SelectOption[];
   current: string;
   placeholder?: string;
 }) {
   return (
-    <OrgForm
-      action={action}
-      hidden={{ [idField]: id }}
-      success={() => "Moved."}
-      submitLabel="Move"
-      pendingLabel="Moving…"
-      variant="secondary"
-      className="max-w-md space-y-4"
-    >
+    <OrgChangeForm target={target} success="Moved." submitLabel="Move" pendingLabel="Moving…">
       {(error, clearSuccess) => (
         <SelectField
-          label={label}
+          label={target.label}
           name={targetField}
           defaultValue={current}
           placeholder={placeholder}
@@ -222,6 +224,6 @@ export function MoveForm({
           onChange={clearSuccess}
         />
       )}
-    </OrgForm>
+    </OrgChangeForm>
   );
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { formatDayLong, formatScoreCompact } from "@/domain/format";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { EmptyState } from "@/ui/empty-state";
@@ -65,54 +65,54 @@ function ReadOnlyDetails({ item }: { item: PlanItemView }) {
   );
 }
 
+/** One plan item or countermeasure: a card in a list, named by its action. */
+function PlanCard(props: Omit<ComponentProps<typeof SectionCard>, "as" | "headingLevel">) {
+  return (
+    <li>
+      <SectionCard as="article" headingLevel={3} {...props} />
+    </li>
+  );
+}
+
 function PlanItemCard({ item, plan }: { item: PlanItemView; plan: TeamPlanView }) {
   const headingId = `plan-item-${item.id}`;
   return (
-    <li>
-      <SectionCard
-        as="article"
-        headingLevel={3}
-        id={headingId}
-        title={item.action}
-        actions={
-          <>
-            <Badge className={STATUS_BADGES[item.status]}>{item.statusLabel}</Badge>
-            {item.overdue ? <Badge className="border-red-300 bg-red-50 text-red-900">Overdue</Badge> : null}
-          </>
-        }
-      >
+    <PlanCard
+      id={headingId}
+      title={item.action}
+      actions={
+        <>
+          <Badge className={STATUS_BADGES[item.status]}>{item.statusLabel}</Badge>
+          {item.overdue ? <Badge className="border-red-300 bg-red-50 text-red-900">Overdue</Badge> : null}
+        </>
+      }
+    >
+      <p className="text-sm text-slate-700">
+        <span className="font-semibold text-slate-900">{item.pitfallName}:</span> so that {item.rationale}.
+      </p>
+      {item.addresses.length > 0 ? (
         <p className="text-sm text-slate-700">
-          <span className="font-semibold text-slate-900">{item.pitfallName}:</span> so that {item.rationale}.
+          <span className="font-semibold text-slate-900">Symptoms addressed:</span>{" "}
+          {item.addresses.map((symptom) => symptom.title).join("; ")}
         </p>
-        {item.addresses.length > 0 ? (
-          <p className="text-sm text-slate-700">
-            <span className="font-semibold text-slate-900">Symptoms addressed:</span>{" "}
-            {item.addresses.map((symptom) => symptom.title).join("; ")}
-          </p>
-        ) : null}
-        <ClosedLoopLine item={item} />
-        {plan.canEdit ? (
-          <div className="space-y-4 border-t border-slate-200 pt-4">
-            <PlanItemEditor
-              item={item}
-              owners={plan.owners}
-              teamSlug={plan.team.slug}
-              headingId={headingId}
-            />
-            <RemovePlanItem
-              itemId={item.id}
-              version={item.version}
-              action={item.action}
-              teamSlug={plan.team.slug}
-            />
-          </div>
-        ) : (
-          <div className="border-t border-slate-200 pt-3">
-            <ReadOnlyDetails item={item} />
-          </div>
-        )}
-      </SectionCard>
-    </li>
+      ) : null}
+      <ClosedLoopLine item={item} />
+      {plan.canEdit ? (
+        <div className="space-y-4 border-t border-slate-200 pt-4">
+          <PlanItemEditor item={item} owners={plan.owners} teamSlug={plan.team.slug} headingId={headingId} />
+          <RemovePlanItem
+            itemId={item.id}
+            version={item.version}
+            action={item.action}
+            teamSlug={plan.team.slug}
+          />
+        </div>
+      ) : (
+        <div className="border-t border-slate-200 pt-3">
+          <ReadOnlyDetails item={item} />
+        </div>
+      )}
+    </PlanCard>
   );
 }
 
@@ -126,51 +126,47 @@ function RecommendationCard({
   const headingId = `recommendation-${recommendation.countermeasureId}`;
   const served = recommendation.pitfalls.filter((pitfall) => pitfall.riskRemoved > 0).length;
   return (
-    <li>
-      <SectionCard
-        as="article"
-        headingLevel={3}
-        id={headingId}
-        title={recommendation.action}
-        description={
-          recommendation.totalRiskRemoved > 0
-            ? `Removes ${formatScoreCompact(recommendation.totalRiskRemoved)} risk points across ${served} pitfall${served === 1 ? "" : "s"}`
-            : "Removes no risk found by this assessment"
-        }
-        actions={
-          plan.canEdit ? (
-            <AddToPlan
-              teamSlug={plan.team.slug}
-              countermeasureId={recommendation.countermeasureId}
-              action={recommendation.action}
-              inPlan={recommendation.inPlan}
-            />
-          ) : recommendation.inPlan ? (
-            <p className="text-sm font-medium text-slate-700">In the plan</p>
-          ) : null
-        }
-      >
-        <ul className="space-y-2 text-sm">
-          {recommendation.pitfalls.map((pitfall) => {
-            const triggered = pitfall.addresses.filter((symptom) => symptom.triggered);
-            return (
-              <li key={pitfall.pitfallId} className="text-slate-700">
-                <span className="font-semibold text-slate-900">{pitfall.pitfallName}</span>
-                {pitfall.riskRemoved > 0 ? ` (${formatScoreCompact(pitfall.riskRemoved)} points)` : ""}: so
-                that {pitfall.rationale}.
-                <br />
-                <span className="text-slate-600">
-                  Symptoms addressed: {pitfall.addresses.map((symptom) => symptom.title).join("; ")}
-                  {triggered.length > 0
-                    ? ` (triggered: ${triggered.map((symptom) => symptom.title).join("; ")})`
-                    : " (none triggered)"}
-                </span>
-              </li>
-            );
-          })}
-        </ul>
-      </SectionCard>
-    </li>
+    <PlanCard
+      id={headingId}
+      title={recommendation.action}
+      description={
+        recommendation.totalRiskRemoved > 0
+          ? `Removes ${formatScoreCompact(recommendation.totalRiskRemoved)} risk points across ${served} pitfall${served === 1 ? "" : "s"}`
+          : "Removes no risk found by this assessment"
+      }
+      actions={
+        plan.canEdit ? (
+          <AddToPlan
+            teamSlug={plan.team.slug}
+            countermeasureId={recommendation.countermeasureId}
+            action={recommendation.action}
+            inPlan={recommendation.inPlan}
+          />
+        ) : recommendation.inPlan ? (
+          <p className="text-sm font-medium text-slate-700">In the plan</p>
+        ) : null
+      }
+    >
+      <ul className="space-y-2 text-sm">
+        {recommendation.pitfalls.map((pitfall) => {
+          const triggered = pitfall.addresses.filter((symptom) => symptom.triggered);
+          return (
+            <li key={pitfall.pitfallId} className="text-slate-700">
+              <span className="font-semibold text-slate-900">{pitfall.pitfallName}</span>
+              {pitfall.riskRemoved > 0 ? ` (${formatScoreCompact(pitfall.riskRemoved)} points)` : ""}: so that{" "}
+              {pitfall.rationale}.
+              <br />
+              <span className="text-slate-600">
+                Symptoms addressed: {pitfall.addresses.map((symptom) => symptom.title).join("; ")}
+                {triggered.length > 0
+                  ? ` (triggered: ${triggered.map((symptom) => symptom.title).join("; ")})`
+                  : " (none triggered)"}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </PlanCard>
   );
 }
 

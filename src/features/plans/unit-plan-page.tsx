@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { formatDay } from "@/domain/format";
 import { TOP_RECOMMENDATIONS_PER_TEAM } from "@/domain/plans/common-countermeasures";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
@@ -73,6 +74,38 @@ const teamColumns: Column<TeamRow>[] = [
   ...planCountColumns<TeamRow>(),
 ];
 
+/** A titled list of the unit's plan items (overdue, done this cycle), or a note when there are none. */
+function ItemSection({
+  title,
+  id,
+  description,
+  caption,
+  items,
+  columns,
+  empty,
+}: {
+  title: string;
+  id: string;
+  description?: ReactNode;
+  caption: string;
+  items: readonly UnitPlanItemRef[];
+  columns: Column<UnitPlanItemRef>[];
+  empty: string;
+}) {
+  return (
+    <SectionCard title={title} id={id} plain description={description}>
+      <DataTable
+        caption={caption}
+        captionHidden
+        columns={columns}
+        rows={items}
+        rowKey={(item) => item.id}
+        empty={<EmptyState>{empty}</EmptyState>}
+      />
+    </SectionCard>
+  );
+}
+
 /** One org unit's plans for its coach: shared countermeasures, overdue items, items done this cycle. */
 export function UnitPlanPage({ view }: { view: UnitPlanView }) {
   const { unit } = view;
@@ -120,21 +153,18 @@ export function UnitPlanPage({ view }: { view: UnitPlanView }) {
         />
       </SectionCard>
 
-      <SectionCard title={`Overdue (${view.overdue.length})`} id="overdue-heading" plain>
-        <DataTable
-          caption="Overdue plan items, most overdue first"
-          captionHidden
-          columns={itemColumns("Due", (item) => item.dueOn)}
-          rows={view.overdue}
-          rowKey={(item) => item.id}
-          empty={<EmptyState>No item is past its due date.</EmptyState>}
-        />
-      </SectionCard>
+      <ItemSection
+        title={`Overdue (${view.overdue.length})`}
+        id="overdue-heading"
+        caption="Overdue plan items, most overdue first"
+        items={view.overdue}
+        columns={itemColumns("Due", (item) => item.dueOn)}
+        empty="No item is past its due date."
+      />
 
-      <SectionCard
+      <ItemSection
         title={`Done this cycle (${view.doneThisCycle.length})`}
         id="done-heading"
-        plain
         description={
           view.currentCycle ? (
             <p>
@@ -143,16 +173,11 @@ export function UnitPlanPage({ view }: { view: UnitPlanView }) {
             </p>
           ) : null
         }
-      >
-        <DataTable
-          caption="Plan items done this cycle, latest first"
-          captionHidden
-          columns={itemColumns("Done on", (item) => item.completedAt)}
-          rows={view.doneThisCycle}
-          rowKey={(item) => item.id}
-          empty={<EmptyState>No item has been done this cycle yet.</EmptyState>}
-        />
-      </SectionCard>
+        caption="Plan items done this cycle, latest first"
+        items={view.doneThisCycle}
+        columns={itemColumns("Done on", (item) => item.completedAt)}
+        empty="No item has been done this cycle yet."
+      />
 
       <SectionCard title="Teams" id="teams-heading" plain>
         <DataTable
