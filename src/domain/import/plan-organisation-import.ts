@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { decodeRole, ROLES, type Role } from "@/domain/access/policy";
 import { MAX_NAME_LENGTH, nameKey, normaliseName, uniqueSlug } from "@/domain/org/names";
+import { IMPORT_COLUMNS } from "./import-format";
 import type { ImportColumn, ImportIssue, ImportRecord } from "./organisation-csv";
 
 export const IMPORT_ROW_TYPES = ["org_unit", "team", "person", "role"] as const;
@@ -432,16 +433,8 @@ export function planOrganisationImport(
   };
 }
 
-const COLUMN_ORDER: readonly (ImportColumn | null)[] = [
-  null,
-  "type",
-  "name",
-  "email",
-  "org_unit",
-  "parent_org_unit",
-  "team",
-  "role",
-];
+/** Problems about the whole row (no column) come first, then the file's column order. */
+const COLUMN_ORDER: readonly (ImportColumn | null)[] = [null, ...IMPORT_COLUMNS];
 function columnOrder(column: ImportColumn | null): number {
   return COLUMN_ORDER.indexOf(column);
 }

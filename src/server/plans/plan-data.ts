@@ -1,16 +1,16 @@
 import "server-only";
 import { compareCycles, type CycleQuarter } from "@/domain/cycles/cycle-ref";
 import { compareClosedLoop, type ClosedLoop } from "@/domain/plans/closed-loop";
-import { asPlanItemStatus, type PlanItemStatus } from "@/domain/plans/plan-item-rules";
+import { asPlanItemStatus } from "@/domain/plans/plan-item-rules";
 import {
   pitfallName,
   readStoredResults,
   scoreOfPitfall,
   symptomTitle,
   type StoredAssessmentReading,
-  type SymptomRef,
 } from "@/domain/plans/stored-rankings";
 import { countermeasureById } from "@/domain/content";
+import type { PlanItemView } from "@/contracts/plans/types";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
 
@@ -120,19 +120,23 @@ export async function resultAssessmentInCycle(
   return row ? toResultAssessment(row) : null;
 }
 
-export interface PlanItemRecord {
-  id: string;
+/** A stored plan item with what the plan page shows of it as is; dates stay Dates until a view formats them. */
+export interface PlanItemRecord extends Pick<
+  PlanItemView,
+  | "id"
+  | "version"
+  | "countermeasureId"
+  | "action"
+  | "pitfallId"
+  | "pitfallName"
+  | "rationale"
+  | "addresses"
+  | "status"
+  | "droppedReason"
+  | "notes"
+  | "addedInCycle"
+> {
   teamId: string;
-  version: number;
-  countermeasureId: string;
-  action: string;
-  pitfallId: string;
-  pitfallName: string;
-  rationale: string;
-  addresses: SymptomRef[];
-  status: PlanItemStatus;
-  droppedReason: string | null;
-  notes: string | null;
   owner: { id: string; name: string; email: string } | null;
   dueOn: Date | null;
   createdAt: Date;
@@ -142,8 +146,6 @@ export interface PlanItemRecord {
   scoreWhenAdded: number | null;
   /** The scoring method scoreWhenAdded was computed with; null when not recorded. */
   scoreMethodVersion: number | null;
-  /** The cycle of the assessment the item was added from; null when that assessment is gone. */
-  addedInCycle: string | null;
   addedInQuarter: CycleQuarter | null;
 }
 
