@@ -316,6 +316,32 @@ function checkPitfalls(
       (index, id) => problems.add(file, ["notes", index, "id"], `note id "${id}" is used more than once`),
     );
 
+    /**
+     * A countermeasure's symptom or cause ids: each listed once and each one of this pitfall's;
+     * the ids that are get collected into `found`.
+     */
+    const checkOwnIds = (
+      index: number,
+      field: "addresses" | "removesCauses",
+      ids: readonly string[],
+      known: ReadonlySet<string>,
+      found: Set<string>,
+    ) => {
+      const [noun, plural] = field === "addresses" ? ["symptom", "symptoms"] : ["cause", "causes"];
+      reportDuplicates(ids, (idIndex, id) =>
+        problems.add(file, ["countermeasures", index, field, idIndex], `${noun} "${id}" is listed twice`),
+      );
+      ids.forEach((id, idIndex) => {
+        if (known.has(id)) found.add(id);
+        else {
+          problems.add(
+            file,
+            ["countermeasures", index, field, idIndex],
+            `"${id}" is not a ${noun} of this pitfall (its ${plural} are: ${[...known].join(", ")})`,
+          );
+        }
+      });
+    };
     const symptomIds = new Set(pitfall.symptoms.map((symptom) => symptom.id));
     const addressed = new Set<string>();
     reportDuplicates(
@@ -335,44 +361,12 @@ function checkPitfalls(
           `countermeasure "${ref.countermeasureId}" does not exist in ${COUNTERMEASURES_FILE}`,
         );
       }
-      reportDuplicates(ref.addresses, (addressIndex, id) =>
-        problems.add(
-          file,
-          ["countermeasures", index, "addresses", addressIndex],
-          `symptom "${id}" is listed twice`,
-        ),
-      );
-      ref.addresses.forEach((symptomId, addressIndex) => {
-        if (symptomIds.has(symptomId)) addressed.add(symptomId);
-        else {
-          problems.add(
-            file,
-            ["countermeasures", index, "addresses", addressIndex],
-            `"${symptomId}" is not a symptom of this pitfall (its symptoms are: ${[...symptomIds].join(", ")})`,
-          );
-        }
-      });
+      checkOwnIds(index, "addresses", ref.addresses, symptomIds, addressed);
     });
     const causeIds = new Set(pitfall.causes.map((cause) => cause.id));
     const removed = new Set<string>();
     pitfall.countermeasures.forEach((ref, index) => {
-      reportDuplicates(ref.removesCauses, (causeIndex, id) =>
-        problems.add(
-          file,
-          ["countermeasures", index, "removesCauses", causeIndex],
-          `cause "${id}" is listed twice`,
-        ),
-      );
-      ref.removesCauses.forEach((causeId, causeIndex) => {
-        if (causeIds.has(causeId)) removed.add(causeId);
-        else {
-          problems.add(
-            file,
-            ["countermeasures", index, "removesCauses", causeIndex],
-            `"${causeId}" is not a cause of this pitfall (its causes are: ${[...causeIds].join(", ")})`,
-          );
-        }
-      });
+      checkOwnIds(index, "removesCauses", ref.removesCauses, causeIds, removed);
     });
     pitfall.causes.forEach((cause, index) => {
       if (!removed.has(cause.id)) {
