@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { SectionCard } from "@/ui/section-card";
 import { percentileSentence } from "@/domain/dashboards/team-dashboard";
 import type { TeamDashboardView } from "@/contracts/dashboards/views";
@@ -32,6 +33,20 @@ function trendCaption(view: TeamDashboardView): string {
   const direction =
     last.overall! > first.overall! ? "rose" : last.overall! < first.overall! ? "fell" : "stayed";
   return `Headline ${headlineWords(last)} in ${last.cycleName}, against ${headlineWords(first)} in ${first.cycleName}. The average of the pitfalls, the thick line, ${direction} from ${formatScore(first.overall)} to ${formatScore(last.overall)} over ${known.length} submitted cycles. The table below lists the headline and every pitfall's score per cycle.`;
+}
+
+function scoresTableCaption(teamName: string, cycleName: string): string {
+  return `${teamName}: score, band, change, confidence and percentile per pitfall for ${cycleName}`;
+}
+
+/** One figure of the summary row above the charts. */
+function SummaryCard({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="rounded-lg border border-slate-300 bg-white p-4">
+      <p className="text-sm font-medium text-slate-700">{label}</p>
+      {children}
+    </div>
+  );
 }
 
 type PitfallRow = TeamDashboardView["pitfalls"][number];
@@ -123,9 +138,6 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
       Object.entries(point.scores).map(([pitfallId, score]) => [pitfallId, score ?? null]),
     ),
   }));
-  const scoresCaption = cycle
-    ? `${team.name}: score, band, change, confidence and percentile per pitfall for ${cycle.name}`
-    : "";
   const symptoms = view.pitfalls.filter((pitfall) => pitfall.triggeredSymptoms.length > 0);
 
   return (
@@ -158,8 +170,7 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
             <h2 id="summary-heading" className="sr-only">
               Summary
             </h2>
-            <div className="rounded-lg border border-slate-300 bg-white p-4">
-              <p className="text-sm font-medium text-slate-700">Headline</p>
+            <SummaryCard label="Headline">
               <div className="mt-2">
                 {view.overall.headline ? (
                   <TeamHeadlineSummary headline={view.overall.headline} size="compact" />
@@ -168,21 +179,19 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
               <p className="mt-2 text-sm text-slate-800">
                 <TrendArrow trend={view.overall.trend} showText />
               </p>
-            </div>
-            <div className="rounded-lg border border-slate-300 bg-white p-4">
-              <p className="text-sm font-medium text-slate-700">Confidence</p>
+            </SummaryCard>
+            <SummaryCard label="Confidence">
               <p className="mt-2 text-2xl font-bold tabular-nums">{formatPercent(view.confidence)}</p>
               <p className="mt-1 text-sm text-slate-800">
                 Share of the applicable questions answered with a value, averaged over the scored pitfalls.
               </p>
-            </div>
-            <div className="rounded-lg border border-slate-300 bg-white p-4">
-              <p className="text-sm font-medium text-slate-700">Compared with</p>
+            </SummaryCard>
+            <SummaryCard label="Compared with">
               <p className="mt-2 text-2xl font-bold tabular-nums">{view.comparedTeams} teams</p>
               <p className="mt-1 text-sm text-slate-800">
                 submitted for {cycle.name}, this one included: the teams the percentiles below compare with.
               </p>
-            </div>
+            </SummaryCard>
           </section>
 
           <SectionCard id="scores-heading" title="Scores by pitfall">
@@ -194,9 +203,9 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
               </figcaption>
             </figure>
             <DataTable
-              caption={scoresCaption}
+              caption={scoresTableCaption(team.name, cycle.name)}
               captionHidden
-              regionLabel={scoresCaption}
+              regionLabel={scoresTableCaption(team.name, cycle.name)}
               columns={scoreColumns(team.slug, cycleSearch)}
               rows={view.pitfalls}
               rowKey={(pitfall) => pitfall.pitfallId}
