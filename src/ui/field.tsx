@@ -14,9 +14,10 @@ export interface FieldProps {
   errors?: string[];
 }
 
-/** The border of a control, red while it has errors. */
-export function controlBorder(invalid: boolean | undefined): string {
-  return invalid ? "border-red-700" : "border-slate-400";
+/** How a labelled control looks; its border turns red while it has errors. */
+export function controlClass(control: FieldControlProps): string {
+  const border = control["aria-invalid"] ? "border-red-700" : "border-slate-400";
+  return `mt-1 block w-full rounded-md border bg-white px-3 py-2 text-slate-900 shadow-sm ${border}`;
 }
 
 /**

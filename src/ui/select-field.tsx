@@ -1,5 +1,5 @@
 import type { SelectHTMLAttributes } from "react";
-import { controlBorder, Field, type FieldProps } from "./field";
+import { controlClass, Field, type FieldProps } from "./field";
 
 export interface SelectOption {
   value: string;
@@ -57,15 +57,7 @@ export function SelectField({
 }: SelectHTMLAttributes<HTMLSelectElement> & FieldProps & OptionsProps) {
   return (
     <Field label={label} hint={hint} errors={errors} className={className}>
-      {(control) => (
-        <Select
-          {...control}
-          className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 text-slate-900 shadow-sm ${controlBorder(
-            control["aria-invalid"],
-          )}`}
-          {...select}
-        />
-      )}
+      {(control) => <Select {...control} className={controlClass(control)} {...select} />}
     </Field>
   );
 }

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, TextareaHTMLAttributes } from "react";
-import { controlBorder, Field, type FieldProps } from "./field";
+import { controlClass, Field, type FieldProps } from "./field";
 
 /** A labelled input with its hint and field-level errors wired up for assistive technology. */
 export function TextField({
@@ -11,15 +11,7 @@ export function TextField({
 }: InputHTMLAttributes<HTMLInputElement> & FieldProps) {
   return (
     <Field label={label} hint={hint} errors={errors} className={className}>
-      {(control) => (
-        <input
-          {...control}
-          className={`mt-1 block w-full rounded-md border px-3 py-2 text-slate-900 shadow-sm ${controlBorder(
-            control["aria-invalid"],
-          )}`}
-          {...input}
-        />
-      )}
+      {(control) => <input {...control} className={controlClass(control)} {...input} />}
     </Field>
   );
 }
@@ -34,15 +26,7 @@ export function TextAreaField({
 }: TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps) {
   return (
     <Field label={label} hint={hint} errors={errors} className={className}>
-      {(control) => (
-        <textarea
-          {...control}
-          className={`mt-1 block w-full rounded-md border px-3 py-2 text-slate-900 shadow-sm ${controlBorder(
-            control["aria-invalid"],
-          )}`}
-          {...textarea}
-        />
-      )}
+      {(control) => <textarea {...control} className={controlClass(control)} {...textarea} />}
     </Field>
   );
 }
