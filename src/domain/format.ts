@@ -17,9 +17,21 @@ export function formatScoreCompact(score: number): string {
   return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
 }
 
-/** A share from 0 to 1 as a whole percentage: 0.456 → "46%". */
-export function formatPercent(share: number): string {
-  return `${Math.round(share * 100)}%`;
+/** A share from 0 to 1 as a whole percentage: 0.456 → "46%"; "–" stands for no share. */
+export function formatPercent(share: number | null): string {
+  return share === null ? "–" : `${Math.round(share * 100)}%`;
+}
+
+const integerFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+/** A count with thousands separators: 1,250. */
+export function formatInteger(value: number): string {
+  return integerFormat.format(value);
+}
+
+const amountFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+/** Amounts in the organisation's own currency, which the app does not know: a plain number. */
+export function formatAmount(value: number): string {
+  return amountFormat.format(value);
 }
 
 /** A moment, an ISO instant or an ISO day ("2026-09-15", read as UTC midnight). */

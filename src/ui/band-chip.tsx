@@ -1,3 +1,4 @@
+import { formatScore } from "@/domain/format";
 import { BANDS, type RiskBand } from "@/domain/scoring/bands";
 
 /**
@@ -29,11 +30,6 @@ export function bandText(band: RiskBand): string {
 
 export function bandMeaning(band: RiskBand): string {
   return BANDS.find((definition) => definition.band === band)?.meaning ?? "";
-}
-
-/** One decimal, as stored: a rounded 59.6 would read as 60, which is already the next band. */
-export function formatScore(score: number | null): string {
-  return score === null ? "–" : score.toFixed(1);
 }
 
 const sizes = { sm: "px-2 py-0.5 text-xs", md: "px-2 py-0.5 text-sm" } as const;

@@ -5,7 +5,8 @@ import { COMPLETION_LABELS, HEATMAP_COLUMNS } from "@/domain/dashboards/heatmap"
 import { Button } from "@/ui/button";
 import { TREND_ARROWS, trendOfChange } from "@/domain/dashboards/trend";
 import { highOrCriticalPhrase } from "@/domain/results/headline";
-import { bandLabel, formatScore } from "@/ui/band-chip";
+import { formatScore } from "@/domain/format";
+import { bandLabel } from "@/ui/band-chip";
 import {
   bandOf,
   completionOf,
@@ -37,7 +38,10 @@ function trendWords(change: number | null, since: string | null): { text: string
 }
 
 /** The Overall column's change is a move in the risk order, not score points. */
-function headlineTrendWords(change: number | null, since: string | null): { text: string; arrow: string } | null {
+function headlineTrendWords(
+  change: number | null,
+  since: string | null,
+): { text: string; arrow: string } | null {
   if (change === null || since === null) return null;
   if (change > 0) return { text: `riskier than in ${since}`, arrow: TREND_ARROWS.up };
   if (change < 0) return { text: `less risky than in ${since}`, arrow: TREND_ARROWS.down };
@@ -84,7 +88,8 @@ function OverallCell({
 
 /** A unit's headline: its worst team band, with the number of teams at High or Critical in brackets. */
 function UnitOverallCell({ average, since }: { average: EncodedAverage; since: string | null }) {
-  if (typeof average === "number" || average.length < 5) return <AverageCell average={average} since={since} />;
+  if (typeof average === "number" || average.length < 5)
+    return <AverageCell average={average} since={since} />;
   const [score, bandIndex, change, scoredTeams, highOrCriticalTeams] = average as readonly [
     number,
     number,

@@ -15,7 +15,7 @@ import { PITFALL_IDS } from "@/domain/content/schema";
 import { BANDS } from "@/domain/scoring/bands";
 import type { OrgHeatmapView } from "@/contracts/dashboards/views";
 import { BAND_COLOURS } from "@/ui/band-chip";
-import { formatInteger } from "./band-palette";
+import { formatInteger } from "@/domain/format";
 import { OrgDashboardNav } from "./dashboard-nav";
 import { EmptyState } from "@/ui/empty-state";
 import { encodeGroup } from "./heatmap-encoding";

@@ -11,7 +11,7 @@ import {
   type UnitRunCost,
 } from "@/domain/dashboards/run-cost";
 import type { RunCostView } from "@/contracts/dashboards/views";
-import { formatAmount, formatInteger } from "./band-palette";
+import { formatAmount, formatInteger } from "@/domain/format";
 import { OrgDashboardNav } from "./dashboard-nav";
 import { CycleSelect, dashboardFormClass } from "./cycle-select";
 import { FilterForm } from "@/ui/filter-form";
