@@ -13,6 +13,7 @@ import type {
 import type { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "../audit/audit";
 import { authorizeOrganisation } from "../auth/authorize";
+import { createPasswordAccount } from "../auth/password-account";
 import { db } from "../db";
 import { isUniqueConstraintViolation } from "../db-errors";
 import { ConflictError, ExpectedError, NotFoundError, ValidationError } from "../errors";
@@ -104,19 +105,7 @@ export async function createPerson(actor: Actor, input: CreatePersonInput): Prom
     return await db.$transaction(async (tx) => {
       const taken = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
       if (taken) throw duplicateEmail(input.email);
-      const userId = randomUUID();
-      await tx.user.create({
-        data: { id: userId, name: input.name, email: input.email, emailVerified: true },
-      });
-      await tx.account.create({
-        data: {
-          id: randomUUID(),
-          accountId: userId,
-          providerId: "credential",
-          userId,
-          password: passwordHash,
-        },
-      });
+      const userId = await createPasswordAccount(tx, { name: input.name, email: input.email, passwordHash });
       await writeAudit(tx, {
         actorId: actor.id,
         action: "person.created",

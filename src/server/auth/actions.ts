@@ -1,6 +1,5 @@
 "use server";
 
-import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { hashPassword } from "better-auth/crypto";
@@ -11,6 +10,7 @@ import { ExpectedError, ValidationError } from "../errors";
 import { anyone, formAction, valueAction } from "../server-action";
 import { writeAudit } from "../audit/audit";
 import { getAuth } from "./auth";
+import { createPasswordAccount } from "./password-account";
 import { requestAddress } from "./request-address";
 import { recordSuccessfulSignIn, reserveSignInAttempt, throttleKeys } from "./sign-in-throttle";
 import { signInDestination } from "./sign-in-destination";
@@ -121,19 +121,7 @@ export const createFirstAdminAction = formAction({
       if ((await tx.user.count()) > 0) {
         throw new ExpectedError("conflict", "This installation already has an admin. Sign in instead.");
       }
-      const userId = randomUUID();
-      await tx.user.create({
-        data: { id: userId, name: input.name, email: input.email, emailVerified: true },
-      });
-      await tx.account.create({
-        data: {
-          id: randomUUID(),
-          accountId: userId,
-          providerId: "credential",
-          userId,
-          password: passwordHash,
-        },
-      });
+      const userId = await createPasswordAccount(tx, { name: input.name, email: input.email, passwordHash });
       await tx.roleAssignment.create({ data: { userId, role: "admin" } });
       await writeAudit(tx, {
         actorId: userId,

@@ -1,0 +1,26 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
+
+/**
+ * Creates a person with an email-and-password sign-in, inside the caller's transaction: the user
+ * row and the credential account the auth library reads. Both first-run setup and an admin adding
+ * a person go through here, so the two can never disagree on what a signed-up person looks like.
+ */
+export async function createPasswordAccount(
+  tx: Pick<Prisma.TransactionClient, "user" | "account">,
+  person: { name: string; email: string; passwordHash: string },
+): Promise<string> {
+  const userId = randomUUID();
+  await tx.user.create({ data: { id: userId, name: person.name, email: person.email, emailVerified: true } });
+  await tx.account.create({
+    data: {
+      id: randomUUID(),
+      accountId: userId,
+      providerId: "credential",
+      userId,
+      password: person.passwordHash,
+    },
+  });
+  return userId;
+}
