@@ -1,0 +1,206 @@
+/**
+ * Turns one stored audit event into a sentence a person can read: "Ada Admin changed Checkout's
+ * plan item 'Craft a sustainable on-call schedule': status To do → In progress". Pure: the caller
+ * resolves names (people, teams, units, plan items, cycles, assessments) and passes a lookup; the
+ * raw JSON and ids stay in the details view. Anything unexpected in the stored JSON falls back to
+ * a plainer sentence rather than failing the page.
+ */
+import { ROLE_LABELS, decodeRole } from "../access/policy";
+import { countermeasureById } from "../content";
+import { formatDayLong, formatInteger } from "../format";
+import { PLAN_ITEM_STATUS_LABELS, decodePlanItemStatus } from "../plans/plan-item-rules";
+
+export type AuditNameKind = "user" | "team" | "org_unit" | "plan_item" | "cycle" | "assessment";
+
+/** A name for an entity that exists, or null when it was deleted or never existed. */
+export type AuditNameLookup = (kind: AuditNameKind, id: string) => string | null;
+
+export interface AuditEventFacts {
+  action: string;
+  entityType: string;
+  entityId: string;
+  teamId: string | null;
+  actorName: string | null;
+  /** Stored JSON text, as written by writeAudit. */
+  before: string | null;
+  after: string | null;
+}
+
+type Json = Record<string, unknown>;
+
+function parseObject(text: string | null): Json {
+  if (!text) return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Json) : {};
+  } catch {
+    return {};
+  }
+}
+
+function text(value: unknown): string | null {
+  return typeof value === "string" && value.trim() !== "" ? value : null;
+}
+
+function count(value: unknown): number | null {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${formatInteger(n)} ${n === 1 ? one : many}`;
+}
+
+function possessive(name: string): string {
+  return name.endsWith("s") ? `${name}'` : `${name}'s`;
+}
+
+function roleLabel(value: unknown): string {
+  const role = decodeRole(typeof value === "string" ? value : "");
+  return role ? ROLE_LABELS[role] : (text(value) ?? "a role");
+}
+
+function statusLabel(value: unknown): string {
+  const status = decodePlanItemStatus(typeof value === "string" ? value : "");
+  return status ? PLAN_ITEM_STATUS_LABELS[status] : (text(value) ?? "none");
+}
+
+function dayOrNone(value: unknown): string {
+  const day = text(value);
+  if (!day) return "none";
+  return Number.isNaN(new Date(day).getTime()) ? day : formatDayLong(day);
+}
+
+function listNames(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
+/** What changed on a plan item, field by field, in the order people care about. */
+function planItemChanges(before: Json, after: Json, name: AuditNameLookup): string[] {
+  const changes: string[] = [];
+  const changed = (field: string) => JSON.stringify(before[field]) !== JSON.stringify(after[field]);
+  if (changed("status")) changes.push(`status ${statusLabel(before.status)} → ${statusLabel(after.status)}`);
+  if (changed("ownerId")) {
+    const owner = (value: unknown) => {
+      const id = text(value);
+      return id ? (name("user", id) ?? "a former member") : "nobody";
+    };
+    changes.push(`owner ${owner(before.ownerId)} → ${owner(after.ownerId)}`);
+  }
+  if (changed("dueOn")) changes.push(`due date ${dayOrNone(before.dueOn)} → ${dayOrNone(after.dueOn)}`);
+  if (changed("droppedReason") && text(after.droppedReason)) {
+    changes.push(`reason for dropping "${text(after.droppedReason)}"`);
+  }
+  if (changed("notes")) changes.push("notes edited");
+  return changes;
+}
+
+/** One sentence for one audit event; never throws, whatever the stored JSON holds. */
+export function describeAuditEvent(event: AuditEventFacts, name: AuditNameLookup): string {
+  const before = parseObject(event.before);
+  const after = parseObject(event.after);
+  const who = event.actorName ?? "Someone not signed in";
+  const id = event.entityId;
+  const team = event.teamId ? (name("team", event.teamId) ?? "a deleted team") : "a team";
+  const person = name("user", id) ?? text(after.name) ?? text(before.name) ?? "a person no longer listed";
+  const unit = name("org_unit", id) ?? text(after.name) ?? text(before.name) ?? "an org unit";
+  const teamEntity = name("team", id) ?? text(after.name) ?? text(before.name) ?? team;
+  const cycle = name("cycle", id) ?? text(after.name) ?? text(after.cycle) ?? "a cycle";
+  const countermeasureId = text(after.countermeasureId) ?? text(before.countermeasureId);
+  const planItem =
+    name("plan_item", id) ??
+    (countermeasureId ? (countermeasureById(countermeasureId)?.action ?? countermeasureId) : "an item");
+  const assessmentCycle = name("assessment", id) ?? text(after.cycle);
+  const assessment = `${possessive(team)} ${assessmentCycle ? `${assessmentCycle} ` : ""}assessment`;
+  const scope = text(after.scope) ?? text(before.scope);
+  const parentOrTop = (value: unknown) => text(value) ?? "the top level";
+
+  switch (event.action) {
+    case "auth.signed_in":
+      return `${who} signed in`;
+    case "auth.signed_out":
+      return `${who} signed out`;
+    case "auth.sign_in_failed":
+      return `A sign-in as ${id} failed`;
+    case "auth.password_changed":
+      return `${who} changed their password`;
+    case "person.created":
+      return `${who} added ${person}${text(after.email) ? ` (${text(after.email)})` : ""}${after.source === "import" ? " by import" : ""}`;
+    case "person.deactivated":
+      return `${who} deactivated ${person}`;
+    case "person.reactivated":
+      return `${who} reactivated ${person}`;
+    case "person.password_set":
+      return `${who} set a new password for ${person}`;
+    case "role.granted":
+      return `${who} gave ${person} the role ${roleLabel(after.role)}${scope ? ` for ${scope}` : ""}`;
+    case "role.revoked":
+      return `${who} removed the role ${roleLabel(before.role)}${scope ? ` for ${scope}` : ""} from ${person}`;
+    case "org_unit.created":
+      return `${who} created the org unit ${unit}${text(after.parent) ? ` under ${text(after.parent)}` : ""}`;
+    case "org_unit.renamed":
+      return `${who} renamed the org unit ${text(before.name) ?? unit} to ${text(after.name) ?? unit}`;
+    case "org_unit.moved":
+      return `${who} moved the org unit ${unit} from ${parentOrTop(before.parent)} to ${parentOrTop(after.parent)}`;
+    case "org_unit.archived":
+      return `${who} archived the org unit ${unit}`;
+    case "org_unit.unarchived":
+      return `${who} unarchived the org unit ${unit}`;
+    case "team.created":
+      return `${who} created the team ${teamEntity}${text(after.orgUnit) ? ` in ${text(after.orgUnit)}` : ""}`;
+    case "team.renamed":
+      return `${who} renamed the team ${text(before.name) ?? teamEntity} to ${text(after.name) ?? teamEntity}`;
+    case "team.moved":
+      return `${who} moved the team ${teamEntity} from ${text(before.orgUnit) ?? "another unit"} to ${text(after.orgUnit) ?? "another unit"}`;
+    case "team.archived":
+      return `${who} archived the team ${teamEntity}`;
+    case "team.unarchived":
+      return `${who} unarchived the team ${teamEntity}`;
+    case "import.completed": {
+      const parts = [
+        [after.orgUnits, "org unit", "org units"],
+        [after.teams, "team", "teams"],
+        [after.people, "person", "people"],
+        [after.roles, "role", "roles"],
+      ] as const;
+      const counts = parts.flatMap(([value, one, many]) => {
+        const n = count(value);
+        return n === null ? [] : [plural(n, one, many)];
+      });
+      return `${who} imported ${text(after.fileName) ?? "a file"}${counts.length ? `: ${counts.join(", ")}` : ""}`;
+    }
+    case "assessment.started": {
+      const carried = count(after.carriedOver);
+      const from = text(after.carriedFromCycle);
+      return `${who} started ${assessment}${carried && from ? `, carrying over ${plural(carried, "answer", "answers")} from ${from}` : ""}`;
+    }
+    case "assessment.answers_confirmed":
+      return `${who} confirmed ${plural(listNames(after.questionIds).length, "carried-over answer", "carried-over answers")} in ${assessment}`;
+    case "assessment.submitted":
+      return `${who} submitted ${assessment}`;
+    case "assessment.resubmitted":
+      return `${who} submitted ${assessment} again after it was reopened`;
+    case "assessment.reopened":
+      return `${who} reopened ${assessment}${text(after.reason) ? `: "${text(after.reason)}"` : ""}`;
+    case "plan_item.added":
+      return `${who} added '${planItem}' to ${possessive(team)} plan`;
+    case "plan_item.updated": {
+      const changes = planItemChanges(before, after, name);
+      return `${who} changed ${possessive(team)} plan item '${planItem}'${changes.length ? `: ${changes.join("; ")}` : ""}`;
+    }
+    case "plan_item.removed":
+      return `${who} removed '${planItem}' from ${possessive(team)} plan`;
+    case "cycle.created":
+      return `${who} created the cycle ${cycle}`;
+    case "cycle.opened":
+      return `${who} opened ${cycle}`;
+    case "cycle.closed":
+      return `${who} closed ${cycle}`;
+    case "reminder.sent": {
+      const teams = listNames(after.teams);
+      const n = count(after.teamCount) ?? teams.length;
+      return `${who} sent a reminder about ${cycle} to the leads of ${plural(n, "team", "teams")}${teams.length ? `: ${teams.join(", ")}` : ""}`;
+    }
+    default:
+      return `${who} recorded "${event.action}" on ${event.entityType.replace(/_/g, " ") || "an entity"}`;
+  }
+}
