@@ -36,3 +36,25 @@ export interface CyclesPageData {
   /** Completion per team in the open cycle (or the latest cycle when none is open). */
   focus: { cycleName: string; teams: CycleTeamStatus[] } | null;
 }
+
+/** A team that has not submitted in the open cycle, with the leads a reminder goes to. */
+export interface ReminderTeam {
+  teamName: string;
+  teamHref: string;
+  orgUnitName: string;
+  status: "not-started" | "draft";
+  leads: { name: string; email: string }[];
+}
+
+/** The reminder panel: teams in the viewer's scope that still have to submit in the open cycle. */
+export interface ReminderPanelData {
+  cycle: { id: string; name: string; closesOn: string } | null;
+  teams: ReminderTeam[];
+}
+
+/** What sending a reminder returns: the leads to write to, and a ready-made email. */
+export interface ReminderSent {
+  message: string;
+  emails: string[];
+  mailtoHref: string;
+}

@@ -65,6 +65,8 @@ export type Action =
   | "plan:edit"
   | "team:export"
   | "cycle:manage"
+  /** Remind the leads of a team that has not submitted in the open cycle. */
+  | "cycle:remind"
   | "people:manage"
   | "org:manage"
   | "audit:read";
@@ -95,6 +97,8 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     case "orgUnit:read":
     case "orgUnit:export":
       return resource.type === "orgUnit" && (hoe || coachesUnit(actor, resource.orgUnitId));
+    case "cycle:remind":
+      return resource.type === "team" && (hoe || coachesUnit(actor, resource.orgUnitId));
     case "team:read":
     case "plan:read":
       return (

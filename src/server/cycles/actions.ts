@@ -3,6 +3,7 @@
 import { createCycleSchema, cycleIdSchema } from "@/contracts/cycles/schemas";
 import { formAction } from "../server-action";
 import { closeCycle, createCycle, openCycle } from "./mutations";
+import { sendCycleReminder } from "./reminders";
 
 export const createCycleAction = formAction({
   input: createCycleSchema,
@@ -31,4 +32,11 @@ export const closeCycleAction = formAction({
     return { message: `${cycle.name} is closed: its answers can no longer change.` };
   },
   revalidate: [{ layout: "/" }],
+});
+
+/** Heads of engineering and coaches remind the leads of teams that have not submitted yet. */
+export const sendReminderAction = formAction({
+  input: cycleIdSchema,
+  handler: (input, { actor }) => sendCycleReminder(actor, input),
+  revalidate: ["/admin/audit"],
 });

@@ -276,6 +276,9 @@ const EXPECTED = {
   createCycleAction:                   { global: [ALLOW,   ALLOW,   FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
   openCycleAction:                     { global: [ALLOW,   ALLOW,   FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
   closeCycleAction:                    { global: [ALLOW,   ALLOW,   FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  // Reminders: the head of engineering reminds every team, a coach the teams of their own unit.
+  sendReminderAction:                  { own:    [ALLOW,   ALLOW,   ALLOW,   FORBID,  FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   ALLOW,   KEEP,    FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
   // Organisation structure, import and people: admins only, whichever unit, team or person.
   createOrgUnitAction:                 { own:    [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN],
                                          other:  [ALLOW,   FORBID,  FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
@@ -509,6 +512,16 @@ const ROWS: (ActionRow | RouteRow)[] = [
         },
       };
     },
+  }),
+
+  action("src/server/cycles/actions.ts", "sendReminderAction", {
+    targets: "team",
+    arrange: async (_world, side) => ({
+      args: [null, form({ cycleId: cycles.open.id })],
+      // A reminder reaches a team when the audit event of a reminder names it.
+      state: () =>
+        db.auditEvent.count({ where: { action: "reminder.sent", after: { contains: side.team.id } } }),
+    }),
   }),
 
   // --- Organisation structure (admin only) -------------------------------------------------------

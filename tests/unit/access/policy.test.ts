@@ -77,6 +77,7 @@ const MATRIX: Record<Action, { resource: Resource; allowed: ActorKind[] }> = {
     allowed: ["admin", "headOfEngineering", ...coachesOfTheTeam, "leadOfTeam"],
   },
   "cycle:manage": { resource: organisation, allowed: ["admin", "headOfEngineering"] },
+  "cycle:remind": { resource: team, allowed: ["admin", "headOfEngineering", ...coachesOfTheTeam] },
   "people:manage": { resource: organisation, allowed: ["admin"] },
   "org:manage": { resource: organisation, allowed: ["admin"] },
   "audit:read": { resource: organisation, allowed: ["admin"] },
@@ -93,7 +94,7 @@ describe("can(): the access matrix", () => {
   });
 
   it("covers every action for every kind of actor", () => {
-    expect(cases).toHaveLength(14 * ALL_ACTORS.length);
+    expect(cases).toHaveLength(15 * ALL_ACTORS.length);
   });
 });
 
@@ -161,15 +162,22 @@ describe("archived teams", () => {
   const archived: Resource = { type: "team", teamId: TEAM, orgUnitId: UNIT, archived: true };
 
   it("are read-only: nobody, admins included, answers, submits, reopens or edits the plan", () => {
-    expect([...TEAM_CHANGES].sort()).toEqual(["assessment:answer", "assessment:reopen", "assessment:submit", "plan:edit"]);
+    expect([...TEAM_CHANGES].sort()).toEqual([
+      "assessment:answer",
+      "assessment:reopen",
+      "assessment:submit",
+      "plan:edit",
+    ]);
     for (const kind of ALL_ACTORS) {
-      for (const action of TEAM_CHANGES) expect(can(ACTORS[kind], action, archived), `${kind} ${action}`).toBe(false);
+      for (const action of TEAM_CHANGES)
+        expect(can(ACTORS[kind], action, archived), `${kind} ${action}`).toBe(false);
     }
   });
 
   it("can still be read and exported by whoever could before", () => {
     for (const action of ["team:read", "plan:read", "team:export"] as const) {
-      for (const kind of ALL_ACTORS) expect(can(ACTORS[kind], action, archived)).toBe(can(ACTORS[kind], action, team));
+      for (const kind of ALL_ACTORS)
+        expect(can(ACTORS[kind], action, archived)).toBe(can(ACTORS[kind], action, team));
     }
   });
 });

@@ -1,0 +1,124 @@
+import "server-only";
+import { can, readsWholeOrganisation, type Actor } from "@/domain/access/policy";
+import { teamPath } from "@/contracts/assessments/paths";
+import type { CycleIdInput } from "@/contracts/cycles/schemas";
+import { reminderMailto } from "@/contracts/cycles/reminder-email";
+import type { ReminderPanelData, ReminderSent, ReminderTeam } from "@/contracts/cycles/types";
+import type { Prisma } from "@/generated/prisma/client";
+import { writeAudit } from "../audit/audit";
+import { db } from "../db";
+import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
+
+type Reader = Pick<Prisma.TransactionClient, "team">;
+
+/** Heads of engineering remind every team; a coach the teams of the units they coach. */
+function requireReminderScope(actor: Actor): void {
+  if (!readsWholeOrganisation(actor) && actor.coachOrgUnitIds.size === 0) throw new ForbiddenError();
+}
+
+/**
+ * Active teams in the actor's scope that have not submitted in the cycle: not started, or a draft
+ * (also one reopened for corrections). Scope is in the query and checked again per team.
+ */
+async function teamsToRemind(reader: Reader, actor: Actor, cycleId: string) {
+  const teams = await reader.team.findMany({
+    where: {
+      archivedAt: null,
+      ...(readsWholeOrganisation(actor) ? {} : { orgUnitId: { in: [...actor.coachOrgUnitIds] } }),
+      assessments: { none: { cycleId, status: "submitted" } },
+    },
+    orderBy: [{ orgUnit: { name: "asc" } }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      orgUnitId: true,
+      orgUnit: { select: { name: true } },
+      assessments: { where: { cycleId }, select: { status: true } },
+      roles: {
+        where: { role: "team_lead", user: { deactivatedAt: null } },
+        orderBy: { user: { name: "asc" } },
+        select: { user: { select: { name: true, email: true } } },
+      },
+    },
+  });
+  return teams.filter((team) =>
+    can(actor, "cycle:remind", { type: "team", teamId: team.id, orgUnitId: team.orgUnitId }),
+  );
+}
+
+function toReminderTeam(team: Awaited<ReturnType<typeof teamsToRemind>>[number]): ReminderTeam {
+  return {
+    teamName: team.name,
+    teamHref: teamPath(team.slug),
+    orgUnitName: team.orgUnit.name,
+    status: team.assessments.length === 0 ? "not-started" : "draft",
+    leads: team.roles.map((role) => role.user),
+  };
+}
+
+function uniqueEmails(teams: readonly ReminderTeam[]): string[] {
+  return [...new Set(teams.flatMap((team) => team.leads.map((lead) => lead.email)))];
+}
+
+/** The reminder panel of the Cycles page: the open cycle's teams still to submit, in scope. */
+export async function getReminderPanel(actor: Actor): Promise<ReminderPanelData> {
+  requireReminderScope(actor);
+  const cycle = await db.cycle.findFirst({
+    where: { status: "open" },
+    select: { id: true, name: true, closesOn: true },
+  });
+  if (!cycle) return { cycle: null, teams: [] };
+  const teams = await teamsToRemind(db, actor, cycle.id);
+  return {
+    cycle: { id: cycle.id, name: cycle.name, closesOn: cycle.closesOn.toISOString() },
+    teams: teams.map(toReminderTeam),
+  };
+}
+
+/**
+ * Records a reminder to the leads of the teams in scope that have not submitted in the open
+ * cycle, and returns their emails and a ready-made email to send them.
+ */
+export async function sendCycleReminder(actor: Actor, input: CycleIdInput): Promise<ReminderSent> {
+  requireReminderScope(actor);
+  return db.$transaction(async (tx) => {
+    const cycle = await tx.cycle.findUnique({
+      where: { id: input.cycleId },
+      select: { id: true, name: true, status: true, closesOn: true },
+    });
+    if (!cycle) throw new NotFoundError("That cycle does not exist.");
+    if (cycle.status !== "open") {
+      throw new ConflictError(`${cycle.name} is not open, so there is nobody to remind.`);
+    }
+    const rows = await teamsToRemind(tx, actor, cycle.id);
+    if (rows.length === 0) {
+      throw new ConflictError(
+        `Every team you look after has submitted ${cycle.name}: nobody needs a reminder.`,
+      );
+    }
+    const teams = rows.map(toReminderTeam);
+    const emails = uniqueEmails(teams);
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "reminder.sent",
+      entityType: "cycle",
+      entityId: cycle.id,
+      after: {
+        cycle: cycle.name,
+        teamCount: rows.length,
+        teams: rows.map((team) => team.name),
+        teamIds: rows.map((team) => team.id),
+        leadCount: emails.length,
+      },
+    });
+    const closesOn = cycle.closesOn.toISOString();
+    const leads = emails.length === 1 ? "1 lead" : `${emails.length} leads`;
+    const teamCount = rows.length === 1 ? "1 team" : `${rows.length} teams`;
+    return {
+      message: `Reminder for ${cycle.name} recorded: ${teamCount}, ${leads}. Send the email below.`,
+      emails,
+      mailtoHref: reminderMailto(emails, cycle.name, closesOn),
+    };
+  });
+}
