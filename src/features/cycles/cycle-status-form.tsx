@@ -1,45 +1,113 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useId, useRef } from "react";
 import { closeCycleAction, openCycleAction } from "@/server/cycles/actions";
+import type { CycleSummary } from "@/contracts/cycles/types";
 import { Button } from "@/ui/button";
+import { ConfirmDialog } from "@/ui/confirm-dialog";
 
-/** Open or close one cycle; the outcome is announced next to the button. */
-export function CycleStatusForm({
-  cycleId,
-  cycleName,
-  action,
-}: {
-  cycleId: string;
-  cycleName: string;
-  action: "open" | "close";
-}) {
-  const [state, formAction, pending] = useActionState(
-    action === "open" ? openCycleAction : closeCycleAction,
-    null,
+function Outcome({ state }: { state: Awaited<ReturnType<typeof openCycleAction>> | null }) {
+  if (state && !state.ok) {
+    return (
+      <p role="alert" className="max-w-xs text-sm text-red-800">
+        {state.error.message}
+      </p>
+    );
+  }
+  return state?.ok ? (
+    <p role="status" className="max-w-xs text-sm text-green-900">
+      {state.data.message}
+    </p>
+  ) : null;
+}
+
+function teamsLeft(cycle: CycleSummary): number {
+  return cycle.notStarted + cycle.inProgress;
+}
+
+/** Closing ends answering for every team, so it asks first and says who has not submitted. */
+function CloseCycleForm({ cycle }: { cycle: CycleSummary }) {
+  const [state, formAction, pending] = useActionState(closeCycleAction, null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const left = teamsLeft(cycle);
+  const notSubmitted =
+    left === 0
+      ? "Every team has submitted."
+      : `${left} ${left === 1 ? "team has" : "teams have"} not submitted (${cycle.notStarted} not started, ${cycle.inProgress} in progress); their drafts stay unsubmitted.`;
+  return (
+    <div className="space-y-2">
+      <ConfirmDialog
+        triggerLabel={
+          <>
+            Close<span className="sr-only"> {cycle.name}</span>
+          </>
+        }
+        triggerVariant="secondary"
+        title={`Close ${cycle.name}?`}
+        description={`${notSubmitted} Once closed, no answer in ${cycle.name} can change.`}
+        confirmLabel={`Close ${cycle.name}`}
+        pendingLabel="Closing…"
+        action={(formData) => {
+          dialogRef.current?.close();
+          formAction(formData);
+        }}
+        pending={pending}
+        dialogRef={dialogRef}
+      >
+        <input type="hidden" name="cycleId" value={cycle.id} />
+      </ConfirmDialog>
+      <Outcome state={state} />
+    </div>
   );
+}
+
+/**
+ * Opens a planned cycle, or reopens a closed one for corrections. While another cycle is open the
+ * button is disabled and says why, rather than offering a click that can only fail.
+ */
+function OpenCycleForm({ cycle, openCycleName }: { cycle: CycleSummary; openCycleName: string | null }) {
+  const [state, formAction, pending] = useActionState(openCycleAction, null);
+  const reasonId = useId();
+  const blockedBy = openCycleName;
+  const label = cycle.status === "closed" ? "Reopen" : "Open";
   return (
     <form action={formAction} className="space-y-2">
-      <input type="hidden" name="cycleId" value={cycleId} />
+      <input type="hidden" name="cycleId" value={cycle.id} />
       <Button
         type="submit"
-        variant={action === "open" ? "primary" : "secondary"}
-        disabled={pending}
+        variant={cycle.status === "closed" || blockedBy ? "secondary" : "primary"}
+        disabled={pending || blockedBy !== null || !cycle.questionnaireInstalled}
+        aria-describedby={blockedBy || !cycle.questionnaireInstalled ? reasonId : undefined}
         className="py-1.5"
       >
-        {action === "open" ? "Open" : "Close"}
-        <span className="sr-only"> {cycleName}</span>
+        {label}
+        <span className="sr-only"> {cycle.name}</span>
       </Button>
-      {state && !state.ok ? (
-        <p role="alert" className="max-w-xs text-sm text-red-800">
-          {state.error.message}
+      {blockedBy ? (
+        <p id={reasonId} className="max-w-xs text-xs text-slate-700">
+          Close {blockedBy} first: one cycle is open at a time.
+        </p>
+      ) : !cycle.questionnaireInstalled ? (
+        <p id={reasonId} className="max-w-xs text-xs text-slate-700">
+          Its questionnaire is not installed.
         </p>
       ) : null}
-      {state?.ok ? (
-        <p role="status" className="max-w-xs text-sm text-green-900">
-          {state.data.message}
-        </p>
-      ) : null}
+      <Outcome state={state} />
     </form>
+  );
+}
+
+/** The one action a cycle row offers: close the open cycle, or open (reopen) another one. */
+export function CycleStatusForm({
+  cycle,
+  openCycleName,
+}: {
+  cycle: CycleSummary;
+  openCycleName: string | null;
+}) {
+  return cycle.status === "open" ? (
+    <CloseCycleForm cycle={cycle} />
+  ) : (
+    <OpenCycleForm cycle={cycle} openCycleName={openCycleName} />
   );
 }

@@ -7,45 +7,52 @@ import { DataTable, type Column } from "@/ui/table";
 import { TextLink } from "@/ui/text-link";
 import { CreateCycleForm } from "./create-cycle-form";
 import { CycleStatusForm } from "./cycle-status-form";
-import type { CyclesPageData } from "@/contracts/cycles/types";
+import { ReminderPanel } from "./reminder-panel";
+import type { CyclesPageData, ReminderPanelData } from "@/contracts/cycles/types";
 
 const STATUS_TEXT = { planned: "Planned", open: "Open", closed: "Closed" } as const;
 
 type CycleRow = CyclesPageData["cycles"][number];
 type FocusTeamRow = NonNullable<CyclesPageData["focus"]>["teams"][number];
 
-const cycleColumns: Column<CycleRow>[] = [
-  { key: "cycle", header: "Cycle", rowHeader: true, cell: (cycle) => cycle.name },
-  { key: "status", header: "Status", cell: (cycle) => STATUS_TEXT[cycle.status] },
-  { key: "opens", header: "Opens", cell: (cycle) => formatDayLong(cycle.opensOn) },
-  { key: "due", header: "Due", cell: (cycle) => formatDayLong(cycle.closesOn) },
-  {
-    key: "questionnaire",
-    header: "Questionnaire",
-    cell: (cycle) => (
-      <>
-        {cycle.questionnaireId}
-        {cycle.questionnaireInstalled ? null : (
-          <span className="block text-xs text-red-800">not installed</span>
-        )}
-      </>
-    ),
-  },
-  { key: "submitted", header: "Submitted", className: "tabular-nums", cell: (cycle) => cycle.submitted },
-  { key: "in-progress", header: "In progress", className: "tabular-nums", cell: (cycle) => cycle.inProgress },
-  { key: "not-started", header: "Not started", className: "tabular-nums", cell: (cycle) => cycle.notStarted },
-  {
-    key: "actions",
-    header: <span className="sr-only">Actions</span>,
-    cell: (cycle) => (
-      <CycleStatusForm
-        cycleId={cycle.id}
-        cycleName={cycle.name}
-        action={cycle.status === "open" ? "close" : "open"}
-      />
-    ),
-  },
-];
+function cycleColumns(openCycleName: string | null): Column<CycleRow>[] {
+  return [
+    { key: "cycle", header: "Cycle", rowHeader: true, cell: (cycle) => cycle.name },
+    { key: "status", header: "Status", cell: (cycle) => STATUS_TEXT[cycle.status] },
+    { key: "opens", header: "Opens", cell: (cycle) => formatDayLong(cycle.opensOn) },
+    { key: "due", header: "Due", cell: (cycle) => formatDayLong(cycle.closesOn) },
+    {
+      key: "questionnaire",
+      header: "Questionnaire",
+      cell: (cycle) => (
+        <>
+          {cycle.questionnaireId}
+          {cycle.questionnaireInstalled ? null : (
+            <span className="block text-xs text-red-800">not installed</span>
+          )}
+        </>
+      ),
+    },
+    { key: "submitted", header: "Submitted", className: "tabular-nums", cell: (cycle) => cycle.submitted },
+    {
+      key: "in-progress",
+      header: "In progress",
+      className: "tabular-nums",
+      cell: (cycle) => cycle.inProgress,
+    },
+    {
+      key: "not-started",
+      header: "Not started",
+      className: "tabular-nums",
+      cell: (cycle) => cycle.notStarted,
+    },
+    {
+      key: "actions",
+      header: <span className="sr-only">Actions</span>,
+      cell: (cycle) => <CycleStatusForm cycle={cycle} openCycleName={openCycleName} />,
+    },
+  ];
+}
 
 const focusTeamColumns: Column<FocusTeamRow>[] = [
   {
@@ -78,7 +85,24 @@ const focusTeamColumns: Column<FocusTeamRow>[] = [
   },
 ];
 
-export function CyclesPage({ data }: { data: CyclesPageData }) {
+/** What a coach sees: only the reminder for the teams of their units. */
+export function RemindersOnlyPage({ reminders }: { reminders: ReminderPanelData }) {
+  return (
+    <div className="space-y-10">
+      <PageHeader
+        title="Assessment cycles"
+        description={
+          <p className="max-w-3xl">
+            Remind the leads of the teams you coach that have not submitted this quarter&apos;s assessment.
+          </p>
+        }
+      />
+      <ReminderPanel data={reminders} />
+    </div>
+  );
+}
+
+export function CyclesPage({ data, reminders }: { data: CyclesPageData; reminders: ReminderPanelData }) {
   const openCycle = data.cycles.find((cycle) => cycle.status === "open");
   return (
     <div className="space-y-10">
@@ -96,7 +120,7 @@ export function CyclesPage({ data }: { data: CyclesPageData }) {
         <DataTable
           caption="Assessment cycles, newest first, with completion counts"
           captionHidden
-          columns={cycleColumns}
+          columns={cycleColumns(openCycle?.name ?? null)}
           rows={data.cycles}
           rowKey={(cycle) => cycle.id}
           empty={<p className="text-slate-700">No cycles yet. Create the first one below.</p>}
@@ -107,6 +131,8 @@ export function CyclesPage({ data }: { data: CyclesPageData }) {
           </p>
         ) : null}
       </SectionCard>
+
+      <ReminderPanel data={reminders} />
 
       {data.focus ? (
         <SectionCard
