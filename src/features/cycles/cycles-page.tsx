@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { formatDayLong } from "@/domain/format";
 import { StatusBadge } from "@/features/assessments/format";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
@@ -85,18 +86,17 @@ const focusTeamColumns: Column<FocusTeamRow>[] = [
   },
 ];
 
+function CyclesHeader({ children }: { children: ReactNode }) {
+  return <PageHeader title="Assessment cycles" description={<p className="max-w-3xl">{children}</p>} />;
+}
+
 /** What a coach sees: only the reminder for the teams of their units. */
 export function RemindersOnlyPage({ reminders }: { reminders: ReminderPanelData }) {
   return (
     <div className="space-y-10">
-      <PageHeader
-        title="Assessment cycles"
-        description={
-          <p className="max-w-3xl">
-            Remind the leads of the teams you coach that have not submitted this quarter&apos;s assessment.
-          </p>
-        }
-      />
+      <CyclesHeader>
+        Remind the leads of the teams you coach that have not submitted this quarter&apos;s assessment.
+      </CyclesHeader>
       <ReminderPanel data={reminders} />
     </div>
   );
@@ -106,15 +106,10 @@ export function CyclesPage({ data, reminders }: { data: CyclesPageData; reminder
   const openCycle = data.cycles.find((cycle) => cycle.status === "open");
   return (
     <div className="space-y-10">
-      <PageHeader
-        title="Assessment cycles"
-        description={
-          <p className="max-w-3xl">
-            Each quarter every team answers the questionnaire once. Create the quarter&apos;s cycle, open it
-            when teams should start, and close it when it is over. One cycle is open at a time.
-          </p>
-        }
-      />
+      <CyclesHeader>
+        Each quarter every team answers the questionnaire once. Create the quarter&apos;s cycle, open it when
+        teams should start, and close it when it is over. One cycle is open at a time.
+      </CyclesHeader>
 
       <SectionCard title="Cycles" id="cycles-heading" plain>
         <DataTable
