@@ -102,6 +102,8 @@ export interface AuditEventDto {
   entityId: string;
   /** A readable name for the entity (a person's name, a team's name), when it still exists. */
   entityName: string | null;
+  /** The event in words, with names resolved: "Ada changed Checkout's plan item …". */
+  description: string;
   actor: { name: string; email: string } | null;
   team: { id: string; name: string } | null;
   before: string | null;

@@ -10,7 +10,13 @@ import { countermeasureById } from "../content";
 import { formatDayLong, formatInteger } from "../format";
 import { PLAN_ITEM_STATUS_LABELS, decodePlanItemStatus } from "../plans/plan-item-rules";
 
-export type AuditNameKind = "user" | "team" | "org_unit" | "plan_item" | "cycle" | "assessment";
+const NAME_KINDS = ["user", "team", "org_unit", "plan_item", "cycle", "assessment"] as const;
+export type AuditNameKind = (typeof NAME_KINDS)[number];
+
+/** Whether an event's entity type is one whose name can be looked up. */
+export function isNameKind(entityType: string): entityType is AuditNameKind {
+  return (NAME_KINDS as readonly string[]).includes(entityType);
+}
 
 /** A name for an entity that exists, or null when it was deleted or never existed. */
 export type AuditNameLookup = (kind: AuditNameKind, id: string) => string | null;

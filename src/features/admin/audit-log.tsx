@@ -21,15 +21,43 @@ const ACTION_PREFIXES = [
   "cycle.",
 ];
 
-function Change({ label, json }: { label: string; json: string | null }) {
-  if (!json) return null;
+function prettyJson(json: string): string {
+  try {
+    return JSON.stringify(JSON.parse(json), null, 2);
+  } catch {
+    return json;
+  }
+}
+
+/** The raw record behind a sentence, for whoever needs ids and exact values. */
+function EventDetails({ event }: { event: AuditPageDto["events"][number] }) {
+  const facts: [string, string | null][] = [
+    ["Event id", event.id],
+    ["Entity", `${event.entityType} ${event.entityId}`],
+    ["Team id", event.team?.id ?? null],
+    ["Before", event.before ? prettyJson(event.before) : null],
+    ["After", event.after ? prettyJson(event.after) : null],
+  ];
   return (
-    <div>
-      <span className="font-medium text-slate-700">{label}: </span>
-      <code className="break-all rounded bg-slate-100 px-1 py-0.5 font-mono text-xs text-slate-900">
-        {json}
-      </code>
-    </div>
+    <details className="text-sm">
+      <summary className="cursor-pointer text-blue-800 underline">
+        Details<span className="sr-only"> of the event at {formatDateTime(event.at)}</span>
+      </summary>
+      <dl className="mt-2 space-y-1">
+        {facts.map(([label, value]) =>
+          value ? (
+            <div key={label}>
+              <dt className="font-medium text-slate-700">{label}</dt>
+              <dd>
+                <pre className="whitespace-pre-wrap break-all rounded bg-slate-100 px-1 py-0.5 font-mono text-xs text-slate-900">
+                  {value}
+                </pre>
+              </dd>
+            </div>
+          ) : null,
+        )}
+      </dl>
+    </details>
   );
 }
 
@@ -129,7 +157,7 @@ const auditColumns: Column<AuditPageDto["events"][number]>[] = [
       event.actor ? (
         <>
           {event.actor.name}
-          <span className="block text-xs text-slate-600">{event.actor.email}</span>
+          <span className="block break-all text-xs text-slate-600">{event.actor.email}</span>
         </>
       ) : (
         <span className="text-slate-600">Nobody signed in</span>
@@ -143,25 +171,15 @@ const auditColumns: Column<AuditPageDto["events"][number]>[] = [
     cell: (event) => event.action,
   },
   {
-    key: "entity",
-    header: "Entity",
-    cell: (event) => (
-      <>
-        {event.entityType}
-        <span className="block break-all text-xs text-slate-600">{event.entityName ?? event.entityId}</span>
-      </>
-    ),
+    key: "what",
+    header: "What happened",
+    className: "min-w-64 whitespace-normal break-words",
+    cell: (event) => event.description,
   },
-  { key: "team", header: "Team", cell: (event) => event.team?.name ?? "" },
   {
-    key: "change",
-    header: "Change",
-    className: "min-w-72 max-w-xl space-y-1",
-    cell: (event) => (
-      <>
-        <Change label="Before" json={event.before} />
-        <Change label="After" json={event.after} />
-      </>
-    ),
+    key: "details",
+    header: "Details",
+    className: "min-w-40 max-w-md whitespace-normal",
+    cell: (event) => <EventDetails event={event} />,
   },
 ];

@@ -5,6 +5,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import { authorizeOrganisation } from "../auth/authorize";
 import { db } from "../db";
 import { containsIgnoringCase } from "./text-search";
+import { countermeasureById } from "@/domain/content";
+import { describeAuditEvent, isNameKind, type AuditNameLookup } from "@/domain/audit/describe-event";
 import type { AuditPageDto } from "@/contracts/admin/views";
 
 const DAY_MS = 86_400_000;
@@ -22,22 +24,69 @@ function whereFor(filter: AuditFilter): Prisma.AuditEventWhereInput {
   };
 }
 
-async function entityNames(
-  events: readonly { entityType: string; entityId: string }[],
-): Promise<Map<string, string>> {
-  const idsOf = (type: string) => [
-    ...new Set(events.filter((event) => event.entityType === type).map((event) => event.entityId)),
-  ];
-  const [users, teams, units] = await Promise.all([
-    db.user.findMany({ where: { id: { in: idsOf("user") } }, select: { id: true, name: true } }),
-    db.team.findMany({ where: { id: { in: idsOf("team") } }, select: { id: true, name: true } }),
-    db.orgUnit.findMany({ where: { id: { in: idsOf("org_unit") } }, select: { id: true, name: true } }),
+type AuditRowRefs = {
+  entityType: string;
+  entityId: string;
+  teamId: string | null;
+  before: string | null;
+  after: string | null;
+};
+
+/** Ids a sentence may name: the entity, its team, and people (plan item owners) named in the change. */
+function referencedIds(rows: readonly AuditRowRefs[]) {
+  const ids = (type: string) => rows.filter((row) => row.entityType === type).map((row) => row.entityId);
+  const ownerIds = rows.flatMap((row) =>
+    [row.before, row.after].flatMap((json) => {
+      const match = json ? /"ownerId":"([^"]+)"/.exec(json) : null;
+      return match ? [match[1]!] : [];
+    }),
+  );
+  const unique = (values: string[]) => [...new Set(values)];
+  return {
+    users: unique([...ids("user"), ...ownerIds]),
+    teams: unique([...ids("team"), ...rows.flatMap((row) => (row.teamId ? [row.teamId] : []))]),
+    units: unique(ids("org_unit")),
+    planItems: unique(ids("plan_item")),
+    cycles: unique(ids("cycle")),
+    assessments: unique(ids("assessment")),
+  };
+}
+
+/**
+ * Names of everything the page's events refer to, read in one round of queries. An entity that
+ * was deleted is simply absent, and the sentence falls back to what the event itself kept.
+ */
+async function resolveNames(rows: readonly AuditRowRefs[]): Promise<AuditNameLookup> {
+  const ids = referencedIds(rows);
+  const [users, teams, units, planItems, cycles, assessments] = await Promise.all([
+    db.user.findMany({ where: { id: { in: ids.users } }, select: { id: true, name: true } }),
+    db.team.findMany({ where: { id: { in: ids.teams } }, select: { id: true, name: true } }),
+    db.orgUnit.findMany({ where: { id: { in: ids.units } }, select: { id: true, name: true } }),
+    db.planItem.findMany({
+      where: { id: { in: ids.planItems } },
+      select: { id: true, countermeasureId: true },
+    }),
+    db.cycle.findMany({ where: { id: { in: ids.cycles } }, select: { id: true, name: true } }),
+    db.assessment.findMany({
+      where: { id: { in: ids.assessments } },
+      select: { id: true, cycle: { select: { name: true } } },
+    }),
   ]);
-  return new Map([
+  const names = new Map<string, string>([
     ...users.map((user) => [`user:${user.id}`, user.name] as const),
     ...teams.map((team) => [`team:${team.id}`, team.name] as const),
     ...units.map((unit) => [`org_unit:${unit.id}`, unit.name] as const),
+    ...planItems.map(
+      (item) =>
+        [
+          `plan_item:${item.id}`,
+          countermeasureById(item.countermeasureId)?.action ?? item.countermeasureId,
+        ] as const,
+    ),
+    ...cycles.map((cycle) => [`cycle:${cycle.id}`, cycle.name] as const),
+    ...assessments.map((assessment) => [`assessment:${assessment.id}`, assessment.cycle.name] as const),
   ]);
+  return (kind, id) => names.get(`${kind}:${id}`) ?? null;
 }
 
 /** The audit log, newest first, 50 events a page, with the filters from the URL. */
@@ -72,7 +121,7 @@ export async function listAuditEvents(actor: Actor, filter: AuditFilter): Promis
     }),
     db.team.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
-  const names = await entityNames(rows);
+  const nameOf = await resolveNames(rows);
   const teamNames = new Map(teams.map((team) => [team.id, team.name]));
   return {
     events: rows.map((row) => ({
@@ -81,7 +130,8 @@ export async function listAuditEvents(actor: Actor, filter: AuditFilter): Promis
       action: row.action,
       entityType: row.entityType,
       entityId: row.entityId,
-      entityName: names.get(`${row.entityType}:${row.entityId}`) ?? null,
+      entityName: isNameKind(row.entityType) ? nameOf(row.entityType, row.entityId) : null,
+      description: describeAuditEvent({ ...row, actorName: row.actor?.name ?? null }, nameOf),
       actor: row.actor,
       team: row.teamId ? { id: row.teamId, name: teamNames.get(row.teamId) ?? "(deleted team)" } : null,
       before: row.before,
