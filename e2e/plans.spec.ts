@@ -17,11 +17,18 @@ const shared: {
   cycleName: string;
   savedNote: string;
   saveRequest: { headers: Record<string, string>; body: Buffer } | null;
-} = { actions: [], cycleName: "", savedNote: "Agreed in the retro, with the platform team", saveRequest: null };
+} = {
+  actions: [],
+  cycleName: "",
+  savedNote: "Agreed in the retro, with the platform team",
+  saveRequest: null,
+};
 
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`)).toEqual([]);
+  expect(
+    results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`),
+  ).toEqual([]);
 }
 
 async function downloadedText(download: Download): Promise<Buffer> {
@@ -31,7 +38,11 @@ async function downloadedText(download: Download): Promise<Buffer> {
 }
 
 async function pdfText(bytes: Buffer): Promise<string> {
-  const document = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: VerbosityLevel.ERRORS }).promise;
+  const document = await getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    verbosity: VerbosityLevel.ERRORS,
+  }).promise;
   const parts: string[] = [];
   for (let number = 1; number <= document.numPages; number++) {
     const content = await (await document.getPage(number)).getTextContent();
@@ -47,7 +58,9 @@ async function download(page: Page, buttonName: string): Promise<Download> {
   return downloadEvent;
 }
 
-test("a coach builds the checkout plan, sets owners and due dates, and exports CSV and PDF", async ({ page }) => {
+test("a coach builds the checkout plan, sets owners and due dates, and exports CSV and PDF", async ({
+  page,
+}) => {
   await signIn(page, demoUsers.coach);
   await page.goto(PLAN_PATH);
   await expect(page.getByRole("heading", { level: 1, name: "Remediation plan: Checkout" })).toBeVisible();
@@ -81,6 +94,8 @@ test("a coach builds the checkout plan, sets owners and due dates, and exports C
   ];
   for (const [index, action] of shared.actions.entries()) {
     const item = plan.getByRole("article", { name: action });
+    // Plan items are compact: the editor is folded away until the item is opened.
+    await item.locator("summary").click();
     await item.getByLabel("Owner", { exact: true }).selectOption({ label: owners[index]!.label });
     await item.getByLabel("Due date", { exact: true }).fill(owners[index]!.due);
     if (index === 0) await item.getByLabel("Notes", { exact: true }).fill(shared.savedNote);
@@ -94,7 +109,10 @@ test("a coach builds the checkout plan, sets owners and due dates, and exports C
   await second.getByLabel("Status", { exact: true }).selectOption("dropped");
   await second.getByRole("button", { name: "Save changes" }).click();
   await expect(second.getByText("Say why the item is dropped")).toBeVisible();
-  await expect(second.getByLabel("Why is it dropped?", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(second.getByLabel("Why is it dropped?", { exact: true })).toHaveAttribute(
+    "aria-invalid",
+    "true",
+  );
   await second.getByLabel("Status", { exact: true }).selectOption("in_progress");
   await second.getByRole("button", { name: "Save changes" }).click();
   await expect(second.getByRole("status")).toHaveText("Saved.");
@@ -103,10 +121,13 @@ test("a coach builds the checkout plan, sets owners and due dates, and exports C
   const first = plan.getByRole("article", { name: shared.actions[0]! });
   await expect(first.getByLabel("Owner", { exact: true })).toHaveValue(/.+/);
   await expect(first.getByLabel("Due date", { exact: true })).toHaveValue("2027-01-31");
-  await expect(first.getByText(/^.+: \d+(\.\d)? when added in \d{4} Q\d; no later result yet$/)).toBeVisible();
+  await expect(
+    first.getByText(/^.+: \d+(\.\d)? when added in \d{4} Q\d; no later result yet$/),
+  ).toBeVisible();
 
   const exportForm = page.getByRole("group", { name: "Download the plan" });
-  shared.cycleName = (await exportForm.getByLabel("Cycle", { exact: true }).locator("option:checked").textContent()) ?? "";
+  shared.cycleName =
+    (await exportForm.getByLabel("Cycle", { exact: true }).locator("option:checked").textContent()) ?? "";
   expect(shared.cycleName).toMatch(/^\d{4} Q[1-4]$/);
   const cycleSlug = shared.cycleName.toLowerCase().replace(" ", "-");
 
@@ -140,10 +161,13 @@ test("a team member reads the plan but cannot change or export it", async ({ pag
   await signIn(page, demoUsers.member);
   await page.goto(PLAN_PATH);
   const plan = page.getByRole("region", { name: /^Plan \(/ });
-  for (const action of shared.actions) await expect(plan.getByRole("heading", { name: action })).toBeVisible();
+  for (const action of shared.actions)
+    await expect(plan.getByRole("heading", { name: action })).toBeVisible();
   await expect(page.getByText(shared.savedNote)).toBeVisible();
 
-  await expect(page.getByRole("button", { name: /Add to plan|Save changes|Remove from plan|Download/ })).toHaveCount(0);
+  await expect(
+    page.getByRole("button", { name: /Add to plan|Save changes|Remove from plan|Download/ }),
+  ).toHaveCount(0);
   await expect(page.getByRole("combobox")).toHaveCount(0);
   await expect(page.getByRole("textbox")).toHaveCount(0);
 
@@ -152,13 +176,18 @@ test("a team member reads the plan but cannot change or export it", async ({ pag
 
   // Replays the coach's save with the member's session and a changed note: the server refuses it.
   const saved = shared.saveRequest!;
-  const forgedBody = Buffer.from(saved.body.toString("utf8").replace(shared.savedNote, "Forged by a member"), "utf8");
+  const forgedBody = Buffer.from(
+    saved.body.toString("utf8").replace(shared.savedNote, "Forged by a member"),
+    "utf8",
+  );
   const forged = await page.request.post(PLAN_PATH, {
     headers: {
       accept: saved.headers["accept"] ?? "text/x-component",
       "content-type": saved.headers["content-type"]!,
       "next-action": saved.headers["next-action"]!,
-      ...(saved.headers["next-router-state-tree"] ? { "next-router-state-tree": saved.headers["next-router-state-tree"] } : {}),
+      ...(saved.headers["next-router-state-tree"]
+        ? { "next-router-state-tree": saved.headers["next-router-state-tree"] }
+        : {}),
       origin: new URL(page.url()).origin,
     },
     data: forgedBody,
@@ -186,13 +215,17 @@ test("a coach sees the units they coach and downloads the heatmap CSV", async ({
     skipEmptyLines: true,
   });
   expect(rows.errors).toEqual([]);
-  expect(new Set(rows.data.map((row) => row["Org unit"]))).toEqual(new Set(["Customer Experience", "Payments"]));
+  expect(new Set(rows.data.map((row) => row["Org unit"]))).toEqual(
+    new Set(["Customer Experience", "Payments"]),
+  );
   expect(rows.data).toHaveLength(10);
 
   await units.getByRole("link", { name: "Payments" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Plans of Payments" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Countermeasures by number of teams" })).toBeVisible();
-  const checkout = page.getByRole("table", { name: "Teams of Payments and their plans" }).getByRole("row", { name: /Checkout/ });
+  const checkout = page
+    .getByRole("table", { name: "Teams of Payments and their plans" })
+    .getByRole("row", { name: /Checkout/ });
   // Columns after the team: latest results, plan items, open, overdue, done.
   await expect(checkout.getByRole("cell").nth(1)).toHaveText("2");
   await expect(checkout.getByRole("cell").nth(2)).toHaveText("2");

@@ -122,3 +122,60 @@ export type PlanExportQuery = z.output<typeof planExportQuerySchema>;
 
 export const heatmapExportQuerySchema = z.object({ cycle: cycleRef });
 export type HeatmapExportQuery = z.output<typeof heatmapExportQuerySchema>;
+
+/** How many teams one campaign may add a countermeasure to at once. */
+export const MAX_CAMPAIGN_TEAMS = 200;
+
+/**
+ * Per-team fields of the campaign form. A form keeps one value per name, so each team's checkbox,
+ * owner and due date carry the team's slug in their names.
+ */
+export const campaignFieldNames = (teamSlug: string) => ({
+  selected: `team:${teamSlug}`,
+  ownerId: `owner:${teamSlug}`,
+  dueOn: `dueOn:${teamSlug}`,
+});
+
+const campaignTeam = z.object({
+  teamSlug: slug,
+  ownerId: optionalText(64, "Choose someone from the list"),
+  dueOn,
+});
+
+/** Reads the flat form (team:<slug>, owner:<slug>, dueOn:<slug>) into one entry per ticked team. */
+function campaignTeamsFromForm(fields: unknown): unknown {
+  if (typeof fields !== "object" || fields === null) return fields;
+  const record = fields as Record<string, unknown>;
+  if ("teams" in record) return record;
+  const teams = Object.keys(record)
+    .filter((key) => key.startsWith("team:") && record[key] !== "")
+    .map((key) => {
+      const teamSlug = key.slice("team:".length);
+      const names = campaignFieldNames(teamSlug);
+      const ownDue = typeof record[names.dueOn] === "string" ? String(record[names.dueOn]).trim() : "";
+      return {
+        teamSlug,
+        ownerId: record[names.ownerId],
+        dueOn: ownDue === "" ? record.defaultDueOn : ownDue,
+      };
+    });
+  return { ...record, teams };
+}
+
+/**
+ * One countermeasure added to several teams' plans at once, each item with its own owner and due
+ * date; a team left without a due date of its own takes the campaign's default.
+ */
+export const addCampaignSchema = z.preprocess(
+  campaignTeamsFromForm,
+  z.object({
+    unitSlug: slug,
+    countermeasureId: slug,
+    teams: z
+      .array(campaignTeam)
+      .min(1, "Tick at least one team")
+      .max(MAX_CAMPAIGN_TEAMS, `Choose at most ${MAX_CAMPAIGN_TEAMS} teams at once`)
+      .refine((teams) => new Set(teams.map((team) => team.teamSlug)).size === teams.length, "Each team once"),
+  }),
+);
+export type AddCampaignInput = z.output<typeof addCampaignSchema>;

@@ -2,7 +2,11 @@
 import type { ClosedLoop } from "@/domain/plans/closed-loop";
 import type { CommonCountermeasure } from "@/domain/plans/common-countermeasures";
 import type { PlanItemStatus } from "@/domain/plans/plan-item-rules";
-import type { PitfallResultSummary, RecommendedCountermeasure, SymptomRef } from "@/domain/plans/stored-rankings";
+import type {
+  PitfallResultSummary,
+  RecommendedCountermeasure,
+  SymptomRef,
+} from "@/domain/plans/stored-rankings";
 import type { HeadlineView } from "@/domain/results/headline";
 
 export interface PersonRef {
@@ -120,9 +124,34 @@ export interface UnitTeamSummary {
   done: number;
 }
 
+export interface CampaignCountermeasure {
+  countermeasureId: string;
+  action: string;
+  /** Slugs of the teams whose latest results rank it among their top recommendations. */
+  recommendedFor: string[];
+  /** Slugs of the teams that already have it in their plan. */
+  plannedBy: string[];
+}
+
+export interface CampaignTeam {
+  slug: string;
+  name: string;
+  owners: OwnerOption[];
+  /** The team's lead, offered as the item's owner until the coach picks someone else. */
+  defaultOwnerId: string | null;
+}
+
+/** What the "add to several teams" form offers: the teams the person may plan for, and what to add. */
+export interface CampaignView {
+  teams: CampaignTeam[];
+  countermeasures: CampaignCountermeasure[];
+}
+
 export interface UnitPlanView {
   unit: { id: string; slug: string; name: string };
   canExport: boolean;
+  /** Null when the person may not change any of the unit's plans, or no team has results yet. */
+  campaign: CampaignView | null;
   teams: UnitTeamSummary[];
   common: CommonCountermeasure[];
   overdue: UnitPlanItemRef[];

@@ -74,12 +74,28 @@ function PlanCard(props: Omit<ComponentProps<typeof SectionCard>, "as" | "headin
   );
 }
 
+/** The item at a glance: who owns it and when it is due, next to its status and overdue badges. */
+function ItemSummary({ item }: { item: PlanItemView }) {
+  return (
+    <p>
+      {item.owner ? `Owner: ${item.owner.name}` : "No owner yet"} ·{" "}
+      {item.dueOn ? `due ${formatDayLong(item.dueOn)}` : "no due date"}
+    </p>
+  );
+}
+
+/**
+ * A compact plan item: its summary and closed loop, with the rationale and (for those who may
+ * change the plan) the editor folded away until opened.
+ */
 function PlanItemCard({ item, plan }: { item: PlanItemView; plan: TeamPlanView }) {
   const headingId = `plan-item-${item.id}`;
   return (
     <PlanCard
       id={headingId}
       title={item.action}
+      description={<ItemSummary item={item} />}
+      className="space-y-3"
       actions={
         <>
           <Badge className={STATUS_BADGES[item.status]}>{item.statusLabel}</Badge>
@@ -87,31 +103,42 @@ function PlanItemCard({ item, plan }: { item: PlanItemView; plan: TeamPlanView }
         </>
       }
     >
-      <p className="text-sm text-slate-700">
-        <span className="font-semibold text-slate-900">{item.pitfallName}:</span> so that {item.rationale}.
-      </p>
-      {item.addresses.length > 0 ? (
-        <p className="text-sm text-slate-700">
-          <span className="font-semibold text-slate-900">Symptoms addressed:</span>{" "}
-          {item.addresses.map((symptom) => symptom.title).join("; ")}
-        </p>
-      ) : null}
       <ClosedLoopLine item={item} />
-      {plan.canEdit ? (
-        <div className="space-y-4 border-t border-slate-200 pt-4">
-          <PlanItemEditor item={item} owners={plan.owners} teamSlug={plan.team.slug} headingId={headingId} />
-          <RemovePlanItem
-            itemId={item.id}
-            version={item.version}
-            action={item.action}
-            teamSlug={plan.team.slug}
-          />
+      {plan.canEdit ? null : <ReadOnlyDetails item={item} />}
+      <details className="border-t border-slate-200 pt-3">
+        <summary className="cursor-pointer text-sm font-semibold text-blue-800 underline-offset-4 hover:underline">
+          {plan.canEdit ? "Details and edit" : "Details"}
+          <span className="sr-only">: {item.action}</span>
+        </summary>
+        <div className="mt-3 space-y-4">
+          <p className="text-sm text-slate-700">
+            <span className="font-semibold text-slate-900">{item.pitfallName}:</span> so that {item.rationale}
+            .
+          </p>
+          {item.addresses.length > 0 ? (
+            <p className="text-sm text-slate-700">
+              <span className="font-semibold text-slate-900">Symptoms addressed:</span>{" "}
+              {item.addresses.map((symptom) => symptom.title).join("; ")}
+            </p>
+          ) : null}
+          {plan.canEdit ? (
+            <>
+              <PlanItemEditor
+                item={item}
+                owners={plan.owners}
+                teamSlug={plan.team.slug}
+                headingId={headingId}
+              />
+              <RemovePlanItem
+                itemId={item.id}
+                version={item.version}
+                action={item.action}
+                teamSlug={plan.team.slug}
+              />
+            </>
+          ) : null}
         </div>
-      ) : (
-        <div className="border-t border-slate-200 pt-3">
-          <ReadOnlyDetails item={item} />
-        </div>
-      )}
+      </details>
     </PlanCard>
   );
 }

@@ -7,6 +7,7 @@ import { PageHeader } from "@/ui/page-header";
 import { SectionCard } from "@/ui/section-card";
 import { DataTable, type Column } from "@/ui/table";
 import { BackLink, TextLink } from "@/ui/text-link";
+import { CampaignForm } from "./campaign-form";
 import { ExportForm } from "./export-form";
 import { planCountColumns } from "./plan-count-columns";
 import { PLANS_PATH, teamPlanPath, unitExportBasePath } from "@/contracts/plans/paths";
@@ -152,6 +153,8 @@ export function UnitPlanPage({ view }: { view: UnitPlanView }) {
           empty={<EmptyState>No plan items and no ranked countermeasures yet.</EmptyState>}
         />
       </SectionCard>
+
+      {view.campaign ? <CampaignForm unitSlug={unit.slug} view={view.campaign} /> : null}
 
       <ItemSection
         title={`Overdue (${view.overdue.length})`}

@@ -2,11 +2,16 @@
 
 import { z } from "zod";
 import type { Actor } from "@/domain/access/policy";
-import { teamPlanPath } from "@/contracts/plans/paths";
-import { addPlanItemSchema, removePlanItemSchema, updatePlanItemSchema } from "@/contracts/plans/schemas";
+import { teamPlanPath, unitPlanPath } from "@/contracts/plans/paths";
+import {
+  addCampaignSchema,
+  addPlanItemSchema,
+  removePlanItemSchema,
+  updatePlanItemSchema,
+} from "@/contracts/plans/schemas";
 import { parseInput } from "../errors";
 import { formAction, type Revalidation } from "../server-action";
-import { addPlanItem, removePlanItem, updatePlanItem } from "./mutations";
+import { addCampaign, addPlanItem, removePlanItem, updatePlanItem } from "./mutations";
 
 /**
  * Every plan change re-renders the plan page. The form's hidden teamSlug only picks which page to
@@ -35,3 +40,13 @@ export const addPlanItemAction = planChange(addPlanItemSchema, addPlanItem);
 export const updatePlanItemAction = planChange(updatePlanItemSchema, updatePlanItem);
 
 export const removePlanItemAction = planChange(removePlanItemSchema, removePlanItem);
+
+/** A countermeasure added to several teams of a unit at once; the unit page and each team's plan refresh. */
+export const addCampaignAction = formAction({
+  input: addCampaignSchema,
+  handler: (input, { actor }) => addCampaign(actor, input),
+  revalidate: (result, input) => [
+    unitPlanPath(input.unitSlug),
+    ...result.added.map((team) => teamPlanPath(team.teamSlug)),
+  ],
+});

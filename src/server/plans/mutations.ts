@@ -8,15 +8,27 @@ import {
   STATUS_CHANGE_MESSAGES,
 } from "@/domain/plans/plan-item-rules";
 import { scoreOfPitfall } from "@/domain/plans/stored-rankings";
-import type { AddPlanItemInput, RemovePlanItemInput, UpdatePlanItemInput } from "@/contracts/plans/schemas";
+import {
+  campaignFieldNames,
+  type AddCampaignInput,
+  type AddPlanItemInput,
+  type RemovePlanItemInput,
+  type UpdatePlanItemInput,
+} from "@/contracts/plans/schemas";
 import type { PlanItemConflictDetails } from "@/contracts/plans/types";
 import type { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "../audit/audit";
-import { authorizeTeamChange, authorizeTeamChangeBySlug } from "../auth/authorize";
+import {
+  authorizeOrgUnit,
+  authorizeTeamChange,
+  authorizeTeamChangeBySlug,
+  type TeamRef,
+} from "../auth/authorize";
 import { db } from "../db";
 import { isUniqueConstraintViolation } from "../db-errors";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
-import { latestResultAssessment } from "./plan-data";
+import { unitAndDescendantIds } from "./org-units";
+import { latestResultAssessment, type ResultAssessment } from "./plan-data";
 
 type Transaction = Prisma.TransactionClient;
 
@@ -87,6 +99,53 @@ async function teamOfItem(itemId: string): Promise<string> {
   return item.teamId;
 }
 
+/** The countermeasure's entry in the team's latest ranking, which every copied field comes from. */
+function rankedEntry(latest: ResultAssessment, countermeasureId: string) {
+  const recommendation = latest.reading.recommendations.find(
+    (entry) => entry.countermeasureId === countermeasureId,
+  );
+  const tracked = recommendation?.pitfalls[0];
+  return recommendation && tracked ? { recommendation, tracked } : null;
+}
+
+type RankedEntry = NonNullable<ReturnType<typeof rankedEntry>>;
+
+/** Creates one plan item from a ranked countermeasure and writes its audit event in the same transaction. */
+async function createPlanItem(
+  tx: Transaction,
+  actor: Actor,
+  teamId: string,
+  latest: ResultAssessment,
+  { recommendation, tracked }: RankedEntry,
+  assignment: { ownerId: string | null; dueOn: Date | null } = { ownerId: null, dueOn: null },
+): Promise<string> {
+  const item = await tx.planItem.create({
+    data: {
+      teamId,
+      countermeasureId: recommendation.countermeasureId,
+      pitfallId: tracked.pitfallId,
+      rationale: tracked.rationale,
+      addresses: JSON.stringify(tracked.addresses.map((symptom) => symptom.symptomId)),
+      sourceAssessmentId: latest.id,
+      scoreWhenAdded: scoreOfPitfall(latest.reading.pitfalls, tracked.pitfallId),
+      scoreMethodVersion: latest.scoringMethodVersion,
+      createdById: actor.id,
+      ownerId: assignment.ownerId,
+      dueOn: assignment.dueOn,
+    },
+    select: auditedColumns,
+  });
+  await writeAudit(tx, {
+    actorId: actor.id,
+    action: "plan_item.added",
+    entityType: "plan_item",
+    entityId: item.id,
+    teamId,
+    after: { ...auditSnapshot(item), sourceAssessmentId: latest.id, cycle: latest.cycle.name },
+  });
+  return item.id;
+}
+
 /**
  * Adds a countermeasure from the team's latest submitted ranking to its plan. Everything copied
  * onto the item (pitfall, rationale, symptoms, score) comes from the stored results, not from the
@@ -98,11 +157,8 @@ export async function addPlanItem(actor: Actor, input: AddPlanItemInput): Promis
   if (!latest) {
     throw new ConflictError("The team has no submitted assessment yet, so there is nothing to plan from.");
   }
-  const recommendation = latest.reading.recommendations.find(
-    (entry) => entry.countermeasureId === input.countermeasureId,
-  );
-  const tracked = recommendation?.pitfalls[0];
-  if (!recommendation || !tracked) {
+  const entry = rankedEntry(latest, input.countermeasureId);
+  if (!entry) {
     throw new ValidationError("That countermeasure is not in the team's latest ranking.", {
       countermeasureId: ["Choose a countermeasure from the list"],
     });
@@ -113,34 +169,12 @@ export async function addPlanItem(actor: Actor, input: AddPlanItemInput): Promis
         where: { teamId_countermeasureId: { teamId: team.id, countermeasureId: input.countermeasureId } },
         select: { id: true },
       });
-      if (existing) throw alreadyPlanned(recommendation.action);
-      const item = await tx.planItem.create({
-        data: {
-          teamId: team.id,
-          countermeasureId: recommendation.countermeasureId,
-          pitfallId: tracked.pitfallId,
-          rationale: tracked.rationale,
-          addresses: JSON.stringify(tracked.addresses.map((symptom) => symptom.symptomId)),
-          sourceAssessmentId: latest.id,
-          scoreWhenAdded: scoreOfPitfall(latest.reading.pitfalls, tracked.pitfallId),
-          scoreMethodVersion: latest.scoringMethodVersion,
-          createdById: actor.id,
-        },
-        select: auditedColumns,
-      });
-      await writeAudit(tx, {
-        actorId: actor.id,
-        action: "plan_item.added",
-        entityType: "plan_item",
-        entityId: item.id,
-        teamId: team.id,
-        after: { ...auditSnapshot(item), sourceAssessmentId: latest.id, cycle: latest.cycle.name },
-      });
-      return { itemId: item.id };
+      if (existing) throw alreadyPlanned(entry.recommendation.action);
+      return { itemId: await createPlanItem(tx, actor, team.id, latest, entry) };
     });
   } catch (error) {
     // Two people adding the same countermeasure at once: the unique index lets only one through.
-    if (isUniqueConstraintViolation(error)) throw alreadyPlanned(recommendation.action);
+    if (isUniqueConstraintViolation(error)) throw alreadyPlanned(entry.recommendation.action);
     throw error;
   }
 }
@@ -150,16 +184,20 @@ function alreadyPlanned(action: string): ConflictError {
 }
 
 /** Owners must hold a role on the team; anyone else is refused with a field-level message. */
-async function checkOwner(tx: Transaction, teamId: string, ownerId: string | null): Promise<void> {
+async function checkOwner(
+  tx: Transaction,
+  teamId: string,
+  ownerId: string | null,
+  field = "ownerId",
+  message = "Choose someone with a role on this team",
+): Promise<void> {
   if (ownerId === null) return;
   const grant = await tx.roleAssignment.findFirst({
     where: { teamId, userId: ownerId, role: { in: ["team_lead", "member"] }, user: { deactivatedAt: null } },
     select: { id: true },
   });
   if (!grant) {
-    throw new ValidationError("Some fields need attention.", {
-      ownerId: ["Choose someone with a role on this team"],
-    });
+    throw new ValidationError("Some fields need attention.", { [field]: [message] });
   }
 }
 
@@ -262,4 +300,99 @@ export async function removePlanItem(actor: Actor, input: RemovePlanItemInput): 
     });
     return null;
   });
+}
+
+export interface CampaignTeamOutcome {
+  teamSlug: string;
+  teamName: string;
+}
+
+export interface CampaignResult {
+  action: string;
+  added: (CampaignTeamOutcome & { itemId: string })[];
+  /** Teams that already had the countermeasure in their plan: left as they were. */
+  alreadyPlanned: CampaignTeamOutcome[];
+}
+
+/** How often a campaign is retried when another person's add for one of its teams wins a race. */
+const CAMPAIGN_ATTEMPTS = 3;
+
+/**
+ * A coach's campaign: one countermeasure added to several teams' plans at once, each item with its
+ * own owner and due date. Every team is checked on its own (in the unit, within the person's
+ * reach, not archived, with results that rank the countermeasure); one refusal refuses the whole
+ * campaign and nothing is written. Teams that already plan the countermeasure are skipped and
+ * reported. The items and their audit events are written in one transaction.
+ */
+export async function addCampaign(actor: Actor, input: AddCampaignInput): Promise<CampaignResult> {
+  const found = await db.orgUnit.findUnique({ where: { slug: input.unitSlug }, select: { id: true } });
+  if (!found) throw new NotFoundError();
+  const unit = await authorizeOrgUnit(actor, "orgUnit:read", found.id);
+  const covered = new Set(await unitAndDescendantIds(unit.id));
+  const targets: {
+    team: TeamRef;
+    request: AddCampaignInput["teams"][number];
+    latest: ResultAssessment;
+    entry: RankedEntry;
+  }[] = [];
+  for (const request of input.teams) {
+    const team = await authorizeTeamChangeBySlug(actor, "plan:edit", request.teamSlug);
+    // A team of another unit is refused even when the person may plan for it: the page never offered it.
+    if (!covered.has(team.orgUnitId)) throw new NotFoundError();
+    const latest = await latestResultAssessment(team.id);
+    const entry = latest ? rankedEntry(latest, input.countermeasureId) : null;
+    if (!latest || !entry) {
+      throw new ValidationError(`${team.name} has no submitted results that rank this countermeasure.`, {
+        [campaignFieldNames(team.slug).selected]: ["No results rank this countermeasure for this team"],
+      });
+    }
+    targets.push({ team, request, latest, entry });
+  }
+  const action = targets[0]!.entry.recommendation.action;
+  // Writing teams in one fixed order makes two overlapping campaigns wait for each other on
+  // PostgreSQL instead of deadlocking; the result still lists teams in the order they were asked for.
+  const inWriteOrder = [...targets].sort((a, b) =>
+    a.team.id < b.team.id ? -1 : a.team.id > b.team.id ? 1 : 0,
+  );
+  const requestOrder = new Map(targets.map((target, index) => [target.team.slug, index]));
+  const byRequestOrder = (a: CampaignTeamOutcome, b: CampaignTeamOutcome) =>
+    requestOrder.get(a.teamSlug)! - requestOrder.get(b.teamSlug)!;
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        const result: CampaignResult = { action, added: [], alreadyPlanned: [] };
+        for (const { team, request, latest, entry } of inWriteOrder) {
+          const outcome = { teamSlug: team.slug, teamName: team.name };
+          const existing = await tx.planItem.findUnique({
+            where: { teamId_countermeasureId: { teamId: team.id, countermeasureId: input.countermeasureId } },
+            select: { id: true },
+          });
+          if (existing) {
+            result.alreadyPlanned.push(outcome);
+            continue;
+          }
+          await checkOwner(
+            tx,
+            team.id,
+            request.ownerId,
+            campaignFieldNames(team.slug).ownerId,
+            `Choose someone with a role on ${team.name}`,
+          );
+          const itemId = await createPlanItem(tx, actor, team.id, latest, entry, request);
+          result.added.push({ ...outcome, itemId });
+        }
+        result.added.sort(byRequestOrder);
+        result.alreadyPlanned.sort(byRequestOrder);
+        return result;
+      });
+    } catch (error) {
+      // Someone added the same countermeasure to one of these teams meanwhile: the unique index
+      // refused the whole transaction, and the next attempt finds that item and skips the team.
+      if (!isUniqueConstraintViolation(error) || attempt >= CAMPAIGN_ATTEMPTS) {
+        if (isUniqueConstraintViolation(error)) throw alreadyPlanned(action);
+        throw error;
+      }
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { can, readsWholeOrganisation, ROLE_LABELS, type Actor } from "@/domain/access/policy";
 import { closedLoopOutcome } from "@/domain/plans/closed-loop";
-import { commonCountermeasures } from "@/domain/plans/common-countermeasures";
+import { commonCountermeasures, TOP_RECOMMENDATIONS_PER_TEAM } from "@/domain/plans/common-countermeasures";
 import { cycleFileSlug } from "@/domain/plans/export-formats";
 import { pitfallName } from "@/domain/plans/stored-rankings";
 import { teamHeadline, toHeadlineView, type HeadlineView } from "@/domain/results/headline";
@@ -14,7 +14,10 @@ import {
   PLAN_ITEM_STATUS_LABELS,
 } from "@/domain/plans/plan-item-rules";
 import type {
+  CampaignCountermeasure,
+  CampaignView,
   CycleOption,
+  OwnerOption,
   PlansIndexView,
   PlanItemView,
   PlanUnitSummary,
@@ -93,7 +96,9 @@ export async function getTeamPlan(actor: Actor, teamSlug: string, now = new Date
     team: { id: team.id, slug: team.slug, name: team.name, orgUnitName: orgUnit?.name ?? "" },
     canEdit,
     canExport: can(actor, "team:export", resource),
-    source: latest ? { cycleName: latest.cycle.name, submittedAt: latest.submittedAt?.toISOString() ?? null } : null,
+    source: latest
+      ? { cycleName: latest.cycle.name, submittedAt: latest.submittedAt?.toISOString() ?? null }
+      : null,
     headline: latest ? headlineOfReading(latest) : null,
     pitfalls: latest?.reading.pitfalls ?? [],
     recommendations: (latest?.reading.recommendations ?? []).map((recommendation) => ({
@@ -101,12 +106,7 @@ export async function getTeamPlan(actor: Actor, teamSlug: string, now = new Date
       inPlan: planned.has(recommendation.countermeasureId),
     })),
     items: items.map((item) => toPlanItemView(item, latest, now)),
-    owners: owners.map((owner) => ({
-      id: owner.id,
-      name: owner.name,
-      email: owner.email,
-      roleLabel: ROLE_LABELS[owner.role === "team_lead" ? "team_lead" : "member"],
-    })),
+    owners: owners.map(toOwnerOption),
     exportCycles: cycles.map((row) => toCycleOption(row.cycle.name)),
   };
 }
@@ -114,7 +114,9 @@ export async function getTeamPlan(actor: Actor, teamSlug: string, now = new Date
 /** Cycles in which any of the given teams (or any team, when null) has submitted results. */
 export async function cyclesWithResults(teamIds: readonly string[] | null): Promise<CycleOption[]> {
   const cycles = await db.cycle.findMany({
-    where: { assessments: { some: { ...withResults, ...(teamIds ? { teamId: { in: [...teamIds] } } : {}) } } },
+    where: {
+      assessments: { some: { ...withResults, ...(teamIds ? { teamId: { in: [...teamIds] } } : {}) } },
+    },
     orderBy: [{ year: "desc" }, { quarter: "desc" }],
     select: { name: true },
   });
@@ -133,7 +135,9 @@ function countItems(items: readonly { status: PlanItemRecord["status"]; dueOn: D
 /** The org units the actor may read, with their plan counts; the start of a coach's plan work. */
 export async function listPlanUnits(actor: Actor, now = new Date()): Promise<PlansIndexView> {
   const units = await activeUnits();
-  const readable = units.filter((unit) => can(actor, "orgUnit:read", { type: "orgUnit", orgUnitId: unit.id }));
+  const readable = units.filter((unit) =>
+    can(actor, "orgUnit:read", { type: "orgUnit", orgUnitId: unit.id }),
+  );
   if (readable.length === 0) return { units: [], heatmapCycles: [] };
   const descendants = descendantsOf(units);
   const unitIds = [...new Set(readable.flatMap((unit) => descendants.get(unit.id) ?? [unit.id]))];
@@ -151,9 +155,17 @@ export async function listPlanUnits(actor: Actor, now = new Date()): Promise<Pla
     const items = unitTeams.flatMap((team) =>
       team.planItems.map((item) => ({ status: asPlanItemStatus(item.status), dueOn: item.dueOn })),
     );
-    return { id: unit.id, slug: unit.slug, name: unit.name, teams: unitTeams.length, ...countItems(items, now) };
+    return {
+      id: unit.id,
+      slug: unit.slug,
+      name: unit.name,
+      teams: unitTeams.length,
+      ...countItems(items, now),
+    };
   });
-  const heatmapCycles = await cyclesWithResults(readsWholeOrganisation(actor) ? null : teams.map((team) => team.id));
+  const heatmapCycles = await cyclesWithResults(
+    readsWholeOrganisation(actor) ? null : teams.map((team) => team.id),
+  );
   return { units: summaries, heatmapCycles };
 }
 
@@ -161,8 +173,16 @@ export async function listPlanUnits(actor: Actor, now = new Date()): Promise<Pla
 async function currentCycle(now: Date) {
   const columns = { name: true, opensOn: true, closesOn: true } as const;
   return (
-    (await db.cycle.findFirst({ where: { status: "open" }, orderBy: [{ year: "desc" }, { quarter: "desc" }], select: columns })) ??
-    (await db.cycle.findFirst({ where: { opensOn: { lte: now } }, orderBy: [{ year: "desc" }, { quarter: "desc" }], select: columns }))
+    (await db.cycle.findFirst({
+      where: { status: "open" },
+      orderBy: [{ year: "desc" }, { quarter: "desc" }],
+      select: columns,
+    })) ??
+    (await db.cycle.findFirst({
+      where: { opensOn: { lte: now } },
+      orderBy: [{ year: "desc" }, { quarter: "desc" }],
+      select: columns,
+    }))
   );
 }
 
@@ -179,6 +199,70 @@ function toUnitItemRef(item: PlanItemRecord, team: { slug: string; name: string 
   };
 }
 
+function toOwnerOption(owner: { id: string; name: string; email: string; role: string }): OwnerOption {
+  return {
+    id: owner.id,
+    name: owner.name,
+    email: owner.email,
+    roleLabel: ROLE_LABELS[owner.role === "team_lead" ? "team_lead" : "member"],
+  };
+}
+
+/**
+ * The campaign form's choices: the unit's teams with results that the person may plan for, and
+ * every countermeasure their latest results rank, the most widely recommended first.
+ */
+async function campaignOf(
+  actor: Actor,
+  teams: readonly { id: string; slug: string; name: string; orgUnitId: string }[],
+  latestByTeam: ReadonlyMap<string, ResultAssessment | null>,
+  items: readonly PlanItemRecord[],
+): Promise<CampaignView | null> {
+  const plannable = teams.filter(
+    (team) =>
+      latestByTeam.get(team.id) &&
+      can(actor, "plan:edit", { type: "team", teamId: team.id, orgUnitId: team.orgUnitId }),
+  );
+  if (plannable.length === 0) return null;
+  const byId = new Map<string, CampaignCountermeasure>();
+  for (const team of plannable) {
+    const ranked = latestByTeam.get(team.id)?.reading.recommendations ?? [];
+    const top = new Set(
+      ranked
+        .filter((entry) => entry.totalRiskRemoved > 0)
+        .slice(0, TOP_RECOMMENDATIONS_PER_TEAM)
+        .map((entry) => entry.countermeasureId),
+    );
+    for (const entry of ranked) {
+      const countermeasure = byId.get(entry.countermeasureId) ?? {
+        countermeasureId: entry.countermeasureId,
+        action: entry.action,
+        recommendedFor: [],
+        plannedBy: [],
+      };
+      if (top.has(entry.countermeasureId)) countermeasure.recommendedFor.push(team.slug);
+      byId.set(entry.countermeasureId, countermeasure);
+    }
+  }
+  const slugOf = new Map(plannable.map((team) => [team.id, team.slug]));
+  for (const item of items) {
+    const slug = slugOf.get(item.teamId);
+    if (slug) byId.get(item.countermeasureId)?.plannedBy.push(slug);
+  }
+  const owners = await Promise.all(plannable.map((team) => possibleOwners(team.id)));
+  return {
+    teams: plannable.map((team, index) => ({
+      slug: team.slug,
+      name: team.name,
+      owners: owners[index]!.map(toOwnerOption),
+      defaultOwnerId: owners[index]!.find((owner) => owner.role === "team_lead")?.id ?? null,
+    })),
+    countermeasures: [...byId.values()].sort(
+      (a, b) => b.recommendedFor.length - a.recommendedFor.length || a.action.localeCompare(b.action),
+    ),
+  };
+}
+
 /** An org unit's plans: what comes up most across its teams, what is late, what got done. */
 export async function getUnitPlan(actor: Actor, unitSlug: string, now = new Date()): Promise<UnitPlanView> {
   const found = await db.orgUnit.findUnique({ where: { slug: unitSlug }, select: { id: true } });
@@ -188,7 +272,7 @@ export async function getUnitPlan(actor: Actor, unitSlug: string, now = new Date
   const teams = await db.team.findMany({
     where: { orgUnitId: { in: covered }, archivedAt: null },
     orderBy: { name: "asc" },
-    select: { id: true, slug: true, name: true },
+    select: { id: true, slug: true, name: true, orgUnitId: true },
   });
   const teamIds = teams.map((team) => team.id);
   const [items, latestByTeam, cycle, exportCycles] = await Promise.all([
@@ -203,10 +287,19 @@ export async function getUnitPlan(actor: Actor, unitSlug: string, now = new Date
   const itemsOf = (teamId: string) => items.filter((item) => item.teamId === teamId);
 
   const common = commonCountermeasures(
-    items.map((item) => ({ teamId: item.teamId, countermeasureId: item.countermeasureId, action: item.action, status: item.status })),
-    teams.map((team) => ({ teamId: team.id, ranked: latestByTeam.get(team.id)?.reading.recommendations ?? [] })),
+    items.map((item) => ({
+      teamId: item.teamId,
+      countermeasureId: item.countermeasureId,
+      action: item.action,
+      status: item.status,
+    })),
+    teams.map((team) => ({
+      teamId: team.id,
+      ranked: latestByTeam.get(team.id)?.reading.recommendations ?? [],
+    })),
   );
-  const byDueDate = (a: PlanItemRecord, b: PlanItemRecord) => (a.dueOn?.getTime() ?? 0) - (b.dueOn?.getTime() ?? 0);
+  const byDueDate = (a: PlanItemRecord, b: PlanItemRecord) =>
+    (a.dueOn?.getTime() ?? 0) - (b.dueOn?.getTime() ?? 0);
   const overdue = items
     .filter((item) => isOverdue(item, now))
     .sort(byDueDate)
@@ -221,6 +314,7 @@ export async function getUnitPlan(actor: Actor, unitSlug: string, now = new Date
   return {
     unit: { id: unit.id, slug: unit.slug, name: unit.name },
     canExport: can(actor, "orgUnit:export", { type: "orgUnit", orgUnitId: unit.id }),
+    campaign: await campaignOf(actor, teams, latestByTeam, items),
     teams: teams.map((team) => {
       const latest = latestByTeam.get(team.id) ?? null;
       return {

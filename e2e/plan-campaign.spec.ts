@@ -1,0 +1,73 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { demoUsers, signIn } from "./support/auth";
+
+const UNIT_PATH = "/plans/customer-experience";
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+test("a coach adds one countermeasure to three teams in one go, and each team's plan shows it", async ({
+  page,
+}) => {
+  await signIn(page, demoUsers.coach);
+  await page.goto(UNIT_PATH);
+  await expect(page.getByRole("heading", { level: 1, name: "Plans of Customer Experience" })).toBeVisible();
+
+  const campaign = page.getByRole("form", { name: "Add a countermeasure to several teams" });
+  const teams = campaign.getByRole("table", { name: "Teams to add the countermeasure to" });
+
+  // The first countermeasure that none of the unit's teams has planned yet, so every tick counts.
+  const countermeasure = campaign.getByLabel("Countermeasure", { exact: true });
+  const options = await countermeasure
+    .locator("option")
+    .evaluateAll((elements) =>
+      elements.map((element) => ({
+        value: (element as HTMLOptionElement).value,
+        label: element.textContent ?? "",
+      })),
+    );
+  let chosen: { value: string; label: string } | undefined;
+  for (const option of options) {
+    await countermeasure.selectOption(option.value);
+    if ((await teams.getByText("Already in the plan").count()) === 0) {
+      chosen = option;
+      break;
+    }
+  }
+  expect(chosen).toBeDefined();
+  const action = chosen!.label.replace(/ \(top for \d+ teams?\)$/, "");
+
+  // Exactly three teams, with a default due date for all and one team's own date.
+  const rows = teams.getByRole("row").filter({ has: page.getByRole("checkbox") });
+  expect(await rows.count()).toBeGreaterThanOrEqual(3);
+  const checkboxes = teams.getByRole("checkbox");
+  for (let index = 0; index < (await checkboxes.count()); index++) await checkboxes.nth(index).uncheck();
+  const names: string[] = [];
+  for (let index = 0; index < 3; index++) {
+    const name = (await rows.nth(index).getByRole("rowheader").textContent())!.trim();
+    names.push(name);
+    await teams.getByRole("checkbox", { name }).check();
+  }
+  await campaign.getByLabel("Default due date", { exact: true }).fill("2027-03-31");
+  await teams.getByLabel(`Due date for ${names[2]}`, { exact: true }).fill("2027-04-30");
+  await campaign.getByRole("button", { name: "Add to the ticked teams" }).click();
+  await expect(campaign.getByRole("status")).toHaveText(`Added “${action}” to ${names.join(", ")}.`);
+  await expect(teams.getByText("Already in the plan")).toHaveCount(3);
+  await expect(
+    new AxeBuilder({ page })
+      .withTags(WCAG_TAGS)
+      .analyze()
+      .then((result) => result.violations.map((violation) => violation.id)),
+  ).resolves.toEqual([]);
+
+  for (const [index, name] of names.entries()) {
+    await page.goto(UNIT_PATH);
+    await page
+      .getByRole("table", { name: "Teams of Customer Experience and their plans" })
+      .getByRole("link", { name })
+      .click();
+    await expect(page.getByRole("heading", { level: 1, name: `Remediation plan: ${name}` })).toBeVisible();
+    const item = page.getByRole("region", { name: /^Plan \(/ }).getByRole("article", { name: action });
+    await expect(item).toBeVisible();
+    await expect(item.getByText(index === 2 ? /due 30 April 2027/ : /due 31 March 2027/)).toBeVisible();
+  }
+});
