@@ -6,6 +6,8 @@ import type { RollupHistory, Rollups } from "@/domain/dashboards/rollups";
 import type { RunCostQuery, RunCostWhatIf } from "@/domain/dashboards/run-cost";
 import type { RemediationStep, StoredDetail } from "@/domain/dashboards/team-dashboard";
 import type { MethodChange, Trend } from "@/domain/dashboards/trend";
+import type { OrgPriorities } from "@/domain/dashboards/org-priorities";
+import type { OffRuleTeam } from "@/domain/dashboards/run-cost-off-rule";
 import type { HeadlineView } from "@/domain/results/headline";
 import type { PitfallStatus, RiskBand } from "@/domain/scoring";
 
@@ -149,4 +151,25 @@ export interface RunCostView {
   /** Teams with no submitted assessment up to the cycle. */
   teamsNotReporting: number;
   whatIf: RunCostWhatIf | null;
+  /** Teams whose cover differs from the rule, with what moving each of them alone would change. */
+  teamsOffRule: OffRuleTeamView[];
+}
+
+export interface OrgPrioritiesView {
+  scope: "organisation" | "org-units";
+  cycles: CycleOption[];
+  /** Null when no cycle has started yet. */
+  cycle: CycleOption | null;
+  previousCycle: CycleOption | null;
+  units: { slug: string; name: string }[];
+  /** The unit the view is narrowed to; null for every team the viewer may read. */
+  focusUnit: { slug: string; name: string } | null;
+  priorities: OrgPriorities | null;
+}
+
+/** A team off the playbook's rule, as the run-cost page lists it. */
+export interface OffRuleTeamView extends OffRuleTeam {
+  name: string;
+  slug: string;
+  unitName: string;
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 
 const ORG_VIEWS = [
   { href: "/org", label: "Heatmap" },
+  { href: "/org/priorities", label: "At risk" },
   { href: "/org/rollups", label: "Roll-ups" },
   { href: "/org/run-cost", label: "Run cost" },
 ] as const;

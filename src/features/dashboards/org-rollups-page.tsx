@@ -9,10 +9,8 @@ import { formatPercent, formatScore } from "@/domain/format";
 import { OrgDashboardNav } from "./dashboard-nav";
 import { EmptyState } from "@/ui/empty-state";
 import { RollupTrendCharts, type RollupTrendSeries } from "./rollup-trend-charts";
-import { CycleSelect, dashboardFormClass } from "./cycle-select";
+import { CycleUnitFilter } from "./cycle-unit-filter";
 import { TrendTableDisclosure } from "./trend-table";
-import { FilterForm } from "@/ui/filter-form";
-import { SelectField } from "@/ui/select-field";
 import { DataTable, type Column } from "@/ui/table";
 import { MethodChangeNote } from "@/features/shared/method-change-note";
 
@@ -143,21 +141,7 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
         </EmptyState>
       ) : (
         <>
-          <FilterForm
-            action="/org/rollups"
-            label="Roll-up cycle and unit"
-            submitLabel="Show"
-            className={dashboardFormClass}
-          >
-            <CycleSelect cycles={view.cycles} current={cycle.key} markOpen />
-            <SelectField
-              label="Trends for"
-              name="unit"
-              defaultValue={view.focusUnit?.slug ?? ""}
-              placeholder={view.scope === "organisation" ? "The whole organisation" : "All your units"}
-              options={view.units.map((unit) => ({ value: unit.slug, label: unit.name }))}
-            />
-          </FilterForm>
+          <CycleUnitFilter action="/org/rollups" unitLabel="Trends for" view={view} />
 
           {rollups.organisation.submitted === 0 && (
             <p className="rounded-md border border-slate-300 bg-white p-3 text-slate-800">

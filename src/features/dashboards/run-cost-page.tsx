@@ -10,7 +10,7 @@ import {
   type TargetBreakdown,
   type UnitRunCost,
 } from "@/domain/dashboards/run-cost";
-import type { RunCostView } from "@/contracts/dashboards/views";
+import type { OffRuleTeamView, RunCostView } from "@/contracts/dashboards/views";
 import { formatAmount, formatInteger } from "@/domain/format";
 import { OrgDashboardNav } from "./dashboard-nav";
 import { CycleSelect, dashboardFormClass } from "./cycle-select";
@@ -124,6 +124,62 @@ function unitColumns(unitName: Map<string, string>, ratePerScheduleWeek: number)
   ];
 }
 
+const offRuleColumns: Column<OffRuleTeamView>[] = [
+  {
+    key: "team",
+    header: "Team",
+    rowHeader: true,
+    cell: (row) => (
+      <Link href={`/team/${row.slug}/dashboard`} className="text-blue-800 underline underline-offset-2">
+        {row.name}
+      </Link>
+    ),
+  },
+  { key: "unit", header: "Org unit", cell: (row) => row.unitName },
+  { key: "target", header: "Target", cell: (row) => AVAILABILITY_TARGET_LABELS[row.availabilityTarget] },
+  { key: "now", header: "Cover now", cell: (row) => ON_CALL_SETUP_LABELS[row.setup] },
+  { key: "rule", header: "The rule asks for", cell: (row) => ON_CALL_SETUP_LABELS[row.ruleSetup] },
+  {
+    key: "schedules",
+    header: "Schedules",
+    numeric: true,
+    cell: (row) => signed(row.scheduleDifference, formatInteger),
+  },
+  {
+    key: "yearly",
+    header: "Yearly cost of moving it",
+    numeric: true,
+    cell: (row) => signed(row.yearlyDifference, formatAmount),
+  },
+];
+
+function OffRuleTeams({ teams }: { teams: OffRuleTeamView[] }) {
+  return (
+    <SectionCard id="off-rule-heading" title="Teams off the rule">
+      {teams.length === 0 ? (
+        <p className="mt-2">Every team that reported its target and cover follows the playbook rule.</p>
+      ) : (
+        <>
+          <p className="mt-2 text-sm text-slate-700">
+            Each row is what moving that team alone to the rule&apos;s cover would change, biggest saving
+            first; a negative figure is a saving. Teams sharing a domain schedule count together, so the rows
+            need not add up to the total above.
+          </p>
+          <DataTable
+            caption="Teams whose out-of-hours cover differs from the playbook rule, with the change moving each would make"
+            captionHidden
+            regionLabel="Teams off the rule"
+            columns={offRuleColumns}
+            rows={teams}
+            rowKey={(row) => row.teamId}
+            empty={null}
+          />
+        </>
+      )}
+    </SectionCard>
+  );
+}
+
 export function RunCostPage({ view }: { view: RunCostView }) {
   const { whatIf, query, cycle } = view;
   const unitName = new Map(view.units.map((unit) => [unit.id, unit.name]));
@@ -203,6 +259,8 @@ export function RunCostPage({ view }: { view: RunCostView }) {
                   : "."}
             </p>
           </SectionCard>
+
+          <OffRuleTeams teams={view.teamsOffRule} />
 
           <SectionCard id="by-target-heading" title="By availability target" plain>
             <DataTable

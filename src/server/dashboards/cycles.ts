@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
 import { previousCycle, sortCycles } from "@/domain/cycles/cycle-ref";
-import { selectCycle, type DashboardCycle } from "@/domain/dashboards/cycles";
+import { selectCycle, toCycleOption, type DashboardCycle } from "@/domain/dashboards/cycles";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
 import { readableOrgUnits, requireOrgDashboardScope } from "./access";
@@ -26,6 +26,33 @@ export async function loadOrgDashboardCycles(actor: Actor, requestedCycleKey: st
   const cycle = selectCycle(cycles, requestedCycleKey);
   const before = cycle ? previousCycle(cycles, cycle) : null;
   return { scope, cycles, units, cycle, before };
+}
+
+function firstSearchValue(value: string | string[] | undefined): string | undefined {
+  return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+}
+
+/**
+ * For the views filtered by `cycle` and `unit` in the URL: what loadOrgDashboardCycles loads, the
+ * unit the URL names when the actor may read it (else null: every readable team), and the fields
+ * every such view shows (scope, cycle choices, the selected and previous cycle, the units).
+ */
+export async function loadOrgDashboardFilters(
+  actor: Actor,
+  searchParams: Record<string, string | string[] | undefined>,
+) {
+  const loaded = await loadOrgDashboardCycles(actor, firstSearchValue(searchParams.cycle));
+  const { scope, cycles, units, cycle, before } = loaded;
+  const requestedUnit = firstSearchValue(searchParams.unit);
+  const unit = units.find((candidate) => candidate.slug === requestedUnit) ?? null;
+  const common = {
+    scope: scope.kind,
+    cycles: cycles.map(toCycleOption).reverse(),
+    cycle: cycle ? toCycleOption(cycle) : null,
+    previousCycle: before ? toCycleOption(before) : null,
+    units: units.map(({ slug, name }) => ({ slug, name })),
+  };
+  return { ...loaded, unit, common };
 }
 
 /**

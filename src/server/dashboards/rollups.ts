@@ -7,15 +7,11 @@ import { buildRollups, historyPoints } from "@/domain/dashboards/rollups";
 import { historyMethodNote, methodChangeBetween } from "@/domain/dashboards/trend";
 import { db } from "../db";
 import { dashboardTeamsWhere } from "./access";
-import { loadOrgDashboardCycles, readCycleRows } from "./cycles";
+import { loadOrgDashboardFilters, readCycleRows } from "./cycles";
 import type { OrgRollupsView } from "@/contracts/dashboards/views";
 
 /** How many quarters of history the trends show: two years is enough to see a direction. */
 export const ROLLUP_HISTORY_CYCLES = 8;
-
-function firstValue(value: string | string[] | undefined): string | undefined {
-  return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
-}
 
 /**
  * Roll-ups per org unit and per pitfall for a cycle, the change since the cycle before, and the
@@ -29,18 +25,16 @@ export async function getOrgRollups(
   actor: Actor,
   searchParams: Record<string, string | string[] | undefined>,
 ): Promise<OrgRollupsView> {
-  const { scope, cycles, units, cycle, before } = await loadOrgDashboardCycles(
-    actor,
-    firstValue(searchParams.cycle),
-  );
-  const requestedUnit = firstValue(searchParams.unit);
-  const focusUnit = units.find((unit) => unit.slug === requestedUnit) ?? null;
+  const {
+    cycles,
+    units,
+    cycle,
+    before,
+    unit: focusUnit,
+    common,
+  } = await loadOrgDashboardFilters(actor, searchParams);
   const base = {
-    scope: scope.kind,
-    cycles: cycles.map(toCycleOption).reverse(),
-    cycle: cycle ? toCycleOption(cycle) : null,
-    previousCycle: before ? toCycleOption(before) : null,
-    units: units.map(({ slug, name }) => ({ slug, name })),
+    ...common,
     focusUnit: focusUnit ? { slug: focusUnit.slug, name: focusUnit.name } : null,
     pitfalls: content.pitfalls.map((pitfall) => ({ id: pitfall.id, name: pitfall.name })),
   };

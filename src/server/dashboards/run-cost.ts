@@ -11,6 +11,7 @@ import {
   runCostWhatIf,
   type RunCostTeam,
 } from "@/domain/dashboards/run-cost";
+import { teamsOffRule } from "@/domain/dashboards/run-cost-off-rule";
 import { db } from "../db";
 import { dashboardTeamsWhere } from "./access";
 import { loadOrgDashboardCycles } from "./cycles";
@@ -43,13 +44,13 @@ export async function getRunCostView(
     query: { ...query, cycle: cycle ? cycleKey(cycle) : undefined },
     units,
   };
-  if (!cycle) return { ...base, teamsReporting: 0, teamsNotReporting: 0, whatIf: null };
+  if (!cycle) return { ...base, teamsReporting: 0, teamsNotReporting: 0, whatIf: null, teamsOffRule: [] };
 
   const upToCycle = cycles.filter((candidate) => compareCycles(candidate, cycle) <= 0);
   const order = new Map(upToCycle.map((candidate, index) => [candidate.id, index]));
   const teamsWhere = dashboardTeamsWhere(actor);
   const [teams, submitted] = await Promise.all([
-    db.team.findMany({ where: teamsWhere, select: { id: true, orgUnitId: true } }),
+    db.team.findMany({ where: teamsWhere, select: { id: true, name: true, slug: true, orgUnitId: true } }),
     db.assessment.findMany({
       where: { status: "submitted", cycleId: { in: [...order.keys()] }, team: teamsWhere },
       select: { id: true, teamId: true, cycleId: true },
@@ -90,10 +91,18 @@ export async function getRunCostView(
     });
   }
 
+  const teamById = new Map(teams.map((team) => [team.id, team]));
+  const unitNames = new Map(units.map((unit) => [unit.id, unit.name]));
   return {
     ...base,
     teamsReporting: reporting.length,
     teamsNotReporting: teams.length - reporting.length,
     whatIf: runCostWhatIf(reporting, query.ratePerScheduleWeek),
+    teamsOffRule: teamsOffRule(reporting, query.ratePerScheduleWeek).map((entry) => ({
+      ...entry,
+      name: teamById.get(entry.teamId)!.name,
+      slug: teamById.get(entry.teamId)!.slug,
+      unitName: unitNames.get(entry.orgUnitId) ?? "",
+    })),
   };
 }

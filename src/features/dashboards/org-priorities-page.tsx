@@ -1,0 +1,227 @@
+import Link from "next/link";
+import {
+  defaultDirection,
+  heatmapSearch,
+  type BandFilter,
+  type HeatmapSortKey,
+} from "@/domain/dashboards/heatmap";
+import {
+  coverageText,
+  isPartial,
+  sameTeamsChangeText,
+  type CountermeasureTeam,
+  type CriticalTeam,
+  type OrgCountermeasure,
+  type PitfallRisk,
+} from "@/domain/dashboards/org-priorities";
+import { formatScore } from "@/domain/format";
+import { PLAN_ITEM_STATUS_LABELS } from "@/domain/plans/plan-item-rules";
+import type { OrgPrioritiesView } from "@/contracts/dashboards/views";
+import { EmptyState } from "@/ui/empty-state";
+import { PageHeader } from "@/ui/page-header";
+import { SectionCard } from "@/ui/section-card";
+import { DataTable, type Column } from "@/ui/table";
+import { TextLink } from "@/ui/text-link";
+import { CycleUnitFilter } from "./cycle-unit-filter";
+import { OrgDashboardNav } from "./dashboard-nav";
+
+const EFFORT_LABELS = { low: "Low effort", medium: "Medium effort", high: "High effort" } as const;
+
+/** The heatmap filtered to this view's cycle and unit, at least `band`, sorted by `sort`. */
+function heatmapHref(view: OrgPrioritiesView, band: BandFilter, sort: HeatmapSortKey, unit?: string): string {
+  return `/org${heatmapSearch({
+    cycle: view.cycle?.key,
+    unit: unit ?? view.focusUnit?.slug,
+    band,
+    completion: "any",
+    sort,
+    dir: defaultDirection(sort),
+  })}`;
+}
+
+function pitfallColumns(view: OrgPrioritiesView): Column<PitfallRisk>[] {
+  return [
+    {
+      key: "pitfall",
+      header: "Pitfall",
+      rowHeader: true,
+      cell: (risk) => (
+        <TextLink href={heatmapHref(view, "high", risk.pitfallId)}>
+          {risk.name}
+          <span className="sr-only">: teams at High or Critical on the heatmap</span>
+        </TextLink>
+      ),
+    },
+    {
+      key: "high-or-critical",
+      header: "High or Critical",
+      numeric: true,
+      cell: (risk) => `${risk.highOrCritical} of ${risk.scored}`,
+    },
+    { key: "critical", header: "Critical", numeric: true, cell: (risk) => risk.critical },
+    {
+      key: "change",
+      header: "Same teams, cycle before",
+      cell: (risk) => (risk.change ? sameTeamsChangeText(risk.change) : "No cycle before"),
+    },
+  ];
+}
+
+function CriticalTeams({ view, teams }: { view: OrgPrioritiesView; teams: CriticalTeam[] }) {
+  return (
+    <SectionCard
+      id="critical-teams-heading"
+      title={`Critical teams (${teams.length})`}
+      actions={
+        teams.length > 0 ? (
+          <TextLink href={heatmapHref(view, "critical", "overall")}>Show them on the heatmap</TextLink>
+        ) : undefined
+      }
+    >
+      {teams.length === 0 ? (
+        <p>No team that submitted has a pitfall at Critical.</p>
+      ) : (
+        <ul className="divide-y divide-slate-200">
+          {teams.map((team) => (
+            <li key={team.teamId} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 py-2">
+              <TextLink href={`/team/${team.slug}/dashboard`}>{team.name}</TextLink>
+              <span className="text-sm text-slate-700">{team.unitName}</span>
+              <span className="text-sm">
+                Critical:{" "}
+                {team.pitfalls.map((pitfall) => `${pitfall.name} (${formatScore(pitfall.score)})`).join(", ")}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </SectionCard>
+  );
+}
+
+function teamPlanLabel(team: CountermeasureTeam): string {
+  if (team.planStatus === null) return "not planned";
+  if (team.planStatus === "dropped") return "dropped from its plan";
+  return `in plan: ${PLAN_ITEM_STATUS_LABELS[team.planStatus]}`;
+}
+
+function CountermeasureEntry({ countermeasure }: { countermeasure: OrgCountermeasure }) {
+  const units = [...new Map(countermeasure.teams.map((team) => [team.unitSlug, team.unitName]))];
+  return (
+    <li className="rounded-lg border border-slate-300 bg-white p-4">
+      <p className="font-semibold text-slate-900">{countermeasure.action}</p>
+      <p className="mt-1 text-sm text-slate-700">
+        Removes {formatScore(countermeasure.totalRiskRemoved)} risk points across{" "}
+        {countermeasure.teams.length} {countermeasure.teams.length === 1 ? "team" : "teams"} ·{" "}
+        {EFFORT_LABELS[countermeasure.effort]} · already in {countermeasure.planned} of{" "}
+        {countermeasure.teams.length} teams&apos; plans
+      </p>
+      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        {countermeasure.teams.map((team) => (
+          <li key={team.teamId}>
+            <TextLink href={`/team/${team.slug}/plan`}>{team.name}</TextLink>{" "}
+            <span className="text-slate-700">
+              −{formatScore(team.riskRemoved)}, {teamPlanLabel(team)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2 text-sm">
+        Plan it for a unit:{" "}
+        {units.map(([slug, name], index) => (
+          <span key={slug}>
+            {index > 0 && ", "}
+            <Link href={`/plans/${slug}`} className="text-blue-800 underline underline-offset-2">
+              {name}
+            </Link>
+          </span>
+        ))}
+      </p>
+    </li>
+  );
+}
+
+export function OrgPrioritiesPage({ view }: { view: OrgPrioritiesView }) {
+  const { cycle, priorities } = view;
+  const scopeName =
+    view.focusUnit?.name ?? (view.scope === "organisation" ? "the organisation" : "your units");
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Where we are at risk"
+        description={
+          <p className="max-w-3xl">
+            The pitfalls with most teams at High or Critical, the teams with a Critical pitfall, and what to
+            do first: the countermeasures that would remove most risk across {scopeName}, in the same order a
+            team&apos;s own ranking uses.
+          </p>
+        }
+      />
+      <OrgDashboardNav current="/org/priorities" search={cycle ? `?cycle=${cycle.key}` : ""} />
+
+      {!cycle || !priorities ? (
+        <EmptyState title="No assessment cycle yet">
+          Priorities appear once teams submit their first assessments.
+        </EmptyState>
+      ) : (
+        <>
+          <CycleUnitFilter action="/org/priorities" unitLabel="Org unit" view={view} />
+
+          <p
+            className={`rounded-md border p-3 ${
+              isPartial(priorities.coverage)
+                ? "border-amber-400 bg-amber-50 text-slate-900"
+                : "border-slate-300 bg-white text-slate-800"
+            }`}
+          >
+            {cycle.name}: based on {coverageText(priorities.coverage, cycle.status === "open")}.
+            {isPartial(priorities.coverage) &&
+              (cycle.status === "open"
+                ? " The cycle is open: the figures will change as more teams submit."
+                : " Teams that did not submit are not counted.")}
+          </p>
+
+          <SectionCard
+            id="risk-pitfalls-heading"
+            title="Pitfalls with most teams at High or Critical"
+            plain
+            actions={
+              <TextLink href={heatmapHref(view, "high", "overall")}>All High or Critical teams</TextLink>
+            }
+          >
+            <DataTable
+              caption={`Pitfalls by number of teams at High or Critical risk in ${cycle.name}, with the change among the same teams`}
+              captionHidden
+              regionLabel="Pitfalls at risk"
+              columns={pitfallColumns(view)}
+              rows={priorities.pitfalls}
+              rowKey={(risk) => risk.pitfallId}
+              empty="No team that submitted has a pitfall at High or Critical."
+            />
+          </SectionCard>
+
+          <CriticalTeams view={view} teams={priorities.criticalTeams} />
+
+          <SectionCard id="what-first-heading" title="What to do first" plain>
+            {priorities.countermeasures.length === 0 ? (
+              <p>No countermeasure would remove risk for the teams that submitted.</p>
+            ) : (
+              <ol className="space-y-3">
+                {priorities.countermeasures.map((countermeasure) => (
+                  <CountermeasureEntry
+                    key={countermeasure.countermeasureId}
+                    countermeasure={countermeasure}
+                  />
+                ))}
+              </ol>
+            )}
+            <p className="text-sm text-slate-700">
+              Ranked as each team&apos;s own remediation order ranks them, summed over the teams: risk removed
+              from a pitfall counts more the worse that pitfall&apos;s band, then total risk removed, then
+              least effort. The figure after a team is the risk it would remove there.
+            </p>
+          </SectionCard>
+        </>
+      )}
+    </div>
+  );
+}
