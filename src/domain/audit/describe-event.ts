@@ -108,8 +108,10 @@ export function describeAuditEvent(event: AuditEventFacts, name: AuditNameLookup
   const id = event.entityId;
   const team = event.teamId ? (name("team", event.teamId) ?? "a deleted team") : "a team";
   const person = name("user", id) ?? text(after.name) ?? text(before.name) ?? "a person no longer listed";
-  const unit = name("org_unit", id) ?? text(after.name) ?? text(before.name) ?? "an org unit";
-  const teamEntity = name("team", id) ?? text(after.name) ?? text(before.name) ?? team;
+  const unitName = name("org_unit", id) ?? text(after.name) ?? text(before.name);
+  const unit = unitName ? `the org unit ${unitName}` : "an org unit no longer listed";
+  const teamName = name("team", id) ?? text(after.name) ?? text(before.name);
+  const teamEntity = teamName ? `the team ${teamName}` : "a team no longer listed";
   const cycle = name("cycle", id) ?? text(after.name) ?? text(after.cycle) ?? "a cycle";
   const countermeasureId = text(after.countermeasureId) ?? text(before.countermeasureId);
   const planItem =
@@ -142,25 +144,25 @@ export function describeAuditEvent(event: AuditEventFacts, name: AuditNameLookup
     case "role.revoked":
       return `${who} removed the role ${roleLabel(before.role)}${scope ? ` for ${scope}` : ""} from ${person}`;
     case "org_unit.created":
-      return `${who} created the org unit ${unit}${text(after.parent) ? ` under ${text(after.parent)}` : ""}`;
+      return `${who} created ${unit}${text(after.parent) ? ` under ${text(after.parent)}` : ""}`;
     case "org_unit.renamed":
-      return `${who} renamed the org unit ${text(before.name) ?? unit} to ${text(after.name) ?? unit}`;
+      return `${who} renamed the org unit ${text(before.name) ?? unitName ?? "?"} to ${text(after.name) ?? unitName ?? "?"}`;
     case "org_unit.moved":
-      return `${who} moved the org unit ${unit} from ${parentOrTop(before.parent)} to ${parentOrTop(after.parent)}`;
+      return `${who} moved ${unit} from ${parentOrTop(before.parent)} to ${parentOrTop(after.parent)}`;
     case "org_unit.archived":
-      return `${who} archived the org unit ${unit}`;
+      return `${who} archived ${unit}`;
     case "org_unit.unarchived":
-      return `${who} unarchived the org unit ${unit}`;
+      return `${who} unarchived ${unit}`;
     case "team.created":
-      return `${who} created the team ${teamEntity}${text(after.orgUnit) ? ` in ${text(after.orgUnit)}` : ""}`;
+      return `${who} created ${teamEntity}${text(after.orgUnit) ? ` in ${text(after.orgUnit)}` : ""}`;
     case "team.renamed":
-      return `${who} renamed the team ${text(before.name) ?? teamEntity} to ${text(after.name) ?? teamEntity}`;
+      return `${who} renamed the team ${text(before.name) ?? teamName ?? "?"} to ${text(after.name) ?? teamName ?? "?"}`;
     case "team.moved":
-      return `${who} moved the team ${teamEntity} from ${text(before.orgUnit) ?? "another unit"} to ${text(after.orgUnit) ?? "another unit"}`;
+      return `${who} moved ${teamEntity} from ${text(before.orgUnit) ?? "another unit"} to ${text(after.orgUnit) ?? "another unit"}`;
     case "team.archived":
-      return `${who} archived the team ${teamEntity}`;
+      return `${who} archived ${teamEntity}`;
     case "team.unarchived":
-      return `${who} unarchived the team ${teamEntity}`;
+      return `${who} unarchived ${teamEntity}`;
     case "import.completed": {
       const parts = [
         [after.orgUnits, "org unit", "org units"],
