@@ -2,7 +2,7 @@
  * The demo organisation: a mid-sized digital business with five org units, 24 product teams and
  * people in every role. Plain data so the README's sign-in table can be checked against it.
  */
-import { cycleName as nameOfCycle, defaultCycleDates } from "../../src/domain/cycles/cycle-ref";
+import { cycleName as nameOfCycle, defaultCycleDates, quarterOf } from "../../src/domain/cycles/cycle-ref";
 
 export const DEMO_PASSWORD = "radar-demo-2026";
 
@@ -192,14 +192,18 @@ export interface DemoCycle {
   status: "closed" | "open";
 }
 
-/** Four closed quarters of history and the current one, open. */
-export const demoCycles: DemoCycle[] = [
-  { year: 2025, quarter: 4, status: "closed" },
-  { year: 2026, quarter: 1, status: "closed" },
-  { year: 2026, quarter: 2, status: "closed" },
-  { year: 2026, quarter: 3, status: "closed" },
-  { year: 2026, quarter: 4, status: "open" },
-];
+/**
+ * The quarter of `today`, open, and the four before it, closed, oldest first: the demo always
+ * reads as "this quarter in progress, a year of history", whatever day it is started on.
+ */
+export function demoCycles(today: Date): DemoCycle[] {
+  const { year, quarter } = quarterOf(today);
+  const current = year * 4 + (quarter - 1);
+  return [4, 3, 2, 1, 0].map((back) => {
+    const index = current - back;
+    return { year: Math.floor(index / 4), quarter: (index % 4) + 1, status: back === 0 ? "open" : "closed" };
+  });
+}
 
 export function cycleName(year: number, quarter: number): string {
   return nameOfCycle({ year, quarter });

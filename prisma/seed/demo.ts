@@ -5,7 +5,12 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Answer, Questionnaire } from "../../src/domain/content/schema";
-import { compileQuestionnaire, scoreAssessment, type CompiledQuestionnaire } from "../../src/domain/scoring";
+import {
+  compileQuestionnaire,
+  scoreAssessment,
+  type AssessmentScore,
+  type CompiledQuestionnaire,
+} from "../../src/domain/scoring";
 import { storedAssessmentColumns, toStoredPitfallResults } from "../../src/domain/results/stored-results";
 import type { AppPrismaClient } from "../../src/server/prisma-client";
 import { content, latestQuestionnaire } from "../../src/domain/content";
@@ -43,7 +48,8 @@ export async function isDatabaseEmpty(client: AppPrismaClient): Promise<boolean>
   return users + orgUnits + teams + cycles === 0;
 }
 
-export async function seedDemoIfEmpty(client: AppPrismaClient): Promise<DemoSeedOutcome> {
+/** `now` anchors the demo: the current quarter is open and nothing is dated after it. */
+export async function seedDemoIfEmpty(client: AppPrismaClient, now = new Date()): Promise<DemoSeedOutcome> {
   if (!(await isDatabaseEmpty(client))) {
     return { seeded: false, orgUnits: 0, teams: 0, people: 0, cycles: 0 };
   }
@@ -61,7 +67,7 @@ export async function seedDemoIfEmpty(client: AppPrismaClient): Promise<DemoSeed
         // Re-checked inside the transaction: another instance may have seeded meanwhile.
         const existing = await tx.orgUnit.count();
         if (existing > 0) return notSeeded;
-        return seedDemo(tx, questionnaire, compiled, passwordHash);
+        return seedDemo(tx, questionnaire, compiled, passwordHash, now);
       },
       { timeout: 120_000, maxWait: 10_000 },
     );
@@ -78,6 +84,7 @@ async function seedDemo(
   questionnaire: Questionnaire,
   compiled: CompiledQuestionnaire,
   passwordHash: string,
+  now: Date,
 ): Promise<DemoSeedOutcome> {
   const random = createRandom(20261127);
   const orgUnitIds = new Map<string, string>();
@@ -87,7 +94,9 @@ async function seedDemo(
     const orgUnit = await tx.orgUnit.create({ data: { name: unit.name, slug: unit.slug } });
     orgUnitIds.set(unit.slug, orgUnit.id);
     for (const team of unit.teams) {
-      const created = await tx.team.create({ data: { name: team.name, slug: team.slug, orgUnitId: orgUnit.id } });
+      const created = await tx.team.create({
+        data: { name: team.name, slug: team.slug, orgUnitId: orgUnit.id },
+      });
       teamIds.set(team.slug, created.id);
     }
   }
@@ -96,7 +105,9 @@ async function seedDemo(
   const leadIdByTeam = new Map<string, string>();
   for (const person of people) {
     const userId = randomUUID();
-    await tx.user.create({ data: { id: userId, email: person.email, name: person.name, emailVerified: true } });
+    await tx.user.create({
+      data: { id: userId, email: person.email, name: person.name, emailVerified: true },
+    });
     await tx.account.create({
       data: { id: randomUUID(), accountId: userId, providerId: "credential", userId, password: passwordHash },
     });
@@ -116,8 +127,10 @@ async function seedDemo(
   const teams = demoOrgUnits.flatMap((unit) => unit.teams);
   const profiles = new Map(teams.map((team) => [team.slug, teamProfile(questionnaire, random)]));
   let previousAssessmentByTeam = new Map<string, string>();
+  const cycles = demoCycles(now);
+  const submittedByTeam = new Map<string, SubmittedAssessment[]>();
 
-  for (const [cycleIndex, demoCycle] of demoCycles.entries()) {
+  for (const [cycleIndex, demoCycle] of cycles.entries()) {
     const { opensOn, closesOn } = cycleDates(demoCycle.year, demoCycle.quarter);
     const cycle = await tx.cycle.create({
       data: {
@@ -142,7 +155,7 @@ async function seedDemo(
         ...profile.context,
       };
       const leadId = leadIdByTeam.get(team.slug) ?? null;
-      const submittedAt = new Date(closesOn.getTime() - (3 + Math.floor(random() * 20)) * 86_400_000);
+      const submittedAt = submissionTime(demoCycle.status, opensOn, closesOn, now, random());
       const assessment = await tx.assessment.create({
         data: {
           teamId: teamIds.get(team.slug)!,
@@ -184,6 +197,16 @@ async function seedDemo(
           where: { id: assessment.id },
           data: stored,
         });
+        const history = submittedByTeam.get(team.slug) ?? [];
+        history.push({
+          assessmentId: assessment.id,
+          cycleIndex,
+          cycleName: cycle.name,
+          closesOn,
+          submittedAt,
+          score,
+        });
+        submittedByTeam.set(team.slug, history);
         await tx.auditEvent.create({
           data: {
             at: submittedAt,
@@ -196,6 +219,7 @@ async function seedDemo(
               overallScore: stored.overallScore,
               overallBand: stored.overallBand,
               scoringMethodVersion: stored.scoringMethodVersion,
+              cycle: cycle.name,
             }),
           },
         });
@@ -204,12 +228,14 @@ async function seedDemo(
     previousAssessmentByTeam = currentAssessmentByTeam;
   }
 
+  await seedDemoPlans(tx, { teams, teamIds, leadIdByTeam, submittedByTeam, now });
+
   return {
     seeded: true,
     orgUnits: demoOrgUnits.length,
     teams: teams.length,
     people: people.length,
-    cycles: demoCycles.length,
+    cycles: cycles.length,
   };
 }
 
@@ -254,4 +280,147 @@ function assessmentStateFor(
   if (teamIndex === 0) return "none";
   if (teamIndex % 3 === 0) return "none";
   return teamIndex % 3 === 1 ? "submitted" : "draft";
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * When a team submitted: in a closed cycle a few days to three weeks before it was due; in the
+ * open cycle somewhere between its opening and now, so no submission lies in the future.
+ */
+function submissionTime(
+  status: "open" | "closed",
+  opensOn: Date,
+  closesOn: Date,
+  now: Date,
+  draw: number,
+): Date {
+  if (status === "closed") return new Date(closesOn.getTime() - (3 + Math.floor(draw * 20)) * DAY_MS);
+  const start = opensOn.getTime() + 3_600_000;
+  const end = Math.max(start, now.getTime() - 3_600_000);
+  return new Date(start + Math.floor(draw * (end - start)));
+}
+
+interface SubmittedAssessment {
+  assessmentId: string;
+  cycleIndex: number;
+  cycleName: string;
+  closesOn: Date;
+  submittedAt: Date;
+  score: AssessmentScore;
+}
+
+/** Teams whose plans e2e journeys build or whose headlines they check start without a plan. */
+const TEAMS_WITHOUT_DEMO_PLAN = new Set(["checkout", "analytics", "data-quality"]);
+/** The cycle (oldest first) the demo plans were made from: early enough for later results. */
+const PLAN_SOURCE_CYCLE = 1;
+const IMPROVED_TEAMS = 4;
+const NOT_IMPROVED_TEAMS = 3;
+
+function pitfallScore(score: AssessmentScore, pitfallId: string): number | null {
+  return score.pitfalls.find((pitfall) => pitfall.pitfallId === pitfallId)?.score ?? null;
+}
+
+/**
+ * Remediation plans made after an early cycle, in several teams: the top countermeasures of that
+ * cycle's ranking. Teams are picked by how the tracked pitfall moved since, so the closed loop
+ * shows both improvement (the work done) and no improvement or worse. No randomness: the picks
+ * follow from the seeded results.
+ */
+async function seedDemoPlans(
+  tx: Transaction,
+  demo: {
+    teams: readonly { slug: string; name: string }[];
+    teamIds: ReadonlyMap<string, string>;
+    leadIdByTeam: ReadonlyMap<string, string>;
+    submittedByTeam: ReadonlyMap<string, SubmittedAssessment[]>;
+    now: Date;
+  },
+): Promise<void> {
+  const candidates = demo.teams.flatMap((team) => {
+    if (TEAMS_WITHOUT_DEMO_PLAN.has(team.slug)) return [];
+    const history = demo.submittedByTeam.get(team.slug) ?? [];
+    const source = history.find((entry) => entry.cycleIndex === PLAN_SOURCE_CYCLE);
+    const latest = history.at(-1);
+    const top = source?.score.countermeasures.slice(0, 2) ?? [];
+    const tracked = top[0]?.pitfalls[0];
+    if (!source || !latest || latest === source || !tracked) return [];
+    const before = pitfallScore(source.score, tracked.pitfallId);
+    const after = pitfallScore(latest.score, tracked.pitfallId);
+    if (before === null || after === null) return [];
+    return [{ team, source, top, improved: after < before }];
+  });
+  const picked = [
+    ...candidates.filter((candidate) => candidate.improved).slice(0, IMPROVED_TEAMS),
+    ...candidates.filter((candidate) => !candidate.improved).slice(0, NOT_IMPROVED_TEAMS),
+  ];
+
+  for (const [pickIndex, { team, source, top, improved }] of picked.entries()) {
+    const teamId = demo.teamIds.get(team.slug)!;
+    const leadId = demo.leadIdByTeam.get(team.slug) ?? null;
+    const addedAt = new Date(source.submittedAt.getTime() + 2 * DAY_MS);
+    for (const [rank, countermeasure] of top.entries()) {
+      const tracked = countermeasure.pitfalls[0]!;
+      // The first item of a team that improved was done a quarter later; the others are under way,
+      // or (every third team that did not improve) dropped with a reason.
+      const status =
+        rank === 0 ? (improved ? "done" : pickIndex % 3 === 0 ? "dropped" : "in_progress") : "todo";
+      const completedAt = status === "done" ? new Date(source.closesOn.getTime() + 60 * DAY_MS) : null;
+      const doneAt = completedAt && completedAt < demo.now ? completedAt : null;
+      const item = await tx.planItem.create({
+        data: {
+          teamId,
+          countermeasureId: countermeasure.countermeasureId,
+          pitfallId: tracked.pitfallId,
+          rationale: tracked.rationale,
+          addresses: JSON.stringify(tracked.addresses),
+          sourceAssessmentId: source.assessmentId,
+          scoreWhenAdded: pitfallScore(source.score, tracked.pitfallId),
+          scoreMethodVersion: source.score.methodVersion,
+          ownerId: leadId,
+          status: status === "done" && !doneAt ? "in_progress" : status,
+          droppedReason: status === "dropped" ? "Replaced by the platform team's shared rota" : null,
+          createdById: leadId,
+          createdAt: addedAt,
+          completedAt: doneAt,
+        },
+      });
+      await tx.auditEvent.create({
+        data: {
+          at: addedAt,
+          actorId: leadId,
+          action: "plan_item.added",
+          entityType: "plan_item",
+          entityId: item.id,
+          teamId,
+          after: JSON.stringify({
+            countermeasureId: item.countermeasureId,
+            pitfallId: item.pitfallId,
+            ownerId: leadId,
+            status: "todo",
+            cycle: source.cycleName,
+          }),
+        },
+      });
+      if (item.status !== "todo") {
+        const changedAt = doneAt ?? new Date(addedAt.getTime() + 14 * DAY_MS);
+        await tx.auditEvent.create({
+          data: {
+            at: changedAt < demo.now ? changedAt : addedAt,
+            actorId: leadId,
+            action: "plan_item.updated",
+            entityType: "plan_item",
+            entityId: item.id,
+            teamId,
+            before: JSON.stringify({ status: "todo", ownerId: leadId }),
+            after: JSON.stringify({
+              status: item.status,
+              ownerId: leadId,
+              droppedReason: item.droppedReason,
+            }),
+          },
+        });
+      }
+    }
+  }
 }

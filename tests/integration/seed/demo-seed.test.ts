@@ -1,0 +1,63 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedDemoIfEmpty } from "../../../prisma/seed/demo";
+import { db } from "@/server/db";
+
+const NOW = new Date("2026-11-28T12:00:00.000Z");
+
+beforeAll(async () => {
+  const outcome = await seedDemoIfEmpty(db, NOW);
+  expect(outcome.seeded).toBe(true);
+}, 240_000);
+
+describe("the demo organisation", () => {
+  it("opens the quarter of today and closes the four before it", async () => {
+    const cycles = await db.cycle.findMany({ orderBy: [{ year: "asc" }, { quarter: "asc" }] });
+    expect(cycles.map((cycle) => [cycle.name, cycle.status])).toEqual([
+      ["2025 Q4", "closed"],
+      ["2026 Q1", "closed"],
+      ["2026 Q2", "closed"],
+      ["2026 Q3", "closed"],
+      ["2026 Q4", "open"],
+    ]);
+  });
+
+  it("dates nothing after now: submissions, plan work and audit events", async () => {
+    const future = { gt: NOW };
+    expect(await db.assessment.count({ where: { submittedAt: future } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { at: future } })).toBe(0);
+    expect(await db.planItem.count({ where: { OR: [{ createdAt: future }, { completedAt: future }] } })).toBe(
+      0,
+    );
+    const open = await db.cycle.findFirstOrThrow({ where: { status: "open" } });
+    expect(
+      await db.assessment.count({ where: { cycleId: open.id, submittedAt: { lt: open.opensOn } } }),
+    ).toBe(0);
+  });
+
+  it("has plans in several teams, some done in earlier cycles, none in Checkout", async () => {
+    const items = await db.planItem.findMany({
+      select: { teamId: true, status: true, team: { select: { slug: true } } },
+    });
+    expect(new Set(items.map((item) => item.teamId)).size).toBeGreaterThanOrEqual(5);
+    expect(items.some((item) => item.status === "done")).toBe(true);
+    expect(items.some((item) => item.status === "in_progress")).toBe(true);
+    expect(items.map((item) => item.team.slug)).not.toContain("checkout");
+  });
+
+  it("tracks pitfalls that went down in some teams and not in others", async () => {
+    const items = await db.planItem.findMany({
+      select: { teamId: true, pitfallId: true, scoreWhenAdded: true, sourceAssessmentId: true },
+    });
+    const directions = new Set<string>();
+    for (const item of items) {
+      const latest = await db.pitfallResult.findFirst({
+        where: { pitfallId: item.pitfallId, assessment: { teamId: item.teamId, status: "submitted" } },
+        orderBy: { assessment: { submittedAt: "desc" } },
+        select: { score: true },
+      });
+      if (latest?.score == null || item.scoreWhenAdded === null) continue;
+      directions.add(latest.score < item.scoreWhenAdded ? "down" : "not down");
+    }
+    expect(directions).toEqual(new Set(["down", "not down"]));
+  });
+});
