@@ -1,6 +1,8 @@
 "use client";
 
-import { type ReactNode, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
+import Form from "next/form";
+import { useSearchParams } from "next/navigation";
 import { COMPLETION_LABELS, HEATMAP_COLUMNS } from "@/domain/dashboards/heatmap";
 import { Button } from "@/ui/button";
 import { TREND_ARROWS, trendOfChange } from "@/domain/dashboards/trend";
@@ -175,7 +177,9 @@ function HeatmapUnitGroup({ group, pitfallNames, cycleSearch, since, expanded, o
             <span aria-hidden="true" className={styles.chevron}>
               {expanded ? "▾" : "▸"}
             </span>
-            {group.name}{" "}
+            <span className={styles.unitName} title={group.name}>
+              {group.name}
+            </span>
             <span className={styles.count}>
               ({group.teamCount} {group.teamCount === 1 ? "team" : "teams"})
             </span>
@@ -203,7 +207,9 @@ function HeatmapUnitGroup({ group, pitfallNames, cycleSearch, since, expanded, o
           group.rows.map(([slug, name, completion, cells]) => (
             <tr key={slug} data-team-row="">
               <th scope="row" className={styles.team}>
-                <a href={`/team/${slug}/dashboard${cycleSearch}`}>{name}</a>
+                <a href={`/team/${slug}/dashboard${cycleSearch}`} title={name}>
+                  {name}
+                </a>
               </th>
               <td className={styles.status}>{COMPLETION_LABELS[completionOf(completion)]}</td>
               {cells.map((cell, index) => {
@@ -244,6 +250,48 @@ interface HeatmapTableProps {
   initiallyExpanded: boolean;
   caption: string;
   head: ReactNode;
+  /** Shown in the row of the open/close-all controls, e.g. the folded legend. */
+  aside?: ReactNode;
+}
+
+/** Query parameters that keep the units' open/closed state in the address, so a reload or a shared link shows the same units. */
+export const UNITS_PARAM = "units";
+export const UNITS_EXCEPT_PARAM = "except";
+
+interface UnitsState {
+  open: boolean;
+  toggled: ReadonlySet<string>;
+}
+
+function unitsStateFrom(search: URLSearchParams | null, initiallyExpanded: boolean): UnitsState {
+  const units = search?.get(UNITS_PARAM);
+  if (units !== "open" && units !== "closed") return { open: initiallyExpanded, toggled: new Set() };
+  const except = search?.get(UNITS_EXCEPT_PARAM) ?? "";
+  return { open: units === "open", toggled: new Set(except.split(",").filter(Boolean)) };
+}
+
+function writeUnitsState(state: UnitsState): void {
+  const url = new URL(window.location.href);
+  url.searchParams.set(UNITS_PARAM, state.open ? "open" : "closed");
+  if (state.toggled.size > 0) url.searchParams.set(UNITS_EXCEPT_PARAM, [...state.toggled].join(","));
+  else url.searchParams.delete(UNITS_EXCEPT_PARAM);
+  // replaceState: opening a unit is not a step the Back button should undo one by one.
+  window.history.replaceState(window.history.state, "", url);
+}
+
+/**
+ * The heatmap's filter form: with JavaScript a changed filter applies at once (a client-side
+ * navigation that keeps the page in place); without it the submit button sends the form.
+ */
+export function HeatmapFilterForm({ className, children }: { className: string; children: ReactNode }) {
+  const submitOnChange = (event: FormEvent<HTMLFormElement>) => {
+    if (event.target instanceof HTMLSelectElement) event.currentTarget.requestSubmit();
+  };
+  return (
+    <Form action="/org" className={className} onChange={submitOnChange}>
+      {children}
+    </Form>
+  );
 }
 
 /** The heatmap table with its open/close-all controls; each unit opens and closes on its own too. */
@@ -255,46 +303,53 @@ export function HeatmapTable({
   initiallyExpanded,
   caption,
   head,
+  aside,
 }: HeatmapTableProps) {
+  const search = useSearchParams();
   // Units follow one default (open or closed) except those toggled one by one, so units that
   // appear after a client-side navigation (clearing a filter, say) follow the default too.
-  const [state, setState] = useState<{ open: boolean; toggled: ReadonlySet<string> }>(() => ({
-    open: initiallyExpanded,
-    toggled: new Set(),
-  }));
+  const [state, setState] = useState<UnitsState>(() => unitsStateFrom(search, initiallyExpanded));
   const isOpen = (id: string) => state.open !== state.toggled.has(id);
-  const toggle = (id: string) =>
-    setState((current) => {
-      const toggled = new Set(current.toggled);
-      if (toggled.has(id)) toggled.delete(id);
-      else toggled.add(id);
-      return { open: current.open, toggled };
-    });
+  const update = (next: UnitsState) => {
+    setState(next);
+    writeUnitsState(next);
+  };
+  const toggle = (id: string) => {
+    const toggled = new Set(state.toggled);
+    if (toggled.has(id)) toggled.delete(id);
+    else toggled.add(id);
+    update({ open: state.open, toggled });
+  };
   return (
     <div className="space-y-2">
-      <div className="flex flex-wrap gap-2">
+      <div className="flex flex-wrap items-start gap-2">
         <Button
           type="button"
           variant="secondary"
+          className="px-3! py-1!"
           disabled={groups.every((group) => isOpen(group.id))}
-          onClick={() => setState({ open: true, toggled: new Set() })}
+          onClick={() => update({ open: true, toggled: new Set() })}
         >
           Open all units
         </Button>
         <Button
           type="button"
           variant="secondary"
+          className="px-3! py-1!"
           disabled={!groups.some((group) => isOpen(group.id))}
-          onClick={() => setState({ open: false, toggled: new Set() })}
+          onClick={() => update({ open: false, toggled: new Set() })}
         >
           Close all units
         </Button>
+        {aside}
       </div>
       <div
         role="region"
         aria-labelledby="heatmap-caption"
         tabIndex={0}
-        className="max-h-[75vh] overflow-auto rounded-lg border border-slate-300 bg-white"
+        // Tall enough to fill the window below the sticky site header, so scrolling the page
+        // brings the whole table into view; the header row and Team column stay put inside it.
+        className="max-h-[calc(100dvh-4.5rem)] overflow-auto rounded-lg border border-slate-300 bg-white"
       >
         <table className={styles.table}>
           <caption id="heatmap-caption" className="sr-only">

@@ -19,7 +19,7 @@ import { formatInteger } from "@/domain/format";
 import { OrgDashboardNav } from "./dashboard-nav";
 import { EmptyState } from "@/ui/empty-state";
 import { encodeGroup } from "./heatmap-encoding";
-import { HeatmapTable } from "./heatmap-unit-group";
+import { HeatmapFilterForm, HeatmapTable } from "./heatmap-unit-group";
 import { CycleSelect } from "./cycle-select";
 import { Button } from "@/ui/button";
 import { SelectField } from "@/ui/select-field";
@@ -71,11 +71,7 @@ function SortHeader({
 function Filters({ view }: { view: OrgHeatmapView }) {
   const query: HeatmapQuery = view.query;
   return (
-    <form
-      method="get"
-      action="/org"
-      className="grid gap-4 rounded-lg border border-slate-300 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5"
-    >
+    <HeatmapFilterForm className="flex flex-wrap items-end gap-x-4 gap-y-2 rounded-lg border border-slate-300 bg-white px-4 py-2">
       <CycleSelect cycles={view.cycles} current={query.cycle} markOpen />
       <SelectField
         label="Org unit"
@@ -107,26 +103,22 @@ function Filters({ view }: { view: OrgHeatmapView }) {
           Clear
         </Link>
       </div>
-    </form>
+    </HeatmapFilterForm>
   );
 }
 
+/**
+ * The band key stays in sight; the longer explanation folds away so the table starts high on the
+ * page.
+ */
 function Legend() {
   return (
-    <div className="rounded-lg border border-slate-300 bg-white p-4 text-sm text-slate-800">
-      <h2 className="font-semibold">Reading the heatmap</h2>
-      <p className="mt-1">
-        Each cell is a risk score from 0 (no sign of the pitfall) to 100, followed by an arrow for the change
-        since the previous cycle: <span aria-hidden="true">↑</span> risk went up,{" "}
-        <span aria-hidden="true">↓</span> risk went down, <span aria-hidden="true">→</span> unchanged (screen
-        readers hear the change in words). A dash means no submitted result. Select a score to see why the
-        team got it. The colour repeats the band, which the score alone tells:
-      </p>
-      <ul className="mt-2 flex flex-wrap gap-2">
+    <>
+      <ul aria-label="Risk bands" className="flex flex-wrap items-center gap-1 py-1 text-sm">
         {BANDS.map((band) => (
           <li
             key={band.band}
-            className="rounded px-2 py-1 font-medium"
+            className="rounded px-1.5 font-medium leading-6"
             style={{
               backgroundColor: BAND_COLOURS[band.band].background,
               color: BAND_COLOURS[band.band].text,
@@ -137,20 +129,36 @@ function Legend() {
           </li>
         ))}
       </ul>
-      <p className="mt-2">
-        <strong>Overall</strong> is the team&apos;s headline, never an average alone: the band of its worst
-        pitfall, with the number of pitfalls at High or Critical in brackets. &ldquo;Critical (2)&rdquo; means
-        the worst pitfall is Critical and two pitfalls are High or Critical. The worst pitfall and the average
-        of the scored pitfalls are in the cell&apos;s description. Sorting by Overall, the default, puts
-        riskier teams first: worst band, then more High or Critical pitfalls, then the worst score, then the
-        average.
-      </p>
-      <p className="mt-2">
-        Unit rows show the average of the unit&apos;s submitted teams per pitfall, whatever the filters show;
-        in the Overall column, the unit&apos;s worst team band, with the number of its teams at High or
-        Critical.
-      </p>
-    </div>
+      <details className="min-w-0 py-1 text-sm text-slate-800 open:basis-full">
+        <summary className="cursor-pointer">
+          <h2 className="inline font-semibold text-blue-800 underline underline-offset-2">
+            Reading the heatmap
+          </h2>
+        </summary>
+        <div className="mt-1 max-w-4xl rounded-lg border border-slate-300 bg-white p-3">
+          <p>
+            Each cell is a risk score from 0 (no sign of the pitfall) to 100, followed by an arrow for the
+            change since the previous cycle: <span aria-hidden="true">↑</span> risk went up,{" "}
+            <span aria-hidden="true">↓</span> risk went down, <span aria-hidden="true">→</span> unchanged
+            (screen readers hear the change in words). A dash means no submitted result. Select a score to see
+            why the team got it. The colour repeats the band named in the key, which the score alone tells.
+          </p>
+          <p className="mt-2">
+            <strong>Overall</strong> is the team&apos;s headline, never an average alone: the band of its
+            worst pitfall, with the number of pitfalls at High or Critical in brackets. &ldquo;Critical
+            (2)&rdquo; means the worst pitfall is Critical and two pitfalls are High or Critical. The worst
+            pitfall and the average of the scored pitfalls are in the cell&apos;s description. Sorting by
+            Overall, the default, puts riskier teams first: worst band, then more High or Critical pitfalls,
+            then the worst score, then the average.
+          </p>
+          <p className="mt-2">
+            Unit rows show the average of the unit&apos;s submitted teams per pitfall, whatever the filters
+            show; in the Overall column, the unit&apos;s worst team band, with the number of its teams at High
+            or Critical.
+          </p>
+        </div>
+      </details>
+    </>
   );
 }
 
@@ -161,7 +169,7 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
   const cycleSearch = cycle && cycle.key !== view.cycles[0]?.key ? `?cycle=${cycle.key}` : "";
   const expandTeams = totals.shownTeams <= TEAMS_SHOWN_OPEN_UP_TO;
   return (
-    <div className="space-y-6">
+    <div className="space-y-3">
       <PageHeader
         title="Organisation"
         description={
@@ -188,14 +196,13 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
               That org unit does not exist or is not one you can see, so every unit is shown.
             </p>
           )}
-          <p role="status" className="text-slate-800">
+          <p role="status" className="text-sm text-slate-800">
             {cycle.name} ({cycle.status === "open" ? "open" : "closed"}):{" "}
             {formatInteger(totals.completion.submitted)} submitted, {formatInteger(totals.completion.draft)}{" "}
             in draft, {formatInteger(totals.completion["not-started"])} not started. Showing{" "}
             {formatInteger(totals.shownTeams)} of {formatInteger(totals.teams)} teams
             {view.previousCycle ? `; arrows compare with ${view.previousCycle.name}.` : "."}
           </p>
-          <Legend />
           {totals.teams === 0 ? (
             <EmptyState title="No teams to show">
               There are no product teams in the org units you can see.
@@ -223,6 +230,7 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
                 cycleSearch={cycleSearch}
                 since={view.previousCycle?.name ?? null}
                 initiallyExpanded={expandTeams}
+                aside={<Legend />}
                 caption={`Risk scores of ${totals.shownTeams} teams by pitfall for ${cycle.name}, grouped by org unit. Sorted by ${
                   view.query.sort === "team"
                     ? "team name"

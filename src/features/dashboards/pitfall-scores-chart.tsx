@@ -1,7 +1,5 @@
-"use client";
-
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, XAxis, YAxis } from "recharts";
 import type { RiskBand } from "@/domain/scoring/bands";
+import { formatScore } from "@/domain/format";
 import { BAND_COLOURS } from "@/ui/band-chip";
 
 export interface PitfallScoreBar {
@@ -10,39 +8,59 @@ export interface PitfallScoreBar {
   band: RiskBand;
 }
 
+const BAND_CUT_OFFS = [10, 30, 60, 80] as const;
+const AXIS_TICKS = [0, 10, 30, 60, 80, 100] as const;
+
 /**
  * The seven scores as horizontal bars in their band colours, with band cut-offs as guide lines.
- * Hidden from assistive technology: the scores table next to it carries the same figures.
+ * Plain HTML sized by percentages: it renders on the server at its final size, so it costs the
+ * browser no script and never shifts the page once loaded. Hidden from assistive technology: the
+ * scores table next to it carries the same figures.
  */
 export function PitfallScoresChart({ bars }: { bars: PitfallScoreBar[] }) {
   return (
-    <div aria-hidden="true">
-      <BarChart
-        responsive
-        layout="vertical"
-        data={bars}
-        style={{ width: "100%", height: Math.max(160, bars.length * 44) }}
-        margin={{ top: 4, right: 40, bottom: 4, left: 8 }}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-        <XAxis
-          type="number"
-          domain={[0, 100]}
-          ticks={[0, 10, 30, 60, 80, 100]}
-          tick={{ fontSize: 12, fill: "#334155" }}
-        />
-        <YAxis type="category" dataKey="name" width={210} tick={{ fontSize: 12, fill: "#0f172a" }} />
-        {[10, 30, 60, 80].map((cutOff) => (
-          <ReferenceLine key={cutOff} x={cutOff} stroke="#94a3b8" strokeDasharray="3 3" />
-        ))}
-        <Bar dataKey="score" isAnimationActive={false} stroke="#334155" strokeWidth={1}>
-          {bars.map((bar) => (
-            <Cell key={bar.name} fill={BAND_COLOURS[bar.band].background} />
+    <div aria-hidden="true" className="space-y-1.5 text-xs text-slate-900">
+      {bars.map((bar) => (
+        <div key={bar.name} className="grid items-center gap-x-3 sm:grid-cols-[13rem_1fr]">
+          <span className="truncate sm:text-right" title={bar.name}>
+            {bar.name}
+          </span>
+          <div className="relative h-6 border-l border-slate-400">
+            {BAND_CUT_OFFS.map((cutOff) => (
+              <span
+                key={cutOff}
+                className="absolute inset-y-0 border-l border-dashed border-slate-400"
+                style={{ left: `${cutOff}%` }}
+              />
+            ))}
+            <span
+              className="absolute inset-y-0.5 left-0 border border-slate-700"
+              style={{ width: `${bar.score}%`, backgroundColor: BAND_COLOURS[bar.band].background }}
+            />
+            <span
+              className="absolute inset-y-0 flex items-center pl-1 tabular-nums"
+              style={{ left: `min(${bar.score}%, calc(100% - 2.5rem))` }}
+            >
+              {formatScore(bar.score)}
+            </span>
+          </div>
+        </div>
+      ))}
+      <div className="grid gap-x-3 sm:grid-cols-[13rem_1fr]">
+        <span className="hidden sm:block" />
+        <div className="relative h-4 text-slate-700">
+          {AXIS_TICKS.map((tick) => (
+            <span
+              key={tick}
+              // The end ticks stay inside the axis, so the chart never widens a narrow page.
+              className={`absolute tabular-nums ${tick === 0 ? "" : tick === 100 ? "-translate-x-full" : "-translate-x-1/2"}`}
+              style={{ left: `${tick}%` }}
+            >
+              {tick}
+            </span>
           ))}
-          <LabelList dataKey="score" position="right" style={{ fontSize: 12, fill: "#0f172a" }} />
-        </Bar>
-      </BarChart>
+        </div>
+      </div>
     </div>
   );
 }

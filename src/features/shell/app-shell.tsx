@@ -16,7 +16,10 @@ export async function AppShell({ children }: { children: ReactNode }) {
       >
         Skip to content
       </a>
-      <header data-app-header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
+      <header
+        data-app-header
+        className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur"
+      >
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-8 gap-y-2 px-4 py-3">
           <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
             <RadarLogo className="h-7 w-7" />
@@ -28,7 +31,9 @@ export async function AppShell({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 focus:outline-none">
+      {/* At least a screen tall, so the footer starts below the fold: when a page's content streams
+          in over its loading placeholder, nothing visible moves (no layout shift). */}
+      <main id="main" tabIndex={-1} className="mx-auto min-h-screen max-w-7xl px-4 py-8 focus:outline-none">
         {children}
       </main>
       <footer data-app-footer className="mx-auto max-w-7xl px-4 pb-8 pt-4 text-sm text-slate-600">

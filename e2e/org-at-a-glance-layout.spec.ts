@@ -1,0 +1,117 @@
+import { expect, test, type Page } from "@playwright/test";
+import { demoUsers, signIn } from "./support/auth";
+
+const heatmap = (page: Page) => page.getByRole("table", { name: /Risk scores of/ });
+
+/** Team rows of the heatmap wholly visible without scrolling: inside the window and its scroll region. */
+async function teamRowsInFirstViewport(page: Page): Promise<number> {
+  return heatmap(page).evaluate((table) => {
+    const region = table.closest("[role=region]")!.getBoundingClientRect();
+    const header = document.querySelector("header[data-app-header]")?.getBoundingClientRect().bottom ?? 0;
+    const bottom = Math.min(window.innerHeight, region.bottom);
+    return [...table.querySelectorAll("tr[data-team-row]")].filter((row) => {
+      const box = row.getBoundingClientRect();
+      return box.top >= header && box.bottom <= bottom && box.height > 0;
+    }).length;
+  });
+}
+
+/** After the heatmap's region has scrolled, its header row sits at the region's top and team names at its left edge. */
+async function expectHeaderAndTeamColumnPinned(page: Page): Promise<void> {
+  const region = page.getByRole("region", { name: /Risk scores of/ });
+  const regionBox = (await region.boundingBox())!;
+  // The region's 1 px border and the table's 2 px cell spacing sit between its edge and the cells.
+  const edge = 4;
+  const teamHeader = page.getByRole("columnheader", { name: /^Team/ });
+  expect((await teamHeader.boundingBox())!.y).toBeLessThanOrEqual(regionBox.y + edge);
+  const scrolledTeam = heatmap(page).locator("tr[data-team-row] th").nth(8);
+  expect((await scrolledTeam.boundingBox())!.x).toBeLessThanOrEqual(regionBox.x + edge);
+}
+
+async function pageScrollsSideways(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
+  return page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+}
+
+test.describe("the heatmap at a glance on a laptop", () => {
+  test.use({ viewport: { width: 1366, height: 900 } });
+
+  test("shows at least twelve team rows in the first viewport, with the header row and Team column sticky", async ({
+    page,
+  }) => {
+    await signIn(page, demoUsers.head);
+    await page.goto("/org");
+    await expect(heatmap(page).locator("tr[data-team-row]").first()).toBeVisible();
+    expect(await teamRowsInFirstViewport(page)).toBeGreaterThanOrEqual(12);
+
+    // Scrolling the table's own region keeps the column headers and team names in view.
+    // (At this width the columns may all fit, so the sideways part can be a no-op; the phone test below scrolls for real.)
+    const region = page.getByRole("region", { name: /Risk scores of/ });
+    await region.evaluate((element) => element.scrollBy({ left: 400, top: 200 }));
+    await expectHeaderAndTeamColumnPinned(page);
+  });
+
+  test("keeps the units' open or closed state in the address", async ({ page }) => {
+    await signIn(page, demoUsers.head);
+    await page.goto("/org");
+    const firstUnit = heatmap(page).locator("th[scope=rowgroup] button").first();
+    await firstUnit.click();
+    await expect(firstUnit).toHaveAttribute("aria-expanded", "false");
+    await expect(page).toHaveURL(/units=open&except=/);
+    await page.reload();
+    await expect(heatmap(page).locator("th[scope=rowgroup] button").first()).toHaveAttribute(
+      "aria-expanded",
+      "false",
+    );
+    await page.getByRole("button", { name: "Close all units" }).click();
+    await expect(page).toHaveURL(/units=closed/);
+    await page.reload();
+    await expect(heatmap(page).locator("tr[data-team-row]")).toHaveCount(0);
+  });
+
+  test("applies a filter as soon as it changes", async ({ page }) => {
+    await signIn(page, demoUsers.head);
+    await page.goto("/org");
+    await page.getByLabel("Org unit", { exact: true }).selectOption("payments");
+    await expect(page).toHaveURL(/unit=payments/);
+    await expect(heatmap(page).locator("th[scope=rowgroup] button")).toHaveCount(1);
+  });
+});
+
+test.describe("no sideways page scroll on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the heatmap scrolls inside its own region with the header row and Team column pinned", async ({
+    page,
+  }) => {
+    await signIn(page, demoUsers.head);
+    await page.goto("/org");
+    const region = page.getByRole("region", { name: /Risk scores of/ });
+    const scrolled = await region.evaluate((element) => {
+      element.scrollBy({ left: 300, top: 200 });
+      return element.scrollLeft;
+    });
+    expect(scrolled).toBeGreaterThan(0);
+    await expectHeaderAndTeamColumnPinned(page);
+  });
+
+  for (const path of ["/org", "/org/rollups", "/org/run-cost", "/team/checkout/dashboard"]) {
+    test(`${path} fits the width of a 390 px screen`, async ({ page }) => {
+      await signIn(page, demoUsers.head);
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const { scrollWidth, innerWidth } = await pageScrollsSideways(page);
+      expect(scrollWidth, `${path} is ${scrollWidth} px wide`).toBeLessThanOrEqual(innerWidth);
+    });
+  }
+
+  test("the questionnaire fits the width of a 390 px screen", async ({ page }) => {
+    await signIn(page, demoUsers.lead);
+    await page.goto("/team/checkout/assessment");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const { scrollWidth, innerWidth } = await pageScrollsSideways(page);
+    expect(scrollWidth, `the questionnaire is ${scrollWidth} px wide`).toBeLessThanOrEqual(innerWidth);
+  });
+});
