@@ -8,6 +8,7 @@ export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   if (!(await hasAnyPerson())) redirect("/setup");
-  if (!(await getCurrentActor())) redirect("/sign-in");
-  return <OverviewPage overview={await getOrganisationOverview()} />;
+  const actor = await getCurrentActor();
+  if (!actor) redirect("/sign-in");
+  return <OverviewPage overview={await getOrganisationOverview(actor)} />;
 }

@@ -9,8 +9,23 @@ export interface CycleCompletion {
   submitted: number;
 }
 
+/** Where the overview's figures lead: the organisation views, filtered to what each figure counts. */
+export interface OverviewLinks {
+  rollups: string;
+  heatmap: string;
+  priorities: string;
+  submitted: string;
+  draft: string;
+  notStarted: string;
+  critical: string;
+}
+
 export interface OrganisationOverview {
   orgUnitCount: number;
   teamCount: number;
   currentCycle: CycleCompletion | null;
+  /** Teams of the current cycle with a Critical pitfall; null for viewers who may not see the organisation. */
+  criticalTeams: number | null;
+  /** Null for viewers who may not see the whole organisation: the figures stay plain numbers. */
+  links: OverviewLinks | null;
 }

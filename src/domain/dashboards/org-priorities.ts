@@ -16,6 +16,7 @@ import { pitfallName, readStoredResults, type StoredResultRow } from "../plans/s
 import { teamHeadline, type HeadlinePitfallResult } from "../results/headline";
 import { decodeRiskBand } from "../scoring/bands";
 import { BAND_URGENCY, compareRemediation } from "../scoring/remediation-order";
+import type { Coverage } from "./coverage";
 import type { OrgUnitRow, TeamRow } from "./stored-rows";
 
 /** How many countermeasures the view lists: enough to plan a quarter, few enough to read. */
@@ -34,12 +35,6 @@ export interface OrgPrioritiesInput {
   previousCycleName: string | null;
   /** The teams' plan items. */
   planItems: readonly { teamId: string; countermeasureId: string; status: string }[];
-}
-
-/** How many teams submitted out of how many are in view: the population behind every figure. */
-export interface Coverage {
-  submitted: number;
-  teams: number;
 }
 
 export interface SameTeamsChange {
@@ -221,23 +216,6 @@ export function buildOrgPriorities(input: OrgPrioritiesInput): OrgPriorities {
       .map(({ worst: _worst, ...team }) => team),
     countermeasures,
   };
-}
-
-/** "3 of 5 teams so far" while the cycle is open, "3 of 5 teams submitted" once it closed. */
-export function coverageText(coverage: Coverage, cycleOpen: boolean): string {
-  const teams = `${coverage.submitted} of ${coverage.teams} ${coverage.teams === 1 ? "team" : "teams"}`;
-  return cycleOpen ? `${teams} so far` : `${teams} submitted`;
-}
-
-/** Whether a figure covers only part of the teams in view. */
-export function isPartial(coverage: Coverage): boolean {
-  return coverage.submitted < coverage.teams;
-}
-
-/** The population a percentile ranks against, and whether it may still change. */
-export function percentileBasis(comparedTeams: number, cycleOpen: boolean): string {
-  const ranked = `ranked against ${comparedTeams} ${comparedTeams === 1 ? "team" : "teams"}`;
-  return cycleOpen ? `${ranked}, provisional while the cycle is open` : ranked;
 }
 
 /** The like-for-like change of High-or-Critical teams on a pitfall, in words. */

@@ -5,9 +5,8 @@ import {
   type BandFilter,
   type HeatmapSortKey,
 } from "@/domain/dashboards/heatmap";
+import { coverageText, isPartial } from "@/domain/dashboards/coverage";
 import {
-  coverageText,
-  isPartial,
   sameTeamsChangeText,
   type CountermeasureTeam,
   type CriticalTeam,

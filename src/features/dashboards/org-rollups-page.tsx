@@ -1,6 +1,7 @@
 import { PageHeader } from "@/ui/page-header";
 import { SectionCard } from "@/ui/section-card";
 import { TREND_ARROWS } from "@/domain/dashboards/trend";
+import { coverageText, isPartial } from "@/domain/dashboards/coverage";
 import type { HistoryPoint, PitfallRollup, RollupHistory, RollupScope } from "@/domain/dashboards/rollups";
 import { RISK_BANDS } from "@/domain/scoring/bands";
 import type { OrgRollupsView } from "@/contracts/dashboards/views";
@@ -33,7 +34,13 @@ function DistributionBar({ pitfall }: { pitfall: PitfallRollup }) {
   );
 }
 
-function scopeColumns(names: Map<string, string>): Column<PitfallRollup>[] {
+/** Shown next to a change when not every team of the scope has submitted: the figure is partial. */
+function partialCoverage(scope: RollupScope, cycleOpen: boolean): string | null {
+  const coverage = { submitted: scope.submitted, teams: scope.teams };
+  return isPartial(coverage) ? coverageText(coverage, cycleOpen) : null;
+}
+
+function scopeColumns(names: Map<string, string>, coverage: string | null): Column<PitfallRollup>[] {
   return [
     {
       key: "pitfall",
@@ -69,6 +76,7 @@ function scopeColumns(names: Map<string, string>): Column<PitfallRollup>[] {
           <>
             <span aria-hidden="true">{TREND_ARROWS[pitfall.shareTrend.direction]} </span>
             {pitfall.shareTrend.text}
+            {coverage && <span className="block text-xs text-slate-700">{coverage}</span>}
           </>
         ) : (
           "–"
@@ -77,14 +85,22 @@ function scopeColumns(names: Map<string, string>): Column<PitfallRollup>[] {
   ];
 }
 
-function ScopeTable({ scope, names }: { scope: RollupScope; names: Map<string, string> }) {
+function ScopeTable({
+  scope,
+  names,
+  cycleOpen,
+}: {
+  scope: RollupScope;
+  names: Map<string, string>;
+  cycleOpen: boolean;
+}) {
   const caption = `${scope.name}: band distribution, average score and share of teams at high or critical risk per pitfall`;
   return (
     <DataTable
       caption={caption}
       captionHidden
       regionLabel={caption}
-      columns={scopeColumns(names)}
+      columns={scopeColumns(names, partialCoverage(scope, cycleOpen))}
       rows={scope.pitfalls}
       rowKey={(pitfall) => pitfall.pitfallId}
       empty={null}
@@ -110,6 +126,10 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
   const trend = view.trend;
   const focusName =
     view.focusUnit?.name ?? (view.scope === "organisation" ? "the whole organisation" : "all your units");
+  const focusScope = view.focusUnit
+    ? rollups?.units.find((unit) => unit.slug === view.focusUnit!.slug)
+    : rollups?.organisation;
+  const trendCoverage = focusScope && cycle ? partialCoverage(focusScope, cycle.status === "open") : null;
   const series: RollupTrendSeries[] = view.pitfalls.map((pitfall) => ({
     pitfallId: pitfall.id,
     name: pitfall.name,
@@ -160,6 +180,11 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
               </figcaption>
               <RollupTrendCharts series={series} />
             </figure>
+            {trendCoverage && (
+              <p className="text-sm text-slate-800">
+                {cycle.name} counts {trendCoverage}; earlier cycles count every team that submitted then.
+              </p>
+            )}
             <TrendTableDisclosure
               caption={`Share of teams at high or critical risk per pitfall and cycle, ${focusName}`}
               columns={[
@@ -195,7 +220,7 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
               </>
             }
           >
-            <ScopeTable scope={rollups.organisation} names={names} />
+            <ScopeTable scope={rollups.organisation} names={names} cycleOpen={cycle.status === "open"} />
           </SectionCard>
 
           <SectionCard id="unit-rollups-heading" title="By org unit" plain>
@@ -213,7 +238,7 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
                       </span>
                     </summary>
                     <div className="px-2 pb-3">
-                      <ScopeTable scope={unit} names={names} />
+                      <ScopeTable scope={unit} names={names} cycleOpen={cycle.status === "open"} />
                     </div>
                   </details>
                 </li>

@@ -1,6 +1,7 @@
 import { SectionCard } from "@/ui/section-card";
 import { HighRiskFindingsList, highRiskFindingsTitle } from "@/features/results/high-risk-findings";
 import { percentileSentence } from "@/domain/dashboards/team-dashboard";
+import { percentileBasis } from "@/domain/dashboards/coverage";
 import type { PitfallExplanationView } from "@/contracts/dashboards/views";
 import { formatPercent, formatScore } from "@/domain/format";
 import { TrendArrow } from "./trend-arrow";
@@ -123,7 +124,7 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
               <span className="block text-sm text-slate-700">
                 {view.percentile === null
                   ? ""
-                  : `${percentileSentence(view.percentile)} among the ${view.comparedTeams} teams that submitted.`}
+                  : `${percentileSentence(view.percentile)}; ${percentileBasis(view.comparedTeams, view.cycle.status === "open")}.`}
               </span>
             </dd>
           </div>

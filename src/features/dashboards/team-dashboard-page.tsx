@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { SectionCard } from "@/ui/section-card";
 import { percentileSentence } from "@/domain/dashboards/team-dashboard";
+import { percentileBasis } from "@/domain/dashboards/coverage";
 import type { TeamDashboardView } from "@/contracts/dashboards/views";
 import { bandLabel } from "@/ui/band-chip";
 import { highOrCriticalPhrase } from "@/domain/results/headline";
@@ -52,7 +53,7 @@ function SummaryCard({ label, children }: { label: string; children: ReactNode }
 type PitfallRow = TeamDashboardView["pitfalls"][number];
 type HistoryRow = TeamDashboardView["history"][number];
 
-function scoreColumns(teamSlug: string, cycleSearch: string): Column<PitfallRow>[] {
+function scoreColumns(teamSlug: string, cycleSearch: string, percentileOf: string): Column<PitfallRow>[] {
   return [
     {
       key: "pitfall",
@@ -79,7 +80,11 @@ function scoreColumns(teamSlug: string, cycleSearch: string): Column<PitfallRow>
     },
     {
       key: "percentile",
-      header: "Percentile",
+      header: (
+        <>
+          Percentile <span className="block text-xs font-normal">{percentileOf}</span>
+        </>
+      ),
       cell: (pitfall) =>
         pitfall.percentile === null ? (
           "–"
@@ -189,7 +194,11 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
             <SummaryCard label="Compared with">
               <p className="mt-2 text-2xl font-bold tabular-nums">{view.comparedTeams} teams</p>
               <p className="mt-1 text-sm text-slate-800">
-                submitted for {cycle.name}, this one included: the teams the percentiles below compare with.
+                submitted for {cycle.name}
+                {cycle.status === "open" ? " so far" : ""}, this one included: the teams the percentiles below
+                compare with.
+                {cycle.status === "open" &&
+                  " The cycle is open, so the percentiles are provisional until it closes."}
               </p>
             </SummaryCard>
           </section>
@@ -206,7 +215,11 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
               caption={scoresTableCaption(team.name, cycle.name)}
               captionHidden
               regionLabel={scoresTableCaption(team.name, cycle.name)}
-              columns={scoreColumns(team.slug, cycleSearch)}
+              columns={scoreColumns(
+                team.slug,
+                cycleSearch,
+                percentileBasis(view.comparedTeams, cycle.status === "open"),
+              )}
               rows={view.pitfalls}
               rowKey={(pitfall) => pitfall.pitfallId}
               empty={null}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatDayLong } from "@/domain/format";
-import type { OrganisationOverview } from "@/contracts/overview/views";
+import type { OrganisationOverview, OverviewLinks } from "@/contracts/overview/views";
 import { pitfallSummaries } from "./pitfall-summaries";
 import { EmptyState } from "@/ui/empty-state";
 import { PageHeader } from "@/ui/page-header";
@@ -8,7 +8,7 @@ import { SectionCard } from "@/ui/section-card";
 import { TextLink } from "@/ui/text-link";
 
 export function OverviewPage({ overview }: { overview: OrganisationOverview }) {
-  const { currentCycle } = overview;
+  const { currentCycle, links } = overview;
   return (
     <div className="space-y-10">
       <PageHeader
@@ -36,8 +36,8 @@ export function OverviewPage({ overview }: { overview: OrganisationOverview }) {
           <h2 id="org-heading" className="sr-only">
             Organisation at a glance
           </h2>
-          <Stat label="Org units" value={overview.orgUnitCount} />
-          <Stat label="Product teams" value={overview.teamCount} />
+          <Stat label="Org units" value={overview.orgUnitCount} href={links?.rollups} />
+          <Stat label="Product teams" value={overview.teamCount} href={links?.heatmap} />
           {currentCycle ? (
             <div className="rounded-lg border border-slate-200 bg-white p-5 sm:col-span-2">
               <p className="text-sm font-medium text-slate-600">
@@ -51,9 +51,13 @@ export function OverviewPage({ overview }: { overview: OrganisationOverview }) {
                 </span>
               </p>
               <dl className="mt-3 grid grid-cols-3 gap-2 text-center">
-                <CompletionCount label="Submitted" value={currentCycle.submitted} />
-                <CompletionCount label="Draft" value={currentCycle.draft} />
-                <CompletionCount label="Not started" value={currentCycle.notStarted} />
+                <CompletionCount label="Submitted" value={currentCycle.submitted} href={links?.submitted} />
+                <CompletionCount label="Draft" value={currentCycle.draft} href={links?.draft} />
+                <CompletionCount
+                  label="Not started"
+                  value={currentCycle.notStarted}
+                  href={links?.notStarted}
+                />
               </dl>
             </div>
           ) : (
@@ -65,6 +69,10 @@ export function OverviewPage({ overview }: { overview: OrganisationOverview }) {
             </div>
           )}
         </section>
+      )}
+
+      {links && currentCycle && overview.criticalTeams !== null && (
+        <AtRiskCard cycleName={currentCycle.name} criticalTeams={overview.criticalTeams} links={links} />
       )}
 
       <SectionCard
@@ -91,20 +99,59 @@ export function OverviewPage({ overview }: { overview: OrganisationOverview }) {
   );
 }
 
-function Stat({ label, value }: { label: string; value: number }) {
+/** A figure, as a link to the view that lists what it counts when the viewer may open that view. */
+function Figure({ value, href, label }: { value: number; href: string | undefined; label: string }) {
+  if (!href) return <>{value}</>;
+  return (
+    <Link href={href} className="text-blue-800 underline underline-offset-4 hover:text-blue-950">
+      {value}
+      <span className="sr-only"> {label}: show them</span>
+    </Link>
+  );
+}
+
+function Stat({ label, value, href }: { label: string; value: number; href?: string }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-5">
       <p className="text-sm font-medium text-slate-600">{label}</p>
-      <p className="mt-1 text-3xl font-bold">{value}</p>
+      <p className="mt-1 text-3xl font-bold">
+        <Figure value={value} href={href} label={label} />
+      </p>
     </div>
   );
 }
 
-function CompletionCount({ label, value }: { label: string; value: number }) {
+function CompletionCount({ label, value, href }: { label: string; value: number; href?: string }) {
   return (
     <div className="rounded bg-slate-50 p-2">
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{label}</dt>
-      <dd className="text-2xl font-semibold">{value}</dd>
+      <dd className="text-2xl font-semibold">
+        <Figure value={value} href={href} label={label} />
+      </dd>
     </div>
+  );
+}
+
+function AtRiskCard({
+  cycleName,
+  criticalTeams,
+  links,
+}: {
+  cycleName: string;
+  criticalTeams: number;
+  links: OverviewLinks;
+}) {
+  return (
+    <SectionCard id="at-risk-heading" title="Where we are at risk">
+      <p className="text-lg">
+        <span className="text-3xl font-bold">
+          <Figure value={criticalTeams} href={links.critical} label="Critical teams" />
+        </span>{" "}
+        {criticalTeams === 1 ? "team has" : "teams have"} a pitfall at Critical in {cycleName}.
+      </p>
+      <p className="mt-2">
+        <TextLink href={links.priorities}>Which pitfalls put us most at risk, and what to do first</TextLink>
+      </p>
+    </SectionCard>
   );
 }

@@ -1,34 +1,82 @@
 import "server-only";
+import { can, type Actor } from "@/domain/access/policy";
+import { cycleKey } from "@/domain/cycles/cycle-ref";
+import {
+  DEFAULT_SORT,
+  defaultDirection,
+  heatmapSearch,
+  type HeatmapQuery,
+} from "@/domain/dashboards/heatmap";
 import { db } from "../db";
-import type { OrganisationOverview } from "@/contracts/overview/views";
+import type { OrganisationOverview, OverviewLinks } from "@/contracts/overview/views";
+
+function overviewLinks(cycle: { year: number; quarter: number } | null): OverviewLinks {
+  const heatmap = (filters: Partial<HeatmapQuery>) =>
+    `/org${heatmapSearch({
+      cycle: cycle ? cycleKey(cycle) : undefined,
+      unit: undefined,
+      band: "any",
+      completion: "any",
+      sort: DEFAULT_SORT,
+      dir: defaultDirection(DEFAULT_SORT),
+      ...filters,
+    })}`;
+  return {
+    rollups: "/org/rollups",
+    heatmap: heatmap({}),
+    priorities: cycle ? `/org/priorities?cycle=${cycleKey(cycle)}` : "/org/priorities",
+    submitted: heatmap({ completion: "submitted" }),
+    draft: heatmap({ completion: "draft" }),
+    notStarted: heatmap({ completion: "not-started" }),
+    critical: heatmap({ band: "critical" }),
+  };
+}
 
 /**
- * Organisation-wide counts for the home page. Only aggregates are returned: no team names or
- * results, so it is safe to show to anyone signed in.
+ * Organisation-wide counts for the home page. The counts carry no team names or results, so they
+ * are shown to anyone signed in; the count of Critical teams and the links into the organisation
+ * views only to those who may read the whole organisation (heads of engineering, administrators),
+ * since the views behind them would show a coach only their own units.
  */
-export async function getOrganisationOverview(): Promise<OrganisationOverview> {
+export async function getOrganisationOverview(actor: Actor): Promise<OrganisationOverview> {
+  const seesOrganisation = can(actor, "organisation:read", { type: "organisation" });
   const [orgUnitCount, teamCount, cycle] = await Promise.all([
     db.orgUnit.count({ where: { archivedAt: null } }),
     db.team.count({ where: { archivedAt: null } }),
     db.cycle.findFirst({
       where: { status: { in: ["open", "closed"] } },
       orderBy: [{ status: "desc" }, { year: "desc" }, { quarter: "desc" }],
-      select: { id: true, name: true, status: true, closesOn: true },
+      select: { id: true, name: true, status: true, closesOn: true, year: true, quarter: true },
     }),
   ]);
-  if (!cycle) return { orgUnitCount, teamCount, currentCycle: null };
+  const links = seesOrganisation ? overviewLinks(cycle) : null;
+  if (!cycle) return { orgUnitCount, teamCount, currentCycle: null, criticalTeams: null, links };
 
-  const byStatus = await db.assessment.groupBy({
-    by: ["status"],
-    where: { cycleId: cycle.id, team: { archivedAt: null } },
-    _count: { _all: true },
-  });
+  const [byStatus, criticalTeams] = await Promise.all([
+    db.assessment.groupBy({
+      by: ["status"],
+      where: { cycleId: cycle.id, team: { archivedAt: null } },
+      _count: { _all: true },
+    }),
+    seesOrganisation
+      ? db.assessment.count({
+          where: {
+            cycleId: cycle.id,
+            status: "submitted",
+            team: { archivedAt: null },
+            results: { some: { status: "scored", band: "critical" } },
+          },
+        })
+      : null,
+  ]);
   const count = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
   const draft = count("draft") + count("reopened");
   const submitted = count("submitted");
   return {
     orgUnitCount,
     teamCount,
+    criticalTeams,
+    links,
     currentCycle: {
       name: cycle.name,
       status: cycle.status,

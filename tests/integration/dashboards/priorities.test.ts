@@ -3,6 +3,7 @@ import { db } from "@/server/db";
 import { NotFoundError } from "@/server/errors";
 import { getOrgPriorities } from "@/server/dashboards/priorities";
 import { getRunCostView } from "@/server/dashboards/run-cost";
+import { getOrganisationOverview } from "@/server/overview/queries";
 import { createDashboardOrganisation, draft, submit, type DashboardOrganisation } from "./fixtures";
 
 let org: DashboardOrganisation;
@@ -137,5 +138,27 @@ describe("run cost: teams off the playbook rule", () => {
     ]);
     const logistics = await getRunCostView(org.logisticsCoach, {});
     expect(logistics.teamsOffRule.map((team) => team.name)).toEqual(["Returns"]);
+  });
+});
+
+describe("the overview's figures", () => {
+  it("lead the head to the filtered views and count the Critical teams", async () => {
+    const overview = await getOrganisationOverview(org.head);
+    expect(overview.criticalTeams).toBe(2);
+    expect(overview.links).toMatchObject({
+      submitted: "/org?cycle=2026-q4&completion=submitted",
+      notStarted: "/org?cycle=2026-q4&completion=not-started",
+      critical: "/org?cycle=2026-q4&band=critical",
+      priorities: "/org/priorities?cycle=2026-q4",
+    });
+  });
+
+  it("stay plain counts for a coach or a team lead, without the Critical teams", async () => {
+    for (const actor of [org.coach, org.lead]) {
+      const overview = await getOrganisationOverview(actor);
+      expect(overview.currentCycle).toMatchObject({ submitted: 3, draft: 1, notStarted: 1 });
+      expect(overview.links).toBeNull();
+      expect(overview.criticalTeams).toBeNull();
+    }
   });
 });

@@ -4,12 +4,11 @@ import { content } from "@/domain/content";
 import { PITFALL_IDS, type PitfallId } from "@/domain/content/schema";
 import {
   buildOrgPriorities,
-  coverageText,
-  percentileBasis,
   sameTeamsChangeText,
   TOP_ORG_COUNTERMEASURES,
   type OrgPrioritiesInput,
 } from "@/domain/dashboards/org-priorities";
+import { coverageText, percentileBasis } from "@/domain/dashboards/coverage";
 import { readStoredResults, type StoredResultRow } from "@/domain/plans/stored-rankings";
 import { bandForScore } from "@/domain/scoring/bands";
 import { compareRemediation } from "@/domain/scoring/remediation-order";
