@@ -1,10 +1,13 @@
 import "server-only";
+import { join } from "node:path";
 import { Readable } from "node:stream";
 import { formatExportDay, formatScoreCompact } from "@/domain/format";
 import type { ExportCycle, ExportPitfallResult, ExportTeamSection } from "@/domain/plans/export-schema";
 import { topSymptoms } from "@/domain/plans/stored-rankings";
+import type { UnitSummary } from "@/domain/plans/unit-summary";
 import { headlineSentence, teamHeadline } from "@/domain/results/headline";
-import { BANDS, type RiskBand } from "@/domain/scoring/bands";
+import { BANDS, RISK_BANDS, type RiskBand } from "@/domain/scoring/bands";
+import { BAND_COLOURS } from "@/ui/band-chip";
 
 type PdfDocument = PDFKit.PDFDocument;
 
@@ -26,50 +29,83 @@ const COLOURS = {
   grid: "#e2e8f0",
 };
 
-/** Bar colours by band; every bar also carries its band in words, so colour is never the only cue. */
-const BAND_COLOURS: Record<RiskBand, string> = {
-  none: "#15803d",
-  low: "#65a30d",
-  medium: "#ca8a04",
-  high: "#ea580c",
-  critical: "#b91c1c",
-};
+/**
+ * Fonts shipped with the project (assets/fonts, with their licences), embedded so names and notes
+ * in any script print as written: DejaVu Sans for Latin, Greek, Cyrillic and more, and Droid Sans
+ * Fallback for the characters DejaVu lacks (Chinese, Japanese, Korean). Read from the working
+ * directory, which is the project root under `npm start`, `next dev` and the tests.
+ */
+const FONTS = {
+  regular: { name: "Body", file: "DejaVuSans.ttf" },
+  bold: { name: "Body-Bold", file: "DejaVuSans-Bold.ttf" },
+  fallback: { name: "Body-Fallback", file: "DroidSansFallbackFull.ttf" },
+} as const;
+const FONT_DIRECTORY = join(process.cwd(), "assets", "fonts");
+
+type Weight = "regular" | "bold";
+
+/** The fontkit font behind an embedded pdfkit font: pdfkit keeps it on the current font, unexported. */
+interface GlyphCoverage {
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+
+const coverageByDocument = new WeakMap<PdfDocument, Record<Weight, GlyphCoverage>>();
+
+function registerFonts(doc: PdfDocument): void {
+  const coverage: Partial<Record<Weight, GlyphCoverage>> = {};
+  for (const weight of ["regular", "bold"] as const) {
+    doc.registerFont(FONTS[weight].name, join(FONT_DIRECTORY, FONTS[weight].file));
+    doc.font(FONTS[weight].name);
+    coverage[weight] = (doc as unknown as { _font: { font: GlyphCoverage } })._font.font;
+  }
+  doc.registerFont(FONTS.fallback.name, join(FONT_DIRECTORY, FONTS.fallback.file));
+  coverageByDocument.set(doc, coverage as Record<Weight, GlyphCoverage>);
+  doc.font(FONTS.regular.name);
+}
+
+/** The text cut into runs of one font each: the body font where it has the glyph, else the fallback. */
+function fontRuns(doc: PdfDocument, text: string, weight: Weight): { font: string; text: string }[] {
+  const coverage = coverageByDocument.get(doc)![weight];
+  const runs: { font: string; text: string }[] = [];
+  for (const character of text) {
+    const code = character.codePointAt(0)!;
+    const font = code <= 32 || coverage.hasGlyphForCodePoint(code) ? FONTS[weight].name : FONTS.fallback.name;
+    const last = runs.at(-1);
+    if (last && (last.font === font || code <= 32)) last.text += character;
+    else runs.push({ font, text: character });
+  }
+  return runs.length > 0 ? runs : [{ font: FONTS[weight].name, text: "" }];
+}
+
+/** Writes text at a place, switching to the fallback font for characters the body font lacks. */
+function write(
+  doc: PdfDocument,
+  text: string,
+  at: { x: number; y: number; weight?: Weight; size: number; colour: string },
+  options: PDFKit.Mixins.TextOptions,
+): void {
+  const runs = fontRuns(doc, pdfText(text), at.weight ?? "regular");
+  doc.fontSize(at.size).fillColor(at.colour);
+  runs.forEach((run, index) => {
+    doc.font(run.font);
+    const continued = index < runs.length - 1;
+    if (index === 0) doc.text(run.text, at.x, at.y, { ...options, continued });
+    else doc.text(run.text, { ...options, continued });
+  });
+}
+
+/** Bars and cells take the app's band colours, so a printed report reads like the screens. */
+const bandColour = (band: RiskBand) => BAND_COLOURS[band].background;
 
 const bandLabel = (band: RiskBand | null) =>
   band ? (BANDS.find((entry) => entry.band === band)?.label ?? band) : "";
 
-/** Characters the built-in PDF fonts can show (Windows-1252) beyond Latin-1. */
-const WIN_ANSI_EXTRA = new Set([
-  338, 339, 352, 353, 376, 381, 382, 402, 710, 732, 8211, 8212, 8216, 8217, 8218, 8220, 8221, 8222, 8224,
-  8225, 8226, 8230, 8240, 8249, 8250, 8364, 8482,
-]);
-const REPLACEMENTS: Record<string, string> = { "→": "->", "←": "<-", "≥": ">=", "≤": "<=", "−": "-" };
-
-/**
- * The built-in Helvetica covers Western European text; anything else is replaced by its closest
- * plain letter (accents dropped) or a question mark, rather than being written as broken glyphs.
- */
+/** Tabs and line ends become spaces and newlines; other control characters are dropped. */
 export function pdfText(text: string): string {
-  let result = "";
-  for (const character of text) {
-    const code = character.codePointAt(0)!;
-    if (
-      code === 10 ||
-      (code >= 32 && code <= 126) ||
-      (code >= 160 && code <= 255) ||
-      WIN_ANSI_EXTRA.has(code)
-    ) {
-      result += character;
-    } else if (REPLACEMENTS[character]) {
-      result += REPLACEMENTS[character];
-    } else if (code === 9 || code === 13) {
-      result += " ";
-    } else {
-      const plain = character.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-      result += plain.length > 0 && [...plain].every((part) => part.codePointAt(0)! < 127) ? plain : "?";
-    }
-  }
-  return result;
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/\t/g, " ")
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, "");
 }
 
 function contentWidth(doc: PdfDocument): number {
@@ -88,13 +124,12 @@ function ensureSpace(doc: PdfDocument, height: number): void {
 function heading(doc: PdfDocument, text: string): void {
   ensureSpace(doc, 60);
   doc.moveDown(0.8);
-  doc
-    .font("Helvetica-Bold")
-    .fontSize(13)
-    .fillColor(COLOURS.text)
-    .text(pdfText(text), PAGE_MARGIN, doc.y, {
-      width: contentWidth(doc),
-    });
+  write(
+    doc,
+    text,
+    { x: PAGE_MARGIN, y: doc.y, weight: "bold", size: 13, colour: COLOURS.text },
+    { width: contentWidth(doc) },
+  );
   doc.moveDown(0.3);
 }
 
@@ -104,11 +139,27 @@ function paragraph(
   options: { size?: number; colour?: string; bold?: boolean; indent?: number } = {},
 ) {
   const indent = options.indent ?? 0;
+  write(
+    doc,
+    text,
+    {
+      x: PAGE_MARGIN + indent,
+      y: doc.y,
+      weight: options.bold ? "bold" : "regular",
+      size: options.size ?? 10,
+      colour: options.colour ?? COLOURS.text,
+    },
+    { width: contentWidth(doc) - indent },
+  );
+}
+
+/** A pitfall's name at the start of a chart or table row, cut short with an ellipsis when too long. */
+function rowLabel(doc: PdfDocument, text: string, at: { x: number; y: number; width: number }): void {
   doc
-    .font(options.bold ? "Helvetica-Bold" : "Helvetica")
-    .fontSize(options.size ?? 10)
-    .fillColor(options.colour ?? COLOURS.text)
-    .text(pdfText(text), PAGE_MARGIN + indent, doc.y, { width: contentWidth(doc) - indent });
+    .font(FONTS.regular.name)
+    .fontSize(9)
+    .fillColor(COLOURS.text)
+    .text(pdfText(text), at.x, at.y, { width: at.width, lineBreak: false, ellipsis: true });
 }
 
 const CHART = { labelWidth: 165, valueWidth: 105, rowHeight: 22, barHeight: 12, axisHeight: 18 };
@@ -138,26 +189,18 @@ export function drawScoreChart(doc: PdfDocument, pitfalls: readonly ExportPitfal
   pitfalls.forEach((pitfall, index) => {
     const rowTop = top + index * CHART.rowHeight;
     const barTop = rowTop + (CHART.rowHeight - CHART.barHeight) / 2;
-    doc
-      .font("Helvetica")
-      .fontSize(9)
-      .fillColor(COLOURS.text)
-      .text(pdfText(pitfall.pitfallName), left, barTop + 1, {
-        width: CHART.labelWidth - 8,
-        lineBreak: false,
-        ellipsis: true,
-      });
+    rowLabel(doc, pitfall.pitfallName, { x: left, y: barTop + 1, width: CHART.labelWidth - 8 });
     let valueText: string;
     if (pitfall.status === "scored" && pitfall.score !== null) {
       const band = pitfall.band;
       const width = Math.max(1, xOf(pitfall.score) - barLeft);
-      doc.rect(barLeft, barTop, width, CHART.barHeight).fill(band ? BAND_COLOURS[band] : COLOURS.muted);
+      doc.rect(barLeft, barTop, width, CHART.barHeight).fill(band ? bandColour(band) : COLOURS.muted);
       valueText = `${formatScoreCompact(pitfall.score)} · ${bandLabel(band)}`;
     } else {
       valueText = pitfall.status === "not-assessed" ? "Not assessed" : "Insufficient evidence";
     }
     doc
-      .font("Helvetica-Bold")
+      .font(FONTS.bold.name)
       .fontSize(9)
       .fillColor(COLOURS.text)
       .text(pdfText(valueText), barLeft + barWidth + 8, barTop + 1, {
@@ -175,7 +218,7 @@ export function drawScoreChart(doc: PdfDocument, pitfalls: readonly ExportPitfal
   doc.restore();
   for (const value of GRID_LINES) {
     doc
-      .font("Helvetica")
+      .font(FONTS.regular.name)
       .fontSize(7)
       .fillColor(COLOURS.muted)
       .text(String(value), xOf(value) - 10, chartBottom + 4, {
@@ -192,7 +235,13 @@ function scoresSection(doc: PdfDocument, section: ExportTeamSection, cycle: Expo
   heading(doc, "Risk by pitfall");
   const assessment = section.assessment;
   if (!assessment) {
-    paragraph(doc, `No submitted assessment for ${cycle.name}.`, { colour: COLOURS.muted });
+    paragraph(
+      doc,
+      `No result this cycle: ${section.team.name} has not submitted an assessment for ${cycle.name}.`,
+      {
+        bold: true,
+      },
+    );
     return;
   }
   // The headline, never the average alone: the worst pitfall's band and the High or Critical count lead.
@@ -282,13 +331,7 @@ export function drawTeamSection(
   generatedAt: string,
 ): void {
   doc.x = PAGE_MARGIN;
-  doc
-    .font("Helvetica-Bold")
-    .fontSize(20)
-    .fillColor(COLOURS.text)
-    .text(pdfText(`${section.team.name}: remediation plan`), {
-      width: contentWidth(doc),
-    });
+  title(doc, `${section.team.name}: remediation plan`, 20);
   paragraph(
     doc,
     `${section.team.orgUnit.name} · ${cycle.name} (${formatExportDay(cycle.opensOn)} – ${formatExportDay(cycle.closesOn)}) · exported ${formatExportDay(generatedAt)}`,
@@ -296,33 +339,126 @@ export function drawTeamSection(
   );
   rule(doc);
   scoresSection(doc, section, cycle);
-  symptomsSection(doc, section);
+  // Without results there are no symptoms to list: "none triggered" would read as a clean bill.
+  if (section.assessment) symptomsSection(doc, section);
   planSection(doc, section);
 }
 
-export function drawOrgUnitCover(
+function title(doc: PdfDocument, text: string, size: number): void {
+  write(
+    doc,
+    text,
+    { x: PAGE_MARGIN, y: doc.y, weight: "bold", size, colour: COLOURS.text },
+    { width: contentWidth(doc) },
+  );
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+
+const BAND_TABLE = { nameWidth: 170, rowHeight: 18, headerHeight: 20 };
+
+/** Teams per band for each pitfall: one row per pitfall, a cell per band on the band's own colour. */
+function drawBandCounts(doc: PdfDocument, counts: UnitSummary["bandCounts"]): void {
+  const columns = [...RISK_BANDS, "notScored"] as const;
+  const cellWidth = (contentWidth(doc) - BAND_TABLE.nameWidth) / columns.length;
+  ensureSpace(doc, BAND_TABLE.headerHeight + BAND_TABLE.rowHeight * Math.min(counts.length, 8));
+  let y = doc.y;
+  const cellX = (index: number) => PAGE_MARGIN + BAND_TABLE.nameWidth + index * cellWidth;
+  columns.forEach((column, index) => {
+    const label = column === "notScored" ? "Not scored" : bandLabel(column);
+    doc
+      .font(FONTS.bold.name)
+      .fontSize(8)
+      .fillColor(COLOURS.text)
+      .text(label, cellX(index), y + 5, { width: cellWidth, align: "center", lineBreak: false });
+  });
+  y += BAND_TABLE.headerHeight;
+  for (const row of counts) {
+    if (y + BAND_TABLE.rowHeight > bottomLimit(doc)) {
+      doc.addPage();
+      y = doc.y;
+    }
+    rowLabel(doc, row.pitfallName, { x: PAGE_MARGIN, y: y + 4, width: BAND_TABLE.nameWidth - 8 });
+    columns.forEach((column, index) => {
+      const count = column === "notScored" ? row.notScored : row.bands[column];
+      const x = cellX(index);
+      if (column !== "notScored" && count > 0) {
+        doc.rect(x + 1, y + 1, cellWidth - 2, BAND_TABLE.rowHeight - 2).fill(bandColour(column));
+      }
+      doc
+        .font(FONTS.bold.name)
+        .fontSize(9)
+        .fillColor(column !== "notScored" && count > 0 ? BAND_COLOURS[column].text : COLOURS.muted)
+        .text(String(count), x, y + 4, { width: cellWidth, align: "center", lineBreak: false });
+    });
+    y += BAND_TABLE.rowHeight;
+  }
+  doc.x = PAGE_MARGIN;
+  doc.y = y + 4;
+}
+
+/** A headed list of one line per entry, or a muted note when there are none. */
+function bulletSection(doc: PdfDocument, title: string, lines: readonly string[], empty: string): void {
+  heading(doc, title);
+  if (lines.length === 0) paragraph(doc, empty, { colour: COLOURS.muted });
+  for (const line of lines) {
+    ensureSpace(doc, 16);
+    paragraph(doc, `• ${line}`);
+  }
+}
+
+/**
+ * The first page of a unit's export: what the unit looks like this cycle before the team pages.
+ * Teams per band for each pitfall, the countermeasures most teams share, the overdue items, and
+ * the teams without a result this cycle, named.
+ */
+export function drawUnitSummary(
   doc: PdfDocument,
   header: { orgUnit: { name: string }; cycle: ExportCycle; generatedAt: string },
-  teams: readonly { name: string }[],
+  summary: UnitSummary,
 ): void {
-  doc
-    .font("Helvetica-Bold")
-    .fontSize(22)
-    .fillColor(COLOURS.text)
-    .text(pdfText(`${header.orgUnit.name}: remediation plans`), {
-      width: contentWidth(doc),
-    });
+  title(doc, `${header.orgUnit.name}: remediation plans`, 22);
   paragraph(
     doc,
     `${header.cycle.name} (${formatExportDay(header.cycle.opensOn)} – ${formatExportDay(header.cycle.closesOn)}) · exported ${formatExportDay(header.generatedAt)}`,
     { colour: COLOURS.muted },
   );
   rule(doc);
-  heading(doc, `${teams.length} team${teams.length === 1 ? "" : "s"}, one page each`);
-  for (const team of teams) {
-    ensureSpace(doc, 16);
-    paragraph(doc, `• ${team.name}`);
+  const withResults = summary.teamCount - summary.teamsWithoutResult.length;
+  heading(doc, "Unit summary");
+  paragraph(
+    doc,
+    `${plural(summary.teamCount, "team")}; ${withResults} with a result for ${header.cycle.name}.`,
+  );
+  if (summary.teamsWithoutResult.length > 0) {
+    paragraph(doc, `No result this cycle: ${summary.teamsWithoutResult.join(", ")}.`, {
+      colour: COLOURS.muted,
+    });
   }
+
+  heading(doc, "Teams per band, by pitfall");
+  if (summary.bandCounts.length === 0)
+    paragraph(doc, "No team has a result this cycle.", { colour: COLOURS.muted });
+  else drawBandCounts(doc, summary.bandCounts);
+
+  bulletSection(
+    doc,
+    "Most common countermeasures",
+    summary.common.map(
+      (entry) =>
+        `${entry.action}: ${plural(entry.teamsTotal, "team")} (${entry.teamsPlanning} planning it, top recommendation for ${entry.teamsRecommended})`,
+    ),
+    "No plan items and no ranked countermeasures yet.",
+  );
+  bulletSection(
+    doc,
+    `Overdue items (${summary.overdue.length})`,
+    summary.overdue.map(
+      (item) =>
+        `${item.teamName}: ${item.action}, due ${formatExportDay(item.dueOn)} (${item.ownerEmail ?? "no owner"})`,
+    ),
+    "No item is past its due date.",
+  );
 }
 
 /**
@@ -330,7 +466,7 @@ export function drawOrgUnitCover(
  * are streamed out as pdfkit completes them, so a long report starts downloading at once.
  */
 export async function pdfStream(
-  title: string,
+  documentTitle: string,
   render: (doc: PdfDocument) => Promise<void>,
 ): Promise<ReadableStream<Uint8Array>> {
   const PDFDocument = await loadPdfKit();
@@ -339,8 +475,9 @@ export async function pdfStream(
     margin: PAGE_MARGIN,
     lang: "en-GB",
     displayTitle: true,
-    info: { Title: pdfText(title), Creator: "Pitfall Radar", Producer: "Pitfall Radar" },
+    info: { Title: pdfText(documentTitle), Creator: "Pitfall Radar", Producer: "Pitfall Radar" },
   });
+  registerFonts(doc);
   const stream = Readable.toWeb(doc as unknown as Readable) as ReadableStream<Uint8Array>;
   render(doc).then(
     () => doc.end(),

@@ -1,9 +1,14 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
 import { CONTENT_TYPES, planExportFilename } from "@/domain/plans/export-formats";
-import { EXPORT_SCHEMA_VERSION, type ExportCycle, type ExportTeamSection } from "@/domain/plans/export-schema";
+import {
+  EXPORT_SCHEMA_VERSION,
+  type ExportCycle,
+  type ExportTeamSection,
+} from "@/domain/plans/export-schema";
 import { jiraCsvHeader, jiraCsvLines, jiraRowsForTeam } from "@/domain/plans/jira-csv";
 import { renderOrgUnitMarkdownHeader, renderOrgUnitTeamMarkdown } from "@/domain/plans/markdown-report";
+import { buildUnitSummary } from "@/domain/plans/unit-summary";
 import type { PlanExportQuery } from "@/contracts/plans/schemas";
 import { authorizeOrgUnit } from "../auth/authorize";
 import { db } from "../db";
@@ -12,7 +17,7 @@ import type { CycleRow } from "../plans/plan-data";
 import { unitAndDescendantIds } from "../plans/org-units";
 import { buildTeamSection, resolveExportCycle, toExportCycle, type ExportTeam } from "./export-data";
 import { streamText, type ExportFile } from "./export-file";
-import { drawOrgUnitCover, drawTeamSection, pdfStream } from "./pdf-report";
+import { drawTeamSection, drawUnitSummary, pdfStream } from "./pdf-report";
 
 export interface OrgUnitExportRequest extends PlanExportQuery {
   unitSlug: string;
@@ -22,7 +27,11 @@ export interface OrgUnitExportRequest extends PlanExportQuery {
 const yieldToOtherWork = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The unit's teams' sections, built one team at a time as the download asks for them. */
-async function* teamSections(teams: readonly ExportTeam[], cycle: CycleRow, now: Date): AsyncGenerator<ExportTeamSection> {
+async function* teamSections(
+  teams: readonly ExportTeam[],
+  cycle: CycleRow,
+  now: Date,
+): AsyncGenerator<ExportTeamSection> {
   for (const team of teams) {
     yield await buildTeamSection(team, cycle, now);
     await yieldToOtherWork();
@@ -34,7 +43,13 @@ async function* jsonChunks(
   sections: AsyncIterable<ExportTeamSection>,
 ): AsyncGenerator<string> {
   const opening = JSON.stringify(
-    { schemaVersion: EXPORT_SCHEMA_VERSION, kind: "orgUnit", generatedAt: header.generatedAt, cycle: header.cycle, orgUnit: header.orgUnit },
+    {
+      schemaVersion: EXPORT_SCHEMA_VERSION,
+      kind: "orgUnit",
+      generatedAt: header.generatedAt,
+      cycle: header.cycle,
+      orgUnit: header.orgUnit,
+    },
     null,
     2,
   );
@@ -57,7 +72,10 @@ async function* markdownChunks(
   for await (const section of sections) yield renderOrgUnitTeamMarkdown(section, header.cycle.name) + "\n";
 }
 
-async function* csvChunks(cycleName: string, sections: AsyncIterable<ExportTeamSection>): AsyncGenerator<string> {
+async function* csvChunks(
+  cycleName: string,
+  sections: AsyncIterable<ExportTeamSection>,
+): AsyncGenerator<string> {
   yield jiraCsvHeader();
   for await (const section of sections) yield jiraCsvLines(jiraRowsForTeam(section, cycleName));
 }
@@ -66,7 +84,11 @@ async function* csvChunks(cycleName: string, sections: AsyncIterable<ExportTeamS
  * Every plan of an org unit (and the units below it) for a cycle, in the requested format. Built
  * and sent team by team, so the first bytes leave before the last team is read.
  */
-export async function buildOrgUnitPlanExport(actor: Actor, request: OrgUnitExportRequest, now = new Date()): Promise<ExportFile> {
+export async function buildOrgUnitPlanExport(
+  actor: Actor,
+  request: OrgUnitExportRequest,
+  now = new Date(),
+): Promise<ExportFile> {
   const found = await db.orgUnit.findUnique({ where: { slug: request.unitSlug }, select: { id: true } });
   if (!found) throw new NotFoundError();
   const unit = await authorizeOrgUnit(actor, "orgUnit:export", found.id);
@@ -81,7 +103,11 @@ export async function buildOrgUnitPlanExport(actor: Actor, request: OrgUnitExpor
     teams.map((team) => team.id),
     now,
   );
-  const header = { orgUnit: { slug: unit.slug, name: unit.name }, cycle: toExportCycle(cycle), generatedAt: now.toISOString() };
+  const header = {
+    orgUnit: { slug: unit.slug, name: unit.name },
+    cycle: toExportCycle(cycle),
+    generatedAt: now.toISOString(),
+  };
   const filename = planExportFilename({ kind: "orgUnit", slug: unit.slug }, cycle.name, request.format);
   const contentType = CONTENT_TYPES[request.format];
   const sections = teamSections(teams, cycle, now);
@@ -95,8 +121,14 @@ export async function buildOrgUnitPlanExport(actor: Actor, request: OrgUnitExpor
       return { filename, contentType, body: streamText(csvChunks(cycle.name, sections)) };
     case "pdf": {
       const body = await pdfStream(`${unit.name}: remediation plans, ${cycle.name}`, async (doc) => {
-        drawOrgUnitCover(doc, header, teams);
-        for await (const section of sections) {
+        // The summary comes first and covers every team, so the PDF reads all sections before drawing.
+        const all: ExportTeamSection[] = [];
+        for await (const section of sections) all.push(section);
+        drawUnitSummary(doc, header, buildUnitSummary(all));
+        // A team without a result and without a plan has nothing for a page: the summary names it.
+        for (const section of all.filter(
+          (entry) => entry.assessment !== null || entry.planItems.length > 0,
+        )) {
           doc.addPage();
           drawTeamSection(doc, section, header.cycle, header.generatedAt);
         }

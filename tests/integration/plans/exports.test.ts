@@ -11,7 +11,13 @@ import { buildHeatmapExport, HEATMAP_BATCH_SIZE } from "@/server/exports/heatmap
 import { buildTeamPlanExport, loadTeamPlanExport } from "@/server/exports/team-export";
 import { buildOrgUnitPlanExport } from "@/server/exports/unit-export";
 import { addPlanItem, updatePlanItem } from "@/server/plans/mutations";
-import { createPlanOrganisation, createScoredAssessment, createTeam, type PlanTestOrganisation, type PlanTestTeam } from "./fixtures";
+import {
+  createPlanOrganisation,
+  createScoredAssessment,
+  createTeam,
+  type PlanTestOrganisation,
+  type PlanTestTeam,
+} from "./fixtures";
 import { extractPdfText } from "./pdf-text";
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -49,7 +55,8 @@ describe("plan exports", () => {
     const ids = ranking.recommendations.slice(0, 3).map((entry) => entry.countermeasureId);
     actions = ranking.recommendations.slice(0, 3).map((entry) => entry.action);
     const items = [];
-    for (const countermeasureId of ids) items.push((await addPlanItem(org.coach, { teamSlug: team.slug, countermeasureId })).itemId);
+    for (const countermeasureId of ids)
+      items.push((await addPlanItem(org.coach, { teamSlug: team.slug, countermeasureId })).itemId);
     await updatePlanItem(org.coach, {
       itemId: items[0]!,
       expectedVersion: 1,
@@ -78,18 +85,40 @@ describe("plan exports", () => {
       expect(file.contentType).toBe("application/json; charset=utf-8");
       const document = teamPlanExportSchema.parse(JSON.parse(await readExportText(file.body)));
       expect(document.cycle.name).toBe("2026 Q3");
-      expect(document.team).toEqual({ slug: team.slug, name: team.name, orgUnit: { slug: org.unit.slug, name: org.unit.name } });
+      expect(document.team).toEqual({
+        slug: team.slug,
+        name: team.name,
+        orgUnit: { slug: org.unit.slug, name: org.unit.name },
+      });
       expect(document.assessment?.pitfalls.map((pitfall) => pitfall.pitfallId)).toEqual([...PITFALL_IDS]);
       expect(document.planItems.map((item) => item.action)).toEqual(actions);
-      expect(document.planItems[0]).toMatchObject({ ownerEmail: team.member.email, dueOn: "2026-12-31", status: "in_progress", notes: TRICKY_NOTES });
-      expect(document.planItems[2]).toMatchObject({ status: "dropped", droppedReason: "The platform team does this for everyone" });
+      expect(document.planItems[0]).toMatchObject({
+        ownerEmail: team.member.email,
+        dueOn: "2026-12-31",
+        status: "in_progress",
+        notes: TRICKY_NOTES,
+      });
+      expect(document.planItems[2]).toMatchObject({
+        status: "dropped",
+        droppedReason: "The platform team does this for everyone",
+      });
       expect(document.recommendations.length).toBeGreaterThan(0);
     });
 
     it("keeps people out of the export beyond the owners' emails", async () => {
-      const text = await readExportText((await buildTeamPlanExport(org.coach, { teamSlug: team.slug, format: "json", cycle: null })).body);
+      const text = await readExportText(
+        (await buildTeamPlanExport(org.coach, { teamSlug: team.slug, format: "json", cycle: null })).body,
+      );
       expect(text).toContain(team.member.email);
-      for (const hidden of [team.member.name, team.lead.name, team.lead.email, org.coach.name, org.coach.email, org.coach.id, team.member.id]) {
+      for (const hidden of [
+        team.member.name,
+        team.lead.name,
+        team.lead.email,
+        org.coach.name,
+        org.coach.email,
+        org.coach.id,
+        team.member.id,
+      ]) {
         expect(text).not.toContain(hidden);
       }
     });
@@ -111,7 +140,11 @@ describe("plan exports", () => {
     });
 
     it("exports CSV for Jira whose commas, quotes, line breaks and non-ASCII text parse back", async () => {
-      const file = await buildTeamPlanExport(org.coach, { teamSlug: team.slug, format: "csv", cycle: { year: 2026, quarter: 3 } });
+      const file = await buildTeamPlanExport(org.coach, {
+        teamSlug: team.slug,
+        format: "csv",
+        cycle: { year: 2026, quarter: 3 },
+      });
       expect(file.filename).toBe(`${team.slug}-2026-q3-plan.csv`);
       expect(file.contentType).toBe("text/csv; charset=utf-8");
       const parsed = parseCsv(await readExportText(file.body));
@@ -131,11 +164,13 @@ describe("plan exports", () => {
       expect(file.filename).toBe(`${team.slug}-2026-q3-plan.md`);
       const markdown = await readExportText(file.body);
       const headings = markdown.split("\n").filter((line) => line.startsWith("#"));
-      expect(headings[0]).toBe("# Kassé, Zahlung \"EU\": remediation plan, 2026 Q3");
+      expect(headings[0]).toBe('# Kassé, Zahlung "EU": remediation plan, 2026 Q3');
       expect(headings).toEqual(expect.arrayContaining(["## Scores", "## Triggered symptoms", "## Plan"]));
       expect(markdown).toContain("| Pitfall | Score | Band | Confidence | Triggered symptoms |");
       for (const action of actions) expect(markdown).toContain(`| ${action} |`);
-      expect(markdown).toContain(`- **Owner:** ${team.member.email.replace(/[_*]/g, (character) => `\\${character}`)}`);
+      expect(markdown).toContain(
+        `- **Owner:** ${team.member.email.replace(/[_*]/g, (character) => `\\${character}`)}`,
+      );
       expect(markdown).toContain("Dropped: The platform team does this for everyone");
     });
 
@@ -152,35 +187,57 @@ describe("plan exports", () => {
       expect(text).toContain("Top symptoms");
       for (const action of actions) expect(text).toContain(action);
       expect(text).toContain(team.member.email);
-      expect(text).toContain("Second line: Zoë Müller, ?ukasz, ??");
+      // An embedded Unicode font prints every script as written (CJK from the fallback font, so the
+      // extracted text may have a break where the font changes).
+      expect(text.replace(/\s/g, "")).toContain("Secondline:ZoëMüller,Łukasz,東京");
     });
 
     it("lets the team lead and a head of engineering export, refuses members, hides the team from other coaches", async () => {
       await expect(loadTeamPlanExport(team.lead, team.slug, null)).resolves.toMatchObject({ kind: "team" });
       await expect(loadTeamPlanExport(org.head, team.slug, null)).resolves.toMatchObject({ kind: "team" });
-      expect(await codeOf(buildTeamPlanExport(team.member, { teamSlug: team.slug, format: "csv", cycle: null }))).toBe("forbidden");
-      expect(await codeOf(buildTeamPlanExport(org.otherCoach, { teamSlug: team.slug, format: "csv", cycle: null }))).toBe("not_found");
-      expect(await codeOf(buildTeamPlanExport(quiet.lead, { teamSlug: team.slug, format: "pdf", cycle: null }))).toBe("not_found");
+      expect(
+        await codeOf(buildTeamPlanExport(team.member, { teamSlug: team.slug, format: "csv", cycle: null })),
+      ).toBe("forbidden");
+      expect(
+        await codeOf(
+          buildTeamPlanExport(org.otherCoach, { teamSlug: team.slug, format: "csv", cycle: null }),
+        ),
+      ).toBe("not_found");
+      expect(
+        await codeOf(buildTeamPlanExport(quiet.lead, { teamSlug: team.slug, format: "pdf", cycle: null })),
+      ).toBe("not_found");
     });
 
     it("reports a cycle that does not exist as not found", async () => {
-      expect(await codeOf(loadTeamPlanExport(org.coach, team.slug, { year: 2031, quarter: 1 }))).toBe("not_found");
+      expect(await codeOf(loadTeamPlanExport(org.coach, team.slug, { year: 2031, quarter: 1 }))).toBe(
+        "not_found",
+      );
     });
   });
 
   describe("an org unit", () => {
     it("exports JSON with every team of the unit, valid against the schema", async () => {
-      const file = await buildOrgUnitPlanExport(org.coach, { unitSlug: org.unit.slug, format: "json", cycle: null });
+      const file = await buildOrgUnitPlanExport(org.coach, {
+        unitSlug: org.unit.slug,
+        format: "json",
+        cycle: null,
+      });
       expect(file.filename).toBe(`${org.unit.slug}-2026-q3-plans.json`);
       const document = orgUnitPlanExportSchema.parse(JSON.parse(await readExportText(file.body)));
       expect(document.orgUnit).toEqual({ slug: org.unit.slug, name: org.unit.name });
-      expect(document.teams.map((section) => section.team.name)).toEqual([team.name, "Refunds"].sort((a, b) => a.localeCompare(b)));
+      expect(document.teams.map((section) => section.team.name)).toEqual(
+        [team.name, "Refunds"].sort((a, b) => a.localeCompare(b)),
+      );
       const mine = document.teams.find((section) => section.team.slug === team.slug)!;
       expect(mine.planItems).toHaveLength(3);
     });
 
     it("exports every team's open items as one Jira CSV", async () => {
-      const file = await buildOrgUnitPlanExport(org.coach, { unitSlug: org.unit.slug, format: "csv", cycle: { year: 2026, quarter: 3 } });
+      const file = await buildOrgUnitPlanExport(org.coach, {
+        unitSlug: org.unit.slug,
+        format: "csv",
+        cycle: { year: 2026, quarter: 3 },
+      });
       const parsed = parseCsv(await readExportText(file.body));
       expect(parsed.meta.fields).toEqual([...JIRA_CSV_COLUMNS]);
       expect(parsed.data.map((row) => row.Summary)).toEqual(actions.slice(0, 2));
@@ -188,13 +245,18 @@ describe("plan exports", () => {
 
     it("exports Markdown with a section per team and a PDF with a page per team", async () => {
       const markdown = await readExportText(
-        (await buildOrgUnitPlanExport(org.coach, { unitSlug: org.unit.slug, format: "md", cycle: null })).body,
+        (await buildOrgUnitPlanExport(org.coach, { unitSlug: org.unit.slug, format: "md", cycle: null }))
+          .body,
       );
       const teamHeadings = markdown.split("\n").filter((line) => line.startsWith("## "));
       expect(teamHeadings).toHaveLength(2);
       expect(markdown.split("\n")[0]).toBe(`# ${org.unit.name}: remediation plans, 2026 Q3`);
 
-      const pdf = await buildOrgUnitPlanExport(org.coach, { unitSlug: org.unit.slug, format: "pdf", cycle: null });
+      const pdf = await buildOrgUnitPlanExport(org.coach, {
+        unitSlug: org.unit.slug,
+        format: "pdf",
+        cycle: null,
+      });
       expect(pdf.filename).toBe(`${org.unit.slug}-2026-q3-plans.pdf`);
       const { pages, text } = await extractPdfText(await readExportBytes(pdf.body));
       expect(pages).toBeGreaterThanOrEqual(3);
@@ -204,9 +266,21 @@ describe("plan exports", () => {
     });
 
     it("refuses the unit to a coach of another unit and to team leads", async () => {
-      expect(await codeOf(buildOrgUnitPlanExport(org.otherCoach, { unitSlug: org.unit.slug, format: "json", cycle: null }))).toBe("not_found");
-      expect(await codeOf(buildOrgUnitPlanExport(team.lead, { unitSlug: org.unit.slug, format: "json", cycle: null }))).toBe("not_found");
-      expect(await codeOf(buildOrgUnitPlanExport(org.coach, { unitSlug: "no-such-unit", format: "json", cycle: null }))).toBe("not_found");
+      expect(
+        await codeOf(
+          buildOrgUnitPlanExport(org.otherCoach, { unitSlug: org.unit.slug, format: "json", cycle: null }),
+        ),
+      ).toBe("not_found");
+      expect(
+        await codeOf(
+          buildOrgUnitPlanExport(team.lead, { unitSlug: org.unit.slug, format: "json", cycle: null }),
+        ),
+      ).toBe("not_found");
+      expect(
+        await codeOf(
+          buildOrgUnitPlanExport(org.coach, { unitSlug: "no-such-unit", format: "json", cycle: null }),
+        ),
+      ).toBe("not_found");
     });
   });
 
@@ -215,7 +289,9 @@ describe("plan exports", () => {
       const file = await buildHeatmapExport(org.coach, { cycle: { year: 2026, quarter: 3 } });
       expect(file.filename).toBe("heatmap-2026-q3.csv");
       const parsed = parseCsv(await readExportText(file.body));
-      expect(parsed.data.map((row) => row.Team)).toEqual([team.name, "Refunds"].sort((a, b) => a.localeCompare(b)));
+      expect(parsed.data.map((row) => row.Team)).toEqual(
+        [team.name, "Refunds"].sort((a, b) => a.localeCompare(b)),
+      );
       const row = parsed.data.find((entry) => entry["Team slug"] === team.slug)!;
       expect(row).toMatchObject({ "Org unit": org.unit.name, Cycle: "2026 Q3", Status: "Submitted" });
       expect(row["Excessive BAU score"]).toMatch(/^\d+(\.\d)?$/);
@@ -231,11 +307,18 @@ describe("plan exports", () => {
           orgUnitId: big.id,
         })),
       });
-      const parsed = parseCsv(await readExportText((await buildHeatmapExport(org.head, { cycle: null })).body));
+      const parsed = parseCsv(
+        await readExportText((await buildHeatmapExport(org.head, { cycle: null })).body),
+      );
       const teamCount = await db.team.count({ where: { archivedAt: null } });
       expect(parsed.data).toHaveLength(teamCount);
       expect(new Set(parsed.data.map((row) => row["Team slug"])).size).toBe(teamCount);
-      expect(parsed.data.filter((row) => row.Status === "Submitted").map((row) => row["Team slug"]).sort()).toEqual([team.slug, quiet.slug].sort());
+      expect(
+        parsed.data
+          .filter((row) => row.Status === "Submitted")
+          .map((row) => row["Team slug"])
+          .sort(),
+      ).toEqual([team.slug, quiet.slug].sort());
     });
 
     it("refuses people who coach no unit", async () => {
