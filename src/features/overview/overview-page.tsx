@@ -110,27 +110,39 @@ function Figure({ value, href, label }: { value: number; href: string | undefine
   );
 }
 
-function Stat({ label, value, href }: { label: string; value: number; href?: string }) {
+interface CountProps {
+  label: string;
+  value: number;
+  href?: string;
+}
+
+/** A labelled count: a card of its own (`stat`) or a term of the cycle's completion list. */
+function LabelledCount({ label, value, href, look }: CountProps & { look: "stat" | "completion" }) {
+  const [Label, Value] = look === "stat" ? (["p", "p"] as const) : (["dt", "dd"] as const);
+  const styles = {
+    stat: [
+      "rounded-lg border border-slate-200 bg-white p-5",
+      "text-sm font-medium",
+      "mt-1 text-3xl font-bold",
+    ],
+    completion: [
+      "rounded bg-slate-50 p-2",
+      "text-xs font-medium uppercase tracking-wide",
+      "text-2xl font-semibold",
+    ],
+  }[look];
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-5">
-      <p className="text-sm font-medium text-slate-600">{label}</p>
-      <p className="mt-1 text-3xl font-bold">
+    <div className={styles[0]}>
+      <Label className={`${styles[1]} text-slate-600`}>{label}</Label>
+      <Value className={styles[2]}>
         <Figure value={value} href={href} label={label} />
-      </p>
+      </Value>
     </div>
   );
 }
 
-function CompletionCount({ label, value, href }: { label: string; value: number; href?: string }) {
-  return (
-    <div className="rounded bg-slate-50 p-2">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{label}</dt>
-      <dd className="text-2xl font-semibold">
-        <Figure value={value} href={href} label={label} />
-      </dd>
-    </div>
-  );
-}
+const Stat = (props: CountProps) => <LabelledCount {...props} look="stat" />;
+const CompletionCount = (props: CountProps) => <LabelledCount {...props} look="completion" />;
 
 function AtRiskCard({
   cycleName,
