@@ -58,7 +58,8 @@ describe("teams off the playbook rule", () => {
         expect(offRule).toHaveLength(breakdown.reduce((sum, row) => sum + row.teamsOffRule, 0));
         for (const entry of offRule) {
           expect(entry.setup).not.toBe(entry.ruleSetup);
-          expect(entry.yearlyDifference).toBe(entry.scheduleDifference * rate * 52);
+          // `+ 0` reads a zero rate's −0 as 0.
+          expect(entry.yearlyDifference + 0).toBe(entry.scheduleDifference * rate * 52 + 0);
         }
         for (let index = 1; index < offRule.length; index++)
           expect(offRule[index - 1]!.yearlyDifference).toBeLessThanOrEqual(offRule[index]!.yearlyDifference);
