@@ -233,7 +233,7 @@ test.describe("quarterly assessment", () => {
     // Opening it would only fail, so the button is disabled and says why.
     await expect(planned.getByRole("button", { name: "Open 2027 Q1" })).toBeDisabled();
     await expect(planned.getByRole("button", { name: "Open 2027 Q1" })).toHaveAccessibleDescription(
-      "Close 2026 Q4 first: one cycle is open at a time.",
+      "Close the open cycle first: one cycle is open at a time.",
     );
     await expect(planned).toContainText("Planned");
     await form.getByRole("button", { name: "Create cycle" }).click();

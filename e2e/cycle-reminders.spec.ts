@@ -19,7 +19,7 @@ test.describe("cycle reminders and closing", () => {
     const cycles = page.getByRole("table", { name: /Assessment cycles/ });
     const closed = cycles.getByRole("row", { name: /2026 Q3/ });
     await expect(closed.getByRole("button", { name: "Reopen 2026 Q3" })).toBeDisabled();
-    await expect(closed).toContainText("Close 2026 Q4 first: one cycle is open at a time.");
+    await expect(closed).toContainText("Close the open cycle first: one cycle is open at a time.");
 
     const remind = page.getByRole("region", { name: "Remind teams" });
     const teams = remind.getByRole("table", { name: "Teams that have not submitted 2026 Q4" });

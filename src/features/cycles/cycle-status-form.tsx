@@ -65,27 +65,26 @@ function CloseCycleForm({ cycle }: { cycle: CycleSummary }) {
  * Opens a planned cycle, or reopens a closed one for corrections. While another cycle is open the
  * button is disabled and says why, rather than offering a click that can only fail.
  */
-function OpenCycleForm({ cycle, openCycleName }: { cycle: CycleSummary; openCycleName: string | null }) {
+function OpenCycleForm({ cycle, anotherIsOpen }: { cycle: CycleSummary; anotherIsOpen: boolean }) {
   const [state, formAction, pending] = useActionState(openCycleAction, null);
   const reasonId = useId();
-  const blockedBy = openCycleName;
   const label = cycle.status === "closed" ? "Reopen" : "Open";
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="cycleId" value={cycle.id} />
       <Button
         type="submit"
-        variant={cycle.status === "closed" || blockedBy ? "secondary" : "primary"}
-        disabled={pending || blockedBy !== null || !cycle.questionnaireInstalled}
-        aria-describedby={blockedBy || !cycle.questionnaireInstalled ? reasonId : undefined}
+        variant={cycle.status === "closed" || anotherIsOpen ? "secondary" : "primary"}
+        disabled={pending || anotherIsOpen || !cycle.questionnaireInstalled}
+        aria-describedby={anotherIsOpen || !cycle.questionnaireInstalled ? reasonId : undefined}
         className="py-1.5"
       >
         {label}
         <span className="sr-only"> {cycle.name}</span>
       </Button>
-      {blockedBy ? (
+      {anotherIsOpen ? (
         <p id={reasonId} className="max-w-xs text-xs text-slate-700">
-          Close {blockedBy} first: one cycle is open at a time.
+          Close the open cycle first: one cycle is open at a time.
         </p>
       ) : !cycle.questionnaireInstalled ? (
         <p id={reasonId} className="max-w-xs text-xs text-slate-700">
@@ -98,16 +97,10 @@ function OpenCycleForm({ cycle, openCycleName }: { cycle: CycleSummary; openCycl
 }
 
 /** The one action a cycle row offers: close the open cycle, or open (reopen) another one. */
-export function CycleStatusForm({
-  cycle,
-  openCycleName,
-}: {
-  cycle: CycleSummary;
-  openCycleName: string | null;
-}) {
+export function CycleStatusForm({ cycle, anotherIsOpen }: { cycle: CycleSummary; anotherIsOpen: boolean }) {
   return cycle.status === "open" ? (
     <CloseCycleForm cycle={cycle} />
   ) : (
-    <OpenCycleForm cycle={cycle} openCycleName={openCycleName} />
+    <OpenCycleForm cycle={cycle} anotherIsOpen={anotherIsOpen} />
   );
 }

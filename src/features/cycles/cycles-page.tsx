@@ -16,7 +16,7 @@ const STATUS_TEXT = { planned: "Planned", open: "Open", closed: "Closed" } as co
 type CycleRow = CyclesPageData["cycles"][number];
 type FocusTeamRow = NonNullable<CyclesPageData["focus"]>["teams"][number];
 
-function cycleColumns(openCycleName: string | null): Column<CycleRow>[] {
+function cycleColumns(aCycleIsOpen: boolean): Column<CycleRow>[] {
   return [
     { key: "cycle", header: "Cycle", rowHeader: true, cell: (cycle) => cycle.name },
     { key: "status", header: "Status", cell: (cycle) => STATUS_TEXT[cycle.status] },
@@ -50,7 +50,9 @@ function cycleColumns(openCycleName: string | null): Column<CycleRow>[] {
     {
       key: "actions",
       header: <span className="sr-only">Actions</span>,
-      cell: (cycle) => <CycleStatusForm cycle={cycle} openCycleName={openCycleName} />,
+      cell: (cycle) => (
+        <CycleStatusForm cycle={cycle} anotherIsOpen={aCycleIsOpen && cycle.status !== "open"} />
+      ),
     },
   ];
 }
@@ -115,7 +117,7 @@ export function CyclesPage({ data, reminders }: { data: CyclesPageData; reminder
         <DataTable
           caption="Assessment cycles, newest first, with completion counts"
           captionHidden
-          columns={cycleColumns(openCycle?.name ?? null)}
+          columns={cycleColumns(openCycle !== undefined)}
           rows={data.cycles}
           rowKey={(cycle) => cycle.id}
           empty={<p className="text-slate-700">No cycles yet. Create the first one below.</p>}
