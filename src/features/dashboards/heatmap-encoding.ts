@@ -123,3 +123,31 @@ export function completionOf(index: number): CompletionStatus {
 export function bandOf(index: number): RiskBand {
   return RISK_BANDS[index] ?? "none";
 }
+
+/** Query parameters that keep the units' open/closed state in the address, so a reload or a shared link shows the same units. */
+export const UNITS_PARAM = "units";
+export const UNITS_EXCEPT_PARAM = "except";
+
+/** Every unit follows `open` except the ids in `toggled`, which were opened or closed one by one. */
+export interface UnitsState {
+  open: boolean;
+  toggled: ReadonlySet<string>;
+}
+
+/** The units' state from the address; without a valid `units` parameter, the page's default. */
+export function unitsStateFromSearch(
+  search: Pick<URLSearchParams, "get"> | null,
+  initiallyExpanded: boolean,
+): UnitsState {
+  const units = search?.get(UNITS_PARAM);
+  if (units !== "open" && units !== "closed") return { open: initiallyExpanded, toggled: new Set() };
+  const except = search?.get(UNITS_EXCEPT_PARAM) ?? "";
+  return { open: units === "open", toggled: new Set(except.split(",").filter(Boolean)) };
+}
+
+/** Writes the units' state into `search`, leaving its other parameters (filters, sort) as they are. */
+export function writeUnitsSearch(search: URLSearchParams, state: UnitsState): void {
+  search.set(UNITS_PARAM, state.open ? "open" : "closed");
+  if (state.toggled.size > 0) search.set(UNITS_EXCEPT_PARAM, [...state.toggled].join(","));
+  else search.delete(UNITS_EXCEPT_PARAM);
+}

@@ -1,8 +1,7 @@
 "use client";
 
 import { type FormEvent, type ReactNode, useState } from "react";
-import Form from "next/form";
-import { useSearchParams } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { COMPLETION_LABELS, HEATMAP_COLUMNS } from "@/domain/dashboards/heatmap";
 import { Button } from "@/ui/button";
 import { TREND_ARROWS, trendOfChange } from "@/domain/dashboards/trend";
@@ -12,6 +11,9 @@ import { bandLabel } from "@/ui/band-chip";
 import {
   bandOf,
   completionOf,
+  unitsStateFromSearch,
+  writeUnitsSearch,
+  type UnitsState,
   type EncodedAverage,
   type EncodedCell,
   type EncodedGroup,
@@ -254,27 +256,9 @@ interface HeatmapTableProps {
   aside?: ReactNode;
 }
 
-/** Query parameters that keep the units' open/closed state in the address, so a reload or a shared link shows the same units. */
-export const UNITS_PARAM = "units";
-export const UNITS_EXCEPT_PARAM = "except";
-
-interface UnitsState {
-  open: boolean;
-  toggled: ReadonlySet<string>;
-}
-
-function unitsStateFrom(search: URLSearchParams | null, initiallyExpanded: boolean): UnitsState {
-  const units = search?.get(UNITS_PARAM);
-  if (units !== "open" && units !== "closed") return { open: initiallyExpanded, toggled: new Set() };
-  const except = search?.get(UNITS_EXCEPT_PARAM) ?? "";
-  return { open: units === "open", toggled: new Set(except.split(",").filter(Boolean)) };
-}
-
 function writeUnitsState(state: UnitsState): void {
   const url = new URL(window.location.href);
-  url.searchParams.set(UNITS_PARAM, state.open ? "open" : "closed");
-  if (state.toggled.size > 0) url.searchParams.set(UNITS_EXCEPT_PARAM, [...state.toggled].join(","));
-  else url.searchParams.delete(UNITS_EXCEPT_PARAM);
+  writeUnitsSearch(url.searchParams, state);
   // replaceState: opening a unit is not a step the Back button should undo one by one.
   window.history.replaceState(window.history.state, "", url);
 }
@@ -284,13 +268,17 @@ function writeUnitsState(state: UnitsState): void {
  * navigation that keeps the page in place); without it the submit button sends the form.
  */
 export function HeatmapFilterForm({ className, children }: { className: string; children: ReactNode }) {
-  const submitOnChange = (event: FormEvent<HTMLFormElement>) => {
-    if (event.target instanceof HTMLSelectElement) event.currentTarget.requestSubmit();
+  const router = useRouter();
+  const applyOnChange = (event: FormEvent<HTMLFormElement>) => {
+    if (!(event.target instanceof HTMLSelectElement)) return;
+    const fields = new FormData(event.currentTarget);
+    const search = new URLSearchParams([...fields].map(([name, value]) => [name, String(value)]));
+    router.push(`/org?${search}`);
   };
   return (
-    <Form action="/org" className={className} onChange={submitOnChange}>
+    <form method="get" action="/org" className={className} onChange={applyOnChange}>
       {children}
-    </Form>
+    </form>
   );
 }
 
@@ -308,7 +296,7 @@ export function HeatmapTable({
   const search = useSearchParams();
   // Units follow one default (open or closed) except those toggled one by one, so units that
   // appear after a client-side navigation (clearing a filter, say) follow the default too.
-  const [state, setState] = useState<UnitsState>(() => unitsStateFrom(search, initiallyExpanded));
+  const [state, setState] = useState<UnitsState>(() => unitsStateFromSearch(search, initiallyExpanded));
   const isOpen = (id: string) => state.open !== state.toggled.has(id);
   const update = (next: UnitsState) => {
     setState(next);
@@ -349,7 +337,9 @@ export function HeatmapTable({
         tabIndex={0}
         // Tall enough to fill the window below the sticky site header, so scrolling the page
         // brings the whole table into view; the header row and Team column stay put inside it.
-        className="max-h-[calc(100dvh-4.5rem)] overflow-auto rounded-lg border border-slate-300 bg-white"
+        // Positioned, so the cells' visually hidden (absolutely positioned) words are clipped by
+        // this region instead of widening the page on a phone.
+        className="relative max-h-[calc(100dvh-4.5rem)] overflow-auto rounded-lg border border-slate-300 bg-white"
       >
         <table className={styles.table}>
           <caption id="heatmap-caption" className="sr-only">
