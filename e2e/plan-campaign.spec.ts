@@ -17,14 +17,12 @@ test("a coach adds one countermeasure to three teams in one go, and each team's 
 
   // The first countermeasure that none of the unit's teams has planned yet, so every tick counts.
   const countermeasure = campaign.getByLabel("Countermeasure", { exact: true });
-  const options = await countermeasure
-    .locator("option")
-    .evaluateAll((elements) =>
-      elements.map((element) => ({
-        value: (element as HTMLOptionElement).value,
-        label: element.textContent ?? "",
-      })),
-    );
+  const options = await countermeasure.locator("option").evaluateAll((elements) =>
+    elements.map((element) => ({
+      value: (element as HTMLOptionElement).value,
+      label: element.textContent ?? "",
+    })),
+  );
   let chosen: { value: string; label: string } | undefined;
   for (const option of options) {
     await countermeasure.selectOption(option.value);
