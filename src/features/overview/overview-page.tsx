@@ -72,7 +72,11 @@ export function OverviewPage({ overview }: { overview: OrganisationOverview }) {
       )}
 
       {links && currentCycle && overview.criticalTeams !== null && (
-        <AtRiskCard cycleName={currentCycle.name} criticalTeams={overview.criticalTeams} links={links} />
+        <AtRiskCard
+          cycle={currentCycle.status === "open" ? "the current cycle" : "the latest cycle"}
+          criticalTeams={overview.criticalTeams}
+          links={links}
+        />
       )}
 
       <SectionCard
@@ -145,11 +149,11 @@ const Stat = (props: CountProps) => <LabelledCount {...props} look="stat" />;
 const CompletionCount = (props: CountProps) => <LabelledCount {...props} look="completion" />;
 
 function AtRiskCard({
-  cycleName,
+  cycle,
   criticalTeams,
   links,
 }: {
-  cycleName: string;
+  cycle: string;
   criticalTeams: number;
   links: OverviewLinks;
 }) {
@@ -159,7 +163,7 @@ function AtRiskCard({
         <span className="text-3xl font-bold">
           <Figure value={criticalTeams} href={links.critical} label="Critical teams" />
         </span>{" "}
-        {criticalTeams === 1 ? "team has" : "teams have"} a pitfall at Critical in {cycleName}.
+        {criticalTeams === 1 ? "team has" : "teams have"} a pitfall at Critical in {cycle}.
       </p>
       <p className="mt-2">
         <TextLink href={links.priorities}>Which pitfalls put us most at risk, and what to do first</TextLink>

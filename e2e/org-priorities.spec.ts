@@ -1,0 +1,86 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { demoUsers, signIn } from "./support/auth";
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  expect(results.violations.map((violation) => violation.id)).toEqual([]);
+}
+
+test.describe("where we are at risk, what to do first", () => {
+  test("the head goes from the overview to the Critical teams and the top countermeasures, then to the filtered heatmap", async ({
+    page,
+  }) => {
+    await signIn(page, demoUsers.head);
+    await page.goto("/");
+    const atRisk = page.getByRole("region", { name: "Where we are at risk" });
+    await expect(atRisk).toContainText(/teams? ha(s|ve) a pitfall at Critical/);
+    await atRisk
+      .getByRole("link", { name: "Which pitfalls put us most at risk, and what to do first" })
+      .click();
+
+    await expect(page).toHaveURL(/\/org\/priorities\?cycle=/);
+    await expect(page.getByRole("heading", { level: 1, name: "Where we are at risk" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "At risk" })).toHaveAttribute("aria-current", "page");
+    // The open cycle is partly submitted: the page says how many teams its figures cover.
+    await expect(page.getByText(/based on \d+ of \d+ teams so far/)).toBeVisible();
+
+    await expect(
+      page.getByRole("table", { name: /Pitfalls by number of teams at High or Critical/ }),
+    ).toBeVisible();
+    const critical = page.getByRole("region", { name: /Critical teams \(\d+\)/ });
+    await expect(critical.getByRole("listitem").first()).toContainText("Critical:");
+
+    const firstStep = page.getByRole("region", { name: "What to do first" }).getByRole("listitem").first();
+    await expect(firstStep).toContainText(/Removes [\d.]+ risk points across \d+ teams?/);
+    await expect(firstStep).toContainText(/already in \d+ of \d+ teams' plans/);
+    await expect(firstStep.getByRole("link").first()).toHaveAttribute("href", /^\/team\/[a-z0-9-]+\/plan$/);
+    await expectNoAxeViolations(page);
+
+    await critical.getByRole("link", { name: "Show them on the heatmap" }).click();
+    await expect(page).toHaveURL(/\/org\?.*band=critical/);
+    await expect(page.getByRole("table", { name: /Risk scores of/ })).toBeVisible();
+  });
+
+  test("a pitfall links to the heatmap sorted by it, filtered to High or Critical", async ({ page }) => {
+    await signIn(page, demoUsers.head);
+    await page.goto("/org/priorities");
+    const table = page.getByRole("table", { name: /Pitfalls by number of teams at High or Critical/ });
+    const link = table.getByRole("link").first();
+    const href = await link.getAttribute("href");
+    expect(href).toMatch(/^\/org\?.*band=high.*&sort=[a-z-]+/);
+    await link.click();
+    await expect(page.getByRole("table", { name: /Risk scores of/ })).toBeVisible();
+  });
+
+  test("comparisons show their coverage: roll-up changes and percentiles", async ({ page }) => {
+    await signIn(page, demoUsers.head);
+    await page.goto("/org/rollups");
+    await expect(page.getByText(/\d+ of \d+ teams so far/).first()).toBeVisible();
+
+    await page.goto("/org/run-cost");
+    await expect(page.getByRole("heading", { name: "Teams off the rule" })).toBeVisible();
+  });
+
+  test("a lead's dashboard says how many teams its percentiles rank against", async ({ page }) => {
+    await signIn(page, demoUsers.lead);
+    await expect(page.getByRole("region", { name: "Where we are at risk" })).toHaveCount(0);
+    await page.goto("/org/priorities");
+    // Team leads have no organisation view: they land on their own team's dashboard.
+    await expect(page).toHaveURL(/\/team\/[a-z0-9-]+\/dashboard/);
+    await expect(
+      page.getByRole("columnheader", { name: /Percentile ranked against \d+ teams/ }),
+    ).toBeVisible();
+  });
+
+  test("a coach sees the view for the units they coach only", async ({ page }) => {
+    await signIn(page, demoUsers.coach);
+    await page.goto("/org/priorities");
+    await expect(page.getByRole("heading", { level: 1, name: "Where we are at risk" })).toBeVisible();
+    const units = page.getByLabel("Org unit", { exact: true }).locator("option");
+    await expect(units.first()).toHaveText("All your units");
+    await expect(page.getByText(/based on \d+ of \d+ teams/)).toBeVisible();
+  });
+});
