@@ -23,6 +23,7 @@ import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { ActionResult } from "@/contracts/action-result";
+import { campaignFieldNames } from "@/contracts/plans/schemas";
 import * as importActions from "@/server/admin/import-actions";
 import * as orgActions from "@/server/admin/org-actions";
 import * as peopleActions from "@/server/admin/people-actions";
@@ -272,6 +273,9 @@ const EXPECTED = {
                                          other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
   removePlanItemAction:                { own:    [ALLOW,   FORBID,  ALLOW,   ALLOW,   FORBID,  SIGN_IN, SIGN_IN],
                                          other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
+  // A campaign starts from the unit's plan page: team leads cannot read the unit, so it is hidden from them.
+  addCampaignAction:                   { own:    [ALLOW,   FORBID,  ALLOW,   HIDE,    HIDE,    SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
   // Cycles are organisation-wide: managed by the head of engineering and admins.
   createCycleAction:                   { global: [ALLOW,   ALLOW,   FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
   openCycleAction:                     { global: [ALLOW,   ALLOW,   FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
@@ -359,6 +363,7 @@ const EXPECTED_WHEN_ARCHIVED = {
   addPlanItemAction:                   { own:    [ARCHIVED, FORBID, ARCHIVED, ARCHIVED, FORBID,  SIGN_IN, SIGN_IN] },
   updatePlanItemAction:                { own:    [ARCHIVED, FORBID, ARCHIVED, ARCHIVED, FORBID,  SIGN_IN, SIGN_IN] },
   removePlanItemAction:                { own:    [ARCHIVED, FORBID, ARCHIVED, ARCHIVED, FORBID,  SIGN_IN, SIGN_IN] },
+  addCampaignAction:                   { own:    [ARCHIVED, FORBID, ARCHIVED, HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
 } as const satisfies Record<string, { own: Outcomes }>;
 
 const ROWS: (ActionRow | RouteRow)[] = [
@@ -428,6 +433,26 @@ const ROWS: (ActionRow | RouteRow)[] = [
         args: [
           null,
           form({ teamSlug: side.team.slug, countermeasureId: basis.recommendation.countermeasureId }),
+        ],
+        state: () => planState(side.team.id),
+      };
+    },
+  }),
+  action("src/server/plans/actions.ts", "addCampaignAction", {
+    targets: "team",
+    arrange: async (_world, side) => {
+      const basis = await createPlanBasis(side.team.id, cycles);
+      const fields = campaignFieldNames(side.team.slug);
+      return {
+        args: [
+          null,
+          form({
+            unitSlug: side.unit.slug,
+            countermeasureId: basis.recommendation.countermeasureId,
+            [fields.selected]: "on",
+            [fields.ownerId]: "",
+            [fields.dueOn]: "2027-01-31",
+          }),
         ],
         state: () => planState(side.team.id),
       };
