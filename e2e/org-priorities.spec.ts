@@ -22,6 +22,8 @@ test.describe("where we are at risk, what to do first", () => {
       .click();
 
     await expect(page).toHaveURL(/\/org\/priorities\?cycle=/);
+    // Reached by a client-side navigation: the title arrives with the page's metadata.
+    await expect(page).toHaveTitle(/Where we are at risk/);
     await expect(page.getByRole("heading", { level: 1, name: "Where we are at risk" })).toBeVisible();
     await expect(page.getByRole("link", { name: "At risk" })).toHaveAttribute("aria-current", "page");
     // The open cycle is partly submitted: the page says how many teams its figures cover.
