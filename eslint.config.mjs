@@ -107,6 +107,29 @@ export default defineConfig([
       ],
     },
   },
+  // Server code renders no components, so it never reaches into the UI kit either (a later block
+  // replaces the rule's options for these files, hence the features pattern again).
+  {
+    files: ["src/server/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/features/**", "**/features/**"],
+              message: "src/server sits below src/features: move what both need to src/contracts.",
+            },
+            {
+              group: ["@/ui/**", "**/ui/**"],
+              message:
+                "src/server renders no components: what it shares with the pages belongs in src/domain or src/contracts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   globalIgnores([
     ".next/**",
     "out/**",

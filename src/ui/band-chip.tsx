@@ -1,19 +1,8 @@
 import { formatScore } from "@/domain/format";
-import { BANDS, type RiskBand } from "@/domain/scoring/bands";
+import { BAND_COLOURS, BANDS, type RiskBand } from "@/domain/scoring/bands";
 
-/**
- * A sequential yellow-to-dark-red palette (ColorBrewer YlOrRd): lightness falls with risk, so the
- * order survives every kind of colour blindness and greyscale printing. Text colours are chosen per
- * band for a contrast of at least 4.5:1; the band's name is always written out as well, so nothing
- * relies on colour alone.
- */
-export const BAND_COLOURS: Record<RiskBand, { background: string; text: string }> = {
-  none: { background: "#ffffb2", text: "#1a1a1a" },
-  low: { background: "#fecc5c", text: "#1a1a1a" },
-  medium: { background: "#fd8d3c", text: "#000000" },
-  high: { background: "#e31a1c", text: "#ffffff" },
-  critical: { background: "#800026", text: "#ffffff" },
-};
+/** The band palette lives beside the bands, so the PDF export draws the same colours as the pages. */
+export { BAND_COLOURS } from "@/domain/scoring/bands";
 
 export const BAND_LABELS: Record<RiskBand, string> = Object.fromEntries(
   BANDS.map((band) => [band.band, band.label]),

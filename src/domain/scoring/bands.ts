@@ -62,3 +62,17 @@ export function bandForScore(score: number): RiskBand {
 export function isHighOrCritical(band: RiskBand | null): boolean {
   return band === "high" || band === "critical";
 }
+
+/**
+ * A sequential yellow-to-dark-red palette (ColorBrewer YlOrRd): lightness falls with risk, so the
+ * order survives every kind of colour blindness and greyscale printing. Text colours are chosen per
+ * band for a contrast of at least 4.5:1; the band's name is always written out as well, so nothing
+ * relies on colour alone.
+ */
+export const BAND_COLOURS: Record<RiskBand, { background: string; text: string }> = {
+  none: { background: "#ffffb2", text: "#1a1a1a" },
+  low: { background: "#fecc5c", text: "#1a1a1a" },
+  medium: { background: "#fd8d3c", text: "#000000" },
+  high: { background: "#e31a1c", text: "#ffffff" },
+  critical: { background: "#800026", text: "#ffffff" },
+};

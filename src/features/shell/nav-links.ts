@@ -12,10 +12,14 @@ export function navLinksFor(actor: Actor | null): NavLink[] {
   if (actor && (actor.leadTeamIds.size > 0 || actor.memberTeamIds.size > 0)) {
     links.push({ href: "/team", label: "My team" });
   }
-  if (actor && can(actor, "cycle:manage", { type: "organisation" })) {
+  // Coaches reach the cycles page for its reminder panel: nudging their teams is part of the job.
+  if (actor && (can(actor, "cycle:manage", { type: "organisation" }) || actor.coachOrgUnitIds.size > 0)) {
     links.push({ href: "/cycles", label: "Cycles" });
   }
-  if (actor && (can(actor, "organisation:read", { type: "organisation" }) || actor.coachOrgUnitIds.size > 0)) {
+  if (
+    actor &&
+    (can(actor, "organisation:read", { type: "organisation" }) || actor.coachOrgUnitIds.size > 0)
+  ) {
     links.push({ href: "/org", label: "Organisation" });
   }
   if (actor && (actor.isAdmin || actor.isHeadOfEngineering || actor.coachOrgUnitIds.size > 0)) {

@@ -7,7 +7,7 @@ import { topSymptoms } from "@/domain/plans/stored-rankings";
 import type { UnitSummary } from "@/domain/plans/unit-summary";
 import { headlineSentence, teamHeadline } from "@/domain/results/headline";
 import { BANDS, RISK_BANDS, type RiskBand } from "@/domain/scoring/bands";
-import { BAND_COLOURS } from "@/ui/band-chip";
+import { BAND_COLOURS } from "@/domain/scoring/bands";
 
 type PdfDocument = PDFKit.PDFDocument;
 
