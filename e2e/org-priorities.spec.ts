@@ -22,9 +22,8 @@ test.describe("where we are at risk, what to do first", () => {
       .click();
 
     await expect(page).toHaveURL(/\/org\/priorities\?cycle=/);
-    // After the client-side navigation from the home page the document title stays empty (a
-    // known open problem of this route); a full load carries it, and the checks below need it.
-    await page.reload();
+    // After a client-side navigation the title is applied once the page's metadata has streamed
+    // in; waiting for it keeps the accessibility check below from reading an empty title.
     await expect(page).toHaveTitle(/Where we are at risk/);
     await expect(page.getByRole("heading", { level: 1, name: "Where we are at risk" })).toBeVisible();
     await expect(page.getByRole("link", { name: "At risk" })).toHaveAttribute("aria-current", "page");
