@@ -2,6 +2,26 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+/** Both ways of reaching a folder of src/: the "@/" alias and a relative path. */
+const code = (...folders) => folders.flatMap((folder) => [`@/${folder}/**`, `**/${folder}/**`]);
+
+const FRAMEWORKS = [
+  "react",
+  "react-dom",
+  "react/*",
+  "react-dom/*",
+  "next",
+  "next/*",
+  "@prisma/*",
+  "server-only",
+];
+
+/** One layer's import rule: the files it holds and the import groups refused there, with why. */
+const layer = (files, ...patterns) => ({
+  files,
+  rules: { "no-restricted-imports": ["error", { patterns }] },
+});
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -11,125 +31,46 @@ export default defineConfig([
     },
   },
   // The layers point one way (see README, "Architecture"): domain is pure; contracts sit on domain;
-  // server and ui never reach up into features. Relative paths are caught as well as the alias.
-  {
-    files: ["src/domain/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: [
-                "@/server/**",
-                "@/features/**",
-                "@/contracts/**",
-                "@/ui/**",
-                "@/generated/**",
-                "@/env",
-                "**/server/**",
-                "**/features/**",
-                "**/contracts/**",
-                "**/ui/**",
-              ],
-              message: "src/domain is pure: it imports no server, contracts, features or UI code.",
-            },
-            {
-              group: [
-                "react",
-                "react-dom",
-                "react/*",
-                "react-dom/*",
-                "next",
-                "next/*",
-                "@prisma/*",
-                "server-only",
-                "node:*",
-              ],
-              message: "src/domain is pure: no React, Next.js, Prisma or Node I/O.",
-            },
-          ],
-        },
-      ],
+  // server and ui never reach up into features, and server renders no UI. Relative paths are caught
+  // as well as the alias.
+  layer(
+    ["src/domain/**"],
+    {
+      group: [...code("server", "features", "contracts", "ui", "generated"), "@/env"],
+      message: "src/domain is pure: it imports no server, contracts, features or UI code.",
     },
-  },
-  {
-    files: ["src/contracts/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: [
-                "@/server/**",
-                "@/features/**",
-                "@/ui/**",
-                "@/generated/**",
-                "**/server/**",
-                "**/features/**",
-                "**/ui/**",
-              ],
-              message: "src/contracts is shared by server and UI: it imports only src/domain and zod.",
-            },
-            {
-              group: [
-                "react",
-                "react-dom",
-                "react/*",
-                "react-dom/*",
-                "next",
-                "next/*",
-                "@prisma/*",
-                "server-only",
-              ],
-              message: "src/contracts is shared by server and UI: no React, Next.js or Prisma.",
-            },
-          ],
-        },
-      ],
+    {
+      group: [...FRAMEWORKS, "node:*"],
+      message: "src/domain is pure: no React, Next.js, Prisma or Node I/O.",
     },
-  },
-  {
-    files: ["src/server/**", "src/ui/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["@/features/**", "**/features/**"],
-              message:
-                "src/server and src/ui sit below src/features: move what both need to src/contracts (or src/ui).",
-            },
-          ],
-        },
-      ],
+  ),
+  layer(
+    ["src/contracts/**"],
+    {
+      group: code("server", "features", "ui", "generated"),
+      message: "src/contracts is shared by server and UI: it imports only src/domain and zod.",
     },
-  },
-  // Server code renders no components, so it never reaches into the UI kit either (a later block
-  // replaces the rule's options for these files, hence the features pattern again).
-  {
-    files: ["src/server/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["@/features/**", "**/features/**"],
-              message: "src/server sits below src/features: move what both need to src/contracts.",
-            },
-            {
-              group: ["@/ui/**", "**/ui/**"],
-              message:
-                "src/server renders no components: what it shares with the pages belongs in src/domain or src/contracts.",
-            },
-          ],
-        },
-      ],
+    {
+      group: FRAMEWORKS,
+      message: "src/contracts is shared by server and UI: no React, Next.js or Prisma.",
     },
-  },
+  ),
+  layer(["src/ui/**"], {
+    group: code("features", "server"),
+    message: "src/ui sits below src/features and beside src/server: move what both need to src/contracts.",
+  }),
+  layer(
+    ["src/server/**"],
+    {
+      group: code("features"),
+      message: "src/server sits below src/features: move what both need to src/contracts.",
+    },
+    {
+      group: code("ui"),
+      message:
+        "src/server renders no components: what it shares with the pages belongs in src/domain or src/contracts.",
+    },
+  ),
   globalIgnores([
     ".next/**",
     "out/**",

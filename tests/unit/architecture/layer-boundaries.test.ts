@@ -29,6 +29,7 @@ describe("layer boundaries", () => {
     ["src/server/plans/example.ts", 'import { x } from "@/features/plans/a";\nexport const y = x;\n'],
     ["src/server/plans/example.ts", 'import { x } from "../../features/plans/a";\nexport const y = x;\n'],
     ["src/ui/example.tsx", 'import { x } from "@/features/dashboards/a";\nexport const y = x;\n'],
+    ["src/ui/example.tsx", 'import { x } from "@/server/db";\nexport const y = x;\n'],
     [
       "src/server/exports/example.ts",
       'import { BandChip } from "@/ui/band-chip";\nexport const y = BandChip;\n',
