@@ -5,12 +5,14 @@
  *
  *   npm run bench:lighthouse
  *   npm run bench:lighthouse -- --runs=5    more runs per page (default 3); the median run is printed
+ *   npm run bench:lighthouse -- --save=dir  also writes each run's full Lighthouse report (JSON) to dir
  *
  * Chromium is Debian's (/usr/bin/chromium), headless. Prints one line per page: performance and
  * accessibility scores, CLS, LCP and TBT. Figures vary with the machine's load: this is a
  * benchmark to run by hand, not a test.
  */
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { DEMO_PASSWORD } from "../prisma/seed/demo-organisation";
@@ -41,7 +43,12 @@ function runsFromArguments(): number {
   return runs;
 }
 
-async function audit(url: string, cookie: string, port: number): Promise<Figures> {
+function saveDirectoryFromArguments(): string | undefined {
+  const argument = process.argv.find((value) => value.startsWith("--save="));
+  return argument ? argument.slice("--save=".length) : undefined;
+}
+
+async function audit(url: string, cookie: string, port: number, saveAs?: string): Promise<Figures> {
   const result = await lighthouse(url, {
     port,
     output: "json",
@@ -51,6 +58,7 @@ async function audit(url: string, cookie: string, port: number): Promise<Figures
   });
   if (!result) throw new Error(`Lighthouse returned no result for ${url}`);
   const { lhr } = result;
+  if (saveAs) writeFileSync(saveAs, JSON.stringify(lhr));
   if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${url}: ${lhr.runtimeError.message}`);
   const numeric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
   return {
@@ -70,6 +78,8 @@ function medianRun(runs: Figures[]): Figures {
 
 async function main(): Promise<void> {
   const runs = runsFromArguments();
+  const saveDirectory = saveDirectoryFromArguments();
+  if (saveDirectory) mkdirSync(saveDirectory, { recursive: true });
   for (const suffix of ["", "-wal", "-shm"]) rmSync(DATABASE + suffix, { force: true });
   const app = await startApp({ port: PORT, env: { DATABASE_URL: `file:./${DATABASE}`, DEMO_MODE: "true" } });
   const chrome = await chromeLauncher.launch({
@@ -92,7 +102,12 @@ async function main(): Promise<void> {
       // One unreported load first, so the server's first-request compilation and caches are not measured.
       await fetch(url, { headers: { cookie } });
       const figures: Figures[] = [];
-      for (let run = 0; run < runs; run++) figures.push(await audit(url, cookie, chrome.port));
+      for (let run = 0; run < runs; run++) {
+        const saveAs = saveDirectory
+          ? path.join(saveDirectory, `${page.path.replace(/\W+/g, "-").replace(/^-|-$/g, "")}-${run + 1}.json`)
+          : undefined;
+        figures.push(await audit(url, cookie, chrome.port, saveAs));
+      }
       const median = medianRun(figures);
       console.log(
         `${page.label.padEnd(16)} performance ${String(median.performance).padStart(3)}  accessibility ${String(median.accessibility).padStart(3)}  CLS ${median.cls.toFixed(3)}  LCP ${(median.lcpMs / 1000).toFixed(2)} s  TBT ${Math.round(median.tbtMs)} ms  (performance per run: ${figures.map((run) => run.performance).join(", ")})`,
