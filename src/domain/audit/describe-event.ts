@@ -131,6 +131,12 @@ export function describeAuditEvent(event: AuditEventFacts, name: AuditNameLookup
       return `A sign-in as ${id} failed`;
     case "auth.password_changed":
       return `${who} changed their password`;
+    case "api_token.created": {
+      const expires = text(after.expiresAt);
+      return `${who} created the API token '${text(after.name) ?? "unnamed"}'${expires ? `, valid until ${dayOrNone(expires)}` : ""}`;
+    }
+    case "api_token.revoked":
+      return `${who} revoked the API token '${text(before.name) ?? "unnamed"}'`;
     case "person.created":
       return `${who} added ${person}${text(after.email) ? ` (${text(after.email)})` : ""}${after.source === "import" ? " by import" : ""}`;
     case "person.deactivated":

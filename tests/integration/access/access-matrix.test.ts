@@ -27,6 +27,7 @@ import { campaignFieldNames } from "@/contracts/plans/schemas";
 import * as importActions from "@/server/admin/import-actions";
 import * as orgActions from "@/server/admin/org-actions";
 import * as peopleActions from "@/server/admin/people-actions";
+import * as apiTokenActions from "@/server/api/token-actions";
 import * as assessmentActions from "@/server/assessments/actions";
 import * as authActions from "@/server/auth/actions";
 import * as cycleActions from "@/server/cycles/actions";
@@ -83,6 +84,15 @@ vi.mock("next/cache", async (importOriginal) => ({
   revalidatePath: () => {},
 }));
 
+/** A person's tokens as they stand: what creating or revoking one may change. */
+function apiTokensState(userId: string) {
+  return db.apiToken.findMany({
+    where: { userId },
+    orderBy: { id: "asc" },
+    select: { id: true, name: true, revokedAt: true, expiresAt: true },
+  });
+}
+
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
 /** Every module with a "use server" directive, by its path from the project root. */
@@ -90,6 +100,7 @@ const SERVER_ACTION_MODULES = {
   "src/server/admin/import-actions.ts": importActions,
   "src/server/admin/org-actions.ts": orgActions,
   "src/server/admin/people-actions.ts": peopleActions,
+  "src/server/api/token-actions.ts": apiTokenActions,
   "src/server/assessments/actions.ts": assessmentActions,
   "src/server/auth/actions.ts": authActions,
   "src/server/cycles/actions.ts": cycleActions,
@@ -332,6 +343,12 @@ const EXPECTED = {
   // not the caller's current password, so nothing changes anywhere.
   changePasswordAction:                { own:    [ALLOW,   ALLOW,   ALLOW,   ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
                                          other:  [BAD_PW,  BAD_PW,  BAD_PW,  BAD_PW,  BAD_PW,  SIGN_IN, SIGN_IN] },
+  // Personal access tokens: everyone creates and revokes their own; another person's token is
+  // not found, and creating one never touches anybody else's.
+  createApiTokenAction:                { own:    [ALLOW,   ALLOW,   ALLOW,   ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
+                                         other:  [KEEP,    KEEP,    KEEP,    KEEP,    KEEP,    SIGN_IN, SIGN_IN] },
+  revokeApiTokenAction:                { own:    [ALLOW,   ALLOW,   ALLOW,   ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
+                                         other:  [HIDE,    HIDE,    HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
   // The first-run setup only works in an installation without people; here it is refused to all.
   createFirstAdminAction:              { global: [SET_UP,  SET_UP,  SET_UP,  SET_UP,  SET_UP,  SET_UP,  SET_UP] },
   // Downloads: a team's plan is exported by whoever may plan or oversee it (a member only reads it);
@@ -819,6 +836,48 @@ const ROWS: (ActionRow | RouteRow)[] = [
     },
   }),
 
+  // --- Personal access tokens -------------------------------------------------------------------
+  action("src/server/api/token-actions.ts", "createApiTokenAction", {
+    targets: "account",
+    checkAllowed: (result) => {
+      expect((result as { data: { token: string } }).data.token).toMatch(/^prt_/);
+    },
+    arrange: async (world, side) => {
+      const account =
+        side === world.own
+          ? world.person
+          : await createPerson({ name: "Other Person", grants: [{ role: "member", teamId: side.team.id }] });
+      return {
+        args: [null, form({ name: "Dashboard import", expiresInDays: "30" })],
+        state: () => apiTokensState(account.id),
+        secrets: side === world.own ? [] : [account.email],
+      };
+    },
+  }),
+  action("src/server/api/token-actions.ts", "revokeApiTokenAction", {
+    targets: "account",
+    arrange: async (world, side) => {
+      const account =
+        side === world.own
+          ? world.person
+          : await createPerson({ name: "Other Person", grants: [{ role: "member", teamId: side.team.id }] });
+      const token = await db.apiToken.create({
+        data: {
+          userId: account.id,
+          name: `Token ${uniqueToken()}`,
+          tokenHash: `hash-${uniqueToken()}`,
+          prefix: "prt_abcdef",
+          expiresAt: new Date(Date.now() + 86_400_000),
+        },
+      });
+      return {
+        args: [null, form({ tokenId: token.id })],
+        state: () => apiTokensState(account.id),
+        secrets: side === world.own ? [] : [account.email, token.name],
+      };
+    },
+  }),
+
   // --- Route handlers -----------------------------------------------------------------------------
   route("app/api/exports/teams/[slug]/route.ts", "GET", {
     targets: "team",
@@ -1052,8 +1111,9 @@ describe("the access matrix covers every entry point", () => {
   });
 
   it("lists every route handler file", () => {
+    // The read-only API authenticates with tokens, not sessions: api-access-matrix.test.ts holds its rows.
     const handlers = filesUnder("app")
-      .filter((file) => /(^|\/)route\.(ts|tsx|js|jsx|mjs)$/.test(file))
+      .filter((file) => /(^|\/)route\.(ts|tsx|js|jsx|mjs)$/.test(file) && !file.startsWith("app/api/v1/"))
       .sort();
     expect(handlers).toEqual(Object.keys(ROUTE_MODULES).sort());
   });
