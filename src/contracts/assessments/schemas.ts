@@ -34,6 +34,31 @@ export const confirmAnswersSchema = z.object({
 });
 export type ConfirmAnswersInput = z.infer<typeof confirmAnswersSchema>;
 
+/**
+ * "Confirm all remaining" on the review page: a form, so the listed question ids travel as one
+ * comma-separated field, with the version the review was showing.
+ */
+export const confirmRemainingSchema = z.object({
+  assessmentId: id,
+  questionIds: z
+    .string()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(questionId).min(1, "There are no carried-over answers to confirm.").max(200)),
+  expectedVersion: z.coerce.number().int().min(1, "The assessment version is missing."),
+  /** Which review page to refresh afterwards; never used to find the team. */
+  teamSlug: z
+    .string()
+    .regex(/^[a-z0-9-]{1,100}$/)
+    .optional()
+    .catch(undefined),
+});
+export type ConfirmRemainingInput = z.infer<typeof confirmRemainingSchema>;
+
 export const startAssessmentSchema = z.object({
   teamSlug: z.string().trim().min(1, "Choose a team.").max(100),
 });

@@ -6,6 +6,7 @@ import type { NUMBER_UNITS, PitfallId } from "@/domain/content/schema";
 import type { AnswerValue } from "@/domain/scoring/answer-validation";
 import type { RiskBand } from "@/domain/scoring/bands";
 import type { HeadlineView } from "@/domain/results/headline";
+import type { AssessmentProgress } from "@/domain/assessments/progress";
 
 import type { AssessmentStatus, CycleStatus } from "@/domain/assessments/statuses";
 
@@ -147,8 +148,8 @@ export interface TeamOverview {
   currentCycle: CycleRef | null;
   current: {
     status: TeamCycleStatus;
-    answered: number;
-    total: number;
+    /** Null until the assessment is started. */
+    progress: AssessmentProgress | null;
     submittedAt: string | null;
     resultHref: string | null;
   } | null;
@@ -168,8 +169,10 @@ export interface ReviewView {
   team: { name: string; slug: string };
   cycle: CycleRef;
   assessment: { id: string; status: AssessmentStatus; version: number };
-  answered: number;
-  total: number;
+  /** The same counts the questionnaire shows (domain/assessments/progress). */
+  progress: AssessmentProgress;
+  /** What changed since the team's previous submitted assessment; null when there is none. */
+  changes: QuarterChangesView | null;
   missingRequired: ReviewItem[];
   unconfirmed: ReviewItem[];
   invalid: ReviewItem[];
@@ -232,4 +235,33 @@ export interface AssessmentResultView {
   canReopen: boolean;
   /** Why reopening is not possible right now, for people who may reopen. */
   reopenBlockedReason: string | null;
+}
+
+/** One pitfall's movement between last quarter and this one, with its name. */
+export interface PitfallMovementView {
+  pitfallId: string;
+  name: string;
+  before: { score: number; band: RiskBand } | null;
+  after: { score: number; band: RiskBand } | null;
+  delta: number | null;
+  direction: "up" | "down" | "same" | "newly-scored" | "no-longer-scored" | "unscored";
+  bandChanged: boolean;
+}
+
+/** "What changed since last quarter" for one team: answers (old → new) and each pitfall's move. */
+export interface QuarterChangesView {
+  previousCycleName: string;
+  cycleName: string;
+  /** True on the review page: this quarter's scores are what submitting now would give. */
+  preview: boolean;
+  /** True when last quarter was scored with an earlier scoring method, so scores compare loosely. */
+  methodChanged: boolean;
+  answers: {
+    questionId: string;
+    prompt: string;
+    sectionTitle: string;
+    before: string | null;
+    after: string | null;
+  }[];
+  pitfalls: PitfallMovementView[];
 }

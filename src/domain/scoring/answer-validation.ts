@@ -116,20 +116,35 @@ function wantedNumber(answerType: { min: number; max: number; integer: boolean; 
 /** "between 0 and 100 per week", "between 0% and 100%", "between 1 and 20 people". */
 function describeRange(min: number, max: number, unit: NumberUnit): string {
   if (unit === "percent") return `between ${formatNumber(min)}% and ${formatNumber(max)}%`;
-  const suffix = UNIT_SUFFIX[unit];
-  return `between ${formatNumber(min)} and ${formatNumber(max)}${suffix}`;
+  // The range's words follow its upper end: "between 1 and 20 people", "between 0 and 1 day".
+  const word = unitWord(max, unit);
+  return `between ${formatNumber(min)} and ${formatNumber(max)}${word ? ` ${word}` : ""}`;
 }
 
-const UNIT_SUFFIX: Record<NumberUnit, string> = {
-  percent: "%",
-  count: "",
-  "per-week": " per week",
-  "per-month": " per month",
-  "per-shift": " per shift",
-  hours: " hours",
-  days: " days",
-  people: " people",
+/** Unit words in the singular and plural: "1 person", "100 people", "1 hour", "0 hours". */
+const UNIT_WORDS: Record<Exclude<NumberUnit, "percent" | "count">, { one: string; many: string }> = {
+  "per-week": { one: "per week", many: "per week" },
+  "per-month": { one: "per month", many: "per month" },
+  "per-shift": { one: "per shift", many: "per shift" },
+  hours: { one: "hour", many: "hours" },
+  days: { one: "day", many: "days" },
+  people: { one: "person", many: "people" },
 };
+
+/** The unit word a quantity takes: singular for exactly 1, plural otherwise ("" for plain counts). */
+export function unitWord(value: number, unit: NumberUnit): string {
+  if (unit === "percent") return "%";
+  if (unit === "count") return "";
+  const words = UNIT_WORDS[unit];
+  return value === 1 ? words.one : words.many;
+}
+
+/** A number with its unit: "12%", "1 person", "100 people", "3 per week", "7". */
+export function formatQuantity(value: number, unit: NumberUnit): string {
+  if (unit === "percent") return `${formatNumber(value)}%`;
+  const word = unitWord(value, unit);
+  return word ? `${formatNumber(value)} ${word}` : formatNumber(value);
+}
 
 function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 1000) / 1000);
@@ -147,9 +162,7 @@ export function describeAnswerValue(question: AnyQuestion, value: AnswerValue): 
       return answerType.options.find((option) => option.value === value)?.label ?? String(value);
     case "number":
       if (typeof value !== "number") return String(value);
-      return answerType.unit === "percent"
-        ? `${formatNumber(value)}%`
-        : `${formatNumber(value)}${UNIT_SUFFIX[answerType.unit]}`;
+      return formatQuantity(value, answerType.unit);
   }
 }
 

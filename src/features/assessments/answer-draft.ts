@@ -5,13 +5,20 @@
 import type { Answer } from "@/domain/content/schema";
 import {
   AGREEMENT_LABELS,
+  formatQuantity,
   NOT_APPLICABLE_REASON_MAX,
   NOT_APPLICABLE_REASON_MIN,
   valueIssueMessage,
   type AnswerValue,
 } from "@/domain/scoring/answer-validation";
 import { NOTE_MAX_LENGTH } from "@/contracts/assessments/limits";
-import type { AnswerKind, AnswerTypeView, NumberUnit, QuestionView, ServerAnswer } from "@/contracts/assessments/types";
+import type {
+  AnswerKind,
+  AnswerTypeView,
+  NumberUnit,
+  QuestionView,
+  ServerAnswer,
+} from "@/contracts/assessments/types";
 
 export interface AnswerDraft {
   mode: AnswerKind | null;
@@ -38,17 +45,12 @@ export const UNIT_LABELS: Record<NumberUnit, string> = {
   people: "people",
 };
 
-function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Math.round(value * 1000) / 1000);
-}
-
+/** "12%", "1 person", "100 people": the unit agrees with the number. */
 export function formatWithUnit(value: number, unit: NumberUnit): string {
-  if (unit === "percent") return `${formatNumber(value)}%`;
-  const label = UNIT_LABELS[unit];
-  return label ? `${formatNumber(value)} ${label}` : formatNumber(value);
+  return formatQuantity(value, unit);
 }
 
-/** "whole number from 0 to 7", "number from 0% to 100%". */
+/** "whole number from 0 to 7", "number from 0% to 100%", "whole number from 1 person to 100 people". */
 export function describeNumberRange(answer: Extract<AnswerTypeView, { type: "number" }>): string {
   return `${answer.integer ? "whole number" : "number"} from ${formatWithUnit(answer.min, answer.unit)} to ${formatWithUnit(answer.max, answer.unit)}`;
 }

@@ -116,13 +116,25 @@ export const QuestionField = memo(function QuestionField({
   const valueInvalid = invalid?.field === "value";
   const reasonInvalid = invalid?.field === "reason";
   const noteInvalid = invalid?.field === "note";
-  const message = invalid?.message ?? (failed ? `Not saved: ${failed.message}` : null);
+  // A change that could not be sent says so, and what the server still holds, so the stored answer
+  // never comes back unannounced after a reload.
+  const message = invalid
+    ? `Not saved: ${invalid.message} ${server ? `Until then the saved answer stays “${describeAnswer(question, server)}”.` : "Until then nothing is saved for this question."}`
+    : failed
+      ? `Not saved: ${failed.message}`
+      : null;
   const groupDescription = [helpId, message && (valueInvalid || failed) ? messageId : null]
     .filter(Boolean)
     .join(" ");
 
   const change = (next: Partial<AnswerDraft>, typed: boolean) =>
     onChange(question.id, { ...draft, ...next }, { typed });
+
+  /** Puts keyboard focus on this question's answer, before a control that had it disappears. */
+  const focusAnswer = () =>
+    cardRef.current
+      ?.querySelector<HTMLElement>("input:checked, input[type=number], input[type=radio], textarea")
+      ?.focus();
 
   const onRadio = (event: ChangeEvent<HTMLInputElement>) => {
     const value = event.target.value;
@@ -173,7 +185,11 @@ export const QuestionField = memo(function QuestionField({
             <p>Carried over from {carriedFromCycleName ?? "last quarter"} — confirm or change</p>
             <button
               type="button"
-              onClick={() => onConfirm([question.id])}
+              onClick={() => {
+                // The button goes once the answer is confirmed; keep focus on this question.
+                focusAnswer();
+                onConfirm([question.id]);
+              }}
               className="rounded-md border border-amber-700 bg-white px-3 py-1 text-sm font-semibold text-amber-950 hover:bg-amber-100"
             >
               Confirm<span className="sr-only">: {question.prompt}</span>
@@ -197,13 +213,15 @@ export const QuestionField = memo(function QuestionField({
                 min={question.answer.min}
                 max={question.answer.max}
                 step={question.answer.integer ? 1 : "any"}
-                value={draft.mode === "value" ? draft.value : ""}
+                value={draft.mode === "value" && draft.value !== "?" ? draft.value : ""}
                 aria-invalid={valueInvalid || undefined}
                 aria-describedby={[`${numberId}-range`, valueInvalid ? messageId : null]
                   .filter(Boolean)
                   .join(" ")}
                 onChange={(event) => {
-                  const text = event.target.value;
+                  // Text the browser cannot read as a number arrives as "": keep it as an invalid
+                  // entry ("Not saved: enter a number") instead of clearing the saved answer.
+                  const text = event.target.validity.badInput ? "?" : event.target.value;
                   const mode = text.trim() ? "value" : draft.mode === "value" ? null : draft.mode;
                   change({ mode, value: text }, true);
                 }}
@@ -308,7 +326,10 @@ export const QuestionField = memo(function QuestionField({
             </details>
             <button
               type="button"
-              onClick={() => onChange(question.id, EMPTY_DRAFT, { typed: false })}
+              onClick={() => {
+                focusAnswer();
+                onChange(question.id, EMPTY_DRAFT, { typed: false });
+              }}
               className="rounded-md px-2 py-1 text-sm text-slate-700 underline hover:text-slate-950"
             >
               Clear answer<span className="sr-only">: {question.prompt}</span>

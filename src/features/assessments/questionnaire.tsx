@@ -1,47 +1,122 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { draftMatchesServer, type AnswerDraft } from "./answer-draft";
+import { assessmentProgress, type AssessmentProgress } from "@/domain/assessments/progress";
 import { formatDayLong } from "@/domain/format";
-import { playbookPath, reviewPath, teamPath } from "@/contracts/assessments/paths";
+import { playbookPath, questionAnchor, reviewPath, teamPath } from "@/contracts/assessments/paths";
 import { QuestionField } from "./question-field";
+import { ProgressSummary } from "./progress-summary";
+import { saveStatusView } from "./save-status";
 import type { QuestionnaireSession, SectionView, ServerAnswer } from "@/contracts/assessments/types";
 import { useAnswerSync, type QuestionSyncState, type SaveStatus } from "./use-answer-sync";
 
+/** The section holding an anchor: a section's own, or one of its questions'. */
+function sectionIndexOf(sections: readonly SectionView[], anchor: string): number {
+  return sections.findIndex(
+    (section) =>
+      section.anchor === anchor ||
+      section.questions.some((question) => questionAnchor(question.id) === anchor),
+  );
+}
+
+/**
+ * The questionnaire, one section at a time: the section list beside it (above it on a phone) says
+ * what each section still needs and switches sections; links to a question (from the review page)
+ * open its section. The save status stays in view: beside the questions on a wide screen, along
+ * the bottom of the screen on a phone.
+ */
 export function Questionnaire({ session }: { session: QuestionnaireSession }) {
   const sync = useAnswerSync(session);
   const { server, drafts, syncStates, status, blocked } = sync;
-  const total = useMemo(
-    () => session.sections.reduce((sum, section) => sum + section.questions.length, 0),
-    [session.sections],
+  const { sections } = session;
+  const [current, setCurrent] = useState(0);
+  const headingRefs = useRef(new Map<string, HTMLHeadingElement>());
+  const questions = useMemo(() => sections.flatMap((section) => section.questions), [sections]);
+  const progress = assessmentProgress(questions, server);
+
+  const showSection = useCallback(
+    (index: number, focus: "heading" | string) => {
+      const section = sections[index];
+      if (!section) return;
+      setCurrent(index);
+      // After the section renders: move focus to its heading (or the linked question) and bring it into view.
+      requestAnimationFrame(() => {
+        const target =
+          focus === "heading"
+            ? headingRefs.current.get(section.anchor)
+            : document.getElementById(focus)?.querySelector<HTMLElement>("input, textarea, button");
+        const scrollTarget =
+          focus === "heading" ? document.getElementById(section.anchor) : document.getElementById(focus);
+        scrollTarget?.scrollIntoView({ block: "start" });
+        target?.focus({ preventScroll: true });
+      });
+    },
+    [sections],
   );
-  const answered = Object.values(server).filter((answer) => !answer.carriedOver).length;
-  const toConfirm = Object.values(server).filter((answer) => answer.carriedOver).length;
+
+  // A link to a section or question (#question-…) opens the section it is in.
+  useEffect(() => {
+    const openFromHash = () => {
+      const anchor = decodeURIComponent(window.location.hash.slice(1));
+      if (!anchor) return;
+      const index = sectionIndexOf(sections, anchor);
+      if (index >= 0) showSection(index, anchor === sections[index]!.anchor ? "heading" : anchor);
+    };
+    openFromHash();
+    window.addEventListener("hashchange", openFromHash);
+    return () => window.removeEventListener("hashchange", openFromHash);
+  }, [sections, showSection]);
+
+  const goTo = (index: number) => {
+    const section = sections[index];
+    if (!section) return;
+    window.history.replaceState(null, "", `#${section.anchor}`);
+    showSection(index, "heading");
+  };
+
+  const section = sections[current]!;
+  const next = sections[current + 1];
+  const previous = sections[current - 1];
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[17rem_minmax(0,1fr)]">
-      <aside className="space-y-5 lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto">
-        <ProgressSummary answered={answered} toConfirm={toConfirm} total={total} />
-        <SaveStatusPanel status={status} onRetry={sync.retry} />
-        <nav aria-label="Questionnaire sections" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 className="text-sm font-semibold text-slate-900">Sections</h2>
-          <ol className="mt-2 space-y-1 text-sm">
-            {session.sections.map((section) => {
-              const done = section.questions.filter(
-                (question) => server[question.id] && !server[question.id]!.carriedOver,
-              ).length;
+    <div className="grid gap-6 pb-28 lg:grid-cols-[17rem_minmax(0,1fr)] lg:gap-8 lg:pb-0">
+      <aside className="space-y-4 lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto">
+        <div className="hidden lg:block">
+          <ProgressSummary progress={progress} idPrefix="questionnaire-progress" />
+        </div>
+        <SaveStatusBar
+          status={status}
+          syncStates={syncStates}
+          session={session}
+          progress={progress}
+          onRetry={sync.retry}
+          onShowQuestion={(questionId) => {
+            const index = sectionIndexOf(sections, questionAnchor(questionId));
+            if (index >= 0) showSection(index, questionAnchor(questionId));
+          }}
+        />
+        <nav aria-label="Questionnaire sections" className="rounded-lg border border-slate-200 bg-white p-3">
+          <h2 className="px-1 text-sm font-semibold text-slate-900">Sections</h2>
+          <ol className="mt-1 grid gap-0.5 text-sm sm:grid-cols-2 lg:grid-cols-1">
+            {sections.map((item, index) => {
+              const counts = assessmentProgress(item.questions, server);
               return (
-                <li key={section.anchor}>
+                <li key={item.anchor}>
                   <a
-                    href={`#${section.anchor}`}
-                    className="flex justify-between gap-2 rounded px-1 py-0.5 text-blue-800 underline-offset-2 hover:underline"
+                    href={`#${item.anchor}`}
+                    aria-current={index === current ? "step" : undefined}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      goTo(index);
+                    }}
+                    className={`flex justify-between gap-2 rounded px-2 py-1 underline-offset-2 hover:underline ${
+                      index === current ? "bg-blue-50 font-semibold text-blue-950" : "text-blue-800"
+                    }`}
                   >
-                    <span>{section.title}</span>
-                    <span className="shrink-0 text-slate-700">
-                      {done}/{section.questions.length}
-                      <span className="sr-only"> answered</span>
-                    </span>
+                    <span>{item.title}</span>
+                    <SectionState counts={counts} />
                   </a>
                 </li>
               );
@@ -50,13 +125,13 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
         </nav>
         <Link
           href={reviewPath(session.team.slug)}
-          className="block rounded-md bg-blue-700 px-4 py-2 text-center text-sm font-semibold text-white hover:bg-blue-800"
+          className="hidden rounded-md bg-blue-700 px-4 py-2 text-center text-sm font-semibold text-white hover:bg-blue-800 lg:block"
         >
           Review and submit
         </Link>
       </aside>
 
-      <div className="min-w-0 space-y-10">
+      <div className="min-w-0 space-y-6">
         {blocked ? (
           <div
             role="alert"
@@ -72,42 +147,87 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
           </div>
         ) : null}
         <p className="max-w-3xl text-slate-700">
-          Due {formatDayLong(session.cycle.closesOn)}. Every answer is saved as you go, so you can stop and come
-          back at any time.
+          Due {formatDayLong(session.cycle.closesOn)}. Every answer is saved as you go, so you can stop and
+          come back at any time.
           {session.carriedFromCycleName
             ? ` Answers from ${session.carriedFromCycleName} are filled in: confirm each one that still holds, or change it.`
             : ""}
         </p>
-        {session.sections.map((section) => (
-          <QuestionnaireSection
-            key={section.anchor}
-            section={section}
-            server={server}
-            drafts={drafts}
-            syncStates={syncStates}
-            session={session}
-            disabled={blocked !== null}
-            actions={sync}
-          />
-        ))}
-        <div className="flex flex-wrap items-center gap-4 border-t border-slate-200 pt-6">
+        <QuestionnaireSection
+          key={section.anchor}
+          section={section}
+          position={{ index: current, count: sections.length }}
+          headingRef={(element) => {
+            if (element) headingRefs.current.set(section.anchor, element);
+            else headingRefs.current.delete(section.anchor);
+          }}
+          server={server}
+          drafts={drafts}
+          syncStates={syncStates}
+          session={session}
+          disabled={blocked !== null}
+          actions={sync}
+        />
+        <nav
+          aria-label="Next and previous section"
+          className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-6"
+        >
+          {previous ? (
+            <button
+              type="button"
+              onClick={() => goTo(current - 1)}
+              className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-50"
+            >
+              <span aria-hidden="true">← </span>Previous: {previous.title}
+            </button>
+          ) : null}
+          {next ? (
+            <button
+              type="button"
+              onClick={() => goTo(current + 1)}
+              className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800"
+            >
+              Next: {next.title}
+              <span aria-hidden="true"> →</span>
+            </button>
+          ) : null}
           <Link
             href={reviewPath(session.team.slug)}
-            className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800"
+            className={
+              next
+                ? "text-sm font-semibold text-blue-800 underline hover:text-blue-950"
+                : "rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800"
+            }
           >
             Review and submit
           </Link>
-          <p className="text-sm text-slate-700">
-            The review lists anything still missing before the team lead submits.
-          </p>
-        </div>
+        </nav>
+        <p className="text-sm text-slate-700">
+          The review lists anything still missing before the team lead submits.
+        </p>
       </div>
     </div>
   );
 }
 
+/** "done", "3 to confirm", "2 missing": what a section still needs, in a few words. */
+function SectionState({ counts }: { counts: AssessmentProgress }) {
+  const parts = [
+    counts.toConfirm > 0 ? `${counts.toConfirm} to confirm` : null,
+    counts.missingRequired > 0 ? `${counts.missingRequired} missing` : null,
+  ].filter(Boolean);
+  return (
+    <span className="shrink-0 text-right font-normal text-slate-700">
+      {parts.length > 0 ? parts.join(", ") : `${counts.answered}/${counts.total}`}
+      <span className="sr-only">{parts.length > 0 ? "" : " answered"}</span>
+    </span>
+  );
+}
+
 function QuestionnaireSection({
   section,
+  position,
+  headingRef,
   server,
   drafts,
   syncStates,
@@ -116,6 +236,8 @@ function QuestionnaireSection({
   actions,
 }: {
   section: SectionView;
+  position: { index: number; count: number };
+  headingRef: (element: HTMLHeadingElement | null) => void;
   server: Record<string, ServerAnswer>;
   drafts: Record<string, AnswerDraft>;
   syncStates: Record<string, QuestionSyncState>;
@@ -124,6 +246,7 @@ function QuestionnaireSection({
   actions: ReturnType<typeof useAnswerSync>;
 }) {
   const headingId = `${section.anchor}-heading`;
+  const localHeading = useRef<HTMLHeadingElement | null>(null);
   const awaiting = section.questions
     .filter((question) => {
       const answer = server[question.id];
@@ -138,7 +261,18 @@ function QuestionnaireSection({
   return (
     <section id={section.anchor} aria-labelledby={headingId} className="scroll-mt-24 space-y-4">
       <div className="space-y-2">
-        <h2 id={headingId} className="text-2xl font-semibold text-slate-900">
+        <p className="text-sm font-medium text-slate-600">
+          Section {position.index + 1} of {position.count}
+        </p>
+        <h2
+          id={headingId}
+          ref={(element) => {
+            localHeading.current = element;
+            headingRef(element);
+          }}
+          tabIndex={-1}
+          className="text-2xl font-semibold text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-700"
+        >
           {section.title}
         </h2>
         <p className="max-w-3xl text-slate-700">{section.intro}</p>
@@ -154,7 +288,11 @@ function QuestionnaireSection({
             <button
               type="button"
               disabled={disabled}
-              onClick={() => actions.confirm(awaiting)}
+              onClick={() => {
+                // The button goes once they are confirmed: keep focus in the section, on its heading.
+                localHeading.current?.focus();
+                actions.confirm(awaiting);
+              }}
               className="rounded-md border border-amber-700 bg-amber-50 px-3 py-1.5 text-sm font-semibold text-amber-950 hover:bg-amber-100 disabled:cursor-not-allowed disabled:opacity-60"
             >
               Confirm all in this section
@@ -186,64 +324,82 @@ function QuestionnaireSection({
   );
 }
 
-function ProgressSummary({
-  answered,
-  toConfirm,
-  total,
+/**
+ * Whether changes are saved, always in view: in the side column on a wide screen, fixed along the
+ * bottom of the screen on a phone (with the progress in a line), so answering halfway down a
+ * section still shows "Saved" or "Not saved: …".
+ */
+function SaveStatusBar({
+  status,
+  syncStates,
+  session,
+  progress,
+  onRetry,
+  onShowQuestion,
 }: {
-  answered: number;
-  toConfirm: number;
-  total: number;
+  status: SaveStatus;
+  syncStates: Record<string, QuestionSyncState>;
+  session: QuestionnaireSession;
+  progress: AssessmentProgress;
+  onRetry: () => void;
+  onShowQuestion: (questionId: string) => void;
 }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4">
-      <p id="questionnaire-progress-label" className="text-sm font-semibold text-slate-900">
-        Progress
-      </p>
-      <progress
-        aria-labelledby="questionnaire-progress-label"
-        aria-describedby="questionnaire-progress-text"
-        max={total}
-        value={answered}
-        className="mt-2 h-3 w-full appearance-none overflow-hidden rounded-full border border-slate-400 bg-slate-100 [&::-moz-progress-bar]:bg-blue-700 [&::-webkit-progress-bar]:bg-slate-100 [&::-webkit-progress-value]:bg-blue-700"
-      />
-      <p id="questionnaire-progress-text" className="mt-1 text-sm text-slate-700">
-        {answered} of {total} questions answered
-        {toConfirm > 0
-          ? `; ${toConfirm} carried-over ${toConfirm === 1 ? "answer" : "answers"} to confirm`
-          : ""}
-      </p>
-    </div>
+  const questions = useMemo(
+    () => session.sections.flatMap((section) => section.questions),
+    [session.sections],
   );
-}
-
-function SaveStatusPanel({ status, onRetry }: { status: SaveStatus; onRetry: () => void }) {
-  const text =
-    status.kind === "saving"
-      ? "Saving…"
-      : status.kind === "saved"
-        ? "Saved"
-        : status.kind === "error"
-          ? status.canRetry
-            ? `Could not save — retry. ${status.message}`
-            : `Could not save. ${status.message}`
-          : "Answers save automatically as you go.";
+  const view = saveStatusView(status, syncStates, questions);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const tone =
+    view.tone === "problem"
+      ? "border-red-700 bg-red-50 text-red-950"
+      : view.tone === "ok"
+        ? "border-green-700 bg-green-50 text-green-950"
+        : "border-slate-300 bg-white text-slate-800";
   return (
     <div
-      className={`rounded-lg border p-4 text-sm ${status.kind === "error" ? "border-red-700 bg-red-50 text-red-950" : "border-slate-200 bg-white text-slate-800"}`}
+      data-testid="save-status-panel"
+      className={`fixed inset-x-0 bottom-0 z-30 border-t-2 px-4 py-2 text-sm shadow-[0_-2px_6px_rgba(0,0,0,0.08)] lg:static lg:rounded-lg lg:border lg:p-4 lg:shadow-none ${tone}`}
     >
-      <p role="status" aria-live="polite" aria-atomic="true" data-testid="save-status">
-        {text}
-      </p>
-      {status.kind === "error" && status.canRetry ? (
-        <button
-          type="button"
-          onClick={onRetry}
-          className="mt-2 rounded-md bg-red-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-900"
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <p
+          ref={statusRef}
+          tabIndex={-1}
+          role="status"
+          aria-live="polite"
+          aria-atomic="true"
+          data-testid="save-status"
+          className="min-w-0 flex-1 font-medium focus:outline-none"
         >
-          Retry saving
-        </button>
-      ) : null}
+          {view.text}
+        </p>
+        {view.canRetry ? (
+          <button
+            type="button"
+            onClick={() => {
+              statusRef.current?.focus();
+              onRetry();
+            }}
+            className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-900"
+          >
+            Retry saving
+          </button>
+        ) : null}
+        {view.questionId ? (
+          <button
+            type="button"
+            onClick={() => onShowQuestion(view.questionId!)}
+            className="rounded-md border border-red-800 bg-white px-3 py-1 text-sm font-semibold text-red-900 hover:bg-red-100"
+          >
+            Show the question
+          </button>
+        ) : null}
+      </div>
+      <p className="mt-1 text-xs text-slate-700 lg:hidden">
+        {progress.answered} of {progress.total} answered
+        {progress.toConfirm > 0 ? ` · ${progress.toConfirm} to confirm` : ""}
+        {progress.missingRequired > 0 ? ` · ${progress.missingRequired} required missing` : ""}
+      </p>
     </div>
   );
 }

@@ -5,6 +5,10 @@ import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
 import { formatDayLong } from "@/domain/format";
 import { questionnairePath, teamPath } from "@/contracts/assessments/paths";
 import { SubmitAssessmentForm } from "./submit-assessment-form";
+import { ConfirmRemainingForm } from "./confirm-remaining-form";
+import { ProgressSummary } from "./progress-summary";
+import { QuarterChanges } from "./quarter-changes";
+import type { ReactNode } from "react";
 import type { ReviewItem, ReviewView } from "@/contracts/assessments/types";
 
 export function ReviewPage({ review }: { review: ReviewView }) {
@@ -23,8 +27,9 @@ export function ReviewPage({ review }: { review: ReviewView }) {
       />
       <PageHeader
         title={`Review the ${review.cycle.name} assessment`}
-        description={`${review.answered} of ${review.total} questions answered. Due ${formatDayLong(review.cycle.closesOn)}.`}
+        description={`Due ${formatDayLong(review.cycle.closesOn)}.`}
       />
+      <ProgressSummary progress={review.progress} idPrefix="review-progress" />
 
       {submitted ? (
         <p className="rounded-md border border-green-700 bg-green-50 px-4 py-3 text-green-950">
@@ -47,10 +52,21 @@ export function ReviewPage({ review }: { review: ReviewView }) {
         title="Carried-over answers to confirm"
         empty="None: every carried-over answer is confirmed or changed."
         items={review.unconfirmed}
-      />
+      >
+        {submitted ? null : (
+          <ConfirmRemainingForm
+            assessmentId={review.assessment.id}
+            version={review.assessment.version}
+            teamSlug={review.team.slug}
+            questionIds={review.unconfirmed.map((item) => item.questionId)}
+          />
+        )}
+      </ReviewList>
       {review.invalid.length > 0 ? (
         <ReviewList id="invalid" title="Answers to correct" empty="" items={review.invalid} />
       ) : null}
+
+      {review.changes ? <QuarterChanges changes={review.changes} /> : null}
 
       {submitted ? null : (
         <SectionCard id="submit-heading" title="Submit">
@@ -93,11 +109,13 @@ function ReviewList({
   title,
   empty,
   items,
+  children,
 }: {
   id: string;
   title: string;
   empty: string;
   items: ReviewItem[];
+  children?: ReactNode;
 }) {
   return (
     <SectionCard id={`${id}-heading`} title={`${title} (${items.length})`} plain>
@@ -117,6 +135,7 @@ function ReviewList({
           ))}
         </ul>
       )}
+      {children}
     </SectionCard>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { teamPlanPath } from "@/contracts/plans/paths";
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
+import { progressSentence } from "@/domain/assessments/progress";
 import { formatDayLong } from "@/domain/format";
 import { StatusBadge } from "./format";
 import { questionnairePath } from "@/contracts/assessments/paths";
@@ -97,12 +98,10 @@ export function TeamPage({
               </dd>
               <dt className="font-medium text-slate-600">Due</dt>
               <dd>{formatDayLong(currentCycle.closesOn)}</dd>
-              {current.status === "draft" || current.status === "reopened" ? (
+              {(current.status === "draft" || current.status === "reopened") && current.progress ? (
                 <>
-                  <dt className="font-medium text-slate-600">Answered</dt>
-                  <dd>
-                    {current.answered} of {current.total} questions
-                  </dd>
+                  <dt className="font-medium text-slate-600">Progress</dt>
+                  <dd>{progressSentence(current.progress)}</dd>
                 </>
               ) : null}
               {current.submittedAt ? (

@@ -1,9 +1,10 @@
 "use server";
 
 import type { Actor } from "@/domain/access/policy";
-import { questionnairePath, resultPath, teamPath } from "@/contracts/assessments/paths";
+import { questionnairePath, resultPath, reviewPath, teamPath } from "@/contracts/assessments/paths";
 import {
   confirmAnswersSchema,
+  confirmRemainingSchema,
   reopenAssessmentSchema,
   saveAnswerSchema,
   startAssessmentSchema,
@@ -47,6 +48,21 @@ export const confirmAnswersAction = valueAction({
   actor: actorForAutosave,
   input: confirmAnswersSchema,
   handler: (input, { actor }) => confirmCarriedOverAnswers(actor, input),
+});
+
+/**
+ * "Confirm all remaining" on the review page: confirms exactly the carried-over answers the page
+ * listed, at the version it showed, so an answer changed meanwhile is never confirmed unseen.
+ */
+export const confirmRemainingAction = formAction({
+  input: confirmRemainingSchema,
+  handler: async (input, { actor }) => {
+    await confirmCarriedOverAnswers(actor, input);
+    return { confirmed: input.questionIds.length };
+  },
+  // The slug only picks the pages to refresh; the mutation finds the team from the assessment.
+  revalidate: (_result, input) =>
+    input.teamSlug ? [reviewPath(input.teamSlug), questionnairePath(input.teamSlug)] : [],
 });
 
 export const startAssessmentAction = formAction({

@@ -38,12 +38,13 @@ import { floorLabel, parseResultDetail } from "./result-detail";
 import {
   compiledQuestionnaire,
   contextQuestionIds,
-  questionCount,
   questionIndex,
   questionnaireOfCycle,
   sectionViews,
 } from "./questionnaire-content";
 import { answerColumns, answerOfRow, readServerAnswers, splitAnswers } from "./stored-answers";
+import { readQuarterChanges } from "./quarter-changes";
+import { assessmentProgress, type AssessmentProgress } from "@/domain/assessments/progress";
 
 const cycleColumns = {
   id: true,
@@ -174,12 +175,11 @@ export async function getTeamOverview(actor: Actor, teamSlug: string): Promise<T
         overallBand: true,
         results: headlineColumns,
         cycle: { select: { name: true, questionnaireId: true } },
-        _count: { select: { answers: { where: { carriedOver: false } } } },
       },
     }),
   ]);
   const current = cycle ? assessments.find((assessment) => assessment.cycleId === cycle.id) : undefined;
-  const total = cycle ? questionCountOf(cycle.questionnaireId) : 0;
+  const progress = cycle && current ? await progressOf(current.id, cycle.questionnaireId) : null;
   const history: HistoryEntry[] = assessments
     .filter((assessment) => assessment.submittedAt !== null)
     .map((assessment) => ({
@@ -197,8 +197,7 @@ export async function getTeamOverview(actor: Actor, teamSlug: string): Promise<T
     current: cycle
       ? {
           status: current ? asAssessmentStatus(current.status) : "not-started",
-          answered: Math.min(current?._count.answers ?? 0, total),
-          total,
+          progress,
           submittedAt: current?.submittedAt?.toISOString() ?? null,
           resultHref: current?.submittedAt ? resultPath(team.slug, cycle.name) : null,
         }
@@ -208,9 +207,21 @@ export async function getTeamOverview(actor: Actor, teamSlug: string): Promise<T
   };
 }
 
-function questionCountOf(questionnaireId: string): number {
+/** The assessment's progress, counted as the questionnaire and the review count it. */
+async function progressOf(assessmentId: string, questionnaireId: string): Promise<AssessmentProgress | null> {
   const questionnaire = questionnaireById(questionnaireId);
-  return questionnaire ? questionCount(questionnaire) : 0;
+  if (!questionnaire) return null;
+  const rows = await db.answer.findMany({
+    where: { assessmentId },
+    select: { questionId: true, carriedOver: true },
+  });
+  return assessmentProgress(
+    [...questionIndex(questionnaire).values()].map((entry) => ({
+      id: entry.question.id,
+      required: entry.question.required,
+    })),
+    Object.fromEntries(rows.map((row) => [row.questionId, { carriedOver: row.carriedOver }])),
+  );
 }
 
 /** Everything the questionnaire page needs, for people who may answer for the team. */
@@ -335,8 +346,11 @@ export async function getReview(actor: Actor, teamSlug: string): Promise<ReviewV
       status: asAssessmentStatus(assessment.status),
       version: assessment.version,
     },
-    answered: rows.filter((row) => !row.carriedOver).length,
-    total: index.size,
+    progress: assessmentProgress(
+      [...index.values()].map((entry) => ({ id: entry.question.id, required: entry.question.required })),
+      Object.fromEntries(rows.map((row) => [row.questionId, { carriedOver: row.carriedOver }])),
+    ),
+    changes: await readQuarterChanges({ id: assessment.id, teamId: team.id, cycle }, "preview"),
     missingRequired: missingRequired.sort(byQuestionOrder),
     unconfirmed: unconfirmed.sort(byQuestionOrder),
     invalid: invalid.sort(byQuestionOrder),

@@ -270,6 +270,8 @@ const EXPECTED = {
                                          other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
   confirmAnswersAction:                { own:    [ALLOW,   FORBID,  FORBID,  ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
                                          other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
+  confirmRemainingAction:              { own:    [ALLOW,   FORBID,  FORBID,  ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
   startAssessmentAction:               { own:    [ALLOW,   FORBID,  FORBID,  ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
                                          other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
   // Only the team lead submits; only the head of engineering (and admins) reopen.
@@ -374,6 +376,7 @@ const EXPECTED_WHEN_ARCHIVED = {
   //                                              admin    head     coach    lead     member   deact.   signed out
   saveAnswerAction:                    { own:    [ARCHIVED, FORBID, FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
   confirmAnswersAction:                { own:    [ARCHIVED, FORBID, FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
+  confirmRemainingAction:              { own:    [ARCHIVED, FORBID, FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
   startAssessmentAction:               { own:    [ARCHIVED, FORBID, FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
   submitAssessmentAction:              { own:    [ARCHIVED, FORBID, FORBID,  ARCHIVED, FORBID,  SIGN_IN, SIGN_IN] },
   reopenAssessmentAction:              { own:    [ARCHIVED, ARCHIVED, FORBID, FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
@@ -406,6 +409,23 @@ const ROWS: (ActionRow | RouteRow)[] = [
       });
       return {
         args: [{ assessmentId, questionIds: [questionId], expectedVersion: 1 }],
+        state: () => assessmentState(assessmentId),
+        secrets: [assessmentId],
+      };
+    },
+  }),
+  action("src/server/assessments/actions.ts", "confirmRemainingAction", {
+    targets: "team",
+    arrange: async (_world, side) => {
+      const { questionId } = answerableQuestion(cycles.questionnaireId);
+      const assessmentId = await createDraftAssessment(side.team.id, cycles, {
+        carriedOverQuestionId: questionId,
+      });
+      return {
+        args: [
+          null,
+          form({ assessmentId, questionIds: questionId, expectedVersion: "1", teamSlug: side.team.slug }),
+        ],
         state: () => assessmentState(assessmentId),
         secrets: [assessmentId],
       };
@@ -994,7 +1014,13 @@ function answerMatches(expected: Outcome, answer: Answer, row: ActionRow): boole
   }
 }
 
-async function runActionCell(row: ActionRow, world: World, target: Target, expected: Outcome, archived = false) {
+async function runActionCell(
+  row: ActionRow,
+  world: World,
+  target: Target,
+  expected: Outcome,
+  archived = false,
+) {
   const side = target === "other" ? world.other : world.own;
   const across = target === "other" ? world.own : world.other;
   const setup = await row.arrange(world, side, across);
@@ -1168,13 +1194,16 @@ describe("access matrix: archived teams are read-only", () => {
   it("has a line for every action that changes a team's assessments or plan", () => {
     const teamActions = ROWS.filter(
       (row): row is ActionRow =>
-        row.kind === "action" && (row.file === "src/server/assessments/actions.ts" || row.file === "src/server/plans/actions.ts"),
+        row.kind === "action" &&
+        (row.file === "src/server/assessments/actions.ts" || row.file === "src/server/plans/actions.ts"),
     ).map((row) => row.name);
     expect(Object.keys(EXPECTED_WHEN_ARCHIVED).sort()).toEqual(teamActions.sort());
   });
 
   for (const [name, { own }] of Object.entries(EXPECTED_WHEN_ARCHIVED)) {
-    const row = ROWS.find((candidate): candidate is ActionRow => candidate.kind === "action" && candidate.name === name)!;
+    const row = ROWS.find(
+      (candidate): candidate is ActionRow => candidate.kind === "action" && candidate.name === name,
+    )!;
     describe(`${rowName(row)}, own team archived`, () => {
       CALLERS.forEach((caller: Caller, index) => {
         const expected = own[index]!;

@@ -74,7 +74,7 @@ describe("assessment pages", () => {
       cycle: { name: org.openCycle.name },
     });
     const overview = await getTeamOverview(team.lead, team.slug);
-    expect(overview.current).toMatchObject({ status: "not-started", total });
+    expect(overview.current).toMatchObject({ status: "not-started", progress: null });
     expect(overview.history.map((entry) => entry.cycleName)).toEqual([org.previousCycle.name]);
 
     const { assessmentId } = await startAssessment(team.lead, { teamSlug: team.slug });
@@ -92,6 +92,17 @@ describe("assessment pages", () => {
 
     const review = await getReview(team.lead, team.slug);
     expect(review?.unconfirmed).toHaveLength(total);
+    // The review counts what the questionnaire counts: nothing answered yet, everything to confirm.
+    expect(review?.progress).toMatchObject({ total, answered: 0, toConfirm: total, missingRequired: 0 });
+    expect((await getTeamOverview(team.lead, team.slug)).current?.progress).toEqual(review?.progress);
+    // Carried over unchanged: no answer differs from last quarter, and every pitfall is compared.
+    expect(review?.changes).toMatchObject({
+      previousCycleName: org.previousCycle.name,
+      cycleName: org.openCycle.name,
+      preview: true,
+      answers: [],
+    });
+    expect(review?.changes?.pitfalls).toHaveLength(org.questionnaire.sections.length);
     expect(review?.unconfirmed[0]?.href).toMatch(new RegExp(`^/team/${team.slug}/assessment#question-`));
     expect(review?.canSubmit).toBe(true);
     expect(review?.leadNames).toEqual([team.lead.name]);
@@ -104,7 +115,12 @@ describe("assessment pages", () => {
       expectedVersion: 1,
     });
     const readyReview = await getReview(team.lead, team.slug);
-    expect(readyReview).toMatchObject({ missingRequired: [], unconfirmed: [], invalid: [], answered: total });
+    expect(readyReview).toMatchObject({
+      missingRequired: [],
+      unconfirmed: [],
+      invalid: [],
+      progress: { answered: total, toConfirm: 0, complete: true },
+    });
 
     await submitAssessment(team.lead, { assessmentId, expectedVersion: confirmed.version });
     expect(await getQuestionnairePage(team.lead, team.slug)).toMatchObject({
@@ -185,7 +201,7 @@ describe("assessment pages", () => {
     });
     expect((await getTeamOverview(fresh.lead, fresh.slug)).current).toMatchObject({
       status: "draft",
-      answered: 1,
+      progress: { answered: 1, toConfirm: 0 },
     });
   });
 });

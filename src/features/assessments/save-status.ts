@@ -1,0 +1,60 @@
+/**
+ * The words of the questionnaire's save status, from the sync queue's snapshot. The queue's own
+ * status only knows about writes; a change it refused to send (a number out of range, "Not
+ * applicable" without its reason) leaves nothing in flight, so that status alone would read
+ * "Saved" or stay on its introduction. Here such a change always reads "Not saved: …", naming the
+ * question and what is missing, until it is fixed or cleared.
+ */
+import type { QuestionView } from "@/contracts/assessments/types";
+import type { QuestionSyncState, SaveStatus } from "./answer-sync-queue";
+
+export interface SaveStatusView {
+  tone: "neutral" | "busy" | "ok" | "problem";
+  text: string;
+  canRetry: boolean;
+  /** The question to go to, for "Not saved" about one question. */
+  questionId: string | null;
+}
+
+export function saveStatusView(
+  status: SaveStatus,
+  syncStates: Readonly<Record<string, QuestionSyncState>>,
+  questions: readonly Pick<QuestionView, "id" | "prompt">[],
+): SaveStatusView {
+  if (status.kind === "error") {
+    return {
+      tone: "problem",
+      text: status.canRetry ? `Not saved: ${status.message}` : `Not saved. ${status.message}`,
+      canRetry: status.canRetry,
+      questionId: null,
+    };
+  }
+  if (status.kind === "saving") return { tone: "busy", text: "Saving…", canRetry: false, questionId: null };
+  const unsaved = questions.filter((question) => {
+    const kind = syncStates[question.id]?.kind;
+    return kind === "invalid" || kind === "conflict";
+  });
+  if (unsaved.length > 0) {
+    const first = unsaved[0]!;
+    const state = syncStates[first.id]!;
+    const why =
+      state.kind === "invalid" ? state.message : "someone else changed this answer; choose which to keep.";
+    const more =
+      unsaved.length > 1
+        ? ` (and ${unsaved.length - 1} more ${unsaved.length === 2 ? "question" : "questions"})`
+        : "";
+    return {
+      tone: "problem",
+      text: `Not saved: “${first.prompt}”${more}: ${why}`,
+      canRetry: false,
+      questionId: first.id,
+    };
+  }
+  if (status.kind === "saved") return { tone: "ok", text: "Saved", canRetry: false, questionId: null };
+  return {
+    tone: "neutral",
+    text: "Answers save automatically as you go.",
+    canRetry: false,
+    questionId: null,
+  };
+}

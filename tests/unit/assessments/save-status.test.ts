@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { saveStatusView } from "@/features/assessments/save-status";
+
+const questions = [
+  { id: "size", prompt: "How many people are in your team?" },
+  { id: "budget", prompt: "Does the budget holder take part?" },
+];
+
+describe("the questionnaire's save status", () => {
+  it("says Saved only when nothing is waiting, refused or in conflict", () => {
+    expect(saveStatusView({ kind: "saved", at: 1 }, {}, questions).text).toBe("Saved");
+    expect(saveStatusView({ kind: "idle" }, {}, questions).text).toBe(
+      "Answers save automatically as you go.",
+    );
+  });
+
+  it("says Not saved, naming the question and what is missing, when a change could not be sent", () => {
+    const view = saveStatusView(
+      { kind: "saved", at: 1 },
+      {
+        budget: {
+          kind: "invalid",
+          field: "reason",
+          message: "Say briefly why this question does not apply.",
+        },
+      },
+      questions,
+    );
+    expect(view).toEqual({
+      tone: "problem",
+      text: "Not saved: “Does the budget holder take part?”: Say briefly why this question does not apply.",
+      canRetry: false,
+      questionId: "budget",
+    });
+  });
+
+  it("does not leave the introduction up after an invalid number", () => {
+    const view = saveStatusView(
+      { kind: "idle" },
+      {
+        size: { kind: "invalid", field: "value", message: "Enter a whole number between 1 and 100 people." },
+        budget: { kind: "conflict", theirs: null },
+      },
+      questions,
+    );
+    expect(view.text).toBe(
+      "Not saved: “How many people are in your team?” (and 1 more question): Enter a whole number between 1 and 100 people.",
+    );
+  });
+
+  it("shows saving first, and a failed write with its retry above everything", () => {
+    const invalid = {
+      size: { kind: "invalid" as const, field: "value" as const, message: "Enter a number." },
+    };
+    expect(saveStatusView({ kind: "saving" }, invalid, questions).text).toBe("Saving…");
+    const failed = saveStatusView(
+      { kind: "error", message: "Could not reach the server.", canRetry: true },
+      invalid,
+      questions,
+    );
+    expect(failed).toMatchObject({ text: "Not saved: Could not reach the server.", canRetry: true });
+  });
+});
