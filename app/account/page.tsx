@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/features/auth/change-password-form";
 import { AccountSummary } from "@/features/auth/account-summary";
+import { ApiTokensSection } from "@/features/api/api-tokens-section";
 import { requireActor } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -17,6 +18,7 @@ export default async function AccountPage() {
         </h2>
         <ChangePasswordForm />
       </section>
+      <ApiTokensSection actor={actor} />
     </div>
   );
 }

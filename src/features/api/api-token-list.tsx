@@ -1,0 +1,58 @@
+import { formatDateTime, formatDayLong } from "@/domain/format";
+import type { ApiTokenState, ApiTokenView } from "@/contracts/api/tokens";
+import { EmptyState } from "@/ui/empty-state";
+import { DataTable } from "@/ui/table";
+import { RevokeApiToken } from "./revoke-api-token";
+
+const STATE_LABELS: Record<ApiTokenState, string> = {
+  active: "Active",
+  expired: "Expired",
+  revoked: "Revoked",
+};
+
+/** The person's tokens: which is which (name, first characters), when used, when it stops working. */
+export function ApiTokenList({ tokens }: { tokens: ApiTokenView[] }) {
+  return (
+    <DataTable
+      caption="Your API tokens"
+      regionLabel="Your API tokens"
+      rows={tokens}
+      rowKey={(token) => token.id}
+      rowClassName={(token) => (token.state === "active" ? undefined : "text-slate-600")}
+      empty={<EmptyState>You have no API tokens yet. Tokens you create appear here.</EmptyState>}
+      columns={[
+        { key: "name", header: "Name", rowHeader: true, cell: (token) => token.name },
+        {
+          key: "prefix",
+          header: "Starts with",
+          cell: (token) => <code className="font-mono">{token.prefix}…</code>,
+        },
+        {
+          key: "created",
+          header: "Created",
+          className: "whitespace-nowrap",
+          cell: (token) => formatDayLong(token.createdAt),
+        },
+        {
+          key: "expires",
+          header: "Expires",
+          className: "whitespace-nowrap",
+          cell: (token) => formatDayLong(token.expiresAt),
+        },
+        {
+          key: "used",
+          header: "Last used",
+          className: "whitespace-nowrap",
+          cell: (token) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"),
+        },
+        { key: "state", header: "Status", cell: (token) => STATE_LABELS[token.state] },
+        {
+          key: "actions",
+          header: <span className="sr-only">Actions</span>,
+          cell: (token) =>
+            token.state === "active" ? <RevokeApiToken tokenId={token.id} name={token.name} /> : null,
+        },
+      ]}
+    />
+  );
+}

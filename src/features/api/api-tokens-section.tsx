@@ -1,0 +1,27 @@
+import type { Actor } from "@/domain/access/policy";
+import { listOwnApiTokens } from "@/server/api/token-queries";
+import { SectionCard } from "@/ui/section-card";
+import { TextLink } from "@/ui/text-link";
+import { ApiTokenList } from "./api-token-list";
+import { CreateApiTokenForm } from "./create-api-token-form";
+
+/** The account page's tokens: create one (shown once), see each one's use and expiry, revoke it. */
+export async function ApiTokensSection({ actor }: { actor: Actor }) {
+  const tokens = await listOwnApiTokens(actor);
+  return (
+    <SectionCard
+      id="api-tokens-heading"
+      title="API tokens"
+      description={
+        <p>
+          Personal access tokens let dashboards and scripts read through the{" "}
+          <TextLink href="/api-docs">read-only API</TextLink> what you can see here, with your roles. Treat a
+          token like a password; revoke it when it is no longer needed.
+        </p>
+      }
+    >
+      <CreateApiTokenForm />
+      <ApiTokenList tokens={tokens} />
+    </SectionCard>
+  );
+}
