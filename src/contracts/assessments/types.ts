@@ -221,6 +221,15 @@ export interface PitfallResultView {
   nextSteps: NextStepView[];
 }
 
+export interface TopStepView {
+  countermeasureId: string;
+  action: string;
+  rationale: string;
+  pitfallNames: string[];
+  riskRemoved: number;
+  planItemId: string | null;
+}
+
 export interface AssessmentResultView {
   team: { name: string; slug: string };
   cycle: CycleRef;
@@ -232,6 +241,12 @@ export interface AssessmentResultView {
   };
   overall: OverallResultView;
   pitfalls: PitfallResultView[];
+  /** The top remediation steps across pitfalls, with the plan item each already has. */
+  topSteps: TopStepView[];
+  /** Whether "Add to plan" is offered: the person may edit the plan and this is the latest result. */
+  canEditPlan: boolean;
+  /** What changed since the team's previous submitted assessment; null when there is none. */
+  changes: QuarterChangesView | null;
   canReopen: boolean;
   /** Why reopening is not possible right now, for people who may reopen. */
   reopenBlockedReason: string | null;

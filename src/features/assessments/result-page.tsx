@@ -9,6 +9,9 @@ import { BandChip, bandMeaning, bandText, ScoreBar } from "@/ui/band-chip";
 import { formatDayLong, formatPercent, formatScore } from "@/domain/format";
 import { questionnairePath, teamPath } from "@/contracts/assessments/paths";
 import { ReopenAssessmentForm } from "./reopen-assessment-form";
+import { QuarterChanges } from "./quarter-changes";
+import { AddToPlanButton } from "@/features/plans/add-to-plan-button";
+import { teamPlanPath } from "@/contracts/plans/paths";
 import type { AssessmentResultView, PitfallResultView } from "@/contracts/assessments/types";
 
 export function ResultPage({ result }: { result: AssessmentResultView }) {
@@ -52,6 +55,49 @@ export function ResultPage({ result }: { result: AssessmentResultView }) {
           </Link>
         </p>
       </SectionCard>
+
+      <SectionCard
+        id="first-steps-heading"
+        title="What to do first"
+        description="The remediation steps that remove most risk across the pitfalls, most urgent first."
+      >
+        {result.topSteps.length === 0 ? (
+          <p className="text-slate-700">No pitfall shows risk, so there is no remediation step to take.</p>
+        ) : (
+          <ol className="space-y-3" data-testid="top-steps">
+            {result.topSteps.map((step, index) => (
+              <li
+                key={step.countermeasureId}
+                className="flex flex-wrap items-start justify-between gap-3 rounded-md border border-slate-200 p-3"
+              >
+                <div className="min-w-0 flex-1 text-sm">
+                  <p className="font-semibold text-slate-900">
+                    {index + 1}. {step.action}
+                  </p>
+                  <p className="text-slate-700">So that {step.rationale}</p>
+                  <p className="text-slate-600">
+                    Removes {formatScore(step.riskRemoved)} risk points ({step.pitfallNames.join(", ")})
+                  </p>
+                </div>
+                <AddToPlanButton
+                  teamSlug={team.slug}
+                  countermeasureId={step.countermeasureId}
+                  action={step.action}
+                  canEdit={result.canEditPlan}
+                  planItemId={step.planItemId}
+                />
+              </li>
+            ))}
+          </ol>
+        )}
+        <p className="text-sm">
+          <Link href={teamPlanPath(team.slug)} className="text-blue-800 underline hover:text-blue-950">
+            Open {team.name}&apos;s remediation plan
+          </Link>
+        </p>
+      </SectionCard>
+
+      {result.changes ? <QuarterChanges changes={result.changes} /> : null}
 
       <SectionCard id="pitfalls-heading" title="The seven pitfalls" plain>
         <ol className="space-y-4" data-testid="pitfall-results">

@@ -44,6 +44,8 @@ import {
 } from "./questionnaire-content";
 import { answerColumns, answerOfRow, readServerAnswers, splitAnswers } from "./stored-answers";
 import { readQuarterChanges } from "./quarter-changes";
+import { topRemediationSteps } from "@/domain/dashboards/team-dashboard";
+import { isPitfallId } from "@/domain/dashboards/stored-rows";
 import { assessmentProgress, type AssessmentProgress } from "@/domain/assessments/progress";
 
 const cycleColumns = {
@@ -482,6 +484,40 @@ export async function getAssessmentResult(
   const submittedBy = assessment.submittedById
     ? await db.user.findUnique({ where: { id: assessment.submittedById }, select: { name: true } })
     : null;
+
+  // The top remediation steps across pitfalls (as the team dashboard ranks them), from pitfalls
+  // that show risk, each linked to the team's plan.
+  const topSteps = topRemediationSteps(
+    results
+      .filter((result) => showsFindings(result) && isPitfallId(result.pitfallId))
+      .map((result) => ({
+        pitfallId: result.pitfallId as PitfallId,
+        band: decodeRiskBand(result.band),
+        countermeasures: parseResultDetail(result.detail).countermeasures.map((countermeasure) => ({
+          ...countermeasure,
+          addressesTriggered: [],
+        })),
+      })),
+  );
+  const [planItems, latest, teamState, changes] = await Promise.all([
+    db.planItem.findMany({
+      where: { teamId: team.id, countermeasureId: { in: topSteps.map((step) => step.countermeasureId) } },
+      select: { id: true, countermeasureId: true },
+    }),
+    db.assessment.findFirst({
+      where: { teamId: team.id, ...hasResults },
+      orderBy: [{ cycle: { year: "desc" } }, { cycle: { quarter: "desc" } }],
+      select: { id: true },
+    }),
+    db.team.findUnique({ where: { id: team.id }, select: { archivedAt: true } }),
+    readQuarterChanges({ id: assessment.id, teamId: team.id, cycle: assessment.cycle }, "stored"),
+  ]);
+  const planItemOf = new Map(planItems.map((item) => [item.countermeasureId, item.id]));
+  // Plans are made from the latest submitted ranking, so adding is offered on the latest result only.
+  const canEditPlan =
+    latest?.id === assessment.id &&
+    !teamState?.archivedAt &&
+    can(actor, "plan:edit", { type: "team", teamId: team.id, orgUnitId: team.orgUnitId });
   const status = asAssessmentStatus(assessment.status);
   const mayReopen = can(actor, "assessment:reopen", {
     type: "team",
@@ -503,6 +539,16 @@ export async function getAssessmentResult(
     },
     overall: overallOf(assessment),
     pitfalls,
+    topSteps: topSteps.map((step) => ({
+      countermeasureId: step.countermeasureId,
+      action: step.action,
+      rationale: step.rationale,
+      pitfallNames: step.pitfallIds.map(pitfallName),
+      riskRemoved: step.totalRiskRemoved,
+      planItemId: planItemOf.get(step.countermeasureId) ?? null,
+    })),
+    canEditPlan,
+    changes,
     canReopen: mayReopen && status === "submitted" && assessment.cycle.status === "open",
     reopenBlockedReason,
   };

@@ -130,6 +130,23 @@ describe("assessment pages", () => {
 
     const result = await getAssessmentResult(team.member, team.slug, "2026-q4");
     expect(result.pitfalls).toHaveLength(7);
+    // What changed: the stored scores of both quarters, and no answer changed (all were confirmed).
+    expect(result.changes).toMatchObject({
+      previousCycleName: org.previousCycle.name,
+      preview: false,
+      answers: [],
+    });
+    expect(result.changes?.pitfalls).toHaveLength(7);
+    // The earlier assessment of this fixture has no stored pitfall results: every pitfall scored
+    // now reads as newly scored, with no score before.
+    const scoredNow = result.changes!.pitfalls.filter((movement) => movement.after !== null);
+    expect(scoredNow.length).toBeGreaterThan(0);
+    for (const movement of scoredNow)
+      expect(movement).toMatchObject({ before: null, direction: "newly-scored" });
+    // The top steps lead to the plan: members read it, the lead may add to it.
+    expect(result.canEditPlan).toBe(false);
+    expect((await getAssessmentResult(team.lead, team.slug, "2026-q4")).canEditPlan).toBe(true);
+    expect(result.topSteps.every((step) => step.planItemId === null)).toBe(true);
     expect(result.pitfalls[0]!.playbookHref).toBe(`/playbook/${org.questionnaire.sections[0]!.pitfallId}`);
     for (const pitfall of result.pitfalls) {
       for (const symptom of pitfall.symptoms)
