@@ -1,6 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const port = 3100;
+/** The local OpenID Connect provider (e2e/support/oidc-provider.ts) the sso spec signs in through. */
+const oidcPort = 3101;
 
 /**
  * End-to-end tests run against the production build (`next build` runs once before them) served
@@ -33,11 +35,32 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && npm start",
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: { DATABASE_URL: "file:./data/e2e.db", DEMO_MODE: "true", PORT: String(port), APP_URL: `http://127.0.0.1:${port}` },
-  },
+  webServer: [
+    {
+      command: "npx tsx e2e/support/oidc-provider.ts",
+      url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { OIDC_TEST_PORT: String(oidcPort), OIDC_TEST_APP_URL: `http://127.0.0.1:${port}` },
+    },
+    {
+      command: "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && npm start",
+      url: `http://127.0.0.1:${port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        DATABASE_URL: "file:./data/e2e.db",
+        DEMO_MODE: "true",
+        PORT: String(port),
+        APP_URL: `http://127.0.0.1:${port}`,
+        // Single sign-on beside passwords (password sign-in stays on for every other spec).
+        OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+        OIDC_CLIENT_ID: "pitfall-radar-e2e",
+        OIDC_CLIENT_SECRET: "e2e-client-secret-not-for-production",
+        OIDC_DISPLAY_NAME: "Example SSO",
+        OIDC_SCOPES: "openid email profile groups",
+        OIDC_ROLE_MAPPING: "group:radar-coaches=coach:logistics",
+      },
+    },
+  ],
 });

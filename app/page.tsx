@@ -1,3 +1,4 @@
+import { NoRolePage } from "@/features/auth/no-role-page";
 import { OverviewPage } from "@/features/overview/overview-page";
 import { redirect } from "next/navigation";
 import { hasAnyPerson } from "@/server/auth/queries";
@@ -10,5 +11,6 @@ export default async function HomePage() {
   if (!(await hasAnyPerson())) redirect("/setup");
   const actor = await getCurrentActor();
   if (!actor) redirect("/sign-in");
+  if (actor.grants.length === 0) return <NoRolePage name={actor.name} email={actor.email} />;
   return <OverviewPage overview={await getOrganisationOverview(actor)} />;
 }

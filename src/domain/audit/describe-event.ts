@@ -124,7 +124,7 @@ export function describeAuditEvent(event: AuditEventFacts, name: AuditNameLookup
 
   switch (event.action) {
     case "auth.signed_in":
-      return `${who} signed in`;
+      return `${who} signed in${after.method === "sso" ? " through single sign-on" : ""}`;
     case "auth.signed_out":
       return `${who} signed out`;
     case "auth.sign_in_failed":
@@ -138,6 +138,9 @@ export function describeAuditEvent(event: AuditEventFacts, name: AuditNameLookup
     case "api_token.revoked":
       return `${who} revoked the API token '${text(before.name) ?? "unnamed"}'`;
     case "person.created":
+      if (after.source === "sso") {
+        return `${person}${text(after.email) ? ` (${text(after.email)})` : ""} signed in through single sign-on for the first time`;
+      }
       return `${who} added ${person}${text(after.email) ? ` (${text(after.email)})` : ""}${after.source === "import" ? " by import" : ""}`;
     case "person.deactivated":
       return `${who} deactivated ${person}`;
@@ -146,7 +149,12 @@ export function describeAuditEvent(event: AuditEventFacts, name: AuditNameLookup
     case "person.password_set":
       return `${who} set a new password for ${person}`;
     case "role.granted":
+      if (text(after.reason)?.startsWith("single sign-on mapping")) {
+        return `${person} was given the role ${roleLabel(after.role)}${scope ? ` for ${scope}` : ""} by the ${text(after.reason)}`;
+      }
       return `${who} gave ${person} the role ${roleLabel(after.role)}${scope ? ` for ${scope}` : ""}`;
+    case "person.sso_linked":
+      return `${who} linked their single sign-on to their account${text(after.email) ? ` (${text(after.email)})` : ""}`;
     case "role.revoked":
       return `${who} removed the role ${roleLabel(before.role)}${scope ? ` for ${scope}` : ""} from ${person}`;
     case "org_unit.created":

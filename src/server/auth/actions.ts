@@ -14,6 +14,7 @@ import { createPasswordAccount } from "./password-account";
 import { requestAddress } from "./request-address";
 import { recordSuccessfulSignIn, reserveSignInAttempt, throttleKeys } from "./sign-in-throttle";
 import { signInDestination } from "./sign-in-destination";
+import { currentSsoSettings } from "./single-sign-on";
 
 const WRONG_CREDENTIALS = "That email and password do not match an active account.";
 
@@ -21,6 +22,10 @@ export const signInAction = formAction({
   actor: anyone,
   input: signInSchema,
   handler: async (input) => {
+    const sso = currentSsoSettings();
+    if (sso?.only) {
+      throw new ExpectedError("forbidden", `This installation signs in through ${sso.displayName} only.`);
+    }
     const keys = throttleKeys(input.email, await requestAddress());
     // Counted before the password is checked, so parallel guesses cannot outrun the limit.
     const attempt = await reserveSignInAttempt(db, keys);

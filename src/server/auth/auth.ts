@@ -1,10 +1,13 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
-import { getEnv } from "@/env";
+import { getEnv, oidcSettings } from "@/env";
+import { writeAudit } from "../audit/audit";
 import { db } from "../db";
 import { databaseProvider } from "../prisma-client";
+import { onSsoAccountCreated, ssoPlugin, SSO_PROVIDER_ID } from "./single-sign-on";
 
 const SESSION_DAYS = 7;
 
@@ -19,10 +22,12 @@ function sessionSecret(): string {
 }
 
 /**
- * The auth library owns passwords (hashing, verification) and database sessions. Sign-up is off:
- * people are created by admins (or by the first-run setup), never by visitors.
+ * The auth library owns passwords (hashing, verification), single sign-on and database sessions.
+ * Password sign-up is off: people are created by admins (or by the first-run setup), or by their
+ * first single sign-on, with no role until an admin (or the configured mapping) gives one.
  */
 function createAuth() {
+  const sso = oidcSettings(getEnv());
   return betterAuth({
     appName: "Pitfall Radar",
     baseURL: getEnv().APP_URL,
@@ -48,7 +53,46 @@ function createAuth() {
       useSecureCookies: getEnv().APP_URL.startsWith("https://"),
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },
+    account: {
+      // Single sign-on joins an existing person only when the provider says the email is verified
+      // (and the person's own email is verified); no provider is trusted without that.
+      accountLinking: { enabled: true, trustedProviders: [], requireLocalEmailVerified: true },
+    },
+    user: {
+      // A person is only ever created from an email the identity provider has verified.
+      validateUserInfo: ({ user, source }) =>
+        source.action === "create-user" && source.method === "oauth" && !user.emailVerified
+          ? { error: "email_not_verified" }
+          : undefined,
+    },
+    hooks: {
+      after: createAuthMiddleware(async (ctx) => {
+        const session = ctx.context.newSession;
+        if (ctx.path.startsWith("/callback") && session) {
+          await writeAudit(db, {
+            actorId: session.user.id,
+            action: "auth.signed_in",
+            entityType: "user",
+            entityId: session.user.id,
+            after: { method: "sso" },
+          });
+        }
+      }),
+    },
     databaseHooks: {
+      user: {
+        create: {
+          // A provider that shares no name: the person is called by their email until an admin renames them.
+          before: async (user) => (user.name?.trim() ? undefined : { data: { ...user, name: user.email } }),
+        },
+      },
+      account: {
+        create: {
+          after: async (account) => {
+            if (account.providerId === SSO_PROVIDER_ID) await onSsoAccountCreated(account);
+          },
+        },
+      },
       session: {
         create: {
           // A deactivated person can never get a new session, whatever path creates it.
@@ -62,7 +106,8 @@ function createAuth() {
         },
       },
     },
-    plugins: [nextCookies()],
+    // nextCookies last, so it sees the cookies every other plugin set.
+    plugins: [...(sso ? [ssoPlugin(sso)] : []), nextCookies()],
   });
 }
 

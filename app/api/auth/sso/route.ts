@@ -1,0 +1,3 @@
+import { startSingleSignOn } from "@/server/auth/sso-routes";
+
+export const GET = startSingleSignOn;
