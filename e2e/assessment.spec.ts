@@ -182,7 +182,7 @@ test.describe("quarterly assessment", () => {
     await expect(
       results
         .first()
-        .getByText(/(No|Low|Medium|High|Critical) risk|Not scored/)
+        .getByText(/^(None|Low|Medium|High|Critical|Not scored)$/)
         .first(),
     ).toBeVisible();
     for (const href of await page

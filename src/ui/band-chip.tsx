@@ -1,5 +1,5 @@
 import { formatScore } from "@/domain/format";
-import { BAND_COLOURS, BANDS, type RiskBand } from "@/domain/scoring/bands";
+import { BAND_COLOURS, BANDS, bandName, type RiskBand } from "@/domain/scoring/bands";
 
 /** The band palette lives beside the bands, so the PDF export draws the same colours as the pages. */
 export { BAND_COLOURS } from "@/domain/scoring/bands";
@@ -12,9 +12,9 @@ export function bandLabel(band: RiskBand | null): string {
   return band === null ? "Not scored" : BAND_LABELS[band];
 }
 
-/** "No risk", "Low risk", ... "Critical risk": the words shown with a band on its own. */
+/** A band on its own reads as everywhere else: "None", "Low", ... "Critical" (see bandName). */
 export function bandText(band: RiskBand): string {
-  return band === "none" ? "No risk" : `${BAND_LABELS[band]} risk`;
+  return bandName(band);
 }
 
 export function bandMeaning(band: RiskBand): string {
@@ -25,7 +25,7 @@ const sizes = { sm: "px-2 py-0.5 text-xs", md: "px-2 py-0.5 text-sm" } as const;
 
 /**
  * A risk band on its colour. Given a `score` (even a missing one), it reads "59.6 Medium", the
- * way score tables show it; without, it names the band alone: "Medium risk". Anything unscored
+ * way score tables show it; without, it names the band alone: "Medium". Anything unscored
  * reads "Not scored".
  */
 export function BandChip({

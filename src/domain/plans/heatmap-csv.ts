@@ -6,7 +6,7 @@
  */
 import { csvLines } from "../csv/csv-writer";
 import { PITFALL_IDS } from "../content/schema";
-import { BANDS, type RiskBand } from "../scoring/bands";
+import { bandName, decodeRiskBand } from "../scoring/bands";
 import { formatScoreCompact } from "../format";
 import { pitfallName } from "./stored-rankings";
 import { teamHeadline } from "../results/headline";
@@ -47,7 +47,8 @@ export function heatmapCsvColumns(): string[] {
 }
 
 function bandLabel(band: string | null): string {
-  return BANDS.find((entry) => entry.band === (band as RiskBand))?.label ?? "";
+  const decoded = decodeRiskBand(band);
+  return decoded ? bandName(decoded) : "";
 }
 
 function resultCells(result: HeatmapPitfallResult | undefined): [string, string] {

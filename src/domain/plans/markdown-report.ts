@@ -3,13 +3,12 @@
  * triggered symptoms and the plan items. Text typed by people (notes, reasons, names) is escaped so
  * it cannot turn into headings, links or table columns.
  */
-import { BANDS, type RiskBand } from "../scoring/bands";
+import { bandName, type RiskBand } from "../scoring/bands";
 import { headlineDetail, teamHeadline } from "../results/headline";
 import { formatExportDay, formatScoreCompact } from "../format";
 import type { ExportCycle, ExportTeamSection, OrgUnitPlanExport, TeamPlanExport } from "./export-schema";
 
-const bandLabel = (band: RiskBand | null) =>
-  band ? (BANDS.find((entry) => entry.band === band)?.label ?? band) : "—";
+const bandLabel = (band: RiskBand | null) => (band ? bandName(band) : "—");
 
 /** Backslash-escapes the ASCII punctuation Markdown gives meaning to. */
 export function escapeMarkdown(text: string): string {

@@ -8,7 +8,7 @@
  *
  * Pure: computed from the stored per-pitfall results (status, score, band), never re-scored.
  */
-import { BANDS, decodeRiskBand, RISK_BANDS, type RiskBand } from "../scoring/bands";
+import { bandName, decodeRiskBand, RISK_BANDS, type RiskBand } from "../scoring/bands";
 
 /** One stored pitfall result, as the result rows hold it. */
 export interface HeadlinePitfallResult {
@@ -151,7 +151,7 @@ export function sortRiskierFirst<T>(items: readonly T[], headlineOf: (item: T) =
 
 export function headlineBandLabel(band: RiskBand | null): string {
   if (band === null) return "Not scored";
-  return BANDS.find((definition) => definition.band === band)?.label ?? band;
+  return bandName(band);
 }
 
 function oneDecimal(score: number): string {

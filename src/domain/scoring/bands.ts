@@ -46,6 +46,14 @@ export const BANDS: readonly BandDefinition[] = [
   },
 ];
 
+/**
+ * The one word for a band wherever it appears: pages, chips, headlines, tables, CSV, Markdown and
+ * PDF exports all read "None", "Low", "Medium", "High", "Critical" (never "No risk" or "Low risk").
+ */
+export function bandName(band: RiskBand): string {
+  return BANDS.find((definition) => definition.band === band)?.label ?? band;
+}
+
 /** Maps a 0-100 score to its band. Scores outside 0-100 are a bug upstream, so they throw. */
 export function bandForScore(score: number): RiskBand {
   if (!(score >= 0 && score <= 100)) {

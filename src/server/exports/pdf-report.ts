@@ -6,7 +6,7 @@ import type { ExportCycle, ExportPitfallResult, ExportTeamSection } from "@/doma
 import { topSymptoms } from "@/domain/plans/stored-rankings";
 import type { UnitSummary } from "@/domain/plans/unit-summary";
 import { headlineSentence, teamHeadline } from "@/domain/results/headline";
-import { BANDS, RISK_BANDS, type RiskBand } from "@/domain/scoring/bands";
+import { bandName, RISK_BANDS, type RiskBand } from "@/domain/scoring/bands";
 import { BAND_COLOURS } from "@/domain/scoring/bands";
 
 type PdfDocument = PDFKit.PDFDocument;
@@ -97,8 +97,7 @@ function write(
 /** Bars and cells take the app's band colours, so a printed report reads like the screens. */
 const bandColour = (band: RiskBand) => BAND_COLOURS[band].background;
 
-const bandLabel = (band: RiskBand | null) =>
-  band ? (BANDS.find((entry) => entry.band === band)?.label ?? band) : "";
+const bandLabel = (band: RiskBand | null) => (band ? bandName(band) : "");
 
 /** Tabs and line ends become spaces and newlines; other control characters are dropped. */
 export function pdfText(text: string): string {
