@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/features/auth/change-password-form";
 import { AccountSummary } from "@/features/auth/account-summary";
 import { ApiTokensSection } from "@/features/api/api-tokens-section";
+import { NotificationSettingsSection } from "@/features/notifications/notification-settings-section";
 import { requireActor } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -18,6 +19,7 @@ export default async function AccountPage() {
         </h2>
         <ChangePasswordForm />
       </section>
+      <NotificationSettingsSection actor={actor} />
       <ApiTokensSection actor={actor} />
     </div>
   );

@@ -50,11 +50,17 @@ export interface ReminderTeam {
 export interface ReminderPanelData {
   cycle: { id: string; name: string; closesOn: string } | null;
   teams: ReminderTeam[];
+  /** Email is configured: sending a reminder emails the leads instead of listing them to write to. */
+  sendsEmail: boolean;
 }
 
-/** What sending a reminder returns: the leads to write to, and a ready-made email. */
+/**
+ * What sending a reminder returns: the leads still to write to, and a ready-made email. With email
+ * configured (`emailed`), the app has sent it and `emails` lists only the leads it could not reach.
+ */
 export interface ReminderSent {
   message: string;
   emails: string[];
   mailtoHref: string;
+  emailed: boolean;
 }

@@ -94,7 +94,8 @@ export function ReminderPanel({ data }: { data: ReminderPanelData }) {
         cycle ? (
           <p className="max-w-3xl">
             Teams that have not submitted {cycle.name}, due on {formatDayLong(cycle.closesOn)}. Sending a
-            reminder records it in the audit log and gives you their leads&apos; emails.
+            reminder records it in the audit log and{" "}
+            {data.sendsEmail ? "emails their leads." : <>gives you their leads&apos; emails.</>}
           </p>
         ) : (
           <p>No cycle is open, so there is nobody to remind.</p>
@@ -120,7 +121,7 @@ export function ReminderPanel({ data }: { data: ReminderPanelData }) {
               <FormStatus result={state} success={(sent: { message: string }) => sent.message} />
             </form>
           ) : null}
-          {state?.ok ? (
+          {state?.ok && (!state.data.emailed || state.data.emails.length > 0) ? (
             <ReminderEmails emails={state.data.emails} mailtoHref={state.data.mailtoHref} />
           ) : null}
         </>

@@ -8,6 +8,9 @@ import type { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "../audit/audit";
 import { db } from "../db";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
+import { appMailer } from "../notifications/app-mailer";
+import type { Mailer } from "../notifications/mailer";
+import { emailManualReminder, type ManualReminderLead } from "../notifications/manual-reminder";
 
 type Reader = Pick<Prisma.TransactionClient, "team">;
 
@@ -38,7 +41,7 @@ async function teamsToRemind(reader: Reader, actor: Actor, cycleId: string) {
       roles: {
         where: { role: "team_lead", user: { deactivatedAt: null } },
         orderBy: { user: { name: "asc" } },
-        select: { user: { select: { name: true, email: true } } },
+        select: { user: { select: { id: true, name: true, email: true } } },
       },
     },
   });
@@ -53,7 +56,7 @@ function toReminderTeam(team: Awaited<ReturnType<typeof teamsToRemind>>[number])
     teamHref: teamPath(team.slug),
     orgUnitName: team.orgUnit.name,
     status: team.assessments.length === 0 ? "not-started" : "draft",
-    leads: team.roles.map((role) => role.user),
+    leads: team.roles.map(({ user }) => ({ name: user.name, email: user.email })),
   };
 }
 
@@ -68,21 +71,46 @@ export async function getReminderPanel(actor: Actor): Promise<ReminderPanelData>
     where: { status: "open" },
     select: { id: true, name: true, closesOn: true },
   });
-  if (!cycle) return { cycle: null, teams: [] };
+  const sendsEmail = appMailer() !== null;
+  if (!cycle) return { cycle: null, teams: [], sendsEmail };
   const teams = await teamsToRemind(db, actor, cycle.id);
   return {
     cycle: { id: cycle.id, name: cycle.name, closesOn: cycle.closesOn.toISOString() },
     teams: teams.map(toReminderTeam),
+    sendsEmail,
   };
+}
+
+/** Each lead once, with the teams of theirs the reminder is about. */
+function leadsOf(rows: Awaited<ReturnType<typeof teamsToRemind>>): ManualReminderLead[] {
+  const leads = new Map<string, ManualReminderLead>();
+  for (const team of rows) {
+    const line = toReminderTeam(team);
+    for (const { user } of team.roles) {
+      const lead = leads.get(user.id) ?? { ...user, teams: [] };
+      lead.teams.push({ teamName: line.teamName, status: line.status, href: line.teamHref });
+      leads.set(user.id, lead);
+    }
+  }
+  return [...leads.values()];
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 /**
  * Records a reminder to the leads of the teams in scope that have not submitted in the open
- * cycle, and returns their emails and a ready-made email to send them.
+ * cycle. With email configured, it is then sent to each lead (once per lead and day); otherwise,
+ * and for any lead the mail server would not take, it returns their emails and a ready-made email.
  */
-export async function sendCycleReminder(actor: Actor, input: CycleIdInput): Promise<ReminderSent> {
+export async function sendCycleReminder(
+  actor: Actor,
+  input: CycleIdInput,
+  mail: { mailer: Mailer; appUrl: string } | null = appMailer(),
+): Promise<ReminderSent> {
   requireReminderScope(actor);
-  return db.$transaction(async (tx) => {
+  const recorded = await db.$transaction(async (tx) => {
     const cycle = await tx.cycle.findUnique({
       where: { id: input.cycleId },
       select: { id: true, name: true, status: true, closesOn: true },
@@ -110,15 +138,49 @@ export async function sendCycleReminder(actor: Actor, input: CycleIdInput): Prom
         teams: rows.map((team) => team.name),
         teamIds: rows.map((team) => team.id),
         leadCount: emails.length,
+        byEmail: mail !== null,
       },
     });
-    const closesOn = cycle.closesOn.toISOString();
-    const leads = emails.length === 1 ? "1 lead" : `${emails.length} leads`;
-    const teamCount = rows.length === 1 ? "1 team" : `${rows.length} teams`;
+    return { cycle, rows, emails };
+  });
+  const { cycle, rows, emails } = recorded;
+  const closesOn = cycle.closesOn.toISOString();
+  const teamCount = plural(rows.length, "team", "teams");
+  if (!mail || emails.length === 0) {
     return {
-      message: `Reminder for ${cycle.name} recorded: ${teamCount}, ${leads}. Send the email below.`,
+      message: `Reminder for ${cycle.name} recorded: ${teamCount}, ${plural(emails.length, "lead", "leads")}. Send the email below.`,
       emails,
       mailtoHref: reminderMailto(emails, cycle.name, closesOn),
+      emailed: false,
     };
+  }
+  const outcome = await emailManualReminder(db, mail.mailer, {
+    appUrl: mail.appUrl,
+    sender: { id: actor.id, name: actor.name },
+    cycle: { id: cycle.id, name: cycle.name, closesOn },
+    leads: leadsOf(rows),
   });
+  const parts = [
+    `Reminder for ${cycle.name} emailed to ${plural(outcome.sent, "lead", "leads")} of ${teamCount}.`,
+  ];
+  if (outcome.alreadyToday > 0) {
+    parts.push(
+      `${plural(outcome.alreadyToday, "lead was", "leads were")} already reminded about ${cycle.name} today and got no second email.`,
+    );
+  }
+  if (outcome.optedOut > 0) {
+    parts.push(`${plural(outcome.optedOut, "lead has", "leads have")} turned these reminders off.`);
+  }
+  const failed = outcome.failed.map((lead) => lead.email);
+  if (failed.length > 0) {
+    parts.push(
+      `The mail server did not take the email for ${plural(failed.length, "lead", "leads")}: write to them below.`,
+    );
+  }
+  return {
+    message: parts.join(" "),
+    emails: failed,
+    mailtoHref: reminderMailto(failed, cycle.name, closesOn),
+    emailed: true,
+  };
 }
