@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { teamPageTitle } from "@/server/assessments/page-titles";
 import { TeamPage } from "@/features/assessments/team-page";
 import { orNotFound } from "@/server/errors";
 import { getTeamOverview } from "@/server/assessments/queries";
@@ -8,7 +9,9 @@ interface TeamRouteProps {
   params: Promise<{ slug: string }>;
 }
 
-export const metadata: Metadata = { title: "Team" };
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  return { title: await teamPageTitle((await params).slug, "Team") };
+}
 
 export default async function TeamRoute({ params }: TeamRouteProps) {
   const actor = await requireActor();

@@ -28,6 +28,17 @@ export function selectCycle<T extends DashboardCycle>(
   return cyclesOldestFirst.at(-1) ?? null;
 }
 
+/**
+ * True when the URL names a cycle (`?cycle=2099-q1`, or something that is no cycle key at all) that
+ * is not among `cycles`. Every page and download that reads `?cycle=` answers such a request with
+ * "not found" rather than quietly showing another cycle; no `?cycle=` at all means the latest.
+ */
+export function isUnknownCycleRequest(cycles: readonly DashboardCycle[], key: string | undefined): boolean {
+  if (key === undefined || key.trim() === "") return false;
+  const wanted = parseCycleKey(key.trim());
+  return !wanted || !cycles.some((cycle) => sameCycle(cycle, wanted));
+}
+
 /** A cycle as pages show it: the URL key, the name people read, open or closed. */
 export interface CycleOption {
   key: string;

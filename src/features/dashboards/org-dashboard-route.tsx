@@ -1,6 +1,7 @@
 import type { ComponentType } from "react";
 import type { Actor } from "@/domain/access/policy";
 import { requireOrgDashboardActor } from "@/server/dashboards/page-access";
+import { orNotFound } from "@/server/errors";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -14,6 +15,7 @@ export function orgDashboardRoute<View>(
 ) {
   return async function OrgDashboardRoute({ searchParams }: { searchParams: Promise<SearchParams> }) {
     const actor = await requireOrgDashboardActor();
-    return <Page view={await load(actor, await searchParams)} />;
+    // An unknown ?cycle= is not found, as on every page that reads it.
+    return <Page view={await orNotFound(load(actor, await searchParams))} />;
   };
 }

@@ -1,9 +1,15 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
 import { previousCycle, sortCycles } from "@/domain/cycles/cycle-ref";
-import { selectCycle, toCycleOption, type DashboardCycle } from "@/domain/dashboards/cycles";
+import {
+  isUnknownCycleRequest,
+  selectCycle,
+  toCycleOption,
+  type DashboardCycle,
+} from "@/domain/dashboards/cycles";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
+import { NotFoundError } from "../errors";
 import { readableOrgUnits, requireOrgDashboardScope } from "./access";
 
 /** Cycles that have started (open or closed), oldest first; planned cycles hold no assessments yet. */
@@ -23,6 +29,8 @@ export async function listStartedCycles(): Promise<DashboardCycle[]> {
 export async function loadOrgDashboardCycles(actor: Actor, requestedCycleKey: string | undefined) {
   const scope = requireOrgDashboardScope(actor);
   const [cycles, units] = await Promise.all([listStartedCycles(), readableOrgUnits(actor)]);
+  if (isUnknownCycleRequest(cycles, requestedCycleKey))
+    throw new NotFoundError(`There is no started cycle ${requestedCycleKey?.trim()}.`);
   const cycle = selectCycle(cycles, requestedCycleKey);
   const before = cycle ? previousCycle(cycles, cycle) : null;
   return { scope, cycles, units, cycle, before };

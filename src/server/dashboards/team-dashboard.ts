@@ -76,10 +76,13 @@ async function loadTeamContext(actor: Actor, slug: string): Promise<TeamContext>
   };
 }
 
+/** The submitted cycle `?cycle=` names (the latest without one); a cycle the team has no result in is not found. */
 function selectSubmitted(context: TeamContext, key: string | undefined) {
+  if (key === undefined) return context.submitted.at(-1) ?? null;
   const wanted = parseCycleKey(key);
   const match = wanted ? context.submitted.find((entry) => sameCycle(entry.cycle, wanted)) : undefined;
-  return match ?? context.submitted.at(-1) ?? null;
+  if (!match) throw new NotFoundError(`This team has no submitted result for ${key}.`);
+  return match;
 }
 
 function firstValue(value: string | string[] | undefined): string | undefined {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { teamPageTitle } from "@/server/assessments/page-titles";
 import { redirect } from "next/navigation";
 import { questionnairePath } from "@/contracts/assessments/paths";
 import { ReviewPage } from "@/features/assessments/review-page";
@@ -6,7 +7,9 @@ import { orNotFound } from "@/server/errors";
 import { getReview } from "@/server/assessments/queries";
 import { requireActor } from "@/server/auth/session";
 
-export const metadata: Metadata = { title: "Review the assessment" };
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  return { title: await teamPageTitle((await params).slug, "Review the assessment") };
+}
 
 export default async function ReviewRoute({ params }: { params: Promise<{ slug: string }> }) {
   const actor = await requireActor();

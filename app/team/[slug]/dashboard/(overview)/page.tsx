@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
+import { teamPageTitle } from "@/server/assessments/page-titles";
 import { TeamDashboardPage } from "@/features/dashboards/team-dashboard-page";
 import { requireActor } from "@/server/auth/session";
 import { orNotFound } from "@/server/errors";
 import { getTeamDashboard } from "@/server/dashboards/team-dashboard";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Team dashboard" };
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  return { title: await teamPageTitle((await params).slug, "Team dashboard") };
+}
 
 interface TeamDashboardRouteProps {
   params: Promise<{ slug: string }>;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { resultPageTitle } from "@/server/assessments/page-titles";
 import { ResultPage } from "@/features/assessments/result-page";
 import { orNotFound } from "@/server/errors";
 import { getAssessmentResult } from "@/server/assessments/queries";
@@ -8,7 +9,14 @@ interface ResultRouteProps {
   params: Promise<{ slug: string; cycle: string }>;
 }
 
-export const metadata: Metadata = { title: "Assessment result" };
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ slug: string; cycle: string }>;
+}): Promise<Metadata> {
+  const { slug, cycle } = await params;
+  return { title: await resultPageTitle(slug, cycle) };
+}
 
 export default async function ResultRoute({ params }: ResultRouteProps) {
   const actor = await requireActor();
