@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { hasAnyPerson } from "@/server/auth/queries";
 import { getCurrentActor } from "@/server/auth/session";
 import { getOrganisationOverview } from "@/server/overview/queries";
+import { listMyTeams } from "@/server/assessments/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -12,5 +13,6 @@ export default async function HomePage() {
   const actor = await getCurrentActor();
   if (!actor) redirect("/sign-in");
   if (actor.grants.length === 0) return <NoRolePage name={actor.name} email={actor.email} />;
-  return <OverviewPage overview={await getOrganisationOverview(actor)} />;
+  const [overview, myTeams] = await Promise.all([getOrganisationOverview(actor), listMyTeams(actor)]);
+  return <OverviewPage overview={overview} myTeams={myTeams} />;
 }

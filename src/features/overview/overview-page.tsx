@@ -2,12 +2,21 @@ import Link from "next/link";
 import { formatDayLong } from "@/domain/format";
 import type { OrganisationOverview, OverviewLinks } from "@/contracts/overview/views";
 import { pitfallSummaries } from "./pitfall-summaries";
+import { YourAssessments } from "./your-assessments";
+import type { MyTeamSummary } from "@/contracts/assessments/types";
 import { EmptyState } from "@/ui/empty-state";
 import { PageHeader } from "@/ui/page-header";
 import { SectionCard } from "@/ui/section-card";
 import { TextLink } from "@/ui/text-link";
 
-export function OverviewPage({ overview }: { overview: OrganisationOverview }) {
+export function OverviewPage({
+  overview,
+  myTeams = [],
+}: {
+  overview: OrganisationOverview;
+  /** The teams the person leads or belongs to: their due assessment comes first. */
+  myTeams?: readonly MyTeamSummary[];
+}) {
   const { currentCycle, links } = overview;
   return (
     <div className="space-y-10">
@@ -21,6 +30,8 @@ export function OverviewPage({ overview }: { overview: OrganisationOverview }) {
           </p>
         }
       />
+
+      <YourAssessments teams={myTeams} />
 
       {overview.teamCount === 0 ? (
         <EmptyState title="No teams yet">

@@ -2,12 +2,14 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getCurrentActor } from "@/server/auth/session";
 import { MainNav } from "./main-nav";
+import { MobileMenu } from "./mobile-menu";
 import { navLinksFor } from "./nav-links";
 import { RadarLogo } from "./radar-logo";
 import { UserMenu } from "./user-menu";
 
 export async function AppShell({ children }: { children: ReactNode }) {
   const actor = await getCurrentActor();
+  const links = navLinksFor(actor);
   return (
     <>
       <a
@@ -20,15 +22,24 @@ export async function AppShell({ children }: { children: ReactNode }) {
         data-app-header
         className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur"
       >
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-8 gap-y-2 px-4 py-3">
+        {/* On a phone the links fold into one Menu button, so the sticky header stays one line tall. */}
+        <div className="mx-auto flex max-w-7xl items-center gap-x-8 gap-y-2 px-4 py-2 md:flex-wrap md:py-3">
           <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
             <RadarLogo className="h-7 w-7" />
             <span>Pitfall Radar</span>
           </Link>
-          <MainNav links={navLinksFor(actor)} />
-          <div className="ml-auto">
-            <UserMenu actor={actor} />
+          <div className="hidden md:contents">
+            <MainNav links={links} />
+            <div className="ml-auto">
+              <UserMenu actor={actor} />
+            </div>
           </div>
+          <MobileMenu>
+            <MainNav links={links} />
+            <div className="border-t border-slate-200 pt-2">
+              <UserMenu actor={actor} />
+            </div>
+          </MobileMenu>
         </div>
       </header>
       {/* At least a screen tall, so the footer starts below the fold: when a page's content streams
