@@ -9,6 +9,7 @@ import { ROLE_LABELS, decodeRole } from "../access/policy";
 import { countermeasureById } from "../content";
 import { formatDayLong, formatInteger } from "../format";
 import { PLAN_ITEM_STATUS_LABELS, decodePlanItemStatus } from "../plans/plan-item-rules";
+import { NOTIFICATION_KIND_LABELS, isNotificationKind } from "../notifications/kinds";
 
 const NAME_KINDS = ["user", "team", "org_unit", "plan_item", "cycle", "assessment"] as const;
 export type AuditNameKind = (typeof NAME_KINDS)[number];
@@ -221,6 +222,32 @@ export function describeAuditEvent(event: AuditEventFacts, name: AuditNameLookup
       const teams = listNames(after.teams);
       const n = count(after.teamCount) ?? teams.length;
       return `${who} sent a reminder about ${cycle} to the leads of ${plural(n, "team", "teams")}${teams.length ? `: ${teams.join(", ")}` : ""}`;
+    }
+    case "notification.sent": {
+      const sender = event.actorName ? who : "Pitfall Radar";
+      if (after.kind === "plan_digest") {
+        const n = count(after.itemCount);
+        return `${sender} emailed ${person} the weekly digest of ${n === null ? "overdue plan items" : plural(n, "overdue plan item", "overdue plan items")}`;
+      }
+      const days = count(after.daysBefore);
+      const when =
+        after.kind === "cycle_reminder" && days !== null
+          ? `, ${plural(days, "day", "days")} before its due date`
+          : "";
+      return `${sender} emailed ${person} a reminder about ${text(after.cycle) ?? "a cycle"}${when}`;
+    }
+    case "notification.preferences_changed": {
+      const label = (kinds: unknown) =>
+        listNames(kinds).map((kind) =>
+          isNotificationKind(kind) ? NOTIFICATION_KIND_LABELS[kind].title.toLowerCase() : kind,
+        );
+      const off = label(after.turnedOff);
+      const on = label(after.turnedOn);
+      const changes = [
+        ...(off.length ? [`turned off ${off.join(", ")}`] : []),
+        ...(on.length ? [`turned on ${on.join(", ")}`] : []),
+      ];
+      return `${who} changed their email notifications${changes.length ? `: ${changes.join("; ")}` : ""}`;
     }
     default:
       return `${who} recorded "${event.action}" on ${event.entityType.replace(/_/g, " ") || "an entity"}`;

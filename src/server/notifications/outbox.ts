@@ -78,7 +78,8 @@ export async function deliverOnce(
   try {
     await mailer.send(delivery.user.email, delivery.message);
   } catch (error) {
-    console.error(`Could not send the ${delivery.kind} email to ${delivery.user.email}:`, error);
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(`Could not send the ${delivery.kind} email to ${delivery.user.email}: ${reason}`);
     await client.notificationSent.update({ where: { key: delivery.key }, data: { status: "failed" } });
     return "failed";
   }
