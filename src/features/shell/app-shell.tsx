@@ -23,7 +23,7 @@ export async function AppShell({ children }: { children: ReactNode }) {
         className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur"
       >
         {/* On a phone the links fold into one Menu button, so the sticky header stays one line tall. */}
-        <div className="mx-auto flex max-w-7xl items-center gap-x-8 gap-y-2 px-4 py-2 md:flex-wrap md:py-3">
+        <div className="mx-auto flex max-w-7xl items-center gap-x-2 gap-y-2 px-4 py-2 md:flex-wrap md:gap-x-8 md:py-3">
           <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
             <RadarLogo className="h-7 w-7" />
             <span>Pitfall Radar</span>
@@ -36,10 +36,15 @@ export async function AppShell({ children }: { children: ReactNode }) {
           </div>
           <MobileMenu>
             <MainNav links={links} />
-            <div className="border-t border-slate-200 pt-2">
-              <UserMenu actor={actor} />
-            </div>
+            {actor ? (
+              <div className="border-t border-slate-200 pt-2">
+                <UserMenu actor={actor} show="account" />
+              </div>
+            ) : null}
           </MobileMenu>
+          <div className="md:hidden">
+            <UserMenu actor={actor} show="signOut" />
+          </div>
         </div>
       </header>
       {/* At least a screen tall, so the footer starts below the fold: when a page's content streams
