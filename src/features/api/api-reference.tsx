@@ -111,7 +111,7 @@ function OperationCard({ path, operation }: { path: string; operation: Operation
       headingLevel={3}
       title={
         <>
-          <span className="mr-2 rounded bg-slate-800 px-2 py-0.5 font-mono text-sm text-white">GET</span>
+          <span className="mr-2 rounded bg-slate-800 px-2 py-0.5 font-mono text-sm text-white">GET</span>{" "}
           <code className="font-mono break-all">
             {API_BASE_PATH}
             {path}
