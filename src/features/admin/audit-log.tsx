@@ -19,6 +19,7 @@ const ACTION_PREFIXES = [
   "assessment.",
   "plan.",
   "cycle.",
+  "api_token.",
 ];
 
 function prettyJson(json: string): string {
