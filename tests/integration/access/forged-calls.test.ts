@@ -13,6 +13,7 @@ import type { ActionResult } from "@/contracts/action-result";
 import * as importActions from "@/server/admin/import-actions";
 import * as orgActions from "@/server/admin/org-actions";
 import * as peopleActions from "@/server/admin/people-actions";
+import * as apiTokenActions from "@/server/api/token-actions";
 import * as assessmentActions from "@/server/assessments/actions";
 import * as authActions from "@/server/auth/actions";
 import * as cycleActions from "@/server/cycles/actions";
@@ -33,6 +34,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   "src/server/admin/import-actions.ts": importActions,
   "src/server/admin/org-actions.ts": orgActions,
   "src/server/admin/people-actions.ts": peopleActions,
+  "src/server/api/token-actions.ts": apiTokenActions,
   "src/server/assessments/actions.ts": assessmentActions,
   "src/server/auth/actions.ts": authActions,
   "src/server/cycles/actions.ts": cycleActions,
