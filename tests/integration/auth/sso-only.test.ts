@@ -1,0 +1,67 @@
+/**
+ * SSO-only mode: with OIDC_ONLY=true the sign-in page offers only single sign-on, and the server
+ * refuses a password sign-in even from a forged request, before any password is checked or counted.
+ */
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "better-auth/crypto";
+import { describe, expect, it, vi } from "vitest";
+import type { ActionResult } from "@/contracts/action-result";
+
+vi.hoisted(() => {
+  Object.assign(process.env, {
+    OIDC_ISSUER: "http://127.0.0.1:9/realms/staff",
+    OIDC_CLIENT_ID: "pitfall-radar",
+    OIDC_CLIENT_SECRET: "test-secret",
+    OIDC_DISPLAY_NAME: "Example Corp SSO",
+    OIDC_ONLY: "true",
+  });
+});
+vi.mock("next/headers", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/headers")>()),
+  headers: async () => new Headers({ "x-forwarded-for": "192.0.2.7" }),
+}));
+
+const { signInAction } = await import("@/server/auth/actions");
+const { signInOptions } = await import("@/server/auth/single-sign-on");
+const { db } = await import("@/server/db");
+
+describe("SSO-only mode", () => {
+  it("hides the password form", () => {
+    expect(signInOptions()).toEqual({ sso: { name: "Example Corp SSO" }, passwordAllowed: false });
+  });
+
+  it("refuses the right password without checking it, counting it or signing anyone in", async () => {
+    const id = randomUUID();
+    const email = `sso-only-${id.slice(0, 8)}@example.test`;
+    await db.user.create({
+      data: {
+        id,
+        name: "Only SSO",
+        email,
+        emailVerified: true,
+        roles: { create: [{ role: "admin" }] },
+        accounts: {
+          create: {
+            id: randomUUID(),
+            accountId: id,
+            providerId: "credential",
+            password: await hashPassword("the-right-password-1"),
+          },
+        },
+      },
+    });
+    const form = new FormData();
+    form.set("email", email);
+    form.set("password", "the-right-password-1");
+    const result = (await signInAction(null, form)) as ActionResult<null>;
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: "forbidden",
+        message: "This installation signs in through Example Corp SSO only.",
+      }),
+    });
+    expect(await db.session.count({ where: { userId: id } })).toBe(0);
+    expect(await db.rateLimit.count()).toBe(0);
+  });
+});
