@@ -7,19 +7,17 @@ import { progressParts, type AssessmentProgress } from "@/domain/assessments/pro
 export function ProgressSummary({
   progress,
   idPrefix,
-  compact = false,
 }: {
   progress: AssessmentProgress;
   /** Keeps the ids unique when the summary appears twice on a page. */
   idPrefix: string;
-  compact?: boolean;
 }) {
   const labelId = `${idPrefix}-label`;
   const textId = `${idPrefix}-text`;
   const [first, ...rest] = progressParts(progress);
   return (
-    <div className={compact ? "min-w-0 flex-1" : "rounded-lg border border-slate-200 bg-white p-4"}>
-      <p id={labelId} className={compact ? "sr-only" : "text-sm font-semibold text-slate-900"}>
+    <div className="rounded-lg border border-slate-200 bg-white p-4">
+      <p id={labelId} className="text-sm font-semibold text-slate-900">
         Progress
       </p>
       <progress
@@ -27,7 +25,7 @@ export function ProgressSummary({
         aria-describedby={textId}
         max={progress.total}
         value={progress.answered}
-        className={`${compact ? "" : "mt-2 "}h-3 w-full appearance-none overflow-hidden rounded-full border border-slate-400 bg-slate-100 [&::-moz-progress-bar]:bg-blue-700 [&::-webkit-progress-bar]:bg-slate-100 [&::-webkit-progress-value]:bg-blue-700`}
+        className={`mt-2 h-3 w-full appearance-none overflow-hidden rounded-full border border-slate-400 bg-slate-100 [&::-moz-progress-bar]:bg-blue-700 [&::-webkit-progress-bar]:bg-slate-100 [&::-webkit-progress-value]:bg-blue-700`}
       />
       <p id={textId} data-testid="progress-text" className="mt-1 text-sm text-slate-700">
         <span>{first}</span>
