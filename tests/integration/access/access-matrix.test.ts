@@ -32,11 +32,14 @@ import * as assessmentActions from "@/server/assessments/actions";
 import * as authActions from "@/server/auth/actions";
 import * as cycleActions from "@/server/cycles/actions";
 import { db } from "@/server/db";
+import * as notificationActions from "@/server/notifications/actions";
 import * as planActions from "@/server/plans/actions";
 import * as heatmapExportRoute from "../../../app/api/exports/heatmap.csv/route";
 import * as teamExportRoute from "../../../app/api/exports/teams/[slug]/route";
 import * as unitExportRoute from "../../../app/api/exports/units/[unitSlug]/route";
 import * as healthRoute from "../../../app/api/health/route";
+import * as ssoCallbackRoute from "../../../app/api/auth/callback/[provider]/route";
+import * as ssoStartRoute from "../../../app/api/auth/sso/route";
 import {
   CALLER_LABELS,
   CALLER_PASSWORD,
@@ -104,6 +107,7 @@ const SERVER_ACTION_MODULES = {
   "src/server/assessments/actions.ts": assessmentActions,
   "src/server/auth/actions.ts": authActions,
   "src/server/cycles/actions.ts": cycleActions,
+  "src/server/notifications/actions.ts": notificationActions,
   "src/server/plans/actions.ts": planActions,
 } as const;
 type ActionFile = keyof typeof SERVER_ACTION_MODULES;
@@ -114,6 +118,8 @@ const ROUTE_MODULES = {
   "app/api/exports/teams/[slug]/route.ts": teamExportRoute,
   "app/api/exports/units/[unitSlug]/route.ts": unitExportRoute,
   "app/api/health/route.ts": healthRoute,
+  "app/api/auth/sso/route.ts": ssoStartRoute,
+  "app/api/auth/callback/[provider]/route.ts": ssoCallbackRoute,
 } as const;
 type RouteFile = keyof typeof ROUTE_MODULES;
 
@@ -351,6 +357,9 @@ const EXPECTED = {
                                          other:  [KEEP,    KEEP,    KEEP,    KEEP,    KEEP,    SIGN_IN, SIGN_IN] },
   revokeApiTokenAction:                { own:    [ALLOW,   ALLOW,   ALLOW,   ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
                                          other:  [HIDE,    HIDE,    HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
+  // Email choices: everyone changes their own; another person's stay as they are.
+  saveNotificationPreferencesAction:   { own:    [ALLOW,   ALLOW,   ALLOW,   ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
+                                         other:  [KEEP,    KEEP,    KEEP,    KEEP,    KEEP,    SIGN_IN, SIGN_IN] },
   // The first-run setup only works in an installation without people; here it is refused to all.
   createFirstAdminAction:              { global: [SET_UP,  SET_UP,  SET_UP,  SET_UP,  SET_UP,  SET_UP,  SET_UP] },
   // Downloads: a team's plan is exported by whoever may plan or oversee it (a member only reads it);
@@ -365,6 +374,11 @@ const EXPECTED = {
                                          other:  [ALLOW,   ALLOW,   KEEP,    FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
   // The health check answers everyone, and shows no team's data to anyone.
   "GET /api/health":                   { global: [ALLOW,   ALLOW,   ALLOW,   ALLOW,   ALLOW,   ALLOW,   ALLOW] },
+  // Single sign-on is not configured here: its routes do not exist for anyone (its journeys, with a
+  // real provider, are in e2e/sso.spec.ts).
+  "GET /api/auth/sso":                 { global: [HIDE,    HIDE,    HIDE,    HIDE,    HIDE,    HIDE,    HIDE] },
+  "GET /api/auth/callback/[provider]": { global: [HIDE,    HIDE,    HIDE,    HIDE,    HIDE,    HIDE,    HIDE] },
+  "POST /api/auth/callback/[provider]":{ global: [HIDE,    HIDE,    HIDE,    HIDE,    HIDE,    HIDE,    HIDE] },
 } as const satisfies Record<string, Expectations>;
 
 // prettier-ignore
@@ -898,6 +912,28 @@ const ROWS: (ActionRow | RouteRow)[] = [
     },
   }),
 
+  // --- Email choices -----------------------------------------------------------------------------
+  action("src/server/notifications/actions.ts", "saveNotificationPreferencesAction", {
+    targets: "account",
+    arrange: async (world, side) => {
+      const account =
+        side === world.own
+          ? world.person
+          : await createPerson({ name: "Other Person", grants: [{ role: "member", teamId: side.team.id }] });
+      return {
+        // Keeps the reminders sent by hand, turns the other two kinds off.
+        args: [null, form({ manual_reminder: "on" })],
+        state: () =>
+          db.notificationOptOut.findMany({
+            where: { userId: account.id },
+            orderBy: { kind: "asc" },
+            select: { kind: true },
+          }),
+        secrets: side === world.own ? [] : [account.email],
+      };
+    },
+  }),
+
   // --- Route handlers -----------------------------------------------------------------------------
   route("app/api/exports/teams/[slug]/route.ts", "GET", {
     targets: "team",
@@ -920,6 +956,33 @@ const ROWS: (ActionRow | RouteRow)[] = [
     arrange: (world, side) => ({
       request: get(world, "/api/exports/heatmap.csv"),
       shows: [side.team.name, side.team.slug],
+    }),
+  }),
+  route("app/api/auth/sso/route.ts", "GET", {
+    targets: "organisation",
+    neverShowsTeamData: true,
+    arrange: (world) => ({ request: get(world, "/api/auth/sso?next=/team"), shows: [] }),
+  }),
+  route("app/api/auth/callback/[provider]/route.ts", "GET", {
+    targets: "organisation",
+    neverShowsTeamData: true,
+    arrange: (world) => ({
+      request: get(world, "/api/auth/callback/oidc?code=forged&state=forged"),
+      context: { params: Promise.resolve({ provider: "oidc" }) },
+      shows: [],
+    }),
+  }),
+  route("app/api/auth/callback/[provider]/route.ts", "POST", {
+    targets: "organisation",
+    neverShowsTeamData: true,
+    arrange: (world) => ({
+      request: new Request("http://localhost/api/auth/callback/oidc", {
+        method: "POST",
+        headers: requestHeaders(world),
+        body: new URLSearchParams({ code: "forged", state: "forged" }),
+      }),
+      context: { params: Promise.resolve({ provider: "oidc" }) },
+      shows: [],
     }),
   }),
   route("app/api/health/route.ts", "GET", {
