@@ -73,7 +73,7 @@ test.describe("assessment access control", () => {
     expect(refusal).toContain("not_found");
     expect(refusal).not.toContain("42");
 
-    await expect(page.getByTestId("save-status")).toContainText("Could not save");
+    await expect(page.getByTestId("save-status")).toContainText("Not saved");
     await expect(
       page.getByRole("alert").filter({ hasText: "Changes can no longer be saved here." }),
     ).toBeVisible();

@@ -1,9 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { demoUsers, signIn } from "./support/auth";
+import { expectNoAccessibilityViolations, expectSaved } from "./support/questionnaire";
 import { withDemoDatabase } from "./support/demo-database";
-
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 const SECTIONS = [
   "Team context",
@@ -16,15 +14,13 @@ const SECTIONS = [
   "Limited on-call schedule",
 ];
 
-async function expectNoAccessibilityViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  expect(
-    results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`),
-  ).toEqual([]);
-}
-
-async function expectSaved(page: Page) {
-  await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 15_000 });
+/** Opens one section of the questionnaire through its section list (one section shows at a time). */
+async function openSection(page: Page, title: string) {
+  await page
+    .getByRole("navigation", { name: "Questionnaire sections" })
+    .getByRole("link", { name: new RegExp(`^${title}`) })
+    .click();
+  await expect(page.getByRole("heading", { level: 2, name: title, exact: true })).toBeFocused();
 }
 
 /** Picks the yes/no radio that is not checked yet, and returns its label. */
@@ -70,17 +66,18 @@ test.describe("quarterly assessment", () => {
     await page.getByRole("button", { name: "Start the 2026 Q4 assessment" }).click();
     await expect(page).toHaveURL(/\/team\/checkout\/assessment$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Checkout: 2026 Q4 assessment");
+    // One section at a time, with every section in the list beside it.
     await expect(page.getByRole("region", { name: /^Team context/ })).toBeVisible();
-    const sectionHeadings = page.getByRole("main").getByRole("heading", { level: 2 });
-    await expect(
-      sectionHeadings.filter({ hasText: /^(Team context|Linear run costs|Limited on-call schedule)$/ }),
-    ).toHaveCount(3);
+    await expect(page.getByRole("region", { name: /^Linear run costs/ })).toHaveCount(0);
+    const sectionLinks = page.getByRole("navigation", { name: "Questionnaire sections" }).getByRole("link");
+    await expect(sectionLinks).toHaveCount(SECTIONS.length);
+    await expect(sectionLinks.first()).toHaveAttribute("aria-current", "step");
     await expect(page.getByText("Carried over from 2026 Q3 — confirm or change").first()).toBeVisible();
     await expect(page.getByRole("progressbar", { name: "Progress" })).toBeVisible();
-    await expect(page.locator("#questionnaire-progress-text")).toContainText("0 of 53 questions answered");
-    await expect(
-      page.getByRole("link", { name: "Read about Linear run costs in the playbook" }),
-    ).toHaveAttribute("href", "/playbook/linear-run-costs");
+    // Every answer of 2026 Q3 is carried over; a question new this quarter starts blank.
+    await expect(page.locator("#questionnaire-progress-text")).toHaveText(
+      "0 of 53 answered · 52 carried over, still to confirm",
+    );
 
     await expectNoAccessibilityViolations(page);
 
@@ -89,6 +86,10 @@ test.describe("quarterly assessment", () => {
     // Demo teams have 5 to 10 people, so 12 is a change.
     await teamSize.getByLabel(/Your answer/).fill("12");
     await expectSaved(page);
+    await openSection(page, "Linear run costs");
+    await expect(
+      page.getByRole("link", { name: "Read about Linear run costs in the playbook" }),
+    ).toHaveAttribute("href", "/playbook/linear-run-costs");
     const linearRunCosts = page.getByRole("region", { name: /^Linear run costs/ });
     const targetQuestion = linearRunCosts.getByRole("group", {
       name: /availability target chosen from an estimate/,
@@ -96,10 +97,13 @@ test.describe("quarterly assessment", () => {
     const chosen = await flipYesNo(targetQuestion);
     await expectSaved(page);
     await expect(targetQuestion.getByText("Carried over from 2026 Q3")).toHaveCount(0);
-    await expect(page.locator("#questionnaire-progress-text")).toContainText("2 of 53 questions answered");
+    await expect(page.locator("#questionnaire-progress-text")).toHaveText(
+      "2 of 53 answered · 50 carried over, still to confirm",
+    );
 
     // Not applicable needs its reason before it is saved. (On-call questions are not used here: the
     // team runs an out-of-hours schedule, so "not applicable" would contradict its context.)
+    await openSection(page, "Responsible but unaccountable");
     const notApplicableQuestion = page.getByRole("group", {
       name: /budget holder take part in the review of your team's last major production incident/,
     });
@@ -107,25 +111,30 @@ test.describe("quarterly assessment", () => {
     await expect(
       notApplicableQuestion.getByText(/Say briefly why this question does not apply/),
     ).toBeVisible();
+    // Until the reason is given nothing is saved, and the status says so instead of "Saved".
+    await expect(page.getByTestId("save-status")).toContainText("Not saved:");
     await notApplicableQuestion
       .getByLabel(/Why does this not apply/)
       .fill("We have no separate budget holder");
     await expectSaved(page);
 
     // A reload (or a closed tab) loses nothing.
+    // The address keeps the open section.
     await page.reload();
-    await expect(teamSize.getByLabel(/Your answer/)).toHaveValue("12");
-    await expect(targetQuestion.getByRole("radio", { name: chosen, exact: true })).toBeChecked();
     await expect(notApplicableQuestion.getByLabel(/Why does this not apply/)).toHaveValue(
       "We have no separate budget holder",
     );
-    await expect(page.locator("#questionnaire-progress-text")).toContainText("3 of 53 questions answered");
+    await openSection(page, "Team context");
+    await expect(teamSize.getByLabel(/Your answer/)).toHaveValue("12");
+    await openSection(page, "Linear run costs");
+    await expect(targetQuestion.getByRole("radio", { name: chosen, exact: true })).toBeChecked();
+    await expect(page.locator("#questionnaire-progress-text")).toContainText("3 of 53 answered");
 
     // A team member edits the same answer in the meantime: the lead is asked, nothing is overwritten.
     const memberContext = await browser.newContext();
     const memberPage = await memberContext.newPage();
     await signIn(memberPage, demoUsers.member);
-    await memberPage.goto("/team/checkout/assessment");
+    await memberPage.goto("/team/checkout/assessment#section-linear-run-costs");
     const memberTarget = memberPage.getByRole("group", {
       name: /availability target chosen from an estimate/,
     });
@@ -150,6 +159,7 @@ test.describe("quarterly assessment", () => {
 
     // Confirm what still holds, section by section.
     for (const title of SECTIONS) {
+      await openSection(page, title);
       const section = page.getByRole("region", { name: new RegExp(`^${title}`) });
       const confirmAll = section.getByRole("button", { name: /Confirm all in this section/ });
       if ((await confirmAll.count()) > 0) {
@@ -157,8 +167,8 @@ test.describe("quarterly assessment", () => {
         await expect(confirmAll).toHaveCount(0);
         await expectSaved(page);
       }
+      await expect(page.getByText("Carried over from 2026 Q3 — confirm or change")).toHaveCount(0);
     }
-    await expect(page.getByText("Carried over from 2026 Q3 — confirm or change")).toHaveCount(0);
 
     // Review: nothing missing, then submit.
     await page.getByRole("link", { name: "Review and submit" }).first().click();

@@ -31,8 +31,7 @@ export function ProgressSummary({
         <span>{first}</span>
         {rest.map((part) => (
           <span key={part}>
-            <span aria-hidden="true"> · </span>
-            <span className="sr-only">; </span>
+            {" · "}
             <span
               className={
                 part.includes("required") ? "font-semibold text-red-800" : "font-semibold text-amber-900"

@@ -1,0 +1,294 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support/auth";
+import { expectNoAccessibilityViolations, expectSaved } from "./support/questionnaire";
+import { deleteOpenCycleAssessment, withDemoDatabase } from "./support/demo-database";
+
+/**
+ * A team lead's quarter from sign-in to plan: the due assessment on the start page, the questionnaire
+ * one section at a time, confirming what still holds from the review page, what changed since last
+ * quarter, and the first remediation step added to the plan from the result. Then the same by
+ * keyboard alone, and on a phone.
+ */
+
+// Demo teams that have not started 2026 Q4, have four submitted quarters and no plan items.
+const JOURNEY_TEAM = { slug: "identity", name: "Identity" };
+const KEYBOARD_TEAM = { slug: "observability", name: "Observability" };
+const PHONE_TEAM = { slug: "accounts", name: "Accounts" };
+
+/** The tag of the element with keyboard focus, and its text, to say where focus went. */
+async function focused(page: Page): Promise<{ tag: string; text: string }> {
+  return page.evaluate(() => ({
+    tag: document.activeElement?.tagName ?? "NONE",
+    text: (document.activeElement?.textContent ?? "").trim().slice(0, 80),
+  }));
+}
+
+async function expectFocusNotOnBody(page: Page, after: string) {
+  // Focus moves after the re-render that removes the control; poll until it has settled.
+  await expect
+    .poll(async () => (await focused(page)).tag, { message: `focus after ${after}` })
+    .not.toMatch(/^(BODY|NONE)$/);
+}
+
+function removePlanItems(teamSlug: string) {
+  withDemoDatabase((database) =>
+    database
+      .prepare("DELETE FROM plan_item WHERE teamId = (SELECT id FROM team WHERE slug = ?)")
+      .run(teamSlug),
+  );
+}
+
+test.describe("the team lead's quarter", () => {
+  test.describe.configure({ mode: "serial" });
+
+  test.afterAll(() => {
+    // Leave the demo as it was for the specs that follow.
+    for (const team of [JOURNEY_TEAM, KEYBOARD_TEAM, PHONE_TEAM]) {
+      deleteOpenCycleAssessment(team.slug);
+      removePlanItems(team.slug);
+    }
+  });
+
+  test("a lead confirms every carried-over answer from the review page, submits, sees what changed and adds the first step to the plan", async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await signIn(page, `lead.${JOURNEY_TEAM.slug}@example.com`);
+
+    // The start page leads with the due assessment.
+    await page.goto("/");
+    const due = page.getByRole("region", { name: "Your assessment is due" });
+    await expect(due).toContainText(`${JOURNEY_TEAM.name}: 2026 Q4 assessment`);
+    await expect(due).toContainText("Not started");
+    await expect(due).toContainText(/Due \d{1,2} \w+ 2026/);
+    await expectNoAccessibilityViolations(page);
+    await due.getByRole("link", { name: `Start the 2026 Q4 assessment for ${JOURNEY_TEAM.name}` }).click();
+    await page.getByRole("button", { name: "Start the 2026 Q4 assessment" }).click();
+    await expect(page).toHaveURL(new RegExp(`/team/${JOURNEY_TEAM.slug}/assessment$`));
+    await expect(page).toHaveTitle(`${JOURNEY_TEAM.name} · Assessment · Pitfall Radar`);
+    const progress = page.getByTestId("progress-text");
+    await expect(progress).toHaveText(/^0 of 53 answered · \d+ carried over, still to confirm$/);
+    const carried = Number(/· (\d+) carried over/.exec((await progress.textContent()) ?? "")![1]);
+
+    // Change one answer; the rest still holds.
+    const teamSize = page.getByRole("group", { name: /How many people are in your product team/ });
+    await expect(teamSize.getByText("A whole number from 1 person to 100 people.")).toBeVisible();
+    await teamSize.getByLabel(/Your answer/).fill("11");
+    await expectSaved(page);
+    await expect(progress).toHaveText(`1 of 53 answered · ${carried - 1} carried over, still to confirm`);
+    await expectNoAccessibilityViolations(page);
+
+    // The review counts the same, and confirms everything that remains in one go.
+    await page.getByRole("link", { name: "Review and submit" }).first().click();
+    await expect(page).toHaveURL(/\/assessment\/review$/);
+    await expect(progress).toHaveText(`1 of 53 answered · ${carried - 1} carried over, still to confirm`);
+    const remaining = carried - 1;
+    const unconfirmed = page.getByRole("region", { name: `Carried-over answers to confirm (${remaining})` });
+    await expect(unconfirmed.getByRole("listitem")).toHaveCount(remaining);
+    await expectNoAccessibilityViolations(page);
+    await unconfirmed.getByRole("button", { name: `Confirm all ${remaining} remaining` }).click();
+    const confirmed = page
+      .getByRole("status")
+      .filter({ hasText: `Confirmed ${remaining} carried-over answers` });
+    await expect(confirmed).toBeFocused();
+    await expect(page.getByRole("heading", { name: "Carried-over answers to confirm (0)" })).toBeVisible();
+    // Every answer is now given or confirmed; a blank optional question stays blank.
+    await expect(progress).toHaveText(`${carried} of 53 answered`);
+    await expect(page.getByText("Ready to submit.")).toBeVisible();
+
+    // What changed since last quarter, before submitting: the answer, and how each pitfall would move.
+    const changes = page.getByRole("region", { name: "What changed since 2026 Q3" });
+    await expect(changes.getByTestId("answer-changes").getByRole("listitem")).toHaveCount(1);
+    await expect(changes.getByTestId("answer-changes")).toContainText(
+      "How many people are in your product team?",
+    );
+    await expect(changes.getByTestId("answer-changes")).toContainText("11 people");
+    await expect(changes.getByTestId("pitfall-movements").locator("tbody tr")).toHaveCount(7);
+    await expectNoAccessibilityViolations(page);
+
+    await page.getByRole("button", { name: "Submit the 2026 Q4 assessment" }).click();
+    await expect(page).toHaveURL(new RegExp(`/team/${JOURNEY_TEAM.slug}/results/2026-q4$`));
+    await expect(page).toHaveTitle(`${JOURNEY_TEAM.name} · 2026 Q4 result · Pitfall Radar`);
+
+    // The result shows the same comparison, from the stored scores.
+    const resultChanges = page.getByRole("region", { name: "What changed since 2026 Q3" });
+    await expect(resultChanges.getByTestId("answer-changes")).toContainText("11 people");
+    await expect(resultChanges.getByTestId("pitfall-movements").locator("tbody tr")).toHaveCount(7);
+
+    // The first remediation step goes into the plan from here, and the result then says so.
+    const firstSteps = page.getByRole("region", { name: "What to do first" });
+    const first = firstSteps.getByTestId("top-steps").getByRole("listitem").first();
+    const action = ((await first.locator("p").first().textContent()) ?? "").replace(/^1\. /, "").trim();
+    expect(action.length).toBeGreaterThan(0);
+    await expectNoAccessibilityViolations(page);
+    await first.getByRole("button", { name: `Add to plan: ${action}` }).click();
+    const added = first.getByRole("status");
+    await expect(added).toContainText("Added to the plan");
+    await expect(added).toBeFocused();
+    await added.getByRole("link", { name: /View the plan/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/team/${JOURNEY_TEAM.slug}/plan$`));
+    await expect(page.getByRole("heading", { name: action, exact: true }).first()).toBeVisible();
+
+    await page.goto(`/team/${JOURNEY_TEAM.slug}/results/2026-q4`);
+    const planned = page.getByRole("region", { name: "What to do first" }).getByRole("listitem").first();
+    await expect(planned).toContainText("In the plan");
+    await expect(planned.getByRole("link", { name: `View it in the plan: ${action}` })).toHaveAttribute(
+      "href",
+      new RegExp(`/team/${JOURNEY_TEAM.slug}/plan#plan-item-`),
+    );
+  });
+
+  test("keyboard only: after every confirm action focus stays on the page, never on <body>", async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").focus();
+    await page.keyboard.type(`lead.${KEYBOARD_TEAM.slug}@example.com`);
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("radar-demo-2026");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+
+    await page.goto(`/team/${KEYBOARD_TEAM.slug}/assessment`);
+    await page.getByRole("button", { name: "Start the 2026 Q4 assessment" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("progress-text")).toContainText(/\d+ carried over/);
+
+    // One question's Confirm: focus stays on that question's answer.
+    const confirmOne = page.getByRole("button", { name: /^Confirm: / }).first();
+    await confirmOne.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("progress-text")).toContainText("1 of 53 answered");
+    await expectFocusNotOnBody(page, "Confirm");
+    expect((await focused(page)).tag).toBe("INPUT");
+
+    // "Confirm all in this section" in every section but the last, moving between sections by keyboard.
+    const sections = page.getByRole("navigation", { name: "Questionnaire sections" }).getByRole("link");
+    const count = await sections.count();
+    for (let index = 0; index < count - 1; index++) {
+      await sections.nth(index).focus();
+      await page.keyboard.press("Enter");
+      await expectFocusNotOnBody(page, "opening a section");
+      expect((await focused(page)).tag).toBe("H2");
+      const confirmAll = page.getByRole("button", { name: /Confirm all in this section/ });
+      await confirmAll.focus();
+      await page.keyboard.press("Enter");
+      await expect(confirmAll).toHaveCount(0);
+      await expectFocusNotOnBody(page, "Confirm all in this section");
+      expect((await focused(page)).tag).toBe("H2");
+      await expectSaved(page);
+    }
+
+    // The last section's answers are confirmed from the review page.
+    await page.getByRole("link", { name: "Review and submit" }).first().focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/assessment\/review$/);
+    const confirmRemaining = page.getByRole("button", { name: /^Confirm all \d+ remaining$/ });
+    await confirmRemaining.focus();
+    await page.keyboard.press("Enter");
+    await expect(
+      page.getByRole("status").filter({ hasText: /^Confirmed \d+ carried-over answers/ }),
+    ).toBeFocused();
+    await expectFocusNotOnBody(page, "Confirm all remaining");
+    await expectNoAccessibilityViolations(page);
+  });
+
+  test.describe("on a phone", () => {
+    test.use({ viewport: { width: 390, height: 844 } });
+
+    test("the header is one line, the save status stays in view halfway down a section, and unsaved changes say so", async ({
+      page,
+    }) => {
+      test.setTimeout(120_000);
+      await signIn(page, `lead.${PHONE_TEAM.slug}@example.com`);
+      const header = page.locator("header[data-app-header]");
+      const headerBox = await header.boundingBox();
+      expect(headerBox!.height, "the sticky header's height").toBeLessThanOrEqual(64);
+
+      // The menu opens by keyboard and reaches every link.
+      const menu = header.locator("summary", { hasText: "Menu" });
+      await menu.focus();
+      await page.keyboard.press("Enter");
+      await expect(
+        header.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My team" }),
+      ).toBeVisible();
+      await expectNoAccessibilityViolations(page);
+      await page.keyboard.press("Escape");
+      await expect(menu).toBeFocused();
+
+      await page.goto(`/team/${PHONE_TEAM.slug}/assessment`);
+      await page.getByRole("button", { name: "Start the 2026 Q4 assessment" }).click();
+      await expect(page.getByTestId("progress-text")).toBeHidden();
+      await page
+        .getByRole("navigation", { name: "Questionnaire sections" })
+        .getByRole("link", { name: /^Excessive BAU/ })
+        .click();
+      const section = page.getByRole("region", { name: /^Excessive BAU/ });
+      const questions = section.getByRole("group").filter({ has: page.getByRole("radio") });
+      const middle = questions.nth(Math.floor((await questions.count()) / 2));
+      await middle.scrollIntoViewIfNeeded();
+      const radios = middle.getByRole("radio");
+      const checked = await radios.evaluateAll((inputs) =>
+        inputs.findIndex((input) => (input as HTMLInputElement).checked),
+      );
+      await radios.nth(checked === 0 ? 1 : 0).check();
+      await expectSaved(page);
+      const status = page.getByTestId("save-status");
+      await expect(status).toBeInViewport();
+      const box = await status.boundingBox();
+      expect(box!.y + box!.height).toBeLessThanOrEqual(844);
+      expect(box!.y).toBeGreaterThanOrEqual(0);
+
+      // "Not applicable" without its reason is not saved, and the status says what is missing.
+      const notApplicable = section
+        .getByRole("group")
+        .filter({ has: page.getByRole("radio", { name: "Not applicable" }) })
+        .first();
+      await notApplicable.getByRole("radio", { name: "Not applicable" }).check();
+      await expect(status).toContainText("Not saved:");
+      await expect(status).toContainText("Say briefly why this question does not apply");
+      await expect(status).toBeInViewport();
+      await expect(notApplicable).toContainText("Until then the saved answer stays");
+      await expectNoAccessibilityViolations(page);
+
+      // An invalid number is not saved either.
+      await page
+        .getByRole("navigation", { name: "Questionnaire sections" })
+        .getByRole("link", { name: /^Team context/ })
+        .click();
+      const teamSize = page.getByRole("group", { name: /How many people are in your product team/ });
+      await teamSize.getByLabel(/Your answer/).fill("500");
+      await expect(status).toContainText("Not saved:");
+      await expect(status).toContainText("Enter a whole number between 1 and 100 people");
+      await expect(status).toBeInViewport();
+      await teamSize.getByLabel(/Your answer/).fill("7");
+      // The reason for "Not applicable" is still missing, so the status keeps saying so.
+      await expect(status).toContainText("Not saved:");
+    });
+  });
+
+  test("the favicon, page titles, an unknown cycle and a page that does not exist", async ({
+    page,
+    request,
+  }) => {
+    const favicon = await request.get("/favicon.ico");
+    expect(favicon.status()).toBe(200);
+    expect(favicon.headers()["content-type"]).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
+
+    await signIn(page, "lead@example.com");
+    await page.goto("/team/checkout/dashboard");
+    await expect(page).toHaveTitle("Checkout · Team dashboard · Pitfall Radar");
+
+    // A cycle that does not exist is not found, never another cycle shown in its place.
+    await page.goto("/team/checkout/dashboard?cycle=2099-q1");
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+
+    // Another team's pages, and addresses that lead nowhere, are titled "Not found".
+    await page.goto("/team/search");
+    await expect(page).toHaveTitle("Not found · Pitfall Radar");
+    await page.goto("/no-such-page");
+    await expect(page).toHaveTitle("Not found · Pitfall Radar");
+    await expectNoAccessibilityViolations(page);
+  });
+});
