@@ -7,7 +7,7 @@
  * Pure: the server reads the rows, this assembles, filters and sorts them.
  */
 import { z } from "zod";
-import { PITFALL_IDS, type PitfallId } from "../content/schema";
+import type { PitfallId } from "../content/schema";
 import { bandForScore, decodeRiskBand, RISK_BANDS, type RiskBand } from "../scoring/bands";
 import { decodePitfallStatus } from "../scoring/types";
 import {
