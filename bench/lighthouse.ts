@@ -6,6 +6,7 @@
  *   npm run bench:lighthouse
  *   npm run bench:lighthouse -- --runs=5    more runs per page (default 3); the median run is printed
  *   npm run bench:lighthouse -- --save=dir  also writes each run's full Lighthouse report (JSON) to dir
+ *   npm run bench:lighthouse -- --path=/org/rollups   audits that page (repeatable) instead of the two above
  *
  * Chromium is Debian's (/usr/bin/chromium), headless. Prints one line per page: performance and
  * accessibility scores, CLS, LCP and TBT. Figures vary with the machine's load: this is a
@@ -22,7 +23,7 @@ import { sessionCookieFor } from "./lib/sign-in";
 const PORT = 3500;
 const DATABASE = "data/lighthouse.db";
 const HEAD_EMAIL = "head@example.com";
-const PAGES = [
+const DEFAULT_PAGES = [
   { label: "/org (heatmap)", path: "/org" },
   { label: "team dashboard", path: "/team/checkout/dashboard" },
 ] as const;
@@ -41,6 +42,12 @@ function runsFromArguments(): number {
   if (!Number.isInteger(runs) || runs < 1)
     throw new Error(`--runs takes a whole number above 0, not ${argument}`);
   return runs;
+}
+
+function pagesFromArguments(): readonly { label: string; path: string }[] {
+  const paths = process.argv.filter((value) => value.startsWith("--path=")).map((value) => value.slice("--path=".length));
+  if (paths.some((path) => !path.startsWith("/"))) throw new Error("--path takes a path on the app, starting with /");
+  return paths.length ? paths.map((path) => ({ label: path, path })) : DEFAULT_PAGES;
 }
 
 function saveDirectoryFromArguments(): string | undefined {
@@ -97,7 +104,7 @@ async function main(): Promise<void> {
   try {
     const cookie = await sessionCookieFor(app.baseUrl, HEAD_EMAIL, DEMO_PASSWORD);
     console.log(`Lighthouse (mobile defaults, simulated throttling), median of ${runs} run(s) per page`);
-    for (const page of PAGES) {
+    for (const page of pagesFromArguments()) {
       const url = `${app.baseUrl}${page.path}`;
       // One unreported load first, so the server's first-request compilation and caches are not measured.
       await fetch(url, { headers: { cookie } });

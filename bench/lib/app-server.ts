@@ -41,6 +41,13 @@ function descendants(pid: number): number[] {
 export async function startApp(options: { port: number; env: Record<string, string> }): Promise<RunningApp> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first.");
   const baseUrl = `http://127.0.0.1:${options.port}`;
+  // A server left over from an interrupted run would answer the health check below, and the
+  // benchmark would measure it (and its database) instead of this build.
+  const leftover = await fetch(`${baseUrl}/api/health`).then(
+    () => true,
+    () => false,
+  );
+  if (leftover) throw new Error(`Port ${options.port} is already in use: stop the server listening there first.`);
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: { ...process.env, ...options.env, PORT: String(options.port), APP_URL: baseUrl, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,6 +1,7 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/ui/link";
+import { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 
 export interface NavListLink {
@@ -28,6 +29,21 @@ function isCurrent(pathname: string, href: string, rootHref: string): boolean {
   return href === rootHref ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
 }
 
+/**
+ * A bar under the link while the page it opens is on its way: pages render per request, so a
+ * click can take a moment on a slow connection. Shown after a short delay, so quick answers do
+ * not flicker.
+ */
+function PendingBar() {
+  const { pending } = useLinkStatus();
+  return (
+    <span
+      aria-hidden="true"
+      className={`pointer-events-none absolute inset-x-2 bottom-0.5 h-0.5 rounded bg-current transition-opacity ${pending ? "opacity-100 delay-150" : "opacity-0"}`}
+    />
+  );
+}
+
 /** A labelled list of navigation links that marks the current page with aria-current. */
 export function NavList({
   label,
@@ -53,9 +69,10 @@ export function NavList({
               <Link
                 href={link.href}
                 aria-current={current ? "page" : undefined}
-                className={`rounded-md px-3 py-2 text-sm font-medium ${current ? currentStyles[variant] : otherStyles[variant]}`}
+                className={`relative rounded-md px-3 py-2 text-sm font-medium ${current ? currentStyles[variant] : otherStyles[variant]}`}
               >
                 {link.label}
+                <PendingBar />
               </Link>
             </li>
           );

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import type { ComponentProps, ReactNode } from "react";
+import { Link } from "./link";
 
 /** An in-app link that reads as one within text and tables: underlined, in the link colour. */
 export function TextLink({ className = "", ...link }: ComponentProps<typeof Link>) {

@@ -3,6 +3,7 @@
  * export route handlers.
  */
 import { z } from "zod";
+import { campaignFieldNames } from "./field-names";
 import { parseCycleRef } from "@/domain/cycles/cycle-ref";
 import { PLAN_EXPORT_FORMATS } from "@/domain/plans/export-formats";
 import {
@@ -126,16 +127,6 @@ export type HeatmapExportQuery = z.output<typeof heatmapExportQuerySchema>;
 /** How many teams one campaign may add a countermeasure to at once. */
 export const MAX_CAMPAIGN_TEAMS = 200;
 
-/**
- * Per-team fields of the campaign form. A form keeps one value per name, so each team's checkbox,
- * owner and due date carry the team's slug in their names.
- */
-export const campaignFieldNames = (teamSlug: string) => ({
-  selected: `team:${teamSlug}`,
-  ownerId: `owner:${teamSlug}`,
-  dueOn: `dueOn:${teamSlug}`,
-});
-
 const campaignTeam = z.object({
   teamSlug: slug,
   ownerId: optionalText(64, "Choose someone from the list"),
@@ -179,3 +170,5 @@ export const addCampaignSchema = z.preprocess(
   }),
 );
 export type AddCampaignInput = z.output<typeof addCampaignSchema>;
+
+export { campaignFieldNames };

@@ -7,6 +7,7 @@
  * because they span files.
  */
 import { z } from "zod";
+import { PITFALL_IDS } from "./pitfall-ids";
 
 /** Lower-case words joined by hyphens: stable ids that also read well in URLs and exports. */
 export const slugSchema = z
@@ -15,15 +16,7 @@ export const slugSchema = z
 
 const text = z.string().trim().min(1, "must not be empty");
 
-export const PITFALL_IDS = [
-  "linear-run-costs",
-  "responsible-but-unaccountable",
-  "excessive-bau",
-  "change-management-treacle",
-  "no-major-incident-management",
-  "embedded-specialists",
-  "limited-on-call-schedule",
-] as const;
+export { PITFALL_IDS };
 export const pitfallIdSchema = z.enum(PITFALL_IDS);
 export type PitfallId = z.infer<typeof pitfallIdSchema>;
 
@@ -127,7 +120,16 @@ export const choiceAnswerTypeSchema = z.strictObject({
   options: z.array(choiceOptionSchema).min(2),
 });
 
-export const NUMBER_UNITS = ["percent", "count", "per-week", "per-month", "per-shift", "hours", "days", "people"] as const;
+export const NUMBER_UNITS = [
+  "percent",
+  "count",
+  "per-week",
+  "per-month",
+  "per-shift",
+  "hours",
+  "days",
+  "people",
+] as const;
 
 /**
  * Piecewise-linear risk curve over the answer: points with strictly increasing `at`, risk
@@ -159,7 +161,11 @@ export type AnswerType = z.infer<typeof answerTypeSchema>;
  * boolean for yes/no).
  */
 export const conditionSchema = z.discriminatedUnion("op", [
-  z.strictObject({ field: slugSchema, op: z.literal("in"), values: z.array(z.union([slugSchema, z.boolean()])).min(1) }),
+  z.strictObject({
+    field: slugSchema,
+    op: z.literal("in"),
+    values: z.array(z.union([slugSchema, z.boolean()])).min(1),
+  }),
   z.strictObject({ field: slugSchema, op: z.literal("lt"), value: z.number() }),
   z.strictObject({ field: slugSchema, op: z.literal("gt"), value: z.number() }),
   /** Holds when the field was answered "don't know"; known not to hold when it has a value. */
@@ -236,7 +242,6 @@ export const contextQuestionSchema = z.strictObject({
   required: z.boolean(),
 });
 
-
 /**
  * A playbook rule that only makes sense with context, e.g. "an out-of-hours schedule on a service
  * whose availability target is 95%".
@@ -302,7 +307,10 @@ export const answerSchema = z.discriminatedUnion("kind", [
   /** agreement: 1..5; yesNo: boolean; choice: option value; number: finite number. */
   z.strictObject({ kind: z.literal("value"), value: z.union([z.number(), z.string(), z.boolean()]) }),
   z.strictObject({ kind: z.literal("dontKnow") }),
-  z.strictObject({ kind: z.literal("notApplicable"), reason: z.string().trim().min(3, "say briefly why it does not apply").max(500) }),
+  z.strictObject({
+    kind: z.literal("notApplicable"),
+    reason: z.string().trim().min(3, "say briefly why it does not apply").max(500),
+  }),
 ]);
 export type Answer = z.infer<typeof answerSchema>;
 

@@ -7,7 +7,7 @@
  * Pure: the server reads the rows, this assembles, filters and sorts them.
  */
 import { z } from "zod";
-import { PITFALL_IDS, type PitfallId } from "../content/schema";
+import type { PitfallId } from "../content/schema";
 import { bandForScore, decodeRiskBand, RISK_BANDS, type RiskBand } from "../scoring/bands";
 import { decodePitfallStatus } from "../scoring/types";
 import {
@@ -27,9 +27,16 @@ import {
   type TeamRow,
 } from "./stored-rows";
 import { scoreTrend, type Trend } from "./trend";
+import {
+  COMPLETION_LABELS,
+  COMPLETION_STATUSES,
+  HEATMAP_COLUMNS,
+  type CompletionStatus,
+  type HeatmapColumn,
+} from "./heatmap-columns";
 
-export const HEATMAP_COLUMNS = [...PITFALL_IDS, "overall"] as const;
-export type HeatmapColumn = (typeof HEATMAP_COLUMNS)[number];
+export { COMPLETION_LABELS, COMPLETION_STATUSES, HEATMAP_COLUMNS };
+export type { CompletionStatus, HeatmapColumn };
 
 export const HEATMAP_SORT_KEYS = ["team", "completion", ...HEATMAP_COLUMNS] as const;
 export type HeatmapSortKey = (typeof HEATMAP_SORT_KEYS)[number];
@@ -38,16 +45,8 @@ export type HeatmapSortKey = (typeof HEATMAP_SORT_KEYS)[number];
 export const BAND_FILTERS = ["any", "medium", "high", "critical"] as const;
 export type BandFilter = (typeof BAND_FILTERS)[number];
 
-export const COMPLETION_STATUSES = ["not-started", "draft", "submitted"] as const;
-export type CompletionStatus = (typeof COMPLETION_STATUSES)[number];
 export const COMPLETION_FILTERS = ["any", ...COMPLETION_STATUSES] as const;
 export type CompletionFilter = (typeof COMPLETION_FILTERS)[number];
-
-export const COMPLETION_LABELS: Record<CompletionStatus, string> = {
-  "not-started": "Not started",
-  draft: "Draft",
-  submitted: "Submitted",
-};
 
 export type SortDirection = "asc" | "desc";
 

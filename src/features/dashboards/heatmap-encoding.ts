@@ -7,12 +7,9 @@ import {
   COMPLETION_STATUSES,
   HEATMAP_COLUMNS,
   type CompletionStatus,
-  type HeatmapCell,
-  type HeatmapTeamRow,
-  type HeatmapUnitGroup,
-  type UnitAverage,
-} from "@/domain/dashboards/heatmap";
-import { PITFALL_IDS } from "@/domain/content/schema";
+} from "@/domain/dashboards/heatmap-columns";
+import type { HeatmapCell, HeatmapTeamRow, HeatmapUnitGroup, UnitAverage } from "@/domain/dashboards/heatmap";
+import { PITFALL_IDS } from "@/domain/content/pitfall-ids";
 import { RISK_BANDS, type RiskBand } from "@/domain/scoring/bands";
 
 /**

@@ -2,7 +2,7 @@
 
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useRouter, useSearchParams } from "next/navigation";
-import { COMPLETION_LABELS, HEATMAP_COLUMNS } from "@/domain/dashboards/heatmap";
+import { COMPLETION_LABELS, HEATMAP_COLUMNS } from "@/domain/dashboards/heatmap-columns";
 import { Button } from "@/ui/button";
 import { TREND_ARROWS, trendOfChange } from "@/domain/dashboards/trend";
 import { highOrCriticalPhrase } from "@/domain/results/headline";

@@ -1,5 +1,5 @@
 import { PageHeader } from "@/ui/page-header";
-import Link from "next/link";
+import { Link } from "@/ui/link";
 import {
   BAND_FILTERS,
   COMPLETION_FILTERS,
@@ -58,8 +58,6 @@ function SortHeader({
     <th scope="col" aria-sort={active ? (view.query.dir === "asc" ? "ascending" : "descending") : undefined}>
       <Link
         href={`/org${heatmapSearch(next)}`}
-        // Nine sort headers prefetching the whole page each would cost a phone more than it saves.
-        prefetch={false}
         className="text-blue-800 underline underline-offset-2 hover:text-blue-950"
       >
         {label}
@@ -103,7 +101,6 @@ function Filters({ view }: { view: OrgHeatmapView }) {
         <Button type="submit">Apply filters</Button>
         <Link
           href="/org"
-          prefetch={false}
           className="py-2 text-sm text-blue-800 underline underline-offset-2"
         >
           Clear

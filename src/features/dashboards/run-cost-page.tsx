@@ -1,6 +1,6 @@
 import { SectionCard } from "@/ui/section-card";
 import { PageHeader } from "@/ui/page-header";
-import Link from "next/link";
+import { Link } from "@/ui/link";
 import {
   AVAILABILITY_TARGET_LABELS,
   ON_CALL_SETUP_LABELS,

@@ -9,7 +9,7 @@ import { SectionCard } from "@/ui/section-card";
 import { Select, SelectField } from "@/ui/select-field";
 import { DataTable, type Column } from "@/ui/table";
 import { TextField } from "@/ui/text-field";
-import { campaignFieldNames } from "@/contracts/plans/schemas";
+import { campaignFieldNames } from "@/contracts/plans/field-names";
 import type { CampaignCountermeasure, CampaignTeam, CampaignView } from "@/contracts/plans/types";
 import { useFormAction } from "../shared/use-form-action";
 
