@@ -42,6 +42,16 @@ const fields = z.object({
     .min(1, "expected a port number between 1 and 65535")
     .max(65535, "expected a port number between 1 and 65535")
     .default(3000),
+  /**
+   * How many server processes `npm start` runs on one machine, sharing the port and the database.
+   * Unset: one per available core, at most 4.
+   */
+  WEB_CONCURRENCY: z.coerce
+    .number({ message: "expected the number of server processes, 1 to 16" })
+    .int("expected the number of server processes, 1 to 16")
+    .min(1, "expected the number of server processes, 1 to 16")
+    .max(16, "expected the number of server processes, 1 to 16")
+    .optional(),
   /** Load the demo organisation into an empty database at start-up. */
   DEMO_MODE: booleanFlag.default(false),
   /**

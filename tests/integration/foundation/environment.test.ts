@@ -26,6 +26,16 @@ describe("parseEnv", () => {
     );
   });
 
+  it("reads the number of server processes, 1 to 16, unset by default", () => {
+    expect(parseEnv({}).WEB_CONCURRENCY).toBeUndefined();
+    expect(parseEnv({ WEB_CONCURRENCY: "2" }).WEB_CONCURRENCY).toBe(2);
+    for (const value of ["0", "17", "two", "1.5"]) {
+      expect(() => parseEnv({ WEB_CONCURRENCY: value })).toThrow(
+        /WEB_CONCURRENCY: expected the number of server processes/,
+      );
+    }
+  });
+
   it("names the variable and what it expects when a value is malformed", () => {
     expect(() => parseEnv({ DATABASE_URL: "nonsense" })).toThrow(EnvError);
     expect(() => parseEnv({ DATABASE_URL: "nonsense" })).toThrow(
