@@ -218,9 +218,13 @@ export function ApiReference({ document }: { document: Json }) {
         description={
           <p>
             A read-only JSON API for dashboards, portals and scripts. The machine-readable description is{" "}
-            <TextLink href={`${API_BASE_PATH}/openapi.json`} prefetch={false}>
+            {/* A JSON document, not a page: a plain link, outside the client router. */}
+            <a
+              href={`${API_BASE_PATH}/openapi.json`}
+              className="text-blue-800 underline underline-offset-4 hover:text-blue-950"
+            >
               {API_BASE_PATH}/openapi.json
-            </TextLink>{" "}
+            </a>{" "}
             (OpenAPI 3.1).
           </p>
         }
