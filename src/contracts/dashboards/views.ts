@@ -68,7 +68,10 @@ export interface TeamDashboardView {
   methodChange: MethodChange | null;
   /** Set when the history's cycles were scored with more than one method. */
   historyMethodNote: string | null;
-  remediation: (RemediationStep & { pitfallNames: string[] })[];
+  /** `planItemId`: the team's plan item made from the step's countermeasure, if there is one. */
+  remediation: (RemediationStep & { pitfallNames: string[]; planItemId: string | null })[];
+  /** Whether the viewer may add the steps to the team's plan (latest cycle, active team); the server checks again. */
+  canEditPlan: boolean;
 }
 
 export type ExplanationItem =

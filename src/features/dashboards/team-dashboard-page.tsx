@@ -18,6 +18,8 @@ import { PitfallScore } from "./pitfall-score";
 import { TrendTableDisclosure } from "./trend-table";
 import { DataTable, type Column } from "@/ui/table";
 import { MethodChangeNote } from "@/features/shared/method-change-note";
+import { AddToPlanButton } from "@/features/plans/add-to-plan-button";
+import { teamPlanPath } from "@/contracts/plans/paths";
 
 function headlineWords(point: TeamDashboardView["history"][number]): string {
   if (point.headline.band === null) return "not scored";
@@ -286,10 +288,25 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
                         Helps with {step.pitfallNames.join(" and ")}: it addresses answers worth about{" "}
                         {formatScore(step.totalRiskRemoved)} score points.
                       </p>
+                      {/* People who only read the plan get the one link below the list. */}
+                      {(view.canEditPlan || step.planItemId) && (
+                        <div className="mt-1">
+                          <AddToPlanButton
+                            teamSlug={team.slug}
+                            countermeasureId={step.countermeasureId}
+                            action={step.action}
+                            canEdit={view.canEditPlan}
+                            planItemId={step.planItemId}
+                          />
+                        </div>
+                      )}
                     </li>
                   ))}
                 </ol>
               )}
+              <p className="mt-3 text-sm">
+                <TextLink href={teamPlanPath(team.slug)}>Open {team.name}&apos;s remediation plan</TextLink>
+              </p>
             </SectionCard>
           </div>
         </>

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/domain/access/policy";
+import { can, type Actor } from "@/domain/access/policy";
 import { latestQuestionnaire, pitfallById, questionnaireById } from "@/domain/content";
 import { PITFALL_IDS, type PitfallId, type Question } from "@/domain/content/schema";
 import { compareCycles, cycleKey, parseCycleKey, previousCycle, sameCycle } from "@/domain/cycles/cycle-ref";
@@ -40,6 +40,8 @@ import type {
 
 interface TeamContext {
   team: TeamHeader & { id: string };
+  /** Whether the actor may add the team's remediation steps to its plan (not for an archived team). */
+  canEditPlan: boolean;
   cycles: DashboardCycle[];
   submitted: {
     id: string;
@@ -52,8 +54,9 @@ interface TeamContext {
 
 async function loadTeamContext(actor: Actor, slug: string): Promise<TeamContext> {
   const team = await authorizeTeamBySlug(actor, "team:read", slug);
-  const [unit, cycles, assessments] = await Promise.all([
+  const [unit, teamState, cycles, assessments] = await Promise.all([
     db.orgUnit.findUnique({ where: { id: team.orgUnitId }, select: { name: true } }),
+    db.team.findUnique({ where: { id: team.id }, select: { archivedAt: true } }),
     listStartedCycles(),
     db.assessment.findMany({
       where: { teamId: team.id, status: "submitted" },
@@ -71,6 +74,9 @@ async function loadTeamContext(actor: Actor, slug: string): Promise<TeamContext>
   const submitted = [...assessments].sort((a, b) => compareCycles(a.cycle, b.cycle));
   return {
     team: { id: team.id, name: team.name, slug: team.slug, orgUnitName: unit?.name ?? "" },
+    canEditPlan:
+      !teamState?.archivedAt &&
+      can(actor, "plan:edit", { type: "team", teamId: team.id, orgUnitId: team.orgUnitId }),
     cycles,
     submitted,
   };
@@ -145,6 +151,7 @@ export async function getTeamDashboard(
     methodChange: null,
     historyMethodNote: null,
     remediation: [],
+    canEditPlan: false,
   };
   if (!selected) return empty;
 
@@ -245,7 +252,17 @@ export async function getTeamDashboard(
         band: decodeRiskBand(selectedRows.find((row) => row.pitfallId === pitfallId)?.band ?? null),
         countermeasures: detail.countermeasures,
       })),
-  ).map((step) => ({ ...step, pitfallNames: step.pitfallIds.map((id) => pitfallById(id)?.name ?? id) }));
+  );
+  const planItems = remediation.length
+    ? await db.planItem.findMany({
+        where: {
+          teamId: context.team.id,
+          countermeasureId: { in: remediation.map((step) => step.countermeasureId) },
+        },
+        select: { id: true, countermeasureId: true },
+      })
+    : [];
+  const planItemOf = new Map(planItems.map((item) => [item.countermeasureId, item.id]));
 
   return {
     ...empty,
@@ -276,7 +293,13 @@ export async function getTeamDashboard(
         versions: [entry.scoringMethodVersion],
       })),
     ),
-    remediation,
+    remediation: remediation.map((step) => ({
+      ...step,
+      pitfallNames: step.pitfallIds.map((id) => pitfallById(id)?.name ?? id),
+      planItemId: planItemOf.get(step.countermeasureId) ?? null,
+    })),
+    // Plans are made from the latest submitted ranking, so adding is offered on the latest cycle only.
+    canEditPlan: context.canEditPlan && selected.id === context.submitted.at(-1)?.id,
   };
 }
 

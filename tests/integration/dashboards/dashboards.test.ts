@@ -252,6 +252,38 @@ describe("team dashboard", () => {
     expect(linear.triggeredSymptoms.length).toBeGreaterThan(0);
   });
 
+  it("offers the remediation steps for the plan to those who may edit it, on the latest cycle only", async () => {
+    const lead = await getTeamDashboard(org.lead, "checkout", {});
+    expect(lead.canEditPlan).toBe(true);
+    expect(lead.remediation.every((step) => step.planItemId === null)).toBe(true);
+    // An earlier cycle's ranking is history: plans are made from the latest one.
+    expect((await getTeamDashboard(org.lead, "checkout", { cycle: "2026-q2" })).canEditPlan).toBe(false);
+    // The head of engineering reads every plan but edits none; the unit's coach edits it.
+    expect((await getTeamDashboard(org.head, "checkout", {})).canEditPlan).toBe(false);
+    expect((await getTeamDashboard(org.coach, "checkout", {})).canEditPlan).toBe(true);
+
+    const first = lead.remediation[0]!;
+    const item = await db.planItem.create({
+      data: {
+        teamId: org.teams.checkout.id,
+        countermeasureId: first.countermeasureId,
+        pitfallId: first.pitfallIds[0]!,
+        rationale: first.rationale,
+        addresses: "[]",
+        sourceAssessmentId: "the-latest-assessment",
+      },
+    });
+    try {
+      const after = await getTeamDashboard(org.lead, "checkout", {});
+      expect(
+        after.remediation.find((step) => step.countermeasureId === first.countermeasureId)?.planItemId,
+      ).toBe(item.id);
+      expect(after.remediation.filter((step) => step.planItemId !== null)).toHaveLength(1);
+    } finally {
+      await db.planItem.delete({ where: { id: item.id } });
+    }
+  });
+
   it("computes percentiles against the whole organisation for the chosen cycle", async () => {
     const view = await getTeamDashboard(org.head, "returns", { cycle: "2026-q4" });
     expect(view.pitfalls.find((pitfall) => pitfall.pitfallId === "linear-run-costs")!.percentile).toBe(100);
