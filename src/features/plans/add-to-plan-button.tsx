@@ -38,16 +38,8 @@ export function AddToPlanButton({
   });
   const planHref = teamPlanPath(teamSlug);
 
-  if (planItemId) {
-    return (
-      <p className="text-sm text-slate-800">
-        In the plan ·{" "}
-        <TextLink href={`${planHref}#plan-item-${planItemId}`}>
-          View it in the plan<span className="sr-only">: {action}</span>
-        </TextLink>
-      </p>
-    );
-  }
+  // Checked first: the page refreshes after adding (the step then has its plan item), and the
+  // confirmation, which holds focus, must stay.
   if (state?.ok) {
     return (
       <p
@@ -59,6 +51,16 @@ export function AddToPlanButton({
         Added to the plan ·{" "}
         <TextLink href={planHref}>
           View the plan<span className="sr-only"> with {action}</span>
+        </TextLink>
+      </p>
+    );
+  }
+  if (planItemId) {
+    return (
+      <p className="text-sm text-slate-800">
+        In the plan ·{" "}
+        <TextLink href={`${planHref}#plan-item-${planItemId}`}>
+          View it in the plan<span className="sr-only">: {action}</span>
         </TextLink>
       </p>
     );
