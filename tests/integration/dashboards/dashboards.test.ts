@@ -117,6 +117,13 @@ describe("organisation heatmap", () => {
       scoredTeams: 1,
       trend: { text: "up 22 since 2026 Q3" },
     });
+    // A cycle that does not exist is not found, never another cycle shown in its place.
+    await expectNotFound(getOrgHeatmap(org.head, { cycle: "2099-q1" }));
+    await expectNotFound(getOrgRollups(org.head, { cycle: "2099-q1" }));
+    await expectNotFound(getTeamDashboard(org.lead, "checkout", { cycle: "2099-q1" }));
+    await expectNotFound(
+      getPitfallExplanation(org.lead, "checkout", "linear-run-costs", { cycle: "2099-q1" }),
+    );
     const closed = await getOrgHeatmap(org.head, { cycle: "2026-q3" });
     const accounts = closed.heatmap.groups
       .find((group) => group.name === "Customer Experience")!
