@@ -15,6 +15,9 @@ import { databaseProvider } from "@/database-url";
 import { SerialisedSqliteAdapterFactory } from "./sqlite-serialised-adapter";
 
 export type AppPrismaClient = PrismaClient;
+
+/** How long an SQLite statement waits for the write lock held by another process, in ms. */
+export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 export { databaseProvider };
 
 export function createPrismaClient(databaseUrl: string): AppPrismaClient {
@@ -25,6 +28,10 @@ export function createPrismaClient(databaseUrl: string): AppPrismaClient {
     return client as unknown as AppPrismaClient;
   }
   return new PrismaClient({
-    adapter: new SerialisedSqliteAdapterFactory(new PrismaBetterSqlite3({ url: databaseUrl.replace(/^file:/, "") })),
+    adapter: new SerialisedSqliteAdapterFactory(
+      // Several server processes may share the file: a write waits up to this long for another
+      // process's transaction to finish before it fails.
+      new PrismaBetterSqlite3({ url: databaseUrl.replace(/^file:/, ""), timeout: SQLITE_BUSY_TIMEOUT_MS }),
+    ),
   });
 }

@@ -17,6 +17,14 @@ import type {
  * This wrapper puts every plain query and every transaction, from BEGIN to COMMIT or ROLLBACK, in one
  * first-come-first-served queue. Queries are synchronous on this driver, so the queue costs no
  * parallelism; it only makes other requests wait for the short transactions to finish.
+ *
+ * Several server processes may share the database file (`WEB_CONCURRENCY`). The queue orders only
+ * this process's work; across processes SQLite's own locks do it. Every transaction starts with
+ * BEGIN IMMEDIATE, which takes the database's write lock at once (waiting up to the connection's
+ * busy timeout while another process holds it) rather than at its first write: a transaction that
+ * read first and then had to upgrade its lock could fail with SQLITE_BUSY, whatever the timeout,
+ * when another process committed in between. In write-ahead-log mode readers never wait for the
+ * writer and see only committed data.
  */
 export class SerialisedSqliteAdapterFactory implements SqlDriverAdapterFactory {
   readonly provider;
@@ -71,32 +79,39 @@ class SerialisedSqliteAdapter implements SqlDriverAdapter {
   }
 
   async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
+    if (isolationLevel && isolationLevel !== "SERIALIZABLE") {
+      // SQLite's transactions are serialisable; what the driver says about any other level.
+      return this.inner.startTransaction(isolationLevel);
+    }
     const release = await this.queue.acquire();
-    let transaction: Transaction;
     try {
-      transaction = await this.inner.startTransaction(isolationLevel);
+      await this.inner.executeRaw(statement("BEGIN IMMEDIATE"));
     } catch (error) {
       release();
       throw error;
     }
-    const finish = async (end: () => Promise<void>) => {
-      try {
-        await end();
-      } finally {
+    // Prisma sends COMMIT or ROLLBACK itself as a statement (usePhantomQuery: false), then calls
+    // commit() or rollback() to hand the connection back.
+    let released = false;
+    const finish = () => {
+      if (!released) {
+        released = true;
         release();
       }
+      return Promise.resolve();
     };
+    const inner = this.inner;
     return {
-      provider: transaction.provider,
-      adapterName: transaction.adapterName,
-      options: transaction.options,
-      queryRaw: (query) => transaction.queryRaw(query),
-      executeRaw: (query) => transaction.executeRaw(query),
-      commit: () => finish(() => transaction.commit()),
-      rollback: () => finish(() => transaction.rollback()),
-      createSavepoint: transaction.createSavepoint?.bind(transaction),
-      rollbackToSavepoint: transaction.rollbackToSavepoint?.bind(transaction),
-      releaseSavepoint: transaction.releaseSavepoint?.bind(transaction),
+      provider: inner.provider,
+      adapterName: inner.adapterName,
+      options: { usePhantomQuery: false },
+      queryRaw: (query) => inner.queryRaw(query),
+      executeRaw: (query) => inner.executeRaw(query),
+      commit: finish,
+      rollback: finish,
+      createSavepoint: async (name) => void (await inner.executeRaw(statement(`SAVEPOINT ${name}`))),
+      rollbackToSavepoint: async (name) => void (await inner.executeRaw(statement(`ROLLBACK TO ${name}`))),
+      releaseSavepoint: async (name) => void (await inner.executeRaw(statement(`RELEASE SAVEPOINT ${name}`))),
     };
   }
 
@@ -112,4 +127,8 @@ class SerialisedSqliteAdapter implements SqlDriverAdapter {
       release();
     }
   }
+}
+
+function statement(sql: string): SqlQuery {
+  return { sql, args: [], argTypes: [] };
 }
