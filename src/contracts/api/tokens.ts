@@ -1,10 +1,9 @@
 /** Personal access tokens for the read-only API: the account page's forms and what it lists. */
 import { z } from "zod";
 
-/** The expiry choices the account page offers, in days; a token never lives longer than a year. */
-export const TOKEN_LIFETIMES_DAYS = [7, 30, 90, 180, 365] as const;
-export const DEFAULT_TOKEN_LIFETIME_DAYS = 90;
-export const MAX_TOKEN_NAME_LENGTH = 80;
+import { DEFAULT_TOKEN_LIFETIME_DAYS, MAX_TOKEN_NAME_LENGTH, TOKEN_LIFETIMES_DAYS } from "./token-limits";
+
+export { DEFAULT_TOKEN_LIFETIME_DAYS, MAX_TOKEN_NAME_LENGTH, TOKEN_LIFETIMES_DAYS };
 /** How many unrevoked tokens one person may hold at once. */
 export const MAX_ACTIVE_TOKENS = 20;
 

@@ -5,7 +5,7 @@ import {
   DEFAULT_TOKEN_LIFETIME_DAYS,
   MAX_TOKEN_NAME_LENGTH,
   TOKEN_LIFETIMES_DAYS,
-} from "@/contracts/api/tokens";
+} from "@/contracts/api/token-limits";
 import { createApiTokenAction } from "@/server/api/token-actions";
 import { Button, SubmitButton } from "@/ui/button";
 import { FormAlert } from "@/ui/form-alert";
