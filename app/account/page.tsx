@@ -4,6 +4,8 @@ import { AccountSummary } from "@/features/auth/account-summary";
 import { ApiTokensSection } from "@/features/api/api-tokens-section";
 import { NotificationSettingsSection } from "@/features/notifications/notification-settings-section";
 import { requireActor } from "@/server/auth/session";
+import { canChangePassword } from "@/server/auth/password-account";
+import { signInOptions } from "@/server/auth/single-sign-on";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -17,7 +19,14 @@ export default async function AccountPage() {
         <h2 id="password-heading" className="text-xl font-semibold">
           Change password
         </h2>
-        <ChangePasswordForm />
+        {(await canChangePassword(actor.id)) ? (
+          <ChangePasswordForm />
+        ) : (
+          <p className="text-slate-800">
+            You sign in through {signInOptions().sso?.name ?? "single sign-on"}, so there is no password to
+            change here: your identity provider manages it.
+          </p>
+        )}
       </section>
       <NotificationSettingsSection actor={actor} />
       <ApiTokensSection actor={actor} />

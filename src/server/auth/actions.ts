@@ -10,7 +10,7 @@ import { ExpectedError, ValidationError } from "../errors";
 import { anyone, formAction, valueAction } from "../server-action";
 import { writeAudit } from "../audit/audit";
 import { getAuth } from "./auth";
-import { createPasswordAccount } from "./password-account";
+import { canChangePassword, createPasswordAccount } from "./password-account";
 import { requestAddress } from "./request-address";
 import { recordSuccessfulSignIn, reserveSignInAttempt, throttleKeys } from "./sign-in-throttle";
 import { signInDestination } from "./sign-in-destination";
@@ -89,6 +89,13 @@ export async function signOutAction(): Promise<void> {
 export const changePasswordAction = formAction({
   input: changePasswordSchema,
   handler: async (input, { actor }) => {
+    if (!(await canChangePassword(actor.id))) {
+      const sso = currentSsoSettings();
+      throw new ExpectedError(
+        "forbidden",
+        `You sign in through ${sso?.displayName ?? "single sign-on"}: change your password there.`,
+      );
+    }
     try {
       await getAuth().api.changePassword({
         body: {

@@ -1,6 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
+import { db } from "../db";
+import { signInOptions } from "./single-sign-on";
 
 /**
  * Creates a person with an email-and-password sign-in, inside the caller's transaction: the user
@@ -23,4 +25,13 @@ export async function createPasswordAccount(
     },
   });
   return userId;
+}
+
+/**
+ * Whether the person can change a password here: they have one (people created by single sign-on
+ * do not) and this installation still accepts passwords (not single-sign-on-only).
+ */
+export async function canChangePassword(userId: string): Promise<boolean> {
+  if (!signInOptions().passwordAllowed) return false;
+  return (await db.account.count({ where: { userId, providerId: "credential" } })) > 0;
 }

@@ -24,6 +24,7 @@ vi.mock("next/headers", async (importOriginal) => ({
 const { signInAction } = await import("@/server/auth/actions");
 const { signInOptions } = await import("@/server/auth/single-sign-on");
 const { db } = await import("@/server/db");
+const { canChangePassword } = await import("@/server/auth/password-account");
 
 describe("SSO-only mode", () => {
   it("hides the password form", () => {
@@ -63,5 +64,21 @@ describe("SSO-only mode", () => {
     });
     expect(await db.session.count({ where: { userId: id } })).toBe(0);
     expect(await db.rateLimit.count()).toBe(0);
+  });
+
+  it("offers no password change, even to a person who has a password", async () => {
+    const id = randomUUID();
+    await db.user.create({
+      data: {
+        id,
+        name: "Had a password",
+        email: `had-password-${id.slice(0, 8)}@example.test`,
+        emailVerified: true,
+        accounts: {
+          create: { id: randomUUID(), accountId: id, providerId: "credential", password: "x" },
+        },
+      },
+    });
+    expect(await canChangePassword(id)).toBe(false);
   });
 });
