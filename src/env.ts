@@ -104,6 +104,11 @@ const fields = z.object({
     .default("single sign-on"),
   /** Only single sign-on: the password form is hidden and password sign-in refused. */
   OIDC_ONLY: booleanFlag.default(false),
+  /**
+   * Treat the provider's emails as verified although its tokens do not say so (Microsoft Entra ID
+   * sends no email_verified claim). Only for a provider whose emails its own administrators assign.
+   */
+  OIDC_TRUST_EMAIL: booleanFlag.default(false),
   /** Roles for people created by their first single sign-on; see src/domain/access/sso-role-mapping.ts. */
   OIDC_ROLE_MAPPING: z
     .string()
@@ -259,6 +264,8 @@ export interface OidcSettings {
   clientSecret: string;
   displayName: string;
   only: boolean;
+  /** Emails from this provider count as verified even without an email_verified claim. */
+  trustEmail: boolean;
   roleMapping: Env["OIDC_ROLE_MAPPING"];
   groupsClaim: string;
   scopes: string[];
@@ -272,6 +279,7 @@ export function oidcSettings(env: Env): OidcSettings | null {
     clientSecret: env.OIDC_CLIENT_SECRET,
     displayName: env.OIDC_DISPLAY_NAME,
     only: env.OIDC_ONLY,
+    trustEmail: env.OIDC_TRUST_EMAIL,
     roleMapping: env.OIDC_ROLE_MAPPING,
     groupsClaim: env.OIDC_GROUPS_CLAIM,
     scopes: env.OIDC_SCOPES.split(" "),

@@ -32,6 +32,18 @@ export function signInOptions(): { sso: { name: string } | null; passwordAllowed
   return { sso: settings ? { name: settings.displayName } : null, passwordAllowed: !settings?.only };
 }
 
+/**
+ * What the provider's profile adds to the person's details: with OIDC_TRUST_EMAIL, an email counts
+ * as verified (so it may create or join a person) although the provider does not say so.
+ */
+export function ssoProfileMapping(
+  settings: Pick<OidcSettings, "trustEmail">,
+): ((profile: Record<string, unknown>) => { emailVerified?: boolean }) | undefined {
+  if (!settings.trustEmail) return undefined;
+  return (profile) =>
+    typeof profile.email === "string" && profile.email !== "" ? { emailVerified: true } : {};
+}
+
 export function ssoPlugin(settings: OidcSettings) {
   return genericOAuth({
     config: [
@@ -45,6 +57,7 @@ export function ssoPlugin(settings: OidcSettings) {
         clientSecret: settings.clientSecret,
         scopes: settings.scopes,
         pkce: true,
+        mapProfileToUser: ssoProfileMapping(settings),
       },
     ],
   });
