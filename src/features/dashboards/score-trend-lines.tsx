@@ -1,25 +1,25 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from "recharts";
-import { SCORE_TREND_HEIGHT, type ScoreTrendChartProps } from "./score-trend-chart";
+import { CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
+import { SCORE_TREND_HEIGHT, type lineStyle, type ScoreTrendChartProps } from "./score-trend-chart";
+
+interface DrawnLine {
+  key: string;
+  name: string;
+  style: ReturnType<typeof lineStyle>;
+}
 
 /**
- * Okabe–Ito colours, told apart by people with any common colour vision deficiency, plus a dash
- * pattern per line so the lines stay distinguishable in greyscale too. The overall line is thickest.
+ * Scores over the cycles; hidden from assistive technology, which gets the caption and the table.
+ * The key is the picker above the chart, with each line's colour and dash.
  */
-const LINE_STYLES = [
-  { stroke: "#000000", dash: undefined, width: 3 },
-  { stroke: "#E69F00", dash: "6 3", width: 2 },
-  { stroke: "#56B4E9", dash: "2 2", width: 2 },
-  { stroke: "#009E73", dash: "8 3 2 3", width: 2 },
-  { stroke: "#D55E00", dash: "4 4", width: 2 },
-  { stroke: "#0072B2", dash: "10 4", width: 2 },
-  { stroke: "#CC79A7", dash: "2 5", width: 2 },
-  { stroke: "#7a6a00", dash: "12 3 3 3", width: 2 },
-] as const;
-
-/** Scores over the cycles; hidden from assistive technology, which gets the caption and the table. */
-export default function ScoreTrendLines({ points, series }: ScoreTrendChartProps) {
+export default function ScoreTrendLines({
+  points,
+  lines,
+}: {
+  points: ScoreTrendChartProps["points"];
+  lines: DrawnLine[];
+}) {
   return (
     <div aria-hidden="true">
       <LineChart
@@ -31,25 +31,26 @@ export default function ScoreTrendLines({ points, series }: ScoreTrendChartProps
       >
         <CartesianGrid stroke="#e2e8f0" />
         <XAxis dataKey="cycleName" tick={{ fontSize: 12, fill: "#334155" }} />
-        <YAxis domain={[0, 100]} ticks={[0, 10, 30, 60, 80, 100]} tick={{ fontSize: 12, fill: "#334155" }} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        {series.map((line, index) => {
-          const style = LINE_STYLES[index % LINE_STYLES.length]!;
-          return (
-            <Line
-              key={line.key}
-              type="linear"
-              dataKey={line.key}
-              name={line.name}
-              stroke={style.stroke}
-              strokeWidth={style.width}
-              strokeDasharray={style.dash}
-              dot={{ r: 3 }}
-              connectNulls
-              isAnimationActive={false}
-            />
-          );
-        })}
+        <YAxis
+          domain={[0, 100]}
+          ticks={[0, 10, 30, 60, 80, 100]}
+          width={36}
+          tick={{ fontSize: 12, fill: "#334155" }}
+        />
+        {lines.map((line) => (
+          <Line
+            key={line.key}
+            type="linear"
+            dataKey={line.key}
+            name={line.name}
+            stroke={line.style.stroke}
+            strokeWidth={line.style.width}
+            strokeDasharray={line.style.dash}
+            dot={{ r: line.style.width > 2 ? 4 : 3 }}
+            connectNulls
+            isAnimationActive={false}
+          />
+        ))}
       </LineChart>
     </div>
   );

@@ -145,6 +145,12 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
       Object.entries(point.scores).map(([pitfallId, score]) => [pitfallId, score ?? null]),
     ),
   }));
+  // The chart opens on the average and the two riskiest pitfalls; the reader adds others.
+  const riskiestPitfalls = view.pitfalls
+    .filter((pitfall) => pitfall.score !== null && pitfall.score > 0)
+    .sort((a, b) => b.score! - a.score!)
+    .slice(0, 2)
+    .map((pitfall) => pitfall.pitfallId);
   const symptoms = view.pitfalls.filter((pitfall) => pitfall.triggeredSymptoms.length > 0);
 
   return (
@@ -236,7 +242,7 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
 
           <SectionCard id="trend-heading" title="Trend over cycles">
             <figure className="space-y-2">
-              <ScoreTrendChart points={points} series={series} />
+              <ScoreTrendChart points={points} series={series} initiallyShown={riskiestPitfalls} />
               <figcaption className="text-sm text-slate-800">{trendCaption(view)}</figcaption>
             </figure>
             <TrendTableDisclosure
