@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/ui/link";
 import { useEffect, useRef, useState, useTransition, type RefObject } from "react";
 import { MAX_IMPORT_BYTES, type ImportIssue } from "@/domain/import/import-format";
 import type { ActionError } from "@/contracts/action-result";

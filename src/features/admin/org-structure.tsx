@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/ui/link";
 import type { TreeNode } from "@/domain/org/org-tree";
 import type { OrgStructureDto, OrgUnitSummaryDto } from "@/contracts/admin/views";
 import { EmptyState } from "@/ui/empty-state";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/ui/link";
 import { ROLE_LABELS, ROLES } from "@/domain/access/policy";
 import type { PeoplePageDto } from "@/contracts/admin/views";
 import type { PeopleFilter } from "@/contracts/admin/schemas";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/ui/link";
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
 import { formatDayLong } from "@/domain/format";
 import { teamPath } from "@/contracts/assessments/paths";

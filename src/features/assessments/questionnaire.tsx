@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/ui/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { draftMatchesServer, type AnswerDraft } from "./answer-draft";
 import { assessmentProgress, type AssessmentProgress } from "@/domain/assessments/progress";

@@ -1,6 +1,6 @@
 import { PageHeader } from "@/ui/page-header";
 import { SectionCard } from "@/ui/section-card";
-import Link from "next/link";
+import { Link } from "@/ui/link";
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
 import { formatDayLong } from "@/domain/format";
 import { questionnairePath, teamPath } from "@/contracts/assessments/paths";

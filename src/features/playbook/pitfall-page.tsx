@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/ui/link";
 import type { ContentSource } from "@/domain/content/schema";
 import { Breadcrumbs } from "./breadcrumbs";
 import { anchorFor, type PitfallPageView } from "./playbook-model";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/ui/link";
 import type { Actor } from "@/domain/access/policy";
 import { signOutAction } from "@/server/auth/actions";
 

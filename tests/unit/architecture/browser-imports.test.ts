@@ -90,4 +90,16 @@ describe("browser code", () => {
     const chain = pathToZod(path.join(ROOT, "src/domain/content/schema.ts"));
     expect(chain?.at(-1)).toBe("zod");
   });
+
+  it("links go through the kit's Link, which prefetches on intent rather than on sight", () => {
+    const defaultLinkImports = [
+      ...sourceFiles(path.join(ROOT, "src")),
+      ...sourceFiles(path.join(ROOT, "app")),
+    ]
+      .filter((file) =>
+        /^import\s+\w+\s*(?:,\s*\{[^}]*\})?\s+from\s+["']next\/link["']/m.test(readFileSync(file, "utf8")),
+      )
+      .map((file) => path.relative(ROOT, file));
+    expect(defaultLinkImports).toEqual(["src/ui/link.tsx"]);
+  });
 });
