@@ -72,7 +72,8 @@ test("real server actions still send the request format proxy.ts reads, and the 
   // A direct call with a plain object argument (text/plain): the autosave of an answer. The answer
   // is flipped and flipped back, so the team's draft ends as it began.
   const assessmentPath = `/team/${TEAM}/assessment`;
-  await page.goto(assessmentPath);
+  // The questionnaire shows one section at a time; this one has answered yes/no questions.
+  await page.goto(`${assessmentPath}#section-linear-run-costs`);
   const answered = page
     .getByRole("group")
     .filter({ has: page.getByRole("radio", { name: /^(Yes|No)$/, checked: true }) })
