@@ -1,20 +1,59 @@
 /**
  * Production start: validate the environment, apply pending migrations, load the demo
- * organisation when asked to and the database is empty, then hand over to the app server
+ * organisation when asked to and the database is empty, then hand over to the app servers
  * (scripts/server.ts: Next's request handler behind a server that decides the client's address).
+ *
+ * The servers are WEB_CONCURRENCY worker processes (by default one per available core, at most 4)
+ * of a node:cluster primary, which is this process: they share the port (the primary hands each
+ * new connection to the next worker) and the database. Everything the app guarantees holds across
+ * them because all its state is in the database: sessions, sign-in throttling counters, optimistic
+ * locking, the transactions (on SQLite, SQLite's own locks order the processes' transactions; see
+ * src/server/sqlite-serialised-adapter.ts) and the fingerprints that tell each process's dashboard
+ * cache about writes made by the others. Migrations and demo data run here, once, before any
+ * worker starts; every worker gets the same AUTH_SECRET. Each worker's JavaScript heap is limited
+ * (WORKER_HEAP_MIB, unless NODE_OPTIONS already sets --max-old-space-size), so memory stays bounded
+ * under load. SIGINT or SIGTERM stops the workers, each finishing its requests, then the primary.
  *
  * `npm start` runs the compiled copy in build/scripts/ (made by `npm run build`), which needs only
  * `dependencies`, so it works on an install pruned of development dependencies.
  */
-import { spawn } from "node:child_process";
+import cluster, { type Worker } from "node:cluster";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { loadEnvOrExit } from "../src/env";
+import { loadEnvOrExit, type Env } from "../src/env";
+
+/** Server processes when WEB_CONCURRENCY is unset: one per available core, at most this many. */
+const MAX_DEFAULT_WORKERS = 4;
+/** The V8 old-space limit of each worker, MiB. */
+const WORKER_HEAP_MIB = 384;
+
+/** Given to this script to run only the preparation (migrations, demo data), in a process of its own. */
+const PREPARE_ONLY = "--prepare-only";
 
 async function main() {
   const env = loadEnvOrExit();
+  if (process.argv.includes(PREPARE_ONLY)) {
+    await prepare(env);
+    // The PostgreSQL migration engine leaves a timer behind: leave without waiting for it.
+    process.exit(0);
+  }
+  // Migrations and demo data run once, before any server starts, in a process of their own: the
+  // migration engine and the seed stay out of this long-lived primary's memory.
+  const prepared = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, PREPARE_ONLY], {
+    stdio: "inherit",
+  });
+  if (prepared.status !== 0) process.exit(prepared.status ?? 1);
+
+  const authSecret = env.AUTH_SECRET ?? (await localAuthSecret());
+  startServers(env, authSecret);
+}
+
+/** Applies pending migrations, loads the demo organisation when asked to, and reports stale results. */
+async function prepare(env: Env) {
   // Loaded only after the environment is known to be valid.
   const { applyMigrations, providerOf } = await import("./lib/migrator");
   const { POSTGRES_MIGRATIONS_DIR, POSTGRES_SCHEMA_PATH, SQLITE_MIGRATIONS_DIR, SQLITE_SCHEMA_PATH } =
@@ -46,21 +85,68 @@ async function main() {
   } finally {
     await client.$disconnect();
   }
+}
 
-  const authSecret = env.AUTH_SECRET ?? (await localAuthSecret());
+function startServers(env: Env, authSecret: string) {
+  const workers = env.WEB_CONCURRENCY ?? Math.min(availableParallelism(), MAX_DEFAULT_WORKERS);
   // Next's request handler behind our own HTTP server, which decides the client's address. The
-  // compiled copy (build/scripts/start.mjs) starts the compiled server beside it; from scripts/
+  // compiled copy (build/scripts/start.mjs) runs the compiled server beside it; from scripts/
   // (tsx) the TypeScript one.
   const compiled = import.meta.url.endsWith(".mjs");
-  const serverScript = fileURLToPath(new URL(compiled ? "./server.mjs" : "./server.ts", import.meta.url));
-  const server = spawn(process.execPath, compiled ? [serverScript] : ["--import", "tsx", serverScript], {
-    stdio: "inherit",
-    env: { ...process.env, AUTH_SECRET: authSecret, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  cluster.setupPrimary({
+    exec: fileURLToPath(new URL(compiled ? "./server.mjs" : "./server.ts", import.meta.url)),
+    execArgv: compiled ? [] : ["--import", "tsx"],
   });
+  const nodeOptions = process.env.NODE_OPTIONS ?? "";
+  const workerEnv = {
+    AUTH_SECRET: authSecret,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_OPTIONS: /--max-old-space-size/.test(nodeOptions)
+      ? nodeOptions
+      : `${nodeOptions} --max-old-space-size=${WORKER_HEAP_MIB}`.trim(),
+  };
+  console.log(`Starting ${workers} server process${workers === 1 ? "" : "es"}.`);
+  superviseWorkers(workers, () => cluster.fork(workerEnv));
+}
+
+/**
+ * Keeps `count` workers running: one that dies after it started serving is replaced; one that
+ * dies before it ever listened (a broken build, a port in use) stops the whole server with a
+ * failure, since its replacements would fail the same way. SIGINT and SIGTERM are passed to every
+ * worker, and the primary exits when the last one has.
+ */
+function superviseWorkers(count: number, fork: () => Worker) {
+  let stopping = false;
+  let exitCode = 0;
+  const listening = new WeakSet<Worker>();
+  const live = new Set<Worker>();
+  const start = () => {
+    const worker = fork();
+    live.add(worker);
+    worker.once("listening", () => listening.add(worker));
+    worker.once("exit", (code, signal) => {
+      live.delete(worker);
+      if (!stopping && listening.has(worker)) {
+        console.error(`A server process stopped (${signal ?? `exit code ${code}`}); starting another.`);
+        start();
+        return;
+      }
+      if (!stopping) {
+        stopping = true;
+        exitCode = code || 1;
+        for (const other of live) other.process.kill("SIGTERM");
+      }
+      if (live.size === 0) process.exit(exitCode);
+    });
+  };
+  for (let i = 0; i < count; i++) start();
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => server.kill(signal));
+    process.on(signal, () => {
+      stopping = true;
+      for (const worker of live) worker.process.kill(signal);
+    });
   }
-  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
 /**
