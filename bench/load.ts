@@ -1,11 +1,28 @@
 /**
- * npm run bench:load — autocannon, 50 connections for 30 s each against the org heatmap, a team
- * dashboard and the answer-autosave action of the production build, on the 1,000-team
- * organisation from `npm run seed:large` (built first when missing). Works on a copy of that
- * database so the dashboard benchmark's data stays as seeded.
+ * npm run bench:load — two measurements of the production build (`npm start`, with its default
+ * number of server processes unless WEB_CONCURRENCY is set) on the 1,000-team organisation from
+ * `npm run seed:large` (built first when missing), on a copy of that database so the dashboard
+ * benchmark's data stays as seeded:
  *
- * Final line: `errors: <n> p95_ms: <n>` (errors: connection errors, timeouts, non-2xx answers
- * and autosaves the app refused; p95: the slowest of the three runs' 95th percentiles).
+ * 1. Closed loop: autocannon, 50 connections for 30 s each against the org heatmap, a team
+ *    dashboard and the answer-autosave action (throughput: as fast as answers come back).
+ * 2. Open loop, a quarter end: 300 people for 60 s, each sending requests on a fixed schedule
+ *    whatever the server's speed, with think time between them: 240 leads answering (an autosave
+ *    every 6 s each), 50 people reading team dashboards (one every 15 s), 10 heads on the heatmap
+ *    (one every 20 s), about 44 requests/s. A request's time counts from when it was due, so a
+ *    slow server cannot hide its queue (an answer is sent after that person's previous one has
+ *    returned, as the questionnaire does).
+ *
+ * Options: `--open-only` skips the closed loop; `--duration=<s>` sets each closed-loop run's
+ * length, `--open-duration=<s>` the open loop's (for quick checks; the figures to report use the
+ * defaults).
+ *
+ * Last two lines:
+ *   throughput_rps: org=<n> dashboard=<n> autosave=<n> rss_mib=<n>
+ *   open_loop: rate=<n>/s p95_ms=<n> errors=<n>
+ * rss_mib is the resident memory of all server processes together (the primary and its workers)
+ * after the closed-loop runs. Errors: connection errors, timeouts, non-2xx answers and saves the
+ * app refused. The exit code is non-zero when any request failed.
  */
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -24,8 +41,27 @@ const PORT = 3400;
 const LARGE_DB = "data/large.db";
 const LOAD_DB = "data/load.db";
 const CONNECTIONS = 50;
-const DURATION_SECONDS = 30;
 const LOAD_LEAD = "load.lead@example.com";
+
+function option(name: string): string | undefined {
+  const prefix = `--${name}=`;
+  return process.argv.find((arg) => arg.startsWith(prefix))?.slice(prefix.length);
+}
+function seconds(name: string, fallback: number): number {
+  const value = Number(option(name) ?? fallback);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${name} expects a whole number of seconds, at least 1.`);
+  return value;
+}
+const OPEN_ONLY = process.argv.includes("--open-only");
+const DURATION_SECONDS = seconds("duration", 30);
+const OPEN_DURATION_SECONDS = seconds("open-duration", 60);
+
+/** The quarter end's people: how many, and every how many seconds each sends a request. */
+const ANSWERING = { people: 240, everySeconds: 6 };
+const READING_DASHBOARDS = { people: 50, everySeconds: 15 };
+const ON_THE_HEATMAP = { people: 10, everySeconds: 20 };
+const OPEN_LOOP_TIMEOUT_MS = 30_000;
 
 interface Slot {
   assessmentId: string;
@@ -33,8 +69,16 @@ interface Slot {
   busy: boolean;
 }
 
-/** Gives a lead drafts in the open cycle for 200 teams, at most one save in flight per draft, so saves never collide. */
-async function prepareDatabase(): Promise<{ slots: Slot[]; dashboardSlug: string }> {
+/**
+ * Gives a lead drafts in the open cycle: 200 for the closed loop (at most one save in flight per
+ * draft, so saves never collide) and one for each answering person of the open loop.
+ */
+async function prepareDatabase(): Promise<{
+  slots: Slot[];
+  openSlots: Slot[];
+  teamSlugs: string[];
+  dashboardSlug: string;
+}> {
   if (!existsSync(LARGE_DB)) {
     console.log("No data/large.db yet: running npm run seed:large first…");
     execFileSync("npx", ["tsx", "scripts/seed-large.ts"], { stdio: "inherit" });
@@ -50,30 +94,26 @@ async function prepareDatabase(): Promise<{ slots: Slot[]; dashboardSlug: string
   const passwordHash = await hashDemoPassword();
   const cycle = db.prepare("SELECT id FROM cycle WHERE status = 'open'").get() as { id: string };
   // Spare drafts, so a request that times out (and never releases its draft) cannot starve the others.
-  const teams = db.prepare("SELECT id, slug FROM team ORDER BY slug LIMIT ?").all(CONNECTIONS * 4) as {
+  const closedDrafts = CONNECTIONS * 4;
+  const teams = db
+    .prepare("SELECT id, slug FROM team ORDER BY slug LIMIT ?")
+    .all(closedDrafts + ANSWERING.people) as {
     id: string;
     slug: string;
   }[];
   const leadId = randomUUID();
   const slots: Slot[] = [];
   db.transaction(() => {
-    db.prepare("INSERT INTO user (id, name, email, emailVerified, createdAt, updatedAt) VALUES (?, ?, ?, 1, ?, ?)").run(
-      leadId,
-      "Load Lead",
-      LOAD_LEAD,
-      now,
-      now,
-    );
+    db.prepare(
+      "INSERT INTO user (id, name, email, emailVerified, createdAt, updatedAt) VALUES (?, ?, ?, 1, ?, ?)",
+    ).run(leadId, "Load Lead", LOAD_LEAD, now, now);
     db.prepare(
       "INSERT INTO account (id, accountId, providerId, userId, password, createdAt, updatedAt) VALUES (?, ?, 'credential', ?, ?, ?, ?)",
     ).run(randomUUID(), leadId, leadId, passwordHash, now, now);
     for (const team of teams) {
-      db.prepare("INSERT INTO role_assignment (id, userId, role, teamId, createdAt) VALUES (?, ?, 'team_lead', ?, ?)").run(
-        randomUUID(),
-        leadId,
-        team.id,
-        now,
-      );
+      db.prepare(
+        "INSERT INTO role_assignment (id, userId, role, teamId, createdAt) VALUES (?, ?, 'team_lead', ?, ?)",
+      ).run(randomUUID(), leadId, team.id, now);
       db.prepare("DELETE FROM assessment WHERE teamId = ? AND cycleId = ?").run(team.id, cycle.id);
       const assessmentId = randomUUID();
       db.prepare(
@@ -82,8 +122,16 @@ async function prepareDatabase(): Promise<{ slots: Slot[]; dashboardSlug: string
       slots.push({ assessmentId, version: 1, busy: false });
     }
   })();
+  const teamSlugs = (db.prepare("SELECT slug FROM team ORDER BY slug").all() as { slug: string }[]).map(
+    (t) => t.slug,
+  );
   db.close();
-  return { slots, dashboardSlug: teams[teams.length - 1]!.slug };
+  return {
+    slots: slots.slice(0, closedDrafts),
+    openSlots: slots.slice(closedDrafts),
+    teamSlugs,
+    dashboardSlug: teams[closedDrafts - 1]!.slug,
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -137,84 +185,285 @@ async function run(
   };
 }
 
+/** The body of one autosave: the server action's arguments. */
+function autosaveBody(slot: Slot, questionId: string, value: number): string {
+  return JSON.stringify([
+    {
+      assessmentId: slot.assessmentId,
+      questionId,
+      answer: { kind: "value", value },
+      note: null,
+      expectedVersion: slot.version,
+    },
+  ]);
+}
+
+/** Reads an autosave's answer: true (and the draft's new version kept) when the app saved it. */
+function savedFrom(slot: Slot, body: string): boolean {
+  const version = /"version":(\d+)/.exec(body);
+  if (!body.includes('"ok":true') || !version) return false;
+  slot.version = Number(version[1]);
+  return true;
+}
+
+interface OpenLoopSummary {
+  requests: number;
+  ratePerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  byKind: Record<string, { requests: number; p95: number; errors: number }>;
+}
+
+interface OpenLoopSetup {
+  app: RunningApp;
+  headCookie: string;
+  leadCookie: string;
+  saveActionId: string;
+  questionIds: string[];
+  openSlots: Slot[];
+  teamSlugs: string[];
+}
+
+/**
+ * The quarter end: every person sends on their own fixed schedule (first request at a random
+ * point of their first interval), whatever the answers' speed. Latency runs from when a request
+ * was due to when its answer was read in full.
+ */
+async function openLoop(setup: OpenLoopSetup): Promise<OpenLoopSummary> {
+  const { app, headCookie, leadCookie, saveActionId, questionIds, openSlots, teamSlugs } = setup;
+  const samples: { kind: string; ms: number; ok: boolean }[] = [];
+  const started = performance.now();
+  const end = started + OPEN_DURATION_SECONDS * 1000;
+  let random = 20261231;
+  const nextRandom = () => (random = (random * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const inFlight: Promise<void>[] = [];
+
+  const timed = async (kind: string, due: number, send: () => Promise<boolean>) => {
+    let ok = false;
+    try {
+      ok = await send();
+    } catch {
+      ok = false;
+    }
+    samples.push({ kind, ms: performance.now() - due, ok });
+  };
+  const get = async (path: string): Promise<boolean> => {
+    const response = await fetch(app.baseUrl + path, {
+      headers: { cookie: headCookie },
+      signal: AbortSignal.timeout(OPEN_LOOP_TIMEOUT_MS),
+    });
+    await response.arrayBuffer();
+    return response.ok;
+  };
+  const sleepUntil = (at: number) =>
+    new Promise((resolve) => setTimeout(resolve, Math.max(0, at - performance.now())));
+
+  const person = async (everySeconds: number, act: (due: number, turn: number) => Promise<void>) => {
+    let due = started + nextRandom() * everySeconds * 1000;
+    for (let turn = 0; due < end; turn++, due += everySeconds * 1000) {
+      await sleepUntil(due);
+      inFlight.push(act(due, turn));
+    }
+  };
+
+  const people: Promise<void>[] = [];
+  for (let i = 0; i < ANSWERING.people; i++) {
+    const slot = openSlots[i]!;
+    // The questionnaire sends one person's saves one after another; the next waits for the last.
+    let previous: Promise<void> = Promise.resolve();
+    people.push(
+      person(ANSWERING.everySeconds, (due, turn) => {
+        previous = previous.then(() =>
+          timed("autosave", due, async () => {
+            const response = await fetch(app.baseUrl + "/", {
+              method: "POST",
+              headers: {
+                cookie: leadCookie,
+                "next-action": saveActionId,
+                "content-type": "text/plain;charset=UTF-8",
+              },
+              body: autosaveBody(slot, questionIds[turn % questionIds.length]!, (turn % 5) + 1),
+              signal: AbortSignal.timeout(OPEN_LOOP_TIMEOUT_MS),
+            });
+            return response.ok && savedFrom(slot, await response.text());
+          }),
+        );
+        return previous;
+      }),
+    );
+  }
+  for (let i = 0; i < READING_DASHBOARDS.people; i++) {
+    people.push(
+      person(READING_DASHBOARDS.everySeconds, (due, turn) =>
+        timed("dashboard", due, () =>
+          get(`/team/${teamSlugs[(i * 37 + turn * 101) % teamSlugs.length]}/dashboard`),
+        ),
+      ),
+    );
+  }
+  for (let i = 0; i < ON_THE_HEATMAP.people; i++) {
+    people.push(person(ON_THE_HEATMAP.everySeconds, (due) => timed("heatmap", due, () => get("/org"))));
+  }
+  await Promise.all(people);
+  await Promise.all(inFlight);
+
+  const p = (values: number[], q: number) =>
+    Math.round(
+      percentile(
+        [...values].sort((a, b) => a - b),
+        q,
+      ),
+    );
+  const all = samples.map((sample) => sample.ms);
+  const byKind: OpenLoopSummary["byKind"] = {};
+  for (const kind of ["autosave", "dashboard", "heatmap"]) {
+    const of = samples.filter((sample) => sample.kind === kind);
+    byKind[kind] = {
+      requests: of.length,
+      p95: p(
+        of.map((x) => x.ms),
+        95,
+      ),
+      errors: of.filter((x) => !x.ok).length,
+    };
+  }
+  return {
+    requests: samples.length,
+    ratePerSecond: samples.length / OPEN_DURATION_SECONDS,
+    p50: p(all, 50),
+    p95: p(all, 95),
+    p99: p(all, 99),
+    errors: samples.filter((sample) => !sample.ok).length,
+    byKind,
+  };
+}
+
 async function main() {
-  console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-  const { slots, dashboardSlug } = await prepareDatabase();
+  const load = os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(", ");
+  console.log(
+    `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${load}`,
+  );
+  const { slots, openSlots, teamSlugs, dashboardSlug } = await prepareDatabase();
   const app = await startApp({ port: PORT, env: { DATABASE_URL: `file:./${LOAD_DB}`, DEMO_MODE: "false" } });
   try {
+    console.log(
+      `Server processes: ${app.processCount()} (WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "default"})`,
+    );
     const headCookie = await sessionCookieFor(app.baseUrl, "head@example.com", DEMO_PASSWORD);
     const leadCookie = await sessionCookieFor(app.baseUrl, LOAD_LEAD, DEMO_PASSWORD);
     const rssBefore = app.rssMiB();
     const questionnaire = latestQuestionnaire();
     const questions = questionnaire.sections.flatMap((section) => section.questions);
-    const agreementQuestion = questions.find((question) => question.answer.type === "agreement")!;
+    const agreementQuestions = questions.filter((question) => question.answer.type === "agreement");
     const saveActionId = serverActionId("saveAnswerAction");
 
     const summaries: RunSummary[] = [];
-    summaries.push(
-      await run("org heatmap (GET /org)", app, { method: "GET", path: "/org", headers: { cookie: headCookie } }, () => 0),
-    );
-    summaries.push(
-      await run(
-        `team dashboard (GET /team/${dashboardSlug}/dashboard)`,
-        app,
-        { method: "GET", path: `/team/${dashboardSlug}/dashboard`, headers: { cookie: headCookie } },
-        () => 0,
-      ),
-    );
+    let rssAfter = rssBefore;
+    if (!OPEN_ONLY) {
+      summaries.push(
+        await run(
+          "org heatmap (GET /org)",
+          app,
+          { method: "GET", path: "/org", headers: { cookie: headCookie } },
+          () => 0,
+        ),
+      );
+      summaries.push(
+        await run(
+          `team dashboard (GET /team/${dashboardSlug}/dashboard)`,
+          app,
+          { method: "GET", path: `/team/${dashboardSlug}/dashboard`, headers: { cookie: headCookie } },
+          () => 0,
+        ),
+      );
 
-    let refused = 0;
-    let counter = 0;
-    summaries.push(
-      await run(
-        "answer autosave (saveAnswerAction)",
-        app,
-        {
-          method: "POST",
-          path: "/",
-          headers: { cookie: leadCookie, "next-action": saveActionId, "content-type": "text/plain;charset=UTF-8" },
-          setupRequest: (request: autocannon.Request, rawContext: object) => {
-            const context = rawContext as { slot?: Slot };
-            const slot = slots.find((candidate) => !candidate.busy)!;
-            slot.busy = true;
-            context.slot = slot;
-            counter++;
-            return {
-              ...request,
-              body: JSON.stringify([
-                {
-                  assessmentId: slot.assessmentId,
-                  questionId: agreementQuestion.id,
-                  answer: { kind: "value", value: (counter % 5) + 1 },
-                  note: null,
-                  expectedVersion: slot.version,
-                },
-              ]),
-            };
+      let refused = 0;
+      let counter = 0;
+      summaries.push(
+        await run(
+          "answer autosave (saveAnswerAction)",
+          app,
+          {
+            method: "POST",
+            path: "/",
+            headers: {
+              cookie: leadCookie,
+              "next-action": saveActionId,
+              "content-type": "text/plain;charset=UTF-8",
+            },
+            setupRequest: (request: autocannon.Request, rawContext: object) => {
+              const context = rawContext as { slot?: Slot };
+              const slot = slots.find((candidate) => !candidate.busy)!;
+              slot.busy = true;
+              context.slot = slot;
+              counter++;
+              return { ...request, body: autosaveBody(slot, agreementQuestions[0]!.id, (counter % 5) + 1) };
+            },
+            onResponse: (_status: number, body: string, rawContext: object) => {
+              const slot = (rawContext as { slot?: Slot }).slot!;
+              if (!savedFrom(slot, body)) refused++;
+              slot.busy = false;
+            },
           },
-          onResponse: (_status: number, body: string, rawContext: object) => {
-            const slot = (rawContext as { slot?: Slot }).slot!;
-            const version = /"version":(\d+)/.exec(body);
-            if (body.includes('"ok":true') && version) slot.version = Number(version[1]);
-            else refused++;
-            slot.busy = false;
-          },
-        },
-        () => refused,
-      ),
-    );
-    const rssAfter = app.rssMiB();
+          () => refused,
+        ),
+      );
+      rssAfter = app.rssMiB();
 
-    console.log(`\n${CONNECTIONS} connections, ${DURATION_SECONDS} s per run`);
-    console.log("run | requests | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | refused | RSS after, MiB");
-    for (const s of summaries) {
-      console.log(`${s.name} | ${s.requests} | ${s.perSecond} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.errors} | ${s.non2xx} | ${s.refused} | ${s.rssAfter.toFixed(0)}`);
+      console.log(`\nClosed loop: ${CONNECTIONS} connections, ${DURATION_SECONDS} s per run`);
+      console.log(
+        "run | requests | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | refused | RSS after, MiB",
+      );
+      for (const s of summaries) {
+        console.log(
+          `${s.name} | ${s.requests} | ${s.perSecond} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.errors} | ${s.non2xx} | ${s.refused} | ${s.rssAfter.toFixed(0)}`,
+        );
+      }
+      console.log(
+        `server RSS (all server processes): ${rssBefore.toFixed(0)} MiB before, ${rssAfter.toFixed(0)} MiB after`,
+      );
     }
-    console.log(`server RSS: ${rssBefore.toFixed(0)} MiB before, ${rssAfter.toFixed(0)} MiB after`);
-    const errors = summaries.reduce((sum, s) => sum + s.errors + s.non2xx + s.refused, 0);
-    const p95 = Math.max(...summaries.map((s) => s.p95));
-    console.log(`errors: ${errors} p95_ms: ${p95}`);
-    process.exitCode = errors === 0 ? 0 : 1;
+
+    const open = await openLoop({
+      app,
+      headCookie,
+      leadCookie,
+      saveActionId,
+      questionIds: agreementQuestions.map((question) => question.id),
+      openSlots,
+      teamSlugs,
+    });
+    const rssAfterOpen = app.rssMiB();
+    console.log(
+      `\nOpen loop: ${ANSWERING.people + READING_DASHBOARDS.people + ON_THE_HEATMAP.people} people for ${OPEN_DURATION_SECONDS} s, ${open.requests} requests`,
+    );
+    console.log("kind | requests | p95 ms | errors");
+    for (const [kind, k] of Object.entries(open.byKind))
+      console.log(`${kind} | ${k.requests} | ${k.p95} | ${k.errors}`);
+    console.log(
+      `all: p50 ${open.p50} ms, p95 ${open.p95} ms, p99 ${open.p99} ms; server RSS after: ${rssAfterOpen.toFixed(0)} MiB`,
+    );
+    console.log(
+      `load average after: ${os
+        .loadavg()
+        .map((value) => value.toFixed(2))
+        .join(", ")}`,
+    );
+
+    const closedErrors = summaries.reduce((sum, s) => sum + s.errors + s.non2xx + s.refused, 0);
+    const rps = (index: number) => summaries[index]?.perSecond ?? 0;
+    console.log(
+      `throughput_rps: org=${rps(0)} dashboard=${rps(1)} autosave=${rps(2)} rss_mib=${Math.round(rssAfter)}`,
+    );
+    console.log(
+      `open_loop: rate=${open.ratePerSecond.toFixed(1)}/s p95_ms=${open.p95} errors=${open.errors}`,
+    );
+    process.exitCode = closedErrors + open.errors === 0 ? 0 : 1;
   } finally {
     await app.stop();
   }

@@ -7,8 +7,10 @@ import { existsSync, readFileSync } from "node:fs";
 
 export interface RunningApp {
   baseUrl: string;
-  /** Resident memory of the Next server process, in MiB. */
+  /** Resident memory of all server processes together (the start script's primary and its workers), in MiB. */
   rssMiB(): number;
+  /** How many processes serve: the primary and its workers. */
+  processCount(): number;
   stop(): Promise<void>;
 }
 
@@ -31,7 +33,7 @@ function rssOf(pid: number): number {
   }
 }
 
-/** All descendants of a process (start.ts → next start → next-server). */
+/** All descendants of a process (start.ts → its server workers). */
 function descendants(pid: number): number[] {
   const result: number[] = [];
   for (const child of childPids(pid)) result.push(child, ...descendants(child));
@@ -47,9 +49,16 @@ export async function startApp(options: { port: number; env: Record<string, stri
     () => true,
     () => false,
   );
-  if (leftover) throw new Error(`Port ${options.port} is already in use: stop the server listening there first.`);
+  if (leftover)
+    throw new Error(`Port ${options.port} is already in use: stop the server listening there first.`);
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, ...options.env, PORT: String(options.port), APP_URL: baseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      ...options.env,
+      PORT: String(options.port),
+      APP_URL: baseUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -69,7 +78,8 @@ export async function startApp(options: { port: number; env: Record<string, stri
   }
   return {
     baseUrl,
-    rssMiB: () => descendants(child.pid!).reduce((sum, pid) => Math.max(sum, rssOf(pid)), 0),
+    rssMiB: () => [child.pid!, ...descendants(child.pid!)].reduce((sum, pid) => sum + rssOf(pid), 0),
+    processCount: () => 1 + descendants(child.pid!).length,
     async stop() {
       for (const pid of descendants(child.pid!).reverse()) {
         try {
