@@ -3,7 +3,12 @@
  * elements the scoring method page sends, checked for anchors, tables, code and the safe-link rule.
  */
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+
+vi.mock("next/navigation", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/navigation")>()),
+  ...(await import("../../support/app-router")).appRouterForMarkup,
+}));
 import { loadScoringDocument } from "@/features/playbook/load-scoring-document";
 import {
   prepareMarkdownDocument,

@@ -1,6 +1,11 @@
 import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+
+vi.mock("next/navigation", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/navigation")>()),
+  ...(await import("../../support/app-router")).appRouterForMarkup,
+}));
 import { RISK_BANDS } from "@/domain/scoring/bands";
 import { BandChip, bandText } from "@/ui/band-chip";
 import { EmptyState } from "@/ui/empty-state";

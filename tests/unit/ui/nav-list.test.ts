@@ -4,7 +4,10 @@ import { describe, expect, it, vi } from "vitest";
 import { NavList } from "@/ui/nav-list";
 
 const location = vi.hoisted(() => ({ pathname: "/" }));
-vi.mock("next/navigation", () => ({ usePathname: () => location.pathname }));
+vi.mock("next/navigation", async () => ({
+  ...(await import("../../support/app-router")).appRouterForMarkup,
+  usePathname: () => location.pathname,
+}));
 
 const links = [
   { href: "/admin", label: "Overview" },
