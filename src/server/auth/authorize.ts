@@ -9,6 +9,8 @@ export interface TeamRef {
   name: string;
   slug: string;
   orgUnitId: string;
+  /** Archived teams are read-only; the policy refuses changes to them (see authorizeTeamChange). */
+  archived: boolean;
 }
 
 /**
@@ -16,8 +18,8 @@ export interface TeamRef {
  * read is reported as not found, so ids of other teams reveal nothing.
  */
 export async function authorizeTeam(actor: Actor, action: Action, teamId: string): Promise<TeamRef> {
-  const { archivedAt: _archivedAt, ...team } = await loadAuthorizedTeam(actor, action, teamId);
-  return team;
+  const { archivedAt, ...team } = await loadAuthorizedTeam(actor, action, teamId);
+  return { ...team, archived: archivedAt !== null };
 }
 
 async function loadAuthorizedTeam(actor: Actor, action: Action, teamId: string) {
@@ -41,13 +43,18 @@ export const ARCHIVED_TEAM_MESSAGE =
  */
 export async function authorizeTeamChange(actor: Actor, action: Action, teamId: string): Promise<TeamRef> {
   const { archivedAt, ...team } = await loadAuthorizedTeam(actor, action, teamId);
-  const resource = { type: "team" as const, teamId: team.id, orgUnitId: team.orgUnitId, archived: archivedAt !== null };
+  const archived = archivedAt !== null;
+  const resource = { type: "team" as const, teamId: team.id, orgUnitId: team.orgUnitId, archived };
   if (!can(actor, action, resource)) throw new ForbiddenError(ARCHIVED_TEAM_MESSAGE);
-  return team;
+  return { ...team, archived };
 }
 
 /** authorizeTeamChange, by the team's URL slug. */
-export async function authorizeTeamChangeBySlug(actor: Actor, action: Action, slug: string): Promise<TeamRef> {
+export async function authorizeTeamChangeBySlug(
+  actor: Actor,
+  action: Action,
+  slug: string,
+): Promise<TeamRef> {
   const team = await db.team.findUnique({ where: { slug }, select: { id: true } });
   if (!team) throw new NotFoundError();
   return authorizeTeamChange(actor, action, team.id);
@@ -61,7 +68,10 @@ export async function authorizeTeamBySlug(actor: Actor, action: Action, slug: st
 }
 
 export async function authorizeOrgUnit(actor: Actor, action: Action, orgUnitId: string) {
-  const unit = await db.orgUnit.findUnique({ where: { id: orgUnitId }, select: { id: true, name: true, slug: true } });
+  const unit = await db.orgUnit.findUnique({
+    where: { id: orgUnitId },
+    select: { id: true, name: true, slug: true },
+  });
   if (!unit) throw new NotFoundError();
   const resource = { type: "orgUnit" as const, orgUnitId: unit.id };
   if (!can(actor, "orgUnit:read", resource)) throw new NotFoundError();

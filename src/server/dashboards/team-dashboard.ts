@@ -54,9 +54,8 @@ interface TeamContext {
 
 async function loadTeamContext(actor: Actor, slug: string): Promise<TeamContext> {
   const team = await authorizeTeamBySlug(actor, "team:read", slug);
-  const [unit, teamState, cycles, assessments] = await Promise.all([
+  const [unit, cycles, assessments] = await Promise.all([
     db.orgUnit.findUnique({ where: { id: team.orgUnitId }, select: { name: true } }),
-    db.team.findUnique({ where: { id: team.id }, select: { archivedAt: true } }),
     listStartedCycles(),
     db.assessment.findMany({
       where: { teamId: team.id, status: "submitted" },
@@ -74,9 +73,12 @@ async function loadTeamContext(actor: Actor, slug: string): Promise<TeamContext>
   const submitted = [...assessments].sort((a, b) => compareCycles(a.cycle, b.cycle));
   return {
     team: { id: team.id, name: team.name, slug: team.slug, orgUnitName: unit?.name ?? "" },
-    canEditPlan:
-      !teamState?.archivedAt &&
-      can(actor, "plan:edit", { type: "team", teamId: team.id, orgUnitId: team.orgUnitId }),
+    canEditPlan: can(actor, "plan:edit", {
+      type: "team",
+      teamId: team.id,
+      orgUnitId: team.orgUnitId,
+      archived: team.archived,
+    }),
     cycles,
     submitted,
   };
