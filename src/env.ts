@@ -52,6 +52,16 @@ const fields = z.object({
     .min(1, "expected the number of server processes, 1 to 16")
     .max(16, "expected the number of server processes, 1 to 16")
     .optional(),
+  /**
+   * How many people must answer a pulse question before its counts are shown or scored. Never
+   * below 3: a smaller group would let readers tell who answered what.
+   */
+  PULSE_MIN_ANSWERS: z.coerce
+    .number({ message: "expected a whole number of people, at least 3" })
+    .int("expected a whole number of people, at least 3")
+    .min(3, "expected a whole number of people, at least 3 (fewer would let readers tell who answered what)")
+    .max(100, "expected a whole number of people, at most 100")
+    .default(3),
   /** Load the demo organisation into an empty database at start-up. */
   DEMO_MODE: booleanFlag.default(false),
   /**

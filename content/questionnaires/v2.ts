@@ -5,6 +5,7 @@
  * incident management. DORA's research puts the best teams' time to restore under an hour.
  */
 import type { Question, Questionnaire } from "@/domain/content/schema";
+import { pulseQuestions } from "./pulse";
 import { scoringRules } from "./scoring-rules";
 import { questionnaireV1 } from "./v1";
 
@@ -71,6 +72,7 @@ export const questionnaireV2: Questionnaire = {
     return added ? { ...section, questions: [...section.questions, added] } : section;
   }),
   contextRules: scoringRules,
+  pulse: pulseQuestions,
 };
 
 export default questionnaireV2;

@@ -269,6 +269,37 @@ export const contextRuleSchema = z.strictObject({
   }),
 });
 
+/**
+ * Who a pulse question is for. Each person says which apply to them when they answer; a question
+ * for "everyone" is asked of every member of the team.
+ */
+export const PULSE_AUDIENCES = ["on-call", "specialist", "everyone"] as const;
+export const pulseAudienceSchema = z.enum(PULSE_AUDIENCES);
+export type PulseAudience = z.infer<typeof pulseAudienceSchema>;
+
+/**
+ * A pulse question: asked of the people concerned themselves, anonymously, because a lead can only
+ * answer it second-hand (how disruptive on-call is to one's life, how close to burnout one is).
+ * Only counts per option are stored; the average risk of the answers is evidence for the pitfall,
+ * at the question's own weight, once enough people have answered (see docs/scoring.md).
+ */
+export const pulseQuestionSchema = z.strictObject({
+  id: slugSchema,
+  pitfallId: pitfallIdSchema,
+  audience: pulseAudienceSchema,
+  /** Asked in the first person: "How much did being on call disrupt your life outside work?" */
+  prompt: text,
+  help: text,
+  /** How the aggregate reads as evidence, e.g. "How disruptive the people on the rota find on-call". */
+  evidenceLabel: text,
+  options: z.array(choiceOptionSchema).min(3).max(5),
+  weight: z.number().int().min(1).max(3),
+  detects: z.strictObject({
+    symptoms: z.array(slugSchema),
+    causes: z.array(slugSchema),
+  }),
+});
+
 export const questionnaireSchema = z.strictObject({
   /** Version id, e.g. "v1". Stored with every cycle so old answers stay interpretable. */
   id: slugSchema,
@@ -285,6 +316,8 @@ export const questionnaireSchema = z.strictObject({
   context: z.array(contextQuestionSchema).min(1),
   sections: z.array(questionSectionSchema),
   contextRules: z.array(contextRuleSchema),
+  /** Anonymous pulse questions answered by the people concerned, each on their own. */
+  pulse: z.array(pulseQuestionSchema).optional(),
 });
 
 export type Symptom = z.infer<typeof symptomSchema>;
@@ -298,6 +331,7 @@ export type ContextQuestion = z.infer<typeof contextQuestionSchema>;
 export type Condition = z.infer<typeof conditionSchema>;
 export type ContextRule = z.infer<typeof contextRuleSchema>;
 export type Questionnaire = z.infer<typeof questionnaireSchema>;
+export type PulseQuestion = z.infer<typeof pulseQuestionSchema>;
 
 /* ------------------------------------------------------------------------------------------------
  * Answers (the shape stored per question; shared by the questionnaire UI, storage and scoring)

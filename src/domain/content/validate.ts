@@ -521,6 +521,18 @@ function checkQuestionnaire(
     });
   });
 
+  (questionnaire.pulse ?? []).forEach((question, index) => {
+    const path = ["pulse", index];
+    claimId(question.id, path);
+    checkAnswerType(file, path, { type: "choice", options: question.options }, problems);
+    const pitfall = pitfallsById.get(question.pitfallId);
+    if (!sectionIndexByPitfall.has(question.pitfallId)) {
+      problems.add(file, [...path, "pitfallId"], `pitfall "${question.pitfallId}" has no section in this questionnaire`);
+    } else if (pitfall && isCheckable(pitfall.id)) {
+      checkDetects(file, [...path, "detects"], question.detects, pitfall, problems);
+    }
+  });
+
   // Every symptom needs some evidence, or a pitfall could score as healthy without being assessed.
   for (const pitfall of pitfallsById.values()) {
     if (!isCheckable(pitfall.id)) continue;

@@ -46,6 +46,7 @@ import {
   type AnswerRow,
 } from "./stored-answers";
 import { replaceStoredPitfallResults } from "./stored-results";
+import { readTeamEvidence } from "./team-evidence";
 
 type Transaction = Prisma.TransactionClient;
 
@@ -467,7 +468,17 @@ export async function submitAssessment(
       );
     }
 
-    const score = scoreAssessment(compiled, answers, teamContext);
+    const evidence = await readTeamEvidence(
+      tx,
+      { id: assessment.id, teamId: assessment.teamId, cycleId: assessment.cycle.id },
+      questionnaire,
+      answers,
+    );
+    const score = scoreAssessment(
+      compiledQuestionnaire(evidence.scoring.questionnaire),
+      evidence.scoring.answers,
+      teamContext,
+    );
     const stored = storedAssessmentColumns(score);
     const submittedAt = new Date();
     const claimed = await tx.assessment.updateMany({
@@ -485,7 +496,7 @@ export async function submitAssessment(
         "The assessment changed while it was being submitted. Check the review again, then submit.",
       );
     }
-    await replaceStoredPitfallResults(tx, assessment.id, score);
+    await replaceStoredPitfallResults(tx, assessment.id, score, evidence.splitByPitfall);
     await writeAudit(tx, {
       actorId: actor.id,
       action: assessment.status === "reopened" ? "assessment.resubmitted" : "assessment.submitted",
@@ -503,6 +514,8 @@ export async function submitAssessment(
         overallBand: stored.overallBand,
         scoringMethodVersion: stored.scoringMethodVersion,
         cycle: assessment.cycle.name,
+        pulseQuestionsScored: evidence.pulse.filter((aggregate) => aggregate.shown).length,
+        splitQuestions: [...evidence.splitByPitfall.values()].reduce((sum, count) => sum + count, 0),
       },
     });
     return {

@@ -1,4 +1,5 @@
 import "server-only";
+import { withPulseEvidence } from "@/domain/pulse/pulse-evidence";
 import { pitfallById, questionnaireById } from "@/domain/content";
 import type { Answer, Answers, Questionnaire } from "@/domain/content/schema";
 import { answerChanges, pitfallMovements, type PitfallStanding } from "@/domain/assessments/quarter-changes";
@@ -7,6 +8,7 @@ import { SCORING_METHOD_VERSION } from "@/domain/scoring/types";
 import type { QuarterChangesView } from "@/contracts/assessments/types";
 import { db } from "../db";
 import { carryAnswersForward, compiledQuestionnaire, questionIndex } from "./questionnaire-content";
+import { readPulseAggregates } from "./team-evidence";
 import { answerOfRow, scorableAnswers } from "./stored-answers";
 
 /**
@@ -75,6 +77,7 @@ export async function readQuarterChanges(
     where: { id: assessment.id, teamId: assessment.teamId },
     select: {
       scoringMethodVersion: true,
+      cycleId: true,
       answers: { select: { questionId: true, kind: true, value: true, reason: true } },
       results: { select: { pitfallId: true, score: true, band: true } },
     },
@@ -98,7 +101,9 @@ export async function readQuarterChanges(
   let currentMethod = current.scoringMethodVersion;
   if (mode === "preview") {
     const { answers, teamContext } = scorableAnswers(current.answers, questionnaire, () => undefined);
-    const score = scoreAssessment(compiledQuestionnaire(questionnaire), answers, teamContext);
+    const pulse = await readPulseAggregates(db, assessment.teamId, current.cycleId, questionnaire);
+    const scoring = withPulseEvidence(questionnaire, answers, pulse);
+    const score = scoreAssessment(compiledQuestionnaire(scoring.questionnaire), scoring.answers, teamContext);
     currentStandings = score.pitfalls.map((pitfall) => ({
       pitfallId: pitfall.pitfallId,
       score: pitfall.score,

@@ -9,6 +9,7 @@ import { compiledQuestionnaire, questionnaireOfCycle } from "./questionnaire-con
 import { scorableAnswers } from "./stored-answers";
 import { staleResultsWhere } from "./stale-results";
 import { replaceStoredPitfallResults } from "./stored-results";
+import { readTeamEvidence } from "./team-evidence";
 
 /**
  * Re-scoring: brings results stored under an older scoring method up to the current one, so
@@ -77,6 +78,7 @@ async function rescoreCycle(
       teamId: true,
       version: true,
       scoringMethodVersion: true,
+      cycleId: true,
       overallScore: true,
       overallBand: true,
       team: { select: { name: true } },
@@ -86,7 +88,6 @@ async function rescoreCycle(
   if (assessments.length === 0) return null;
 
   const questionnaire = questionnaireOfCycle(cycle);
-  const compiled = compiledQuestionnaire(questionnaire);
   const scores = new Map<string, AssessmentScore>();
 
   for (const assessment of assessments) {
@@ -96,9 +97,15 @@ async function rescoreCycle(
         `${assessment.team.name}: the answer to "${row.questionId}" is refused by the current content (${message ?? "the stored answer cannot be read"}).`,
       );
     });
+    // Pulse evidence and the team's split questions are read again, exactly as on submit.
+    const evidence = await readTeamEvidence(tx, assessment, questionnaire, answers);
     let score: AssessmentScore;
     try {
-      score = scoreAssessment(compiled, answers, teamContext);
+      score = scoreAssessment(
+        compiledQuestionnaire(evidence.scoring.questionnaire),
+        evidence.scoring.answers,
+        teamContext,
+      );
     } catch (error) {
       const detail = error instanceof Error ? error.message : "the scoring engine refused the answers";
       throw new RescoreRefusal(`${assessment.team.name}: ${detail}`);
@@ -120,7 +127,7 @@ async function rescoreCycle(
         `${assessment.team.name}: the assessment changed while it was being re-scored; run the command again.`,
       );
     }
-    await replaceStoredPitfallResults(tx, assessment.id, score);
+    await replaceStoredPitfallResults(tx, assessment.id, score, evidence.splitByPitfall);
     scores.set(assessment.id, score);
   }
 

@@ -14,9 +14,14 @@ export async function replaceStoredPitfallResults(
   writer: ResultWriter,
   assessmentId: string,
   score: AssessmentScore,
+  splitQuestions: ReadonlyMap<string, number>,
 ): Promise<void> {
   await writer.pitfallResult.deleteMany({ where: { assessmentId } });
   await writer.pitfallResult.createMany({
-    data: toStoredPitfallResults(score).map((result) => ({ assessmentId, ...result })),
+    data: toStoredPitfallResults(score).map((result) => ({
+      assessmentId,
+      ...result,
+      splitQuestions: splitQuestions.get(result.pitfallId) ?? 0,
+    })),
   });
 }
