@@ -46,6 +46,8 @@ export type Resource =
 /** Changes to a team's assessments and plan. An archived team is read-only: nobody makes them. */
 export const TEAM_CHANGES: ReadonlySet<Action> = new Set<Action>([
   "assessment:answer",
+  "response:answer",
+  "pulse:answer",
   "assessment:submit",
   "assessment:reopen",
   "plan:edit",
@@ -61,6 +63,12 @@ export type Action =
   | "assessment:answer"
   | "assessment:submit"
   | "assessment:reopen"
+  /** Answer the questionnaire on one's own (individual answers): the team's own people only. */
+  | "response:answer"
+  /** See how the team's individual answers spread, and the team answer they suggest. */
+  | "response:summary"
+  /** Answer the team's anonymous pulse: the team's own people only, admins included in that rule. */
+  | "pulse:answer"
   | "plan:read"
   | "plan:edit"
   | "team:export"
@@ -81,6 +89,10 @@ function belongsToTeam(actor: Actor, teamId: string): boolean {
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   if (resource.type === "team" && resource.archived && TEAM_CHANGES.has(action)) return false;
+  // Answering for oneself is only for the team's own people: an admin who could add answers to any
+  // team's pulse could also outvote it, or tell who answered what by answering around them.
+  if (action === "response:answer" || action === "pulse:answer")
+    return resource.type === "team" && belongsToTeam(actor, resource.teamId);
   if (actor.isAdmin) return true;
   const hoe = actor.isHeadOfEngineering;
 
@@ -114,6 +126,11 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return resource.type === "team" && belongsToTeam(actor, resource.teamId);
     case "assessment:submit":
       return resource.type === "team" && actor.leadTeamIds.has(resource.teamId);
+    case "response:summary":
+      return (
+        resource.type === "team" &&
+        (hoe || coachesUnit(actor, resource.orgUnitId) || actor.leadTeamIds.has(resource.teamId))
+      );
     case "plan:edit":
       return (
         resource.type === "team" &&

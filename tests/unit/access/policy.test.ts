@@ -67,6 +67,13 @@ const MATRIX: Record<Action, { resource: Resource; allowed: ActorKind[] }> = {
   "assessment:answer": { resource: team, allowed: ["admin", "leadOfTeam", "memberOfTeam"] },
   "assessment:submit": { resource: team, allowed: ["admin", "leadOfTeam"] },
   "assessment:reopen": { resource: team, allowed: ["admin", "headOfEngineering"] },
+  // Answering for oneself is for the team's own people only: admins neither answer nor stuff a pulse.
+  "response:answer": { resource: team, allowed: ["leadOfTeam", "memberOfTeam"] },
+  "pulse:answer": { resource: team, allowed: ["leadOfTeam", "memberOfTeam"] },
+  "response:summary": {
+    resource: team,
+    allowed: ["admin", "headOfEngineering", ...coachesOfTheTeam, "leadOfTeam"],
+  },
   "plan:read": {
     resource: team,
     allowed: ["admin", "headOfEngineering", ...coachesOfTheTeam, "leadOfTeam", "memberOfTeam"],
@@ -94,7 +101,7 @@ describe("can(): the access matrix", () => {
   });
 
   it("covers every action for every kind of actor", () => {
-    expect(cases).toHaveLength(15 * ALL_ACTORS.length);
+    expect(cases).toHaveLength(18 * ALL_ACTORS.length);
   });
 });
 
@@ -167,6 +174,8 @@ describe("archived teams", () => {
       "assessment:reopen",
       "assessment:submit",
       "plan:edit",
+      "pulse:answer",
+      "response:answer",
     ]);
     for (const kind of ALL_ACTORS) {
       for (const action of TEAM_CHANGES)
