@@ -48,6 +48,10 @@ export type BandFilter = (typeof BAND_FILTERS)[number];
 export const COMPLETION_FILTERS = ["any", ...COMPLETION_STATUSES] as const;
 export type CompletionFilter = (typeof COMPLETION_FILTERS)[number];
 
+/** "split": only teams whose individual answers were split on at least one question. */
+export const AGREEMENT_FILTERS = ["any", "split"] as const;
+export type AgreementFilter = (typeof AGREEMENT_FILTERS)[number];
+
 export type SortDirection = "asc" | "desc";
 
 /** Riskier teams first, by their headline: where a head of engineering looks first. */
@@ -71,6 +75,7 @@ export const heatmapQuerySchema = z.object({
     .catch(undefined),
   band: firstString.pipe(z.enum(BAND_FILTERS).default("any")).catch("any"),
   completion: firstString.pipe(z.enum(COMPLETION_FILTERS).default("any")).catch("any"),
+  agreement: firstString.pipe(z.enum(AGREEMENT_FILTERS).default("any")).catch("any"),
   sort: firstString.pipe(z.enum(HEATMAP_SORT_KEYS).default(DEFAULT_SORT)).catch(DEFAULT_SORT),
   dir: firstString.pipe(z.enum(["asc", "desc"]).optional()).catch(undefined),
 });
@@ -82,6 +87,8 @@ export interface HeatmapQuery {
   unit: string | undefined;
   band: BandFilter;
   completion: CompletionFilter;
+  /** Optional so callers that never filter on it need not say so; absent means "any". */
+  agreement?: AgreementFilter;
   sort: HeatmapSortKey;
   dir: SortDirection;
 }
@@ -98,6 +105,7 @@ export function parseHeatmapQuery(searchParams: Record<string, string | string[]
     unit: parsed.unit || undefined,
     band: parsed.band,
     completion: parsed.completion,
+    agreement: parsed.agreement,
     sort: parsed.sort,
     dir: parsed.dir ?? defaultDirection(parsed.sort),
   };
@@ -110,6 +118,7 @@ export function heatmapSearch(query: HeatmapQuery): string {
   if (query.unit) params.set("unit", query.unit);
   if (query.band !== "any") params.set("band", query.band);
   if (query.completion !== "any") params.set("completion", query.completion);
+  if (query.agreement === "split") params.set("agreement", query.agreement);
   if (query.sort !== DEFAULT_SORT) params.set("sort", query.sort);
   if (query.dir !== defaultDirection(query.sort)) params.set("dir", query.dir);
   const search = params.toString();
@@ -129,6 +138,11 @@ export interface HeatmapCell {
   band: RiskBand | null;
   status: CellStatus;
   trend: Trend | null;
+  /**
+   * Questions the team's individual answers were split on: of this pitfall, or of every pitfall in
+   * the Overall cell. 0 without individual answers.
+   */
+  split: number;
 }
 
 export interface HeatmapTeamRow {
@@ -197,14 +211,14 @@ export interface Heatmap {
 
 export type HeatmapInput = CycleComparisonRows;
 
-const NO_RESULT: HeatmapCell = { score: null, band: null, status: "no-result", trend: null };
+const NO_RESULT: HeatmapCell = { score: null, band: null, status: "no-result", trend: null, split: 0 };
 
 function completionOf(assessment: AssessmentRow | undefined): CompletionStatus {
   if (!assessment) return "not-started";
   return isSubmitted(assessment) ? "submitted" : "draft";
 }
 
-type ColumnScore = { score: number | null; band: RiskBand | null; status: CellStatus };
+type ColumnScore = { score: number | null; band: RiskBand | null; status: CellStatus; split: number };
 
 const COLUMN_INDEX = new Map<string, number>(HEATMAP_COLUMNS.map((column, index) => [column, index]));
 const OVERALL_INDEX = HEATMAP_COLUMNS.indexOf("overall");
@@ -227,23 +241,27 @@ function columnScores(
   if (!assessment || !isSubmitted(assessment)) return null;
   const columns = new Array<ColumnScore | undefined>(HEATMAP_COLUMNS.length);
   const rows = results.get(assessment.id) ?? [];
+  let split = 0;
   for (const row of rows) {
     const index = COLUMN_INDEX.get(row.pitfallId);
     if (index === undefined || index === OVERALL_INDEX) continue;
     const status = decodePitfallStatus(row.status) ?? "no-result";
     const band = decodeRiskBand(row.band);
     const scored = status === "scored" && row.score !== null && band !== null;
+    const rowSplit = row.splitQuestions ?? 0;
+    split += rowSplit;
     columns[index] = {
       score: scored ? row.score : null,
       band: scored ? band : null,
       status: scored ? "scored" : status === "scored" ? "insufficient-evidence" : status,
+      split: rowSplit,
     };
   }
   const headline = teamHeadline(rows.filter((row) => isPitfallId(row.pitfallId)));
   columns[OVERALL_INDEX] =
     headline.worstBand !== null
-      ? { score: headline.averageScore, band: headline.worstBand, status: "scored" }
-      : { score: null, band: null, status: "insufficient-evidence" };
+      ? { score: headline.averageScore, band: headline.worstBand, status: "scored", split }
+      : { score: null, band: null, status: "insufficient-evidence", split };
   return { columns, headline };
 }
 
@@ -448,9 +466,10 @@ export function worstBand(row: HeatmapTeamRow): RiskBand | null {
 
 export function matchesFilters(
   row: HeatmapTeamRow,
-  query: Pick<HeatmapQuery, "band" | "completion">,
+  query: Pick<HeatmapQuery, "band" | "completion" | "agreement">,
 ): boolean {
   if (query.completion !== "any" && row.completion !== query.completion) return false;
+  if (query.agreement === "split" && row.cells.overall.split === 0) return false;
   if (query.band === "any") return true;
   const worst = worstBand(row);
   return worst !== null && BAND_RANK.get(worst)! >= BAND_RANK.get(query.band)!;

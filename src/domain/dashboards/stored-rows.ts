@@ -45,6 +45,8 @@ export interface PitfallResultRow {
   status: string;
   score: number | null;
   band: string | null;
+  /** Questions of the pitfall the team's individual answers were split on; absent reads as 0. */
+  splitQuestions?: number;
 }
 
 /** The rows of a selected cycle and the one before it, as the heatmap and the roll-ups compare them. */

@@ -14,16 +14,19 @@ import { RISK_BANDS, type RiskBand } from "@/domain/scoring/bands";
 
 /**
  * 0: no submitted result; 1: not assessed; 2: not enough answers; otherwise [score, band index,
- * change or null]. The Overall cell adds [High-or-Critical pitfalls, worst score, worst pitfall
- * index in PITFALL_IDS], its band is the worst pitfall's, its score the average and its change the
- * sign of the move in the risk order.
+ * change or null], followed by the number of split questions when there are any. The Overall cell
+ * adds [High-or-Critical pitfalls, worst score, worst pitfall index in PITFALL_IDS] before that
+ * count; its band is the worst pitfall's, its score the average and its change the sign of the move
+ * in the risk order.
  */
 export type EncodedCell =
   | 0
   | 1
   | 2
   | readonly [number, number, number | null]
-  | readonly [number, number, number | null, number, number, number];
+  | readonly [number, number, number | null, number]
+  | readonly [number, number, number | null, number, number, number]
+  | readonly [number, number, number | null, number, number, number, number];
 /**
  * 0: no submitted result in the unit; otherwise [average, band index, change or null, scored teams].
  * The Overall entry adds the number of teams whose headline is High or Critical.
@@ -47,8 +50,10 @@ export interface EncodedGroup {
 const BAND_INDEX = new Map<RiskBand, number>(RISK_BANDS.map((band, index) => [band, index]));
 
 function encodeCell(cell: HeatmapCell): EncodedCell {
-  if (cell.score !== null && cell.band !== null)
-    return [cell.score, BAND_INDEX.get(cell.band)!, cell.trend?.change ?? null];
+  if (cell.score !== null && cell.band !== null) {
+    const encoded = [cell.score, BAND_INDEX.get(cell.band)!, cell.trend?.change ?? null] as const;
+    return cell.split > 0 ? [...encoded, cell.split] : encoded;
+  }
   if (cell.status === "not-assessed") return 1;
   if (cell.status === "insufficient-evidence") return 2;
   return 0;
@@ -66,14 +71,15 @@ function encodeOverallCell(row: HeatmapTeamRow): EncodedCell {
     headline.worstScore === null
   )
     return encodeCell(cell);
-  return [
+  const encoded = [
     headline.averageScore,
     BAND_INDEX.get(headline.worstBand)!,
     cell.trend?.change ?? null,
     headline.highOrCriticalCount,
     headline.worstScore,
     PITFALL_INDEX.get(headline.worstPitfalls[0]!) ?? -1,
-  ];
+  ] as const;
+  return cell.split > 0 ? [...encoded, cell.split] : encoded;
 }
 
 function encodeAverage(average: UnitAverage): EncodedAverage {

@@ -68,26 +68,37 @@ function OverallCell({
   pitfallNames: readonly string[];
 }) {
   if (typeof cell === "number" || cell.length < 6) return <TeamCell cell={cell} href={href} since={since} />;
-  const [average, bandIndex, change, highOrCritical, worstScore, worstIndex] = cell as readonly [
+  const [average, bandIndex, change, highOrCritical, worstScore, worstIndex, split = 0] = cell as readonly [
     number,
     number,
     number | null,
     number,
     number,
     number,
+    number?,
   ];
   const band = bandOf(bandIndex);
   const trend = headlineTrendWords(change, since);
   const worstName = pitfallNames[worstIndex] ?? "";
   const words = `${bandLabel(band)}: ${highOrCriticalPhrase(highOrCritical)}, ${band === "none" ? "highest" : "worst"} ${worstName} ${formatScore(worstScore)}, average ${formatScore(average)}`;
-  const shown = `${bandLabel(band)} (${highOrCritical})`;
+  const shown = `${bandLabel(band)} (${highOrCritical})${splitMark(split)}`;
+  const described = `${words}${splitWords(split)}`;
   return (
     <td className={`${styles.c} ${styles[band]}`}>
-      <a href={href} aria-label={`${words}${trend ? `, ${trend.text}` : ""}`} title={words}>
+      <a href={href} aria-label={`${described}${trend ? `, ${trend.text}` : ""}`} title={described}>
         {trend ? `${shown} ${trend.arrow}` : shown}
       </a>
     </td>
   );
+}
+
+/** The mark after a score whose team was split: "≠" for the eye, words for everyone else. */
+function splitMark(split: number): string {
+  return split > 0 ? " ≠" : "";
+}
+
+function splitWords(split: number): string {
+  return split > 0 ? `, team split on ${split} ${split === 1 ? "question" : "questions"}` : "";
 }
 
 /** A unit's headline: its worst team band, with the number of teams at High or Critical in brackets. */
@@ -126,14 +137,17 @@ function TeamCell({ cell, href, since }: { cell: EncodedCell; href: string; sinc
       </td>
     );
   }
-  const [score, bandIndex, change] = cell;
+  const [score, bandIndex, change, split = 0] = cell;
   const band = bandOf(bandIndex);
   const trend = trendWords(change, since);
-  const shown = formatScore(score);
+  const shown = `${formatScore(score)}${splitMark(split)}`;
   // One element per cell with its words in the label keeps a 10,000-cell table light to render.
   return (
     <td className={`${styles.c} ${styles[band]}`}>
-      <a href={href} aria-label={`${shown} ${bandLabel(band)}${trend ? `, ${trend.text}` : ""}`}>
+      <a
+        href={href}
+        aria-label={`${formatScore(score)} ${bandLabel(band)}${trend ? `, ${trend.text}` : ""}${splitWords(split)}`}
+      >
         {trend ? `${shown} ${trend.arrow}` : shown}
       </a>
     </td>

@@ -1,6 +1,7 @@
 import { PageHeader } from "@/ui/page-header";
 import { Link } from "@/ui/link";
 import {
+  AGREEMENT_FILTERS,
   BAND_FILTERS,
   COMPLETION_FILTERS,
   COMPLETION_LABELS,
@@ -36,6 +37,11 @@ const BAND_FILTER_LABELS: Record<(typeof BAND_FILTERS)[number], string> = {
   medium: "Medium or worse",
   high: "High or critical",
   critical: "Critical",
+};
+
+const AGREEMENT_FILTER_LABELS: Record<(typeof AGREEMENT_FILTERS)[number], string> = {
+  any: "Any",
+  split: "Split on a question",
 };
 
 function columnLabel(view: OrgHeatmapView, column: HeatmapColumn): string {
@@ -95,14 +101,20 @@ function Filters({ view }: { view: OrgHeatmapView }) {
           label: status === "any" ? "Any status" : COMPLETION_LABELS[status],
         }))}
       />
+      <SelectField
+        label="Team's own answers"
+        name="agreement"
+        defaultValue={query.agreement ?? "any"}
+        options={AGREEMENT_FILTERS.map((filter) => ({
+          value: filter,
+          label: AGREEMENT_FILTER_LABELS[filter],
+        }))}
+      />
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
       <div className="flex items-end gap-3">
         <Button type="submit">Apply filters</Button>
-        <Link
-          href="/org"
-          className="py-2 text-sm text-blue-800 underline underline-offset-2"
-        >
+        <Link href="/org" className="py-2 text-sm text-blue-800 underline underline-offset-2">
           Clear
         </Link>
       </div>
@@ -153,6 +165,13 @@ function Legend() {
             pitfall and the average of the scored pitfalls are in the cell&apos;s description. Sorting by
             Overall, the default, puts riskier teams first: worst band, then more High or Critical pitfalls,
             then the worst score, then the average.
+          </p>
+          <p className="mt-2">
+            <span aria-hidden="true">≠</span> after a score (&ldquo;not equal&rdquo;; screen readers hear
+            &ldquo;team split&rdquo;) means the team&apos;s members answered on their own and were split on at
+            least one of the pitfall&apos;s questions: their answers pointed to risks half the scale or more
+            apart. The score is the team&apos;s settled answer; the split is worth a conversation. Filter on
+            &ldquo;Team&apos;s own answers: Split on a question&rdquo; to list those teams.
           </p>
           <p className="mt-2">
             Unit rows show the average of the unit&apos;s submitted teams per pitfall, whatever the filters

@@ -84,7 +84,14 @@ export async function readCycleRows(teamsWhere: Prisma.TeamWhereInput, cycleIds:
     }),
     db.pitfallResult.findMany({
       where: { assessment: { cycleId: { in: cycleIds }, status: "submitted", team: teamsWhere } },
-      select: { assessmentId: true, pitfallId: true, status: true, score: true, band: true },
+      select: {
+        assessmentId: true,
+        pitfallId: true,
+        status: true,
+        score: true,
+        band: true,
+        splitQuestions: true,
+      },
     }),
   ]);
   return { teams, assessments, results };

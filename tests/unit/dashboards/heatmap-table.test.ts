@@ -95,3 +95,44 @@ describe("HeatmapTable", () => {
     expect(html).toContain("2 of 3 teams High or Critical, average 30.1, riskier than in 2026 Q3");
   });
 });
+
+describe("a team split on a pitfall's questions", () => {
+  it("shows ≠ after the score and says it in words, in a pitfall cell and in Overall", () => {
+    const splitGroup: EncodedGroup = {
+      id: "unit-c",
+      name: "Platform",
+      teamCount: 1,
+      submitted: 1,
+      averages: Array.from({ length: 8 }, () => [42.5, 2, null, 1] as const),
+      rows: [
+        [
+          "platform-team",
+          "Platform team",
+          2,
+          // HEATMAP_COLUMNS order: the seven pitfalls, then Overall.
+          [
+            [42.5, 2, null, 2],
+            ...Array.from({ length: 6 }, () => [42.5, 2, null] as const),
+            [16, 4, null, 1, 82, 0, 3],
+          ],
+        ],
+      ],
+    };
+    const html = renderToStaticMarkup(
+      createElement(HeatmapTable, {
+        groups: [splitGroup],
+        cycleSearch: "",
+        since: null,
+        initiallyExpanded: true,
+        caption: "Risk scores",
+        head: createElement("tr", null, createElement("th", null, "Team")),
+      }),
+    );
+    expect(html).toContain("42.5 ≠");
+    expect(html).toContain("team split on 2 questions");
+    expect(html).toContain("team split on 3 questions");
+    // Shown once in each of the two cells; the words carry it for screen readers.
+    expect(count(html, "≠")).toBe(2);
+    expect(count(html, "team split on")).toBe(3); // the pitfall cell's label, Overall's label and tooltip
+  });
+});

@@ -82,6 +82,7 @@ describe("heatmap query from the URL", () => {
       unit: undefined,
       band: "any",
       completion: "any",
+      agreement: "any",
       sort: "overall",
       dir: "desc",
     });
@@ -94,6 +95,7 @@ describe("heatmap query from the URL", () => {
         unit: "payments",
         band: "high",
         completion: "submitted",
+        agreement: "split",
         sort: "excessive-bau",
         dir: ["asc", "desc"],
       }),
@@ -102,6 +104,7 @@ describe("heatmap query from the URL", () => {
       unit: "payments",
       band: "high",
       completion: "submitted",
+      agreement: "split",
       sort: "excessive-bau",
       dir: "asc",
     });
@@ -113,6 +116,7 @@ describe("heatmap query from the URL", () => {
         unit: "<script>",
         band: "purple",
         completion: "maybe",
+        agreement: "unanimous",
         sort: "DROP TABLE",
         dir: "sideways",
         cycle: "",
@@ -131,6 +135,7 @@ describe("heatmap query from the URL", () => {
       unit: "payments",
       band: "critical",
       completion: "draft",
+      agreement: "split",
       sort: "overall",
       dir: "asc",
     };
@@ -185,6 +190,7 @@ describe("building the heatmap", () => {
       band: "critical",
       status: "scored",
       trend: { direction: "up", change: 12, since: "2026 Q3", text: "up 12 since 2026 Q3" },
+      split: 0,
     });
     // The Overall cell is the headline: the worst pitfall's band (Critical, from 82), with the
     // average of the seven (16.0) as its secondary score, whatever the stored overall column says.
@@ -214,6 +220,7 @@ describe("building the heatmap", () => {
       band: null,
       status: "no-result",
       trend: null,
+      split: 0,
     });
   });
 
@@ -253,6 +260,30 @@ describe("building the heatmap", () => {
     expect(highPayments.averages["linear-run-costs"].score).toBe(82);
     expect(highPayments.averages.overall).toMatchObject({ score: 16, band: "critical", scoredTeams: 1 });
     expect(high.totals.shownTeams).toBe(1);
+  });
+
+  it("marks the cells whose team was split and filters on teams split on any question", () => {
+    const withSplits: HeatmapInput = {
+      ...input,
+      results: input.results.map((row) =>
+        row.assessmentId === "a-search" && row.pitfallId === PITFALL_IDS[2]
+          ? { ...row, splitQuestions: 2 }
+          : row.assessmentId === "p-billing"
+            ? { ...row, splitQuestions: 1 }
+            : row,
+      ),
+    };
+    const all = buildHeatmap(withSplits, defaults);
+    const search = all.groups.flatMap((group) => group.rows).find((row) => row.slug === "search")!;
+    expect(search.cells[PITFALL_IDS[2]].split).toBe(2);
+    expect(search.cells[PITFALL_IDS[0]].split).toBe(0);
+    expect(search.cells.overall.split).toBe(2);
+
+    // Only this cycle's splits count: Billing was split last quarter, not now.
+    const split = buildHeatmap(withSplits, { ...defaults, agreement: "split" });
+    expect(split.groups.flatMap((group) => group.rows.map((row) => row.slug))).toEqual(["search"]);
+    expect(split.totals.shownTeams).toBe(1);
+    expect(buildHeatmap(input, { ...defaults, agreement: "split" }).totals.shownTeams).toBe(0);
   });
 
   it("filters by completion status", () => {
