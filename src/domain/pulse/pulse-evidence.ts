@@ -176,3 +176,18 @@ export function withPulseEvidence(
 export function pulseQuestionOf(questionnaire: Questionnaire, questionId: string): PulseQuestion | undefined {
   return questionnaire.pulse?.find((question) => question.id === questionId);
 }
+
+/** How a scored pulse contribution reads: the evidence label, and its value in words. */
+export function describePulseContribution(
+  question: PulseQuestion,
+  value: number | string | boolean | null,
+): { label: string; answer: string } {
+  const figure = typeof value === "number" ? Math.round(value) : null;
+  return {
+    label: question.evidenceLabel,
+    answer:
+      figure === null
+        ? "Anonymous pulse"
+        : `Anonymous pulse: the answers average ${figure} on a scale from 0 (the healthiest answer) to 100 (the riskiest)`,
+  };
+}

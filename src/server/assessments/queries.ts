@@ -3,7 +3,6 @@ import { can, type Actor } from "@/domain/access/policy";
 import { pitfallById, questionnaireById } from "@/domain/content";
 import type { PitfallId } from "@/domain/content/schema";
 import {
-  describeContributionAnswer,
   listContradictedAnswers,
   listMissingRequiredAnswers,
   decodeRiskBand,
@@ -38,6 +37,7 @@ import { floorLabel, parseResultDetail } from "./result-detail";
 import {
   compiledQuestionnaire,
   contextQuestionIds,
+  contributionWords,
   questionIndex,
   questionnaireOfCycle,
   sectionViews,
@@ -425,10 +425,8 @@ export async function getAssessmentResult(
           points: contribution.points,
         };
       }
-      const question = index.get(contribution.questionId)?.question;
       return {
-        label: question?.prompt ?? contribution.questionId,
-        answer: describeContributionAnswer(question, contribution),
+        ...contributionWords(questionnaire, contribution),
         share: contribution.share,
         points: contribution.points,
       };

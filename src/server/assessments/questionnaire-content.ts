@@ -1,7 +1,13 @@
 import "server-only";
 import { carryAnswersAcrossVersions, content, pitfallById, questionnaireById } from "@/domain/content";
 import type { Answers, ContextQuestion, Question, Questionnaire } from "@/domain/content/schema";
-import { compileQuestionnaire, type CompiledQuestionnaire } from "@/domain/scoring";
+import { describePulseContribution, pulseQuestionOf } from "@/domain/pulse/pulse-evidence";
+import {
+  compileQuestionnaire,
+  describeContributionAnswer,
+  type AnswerValue,
+  type CompiledQuestionnaire,
+} from "@/domain/scoring";
 import type { AnswerTypeView, QuestionView, SectionView } from "@/contracts/assessments/types";
 import { ExpectedError } from "../errors";
 
@@ -56,6 +62,23 @@ export function questionIndex(questionnaire: Questionnaire): Map<string, Questio
     questionIndexes.set(questionnaire, index);
   }
   return index;
+}
+
+/**
+ * The words for one scored answer in "why this score" and on the result page: the question as the
+ * team saw it and the answer given, or, for anonymous pulse evidence, what the pulse measured.
+ */
+export function contributionWords(
+  questionnaire: Questionnaire | undefined,
+  contribution: { questionId: string; answer?: "value" | "dontKnow" | "contradiction"; value: AnswerValue | null },
+): { label: string; answer: string } {
+  const pulse = questionnaire ? pulseQuestionOf(questionnaire, contribution.questionId) : undefined;
+  if (pulse) return describePulseContribution(pulse, contribution.value);
+  const question = questionnaire ? questionIndex(questionnaire).get(contribution.questionId)?.question : undefined;
+  return {
+    label: question?.prompt ?? contribution.questionId,
+    answer: describeContributionAnswer(question, contribution),
+  };
 }
 
 export function contextQuestionIds(questionnaire: Questionnaire): Set<string> {

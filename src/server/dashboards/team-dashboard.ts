@@ -1,7 +1,7 @@
 import "server-only";
 import { can, type Actor } from "@/domain/access/policy";
 import { latestQuestionnaire, pitfallById, questionnaireById } from "@/domain/content";
-import { PITFALL_IDS, type PitfallId, type Question } from "@/domain/content/schema";
+import { PITFALL_IDS, type PitfallId } from "@/domain/content/schema";
 import { compareCycles, cycleKey, parseCycleKey, previousCycle, sameCycle } from "@/domain/cycles/cycle-ref";
 import { toCycleOption, type DashboardCycle } from "@/domain/dashboards/cycles";
 import {
@@ -23,7 +23,8 @@ import {
 } from "@/domain/dashboards/trend";
 import { headlineTrend } from "@/domain/dashboards/heatmap";
 import { showsFindings, teamHeadline, toHeadlineView, type TeamHeadline } from "@/domain/results/headline";
-import { decodePitfallStatus, decodeRiskBand, describeContributionAnswer } from "@/domain/scoring";
+import { decodePitfallStatus, decodeRiskBand } from "@/domain/scoring";
+import { contributionWords } from "../assessments/questionnaire-content";
 import { authorizeTeamBySlug } from "../auth/authorize";
 import { db } from "../db";
 import { dashboardDataFingerprint, FingerprintedCache } from "./dashboard-data-cache";
@@ -317,12 +318,6 @@ function methodChangeOf(
 
 const FLOOR_LABEL = { medium: "Medium", high: "High", critical: "Critical" } as const;
 
-function questionsOf(questionnaireId: string): Map<string, Question> {
-  const questionnaire = questionnaireById(questionnaireId) ?? latestQuestionnaire();
-  return new Map(
-    questionnaire.sections.flatMap((section) => section.questions.map((question) => [question.id, question])),
-  );
-}
 
 /**
  * "Why this score": the answers and context checks behind one pitfall's score, with the share of
@@ -361,7 +356,7 @@ export async function getPitfallExplanation(
 
   const detail = parseStoredDetail(row.detail);
   const findings = showsFindings(row);
-  const questions = questionsOf(selected.cycle.questionnaireId);
+  const questionnaire = questionnaireById(selected.cycle.questionnaireId) ?? latestQuestionnaire();
   const status = decodePitfallStatus(row.status);
   const score = status === "scored" ? row.score : null;
   const contributions: ExplanationItem[] = detail.contributions.map((contribution) => {
@@ -374,12 +369,12 @@ export async function getPitfallExplanation(
         share: contribution.share,
       };
     }
-    const question = questions.get(contribution.questionId);
+    const words = contributionWords(questionnaire, contribution);
     return {
       kind: "answer",
       questionId: contribution.questionId,
-      prompt: question?.prompt ?? contribution.questionId,
-      answer: describeContributionAnswer(question, contribution),
+      prompt: words.label,
+      answer: words.answer,
       points: contribution.points,
       share: contribution.share,
     };
