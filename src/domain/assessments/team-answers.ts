@@ -12,9 +12,10 @@
  * the risk curve. "Don't know" and "not applicable" are counted but take no part in the spread.
  *
  * The suggested team answer:
- * - when most people said "don't know" (or "not applicable"), that, if the question allows it;
+ * - when most people said "don't know" (or "not applicable"), that, if the question allows it; for
+ *   "not applicable", with the most common reason (equally common reasons alphabetically);
  * - numbers: the median (the mean of the two middle values for an even count, rounded for whole
- *   numbers);
+ *   numbers, otherwise to two decimals, and never beyond the lowest or highest number given);
  * - agreement: the median point of the scale; with an even count, the riskier of the two middle
  *   points, so a split team's suggestion never hides the risk half of it sees;
  * - yes/no and choices: the most common answer; a tie goes to the riskier answer for the same reason.
@@ -101,8 +102,11 @@ export function summariseTeamAnswers(question: AnyQuestion, answers: readonly An
   if (dontKnow > 0) counts.push({ value: null, kind: "dontKnow", count: dontKnow });
   if (notApplicable > 0) counts.push({ value: null, kind: "notApplicable", count: notApplicable });
 
-  const risks = ranked.flatMap((entry) => (entry.risk === null ? [] : new Array<number>(entry.count).fill(entry.risk)));
-  const spread = risks.length >= 2 ? Math.round((Math.max(...risks) - Math.min(...risks)) * 1000) / 1000 : null;
+  const risks = ranked.flatMap((entry) =>
+    entry.risk === null ? [] : new Array<number>(entry.count).fill(entry.risk),
+  );
+  const spread =
+    risks.length >= 2 ? Math.round((Math.max(...risks) - Math.min(...risks)) * 1000) / 1000 : null;
 
   return {
     respondents: answers.length,
@@ -123,18 +127,25 @@ function suggestTeamAnswer(
 ): Answer | null {
   const allowsNotApplicable = "allowNotApplicable" in question && question.allowNotApplicable;
   const allowsDontKnow = question.allowDontKnow;
-  const mostCommonReason = () => [...reasons.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  // Equally common reasons go alphabetically, so the order people answered in never matters.
+  const mostCommonReason = () =>
+    [...reasons.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0]![0];
   if (allowsNotApplicable && notApplicable > values.length && notApplicable >= dontKnow)
     return { kind: "notApplicable", reason: mostCommonReason() };
   if (allowsDontKnow && dontKnow > values.length) return { kind: "dontKnow" };
   if (values.length === 0) {
-    return allowsNotApplicable && notApplicable > 0 ? { kind: "notApplicable", reason: mostCommonReason() } : null;
+    return allowsNotApplicable && notApplicable > 0
+      ? { kind: "notApplicable", reason: mostCommonReason() }
+      : null;
   }
 
   const answer = question.answer;
   if (answer.type === "number") {
-    const middle = median([...(values as number[])].sort((a, b) => a - b));
-    return { kind: "value", value: answer.integer ? Math.round(middle) : Math.round(middle * 100) / 100 };
+    const sorted = [...(values as number[])].sort((a, b) => a - b);
+    const middle = median(sorted);
+    const rounded = answer.integer ? Math.round(middle) : Math.round(middle * 100) / 100;
+    // Rounding must not carry the suggestion past the answers it comes from (0.001 and 0.002 → 0).
+    return { kind: "value", value: Math.min(Math.max(rounded, sorted[0]!), sorted[sorted.length - 1]!) };
   }
   if (answer.type === "agreement") {
     const sorted = [...(values as number[])].sort((a, b) => a - b);
