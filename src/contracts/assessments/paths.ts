@@ -25,6 +25,9 @@ export function resultPath(teamSlug: string, cycleName: string): string {
   return `${teamPath(teamSlug)}/results/${cycleSlug(cycleName)}`;
 }
 
+/** The result page's section listing the questions the team's own answers were split on. */
+export const DISAGREEMENT_ANCHOR = "where-the-team-disagreed";
+
 /**
  * Reads the last segment of a result link: a cycle ("2026-q4", "2026 Q4", "2026q4") or an
  * assessment id.

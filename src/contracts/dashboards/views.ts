@@ -29,6 +29,8 @@ export interface PitfallSummary {
   percentile: number | null;
   trend: Trend | null;
   triggeredSymptoms: { symptomId: string; title: string }[];
+  /** Questions of the pitfall the team's own answers were split on when it submitted. */
+  splitQuestions: number;
 }
 
 export interface TrendPoint {
@@ -93,6 +95,10 @@ export interface PitfallExplanationView {
   /** Set when the previous cycle was scored with another method, so no trend is shown. */
   methodChange: MethodChange | null;
   evidence: StoredDetail["evidence"];
+  /** Questions of the pitfall the team's own answers were split on when it submitted. */
+  splitQuestions: number;
+  /** Where the result page lists those questions with the spread of the answers. */
+  resultHref: string;
   contributions: ExplanationItem[];
   triggeredSymptoms: { symptomId: string; title: string }[];
   triggeredCauses: { causeId: string; text: string }[];

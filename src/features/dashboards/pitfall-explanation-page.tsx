@@ -111,6 +111,14 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
                   {evidence.notApplicable > 0 ? `, ${evidence.notApplicable} not applicable` : ""}
                 </span>
               )}
+              {view.splitQuestions > 0 && (
+                <span className="block text-sm text-slate-700">
+                  <span aria-hidden="true">≠ </span>
+                  The team&apos;s own answers were split on {view.splitQuestions}{" "}
+                  {view.splitQuestions === 1 ? "question" : "questions"}:{" "}
+                  <TextLink href={view.resultHref}>see where the team disagreed</TextLink>
+                </span>
+              )}
             </dd>
           </div>
           <div>

@@ -53,6 +53,10 @@ function SummaryCard({ label, children }: { label: string; children: ReactNode }
 }
 
 type PitfallRow = TeamDashboardView["pitfalls"][number];
+
+function splitPhrase(questions: number): string {
+  return `Team split on ${questions} ${questions === 1 ? "question" : "questions"}`;
+}
 type HistoryRow = TeamDashboardView["history"][number];
 
 function scoreColumns(teamSlug: string, cycleSearch: string, percentileOf: string): Column<PitfallRow>[] {
@@ -62,10 +66,18 @@ function scoreColumns(teamSlug: string, cycleSearch: string, percentileOf: strin
       header: "Pitfall",
       rowHeader: true,
       cell: (pitfall) => (
-        <TextLink href={`/team/${teamSlug}/dashboard/${pitfall.pitfallId}${cycleSearch}`}>
-          {pitfall.name}
-          <span className="sr-only">: why this score</span>
-        </TextLink>
+        <>
+          <TextLink href={`/team/${teamSlug}/dashboard/${pitfall.pitfallId}${cycleSearch}`}>
+            {pitfall.name}
+            <span className="sr-only">: why this score</span>
+          </TextLink>
+          {pitfall.splitQuestions > 0 && (
+            <span className="block text-sm font-normal text-slate-700">
+              <span aria-hidden="true">≠ </span>
+              {splitPhrase(pitfall.splitQuestions)}
+            </span>
+          )}
+        </>
       ),
     },
     {

@@ -25,6 +25,7 @@ import { headlineTrend } from "@/domain/dashboards/heatmap";
 import { showsFindings, teamHeadline, toHeadlineView, type TeamHeadline } from "@/domain/results/headline";
 import { decodePitfallStatus, decodeRiskBand } from "@/domain/scoring";
 import { contributionWords } from "../assessments/questionnaire-content";
+import { DISAGREEMENT_ANCHOR, resultPath } from "@/contracts/assessments/paths";
 import { authorizeTeamBySlug } from "../auth/authorize";
 import { db } from "../db";
 import { dashboardDataFingerprint, FingerprintedCache } from "./dashboard-data-cache";
@@ -172,6 +173,7 @@ export async function getTeamDashboard(
         score: true,
         band: true,
         confidence: true,
+        splitQuestions: true,
       },
     }),
     db.pitfallResult.findMany({
@@ -223,6 +225,7 @@ export async function getTeamDashboard(
             title,
           }))
         : [],
+      splitQuestions: row.splitQuestions,
     });
   }
   const scored = pitfalls.filter((pitfall) => pitfall.score !== null);
@@ -318,7 +321,6 @@ function methodChangeOf(
 
 const FLOOR_LABEL = { medium: "Medium", high: "High", critical: "Critical" } as const;
 
-
 /**
  * "Why this score": the answers and context checks behind one pitfall's score, with the share of
  * the score each accounts for, in the words of the questionnaire the team answered.
@@ -342,7 +344,14 @@ export async function getPitfallExplanation(
   const [row, previousRow, { percentiles, comparedTeams }] = await Promise.all([
     db.pitfallResult.findUnique({
       where: { assessmentId_pitfallId: { assessmentId: selected.id, pitfallId: pitfall.id } },
-      select: { status: true, score: true, band: true, confidence: true, detail: true },
+      select: {
+        status: true,
+        score: true,
+        band: true,
+        confidence: true,
+        detail: true,
+        splitQuestions: true,
+      },
     }),
     previousAssessment
       ? db.pitfallResult.findUnique({
@@ -411,6 +420,8 @@ export async function getPitfallExplanation(
     ),
     methodChange: methodChangeOf(selected, previousAssessment, before?.name ?? null),
     evidence: detail.evidence,
+    splitQuestions: row.splitQuestions,
+    resultHref: `${resultPath(context.team.slug, selected.cycle.name)}#${DISAGREEMENT_ANCHOR}`,
     contributions,
     // No symptoms or next steps for a pitfall in band None or not scored (older results list them).
     triggeredSymptoms: findings

@@ -312,6 +312,31 @@ describe("team dashboard", () => {
     expect(view.cycle.name).toBe("2026 Q3");
   });
 
+  it("shows where the team's own answers were split, on the dashboard and in why this score", async () => {
+    const { id: assessmentId } = await db.assessment.findUniqueOrThrow({
+      where: { teamId_cycleId: { teamId: org.teams.accounts.id, cycleId: org.cycles.q4 } },
+    });
+    const where = { assessmentId_pitfallId: { assessmentId, pitfallId: "excessive-bau" } };
+    await db.pitfallResult.update({ where, data: { splitQuestions: 2 } });
+    try {
+      const dashboard = await getTeamDashboard(org.head, "accounts", { cycle: "2026-q4" });
+      const split = dashboard.pitfalls.filter((pitfall) => pitfall.splitQuestions > 0);
+      expect(split.map((pitfall) => [pitfall.pitfallId, pitfall.splitQuestions])).toEqual([
+        ["excessive-bau", 2],
+      ]);
+
+      const why = await getPitfallExplanation(org.head, "accounts", "excessive-bau", { cycle: "2026-q4" });
+      expect(why.splitQuestions).toBe(2);
+      expect(why.resultHref).toBe("/team/accounts/results/2026-q4#where-the-team-disagreed");
+      const calm = await getPitfallExplanation(org.head, "accounts", "linear-run-costs", {
+        cycle: "2026-q4",
+      });
+      expect(calm.splitQuestions).toBe(0);
+    } finally {
+      await db.pitfallResult.update({ where, data: { splitQuestions: 0 } });
+    }
+  });
+
   it("is not found for teams the viewer may not read, unknown pitfalls and unknown teams", async () => {
     await expectNotFound(getTeamDashboard(org.lead, "billing", {}));
     await expectNotFound(getTeamDashboard(org.logisticsCoach, "checkout", {}));
