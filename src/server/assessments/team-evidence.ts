@@ -1,11 +1,12 @@
 import "server-only";
 import type { Answer, Answers, PitfallId, Questionnaire } from "@/domain/content/schema";
-import { summariseTeamAnswers, type TeamAnswerSummary } from "@/domain/assessments/team-answers";
+import { splitQuestionsByPitfall, summariseIndividualAnswers } from "@/domain/assessments/split-questions";
 import { aggregatePulse, withPulseEvidence, type PulseAggregate } from "@/domain/pulse/pulse-evidence";
 import { getEnv } from "@/env";
 import type { Prisma } from "@/generated/prisma/client";
-import { questionIndex } from "./questionnaire-content";
 import { answerOfRow } from "./stored-answers";
+
+export { splitQuestionsByPitfall, summariseIndividualAnswers };
 
 type Reader = Pick<Prisma.TransactionClient, "pulseTally" | "responseAnswer">;
 
@@ -46,35 +47,6 @@ export async function readIndividualAnswers(
     else byQuestion.set(row.questionId, [answer]);
   }
   return byQuestion;
-}
-
-/** What the team's individual answers say, per pitfall question that at least one person answered. */
-export function summariseIndividualAnswers(
-  questionnaire: Questionnaire,
-  byQuestion: ReadonlyMap<string, readonly Answer[]>,
-): Map<string, TeamAnswerSummary> {
-  const index = questionIndex(questionnaire);
-  const summaries = new Map<string, TeamAnswerSummary>();
-  for (const [questionId, answers] of byQuestion) {
-    const entry = index.get(questionId);
-    if (!entry || entry.isContext || answers.length === 0) continue;
-    summaries.set(questionId, summariseTeamAnswers(entry.question, answers));
-  }
-  return summaries;
-}
-
-/** How many questions of each pitfall the team is split on. */
-export function splitQuestionsByPitfall(
-  questionnaire: Questionnaire,
-  summaries: ReadonlyMap<string, TeamAnswerSummary>,
-): Map<PitfallId, number> {
-  const counts = new Map<PitfallId, number>();
-  for (const section of questionnaire.sections) {
-    let split = 0;
-    for (const question of section.questions) if (summaries.get(question.id)?.split) split++;
-    counts.set(section.pitfallId, split);
-  }
-  return counts;
 }
 
 export interface TeamEvidence {
