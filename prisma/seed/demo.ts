@@ -24,6 +24,19 @@ import {
   type DemoPerson,
 } from "./demo-organisation";
 import { hashDemoPassword } from "./demo-password";
+import {
+  answersIndividually,
+  demoRotaPeople,
+  respondentsRandom,
+  runsPulse,
+  seedIndividualAnswers,
+  seedPulse,
+} from "./demo-respondents";
+import {
+  splitQuestionsByPitfall,
+  summariseIndividualAnswers,
+} from "../../src/domain/assessments/split-questions";
+import { aggregatePulse, MIN_PULSE_ANSWERS, withPulseEvidence } from "../../src/domain/pulse/pulse-evidence";
 import { createRandom, syntheticAssessmentAnswers, type Random } from "./synthetic-answers";
 import { syntheticTeamContext } from "./synthetic-context";
 
@@ -101,8 +114,14 @@ async function seedDemo(
     }
   }
 
-  const people: DemoPerson[] = [...demoNamedPeople, ...demoTeamPeople()];
+  const teams = demoOrgUnits.flatMap((unit) => unit.teams);
+  const people: DemoPerson[] = [
+    ...demoNamedPeople,
+    ...demoTeamPeople(),
+    ...demoRotaPeople(teams.map((team) => team.slug)),
+  ];
   const leadIdByTeam = new Map<string, string>();
+  const memberIdsByTeam = new Map<string, string[]>();
   for (const person of people) {
     const userId = randomUUID();
     await tx.user.create({
@@ -121,10 +140,12 @@ async function seedDemo(
         },
       });
       if (role.role === "team_lead") leadIdByTeam.set(role.teamSlug, userId);
+      if (role.role === "member")
+        memberIdsByTeam.set(role.teamSlug, [...(memberIdsByTeam.get(role.teamSlug) ?? []), userId]);
     }
   }
 
-  const teams = demoOrgUnits.flatMap((unit) => unit.teams);
+  const respondents = respondentsRandom();
   const profiles = new Map(teams.map((team) => [team.slug, teamProfile(questionnaire, random)]));
   let previousAssessmentByTeam = new Map<string, string>();
   const cycles = demoCycles(now);
@@ -188,10 +209,56 @@ async function seedDemo(
         const pitfallAnswers = Object.fromEntries(
           Object.entries(answers).filter(([questionId]) => !(questionId in contextAnswers)),
         );
-        const score = scoreAssessment(compiled, pitfallAnswers, contextAnswers);
+        let scoring = { questionnaire, answers: pitfallAnswers as Record<string, Answer> };
+        let splitByPitfall = new Map<string, number>();
+        if (demoCycle.status === "open" && answersIndividually(teamIndex)) {
+          const [memberId, ...rota] = memberIdsByTeam.get(team.slug) ?? [];
+          const byQuestion = await seedIndividualAnswers(tx, {
+            assessmentId: assessment.id,
+            questionnaire,
+            teamAnswers: pitfallAnswers,
+            leadId: leadId!,
+            memberId: memberId!,
+            random: respondents,
+          });
+          splitByPitfall = splitQuestionsByPitfall(
+            questionnaire,
+            summariseIndividualAnswers(questionnaire, byQuestion),
+          );
+          if (runsPulse(teamIndex)) {
+            const tallies = await seedPulse(tx, {
+              teamId: teamIds.get(team.slug)!,
+              cycleId: cycle.id,
+              questionnaire,
+              participantIds: [leadId!, memberId!, ...rota],
+              propensity: (pitfallId) => propensity[pitfallId] ?? 0.5,
+              random: respondents,
+            });
+            scoring = withPulseEvidence(
+              questionnaire,
+              pitfallAnswers,
+              aggregatePulse(questionnaire.pulse ?? [], tallies, MIN_PULSE_ANSWERS),
+            );
+          }
+        }
+        const score = scoreAssessment(
+          scoring.questionnaire === questionnaire
+            ? compiled
+            : {
+                questionnaire: scoring.questionnaire,
+                pitfalls: content.pitfalls,
+                countermeasures: content.countermeasures,
+              },
+          scoring.answers,
+          contextAnswers,
+        );
         const stored = storedAssessmentColumns(score);
         await tx.pitfallResult.createMany({
-          data: toStoredPitfallResults(score).map((result) => ({ assessmentId: assessment.id, ...result })),
+          data: toStoredPitfallResults(score).map((result) => ({
+            assessmentId: assessment.id,
+            ...result,
+            splitQuestions: splitByPitfall.get(result.pitfallId) ?? 0,
+          })),
         });
         await tx.assessment.update({
           where: { id: assessment.id },

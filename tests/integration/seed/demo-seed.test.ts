@@ -61,3 +61,52 @@ describe("the demo organisation", () => {
     expect(directions).toEqual(new Set(["down", "not down"]));
   });
 });
+
+describe("several respondents in the demo's open quarter", () => {
+  it("has teams whose own answers split them, marked on their stored results, and none in Checkout", async () => {
+    const open = await db.cycle.findFirstOrThrow({ where: { status: "open" } });
+    const responses = await db.response.findMany({
+      where: { assessment: { cycleId: open.id } },
+      select: { assessment: { select: { id: true, status: true, team: { select: { slug: true } } } } },
+    });
+    const teams = new Set(responses.map((response) => response.assessment.team.slug));
+    expect(teams.size).toBe(4);
+    expect(teams.has("checkout")).toBe(false);
+    expect(responses.every((response) => response.assessment.status === "submitted")).toBe(true);
+    const splits = await db.pitfallResult.groupBy({
+      by: ["assessmentId"],
+      where: { assessmentId: { in: responses.map((response) => response.assessment.id) } },
+      _sum: { splitQuestions: true },
+    });
+    expect(splits).toHaveLength(4);
+    for (const split of splits) expect(split._sum.splitQuestions).toBe(2);
+    expect(
+      await db.pitfallResult.count({
+        where: { splitQuestions: { gt: 0 }, assessment: { cycleId: { not: open.id } } },
+      }),
+    ).toBe(0);
+  });
+
+  it("has two teams with an anonymous pulse of four people, scored as evidence", async () => {
+    const open = await db.cycle.findFirstOrThrow({ where: { status: "open" } });
+    const participation = await db.pulseParticipation.groupBy({
+      by: ["teamId"],
+      where: { cycleId: open.id },
+      _count: { _all: true },
+    });
+    expect(participation.map((row) => row._count._all)).toEqual([4, 4]);
+    for (const { teamId } of participation) {
+      const tallies = await db.pulseTally.findMany({ where: { teamId, cycleId: open.id } });
+      const answered = new Map<string, number>();
+      for (const tally of tallies)
+        answered.set(tally.questionId, (answered.get(tally.questionId) ?? 0) + tally.count);
+      // The rota's questions were answered by all four; nobody answered as a specialist.
+      expect([...answered.values()].filter((count) => count === 4)).toHaveLength(4);
+      expect([...answered.values()].filter((count) => count === 0)).toHaveLength(2);
+      const result = await db.pitfallResult.findFirstOrThrow({
+        where: { pitfallId: "limited-on-call-schedule", assessment: { teamId, cycleId: open.id } },
+      });
+      expect(result.detail).toContain("pulse-on-call-disruption");
+    }
+  });
+});
