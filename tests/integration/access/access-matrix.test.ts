@@ -34,6 +34,7 @@ import * as cycleActions from "@/server/cycles/actions";
 import { db } from "@/server/db";
 import * as notificationActions from "@/server/notifications/actions";
 import * as planActions from "@/server/plans/actions";
+import * as pulseActions from "@/server/pulse/actions";
 import * as heatmapExportRoute from "../../../app/api/exports/heatmap.csv/route";
 import * as teamExportRoute from "../../../app/api/exports/teams/[slug]/route";
 import * as unitExportRoute from "../../../app/api/exports/units/[unitSlug]/route";
@@ -73,6 +74,7 @@ import {
   type Side,
   type World,
 } from "./access-matrix-fixtures";
+import { pulseState } from "../pulse/fixtures";
 
 // Server actions and route handlers read the request through `next/headers`; each cell decides
 // what its request carries (the caller's session cookie, if any, and a client address).
@@ -109,6 +111,7 @@ const SERVER_ACTION_MODULES = {
   "src/server/cycles/actions.ts": cycleActions,
   "src/server/notifications/actions.ts": notificationActions,
   "src/server/plans/actions.ts": planActions,
+  "src/server/pulse/actions.ts": pulseActions,
 } as const;
 type ActionFile = keyof typeof SERVER_ACTION_MODULES;
 
@@ -285,6 +288,11 @@ const EXPECTED = {
                                          other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
   reopenAssessmentAction:              { own:    [ALLOW,   ALLOW,   FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN],
                                          other:  [ALLOW,   ALLOW,   HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
+  // The anonymous pulse: answered by the team's own people only. Admins, the head of engineering
+  // and coaches read its counts but never add to them (they could outvote it, or tell who answered
+  // what by answering around them).
+  answerPulseAction:                   { own:    [FORBID,  FORBID,  FORBID,  ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
+                                         other:  [FORBID,  FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
   // Remediation plans: edited by the team lead and the coach of the team's unit.
   addPlanItemAction:                   { own:    [ALLOW,   FORBID,  ALLOW,   ALLOW,   FORBID,  SIGN_IN, SIGN_IN],
                                          other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
@@ -394,6 +402,7 @@ const EXPECTED_WHEN_ARCHIVED = {
   startAssessmentAction:               { own:    [ARCHIVED, FORBID, FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
   submitAssessmentAction:              { own:    [ARCHIVED, FORBID, FORBID,  ARCHIVED, FORBID,  SIGN_IN, SIGN_IN] },
   reopenAssessmentAction:              { own:    [ARCHIVED, ARCHIVED, FORBID, FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  answerPulseAction:                   { own:    [FORBID,  FORBID,  FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
   addPlanItemAction:                   { own:    [ARCHIVED, FORBID, ARCHIVED, ARCHIVED, FORBID,  SIGN_IN, SIGN_IN] },
   updatePlanItemAction:                { own:    [ARCHIVED, FORBID, ARCHIVED, ARCHIVED, FORBID,  SIGN_IN, SIGN_IN] },
   removePlanItemAction:                { own:    [ARCHIVED, FORBID, ARCHIVED, ARCHIVED, FORBID,  SIGN_IN, SIGN_IN] },
@@ -473,6 +482,25 @@ const ROWS: (ActionRow | RouteRow)[] = [
         secrets: [assessmentId],
       };
     },
+  }),
+
+  // --- Anonymous pulse ----------------------------------------------------------------------------
+  action("src/server/pulse/actions.ts", "answerPulseAction", {
+    targets: "team",
+    // The person is told their answer was counted, and nothing about it is handed back.
+    checkAllowed: (result) => expect(result).toEqual({ ok: true, data: { cycleName: cycles.open.name } }),
+    arrange: async (_world, side) => ({
+      args: [
+        null,
+        form({
+          teamSlug: side.team.slug,
+          cycleId: cycles.open.id,
+          "audience:on-call": "on",
+          "answer:pulse-on-call-strain": "often-exhausted",
+        }),
+      ],
+      state: () => pulseState(side.team.id, cycles.open.id),
+    }),
   }),
 
   // --- Remediation plans --------------------------------------------------------------------------
@@ -1258,7 +1286,9 @@ describe("access matrix: archived teams are read-only", () => {
     const teamActions = ROWS.filter(
       (row): row is ActionRow =>
         row.kind === "action" &&
-        (row.file === "src/server/assessments/actions.ts" || row.file === "src/server/plans/actions.ts"),
+        (row.file === "src/server/assessments/actions.ts" ||
+          row.file === "src/server/plans/actions.ts" ||
+          row.file === "src/server/pulse/actions.ts"),
     ).map((row) => row.name);
     expect(Object.keys(EXPECTED_WHEN_ARCHIVED).sort()).toEqual(teamActions.sort());
   });
