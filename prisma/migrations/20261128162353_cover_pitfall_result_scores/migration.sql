@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "pitfall_result_scores_idx" ON "pitfall_result"("assessmentId", "pitfallId", "status", "score", "band", "splitQuestions");
