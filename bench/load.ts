@@ -340,6 +340,24 @@ async function openLoop(setup: OpenLoopSetup): Promise<OpenLoopSummary> {
   };
 }
 
+/** Waits until three health checks in a row answer within 50 ms; returns how long that took. */
+async function waitUntilIdle(app: RunningApp): Promise<number> {
+  const started = performance.now();
+  let quick = 0;
+  while (quick < 3 && performance.now() - started < 120_000) {
+    const before = performance.now();
+    try {
+      const response = await fetch(`${app.baseUrl}/api/health`, { signal: AbortSignal.timeout(10_000) });
+      await response.arrayBuffer();
+      quick = response.ok && performance.now() - before < 50 ? quick + 1 : 0;
+    } catch {
+      quick = 0;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return performance.now() - started;
+}
+
 async function main() {
   const load = os
     .loadavg()
@@ -429,6 +447,13 @@ async function main() {
       );
     }
 
+    if (!OPEN_ONLY) {
+      // The closed loop ends with requests still queued in the server (autocannon stops sending, the
+      // server goes on answering); the quarter end starts once the server is idle again, so its
+      // figures are its own.
+      const drained = await waitUntilIdle(app);
+      console.log(`\nServer idle again after ${(drained / 1000).toFixed(1)} s`);
+    }
     const open = await openLoop({
       app,
       headCookie,
