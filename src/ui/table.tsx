@@ -29,8 +29,13 @@ export function Table({
   children: ReactNode;
 }) {
   const region = regionLabel ? { role: "region", "aria-label": regionLabel, tabIndex: 0 } : {};
+  // Positioned, so screen-reader-only text in a cell (absolutely positioned) scrolls with the table
+  // instead of widening the page on a phone.
   return (
-    <div {...region} className={`overflow-x-auto rounded-lg border border-slate-200 bg-white ${className}`}>
+    <div
+      {...region}
+      className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white ${className}`}
+    >
       <table className="w-full text-left text-sm">
         <caption className={captionHidden ? "sr-only" : "px-4 py-2 text-left font-semibold"}>
           {caption}
