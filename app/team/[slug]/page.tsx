@@ -4,6 +4,7 @@ import { TeamPage } from "@/features/assessments/team-page";
 import { orNotFound } from "@/server/errors";
 import { getTeamOverview } from "@/server/assessments/queries";
 import { requireActor } from "@/server/auth/session";
+import { getPulseCard } from "@/server/pulse/queries";
 
 interface TeamRouteProps {
   params: Promise<{ slug: string }>;
@@ -15,7 +16,10 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 
 export default async function TeamRoute({ params }: TeamRouteProps) {
   const actor = await requireActor();
-  const overview = await orNotFound(getTeamOverview(actor, (await params).slug));
+  const slug = (await params).slug;
+  const [overview, pulse] = await orNotFound(
+    Promise.all([getTeamOverview(actor, slug), getPulseCard(actor, slug)]),
+  );
   const belongs = actor.leadTeamIds.has(overview.team.id) || actor.memberTeamIds.has(overview.team.id);
-  return <TeamPage overview={overview} showMyTeamsCrumb={belongs} />;
+  return <TeamPage overview={overview} showMyTeamsCrumb={belongs} pulse={pulse} />;
 }

@@ -8,6 +8,8 @@ import { StatusBadge } from "./format";
 import { questionnairePath } from "@/contracts/assessments/paths";
 import { StartAssessmentForm } from "./start-assessment-form";
 import type { TeamOverview } from "@/contracts/assessments/types";
+import type { PulseCardView } from "@/contracts/pulse/views";
+import { PulseCard } from "@/features/pulse/pulse-card";
 import { EmptyState } from "@/ui/empty-state";
 import { PageHeader } from "@/ui/page-header";
 import { SectionCard } from "@/ui/section-card";
@@ -55,9 +57,12 @@ const historyColumns: Column<HistoryEntry>[] = [
 export function TeamPage({
   overview,
   showMyTeamsCrumb,
+  pulse = null,
 }: {
   overview: TeamOverview;
   showMyTeamsCrumb: boolean;
+  /** The open cycle's anonymous pulse, when it has one. */
+  pulse?: PulseCardView | null;
 }) {
   const { team, currentCycle, current } = overview;
   return (
@@ -115,6 +120,8 @@ export function TeamPage({
           </>
         )}
       </SectionCard>
+
+      {pulse ? <PulseCard card={pulse} /> : null}
 
       <SectionCard id="history-heading" title="History" plain>
         <DataTable
