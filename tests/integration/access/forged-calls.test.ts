@@ -19,6 +19,7 @@ import * as authActions from "@/server/auth/actions";
 import * as cycleActions from "@/server/cycles/actions";
 import * as notificationActions from "@/server/notifications/actions";
 import * as planActions from "@/server/plans/actions";
+import * as pulseActions from "@/server/pulse/actions";
 import { createPerson } from "./access-matrix-fixtures";
 
 const request = vi.hoisted(() => ({ headers: new Headers() }));
@@ -41,6 +42,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   "src/server/cycles/actions.ts": cycleActions,
   "src/server/notifications/actions.ts": notificationActions,
   "src/server/plans/actions.ts": planActions,
+  "src/server/pulse/actions.ts": pulseActions,
 };
 
 /**
