@@ -9,6 +9,11 @@ import type { HeadlineView } from "@/domain/results/headline";
 import type { AssessmentProgress } from "@/domain/assessments/progress";
 
 import type { AssessmentStatus, CycleStatus } from "@/domain/assessments/statuses";
+import type {
+  IndividualAnswersView,
+  PitfallDisagreementView,
+  ReviewIndividualView,
+} from "../responses/types";
 
 export type { AssessmentStatus, CycleStatus } from "@/domain/assessments/statuses";
 export type AnswerKind = "value" | "dontKnow" | "notApplicable";
@@ -91,14 +96,28 @@ export interface CycleRef {
 }
 
 export interface QuestionnaireSession {
+  /**
+   * Whose answers the page edits: the team's (scored and submitted by the lead), or the signed-in
+   * person's own ("My answers"), which show the lead where the team agrees and where it is split.
+   */
+  respondent: "team" | "self";
   team: { id: string; name: string; slug: string };
   cycle: CycleRef;
+  /**
+   * `version` is what every write must carry: the assessment's version for the team's answers, the
+   * version of the person's own answers for theirs (0 before their first answer of the quarter).
+   */
   assessment: { id: string; status: AssessmentStatus; version: number };
   /** The cycle the carried-over answers came from. */
   carriedFromCycleName: string | null;
   sections: SectionView[];
   answers: Record<string, ServerAnswer>;
   actorId: string;
+  /**
+   * On the team's questionnaire, for people who may see the spread ("response:summary"): what the
+   * team's individual answers say, per question anyone answered. Null otherwise.
+   */
+  individual: Record<string, IndividualAnswersView> | null;
 }
 
 export type QuestionnairePageState =
@@ -155,6 +174,11 @@ export interface TeamOverview {
   } | null;
   history: HistoryEntry[];
   canAnswer: boolean;
+  /**
+   * The signed-in person's own answers in the open cycle, for the team's own people; null for
+   * everyone else and when no cycle is open. `progress` is null until they answered anything.
+   */
+  myAnswers: { href: string; progress: AssessmentProgress | null } | null;
 }
 
 export interface ReviewItem {
@@ -178,6 +202,8 @@ export interface ReviewView {
   invalid: ReviewItem[];
   canSubmit: boolean;
   leadNames: string[];
+  /** How many people answered on their own, and, for people who may see it, where they differ. */
+  individual: ReviewIndividualView;
 }
 
 export interface ContributionView {
@@ -250,6 +276,8 @@ export interface AssessmentResultView {
   canReopen: boolean;
   /** Why reopening is not possible right now, for people who may reopen. */
   reopenBlockedReason: string | null;
+  /** The questions the team's individual answers were split on, per pitfall (counts only). */
+  disagreements: PitfallDisagreementView[];
 }
 
 /** One pitfall's movement between last quarter and this one, with its name. */

@@ -198,6 +198,10 @@ export function describeAuditEvent(event: AuditEventFacts, name: AuditNameLookup
     }
     case "assessment.answers_confirmed":
       return `${who} confirmed ${plural(listNames(after.questionIds).length, "carried-over answer", "carried-over answers")} in ${assessment}`;
+    case "assessment.answers_filled": {
+      const filled = Array.isArray(after.answers) ? after.answers.length : 0;
+      return `${who} filled ${plural(filled, "team answer", "team answers")} in ${assessment} from the team's own answers`;
+    }
     case "assessment.submitted":
       return `${who} submitted ${assessment}`;
     case "assessment.resubmitted":

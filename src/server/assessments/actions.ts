@@ -1,6 +1,5 @@
 "use server";
 
-import type { Actor } from "@/domain/access/policy";
 import { questionnairePath, resultPath, reviewPath, teamPath } from "@/contracts/assessments/paths";
 import {
   confirmAnswersSchema,
@@ -10,8 +9,7 @@ import {
   startAssessmentSchema,
   submitAssessmentSchema,
 } from "@/contracts/assessments/schemas";
-import { getCurrentActor } from "../auth/session";
-import { ExpectedError } from "../errors";
+import { actorForAutosave } from "../auth/autosave-actor";
 import { formAction, valueAction } from "../server-action";
 import {
   confirmCarriedOverAnswers,
@@ -20,21 +18,6 @@ import {
   startAssessment,
   submitAssessment,
 } from "./mutations";
-
-/**
- * Autosave runs in the background of the questionnaire: an ended session is reported instead of
- * redirecting, so the unsaved answers stay on the page until the person signs in again.
- */
-async function actorForAutosave(): Promise<Actor> {
-  const actor = await getCurrentActor();
-  if (!actor) {
-    throw new ExpectedError(
-      "forbidden",
-      "You have been signed out, so this answer was not saved. Sign in again in another tab, then choose Retry.",
-    );
-  }
-  return actor;
-}
 
 // Autosave and confirmations do not revalidate: every page that shows answers is rendered per
 // request, and revalidating here would re-send the whole questionnaire after each keystroke.

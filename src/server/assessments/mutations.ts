@@ -54,7 +54,7 @@ const SUBMITTED_MESSAGE =
   "This assessment has been submitted, so its answers can no longer be changed. An admin or the head of engineering can reopen it.";
 
 /** The team an assessment belongs to, read from the database: the assessment id alone decides it. */
-async function teamOfAssessment(assessmentId: string): Promise<string> {
+export async function teamOfAssessment(assessmentId: string): Promise<string> {
   const assessment = await db.assessment.findUnique({
     where: { id: assessmentId },
     select: { teamId: true },
@@ -80,7 +80,7 @@ function cycleNotOpenMessage(cycle: { name: string; status: string }): string {
 }
 
 /** Re-reads the assessment inside the transaction and refuses when its answers are frozen. */
-async function readAnswerable(tx: Transaction, assessmentId: string): Promise<AnswerableAssessment> {
+export async function readAnswerable(tx: Transaction, assessmentId: string): Promise<AnswerableAssessment> {
   const assessment = await tx.assessment.findUnique({
     where: { id: assessmentId },
     select: answerableColumns,
@@ -132,7 +132,7 @@ async function answerConflict(
 }
 
 /** A validated answer rebuilt from its known fields only, so stray properties are never stored. */
-function normalisedAnswer(answer: unknown): Answer {
+export function normalisedAnswer(answer: unknown): Answer {
   const candidate = answer as { kind: Answer["kind"]; value?: AnswerValue; reason?: string };
   switch (candidate.kind) {
     case "value":

@@ -47,6 +47,9 @@ import { readQuarterChanges } from "./quarter-changes";
 import { topRemediationSteps } from "@/domain/dashboards/team-dashboard";
 import { isPitfallId } from "@/domain/dashboards/stored-rows";
 import { assessmentProgress, type AssessmentProgress } from "@/domain/assessments/progress";
+import { myAnswersPath } from "@/contracts/responses/paths";
+import { readOwnProgress } from "../responses/own-answers";
+import { readDisagreements, readIndividualAnswerViews, readReviewIndividual } from "../responses/team-views";
 
 const cycleColumns = {
   id: true,
@@ -65,7 +68,7 @@ interface CycleRow {
   closesOn: Date;
 }
 
-function toCycleRef(cycle: CycleRow): CycleRef {
+export function toCycleRef(cycle: CycleRow): CycleRef {
   return {
     id: cycle.id,
     name: cycle.name,
@@ -98,7 +101,7 @@ function overallOf(assessment: {
 }
 
 /** The cycle teams answer now: the open one (at most one is open at a time). */
-async function openCycle() {
+export async function openCycle() {
   return db.cycle.findFirst({
     where: { status: "open" },
     orderBy: [{ year: "desc" }, { quarter: "desc" }],
@@ -172,6 +175,7 @@ export async function getTeamOverview(actor: Actor, teamSlug: string): Promise<T
         id: true,
         status: true,
         cycleId: true,
+        carriedFromId: true,
         submittedAt: true,
         overallScore: true,
         overallBand: true,
@@ -206,7 +210,24 @@ export async function getTeamOverview(actor: Actor, teamSlug: string): Promise<T
       : null,
     history,
     canAnswer: can(actor, "assessment:answer", resource),
+    myAnswers:
+      cycle && can(actor, "response:answer", resource)
+        ? {
+            href: myAnswersPath(team.slug),
+            progress: current ? await ownProgressOf(actor, { ...current, teamId: team.id }, cycle) : null,
+          }
+        : null,
   };
+}
+
+/** The person's progress with their own answers, as "My answers" counts it. */
+async function ownProgressOf(
+  actor: Actor,
+  assessment: { id: string; teamId: string; carriedFromId: string | null },
+  cycle: { questionnaireId: string },
+): Promise<AssessmentProgress | null> {
+  const questionnaire = questionnaireById(cycle.questionnaireId);
+  return questionnaire ? readOwnProgress(db, assessment, actor, questionnaire) : null;
 }
 
 /** The assessment's progress, counted as the questionnaire and the review count it. */
@@ -226,9 +247,21 @@ async function progressOf(assessmentId: string, questionnaireId: string): Promis
   );
 }
 
-/** Everything the questionnaire page needs, for people who may answer for the team. */
-export async function getQuestionnairePage(actor: Actor, teamSlug: string): Promise<QuestionnairePageState> {
-  const team = await authorizeTeamBySlug(actor, "assessment:answer", teamSlug);
+type OpenCycleRow = NonNullable<Awaited<ReturnType<typeof openCycle>>>;
+
+/**
+ * The team's assessment of the open cycle when it can be answered, or the page state that says why
+ * not (no cycle open, not started, submitted). The team's questionnaire and "My answers" both start
+ * from it; callers have already authorized the team.
+ */
+export async function answerableAssessment(team: { id: string; name: string; slug: string }): Promise<
+  | Exclude<QuestionnairePageState, { kind: "editable" }>
+  | {
+      kind: "answerable";
+      cycle: OpenCycleRow;
+      assessment: { id: string; status: AssessmentStatus; version: number; carriedFromId: string | null };
+    }
+> {
   const teamRef = { name: team.name, slug: team.slug };
   const cycle = await openCycle();
   if (!cycle) return { kind: "no-open-cycle", team: teamRef };
@@ -250,8 +283,23 @@ export async function getQuestionnairePage(actor: Actor, teamSlug: string): Prom
       resultHref: resultPath(team.slug, cycle.name),
     };
   }
+  return { kind: "answerable", cycle, assessment: { ...assessment, status } };
+}
+
+/** Everything the questionnaire page needs, for people who may answer for the team. */
+export async function getQuestionnairePage(actor: Actor, teamSlug: string): Promise<QuestionnairePageState> {
+  const team = await authorizeTeamBySlug(actor, "assessment:answer", teamSlug);
+  const answerable = await answerableAssessment(team);
+  if (answerable.kind !== "answerable") return answerable;
+  const { cycle, assessment } = answerable;
+  const status = assessment.status;
   const questionnaire = questionnaireOfCycle(cycle);
-  const [answers, carriedFrom] = await Promise.all([
+  const maySeeSpread = can(actor, "response:summary", {
+    type: "team",
+    teamId: team.id,
+    orgUnitId: team.orgUnitId,
+  });
+  const [answers, carriedFrom, individual] = await Promise.all([
     readServerAnswers(db, assessment.id),
     assessment.carriedFromId
       ? db.assessment.findFirst({
@@ -260,10 +308,12 @@ export async function getQuestionnairePage(actor: Actor, teamSlug: string): Prom
           select: { cycle: { select: { name: true } } },
         })
       : null,
+    maySeeSpread ? readIndividualAnswerViews(db, assessment.id, questionnaire) : null,
   ]);
   return {
     kind: "editable",
     session: {
+      respondent: "team",
       team: { id: team.id, name: team.name, slug: team.slug },
       cycle: toCycleRef(cycle),
       assessment: { id: assessment.id, status, version: assessment.version },
@@ -271,6 +321,7 @@ export async function getQuestionnairePage(actor: Actor, teamSlug: string): Prom
       sections: sectionViews(questionnaire),
       answers,
       actorId: actor.id,
+      individual,
     },
   };
 }
@@ -358,6 +409,13 @@ export async function getReview(actor: Actor, teamSlug: string): Promise<ReviewV
     invalid: invalid.sort(byQuestionOrder),
     canSubmit: can(actor, "assessment:submit", resource),
     leadNames: leads.map((lead) => lead.user.name),
+    individual: await readReviewIndividual(
+      db,
+      { id: assessment.id, teamSlug: team.slug },
+      questionnaire,
+      new Set(rows.map((row) => row.questionId)),
+      can(actor, "response:summary", resource),
+    ),
   };
 }
 
@@ -510,6 +568,9 @@ export async function getAssessmentResult(
     db.team.findUnique({ where: { id: team.id }, select: { archivedAt: true } }),
     readQuarterChanges({ id: assessment.id, teamId: team.id, cycle: assessment.cycle }, "stored"),
   ]);
+  const disagreements = questionnaire
+    ? await readDisagreements(db, assessment.id, questionnaire, await submittedTeamAnswers(assessment.id))
+    : [];
   const planItemOf = new Map(planItems.map((item) => [item.countermeasureId, item.id]));
   // Plans are made from the latest submitted ranking, so adding is offered on the latest result only.
   const canEditPlan =
@@ -549,5 +610,20 @@ export async function getAssessmentResult(
     changes,
     canReopen: mayReopen && status === "submitted" && assessment.cycle.status === "open",
     reopenBlockedReason,
+    disagreements,
   };
+}
+
+/** The team's answers of an assessment, as stored (for a reopened one, as they stand now). */
+async function submittedTeamAnswers(assessmentId: string) {
+  const rows = await db.answer.findMany({
+    where: { assessmentId },
+    select: { questionId: true, kind: true, value: true, reason: true },
+  });
+  return Object.fromEntries(
+    rows.flatMap((row) => {
+      const answer = answerOfRow(row);
+      return answer ? [[row.questionId, answer] as const] : [];
+    }),
+  );
 }

@@ -34,6 +34,7 @@ import * as cycleActions from "@/server/cycles/actions";
 import { db } from "@/server/db";
 import * as notificationActions from "@/server/notifications/actions";
 import * as planActions from "@/server/plans/actions";
+import * as responseActions from "@/server/responses/actions";
 import * as pulseActions from "@/server/pulse/actions";
 import * as heatmapExportRoute from "../../../app/api/exports/heatmap.csv/route";
 import * as teamExportRoute from "../../../app/api/exports/teams/[slug]/route";
@@ -75,6 +76,8 @@ import {
   type World,
 } from "./access-matrix-fixtures";
 import { pulseState } from "../pulse/fixtures";
+import { storedColumns } from "../assessments/fixtures";
+import { responsesState } from "../responses/fixtures";
 
 // Server actions and route handlers read the request through `next/headers`; each cell decides
 // what its request carries (the caller's session cookie, if any, and a client address).
@@ -112,6 +115,7 @@ const SERVER_ACTION_MODULES = {
   "src/server/notifications/actions.ts": notificationActions,
   "src/server/plans/actions.ts": planActions,
   "src/server/pulse/actions.ts": pulseActions,
+  "src/server/responses/actions.ts": responseActions,
 } as const;
 type ActionFile = keyof typeof SERVER_ACTION_MODULES;
 
@@ -288,6 +292,16 @@ const EXPECTED = {
                                          other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
   reopenAssessmentAction:              { own:    [ALLOW,   ALLOW,   FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN],
                                          other:  [ALLOW,   ALLOW,   HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
+  // Answering on one's own is for the team's own people only: admins may read the team, never answer as one of it.
+  saveMyAnswerAction:                  { own:    [FORBID,  FORBID,  FORBID,  ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
+                                         other:  [FORBID,  FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
+  confirmMyAnswersAction:              { own:    [FORBID,  FORBID,  FORBID,  ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
+                                         other:  [FORBID,  FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
+  startMyAnswersAction:                { own:    [FORBID,  FORBID,  FORBID,  ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
+                                         other:  [FORBID,  FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
+  // Filling team answers from the individual ones answers for the team and reads the spread: the lead (and admins).
+  fillFromIndividualAnswersAction:     { own:    [ALLOW,   FORBID,  FORBID,  ALLOW,   FORBID,  SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
   // The anonymous pulse: answered by the team's own people only. Admins, the head of engineering
   // and coaches read its counts but never add to them (they could outvote it, or tell who answered
   // what by answering around them).
@@ -402,6 +416,10 @@ const EXPECTED_WHEN_ARCHIVED = {
   startAssessmentAction:               { own:    [ARCHIVED, FORBID, FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
   submitAssessmentAction:              { own:    [ARCHIVED, FORBID, FORBID,  ARCHIVED, FORBID,  SIGN_IN, SIGN_IN] },
   reopenAssessmentAction:              { own:    [ARCHIVED, ARCHIVED, FORBID, FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  saveMyAnswerAction:                  { own:    [FORBID,  FORBID,  FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
+  confirmMyAnswersAction:              { own:    [FORBID,  FORBID,  FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
+  startMyAnswersAction:                { own:    [FORBID,  FORBID,  FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
+  fillFromIndividualAnswersAction:     { own:    [ARCHIVED, FORBID, FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
   answerPulseAction:                   { own:    [FORBID,  FORBID,  FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
   addPlanItemAction:                   { own:    [ARCHIVED, FORBID, ARCHIVED, ARCHIVED, FORBID,  SIGN_IN, SIGN_IN] },
   updatePlanItemAction:                { own:    [ARCHIVED, FORBID, ARCHIVED, ARCHIVED, FORBID,  SIGN_IN, SIGN_IN] },
@@ -501,6 +519,79 @@ const ROWS: (ActionRow | RouteRow)[] = [
       ],
       state: () => pulseState(side.team.id, cycles.open.id),
     }),
+  }),
+
+  // --- Individual answers ------------------------------------------------------------------------
+  action("src/server/responses/actions.ts", "saveMyAnswerAction", {
+    targets: "team",
+    arrange: async (_world, side) => {
+      const assessmentId = await createDraftAssessment(side.team.id, cycles);
+      const { questionId, answer } = answerableQuestion(cycles.questionnaireId);
+      return {
+        args: [{ assessmentId, questionId, answer, expectedVersion: 0 }],
+        state: () => responsesState(assessmentId),
+        secrets: [assessmentId],
+      };
+    },
+  }),
+  action("src/server/responses/actions.ts", "confirmMyAnswersAction", {
+    targets: "team",
+    arrange: async (world, side) => {
+      const assessmentId = await createDraftAssessment(side.team.id, cycles);
+      const { questionId, answer } = answerableQuestion(cycles.questionnaireId);
+      // The caller's own answers, one carried over from last quarter and waiting for confirmation.
+      await db.response.create({
+        data: {
+          assessmentId,
+          userId: world.person.id,
+          answers: { create: { questionId, ...storedColumns(answer), carriedOver: true } },
+        },
+      });
+      return {
+        args: [{ assessmentId, questionIds: [questionId], expectedVersion: 1 }],
+        state: () => responsesState(assessmentId),
+        secrets: [assessmentId],
+      };
+    },
+  }),
+  action("src/server/responses/actions.ts", "startMyAnswersAction", {
+    targets: "team",
+    arrange: async (_world, side) => ({
+      args: [null, form({ teamSlug: side.team.slug })],
+      state: () => teamAssessmentsState(side.team.id),
+    }),
+  }),
+  action("src/server/responses/actions.ts", "fillFromIndividualAnswersAction", {
+    targets: "team",
+    arrange: async (_world, side) => {
+      const assessmentId = await createDraftAssessment(side.team.id, cycles);
+      const { questionId, answer } = answerableQuestion(cycles.questionnaireId);
+      // One member answered on their own; the team has no answer yet, so theirs is the suggestion.
+      const respondent = await createPerson({
+        name: "Respondent",
+        grants: [{ role: "member", teamId: side.team.id }],
+      });
+      await db.response.create({
+        data: {
+          assessmentId,
+          userId: respondent.id,
+          answers: { create: { questionId, ...storedColumns(answer) } },
+        },
+      });
+      return {
+        args: [
+          null,
+          form({
+            assessmentId,
+            expectedVersion: "1",
+            suggestions: JSON.stringify({ [questionId]: answer }),
+            teamSlug: side.team.slug,
+          }),
+        ],
+        state: () => assessmentState(assessmentId),
+        secrets: [assessmentId],
+      };
+    },
   }),
 
   // --- Remediation plans --------------------------------------------------------------------------
@@ -1288,7 +1379,8 @@ describe("access matrix: archived teams are read-only", () => {
         row.kind === "action" &&
         (row.file === "src/server/assessments/actions.ts" ||
           row.file === "src/server/plans/actions.ts" ||
-          row.file === "src/server/pulse/actions.ts"),
+          row.file === "src/server/pulse/actions.ts" ||
+          row.file === "src/server/responses/actions.ts"),
     ).map((row) => row.name);
     expect(Object.keys(EXPECTED_WHEN_ARCHIVED).sort()).toEqual(teamActions.sort());
   });

@@ -20,6 +20,7 @@ import * as cycleActions from "@/server/cycles/actions";
 import * as notificationActions from "@/server/notifications/actions";
 import * as planActions from "@/server/plans/actions";
 import * as pulseActions from "@/server/pulse/actions";
+import * as responseActions from "@/server/responses/actions";
 import { createPerson } from "./access-matrix-fixtures";
 
 const request = vi.hoisted(() => ({ headers: new Headers() }));
@@ -43,6 +44,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   "src/server/notifications/actions.ts": notificationActions,
   "src/server/plans/actions.ts": planActions,
   "src/server/pulse/actions.ts": pulseActions,
+  "src/server/responses/actions.ts": responseActions,
 };
 
 /**

@@ -110,6 +110,13 @@ const CASES: [AuditEventFacts, string][] = [
     event("assessment.answers_confirmed", { ...assessment, a: { questionIds: ["q1", "q2"] } }),
     "Ada Admin confirmed 2 carried-over answers in Checkout's 2026 Q4 assessment",
   ],
+  [
+    event("assessment.answers_filled", {
+      ...assessment,
+      a: { answers: [{ questionId: "q1" }, { questionId: "q2" }], source: "individual answers" },
+    }),
+    "Ada Admin filled 2 team answers in Checkout's 2026 Q4 assessment from the team's own answers",
+  ],
   [event("assessment.submitted", assessment), "Ada Admin submitted Checkout's 2026 Q4 assessment"],
   [
     event("assessment.resubmitted", assessment),

@@ -1,0 +1,7 @@
+/** Links of individual answers, in one place so pages, queries and tests agree on them. */
+import { questionnairePath } from "../assessments/paths";
+
+/** "My answers": the signed-in person's own answers to their team's assessment of the open cycle. */
+export function myAnswersPath(teamSlug: string): string {
+  return `${questionnairePath(teamSlug)}/mine`;
+}
