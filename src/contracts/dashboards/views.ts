@@ -1,4 +1,5 @@
 /** What the dashboard queries return and the dashboard pages render: plain data, no server imports. */
+import type { TeamPulseView } from "@/contracts/pulse/views";
 import type { PitfallId } from "@/domain/content/schema";
 import type { CycleOption } from "@/domain/dashboards/cycles";
 import type { Heatmap, HeatmapQuery } from "@/domain/dashboards/heatmap";
@@ -74,6 +75,8 @@ export interface TeamDashboardView {
   remediation: (RemediationStep & { pitfallNames: string[]; planItemId: string | null })[];
   /** Whether the viewer may add the steps to the team's plan (latest cycle, active team); the server checks again. */
   canEditPlan: boolean;
+  /** The team's anonymous pulse in the selected cycle, counts only; null when nobody answered it. */
+  pulse: TeamPulseView | null;
 }
 
 export type ExplanationItem =
@@ -99,6 +102,8 @@ export interface PitfallExplanationView {
   splitQuestions: number;
   /** Where the result page lists those questions with the spread of the answers. */
   resultHref: string;
+  /** The pulse questions of this pitfall in the selected cycle, counts only; null when nobody answered. */
+  pulse: TeamPulseView | null;
   contributions: ExplanationItem[];
   triggeredSymptoms: { symptomId: string; title: string }[];
   triggeredCauses: { causeId: string; text: string }[];

@@ -7,6 +7,7 @@ import { formatPercent, formatScore } from "@/domain/format";
 import { TrendArrow } from "./trend-arrow";
 import { CountermeasureLink, SymptomLinks } from "./playbook-links";
 import { TextLink } from "@/ui/text-link";
+import { PulseSummary } from "@/features/pulse/pulse-summary";
 import { CyclePickerForm } from "./cycle-select";
 import { PitfallScore } from "./pitfall-score";
 import { DataTable, type Column } from "@/ui/table";
@@ -218,6 +219,15 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
           )}
         </SectionCard>
       </div>
+
+      {view.pulse && (
+        <SectionCard
+          id="explanation-pulse-heading"
+          title="What the people concerned say: the anonymous pulse"
+        >
+          <PulseSummary pulse={view.pulse} />
+        </SectionCard>
+      )}
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { ScoreTrendChart, type ScoreTrendSeries } from "./score-trend-chart";
 import { TrendArrow } from "./trend-arrow";
 import { CountermeasureLink, SymptomLinks } from "./playbook-links";
 import { TextLink } from "@/ui/text-link";
+import { PulseSummary } from "@/features/pulse/pulse-summary";
 import { CyclePickerForm } from "./cycle-select";
 import { PitfallScore } from "./pitfall-score";
 import { TrendTableDisclosure } from "./trend-table";
@@ -327,6 +328,12 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
               </p>
             </SectionCard>
           </div>
+
+          {view.pulse && (
+            <SectionCard id="pulse-heading" title={`Anonymous pulse, ${view.pulse.cycleName}`}>
+              <PulseSummary pulse={view.pulse} />
+            </SectionCard>
+          )}
         </>
       )}
     </div>

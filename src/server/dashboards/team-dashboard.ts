@@ -25,6 +25,8 @@ import { headlineTrend } from "@/domain/dashboards/heatmap";
 import { showsFindings, teamHeadline, toHeadlineView, type TeamHeadline } from "@/domain/results/headline";
 import { decodePitfallStatus, decodeRiskBand } from "@/domain/scoring";
 import { contributionWords } from "../assessments/questionnaire-content";
+import { getTeamPulse } from "../pulse/queries";
+import type { TeamPulseView } from "@/contracts/pulse/views";
 import { DISAGREEMENT_ANCHOR, resultPath } from "@/contracts/assessments/paths";
 import { authorizeTeamBySlug } from "../auth/authorize";
 import { db } from "../db";
@@ -156,6 +158,7 @@ export async function getTeamDashboard(
     historyMethodNote: null,
     remediation: [],
     canEditPlan: false,
+    pulse: null,
   };
   if (!selected) return empty;
 
@@ -163,7 +166,7 @@ export async function getTeamDashboard(
   const previousAssessment = before
     ? context.submitted.find((entry) => entry.cycle.id === before.id)
     : undefined;
-  const [results, details, { percentiles, comparedTeams }] = await Promise.all([
+  const [results, details, { percentiles, comparedTeams }, pulse] = await Promise.all([
     db.pitfallResult.findMany({
       where: { assessmentId: { in: context.submitted.map((entry) => entry.id) } },
       select: {
@@ -181,6 +184,7 @@ export async function getTeamDashboard(
       select: { pitfallId: true, detail: true },
     }),
     percentilesFor(context.team.id, selected.cycle.id),
+    answeredPulse(actor, context.team.slug, selected.cycle.id),
   ]);
   const byAssessment = resultsByAssessment(results);
   const scoreIn = (assessmentId: string | undefined, pitfallId: PitfallId) => {
@@ -306,6 +310,7 @@ export async function getTeamDashboard(
     })),
     // Plans are made from the latest submitted ranking, so adding is offered on the latest cycle only.
     canEditPlan: context.canEditPlan && selected.id === context.submitted.at(-1)?.id,
+    pulse,
   };
 }
 
@@ -320,6 +325,24 @@ function methodChangeOf(
 }
 
 const FLOOR_LABEL = { medium: "Medium", high: "High", critical: "Critical" } as const;
+
+/**
+ * The team's pulse in a cycle, limited to one pitfall's questions when given; null when nobody
+ * answered it (or none of those questions), so pages show nothing rather than an empty pulse.
+ */
+async function answeredPulse(
+  actor: Actor,
+  teamSlug: string,
+  cycleId: string,
+  pitfallId?: PitfallId,
+): Promise<TeamPulseView | null> {
+  const pulse = await getTeamPulse(actor, teamSlug, cycleId);
+  if (!pulse || pulse.participants === 0) return null;
+  const questions = pitfallId
+    ? pulse.questions.filter((question) => question.pitfallId === pitfallId)
+    : pulse.questions;
+  return questions.length === 0 ? null : { ...pulse, questions };
+}
 
 /**
  * "Why this score": the answers and context checks behind one pitfall's score, with the share of
@@ -341,7 +364,7 @@ export async function getPitfallExplanation(
   const previousAssessment = before
     ? context.submitted.find((entry) => entry.cycle.id === before.id)
     : undefined;
-  const [row, previousRow, { percentiles, comparedTeams }] = await Promise.all([
+  const [row, previousRow, { percentiles, comparedTeams }, pulse] = await Promise.all([
     db.pitfallResult.findUnique({
       where: { assessmentId_pitfallId: { assessmentId: selected.id, pitfallId: pitfall.id } },
       select: {
@@ -360,6 +383,7 @@ export async function getPitfallExplanation(
         })
       : null,
     percentilesFor(context.team.id, selected.cycle.id),
+    answeredPulse(actor, context.team.slug, selected.cycle.id, pitfall.id),
   ]);
   if (!row) throw new NotFoundError("This pitfall was not part of the team's assessment that quarter.");
 
@@ -421,6 +445,7 @@ export async function getPitfallExplanation(
     methodChange: methodChangeOf(selected, previousAssessment, before?.name ?? null),
     evidence: detail.evidence,
     splitQuestions: row.splitQuestions,
+    pulse,
     resultHref: `${resultPath(context.team.slug, selected.cycle.name)}#${DISAGREEMENT_ANCHOR}`,
     contributions,
     // No symptoms or next steps for a pitfall in band None or not scored (older results list them).

@@ -337,6 +337,51 @@ describe("team dashboard", () => {
     }
   });
 
+  it("shows the team's anonymous pulse in counts, on the dashboard and for the pitfall it concerns", async () => {
+    const teamId = org.teams.accounts.id;
+    const cycleId = org.cycles.q4;
+    const questionnaire = latestQuestionnaire();
+    const disruption = questionnaire.pulse!.find((question) => question.id === "pulse-on-call-disruption")!;
+    await db.pulseTally.createMany({
+      data: questionnaire.pulse!.flatMap((question) =>
+        question.options.map((option) => ({
+          teamId,
+          cycleId,
+          questionId: question.id,
+          option: option.value,
+          count:
+            question === disruption
+              ? (({ hardly: 1, "a-lot": 2 } as Record<string, number>)[option.value] ?? 0)
+              : 0,
+        })),
+      ),
+    });
+    await db.pulseParticipation.createMany({
+      data: [org.head.id, org.admin.id, org.member.id].map((userId) => ({ teamId, cycleId, userId })),
+    });
+    try {
+      const dashboard = await getTeamDashboard(org.head, "accounts", { cycle: "2026-q4" });
+      expect(dashboard.pulse?.participants).toBe(3);
+      const shown = dashboard.pulse!.questions.filter((question) => question.shown);
+      expect(shown.map((question) => question.questionId)).toEqual(["pulse-on-call-disruption"]);
+      expect(JSON.stringify(dashboard.pulse)).not.toContain(org.member.id);
+
+      const onCall = await getPitfallExplanation(org.head, "accounts", "limited-on-call-schedule", {
+        cycle: "2026-q4",
+      });
+      expect(
+        onCall.pulse?.questions.every((question) => question.pitfallId === "limited-on-call-schedule"),
+      ).toBe(true);
+      const bau = await getPitfallExplanation(org.head, "accounts", "excessive-bau", { cycle: "2026-q4" });
+      expect(bau.pulse).toBeNull();
+      // A team without any pulse answers shows no pulse at all.
+      expect((await getTeamDashboard(org.head, "returns", { cycle: "2026-q4" })).pulse).toBeNull();
+    } finally {
+      await db.pulseTally.deleteMany({ where: { teamId, cycleId } });
+      await db.pulseParticipation.deleteMany({ where: { teamId, cycleId } });
+    }
+  });
+
   it("is not found for teams the viewer may not read, unknown pitfalls and unknown teams", async () => {
     await expectNotFound(getTeamDashboard(org.lead, "billing", {}));
     await expectNotFound(getTeamDashboard(org.logisticsCoach, "checkout", {}));
