@@ -83,11 +83,20 @@ export function draftFromServer(
   answer: ServerAnswer | null | undefined,
 ): AnswerDraft {
   if (!answer) return EMPTY_DRAFT;
+  return draftFromAnswer(question, answer, answer.note ?? "");
+}
+
+/** The draft of an answer given elsewhere (a suggested team answer), keeping the note being written. */
+export function draftFromAnswer(
+  question: QuestionView,
+  answer: { kind: AnswerKind; value: AnswerValue | null; reason: string | null },
+  note: string,
+): AnswerDraft {
   return {
     mode: answer.kind,
     value: answer.kind === "value" ? valueToText(question.answer, answer.value) : "",
     reason: answer.reason ?? "",
-    note: answer.note ?? "",
+    note,
   };
 }
 

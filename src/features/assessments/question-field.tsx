@@ -6,6 +6,7 @@ import {
   describeAnswer,
   describeDraft,
   describeNumberRange,
+  draftFromAnswer,
   draftMatchesServer,
   EMPTY_DRAFT,
   UNIT_LABELS,
@@ -14,6 +15,8 @@ import {
 import { NOTE_MAX_LENGTH } from "@/contracts/assessments/limits";
 import { questionAnchor } from "@/contracts/assessments/paths";
 import type { QuestionView, ServerAnswer } from "@/contracts/assessments/types";
+import type { IndividualAnswersView } from "@/contracts/responses/types";
+import { IndividualAnswersSummary } from "../responses/individual-answers-summary";
 import type { QuestionSyncState } from "./use-answer-sync";
 import { Button } from "@/ui/button";
 
@@ -25,6 +28,10 @@ export interface QuestionFieldProps {
   carriedFromCycleName: string | null;
   actorId: string;
   disabled: boolean;
+  /** False for one's own answers, which keep no note. */
+  allowNote?: boolean;
+  /** What the team's own answers say, for the people who may see it on the team's questionnaire. */
+  individual?: IndividualAnswersView;
   onChange: (questionId: string, draft: AnswerDraft, options: { typed: boolean }) => void;
   onFlush: (questionId: string) => void;
   onConfirm: (questionIds: string[]) => void;
@@ -94,6 +101,8 @@ export const QuestionField = memo(function QuestionField({
   carriedFromCycleName,
   actorId,
   disabled,
+  allowNote = true,
+  individual,
   onChange,
   onFlush,
   onConfirm,
@@ -106,6 +115,7 @@ export const QuestionField = memo(function QuestionField({
   const reasonId = `${id}-reason`;
   const noteId = `${id}-note`;
   const numberId = `${id}-number`;
+  const individualId = `${id}-individual`;
   const name = `${id}-answer`;
 
   const invalid = sync?.kind === "invalid" ? sync : null;
@@ -123,7 +133,11 @@ export const QuestionField = memo(function QuestionField({
     : failed
       ? `Not saved: ${failed.message}`
       : null;
-  const groupDescription = [helpId, message && (valueInvalid || failed) ? messageId : null]
+  const groupDescription = [
+    helpId,
+    individual ? individualId : null,
+    message && (valueInvalid || failed) ? messageId : null,
+  ]
     .filter(Boolean)
     .join(" ");
 
@@ -304,26 +318,28 @@ export const QuestionField = memo(function QuestionField({
 
         {draft.mode !== null ? (
           <div className="flex flex-wrap items-start gap-x-6 gap-y-2">
-            <details className="min-w-0 flex-1" open={draft.note !== "" || noteInvalid}>
-              <summary className="cursor-pointer text-sm font-medium text-blue-800">
-                {draft.note ? "Note" : "Add a note"}
-                <span className="sr-only"> to: {question.prompt}</span>
-              </summary>
-              <label htmlFor={noteId} className="mt-2 block text-sm font-medium text-slate-900">
-                Note (optional)
-              </label>
-              <textarea
-                id={noteId}
-                rows={2}
-                value={draft.note}
-                maxLength={NOTE_MAX_LENGTH}
-                aria-invalid={noteInvalid || undefined}
-                aria-describedby={noteInvalid ? messageId : undefined}
-                onChange={(event) => change({ note: event.target.value }, true)}
-                onBlur={() => onFlush(question.id)}
-                className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 text-sm text-slate-900"
-              />
-            </details>
+            {allowNote ? (
+              <details className="min-w-0 flex-1" open={draft.note !== "" || noteInvalid}>
+                <summary className="cursor-pointer text-sm font-medium text-blue-800">
+                  {draft.note ? "Note" : "Add a note"}
+                  <span className="sr-only"> to: {question.prompt}</span>
+                </summary>
+                <label htmlFor={noteId} className="mt-2 block text-sm font-medium text-slate-900">
+                  Note (optional)
+                </label>
+                <textarea
+                  id={noteId}
+                  rows={2}
+                  value={draft.note}
+                  maxLength={NOTE_MAX_LENGTH}
+                  aria-invalid={noteInvalid || undefined}
+                  aria-describedby={noteInvalid ? messageId : undefined}
+                  onChange={(event) => change({ note: event.target.value }, true)}
+                  onBlur={() => onFlush(question.id)}
+                  className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 text-sm text-slate-900"
+                />
+              </details>
+            ) : null}
             <button
               type="button"
               onClick={() => {
@@ -337,6 +353,21 @@ export const QuestionField = memo(function QuestionField({
           </div>
         ) : null}
       </fieldset>
+
+      {individual ? (
+        <IndividualAnswersSummary
+          id={individualId}
+          question={question}
+          individual={individual}
+          draft={draft}
+          disabled={disabled}
+          onUse={(suggestion) => {
+            // The button goes once the answer is the suggested one; keep focus on this question.
+            focusAnswer();
+            onChange(question.id, draftFromAnswer(question, suggestion, draft.note), { typed: false });
+          }}
+        />
+      ) : null}
 
       {conflict ? (
         <ConflictNotice

@@ -3,13 +3,22 @@
 import { Link } from "@/ui/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { draftMatchesServer, type AnswerDraft } from "./answer-draft";
-import { assessmentProgress, type AssessmentProgress } from "@/domain/assessments/progress";
+import {
+  assessmentProgress,
+  type AssessmentProgress,
+  type ProgressQuestion,
+} from "@/domain/assessments/progress";
 import { formatDayLong } from "@/domain/format";
 import { playbookPath, questionAnchor, reviewPath, teamPath } from "@/contracts/assessments/paths";
 import { QuestionField } from "./question-field";
 import { ProgressSummary } from "./progress-summary";
 import { saveStatusView } from "./save-status";
-import type { QuestionnaireSession, SectionView, ServerAnswer } from "@/contracts/assessments/types";
+import type {
+  QuestionnaireSession,
+  QuestionView,
+  SectionView,
+  ServerAnswer,
+} from "@/contracts/assessments/types";
 import { useAnswerSync, type QuestionSyncState, type SaveStatus } from "./use-answer-sync";
 
 /** The section holding an anchor: a section's own, or one of its questions'. */
@@ -26,6 +35,10 @@ function sectionIndexOf(sections: readonly SectionView[], anchor: string): numbe
  * what each section still needs and switches sections; links to a question (from the review page)
  * open its section. The save status stays in view: beside the questions on a wide screen, along
  * the bottom of the screen on a phone.
+ *
+ * The same questionnaire edits the team's answers (then it ends at the review) or, on "My answers",
+ * the person's own (then it leads back to the team page, keeps no notes, and confirms all remaining
+ * carried-over answers here, as there is no review of one's own answers).
  */
 export function Questionnaire({ session }: { session: QuestionnaireSession }) {
   const sync = useAnswerSync(session);
@@ -34,7 +47,9 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
   const [current, setCurrent] = useState(0);
   const headingRefs = useRef(new Map<string, HTMLHeadingElement>());
   const questions = useMemo(() => sections.flatMap((section) => section.questions), [sections]);
-  const progress = assessmentProgress(questions, server);
+  const own = session.respondent === "self";
+  const progressOf = (items: readonly QuestionView[]) => assessmentProgress(countedAs(items, own), server);
+  const progress = progressOf(questions);
 
   const showSection = useCallback(
     (index: number, focus: "heading" | string) => {
@@ -79,6 +94,10 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
   const section = sections[current]!;
   const next = sections[current + 1];
   const previous = sections[current - 1];
+  const finish = own
+    ? { href: teamPath(session.team.slug), label: `Back to ${session.team.name}` }
+    : { href: reviewPath(session.team.slug), label: "Review and submit" };
+  const remaining = own ? awaitingConfirmation(questions, server, drafts, syncStates) : [];
 
   return (
     <div className="grid gap-6 pb-28 lg:grid-cols-[17rem_minmax(0,1fr)] lg:gap-8 lg:pb-0">
@@ -101,7 +120,7 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
           <h2 className="px-1 text-sm font-semibold text-slate-900">Sections</h2>
           <ol className="mt-1 grid gap-0.5 text-sm sm:grid-cols-2 lg:grid-cols-1">
             {sections.map((item, index) => {
-              const counts = assessmentProgress(item.questions, server);
+              const counts = progressOf(item.questions);
               return (
                 <li key={item.anchor}>
                   <a
@@ -124,10 +143,10 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
           </ol>
         </nav>
         <Link
-          href={reviewPath(session.team.slug)}
+          href={finish.href}
           className="hidden rounded-md bg-blue-700 px-4 py-2 text-center text-sm font-semibold text-white hover:bg-blue-800 lg:block"
         >
-          Review and submit
+          {finish.label}
         </Link>
       </aside>
 
@@ -150,9 +169,28 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
           Due {formatDayLong(session.cycle.closesOn)}. Every answer is saved as you go, so you can stop and
           come back at any time.
           {session.carriedFromCycleName
-            ? ` Answers from ${session.carriedFromCycleName} are filled in: confirm each one that still holds, or change it.`
+            ? ` ${own ? "Your answers" : "Answers"} from ${session.carriedFromCycleName} are filled in: confirm each one that still holds, or change it.`
             : ""}
         </p>
+        {remaining.length > 0 ? (
+          <div className="flex flex-wrap items-center gap-3">
+            <button
+              type="button"
+              disabled={blocked !== null}
+              onClick={() => {
+                // The button goes once they are confirmed: keep focus in the section, on its heading.
+                headingRefs.current.get(section.anchor)?.focus();
+                sync.confirm(remaining);
+              }}
+              className="rounded-md border border-amber-700 bg-amber-50 px-3 py-1.5 text-sm font-semibold text-amber-950 hover:bg-amber-100 disabled:cursor-not-allowed disabled:opacity-60"
+            >
+              Confirm all {remaining.length} remaining
+            </button>
+            <span className="text-sm text-slate-700">
+              if every answer carried over from {session.carriedFromCycleName ?? "last quarter"} still holds
+            </span>
+          </div>
+        ) : null}
         <QuestionnaireSection
           key={section.anchor}
           section={section}
@@ -192,22 +230,51 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
             </button>
           ) : null}
           <Link
-            href={reviewPath(session.team.slug)}
+            href={finish.href}
             className={
               next
                 ? "text-sm font-semibold text-blue-800 underline hover:text-blue-950"
                 : "rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800"
             }
           >
-            Review and submit
+            {finish.label}
           </Link>
         </nav>
         <p className="text-sm text-slate-700">
-          The review lists anything still missing before the team lead submits.
+          {own
+            ? "The team lead sees how many people gave each answer, never who gave which, and settles the team answer."
+            : "The review lists anything still missing before the team lead submits."}
         </p>
       </div>
     </div>
   );
+}
+
+/**
+ * The questions as progress counts them. One's own answers are all optional: "required" is about
+ * what the team must answer before the lead submits.
+ */
+function countedAs(questions: readonly QuestionView[], own: boolean): readonly ProgressQuestion[] {
+  return own ? questions.map((question) => ({ id: question.id, required: false })) : questions;
+}
+
+/** Carried-over answers shown as they are, ready to confirm (not changed, not in conflict). */
+function awaitingConfirmation(
+  questions: readonly QuestionView[],
+  server: Record<string, ServerAnswer>,
+  drafts: Record<string, AnswerDraft>,
+  syncStates: Record<string, QuestionSyncState>,
+): string[] {
+  return questions
+    .filter((question) => {
+      const answer = server[question.id];
+      return (
+        answer?.carriedOver &&
+        syncStates[question.id]?.kind !== "conflict" &&
+        draftMatchesServer(question, drafts[question.id]!, answer)
+      );
+    })
+    .map((question) => question.id);
 }
 
 /** "done", "3 to confirm", "2 missing": what a section still needs, in a few words. */
@@ -247,16 +314,7 @@ function QuestionnaireSection({
 }) {
   const headingId = `${section.anchor}-heading`;
   const localHeading = useRef<HTMLHeadingElement | null>(null);
-  const awaiting = section.questions
-    .filter((question) => {
-      const answer = server[question.id];
-      return (
-        answer?.carriedOver &&
-        syncStates[question.id]?.kind !== "conflict" &&
-        draftMatchesServer(question, drafts[question.id]!, answer)
-      );
-    })
-    .map((question) => question.id);
+  const awaiting = awaitingConfirmation(section.questions, server, drafts, syncStates);
 
   return (
     <section id={section.anchor} aria-labelledby={headingId} className="scroll-mt-24 space-y-4">
@@ -314,6 +372,8 @@ function QuestionnaireSection({
           carriedFromCycleName={session.carriedFromCycleName}
           actorId={session.actorId}
           disabled={disabled}
+          allowNote={session.respondent === "team"}
+          individual={session.individual?.[question.id]}
           onChange={actions.updateDraft}
           onFlush={actions.flush}
           onConfirm={actions.confirm}

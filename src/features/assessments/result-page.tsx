@@ -10,6 +10,7 @@ import { formatDayLong, formatPercent, formatScore } from "@/domain/format";
 import { questionnairePath, teamPath } from "@/contracts/assessments/paths";
 import { ReopenAssessmentForm } from "./reopen-assessment-form";
 import { QuarterChanges } from "./quarter-changes";
+import { Disagreements } from "../responses/disagreements";
 import { AddToPlanButton } from "@/features/plans/add-to-plan-button";
 import { teamPlanPath } from "@/contracts/plans/paths";
 import type { AssessmentResultView, PitfallResultView } from "@/contracts/assessments/types";
@@ -98,6 +99,8 @@ export function ResultPage({ result }: { result: AssessmentResultView }) {
       </SectionCard>
 
       {result.changes ? <QuarterChanges changes={result.changes} /> : null}
+
+      <Disagreements disagreements={result.disagreements} reopened={assessment.status === "reopened"} />
 
       <SectionCard id="pitfalls-heading" title="The seven pitfalls" plain>
         <ol className="space-y-4" data-testid="pitfall-results">

@@ -8,6 +8,7 @@ import { SubmitAssessmentForm } from "./submit-assessment-form";
 import { ConfirmRemainingForm } from "./confirm-remaining-form";
 import { ProgressSummary } from "./progress-summary";
 import { QuarterChanges } from "./quarter-changes";
+import { ReviewIndividual } from "../responses/review-individual";
 import type { ReactNode } from "react";
 import type { ReviewItem, ReviewView } from "@/contracts/assessments/types";
 
@@ -65,6 +66,8 @@ export function ReviewPage({ review }: { review: ReviewView }) {
       {review.invalid.length > 0 ? (
         <ReviewList id="invalid" title="Answers to correct" empty="" items={review.invalid} />
       ) : null}
+
+      <ReviewIndividual review={review} />
 
       {review.changes ? <QuarterChanges changes={review.changes} /> : null}
 

@@ -115,6 +115,23 @@ export function TeamPage({
                   <dd>{formatDayLong(current.submittedAt)}</dd>
                 </>
               ) : null}
+              {overview.myAnswers ? (
+                <>
+                  <dt className="font-medium text-slate-600">Your own answers</dt>
+                  <dd>
+                    <Link href={overview.myAnswers.href} className={teamPageLink}>
+                      My answers
+                    </Link>
+                    <span className="text-slate-700">
+                      {" "}
+                      ·{" "}
+                      {overview.myAnswers.progress
+                        ? progressSentence(overview.myAnswers.progress)
+                        : "none given yet"}
+                    </span>
+                  </dd>
+                </>
+              ) : null}
             </dl>
             <CallToAction overview={overview} />
           </>

@@ -3,11 +3,12 @@
 /**
  * Connects the questionnaire to the answer sync queue (`answer-sync-queue.ts`, where the saving,
  * conflict and retry rules live and are unit-tested). This file only supplies the real world: the
- * two server actions as the transport, the browser's timers and clock, and the page events
+ * two server actions as the transport (the team's answers, or the person's own on "My answers"), the browser's timers and clock, and the page events
  * (pagehide, the tab hidden, beforeunload); React reads the queue through `useSyncExternalStore`.
  */
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { confirmAnswersAction, saveAnswerAction } from "@/server/assessments/actions";
+import { confirmMyAnswersAction, saveMyAnswerAction } from "@/server/responses/actions";
 import {
   AnswerSyncQueue,
   type AnswerSyncTimers,
@@ -18,9 +19,16 @@ import type { QuestionnaireSession } from "@/contracts/assessments/types";
 
 export { TEXT_SAVE_DELAY_MS, type QuestionSyncState, type SaveStatus } from "./answer-sync-queue";
 
-const serverActionTransport: AnswerSyncTransport = {
-  saveAnswer: (request) => saveAnswerAction(request),
-  confirmAnswers: (request) => confirmAnswersAction(request),
+const transports: Record<QuestionnaireSession["respondent"], AnswerSyncTransport> = {
+  team: {
+    saveAnswer: (request) => saveAnswerAction(request),
+    confirmAnswers: (request) => confirmAnswersAction(request),
+  },
+  // One's own answers have no note: the request's note is left out.
+  self: {
+    saveAnswer: ({ note: _note, ...request }) => saveMyAnswerAction(request),
+    confirmAnswers: (request) => confirmMyAnswersAction(request),
+  },
 };
 
 const browserTimers: AnswerSyncTimers = {
@@ -59,7 +67,7 @@ export function useAnswerSync(session: QuestionnaireSession) {
         version: session.assessment.version,
         questions: session.sections.flatMap((section) => section.questions),
         answers: session.answers,
-        transport: serverActionTransport,
+        transport: transports[session.respondent],
         timers: browserTimers,
       }),
   );

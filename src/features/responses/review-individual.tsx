@@ -1,0 +1,92 @@
+import { Link } from "@/ui/link";
+import { SectionCard } from "@/ui/section-card";
+import type { ReviewView } from "@/contracts/assessments/types";
+import type { IndividualQuestionItem } from "@/contracts/responses/types";
+import { FillFromIndividualForm } from "./fill-from-individual-form";
+import { TeamSplitMarker } from "./team-split-marker";
+
+function QuestionList<Item extends IndividualQuestionItem>({
+  items,
+  detail,
+}: {
+  items: Item[];
+  detail: (item: Item) => string;
+}) {
+  return (
+    <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+      {items.map((item) => (
+        <li key={item.questionId} className="px-4 py-3">
+          <Link href={item.href} className="font-medium text-blue-800 underline hover:text-blue-950">
+            {item.prompt}
+          </Link>
+          <p className="text-sm text-slate-700">
+            {item.sectionTitle} · {detail(item)}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The review's part about individual answers: how many people answered on their own, and, for the
+ * people who may see the spread, the questions the team is split on and the unanswered team
+ * questions those answers can fill.
+ */
+export function ReviewIndividual({ review }: { review: ReviewView }) {
+  const { respondents, spread } = review.individual;
+  const submitted = review.assessment.status === "submitted";
+  const people = respondents === 1 ? "1 person has" : `${respondents} people have`;
+  return (
+    <SectionCard id="individual-heading" title="Answers given on their own" plain>
+      <p className="text-slate-700">
+        {respondents === 0
+          ? "Nobody has answered on their own yet. Everyone in the team can, under My answers on the team page."
+          : `${people} answered on their own.`}
+      </p>
+      {spread ? (
+        <>
+          <h3 className="mt-4 flex flex-wrap items-center gap-2 text-base font-semibold text-slate-900">
+            Questions the team is split on ({spread.split.length})
+          </h3>
+          {spread.split.length === 0 ? (
+            <p className="text-slate-700">
+              None: on every question the team&apos;s own answers are close together.
+            </p>
+          ) : (
+            <>
+              <p className="mb-2 text-sm text-slate-700">
+                <TeamSplitMarker /> Their answers lie half the risk scale or more apart. Worth a conversation
+                before the team answer is settled.
+              </p>
+              <QuestionList items={spread.split} detail={(item) => item.distribution} />
+            </>
+          )}
+          {submitted ? null : (
+            <>
+              <h3 className="mt-4 text-base font-semibold text-slate-900">
+                Unanswered questions the team&apos;s own answers can fill ({spread.fillable.length})
+              </h3>
+              {spread.fillable.length === 0 ? (
+                <p className="text-slate-700">
+                  None: every question the team answered on its own already has a team answer.
+                </p>
+              ) : (
+                <QuestionList
+                  items={spread.fillable}
+                  detail={(item) => `${item.distribution} · would be filled with “${item.answerLabel}”`}
+                />
+              )}
+              <FillFromIndividualForm
+                assessmentId={review.assessment.id}
+                version={review.assessment.version}
+                teamSlug={review.team.slug}
+                suggestions={spread.suggestions}
+              />
+            </>
+          )}
+        </>
+      ) : null}
+    </SectionCard>
+  );
+}
