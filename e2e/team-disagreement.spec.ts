@@ -1,0 +1,50 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { demoUsers, signIn } from "./support/auth";
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  expect(results.violations.map((violation) => violation.id)).toEqual([]);
+}
+
+// In the demo's open quarter four submitted teams also answered on their own and were split on two
+// questions each; Card Processing and Warehouse Ops also ran the anonymous pulse (see README).
+const SPLIT_TEAMS = ["Billing", "Card Processing", "ML Platform", "Warehouse Ops"];
+
+test.describe("where a team's own answers disagree, for the head of engineering", () => {
+  test("the heatmap marks split cells in words and filters on the split teams", async ({ page }) => {
+    await signIn(page, demoUsers.head);
+    await page.goto("/org");
+    const table = page.getByRole("table", { name: /Risk scores of/ });
+    await expect(table).toBeVisible();
+    await expect(table.getByRole("link", { name: /team split on \d+ questions?/ }).first()).toBeVisible();
+
+    await page.getByLabel("Team's own answers").selectOption("split");
+    await expect(page).toHaveURL(/agreement=split/);
+    const rows = page.getByRole("table", { name: /Risk scores of/ }).locator("[data-team-row]");
+    await expect(rows).toHaveCount(SPLIT_TEAMS.length);
+    const names = (await rows.locator("th").allInnerTexts()).map((name) => name.trim()).sort();
+    expect(names).toEqual(SPLIT_TEAMS);
+    await expectNoAxeViolations(page);
+  });
+
+  test("a split team's dashboard and why this score show the disagreement and the pulse", async ({ page }) => {
+    await signIn(page, demoUsers.head);
+    await page.goto("/team/card-processing/dashboard");
+    const scores = page.getByRole("region", { name: "Scores by pitfall" });
+    await expect(scores.getByText(/Team split on \d+ questions?/).first()).toBeVisible();
+    const pulse = page.getByRole("region", { name: /Anonymous pulse, / });
+    await expect(pulse).toContainText("4 people answered");
+    await expect(pulse.getByText(/\d+ of 4/).first()).toBeVisible();
+    // Counts only: no answerer's name anywhere on the page.
+    for (const name of ["Noor Haddad", "Theo Lindqvist"]) await expect(page.getByText(name)).toHaveCount(0);
+    await expectNoAxeViolations(page);
+
+    await page.goto("/team/card-processing/dashboard/limited-on-call-schedule");
+    await expect(page.getByRole("region", { name: /anonymous pulse/ })).toBeVisible();
+    await expect(page.getByText(/Anonymous pulse: the answers average \d+/).first()).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
