@@ -172,6 +172,12 @@ export const conditionSchema = z.discriminatedUnion("op", [
   z.strictObject({ field: slugSchema, op: z.literal("dontKnow") }),
 ]);
 
+/** The symptoms and causes of its pitfall a piece of evidence points at. */
+export const detectsSchema = z.strictObject({
+  symptoms: z.array(slugSchema),
+  causes: z.array(slugSchema),
+});
+
 /** Bands a high-risk finding can hold a pitfall at, at the least. */
 export const FLOOR_BANDS = ["medium", "high", "critical"] as const;
 export const floorBandSchema = z.enum(FLOOR_BANDS);
@@ -186,10 +192,7 @@ export const questionSchema = z.strictObject({
   answer: answerTypeSchema,
   /** Relative importance inside its pitfall, 1 (supporting) .. 3 (strong signal). */
   weight: z.number().int().min(1).max(3),
-  detects: z.strictObject({
-    symptoms: z.array(slugSchema),
-    causes: z.array(slugSchema),
-  }),
+  detects: detectsSchema,
   allowDontKnow: z.boolean(),
   allowNotApplicable: z.boolean(),
   required: z.boolean(),
@@ -263,10 +266,7 @@ export const contextRuleSchema = z.strictObject({
   when: z.array(conditionSchema).min(1),
   weight: z.number().int().min(0).max(3),
   floor: floorBandSchema.optional(),
-  detects: z.strictObject({
-    symptoms: z.array(slugSchema),
-    causes: z.array(slugSchema),
-  }),
+  detects: detectsSchema,
 });
 
 /**
@@ -294,10 +294,7 @@ export const pulseQuestionSchema = z.strictObject({
   evidenceLabel: text,
   options: z.array(choiceOptionSchema).min(3).max(5),
   weight: z.number().int().min(1).max(3),
-  detects: z.strictObject({
-    symptoms: z.array(slugSchema),
-    causes: z.array(slugSchema),
-  }),
+  detects: detectsSchema,
 });
 
 export const questionnaireSchema = z.strictObject({
