@@ -7,9 +7,10 @@
  * 1. Closed loop: autocannon, 50 connections for 30 s each against the org heatmap, a team
  *    dashboard and the answer-autosave action (throughput: as fast as answers come back).
  * 2. Open loop, a quarter end: 300 people for 60 s, each sending requests on a fixed schedule
- *    whatever the server's speed, with think time between them: 240 leads answering (an autosave
- *    every 6 s each), 50 people reading team dashboards (one every 15 s), 10 heads on the heatmap
- *    (one every 20 s), about 44 requests/s. A request's time counts from when it was due, so a
+ *    whatever the server's speed, with think time between them: 240 people answering (an autosave
+ *    every 6 s each; half save the team's answers, half their own individual answers), 50 people
+ *    reading team dashboards (one every 15 s), 10 heads on the heatmap (one every 20 s), about 44
+ *    requests/s. A request's time counts from when it was due, so a
  *    slow server cannot hide its queue (an answer is sent after that person's previous one has
  *    returned, as the questionnaire does).
  *
@@ -66,6 +67,8 @@ const OPEN_LOOP_TIMEOUT_MS = 30_000;
 interface Slot {
   assessmentId: string;
   version: number;
+  /** The version of the load lead's own answers to this assessment (0: none saved yet). */
+  ownVersion: number;
   busy: boolean;
 }
 
@@ -119,7 +122,7 @@ async function prepareDatabase(): Promise<{
       db.prepare(
         "INSERT INTO assessment (id, teamId, cycleId, status, version, createdAt, updatedAt) VALUES (?, ?, ?, 'draft', 1, ?, ?)",
       ).run(assessmentId, team.id, cycle.id, now, now);
-      slots.push({ assessmentId, version: 1, busy: false });
+      slots.push({ assessmentId, version: 1, ownVersion: 0, busy: false });
     }
   })();
   const teamSlugs = (db.prepare("SELECT slug FROM team ORDER BY slug").all() as { slug: string }[]).map(
@@ -198,11 +201,22 @@ function autosaveBody(slot: Slot, questionId: string, value: number): string {
   ]);
 }
 
-/** Reads an autosave's answer: true (and the draft's new version kept) when the app saved it. */
-function savedFrom(slot: Slot, body: string): boolean {
+/** The body of one individual autosave: the person's own answer (saveMyAnswerAction). */
+function ownAnswerBody(slot: Slot, questionId: string, value: number): string {
+  return JSON.stringify([
+    { assessmentId: slot.assessmentId, questionId, answer: { kind: "value", value }, expectedVersion: slot.ownVersion },
+  ]);
+}
+
+/**
+ * Reads an autosave's answer: true (and the new version kept, the team's or the person's own)
+ * when the app saved it.
+ */
+function savedFrom(slot: Slot, body: string, own = false): boolean {
   const version = /"version":(\d+)/.exec(body);
   if (!body.includes('"ok":true') || !version) return false;
-  slot.version = Number(version[1]);
+  if (own) slot.ownVersion = Number(version[1]);
+  else slot.version = Number(version[1]);
   return true;
 }
 
@@ -221,6 +235,7 @@ interface OpenLoopSetup {
   headCookie: string;
   leadCookie: string;
   saveActionId: string;
+  saveOwnActionId: string;
   questionIds: string[];
   openSlots: Slot[];
   teamSlugs: string[];
@@ -232,7 +247,8 @@ interface OpenLoopSetup {
  * was due to when its answer was read in full.
  */
 async function openLoop(setup: OpenLoopSetup): Promise<OpenLoopSummary> {
-  const { app, headCookie, leadCookie, saveActionId, questionIds, openSlots, teamSlugs } = setup;
+  const { app, headCookie, leadCookie, saveActionId, saveOwnActionId, questionIds, openSlots, teamSlugs } =
+    setup;
   const samples: { kind: string; ms: number; ok: boolean }[] = [];
   const started = performance.now();
   const end = started + OPEN_DURATION_SECONDS * 1000;
@@ -271,23 +287,28 @@ async function openLoop(setup: OpenLoopSetup): Promise<OpenLoopSummary> {
   const people: Promise<void>[] = [];
   for (let i = 0; i < ANSWERING.people; i++) {
     const slot = openSlots[i]!;
+    // Every other person answers on their own: their individual answers, not the team's.
+    const own = i % 2 === 1;
     // The questionnaire sends one person's saves one after another; the next waits for the last.
     let previous: Promise<void> = Promise.resolve();
     people.push(
       person(ANSWERING.everySeconds, (due, turn) => {
         previous = previous.then(() =>
-          timed("autosave", due, async () => {
+          timed(own ? "individual autosave" : "autosave", due, async () => {
+            const questionId = questionIds[turn % questionIds.length]!;
             const response = await fetch(app.baseUrl + "/", {
               method: "POST",
               headers: {
                 cookie: leadCookie,
-                "next-action": saveActionId,
+                "next-action": own ? saveOwnActionId : saveActionId,
                 "content-type": "text/plain;charset=UTF-8",
               },
-              body: autosaveBody(slot, questionIds[turn % questionIds.length]!, (turn % 5) + 1),
+              body: own
+                ? ownAnswerBody(slot, questionId, (turn % 5) + 1)
+                : autosaveBody(slot, questionId, (turn % 5) + 1),
               signal: AbortSignal.timeout(OPEN_LOOP_TIMEOUT_MS),
             });
-            return response.ok && savedFrom(slot, await response.text());
+            return response.ok && savedFrom(slot, await response.text(), own);
           }),
         );
         return previous;
@@ -318,7 +339,7 @@ async function openLoop(setup: OpenLoopSetup): Promise<OpenLoopSummary> {
     );
   const all = samples.map((sample) => sample.ms);
   const byKind: OpenLoopSummary["byKind"] = {};
-  for (const kind of ["autosave", "dashboard", "heatmap"]) {
+  for (const kind of ["autosave", "individual autosave", "dashboard", "heatmap"]) {
     const of = samples.filter((sample) => sample.kind === kind);
     byKind[kind] = {
       requests: of.length,
@@ -379,6 +400,7 @@ async function main() {
     const questions = questionnaire.sections.flatMap((section) => section.questions);
     const agreementQuestions = questions.filter((question) => question.answer.type === "agreement");
     const saveActionId = serverActionId("saveAnswerAction");
+    const saveOwnActionId = serverActionId("saveMyAnswerAction");
 
     const summaries: RunSummary[] = [];
     let rssAfter = rssBefore;
@@ -459,6 +481,7 @@ async function main() {
       headCookie,
       leadCookie,
       saveActionId,
+      saveOwnActionId,
       questionIds: agreementQuestions.map((question) => question.id),
       openSlots,
       teamSlugs,
