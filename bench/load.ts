@@ -204,7 +204,12 @@ function autosaveBody(slot: Slot, questionId: string, value: number): string {
 /** The body of one individual autosave: the person's own answer (saveMyAnswerAction). */
 function ownAnswerBody(slot: Slot, questionId: string, value: number): string {
   return JSON.stringify([
-    { assessmentId: slot.assessmentId, questionId, answer: { kind: "value", value }, expectedVersion: slot.ownVersion },
+    {
+      assessmentId: slot.assessmentId,
+      questionId,
+      answer: { kind: "value", value },
+      expectedVersion: slot.ownVersion,
+    },
   ]);
 }
 

@@ -11,6 +11,13 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
 
 // In the demo's open quarter four submitted teams also answered on their own and were split on two
 // questions each; Card Processing and Warehouse Ops also ran the anonymous pulse (see README).
+/** The open quarter's key ("2026-q4"), read from the heatmap's cycle filter. */
+async function currentQuarterKey(page: Page): Promise<string> {
+  await page.goto("/org");
+  const value = await page.getByLabel("Cycle").inputValue();
+  return value;
+}
+
 const SPLIT_TEAMS = ["Billing", "Card Processing", "ML Platform", "Warehouse Ops"];
 
 test.describe("where a team's own answers disagree, for the head of engineering", () => {
@@ -30,7 +37,9 @@ test.describe("where a team's own answers disagree, for the head of engineering"
     await expectNoAxeViolations(page);
   });
 
-  test("a split team's dashboard and why this score show the disagreement and the pulse", async ({ page }) => {
+  test("a split team's dashboard and why this score show the disagreement and the pulse", async ({
+    page,
+  }) => {
     await signIn(page, demoUsers.head);
     await page.goto("/team/card-processing/dashboard");
     const scores = page.getByRole("region", { name: "Scores by pitfall" });
@@ -45,6 +54,17 @@ test.describe("where a team's own answers disagree, for the head of engineering"
     await page.goto("/team/card-processing/dashboard/limited-on-call-schedule");
     await expect(page.getByRole("region", { name: /anonymous pulse/ })).toBeVisible();
     await expect(page.getByText(/Anonymous pulse: the answers average \d+/).first()).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test("the result page shows where the team disagreed and its anonymous pulse", async ({ page }) => {
+    await signIn(page, demoUsers.head);
+    const cycle = await currentQuarterKey(page);
+    await page.goto(`/team/card-processing/results/${cycle}`);
+    const disagreed = page.getByRole("region", { name: /Where the team disagreed/ });
+    await expect(disagreed).toBeVisible();
+    const pulse = page.getByRole("region", { name: /Anonymous pulse, / });
+    await expect(pulse).toContainText("4 people answered");
     await expectNoAxeViolations(page);
   });
 });

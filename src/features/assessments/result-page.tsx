@@ -11,11 +11,20 @@ import { questionnairePath, teamPath } from "@/contracts/assessments/paths";
 import { ReopenAssessmentForm } from "./reopen-assessment-form";
 import { QuarterChanges } from "./quarter-changes";
 import { Disagreements } from "../responses/disagreements";
+import { PulseSummary } from "../pulse/pulse-summary";
+import type { TeamPulseView } from "@/contracts/pulse/views";
 import { AddToPlanButton } from "@/features/plans/add-to-plan-button";
 import { teamPlanPath } from "@/contracts/plans/paths";
 import type { AssessmentResultView, PitfallResultView } from "@/contracts/assessments/types";
 
-export function ResultPage({ result }: { result: AssessmentResultView }) {
+export function ResultPage({
+  result,
+  pulse = null,
+}: {
+  result: AssessmentResultView;
+  /** The team's anonymous pulse that quarter, counts only; null when nobody answered it. */
+  pulse?: TeamPulseView | null;
+}) {
   const { team, cycle, assessment, overall } = result;
   return (
     <div className="space-y-8">
@@ -101,6 +110,12 @@ export function ResultPage({ result }: { result: AssessmentResultView }) {
       {result.changes ? <QuarterChanges changes={result.changes} /> : null}
 
       <Disagreements disagreements={result.disagreements} reopened={assessment.status === "reopened"} />
+
+      {pulse && (
+        <SectionCard id="pulse-heading" title={`Anonymous pulse, ${pulse.cycleName}`}>
+          <PulseSummary pulse={pulse} />
+        </SectionCard>
+      )}
 
       <SectionCard id="pitfalls-heading" title="The seven pitfalls" plain>
         <ol className="space-y-4" data-testid="pitfall-results">

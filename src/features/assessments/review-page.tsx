@@ -8,11 +8,20 @@ import { SubmitAssessmentForm } from "./submit-assessment-form";
 import { ConfirmRemainingForm } from "./confirm-remaining-form";
 import { ProgressSummary } from "./progress-summary";
 import { QuarterChanges } from "./quarter-changes";
+import { PulseSummary } from "../pulse/pulse-summary";
+import type { TeamPulseView } from "@/contracts/pulse/views";
 import { ReviewIndividual } from "../responses/review-individual";
 import type { ReactNode } from "react";
 import type { ReviewItem, ReviewView } from "@/contracts/assessments/types";
 
-export function ReviewPage({ review }: { review: ReviewView }) {
+export function ReviewPage({
+  review,
+  pulse = null,
+}: {
+  review: ReviewView;
+  /** The team's anonymous pulse so far, counts only; null when nobody answered it. */
+  pulse?: TeamPulseView | null;
+}) {
   const ready =
     review.missingRequired.length === 0 && review.unconfirmed.length === 0 && review.invalid.length === 0;
   const submitted = review.assessment.status === "submitted";
@@ -70,6 +79,16 @@ export function ReviewPage({ review }: { review: ReviewView }) {
       <ReviewIndividual review={review} />
 
       {review.changes ? <QuarterChanges changes={review.changes} /> : null}
+
+      {pulse && (
+        <SectionCard
+          id="pulse-heading"
+          title={`Anonymous pulse so far, ${pulse.cycleName}`}
+          description="Questions with enough answers count in the score as evidence when the assessment is submitted; the pulse closes then."
+        >
+          <PulseSummary pulse={pulse} />
+        </SectionCard>
+      )}
 
       {submitted ? null : (
         <SectionCard id="submit-heading" title="Submit">

@@ -25,8 +25,7 @@ import { headlineTrend } from "@/domain/dashboards/heatmap";
 import { showsFindings, teamHeadline, toHeadlineView, type TeamHeadline } from "@/domain/results/headline";
 import { decodePitfallStatus, decodeRiskBand } from "@/domain/scoring";
 import { contributionWords } from "../assessments/questionnaire-content";
-import { getTeamPulse } from "../pulse/queries";
-import type { TeamPulseView } from "@/contracts/pulse/views";
+import { getAnsweredPulse } from "../pulse/queries";
 import { DISAGREEMENT_ANCHOR, resultPath } from "@/contracts/assessments/paths";
 import { authorizeTeamBySlug } from "../auth/authorize";
 import { db } from "../db";
@@ -184,7 +183,7 @@ export async function getTeamDashboard(
       select: { pitfallId: true, detail: true },
     }),
     percentilesFor(context.team.id, selected.cycle.id),
-    answeredPulse(actor, context.team.slug, selected.cycle.id),
+    getAnsweredPulse(actor, context.team.slug, selected.cycle.id),
   ]);
   const byAssessment = resultsByAssessment(results);
   const scoreIn = (assessmentId: string | undefined, pitfallId: PitfallId) => {
@@ -327,24 +326,6 @@ function methodChangeOf(
 const FLOOR_LABEL = { medium: "Medium", high: "High", critical: "Critical" } as const;
 
 /**
- * The team's pulse in a cycle, limited to one pitfall's questions when given; null when nobody
- * answered it (or none of those questions), so pages show nothing rather than an empty pulse.
- */
-async function answeredPulse(
-  actor: Actor,
-  teamSlug: string,
-  cycleId: string,
-  pitfallId?: PitfallId,
-): Promise<TeamPulseView | null> {
-  const pulse = await getTeamPulse(actor, teamSlug, cycleId);
-  if (!pulse || pulse.participants === 0) return null;
-  const questions = pitfallId
-    ? pulse.questions.filter((question) => question.pitfallId === pitfallId)
-    : pulse.questions;
-  return questions.length === 0 ? null : { ...pulse, questions };
-}
-
-/**
  * "Why this score": the answers and context checks behind one pitfall's score, with the share of
  * the score each accounts for, in the words of the questionnaire the team answered.
  */
@@ -383,7 +364,7 @@ export async function getPitfallExplanation(
         })
       : null,
     percentilesFor(context.team.id, selected.cycle.id),
-    answeredPulse(actor, context.team.slug, selected.cycle.id, pitfall.id),
+    getAnsweredPulse(actor, context.team.slug, selected.cycle.id, pitfall.id),
   ]);
   if (!row) throw new NotFoundError("This pitfall was not part of the team's assessment that quarter.");
 

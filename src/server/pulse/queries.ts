@@ -1,7 +1,12 @@
 import "server-only";
 import { can, type Actor } from "@/domain/access/policy";
 import { pitfallById, questionnaireById } from "@/domain/content";
-import { PULSE_AUDIENCES, type PulseQuestion, type Questionnaire } from "@/domain/content/schema";
+import {
+  PULSE_AUDIENCES,
+  type PitfallId,
+  type PulseQuestion,
+  type Questionnaire,
+} from "@/domain/content/schema";
 import { effectiveMinimum } from "@/domain/pulse/pulse-evidence";
 import type {
   PulseAvailability,
@@ -169,6 +174,24 @@ export async function getTeamPulse(
   if (!cycle) throw new NotFoundError();
   const content = pulseQuestionsOf(cycle);
   return content ? teamPulseView(team, cycle, content.questionnaire) : null;
+}
+
+/**
+ * The team's pulse in a cycle, limited to one pitfall's questions when given; null when nobody
+ * answered it (or none of those questions), so pages show nothing rather than an empty pulse.
+ */
+export async function getAnsweredPulse(
+  actor: Actor,
+  teamSlug: string,
+  cycleId: string,
+  pitfallId?: PitfallId,
+): Promise<TeamPulseView | null> {
+  const pulse = await getTeamPulse(actor, teamSlug, cycleId);
+  if (!pulse || pulse.participants === 0) return null;
+  const questions = pitfallId
+    ? pulse.questions.filter((question) => question.pitfallId === pitfallId)
+    : pulse.questions;
+  return questions.length === 0 ? null : { ...pulse, questions };
 }
 
 /** The team page's pulse card for the open cycle; null when no cycle is open or it has no pulse. */

@@ -5,6 +5,7 @@ import { questionnairePath } from "@/contracts/assessments/paths";
 import { ReviewPage } from "@/features/assessments/review-page";
 import { orNotFound } from "@/server/errors";
 import { getReview } from "@/server/assessments/queries";
+import { getAnsweredPulse } from "@/server/pulse/queries";
 import { requireActor } from "@/server/auth/session";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
@@ -17,5 +18,5 @@ export default async function ReviewRoute({ params }: { params: Promise<{ slug: 
   const review = await orNotFound(getReview(actor, slug));
   // Without an assessment in the open cycle there is nothing to review; the questionnaire page explains why.
   if (!review) redirect(questionnairePath(slug));
-  return <ReviewPage review={review} />;
+  return <ReviewPage review={review} pulse={await getAnsweredPulse(actor, slug, review.cycle.id)} />;
 }

@@ -3,6 +3,7 @@ import { resultPageTitle } from "@/server/assessments/page-titles";
 import { ResultPage } from "@/features/assessments/result-page";
 import { orNotFound } from "@/server/errors";
 import { getAssessmentResult } from "@/server/assessments/queries";
+import { getAnsweredPulse } from "@/server/pulse/queries";
 import { requireActor } from "@/server/auth/session";
 
 interface ResultRouteProps {
@@ -21,5 +22,6 @@ export async function generateMetadata({
 export default async function ResultRoute({ params }: ResultRouteProps) {
   const actor = await requireActor();
   const { slug, cycle } = await params;
-  return <ResultPage result={await orNotFound(getAssessmentResult(actor, slug, cycle))} />;
+  const result = await orNotFound(getAssessmentResult(actor, slug, cycle));
+  return <ResultPage result={result} pulse={await getAnsweredPulse(actor, slug, result.cycle.id)} />;
 }
