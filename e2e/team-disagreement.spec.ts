@@ -74,4 +74,29 @@ test.describe("where a team's own answers disagree, for the head of engineering"
     await expect(pulse).toContainText("4 people answered");
     await expectNoAxeViolations(page);
   });
+
+  test("the coach reads how the team answered on their own, in counts; a member may not", async ({
+    page,
+    browser,
+  }) => {
+    await signIn(page, demoUsers.coach);
+    await page.goto("/team/card-processing");
+    await page.getByRole("link", { name: "How the team answered" }).click();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Card Processing: how the team answered" }),
+    ).toBeVisible();
+    await expect(
+      page.getByText("2 people have answered on their own; the team is split on 2 questions."),
+    ).toBeVisible();
+    await expect(page.getByText("Team split", { exact: false }).first()).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    const memberPage = await browser.newPage();
+    await signIn(memberPage, "member.card-processing@example.com");
+    await memberPage.goto("/team/card-processing");
+    await expect(memberPage.getByRole("link", { name: "How the team answered" })).toHaveCount(0);
+    const response = await memberPage.goto("/team/card-processing/assessment/spread");
+    expect(response?.status()).toBe(404);
+    await memberPage.close();
+  });
 });

@@ -179,6 +179,8 @@ export interface TeamOverview {
    * everyone else and when no cycle is open. `progress` is null until they answered anything.
    */
   myAnswers: { href: string; progress: AssessmentProgress | null } | null;
+  /** "How the team answered", for people who may see the spread before submission; null otherwise. */
+  spreadHref: string | null;
 }
 
 export interface ReviewItem {

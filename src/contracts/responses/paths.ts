@@ -5,3 +5,11 @@ import { questionnairePath } from "../assessments/paths";
 export function myAnswersPath(teamSlug: string): string {
   return `${questionnairePath(teamSlug)}/mine`;
 }
+
+/**
+ * "How the team answered": the spread of the team's individual answers in the open cycle, read-only,
+ * for the team lead, the unit's coach and the head of engineering.
+ */
+export function teamSpreadPath(teamSlug: string): string {
+  return `${questionnairePath(teamSlug)}/spread`;
+}

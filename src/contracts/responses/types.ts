@@ -64,3 +64,30 @@ export interface PitfallDisagreementView {
     teamAnswer: string | null;
   }[];
 }
+
+/** One question on "How the team answered": counts only, never who gave which answer. */
+export interface SpreadQuestionView {
+  questionId: string;
+  prompt: string;
+  respondents: number;
+  /** In words: "Agree 2 · Disagree 1", or the numbers with their median. */
+  distribution: string;
+  split: boolean;
+  /** The suggested team answer in words; null without one. */
+  suggestion: string | null;
+  /** The team answer as it stands, in words; null while the team has none. */
+  teamAnswer: string | null;
+}
+
+/** "How the team answered" for the open cycle, read-only. */
+export type TeamSpreadView =
+  | { kind: "no-open-cycle"; team: { name: string; slug: string } }
+  | { kind: "not-started"; team: { name: string; slug: string }; cycleName: string }
+  | {
+      kind: "ready";
+      team: { name: string; slug: string };
+      cycleName: string;
+      /** People who gave at least one answer of their own. */
+      respondents: number;
+      sections: { pitfallId: string; title: string; questions: SpreadQuestionView[] }[];
+    };

@@ -132,6 +132,16 @@ export function TeamPage({
                   </dd>
                 </>
               ) : null}
+              {overview.spreadHref ? (
+                <>
+                  <dt className="font-medium text-slate-600">The team&apos;s own answers</dt>
+                  <dd>
+                    <Link href={overview.spreadHref} className={teamPageLink}>
+                      How the team answered
+                    </Link>
+                  </dd>
+                </>
+              ) : null}
             </dl>
             <CallToAction overview={overview} />
           </>

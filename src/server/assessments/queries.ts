@@ -47,7 +47,7 @@ import { readQuarterChanges } from "./quarter-changes";
 import { topRemediationSteps } from "@/domain/dashboards/team-dashboard";
 import { isPitfallId } from "@/domain/dashboards/stored-rows";
 import { assessmentProgress, type AssessmentProgress } from "@/domain/assessments/progress";
-import { myAnswersPath } from "@/contracts/responses/paths";
+import { myAnswersPath, teamSpreadPath } from "@/contracts/responses/paths";
 import { readOwnProgress } from "../responses/own-answers";
 import { readDisagreements, readIndividualAnswerViews, readReviewIndividual } from "../responses/team-views";
 
@@ -210,6 +210,7 @@ export async function getTeamOverview(actor: Actor, teamSlug: string): Promise<T
       : null,
     history,
     canAnswer: can(actor, "assessment:answer", resource),
+    spreadHref: current && can(actor, "response:summary", resource) ? teamSpreadPath(team.slug) : null,
     myAnswers:
       cycle && can(actor, "response:answer", resource)
         ? {

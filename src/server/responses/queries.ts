@@ -1,11 +1,14 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
 import type { QuestionnairePageState } from "@/contracts/assessments/types";
+import type { TeamSpreadView } from "@/contracts/responses/types";
 import { authorizeTeamBySlug } from "../auth/authorize";
 import { db } from "../db";
-import { answerableAssessment, toCycleRef } from "../assessments/queries";
+import { answerableAssessment, openCycle, toCycleRef } from "../assessments/queries";
+import { answerOfRow } from "../assessments/stored-answers";
 import { questionnaireOfCycle, sectionViews } from "../assessments/questionnaire-content";
 import { readOwnAnswers } from "./own-answers";
+import { countRespondents, readSpreadSections } from "./team-views";
 
 /**
  * "My answers": the signed-in person's own answers to their team's assessment of the open cycle,
@@ -46,5 +49,36 @@ export async function getMyAnswersPage(actor: Actor, teamSlug: string): Promise<
       actorId: actor.id,
       individual: null,
     },
+  };
+}
+
+/**
+ * "How the team answered": the spread of the team's individual answers in the open cycle, for
+ * whoever may see it before submission (the lead, the unit's coach, the head of engineering,
+ * admins). Read-only, counts only: nothing says who gave which answer.
+ */
+export async function getTeamSpread(actor: Actor, teamSlug: string): Promise<TeamSpreadView> {
+  const team = await authorizeTeamBySlug(actor, "response:summary", teamSlug);
+  const teamRef = { name: team.name, slug: team.slug };
+  const cycle = await openCycle();
+  if (!cycle) return { kind: "no-open-cycle", team: teamRef };
+  const assessment = await db.assessment.findUnique({
+    where: { teamId_cycleId: { teamId: team.id, cycleId: cycle.id } },
+    select: { id: true, answers: { select: { questionId: true, kind: true, value: true, reason: true } } },
+  });
+  if (!assessment) return { kind: "not-started", team: teamRef, cycleName: cycle.name };
+  const questionnaire = questionnaireOfCycle(cycle);
+  const teamAnswers = Object.fromEntries(
+    assessment.answers.flatMap((row) => {
+      const answer = answerOfRow(row);
+      return answer ? [[row.questionId, answer] as const] : [];
+    }),
+  );
+  return {
+    kind: "ready",
+    team: teamRef,
+    cycleName: cycle.name,
+    respondents: await countRespondents(db, assessment.id),
+    sections: await readSpreadSections(db, assessment.id, questionnaire, teamAnswers),
   };
 }

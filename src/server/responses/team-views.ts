@@ -10,6 +10,7 @@ import type {
   IndividualQuestionItem,
   PitfallDisagreementView,
   ReviewIndividualView,
+  SpreadQuestionView,
   SuggestedAnswer,
 } from "@/contracts/responses/types";
 import type { Prisma } from "@/generated/prisma/client";
@@ -115,6 +116,49 @@ export async function readIndividualAnswerViews(
       individualAnswersView(entry.question, summary),
     ]),
   );
+}
+
+/**
+ * "How the team answered": per pitfall, every question someone answered on their own, with the
+ * counts, the split marker, the suggestion and the team answer as it stands. Counts only.
+ */
+export async function readSpreadSections(
+  reader: Reader,
+  assessmentId: string,
+  questionnaire: Questionnaire,
+  teamAnswers: Readonly<Record<string, Answer>>,
+): Promise<{ pitfallId: string; title: string; questions: SpreadQuestionView[] }[]> {
+  const summaries = new Map(
+    (await readSummaries(reader, assessmentId, questionnaire)).map((entry) => [entry.questionId, entry]),
+  );
+  return questionnaire.sections.flatMap((section) => {
+    const questions = section.questions.flatMap((question): SpreadQuestionView[] => {
+      const entry = summaries.get(question.id);
+      if (!entry) return [];
+      const view = individualAnswersView(question, entry.summary);
+      const teamAnswer = teamAnswers[question.id];
+      return [
+        {
+          questionId: question.id,
+          prompt: question.prompt,
+          respondents: view.respondents,
+          distribution: view.distribution,
+          split: view.split,
+          suggestion: view.suggestionLabel,
+          teamAnswer: teamAnswer ? describeTeamAnswer(question, teamAnswer) : null,
+        },
+      ];
+    });
+    return questions.length === 0
+      ? []
+      : [
+          {
+            pitfallId: section.pitfallId,
+            title: pitfallById(section.pitfallId)?.name ?? section.pitfallId,
+            questions,
+          },
+        ];
+  });
 }
 
 /** How many people gave at least one answer of their own. */

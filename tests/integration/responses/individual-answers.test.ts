@@ -25,7 +25,7 @@ import {
   saveMyAnswer,
   startMyAnswers,
 } from "@/server/responses/mutations";
-import { getMyAnswersPage } from "@/server/responses/queries";
+import { getMyAnswersPage, getTeamSpread } from "@/server/responses/queries";
 import {
   completeAnswers,
   createOrganisation,
@@ -621,5 +621,40 @@ describe("individual answers", () => {
       expect((await fill(team.lead, {})).message).toMatch(/own answers changed after you opened this review/);
       expect(await snapshotAssessment(assessmentId)).toEqual(before);
     });
+  });
+  it("shows the spread before submission, read-only and in counts, to the lead, the coach and the head; never to members", async () => {
+    const { team, third, assessmentId } = await startedTeam();
+    const question = yesNo();
+    await answerOwn(team.lead, assessmentId, question.id, true, 0);
+    await answerOwn(team.member, assessmentId, question.id, false, 0);
+    await answerOwn(third, assessmentId, question.id, false, 0);
+    const coachPerson = await createPerson("Casey Coach", []);
+    await db.roleAssignment.create({ data: { userId: coachPerson.id, role: "coach", orgUnitId: org.orgUnitId } });
+    const coach = (await loadActor(coachPerson.id))!;
+
+    for (const viewer of [team.lead, coach, org.head, org.admin]) {
+      const view = await getTeamSpread(viewer, team.slug);
+      if (view.kind !== "ready") throw new Error(`expected the spread, got ${view.kind}`);
+      expect(view.respondents).toBe(3);
+      const asked = view.sections.flatMap((section) => section.questions);
+      expect(asked).toHaveLength(1);
+      expect(asked[0]).toMatchObject({
+        questionId: question.id,
+        respondents: 3,
+        split: true,
+        teamAnswer: null,
+      });
+      expect(asked[0]!.distribution).toMatch(/2/);
+      // Counts only: no name or id of anyone who answered.
+      const text = JSON.stringify(view);
+      for (const person of [team.lead, team.member, third]) {
+        expect(text).not.toContain(person.id);
+        expect(text).not.toContain(person.name);
+      }
+    }
+    expect((await refusal(getTeamSpread(team.member, team.slug))).code).toBe("forbidden");
+    const overview = async (viewer: Actor) => (await getTeamOverview(viewer, team.slug)).spreadHref;
+    expect(await overview(coach)).toBe(`/team/${team.slug}/assessment/spread`);
+    expect(await overview(team.member)).toBeNull();
   });
 });
