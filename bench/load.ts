@@ -5,7 +5,8 @@
  * benchmark's data stays as seeded:
  *
  * 1. Closed loop: autocannon, 50 connections for 30 s each against the org heatmap, a team
- *    dashboard and the answer-autosave action (throughput: as fast as answers come back).
+ *    dashboard, the answer-autosave action and the individual-answer autosave (throughput: as fast
+ *    as answers come back).
  * 2. Open loop, a quarter end: 300 people for 60 s, each sending requests on a fixed schedule
  *    whatever the server's speed, with think time between them: 240 people answering (an autosave
  *    every 6 s each; half save the team's answers, half their own individual answers), 50 people
@@ -18,7 +19,8 @@
  * length, `--open-duration=<s>` the open loop's (for quick checks; the figures to report use the
  * defaults).
  *
- * Last two lines:
+ * Just before them, `individual_autosave: rps=<n> p95_ms=<n> errors=<n>` (the closed loop's run of
+ * individual answers). Last two lines:
  *   throughput_rps: org=<n> dashboard=<n> autosave=<n> rss_mib=<n>
  *   open_loop: rate=<n>/s p95_ms=<n> errors=<n>
  * rss_mib is the resident memory of all server processes together (the primary and its workers)
@@ -427,37 +429,46 @@ async function main() {
         ),
       );
 
-      let refused = 0;
-      let counter = 0;
-      summaries.push(
-        await run(
-          "answer autosave (saveAnswerAction)",
-          app,
-          {
-            method: "POST",
-            path: "/",
-            headers: {
-              cookie: leadCookie,
-              "next-action": saveActionId,
-              "content-type": "text/plain;charset=UTF-8",
+      // The team's autosave, then a person's own answers (individual answers): the same slots, one
+      // save in flight per draft, each kind with its own version.
+      for (const own of [false, true]) {
+        let refused = 0;
+        let counter = 0;
+        summaries.push(
+          await run(
+            own ? "individual autosave (saveMyAnswerAction)" : "answer autosave (saveAnswerAction)",
+            app,
+            {
+              method: "POST",
+              path: "/",
+              headers: {
+                cookie: leadCookie,
+                "next-action": own ? saveOwnActionId : saveActionId,
+                "content-type": "text/plain;charset=UTF-8",
+              },
+              setupRequest: (request: autocannon.Request, rawContext: object) => {
+                const context = rawContext as { slot?: Slot };
+                const slot = slots.find((candidate) => !candidate.busy)!;
+                slot.busy = true;
+                context.slot = slot;
+                counter++;
+                const questionId = agreementQuestions[0]!.id;
+                const value = (counter % 5) + 1;
+                return {
+                  ...request,
+                  body: own ? ownAnswerBody(slot, questionId, value) : autosaveBody(slot, questionId, value),
+                };
+              },
+              onResponse: (_status: number, body: string, rawContext: object) => {
+                const slot = (rawContext as { slot?: Slot }).slot!;
+                if (!savedFrom(slot, body, own)) refused++;
+                slot.busy = false;
+              },
             },
-            setupRequest: (request: autocannon.Request, rawContext: object) => {
-              const context = rawContext as { slot?: Slot };
-              const slot = slots.find((candidate) => !candidate.busy)!;
-              slot.busy = true;
-              context.slot = slot;
-              counter++;
-              return { ...request, body: autosaveBody(slot, agreementQuestions[0]!.id, (counter % 5) + 1) };
-            },
-            onResponse: (_status: number, body: string, rawContext: object) => {
-              const slot = (rawContext as { slot?: Slot }).slot!;
-              if (!savedFrom(slot, body)) refused++;
-              slot.busy = false;
-            },
-          },
-          () => refused,
-        ),
-      );
+            () => refused,
+          ),
+        );
+      }
       rssAfter = app.rssMiB();
 
       console.log(`\nClosed loop: ${CONNECTIONS} connections, ${DURATION_SECONDS} s per run`);
@@ -509,6 +520,12 @@ async function main() {
     );
 
     const closedErrors = summaries.reduce((sum, s) => sum + s.errors + s.non2xx + s.refused, 0);
+    const individual = summaries[3];
+    if (individual) {
+      console.log(
+        `individual_autosave: rps=${individual.perSecond} p95_ms=${individual.p95} errors=${individual.errors + individual.non2xx + individual.refused}`,
+      );
+    }
     const rps = (index: number) => summaries[index]?.perSecond ?? 0;
     console.log(
       `throughput_rps: org=${rps(0)} dashboard=${rps(1)} autosave=${rps(2)} rss_mib=${Math.round(rssAfter)}`,
