@@ -1,4 +1,3 @@
-import { Suspense } from "react";
 import { PageHeader } from "@/ui/page-header";
 import { Link } from "@/ui/link";
 import {
@@ -78,50 +77,48 @@ function SortHeader({
 function Filters({ view }: { view: OrgHeatmapView }) {
   const query: HeatmapQuery = view.query;
   return (
-    <Suspense>
-      <HeatmapFilterForm className="flex flex-wrap items-end gap-x-4 gap-y-2 rounded-lg border border-slate-300 bg-white px-4 py-2">
-        <CycleSelect cycles={view.cycles} current={query.cycle} markOpen />
-        <SelectField
-          label="Org unit"
-          name="unit"
-          defaultValue={query.unit ?? ""}
-          placeholder="All units"
-          options={view.units.map((unit) => ({ value: unit.slug, label: unit.name }))}
-        />
-        <SelectField
-          label="Teams with any pitfall at"
-          name="band"
-          defaultValue={query.band}
-          options={BAND_FILTERS.map((band) => ({ value: band, label: BAND_FILTER_LABELS[band] }))}
-        />
-        <SelectField
-          label="Completion"
-          name="completion"
-          defaultValue={query.completion}
-          options={COMPLETION_FILTERS.map((status) => ({
-            value: status,
-            label: status === "any" ? "Any status" : COMPLETION_LABELS[status],
-          }))}
-        />
-        <SelectField
-          label="Team's own answers"
-          name="agreement"
-          defaultValue={query.agreement ?? "any"}
-          options={AGREEMENT_FILTERS.map((filter) => ({
-            value: filter,
-            label: AGREEMENT_FILTER_LABELS[filter],
-          }))}
-        />
-        <input type="hidden" name="sort" value={query.sort} />
-        <input type="hidden" name="dir" value={query.dir} />
-        <div className="flex items-end gap-3">
-          <Button type="submit">Apply filters</Button>
-          <Link href="/org" className="py-2 text-sm text-blue-800 underline underline-offset-2">
-            Clear
-          </Link>
-        </div>
-      </HeatmapFilterForm>
-    </Suspense>
+    <HeatmapFilterForm className="flex flex-wrap items-end gap-x-4 gap-y-2 rounded-lg border border-slate-300 bg-white px-4 py-2">
+      <CycleSelect cycles={view.cycles} current={query.cycle} markOpen />
+      <SelectField
+        label="Org unit"
+        name="unit"
+        defaultValue={query.unit ?? ""}
+        placeholder="All units"
+        options={view.units.map((unit) => ({ value: unit.slug, label: unit.name }))}
+      />
+      <SelectField
+        label="Teams with any pitfall at"
+        name="band"
+        defaultValue={query.band}
+        options={BAND_FILTERS.map((band) => ({ value: band, label: BAND_FILTER_LABELS[band] }))}
+      />
+      <SelectField
+        label="Completion"
+        name="completion"
+        defaultValue={query.completion}
+        options={COMPLETION_FILTERS.map((status) => ({
+          value: status,
+          label: status === "any" ? "Any status" : COMPLETION_LABELS[status],
+        }))}
+      />
+      <SelectField
+        label="Team's own answers"
+        name="agreement"
+        defaultValue={query.agreement ?? "any"}
+        options={AGREEMENT_FILTERS.map((filter) => ({
+          value: filter,
+          label: AGREEMENT_FILTER_LABELS[filter],
+        }))}
+      />
+      <input type="hidden" name="sort" value={query.sort} />
+      <input type="hidden" name="dir" value={query.dir} />
+      <div className="flex items-end gap-3">
+        <Button type="submit">Apply filters</Button>
+        <Link href="/org" className="py-2 text-sm text-blue-800 underline underline-offset-2">
+          Clear
+        </Link>
+      </div>
+    </HeatmapFilterForm>
   );
 }
 
@@ -245,53 +242,49 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
                   see its teams, or narrow the view with the filters above.
                 </p>
               )}
-              {/* Its own boundary: the browser can paint and handle input between hydrating the
-                  table and the rest of the page, instead of in one long task. */}
-              <Suspense>
-                <HeatmapTable
-                  // A new default (the number of teams shown crossed the threshold) starts afresh.
-                  key={expandTeams ? "units-open" : "units-closed"}
-                  groups={heatmap.groups.map(encodeGroup)}
-                  pitfallNames={PITFALL_IDS.map(
-                    (id) => view.pitfalls.find((pitfall) => pitfall.id === id)?.name ?? id,
-                  )}
-                  cycleSearch={cycleSearch}
-                  since={view.previousCycle?.name ?? null}
-                  initiallyExpanded={expandTeams}
-                  aside={<Legend />}
-                  caption={`Risk scores of ${totals.shownTeams} teams by pitfall for ${cycle.name}, grouped by org unit. Sorted by ${
-                    view.query.sort === "team"
-                      ? "team name"
-                      : view.query.sort === "completion"
-                        ? "completion"
-                        : view.query.sort === "overall"
-                          ? "overall headline (worst band, then High or Critical pitfalls)"
-                          : columnLabel(view, view.query.sort)
-                  }, ${
-                    view.query.sort === "overall"
-                      ? view.query.dir === "asc"
-                        ? "least risky first"
-                        : "riskiest first"
-                      : view.query.dir === "asc"
-                        ? "ascending"
-                        : "descending"
-                  }.`}
-                  head={
-                    <tr>
-                      <SortHeader view={view} sortKey="team" label="Team" />
-                      <SortHeader view={view} sortKey="completion" label="Completion" />
-                      {HEATMAP_COLUMNS.map((column) => (
-                        <SortHeader
-                          key={column}
-                          view={view}
-                          sortKey={column}
-                          label={columnLabel(view, column)}
-                        />
-                      ))}
-                    </tr>
-                  }
-                />
-              </Suspense>
+              <HeatmapTable
+                // A new default (the number of teams shown crossed the threshold) starts afresh.
+                key={expandTeams ? "units-open" : "units-closed"}
+                groups={heatmap.groups.map(encodeGroup)}
+                pitfallNames={PITFALL_IDS.map(
+                  (id) => view.pitfalls.find((pitfall) => pitfall.id === id)?.name ?? id,
+                )}
+                cycleSearch={cycleSearch}
+                since={view.previousCycle?.name ?? null}
+                initiallyExpanded={expandTeams}
+                aside={<Legend />}
+                caption={`Risk scores of ${totals.shownTeams} teams by pitfall for ${cycle.name}, grouped by org unit. Sorted by ${
+                  view.query.sort === "team"
+                    ? "team name"
+                    : view.query.sort === "completion"
+                      ? "completion"
+                      : view.query.sort === "overall"
+                        ? "overall headline (worst band, then High or Critical pitfalls)"
+                        : columnLabel(view, view.query.sort)
+                }, ${
+                  view.query.sort === "overall"
+                    ? view.query.dir === "asc"
+                      ? "least risky first"
+                      : "riskiest first"
+                    : view.query.dir === "asc"
+                      ? "ascending"
+                      : "descending"
+                }.`}
+                head={
+                  <tr>
+                    <SortHeader view={view} sortKey="team" label="Team" />
+                    <SortHeader view={view} sortKey="completion" label="Completion" />
+                    {HEATMAP_COLUMNS.map((column) => (
+                      <SortHeader
+                        key={column}
+                        view={view}
+                        sortKey={column}
+                        label={columnLabel(view, column)}
+                      />
+                    ))}
+                  </tr>
+                }
+              />
             </>
           )}
         </>
