@@ -170,6 +170,10 @@ export async function getTeamPulse(
   cycleId: string,
 ): Promise<TeamPulseView | null> {
   const team = await authorizeTeamBySlug(actor, "team:read", teamSlug);
+  return pulseInCycle(team, cycleId);
+}
+
+async function pulseInCycle(team: TeamRef, cycleId: string): Promise<TeamPulseView | null> {
   const cycle = await db.cycle.findUnique({ where: { id: cycleId }, select: cycleColumns });
   if (!cycle) throw new NotFoundError();
   const content = pulseQuestionsOf(cycle);
@@ -186,8 +190,11 @@ export async function getAnsweredPulse(
   cycleId: string,
   pitfallId?: PitfallId,
 ): Promise<TeamPulseView | null> {
-  const pulse = await getTeamPulse(actor, teamSlug, cycleId);
-  if (!pulse || pulse.participants === 0) return null;
+  const team = await authorizeTeamBySlug(actor, "team:read", teamSlug);
+  // Most teams run no pulse: one count settles that before the cycle and the counts are read.
+  if ((await countParticipants(team.id, cycleId)) === 0) return null;
+  const pulse = await pulseInCycle(team, cycleId);
+  if (!pulse) return null;
   const questions = pitfallId
     ? pulse.questions.filter((question) => question.pitfallId === pitfallId)
     : pulse.questions;
