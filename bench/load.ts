@@ -15,9 +15,10 @@
  *    slow server cannot hide its queue (an answer is sent after that person's previous one has
  *    returned, as the questionnaire does).
  *
- * Options: `--open-only` skips the closed loop; `--duration=<s>` sets each closed-loop run's
- * length, `--open-duration=<s>` the open loop's (for quick checks; the figures to report use the
- * defaults).
+ * Options: `--open-only` skips the closed loop; `--only=autosave` runs only the closed loop's two
+ * autosave runs (to compare autosave alone; no open_loop line); `--duration=<s>` sets each
+ * closed-loop run's length, `--open-duration=<s>` the open loop's (for quick checks; the figures
+ * to report use the defaults).
  *
  * Just before them, `individual_autosave: rps=<n> p95_ms=<n> errors=<n>` (the closed loop's run of
  * individual answers). Last two lines:
@@ -57,6 +58,11 @@ function seconds(name: string, fallback: number): number {
   return value;
 }
 const OPEN_ONLY = process.argv.includes("--open-only");
+/** `--only=autosave`: the closed loop's two autosave runs alone (no heatmap, dashboard or open loop). */
+const ONLY = option("only");
+if (ONLY !== undefined && ONLY !== "autosave") throw new Error("--only takes one value: autosave.");
+const AUTOSAVE_ONLY = ONLY === "autosave";
+if (AUTOSAVE_ONLY && OPEN_ONLY) throw new Error("--only=autosave and --open-only exclude each other.");
 const DURATION_SECONDS = seconds("duration", 30);
 const OPEN_DURATION_SECONDS = seconds("open-duration", 60);
 
@@ -144,7 +150,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+type RunKind = "org" | "dashboard" | "autosave" | "individual autosave";
+
 interface RunSummary {
+  kind: RunKind;
   name: string;
   requests: number;
   perSecond: number;
@@ -159,6 +168,7 @@ interface RunSummary {
 }
 
 async function run(
+  kind: RunKind,
   name: string,
   app: RunningApp,
   request: autocannon.Request,
@@ -177,6 +187,7 @@ async function run(
   });
   latencies.sort((a, b) => a - b);
   return {
+    kind,
     name,
     requests: result.requests.total,
     perSecond: Math.round(result.requests.average),
@@ -411,9 +422,10 @@ async function main() {
 
     const summaries: RunSummary[] = [];
     let rssAfter = rssBefore;
-    if (!OPEN_ONLY) {
+    if (!OPEN_ONLY && !AUTOSAVE_ONLY) {
       summaries.push(
         await run(
+          "org",
           "org heatmap (GET /org)",
           app,
           { method: "GET", path: "/org", headers: { cookie: headCookie } },
@@ -422,13 +434,15 @@ async function main() {
       );
       summaries.push(
         await run(
+          "dashboard",
           `team dashboard (GET /team/${dashboardSlug}/dashboard)`,
           app,
           { method: "GET", path: `/team/${dashboardSlug}/dashboard`, headers: { cookie: headCookie } },
           () => 0,
         ),
       );
-
+    }
+    if (!OPEN_ONLY) {
       // The team's autosave, then a person's own answers (individual answers): the same slots, one
       // save in flight per draft, each kind with its own version.
       for (const own of [false, true]) {
@@ -436,6 +450,7 @@ async function main() {
         let counter = 0;
         summaries.push(
           await run(
+            own ? "individual autosave" : "autosave",
             own ? "individual autosave (saveMyAnswerAction)" : "answer autosave (saveAnswerAction)",
             app,
             {
@@ -485,33 +500,37 @@ async function main() {
       );
     }
 
-    if (!OPEN_ONLY) {
+    if (!OPEN_ONLY && !AUTOSAVE_ONLY) {
       // The closed loop ends with requests still queued in the server (autocannon stops sending, the
       // server goes on answering); the quarter end starts once the server is idle again, so its
       // figures are its own.
       const drained = await waitUntilIdle(app);
       console.log(`\nServer idle again after ${(drained / 1000).toFixed(1)} s`);
     }
-    const open = await openLoop({
-      app,
-      headCookie,
-      leadCookie,
-      saveActionId,
-      saveOwnActionId,
-      questionIds: agreementQuestions.map((question) => question.id),
-      openSlots,
-      teamSlugs,
-    });
-    const rssAfterOpen = app.rssMiB();
-    console.log(
-      `\nOpen loop: ${ANSWERING.people + READING_DASHBOARDS.people + ON_THE_HEATMAP.people} people for ${OPEN_DURATION_SECONDS} s, ${open.requests} requests`,
-    );
-    console.log("kind | requests | p95 ms | errors");
-    for (const [kind, k] of Object.entries(open.byKind))
-      console.log(`${kind} | ${k.requests} | ${k.p95} | ${k.errors}`);
-    console.log(
-      `all: p50 ${open.p50} ms, p95 ${open.p95} ms, p99 ${open.p99} ms; server RSS after: ${rssAfterOpen.toFixed(0)} MiB`,
-    );
+    const open = AUTOSAVE_ONLY
+      ? null
+      : await openLoop({
+          app,
+          headCookie,
+          leadCookie,
+          saveActionId,
+          saveOwnActionId,
+          questionIds: agreementQuestions.map((question) => question.id),
+          openSlots,
+          teamSlugs,
+        });
+    if (open) {
+      const rssAfterOpen = app.rssMiB();
+      console.log(
+        `\nOpen loop: ${ANSWERING.people + READING_DASHBOARDS.people + ON_THE_HEATMAP.people} people for ${OPEN_DURATION_SECONDS} s, ${open.requests} requests`,
+      );
+      console.log("kind | requests | p95 ms | errors");
+      for (const [kind, k] of Object.entries(open.byKind))
+        console.log(`${kind} | ${k.requests} | ${k.p95} | ${k.errors}`);
+      console.log(
+        `all: p50 ${open.p50} ms, p95 ${open.p95} ms, p99 ${open.p99} ms; server RSS after: ${rssAfterOpen.toFixed(0)} MiB`,
+      );
+    }
     console.log(
       `load average after: ${os
         .loadavg()
@@ -520,20 +539,23 @@ async function main() {
     );
 
     const closedErrors = summaries.reduce((sum, s) => sum + s.errors + s.non2xx + s.refused, 0);
-    const individual = summaries[3];
+    const summaryOf = (kind: RunKind) => summaries.find((summary) => summary.kind === kind);
+    const individual = summaryOf("individual autosave");
     if (individual) {
       console.log(
         `individual_autosave: rps=${individual.perSecond} p95_ms=${individual.p95} errors=${individual.errors + individual.non2xx + individual.refused}`,
       );
     }
-    const rps = (index: number) => summaries[index]?.perSecond ?? 0;
+    const rps = (kind: RunKind) => summaryOf(kind)?.perSecond ?? 0;
     console.log(
-      `throughput_rps: org=${rps(0)} dashboard=${rps(1)} autosave=${rps(2)} rss_mib=${Math.round(rssAfter)}`,
+      `throughput_rps: org=${rps("org")} dashboard=${rps("dashboard")} autosave=${rps("autosave")} rss_mib=${Math.round(rssAfter)}`,
     );
-    console.log(
-      `open_loop: rate=${open.ratePerSecond.toFixed(1)}/s p95_ms=${open.p95} errors=${open.errors}`,
-    );
-    process.exitCode = closedErrors + open.errors === 0 ? 0 : 1;
+    if (open) {
+      console.log(
+        `open_loop: rate=${open.ratePerSecond.toFixed(1)}/s p95_ms=${open.p95} errors=${open.errors}`,
+      );
+    }
+    process.exitCode = closedErrors + (open?.errors ?? 0) === 0 ? 0 : 1;
   } finally {
     await app.stop();
   }
