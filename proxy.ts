@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "./src/env";
+import { originVerdict } from "./src/request-origin";
 import { contentSecurityPolicy, securityHeaders } from "./src/security-headers";
 
 /** Largest server action request accepted: the framework's own limit (1 MiB), answered with 413, not 500. */
@@ -33,7 +34,8 @@ function argumentsProblem(json: string | null, allowFormData: boolean): string |
     return "The request body could not be read as action arguments.";
   }
   if (!Array.isArray(parsed)) return "The request body must be a list of action arguments.";
-  if (hasUnsupportedReference(parsed, allowFormData)) return "The action arguments contain values this app does not accept.";
+  if (hasUnsupportedReference(parsed, allowFormData))
+    return "The action arguments contain values this app does not accept.";
   return null;
 }
 
@@ -42,21 +44,25 @@ function argumentsProblem(json: string | null, allowFormData: boolean): string |
  * decoder and come back as a 500. They are malformed input, so they get a 4xx here, before any
  * application code runs. Authorization is not decided here; it lives in the data layer.
  */
-async function malformedActionRequest(request: NextRequest): Promise<{ status: number; error: string } | null> {
+async function malformedActionRequest(
+  request: NextRequest,
+): Promise<{ status: number; error: string } | null> {
   const declaredLength = Number(request.headers.get("content-length") ?? 0);
   if (declaredLength > ACTION_BODY_LIMIT_BYTES) return { status: 413, error: "The request is too large." };
   const contentType = request.headers.get("content-type") ?? "";
   try {
     if (contentType.startsWith("multipart/form-data")) {
       const body = await request.clone().arrayBuffer();
-      if (body.byteLength > ACTION_BODY_LIMIT_BYTES) return { status: 413, error: "The request is too large." };
+      if (body.byteLength > ACTION_BODY_LIMIT_BYTES)
+        return { status: 413, error: "The request is too large." };
       const form = await new Response(body, { headers: { "content-type": contentType } }).formData();
       const first = form.get("0");
       const problem = argumentsProblem(typeof first === "string" ? first : null, true);
       return problem ? { status: 400, error: problem } : null;
     }
     const text = await request.clone().text();
-    if (Buffer.byteLength(text) > ACTION_BODY_LIMIT_BYTES) return { status: 413, error: "The request is too large." };
+    if (Buffer.byteLength(text) > ACTION_BODY_LIMIT_BYTES)
+      return { status: 413, error: "The request is too large." };
     const problem = argumentsProblem(text, false);
     return problem ? { status: 400, error: problem } : null;
   } catch {
@@ -76,22 +82,12 @@ function hasMalformedEncoding(pathname: string): boolean {
 
 /**
  * Next refuses a server action whose Origin is not the host it was sent to (CSRF protection), but
- * answers that with a 500. The same rule here, first, answers 403: the Origin's host must be the
- * request's own (x-forwarded-host when a proxy set it, else Host). Requests without an Origin are
- * left to Next, which lets them through as it always has (only non-browser clients omit it).
+ * answers that with a 500. The same rule here, first, answers 403 (see src/request-origin.ts).
+ * Requests without an Origin are left to Next, which lets them through as it always has (only
+ * non-browser clients omit it).
  */
 function crossOriginAction(request: NextRequest): boolean {
-  const origin = request.headers.get("origin");
-  if (origin === null) return false;
-  let originHost: string;
-  try {
-    originHost = origin === "null" ? "null" : new URL(origin).host;
-  } catch {
-    return true;
-  }
-  const forwardedHost = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
-  const host = forwardedHost || request.headers.get("host");
-  return !host || originHost !== host;
+  return originVerdict(request.headers) === "cross-origin";
 }
 
 function withSecurityHeaders(response: NextResponse, csp: string, https: boolean): NextResponse {
@@ -115,7 +111,8 @@ export async function proxy(request: NextRequest) {
     return refuse(400, "The address contains malformed percent-encoding.", csp, https);
   }
   if (request.method === "POST" && request.headers.has("next-action")) {
-    if (crossOriginAction(request)) return refuse(403, "Cross-origin requests to this app's actions are not allowed.", csp, https);
+    if (crossOriginAction(request))
+      return refuse(403, "Cross-origin requests to this app's actions are not allowed.", csp, https);
     const problem = await malformedActionRequest(request);
     if (problem) return refuse(problem.status, problem.error, csp, https);
   }

@@ -54,12 +54,14 @@ test.describe("assessment access control", () => {
 
     // Rewrite the autosave request to target the other team's assessment, and keep the server's answer.
     let refusal: string | null = null;
-    await page.route("**/team/checkout/assessment", async (route) => {
+    let refusalStatus = 0;
+    await page.route("**/api/autosave/answer", async (route) => {
       const request = route.request();
       const body = request.postData();
-      if (request.method() === "POST" && request.headers()["next-action"] && body?.includes(own!.id)) {
+      if (request.method() === "POST" && body?.includes(own!.id)) {
         const response = await route.fetch({ postData: body.replaceAll(own!.id, victim!.id) });
         refusal = await response.text();
+        refusalStatus = response.status();
         await route.fulfill({ response });
         return;
       }
@@ -71,6 +73,7 @@ test.describe("assessment access control", () => {
     await teamSize.getByLabel(/Your answer/).blur();
     await expect.poll(() => refusal, { timeout: 15_000 }).not.toBeNull();
     expect(refusal).toContain("not_found");
+    expect(refusalStatus).toBe(404);
     expect(refusal).not.toContain("42");
 
     await expect(page.getByTestId("save-status")).toContainText("Not saved");

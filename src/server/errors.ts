@@ -1,7 +1,12 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { ExpectedError, type ActionResult, type FieldErrors } from "@/contracts/action-result";
+import {
+  ExpectedError,
+  type ActionResult,
+  type ErrorCode,
+  type FieldErrors,
+} from "@/contracts/action-result";
 
 export { ExpectedError };
 
@@ -28,6 +33,16 @@ export class ConflictError extends ExpectedError {
     super("conflict", message, {}, details);
   }
 }
+
+/** The HTTP status of each kind of error, for every entry point that answers over HTTP itself. */
+export const HTTP_STATUS_BY_ERROR_CODE = {
+  validation: 400,
+  not_found: 404,
+  forbidden: 403,
+  conflict: 409,
+  throttled: 429,
+  internal: 500,
+} as const satisfies Record<ErrorCode, number>;
 
 /** Field-level messages from a zod error, keyed by the dotted path of each field. */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {

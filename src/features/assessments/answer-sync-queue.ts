@@ -10,7 +10,7 @@
  * Why it is not a React hook: the save loop outlives renders and has to read the latest drafts,
  * versions and queue at every step. Held in one object, that state needs no refs mirroring React
  * state, and the whole machine can be driven in unit tests with a fake transport and fake timers.
- * Everything that touches the outside world is handed in: the transport (the two server actions),
+ * Everything that touches the outside world is handed in: the transport (the autosave routes),
  * the timers (and clock), and the page lifecycle (leaving or hiding the page). `use-answer-sync.ts`
  * wires the real ones and reads the state through `subscribe`/`getSnapshot`
  * (`useSyncExternalStore`).

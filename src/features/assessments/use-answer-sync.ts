@@ -3,32 +3,25 @@
 /**
  * Connects the questionnaire to the answer sync queue (`answer-sync-queue.ts`, where the saving,
  * conflict and retry rules live and are unit-tested). This file only supplies the real world: the
- * two server actions as the transport (the team's answers, or the person's own on "My answers"), the browser's timers and clock, and the page events
- * (pagehide, the tab hidden, beforeunload); React reads the queue through `useSyncExternalStore`.
+ * autosave routes as the transport (`autosave-transport.ts`; the team's answers, or the person's
+ * own on "My answers"), the browser's timers and clock, and the page events (pagehide, the tab
+ * hidden, beforeunload); React reads the queue through `useSyncExternalStore`.
  */
 import { useEffect, useState, useSyncExternalStore } from "react";
-import { confirmAnswersAction, saveAnswerAction } from "@/server/assessments/actions";
-import { confirmMyAnswersAction, saveMyAnswerAction } from "@/server/responses/actions";
 import {
   AnswerSyncQueue,
   type AnswerSyncTimers,
   type AnswerSyncTransport,
   type PageLifecycle,
 } from "./answer-sync-queue";
+import { autosaveTransport } from "./autosave-transport";
 import type { QuestionnaireSession } from "@/contracts/assessments/types";
 
 export { TEXT_SAVE_DELAY_MS, type QuestionSyncState, type SaveStatus } from "./answer-sync-queue";
 
 const transports: Record<QuestionnaireSession["respondent"], AnswerSyncTransport> = {
-  team: {
-    saveAnswer: (request) => saveAnswerAction(request),
-    confirmAnswers: (request) => confirmAnswersAction(request),
-  },
-  // One's own answers have no note: the request's note is left out.
-  self: {
-    saveAnswer: ({ note: _note, ...request }) => saveMyAnswerAction(request),
-    confirmAnswers: (request) => confirmMyAnswersAction(request),
-  },
+  team: autosaveTransport("team", (input, init) => fetch(input, init)),
+  self: autosaveTransport("self", (input, init) => fetch(input, init)),
 };
 
 const browserTimers: AnswerSyncTimers = {

@@ -4,18 +4,12 @@ import type { Actor } from "@/domain/access/policy";
 import { API_ROUTES } from "@/contracts/api/routes";
 import { ExpectedError } from "@/contracts/action-result";
 import { db } from "../db";
-import { ValidationError, fieldErrorsOf } from "../errors";
+import { HTTP_STATUS_BY_ERROR_CODE, ValidationError, fieldErrorsOf } from "../errors";
 import { authenticateToken } from "./authenticate";
 import { problemResponse, type ProblemStatus } from "./problem";
 import { countApiRequest } from "./rate-limit";
 
-const STATUS_BY_CODE: Record<ExpectedError["code"], ProblemStatus> = {
-  validation: 400,
-  not_found: 404,
-  forbidden: 403,
-  conflict: 409,
-  throttled: 429,
-};
+const STATUS_BY_CODE: Record<ExpectedError["code"], ProblemStatus> = HTTP_STATUS_BY_ERROR_CODE;
 
 export interface ApiContext<Query> {
   actor: Actor;

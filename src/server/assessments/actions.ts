@@ -2,36 +2,13 @@
 
 import { questionnairePath, resultPath, reviewPath, teamPath } from "@/contracts/assessments/paths";
 import {
-  confirmAnswersSchema,
   confirmRemainingSchema,
   reopenAssessmentSchema,
-  saveAnswerSchema,
   startAssessmentSchema,
   submitAssessmentSchema,
 } from "@/contracts/assessments/schemas";
-import { actorForAutosave } from "../auth/autosave-actor";
-import { formAction, valueAction } from "../server-action";
-import {
-  confirmCarriedOverAnswers,
-  reopenAssessment,
-  saveAnswer,
-  startAssessment,
-  submitAssessment,
-} from "./mutations";
-
-// Autosave and confirmations do not revalidate: every page that shows answers is rendered per
-// request, and revalidating here would re-send the whole questionnaire after each keystroke.
-export const saveAnswerAction = valueAction({
-  actor: actorForAutosave,
-  input: saveAnswerSchema,
-  handler: (input, { actor }) => saveAnswer(actor, input),
-});
-
-export const confirmAnswersAction = valueAction({
-  actor: actorForAutosave,
-  input: confirmAnswersSchema,
-  handler: (input, { actor }) => confirmCarriedOverAnswers(actor, input),
-});
+import { formAction } from "../server-action";
+import { confirmCarriedOverAnswers, reopenAssessment, startAssessment, submitAssessment } from "./mutations";
 
 /**
  * "Confirm all remaining" on the review page: confirms exactly the carried-over answers the page

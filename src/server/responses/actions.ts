@@ -2,34 +2,9 @@
 
 import { questionnairePath, reviewPath } from "@/contracts/assessments/paths";
 import { myAnswersPath } from "@/contracts/responses/paths";
-import {
-  confirmMyAnswersSchema,
-  fillFromIndividualAnswersSchema,
-  saveMyAnswerSchema,
-  startMyAnswersSchema,
-} from "@/contracts/responses/schemas";
-import { actorForAutosave } from "../auth/autosave-actor";
-import { formAction, valueAction } from "../server-action";
-import {
-  confirmMyCarriedOverAnswers,
-  fillTeamAnswersFromIndividual,
-  saveMyAnswer,
-  startMyAnswers,
-} from "./mutations";
-
-// As for the team's answers, autosave does not revalidate: the pages that show answers are
-// rendered per request.
-export const saveMyAnswerAction = valueAction({
-  actor: actorForAutosave,
-  input: saveMyAnswerSchema,
-  handler: (input, { actor }) => saveMyAnswer(actor, input),
-});
-
-export const confirmMyAnswersAction = valueAction({
-  actor: actorForAutosave,
-  input: confirmMyAnswersSchema,
-  handler: (input, { actor }) => confirmMyCarriedOverAnswers(actor, input),
-});
+import { fillFromIndividualAnswersSchema, startMyAnswersSchema } from "@/contracts/responses/schemas";
+import { formAction } from "../server-action";
+import { fillTeamAnswersFromIndividual, startMyAnswers } from "./mutations";
 
 export const startMyAnswersAction = formAction({
   input: startMyAnswersSchema,

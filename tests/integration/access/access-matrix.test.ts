@@ -14,6 +14,9 @@
  * for the target, write no audit event for the caller, and mention nothing of the target. An
  * allowed cell must succeed and make the change (or, for a download, contain the target's data).
  *
+ * The autosave route handlers are checked like the actions: a denied call changes nothing and
+ * writes no audit event, an allowed one makes the change.
+ *
  * The first describe block fails when an action or a route handler exists that has no row, so a
  * new entry point cannot escape the matrix.
  */
@@ -36,6 +39,10 @@ import * as notificationActions from "@/server/notifications/actions";
 import * as planActions from "@/server/plans/actions";
 import * as responseActions from "@/server/responses/actions";
 import * as pulseActions from "@/server/pulse/actions";
+import * as autosaveAnswerRoute from "../../../app/api/autosave/answer/route";
+import * as autosaveConfirmRoute from "../../../app/api/autosave/confirm/route";
+import * as autosaveMyAnswerRoute from "../../../app/api/autosave/my-answer/route";
+import * as autosaveMyConfirmRoute from "../../../app/api/autosave/my-confirm/route";
 import * as heatmapExportRoute from "../../../app/api/exports/heatmap.csv/route";
 import * as teamExportRoute from "../../../app/api/exports/teams/[slug]/route";
 import * as unitExportRoute from "../../../app/api/exports/units/[unitSlug]/route";
@@ -121,6 +128,10 @@ type ActionFile = keyof typeof SERVER_ACTION_MODULES;
 
 /** Every route handler module, by its path from the project root. */
 const ROUTE_MODULES = {
+  "app/api/autosave/answer/route.ts": autosaveAnswerRoute,
+  "app/api/autosave/confirm/route.ts": autosaveConfirmRoute,
+  "app/api/autosave/my-answer/route.ts": autosaveMyAnswerRoute,
+  "app/api/autosave/my-confirm/route.ts": autosaveMyConfirmRoute,
   "app/api/exports/heatmap.csv/route.ts": heatmapExportRoute,
   "app/api/exports/teams/[slug]/route.ts": teamExportRoute,
   "app/api/exports/units/[unitSlug]/route.ts": unitExportRoute,
@@ -217,6 +228,10 @@ interface RouteSetup {
   context?: unknown;
   /** Text an allowed response must contain: the target's data. */
   shows: string[];
+  /** For a route that writes: everything the call may change for the target, read before and after. */
+  state?: () => Promise<unknown>;
+  /** Further names or ids a refusal must not mention, besides the target team's and unit's. */
+  secrets?: string[];
 }
 
 interface RouteRow {
@@ -226,7 +241,7 @@ interface RouteRow {
   targets: TargetKind;
   /** The health check answers everyone, so no answer of it may contain any team's data. */
   neverShowsTeamData?: boolean;
-  arrange: (world: World, side: Side) => RouteSetup;
+  arrange: (world: World, side: Side) => RouteSetup | Promise<RouteSetup>;
 }
 
 function action<F extends ActionFile>(
@@ -279,9 +294,10 @@ function csvUpload(unitName: string, token: string): File {
 const EXPECTED = {
   //                                              admin    head     coach    lead     member   deact.   signed out
   // Assessments: answered by the team's own people; the head of engineering reads, never answers.
-  saveAnswerAction:                    { own:    [ALLOW,   FORBID,  FORBID,  ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
+  // The questionnaire's autosave (route handlers): the team's answers, and below a person's own.
+  "POST /api/autosave/answer":         { own:    [ALLOW,   FORBID,  FORBID,  ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
                                          other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
-  confirmAnswersAction:                { own:    [ALLOW,   FORBID,  FORBID,  ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
+  "POST /api/autosave/confirm":        { own:    [ALLOW,   FORBID,  FORBID,  ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
                                          other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
   confirmRemainingAction:              { own:    [ALLOW,   FORBID,  FORBID,  ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
                                          other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
@@ -293,9 +309,9 @@ const EXPECTED = {
   reopenAssessmentAction:              { own:    [ALLOW,   ALLOW,   FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN],
                                          other:  [ALLOW,   ALLOW,   HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
   // Answering on one's own is for the team's own people only: admins may read the team, never answer as one of it.
-  saveMyAnswerAction:                  { own:    [FORBID,  FORBID,  FORBID,  ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
+  "POST /api/autosave/my-answer":      { own:    [FORBID,  FORBID,  FORBID,  ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
                                          other:  [FORBID,  FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
-  confirmMyAnswersAction:              { own:    [FORBID,  FORBID,  FORBID,  ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
+  "POST /api/autosave/my-confirm":     { own:    [FORBID,  FORBID,  FORBID,  ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
                                          other:  [FORBID,  FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
   startMyAnswersAction:                { own:    [FORBID,  FORBID,  FORBID,  ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
                                          other:  [FORBID,  FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
@@ -410,14 +426,14 @@ const EXPECTED = {
  */
 const EXPECTED_WHEN_ARCHIVED = {
   //                                              admin    head     coach    lead     member   deact.   signed out
-  saveAnswerAction:                    { own:    [ARCHIVED, FORBID, FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
-  confirmAnswersAction:                { own:    [ARCHIVED, FORBID, FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
+  "POST /api/autosave/answer":         { own:    [ARCHIVED, FORBID, FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
+  "POST /api/autosave/confirm":        { own:    [ARCHIVED, FORBID, FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
   confirmRemainingAction:              { own:    [ARCHIVED, FORBID, FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
   startAssessmentAction:               { own:    [ARCHIVED, FORBID, FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
   submitAssessmentAction:              { own:    [ARCHIVED, FORBID, FORBID,  ARCHIVED, FORBID,  SIGN_IN, SIGN_IN] },
   reopenAssessmentAction:              { own:    [ARCHIVED, ARCHIVED, FORBID, FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
-  saveMyAnswerAction:                  { own:    [FORBID,  FORBID,  FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
-  confirmMyAnswersAction:              { own:    [FORBID,  FORBID,  FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
+  "POST /api/autosave/my-answer":      { own:    [FORBID,  FORBID,  FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
+  "POST /api/autosave/my-confirm":     { own:    [FORBID,  FORBID,  FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
   startMyAnswersAction:                { own:    [FORBID,  FORBID,  FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
   fillFromIndividualAnswersAction:     { own:    [ARCHIVED, FORBID, FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
   answerPulseAction:                   { own:    [FORBID,  FORBID,  FORBID,  ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
@@ -429,27 +445,39 @@ const EXPECTED_WHEN_ARCHIVED = {
 
 const ROWS: (ActionRow | RouteRow)[] = [
   // --- Assessments ------------------------------------------------------------------------------
-  action("src/server/assessments/actions.ts", "saveAnswerAction", {
+  route("app/api/autosave/answer/route.ts", "POST", {
     targets: "team",
-    arrange: async (_world, side) => {
+    arrange: async (world, side) => {
       const assessmentId = await createDraftAssessment(side.team.id, cycles);
       const { questionId, answer } = answerableQuestion(cycles.questionnaireId);
       return {
-        args: [{ assessmentId, questionId, answer, note: null, expectedVersion: 1 }],
+        request: autosavePost(world, "/api/autosave/answer", {
+          assessmentId,
+          questionId,
+          answer,
+          note: null,
+          expectedVersion: 1,
+        }),
+        shows: ['"ok":true'],
         state: () => assessmentState(assessmentId),
         secrets: [assessmentId],
       };
     },
   }),
-  action("src/server/assessments/actions.ts", "confirmAnswersAction", {
+  route("app/api/autosave/confirm/route.ts", "POST", {
     targets: "team",
-    arrange: async (_world, side) => {
+    arrange: async (world, side) => {
       const { questionId } = answerableQuestion(cycles.questionnaireId);
       const assessmentId = await createDraftAssessment(side.team.id, cycles, {
         carriedOverQuestionId: questionId,
       });
       return {
-        args: [{ assessmentId, questionIds: [questionId], expectedVersion: 1 }],
+        request: autosavePost(world, "/api/autosave/confirm", {
+          assessmentId,
+          questionIds: [questionId],
+          expectedVersion: 1,
+        }),
+        shows: ['"ok":true'],
         state: () => assessmentState(assessmentId),
         secrets: [assessmentId],
       };
@@ -522,19 +550,25 @@ const ROWS: (ActionRow | RouteRow)[] = [
   }),
 
   // --- Individual answers ------------------------------------------------------------------------
-  action("src/server/responses/actions.ts", "saveMyAnswerAction", {
+  route("app/api/autosave/my-answer/route.ts", "POST", {
     targets: "team",
-    arrange: async (_world, side) => {
+    arrange: async (world, side) => {
       const assessmentId = await createDraftAssessment(side.team.id, cycles);
       const { questionId, answer } = answerableQuestion(cycles.questionnaireId);
       return {
-        args: [{ assessmentId, questionId, answer, expectedVersion: 0 }],
+        request: autosavePost(world, "/api/autosave/my-answer", {
+          assessmentId,
+          questionId,
+          answer,
+          expectedVersion: 0,
+        }),
+        shows: ['"ok":true'],
         state: () => responsesState(assessmentId),
         secrets: [assessmentId],
       };
     },
   }),
-  action("src/server/responses/actions.ts", "confirmMyAnswersAction", {
+  route("app/api/autosave/my-confirm/route.ts", "POST", {
     targets: "team",
     arrange: async (world, side) => {
       const assessmentId = await createDraftAssessment(side.team.id, cycles);
@@ -548,7 +582,12 @@ const ROWS: (ActionRow | RouteRow)[] = [
         },
       });
       return {
-        args: [{ assessmentId, questionIds: [questionId], expectedVersion: 1 }],
+        request: autosavePost(world, "/api/autosave/my-confirm", {
+          assessmentId,
+          questionIds: [questionId],
+          expectedVersion: 1,
+        }),
+        shows: ['"ok":true'],
         state: () => responsesState(assessmentId),
         secrets: [assessmentId],
       };
@@ -1125,6 +1164,15 @@ function get(world: World, pathAndQuery: string): Request {
   return new Request(`http://localhost${pathAndQuery}`, { headers: requestHeaders(world) });
 }
 
+/** An autosave as the questionnaire sends it: JSON, from a page of the app itself. */
+function autosavePost(world: World, path: string, body: unknown): Request {
+  const headers = requestHeaders(world);
+  headers.set("host", "localhost");
+  headers.set("origin", "http://localhost");
+  headers.set("content-type", "application/json");
+  return new Request(`http://localhost${path}`, { method: "POST", headers, body: JSON.stringify(body) });
+}
+
 /** The caller's request, as `headers()` reports it to the action or route handler. */
 function actAs(world: World): void {
   request.headers = requestHeaders(world);
@@ -1243,27 +1291,55 @@ async function runActionCell(
   }
 }
 
-const STATUS_BY_REFUSAL: Partial<Record<Outcome, number>> = { [FORBID]: 403, [HIDE]: 404, [SIGN_IN]: 401 };
+const STATUS_BY_REFUSAL: Partial<Record<Outcome, number>> = {
+  [FORBID]: 403,
+  [HIDE]: 404,
+  [SIGN_IN]: 401,
+  [ARCHIVED]: 403,
+};
 
-async function runRouteCell(row: RouteRow, world: World, target: Target, expected: Outcome) {
+async function runRouteCell(
+  row: RouteRow,
+  world: World,
+  target: Target,
+  expected: Outcome,
+  archived = false,
+) {
   const side = target === "other" ? world.other : world.own;
-  const setup = row.arrange(world, side);
+  const setup = await row.arrange(world, side);
+  if (archived) await db.team.update({ where: { id: side.team.id }, data: { archivedAt: new Date() } });
   actAs(world);
   const handler = (
     ROUTE_MODULES[row.file] as Record<string, (request: Request, context?: unknown) => Promise<Response>>
   )[row.method]!;
+  const auditBefore = await auditEventsBy(world.person.id);
+  const before = await setup.state?.();
   const response = await handler(setup.request, setup.context);
   const body = await response.text();
   const hidden = row.neverShowsTeamData
     ? [...targetSecrets(world.own), ...targetSecrets(world.other)]
-    : targetSecrets(side);
+    : [...targetSecrets(side), ...(setup.secrets ?? [])];
 
+  if (setup.state) {
+    const changed = !isDeepStrictEqual(before, await setup.state());
+    expect(
+      changed,
+      expected === ALLOW
+        ? `allowed but nothing changed: ${body.slice(0, 300)}`
+        : `changed the target: ${body.slice(0, 300)}`,
+    ).toBe(expected === ALLOW);
+  }
   if (expected === ALLOW) {
     expect(response.status, body.slice(0, 300)).toBe(200);
     for (const text of setup.shows) expect(body).toContain(text);
     if (!row.neverShowsTeamData) return;
   } else {
     expect(response.status, body.slice(0, 300)).toBe(expected === KEEP ? 200 : STATUS_BY_REFUSAL[expected]);
+    if (expected === ARCHIVED) expect(body).toMatch(/archived/i);
+    if (expected === FORBID) expect(body).not.toMatch(SIGNED_OUT_MESSAGE);
+    if (expected !== KEEP) {
+      expect(await auditEventsBy(world.person.id), "a refused call wrote an audit event").toBe(auditBefore);
+    }
   }
   for (const secret of hidden) expect(body, "the response shows the target's data").not.toContain(secret);
 }
@@ -1373,28 +1449,27 @@ describe("access matrix: archived teams are read-only", () => {
     cycles ??= await createSharedCycles();
   });
 
-  it("has a line for every action that changes a team's assessments or plan", () => {
-    const teamActions = ROWS.filter(
-      (row): row is ActionRow =>
-        row.kind === "action" &&
-        (row.file === "src/server/assessments/actions.ts" ||
+  it("has a line for every entry point that changes a team's assessments or plan", () => {
+    const teamEntryPoints = ROWS.filter((row) =>
+      row.kind === "action"
+        ? row.file === "src/server/assessments/actions.ts" ||
           row.file === "src/server/plans/actions.ts" ||
           row.file === "src/server/pulse/actions.ts" ||
-          row.file === "src/server/responses/actions.ts"),
-    ).map((row) => row.name);
-    expect(Object.keys(EXPECTED_WHEN_ARCHIVED).sort()).toEqual(teamActions.sort());
+          row.file === "src/server/responses/actions.ts"
+        : row.file.startsWith("app/api/autosave/"),
+    ).map(rowId);
+    expect(Object.keys(EXPECTED_WHEN_ARCHIVED).sort()).toEqual(teamEntryPoints.sort());
   });
 
-  for (const [name, { own }] of Object.entries(EXPECTED_WHEN_ARCHIVED)) {
-    const row = ROWS.find(
-      (candidate): candidate is ActionRow => candidate.kind === "action" && candidate.name === name,
-    )!;
+  for (const [id, { own }] of Object.entries(EXPECTED_WHEN_ARCHIVED)) {
+    const row = ROWS.find((candidate) => rowId(candidate) === id)!;
     describe(`${rowName(row)}, own team archived`, () => {
       CALLERS.forEach((caller: Caller, index) => {
         const expected = own[index]!;
         it(`${CALLER_LABELS[caller]} → their own archived team: ${expected}`, async () => {
           const world = await createWorld(caller);
-          await runActionCell(row, world, "own", expected, true);
+          if (row.kind === "action") await runActionCell(row, world, "own", expected, true);
+          else await runRouteCell(row, world, "own", expected, true);
         });
       });
     });
