@@ -1,10 +1,11 @@
 /**
  * The edges an outside probe goes for: sign-in throttling by address, redirects after sign-in,
- * malformed addresses, cross-origin action calls, and the Content-Security-Policy on every page.
+ * malformed addresses, cross-origin action calls and autosaves, and the Content-Security-Policy on
+ * every page.
  */
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, demoUsers, signIn } from "./support/auth";
-import { withDemoDatabase } from "./support/demo-database";
+import { openCycleAssessment, withDemoDatabase } from "./support/demo-database";
 
 /** Throttle counts this spec leaves behind must not slow down the specs after it. */
 function clearSignInThrottle() {
@@ -122,6 +123,50 @@ test.describe("malformed requests", () => {
       expect(response.status(), origin).toBe(403);
       expectSecurityHeaders(response.headers());
     }
+  });
+});
+
+test.describe("cross-site autosave", () => {
+  /** A team with a draft in the demo's open cycle; its own lead signs in, so only the origin is wrong. */
+  const TEAM = "refunds";
+
+  test("a POST to the autosave route from another site, or from no page at all, is refused with 403 and changes nothing", async ({
+    page,
+  }) => {
+    const before = openCycleAssessment(TEAM);
+    expect(before, "the demo has a draft for Refunds in the open cycle").not.toBeNull();
+    expect(before!.answers.length, "the draft has answers to clear").toBeGreaterThan(0);
+    await signIn(page, `lead.${TEAM}@example.com`);
+
+    // Clearing an answer the lead may clear: refused only because of where the request comes from.
+    const save = {
+      assessmentId: before!.id,
+      questionId: before!.answers[0]!.questionId,
+      answer: null,
+      note: null,
+      expectedVersion: before!.version,
+    };
+    const forgedOrigins: Record<string, string>[] = [
+      { Origin: "https://evil.example" },
+      { Origin: "null" },
+      // No Origin: only a same-origin Sec-Fetch-Site would vouch for it.
+      {},
+      { "Sec-Fetch-Site": "cross-site" },
+    ];
+    for (const headers of forgedOrigins) {
+      // page.request carries the lead's session cookie, as a leaked or same-site cookie would.
+      const response = await page.request.post("/api/autosave/answer", {
+        headers: { ...headers, "Content-Type": "application/json" },
+        data: JSON.stringify(save),
+        maxRedirects: 0,
+      });
+      const label = JSON.stringify(headers);
+      expect(response.status(), label).toBe(403);
+      expect(response.headers()["cache-control"], label).toContain("no-store");
+      expectSecurityHeaders(response.headers());
+      expect(await response.json(), label).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    }
+    expect(openCycleAssessment(TEAM)).toEqual(before);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The request proxy on its own: the answers it gives itself (400 for malformed addresses, 403 for
- * cross-origin actions) carry the security headers, every page gets a fresh CSP nonce, and HSTS is
- * sent exactly when the app's public URL is https.
+ * cross-origin actions) carry the security headers, every page gets a fresh CSP nonce, HSTS is
+ * sent exactly when the app's public URL is https, and other POSTs (the autosave routes) pass
+ * with their body unread.
  */
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -48,6 +49,22 @@ describe("the request proxy", () => {
     }
     expect((await action("http://localhost:3000")).status).toBe(200);
     expect((await action(null)).status).toBe(200);
+  });
+
+  it("lets an autosave POST through with the security headers, without reading its body", async () => {
+    const proxy = await loadProxy("http://localhost:3000");
+    const request = new NextRequest("http://localhost:3000/api/autosave/answer", {
+      method: "POST",
+      headers: { host: "localhost:3000", origin: "https://evil.example", "content-type": "application/json" },
+      // Not a list of action arguments: the proxy would refuse it, were it read as an action.
+      body: '{"assessmentId":"a"}',
+    });
+    const response = await proxy(request);
+    expect(response.headers.get("x-middleware-next")).toBe("1");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(scriptSrc(response)).toMatch(/'nonce-/);
+    // The route itself refuses other origins (src/server/autosave-route.ts); the body is left to it.
+    expect(request.bodyUsed).toBe(false);
   });
 
   it("sets a CSP with a fresh nonce per request and no 'unsafe-inline' for scripts", async () => {
