@@ -65,10 +65,25 @@ test.describe("the heatmap at a glance on a laptop", () => {
       "aria-expanded",
       "false",
     );
+    // Open units' teams travel with the page (a team's slug is in its data)…
+    expect(await page.content()).toContain("/team/checkout/dashboard");
     await page.getByRole("button", { name: "Close all units" }).click();
     await expect(page).toHaveURL(/units=closed/);
     await page.reload();
     await expect(heatmap(page).locator("tr[data-team-row]")).toHaveCount(0);
+    // …closed units' teams do not: the page was rendered without them.
+    const closedPage = await (await page.request.get(page.url())).text();
+    expect(closedPage).toContain("Close all units");
+    expect(closedPage).not.toContain("checkout");
+    // Opening a unit then asks the server for its teams.
+    const unitWithCheckout = heatmap(page)
+      .locator("tbody")
+      .filter({ has: page.locator("th[scope=rowgroup]", { hasText: "Payments" }) })
+      .locator("th[scope=rowgroup] button");
+    await unitWithCheckout.click();
+    await expect(unitWithCheckout).toHaveAttribute("aria-expanded", "true");
+    await expect(heatmap(page).getByRole("link", { name: "Checkout", exact: true })).toBeVisible();
+    await expect(page).toHaveURL(/units=closed&except=/);
   });
 
   test("applies a filter as soon as it changes", async ({ page }) => {

@@ -125,6 +125,11 @@ export interface OrgHeatmapView {
   query: HeatmapQuery;
   /** True when the URL named a unit the viewer cannot see (or that does not exist). */
   unknownUnit: boolean;
+  /**
+   * The units' open or closed state as the address gives it (`units`, `except`), unparsed: the
+   * page sends the team rows of open units only, and the table starts from the same state.
+   */
+  unitsInAddress: { units: string | null; except: string | null };
   pitfalls: { id: PitfallId; name: string }[];
   heatmap: Heatmap;
   /**

@@ -1,7 +1,8 @@
 /**
  * The heatmap's rows travel to the browser as compact arrays rather than as a rendered element
  * tree: at 1,000 teams × 8 columns that is the difference between a few hundred kilobytes and
- * several megabytes of page payload. Pure, so the server encodes and the client decodes the same way.
+ * several megabytes of page payload. Only open units' rows travel at all (a closed unit's are fetched
+ * when it is opened). Pure, so the server encodes and the client decodes the same way.
  */
 import {
   COMPLETION_STATUSES,
@@ -44,7 +45,11 @@ export interface EncodedGroup {
   teamCount: number;
   submitted: number;
   averages: readonly EncodedAverage[];
-  rows: readonly EncodedRow[];
+  /**
+   * The unit's team rows; null when the unit was closed when the page was rendered, so its rows
+   * were not sent: opening it asks the server for them.
+   */
+  rows: readonly EncodedRow[] | null;
 }
 
 const BAND_INDEX = new Map<RiskBand, number>(RISK_BANDS.map((band, index) => [band, index]));
@@ -99,7 +104,8 @@ function encodeUnitOverall(group: HeatmapUnitGroup): EncodedAverage {
   ];
 }
 
-export function encodeGroup(group: HeatmapUnitGroup): EncodedGroup {
+/** A unit of the heatmap for the browser; `withRows` false leaves its team rows out (a closed unit). */
+export function encodeGroup(group: HeatmapUnitGroup, withRows = true): EncodedGroup {
   return {
     id: group.orgUnitId,
     name: group.name,
@@ -108,14 +114,16 @@ export function encodeGroup(group: HeatmapUnitGroup): EncodedGroup {
     averages: HEATMAP_COLUMNS.map((column) =>
       column === "overall" ? encodeUnitOverall(group) : encodeAverage(group.averages[column]),
     ),
-    rows: group.rows.map((row) => [
-      row.slug,
-      row.name,
-      COMPLETION_STATUSES.indexOf(row.completion),
-      HEATMAP_COLUMNS.map((column) =>
-        column === "overall" ? encodeOverallCell(row) : encodeCell(row.cells[column]),
-      ),
-    ]),
+    rows: !withRows
+      ? null
+      : group.rows.map((row) => [
+          row.slug,
+          row.name,
+          COMPLETION_STATUSES.indexOf(row.completion),
+          HEATMAP_COLUMNS.map((column) =>
+            column === "overall" ? encodeOverallCell(row) : encodeCell(row.cells[column]),
+          ),
+        ]),
   };
 }
 
@@ -137,15 +145,31 @@ export interface UnitsState {
   toggled: ReadonlySet<string>;
 }
 
+export function isUnitOpen(state: UnitsState, unitId: string): boolean {
+  return state.open !== state.toggled.has(unitId);
+}
+
+/** The `units` and `except` parameters of an address, as given (null when absent). */
+export interface UnitsParams {
+  units: string | null;
+  except: string | null;
+}
+
 /** The units' state from the address; without a valid `units` parameter, the page's default. */
 export function unitsStateFromSearch(
   search: Pick<URLSearchParams, "get"> | null,
   initiallyExpanded: boolean,
 ): UnitsState {
-  const units = search?.get(UNITS_PARAM);
+  return unitsStateFromParams(
+    { units: search?.get(UNITS_PARAM) ?? null, except: search?.get(UNITS_EXCEPT_PARAM) ?? null },
+    initiallyExpanded,
+  );
+}
+
+export function unitsStateFromParams(params: UnitsParams, initiallyExpanded: boolean): UnitsState {
+  const { units, except } = params;
   if (units !== "open" && units !== "closed") return { open: initiallyExpanded, toggled: new Set() };
-  const except = search?.get(UNITS_EXCEPT_PARAM) ?? "";
-  return { open: units === "open", toggled: new Set(except.split(",").filter(Boolean)) };
+  return { open: units === "open", toggled: new Set((except ?? "").split(",").filter(Boolean)) };
 }
 
 /** Writes the units' state into `search`, leaving its other parameters (filters, sort) as they are. */

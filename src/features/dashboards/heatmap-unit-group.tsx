@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, type ReactNode, useState, useTransition } from "react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { COMPLETION_LABELS, HEATMAP_COLUMNS } from "@/domain/dashboards/heatmap-columns";
 import { Button } from "@/ui/button";
@@ -11,6 +11,7 @@ import { bandLabel } from "@/ui/band-chip";
 import {
   bandOf,
   completionOf,
+  isUnitOpen,
   unitsStateFromSearch,
   writeUnitsSearch,
   type UnitsState,
@@ -212,7 +213,16 @@ function HeatmapUnitGroup({ group, pitfallNames, cycleSearch, since, expanded, o
           ),
         )}
       </tr>
+      {expanded && group.rows === null && (
+        // Opened after the page was rendered: its teams are on their way from the server.
+        <tr>
+          <td colSpan={HEATMAP_COLUMNS.length + 2} className={styles.status} role="status">
+            Loading the teams of {group.name}…
+          </td>
+        </tr>
+      )}
       {expanded &&
+        group.rows !== null &&
         (group.rows.length === 0 ? (
           <tr>
             <td colSpan={HEATMAP_COLUMNS.length + 2} className={styles.status}>
@@ -270,11 +280,10 @@ interface HeatmapTableProps {
   aside?: ReactNode;
 }
 
-function writeUnitsState(state: UnitsState): void {
+function addressWithUnitsState(state: UnitsState): URL {
   const url = new URL(window.location.href);
   writeUnitsSearch(url.searchParams, state);
-  // replaceState: opening a unit is not a step the Back button should undo one by one.
-  window.history.replaceState(window.history.state, "", url);
+  return url;
 }
 
 /**
@@ -308,13 +317,22 @@ export function HeatmapTable({
   aside,
 }: HeatmapTableProps) {
   const search = useSearchParams();
+  const router = useRouter();
+  const [, startTransition] = useTransition();
   // Units follow one default (open or closed) except those toggled one by one, so units that
   // appear after a client-side navigation (clearing a filter, say) follow the default too.
   const [state, setState] = useState<UnitsState>(() => unitsStateFromSearch(search, initiallyExpanded));
-  const isOpen = (id: string) => state.open !== state.toggled.has(id);
+  const isOpen = (id: string) => isUnitOpen(state, id);
   const update = (next: UnitsState) => {
     setState(next);
-    writeUnitsState(next);
+    const address = addressWithUnitsState(next);
+    // Replacing, not pushing: opening a unit is not a step the Back button should undo one by one.
+    if (groups.some((group) => group.rows === null && isUnitOpen(next, group.id))) {
+      // A unit whose rows the page was rendered without: the server renders it again, with them.
+      startTransition(() => router.replace(`${address.pathname}${address.search}`, { scroll: false }));
+    } else {
+      window.history.replaceState(window.history.state, "", address);
+    }
   };
   const toggle = (id: string) => {
     const toggled = new Set(state.toggled);

@@ -19,7 +19,7 @@ import { BAND_COLOURS } from "@/ui/band-chip";
 import { formatInteger } from "@/domain/format";
 import { OrgDashboardNav } from "./dashboard-nav";
 import { EmptyState } from "@/ui/empty-state";
-import { encodeGroup } from "./heatmap-encoding";
+import { encodeGroup, isUnitOpen, unitsStateFromParams } from "./heatmap-encoding";
 import { HeatmapFilterForm, HeatmapTable } from "./heatmap-unit-group";
 import { CycleSelect } from "./cycle-select";
 import { Button } from "@/ui/button";
@@ -190,6 +190,9 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
   // Links for the most recent cycle leave it out: the team pages default to the latest result.
   const cycleSearch = cycle && cycle.key !== view.cycles[0]?.key ? `?cycle=${cycle.key}` : "";
   const expandTeams = totals.shownTeams <= TEAMS_SHOWN_OPEN_UP_TO;
+  // Only open units' team rows are sent: with a thousand teams and the units closed, that halves
+  // the page and the server's work for it. The table starts from the same state.
+  const unitsState = unitsStateFromParams(view.unitsInAddress, expandTeams);
   return (
     <div className="space-y-3">
       <PageHeader
@@ -245,7 +248,9 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
               <HeatmapTable
                 // A new default (the number of teams shown crossed the threshold) starts afresh.
                 key={expandTeams ? "units-open" : "units-closed"}
-                groups={heatmap.groups.map(encodeGroup)}
+                groups={heatmap.groups.map((group) =>
+                  encodeGroup(group, isUnitOpen(unitsState, group.orgUnitId)),
+                )}
                 pitfallNames={PITFALL_IDS.map(
                   (id) => view.pitfalls.find((pitfall) => pitfall.id === id)?.name ?? id,
                 )}

@@ -33,6 +33,10 @@ const builtHeatmaps = new FingerprintedCache<Heatmap>(32);
  * (never the explanation JSON). Every team query is scoped to what the actor may read; the rows are
  * reused while the dashboard data's fingerprint is unchanged, keyed by that scoped query.
  */
+function firstValue(value: string | string[] | undefined): string | null {
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+}
+
 export async function getOrgHeatmap(
   actor: Actor,
   searchParams: Record<string, string | string[] | undefined>,
@@ -54,6 +58,7 @@ export async function getOrgHeatmap(
     units: units.map(({ slug, name }) => ({ slug, name })),
     query,
     unknownUnit: requested.unit !== undefined && unit === undefined,
+    unitsInAddress: { units: firstValue(searchParams.units), except: firstValue(searchParams.except) },
     pitfalls: content.pitfalls.map((pitfall) => ({ id: pitfall.id, name: pitfall.name })),
   };
   if (!cycle) return { ...view, heatmap: EMPTY_HEATMAP, methodChange: null };

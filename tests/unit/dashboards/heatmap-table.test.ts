@@ -5,9 +5,15 @@
  */
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
-import type { EncodedGroup } from "@/features/dashboards/heatmap-encoding";
+import { describe, expect, it, vi } from "vitest";
+import { encodeGroup, type EncodedGroup } from "@/features/dashboards/heatmap-encoding";
 import { HeatmapTable } from "@/features/dashboards/heatmap-unit-group";
+import { HEATMAP_COLUMNS, type HeatmapUnitGroup } from "@/domain/dashboards/heatmap";
+
+vi.mock("next/navigation", async () => ({
+  ...(await import("../../support/app-router")).appRouterForMarkup,
+  useSearchParams: () => null,
+}));
 
 function group(id: string, name: string, teams: number): EncodedGroup {
   return {
@@ -69,7 +75,7 @@ describe("HeatmapTable", () => {
     const withHeadline: EncodedGroup = {
       ...first!,
       averages: [...first!.averages.slice(0, 7), [30.1, 4, 1, 3, 2] as const],
-      rows: first!.rows.map(([slug, name, completion, cells]) => [
+      rows: first!.rows!.map(([slug, name, completion, cells]) => [
         slug,
         name,
         completion,
@@ -134,5 +140,40 @@ describe("a team split on a pitfall's questions", () => {
     // Shown once in each of the two cells; the words carry it for screen readers.
     expect(count(html, "≠")).toBe(2);
     expect(count(html, "team split on")).toBe(3); // the pitfall cell's label, Overall's label and tooltip
+  });
+});
+
+describe("a closed unit's team rows", () => {
+  it("are left out of the encoded unit, and only of it", () => {
+    const unit = {
+      orgUnitId: "unit-a",
+      name: "Payments",
+      teamCount: 0,
+      completion: { submitted: 0, draft: 0, "not-started": 0 },
+      averages: Object.fromEntries(
+        HEATMAP_COLUMNS.map((column) => [column, { score: null, band: null, trend: null, scoredTeams: 0 }]),
+      ),
+      headline: { highOrCriticalTeams: 0 },
+      rows: [],
+    } as unknown as HeatmapUnitGroup;
+    expect(encodeGroup(unit, false).rows).toBeNull();
+    expect(encodeGroup(unit).rows).toEqual([]);
+    expect(encodeGroup(unit, false).name).toBe("Payments");
+  });
+
+  it("show a loading row, not an empty unit, while an open unit's rows are on their way", () => {
+    const html = renderToStaticMarkup(
+      createElement(HeatmapTable, {
+        groups: [{ ...GROUPS[0]!, rows: null }, GROUPS[1]!],
+        cycleSearch: "",
+        since: null,
+        initiallyExpanded: true,
+        caption: "Risk scores",
+        head: createElement("tr", null, createElement("th", null, "Team")),
+      }),
+    );
+    expect(html).toContain('role="status">Loading the teams of Payments…</td>');
+    expect(html).not.toContain("No team in this unit matches the filters.");
+    expect(count(html, "data-team-row")).toBe(2);
   });
 });
