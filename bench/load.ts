@@ -5,7 +5,8 @@
  * benchmark's data stays as seeded:
  *
  * 1. Closed loop: autocannon, 50 connections for 30 s each against the org heatmap, a team
- *    dashboard, the answer-autosave action and the individual-answer autosave (throughput: as fast
+ *    dashboard, the team's answer autosave (POST /api/autosave/answer) and the individual-answer
+ *    autosave (POST /api/autosave/my-answer), as the questionnaire sends them (throughput: as fast
  *    as answers come back).
  * 2. Open loop, a quarter end: 300 people for 60 s, each sending requests on a fixed schedule
  *    whatever the server's speed, with think time between them: 240 people answering (an autosave
@@ -38,7 +39,7 @@ import { latestQuestionnaire } from "../src/domain/content";
 import { DEMO_PASSWORD } from "../prisma/seed/demo-organisation";
 import { hashDemoPassword } from "../prisma/seed/demo-password";
 import { startApp, type RunningApp } from "./lib/app-server";
-import { serverActionId } from "./lib/server-actions";
+import { AUTOSAVE_PATHS } from "../src/contracts/assessments/autosave-paths";
 import { sessionCookieFor } from "./lib/sign-in";
 
 const PORT = 3400;
@@ -165,6 +166,8 @@ interface RunSummary {
   refused: number;
   /** Server resident memory right after the run, MiB. */
   rssAfter: number;
+  /** CPU time the server processes spent per answered request, ms (until the run's last answer). */
+  cpuMsPerRequest: number;
 }
 
 async function run(
@@ -175,6 +178,7 @@ async function run(
   refusedBodies: () => number,
 ): Promise<RunSummary> {
   const latencies: number[] = [];
+  const cpuBefore = app.cpuMs();
   const result = await autocannon({
     url: app.baseUrl,
     connections: CONNECTIONS,
@@ -185,6 +189,7 @@ async function run(
       client.on("response", (_status, _bytes, responseTime) => latencies.push(responseTime));
     },
   });
+  const cpuUsed = app.cpuMs() - cpuBefore;
   latencies.sort((a, b) => a - b);
   return {
     kind,
@@ -198,32 +203,34 @@ async function run(
     non2xx: result.non2xx,
     refused: refusedBodies(),
     rssAfter: app.rssMiB(),
+    cpuMsPerRequest: latencies.length > 0 ? cpuUsed / latencies.length : 0,
   };
 }
 
-/** The body of one autosave: the server action's arguments. */
+/** The body of one autosave of the team's answer. */
 function autosaveBody(slot: Slot, questionId: string, value: number): string {
-  return JSON.stringify([
-    {
-      assessmentId: slot.assessmentId,
-      questionId,
-      answer: { kind: "value", value },
-      note: null,
-      expectedVersion: slot.version,
-    },
-  ]);
+  return JSON.stringify({
+    assessmentId: slot.assessmentId,
+    questionId,
+    answer: { kind: "value", value },
+    note: null,
+    expectedVersion: slot.version,
+  });
 }
 
-/** The body of one individual autosave: the person's own answer (saveMyAnswerAction). */
+/** The body of one individual autosave: the person's own answer. */
 function ownAnswerBody(slot: Slot, questionId: string, value: number): string {
-  return JSON.stringify([
-    {
-      assessmentId: slot.assessmentId,
-      questionId,
-      answer: { kind: "value", value },
-      expectedVersion: slot.ownVersion,
-    },
-  ]);
+  return JSON.stringify({
+    assessmentId: slot.assessmentId,
+    questionId,
+    answer: { kind: "value", value },
+    expectedVersion: slot.ownVersion,
+  });
+}
+
+/** The headers the questionnaire's fetch sends: its session, its own origin, JSON. */
+function autosaveHeaders(app: RunningApp, cookie: string): Record<string, string> {
+  return { cookie, origin: app.baseUrl, "content-type": "application/json" };
 }
 
 /**
@@ -252,8 +259,6 @@ interface OpenLoopSetup {
   app: RunningApp;
   headCookie: string;
   leadCookie: string;
-  saveActionId: string;
-  saveOwnActionId: string;
   questionIds: string[];
   openSlots: Slot[];
   teamSlugs: string[];
@@ -265,8 +270,7 @@ interface OpenLoopSetup {
  * was due to when its answer was read in full.
  */
 async function openLoop(setup: OpenLoopSetup): Promise<OpenLoopSummary> {
-  const { app, headCookie, leadCookie, saveActionId, saveOwnActionId, questionIds, openSlots, teamSlugs } =
-    setup;
+  const { app, headCookie, leadCookie, questionIds, openSlots, teamSlugs } = setup;
   const samples: { kind: string; ms: number; ok: boolean }[] = [];
   const started = performance.now();
   const end = started + OPEN_DURATION_SECONDS * 1000;
@@ -314,18 +318,17 @@ async function openLoop(setup: OpenLoopSetup): Promise<OpenLoopSummary> {
         previous = previous.then(() =>
           timed(own ? "individual autosave" : "autosave", due, async () => {
             const questionId = questionIds[turn % questionIds.length]!;
-            const response = await fetch(app.baseUrl + "/", {
-              method: "POST",
-              headers: {
-                cookie: leadCookie,
-                "next-action": own ? saveOwnActionId : saveActionId,
-                "content-type": "text/plain;charset=UTF-8",
+            const response = await fetch(
+              app.baseUrl + (own ? AUTOSAVE_PATHS.saveMyAnswer : AUTOSAVE_PATHS.saveAnswer),
+              {
+                method: "POST",
+                headers: autosaveHeaders(app, leadCookie),
+                body: own
+                  ? ownAnswerBody(slot, questionId, (turn % 5) + 1)
+                  : autosaveBody(slot, questionId, (turn % 5) + 1),
+                signal: AbortSignal.timeout(OPEN_LOOP_TIMEOUT_MS),
               },
-              body: own
-                ? ownAnswerBody(slot, questionId, (turn % 5) + 1)
-                : autosaveBody(slot, questionId, (turn % 5) + 1),
-              signal: AbortSignal.timeout(OPEN_LOOP_TIMEOUT_MS),
-            });
+            );
             return response.ok && savedFrom(slot, await response.text(), own);
           }),
         );
@@ -417,8 +420,6 @@ async function main() {
     const questionnaire = latestQuestionnaire();
     const questions = questionnaire.sections.flatMap((section) => section.questions);
     const agreementQuestions = questions.filter((question) => question.answer.type === "agreement");
-    const saveActionId = serverActionId("saveAnswerAction");
-    const saveOwnActionId = serverActionId("saveMyAnswerAction");
 
     const summaries: RunSummary[] = [];
     let rssAfter = rssBefore;
@@ -451,16 +452,14 @@ async function main() {
         summaries.push(
           await run(
             own ? "individual autosave" : "autosave",
-            own ? "individual autosave (saveMyAnswerAction)" : "answer autosave (saveAnswerAction)",
+            own
+              ? `individual autosave (POST ${AUTOSAVE_PATHS.saveMyAnswer})`
+              : `answer autosave (POST ${AUTOSAVE_PATHS.saveAnswer})`,
             app,
             {
               method: "POST",
-              path: "/",
-              headers: {
-                cookie: leadCookie,
-                "next-action": own ? saveOwnActionId : saveActionId,
-                "content-type": "text/plain;charset=UTF-8",
-              },
+              path: own ? AUTOSAVE_PATHS.saveMyAnswer : AUTOSAVE_PATHS.saveAnswer,
+              headers: autosaveHeaders(app, leadCookie),
               setupRequest: (request: autocannon.Request, rawContext: object) => {
                 const context = rawContext as { slot?: Slot };
                 const slot = slots.find((candidate) => !candidate.busy)!;
@@ -498,6 +497,11 @@ async function main() {
       console.log(
         `server RSS (all server processes): ${rssBefore.toFixed(0)} MiB before, ${rssAfter.toFixed(0)} MiB after`,
       );
+      console.log(
+        `server CPU per answered request (all server processes): ${summaries
+          .map((s) => `${s.kind} ${s.cpuMsPerRequest.toFixed(1)} ms`)
+          .join(", ")}`,
+      );
     }
 
     if (!OPEN_ONLY && !AUTOSAVE_ONLY) {
@@ -513,8 +517,6 @@ async function main() {
           app,
           headCookie,
           leadCookie,
-          saveActionId,
-          saveOwnActionId,
           questionIds: agreementQuestions.map((question) => question.id),
           openSlots,
           teamSlugs,

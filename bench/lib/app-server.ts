@@ -11,6 +11,8 @@ export interface RunningApp {
   rssMiB(): number;
   /** How many processes serve: the primary and its workers. */
   processCount(): number;
+  /** CPU time (user and system) the server processes have used so far, together, in ms. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -28,6 +30,20 @@ function rssOf(pid: number): number {
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
     const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
     return kib / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** Linux counts process CPU time in clock ticks of 1/100 s (USER_HZ, the same on every architecture). */
+const TICK_MS = 10;
+
+function cpuMsOf(pid: number): number {
+  try {
+    // The command name (field 2) may hold spaces; utime and stime are fields 14 and 15.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
   } catch {
     return 0;
   }
@@ -80,6 +96,7 @@ export async function startApp(options: { port: number; env: Record<string, stri
     baseUrl,
     rssMiB: () => [child.pid!, ...descendants(child.pid!)].reduce((sum, pid) => sum + rssOf(pid), 0),
     processCount: () => 1 + descendants(child.pid!).length,
+    cpuMs: () => [child.pid!, ...descendants(child.pid!)].reduce((sum, pid) => sum + cpuMsOf(pid), 0),
     async stop() {
       for (const pid of descendants(child.pid!).reverse()) {
         try {

@@ -1,4 +1,4 @@
-/** Server action ids of the production build, by the name of the exported function. */
+/** Server actions of the production build: id, exported name and file. */
 import { readFileSync } from "node:fs";
 
 export interface ServerActionRef {
@@ -16,10 +16,4 @@ export function serverActions(): ServerActionRef[] {
     name: entry.exportedName ?? "(unnamed)",
     file: entry.filename ?? "(unknown)",
   }));
-}
-
-export function serverActionId(name: string): string {
-  const found = serverActions().find((action) => action.name === name);
-  if (!found) throw new Error(`No server action named ${name} in the build.`);
-  return found.id;
 }
