@@ -12,12 +12,14 @@ import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "../src/client-address";
 import { loadEnvOrExit } from "../src/env";
+import { createRequestGate } from "./lib/request-gate";
 
 async function main() {
   const env = loadEnvOrExit();
   const app = next({ dev: false, port: env.PORT });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const gate = createRequestGate(env.REQUESTS_IN_FLIGHT);
   const server = createServer((request, response) => {
     request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress({
       socketAddress: request.socket.remoteAddress,
@@ -25,7 +27,14 @@ async function main() {
       trustedProxyHops: env.TRUSTED_PROXY_HOPS,
     });
     delete request.headers["x-real-ip"];
-    void handle(request, response);
+    gate.admit(
+      (release) => {
+        // "close" comes once the response is sent or its connection is gone, whichever is first.
+        response.once("close", release);
+        void handle(request, response);
+      },
+      () => response.destroyed,
+    );
   });
   server.listen(env.PORT, () => console.log(`Pitfall Radar is listening on port ${env.PORT}.`));
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

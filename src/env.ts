@@ -53,6 +53,16 @@ const fields = z.object({
     .max(16, "expected the number of server processes, 1 to 16")
     .optional(),
   /**
+   * How many requests each server process works on at once; later ones wait their turn. Bounds
+   * each process's memory under load without costing throughput (rendering is CPU work).
+   */
+  REQUESTS_IN_FLIGHT: z.coerce
+    .number({ message: "expected the number of requests a server process handles at once, 1 to 256" })
+    .int("expected the number of requests a server process handles at once, 1 to 256")
+    .min(1, "expected the number of requests a server process handles at once, 1 to 256")
+    .max(256, "expected the number of requests a server process handles at once, 1 to 256")
+    .default(8),
+  /**
    * How many people must answer a pulse question before its counts are shown or scored. Never
    * below 3: a smaller group would let readers tell who answered what.
    */

@@ -36,6 +36,16 @@ describe("parseEnv", () => {
     }
   });
 
+  it("reads how many requests a server process handles at once, 1 to 256, 8 by default", () => {
+    expect(parseEnv({}).REQUESTS_IN_FLIGHT).toBe(8);
+    expect(parseEnv({ REQUESTS_IN_FLIGHT: "4" }).REQUESTS_IN_FLIGHT).toBe(4);
+    for (const value of ["0", "257", "many", "2.5"]) {
+      expect(() => parseEnv({ REQUESTS_IN_FLIGHT: value })).toThrow(
+        /REQUESTS_IN_FLIGHT: expected the number of requests a server process handles at once/,
+      );
+    }
+  });
+
   it("names the variable and what it expects when a value is malformed", () => {
     expect(() => parseEnv({ DATABASE_URL: "nonsense" })).toThrow(EnvError);
     expect(() => parseEnv({ DATABASE_URL: "nonsense" })).toThrow(
