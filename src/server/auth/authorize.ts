@@ -13,18 +13,25 @@ export interface TeamRef {
   archived: boolean;
 }
 
+/** A team by its id or, in one statement all the same, by its URL slug. */
+type TeamKey = { id: string } | { slug: string };
+
 /**
  * Loads a team and checks the actor may perform `action` on it. A team the actor cannot even
  * read is reported as not found, so ids of other teams reveal nothing.
  */
-export async function authorizeTeam(actor: Actor, action: Action, teamId: string): Promise<TeamRef> {
+export async function authorizeTeam(
+  actor: Actor,
+  action: Action,
+  teamId: string | TeamKey,
+): Promise<TeamRef> {
   const { archivedAt, ...team } = await loadAuthorizedTeam(actor, action, teamId);
   return { ...team, archived: archivedAt !== null };
 }
 
-async function loadAuthorizedTeam(actor: Actor, action: Action, teamId: string) {
+async function loadAuthorizedTeam(actor: Actor, action: Action, key: string | TeamKey) {
   const team = await db.team.findUnique({
-    where: { id: teamId },
+    where: typeof key === "string" ? { id: key } : key,
     select: { id: true, name: true, slug: true, orgUnitId: true, archivedAt: true },
   });
   if (!team) throw new NotFoundError();
@@ -41,7 +48,11 @@ export const ARCHIVED_TEAM_MESSAGE =
  * For changes to a team's assessments and plan: authorizeTeam, and then refused with a clear
  * message when the team is archived (read-only), whoever asks.
  */
-export async function authorizeTeamChange(actor: Actor, action: Action, teamId: string): Promise<TeamRef> {
+export async function authorizeTeamChange(
+  actor: Actor,
+  action: Action,
+  teamId: string | TeamKey,
+): Promise<TeamRef> {
   const { archivedAt, ...team } = await loadAuthorizedTeam(actor, action, teamId);
   const archived = archivedAt !== null;
   const resource = { type: "team" as const, teamId: team.id, orgUnitId: team.orgUnitId, archived };
@@ -55,16 +66,12 @@ export async function authorizeTeamChangeBySlug(
   action: Action,
   slug: string,
 ): Promise<TeamRef> {
-  const team = await db.team.findUnique({ where: { slug }, select: { id: true } });
-  if (!team) throw new NotFoundError();
-  return authorizeTeamChange(actor, action, team.id);
+  return authorizeTeamChange(actor, action, { slug });
 }
 
 /** Same as authorizeTeam, by the team's URL slug. */
 export async function authorizeTeamBySlug(actor: Actor, action: Action, slug: string): Promise<TeamRef> {
-  const team = await db.team.findUnique({ where: { slug }, select: { id: true } });
-  if (!team) throw new NotFoundError();
-  return authorizeTeam(actor, action, team.id);
+  return authorizeTeam(actor, action, { slug });
 }
 
 export async function authorizeOrgUnit(actor: Actor, action: Action, orgUnitId: string) {

@@ -12,6 +12,7 @@ import { reopenAssessment, startAssessment, submitAssessment } from "@/server/as
 import { db } from "@/server/db";
 import type { OrgHeatmapView } from "@/contracts/dashboards/views";
 import { getOrgHeatmap } from "@/server/dashboards/heatmap";
+import { dashboardDataFingerprint } from "@/server/dashboards/dashboard-data-cache";
 import { getPitfallExplanation, getTeamDashboard } from "@/server/dashboards/team-dashboard";
 import { completeAnswers, createPerson, storedColumns } from "../assessments/fixtures";
 import { createDashboardOrganisation, draft, submit, type DashboardOrganisation } from "./fixtures";
@@ -297,5 +298,47 @@ describe("team dashboard percentiles", () => {
     expect(second).toEqual(first);
     expect(first.comparedTeams).toBeGreaterThan(1);
     expect(linear(first)).not.toBeNull();
+  });
+});
+
+describe("the dashboard data's fingerprint", () => {
+  it("holds while nothing changes and moves with a write to each table behind the dashboards", async () => {
+    const cycleIds = [org.cycles.q4, org.cycles.q3];
+    const taken = () => dashboardDataFingerprint(cycleIds);
+    const first = await taken();
+    expect(first.split("|")).toHaveLength(9);
+    expect(await taken()).toBe(first);
+
+    const seen = new Set([first]);
+    const moved = async (write: () => Promise<unknown>, what: string) => {
+      // Update times have millisecond resolution: keep two writes out of the same millisecond.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await write();
+      const now = await taken();
+      expect(seen.has(now), what).toBe(false);
+      seen.add(now);
+    };
+    const assessment = await db.assessment.findFirstOrThrow({ where: { cycleId: org.cycles.q4 } });
+    await moved(
+      () => db.assessment.update({ where: { id: assessment.id }, data: { version: { increment: 1 } } }),
+      "an assessment's version",
+    );
+    await moved(
+      () => db.team.update({ where: { id: org.teams.search.id }, data: { name: "Search" } }),
+      "a team",
+    );
+    await moved(
+      () => db.orgUnit.update({ where: { id: org.units.payments }, data: { name: "Payments" } }),
+      "an org unit",
+    );
+    await moved(
+      () => db.cycle.update({ where: { id: org.cycles.q3 }, data: { status: "closed" } }),
+      "a cycle",
+    );
+    // An assessment of another cycle is not behind these dashboards.
+    const elsewhere = await submit(org.teams.checkout.id, org.cycles.q2, { "linear-run-costs": 40 });
+    const before = await taken();
+    await db.assessment.update({ where: { id: elsewhere }, data: { version: { increment: 1 } } });
+    expect(await taken()).toBe(before);
   });
 });
