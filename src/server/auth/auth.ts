@@ -59,6 +59,11 @@ function createAuth() {
       accountLinking: { enabled: true, trustedProviders: [], requireLocalEmailVerified: true },
     },
     user: {
+      // Read with every session, so a request learns that its person was deactivated without
+      // reading the person again (src/server/auth/session.ts); never set through sign-up.
+      additionalFields: {
+        deactivatedAt: { type: "date", required: false, input: false },
+      },
       // A person is only ever created from an email the identity provider has verified.
       validateUserInfo: ({ user, source }) =>
         source.action === "create-user" && source.method === "oauth" && !user.emailVerified
