@@ -7,7 +7,7 @@
  * 1. Closed loop: autocannon, 50 connections for 30 s each against the org heatmap, a team
  *    dashboard, the team's answer autosave (POST /api/autosave/answer) and the individual-answer
  *    autosave (POST /api/autosave/my-answer), as the questionnaire sends them (throughput: as fast
- *    as answers come back).
+ *    as answers come back). Each page first gets 5 s of unrecorded load (WARM_UP_SECONDS).
  * 2. Open loop, a quarter end: 300 people for 60 s, each sending requests on a fixed schedule
  *    whatever the server's speed, with think time between them: 240 people answering (an autosave
  *    every 6 s each; half save the team's answers, half their own individual answers), 50 people
@@ -168,6 +168,17 @@ interface RunSummary {
   rssAfter: number;
   /** CPU time the server processes spent per answered request, ms (until the run's last answer). */
   cpuMsPerRequest: number;
+}
+
+/**
+ * Unrecorded load on each page just before its run. A fresh server process compiles the page's
+ * code and fills its caches (the heatmap's rows, each process its own) on its first requests;
+ * the runs measure the steady state a long-running server is in.
+ */
+const WARM_UP_SECONDS = 5;
+
+async function warmUp(app: RunningApp, request: autocannon.Request): Promise<void> {
+  await autocannon({ url: app.baseUrl, connections: 10, duration: WARM_UP_SECONDS, requests: [request] });
 }
 
 async function run(
@@ -424,6 +435,8 @@ async function main() {
     const summaries: RunSummary[] = [];
     let rssAfter = rssBefore;
     if (!OPEN_ONLY && !AUTOSAVE_ONLY) {
+      console.log(`Each page gets ${WARM_UP_SECONDS} s of unrecorded load (10 connections) before its run.`);
+      await warmUp(app, { method: "GET", path: "/org", headers: { cookie: headCookie } });
       summaries.push(
         await run(
           "org",
@@ -433,6 +446,11 @@ async function main() {
           () => 0,
         ),
       );
+      await warmUp(app, {
+        method: "GET",
+        path: `/team/${dashboardSlug}/dashboard`,
+        headers: { cookie: headCookie },
+      });
       summaries.push(
         await run(
           "dashboard",
