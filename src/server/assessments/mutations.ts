@@ -53,16 +53,6 @@ type Transaction = Prisma.TransactionClient;
 const SUBMITTED_MESSAGE =
   "This assessment has been submitted, so its answers can no longer be changed. An admin or the head of engineering can reopen it.";
 
-/** The team an assessment belongs to, read from the database: the assessment id alone decides it. */
-export async function teamOfAssessment(assessmentId: string): Promise<string> {
-  const assessment = await db.assessment.findUnique({
-    where: { id: assessmentId },
-    select: { teamId: true },
-  });
-  if (!assessment) throw new NotFoundError();
-  return assessment.teamId;
-}
-
 const answerableColumns = {
   id: true,
   teamId: true,
@@ -159,8 +149,7 @@ function auditedAnswer(row: AnswerRow | null) {
 
 /** Saves (or clears, with `answer: null`) one answer of a draft or reopened assessment. */
 export async function saveAnswer(actor: Actor, input: SaveAnswerInput): Promise<SaveAnswerResult> {
-  const teamId = await teamOfAssessment(input.assessmentId);
-  await authorizeTeamChange(actor, "assessment:answer", teamId);
+  await authorizeTeamChange(actor, "assessment:answer", { assessmentId: input.assessmentId });
 
   return db.$transaction(async (tx) => {
     const assessment = await readAnswerable(tx, input.assessmentId);
@@ -232,8 +221,7 @@ export async function confirmCarriedOverAnswers(
   actor: Actor,
   input: ConfirmAnswersInput,
 ): Promise<ConfirmAnswersResult> {
-  const teamId = await teamOfAssessment(input.assessmentId);
-  await authorizeTeamChange(actor, "assessment:answer", teamId);
+  await authorizeTeamChange(actor, "assessment:answer", { assessmentId: input.assessmentId });
   const questionIds = [...new Set(input.questionIds)];
 
   return db.$transaction(async (tx) => {
@@ -399,8 +387,7 @@ export async function submitAssessment(
   actor: Actor,
   input: SubmitAssessmentInput,
 ): Promise<SubmittedAssessment> {
-  const teamId = await teamOfAssessment(input.assessmentId);
-  const team = await authorizeTeamChange(actor, "assessment:answer", teamId);
+  const team = await authorizeTeamChange(actor, "assessment:answer", { assessmentId: input.assessmentId });
   if (!can(actor, "assessment:submit", { type: "team", teamId: team.id, orgUnitId: team.orgUnitId })) {
     throw new ForbiddenError("Only the team lead submits the assessment. Your answers are saved for them.");
   }
@@ -536,8 +523,7 @@ export async function reopenAssessment(
   actor: Actor,
   input: ReopenAssessmentInput,
 ): Promise<{ teamSlug: string; cycleName: string }> {
-  const teamId = await teamOfAssessment(input.assessmentId);
-  const team = await authorizeTeamChange(actor, "assessment:reopen", teamId);
+  const team = await authorizeTeamChange(actor, "assessment:reopen", { assessmentId: input.assessmentId });
 
   return db.$transaction(async (tx) => {
     const assessment = await tx.assessment.findUnique({

@@ -13,8 +13,17 @@ export interface TeamRef {
   archived: boolean;
 }
 
-/** A team by its id or, in one statement all the same, by its URL slug. */
-type TeamKey = { id: string } | { slug: string };
+/**
+ * A team by its id or, in one statement all the same, by its URL slug or by one of its
+ * assessments (a mutation given an assessment id authorises against that assessment's team).
+ */
+type TeamKey = { id: string } | { slug: string } | { assessmentId: string };
+
+function teamWhere(key: string | TeamKey): Prisma.TeamWhereInput {
+  if (typeof key === "string") return { id: key };
+  if ("assessmentId" in key) return { assessments: { some: { id: key.assessmentId } } };
+  return key;
+}
 
 /**
  * Loads a team and checks the actor may perform `action` on it. A team the actor cannot even
@@ -30,8 +39,8 @@ export async function authorizeTeam(
 }
 
 async function loadAuthorizedTeam(actor: Actor, action: Action, key: string | TeamKey) {
-  const team = await db.team.findUnique({
-    where: typeof key === "string" ? { id: key } : key,
+  const team = await db.team.findFirst({
+    where: teamWhere(key),
     select: { id: true, name: true, slug: true, orgUnitId: true, archivedAt: true },
   });
   if (!team) throw new NotFoundError();

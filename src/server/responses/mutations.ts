@@ -23,7 +23,6 @@ import {
   normalisedAnswer,
   readAnswerable,
   startAssessment,
-  teamOfAssessment,
   type StartedAssessment,
 } from "../assessments/mutations";
 import {
@@ -56,7 +55,7 @@ type Transaction = Prisma.TransactionClient;
 
 /** Authorizes answering for oneself in the assessment's team (the team's own people only). */
 async function authorizeOwnAnswers(actor: Actor, assessmentId: string) {
-  return authorizeTeamChange(actor, "response:answer", await teamOfAssessment(assessmentId));
+  return authorizeTeamChange(actor, "response:answer", { assessmentId });
 }
 
 /** The open, unsubmitted assessment with what the person's answers depend on. */
@@ -282,11 +281,7 @@ export async function fillTeamAnswersFromIndividual(
   actor: Actor,
   input: FillFromIndividualAnswersInput,
 ): Promise<{ filled: number; version: number }> {
-  const team = await authorizeTeamChange(
-    actor,
-    "assessment:answer",
-    await teamOfAssessment(input.assessmentId),
-  );
+  const team = await authorizeTeamChange(actor, "assessment:answer", { assessmentId: input.assessmentId });
   if (!can(actor, "response:summary", { type: "team", teamId: team.id, orgUnitId: team.orgUnitId })) {
     throw new ForbiddenError(
       "Only the team lead fills team answers from the team's own answers, because it means seeing them.",
