@@ -193,6 +193,8 @@ test.describe("the team lead's quarter", () => {
       page.getByRole("status").filter({ hasText: /^Confirmed \d+ carried-over answers/ }),
     ).toBeFocused();
     await expectFocusNotOnBody(page, "Confirm all remaining");
+    // The confirmation refreshes the page in place; its title is set again as part of that.
+    await expect(page).toHaveTitle(/Review the assessment/);
     await expectNoAccessibilityViolations(page);
   });
 
