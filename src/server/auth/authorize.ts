@@ -19,12 +19,6 @@ export interface TeamRef {
  */
 type TeamKey = { id: string } | { slug: string } | { assessmentId: string };
 
-function teamWhere(key: string | TeamKey): Prisma.TeamWhereInput {
-  if (typeof key === "string") return { id: key };
-  if ("assessmentId" in key) return { assessments: { some: { id: key.assessmentId } } };
-  return key;
-}
-
 /**
  * Loads a team and checks the actor may perform `action` on it. A team the actor cannot even
  * read is reported as not found, so ids of other teams reveal nothing.
@@ -39,10 +33,15 @@ export async function authorizeTeam(
 }
 
 async function loadAuthorizedTeam(actor: Actor, action: Action, key: string | TeamKey) {
-  const team = await db.team.findFirst({
-    where: teamWhere(key),
-    select: { id: true, name: true, slug: true, orgUnitId: true, archivedAt: true },
-  });
+  const select = { id: true, name: true, slug: true, orgUnitId: true, archivedAt: true } as const;
+  // By id or slug through findUnique, which the client batches: a page that authorises the same
+  // team in several places at once sends one statement for all of them.
+  const team =
+    typeof key === "string"
+      ? await db.team.findUnique({ where: { id: key }, select })
+      : "assessmentId" in key
+        ? await db.team.findFirst({ where: { assessments: { some: { id: key.assessmentId } } }, select })
+        : await db.team.findUnique({ where: key, select });
   if (!team) throw new NotFoundError();
   const resource = { type: "team" as const, teamId: team.id, orgUnitId: team.orgUnitId };
   if (!can(actor, "team:read", resource)) throw new NotFoundError();
