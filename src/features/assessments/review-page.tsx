@@ -7,6 +7,7 @@ import { questionnairePath, teamPath } from "@/contracts/assessments/paths";
 import { SubmitAssessmentForm } from "./submit-assessment-form";
 import { ConfirmRemainingForm } from "./confirm-remaining-form";
 import { ProgressSummary } from "./progress-summary";
+import { QuestionLinkList } from "./question-link-list";
 import { QuarterChanges } from "./quarter-changes";
 import { PulseSummary } from "../pulse/pulse-summary";
 import type { TeamPulseView } from "@/contracts/pulse/views";
@@ -144,18 +145,7 @@ function ReviewList({
       {items.length === 0 ? (
         <p className="text-slate-700">{empty}</p>
       ) : (
-        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-          {items.map((item) => (
-            <li key={item.questionId} className="px-4 py-3">
-              <Link href={item.href} className="font-medium text-blue-800 underline hover:text-blue-950">
-                {item.prompt}
-              </Link>
-              <p className="text-sm text-slate-700">
-                {item.sectionTitle} · {item.message}
-              </p>
-            </li>
-          ))}
-        </ul>
+        <QuestionLinkList items={items} detail={(item) => item.message} />
       )}
       {children}
     </SectionCard>

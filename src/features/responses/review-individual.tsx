@@ -1,32 +1,8 @@
-import { Link } from "@/ui/link";
+import { QuestionLinkList } from "@/features/assessments/question-link-list";
 import { SectionCard } from "@/ui/section-card";
 import type { ReviewView } from "@/contracts/assessments/types";
-import type { IndividualQuestionItem } from "@/contracts/responses/types";
 import { FillFromIndividualForm } from "./fill-from-individual-form";
 import { TeamSplitMarker } from "./team-split-marker";
-
-function QuestionList<Item extends IndividualQuestionItem>({
-  items,
-  detail,
-}: {
-  items: Item[];
-  detail: (item: Item) => string;
-}) {
-  return (
-    <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-      {items.map((item) => (
-        <li key={item.questionId} className="px-4 py-3">
-          <Link href={item.href} className="font-medium text-blue-800 underline hover:text-blue-950">
-            {item.prompt}
-          </Link>
-          <p className="text-sm text-slate-700">
-            {item.sectionTitle} · {detail(item)}
-          </p>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 /**
  * The review's part about individual answers: how many people answered on their own, and, for the
@@ -59,7 +35,7 @@ export function ReviewIndividual({ review }: { review: ReviewView }) {
                 <TeamSplitMarker /> Their answers lie half the risk scale or more apart. Worth a conversation
                 before the team answer is settled.
               </p>
-              <QuestionList items={spread.split} detail={(item) => item.distribution} />
+              <QuestionLinkList items={spread.split} detail={(item) => item.distribution} />
             </>
           )}
           {submitted ? null : (
@@ -72,7 +48,7 @@ export function ReviewIndividual({ review }: { review: ReviewView }) {
                   None: every question the team answered on its own already has a team answer.
                 </p>
               ) : (
-                <QuestionList
+                <QuestionLinkList
                   items={spread.fillable}
                   detail={(item) => `${item.distribution} · would be filled with “${item.answerLabel}”`}
                 />

@@ -26,9 +26,9 @@ type TeamKey = { id: string } | { slug: string } | { assessmentId: string };
 export async function authorizeTeam(
   actor: Actor,
   action: Action,
-  teamId: string | TeamKey,
+  key: string | TeamKey,
 ): Promise<TeamRef> {
-  const { archivedAt, ...team } = await loadAuthorizedTeam(actor, action, teamId);
+  const { archivedAt, ...team } = await loadAuthorizedTeam(actor, action, key);
   return { ...team, archived: archivedAt !== null };
 }
 
@@ -59,9 +59,9 @@ export const ARCHIVED_TEAM_MESSAGE =
 export async function authorizeTeamChange(
   actor: Actor,
   action: Action,
-  teamId: string | TeamKey,
+  key: string | TeamKey,
 ): Promise<TeamRef> {
-  const { archivedAt, ...team } = await loadAuthorizedTeam(actor, action, teamId);
+  const { archivedAt, ...team } = await loadAuthorizedTeam(actor, action, key);
   const archived = archivedAt !== null;
   const resource = { type: "team" as const, teamId: team.id, orgUnitId: team.orgUnitId, archived };
   if (!can(actor, action, resource)) throw new ForbiddenError(ARCHIVED_TEAM_MESSAGE);
