@@ -57,7 +57,8 @@ function descendants(pid: number): number[] {
 }
 
 export async function startApp(options: { port: number; env: Record<string, string> }): Promise<RunningApp> {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first.");
+  if (!existsSync(".next/BUILD_ID") || !existsSync("build/scripts/start.mjs"))
+    throw new Error("No production build: run `npm run build` first.");
   const baseUrl = `http://127.0.0.1:${options.port}`;
   // A server left over from an interrupted run would answer the health check below, and the
   // benchmark would measure it (and its database) instead of this build.
@@ -67,7 +68,8 @@ export async function startApp(options: { port: number; env: Record<string, stri
   );
   if (leftover)
     throw new Error(`Port ${options.port} is already in use: stop the server listening there first.`);
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  // What `npm start` runs: the compiled start script and server, as in production.
+  const child: ChildProcess = spawn(process.execPath, ["build/scripts/start.mjs"], {
     env: {
       ...process.env,
       ...options.env,
