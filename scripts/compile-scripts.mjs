@@ -1,5 +1,5 @@
 /**
- * Compiles the operator scripts (start and the app server it runs, migrate, re-score, backup) from TypeScript into plain
+ * Compiles the operator scripts (start, with the preparation and the app server it runs; migrate, re-score, backup) from TypeScript into plain
  * JavaScript in build/scripts/, so a production install runs them with `node` alone: no `tsx`, no
  * development dependency. Part of `npm run build`.
  *
@@ -17,7 +17,7 @@ import { build } from "esbuild";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const OUT_DIR = path.join(root, "build/scripts");
-const ENTRY_POINTS = ["start", "server", "db", "rescore", "backup"].map((name) => path.join(root, `scripts/${name}.ts`));
+const ENTRY_POINTS = ["start", "prepare", "server", "db", "rescore", "backup"].map((name) => path.join(root, `scripts/${name}.ts`));
 
 /** `server-only` throws outside React Server Components; these scripts run in plain Node. */
 const serverOnlyIsEmpty = {

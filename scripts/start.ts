@@ -1,7 +1,8 @@
 /**
- * Production start: validate the environment, apply pending migrations, load the demo
- * organisation when asked to and the database is empty, then hand over to the app servers
- * (scripts/server.ts: Next's request handler behind a server that decides the client's address).
+ * Production start: prepare (scripts/prepare.ts, in a process of its own: validate the environment,
+ * apply pending migrations, load the demo organisation when asked to and the database is empty),
+ * then hand over to the app servers (scripts/server.ts: Next's request handler behind a server that
+ * decides the client's address).
  *
  * The servers are WEB_CONCURRENCY worker processes (by default one per available core, at most 4)
  * of a node:cluster primary, which is this process: they share the port (the primary hands each
@@ -9,8 +10,9 @@
  * them because all its state is in the database: sessions, sign-in throttling counters, optimistic
  * locking, the transactions (on SQLite, SQLite's own locks order the processes' transactions; see
  * src/server/sqlite-serialised-adapter.ts) and the fingerprints that tell each process's dashboard
- * cache about writes made by the others. Migrations and demo data run here, once, before any
- * worker starts; every worker gets the same AUTH_SECRET. Each worker's JavaScript heap is limited
+ * cache about writes made by the others. Migrations and demo data run once, before any worker
+ * starts; every worker gets the same AUTH_SECRET. This primary only supervises, so it loads as
+ * little as it can (not even the environment's validation library). Each worker's JavaScript heap is limited
  * (WORKER_HEAP_MIB, unless NODE_OPTIONS already sets --max-old-space-size), so memory stays bounded
  * under load. SIGINT or SIGTERM stops the workers, each finishing its requests, then the primary.
  *
@@ -24,7 +26,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { loadEnvOrExit, type Env } from "../src/env";
+import { SETTINGS_FD, type ServerSettings } from "./lib/server-settings";
 
 /** Server processes when WEB_CONCURRENCY is unset: one per available core, at most this many. */
 const MAX_DEFAULT_WORKERS = 4;
@@ -33,72 +35,33 @@ const WORKER_HEAP_MIB = 384;
 /** glibc malloc arenas per worker (unless MALLOC_ARENA_MAX is set). */
 const WORKER_MALLOC_ARENAS = 2;
 
-/** Given to this script to run only the preparation (migrations, demo data), in a process of its own. */
-const PREPARE_ONLY = "--prepare-only";
+/**
+ * The compiled copy (build/scripts/start.mjs) runs the compiled scripts beside it; from scripts/
+ * (tsx) the TypeScript ones, through tsx.
+ */
+const COMPILED = import.meta.url.endsWith(".mjs");
+const SCRIPT_EXEC_ARGV = COMPILED ? [] : ["--import", "tsx"];
+function siblingScript(name: "prepare" | "server"): string {
+  return fileURLToPath(new URL(`./${name}.${COMPILED ? "mjs" : "ts"}`, import.meta.url));
+}
 
 async function main() {
-  const env = loadEnvOrExit();
-  if (process.argv.includes(PREPARE_ONLY)) {
-    await prepare(env);
-    // The PostgreSQL migration engine leaves a timer behind: leave without waiting for it.
-    process.exit(0);
-  }
-  // Migrations and demo data run once, before any server starts, in a process of their own: the
-  // migration engine and the seed stay out of this long-lived primary's memory.
-  const prepared = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, PREPARE_ONLY], {
-    stdio: "inherit",
+  // Preparation (scripts/prepare.ts) runs once, before any server starts, in a process of its own;
+  // it validates the environment and hands back the settings the servers need on a pipe.
+  const prepared = spawnSync(process.execPath, [...SCRIPT_EXEC_ARGV, siblingScript("prepare")], {
+    stdio: ["inherit", "inherit", "inherit", "pipe"],
   });
   if (prepared.status !== 0) process.exit(prepared.status ?? 1);
+  const settings = JSON.parse(String(prepared.output[SETTINGS_FD])) as ServerSettings;
 
-  const authSecret = env.AUTH_SECRET ?? (await localAuthSecret());
-  startServers(env, authSecret);
+  const authSecret = settings.authSecret ?? (await localAuthSecret());
+  startServers(settings.workers, authSecret);
 }
 
-/** Applies pending migrations, loads the demo organisation when asked to, and reports stale results. */
-async function prepare(env: Env) {
-  // Loaded only after the environment is known to be valid.
-  const { applyMigrations, providerOf } = await import("./lib/migrator");
-  const { POSTGRES_MIGRATIONS_DIR, POSTGRES_SCHEMA_PATH, SQLITE_MIGRATIONS_DIR, SQLITE_SCHEMA_PATH } =
-    await import("./lib/schema-variants");
-  const { createPrismaClient } = await import("../src/server/prisma-client");
-  const { seedDemoIfEmpty } = await import("../prisma/seed/demo");
-  const { countStaleResults, staleResultsNotice } = await import("../src/server/assessments/stale-results");
-  const postgres = providerOf(env.DATABASE_URL) === "postgresql";
-  const applied = await applyMigrations({
-    databaseUrl: env.DATABASE_URL,
-    schemaPath: postgres ? POSTGRES_SCHEMA_PATH : SQLITE_SCHEMA_PATH,
-    migrationsDir: postgres ? POSTGRES_MIGRATIONS_DIR : SQLITE_MIGRATIONS_DIR,
-  });
-  if (applied.length) console.log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
-
-  const client = createPrismaClient(env.DATABASE_URL);
-  try {
-    if (env.DEMO_MODE) {
-      const outcome = await seedDemoIfEmpty(client);
-      console.log(
-        outcome.seeded
-          ? `Loaded the demo organisation: ${outcome.teams} teams in ${outcome.orgUnits} org units, ${outcome.cycles} cycles.`
-          : "Demo mode: the database already holds data, so no demo data was loaded.",
-      );
-    }
-    // Results of an older method still display, but trends across the change are only labelled.
-    const notice = staleResultsNotice(await countStaleResults(client));
-    if (notice) console.log(notice);
-  } finally {
-    await client.$disconnect();
-  }
-}
-
-function startServers(env: Env, authSecret: string) {
-  const workers = env.WEB_CONCURRENCY ?? Math.min(availableParallelism(), MAX_DEFAULT_WORKERS);
-  // Next's request handler behind our own HTTP server, which decides the client's address. The
-  // compiled copy (build/scripts/start.mjs) runs the compiled server beside it; from scripts/
-  // (tsx) the TypeScript one.
-  const compiled = import.meta.url.endsWith(".mjs");
-  cluster.setupPrimary({
-    exec: fileURLToPath(new URL(compiled ? "./server.mjs" : "./server.ts", import.meta.url)),
-    execArgv: compiled ? [] : ["--import", "tsx"],
-  });
+function startServers(configuredWorkers: number | undefined, authSecret: string) {
+  const workers = configuredWorkers ?? Math.min(availableParallelism(), MAX_DEFAULT_WORKERS);
+  // Next's request handler behind our own HTTP server, which decides the client's address.
+  cluster.setupPrimary({ exec: siblingScript("server"), execArgv: SCRIPT_EXEC_ARGV });
   const nodeOptions = process.env.NODE_OPTIONS ?? "";
   const workerEnv = {
     // glibc gives each thread that allocates (V8's helpers, libuv's pool) a malloc arena of its
