@@ -58,6 +58,8 @@ const answerableColumns = {
   teamId: true,
   status: true,
   version: true,
+  // Individual answers carry a person's answers over from this assessment.
+  carriedFromId: true,
   cycle: { select: { id: true, name: true, status: true, questionnaireId: true } },
 } as const satisfies Prisma.AssessmentSelect;
 

@@ -17,7 +17,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "../audit/audit";
 import { authorizeTeamChange, authorizeTeamChangeBySlug } from "../auth/authorize";
 import { db } from "../db";
-import { isUniqueConstraintViolation } from "../db-errors";
+import { isRecordNotFound, isUniqueConstraintViolation } from "../db-errors";
 import { ConflictError, ForbiddenError, ValidationError } from "../errors";
 import {
   normalisedAnswer,
@@ -61,15 +61,11 @@ async function authorizeOwnAnswers(actor: Actor, assessmentId: string) {
 /** The open, unsubmitted assessment with what the person's answers depend on. */
 async function readAnswerableForOwnAnswers(tx: Transaction, assessmentId: string) {
   const assessment = await readAnswerable(tx, assessmentId);
-  const carried = await tx.assessment.findUniqueOrThrow({
-    where: { id: assessment.id },
-    select: { carriedFromId: true },
-  });
   const questionnaire = questionnaireOfCycle(assessment.cycle);
   return {
     assessment,
     questionnaire,
-    own: { id: assessment.id, teamId: assessment.teamId, carriedFromId: carried.carriedFromId },
+    own: { id: assessment.id, teamId: assessment.teamId, carriedFromId: assessment.carriedFromId },
   };
 }
 
@@ -147,13 +143,19 @@ async function claimOwnVersion(
     }
     return { responseId: response.id, version: 1 };
   }
-  const claimed = await tx.response.updateMany({
-    where: { assessmentId: own.id, userId: actor.id, version: expectedVersion },
-    data: { version: { increment: 1 } },
-  });
-  if (claimed.count === 0) throw await ownAnswerConflict(tx, own, actor, questionnaire, questionId);
-  const response = await tx.response.findUniqueOrThrow({ where: key, select: { id: true } });
-  return { responseId: response.id, version: expectedVersion + 1 };
+  // One conditional update that also returns the response: no row matches when the version moved on.
+  const claimed = await tx.response
+    .update({
+      where: { ...key, version: expectedVersion },
+      data: { version: { increment: 1 } },
+      select: { id: true },
+    })
+    .catch((error: unknown) => {
+      if (isRecordNotFound(error)) return null;
+      throw error;
+    });
+  if (!claimed) throw await ownAnswerConflict(tx, own, actor, questionnaire, questionId);
+  return { responseId: claimed.id, version: expectedVersion + 1 };
 }
 
 /**

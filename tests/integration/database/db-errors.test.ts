@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { isUniqueConstraintViolation } from "@/server/db-errors";
+import { isRecordNotFound, isUniqueConstraintViolation } from "@/server/db-errors";
 
 async function errorOf(write: Promise<unknown>): Promise<unknown> {
   try {
@@ -26,5 +26,28 @@ describe("isUniqueConstraintViolation", () => {
     expect(isUniqueConstraintViolation(new Error("P2002"))).toBe(false);
     expect(isUniqueConstraintViolation(null)).toBe(false);
     expect(isUniqueConstraintViolation("P2002")).toBe(false);
+  });
+});
+
+describe("isRecordNotFound", () => {
+  it("recognises an update whose filter matched no row, including a version condition already passed", async () => {
+    await db.user.create({ data: { id: "u-versioned", name: "Versioned", email: "versioned@example.com" } });
+    const missing = await errorOf(db.user.update({ where: { id: "nobody" }, data: { name: "Ghost" } }));
+    expect(isRecordNotFound(missing)).toBe(true);
+    const stale = await errorOf(
+      db.user.update({ where: { id: "u-versioned", name: "An older name" }, data: { name: "New" } }),
+    );
+    expect(isRecordNotFound(stale)).toBe(true);
+    expect((await db.user.findUniqueOrThrow({ where: { id: "u-versioned" } })).name).toBe("Versioned");
+  });
+
+  it("does not mistake a unique violation or other values for a missing record", async () => {
+    await db.user.create({ data: { id: "u-one", name: "One", email: "one@example.com" } });
+    const duplicate = await errorOf(
+      db.user.create({ data: { id: "u-two", name: "Two", email: "one@example.com" } }),
+    );
+    expect(isRecordNotFound(duplicate)).toBe(false);
+    expect(isRecordNotFound(new Error("P2025"))).toBe(false);
+    expect(isRecordNotFound(undefined)).toBe(false);
   });
 });
