@@ -26,7 +26,8 @@
  *   throughput_rps: org=<n> dashboard=<n> autosave=<n> rss_mib=<n>
  *   open_loop: rate=<n>/s p95_ms=<n> errors=<n>
  * rss_mib is the resident memory of all server processes together (the primary and its workers)
- * after the closed-loop runs. Errors: connection errors, timeouts, non-2xx answers and saves the
+ * after the closed-loop runs, each process's pages counted in full, also those the processes share
+ * (the line above the CPU figures adds the proportional set size, which counts shared pages once). Errors: connection errors, timeouts, non-2xx answers and saves the
  * app refused. The exit code is non-zero when any request failed.
  */
 import { execFileSync } from "node:child_process";
@@ -434,6 +435,7 @@ async function main() {
 
     const summaries: RunSummary[] = [];
     let rssAfter = rssBefore;
+    let pssAfter = 0;
     if (!OPEN_ONLY && !AUTOSAVE_ONLY) {
       console.log(`Each page gets ${WARM_UP_SECONDS} s of unrecorded load (10 connections) before its run.`);
       await warmUp(app, { method: "GET", path: "/org", headers: { cookie: headCookie } });
@@ -502,6 +504,7 @@ async function main() {
         );
       }
       rssAfter = app.rssMiB();
+      pssAfter = app.pssMiB();
 
       console.log(`\nClosed loop: ${CONNECTIONS} connections, ${DURATION_SECONDS} s per run`);
       console.log(
@@ -513,7 +516,8 @@ async function main() {
         );
       }
       console.log(
-        `server RSS (all server processes): ${rssBefore.toFixed(0)} MiB before, ${rssAfter.toFixed(0)} MiB after`,
+        `server RSS (all server processes): ${rssBefore.toFixed(0)} MiB before, ${rssAfter.toFixed(0)} MiB after ` +
+          `(proportional set size after, shared pages counted once: ${pssAfter.toFixed(0)} MiB)`,
       );
       console.log(
         `server CPU per answered request (all server processes): ${summaries

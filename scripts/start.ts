@@ -33,7 +33,7 @@ const MAX_DEFAULT_WORKERS = 4;
 /** The V8 old-space limit of each worker, MiB. */
 const WORKER_HEAP_MIB = 384;
 /** glibc malloc arenas per worker (unless MALLOC_ARENA_MAX is set). */
-const WORKER_MALLOC_ARENAS = 2;
+const WORKER_MALLOC_ARENAS = 1;
 
 /**
  * The compiled copy (build/scripts/start.mjs) runs the compiled scripts beside it; from scripts/
@@ -64,9 +64,10 @@ function startServers(configuredWorkers: number | undefined, authSecret: string)
   cluster.setupPrimary({ exec: siblingScript("server"), execArgv: SCRIPT_EXEC_ARGV });
   const nodeOptions = process.env.NODE_OPTIONS ?? "";
   const workerEnv = {
-    // glibc gives each thread that allocates (V8's helpers, libuv's pool) a malloc arena of its
-    // own, and memory freed in one is not returned to the others: measured with bench:load, two
-    // arenas per process keep about 45 MiB less resident per worker at the same throughput.
+    // glibc gives threads that allocate at once (V8's helpers, libuv's pool) malloc arenas of
+    // their own, up to eight per core, and memory freed in one is not reused by the others. One
+    // arena per process kept about 70 MiB less resident per worker than glibc's default, at the
+    // same throughput (docs/performance.md): a worker's threads rarely allocate at the same time.
     MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? String(WORKER_MALLOC_ARENAS),
     AUTH_SECRET: authSecret,
     NODE_ENV: "production",

@@ -1,5 +1,5 @@
 /**
- * Starts the built app (the same `scripts/start.ts` users run) on a port of its own for a
+ * Starts the built app (the compiled start script `npm start` runs) on a port of its own for a
  * benchmark, and stops it afterwards. Needs `npm run build` first.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -9,6 +9,11 @@ export interface RunningApp {
   baseUrl: string;
   /** Resident memory of all server processes together (the start script's primary and its workers), in MiB. */
   rssMiB(): number;
+  /**
+   * Proportional set size of the same processes, in MiB: memory they share (the Node.js binary's
+   * pages, mapped by each) counted once between them instead of once per process.
+   */
+  pssMiB(): number;
   /** How many processes serve: the primary and its workers. */
   processCount(): number;
   /** CPU time (user and system) the server processes have used so far, together, in ms. */
@@ -30,6 +35,15 @@ function rssOf(pid: number): number {
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
     const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
     return kib / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+function pssOf(pid: number): number {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+    return Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0) / 1024;
   } catch {
     return 0;
   }
@@ -97,6 +111,7 @@ export async function startApp(options: { port: number; env: Record<string, stri
   return {
     baseUrl,
     rssMiB: () => [child.pid!, ...descendants(child.pid!)].reduce((sum, pid) => sum + rssOf(pid), 0),
+    pssMiB: () => [child.pid!, ...descendants(child.pid!)].reduce((sum, pid) => sum + pssOf(pid), 0),
     processCount: () => 1 + descendants(child.pid!).length,
     cpuMs: () => [child.pid!, ...descendants(child.pid!)].reduce((sum, pid) => sum + cpuMsOf(pid), 0),
     async stop() {
