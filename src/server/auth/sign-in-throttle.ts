@@ -1,15 +1,20 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
 import type { AppPrismaClient } from "../prisma-client";
 
 /**
  * Sign-in throttling, kept in the database so every app instance shares the counts.
  *
  * Every attempt is counted *before* its password is checked, by one atomic upsert per counter
- * (`INSERT … ON CONFLICT DO UPDATE … RETURNING`, the same on SQLite and PostgreSQL). A burst of
- * parallel attempts therefore gets exactly the allowed number of checks: the sixth request in a
- * burst already sees a count of 6, however the requests interleave. A successful sign-in hands
- * its attempt back, so only failures use up the limits.
+ * (`INSERT … ON CONFLICT DO UPDATE … RETURNING`, the same on SQLite and PostgreSQL), all of an
+ * attempt's counters in one transaction. The first counter's row stays locked until that
+ * transaction ends, so parallel attempts with the same email and address are counted one after
+ * another on every counter: a burst gets exactly the allowed number of checks (the sixth request
+ * already sees a count of 6 on each counter), however the requests interleave. Counted one
+ * statement at a time outside a transaction, a request could be early on one counter and late on
+ * another, and a burst then got fewer checks than allowed. A successful sign-in hands its attempt
+ * back, so only failures use up the limits.
  *
  * Three counters, so that failures typed by one person cannot lock out another:
  * - account + address: 5 per 15 minutes. Someone guessing from elsewhere does not touch the
@@ -60,7 +65,7 @@ interface CounterRow {
  * Counts one attempt against a counter and returns the count including it. A counter whose window
  * has passed starts again at 1. One statement, so concurrent attempts each get their own number.
  */
-async function countAttempt(client: AppPrismaClient, key: string, windowMs: number, now: number) {
+async function countAttempt(client: Prisma.TransactionClient, key: string, windowMs: number, now: number) {
   const expired = BigInt(now - windowMs);
   const rows = await client.$queryRaw<CounterRow[]>`
     INSERT INTO "rate_limit" ("id", "key", "count", "lastRequest")
@@ -73,7 +78,11 @@ async function countAttempt(client: AppPrismaClient, key: string, windowMs: numb
   return { count: Number(row.count), windowStart: Number(row.lastRequest) };
 }
 
-async function isKnownAddress(client: AppPrismaClient, keys: ThrottleKeys, now: number): Promise<boolean> {
+async function isKnownAddress(
+  client: Prisma.TransactionClient,
+  keys: ThrottleKeys,
+  now: number,
+): Promise<boolean> {
   const row = await client.rateLimit.findUnique({
     where: { key: keys.known },
     select: { lastRequest: true },
@@ -90,14 +99,17 @@ export async function reserveSignInAttempt(
   keys: ThrottleKeys,
   now = Date.now(),
 ): Promise<SignInAttempt> {
-  const countAccount = !(await isKnownAddress(client, keys, now));
-  const counters: CounterName[] = countAccount ? ["pair", "address", "account"] : ["pair", "address"];
-  let blockedUntil = 0;
-  for (const name of counters) {
-    const limit = SIGN_IN_LIMITS[name];
-    const { count, windowStart } = await countAttempt(client, keys[name], limit.windowMs, now);
-    if (count > limit.max) blockedUntil = Math.max(blockedUntil, windowStart + limit.windowMs);
-  }
+  const { countAccount, blockedUntil } = await client.$transaction(async (tx) => {
+    const countAccount = !(await isKnownAddress(tx, keys, now));
+    const counters: CounterName[] = countAccount ? ["pair", "address", "account"] : ["pair", "address"];
+    let blockedUntil = 0;
+    for (const name of counters) {
+      const limit = SIGN_IN_LIMITS[name];
+      const { count, windowStart } = await countAttempt(tx, keys[name], limit.windowMs, now);
+      if (count > limit.max) blockedUntil = Math.max(blockedUntil, windowStart + limit.windowMs);
+    }
+    return { countAccount, blockedUntil };
+  });
   if (blockedUntil > now) return { allowed: false, waitMinutes: Math.ceil((blockedUntil - now) / 60_000) };
   return { allowed: true, countedAccount: countAccount };
 }
