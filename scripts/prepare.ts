@@ -4,21 +4,27 @@
  * and the database is empty, and reports results of an older scoring method. The migration engine,
  * the seed and the environment's validation stay out of the long-lived primary's memory.
  *
- * On success it writes what the primary needs from the validated environment as JSON to a pipe the
- * primary opened (scripts/lib/server-settings.ts). On an invalid
+ * On success, when started by the primary (with REPORT_SETTINGS), it writes what the primary needs
+ * from the validated environment as JSON to a pipe the primary opened
+ * (scripts/lib/server-settings.ts). On an invalid
  * environment it prints one line per problem and exits non-zero, before touching anything.
  */
 import { writeSync } from "node:fs";
 import { loadEnvOrExit, type Env } from "../src/env";
-import { SETTINGS_FD, type ServerSettings } from "./lib/server-settings";
+import { REPORT_SETTINGS, SETTINGS_FD, type ServerSettings } from "./lib/server-settings";
 
 async function main() {
   const env = loadEnvOrExit();
   await prepare(env);
   const settings: ServerSettings = { workers: env.WEB_CONCURRENCY, authSecret: env.AUTH_SECRET };
-  writeSync(SETTINGS_FD, JSON.stringify(settings));
+  handToPrimary(JSON.stringify(settings));
   // The PostgreSQL migration engine leaves a timer behind: leave without waiting for it.
   process.exit(0);
+}
+
+/** Writes the settings to the primary's pipe, when the primary asked for them (REPORT_SETTINGS). */
+function handToPrimary(settings: string) {
+  if (process.argv.includes(REPORT_SETTINGS)) writeSync(SETTINGS_FD, settings);
 }
 
 /** Applies pending migrations, loads the demo organisation when asked to, and reports stale results. */

@@ -26,7 +26,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { SETTINGS_FD, type ServerSettings } from "./lib/server-settings";
+import { REPORT_SETTINGS, SETTINGS_FD, type ServerSettings } from "./lib/server-settings";
 
 /** Server processes when WEB_CONCURRENCY is unset: one per available core, at most this many. */
 const MAX_DEFAULT_WORKERS = 4;
@@ -48,9 +48,13 @@ function siblingScript(name: "prepare" | "server"): string {
 async function main() {
   // Preparation (scripts/prepare.ts) runs once, before any server starts, in a process of its own;
   // it validates the environment and hands back the settings the servers need on a pipe.
-  const prepared = spawnSync(process.execPath, [...SCRIPT_EXEC_ARGV, siblingScript("prepare")], {
-    stdio: ["inherit", "inherit", "inherit", "pipe"],
-  });
+  const prepared = spawnSync(
+    process.execPath,
+    [...SCRIPT_EXEC_ARGV, siblingScript("prepare"), REPORT_SETTINGS],
+    {
+      stdio: ["inherit", "inherit", "inherit", "pipe"],
+    },
+  );
   if (prepared.status !== 0) process.exit(prepared.status ?? 1);
   const settings = JSON.parse(String(prepared.output[SETTINGS_FD])) as ServerSettings;
 

@@ -11,3 +11,9 @@ export type ServerSettings = {
 
 /** The first file descriptor after stdin, stdout and stderr. */
 export const SETTINGS_FD = 3;
+
+/**
+ * Given to the preparation by the primary, which opened SETTINGS_FD as a pipe. Run any other way,
+ * file descriptor 3 may be something else entirely, so nothing is written to it.
+ */
+export const REPORT_SETTINGS = "--report-settings";
