@@ -27,8 +27,9 @@
  *   open_loop: rate=<n>/s p95_ms=<n> errors=<n>
  * rss_mib is the resident memory of all server processes together (the primary and its workers)
  * after the closed-loop runs, each process's pages counted in full, also those the processes share
- * (the line above the CPU figures adds the proportional set size, which counts shared pages once). Errors: connection errors, timeouts, non-2xx answers and saves the
- * app refused. The exit code is non-zero when any request failed.
+ * (the line above the CPU figures adds the proportional set size, which counts shared pages once).
+ * Errors: connection errors, timeouts, non-2xx answers and saves the app refused. The exit code is
+ * non-zero when any request failed.
  */
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";

@@ -1,7 +1,7 @@
 /**
- * Compiles the operator scripts (start, with the preparation and the app server it runs; migrate, re-score, backup) from TypeScript into plain
- * JavaScript in build/scripts/, so a production install runs them with `node` alone: no `tsx`, no
- * development dependency. Part of `npm run build`.
+ * Compiles the operator scripts (start, with the preparation and the app server it runs; migrate,
+ * re-score, backup) from TypeScript into plain JavaScript in build/scripts/, so a production
+ * install runs them with `node` alone: no `tsx`, no development dependency. Part of `npm run build`.
  *
  * The project's own code (src/, prisma/seed/, scripts/lib/, the generated Prisma client) is bundled
  * in; packages stay external and are loaded from node_modules at run time. The build fails when one

@@ -6,8 +6,8 @@
  *
  * On success, when started by the primary (with REPORT_SETTINGS), it writes what the primary needs
  * from the validated environment as JSON to a pipe the primary opened
- * (scripts/lib/server-settings.ts). On an invalid
- * environment it prints one line per problem and exits non-zero, before touching anything.
+ * (scripts/lib/server-settings.ts). On an invalid environment it prints one line per problem and
+ * exits non-zero, before touching anything.
  */
 import { writeSync } from "node:fs";
 import { loadEnvOrExit, type Env } from "../src/env";
