@@ -14,7 +14,8 @@
  * starts; every worker gets the same AUTH_SECRET. This primary only supervises, so it loads as
  * little as it can (not even the environment's validation library). Each worker's JavaScript heap
  * is limited (WORKER_HEAP_MIB, unless NODE_OPTIONS already sets --max-old-space-size), so memory
- * stays bounded under load. SIGINT or SIGTERM stops the workers, each finishing its requests, then the primary.
+ * stays bounded under load. SIGINT or SIGTERM stops the workers, each finishing its requests, then
+ * the primary.
  *
  * `npm start` runs the compiled copy in build/scripts/ (made by `npm run build`), which needs only
  * `dependencies`, so it works on an install pruned of development dependencies.
