@@ -7,10 +7,12 @@
  * 1. Closed loop: autocannon, 50 connections for 30 s each against the org heatmap, a team
  *    dashboard, the team's answer autosave (POST /api/autosave/answer) and the individual-answer
  *    autosave (POST /api/autosave/my-answer), as the questionnaire sends them (throughput: as fast
- *    as answers come back). Each page first gets 5 s of unrecorded load (WARM_UP_SECONDS).
+ *    as answers come back). Each page first gets 5 s of unrecorded load (WARM_UP_SECONDS). The
+ *    saves go to 200 drafts, each saved by its own team's lead with their own session.
  * 2. Open loop, a quarter end: 300 people for 60 s, each sending requests on a fixed schedule
- *    whatever the server's speed, with think time between them: 240 people answering (an autosave
- *    every 6 s each; half save the team's answers, half their own individual answers), 50 people
+ *    whatever the server's speed, with think time between them: 240 people answering, each the
+ *    lead of a team of their own with their own session (an autosave every 6 s each; half save the
+ *    team's answers, half their own individual answers), 50 people
  *    reading team dashboards (one every 15 s), 10 heads on the heatmap (one every 20 s), about 44
  *    requests/s. A request's time counts from when it was due, so a
  *    slow server cannot hide its queue (an answer is sent after that person's previous one has
@@ -32,14 +34,13 @@
  * non-zero when any request failed.
  */
 import { execFileSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import os from "node:os";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { latestQuestionnaire } from "../src/domain/content";
 import { DEMO_PASSWORD } from "../prisma/seed/demo-organisation";
-import { hashDemoPassword } from "../prisma/seed/demo-password";
 import { startApp, type RunningApp } from "./lib/app-server";
 import { AUTOSAVE_PATHS } from "../src/contracts/assessments/autosave-paths";
 import { sessionCookieFor } from "./lib/sign-in";
@@ -48,7 +49,11 @@ const PORT = 3400;
 const LARGE_DB = "data/large.db";
 const LOAD_DB = "data/load.db";
 const CONNECTIONS = 50;
-const LOAD_LEAD = "load.lead@example.com";
+/**
+ * The server's session-signing secret for this run: the benchmark signs its answering people's
+ * session cookies with it (see prepareDatabase).
+ */
+const AUTH_SECRET = randomBytes(32).toString("hex");
 
 function option(name: string): string | undefined {
   const prefix = `--${name}=`;
@@ -76,6 +81,9 @@ const ON_THE_HEATMAP = { people: 10, everySeconds: 20 };
 const OPEN_LOOP_TIMEOUT_MS = 30_000;
 
 interface Slot {
+  /** The session of the team's lead, the person who answers this draft, and its signed cookie. */
+  sessionToken: string;
+  cookie: string;
   assessmentId: string;
   version: number;
   /** The version of the load lead's own answers to this assessment (0: none saved yet). */
@@ -84,15 +92,30 @@ interface Slot {
 }
 
 /**
- * Gives a lead drafts in the open cycle: 200 for the closed loop (at most one save in flight per
- * draft, so saves never collide) and one for each answering person of the open loop.
+ * A session cookie as the auth library signs it: the token, a dot and the base64 HMAC-SHA256 of
+ * the token under the server's secret, URL-encoded.
  */
-async function prepareDatabase(): Promise<{
+function signedSessionCookie(cookieName: string, token: string): string {
+  const signature = createHmac("sha256", AUTH_SECRET).update(token).digest("base64");
+  return `${cookieName}=${encodeURIComponent(`${token}.${signature}`)}`;
+}
+
+/**
+ * Gives every team of the closed loop's drafts and of the open loop's answering people a lead of
+ * its own, signed in, with a draft in the open cycle: 200 drafts for the closed loop (at most one
+ * save in flight per draft, so saves never collide) and one for each answering person of the open
+ * loop. Each person answers with their own session, as at a real quarter end (one account leading
+ * every team would make each save read hundreds of role assignments). The sessions are written
+ * here, as the seed writes people, rather than signed in one by one through the sign-in page
+ * (hundreds of password hashes); main() signs their cookies with the server's secret, under the
+ * cookie name a real sign-in sets, and checks one against the server before any run.
+ */
+function prepareDatabase(): {
   slots: Slot[];
   openSlots: Slot[];
   teamSlugs: string[];
   dashboardSlug: string;
-}> {
+} {
   if (!existsSync(LARGE_DB)) {
     console.log("No data/large.db yet: running npm run seed:large first…");
     execFileSync("npx", ["tsx", "scripts/seed-large.ts"], { stdio: "inherit" });
@@ -105,7 +128,7 @@ async function prepareDatabase(): Promise<{
   const db = new Database(LOAD_DB);
   db.pragma("journal_mode = WAL");
   const now = Date.now();
-  const passwordHash = await hashDemoPassword();
+  const sessionExpires = now + 24 * 60 * 60 * 1000;
   const cycle = db.prepare("SELECT id FROM cycle WHERE status = 'open'").get() as { id: string };
   // Spare drafts, so a request that times out (and never releases its draft) cannot starve the others.
   const closedDrafts = CONNECTIONS * 4;
@@ -115,26 +138,40 @@ async function prepareDatabase(): Promise<{
     id: string;
     slug: string;
   }[];
-  const leadId = randomUUID();
   const slots: Slot[] = [];
+  const insertUser = db.prepare(
+    "INSERT INTO user (id, name, email, emailVerified, createdAt, updatedAt) VALUES (?, ?, ?, 1, ?, ?)",
+  );
+  const insertSession = db.prepare(
+    "INSERT INTO session (id, expiresAt, token, createdAt, updatedAt, userId) VALUES (?, ?, ?, ?, ?, ?)",
+  );
+  const insertLead = db.prepare(
+    "INSERT INTO role_assignment (id, userId, role, teamId, createdAt) VALUES (?, ?, 'team_lead', ?, ?)",
+  );
+  const deleteDraft = db.prepare("DELETE FROM assessment WHERE teamId = ? AND cycleId = ?");
+  const insertDraft = db.prepare(
+    "INSERT INTO assessment (id, teamId, cycleId, status, version, createdAt, updatedAt) VALUES (?, ?, ?, 'draft', 1, ?, ?)",
+  );
   db.transaction(() => {
-    db.prepare(
-      "INSERT INTO user (id, name, email, emailVerified, createdAt, updatedAt) VALUES (?, ?, ?, 1, ?, ?)",
-    ).run(leadId, "Load Lead", LOAD_LEAD, now, now);
-    db.prepare(
-      "INSERT INTO account (id, accountId, providerId, userId, password, createdAt, updatedAt) VALUES (?, ?, 'credential', ?, ?, ?, ?)",
-    ).run(randomUUID(), leadId, leadId, passwordHash, now, now);
-    for (const team of teams) {
-      db.prepare(
-        "INSERT INTO role_assignment (id, userId, role, teamId, createdAt) VALUES (?, ?, 'team_lead', ?, ?)",
-      ).run(randomUUID(), leadId, team.id, now);
-      db.prepare("DELETE FROM assessment WHERE teamId = ? AND cycleId = ?").run(team.id, cycle.id);
+    teams.forEach((team, index) => {
+      const leadId = randomUUID();
+      const number = String(index + 1).padStart(3, "0");
+      insertUser.run(leadId, `Load Lead ${number}`, `load.lead.${number}@example.com`, now, now);
+      const token = randomBytes(24).toString("base64url");
+      insertSession.run(randomUUID(), sessionExpires, token, now, now, leadId);
+      insertLead.run(randomUUID(), leadId, team.id, now);
+      deleteDraft.run(team.id, cycle.id);
       const assessmentId = randomUUID();
-      db.prepare(
-        "INSERT INTO assessment (id, teamId, cycleId, status, version, createdAt, updatedAt) VALUES (?, ?, ?, 'draft', 1, ?, ?)",
-      ).run(assessmentId, team.id, cycle.id, now, now);
-      slots.push({ assessmentId, version: 1, ownVersion: 0, busy: false });
-    }
+      insertDraft.run(assessmentId, team.id, cycle.id, now, now);
+      slots.push({
+        sessionToken: token,
+        cookie: "",
+        assessmentId,
+        version: 1,
+        ownVersion: 0,
+        busy: false,
+      });
+    });
   })();
   const teamSlugs = (db.prepare("SELECT slug FROM team ORDER BY slug").all() as { slug: string }[]).map(
     (t) => t.slug,
@@ -146,6 +183,26 @@ async function prepareDatabase(): Promise<{
     teamSlugs,
     dashboardSlug: teams[closedDrafts - 1]!.slug,
   };
+}
+
+/**
+ * Gives every slot its lead's session cookie, named as the one a real sign-in set (the head's),
+ * and checks that the server accepts one: a page answered 200 instead of a redirect to sign-in.
+ */
+async function signInLeads(app: RunningApp, realCookie: string, slots: Slot[]): Promise<void> {
+  const cookieName = realCookie
+    .split("; ")
+    .map((pair) => pair.slice(0, pair.indexOf("=")))
+    .find((name) => name.endsWith("session_token"));
+  if (!cookieName) throw new Error(`No session cookie among the sign-in's cookies: ${realCookie}`);
+  for (const slot of slots) slot.cookie = signedSessionCookie(cookieName, slot.sessionToken);
+  const check = await fetch(`${app.baseUrl}/account`, {
+    headers: { cookie: slots[0]!.cookie },
+    redirect: "manual",
+  });
+  await check.arrayBuffer();
+  if (check.status !== 200)
+    throw new Error(`The answering people's sessions were not accepted (GET /account: ${check.status}).`);
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -271,7 +328,6 @@ interface OpenLoopSummary {
 interface OpenLoopSetup {
   app: RunningApp;
   headCookie: string;
-  leadCookie: string;
   questionIds: string[];
   openSlots: Slot[];
   teamSlugs: string[];
@@ -283,7 +339,7 @@ interface OpenLoopSetup {
  * was due to when its answer was read in full.
  */
 async function openLoop(setup: OpenLoopSetup): Promise<OpenLoopSummary> {
-  const { app, headCookie, leadCookie, questionIds, openSlots, teamSlugs } = setup;
+  const { app, headCookie, questionIds, openSlots, teamSlugs } = setup;
   const samples: { kind: string; ms: number; ok: boolean }[] = [];
   const started = performance.now();
   const end = started + OPEN_DURATION_SECONDS * 1000;
@@ -335,7 +391,7 @@ async function openLoop(setup: OpenLoopSetup): Promise<OpenLoopSummary> {
               app.baseUrl + (own ? AUTOSAVE_PATHS.saveMyAnswer : AUTOSAVE_PATHS.saveAnswer),
               {
                 method: "POST",
-                headers: autosaveHeaders(app, leadCookie),
+                headers: autosaveHeaders(app, slot.cookie),
                 body: own
                   ? ownAnswerBody(slot, questionId, (turn % 5) + 1)
                   : autosaveBody(slot, questionId, (turn % 5) + 1),
@@ -421,14 +477,17 @@ async function main() {
   console.log(
     `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${load}`,
   );
-  const { slots, openSlots, teamSlugs, dashboardSlug } = await prepareDatabase();
-  const app = await startApp({ port: PORT, env: { DATABASE_URL: `file:./${LOAD_DB}`, DEMO_MODE: "false" } });
+  const { slots, openSlots, teamSlugs, dashboardSlug } = prepareDatabase();
+  const app = await startApp({
+    port: PORT,
+    env: { DATABASE_URL: `file:./${LOAD_DB}`, DEMO_MODE: "false", AUTH_SECRET },
+  });
   try {
     console.log(
       `Server processes: ${app.processCount()} (WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "default"})`,
     );
     const headCookie = await sessionCookieFor(app.baseUrl, "head@example.com", DEMO_PASSWORD);
-    const leadCookie = await sessionCookieFor(app.baseUrl, LOAD_LEAD, DEMO_PASSWORD);
+    await signInLeads(app, headCookie, [...slots, ...openSlots]);
     const rssBefore = app.rssMiB();
     const questionnaire = latestQuestionnaire();
     const questions = questionnaire.sections.flatMap((section) => section.questions);
@@ -480,7 +539,6 @@ async function main() {
             {
               method: "POST",
               path: own ? AUTOSAVE_PATHS.saveMyAnswer : AUTOSAVE_PATHS.saveAnswer,
-              headers: autosaveHeaders(app, leadCookie),
               setupRequest: (request: autocannon.Request, rawContext: object) => {
                 const context = rawContext as { slot?: Slot };
                 const slot = slots.find((candidate) => !candidate.busy)!;
@@ -491,6 +549,7 @@ async function main() {
                 const value = (counter % 5) + 1;
                 return {
                   ...request,
+                  headers: autosaveHeaders(app, slot.cookie),
                   body: own ? ownAnswerBody(slot, questionId, value) : autosaveBody(slot, questionId, value),
                 };
               },
@@ -539,7 +598,6 @@ async function main() {
       : await openLoop({
           app,
           headCookie,
-          leadCookie,
           questionIds: agreementQuestions.map((question) => question.id),
           openSlots,
           teamSlugs,
