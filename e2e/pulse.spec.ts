@@ -155,7 +155,7 @@ test.describe("the anonymous pulse", () => {
     await answerStrain(lead.page, "Close to burning out");
     await expectNoAxeViolations(lead.page, "Checkout · Anonymous pulse");
 
-    // The second tab still shows the form; sending from it is refused, and says why.
+    // The second tab still shows the form; sending from it is refused, says why and closes the form.
     await answerStrainRefused(secondTab);
     await lead.page.goto("/team/checkout/pulse");
     await expect(lead.page.getByRole("heading", { name: "You answered the 2026 Q4 pulse" })).toBeVisible();
@@ -230,7 +230,13 @@ async function answerStrainRefused(page: Page) {
     .getByRole("dialog", { name: "Send your answers?" })
     .getByRole("button", { name: "Send my answers" })
     .click();
-  await expect(page.locator("form [role=alert]")).toHaveText(
+  // The form gives way to the reason, with focus on it, so nothing more can be sent from this tab.
+  const notice = page.getByRole("alert").filter({ hasText: "Your answers were not sent" });
+  await expect(notice).toContainText(
     "You have already answered this quarter's pulse. Answers are anonymous, so they cannot be changed or sent twice.",
   );
+  await expect(notice.getByRole("heading", { name: "Your answers were not sent" })).toBeFocused();
+  await expect(page.getByRole("button", { name: "Send my answers" })).toHaveCount(0);
+  await expect(notice.getByRole("link", { name: "Back to Checkout" })).toBeVisible();
+  await expectNoAxeViolations(page, "Checkout · Anonymous pulse");
 }

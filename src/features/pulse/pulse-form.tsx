@@ -77,9 +77,12 @@ export function PulseForm({
   const dialogTitleId = useId();
   const dialogDescriptionId = useId();
   const sent = state?.ok === true;
+  // A conflict means this pulse cannot be answered from here any more (answered in another tab,
+  // the quarter closed, the assessment submitted): the form gives way to the reason.
+  const noLongerOpen = state?.ok === false && state.error.code === "conflict" ? state.error.message : null;
 
   useEffect(() => {
-    if (sent) {
+    if (sent || noLongerOpen) {
       doneRef.current?.focus();
       return;
     }
@@ -90,7 +93,24 @@ export function PulseForm({
         form?.querySelector<HTMLElement>("[data-form-alert]")
       )?.focus();
     }
-  }, [state, sent]);
+  }, [state, sent, noLongerOpen]);
+
+  if (noLongerOpen) {
+    return (
+      <div
+        role="alert"
+        className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-5 text-amber-950"
+      >
+        <h2 ref={doneRef} tabIndex={-1} className="text-xl font-semibold">
+          Your answers were not sent
+        </h2>
+        <p className="text-sm">{noLongerOpen}</p>
+        <Link href={teamPath(teamSlug)} className="font-medium text-blue-800 underline underline-offset-2">
+          Back to {teamName}
+        </Link>
+      </div>
+    );
+  }
 
   if (sent || alreadyAnswered) {
     return (
