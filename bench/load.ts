@@ -86,7 +86,7 @@ interface Slot {
   cookie: string;
   assessmentId: string;
   version: number;
-  /** The version of the load lead's own answers to this assessment (0: none saved yet). */
+  /** The version of the lead's own answers to this assessment (0: none saved yet). */
   ownVersion: number;
   busy: boolean;
 }
