@@ -8,7 +8,12 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/domain/access/policy";
 import { latestQuestionnaire } from "@/domain/content";
 import { archiveTeam, moveTeam, renameTeam } from "@/server/admin/org-mutations";
-import { reopenAssessment, startAssessment, submitAssessment } from "@/server/assessments/mutations";
+import {
+  reopenAssessment,
+  saveAnswer,
+  startAssessment,
+  submitAssessment,
+} from "@/server/assessments/mutations";
 import { db } from "@/server/db";
 import type { OrgHeatmapView } from "@/contracts/dashboards/views";
 import { getOrgHeatmap } from "@/server/dashboards/heatmap";
@@ -306,7 +311,7 @@ describe("the dashboard data's fingerprint", () => {
     const cycleIds = [org.cycles.q4, org.cycles.q3];
     const taken = () => dashboardDataFingerprint(cycleIds);
     const first = await taken();
-    expect(first.split("|")).toHaveLength(9);
+    expect(first.split("|")).toHaveLength(12);
     expect(await taken()).toBe(first);
 
     const seen = new Set([first]);
@@ -318,10 +323,12 @@ describe("the dashboard data's fingerprint", () => {
       expect(seen.has(now), what).toBe(false);
       seen.add(now);
     };
-    const assessment = await db.assessment.findFirstOrThrow({ where: { cycleId: org.cycles.q4 } });
+    const assessment = await db.assessment.findFirstOrThrow({
+      where: { cycleId: org.cycles.q4, status: "submitted" },
+    });
     await moved(
       () => db.assessment.update({ where: { id: assessment.id }, data: { version: { increment: 1 } } }),
-      "an assessment's version",
+      "a submitted assessment's version",
     );
     await moved(
       () => db.team.update({ where: { id: org.teams.search.id }, data: { name: "Search" } }),
@@ -340,5 +347,62 @@ describe("the dashboard data's fingerprint", () => {
     const before = await taken();
     await db.assessment.update({ where: { id: elsewhere }, data: { version: { increment: 1 } } });
     expect(await taken()).toBe(before);
+  });
+
+  it("holds while a draft's answers are saved, and moves when it is started, submitted or reopened", async () => {
+    const cycleIds = [org.cycles.q4];
+    const taken = () => dashboardDataFingerprint(cycleIds);
+    const team = await db.team.create({
+      data: { name: "Ledger", slug: "ledger", orgUnitId: org.units.payments },
+    });
+    const ledgerLead = await createPerson("Ledger lead", [{ role: "team_lead", teamId: team.id }]);
+
+    const beforeStart = await taken();
+    const { assessmentId } = await startAssessment(ledgerLead, { teamSlug: team.slug });
+    const started = await taken();
+    expect(started, "a started assessment").not.toBe(beforeStart);
+
+    // The heatmap's rows are read once here, and must not be read again for the saves below.
+    const heatmapBefore = await getOrgHeatmap(org.head, {});
+    const resultReads = vi.spyOn(db.pitfallResult, "findMany");
+    const answers = Object.entries(completeAnswers(latestQuestionnaire(), 0.8));
+    let version = 1;
+    for (const [questionId, answer] of answers) {
+      const saved = await saveAnswer(ledgerLead, {
+        assessmentId,
+        questionId,
+        answer,
+        note: null,
+        expectedVersion: version,
+      });
+      version = saved.version;
+    }
+    expect(version).toBe(1 + answers.length);
+    expect(await taken(), "answers saved to a draft").toBe(started);
+    expect(await getOrgHeatmap(org.head, {})).toEqual(heatmapBefore);
+    expect(resultReads).not.toHaveBeenCalled();
+    resultReads.mockRestore();
+
+    await submitAssessment(ledgerLead, { assessmentId, expectedVersion: version });
+    const submitted = await taken();
+    expect(submitted, "the draft submitted").not.toBe(started);
+    expect(rowOf(await getOrgHeatmap(org.head, {}), "ledger")).toMatchObject({ completion: "submitted" });
+
+    await reopenAssessment(org.head, { assessmentId, reason: "The team answered for the wrong service." });
+    const reopened = await taken();
+    expect(reopened, "the assessment reopened").not.toBe(submitted);
+    expect(rowOf(await getOrgHeatmap(org.head, {}), "ledger")).toMatchObject({ completion: "draft" });
+
+    // Saving to the reopened assessment changes nothing the dashboards show either.
+    const current = await db.assessment.findUniqueOrThrow({ where: { id: assessmentId } });
+    const [questionId, answer] = answers[0]!;
+    await saveAnswer(ledgerLead, {
+      assessmentId,
+      questionId,
+      answer,
+      note: "Checked again.",
+      expectedVersion: current.version,
+    });
+    expect(await taken(), "an answer saved to a reopened assessment").toBe(reopened);
   });
 });

@@ -32,17 +32,102 @@ describe("FingerprintedCache", () => {
     expect(cache.size).toBe(1);
   });
 
-  it("loads again once an entry is older than its maximum age, even with an unchanged fingerprint", async () => {
+  it("refreshes an entry older than its maximum age behind the request, serving it meanwhile", async () => {
+    let now = 1_000;
+    const cache = new FingerprintedCache<string>(4, 30_000, () => now);
+    const refreshed = deferred<string>();
+    const load = vi
+      .fn<() => Promise<string>>()
+      .mockResolvedValueOnce("load 1")
+      .mockReturnValueOnce(refreshed.promise);
+
+    expect(await cache.get("org", "f1", load)).toBe("load 1");
+    now += 29_999;
+    expect(await cache.get("org", "f1", load)).toBe("load 1");
+    expect(load).toHaveBeenCalledTimes(1);
+
+    // At the maximum age the request still gets the entry it matched, and one fresh load starts;
+    // requests while it runs neither wait for it nor start another.
+    now += 1;
+    expect(await cache.get("org", "f1", load)).toBe("load 1");
+    expect(await cache.get("org", "f1", load)).toBe("load 1");
+    expect(load).toHaveBeenCalledTimes(2);
+
+    refreshed.resolve("load 2");
+    await settle();
+    expect(await cache.get("org", "f1", load)).toBe("load 2");
+    // The fresh value counts its age from when its load started.
+    now += 29_999;
+    expect(await cache.get("org", "f1", load)).toBe("load 2");
+    expect(load).toHaveBeenCalledTimes(2);
+    expect(cache.size).toBe(1);
+  });
+
+  it("loads in front once an entry is twice its maximum age, never serving it", async () => {
     let now = 1_000;
     const cache = new FingerprintedCache<string>(4, 30_000, () => now);
     let loads = 0;
     const load = async () => `load ${++loads}`;
     expect(await cache.get("org", "f1", load)).toBe("load 1");
-    now += 29_999;
-    expect(await cache.get("org", "f1", load)).toBe("load 1");
-    now += 1;
+    now += 60_000;
     expect(await cache.get("org", "f1", load)).toBe("load 2");
     expect(loads).toBe(2);
+  });
+
+  it("drops an entry whose refresh failed, so the next request loads in front", async () => {
+    let now = 1_000;
+    const cache = new FingerprintedCache<string>(4, 30_000, () => now);
+    const load = vi
+      .fn<() => Promise<string>>()
+      .mockResolvedValueOnce("load 1")
+      .mockRejectedValueOnce(new Error("database unavailable"))
+      .mockRejectedValueOnce(new Error("database still unavailable"));
+
+    expect(await cache.get("org", "f1", load)).toBe("load 1");
+    now += 30_000;
+    expect(await cache.get("org", "f1", load)).toBe("load 1");
+    await settle();
+    expect(cache.size).toBe(0);
+    await expect(cache.get("org", "f1", load)).rejects.toThrow("database still unavailable");
+    expect(load).toHaveBeenCalledTimes(3);
+  });
+
+  it("keeps an entry of a newer fingerprint when a refresh of the older one finishes later", async () => {
+    let now = 1_000;
+    const cache = new FingerprintedCache<string>(4, 30_000, () => now);
+    const slowRefresh = deferred<string>();
+    const load = vi
+      .fn<() => Promise<string>>()
+      .mockResolvedValueOnce("f1 rows")
+      .mockReturnValueOnce(slowRefresh.promise)
+      .mockResolvedValueOnce("f2 rows");
+
+    await cache.get("org", "f1", load);
+    now += 30_000;
+    expect(await cache.get("org", "f1", load)).toBe("f1 rows");
+    expect(await cache.get("org", "f2", load)).toBe("f2 rows");
+    slowRefresh.resolve("f1 rows, refreshed");
+    await settle();
+
+    expect(await cache.get("org", "f2", load)).toBe("f2 rows");
+    expect(load).toHaveBeenCalledTimes(3);
+  });
+
+  it("does not serve an entry whose first load is still running past its maximum age", async () => {
+    let now = 1_000;
+    const cache = new FingerprintedCache<string>(4, 30_000, () => now);
+    const slow = deferred<string>();
+    const load = vi
+      .fn<() => Promise<string>>()
+      .mockReturnValueOnce(slow.promise)
+      .mockResolvedValueOnce("second load");
+
+    const first = cache.get("org", "f1", load);
+    now += 30_000;
+    expect(await cache.get("org", "f1", load)).toBe("second load");
+    slow.resolve("first load");
+    expect(await first).toBe("first load");
+    expect(await cache.get("org", "f1", load)).toBe("second load");
   });
 
   it("loads again when the fingerprint changes, and keeps only the newest fingerprint per key", async () => {
