@@ -58,9 +58,14 @@ test.describe("quarterly assessment", () => {
     await page.getByRole("link", { name: "Checkout", exact: true }).click();
     await expect(page).toHaveURL(/\/team\/checkout$/);
     await expect(page.getByRole("heading", { level: 1, name: "Checkout" })).toBeVisible();
-    await expect(
-      page.getByRole("table", { name: /Past assessments of Checkout/ }).getByRole("row"),
-    ).toHaveCount(5);
+    const history = page.getByRole("table", { name: /Past assessments of Checkout/ });
+    await expect(history.getByRole("row")).toHaveCount(5);
+    // Each past cycle links to its result, with the day it was submitted under it.
+    await expect(history.getByRole("link", { name: "2026 Q3 result" })).toHaveAttribute(
+      "href",
+      "/team/checkout/results/2026-q3",
+    );
+    await expect(history.getByRole("rowheader").first()).toContainText(/Submitted \d{1,2} \w+ 2026/);
 
     // Start the quarter: answers come from 2026 Q3, each waiting for confirmation.
     await page.getByRole("button", { name: "Start the 2026 Q4 assessment" }).click();

@@ -23,6 +23,10 @@ const primaryLink =
 
 type HistoryEntry = TeamOverview["history"][number];
 
+/**
+ * Two columns, so the headline keeps its width on a phone: the cycle (a link to its result) with
+ * its submission date under it, and the headline.
+ */
 const historyColumns: Column<HistoryEntry>[] = [
   {
     key: "cycle",
@@ -30,10 +34,16 @@ const historyColumns: Column<HistoryEntry>[] = [
     rowHeader: true,
     cell: (entry) => (
       <>
-        {entry.cycleName}
+        <TextLink href={entry.href} className="whitespace-nowrap">
+          {entry.cycleName}
+          <span className="sr-only"> result</span>
+        </TextLink>
         {entry.status === "reopened" ? (
           <span className="ml-2 text-xs font-normal text-slate-600">(reopened)</span>
         ) : null}
+        <span className="mt-1 block text-xs font-normal text-slate-600">
+          Submitted <span className="whitespace-nowrap">{formatDayLong(entry.submittedAt)}</span>
+        </span>
       </>
     ),
   },
@@ -41,16 +51,6 @@ const historyColumns: Column<HistoryEntry>[] = [
     key: "headline",
     header: "Headline",
     cell: (entry) => <TeamHeadlineSummary headline={entry.overall.headline} size="compact" />,
-  },
-  { key: "submitted", header: "Submitted", cell: (entry) => formatDayLong(entry.submittedAt) },
-  {
-    key: "result",
-    header: <span className="sr-only">Result</span>,
-    cell: (entry) => (
-      <TextLink href={entry.href}>
-        View result<span className="sr-only"> for {entry.cycleName}</span>
-      </TextLink>
-    ),
   },
 ];
 
