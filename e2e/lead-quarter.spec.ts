@@ -60,6 +60,7 @@ test.describe("the team lead's quarter", () => {
     await expect(due).toContainText(`${JOURNEY_TEAM.name}: 2026 Q4 assessment`);
     await expect(due).toContainText("Not started");
     await expect(due).toContainText(/Due \d{1,2} \w+ 2026/);
+    await expect(due.getByText("You lead this team.")).toBeVisible();
     await expectNoAccessibilityViolations(page);
     await due.getByRole("link", { name: `Start the 2026 Q4 assessment for ${JOURNEY_TEAM.name}` }).click();
     await page.getByRole("button", { name: "Start the 2026 Q4 assessment" }).click();

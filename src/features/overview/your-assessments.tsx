@@ -40,9 +40,10 @@ export function YourAssessments({ teams }: { teams: readonly MyTeamSummary[] }) 
                 <p className="flex flex-wrap items-center gap-2 text-sm text-slate-800">
                   {team.currentStatus ? <StatusBadge status={team.currentStatus} /> : null}
                   <span>Due {formatDayLong(cycle.closesOn)}</span>
-                  <span className="text-slate-600">
-                    · you are {team.role === "Team lead" ? "the team lead" : "a member"}
-                  </span>
+                </p>
+                {/* Its own line, not a separator after the due date: that wrapped to lead a line on a phone. */}
+                <p className="text-sm text-slate-600">
+                  {team.role === "Team lead" ? "You lead this team." : "You are a member of this team."}
                 </p>
               </div>
               <Link
