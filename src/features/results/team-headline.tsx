@@ -46,10 +46,15 @@ export function TeamHeadlineSummary({
       <span className={large ? "font-semibold text-slate-900" : "font-medium text-slate-900"}>
         {highOrCriticalPhrase(headline.highOrCriticalCount)}
       </span>
-      <span className="text-slate-800">({worstPhrase(headline)})</span>
-      <span className={`text-slate-700 ${large ? "text-base" : ""}`}>
-        <span aria-hidden="true">· </span>average {oneDecimal(headline.averageScore)}
-        {headline.unscoredCount > 0 ? ` over ${headline.scoredCount} scored pitfalls` : ""}
+      {/* One run of text with the average, the separator held to the word before it (a no-break
+          space), so a narrow screen wraps after the separator and never starts a line with it. */}
+      <span className="text-slate-800">
+        ({worstPhrase(headline)})
+        <span className={`text-slate-700 ${large ? "text-base" : ""}`}>
+          {"\u00a0"}
+          <span aria-hidden="true">·</span> average {oneDecimal(headline.averageScore)}
+          {headline.unscoredCount > 0 ? ` over ${headline.scoredCount} scored pitfalls` : ""}
+        </span>
       </span>
     </p>
   );
