@@ -30,9 +30,12 @@ test.describe("where we are at risk, what to do first", () => {
     // The open cycle is partly submitted: the page says how many teams its figures cover.
     await expect(page.getByText(/based on \d+ of \d+ teams so far/)).toBeVisible();
 
-    await expect(
-      page.getByRole("table", { name: /Pitfalls by number of teams at High or Critical/ }),
-    ).toBeVisible();
+    const pitfalls = page.getByRole("table", { name: /Pitfalls by number of teams at High or Critical/ });
+    await expect(pitfalls).toBeVisible();
+    // Each pitfall says under its name how the same teams stood in the cycle before.
+    await expect(pitfalls.getByRole("rowheader").first()).toContainText(
+      /(Up|Down) from \d+ in 2026 Q3 to \d+, among the \d+ teams that submitted in both\.|Unchanged since 2026 Q3/,
+    );
     const critical = page.getByRole("region", { name: /Critical teams \(\d+\)/ });
     await expect(critical.getByRole("listitem").first()).toContainText("Critical:");
 

@@ -38,6 +38,14 @@ function heatmapHref(view: OrgPrioritiesView, band: BandFilter, sort: HeatmapSor
   })}`;
 }
 
+function sentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+/**
+ * The change among the same teams sits under the pitfall's name rather than in a column of its
+ * own: a sentence in a fourth column was squeezed to a word a line, and cut off, on a phone.
+ */
 function pitfallColumns(view: OrgPrioritiesView): Column<PitfallRisk>[] {
   return [
     {
@@ -45,10 +53,15 @@ function pitfallColumns(view: OrgPrioritiesView): Column<PitfallRisk>[] {
       header: "Pitfall",
       rowHeader: true,
       cell: (risk) => (
-        <TextLink href={heatmapHref(view, "high", risk.pitfallId)}>
-          {risk.name}
-          <span className="sr-only">: teams at High or Critical on the heatmap</span>
-        </TextLink>
+        <>
+          <TextLink href={heatmapHref(view, "high", risk.pitfallId)}>
+            {risk.name}
+            <span className="sr-only">: teams at High or Critical on the heatmap</span>
+          </TextLink>
+          <span className="mt-1 block text-xs font-normal text-slate-600">
+            {risk.change ? sentence(sameTeamsChangeText(risk.change)) : "No cycle before to compare with."}
+          </span>
+        </>
       ),
     },
     {
@@ -58,11 +71,6 @@ function pitfallColumns(view: OrgPrioritiesView): Column<PitfallRisk>[] {
       cell: (risk) => `${risk.highOrCritical} of ${risk.scored}`,
     },
     { key: "critical", header: "Critical", numeric: true, cell: (risk) => risk.critical },
-    {
-      key: "change",
-      header: "Same teams, cycle before",
-      cell: (risk) => (risk.change ? sameTeamsChangeText(risk.change) : "No cycle before"),
-    },
   ];
 }
 
