@@ -69,6 +69,8 @@ const focusTeamColumns: Column<FocusTeamRow>[] = [
   {
     key: "headline",
     header: "Headline",
+    // The table scrolls sideways on a phone anyway; without a floor the headline wrapped a word a line.
+    className: "min-w-64",
     cell: (team) =>
       team.headline ? (
         <TeamHeadlineSummary headline={team.headline} size="compact" />
@@ -79,6 +81,7 @@ const focusTeamColumns: Column<FocusTeamRow>[] = [
   {
     key: "result",
     header: <span className="sr-only">Result</span>,
+    className: "whitespace-nowrap",
     cell: (team) =>
       team.resultHref ? (
         <TextLink href={team.resultHref}>

@@ -24,12 +24,14 @@ const columns: Column<ReminderTeam>[] = [
   {
     key: "leads",
     header: "Leads",
+    // Room for a name and an address; below that the address broke a few letters a line on a phone.
+    className: "min-w-56",
     cell: (team) =>
       team.leads.length > 0 ? (
         <ul>
           {team.leads.map((lead) => (
             <li key={lead.email}>
-              {lead.name} <span className="break-all text-xs text-slate-600">{lead.email}</span>
+              {lead.name} <span className="block break-all text-xs text-slate-600">{lead.email}</span>
             </li>
           ))}
         </ul>
