@@ -215,9 +215,12 @@ test.describe("the team lead's quarter", () => {
       const menu = header.locator("summary", { hasText: "Menu" });
       await menu.focus();
       await page.keyboard.press("Enter");
-      await expect(
-        header.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My team" }),
-      ).toBeVisible();
+      const mainNav = header.getByRole("navigation", { name: "Main" });
+      await expect(mainNav.getByRole("link", { name: "My team" })).toBeVisible();
+      // Wholly on the screen: the open panel once hung from the button and ran off the left edge.
+      const menuLinks = header.locator("details[open]").getByRole("link");
+      expect(await menuLinks.count()).toBeGreaterThanOrEqual(3);
+      for (const link of await menuLinks.all()) await expect(link).toBeInViewport({ ratio: 1 });
       await expectNoAccessibilityViolations(page);
       await page.keyboard.press("Escape");
       await expect(menu).toBeFocused();

@@ -46,7 +46,7 @@ export function Field({
         {label}
       </label>
       {hint ? (
-        <p id={hintId} className="mt-0.5 text-sm text-slate-600">
+        <p id={hintId} className="mt-0.5 text-sm wrap-break-word text-slate-600">
           {hint}
         </p>
       ) : null}
@@ -56,7 +56,7 @@ export function Field({
         "aria-invalid": errorId ? true : undefined,
       })}
       {errorId ? (
-        <p id={errorId} className="mt-1 text-sm text-red-800">
+        <p id={errorId} className="mt-1 text-sm wrap-break-word text-red-800">
           {errors!.join(" ")}
         </p>
       ) : null}

@@ -27,8 +27,8 @@ export function ImportGuide() {
         <div className="mt-3 space-y-3 text-sm text-slate-800">
           <p>
             The first line is the header{" "}
-            <code className="font-mono">type,name,email,org_unit,parent_org_unit,team,role</code>. Every other
-            line is one of:
+            <code className="font-mono break-all">type,name,email,org_unit,parent_org_unit,team,role</code>.
+            Every other line is one of:
           </p>
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
             {ROW_TYPES.map(([type, text]) => (

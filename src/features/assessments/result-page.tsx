@@ -80,7 +80,9 @@ export function ResultPage({
                 key={step.countermeasureId}
                 className="flex flex-wrap items-start justify-between gap-3 rounded-md border border-slate-200 p-3"
               >
-                <div className="min-w-0 flex-1 text-sm">
+                {/* A basis wider than a phone's line leaves, so the button wraps below the step
+                    there instead of squeezing its words into a column one word wide. */}
+                <div className="min-w-0 flex-[1_1_16rem] text-sm">
                   <p className="font-semibold text-slate-900">
                     {index + 1}. {step.action}
                   </p>
@@ -231,7 +233,7 @@ function PitfallResultCard({ pitfall }: { pitfall: PitfallResultView }) {
                 key={index}
                 className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 border-l-4 border-slate-300 pl-3"
               >
-                <span className="min-w-0 flex-1">
+                <span className="min-w-0 flex-[1_1_14rem]">
                   {contribution.label}
                   {contribution.answer ? (
                     <span className="text-slate-700"> — answered &ldquo;{contribution.answer}&rdquo;</span>

@@ -34,7 +34,7 @@ function ScheduleCard({ title, summary, rate }: { title: string; summary: Schedu
           {formatInteger(summary.productTeams)} product teams
         </span>
       </p>
-      <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+      <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
         <dt className="text-slate-700">Own team schedules</dt>
         <dd className="tabular-nums">{formatInteger(summary.teamsWithOwnSchedule)}</dd>
         <dt className="text-slate-700">Shared domain schedules</dt>

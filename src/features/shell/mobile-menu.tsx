@@ -7,6 +7,9 @@ import { useEffect, useRef, type ReactNode } from "react";
  * The header's navigation on a phone: one "Menu" button (a native disclosure, so it works by
  * keyboard and without JavaScript) instead of rows of links, keeping the sticky header one line
  * tall. It closes when a link inside leads to another page, and on Escape, returning focus to it.
+ * The open panel hangs from the header's right edge, not from the button: the Sign out button
+ * sits to the right of Menu, and a panel as wide as a phone's screen aligned to Menu's own edge
+ * ran off the screen's left side.
  */
 export function MobileMenu({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLDetailsElement>(null);
@@ -17,7 +20,7 @@ export function MobileMenu({ children }: { children: ReactNode }) {
   return (
     <details
       ref={ref}
-      className="group relative ml-auto md:hidden"
+      className="group ml-auto md:hidden"
       onKeyDown={(event) => {
         if (event.key === "Escape" && ref.current?.open) {
           ref.current.open = false;
@@ -31,7 +34,7 @@ export function MobileMenu({ children }: { children: ReactNode }) {
         </span>
         Menu
       </summary>
-      <div className="absolute right-0 top-full z-50 mt-2 w-[min(20rem,calc(100vw-2rem))] space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
+      <div className="absolute right-4 top-full z-50 mt-1 w-[min(20rem,calc(100vw-2rem))] space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
         {children}
       </div>
     </details>

@@ -1,0 +1,92 @@
+import { expect, test, type Page } from "@playwright/test";
+import { demoUsers, signIn } from "./support/auth";
+
+/**
+ * WCAG 2.2 reflow (1.4.10): at 320 CSS pixels wide every page reads without scrolling sideways
+ * (a wide data table may scroll inside its own region, and its cells are not checked) and no text
+ * is squeezed into a column a word or two wide beside something that would not move out of its way.
+ */
+const PAGES_BY_ROLE: Record<string, string[]> = {
+  [demoUsers.head]: [
+    "/",
+    "/org",
+    "/org/priorities",
+    "/org/rollups",
+    "/org/run-cost",
+    "/cycles",
+    "/team/checkout",
+    "/team/checkout/dashboard",
+    "/team/checkout/dashboard/limited-on-call-schedule",
+    "/team/checkout/results/2026-q3",
+    "/team/card-processing/assessment/spread",
+    "/plans",
+    "/playbook",
+    "/playbook/scoring",
+    "/account",
+  ],
+  [demoUsers.coach]: ["/plans/payments", "/team/billing/plan"],
+  [demoUsers.lead]: ["/team/checkout/assessment", "/team/checkout/plan"],
+  [demoUsers.member]: ["/team/checkout/assessment/mine", "/team/checkout/pulse"],
+  [demoUsers.admin]: [
+    "/admin",
+    "/admin/org",
+    "/admin/people",
+    "/admin/people/new",
+    "/admin/import",
+    "/admin/audit",
+  ],
+};
+
+interface ReflowReport {
+  scrollWidth: number;
+  innerWidth: number;
+  /** Text of four words or more laid out a word or so a line: a column one word wide. */
+  squeezed: string[];
+}
+
+async function reflowReport(page: Page): Promise<ReflowReport> {
+  return page.evaluate(() => {
+    const squeezed: string[] = [];
+    const textElements = "main :is(p, li, dd, dt, td, th, h1, h2, h3, label, a, span)";
+    for (const element of document.querySelectorAll<HTMLElement>(textElements)) {
+      if (element.closest("details:not([open])")) continue;
+      // A data table may scroll sideways inside its own region (reflow's exception for tables).
+      if (element.closest("table")?.parentElement?.matches(".overflow-x-auto")) continue;
+      // Only text laid out by the element itself: none of its children is a block of its own.
+      const blockChild = [...element.children].some((child) => {
+        const style = getComputedStyle(child);
+        return !style.display.startsWith("inline") && style.position !== "absolute";
+      });
+      if (blockChild) continue;
+      const style = getComputedStyle(element);
+      const lineHeight = Number.parseFloat(style.lineHeight) || Number.parseFloat(style.fontSize) * 1.2;
+      const lines = Math.round(element.getBoundingClientRect().height / lineHeight);
+      const words = element.innerText.trim().split(/\s+/).length;
+      if (words >= 4 && lines >= 4 && words / lines < 2) squeezed.push(element.innerText.trim().slice(0, 60));
+    }
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+      squeezed,
+    };
+  });
+}
+
+test.describe("at 320 CSS pixels wide", () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  for (const [email, paths] of Object.entries(PAGES_BY_ROLE)) {
+    test(`${email}'s pages reflow without scrolling sideways or squeezed text`, async ({ page }) => {
+      test.setTimeout(30_000 + paths.length * 5_000);
+      await signIn(page, email);
+      for (const path of paths) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(200);
+        await expect(page.locator("main h1").first()).toBeVisible();
+        const report = await reflowReport(page);
+        expect(report.scrollWidth, `${path} scrolls sideways`).toBeLessThanOrEqual(report.innerWidth);
+        expect(report.squeezed, `${path} squeezes text`).toEqual([]);
+      }
+    });
+  }
+});
