@@ -1,5 +1,6 @@
 import { Link } from "@/ui/link";
-import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
+import { useId, type ReactNode, type TdHTMLAttributes, type ThHTMLAttributes } from "react";
+import { ScrollRegion } from "./scroll-region";
 
 export type SortDirection = "ascending" | "descending" | "none";
 
@@ -12,8 +13,10 @@ export interface ColumnSort {
 const cellPadding = "px-4 py-3";
 
 /**
- * A table in a horizontally scrollable box. With `regionLabel` the box is a named, focusable
- * region, so keyboard users can scroll a wide table sideways.
+ * A table in a horizontally scrollable box. With `regionLabel` the box is always a named,
+ * focusable region (the heatmap's, which scrolls on most screens); without it, it becomes one,
+ * named by the caption, only while the table is wider than the box (ScrollRegion), so keyboard
+ * users can scroll any table sideways that does not fit.
  */
 export function Table({
   caption,
@@ -28,21 +31,29 @@ export function Table({
   className?: string;
   children: ReactNode;
 }) {
-  const region = regionLabel ? { role: "region", "aria-label": regionLabel, tabIndex: 0 } : {};
+  const captionId = useId();
   // Positioned, so screen-reader-only text in a cell (absolutely positioned) scrolls with the table
   // instead of widening the page on a phone.
+  const boxClassName = `relative overflow-x-auto rounded-lg border border-slate-200 bg-white ${className}`;
+  const table = (
+    <table className="w-full text-left text-sm">
+      <caption id={captionId} className={captionHidden ? "sr-only" : "px-4 py-2 text-left font-semibold"}>
+        {caption}
+      </caption>
+      {children}
+    </table>
+  );
+  if (regionLabel) {
+    return (
+      <div role="region" aria-label={regionLabel} tabIndex={0} className={boxClassName}>
+        {table}
+      </div>
+    );
+  }
   return (
-    <div
-      {...region}
-      className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white ${className}`}
-    >
-      <table className="w-full text-left text-sm">
-        <caption className={captionHidden ? "sr-only" : "px-4 py-2 text-left font-semibold"}>
-          {caption}
-        </caption>
-        {children}
-      </table>
-    </div>
+    <ScrollRegion labelledBy={captionId} className={boxClassName}>
+      {table}
+    </ScrollRegion>
   );
 }
 

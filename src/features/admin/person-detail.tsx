@@ -15,6 +15,7 @@ import { PageHeader } from "@/ui/page-header";
 import { BackLink, TextLink } from "@/ui/text-link";
 import { GrantRoleForm } from "./grant-role-form";
 import { SetPasswordForm } from "./set-password-form";
+import { TERM_GRID_COLUMNS } from "@/ui/term-grid";
 
 export function PersonDetail({
   person,
@@ -59,9 +60,11 @@ export function PersonDetail({
         <BackLink href="/admin/people">People</BackLink>
       </PageHeader>
 
-      <dl className="grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-5">
+      <dl
+        className={`grid max-w-2xl ${TERM_GRID_COLUMNS} gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-5`}
+      >
         <dt className="font-medium text-slate-600">Email</dt>
-        <dd>{person.email}</dd>
+        <dd className="wrap-anywhere">{person.email}</dd>
         <dt className="font-medium text-slate-600">Status</dt>
         <dd>{person.deactivatedAt ? "Deactivated" : "Active"}</dd>
         <dt className="font-medium text-slate-600">Added</dt>

@@ -7,6 +7,7 @@ import { PageHeader } from "@/ui/page-header";
 import { SectionCard } from "@/ui/section-card";
 import { Table, TableBody, TableHead, Td, Th, Tr } from "@/ui/table";
 import { TextLink } from "@/ui/text-link";
+import { TERM_GRID_COLUMNS } from "@/ui/term-grid";
 
 type Json = Record<string, unknown>;
 
@@ -151,7 +152,7 @@ function OperationCard({ path, operation }: { path: string; operation: Operation
           </TableBody>
         </Table>
       ) : null}
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+      <dl className={`grid ${TERM_GRID_COLUMNS} gap-x-4 gap-y-1 text-sm`}>
         {Object.entries(operation.responses).map(([status, response]) => {
           const schema = Object.values(response.content ?? {})[0]?.schema;
           return (

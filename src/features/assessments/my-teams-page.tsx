@@ -7,6 +7,7 @@ import type { MyTeamSummary } from "@/contracts/assessments/types";
 import { EmptyState } from "@/ui/empty-state";
 import { PageHeader } from "@/ui/page-header";
 import { TextLink } from "@/ui/text-link";
+import { TERM_GRID_COLUMNS } from "@/ui/term-grid";
 
 export function MyTeamsPage({ teams }: { teams: MyTeamSummary[] }) {
   return (
@@ -34,7 +35,7 @@ export function MyTeamsPage({ teams }: { teams: MyTeamSummary[] }) {
               <p className="text-sm text-slate-600">
                 {team.orgUnitName} · {team.role}
               </p>
-              <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
+              <dl className={`mt-4 grid ${TERM_GRID_COLUMNS} gap-x-4 gap-y-2 text-sm`}>
                 <dt className="font-medium text-slate-600">Current cycle</dt>
                 <dd>{team.currentCycle ? team.currentCycle.name : "None open"}</dd>
                 {team.currentCycle && team.currentStatus ? (

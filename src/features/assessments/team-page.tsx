@@ -15,6 +15,7 @@ import { PageHeader } from "@/ui/page-header";
 import { SectionCard } from "@/ui/section-card";
 import { DataTable, type Column } from "@/ui/table";
 import { TextLink } from "@/ui/text-link";
+import { TERM_GRID_COLUMNS } from "@/ui/term-grid";
 
 const teamPageLink = "font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950";
 
@@ -96,7 +97,7 @@ export function TeamPage({
           </p>
         ) : (
           <>
-            <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+            <dl className={`grid ${TERM_GRID_COLUMNS} gap-x-6 gap-y-2 text-sm`}>
               <dt className="font-medium text-slate-600">Status</dt>
               <dd>
                 <StatusBadge status={current.status} />

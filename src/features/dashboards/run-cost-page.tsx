@@ -18,6 +18,7 @@ import { FilterForm } from "@/ui/filter-form";
 import { DataTable, type Column } from "@/ui/table";
 import { TextField } from "@/ui/text-field";
 import { EmptyState } from "@/ui/empty-state";
+import { TERM_GRID_COLUMNS } from "@/ui/term-grid";
 
 function signed(value: number, format: (value: number) => string): string {
   if (value === 0) return "no change";
@@ -34,7 +35,7 @@ function ScheduleCard({ title, summary, rate }: { title: string; summary: Schedu
           {formatInteger(summary.productTeams)} product teams
         </span>
       </p>
-      <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+      <dl className={`mt-3 grid ${TERM_GRID_COLUMNS} gap-x-4 gap-y-1 text-sm`}>
         <dt className="text-slate-700">Own team schedules</dt>
         <dd className="tabular-nums">{formatInteger(summary.teamsWithOwnSchedule)}</dd>
         <dt className="text-slate-700">Shared domain schedules</dt>

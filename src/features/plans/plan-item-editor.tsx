@@ -17,6 +17,7 @@ import { HiddenFields } from "@/ui/hidden-fields";
 import type { OwnerOption, PersonRef, PlanItemConflictDetails, PlanItemView } from "@/contracts/plans/types";
 import { useFormAction } from "../shared/use-form-action";
 import { PlanItemValues } from "./plan-item-values";
+import { TERM_GRID_COLUMNS } from "@/ui/term-grid";
 
 type CurrentItemValues = PlanItemConflictDetails["current"];
 type EditableValues = Pick<
@@ -58,7 +59,7 @@ function CurrentValues({ current }: { current: CurrentItemValues }) {
       values={current}
       noOwner="No owner"
       formatDue={formatDay}
-      className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1"
+      className={`grid ${TERM_GRID_COLUMNS} gap-x-3 gap-y-1`}
     >
       <dt className="font-semibold">Saved</dt>
       <dd>{formatDateTime(current.updatedAt)}</dd>

@@ -69,7 +69,24 @@ describe("DataTable", () => {
   });
 
   it("hides the caption visually only when asked", () => {
-    expect(table([{ id: "1", name: "Ada", teams: 2 }], true)).toMatch(/<caption class="sr-only">/);
+    expect(table([{ id: "1", name: "Ada", teams: 2 }], true)).toMatch(/<caption id="[^"]+" class="sr-only">/);
+  });
+
+  it("is a focusable region only when named as one; otherwise the browser decides, by whether it overflows", () => {
+    const plain = table([{ id: "1", name: "Ada", teams: 2 }]);
+    expect(plain).not.toContain('role="region"');
+    expect(plain).not.toContain("tabindex");
+    const named = renderToStaticMarkup(
+      h(DataTable<Person>, {
+        caption: "People by name",
+        regionLabel: "People, scrollable",
+        columns,
+        rows: [{ id: "1", name: "Ada", teams: 2 }],
+        rowKey: (row) => row.id,
+        empty: null,
+      }),
+    );
+    expect(named).toMatch(/<div role="region" aria-label="People, scrollable" tabindex="0"/);
   });
 
   it("marks how the rows are sorted and links each sortable header", () => {
