@@ -250,10 +250,62 @@ async function ensurePostgresDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
+interface MigrationRecord {
+  name: string;
+  finished: number | null;
+  rolledBack: number | null;
+}
+
+/**
+ * The migrations an SQLite database still needs, read without the schema engine; null when the
+ * engine must decide (no database or no migration table yet, or a migration that failed, which
+ * the engine reports). Prisma's engine takes the file for itself (`locking_mode=EXCLUSIVE`) before
+ * it reads anything, so it fails while any other process has the file open, even with nothing to
+ * apply: a second app started on the same file, a new version started before the old one stopped,
+ * `npm run db:migrate` beside a running app. An ordinary read is not blocked by them.
+ */
+function pendingSqliteMigrations(file: string, migrations: readonly MigrationFolder[]): string[] | null {
+  if (!existsSync(file)) return null;
+  const database = new Database(file, { fileMustExist: true });
+  try {
+    const table = database.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!table) return null;
+    const records = database
+      .prepare('SELECT migration_name AS "name", finished_at AS "finished", rolled_back_at AS "rolledBack" FROM _prisma_migrations')
+      .all() as MigrationRecord[];
+    if (records.some((record) => record.finished === null && record.rolledBack === null)) return null;
+    const applied = new Set(records.filter((record) => record.rolledBack === null).map((record) => record.name));
+    return migrations.filter((migration) => !applied.has(migration.name)).map((migration) => migration.name);
+  } finally {
+    database.close();
+  }
+}
+
+/** The better-sqlite3 adapter reports SQLITE_BUSY to the engine as a kind the engine cannot name. */
+function isBusyDatabase(error: unknown): boolean {
+  return error instanceof Error && error.message.includes("SocketTimeout");
+}
+
 /** Applies pending migrations; returns the names of those it applied. */
 export async function applyMigrations(options: MigratorOptions): Promise<string[]> {
-  if (providerOf(options.databaseUrl) === "postgresql") await ensurePostgresDatabase(options.databaseUrl);
-  return withEngine(options.databaseUrl, options.schemaPath, (engine) => applyWith(engine, options.migrationsDir));
+  if (providerOf(options.databaseUrl) === "postgresql") {
+    await ensurePostgresDatabase(options.databaseUrl);
+    return withEngine(options.databaseUrl, options.schemaPath, (engine) => applyWith(engine, options.migrationsDir));
+  }
+  const file = sqlitePathFromUrl(options.databaseUrl);
+  const pending = pendingSqliteMigrations(file, await readMigrations(options.migrationsDir));
+  if (pending?.length === 0) return [];
+  try {
+    return await withEngine(options.databaseUrl, options.schemaPath, (engine) => applyWith(engine, options.migrationsDir));
+  } catch (error) {
+    if (!isBusyDatabase(error)) throw error;
+    const what = pending ? `${pending.length} pending migration(s) (${pending.join(", ")})` : "Migrations";
+    throw new Error(
+      `The database file ${file} is open in another process, and ${what} need it to themselves. ` +
+        "Stop the Pitfall Radar (or any other program) using it, then start again.",
+      { cause: error },
+    );
+  }
 }
 
 export interface SchemaSource {

@@ -22,7 +22,8 @@ const contributionColumns: Column<Contribution>[] = [
     key: "evidence",
     header: "Question or check",
     rowHeader: true,
-    className: "font-normal",
+    // Room to read a question on a phone, where the table then scrolls to its figures.
+    className: "min-w-48 font-normal",
     cell: (item) =>
       item.kind === "answer" ? (
         item.prompt

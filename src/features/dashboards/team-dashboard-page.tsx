@@ -66,6 +66,7 @@ function scoreColumns(teamSlug: string, cycleSearch: string, percentileOf: strin
       key: "pitfall",
       header: "Pitfall",
       rowHeader: true,
+      className: "min-w-36",
       cell: (pitfall) => (
         <>
           <TextLink href={`/team/${teamSlug}/dashboard/${pitfall.pitfallId}${cycleSearch}`}>
@@ -95,6 +96,9 @@ function scoreColumns(teamSlug: string, cycleSearch: string, percentileOf: strin
     },
     {
       key: "percentile",
+      // On a phone the table scrolls sideways; without a width of its own this column, the last
+      // to be laid out, got what was left: its sentence a word a line.
+      className: "min-w-44",
       header: (
         <>
           Percentile <span className="block text-xs font-normal">{percentileOf}</span>

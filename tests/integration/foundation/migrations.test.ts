@@ -89,6 +89,53 @@ describe("db:check, db:migration and db:migrate", () => {
     }
   });
 
+  it("leaves an up-to-date SQLite database alone while another process has it open, and says so when a migration is pending", async () => {
+    const databaseFile = path.join(workDir, "data/app.db");
+    const env = { DATABASE_URL: `file:${databaseFile}` };
+    expect((await runDbCli(workDir, ["migrate"], env)).code).toBe(0);
+
+    // Another program using the file, as a running app does (a write-ahead-log reader).
+    const running = new Database(databaseFile);
+    try {
+      running.prepare("SELECT COUNT(*) FROM user").get();
+      const upToDate = await runDbCli(workDir, ["migrate"], env);
+      expect(upToDate.stdout).toContain("Database is up to date.");
+      expect(upToDate.code).toBe(0);
+
+      const schemaFile = path.join(workDir, "prisma/schema.prisma");
+      const schema = await readFile(schemaFile, "utf8");
+      await writeFile(
+        schemaFile,
+        schema.replace("  deactivatedAt DateTime?\n", "  deactivatedAt DateTime?\n  nickname String?\n"),
+      );
+      expect((await runDbCli(workDir, ["migration", "add_nickname"])).code).toBe(0);
+
+      const busy = await runDbCli(workDir, ["migrate"], env);
+      expect(busy.code).toBe(1);
+      expect(busy.stderr).toMatch(
+        new RegExp(
+          `The database file .*app\\.db is open in another process, and 1 pending migration\\(s\\) \\(\\d{14}_add_nickname\\)`,
+        ),
+      );
+      expect(busy.stderr).not.toContain("SocketTimeout");
+    } finally {
+      running.close();
+    }
+
+    // Once the other program has let go, the pending migration applies.
+    const applied = await runDbCli(workDir, ["migrate"], env);
+    expect(applied.stdout).toMatch(/Applied 1 migration\(s\): \d{14}_add_nickname/);
+    const database = new Database(databaseFile, { readonly: true });
+    try {
+      const columns = database.prepare("SELECT name FROM pragma_table_info('user')").all() as {
+        name: string;
+      }[];
+      expect(columns.map((column) => column.name)).toContain("nickname");
+    } finally {
+      database.close();
+    }
+  });
+
   it("creates a missing PostgreSQL database and applies its own migration history", async () => {
     const name = `pitfall_radar_migrate_test_${process.pid}`;
     const url = postgresUrlFor(name);
