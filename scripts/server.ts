@@ -13,6 +13,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "../src/client-address";
 import { loadEnvOrExit } from "../src/env";
+import { listenFailureMessage } from "./lib/listen-failure";
 import { createRequestGate } from "./lib/request-gate";
 
 async function main() {
@@ -38,7 +39,15 @@ async function main() {
       () => response.destroyed,
     );
   });
-  server.listen(env.PORT, () => console.log(`Pitfall Radar is listening on port ${env.PORT}.`));
+  const failToListen = (error: NodeJS.ErrnoException) => {
+    console.error(listenFailureMessage(error, env.PORT));
+    process.exit(1);
+  };
+  server.once("error", failToListen);
+  server.listen(env.PORT, () => {
+    server.off("error", failToListen);
+    console.log(`Pitfall Radar is listening on port ${env.PORT}.`);
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
       server.close();
