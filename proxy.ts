@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { apiAddressProblem } from "./src/api-address";
 import { getEnv } from "./src/env";
 import { originVerdict } from "./src/request-origin";
 import { contentSecurityPolicy, securityHeaders } from "./src/security-headers";
@@ -109,6 +110,18 @@ export async function proxy(request: NextRequest) {
 
   if (hasMalformedEncoding(request.nextUrl.pathname)) {
     return refuse(400, "The address contains malformed percent-encoding.", csp, https);
+  }
+  const apiProblem = apiAddressProblem(request.method, request.nextUrl.pathname);
+  if (apiProblem) {
+    const response = new NextResponse(JSON.stringify(apiProblem.body), {
+      status: apiProblem.status,
+      headers: {
+        "Content-Type": "application/problem+json",
+        "Cache-Control": "no-store",
+        ...apiProblem.headers,
+      },
+    });
+    return withSecurityHeaders(response, csp, https);
   }
   if (request.method === "POST" && request.headers.has("next-action")) {
     if (crossOriginAction(request))

@@ -114,4 +114,26 @@ test.describe("API tokens", () => {
       await expectNoSidewaysScroll(page);
     }
   });
+
+  test("an unknown API address and a write answer problem documents, not the HTML page or an empty body", async ({
+    request,
+  }) => {
+    const unknown = await request.get("/api/v1/teamz");
+    expect(unknown.status()).toBe(404);
+    expect(unknown.headers()["content-type"]).toBe("application/problem+json");
+    expect(await unknown.json()).toMatchObject({ status: 404, type: "/api-docs#problem-not-found" });
+
+    const write = await request.delete("/api/v1/teams/checkout");
+    expect(write.status()).toBe(405);
+    expect(write.headers()["allow"]).toBe("GET, HEAD, OPTIONS");
+    expect(await write.json()).toMatchObject({
+      status: 405,
+      detail: "The API is read-only: /api/v1/teams/checkout answers GET only.",
+    });
+
+    // The reference explains both, at the anchors their type points to.
+    const reference = await (await request.get("/api-docs")).text();
+    expect(reference).toContain('id="problem-not-found"');
+    expect(reference).toContain('id="problem-method-not-allowed"');
+  });
 });

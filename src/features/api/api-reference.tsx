@@ -194,6 +194,11 @@ const PROBLEMS: { id: string; status: number; meaning: string }[] = [
     meaning:
       "It does not exist, or the token's person may not see it: the two read the same, as on the pages.",
   },
+  {
+    id: "method-not-allowed",
+    status: 405,
+    meaning: "A method other than GET (or HEAD): the API is read-only. Allow lists the methods it answers.",
+  },
   { id: "conflict", status: 409, meaning: "Not used by the read-only API; listed for completeness." },
   {
     id: "too-many-requests",

@@ -1,18 +1,7 @@
 import "server-only";
-import type { ApiProblem } from "@/contracts/api/schemas";
+import { problemBody, type ProblemStatus } from "@/contracts/api/problems";
 
-/** Where each kind of problem is explained: the API reference page, one anchor per kind. */
-export const PROBLEM_TYPES = {
-  400: { type: "/api-docs#problem-bad-request", title: "Bad request" },
-  401: { type: "/api-docs#problem-unauthorized", title: "Unauthorized" },
-  403: { type: "/api-docs#problem-forbidden", title: "Forbidden" },
-  404: { type: "/api-docs#problem-not-found", title: "Not found" },
-  409: { type: "/api-docs#problem-conflict", title: "Conflict" },
-  429: { type: "/api-docs#problem-too-many-requests", title: "Too many requests" },
-  500: { type: "/api-docs#problem-internal-error", title: "Internal error" },
-} as const;
-
-export type ProblemStatus = keyof typeof PROBLEM_TYPES;
+export type { ProblemStatus } from "@/contracts/api/problems";
 
 /** An RFC 9457 problem details answer, never cached. */
 export function problemResponse(
@@ -20,12 +9,7 @@ export function problemResponse(
   detail: string,
   options: { errors?: Record<string, string[]>; headers?: Record<string, string> } = {},
 ): Response {
-  const body: ApiProblem = {
-    ...PROBLEM_TYPES[status],
-    status,
-    detail,
-    ...(options.errors && Object.keys(options.errors).length > 0 ? { errors: options.errors } : {}),
-  };
+  const body = problemBody(status, detail, options.errors);
   return new Response(JSON.stringify(body), {
     status,
     headers: {

@@ -32,6 +32,34 @@ describe("the request proxy", () => {
     expect((await proxy(new NextRequest("http://localhost:3000/team/%E2%9C%93"))).status).toBe(200);
   });
 
+  it("answers an unknown API address with 404 and a method other than GET with 405, both as problem documents", async () => {
+    const proxy = await loadProxy("http://localhost:3000");
+    const unknown = await proxy(new NextRequest("http://localhost:3000/api/v1/teamz"));
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get("content-type")).toBe("application/problem+json");
+    expect(unknown.headers.get("x-frame-options")).toBe("DENY");
+    expect(await unknown.json()).toEqual({
+      type: "/api-docs#problem-not-found",
+      title: "Not found",
+      status: 404,
+      detail: "There is no API address /api/v1/teamz: /api-docs lists every one.",
+    });
+
+    const post = await proxy(
+      new NextRequest("http://localhost:3000/api/v1/teams/checkout", { method: "POST" }),
+    );
+    expect(post.status).toBe(405);
+    expect(post.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+    expect(await post.json()).toMatchObject({ status: 405, type: "/api-docs#problem-method-not-allowed" });
+
+    // Every described route, with its parameters filled in, goes through to its handler.
+    for (const path of ["/teams", "/teams/checkout/results/2026-q3", "/heatmap", "/openapi.json"]) {
+      expect((await proxy(new NextRequest(`http://localhost:3000/api/v1${path}`))).status, path).toBe(200);
+    }
+    expect((await proxy(new NextRequest("http://localhost:3000/api/v1/openapiXjson"))).status).toBe(404);
+    expect((await proxy(new NextRequest("http://localhost:3000/api/v1/teams/a/b/c/d"))).status).toBe(404);
+  });
+
   it("answers a cross-origin server action call with 403, and lets a same-origin one through", async () => {
     const proxy = await loadProxy("http://localhost:3000");
     const action = (origin: string | null) =>
