@@ -97,6 +97,25 @@ test.describe("at 320 CSS pixels wide", () => {
   }
 });
 
+test.describe("signed out, at 320 CSS pixels wide", () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test("the sign-in page and the playbook reflow, and the header's Sign in stays on one line", async ({
+    page,
+  }) => {
+    for (const path of ["/sign-in", "/playbook"]) {
+      await page.goto(path);
+      const report = await reflowReport(page);
+      expect(report.scrollWidth, `${path} scrolls sideways`).toBeLessThanOrEqual(report.innerWidth);
+      expect(report.squeezed, `${path} squeezes text`).toEqual([]);
+      await expectNoAccessibilityViolations(page);
+    }
+    // One line of text plus its padding (py-2): a wrapped "Sign / in" is twice that.
+    const signIn = page.locator("header[data-app-header]").getByRole("link", { name: "Sign in" }).last();
+    expect((await signIn.boundingBox())!.height).toBeLessThan(40);
+  });
+});
+
 test("a table wider than the screen becomes a focusable region named by its caption, and only then", async ({
   page,
 }) => {

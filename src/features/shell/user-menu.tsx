@@ -18,7 +18,7 @@ export function UserMenu({
     return (
       <Link
         href="/sign-in"
-        className="rounded-md px-3 py-2 text-sm font-semibold text-blue-800 hover:bg-slate-100"
+        className="rounded-md px-3 py-2 text-sm font-semibold whitespace-nowrap text-blue-800 hover:bg-slate-100"
       >
         Sign in
       </Link>
