@@ -62,7 +62,26 @@ async function prepare(env: Env) {
   }
 }
 
+/** Network errors of a database server that is not there: down, or a wrong host or port. */
+const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ETIMEDOUT", "EAI_AGAIN"]);
+
+/**
+ * The failure in words. A PostgreSQL server that cannot be reached is named by its host and port
+ * (never the whole URL, which may hold a password) with what to check, rather than as the bare
+ * socket error.
+ */
+function describeFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  const url = process.env.DATABASE_URL ?? "";
+  if (typeof code === "string" && UNREACHABLE.has(code) && /^postgres(ql)?:\/\//.test(url)) {
+    const { hostname, port } = new URL(url);
+    return `PostgreSQL at ${hostname}:${port || "5432"} cannot be reached (${code}): start it, or correct the host and port in DATABASE_URL.`;
+  }
+  return message;
+}
+
 main().catch((error: unknown) => {
-  console.error(`Preparation failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`Preparation failed: ${describeFailure(error)}`);
   process.exit(1);
 });

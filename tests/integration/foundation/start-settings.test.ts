@@ -61,4 +61,16 @@ describe("npm start's settings, validated by the preparation and handed to the p
     );
     expect(output).toContain(`Starting ${expected} server process${expected === 1 ? "" : "es"}.`);
   });
+
+  it("names an unreachable PostgreSQL server by host and port, without the URL's password, and stops", async () => {
+    const output = await startUntil(
+      { DATABASE_URL: "postgresql://radar:s3cret-word@127.0.0.1:1/pitfall_radar", PORT: "3613" },
+      /Preparation failed: .*\n/,
+    );
+    expect(output).toContain(
+      "Preparation failed: PostgreSQL at 127.0.0.1:1 cannot be reached (ECONNREFUSED): start it, or correct the host and port in DATABASE_URL.",
+    );
+    expect(output).not.toContain("s3cret-word");
+    expect(output).not.toContain("Starting");
+  });
 });
