@@ -68,7 +68,7 @@ const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ETIME
 /**
  * The failure in words. A PostgreSQL server that cannot be reached is named by its host and port
  * (never the whole URL, which may hold a password) with what to check, rather than as the bare
- * socket error.
+ * socket error; a DATABASE_URL naming a file that is not a SQLite database says so.
  */
 function describeFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -77,6 +77,9 @@ function describeFailure(error: unknown): string {
   if (typeof code === "string" && UNREACHABLE.has(code) && /^postgres(ql)?:\/\//.test(url)) {
     const { hostname, port } = new URL(url);
     return `PostgreSQL at ${hostname}:${port || "5432"} cannot be reached (${code}): start it, or correct the host and port in DATABASE_URL.`;
+  }
+  if (code === "SQLITE_NOTADB") {
+    return `${url.replace(/^file:/, "")} is not a SQLite database: correct DATABASE_URL, or restore a backup into a new file (npm run db:restore).`;
   }
   return message;
 }

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { availableParallelism } from "node:os";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -72,5 +73,20 @@ describe("npm start's settings, validated by the preparation and handed to the p
     );
     expect(output).not.toContain("s3cret-word");
     expect(output).not.toContain("Starting");
+  });
+
+  it("says when DATABASE_URL names a file that is not a SQLite database, and leaves it as it was", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "pitfall-radar-not-a-database-"));
+    const file = path.join(folder, "notes.db");
+    await writeFile(file, "These are notes, not a database.\n".repeat(200));
+    try {
+      const output = await startUntil({ DATABASE_URL: `file:${file}`, PORT: "3614" }, /Preparation failed: .*\n/);
+      expect(output).toContain(
+        `Preparation failed: ${file} is not a SQLite database: correct DATABASE_URL, or restore a backup into a new file (npm run db:restore).`,
+      );
+      expect(await readFile(file, "utf8")).toBe("These are notes, not a database.\n".repeat(200));
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
