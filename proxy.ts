@@ -91,7 +91,7 @@ function crossOriginAction(request: NextRequest): boolean {
   return originVerdict(request.headers) === "cross-origin";
 }
 
-function withSecurityHeaders(response: NextResponse, csp: string, https: boolean): NextResponse {
+function withSecurityHeaders<Answer extends Response>(response: Answer, csp: string, https: boolean): Answer {
   response.headers.set("Content-Security-Policy", csp);
   for (const { key, value } of securityHeaders({ https })) response.headers.set(key, value);
   return response;
@@ -112,17 +112,7 @@ export async function proxy(request: NextRequest) {
     return refuse(400, "The address contains malformed percent-encoding.", csp, https);
   }
   const apiProblem = apiAddressProblem(request.method, request.nextUrl.pathname);
-  if (apiProblem) {
-    const response = new NextResponse(JSON.stringify(apiProblem.body), {
-      status: apiProblem.status,
-      headers: {
-        "Content-Type": "application/problem+json",
-        "Cache-Control": "no-store",
-        ...apiProblem.headers,
-      },
-    });
-    return withSecurityHeaders(response, csp, https);
-  }
+  if (apiProblem) return withSecurityHeaders(apiProblem, csp, https);
   if (request.method === "POST" && request.headers.has("next-action")) {
     if (crossOriginAction(request))
       return refuse(403, "Cross-origin requests to this app's actions are not allowed.", csp, https);

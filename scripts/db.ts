@@ -7,6 +7,7 @@
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { loadEnvOrExit } from "../src/env";
+import { describeDatabaseFailure } from "./lib/database-failure";
 import { applyMigrations, createMigration, pendingSchemaChanges, providerOf, type SchemaSource } from "./lib/migrator";
 import {
   POSTGRES_MIGRATIONS_DIR,
@@ -52,6 +53,8 @@ async function main(): Promise<number> {
         databaseUrl: env.DATABASE_URL,
         schemaPath: postgres ? POSTGRES_SCHEMA_PATH : SQLITE_SCHEMA_PATH,
         migrationsDir: postgres ? POSTGRES_MIGRATIONS_DIR : SQLITE_MIGRATIONS_DIR,
+      }).catch((error: unknown) => {
+        throw new Error(describeDatabaseFailure(error, env.DATABASE_URL), { cause: error });
       });
       console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
       return 0;

@@ -11,6 +11,7 @@
  */
 import { writeSync } from "node:fs";
 import { loadEnvOrExit, type Env } from "../src/env";
+import { describeDatabaseFailure } from "./lib/database-failure";
 import { REPORT_SETTINGS, SETTINGS_FD, type ServerSettings } from "./lib/server-settings";
 
 async function main() {
@@ -62,29 +63,7 @@ async function prepare(env: Env) {
   }
 }
 
-/** Network errors of a database server that is not there: down, or a wrong host or port. */
-const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ETIMEDOUT", "EAI_AGAIN"]);
-
-/**
- * The failure in words. A PostgreSQL server that cannot be reached is named by its host and port
- * (never the whole URL, which may hold a password) with what to check, rather than as the bare
- * socket error; a DATABASE_URL naming a file that is not a SQLite database says so.
- */
-function describeFailure(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const code = (error as { code?: unknown } | null)?.code;
-  const url = process.env.DATABASE_URL ?? "";
-  if (typeof code === "string" && UNREACHABLE.has(code) && /^postgres(ql)?:\/\//.test(url)) {
-    const { hostname, port } = new URL(url);
-    return `PostgreSQL at ${hostname}:${port || "5432"} cannot be reached (${code}): start it, or correct the host and port in DATABASE_URL.`;
-  }
-  if (code === "SQLITE_NOTADB") {
-    return `${url.replace(/^file:/, "")} is not a SQLite database: correct DATABASE_URL, or restore a backup into a new file (npm run db:restore).`;
-  }
-  return message;
-}
-
 main().catch((error: unknown) => {
-  console.error(`Preparation failed: ${describeFailure(error)}`);
+  console.error(`Preparation failed: ${describeDatabaseFailure(error, process.env.DATABASE_URL ?? "")}`);
   process.exit(1);
 });

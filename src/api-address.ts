@@ -6,8 +6,7 @@
  * route is known here as soon as it is described. Kept free of server-only imports: proxy.ts uses it.
  */
 import { API_ROUTES } from "@/contracts/api/routes";
-import { problemBody, type ProblemStatus } from "@/contracts/api/problems";
-import type { ApiProblem } from "@/contracts/api/schemas";
+import { problemResponse } from "@/contracts/api/problems";
 
 export const API_PREFIX = "/api/v1";
 
@@ -24,29 +23,17 @@ const ROUTE_PATTERNS = API_ROUTES.map(
     ),
 );
 
-export interface ApiAddressProblem {
-  status: ProblemStatus;
-  body: ApiProblem;
-  headers: Record<string, string>;
-}
-
 /** The answer for a request the API has no handler for; null when one of its routes serves it (or it is not the API's). */
-export function apiAddressProblem(method: string, pathname: string): ApiAddressProblem | null {
+export function apiAddressProblem(method: string, pathname: string): Response | null {
   if (pathname !== API_PREFIX && !pathname.startsWith(`${API_PREFIX}/`)) return null;
   const path = pathname.slice(API_PREFIX.length);
   if (!ROUTE_PATTERNS.some((pattern) => pattern.test(path))) {
-    return {
-      status: 404,
-      body: problemBody(404, `There is no API address ${pathname}: /api-docs lists every one.`),
-      headers: {},
-    };
+    return problemResponse(404, `There is no API address ${pathname}: /api-docs lists every one.`);
   }
   if (!READ_METHODS.has(method.toUpperCase())) {
-    return {
-      status: 405,
-      body: problemBody(405, `The API is read-only: ${pathname} answers GET only.`),
+    return problemResponse(405, `The API is read-only: ${pathname} answers GET only.`, {
       headers: { Allow: "GET, HEAD, OPTIONS" },
-    };
+    });
   }
   return null;
 }

@@ -1,7 +1,7 @@
 import type { ApiProblem } from "./schemas";
 
 /** Where each kind of problem is explained: the API reference page, one anchor per kind. */
-export const PROBLEM_TYPES = {
+const PROBLEM_TYPES = {
   400: { type: "/api-docs#problem-bad-request", title: "Bad request" },
   401: { type: "/api-docs#problem-unauthorized", title: "Unauthorized" },
   403: { type: "/api-docs#problem-forbidden", title: "Forbidden" },
@@ -15,7 +15,7 @@ export const PROBLEM_TYPES = {
 export type ProblemStatus = keyof typeof PROBLEM_TYPES;
 
 /** The body of an RFC 9457 problem details answer. */
-export function problemBody(
+function problemBody(
   status: ProblemStatus,
   detail: string,
   errors?: Record<string, string[]>,
@@ -26,4 +26,20 @@ export function problemBody(
     detail,
     ...(errors && Object.keys(errors).length > 0 ? { errors } : {}),
   };
+}
+
+/** An RFC 9457 problem details answer, never cached. */
+export function problemResponse(
+  status: ProblemStatus,
+  detail: string,
+  options: { errors?: Record<string, string[]>; headers?: Record<string, string> } = {},
+): Response {
+  return new Response(JSON.stringify(problemBody(status, detail, options.errors)), {
+    status,
+    headers: {
+      "Content-Type": "application/problem+json",
+      "Cache-Control": "no-store",
+      ...options.headers,
+    },
+  });
 }
