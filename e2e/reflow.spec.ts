@@ -4,8 +4,9 @@ import { expectNoAccessibilityViolations } from "./support/questionnaire";
 
 /**
  * WCAG 2.2 reflow (1.4.10): at 320 CSS pixels wide every page reads without scrolling sideways
- * (a wide data table may scroll inside its own region, and its cells are not checked) and no text
- * is squeezed into a column a word or two wide beside something that would not move out of its way.
+ * (a wide data table may scroll inside its own region, and its cells are not checked; a table
+ * stacked into cards on a phone is checked like any other text) and no text is squeezed into a
+ * column a word or two wide beside something that would not move out of its way.
  */
 const PAGES_BY_ROLE: Record<string, string[]> = {
   [demoUsers.head]: [
@@ -53,8 +54,15 @@ async function reflowReport(page: Page): Promise<ReflowReport> {
     const textElements = "main :is(p, li, dd, dt, td, th, h1, h2, h3, label, a, span)";
     for (const element of document.querySelectorAll<HTMLElement>(textElements)) {
       if (element.closest("details:not([open])")) continue;
-      // A data table may scroll sideways inside its own region (reflow's exception for tables).
-      if (element.closest("table")?.parentElement?.matches(".overflow-x-auto")) continue;
+      // A data table may scroll sideways inside its own region (reflow's exception for tables),
+      // unless it is stacked into cards on a phone (laid out as blocks).
+      const table = element.closest("table");
+      if (
+        table &&
+        getComputedStyle(table).display !== "block" &&
+        table.parentElement?.matches(".overflow-x-auto")
+      )
+        continue;
       // Only text laid out by the element itself: none of its children is a block of its own.
       const blockChild = [...element.children].some((child) => {
         const style = getComputedStyle(child);
@@ -120,16 +128,17 @@ test("a table wider than the screen becomes a focusable region named by its capt
   page,
 }) => {
   await signIn(page, demoUsers.coach);
-  const countermeasures = page.getByRole("table", { name: "Countermeasures by number of teams" });
-  const region = page.getByRole("region", { name: "Countermeasures by number of teams" });
+  const history = page.getByRole("table", { name: "Past assessments of Billing, newest first" });
+  const region = page.getByRole("region", { name: "Past assessments of Billing, newest first" });
 
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto("/plans/payments");
-  await expect(countermeasures).toBeVisible();
+  await page.goto("/team/billing");
+  await expect(history).toBeVisible();
   await expect(region).toHaveCount(0);
 
-  // Narrowed to a phone's width, the table no longer fits: a keyboard user can reach and scroll it.
-  await page.setViewportSize({ width: 320, height: 640 });
+  // Narrowed below its two columns' width (narrower than a phone: the wider tables stack into
+  // cards there), the table no longer fits: a keyboard user can reach and scroll it.
+  await page.setViewportSize({ width: 240, height: 640 });
   await expect(region).toHaveAttribute("tabindex", "0");
   await region.focus();
   await page.keyboard.press("ArrowRight");
@@ -137,4 +146,36 @@ test("a table wider than the screen becomes a focusable region named by its capt
 
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect(region).toHaveCount(0);
+});
+
+test("on a phone a stacked table shows each row as a card, its cells beside their column names, and stays a table", async ({
+  page,
+}) => {
+  await signIn(page, demoUsers.coach);
+  const teams = page.getByRole("table", { name: "Teams of Payments and their plans" });
+  const billing = teams.getByRole("row", { name: /^Billing/ });
+  const planItemsLabel = billing.locator("td", { hasText: "Plan items" }).getByText("Plan items");
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/plans/payments");
+  // Still a table with its column headers for screen readers, which hear each cell with its header
+  // and not the name shown beside it.
+  await expect(teams.getByRole("columnheader", { name: "Plan items" })).toBeAttached();
+  await expect(billing.getByRole("rowheader", { name: "Billing" })).toBeVisible();
+  await expect(billing.getByRole("cell")).toHaveCount(5);
+  await expect(planItemsLabel).toBeVisible();
+  await expect(planItemsLabel).toHaveAttribute("aria-hidden", "true");
+  // The card fits the screen: no sideways scrolling, no region to scroll, the name left of the value.
+  const box = (await teams.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  await expect(page.getByRole("region", { name: "Teams of Payments and their plans" })).toHaveCount(0);
+  const label = (await planItemsLabel.boundingBox())!;
+  const value = (await billing.locator("td", { hasText: "Plan items" }).locator("div").last().boundingBox())!;
+  expect(label.x + label.width).toBeLessThanOrEqual(value.x);
+  expect(Math.abs(label.y - value.y)).toBeLessThan(4);
+
+  // On a laptop it is an ordinary table: the header row shows and the names beside the cells do not.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(teams.getByRole("columnheader", { name: "Plan items" })).toBeVisible();
+  await expect(planItemsLabel).toBeHidden();
 });

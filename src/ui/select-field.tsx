@@ -23,7 +23,7 @@ export function Select({
   options = [],
   groups = [],
   placeholder,
-  className = "rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm text-slate-900",
+  className = "max-w-full rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm text-slate-900",
   ...select
 }: SelectHTMLAttributes<HTMLSelectElement> & OptionsProps) {
   return (

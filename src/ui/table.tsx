@@ -14,6 +14,25 @@ export interface ColumnSort {
 const cellPadding = "px-2 py-3 sm:px-4";
 
 /**
+ * A stacked table on a phone (below Tailwind's `sm`, 640 px): each row is a card, its cells one
+ * under another, each beside its column's name, instead of a table squeezed into a third of its
+ * width or scrolled sideways. The header row stays for screen readers only. Browsers drop the table
+ * semantics of elements whose display changes, so a stacked table's parts carry explicit roles and
+ * screen readers still hear each cell with its column header; the visible names beside the cells
+ * are hidden from them, so nothing is read twice.
+ */
+const STACKED = {
+  table: "max-sm:block",
+  head: "max-sm:sr-only",
+  body: "max-sm:block",
+  row: "max-sm:block max-sm:py-2",
+  cell: "max-sm:flex max-sm:gap-3 max-sm:py-1 max-sm:text-left",
+  rowHeader: "max-sm:block max-sm:py-1 max-sm:font-semibold",
+  label: "w-2/5 shrink-0 font-medium text-slate-700 sm:hidden",
+  value: "min-w-0 flex-1 wrap-break-word",
+} as const;
+
+/**
  * A table in a horizontally scrollable box. With `regionLabel` the box is always a named,
  * focusable region (the heatmap's, which scrolls on most screens); without it, it becomes one,
  * named by the caption, only while the table is wider than the box (ScrollRegion), so keyboard
@@ -24,12 +43,15 @@ export function Table({
   captionHidden = false,
   regionLabel,
   className = "",
+  stacked = false,
   children,
 }: {
   caption: ReactNode;
   captionHidden?: boolean;
   regionLabel?: string;
   className?: string;
+  /** Laid out as cards on a phone (see STACKED); its sections, rows and cells say their roles. */
+  stacked?: boolean;
   children: ReactNode;
 }) {
   const captionId = useId();
@@ -37,7 +59,10 @@ export function Table({
   // instead of widening the page on a phone.
   const boxClassName = `relative overflow-x-auto rounded-lg border border-slate-200 bg-white ${className}`;
   const table = (
-    <table className="w-full text-left text-sm">
+    <table
+      role={stacked ? "table" : undefined}
+      className={`w-full text-left text-sm ${stacked ? STACKED.table : ""}`}
+    >
       <caption
         id={captionId}
         className={captionHidden ? "sr-only" : "px-2 py-2 text-left font-semibold sm:px-4"}
@@ -65,8 +90,20 @@ export function TableHead({ children }: { children: ReactNode }) {
   return <thead className="bg-slate-50 text-slate-700">{children}</thead>;
 }
 
-export function TableBody({ children, className = "" }: { children: ReactNode; className?: string }) {
-  return <tbody className={`divide-y divide-slate-200 ${className}`}>{children}</tbody>;
+export function TableBody({
+  children,
+  className = "",
+  role,
+}: {
+  children: ReactNode;
+  className?: string;
+  role?: string;
+}) {
+  return (
+    <tbody role={role} className={`divide-y divide-slate-200 ${className}`}>
+      {children}
+    </tbody>
+  );
 }
 
 export function Tr({ children, className }: { children: ReactNode; className?: string }) {
@@ -128,6 +165,11 @@ export interface Column<Row> {
   sort?: ColumnSort;
   /** Extra classes for this column's cells, e.g. to keep dates on one line. */
   className?: string;
+  /**
+   * The column's header is for screen readers only (a column of buttons acting on the row), so in
+   * a stacked table its cells have no name beside them.
+   */
+  unlabelledOnPhones?: boolean;
 }
 
 /**
@@ -144,6 +186,7 @@ export function DataTable<Row>({
   empty,
   rowClassName,
   className,
+  stackOnPhones = false,
 }: {
   caption: ReactNode;
   captionHidden?: boolean;
@@ -155,34 +198,72 @@ export function DataTable<Row>({
   /** Classes for a whole row, e.g. to grey out an archived one. */
   rowClassName?: (row: Row) => string | undefined;
   className?: string;
+  /**
+   * Each row a card on a phone (see STACKED), for tables of several columns that a phone would
+   * squeeze. A table with a sortable column keeps its layout: its sort links are in the header row,
+   * which a stacked table shows to screen readers only.
+   */
+  stackOnPhones?: boolean;
 }) {
   if (rows.length === 0) return <>{empty}</>;
+  const stacked = stackOnPhones && columns.every((column) => column.sort === undefined);
+  const role = (name: string) => (stacked ? name : undefined);
   return (
-    <Table caption={caption} captionHidden={captionHidden} regionLabel={regionLabel} className={className}>
-      <TableHead>
-        <Tr>
+    <Table
+      caption={caption}
+      captionHidden={captionHidden}
+      regionLabel={regionLabel}
+      className={className}
+      stacked={stacked}
+    >
+      <thead role={role("rowgroup")} className={`bg-slate-50 text-slate-700 ${stacked ? STACKED.head : ""}`}>
+        <tr role={role("row")}>
           {columns.map((column) => (
-            <Th key={column.key} sort={column.sort} numeric={column.numeric}>
+            <Th key={column.key} role={role("columnheader")} sort={column.sort} numeric={column.numeric}>
               {column.header}
             </Th>
           ))}
-        </Tr>
-      </TableHead>
-      <TableBody className="align-top">
+        </tr>
+      </thead>
+      <TableBody role={role("rowgroup")} className={`align-top ${stacked ? STACKED.body : ""}`}>
         {rows.map((row) => (
-          <Tr key={rowKey(row)} className={rowClassName?.(row)}>
+          <tr
+            key={rowKey(row)}
+            role={role("row")}
+            className={`${rowClassName?.(row) ?? ""} ${stacked ? STACKED.row : ""}`}
+          >
             {columns.map((column) =>
               column.rowHeader ? (
-                <Th key={column.key} scope="row" numeric={column.numeric} className={column.className}>
+                <Th
+                  key={column.key}
+                  scope="row"
+                  role={role("rowheader")}
+                  numeric={column.numeric}
+                  className={`${column.className ?? ""} ${stacked ? STACKED.rowHeader : ""}`}
+                >
                   {column.cell(row)}
                 </Th>
+              ) : stacked ? (
+                <Td
+                  key={column.key}
+                  role="cell"
+                  numeric={column.numeric}
+                  className={`${column.className ?? ""} ${STACKED.cell}`}
+                >
+                  {!column.unlabelledOnPhones && (
+                    <div aria-hidden="true" className={STACKED.label}>
+                      {column.header}
+                    </div>
+                  )}
+                  <div className={STACKED.value}>{column.cell(row)}</div>
+                </Td>
               ) : (
                 <Td key={column.key} numeric={column.numeric} className={column.className}>
                   {column.cell(row)}
                 </Td>
               ),
             )}
-          </Tr>
+          </tr>
         ))}
       </TableBody>
     </Table>

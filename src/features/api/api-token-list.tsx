@@ -14,6 +14,7 @@ const STATE_LABELS: Record<ApiTokenState, string> = {
 export function ApiTokenList({ tokens }: { tokens: ApiTokenView[] }) {
   return (
     <DataTable
+      stackOnPhones
       caption="Your API tokens"
       regionLabel="Your API tokens"
       rows={tokens}
@@ -49,6 +50,7 @@ export function ApiTokenList({ tokens }: { tokens: ApiTokenView[] }) {
         {
           key: "actions",
           header: <span className="sr-only">Actions</span>,
+          unlabelledOnPhones: true,
           cell: (token) =>
             token.state === "active" ? <RevokeApiToken tokenId={token.id} name={token.name} /> : null,
         },

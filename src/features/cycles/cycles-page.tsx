@@ -50,6 +50,7 @@ function cycleColumns(aCycleIsOpen: boolean): Column<CycleRow>[] {
     {
       key: "actions",
       header: <span className="sr-only">Actions</span>,
+      unlabelledOnPhones: true,
       cell: (cycle) => (
         <CycleStatusForm cycle={cycle} anotherIsOpen={aCycleIsOpen && cycle.status !== "open"} />
       ),
@@ -81,6 +82,7 @@ const focusTeamColumns: Column<FocusTeamRow>[] = [
   {
     key: "result",
     header: <span className="sr-only">Result</span>,
+    unlabelledOnPhones: true,
     className: "whitespace-nowrap",
     cell: (team) =>
       team.resultHref ? (
@@ -118,6 +120,7 @@ export function CyclesPage({ data, reminders }: { data: CyclesPageData; reminder
 
       <SectionCard title="Cycles" id="cycles-heading" plain>
         <DataTable
+          stackOnPhones
           caption="Assessment cycles, newest first, with completion counts"
           captionHidden
           columns={cycleColumns(openCycle !== undefined)}
@@ -147,6 +150,7 @@ export function CyclesPage({ data, reminders }: { data: CyclesPageData; reminder
           }
         >
           <DataTable
+            stackOnPhones
             caption={`Completion of each team in ${data.focus.cycleName}`}
             captionHidden
             columns={focusTeamColumns}

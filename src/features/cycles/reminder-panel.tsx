@@ -107,6 +107,7 @@ export function ReminderPanel({ data }: { data: ReminderPanelData }) {
       {cycle ? (
         <>
           <DataTable
+            stackOnPhones
             caption={`Teams that have not submitted ${cycle.name}`}
             captionHidden
             columns={columns}

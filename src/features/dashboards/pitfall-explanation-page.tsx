@@ -168,6 +168,7 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
           </p>
         ) : (
           <DataTable
+            stackOnPhones
             caption={contributionsCaption}
             captionHidden
             regionLabel={contributionsCaption}

@@ -167,6 +167,7 @@ function OffRuleTeams({ teams }: { teams: OffRuleTeamView[] }) {
             need not add up to the total above.
           </p>
           <DataTable
+            stackOnPhones
             caption="Teams whose out-of-hours cover differs from the playbook rule, with the change moving each would make"
             captionHidden
             regionLabel="Teams off the rule"
@@ -265,6 +266,7 @@ export function RunCostPage({ view }: { view: RunCostView }) {
 
           <SectionCard id="by-target-heading" title="By availability target" plain>
             <DataTable
+              stackOnPhones
               caption="Current out-of-hours setup of the teams per availability target, against the playbook rule"
               captionHidden
               regionLabel="By availability target"
@@ -277,6 +279,7 @@ export function RunCostPage({ view }: { view: RunCostView }) {
 
           <SectionCard id="by-unit-heading" title="By org unit" plain>
             <DataTable
+              stackOnPhones
               caption="Out-of-hours schedules per org unit now and under the playbook rule"
               captionHidden
               regionLabel="By org unit"

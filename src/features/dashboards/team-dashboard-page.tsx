@@ -237,6 +237,7 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
               </figcaption>
             </figure>
             <DataTable
+              stackOnPhones
               caption={scoresTableCaption(team.name, cycle.name)}
               captionHidden
               regionLabel={scoresTableCaption(team.name, cycle.name)}

@@ -174,6 +174,7 @@ export function CampaignForm({ unitSlug, view }: { unitSlug: string; view: Campa
           />
         </div>
         <DataTable
+          stackOnPhones
           key={`${countermeasureId}:${countermeasure?.plannedBy.join(",") ?? ""}`}
           caption="Teams to add the countermeasure to"
           captionHidden

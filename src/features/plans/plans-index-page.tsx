@@ -35,6 +35,7 @@ export function PlansIndexPage({ view }: { view: PlansIndexView }) {
       />
 
       <DataTable
+        stackOnPhones
         caption="Org units and their plan items"
         captionHidden
         columns={unitColumns}

@@ -96,6 +96,7 @@ function ItemSection({
   return (
     <SectionCard title={title} id={id} plain description={description}>
       <DataTable
+        stackOnPhones
         caption={caption}
         captionHidden
         columns={columns}
@@ -145,6 +146,7 @@ export function UnitPlanPage({ view }: { view: UnitPlanView }) {
         }
       >
         <DataTable
+          stackOnPhones
           caption="Countermeasures by number of teams"
           captionHidden
           columns={commonColumns}
@@ -184,6 +186,7 @@ export function UnitPlanPage({ view }: { view: UnitPlanView }) {
 
       <SectionCard title="Teams" id="teams-heading" plain>
         <DataTable
+          stackOnPhones
           caption={`Teams of ${unit.name} and their plans`}
           captionHidden
           columns={teamColumns}

@@ -89,6 +89,54 @@ describe("DataTable", () => {
     expect(named).toMatch(/<div role="region" aria-label="People, scrollable" tabindex="0"/);
   });
 
+  it("stacks into cards on a phone when asked, keeping its table roles and naming each cell beside it", () => {
+    const unsorted = columns.map(({ sort: _sort, ...column }) => column);
+    const html = renderToStaticMarkup(
+      h(DataTable<Person>, {
+        caption: "People by name",
+        columns: [
+          ...unsorted,
+          {
+            key: "actions",
+            header: h("span", { className: "sr-only" }, "Actions"),
+            cell: () => "Edit",
+            unlabelledOnPhones: true,
+          },
+        ],
+        rows: [{ id: "1", name: "Ada", teams: 2 }],
+        rowKey: (row) => row.id,
+        empty: null,
+        stackOnPhones: true,
+      }),
+    );
+    expect(html).toMatch(/<table role="table" class="[^"]*max-sm:block/);
+    expect(html).toMatch(/<thead role="rowgroup" class="[^"]*max-sm:sr-only/);
+    expect(html).toMatch(/<th scope="col" class="[^"]*" role="columnheader">Teams<\/th>/);
+    expect(html).toMatch(/<th scope="row" class="[^"]*max-sm:font-semibold[^"]*" role="rowheader">Ada<\/th>/);
+    // The name beside the value is for sighted readers; screen readers hear the column header.
+    expect(html).toMatch(
+      /<td class="[^"]*max-sm:flex[^"]*" role="cell"><div aria-hidden="true" class="[^"]*sm:hidden[^"]*">Teams<\/div><div class="[^"]*">2<\/div><\/td>/,
+    );
+    // A column of buttons has no name to show.
+    expect(html).toMatch(/<td class="[^"]*" role="cell"><div class="[^"]*">Edit<\/div><\/td>/);
+  });
+
+  it("keeps the table layout when a column sorts, as its sort links are in the header row", () => {
+    const html = renderToStaticMarkup(
+      h(DataTable<Person>, {
+        caption: "People by name",
+        columns,
+        rows: [{ id: "1", name: "Ada", teams: 2 }],
+        rowKey: (row) => row.id,
+        empty: null,
+        stackOnPhones: true,
+      }),
+    );
+    expect(html).not.toContain("role=");
+    expect(html).not.toContain("max-sm:");
+    expect(html).not.toContain("<div aria-hidden");
+  });
+
   it("marks how the rows are sorted and links each sortable header", () => {
     const html = table([{ id: "1", name: "Ada", teams: 2 }]);
     expect(html).toMatch(/<th scope="col" aria-sort="ascending"[^>]*><a [^>]*href="\?sort=name"/);
