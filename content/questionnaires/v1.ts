@@ -52,10 +52,12 @@ export const questionnaireV1 = {
     {
       id: "documented-need-for-top-target",
       prompt: "If your service's target is 99.99%, is there a documented business need for it?",
-      help: "99.99% takes far more engineering and on-call effort than 99.9%. Answer yes only if the need is written down, for example in a business case or a regulatory requirement. Leave this unanswered if your target is lower.",
+      help: "99.99% takes far more engineering and on-call effort than 99.9%. Answer yes only if the need is written down, for example in a business case or a regulatory requirement.",
       answer: { type: "yesNo" },
       allowDontKnow: true,
       required: false,
+      // Asked only of a service with the top target: the one rule that reads it applies only then.
+      appliesWhen: [{ field: "availability-target", op: "in", values: ["99-99"] }],
     },
     {
       id: "out-of-hours-on-call-setup",

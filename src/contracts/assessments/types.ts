@@ -2,7 +2,7 @@
  * Plain data passed from the assessment queries and mutations to the UI. Free of server imports so
  * client components (the questionnaire) can use them.
  */
-import type { NUMBER_UNITS, PitfallId } from "@/domain/content/schema";
+import type { Condition, NUMBER_UNITS, PitfallId } from "@/domain/content/schema";
 import type { AnswerValue } from "@/domain/scoring/answer-validation";
 import type { RiskBand } from "@/domain/scoring/bands";
 import type { HeadlineView } from "@/domain/results/headline";
@@ -37,6 +37,8 @@ export interface QuestionView {
   allowDontKnow: boolean;
   allowNotApplicable: boolean;
   required: boolean;
+  /** Team context conditions it is asked under (domain/assessments/asked-questions.ts); none: always. */
+  appliesWhen?: readonly Condition[];
 }
 
 export interface SectionView {

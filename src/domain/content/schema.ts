@@ -204,8 +204,8 @@ export const questionSchema = z.strictObject({
   dontKnowRisk: riskSchema.optional(),
   /**
    * Team context conditions under which the question means something. When one is known not to
-   * hold, the question is left out of the score whatever was answered (e.g. the share of a team
-   * on its own rota, for a team on a shared domain rota).
+   * hold, the question is not asked and is left out of the score whatever was answered (e.g. the
+   * share of a team on its own rota, for a team on a shared domain rota).
    */
   appliesWhen: z.array(conditionSchema).min(1).optional(),
   /**
@@ -243,6 +243,12 @@ export const contextQuestionSchema = z.strictObject({
   ]),
   allowDontKnow: z.boolean(),
   required: z.boolean(),
+  /**
+   * Conditions on earlier context questions under which this one is asked at all (a question about
+   * a 99.99% target, for a service whose target is 99.99%). When one is known not to hold, it is not
+   * shown, not required, and an answer kept from before is not read by any rule.
+   */
+  appliesWhen: z.array(conditionSchema).min(1).optional(),
 });
 
 /**

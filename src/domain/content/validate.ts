@@ -453,6 +453,25 @@ function checkQuestionnaire(
       }
     });
   });
+  // A context question may depend only on context questions before it: they are answered first, in
+  // order, and no two can depend on each other.
+  questionnaire.context.forEach((question, questionIndex) => {
+    question.appliesWhen?.forEach((condition, conditionIndex) => {
+      const path = ["context", questionIndex, "appliesWhen", conditionIndex];
+      const earlier = questionnaire.context
+        .slice(0, questionIndex)
+        .find((candidate) => candidate.id === condition.field);
+      if (!earlier) {
+        problems.add(
+          file,
+          [...path, "field"],
+          `"${condition.field}" is not a context question before "${question.id}"`,
+        );
+        return;
+      }
+      checkConditionFits(file, path, condition, earlier, problems);
+    });
+  });
   // Conditions on when a question applies may only test the team context, which is answered first.
   questionnaire.sections.forEach((section, sectionIndex) => {
     section.questions.forEach((question, questionIndex) => {

@@ -2,6 +2,7 @@
  * Scoring accepts drafts with blanks (they lower confidence); submitting does not. This lists the
  * required questions still blank, with the same issue shape as answer validation.
  */
+import { questionsNotAsked } from "../assessments/asked-questions";
 import type { Answers } from "../content/schema";
 import type { AnswerIssue } from "./answer-validation";
 import { compiledFrom, type CompiledQuestionnaire, type ScoringContent } from "./compile-questionnaire";
@@ -14,9 +15,19 @@ export function listMissingRequiredAnswers(
   teamContext: Answers,
 ): AnswerIssue[] {
   const compiled = compiledFrom(content);
+  // A question the team's context leaves out is not asked, so it needs no answer.
+  const notAsked = questionsNotAsked(
+    {
+      context: compiled.contextQuestions.map(({ question }) => question),
+      pitfall: compiled.questions.map(({ question }) => question),
+    },
+    (field) => teamContext[field],
+  );
   const unanswered = (entries: readonly { question: { id: string; required?: boolean } }[], given: Answers) =>
     entries
-      .filter(({ question }) => question.required && given[question.id] === undefined)
+      .filter(
+        ({ question }) => question.required && given[question.id] === undefined && !notAsked.has(question.id),
+      )
       .map(({ question }): AnswerIssue => ({ questionId: question.id, message: REQUIRED_MESSAGE }));
   return [...unanswered(compiled.questions, answers), ...unanswered(compiled.contextQuestions, teamContext)];
 }

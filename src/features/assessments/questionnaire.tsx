@@ -8,6 +8,7 @@ import {
   type AssessmentProgress,
   type ProgressQuestion,
 } from "@/domain/assessments/progress";
+import { questionsNotAsked } from "@/domain/assessments/asked-questions";
 import { formatDayLong } from "@/domain/format";
 import { playbookPath, questionAnchor, reviewPath, teamPath } from "@/contracts/assessments/paths";
 import { QuestionField } from "./question-field";
@@ -43,7 +44,9 @@ function sectionIndexOf(sections: readonly SectionView[], anchor: string): numbe
 export function Questionnaire({ session }: { session: QuestionnaireSession }) {
   const sync = useAnswerSync(session);
   const { server, drafts, syncStates, status, blocked } = sync;
-  const { sections } = session;
+  // The questions the saved team context leaves out are not shown, counted or required; they come
+  // back as soon as a changed context answer is saved.
+  const sections = useMemo(() => askedSections(session.sections, server), [session.sections, server]);
   const [current, setCurrent] = useState(0);
   const headingRefs = useRef(new Map<string, HTMLHeadingElement>());
   const questions = useMemo(() => sections.flatMap((section) => section.questions), [sections]);
@@ -194,6 +197,7 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
         <QuestionnaireSection
           key={section.anchor}
           section={section}
+          notAskedCount={section.notAskedCount}
           position={{ index: current, count: sections.length }}
           headingRef={(element) => {
             if (element) headingRefs.current.set(section.anchor, element);
@@ -251,6 +255,31 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
 }
 
 /**
+ * The sections with only the questions the team is asked, given its saved team context, and how
+ * many each leaves out. On "My answers" there is no team context, so every question is asked.
+ */
+function askedSections(
+  sections: readonly SectionView[],
+  server: Record<string, ServerAnswer>,
+): (SectionView & { notAskedCount: number })[] {
+  const notAsked = questionsNotAsked(
+    {
+      context: sections
+        .filter((section) => section.pitfallId === null)
+        .flatMap((section) => section.questions),
+      pitfall: sections
+        .filter((section) => section.pitfallId !== null)
+        .flatMap((section) => section.questions),
+    },
+    (field) => server[field],
+  );
+  return sections.map((section) => {
+    const questions = section.questions.filter((question) => !notAsked.has(question.id));
+    return { ...section, questions, notAskedCount: section.questions.length - questions.length };
+  });
+}
+
+/**
  * The questions as progress counts them. One's own answers are all optional: "required" is about
  * what the team must answer before the lead submits.
  */
@@ -293,6 +322,7 @@ function SectionState({ counts }: { counts: AssessmentProgress }) {
 
 function QuestionnaireSection({
   section,
+  notAskedCount,
   position,
   headingRef,
   server,
@@ -303,6 +333,7 @@ function QuestionnaireSection({
   actions,
 }: {
   section: SectionView;
+  notAskedCount: number;
   position: { index: number; count: number };
   headingRef: (element: HTMLHeadingElement | null) => void;
   server: Record<string, ServerAnswer>;
@@ -360,6 +391,13 @@ function QuestionnaireSection({
               {awaiting.length} carried-over {awaiting.length === 1 ? "answer" : "answers"} to confirm
             </span>
           </div>
+        ) : null}
+        {notAskedCount > 0 ? (
+          <p className="max-w-3xl text-sm text-slate-700">
+            {notAskedCount === 1
+              ? "1 question of this section is not asked: your team context says it does not apply to your team."
+              : `${notAskedCount} questions of this section are not asked: your team context says they do not apply to your team.`}
+          </p>
         ) : null}
       </div>
       {section.questions.map((question) => (

@@ -2,12 +2,7 @@ import "server-only";
 import { can, type Actor } from "@/domain/access/policy";
 import { pitfallById, questionnaireById } from "@/domain/content";
 import type { PitfallId } from "@/domain/content/schema";
-import {
-  listContradictedAnswers,
-  listMissingRequiredAnswers,
-  decodeRiskBand,
-  validateAnswer,
-} from "@/domain/scoring";
+import { listContradictedAnswers, listMissingRequiredAnswers, decodeRiskBand } from "@/domain/scoring";
 import {
   showsFindings,
   teamHeadline,
@@ -36,13 +31,13 @@ import { NotFoundError } from "../errors";
 import { floorLabel, parseResultDetail } from "./result-detail";
 import {
   compiledQuestionnaire,
-  contextQuestionIds,
   contributionWords,
+  progressQuestions,
   questionIndex,
   questionnaireOfCycle,
   sectionViews,
 } from "./questionnaire-content";
-import { answerColumns, answerOfRow, readServerAnswers, splitAnswers } from "./stored-answers";
+import { answerColumns, answerOfRow, readServerAnswers, scorableAnswers } from "./stored-answers";
 import { readQuarterChanges } from "./quarter-changes";
 import { topRemediationSteps } from "@/domain/dashboards/team-dashboard";
 import { isPitfallId } from "@/domain/dashboards/stored-rows";
@@ -237,13 +232,11 @@ async function progressOf(assessmentId: string, questionnaireId: string): Promis
   if (!questionnaire) return null;
   const rows = await db.answer.findMany({
     where: { assessmentId },
-    select: { questionId: true, carriedOver: true },
+    select: { questionId: true, kind: true, value: true, reason: true, carriedOver: true },
   });
+  const { notAsked } = scorableAnswers(rows, questionnaire, () => undefined);
   return assessmentProgress(
-    [...questionIndex(questionnaire).values()].map((entry) => ({
-      id: entry.question.id,
-      required: entry.question.required,
-    })),
+    progressQuestions(questionnaire, notAsked),
     Object.fromEntries(rows.map((row) => [row.questionId, { carriedOver: row.carriedOver }])),
   );
 }
@@ -354,18 +347,15 @@ export async function getReview(actor: Actor, teamSlug: string): Promise<ReviewV
 
   const rows = assessment.answers.filter((row) => index.has(row.questionId));
   const invalid: ReviewItem[] = [];
-  const validRows = rows.filter((row) => {
-    const answer = answerOfRow(row);
-    const issue = answer ? validateAnswer(index.get(row.questionId)!.question, answer) : null;
-    if (answer && !issue) return true;
-    const reviewItem = item(
-      row.questionId,
-      issue?.message ?? "This answer could not be read; answer it again.",
-    );
-    if (reviewItem) invalid.push(reviewItem);
-    return false;
-  });
-  const { answers, teamContext } = splitAnswers(validRows, contextQuestionIds(questionnaire));
+  // As submitting reads them: questions the team's context leaves out are neither listed nor counted.
+  const { answers, teamContext, accepted, notAsked } = scorableAnswers(
+    rows,
+    questionnaire,
+    (row, message) => {
+      const reviewItem = item(row.questionId, message ?? "This answer could not be read; answer it again.");
+      if (reviewItem) invalid.push(reviewItem);
+    },
+  );
   for (const issue of listContradictedAnswers(compiledQuestionnaire(questionnaire), answers, teamContext)) {
     const reviewItem = item(issue.questionId, issue.message);
     if (reviewItem && !invalid.some((entry) => entry.questionId === issue.questionId))
@@ -379,7 +369,7 @@ export async function getReview(actor: Actor, teamSlug: string): Promise<ReviewV
     .filter((issue) => !invalid.some((entry) => entry.questionId === issue.questionId))
     .map((issue) => item(issue.questionId, issue.message))
     .filter((entry): entry is ReviewItem => entry !== null);
-  const unconfirmed = rows
+  const unconfirmed = accepted
     .filter((row) => row.carriedOver)
     .map((row) => item(row.questionId, "Carried over from last quarter: confirm it or change it."))
     .filter((entry): entry is ReviewItem => entry !== null);
@@ -401,7 +391,7 @@ export async function getReview(actor: Actor, teamSlug: string): Promise<ReviewV
       version: assessment.version,
     },
     progress: assessmentProgress(
-      [...index.values()].map((entry) => ({ id: entry.question.id, required: entry.question.required })),
+      progressQuestions(questionnaire, notAsked),
       Object.fromEntries(rows.map((row) => [row.questionId, { carriedOver: row.carriedOver }])),
     ),
     changes: await readQuarterChanges({ id: assessment.id, teamId: team.id, cycle }, "preview"),

@@ -9,6 +9,7 @@ import {
   type CompiledQuestionnaire,
 } from "@/domain/scoring";
 import type { AnswerTypeView, QuestionView, SectionView } from "@/contracts/assessments/types";
+import type { ProgressQuestion } from "@/domain/assessments/progress";
 import { ExpectedError } from "../errors";
 
 export type AnyQuestion = Question | ContextQuestion;
@@ -70,15 +71,31 @@ export function questionIndex(questionnaire: Questionnaire): Map<string, Questio
  */
 export function contributionWords(
   questionnaire: Questionnaire | undefined,
-  contribution: { questionId: string; answer?: "value" | "dontKnow" | "contradiction"; value: AnswerValue | null },
+  contribution: {
+    questionId: string;
+    answer?: "value" | "dontKnow" | "contradiction";
+    value: AnswerValue | null;
+  },
 ): { label: string; answer: string } {
   const pulse = questionnaire ? pulseQuestionOf(questionnaire, contribution.questionId) : undefined;
   if (pulse) return describePulseContribution(pulse, contribution.value);
-  const question = questionnaire ? questionIndex(questionnaire).get(contribution.questionId)?.question : undefined;
+  const question = questionnaire
+    ? questionIndex(questionnaire).get(contribution.questionId)?.question
+    : undefined;
   return {
     label: question?.prompt ?? contribution.questionId,
     answer: describeContributionAnswer(question, contribution),
   };
+}
+
+/** The questions the team's progress counts: all it is asked, none its team context leaves out. */
+export function progressQuestions(
+  questionnaire: Questionnaire,
+  notAsked: ReadonlySet<string>,
+): ProgressQuestion[] {
+  return [...questionIndex(questionnaire).values()]
+    .filter((entry) => !notAsked.has(entry.question.id))
+    .map((entry) => ({ id: entry.question.id, required: entry.question.required }));
 }
 
 export function contextQuestionIds(questionnaire: Questionnaire): Set<string> {
@@ -108,6 +125,7 @@ function questionView(question: AnyQuestion): QuestionView {
     allowDontKnow: question.allowDontKnow,
     allowNotApplicable: "allowNotApplicable" in question ? question.allowNotApplicable : false,
     required: question.required,
+    ...(question.appliesWhen ? { appliesWhen: question.appliesWhen } : {}),
   };
 }
 

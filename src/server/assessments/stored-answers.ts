@@ -4,6 +4,7 @@ import { validateAnswer } from "@/domain/scoring";
 import type { AnswerValue } from "@/domain/scoring/answer-validation";
 import type { AnswerKind, ServerAnswer } from "@/contracts/assessments/types";
 import type { Prisma } from "@/generated/prisma/client";
+import { questionnaireQuestionsNotAsked } from "@/domain/assessments/asked-questions";
 import { contextQuestionIds, questionIndex } from "./questionnaire-content";
 
 /** The Answer columns every read of the workflow selects. */
@@ -64,48 +65,43 @@ export function answerOfRow(row: Pick<AnswerRow, "kind" | "value" | "reason">): 
   return null;
 }
 
-/** Splits stored answers into pitfall answers and team context, as the scoring engine takes them. */
-export function splitAnswers(
-  rows: readonly Pick<AnswerRow, "questionId" | "kind" | "value" | "reason">[],
-  contextQuestionIds: ReadonlySet<string>,
-): { answers: Answers; teamContext: Answers; unreadable: string[] } {
-  const answers: Record<string, Answer> = {};
-  const teamContext: Record<string, Answer> = {};
-  const unreadable: string[] = [];
-  for (const row of rows) {
-    const answer = answerOfRow(row);
-    if (!answer) {
-      unreadable.push(row.questionId);
-      continue;
-    }
-    if (contextQuestionIds.has(row.questionId)) teamContext[row.questionId] = answer;
-    else answers[row.questionId] = answer;
-  }
-  return { answers, teamContext, unreadable };
-}
-
 /**
  * The stored answers `questionnaire` scores, split into pitfall answers and team context, and the
  * rows they came from. Rows of questions outside the questionnaire are skipped: they cannot be shown
  * or answered, and are not scored. A row that cannot be read, or that its question's rules refuse, is
  * left out and handed to `refuse` with the rule's message (null when the row could not be read).
+ *
+ * `notAsked` lists the questions the team's context leaves out (asked-questions.ts). Their rows are
+ * neither refused nor accepted, as the team cannot see them to fix or confirm them; an answer kept
+ * from when they were asked is left out of the team context, so no rule reads it.
  */
 export function scorableAnswers<Row extends Pick<AnswerRow, "questionId" | "kind" | "value" | "reason">>(
   rows: readonly Row[],
   questionnaire: Questionnaire,
   refuse: (row: Row, message: string | null) => void,
-): { answers: Answers; teamContext: Answers; accepted: Row[] } {
+): { answers: Answers; teamContext: Answers; accepted: Row[]; notAsked: ReadonlySet<string> } {
   const index = questionIndex(questionnaire);
   const contextIds = contextQuestionIds(questionnaire);
+  const read = rows.flatMap((row) => {
+    const entry = index.get(row.questionId);
+    if (!entry) return [];
+    const answer = answerOfRow(row);
+    const issue = answer ? validateAnswer(entry.question, answer) : null;
+    return [{ row, answer: issue ? null : answer, issue }];
+  });
+  const contextAnswers = new Map(
+    read.flatMap(({ row, answer }) =>
+      answer && contextIds.has(row.questionId) ? [[row.questionId, answer]] : [],
+    ),
+  );
+  const notAsked = questionnaireQuestionsNotAsked(questionnaire, (field) => contextAnswers.get(field));
+
   const answers: Record<string, Answer> = {};
   const teamContext: Record<string, Answer> = {};
   const accepted: Row[] = [];
-  for (const row of rows) {
-    const entry = index.get(row.questionId);
-    if (!entry) continue;
-    const answer = answerOfRow(row);
-    const issue = answer ? validateAnswer(entry.question, answer) : null;
-    if (!answer || issue) {
+  for (const { row, answer, issue } of read) {
+    if (notAsked.has(row.questionId)) continue;
+    if (!answer) {
       refuse(row, issue?.message ?? null);
       continue;
     }
@@ -113,7 +109,7 @@ export function scorableAnswers<Row extends Pick<AnswerRow, "questionId" | "kind
     if (contextIds.has(row.questionId)) teamContext[row.questionId] = answer;
     else answers[row.questionId] = answer;
   }
-  return { answers, teamContext, accepted };
+  return { answers, teamContext, accepted, notAsked };
 }
 
 /** Names of the people who last changed these answers, for "Riley changed this" messages. */

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ExpectedError } from "@/contracts/action-result";
+import { questionnaireQuestionsNotAsked } from "@/domain/assessments/asked-questions";
 import { db } from "@/server/db";
 import {
   confirmCarriedOverAnswers,
@@ -89,11 +90,25 @@ describe("assessment pages", () => {
     // The page gets what it renders, not the scoring rules.
     expect(JSON.stringify(editable.session.sections)).not.toContain("riskCurve");
     expect(Object.keys(editable.session.answers)).toHaveLength(total);
+    // Last quarter's team context leaves questions out (its target is below 99.99%): they are not
+    // asked, so neither listed nor counted, though their old answers are kept.
+    const notAsked = questionnaireQuestionsNotAsked(
+      org.questionnaire,
+      (field) => editable.session.answers[field],
+    );
+    expect(notAsked.has("documented-need-for-top-target")).toBe(true);
+    const asked = total - notAsked.size;
 
     const review = await getReview(team.lead, team.slug);
-    expect(review?.unconfirmed).toHaveLength(total);
+    expect(review?.unconfirmed).toHaveLength(asked);
+    expect(review?.unconfirmed.some((item) => notAsked.has(item.questionId))).toBe(false);
     // The review counts what the questionnaire counts: nothing answered yet, everything to confirm.
-    expect(review?.progress).toMatchObject({ total, answered: 0, toConfirm: total, missingRequired: 0 });
+    expect(review?.progress).toMatchObject({
+      total: asked,
+      answered: 0,
+      toConfirm: asked,
+      missingRequired: 0,
+    });
     expect((await getTeamOverview(team.lead, team.slug)).current?.progress).toEqual(review?.progress);
     // Carried over unchanged: no answer differs from last quarter, and every pitfall is compared.
     expect(review?.changes).toMatchObject({
@@ -119,7 +134,7 @@ describe("assessment pages", () => {
       missingRequired: [],
       unconfirmed: [],
       invalid: [],
-      progress: { answered: total, toConfirm: 0, complete: true },
+      progress: { answered: asked, toConfirm: 0, complete: true },
     });
 
     await submitAssessment(team.lead, { assessmentId, expectedVersion: confirmed.version });

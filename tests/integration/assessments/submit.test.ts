@@ -141,6 +141,37 @@ describe("submitting an assessment", () => {
     expect(await snapshotAssessment(assessmentId)).toEqual(before);
   });
 
+  it("needs no answer to a question the team's context leaves out, even an unconfirmed one kept from before", async () => {
+    const { team, assessmentId } = await readyAssessment();
+    const onCallShare = org.questionnaire.sections
+      .flatMap((section) => section.questions)
+      .find((question) => question.required && question.appliesWhen !== undefined)!;
+    const setContext = (questionId: string, value: string) =>
+      db.answer.update({
+        where: { assessmentId_questionId: { assessmentId, questionId } },
+        data: { kind: "value", value: JSON.stringify(value) },
+      });
+    await setContext("availability-target", "99-0");
+    await db.answer.update({
+      where: { assessmentId_questionId: { assessmentId, questionId: "documented-need-for-top-target" } },
+      data: { carriedOver: true },
+    });
+    await db.answer.delete({
+      where: { assessmentId_questionId: { assessmentId, questionId: onCallShare.id } },
+    });
+
+    // A team on its own rota is asked the share of the team on it: the blank blocks submission.
+    await setContext("out-of-hours-on-call-setup", "own-team-schedule");
+    const error = await refusal(submitAssessment(team.lead, { assessmentId, expectedVersion: 1 }));
+    expect(error.message).toMatch(/1 required question has no answer/);
+    expect(Object.keys(error.fieldErrors)).toEqual([onCallShare.id]);
+
+    // On a shared domain rota it is not asked; nor, below a 99.99% target, is the documented need.
+    await setContext("out-of-hours-on-call-setup", "shared-domain-schedule");
+    await submitAssessment(team.lead, { assessmentId, expectedVersion: 1 });
+    expect(await db.pitfallResult.count({ where: { assessmentId } })).toBe(7);
+  });
+
   it("lets only the lead submit; a member's attempt changes nothing", async () => {
     const { team, assessmentId } = await readyAssessment();
     const before = await snapshotAssessment(assessmentId);

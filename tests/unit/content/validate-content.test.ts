@@ -168,6 +168,30 @@ describe("validateContent rejects broken content with a readable error", () => {
     ]);
   });
 
+  it("lets a context question depend only on a context question before it, with a value it can have", () => {
+    const problems = problemsOf(
+      withEdited<Questionnaire>(QUESTIONNAIRE, (questionnaire) => {
+        const [first, second, third] = questionnaire.context as Questionnaire["context"][number][];
+        first!.appliesWhen = [{ field: second!.id, op: "in", values: ["99-99"] }];
+        second!.appliesWhen = [{ field: "team-size", op: "lt", value: 5 }];
+        third!.appliesWhen = [{ field: second!.id, op: "in", values: ["99-999"] }];
+      }),
+    );
+    const ids = contentFiles.find((entry) => entry.file === QUESTIONNAIRE)!.data as Questionnaire;
+    const [first, second] = ids.context;
+    expect(problems).toEqual([
+      expect.stringContaining(
+        `context[0].appliesWhen[0].field: "${second!.id}" is not a context question before "${first!.id}"`,
+      ),
+      expect.stringContaining(
+        `context[1].appliesWhen[0].field: "team-size" is not a context question before "${second!.id}"`,
+      ),
+      expect.stringContaining(
+        `context[2].appliesWhen[0].values[0]: "99-999" is not an option of "${second!.id}"`,
+      ),
+    ]);
+  });
+
   it("rejects duplicate ids across the questionnaire and across pitfalls", () => {
     const files = withEdited<Questionnaire>(QUESTIONNAIRE, (questionnaire) => {
       questionnaire.sections[1]!.questions[0]!.id = "team-size";

@@ -1,0 +1,75 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support/auth";
+import { expectNoAccessibilityViolations, expectSaved } from "./support/questionnaire";
+
+/**
+ * The questionnaire asks only what applies to the team: a question its saved team context rules out
+ * is not shown, counted or required, and comes back as soon as a context answer brings it in.
+ * Web Storefront's lead, whose 2026 Q4 draft no other spec touches.
+ */
+const LEAD = "lead.web-storefront@example.com";
+const DOCUMENTED_NEED = /If your service's target is 99\.99%, is there a documented business need/;
+const ON_CALL_SHARE = /What percentage of your team's engineers take part in the out-of-hours on-call rota/;
+
+async function openSection(page: Page, title: string) {
+  await page
+    .getByRole("navigation", { name: "Questionnaire sections" })
+    .getByRole("link", { name: new RegExp(`^${title}`) })
+    .click();
+  await expect(page.getByRole("heading", { level: 2, name: title, exact: true })).toBeFocused();
+}
+
+/** The number of questions the progress counts ("3 of 52 answered" gives 52). */
+async function questionsCounted(page: Page): Promise<number> {
+  const text = await page.locator("#questionnaire-progress-text").textContent();
+  return Number(/of (\d+) answered/.exec(text ?? "")?.[1]);
+}
+
+test("a question the team context rules out is not asked, and comes back when the context changes", async ({
+  page,
+}) => {
+  await signIn(page, LEAD);
+  await page.goto("/team/web-storefront/assessment");
+  const context = page.getByRole("region", { name: /^Team context/ });
+  const target = context.getByRole("group", {
+    name: /What availability target does your most important service/,
+  });
+  const documentedNeed = context.getByRole("group", { name: DOCUMENTED_NEED });
+  const notAskedNote = context.getByText(
+    "1 question of this section is not asked: your team context says it does not apply to your team.",
+  );
+
+  await target.getByRole("radio", { name: /^99\.99%/ }).check();
+  await expectSaved(page);
+  await expect(documentedNeed).toBeVisible();
+  await expect(notAskedNote).toHaveCount(0);
+  const withIt = await questionsCounted(page);
+
+  await target.getByRole("radio", { name: /^99\.0%/ }).check();
+  await expectSaved(page);
+  await expect(documentedNeed).toHaveCount(0);
+  await expect(notAskedNote).toBeVisible();
+  expect(await questionsCounted(page)).toBe(withIt - 1);
+
+  // A pitfall question: the share of the team on its own rota, for a team on its own rota only.
+  const setup = context.getByRole("group", { name: /Who responds when your service has a problem outside/ });
+  await setup.getByRole("radio", { name: "A schedule shared with sibling teams in our domain" }).check();
+  await expectSaved(page);
+  await openSection(page, "Limited on-call schedule");
+  const onCall = page.getByRole("region", { name: /^Limited on-call schedule/ });
+  await expect(onCall.getByRole("group", { name: ON_CALL_SHARE })).toHaveCount(0);
+  await expect(onCall.getByText(/^1 question of this section is not asked/)).toBeVisible();
+  await expectNoAccessibilityViolations(page);
+
+  // After a reload the saved context still decides.
+  await page.reload();
+  await openSection(page, "Limited on-call schedule");
+  await expect(onCall.getByRole("group", { name: ON_CALL_SHARE })).toHaveCount(0);
+
+  await openSection(page, "Team context");
+  await setup.getByRole("radio", { name: "Our team's own on-call schedule" }).check();
+  await expectSaved(page);
+  await openSection(page, "Limited on-call schedule");
+  await expect(onCall.getByRole("group", { name: ON_CALL_SHARE })).toBeVisible();
+  await expect(onCall.getByText(/is not asked/)).toHaveCount(0);
+});
