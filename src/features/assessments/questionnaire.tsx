@@ -197,7 +197,6 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
         <QuestionnaireSection
           key={section.anchor}
           section={section}
-          notAskedCount={section.notAskedCount}
           position={{ index: current, count: sections.length }}
           headingRef={(element) => {
             if (element) headingRefs.current.set(section.anchor, element);
@@ -254,6 +253,9 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
   );
 }
 
+/** A section with only the questions the team is asked, and how many it leaves out. */
+type AskedSection = SectionView & { notAskedCount: number };
+
 /**
  * The sections with only the questions the team is asked, given its saved team context, and how
  * many each leaves out. On "My answers" there is no team context, so every question is asked.
@@ -261,7 +263,7 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
 function askedSections(
   sections: readonly SectionView[],
   server: Record<string, ServerAnswer>,
-): (SectionView & { notAskedCount: number })[] {
+): AskedSection[] {
   const notAsked = questionsNotAsked(
     {
       context: sections
@@ -322,7 +324,6 @@ function SectionState({ counts }: { counts: AssessmentProgress }) {
 
 function QuestionnaireSection({
   section,
-  notAskedCount,
   position,
   headingRef,
   server,
@@ -332,8 +333,7 @@ function QuestionnaireSection({
   disabled,
   actions,
 }: {
-  section: SectionView;
-  notAskedCount: number;
+  section: AskedSection;
   position: { index: number; count: number };
   headingRef: (element: HTMLHeadingElement | null) => void;
   server: Record<string, ServerAnswer>;
@@ -392,11 +392,11 @@ function QuestionnaireSection({
             </span>
           </div>
         ) : null}
-        {notAskedCount > 0 ? (
+        {section.notAskedCount > 0 ? (
           <p className="max-w-3xl text-sm text-slate-700">
-            {notAskedCount === 1
+            {section.notAskedCount === 1
               ? "1 question of this section is not asked: your team context says it does not apply to your team."
-              : `${notAskedCount} questions of this section are not asked: your team context says they do not apply to your team.`}
+              : `${section.notAskedCount} questions of this section are not asked: your team context says they do not apply to your team.`}
           </p>
         ) : null}
       </div>
