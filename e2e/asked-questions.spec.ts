@@ -66,10 +66,19 @@ test("a question the team context rules out is not asked, and comes back when th
   await openSection(page, "Limited on-call schedule");
   await expect(onCall.getByRole("group", { name: ON_CALL_SHARE })).toHaveCount(0);
 
-  await openSection(page, "Team context");
+  // "My answers" has no team context of its own: the team's saved one decides there too.
+  await page.goto("/team/web-storefront/assessment/mine");
+  await openSection(page, "Limited on-call schedule");
+  await expect(onCall.getByRole("group", { name: ON_CALL_SHARE })).toHaveCount(0);
+  await expect(onCall.getByText(/^1 question of this section is not asked/)).toBeVisible();
+
+  await page.goto("/team/web-storefront/assessment");
   await setup.getByRole("radio", { name: "Our team's own on-call schedule" }).check();
   await expectSaved(page);
   await openSection(page, "Limited on-call schedule");
   await expect(onCall.getByRole("group", { name: ON_CALL_SHARE })).toBeVisible();
   await expect(onCall.getByText(/is not asked/)).toHaveCount(0);
+  await page.goto("/team/web-storefront/assessment/mine");
+  await openSection(page, "Limited on-call schedule");
+  await expect(onCall.getByRole("group", { name: ON_CALL_SHARE })).toBeVisible();
 });

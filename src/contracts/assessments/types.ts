@@ -2,7 +2,7 @@
  * Plain data passed from the assessment queries and mutations to the UI. Free of server imports so
  * client components (the questionnaire) can use them.
  */
-import type { Condition, NUMBER_UNITS, PitfallId } from "@/domain/content/schema";
+import type { Answers, Condition, NUMBER_UNITS, PitfallId } from "@/domain/content/schema";
 import type { AnswerValue } from "@/domain/scoring/answer-validation";
 import type { RiskBand } from "@/domain/scoring/bands";
 import type { HeadlineView } from "@/domain/results/headline";
@@ -114,6 +114,11 @@ export interface QuestionnaireSession {
   carriedFromCycleName: string | null;
   sections: SectionView[];
   answers: Record<string, ServerAnswer>;
+  /**
+   * On "My answers", the team's saved context (read-only): it decides which questions are asked
+   * (domain/assessments/asked-questions.ts). Null on the team's questionnaire, whose answers hold it.
+   */
+  teamContext: Answers | null;
   actorId: string;
   /**
    * On the team's questionnaire, for people who may see the spread ("response:summary"): what the

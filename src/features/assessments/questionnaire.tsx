@@ -8,7 +8,7 @@ import {
   type AssessmentProgress,
   type ProgressQuestion,
 } from "@/domain/assessments/progress";
-import { questionsNotAsked } from "@/domain/assessments/asked-questions";
+import { questionsNotAsked, type ContextLookup } from "@/domain/assessments/asked-questions";
 import { formatDayLong } from "@/domain/format";
 import { playbookPath, questionAnchor, reviewPath, teamPath } from "@/contracts/assessments/paths";
 import { QuestionField } from "./question-field";
@@ -46,7 +46,10 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
   const { server, drafts, syncStates, status, blocked } = sync;
   // The questions the saved team context leaves out are not shown, counted or required; they come
   // back as soon as a changed context answer is saved.
-  const sections = useMemo(() => askedSections(session.sections, server), [session.sections, server]);
+  const sections = useMemo(
+    () => askedSections(session.sections, (field) => session.teamContext?.[field] ?? server[field]),
+    [session.sections, session.teamContext, server],
+  );
   const [current, setCurrent] = useState(0);
   const headingRefs = useRef(new Map<string, HTMLHeadingElement>());
   const questions = useMemo(() => sections.flatMap((section) => section.questions), [sections]);
@@ -257,13 +260,11 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
 type AskedSection = SectionView & { notAskedCount: number };
 
 /**
- * The sections with only the questions the team is asked, given its saved team context, and how
- * many each leaves out. On "My answers" there is no team context, so every question is asked.
+ * The sections with only the questions the team is asked, given its saved team context (the team's
+ * own answers on its questionnaire; read with the page on "My answers"), and how many each leaves
+ * out.
  */
-function askedSections(
-  sections: readonly SectionView[],
-  server: Record<string, ServerAnswer>,
-): AskedSection[] {
+function askedSections(sections: readonly SectionView[], context: ContextLookup): AskedSection[] {
   const notAsked = questionsNotAsked(
     {
       context: sections
@@ -273,7 +274,7 @@ function askedSections(
         .filter((section) => section.pitfallId !== null)
         .flatMap((section) => section.questions),
     },
-    (field) => server[field],
+    context,
   );
   return sections.map((section) => {
     const questions = section.questions.filter((question) => !notAsked.has(question.id));

@@ -314,6 +314,7 @@ export async function getQuestionnairePage(actor: Actor, teamSlug: string): Prom
       carriedFromCycleName: carriedFrom?.cycle.name ?? null,
       sections: sectionViews(questionnaire),
       answers,
+      teamContext: null,
       actorId: actor.id,
       individual,
     },

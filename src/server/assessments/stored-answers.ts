@@ -112,6 +112,24 @@ export function scorableAnswers<Row extends Pick<AnswerRow, "questionId" | "kind
   return { answers, teamContext, accepted, notAsked };
 }
 
+/**
+ * The team's saved context, as far as the questionnaire asks it, and the questions it leaves out:
+ * what decides which questions are asked where the answers read are not the team's own (a person's
+ * own answers have no team context).
+ */
+export async function readTeamContext(
+  reader: Pick<Prisma.TransactionClient, "answer">,
+  assessmentId: string,
+  questionnaire: Questionnaire,
+): Promise<{ teamContext: Answers; notAsked: ReadonlySet<string> }> {
+  const rows = await reader.answer.findMany({
+    where: { assessmentId, questionId: { in: [...contextQuestionIds(questionnaire)] } },
+    select: { questionId: true, kind: true, value: true, reason: true },
+  });
+  const { teamContext, notAsked } = scorableAnswers(rows, questionnaire, () => undefined);
+  return { teamContext, notAsked };
+}
+
 /** Names of the people who last changed these answers, for "Riley changed this" messages. */
 export async function authorNames(reader: UserReader, rows: readonly Pick<AnswerRow, "updatedById">[]) {
   const ids = [...new Set(rows.map((row) => row.updatedById).filter((id): id is string => id !== null))];

@@ -6,7 +6,12 @@ import { validateAnswer } from "@/domain/scoring";
 import type { ServerAnswer } from "@/contracts/assessments/types";
 import type { Prisma } from "@/generated/prisma/client";
 import { carryAnswersForward, questionIndex } from "../assessments/questionnaire-content";
-import { answerOfRow, storedAnswerColumns, toServerAnswer } from "../assessments/stored-answers";
+import {
+  answerOfRow,
+  readTeamContext,
+  storedAnswerColumns,
+  toServerAnswer,
+} from "../assessments/stored-answers";
 
 /**
  * A person's own answers to their team's assessment. Every read here is of one person's own
@@ -140,16 +145,20 @@ export async function readOwnAnswers(
  * before they answered anything and when nothing of theirs carries over.
  */
 export async function readOwnProgress(
-  reader: Reader,
+  reader: Reader & Pick<Prisma.TransactionClient, "answer">,
   assessment: OwnAnswersAssessment,
   person: Respondent,
   questionnaire: Questionnaire,
 ): Promise<AssessmentProgress | null> {
   const own = await readOwnAnswers(reader, assessment, person, questionnaire);
   if (own.version === 0 && Object.keys(own.answers).length === 0) return null;
-  // One's own answers are all optional; "required" is about what the team must answer.
+  // The questions "My answers" shows: those the team's context does not leave out. One's own
+  // answers are all optional; "required" is about what the team must answer.
+  const { notAsked } = await readTeamContext(reader, assessment.id, questionnaire);
   const questions = questionnaire.sections.flatMap((section) =>
-    section.questions.map((question) => ({ id: question.id, required: false })),
+    section.questions
+      .filter((question) => !notAsked.has(question.id))
+      .map((question) => ({ id: question.id, required: false })),
   );
   return assessmentProgress(questions, own.answers);
 }

@@ -5,7 +5,7 @@ import type { TeamSpreadView } from "@/contracts/responses/types";
 import { authorizeTeamBySlug } from "../auth/authorize";
 import { db } from "../db";
 import { answerableAssessment, openCycle, toCycleRef } from "../assessments/queries";
-import { answerOfRow } from "../assessments/stored-answers";
+import { answerOfRow, readTeamContext } from "../assessments/stored-answers";
 import { questionnaireOfCycle, sectionViews } from "../assessments/questionnaire-content";
 import { readOwnAnswers } from "./own-answers";
 import { countRespondents, readSpreadSections } from "./team-views";
@@ -13,7 +13,8 @@ import { countRespondents, readSpreadSections } from "./team-views";
 /**
  * "My answers": the signed-in person's own answers to their team's assessment of the open cycle,
  * for the team's own people (lead and members; not admins, coaches or the head of engineering).
- * Only the person's own response is read; the team context is left to the team's questionnaire.
+ * Only the person's own response is read, with the team's saved context, which the team's own people
+ * may read (they answer it on the team's questionnaire) and which decides what is asked.
  */
 export async function getMyAnswersPage(actor: Actor, teamSlug: string): Promise<QuestionnairePageState> {
   const team = await authorizeTeamBySlug(actor, "response:answer", teamSlug);
@@ -46,6 +47,7 @@ export async function getMyAnswersPage(actor: Actor, teamSlug: string): Promise<
       carriedFromCycleName: carriedFrom?.cycle.name ?? null,
       sections: sectionViews(questionnaire).filter((section) => section.pitfallId !== null),
       answers: own.answers,
+      teamContext: (await readTeamContext(db, assessment.id, questionnaire)).teamContext,
       actorId: actor.id,
       individual: null,
     },

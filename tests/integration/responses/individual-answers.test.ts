@@ -132,6 +132,32 @@ describe("individual answers", () => {
     expect((await editableSession(team.member, team.slug)).assessment.version).toBe(3);
   });
 
+  it("gives My answers the team's saved context, and counts only the questions it leaves in", async () => {
+    const { team, assessmentId } = await startedTeam();
+    const onCallShare = org.questionnaire.sections
+      .flatMap((section) => section.questions)
+      .find((question) => question.required && question.appliesWhen !== undefined)!;
+    await saveAnswer(team.lead, {
+      assessmentId,
+      questionId: "out-of-hours-on-call-setup",
+      answer: { kind: "value", value: "shared-domain-schedule" },
+      note: null,
+      expectedVersion: 1,
+    });
+    const session = await editableSession(team.member, team.slug);
+    // Read-only: the page shows the team's answer and saves nothing of it.
+    expect(session.teamContext).toEqual({
+      "out-of-hours-on-call-setup": { kind: "value", value: "shared-domain-schedule" },
+    });
+    const pitfallQuestions = org.questionnaire.sections.flatMap((section) => section.questions).length;
+    await answerOwn(team.member, assessmentId, yesNo().id, true, 0);
+    const progress = (await getTeamOverview(team.member, team.slug)).myAnswers?.progress;
+    expect(progress).toMatchObject({ total: pitfallQuestions - 1, answered: 1 });
+    expect(onCallShare.appliesWhen).toEqual([
+      expect.objectContaining({ field: "out-of-hours-on-call-setup" }),
+    ]);
+  });
+
   it("validates an answer as the team autosave does, and refuses team context and unknown questions", async () => {
     const { team, assessmentId } = await startedTeam();
     const question = agreement();
@@ -629,7 +655,9 @@ describe("individual answers", () => {
     await answerOwn(team.member, assessmentId, question.id, false, 0);
     await answerOwn(third, assessmentId, question.id, false, 0);
     const coachPerson = await createPerson("Casey Coach", []);
-    await db.roleAssignment.create({ data: { userId: coachPerson.id, role: "coach", orgUnitId: org.orgUnitId } });
+    await db.roleAssignment.create({
+      data: { userId: coachPerson.id, role: "coach", orgUnitId: org.orgUnitId },
+    });
     const coach = (await loadActor(coachPerson.id))!;
 
     for (const viewer of [team.lead, coach, org.head, org.admin]) {
