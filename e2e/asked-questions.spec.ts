@@ -36,7 +36,7 @@ test("a question the team context rules out is not asked, and comes back when th
   });
   const documentedNeed = context.getByRole("group", { name: DOCUMENTED_NEED });
   const notAskedNote = context.getByText(
-    "1 question of this section is not asked: your team context says it does not apply to your team.",
+    "1 question of this section is not asked: your answers above say it does not apply to your team.",
   );
 
   await target.getByRole("radio", { name: /^99\.99%/ }).check();

@@ -282,6 +282,14 @@ function askedSections(sections: readonly SectionView[], context: ContextLookup)
   });
 }
 
+/** Why a section shows fewer questions than it has: in the team context, its own earlier answers. */
+function notAskedSentence(section: AskedSection): string {
+  const count = section.notAskedCount;
+  const questions = count === 1 ? "1 question of this section is" : `${count} questions of this section are`;
+  const reason = section.pitfallId === null ? "your answers above say" : "your team context says";
+  return `${questions} not asked: ${reason} ${count === 1 ? "it does" : "they do"} not apply to your team.`;
+}
+
 /**
  * The questions as progress counts them. One's own answers are all optional: "required" is about
  * what the team must answer before the lead submits.
@@ -394,11 +402,7 @@ function QuestionnaireSection({
           </div>
         ) : null}
         {section.notAskedCount > 0 ? (
-          <p className="max-w-3xl text-sm text-slate-700">
-            {section.notAskedCount === 1
-              ? "1 question of this section is not asked: your team context says it does not apply to your team."
-              : `${section.notAskedCount} questions of this section are not asked: your team context says they do not apply to your team.`}
-          </p>
+          <p className="max-w-3xl text-sm text-slate-700">{notAskedSentence(section)}</p>
         ) : null}
       </div>
       {section.questions.map((question) => (
