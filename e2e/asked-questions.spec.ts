@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { expectNoAccessibilityViolations, expectSaved } from "./support/questionnaire";
+import { expectNoAccessibilityViolations, expectSaved, openSection } from "./support/questionnaire";
 
 /**
  * The questionnaire asks only what applies to the team: a question its saved team context rules out
@@ -10,14 +10,6 @@ import { expectNoAccessibilityViolations, expectSaved } from "./support/question
 const LEAD = "lead.web-storefront@example.com";
 const DOCUMENTED_NEED = /If your service's target is 99\.99%, is there a documented business need/;
 const ON_CALL_SHARE = /What percentage of your team's engineers take part in the out-of-hours on-call rota/;
-
-async function openSection(page: Page, title: string) {
-  await page
-    .getByRole("navigation", { name: "Questionnaire sections" })
-    .getByRole("link", { name: new RegExp(`^${title}`) })
-    .click();
-  await expect(page.getByRole("heading", { level: 2, name: title, exact: true })).toBeFocused();
-}
 
 /** The number of questions the progress counts ("3 of 52 answered" gives 52). */
 async function questionsCounted(page: Page): Promise<number> {

@@ -1,6 +1,6 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { demoUsers, signIn } from "./support/auth";
-import { expectNoAccessibilityViolations, expectSaved } from "./support/questionnaire";
+import { expectNoAccessibilityViolations, expectSaved, openSection } from "./support/questionnaire";
 import { withDemoDatabase } from "./support/demo-database";
 
 const SECTIONS = [
@@ -15,14 +15,6 @@ const SECTIONS = [
 ];
 
 /** Opens one section of the questionnaire through its section list (one section shows at a time). */
-async function openSection(page: Page, title: string) {
-  await page
-    .getByRole("navigation", { name: "Questionnaire sections" })
-    .getByRole("link", { name: new RegExp(`^${title}`) })
-    .click();
-  await expect(page.getByRole("heading", { level: 2, name: title, exact: true })).toBeFocused();
-}
-
 /** Picks the yes/no radio that is not checked yet, and returns its label. */
 async function flipYesNo(question: Locator): Promise<"Yes" | "No"> {
   const yesChecked = await question.getByRole("radio", { name: "Yes", exact: true }).isChecked();

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { demoUsers, signIn } from "./support/auth";
-import { expectNoAccessibilityViolations, expectSaved } from "./support/questionnaire";
+import { expectNoAccessibilityViolations, expectSaved, openSection } from "./support/questionnaire";
 import { deleteOpenCycleAssessment, openCycleAssessment, withDemoDatabase } from "./support/demo-database";
 
 /**
@@ -28,14 +28,6 @@ const THIRD_PASSWORD = "third-member-password-1";
 
 let checkoutHadStarted = false;
 let thirdEmail = "";
-
-async function openSection(page: Page, title: string) {
-  await page
-    .getByRole("navigation", { name: "Questionnaire sections" })
-    .getByRole("link", { name: new RegExp(`^${title}`) })
-    .click();
-  await expect(page.getByRole("heading", { level: 2, name: title, exact: true })).toBeFocused();
-}
 
 /** A question's card on the questionnaire: its fields, and what the team's own answers say. */
 const questionCard = (page: Page, questionId: string) => page.locator(`#question-${questionId}`);

@@ -15,3 +15,12 @@ export async function expectNoAccessibilityViolations(page: Page) {
 export async function expectSaved(page: Page) {
   await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 15_000 });
 }
+
+/** Opens a section from the section list; focus moves to its heading. */
+export async function openSection(page: Page, title: string) {
+  await page
+    .getByRole("navigation", { name: "Questionnaire sections" })
+    .getByRole("link", { name: new RegExp(`^${title}`) })
+    .click();
+  await expect(page.getByRole("heading", { level: 2, name: title, exact: true })).toBeFocused();
+}
