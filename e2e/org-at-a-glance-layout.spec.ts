@@ -104,6 +104,11 @@ test.describe("no sideways page scroll on a phone", () => {
     await signIn(page, demoUsers.head);
     await page.goto("/org");
     const region = page.getByRole("region", { name: /Risk scores of/ });
+    // The Team and Completion columns leave room for the first pitfall's scores before any scrolling.
+    const firstPitfall = (await region
+      .getByRole("columnheader", { name: /Linear run costs/ })
+      .boundingBox())!;
+    expect(firstPitfall.x + firstPitfall.width).toBeLessThanOrEqual(390);
     const scrolled = await region.evaluate((element) => {
       element.scrollBy({ left: 300, top: 200 });
       return element.scrollLeft;
