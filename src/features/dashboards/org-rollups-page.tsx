@@ -70,7 +70,7 @@ function scopeColumns(names: Map<string, string>, coverage: string | null): Colu
     {
       key: "change",
       header: "Change",
-      className: "whitespace-nowrap",
+      className: "sm:whitespace-nowrap",
       cell: (pitfall) =>
         pitfall.shareTrend ? (
           <>
@@ -97,6 +97,7 @@ function ScopeTable({
   const caption = `${scope.name}: band distribution, average score and share of teams at high or critical risk per pitfall`;
   return (
     <DataTable
+      stackOnPhones
       caption={caption}
       captionHidden
       regionLabel={caption}
