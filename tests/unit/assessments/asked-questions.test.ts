@@ -85,6 +85,21 @@ describe.each(["v2", "v1"])("questionnaire %s", (questionnaireId) => {
     );
   });
 
+  it("scores the same whether answers to questions it does not ask are kept or left out", () => {
+    // Submitting and rescoring leave them out (stored-answers.ts); nothing may change by it.
+    const without = (given: Answers, notAsked: ReadonlySet<string>) =>
+      Object.fromEntries(Object.entries(given).filter(([questionId]) => !notAsked.has(questionId)));
+    fc.assert(
+      fc.property(validAnswers(questionnaire), validContext(questionnaire), (answers, context) => {
+        const notAsked = questionnaireQuestionsNotAsked(questionnaire, lookup(context));
+        expect(scoreAssessment(real, without(answers, notAsked), without(context, notAsked))).toEqual(
+          scoreAssessment(real, answers, context),
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("never requires an answer to a question it does not ask", () => {
     const onCallShare = questionnaire.sections
       .flatMap((section) => section.questions)
