@@ -86,8 +86,20 @@ export function Table({
   );
 }
 
-export function TableHead({ children }: { children: ReactNode }) {
-  return <thead className="bg-slate-50 text-slate-700">{children}</thead>;
+export function TableHead({
+  children,
+  className = "",
+  role,
+}: {
+  children: ReactNode;
+  className?: string;
+  role?: string;
+}) {
+  return (
+    <thead role={role} className={`bg-slate-50 text-slate-700 ${className}`}>
+      {children}
+    </thead>
+  );
 }
 
 export function TableBody({
@@ -106,8 +118,20 @@ export function TableBody({
   );
 }
 
-export function Tr({ children, className }: { children: ReactNode; className?: string }) {
-  return <tr className={className}>{children}</tr>;
+export function Tr({
+  children,
+  className,
+  role,
+}: {
+  children: ReactNode;
+  className?: string;
+  role?: string;
+}) {
+  return (
+    <tr role={role} className={className}>
+      {children}
+    </tr>
+  );
 }
 
 const sortMarks: Record<SortDirection, string> = { ascending: " ▲", descending: " ▼", none: "" };
@@ -216,21 +240,23 @@ export function DataTable<Row>({
       className={className}
       stacked={stacked}
     >
-      <thead role={role("rowgroup")} className={`bg-slate-50 text-slate-700 ${stacked ? STACKED.head : ""}`}>
-        <tr role={role("row")}>
+      <TableHead role={role("rowgroup")} className={stacked ? STACKED.head : ""}>
+        <Tr role={role("row")}>
           {columns.map((column) => (
             <Th key={column.key} role={role("columnheader")} sort={column.sort} numeric={column.numeric}>
               {column.header}
             </Th>
           ))}
-        </tr>
-      </thead>
+        </Tr>
+      </TableHead>
       <TableBody role={role("rowgroup")} className={`align-top ${stacked ? STACKED.body : ""}`}>
         {rows.map((row) => (
-          <tr
+          <Tr
             key={rowKey(row)}
             role={role("row")}
-            className={`${rowClassName?.(row) ?? ""} ${stacked ? STACKED.row : ""}`}
+            className={
+              [rowClassName?.(row), stacked ? STACKED.row : undefined].filter(Boolean).join(" ") || undefined
+            }
           >
             {columns.map((column) =>
               column.rowHeader ? (
@@ -263,7 +289,7 @@ export function DataTable<Row>({
                 </Td>
               ),
             )}
-          </tr>
+          </Tr>
         ))}
       </TableBody>
     </Table>
