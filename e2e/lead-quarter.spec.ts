@@ -110,7 +110,9 @@ test.describe("the team lead's quarter", () => {
       "How many people are in your product team?",
     );
     await expect(changes.getByTestId("answer-changes")).toContainText("11 people");
-    await expect(changes.getByTestId("pitfall-movements").locator("tbody tr")).toHaveCount(7);
+    await expect(
+      changes.getByRole("table", { name: "How each pitfall moved" }).getByRole("rowheader"),
+    ).toHaveCount(7);
     await expectNoAccessibilityViolations(page);
 
     await page.getByRole("button", { name: "Submit the 2026 Q4 assessment" }).click();
@@ -120,7 +122,9 @@ test.describe("the team lead's quarter", () => {
     // The result shows the same comparison, from the stored scores.
     const resultChanges = page.getByRole("region", { name: "What changed since 2026 Q3" });
     await expect(resultChanges.getByTestId("answer-changes")).toContainText("11 people");
-    await expect(resultChanges.getByTestId("pitfall-movements").locator("tbody tr")).toHaveCount(7);
+    await expect(
+      resultChanges.getByRole("table", { name: "How each pitfall moved" }).getByRole("rowheader"),
+    ).toHaveCount(7);
 
     // The first remediation step goes into the plan from here, and the result then says so.
     const firstSteps = page.getByRole("region", { name: "What to do first" });

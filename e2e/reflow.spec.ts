@@ -51,7 +51,7 @@ interface ReflowReport {
 async function reflowReport(page: Page): Promise<ReflowReport> {
   return page.evaluate(() => {
     const squeezed: string[] = [];
-    const textElements = "main :is(p, li, dd, dt, td, th, h1, h2, h3, label, a, span)";
+    const textElements = "main :is(p, li, dd, dt, td, th, caption, h1, h2, h3, label, a, span)";
     for (const element of document.querySelectorAll<HTMLElement>(textElements)) {
       if (element.closest("details:not([open])")) continue;
       // A data table may scroll sideways inside its own region (reflow's exception for tables),

@@ -23,6 +23,8 @@ const cellPadding = "px-2 py-3 sm:px-4";
  */
 const STACKED = {
   table: "max-sm:block",
+  // A caption left as one in a table laid out as a block is as narrow as its longest word.
+  caption: "max-sm:block",
   head: "max-sm:sr-only",
   body: "max-sm:block",
   row: "max-sm:block max-sm:py-2",
@@ -65,7 +67,12 @@ export function Table({
     >
       <caption
         id={captionId}
-        className={captionHidden ? "sr-only" : "px-2 py-2 text-left font-semibold sm:px-4"}
+        className={[
+          captionHidden ? "sr-only" : "px-2 py-2 text-left font-semibold sm:px-4",
+          stacked ? STACKED.caption : undefined,
+        ]
+          .filter(Boolean)
+          .join(" ")}
       >
         {caption}
       </caption>

@@ -2,6 +2,7 @@ import { movementWords } from "@/domain/assessments/quarter-changes";
 import { formatScore } from "@/domain/format";
 import { bandLabel } from "@/ui/band-chip";
 import { SectionCard } from "@/ui/section-card";
+import { DataTable, type Column } from "@/ui/table";
 import type { PitfallMovementView, QuarterChangesView } from "@/contracts/assessments/types";
 
 const ARROWS: Record<PitfallMovementView["direction"], string> = {
@@ -15,6 +16,42 @@ const ARROWS: Record<PitfallMovementView["direction"], string> = {
 
 function standing(value: PitfallMovementView["before"]): string {
   return value ? `${formatScore(value.score)} ${bandLabel(value.band)}` : "Not scored";
+}
+
+/** Each pitfall's score and band in both quarters, and the move between them in words. */
+function movementColumns({
+  previousCycleName,
+  cycleName,
+  preview,
+}: QuarterChangesView): Column<PitfallMovementView>[] {
+  return [
+    { key: "pitfall", header: "Pitfall", rowHeader: true, cell: (movement) => movement.name },
+    {
+      key: "before",
+      header: previousCycleName,
+      className: "tabular-nums",
+      cell: (movement) => standing(movement.before),
+    },
+    {
+      key: "after",
+      header: `${cycleName}${preview ? " (if submitted now)" : ""}`,
+      className: "tabular-nums",
+      cell: (movement) => standing(movement.after),
+    },
+    {
+      key: "change",
+      header: "Change",
+      cell: (movement) => (
+        <>
+          <span aria-hidden="true">{ARROWS[movement.direction]} </span>
+          {movementWords(movement)}
+          {movement.bandChanged && movement.before && movement.after
+            ? `, ${bandLabel(movement.before.band)} → ${bandLabel(movement.after.band)}`
+            : ""}
+        </>
+      ),
+    },
+  ];
 }
 
 /**
@@ -45,48 +82,14 @@ export function QuarterChanges({
           {previousCycleName} was scored with an earlier scoring method, so its scores compare loosely.
         </p>
       ) : null}
-      <div className="overflow-x-auto" role="region" aria-labelledby="pitfall-moves-caption" tabIndex={0}>
-        <table className="w-full min-w-[32rem] text-left text-sm" data-testid="pitfall-movements">
-          <caption id="pitfall-moves-caption" className="mb-2 text-left font-semibold text-slate-900">
-            How each pitfall moved
-          </caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2 pr-3">
-                Pitfall
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {previousCycleName}
-              </th>
-              <th scope="col" className="py-2 pr-3">
-                {cycleName}
-                {changes.preview ? " (if submitted now)" : ""}
-              </th>
-              <th scope="col" className="py-2">
-                Change
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {changes.pitfalls.map((movement) => (
-              <tr key={movement.pitfallId} className="border-b border-slate-200">
-                <th scope="row" className="py-2 pr-3 font-medium">
-                  {movement.name}
-                </th>
-                <td className="py-2 pr-3 tabular-nums">{standing(movement.before)}</td>
-                <td className="py-2 pr-3 tabular-nums">{standing(movement.after)}</td>
-                <td className="py-2">
-                  <span aria-hidden="true">{ARROWS[movement.direction]} </span>
-                  {movementWords(movement)}
-                  {movement.bandChanged && movement.before && movement.after
-                    ? `, ${bandLabel(movement.before.band)} → ${bandLabel(movement.after.band)}`
-                    : ""}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        stackOnPhones
+        caption="How each pitfall moved"
+        columns={movementColumns(changes)}
+        rows={changes.pitfalls}
+        rowKey={(movement) => movement.pitfallId}
+        empty={null}
+      />
       <div>
         <h3 className="font-semibold text-slate-900">Answers that changed ({changes.answers.length})</h3>
         {changes.answers.length === 0 ? (
