@@ -93,15 +93,14 @@ export function Table({
   );
 }
 
-export function TableHead({
-  children,
-  className = "",
-  role,
-}: {
+/** A part of a table: its rows, extra classes, and the role a stacked table gives it. */
+interface TablePartProps {
   children: ReactNode;
   className?: string;
   role?: string;
-}) {
+}
+
+export function TableHead({ children, className = "", role }: TablePartProps) {
   return (
     <thead role={role} className={`bg-slate-50 text-slate-700 ${className}`}>
       {children}
@@ -109,15 +108,7 @@ export function TableHead({
   );
 }
 
-export function TableBody({
-  children,
-  className = "",
-  role,
-}: {
-  children: ReactNode;
-  className?: string;
-  role?: string;
-}) {
+export function TableBody({ children, className = "", role }: TablePartProps) {
   return (
     <tbody role={role} className={`divide-y divide-slate-200 ${className}`}>
       {children}
@@ -125,15 +116,7 @@ export function TableBody({
   );
 }
 
-export function Tr({
-  children,
-  className,
-  role,
-}: {
-  children: ReactNode;
-  className?: string;
-  role?: string;
-}) {
+export function Tr({ children, className, role }: TablePartProps) {
   return (
     <tr role={role} className={className}>
       {children}
