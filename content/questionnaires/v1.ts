@@ -89,10 +89,18 @@ export const questionnaireV1 = {
     {
       id: "on-call-rota-size",
       prompt: "How many people take turns on the out-of-hours rota that covers your service?",
-      help: "Count everyone on the rota, including people from sibling teams if the schedule is shared. Enter 0 if nobody is on call out of hours.",
+      help: "Count everyone on the rota, including people from sibling teams if the schedule is shared.",
       answer: { type: "number", unit: "people", min: 0, max: 100, integer: true },
       allowDontKnow: true,
       required: true,
+      // Asked only of a team on a rota: the rules that read it apply only then.
+      appliesWhen: [
+        {
+          field: "out-of-hours-on-call-setup",
+          op: "in",
+          values: ["shared-domain-schedule", "own-team-schedule"],
+        },
+      ],
     },
   ],
   sections: [

@@ -70,6 +70,19 @@ describe.each(["v2", "v1"])("questionnaire %s", (questionnaireId) => {
     }
   });
 
+  it("asks the size of the out-of-hours rota only of a team on a rota", () => {
+    const asked = (setup?: string) =>
+      !questionnaireQuestionsNotAsked(
+        questionnaire,
+        lookup(setup ? { "out-of-hours-on-call-setup": value(setup) } : {}),
+      ).has("on-call-rota-size");
+    expect(asked()).toBe(true);
+    expect(asked("shared-domain-schedule")).toBe(true);
+    expect(asked("own-team-schedule")).toBe(true);
+    expect(asked("none")).toBe(false);
+    expect(asked("central-ops")).toBe(false);
+  });
+
   it("leaves out exactly the questions scoring leaves out of the score, in every pitfall", () => {
     fc.assert(
       fc.property(validAnswers(questionnaire), validContext(questionnaire), (answers, context) => {
