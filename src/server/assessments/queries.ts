@@ -37,7 +37,13 @@ import {
   questionnaireOfCycle,
   sectionViews,
 } from "./questionnaire-content";
-import { answerColumns, answerOfRow, readServerAnswers, scorableAnswers } from "./stored-answers";
+import {
+  answerColumns,
+  answerOfRow,
+  readServerAnswers,
+  scorableAnswers,
+  teamContextOf,
+} from "./stored-answers";
 import { readQuarterChanges } from "./quarter-changes";
 import { topRemediationSteps } from "@/domain/dashboards/team-dashboard";
 import { isPitfallId } from "@/domain/dashboards/stored-rows";
@@ -234,7 +240,7 @@ async function progressOf(assessmentId: string, questionnaireId: string): Promis
     where: { assessmentId },
     select: { questionId: true, kind: true, value: true, reason: true, carriedOver: true },
   });
-  const { notAsked } = scorableAnswers(rows, questionnaire, () => undefined);
+  const { notAsked } = teamContextOf(rows, questionnaire);
   return assessmentProgress(
     progressQuestions(questionnaire, notAsked),
     Object.fromEntries(rows.map((row) => [row.questionId, { carriedOver: row.carriedOver }])),

@@ -113,9 +113,22 @@ export function scorableAnswers<Row extends Pick<AnswerRow, "questionId" | "kind
 }
 
 /**
- * The team's saved context, as far as the questionnaire asks it, and the questions it leaves out:
- * what decides which questions are asked where the answers read are not the team's own (a person's
- * own answers have no team context).
+ * The team context stored rows give, as far as the questionnaire asks it, and the questions it
+ * leaves out. Only the context rows are read: the pitfall answers decide nothing here.
+ */
+export function teamContextOf(
+  rows: readonly Pick<AnswerRow, "questionId" | "kind" | "value" | "reason">[],
+  questionnaire: Questionnaire,
+): { teamContext: Answers; notAsked: ReadonlySet<string> } {
+  const contextIds = contextQuestionIds(questionnaire);
+  const contextRows = rows.filter((row) => contextIds.has(row.questionId));
+  const { teamContext, notAsked } = scorableAnswers(contextRows, questionnaire, () => undefined);
+  return { teamContext, notAsked };
+}
+
+/**
+ * The team's saved context and the questions it leaves out, read for a page whose own answers are
+ * not the team's (a person's own answers have no team context).
  */
 export async function readTeamContext(
   reader: Pick<Prisma.TransactionClient, "answer">,
@@ -126,8 +139,7 @@ export async function readTeamContext(
     where: { assessmentId, questionId: { in: [...contextQuestionIds(questionnaire)] } },
     select: { questionId: true, kind: true, value: true, reason: true },
   });
-  const { teamContext, notAsked } = scorableAnswers(rows, questionnaire, () => undefined);
-  return { teamContext, notAsked };
+  return teamContextOf(rows, questionnaire);
 }
 
 /** Names of the people who last changed these answers, for "Riley changed this" messages. */
