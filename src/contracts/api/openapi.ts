@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { API_ROUTES, type ApiRoute } from "./routes";
 import { apiSchemas, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./schemas";
-import { API_RATE_LIMIT } from "./limits";
+import { API_RATE_LIMIT, API_UNKNOWN_TOKEN_LIMIT } from "./limits";
 
 export const API_BASE_PATH = "/api/v1";
 export const API_VERSION = "1.0.0";
@@ -87,7 +87,9 @@ function operation(route: ApiRoute): JsonObject {
     );
     responses["404"] = problem("Not found, or not something the token's person may see");
     responses["429"] = {
-      ...problem(`More than ${API_RATE_LIMIT.max} requests in a minute with this token`),
+      ...problem(
+        `More than ${API_RATE_LIMIT.max} requests in a minute with this token, or more than ${API_UNKNOWN_TOKEN_LIMIT.max} with unknown tokens from this address in ${API_UNKNOWN_TOKEN_LIMIT.windowMs / 60_000} minutes`,
+      ),
       headers: {
         "Retry-After": { description: "Seconds until the next window", schema: { type: "integer" } },
       },

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { API_RATE_LIMIT } from "@/contracts/api/limits";
+import { API_RATE_LIMIT, API_UNKNOWN_TOKEN_LIMIT } from "@/contracts/api/limits";
 import { API_BASE_PATH } from "@/contracts/api/openapi";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@/contracts/api/schemas";
 import { TOKEN_PREFIX } from "@/contracts/api/tokens";
@@ -203,7 +203,7 @@ const PROBLEMS: { id: string; status: number; meaning: string }[] = [
   {
     id: "too-many-requests",
     status: 429,
-    meaning: `More than ${API_RATE_LIMIT.max} requests in a minute with one token. Retry-After says how many seconds to wait.`,
+    meaning: `More than ${API_RATE_LIMIT.max} requests in a minute with one token, or more than ${API_UNKNOWN_TOKEN_LIMIT.max} requests with unknown tokens from one address in ${API_UNKNOWN_TOKEN_LIMIT.windowMs / 60_000} minutes. Retry-After says how many seconds to wait.`,
   },
   {
     id: "internal-error",
@@ -255,7 +255,10 @@ export function ApiReference({ document }: { document: Json }) {
           for the next page, until it is <code className="font-mono">null</code>.{" "}
           <code className="font-mono">limit</code> is 1 to {MAX_PAGE_SIZE} items a page, {DEFAULT_PAGE_SIZE}{" "}
           by default. Each token may make {API_RATE_LIMIT.max} requests a minute; every answer says how many
-          are left in <code className="font-mono">X-RateLimit-Remaining</code>.
+          are left in <code className="font-mono">X-RateLimit-Remaining</code>. After{" "}
+          {API_UNKNOWN_TOKEN_LIMIT.max} requests with unknown tokens in{" "}
+          {API_UNKNOWN_TOKEN_LIMIT.windowMs / 60_000} minutes, further unknown tokens from the same address
+          get 429 until the window ends; valid tokens keep working.
         </p>
       </SectionCard>
       <section aria-labelledby="routes-heading" className="space-y-4">

@@ -75,6 +75,11 @@ export function apiRoute<Query>(
   return async (request, context) => {
     try {
       const authentication = await authenticateToken(request);
+      if (!authentication.ok && authentication.retryAfterSeconds !== undefined) {
+        return problemResponse(429, authentication.detail, {
+          headers: { "Retry-After": String(authentication.retryAfterSeconds) },
+        });
+      }
       if (!authentication.ok) {
         return problemResponse(401, authentication.detail, {
           headers: { "WWW-Authenticate": 'Bearer realm="Pitfall Radar API", error="invalid_token"' },

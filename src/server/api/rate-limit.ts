@@ -1,7 +1,7 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
-import { API_RATE_LIMIT } from "@/contracts/api/limits";
+import { API_RATE_LIMIT, API_UNKNOWN_TOKEN_LIMIT } from "@/contracts/api/limits";
 import type { AppPrismaClient } from "../prisma-client";
+import { countInFixedWindow } from "../throttle/fixed-window-counter";
 
 export interface RateLimitDecision {
   allowed: boolean;
@@ -9,6 +9,18 @@ export interface RateLimitDecision {
   remaining: number;
   /** Whole seconds until the window ends and the count starts again. */
   resetSeconds: number;
+}
+
+type Limit = { max: number; windowMs: number };
+
+async function countRequest(client: AppPrismaClient, key: string, now: number, limit: Limit) {
+  const { count, windowStart } = await countInFixedWindow(client, key, limit.windowMs, now);
+  return {
+    allowed: count <= limit.max,
+    limit: limit.max,
+    remaining: Math.max(0, limit.max - count),
+    resetSeconds: Math.max(1, Math.ceil((windowStart + limit.windowMs - now) / 1000)),
+  };
 }
 
 /**
@@ -20,26 +32,31 @@ export async function countApiRequest(
   client: AppPrismaClient,
   tokenId: string,
   now = Date.now(),
-  limit: { max: number; windowMs: number } = API_RATE_LIMIT,
+  limit: Limit = API_RATE_LIMIT,
 ): Promise<RateLimitDecision> {
-  const expired = BigInt(now - limit.windowMs);
-  const rows = await client.$queryRaw<{ count: number | bigint; lastRequest: number | bigint }[]>`
-    INSERT INTO "rate_limit" ("id", "key", "count", "lastRequest")
-    VALUES (${randomUUID()}, ${rateLimitKey(tokenId)}, 1, ${BigInt(now)})
-    ON CONFLICT ("key") DO UPDATE SET
-      "count" = CASE WHEN "rate_limit"."lastRequest" <= ${expired} THEN 1 ELSE "rate_limit"."count" + 1 END,
-      "lastRequest" = CASE WHEN "rate_limit"."lastRequest" <= ${expired} THEN ${BigInt(now)} ELSE "rate_limit"."lastRequest" END
-    RETURNING "count", "lastRequest"`;
-  const count = Number(rows[0]!.count);
-  const windowStart = Number(rows[0]!.lastRequest);
-  return {
-    allowed: count <= limit.max,
-    limit: limit.max,
-    remaining: Math.max(0, limit.max - count),
-    resetSeconds: Math.max(1, Math.ceil((windowStart + limit.windowMs - now) / 1000)),
-  };
+  return countRequest(client, rateLimitKey(tokenId), now, limit);
 }
 
 export function rateLimitKey(tokenId: string): string {
   return `api:token:${tokenId}`;
+}
+
+/**
+ * Counts one request from `address` whose token is well-formed but belongs to no one: the only
+ * kind of failure that guessing tokens produces. Revoked and expired tokens are not counted (a
+ * forgotten job keeps sending its old token, and that is not guessing), nor are malformed headers
+ * (they never reach the database and cannot match a token). Valid tokens are looked up first, so
+ * they keep working from an address that is over the limit.
+ */
+export async function countUnknownToken(
+  client: AppPrismaClient,
+  address: string,
+  now = Date.now(),
+  limit: Limit = API_UNKNOWN_TOKEN_LIMIT,
+): Promise<RateLimitDecision> {
+  return countRequest(client, unknownTokenKey(address), now, limit);
+}
+
+export function unknownTokenKey(address: string): string {
+  return `api:unknown-token:${address}`;
 }

@@ -9,7 +9,12 @@ import { CLIENT_ADDRESS_HEADER, normaliseAddress } from "@/client-address";
  * the rightmost entry is the one the nearest hop added.
  */
 export async function requestAddress(): Promise<string> {
-  const value = (await headers()).get(CLIENT_ADDRESS_HEADER) ?? "";
+  return addressFromHeaders(await headers());
+}
+
+/** The same, from a route handler's request headers. */
+export function addressFromHeaders(requestHeaders: Headers): string {
+  const value = requestHeaders.get(CLIENT_ADDRESS_HEADER) ?? "";
   const entries = value.split(",");
   return normaliseAddress(entries[entries.length - 1] ?? "") || "unknown";
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { AppPrismaClient } from "../prisma-client";
+import { countInFixedWindow } from "../throttle/fixed-window-counter";
 
 /**
  * Sign-in throttling, kept in the database so every app instance shares the counts.
@@ -56,28 +57,6 @@ export function throttleKeys(email: string, address: string): ThrottleKeys {
 export type SignInAttempt =
   { allowed: true; countedAccount: boolean } | { allowed: false; waitMinutes: number };
 
-interface CounterRow {
-  count: number | bigint;
-  lastRequest: number | bigint;
-}
-
-/**
- * Counts one attempt against a counter and returns the count including it. A counter whose window
- * has passed starts again at 1. One statement, so concurrent attempts each get their own number.
- */
-async function countAttempt(client: Prisma.TransactionClient, key: string, windowMs: number, now: number) {
-  const expired = BigInt(now - windowMs);
-  const rows = await client.$queryRaw<CounterRow[]>`
-    INSERT INTO "rate_limit" ("id", "key", "count", "lastRequest")
-    VALUES (${randomUUID()}, ${key}, 1, ${BigInt(now)})
-    ON CONFLICT ("key") DO UPDATE SET
-      "count" = CASE WHEN "rate_limit"."lastRequest" <= ${expired} THEN 1 ELSE "rate_limit"."count" + 1 END,
-      "lastRequest" = CASE WHEN "rate_limit"."lastRequest" <= ${expired} THEN ${BigInt(now)} ELSE "rate_limit"."lastRequest" END
-    RETURNING "count", "lastRequest"`;
-  const row = rows[0]!;
-  return { count: Number(row.count), windowStart: Number(row.lastRequest) };
-}
-
 async function isKnownAddress(
   client: Prisma.TransactionClient,
   keys: ThrottleKeys,
@@ -105,7 +84,7 @@ export async function reserveSignInAttempt(
     let blockedUntil = 0;
     for (const name of counters) {
       const limit = SIGN_IN_LIMITS[name];
-      const { count, windowStart } = await countAttempt(tx, keys[name], limit.windowMs, now);
+      const { count, windowStart } = await countInFixedWindow(tx, keys[name], limit.windowMs, now);
       if (count > limit.max) blockedUntil = Math.max(blockedUntil, windowStart + limit.windowMs);
     }
     return { countAccount, blockedUntil };

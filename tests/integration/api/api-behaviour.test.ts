@@ -3,7 +3,7 @@
  * (404), the per-token rate limit (429), and figures that match the pages' for the same cycle.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { API_RATE_LIMIT } from "@/contracts/api/limits";
+import { API_RATE_LIMIT, API_UNKNOWN_TOKEN_LIMIT } from "@/contracts/api/limits";
 import {
   heatmapSchema,
   orgUnitPageSchema,
@@ -14,7 +14,8 @@ import {
   type ApiHeatmap,
   type ApiTeamResult,
 } from "@/contracts/api/schemas";
-import { rateLimitKey, countApiRequest } from "@/server/api/rate-limit";
+import { rateLimitKey, countApiRequest, unknownTokenKey } from "@/server/api/rate-limit";
+import { newTokenSecret } from "@/server/api/token-secret";
 import { getAssessmentResult, getTeamOverview } from "@/server/assessments/queries";
 import { loadActor } from "@/server/auth/session";
 import { getOrgHeatmap } from "@/server/dashboards/heatmap";
@@ -28,7 +29,7 @@ import {
   uniqueToken,
   type SharedCycles,
 } from "../access/access-matrix-fixtures";
-import { callApi, issueToken } from "./api-client";
+import { callApi, issueToken, randomClientAddress } from "./api-client";
 
 let cycles: SharedCycles;
 
@@ -221,6 +222,57 @@ describe("rate limit per token", () => {
     expect(Number((await db.rateLimit.findUniqueOrThrow({ where: { key: rateLimitKey(id) } })).count)).toBe(
       12,
     );
+  });
+});
+
+describe("unknown tokens per address", () => {
+  it("after the limit an address gets 429 for unknown tokens, while valid tokens and other addresses go on", async () => {
+    const world = await createWorld("member");
+    const valid = await issueToken(world.person.id);
+    const revoked = await issueToken(world.person.id, { revokedAt: new Date() });
+    const address = randomClientAddress();
+    const guess = () => callApi("/cycles", { token: newTokenSecret().token, address });
+    const counted = async () =>
+      Number((await db.rateLimit.findUnique({ where: { key: unknownTokenKey(address) } }))?.count ?? 0);
+
+    for (let attempt = 1; attempt <= API_UNKNOWN_TOKEN_LIMIT.max; attempt++) {
+      const response = await guess();
+      expect(response.status).toBe(401);
+      expect((await problemOf(response)).detail).toBe("This token is not valid.");
+    }
+    const refused = await guess();
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    expect(Number.isInteger(retryAfter)).toBe(true);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(API_UNKNOWN_TOKEN_LIMIT.windowMs / 1000);
+    expect(await problemOf(refused)).toMatchObject({
+      status: 429,
+      type: "/api-docs#problem-too-many-requests",
+      detail: `Too many requests with unknown tokens came from your address. Try again in ${retryAfter} seconds.`,
+    });
+    expect(await counted()).toBe(API_UNKNOWN_TOKEN_LIMIT.max + 1);
+
+    // A valid token from the same address still works; a revoked one is refused as revoked and
+    // not counted; a malformed header is not counted either.
+    expect((await callApi("/cycles", { token: valid.token, address })).status).toBe(200);
+    const revokedAnswer = await callApi("/cycles", { token: revoked.token, address });
+    expect(revokedAnswer.status).toBe(401);
+    expect((await problemOf(revokedAnswer)).detail).toBe("This token was revoked.");
+    expect((await callApi("/cycles", { authorization: "Bearer nonsense", address })).status).toBe(401);
+    expect(await counted()).toBe(API_UNKNOWN_TOKEN_LIMIT.max + 1);
+
+    // Another address has its own count.
+    const elsewhere = await callApi("/cycles", { token: newTokenSecret().token });
+    expect(elsewhere.status).toBe(401);
+
+    // Once the window has passed, an unknown token is a plain 401 again.
+    await db.rateLimit.update({
+      where: { key: unknownTokenKey(address) },
+      data: { lastRequest: BigInt(Date.now() - API_UNKNOWN_TOKEN_LIMIT.windowMs - 1) },
+    });
+    expect((await guess()).status).toBe(401);
+    expect(await counted()).toBe(1);
   });
 });
 

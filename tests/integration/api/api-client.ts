@@ -2,6 +2,8 @@
  * Calls the API's real route handlers the way Next does: a Request with the caller's Authorization
  * header, and the route's params. Every handler module under app/api/v1, by its API path.
  */
+import { randomBytes } from "node:crypto";
+import { CLIENT_ADDRESS_HEADER } from "@/client-address";
 import { db } from "@/server/db";
 import { newTokenSecret } from "@/server/api/token-secret";
 import * as cyclesRoute from "../../../app/api/v1/cycles/route";
@@ -32,9 +34,14 @@ export const API_ROUTE_MODULES: Record<string, { path: string; module: { GET: un
   "app/api/v1/openapi.json/route.ts": { path: "/openapi.json", module: openApiRoute },
 };
 
+/** An address from the IPv6 documentation range, different on every call. */
+export function randomClientAddress(): string {
+  return `2001:db8::${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}`;
+}
+
 /**
  * Calls the handler of an API path such as "/teams/{team}" with its params filled in, an optional
- * query string and the token (or a raw Authorization header, or none).
+ * query string and the token (or a raw Authorization header, or none), from an optional address.
  */
 export async function callApi(
   path: string,
@@ -43,6 +50,8 @@ export async function callApi(
     query?: string;
     token?: string | null;
     authorization?: string;
+    /** The client's address, as the app server resolves and passes it on. */
+    address?: string;
   } = {},
 ): Promise<Response> {
   const entry = Object.values(API_ROUTE_MODULES).find((candidate) => candidate.path === path);
@@ -52,6 +61,9 @@ export async function callApi(
   const headers = new Headers();
   if (options.authorization !== undefined) headers.set("authorization", options.authorization);
   else if (options.token) headers.set("authorization", `Bearer ${options.token}`);
+  // Each call comes from an address of its own unless one is given, so unknown tokens counted per
+  // address in one test never decide another test's answer.
+  headers.set(CLIENT_ADDRESS_HEADER, options.address ?? randomClientAddress());
   const request = new Request(
     `http://localhost/api/v1${concrete}${options.query ? `?${options.query}` : ""}`,
     { headers },
