@@ -5,7 +5,8 @@ const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ETIME
  * A failure to open or migrate the database, in words an operator can act on. A PostgreSQL server
  * that cannot be reached is named by its host and port (never the whole URL, which may hold a
  * password) with what to check, rather than as the bare socket error; a DATABASE_URL naming a file
- * that is not a SQLite database says so. Anything else keeps its own message.
+ * that is not a SQLite database, cannot be opened (a folder that cannot hold it, such as /proc) or
+ * cannot be written says so. Anything else keeps its own message.
  */
 export function describeDatabaseFailure(error: unknown, databaseUrl: string): string {
   const code = (error as { code?: unknown } | null)?.code;
@@ -15,6 +16,12 @@ export function describeDatabaseFailure(error: unknown, databaseUrl: string): st
   }
   if (code === "SQLITE_NOTADB") {
     return `${databaseUrl.replace(/^file:/, "")} is not a SQLite database: correct DATABASE_URL, or restore a backup into a new file (npm run db:restore).`;
+  }
+  if (code === "SQLITE_CANTOPEN") {
+    return `The SQLite file ${databaseUrl.replace(/^file:/, "")} cannot be opened: correct DATABASE_URL to name a file in a folder the app may create files in.`;
+  }
+  if (code === "SQLITE_READONLY") {
+    return `The SQLite file ${databaseUrl.replace(/^file:/, "")} is read-only for the app: let the app's user write the file and its folder, or correct DATABASE_URL.`;
   }
   return error instanceof Error ? error.message : String(error);
 }

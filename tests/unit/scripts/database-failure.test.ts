@@ -18,6 +18,15 @@ describe("describeDatabaseFailure", () => {
     );
   });
 
+  it("says a SQLite file cannot be opened, or cannot be written", () => {
+    expect(describeDatabaseFailure(withCode("SQLITE_CANTOPEN"), "file:/proc/radar.db")).toBe(
+      "The SQLite file /proc/radar.db cannot be opened: correct DATABASE_URL to name a file in a folder the app may create files in.",
+    );
+    expect(describeDatabaseFailure(withCode("SQLITE_READONLY"), "file:./data/radar.db")).toBe(
+      "The SQLite file ./data/radar.db is read-only for the app: let the app's user write the file and its folder, or correct DATABASE_URL.",
+    );
+  });
+
   it("keeps any other failure's own message, and a network error on SQLite as it was", () => {
     expect(describeDatabaseFailure(withCode("P3009", "migrate found failed migrations"), "file:x.db")).toBe(
       "migrate found failed migrations",
