@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_ORG_TIME_ZONE } from "./e2e/support/org-calendar";
 
 const port = 3100;
 /** The local OpenID Connect provider (e2e/support/oidc-provider.ts) the sso spec signs in through. */
@@ -53,6 +54,7 @@ export default defineConfig({
         DEMO_MODE: "true",
         PORT: String(port),
         APP_URL: `http://127.0.0.1:${port}`,
+        ORG_TIME_ZONE: E2E_ORG_TIME_ZONE,
         // Single sign-on beside passwords (password sign-in stays on for every other spec).
         OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
         OIDC_CLIENT_ID: "pitfall-radar-e2e",

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { demoUsers, signIn } from "./support/auth";
+import { E2E_ORG_TIME_ZONE } from "./support/org-calendar";
 
 // These tests only ever change people and org units they create themselves (unique names), so
 // the demo users and counts other specs rely on stay as they are.
@@ -141,6 +142,37 @@ test.describe("administration", () => {
 
     await page.goto(`/admin/audit?action=import.`);
     await expect(page.getByRole("rowheader", { name: "import.completed" }).first()).toBeVisible();
+  });
+
+  test("the audit log shows each moment on the organisation's clock, with the zone named", async ({
+    page,
+  }) => {
+    await signIn(page, demoUsers.admin);
+    await page.goto("/admin/audit");
+    await expect(
+      page.getByText(`Times are in the organisation's time zone, ${E2E_ORG_TIME_ZONE}.`),
+    ).toBeVisible();
+    const onOrgClock = new Intl.DateTimeFormat("en-GB", {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZoneName: "short",
+      timeZone: E2E_ORG_TIME_ZONE,
+    });
+    // The sign-in just now is the newest event; every row's time is its instant on Berlin's clock.
+    const times = page.getByRole("table", { name: /Audit events/ }).locator("time");
+    await expect(times.first()).toBeVisible();
+    const shown = await times.evaluateAll((elements) =>
+      elements.slice(0, 10).map((element) => [element.getAttribute("datetime")!, element.textContent!]),
+    );
+    expect(shown.length).toBeGreaterThan(0);
+    for (const [instant, text] of shown) {
+      expect(text).toBe(onOrgClock.format(new Date(instant!)));
+      expect(text).toMatch(/ CES?T$/);
+    }
   });
 
   for (const path of ["/admin/people", "/admin/audit"]) {

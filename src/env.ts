@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { parseSsoRoleMapping } from "./domain/access/sso-role-mapping";
+import { isKnownTimeZone } from "./domain/time-zone";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0"], { message: "expected true or false" })
@@ -72,6 +73,15 @@ const fields = z.object({
     .min(3, "expected a whole number of people, at least 3 (fewer would let readers tell who answered what)")
     .max(100, "expected a whole number of people, at most 100")
     .default(3),
+  /**
+   * The organisation's time zone: which day it is for due dates, reminders and overdue items, and
+   * the zone times are shown in. An IANA name such as Europe/Berlin.
+   */
+  ORG_TIME_ZONE: z
+    .string()
+    .trim()
+    .refine(isKnownTimeZone, "expected a time zone name like Europe/Berlin, America/New_York or UTC")
+    .default("UTC"),
   /** Load the demo organisation into an empty database at start-up. */
   DEMO_MODE: booleanFlag.default(false),
   /**

@@ -27,6 +27,8 @@ export interface PeoplePageDto {
   total: number;
   page: number;
   pageCount: number;
+  /** The organisation's time zone (`ORG_TIME_ZONE`): the page writes its moments on that clock. */
+  timeZone: string;
 }
 
 export interface PersonDetailDto extends PersonSummaryDto {
@@ -34,6 +36,8 @@ export interface PersonDetailDto extends PersonSummaryDto {
   hasPassword: boolean;
   activeSessions: number;
   isYou: boolean;
+  /** The organisation's time zone (`ORG_TIME_ZONE`): the page writes its moments on that clock. */
+  timeZone: string;
 }
 
 export interface ScopeOption {
@@ -117,6 +121,8 @@ export interface AuditPageDto {
   pageCount: number;
   entityTypes: string[];
   teams: { id: string; name: string }[];
+  /** The organisation's time zone (`ORG_TIME_ZONE`): the page writes its moments on that clock. */
+  timeZone: string;
 }
 
 export interface ImportPreviewDto {

@@ -135,6 +135,8 @@ export type QuestionnairePageState =
       team: { name: string; slug: string };
       cycle: CycleRef;
       submittedAt: string | null;
+      /** The organisation's time zone, in which the day of the submission is written. */
+      timeZone: string;
       resultHref: string;
     }
   | { kind: "editable"; session: QuestionnaireSession };
@@ -188,6 +190,8 @@ export interface TeamOverview {
   myAnswers: { href: string; progress: AssessmentProgress | null } | null;
   /** "How the team answered", for people who may see the spread before submission; null otherwise. */
   spreadHref: string | null;
+  /** The organisation's time zone (`ORG_TIME_ZONE`): the page writes its moments on that clock. */
+  timeZone: string;
 }
 
 export interface ReviewItem {
@@ -283,6 +287,8 @@ export interface AssessmentResultView {
   /** What changed since the team's previous submitted assessment; null when there is none. */
   changes: QuarterChangesView | null;
   canReopen: boolean;
+  /** The organisation's time zone (`ORG_TIME_ZONE`): the page writes its moments on that clock. */
+  timeZone: string;
   /** Why reopening is not possible right now, for people who may reopen. */
   reopenBlockedReason: string | null;
   /** The questions the team's individual answers were split on, per pitfall (counts only). */

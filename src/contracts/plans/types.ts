@@ -67,6 +67,8 @@ export interface TeamPlanView {
   owners: OwnerOption[];
   /** Cycles with a submitted assessment of the team, newest first. */
   exportCycles: CycleOption[];
+  /** The organisation's time zone (`ORG_TIME_ZONE`): the page writes its moments on that clock. */
+  timeZone: string;
 }
 
 /** Sent back with a conflict: the item as it is now, so the person can compare before saving again. */
@@ -159,4 +161,6 @@ export interface UnitPlanView {
   currentCycle: { name: string; opensOn: string; closesOn: string } | null;
   doneThisCycle: UnitPlanItemRef[];
   exportCycles: CycleOption[];
+  /** The organisation's time zone (`ORG_TIME_ZONE`): the page writes its moments on that clock. */
+  timeZone: string;
 }

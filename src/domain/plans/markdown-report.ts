@@ -5,7 +5,7 @@
  */
 import { bandName, type RiskBand } from "../scoring/bands";
 import { headlineDetail, teamHeadline } from "../results/headline";
-import { formatExportDay, formatScoreCompact } from "../format";
+import { formatExportDay, formatExportMomentDay, formatScoreCompact, isoMomentDay } from "../format";
 import type { ExportCycle, ExportTeamSection, OrgUnitPlanExport, TeamPlanExport } from "./export-schema";
 
 const bandLabel = (band: RiskBand | null) => (band ? bandName(band) : "—");
@@ -35,14 +35,21 @@ function scoreText(score: number | null): string {
   return score === null ? "—" : formatScoreCompact(score);
 }
 
-function scoresSection(section: ExportTeamSection, cycleName: string, level: number): string[] {
+function scoresSection(
+  section: ExportTeamSection,
+  cycleName: string,
+  level: number,
+  timeZone: string,
+): string[] {
   const lines = [heading(level, "Scores"), ""];
   const assessment = section.assessment;
   if (!assessment) {
     lines.push(`No submitted assessment for ${cycleName}.`, "");
     return lines;
   }
-  const submitted = assessment.submittedAt ? `, submitted on ${formatExportDay(assessment.submittedAt)}` : "";
+  const submitted = assessment.submittedAt
+    ? `, submitted on ${formatExportMomentDay(assessment.submittedAt, timeZone)}`
+    : "";
   // The headline, never the average alone: the worst pitfall's band and the High or Critical count lead.
   const headline = teamHeadline(assessment.pitfalls);
   const nameOf = (pitfallId: string) =>
@@ -122,14 +129,18 @@ function planSection(section: ExportTeamSection, level: number): string[] {
   return lines;
 }
 
-/** The body of one team: scores, symptoms, plan; headings start at `level`. */
+/**
+ * The body of one team: scores, symptoms, plan; headings start at `level`. Moments are written as
+ * the day they fell on in `timeZone`, the organisation's.
+ */
 export function renderTeamSectionMarkdown(
   section: ExportTeamSection,
   cycleName: string,
   level: number,
+  timeZone: string,
 ): string {
   return [
-    ...scoresSection(section, cycleName, level),
+    ...scoresSection(section, cycleName, level, timeZone),
     ...symptomsSection(section, level),
     ...planSection(section, level),
   ].join("\n");
@@ -139,13 +150,13 @@ function cycleLine(cycle: ExportCycle): string {
   return `${cycle.name} (${formatExportDay(cycle.opensOn)} – ${formatExportDay(cycle.closesOn)})`;
 }
 
-export function renderTeamMarkdown(document: TeamPlanExport): string {
+export function renderTeamMarkdown(document: TeamPlanExport, timeZone: string): string {
   return [
     heading(1, `${cell(document.team.name)}: remediation plan, ${document.cycle.name}`),
     "",
-    `Team **${cell(document.team.name)}** in ${cell(document.team.orgUnit.name)} · Cycle ${cycleLine(document.cycle)} · Exported ${document.generatedAt.slice(0, 10)}`,
+    `Team **${cell(document.team.name)}** in ${cell(document.team.orgUnit.name)} · Cycle ${cycleLine(document.cycle)} · Exported ${isoMomentDay(document.generatedAt, timeZone)}`,
     "",
-    renderTeamSectionMarkdown(document, document.cycle.name, 2),
+    renderTeamSectionMarkdown(document, document.cycle.name, 2, timeZone),
   ].join("\n");
 }
 
@@ -153,25 +164,35 @@ export function renderTeamMarkdown(document: TeamPlanExport): string {
 export function renderOrgUnitMarkdownHeader(
   header: Pick<OrgUnitPlanExport, "orgUnit" | "cycle" | "generatedAt">,
   teamCount: number,
+  timeZone: string,
 ): string {
   return [
     heading(1, `${cell(header.orgUnit.name)}: remediation plans, ${header.cycle.name}`),
     "",
-    `Org unit **${cell(header.orgUnit.name)}** · ${teamCount} team${teamCount === 1 ? "" : "s"} · Cycle ${cycleLine(header.cycle)} · Exported ${header.generatedAt.slice(0, 10)}`,
+    `Org unit **${cell(header.orgUnit.name)}** · ${teamCount} team${teamCount === 1 ? "" : "s"} · Cycle ${cycleLine(header.cycle)} · Exported ${isoMomentDay(header.generatedAt, timeZone)}`,
     "",
     "",
   ].join("\n");
 }
 
-export function renderOrgUnitTeamMarkdown(section: ExportTeamSection, cycleName: string): string {
-  return [heading(2, cell(section.team.name)), "", renderTeamSectionMarkdown(section, cycleName, 3), ""].join(
-    "\n",
-  );
+export function renderOrgUnitTeamMarkdown(
+  section: ExportTeamSection,
+  cycleName: string,
+  timeZone: string,
+): string {
+  return [
+    heading(2, cell(section.team.name)),
+    "",
+    renderTeamSectionMarkdown(section, cycleName, 3, timeZone),
+    "",
+  ].join("\n");
 }
 
-export function renderOrgUnitMarkdown(document: OrgUnitPlanExport): string {
+export function renderOrgUnitMarkdown(document: OrgUnitPlanExport, timeZone: string): string {
   return (
-    renderOrgUnitMarkdownHeader(document, document.teams.length) +
-    document.teams.map((section) => renderOrgUnitTeamMarkdown(section, document.cycle.name)).join("\n")
+    renderOrgUnitMarkdownHeader(document, document.teams.length, timeZone) +
+    document.teams
+      .map((section) => renderOrgUnitTeamMarkdown(section, document.cycle.name, timeZone))
+      .join("\n")
   );
 }

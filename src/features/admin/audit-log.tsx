@@ -31,7 +31,7 @@ function prettyJson(json: string): string {
 }
 
 /** The raw record behind a sentence, for whoever needs ids and exact values. */
-function EventDetails({ event }: { event: AuditPageDto["events"][number] }) {
+function EventDetails({ event, timeZone }: { event: AuditPageDto["events"][number]; timeZone: string }) {
   const facts: [string, string | null][] = [
     ["Event id", event.id],
     ["Entity", `${event.entityType} ${event.entityId}`],
@@ -42,7 +42,7 @@ function EventDetails({ event }: { event: AuditPageDto["events"][number] }) {
   return (
     <details className="text-sm">
       <summary className="cursor-pointer text-blue-800 underline">
-        Details<span className="sr-only"> of the event at {formatDateTime(event.at)}</span>
+        Details<span className="sr-only"> of the event at {formatDateTime(event.at, timeZone)}</span>
       </summary>
       <dl className="mt-2 space-y-1">
         {facts.map(([label, value]) =>
@@ -76,7 +76,12 @@ export function AuditLog({ result, filter }: { result: AuditPageDto; filter: Aud
     <div className="space-y-6">
       <PageHeader
         title="Audit log"
-        description={<p>Every change and sign-in, newest first. Times are in UTC.</p>}
+        description={
+          <p>
+            Every change and sign-in, newest first. Times are in the organisation&apos;s time zone,{" "}
+            {result.timeZone}.
+          </p>
+        }
       />
 
       <FilterForm
@@ -117,8 +122,8 @@ export function AuditLog({ result, filter }: { result: AuditPageDto; filter: Aud
           placeholder="Any team"
           options={result.teams.map((team) => ({ value: team.id, label: team.name }))}
         />
-        <TextField label="From (UTC date)" name="from" type="date" defaultValue={filter.from ?? ""} />
-        <TextField label="To (UTC date, included)" name="to" type="date" defaultValue={filter.to ?? ""} />
+        <TextField label="From (date)" name="from" type="date" defaultValue={filter.from ?? ""} />
+        <TextField label="To (date, included)" name="to" type="date" defaultValue={filter.to ?? ""} />
       </FilterForm>
 
       <PagedTable
@@ -131,7 +136,7 @@ export function AuditLog({ result, filter }: { result: AuditPageDto; filter: Aud
         caption={`Audit events${filtered ? " matching the filters" : ""}, newest first`}
         captionHidden
         regionLabel="Audit events table"
-        columns={auditColumns}
+        columns={auditColumns(result.timeZone)}
         rows={result.events}
         rowKey={(event) => event.id}
         empty={
@@ -144,43 +149,45 @@ export function AuditLog({ result, filter }: { result: AuditPageDto; filter: Aud
   );
 }
 
-const auditColumns: Column<AuditPageDto["events"][number]>[] = [
-  {
-    key: "when",
-    header: "When",
-    className: "whitespace-nowrap",
-    cell: (event) => <time dateTime={event.at.toISOString()}>{formatDateTime(event.at)}</time>,
-  },
-  {
-    key: "actor",
-    header: "Actor",
-    cell: (event) =>
-      event.actor ? (
-        <>
-          {event.actor.name}
-          <span className="block break-all text-xs text-slate-600">{event.actor.email}</span>
-        </>
-      ) : (
-        <span className="text-slate-600">Nobody signed in</span>
-      ),
-  },
-  {
-    key: "action",
-    header: "Action",
-    rowHeader: true,
-    className: "font-mono text-xs",
-    cell: (event) => event.action,
-  },
-  {
-    key: "what",
-    header: "What happened",
-    className: "min-w-64 whitespace-normal break-words",
-    cell: (event) => event.description,
-  },
-  {
-    key: "details",
-    header: "Details",
-    className: "min-w-40 max-w-md whitespace-normal",
-    cell: (event) => <EventDetails event={event} />,
-  },
-];
+function auditColumns(timeZone: string): Column<AuditPageDto["events"][number]>[] {
+  return [
+    {
+      key: "when",
+      header: "When",
+      className: "whitespace-nowrap",
+      cell: (event) => <time dateTime={event.at.toISOString()}>{formatDateTime(event.at, timeZone)}</time>,
+    },
+    {
+      key: "actor",
+      header: "Actor",
+      cell: (event) =>
+        event.actor ? (
+          <>
+            {event.actor.name}
+            <span className="block break-all text-xs text-slate-600">{event.actor.email}</span>
+          </>
+        ) : (
+          <span className="text-slate-600">Nobody signed in</span>
+        ),
+    },
+    {
+      key: "action",
+      header: "Action",
+      rowHeader: true,
+      className: "font-mono text-xs",
+      cell: (event) => event.action,
+    },
+    {
+      key: "what",
+      header: "What happened",
+      className: "min-w-64 whitespace-normal break-words",
+      cell: (event) => event.description,
+    },
+    {
+      key: "details",
+      header: "Details",
+      className: "min-w-40 max-w-md whitespace-normal",
+      cell: (event) => <EventDetails event={event} timeZone={timeZone} />,
+    },
+  ];
+}

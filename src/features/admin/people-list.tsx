@@ -9,7 +9,7 @@ import { SelectField } from "@/ui/select-field";
 import type { Column } from "@/ui/table";
 import { TextField } from "@/ui/text-field";
 import { TextLink } from "@/ui/text-link";
-import { formatDay } from "@/domain/format";
+import { formatMomentDay } from "@/domain/format";
 import { PagedTable } from "./paged-table";
 
 export function PeopleList({ result, filter }: { result: PeoplePageDto; filter: PeopleFilter }) {
@@ -72,7 +72,7 @@ export function PeopleList({ result, filter }: { result: PeoplePageDto; filter: 
         caption={`People${filtered ? " matching the filters" : ""}, by name`}
         captionHidden
         regionLabel="People table"
-        columns={peopleColumns}
+        columns={peopleColumns(result.timeZone)}
         rows={result.people}
         rowKey={(person) => person.id}
         rowClassName={(person) => (person.deactivatedAt ? "bg-slate-50 text-slate-600" : undefined)}
@@ -88,39 +88,43 @@ export function PeopleList({ result, filter }: { result: PeoplePageDto; filter: 
   );
 }
 
-const peopleColumns: Column<PeoplePageDto["people"][number]>[] = [
-  {
-    key: "name",
-    header: "Name",
-    rowHeader: true,
-    cell: (person) => <TextLink href={`/admin/people/${person.id}`}>{person.name}</TextLink>,
-  },
-  { key: "email", header: "Email", cell: (person) => person.email },
-  {
-    key: "roles",
-    header: "Roles and teams",
-    cell: (person) =>
-      person.roles.length ? (
-        <ul className="space-y-0.5">
-          {person.roles.map((role) => (
-            <li key={role.id}>
-              {role.label}
-              {role.scopeArchived ? " (archived)" : ""}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <span className="text-slate-600">No role</span>
-      ),
-  },
-  {
-    key: "status",
-    header: "Status",
-    cell: (person) =>
-      person.deactivatedAt ? (
-        <span className="font-semibold text-red-800">Deactivated {formatDay(person.deactivatedAt)}</span>
-      ) : (
-        "Active"
-      ),
-  },
-];
+function peopleColumns(timeZone: string): Column<PeoplePageDto["people"][number]>[] {
+  return [
+    {
+      key: "name",
+      header: "Name",
+      rowHeader: true,
+      cell: (person) => <TextLink href={`/admin/people/${person.id}`}>{person.name}</TextLink>,
+    },
+    { key: "email", header: "Email", cell: (person) => person.email },
+    {
+      key: "roles",
+      header: "Roles and teams",
+      cell: (person) =>
+        person.roles.length ? (
+          <ul className="space-y-0.5">
+            {person.roles.map((role) => (
+              <li key={role.id}>
+                {role.label}
+                {role.scopeArchived ? " (archived)" : ""}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <span className="text-slate-600">No role</span>
+        ),
+    },
+    {
+      key: "status",
+      header: "Status",
+      cell: (person) =>
+        person.deactivatedAt ? (
+          <span className="font-semibold text-red-800">
+            Deactivated {formatMomentDay(person.deactivatedAt, timeZone)}
+          </span>
+        ) : (
+          "Active"
+        ),
+    },
+  ];
+}

@@ -6,7 +6,7 @@ import {
 } from "@/server/admin/people-actions";
 import { ActionButton } from "./action-button";
 import { ConfirmAction } from "./confirm-action";
-import { formatDateTime, formatDay } from "@/domain/format";
+import { formatDateTime, formatMomentDay } from "@/domain/format";
 import { EmptyState } from "@/ui/empty-state";
 import { FormSuccess } from "@/ui/form-alert";
 import { SectionCard } from "@/ui/section-card";
@@ -49,8 +49,8 @@ export function PersonDetail({
                   role="status"
                   className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"
                 >
-                  Deactivated on {formatDateTime(person.deactivatedAt)}: they cannot sign in. Their roles are
-                  kept for when they are reactivated.
+                  Deactivated on {formatDateTime(person.deactivatedAt, person.timeZone)}: they cannot sign in.
+                  Their roles are kept for when they are reactivated.
                 </p>
               ) : null}
             </div>
@@ -68,7 +68,7 @@ export function PersonDetail({
         <dt className="font-medium text-slate-600">Status</dt>
         <dd>{person.deactivatedAt ? "Deactivated" : "Active"}</dd>
         <dt className="font-medium text-slate-600">Added</dt>
-        <dd>{formatDay(person.createdAt)}</dd>
+        <dd>{formatMomentDay(person.createdAt, person.timeZone)}</dd>
         <dt className="font-medium text-slate-600">Password</dt>
         <dd>{person.hasPassword ? "Set" : "Not set yet: they cannot sign in until you set one below"}</dd>
         <dt className="font-medium text-slate-600">Signed in on</dt>

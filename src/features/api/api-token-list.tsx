@@ -1,4 +1,4 @@
-import { formatDateTime, formatDayLong } from "@/domain/format";
+import { formatDateTime, formatMomentDayLong } from "@/domain/format";
 import type { ApiTokenState, ApiTokenView } from "@/contracts/api/tokens";
 import { EmptyState } from "@/ui/empty-state";
 import { DataTable } from "@/ui/table";
@@ -11,7 +11,7 @@ const STATE_LABELS: Record<ApiTokenState, string> = {
 };
 
 /** The person's tokens: which is which (name, first characters), when used, when it stops working. */
-export function ApiTokenList({ tokens }: { tokens: ApiTokenView[] }) {
+export function ApiTokenList({ tokens, timeZone }: { tokens: ApiTokenView[]; timeZone: string }) {
   return (
     <DataTable
       stackOnPhones
@@ -32,19 +32,19 @@ export function ApiTokenList({ tokens }: { tokens: ApiTokenView[] }) {
           key: "created",
           header: "Created",
           className: "whitespace-nowrap",
-          cell: (token) => formatDayLong(token.createdAt),
+          cell: (token) => formatMomentDayLong(token.createdAt, timeZone),
         },
         {
           key: "expires",
           header: "Expires",
           className: "whitespace-nowrap",
-          cell: (token) => formatDayLong(token.expiresAt),
+          cell: (token) => formatMomentDayLong(token.expiresAt, timeZone),
         },
         {
           key: "used",
           header: "Last used",
           className: "whitespace-nowrap",
-          cell: (token) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"),
+          cell: (token) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt, timeZone) : "Never"),
         },
         { key: "state", header: "Status", cell: (token) => STATE_LABELS[token.state] },
         {

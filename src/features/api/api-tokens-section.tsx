@@ -1,5 +1,6 @@
 import type { Actor } from "@/domain/access/policy";
 import { listOwnApiTokens } from "@/server/api/token-queries";
+import { orgTimeZone } from "@/server/org-calendar";
 import { SectionCard } from "@/ui/section-card";
 import { TextLink } from "@/ui/text-link";
 import { ApiTokenList } from "./api-token-list";
@@ -21,7 +22,7 @@ export async function ApiTokensSection({ actor }: { actor: Actor }) {
       }
     >
       <CreateApiTokenForm />
-      <ApiTokenList tokens={tokens} />
+      <ApiTokenList tokens={tokens} timeZone={orgTimeZone()} />
     </SectionCard>
   );
 }

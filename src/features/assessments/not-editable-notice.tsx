@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Link } from "@/ui/link";
-import { formatDayLong } from "@/domain/format";
+import { formatMomentDayLong } from "@/domain/format";
 import { teamPath } from "@/contracts/assessments/paths";
 import type { QuestionnairePageState } from "@/contracts/assessments/types";
 
@@ -50,7 +50,8 @@ export function NotEditableNotice({
         <div className={box}>
           <p className="text-slate-700">
             The {state.cycle.name} assessment was submitted
-            {state.submittedAt ? ` on ${formatDayLong(state.submittedAt)}` : ""}, so {afterSubmission}
+            {state.submittedAt ? ` on ${formatMomentDayLong(state.submittedAt, state.timeZone)}` : ""}, so{" "}
+            {afterSubmission}
           </p>
           <Link
             href={state.resultHref}

@@ -6,7 +6,7 @@ import { HighRiskFindingsList, highRiskFindingsTitle } from "@/features/results/
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { BandChip, bandMeaning, bandText, ScoreBar } from "@/ui/band-chip";
-import { formatDayLong, formatPercent, formatScore } from "@/domain/format";
+import { formatMomentDayLong, formatPercent, formatScore } from "@/domain/format";
 import { questionnairePath, teamPath } from "@/contracts/assessments/paths";
 import { ReopenAssessmentForm } from "./reopen-assessment-form";
 import { QuarterChanges } from "./quarter-changes";
@@ -33,7 +33,7 @@ export function ResultPage({
       />
       <PageHeader
         title={`${team.name}: ${cycle.name} result`}
-        description={`Submitted ${formatDayLong(assessment.submittedAt)}${
+        description={`Submitted ${formatMomentDayLong(assessment.submittedAt, result.timeZone)}${
           assessment.submittedByName ? ` by ${assessment.submittedByName}` : ""
         }.`}
       />

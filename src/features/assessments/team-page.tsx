@@ -3,7 +3,7 @@ import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { teamPlanPath } from "@/contracts/plans/paths";
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
 import { progressSentence } from "@/domain/assessments/progress";
-import { formatDayLong } from "@/domain/format";
+import { formatDayLong, formatMomentDayLong } from "@/domain/format";
 import { StatusBadge } from "./format";
 import { questionnairePath } from "@/contracts/assessments/paths";
 import { StartAssessmentForm } from "./start-assessment-form";
@@ -28,32 +28,35 @@ type HistoryEntry = TeamOverview["history"][number];
  * Two columns, so the headline keeps its width on a phone: the cycle (a link to its result) with
  * its submission date under it, and the headline.
  */
-const historyColumns: Column<HistoryEntry>[] = [
-  {
-    key: "cycle",
-    header: "Cycle",
-    rowHeader: true,
-    cell: (entry) => (
-      <>
-        <TextLink href={entry.href} className="whitespace-nowrap">
-          {entry.cycleName}
-          <span className="sr-only"> result</span>
-        </TextLink>
-        {entry.status === "reopened" ? (
-          <span className="ml-2 text-xs font-normal text-slate-600">(reopened)</span>
-        ) : null}
-        <span className="mt-1 block text-xs font-normal text-slate-600">
-          Submitted <span className="whitespace-nowrap">{formatDayLong(entry.submittedAt)}</span>
-        </span>
-      </>
-    ),
-  },
-  {
-    key: "headline",
-    header: "Headline",
-    cell: (entry) => <TeamHeadlineSummary headline={entry.overall.headline} size="compact" />,
-  },
-];
+function historyColumns(timeZone: string): Column<HistoryEntry>[] {
+  return [
+    {
+      key: "cycle",
+      header: "Cycle",
+      rowHeader: true,
+      cell: (entry) => (
+        <>
+          <TextLink href={entry.href} className="whitespace-nowrap">
+            {entry.cycleName}
+            <span className="sr-only"> result</span>
+          </TextLink>
+          {entry.status === "reopened" ? (
+            <span className="ml-2 text-xs font-normal text-slate-600">(reopened)</span>
+          ) : null}
+          <span className="mt-1 block text-xs font-normal text-slate-600">
+            Submitted{" "}
+            <span className="whitespace-nowrap">{formatMomentDayLong(entry.submittedAt, timeZone)}</span>
+          </span>
+        </>
+      ),
+    },
+    {
+      key: "headline",
+      header: "Headline",
+      cell: (entry) => <TeamHeadlineSummary headline={entry.overall.headline} size="compact" />,
+    },
+  ];
+}
 
 export function TeamPage({
   overview,
@@ -113,7 +116,7 @@ export function TeamPage({
               {current.submittedAt ? (
                 <>
                   <dt className="font-medium text-slate-600">Submitted</dt>
-                  <dd>{formatDayLong(current.submittedAt)}</dd>
+                  <dd>{formatMomentDayLong(current.submittedAt, overview.timeZone)}</dd>
                 </>
               ) : null}
               {overview.myAnswers ? (
@@ -155,7 +158,7 @@ export function TeamPage({
         <DataTable
           caption={`Past assessments of ${team.name}, newest first`}
           captionHidden
-          columns={historyColumns}
+          columns={historyColumns(overview.timeZone)}
           rows={overview.history}
           rowKey={(entry) => entry.assessmentId}
           empty={<EmptyState>No submitted assessments yet.</EmptyState>}

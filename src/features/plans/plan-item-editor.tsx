@@ -53,7 +53,7 @@ const statusOptions = PLAN_ITEM_STATUSES.map((status) => ({
 }));
 
 /** The values someone else saved, shown after a conflict so the two versions can be compared. */
-function CurrentValues({ current }: { current: CurrentItemValues }) {
+function CurrentValues({ current, timeZone }: { current: CurrentItemValues; timeZone: string }) {
   return (
     <PlanItemValues
       values={current}
@@ -62,7 +62,7 @@ function CurrentValues({ current }: { current: CurrentItemValues }) {
       className={`grid ${TERM_GRID_COLUMNS} gap-x-3 gap-y-1`}
     >
       <dt className="font-semibold">Saved</dt>
-      <dd>{formatDateTime(current.updatedAt)}</dd>
+      <dd>{formatDateTime(current.updatedAt, timeZone)}</dd>
     </PlanItemValues>
   );
 }
@@ -140,11 +140,14 @@ export function PlanItemEditor({
   owners,
   teamSlug,
   headingId,
+  timeZone,
 }: {
   item: PlanItemView;
   owners: readonly OwnerOption[];
   teamSlug: string;
   headingId: string;
+  /** The organisation's time zone, for when the other version was saved. */
+  timeZone: string;
 }) {
   const [adopted, setAdopted] = useState<EditableValues | null>(null);
   const { state, error, pending, formProps } = useFormAction(updatePlanItemAction, {
@@ -176,7 +179,7 @@ export function PlanItemEditor({
         {showConflict && conflict ? (
           <>
             <p className="font-semibold">Current values</p>
-            <CurrentValues current={conflict} />
+            <CurrentValues current={conflict} timeZone={timeZone} />
             <Button type="button" variant="secondary" onClick={() => setAdopted(conflict)}>
               Use the current values
             </Button>

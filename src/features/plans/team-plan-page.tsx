@@ -1,5 +1,5 @@
 import type { ComponentProps, ReactNode } from "react";
-import { formatDayLong, formatScoreCompact } from "@/domain/format";
+import { formatDayLong, formatMomentDayLong, formatScoreCompact } from "@/domain/format";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { EmptyState } from "@/ui/empty-state";
 import { PageHeader } from "@/ui/page-header";
@@ -128,6 +128,7 @@ function PlanItemCard({ item, plan }: { item: PlanItemView; plan: TeamPlanView }
                 owners={plan.owners}
                 teamSlug={plan.team.slug}
                 headingId={headingId}
+                timeZone={plan.timeZone}
               />
               <RemovePlanItem
                 itemId={item.id}
@@ -235,7 +236,9 @@ export function TeamPlanPage({ plan }: { plan: TeamPlanView }) {
             <p className="max-w-3xl">
               {plan.source
                 ? `Countermeasures are ranked from the ${plan.source.cycleName} assessment${
-                    plan.source.submittedAt ? `, submitted on ${formatDayLong(plan.source.submittedAt)}` : ""
+                    plan.source.submittedAt
+                      ? `, submitted on ${formatMomentDayLong(plan.source.submittedAt, plan.timeZone)}`
+                      : ""
                   }. Each plan item shows how its pitfall’s score has moved since it was added.`
                 : "The team has not submitted an assessment yet. Once it has, its ranked countermeasures appear here."}
             </p>

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { formatDay } from "@/domain/format";
+import { formatDay, formatMomentDay } from "@/domain/format";
 import { TOP_RECOMMENDATIONS_PER_TEAM } from "@/domain/plans/common-countermeasures";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { EmptyState } from "@/ui/empty-state";
@@ -16,9 +16,11 @@ import type { UnitPlanItemRef, UnitPlanView } from "@/contracts/plans/types";
 type TeamRow = UnitPlanView["teams"][number];
 type CommonRow = UnitPlanView["common"][number];
 
+/** `dateOf` gives a day, written as it is, or a moment, written as the day it fell on in `timeZone`. */
 function itemColumns(
   dateLabel: string,
   dateOf: (item: UnitPlanItemRef) => string | null,
+  timeZone?: string,
 ): Column<UnitPlanItemRef>[] {
   return [
     {
@@ -34,7 +36,8 @@ function itemColumns(
       header: dateLabel,
       cell: (item) => {
         const date = dateOf(item);
-        return date ? formatDay(date) : "—";
+        if (!date) return "—";
+        return timeZone ? formatMomentDay(date, timeZone) : formatDay(date);
       },
     },
   ];
@@ -180,7 +183,7 @@ export function UnitPlanPage({ view }: { view: UnitPlanView }) {
         }
         caption="Plan items done this cycle, latest first"
         items={view.doneThisCycle}
-        columns={itemColumns("Done on", (item) => item.completedAt)}
+        columns={itemColumns("Done on", (item) => item.completedAt, view.timeZone)}
         empty="No item has been done this cycle yet."
       />
 

@@ -8,13 +8,18 @@ import { containsIgnoringCase } from "./text-search";
 import { countermeasureById } from "@/domain/content";
 import { describeAuditEvent, isNameKind, type AuditNameLookup } from "@/domain/audit/describe-event";
 import type { AuditPageDto } from "@/contracts/admin/views";
+import { orgTimeZone } from "../org-calendar";
+import { startOfDayIn } from "@/domain/time-zone";
 
 const DAY_MS = 86_400_000;
 
-function whereFor(filter: AuditFilter): Prisma.AuditEventWhereInput {
+/** The filter's days are days of the organisation's calendar, from its first to its last instant. */
+function whereFor(filter: AuditFilter, timeZone: string): Prisma.AuditEventWhereInput {
   const at: Prisma.DateTimeFilter = {};
-  if (filter.from) at.gte = new Date(`${filter.from}T00:00:00.000Z`);
-  if (filter.to) at.lt = new Date(new Date(`${filter.to}T00:00:00.000Z`).getTime() + DAY_MS);
+  if (filter.from) at.gte = startOfDayIn(new Date(`${filter.from}T00:00:00.000Z`), timeZone);
+  if (filter.to) {
+    at.lt = startOfDayIn(new Date(new Date(`${filter.to}T00:00:00.000Z`).getTime() + DAY_MS), timeZone);
+  }
   return {
     ...(filter.actor ? { actor: { email: containsIgnoringCase(filter.actor) } } : {}),
     ...(filter.action ? { action: { startsWith: filter.action } } : {}),
@@ -90,9 +95,13 @@ async function resolveNames(rows: readonly AuditRowRefs[]): Promise<AuditNameLoo
 }
 
 /** The audit log, newest first, 50 events a page, with the filters from the URL. */
-export async function listAuditEvents(actor: Actor, filter: AuditFilter): Promise<AuditPageDto> {
+export async function listAuditEvents(
+  actor: Actor,
+  filter: AuditFilter,
+  timeZone = orgTimeZone(),
+): Promise<AuditPageDto> {
   authorizeOrganisation(actor, "audit:read");
-  const where = whereFor(filter);
+  const where = whereFor(filter, timeZone);
   const total = await db.auditEvent.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(filter.page, pageCount);
@@ -124,6 +133,7 @@ export async function listAuditEvents(actor: Actor, filter: AuditFilter): Promis
   const nameOf = await resolveNames(rows);
   const teamNames = new Map(teams.map((team) => [team.id, team.name]));
   return {
+    timeZone,
     events: rows.map((row) => ({
       id: row.id,
       at: row.at,

@@ -13,6 +13,7 @@ import type {
   PersonDetailDto,
   RoleScopeOptions,
 } from "@/contracts/admin/views";
+import { orgTimeZone } from "../org-calendar";
 
 const roleSelect = {
   id: true,
@@ -72,6 +73,7 @@ export async function listPeople(actor: Actor, filter: PeopleFilter): Promise<Pe
     select: { id: true, name: true, email: true, deactivatedAt: true, roles: { select: roleSelect } },
   });
   return {
+    timeZone: orgTimeZone(),
     people: users.map((user) => ({ ...user, roles: toRoleDtos(user.roles) })),
     total,
     page,
@@ -96,6 +98,7 @@ export async function getPersonForAdmin(actor: Actor, userId: string): Promise<P
   });
   if (!user) throw new NotFoundError("There is no such person.");
   return {
+    timeZone: orgTimeZone(),
     id: user.id,
     name: user.name,
     email: user.email,

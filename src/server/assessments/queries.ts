@@ -51,6 +51,7 @@ import { assessmentProgress, type AssessmentProgress } from "@/domain/assessment
 import { myAnswersPath, teamSpreadPath } from "@/contracts/responses/paths";
 import { readOwnProgress } from "../responses/own-answers";
 import { readDisagreements, readIndividualAnswerViews, readReviewIndividual } from "../responses/team-views";
+import { orgTimeZone } from "../org-calendar";
 
 const cycleColumns = {
   id: true,
@@ -199,6 +200,7 @@ export async function getTeamOverview(actor: Actor, teamSlug: string): Promise<T
     }));
   const resource = { type: "team" as const, teamId: team.id, orgUnitId: team.orgUnitId };
   return {
+    timeZone: orgTimeZone(),
     team: { id: team.id, name: team.name, slug: team.slug, orgUnitName: orgUnit?.name ?? "" },
     currentCycle: cycle ? toCycleRef(cycle) : null,
     current: cycle
@@ -280,6 +282,7 @@ export async function answerableAssessment(team: { id: string; name: string; slu
       team: teamRef,
       cycle: toCycleRef(cycle),
       submittedAt: assessment.submittedAt?.toISOString() ?? null,
+      timeZone: orgTimeZone(),
       resultHref: resultPath(team.slug, cycle.name),
     };
   }
@@ -586,6 +589,7 @@ export async function getAssessmentResult(
     reopenBlockedReason = `${assessment.cycle.name} is closed. Open the cycle again on the Cycles page to reopen its assessments.`;
   }
   return {
+    timeZone: orgTimeZone(),
     team: { name: team.name, slug: team.slug },
     cycle: toCycleRef(assessment.cycle),
     assessment: {

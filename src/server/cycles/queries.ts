@@ -10,6 +10,7 @@ import type { TeamCycleStatus } from "@/contracts/assessments/types";
 import type { CycleSummary, CyclesPageData } from "@/contracts/cycles/types";
 import { authorizeOrganisation } from "../auth/authorize";
 import { db } from "../db";
+import { orgWallClock } from "../org-calendar";
 
 function asTeamStatus(status: string | undefined): TeamCycleStatus {
   if (status === undefined) return "not-started";
@@ -53,7 +54,7 @@ export async function getCyclesPage(actor: Actor): Promise<CyclesPageData> {
   });
 
   const latest = cycles[0];
-  const next = latest ? quarterAfter(latest) : quarterOf(new Date());
+  const next = latest ? quarterAfter(latest) : quarterOf(orgWallClock());
   const focusCycle = cycles.find((cycle) => cycle.status === "open") ?? latest;
 
   let focus: CyclesPageData["focus"] = null;

@@ -11,6 +11,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { appMailer } from "../notifications/app-mailer";
 import type { Mailer } from "../notifications/mailer";
 import { emailManualReminder, type ManualReminderLead } from "../notifications/manual-reminder";
+import { orgTimeZone } from "../org-calendar";
 
 type Reader = Pick<Prisma.TransactionClient, "team">;
 
@@ -156,6 +157,7 @@ export async function sendCycleReminder(
   }
   const outcome = await emailManualReminder(db, mail.mailer, {
     appUrl: mail.appUrl,
+    timeZone: orgTimeZone(),
     sender: { id: actor.id, name: actor.name },
     cycle: { id: cycle.id, name: cycle.name, closesOn },
     leads: leadsOf(rows),

@@ -11,6 +11,7 @@ import { formatDueDate, isOverdue, PLAN_ITEM_STATUS_LABELS } from "@/domain/plan
 import { decodeRiskBand } from "@/domain/scoring/bands";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
+import { orgWallClock } from "../org-calendar";
 import { NotFoundError } from "../errors";
 import {
   closedLoopOf,
@@ -75,7 +76,7 @@ export async function resolveExportCycle(
       select: cycleColumns,
     })) ??
     (await db.cycle.findFirst({
-      where: { opensOn: { lte: now } },
+      where: { opensOn: { lte: orgWallClock(now) } },
       orderBy: newestFirst,
       select: cycleColumns,
     }));
@@ -142,7 +143,7 @@ function toExportPlanItem(
     droppedReason: item.droppedReason,
     ownerEmail: item.owner?.email ?? null,
     dueOn: item.dueOn ? formatDueDate(item.dueOn) : null,
-    overdue: isOverdue(item, now),
+    overdue: isOverdue(item, orgWallClock(now)),
     notes: item.notes,
     addedAt: item.createdAt.toISOString(),
     completedAt: item.completedAt?.toISOString() ?? null,

@@ -1,13 +1,14 @@
 import "server-only";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import { formatExportDay, formatScoreCompact } from "@/domain/format";
+import { formatExportDay, formatExportMomentDay, formatScoreCompact } from "@/domain/format";
 import type { ExportCycle, ExportPitfallResult, ExportTeamSection } from "@/domain/plans/export-schema";
 import { topSymptoms } from "@/domain/plans/stored-rankings";
 import type { UnitSummary } from "@/domain/plans/unit-summary";
 import { headlineSentence, teamHeadline } from "@/domain/results/headline";
 import { bandName, RISK_BANDS, type RiskBand } from "@/domain/scoring/bands";
 import { BAND_COLOURS } from "@/domain/scoring/bands";
+import { orgTimeZone } from "../org-calendar";
 
 type PdfDocument = PDFKit.PDFDocument;
 
@@ -247,7 +248,9 @@ function scoresSection(doc: PdfDocument, section: ExportTeamSection, cycle: Expo
   const headline = teamHeadline(assessment.pitfalls);
   const nameOf = (pitfallId: string) =>
     assessment.pitfalls.find((pitfall) => pitfall.pitfallId === pitfallId)?.pitfallName ?? pitfallId;
-  const submitted = assessment.submittedAt ? `, submitted ${formatExportDay(assessment.submittedAt)}` : "";
+  const submitted = assessment.submittedAt
+    ? `, submitted ${formatExportMomentDay(assessment.submittedAt, orgTimeZone())}`
+    : "";
   paragraph(doc, `Headline: ${headlineSentence(headline, nameOf)}${submitted}.`, { size: 11, bold: true });
   paragraph(
     doc,
@@ -333,7 +336,7 @@ export function drawTeamSection(
   title(doc, `${section.team.name}: remediation plan`, 20);
   paragraph(
     doc,
-    `${section.team.orgUnit.name} · ${cycle.name} (${formatExportDay(cycle.opensOn)} – ${formatExportDay(cycle.closesOn)}) · exported ${formatExportDay(generatedAt)}`,
+    `${section.team.orgUnit.name} · ${cycle.name} (${formatExportDay(cycle.opensOn)} – ${formatExportDay(cycle.closesOn)}) · exported ${formatExportMomentDay(generatedAt, orgTimeZone())}`,
     { colour: COLOURS.muted, size: 10 },
   );
   rule(doc);
@@ -419,7 +422,7 @@ export function drawUnitSummary(
   title(doc, `${header.orgUnit.name}: remediation plans`, 22);
   paragraph(
     doc,
-    `${header.cycle.name} (${formatExportDay(header.cycle.opensOn)} – ${formatExportDay(header.cycle.closesOn)}) · exported ${formatExportDay(header.generatedAt)}`,
+    `${header.cycle.name} (${formatExportDay(header.cycle.opensOn)} – ${formatExportDay(header.cycle.closesOn)}) · exported ${formatExportMomentDay(header.generatedAt, orgTimeZone())}`,
     { colour: COLOURS.muted },
   );
   rule(doc);

@@ -10,6 +10,7 @@ import { db } from "../db";
 import { buildTeamSection, resolveExportCycle, toExportCycle } from "./export-data";
 import { streamText, type ExportFile } from "./export-file";
 import { drawTeamSection, pdfStream } from "./pdf-report";
+import { orgTimeZone } from "../org-calendar";
 
 export interface TeamExportRequest extends PlanExportQuery {
   teamSlug: string;
@@ -53,7 +54,7 @@ export async function buildTeamPlanExport(actor: Actor, request: TeamExportReque
     case "json":
       return { filename, contentType, body: streamText([JSON.stringify(document, null, 2), "\n"]) };
     case "md":
-      return { filename, contentType, body: streamText([renderTeamMarkdown(document)]) };
+      return { filename, contentType, body: streamText([renderTeamMarkdown(document, orgTimeZone())]) };
     case "csv":
       return { filename, contentType, body: streamText([toJiraCsv(jiraRowsForTeam(document, document.cycle.name))]) };
     case "pdf": {

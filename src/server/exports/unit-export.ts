@@ -18,6 +18,7 @@ import { unitAndDescendantIds } from "../plans/org-units";
 import { buildTeamSection, resolveExportCycle, toExportCycle, type ExportTeam } from "./export-data";
 import { streamText, type ExportFile } from "./export-file";
 import { drawTeamSection, drawUnitSummary, pdfStream } from "./pdf-report";
+import { orgTimeZone } from "../org-calendar";
 
 export interface OrgUnitExportRequest extends PlanExportQuery {
   unitSlug: string;
@@ -68,8 +69,10 @@ async function* markdownChunks(
   teamCount: number,
   sections: AsyncIterable<ExportTeamSection>,
 ): AsyncGenerator<string> {
-  yield renderOrgUnitMarkdownHeader(header, teamCount);
-  for await (const section of sections) yield renderOrgUnitTeamMarkdown(section, header.cycle.name) + "\n";
+  const timeZone = orgTimeZone();
+  yield renderOrgUnitMarkdownHeader(header, teamCount, timeZone);
+  for await (const section of sections)
+    yield renderOrgUnitTeamMarkdown(section, header.cycle.name, timeZone) + "\n";
 }
 
 async function* csvChunks(

@@ -2,6 +2,7 @@ import "server-only";
 import { teamPath } from "@/contracts/assessments/paths";
 import { dueDateReminderMessage, type ReminderTeamLine } from "@/contracts/notifications/messages";
 import { daysUntil, notificationKey, reminderStage, utcDay } from "@/domain/notifications/schedule";
+import { wallClock } from "@/domain/time-zone";
 import type { AppPrismaClient } from "../prisma-client";
 import type { Mailer } from "./mailer";
 import { count, deliverOnce, emptySummary, optedOut, type RunSummary } from "./outbox";
@@ -46,12 +47,13 @@ async function leadsToRemind(client: AppPrismaClient, cycleId: string): Promise<
 
 /**
  * Reminds the leads of teams that have not submitted the open cycle, on the configured days before
- * its due date: one email per lead per reminder day, listing all their teams still to submit.
+ * its due date: one email per lead per reminder day, listing all their teams still to submit. Days
+ * are counted in the organisation's time zone.
  */
 export async function sendDueDateReminders(
   client: AppPrismaClient,
   mailer: Mailer,
-  settings: { appUrl: string; reminderDays: readonly number[] },
+  settings: { appUrl: string; reminderDays: readonly number[]; timeZone: string },
   now: Date,
 ): Promise<RunSummary> {
   const summary = emptySummary();
@@ -60,7 +62,7 @@ export async function sendDueDateReminders(
     select: { id: true, name: true, closesOn: true },
   });
   for (const cycle of cycles) {
-    const daysLeft = daysUntil(now, cycle.closesOn);
+    const daysLeft = daysUntil(wallClock(now, settings.timeZone), cycle.closesOn);
     const stage = reminderStage(daysLeft, settings.reminderDays);
     if (stage === null) continue;
     const leads = await leadsToRemind(client, cycle.id);

@@ -1,6 +1,7 @@
 import "server-only";
 import { manualReminderMessage, type ReminderTeamLine } from "@/contracts/notifications/messages";
 import { notificationKey, utcDay } from "@/domain/notifications/schedule";
+import { wallClock } from "@/domain/time-zone";
 import type { AppPrismaClient } from "../prisma-client";
 import type { Mailer } from "./mailer";
 import { deliverOnce, optedOut } from "./outbox";
@@ -31,6 +32,8 @@ export async function emailManualReminder(
   mailer: Mailer,
   input: {
     appUrl: string;
+    /** The organisation's time zone: "once a day" is per day of its calendar. */
+    timeZone: string;
     sender: { id: string; name: string };
     cycle: { id: string; name: string; closesOn: string };
     leads: readonly ManualReminderLead[];
@@ -52,7 +55,11 @@ export async function emailManualReminder(
       client,
       mailer,
       {
-        key: notificationKey("manual_reminder", lead.id, `${input.cycle.id}|${utcDay(now)}`),
+        key: notificationKey(
+          "manual_reminder",
+          lead.id,
+          `${input.cycle.id}|${utcDay(wallClock(now, input.timeZone))}`,
+        ),
         kind: "manual_reminder",
         user: lead,
         message: manualReminderMessage({

@@ -3,13 +3,11 @@ import { teamPlanPath } from "@/contracts/plans/paths";
 import { overdueDigestMessage, type DigestItemLine } from "@/contracts/notifications/messages";
 import { countermeasureById } from "@/domain/content";
 import { isoWeek, notificationKey } from "@/domain/notifications/schedule";
+import { startOfUtcDay } from "@/domain/plans/plan-item-rules";
+import { wallClock } from "@/domain/time-zone";
 import type { AppPrismaClient } from "../prisma-client";
 import type { Mailer } from "./mailer";
 import { count, deliverOnce, emptySummary, optedOut, type RunSummary } from "./outbox";
-
-function startOfUtcDay(moment: Date): Date {
-  return new Date(Date.UTC(moment.getUTCFullYear(), moment.getUTCMonth(), moment.getUTCDate()));
-}
 
 /**
  * Once per ISO week, each person who owns open plan items past their due date (on active teams)
@@ -18,14 +16,16 @@ function startOfUtcDay(moment: Date): Date {
 export async function sendOverdueDigests(
   client: AppPrismaClient,
   mailer: Mailer,
-  settings: { appUrl: string },
+  settings: { appUrl: string; timeZone: string },
   now: Date,
 ): Promise<RunSummary> {
   const summary = emptySummary();
+  // Which day and week it is, in the organisation's time zone.
+  const today = wallClock(now, settings.timeZone);
   const items = await client.planItem.findMany({
     where: {
       status: { in: ["todo", "in_progress"] },
-      dueOn: { lt: startOfUtcDay(now) },
+      dueOn: { lt: startOfUtcDay(today) },
       team: { archivedAt: null },
       owner: { deactivatedAt: null },
     },
@@ -52,7 +52,7 @@ export async function sendOverdueDigests(
     });
     owners.set(owner.id, owner);
   }
-  const week = isoWeek(now);
+  const week = isoWeek(today);
   const skipped = await optedOut(client, "plan_digest", [...owners.keys()]);
   summary.optedOut += skipped.size;
   for (const owner of owners.values()) {

@@ -17,7 +17,7 @@ export interface NotificationRun {
 export async function runNotifications(
   client: AppPrismaClient,
   mailer: Mailer,
-  settings: { appUrl: string; reminderDays: readonly number[] },
+  settings: { appUrl: string; reminderDays: readonly number[]; timeZone: string },
   now = new Date(),
 ): Promise<NotificationRun> {
   const reminders = await sendDueDateReminders(client, mailer, settings, now);

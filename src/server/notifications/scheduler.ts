@@ -27,6 +27,7 @@ export function startNotificationScheduler(): boolean {
       const { reminders, digests } = await runNotifications(db, mail.mailer, {
         appUrl: env.APP_URL,
         reminderDays: mail.settings.reminderDays,
+        timeZone: env.ORG_TIME_ZONE,
       });
       const sent = reminders.sent + digests.sent;
       const failed = reminders.failed + digests.failed;

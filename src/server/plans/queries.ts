@@ -27,6 +27,7 @@ import type {
 } from "@/contracts/plans/types";
 import { authorizeOrgUnit, authorizeTeamBySlug } from "../auth/authorize";
 import { db } from "../db";
+import { orgTimeZone, orgWallClock } from "../org-calendar";
 import { NotFoundError } from "../errors";
 import { activeUnits, descendantsOf, unitAndDescendantIds } from "./org-units";
 import {
@@ -40,7 +41,7 @@ import {
   type ResultAssessment,
 } from "./plan-data";
 
-function toPlanItemView(item: PlanItemRecord, latest: ResultAssessment | null, now: Date): PlanItemView {
+function toPlanItemView(item: PlanItemRecord, latest: ResultAssessment | null, today: Date): PlanItemView {
   const closedLoop = closedLoopOf(item, latest);
   return {
     id: item.id,
@@ -57,7 +58,7 @@ function toPlanItemView(item: PlanItemRecord, latest: ResultAssessment | null, n
     notes: item.notes,
     owner: item.owner,
     dueOn: item.dueOn ? formatDueDate(item.dueOn) : null,
-    overdue: isOverdue(item, now),
+    overdue: isOverdue(item, today),
     addedAt: item.createdAt.toISOString(),
     completedAt: item.completedAt?.toISOString() ?? null,
     addedInCycle: item.addedInCycle,
@@ -77,6 +78,8 @@ function toCycleOption(name: string): CycleOption {
 
 /** The team's remediation plan: the ranking of its latest results, and the items it committed to. */
 export async function getTeamPlan(actor: Actor, teamSlug: string, now = new Date()): Promise<TeamPlanView> {
+  // Due dates and cycles are days of the organisation's calendar.
+  const today = orgWallClock(now);
   const team = await authorizeTeamBySlug(actor, "plan:read", teamSlug);
   const resource = { type: "team" as const, teamId: team.id, orgUnitId: team.orgUnitId };
   const canEdit = can(actor, "plan:edit", resource);
@@ -93,6 +96,7 @@ export async function getTeamPlan(actor: Actor, teamSlug: string, now = new Date
   ]);
   const planned = new Set(items.map((item) => item.countermeasureId));
   return {
+    timeZone: orgTimeZone(),
     team: { id: team.id, slug: team.slug, name: team.name, orgUnitName: orgUnit?.name ?? "" },
     canEdit,
     canExport: can(actor, "team:export", resource),
@@ -105,7 +109,7 @@ export async function getTeamPlan(actor: Actor, teamSlug: string, now = new Date
       ...recommendation,
       inPlan: planned.has(recommendation.countermeasureId),
     })),
-    items: items.map((item) => toPlanItemView(item, latest, now)),
+    items: items.map((item) => toPlanItemView(item, latest, today)),
     owners: owners.map(toOwnerOption),
     exportCycles: cycles.map((row) => toCycleOption(row.cycle.name)),
   };
@@ -123,17 +127,19 @@ export async function cyclesWithResults(teamIds: readonly string[] | null): Prom
   return cycles.map((cycle) => toCycleOption(cycle.name));
 }
 
-function countItems(items: readonly { status: PlanItemRecord["status"]; dueOn: Date | null }[], now: Date) {
+function countItems(items: readonly { status: PlanItemRecord["status"]; dueOn: Date | null }[], today: Date) {
   return {
     items: items.length,
     open: items.filter((item) => !isClosedStatus(item.status)).length,
-    overdue: items.filter((item) => isOverdue(item, now)).length,
+    overdue: items.filter((item) => isOverdue(item, today)).length,
     done: items.filter((item) => item.status === "done").length,
   };
 }
 
 /** The org units the actor may read, with their plan counts; the start of a coach's plan work. */
 export async function listPlanUnits(actor: Actor, now = new Date()): Promise<PlansIndexView> {
+  // Due dates and cycles are days of the organisation's calendar.
+  const today = orgWallClock(now);
   const units = await activeUnits();
   const readable = units.filter((unit) =>
     can(actor, "orgUnit:read", { type: "orgUnit", orgUnitId: unit.id }),
@@ -160,7 +166,7 @@ export async function listPlanUnits(actor: Actor, now = new Date()): Promise<Pla
       slug: unit.slug,
       name: unit.name,
       teams: unitTeams.length,
-      ...countItems(items, now),
+      ...countItems(items, today),
     };
   });
   const heatmapCycles = await cyclesWithResults(
@@ -170,7 +176,7 @@ export async function listPlanUnits(actor: Actor, now = new Date()): Promise<Pla
 }
 
 /** The cycle "done this cycle" counts in: the open one, else the latest that has opened. */
-async function currentCycle(now: Date) {
+async function currentCycle(today: Date) {
   const columns = { name: true, opensOn: true, closesOn: true } as const;
   return (
     (await db.cycle.findFirst({
@@ -179,7 +185,7 @@ async function currentCycle(now: Date) {
       select: columns,
     })) ??
     (await db.cycle.findFirst({
-      where: { opensOn: { lte: now } },
+      where: { opensOn: { lte: today } },
       orderBy: [{ year: "desc" }, { quarter: "desc" }],
       select: columns,
     }))
@@ -265,6 +271,8 @@ async function campaignOf(
 
 /** An org unit's plans: what comes up most across its teams, what is late, what got done. */
 export async function getUnitPlan(actor: Actor, unitSlug: string, now = new Date()): Promise<UnitPlanView> {
+  // Due dates and cycles are days of the organisation's calendar.
+  const today = orgWallClock(now);
   const found = await db.orgUnit.findUnique({ where: { slug: unitSlug }, select: { id: true } });
   if (!found) throw new NotFoundError();
   const unit = await authorizeOrgUnit(actor, "orgUnit:read", found.id);
@@ -280,7 +288,7 @@ export async function getUnitPlan(actor: Actor, unitSlug: string, now = new Date
     Promise.all(teams.map(async (team) => [team.id, await latestResultAssessment(team.id)] as const)).then(
       (entries) => new Map(entries),
     ),
-    currentCycle(now),
+    currentCycle(today),
     cyclesWithResults(teamIds),
   ]);
   const teamById = new Map(teams.map((team) => [team.id, { slug: team.slug, name: team.name }]));
@@ -301,17 +309,22 @@ export async function getUnitPlan(actor: Actor, unitSlug: string, now = new Date
   const byDueDate = (a: PlanItemRecord, b: PlanItemRecord) =>
     (a.dueOn?.getTime() ?? 0) - (b.dueOn?.getTime() ?? 0);
   const overdue = items
-    .filter((item) => isOverdue(item, now))
+    .filter((item) => isOverdue(item, today))
     .sort(byDueDate)
     .map((item) => toUnitItemRef(item, teamById.get(item.teamId)!));
   const doneThisCycle = cycle
     ? items
-        .filter((item) => item.status === "done" && completedWithin(item.completedAt, cycle))
+        .filter(
+          (item) =>
+            item.status === "done" &&
+            completedWithin(item.completedAt && orgWallClock(item.completedAt), cycle),
+        )
         .sort((a, b) => (b.completedAt?.getTime() ?? 0) - (a.completedAt?.getTime() ?? 0))
         .map((item) => toUnitItemRef(item, teamById.get(item.teamId)!))
     : [];
 
   return {
+    timeZone: orgTimeZone(),
     unit: { id: unit.id, slug: unit.slug, name: unit.name },
     canExport: can(actor, "orgUnit:export", { type: "orgUnit", orgUnitId: unit.id }),
     campaign: await campaignOf(actor, teams, latestByTeam, items),
@@ -322,7 +335,7 @@ export async function getUnitPlan(actor: Actor, unitSlug: string, now = new Date
         name: team.name,
         latestCycle: latest?.cycle.name ?? null,
         headline: latest ? headlineOfReading(latest) : null,
-        ...countItems(itemsOf(team.id), now),
+        ...countItems(itemsOf(team.id), today),
       };
     }),
     common,

@@ -109,6 +109,16 @@ describe("the audit log", () => {
     expect(result.events.map((event) => event.action)).toEqual(actions);
   });
 
+  it("reads the filter's days in the organisation's time zone", async () => {
+    const days = filter({ from: "2026-03-03", to: "2026-03-04" });
+    expect((await listAuditEvents(admin, days, "UTC")).timeZone).toBe("UTC");
+    // Each event is at 10:00 UTC: on Kiritimati (UTC+14) that is midnight of the next day, so the
+    // 2nd's event falls on the 3rd there and the 4th's on the 5th.
+    const kiritimati = await listAuditEvents(admin, days, "Pacific/Kiritimati");
+    expect(kiritimati.timeZone).toBe("Pacific/Kiritimati");
+    expect(kiritimati.events.map((event) => event.action)).toEqual(["role.revoked", "role.granted"]);
+  });
+
   it("ignores malformed filters instead of failing", async () => {
     const parsed = filter({ from: "yesterday", to: "2026-13-45", page: "-3" });
     expect(parsed).toMatchObject({ from: undefined, to: undefined, page: 1 });

@@ -46,6 +46,16 @@ describe("parseEnv", () => {
     }
   });
 
+  it("reads the organisation's time zone, UTC by default, and refuses a name it does not know", () => {
+    expect(parseEnv({}).ORG_TIME_ZONE).toBe("UTC");
+    expect(parseEnv({ ORG_TIME_ZONE: " Europe/Berlin " }).ORG_TIME_ZONE).toBe("Europe/Berlin");
+    for (const value of ["Mars/Base", "GMT+25", "Berlin"]) {
+      expect(() => parseEnv({ ORG_TIME_ZONE: value })).toThrow(
+        /ORG_TIME_ZONE: expected a time zone name like Europe\/Berlin/,
+      );
+    }
+  });
+
   it("names the variable and what it expects when a value is malformed", () => {
     expect(() => parseEnv({ DATABASE_URL: "nonsense" })).toThrow(EnvError);
     expect(() => parseEnv({ DATABASE_URL: "nonsense" })).toThrow(

@@ -54,7 +54,7 @@ const people: Record<string, string> = {};
 const teams: Record<string, string> = {};
 let cycleId: string;
 let head: Actor;
-const schedule = { appUrl: APP_URL, reminderDays: [7, 1] };
+const schedule = { appUrl: APP_URL, reminderDays: [7, 1], timeZone: "UTC" };
 
 beforeAll(async () => {
   smtp = new SMTPServer({
@@ -164,6 +164,18 @@ afterAll(async () => {
 });
 
 describe("reminders before a cycle's due date", () => {
+  it("counts the days in the organisation's time zone", async () => {
+    // 06:00 UTC on 8 December is 22:00 on 7 December in Los Angeles: 8 days before, not 7.
+    await runNotifications(
+      db,
+      mailer(),
+      { ...schedule, timeZone: "America/Los_Angeles" },
+      new Date("2026-12-08T06:00:00Z"),
+    );
+    expect(received).toEqual([]);
+    expect(await db.notificationSent.count({ where: { kind: "cycle_reminder" } })).toBe(0);
+  });
+
   it("reach each lead of a team still to submit once per reminder day, even with two instances racing", async () => {
     const first = instance();
     const second = instance();

@@ -5,10 +5,14 @@ import {
   formatDay,
   formatDayLong,
   formatExportDay,
+  formatExportMomentDay,
+  formatMomentDay,
+  formatMomentDayLong,
   formatPercent,
   formatScore,
   formatScoreCompact,
   isoDay,
+  isoMomentDay,
 } from "@/domain/format";
 
 describe("scores", () => {
@@ -56,9 +60,23 @@ describe("dates", () => {
     expect(formatDayLong("")).toBe("");
   });
 
-  it("writes a moment with its time and says it is UTC", () => {
-    expect(formatDateTime(evening)).toBe("15 Sept 2026, 23:30 UTC");
-    expect(formatDateTime("2026-09-15T23:30:00.000Z")).toBe("15 Sept 2026, 23:30 UTC");
+  it("writes a moment with its time on the organisation's clock, and names the zone", () => {
+    expect(formatDateTime(evening, "UTC")).toBe("15 Sept 2026, 23:30 UTC");
+    expect(formatDateTime("2026-09-15T23:30:00.000Z", "UTC")).toBe("15 Sept 2026, 23:30 UTC");
+    expect(formatDateTime(evening, "Europe/Berlin")).toBe("16 Sept 2026, 01:30 CEST");
+    expect(formatDateTime(evening, "Europe/London")).toBe("16 Sept 2026, 00:30 BST");
+    expect(formatDateTime(new Date("2026-01-15T23:30:00Z"), "Europe/London")).toBe("15 Jan 2026, 23:30 GMT");
+    expect(formatDateTime(evening, "America/New_York")).toBe("15 Sept 2026, 19:30 GMT-4");
+  });
+
+  it("writes the day a moment fell on in the organisation's time zone", () => {
+    expect(formatMomentDay(evening, "UTC")).toBe("15 Sept 2026");
+    expect(formatMomentDay(evening, "Asia/Tokyo")).toBe("16 Sept 2026");
+    expect(formatMomentDayLong("2026-09-15T23:30:00.000Z", "Europe/Berlin")).toBe("16 September 2026");
+    expect(formatMomentDayLong(null, "Europe/Berlin")).toBe("");
+    expect(formatExportMomentDay("2026-09-15T23:30:00.000Z", "Europe/Berlin")).toBe("16 Sep 2026");
+    expect(isoMomentDay(evening, "Europe/Berlin")).toBe("2026-09-16");
+    expect(isoMomentDay(evening, "America/Los_Angeles")).toBe("2026-09-15");
   });
 
   it("writes export days without locale data and ISO days for forms", () => {

@@ -5,7 +5,7 @@ import { samplePlanItem, sampleTeamExport, sampleTeamSection } from "./sample-ex
 const headings = (markdown: string) => markdown.split("\n").filter((line) => /^#{1,6} /.test(line));
 
 describe("team plan as Markdown", () => {
-  const markdown = renderTeamMarkdown(sampleTeamExport());
+  const markdown = renderTeamMarkdown(sampleTeamExport(), "UTC");
 
   it("is titled with the team and the cycle, with sections for scores, symptoms and the plan", () => {
     expect(headings(markdown)).toEqual([
@@ -47,7 +47,7 @@ describe("team plan as Markdown", () => {
 
   it("escapes text typed by people so it cannot break the table or start a heading", () => {
     const item = samplePlanItem({ action: "Split | the pipeline", notes: "# not a heading\n- not a list\n[link](http://x)" });
-    const document = renderTeamMarkdown(sampleTeamExport([item]));
+    const document = renderTeamMarkdown(sampleTeamExport([item]), "UTC");
     expect(document).toContain("| 1 | Split \\| the pipeline |");
     expect(document).toContain("- **Notes:** \\# not a heading\n  \\- not a list\n  \\[link\\]\\(http://x\\)");
     expect(headings(document).some((line) => line.includes("not a heading"))).toBe(false);
@@ -58,8 +58,24 @@ describe("team plan as Markdown", () => {
     expect(markdown).toContain('- **Notes:** Agree with "Ops", then split, as agreed\n  Second line: Zoë Müller, Łukasz, 東京 \\| pipes');
   });
 
+  it("writes the export and submission days in the organisation's time zone", () => {
+    const document = {
+      ...sampleTeamExport(),
+      generatedAt: "2026-11-27T23:30:00.000Z",
+      assessment: { ...sampleTeamExport().assessment!, submittedAt: "2026-09-09T22:15:00.000Z" },
+    };
+    const inUtc = renderTeamMarkdown(document, "UTC");
+    expect(inUtc).toContain("· Exported 2026-11-27");
+    expect(inUtc).toContain(", submitted on 9 Sep 2026");
+    const inBerlin = renderTeamMarkdown(document, "Europe/Berlin");
+    expect(inBerlin).toContain("· Exported 2026-11-28");
+    expect(inBerlin).toContain(", submitted on 10 Sep 2026");
+    // Days that are days (the cycle's) do not move with the zone.
+    expect(inBerlin).toContain("Cycle 2026 Q3 (1 Jul 2026 – 15 Sep 2026)");
+  });
+
   it("says so when there is no assessment or no plan item", () => {
-    const empty = renderTeamMarkdown({ ...sampleTeamExport([]), assessment: null });
+    const empty = renderTeamMarkdown({ ...sampleTeamExport([]), assessment: null }, "UTC");
     expect(empty).toContain("No submitted assessment for 2026 Q3.");
     expect(empty).toContain("No symptoms were triggered.");
     expect(empty).toContain("The plan has no items yet.");
@@ -75,7 +91,7 @@ describe("org unit plans as Markdown", () => {
       cycle: { name: "2026 Q3", year: 2026, quarter: 3, opensOn: "2026-07-01", closesOn: "2026-09-15" },
       orgUnit: { slug: "payments", name: "Payments" },
       teams: [sampleTeamSection(), { ...sampleTeamSection([]), team: { slug: "refunds", name: "Refunds", orgUnit: { slug: "payments", name: "Payments" } } }],
-    });
+    }, "UTC");
     const all = headings(markdown);
     expect(all[0]).toBe("# Payments: remediation plans, 2026 Q3");
     expect(all.filter((line) => line.startsWith("## "))).toEqual(["## Checkout", "## Refunds"]);
