@@ -148,7 +148,7 @@ test("a table wider than the screen becomes a focusable region named by its capt
   await expect(region).toHaveCount(0);
 });
 
-test("on a phone a stacked table shows each row as a card, its cells beside their column names, and stays a table", async ({
+test("on a phone a stacked table shows each row as a card, its cells beside (on a small phone, under) their column names, and stays a table", async ({
   page,
 }) => {
   await signIn(page, demoUsers.coach);
@@ -173,6 +173,17 @@ test("on a phone a stacked table shows each row as a card, its cells beside thei
   const value = (await billing.locator("td", { hasText: "Plan items" }).locator("div").last().boundingBox())!;
   expect(label.x + label.width).toBeLessThanOrEqual(value.x);
   expect(Math.abs(label.y - value.y)).toBeLessThan(4);
+
+  // On a small phone the name goes above its value, which has the card's whole width.
+  await page.setViewportSize({ width: 320, height: 640 });
+  const narrowLabel = (await planItemsLabel.boundingBox())!;
+  const narrowValue = (await billing
+    .locator("td", { hasText: "Plan items" })
+    .locator("div")
+    .last()
+    .boundingBox())!;
+  expect(narrowLabel.y + narrowLabel.height).toBeLessThanOrEqual(narrowValue.y + 1);
+  expect(Math.abs(narrowLabel.x - narrowValue.x)).toBeLessThan(2);
 
   // On a laptop it is an ordinary table: the header row shows and the names beside the cells do not.
   await page.setViewportSize({ width: 1280, height: 800 });

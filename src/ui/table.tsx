@@ -28,9 +28,11 @@ const STACKED = {
   head: "max-sm:sr-only",
   body: "max-sm:block",
   row: "max-sm:block max-sm:py-2",
-  cell: "max-sm:flex max-sm:gap-3 max-sm:py-1 max-sm:text-left",
+  // Below 360 px (a small phone, or text zoomed in) the name goes above its value, which then has
+  // the card's whole width: beside it, a value of several words would wrap a word or two a line.
+  cell: "max-sm:flex max-sm:gap-3 max-sm:py-1 max-sm:text-left max-[360px]:flex-col max-[360px]:gap-0",
   rowHeader: "max-sm:block max-sm:py-1 max-sm:font-semibold",
-  label: "w-2/5 shrink-0 font-medium text-slate-700 sm:hidden",
+  label: "w-2/5 shrink-0 font-medium text-slate-700 sm:hidden max-[360px]:w-auto",
   value: "min-w-0 flex-1 wrap-break-word",
 } as const;
 

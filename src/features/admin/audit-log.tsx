@@ -127,6 +127,7 @@ export function AuditLog({ result, filter }: { result: AuditPageDto; filter: Aud
       </FilterForm>
 
       <PagedTable
+        stackOnPhones
         path="/admin/audit"
         query={query}
         page={result.page}
@@ -186,6 +187,8 @@ function auditColumns(timeZone: string): Column<AuditPageDto["events"][number]>[
     {
       key: "details",
       header: "Details",
+      // Its summary already says "Details".
+      unlabelledOnPhones: true,
       className: "min-w-40 max-w-md whitespace-normal",
       cell: (event) => <EventDetails event={event} timeZone={timeZone} />,
     },

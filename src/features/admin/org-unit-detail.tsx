@@ -36,6 +36,7 @@ export function OrgUnitDetail({ detail }: { detail: OrgUnitDetailDto }) {
 
       <SectionCard title="Teams" id="teams-heading" plain>
         <DataTable
+          stackOnPhones
           caption={`Teams in ${unit.name}`}
           captionHidden
           className="max-w-3xl"

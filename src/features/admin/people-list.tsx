@@ -63,6 +63,7 @@ export function PeopleList({ result, filter }: { result: PeoplePageDto; filter: 
       </FilterForm>
 
       <PagedTable
+        stackOnPhones
         path="/admin/people"
         query={query}
         page={result.page}

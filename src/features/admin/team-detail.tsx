@@ -36,6 +36,7 @@ export function TeamDetail({ detail }: { detail: TeamDetailDto }) {
 
       <SectionCard title="People" id="people-heading" plain>
         <DataTable
+          stackOnPhones
           caption={`People with a role on ${team.name}`}
           captionHidden
           className="max-w-3xl"
