@@ -1,3 +1,5 @@
+import ipaddr from "ipaddr.js";
+
 /**
  * Which address a request came from, for throttling. Pure, so the server wrapper that applies it
  * and the tests share one rule.
@@ -41,6 +43,19 @@ export function normaliseAddress(raw: string): string {
     address = address.slice(7);
   // Anything that does not look like an address is kept short, so it cannot bloat throttle keys.
   return /^[0-9a-f.:]{1,45}$/.test(address) ? address : "";
+}
+
+/**
+ * What throttling counts an address under. An IPv4 address is one key. An IPv6 address counts under
+ * its /64 network: a home, office or server is usually given a whole /64, so its owner could take a
+ * fresh address, and fresh limits, for every attempt. A /64 shared by several machines shares their
+ * limits, as the machines behind one IPv4 address do.
+ */
+export function throttleScope(address: string): string {
+  if (!ipaddr.IPv6.isValid(address)) return address;
+  const parsed = ipaddr.IPv6.parse(address);
+  if (parsed.isIPv4MappedAddress()) return parsed.toIPv4Address().toString();
+  return `${ipaddr.IPv6.networkAddressFromCIDR(`${parsed.toString()}/64`).toString()}/64`;
 }
 
 /** The request header the app server sets to the resolved address (see scripts/server.ts). */

@@ -2,6 +2,7 @@ import "server-only";
 import { API_RATE_LIMIT, API_UNKNOWN_TOKEN_LIMIT } from "@/contracts/api/limits";
 import type { AppPrismaClient } from "../prisma-client";
 import { countInFixedWindow } from "../throttle/fixed-window-counter";
+import { throttleScope } from "@/client-address";
 
 export interface RateLimitDecision {
   allowed: boolean;
@@ -57,6 +58,7 @@ export async function countUnknownToken(
   return countRequest(client, unknownTokenKey(address), now, limit);
 }
 
+/** An IPv6 address counts under its /64 network (see `throttleScope`). */
 export function unknownTokenKey(address: string): string {
-  return `api:unknown-token:${address}`;
+  return `api:unknown-token:${throttleScope(address)}`;
 }

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { AppPrismaClient } from "../prisma-client";
 import { countInFixedWindow } from "../throttle/fixed-window-counter";
+import { throttleScope } from "@/client-address";
 
 /**
  * Sign-in throttling, kept in the database so every app instance shares the counts.
@@ -44,8 +45,9 @@ export interface ThrottleKeys {
   known: string;
 }
 
-export function throttleKeys(email: string, address: string): ThrottleKeys {
+export function throttleKeys(email: string, clientAddress: string): ThrottleKeys {
   const account = email.trim().toLowerCase();
+  const address = throttleScope(clientAddress);
   return {
     pair: `sign-in:pair:${account}|${address}`,
     address: `sign-in:address:${address}`,

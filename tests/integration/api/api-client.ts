@@ -34,9 +34,12 @@ export const API_ROUTE_MODULES: Record<string, { path: string; module: { GET: un
   "app/api/v1/openapi.json/route.ts": { path: "/openapi.json", module: openApiRoute },
 };
 
-/** An address from the IPv6 documentation range, different on every call. */
+/**
+ * An address from the IPv6 documentation range, in a /64 of its own on every call (throttling counts
+ * an IPv6 address by its /64).
+ */
 export function randomClientAddress(): string {
-  return `2001:db8::${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}`;
+  return `2001:db8:${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}::1`;
 }
 
 /**

@@ -67,6 +67,22 @@ describe("sign-in throttling", () => {
     ).toBe(true);
   });
 
+  it("counts IPv6 addresses by their /64 network, so taking a new address in it gets nobody past the limit", async () => {
+    // Twenty addresses of one /64, one attempt each, as someone rotating through their network's.
+    for (let index = 0; index < 20; index++) {
+      await attempts(`v6user${index}@example.com`, `2001:db8:7:7::${(index + 1).toString(16)}`, 1);
+    }
+    expect(
+      (await reserveSignInAttempt(db, throttleKeys("v6.someone@example.com", "2001:db8:7:7:abcd::42"), START))
+        .allowed,
+    ).toBe(false);
+    // The next /64 has its own count.
+    expect(
+      (await reserveSignInAttempt(db, throttleKeys("v6.someone@example.com", "2001:db8:7:8::1"), START))
+        .allowed,
+    ).toBe(true);
+  });
+
   it("does not lock the account out at another address: failures elsewhere leave the owner's address alone", async () => {
     await attempts("cara@example.com", "203.0.113.1", 10);
     expect(

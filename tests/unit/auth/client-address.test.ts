@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { normaliseAddress, resolveClientAddress } from "@/client-address";
+import fc from "fast-check";
+import { normaliseAddress, resolveClientAddress, throttleScope } from "@/client-address";
 
 describe("the client address used for throttling", () => {
   it("is the connection's address by default, whatever X-Forwarded-For the client writes", () => {
@@ -47,5 +48,35 @@ describe("the client address used for throttling", () => {
     expect(
       resolveClientAddress({ socketAddress: undefined, forwardedFor: undefined, trustedProxyHops: 0 }),
     ).toBe("unknown");
+  });
+});
+
+describe("throttleScope", () => {
+  it("keeps an IPv4 address, and counts an IPv6 address by its /64 network", () => {
+    expect(throttleScope("192.0.2.7")).toBe("192.0.2.7");
+    expect(throttleScope("2001:db8:1:2:3:4:5:6")).toBe("2001:db8:1:2::/64");
+    expect(throttleScope("2001:db8:1:2::99")).toBe("2001:db8:1:2::/64");
+    expect(throttleScope("2001:0db8:0001:0002:0000:0000:0000:0001")).toBe("2001:db8:1:2::/64");
+    expect(throttleScope("::1")).toBe("::/64");
+    expect(throttleScope("::ffff:192.0.2.7")).toBe("192.0.2.7");
+    expect(throttleScope("unknown")).toBe("unknown");
+  });
+
+  it("puts every address of a /64 under one key, and addresses of different /64s under different keys", () => {
+    const group = fc.integer({ min: 0, max: 0xffff }).map((value) => value.toString(16));
+    fc.assert(
+      fc.property(
+        fc.array(group, { minLength: 8, maxLength: 8 }),
+        fc.array(group, { minLength: 4, maxLength: 4 }),
+        (address, otherHost) => {
+          const scope = throttleScope(address.join(":"));
+          expect(throttleScope([...address.slice(0, 4), ...otherHost].join(":"))).toBe(scope);
+          const otherNetwork = [...address];
+          otherNetwork[3] = ((Number.parseInt(address[3]!, 16) + 1) % 0x10000).toString(16);
+          expect(throttleScope(otherNetwork.join(":"))).not.toBe(scope);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
