@@ -95,6 +95,8 @@ export interface CycleRef {
   name: string;
   status: CycleStatus;
   closesOn: string;
+  /** Whole days from today to `closesOn` in the organisation's calendar; negative once it passed. */
+  daysLeft: number;
 }
 
 export interface QuestionnaireSession {

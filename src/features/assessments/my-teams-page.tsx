@@ -1,6 +1,5 @@
 import { Link } from "@/ui/link";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
-import { formatDayLong } from "@/domain/format";
 import { StatusBadge } from "./format";
 import { teamPath } from "@/contracts/assessments/paths";
 import type { MyTeamSummary } from "@/contracts/assessments/types";
@@ -8,6 +7,7 @@ import { EmptyState } from "@/ui/empty-state";
 import { PageHeader } from "@/ui/page-header";
 import { TextLink } from "@/ui/text-link";
 import { TERM_GRID_COLUMNS } from "@/ui/term-grid";
+import { dueDateWithDistance } from "@/domain/cycles/due-date";
 
 export function MyTeamsPage({ teams }: { teams: MyTeamSummary[] }) {
   return (
@@ -45,7 +45,7 @@ export function MyTeamsPage({ teams }: { teams: MyTeamSummary[] }) {
                       <StatusBadge status={team.currentStatus} />
                     </dd>
                     <dt className="font-medium text-slate-600">Due</dt>
-                    <dd>{formatDayLong(team.currentCycle.closesOn)}</dd>
+                    <dd>{dueDateWithDistance(team.currentCycle)}</dd>
                   </>
                 ) : null}
                 <dt className="font-medium text-slate-600">Last result</dt>

@@ -3,7 +3,7 @@ import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { teamPlanPath } from "@/contracts/plans/paths";
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
 import { progressSentence } from "@/domain/assessments/progress";
-import { formatDayLong, formatMomentDayLong } from "@/domain/format";
+import { formatMomentDayLong } from "@/domain/format";
 import { StatusBadge } from "./format";
 import { questionnairePath } from "@/contracts/assessments/paths";
 import { StartAssessmentForm } from "./start-assessment-form";
@@ -16,6 +16,7 @@ import { SectionCard } from "@/ui/section-card";
 import { DataTable, type Column } from "@/ui/table";
 import { TextLink } from "@/ui/text-link";
 import { TERM_GRID_COLUMNS } from "@/ui/term-grid";
+import { dueDateWithDistance } from "@/domain/cycles/due-date";
 
 const teamPageLink = "font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950";
 
@@ -106,7 +107,7 @@ export function TeamPage({
                 <StatusBadge status={current.status} />
               </dd>
               <dt className="font-medium text-slate-600">Due</dt>
-              <dd>{formatDayLong(currentCycle.closesOn)}</dd>
+              <dd>{dueDateWithDistance(currentCycle)}</dd>
               {(current.status === "draft" || current.status === "reopened") && current.progress ? (
                 <>
                   <dt className="font-medium text-slate-600">Progress</dt>

@@ -1,9 +1,9 @@
 import { Link } from "@/ui/link";
-import { formatDayLong } from "@/domain/format";
 import { questionnairePath } from "@/contracts/assessments/paths";
 import type { MyTeamSummary } from "@/contracts/assessments/types";
 import { StatusBadge } from "@/features/assessments/format";
 import { SectionCard } from "@/ui/section-card";
+import { dueDateWithDistance } from "@/domain/cycles/due-date";
 
 /** Teams whose assessment of the open cycle still waits, the ones the person leads first. */
 export function dueAssessments(teams: readonly MyTeamSummary[]): MyTeamSummary[] {
@@ -39,7 +39,7 @@ export function YourAssessments({ teams }: { teams: readonly MyTeamSummary[] }) 
                 </p>
                 <p className="flex flex-wrap items-center gap-2 text-sm text-slate-800">
                   {team.currentStatus ? <StatusBadge status={team.currentStatus} /> : null}
-                  <span>Due {formatDayLong(cycle.closesOn)}</span>
+                  <span>Due {dueDateWithDistance(cycle)}</span>
                 </p>
                 {/* Its own line, not a separator after the due date: that wrapped to lead a line on a phone. */}
                 <p className="text-sm text-slate-600">

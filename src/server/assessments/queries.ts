@@ -51,7 +51,8 @@ import { assessmentProgress, type AssessmentProgress } from "@/domain/assessment
 import { myAnswersPath, teamSpreadPath } from "@/contracts/responses/paths";
 import { readOwnProgress } from "../responses/own-answers";
 import { readDisagreements, readIndividualAnswerViews, readReviewIndividual } from "../responses/team-views";
-import { orgTimeZone } from "../org-calendar";
+import { orgTimeZone, orgWallClock } from "../org-calendar";
+import { daysUntil } from "@/domain/notifications/schedule";
 
 const cycleColumns = {
   id: true,
@@ -70,12 +71,13 @@ interface CycleRow {
   closesOn: Date;
 }
 
-export function toCycleRef(cycle: CycleRow): CycleRef {
+export function toCycleRef(cycle: CycleRow, now = new Date()): CycleRef {
   return {
     id: cycle.id,
     name: cycle.name,
     status: decodeCycleStatus(cycle.status) ?? "planned",
     closesOn: cycle.closesOn.toISOString(),
+    daysLeft: daysUntil(orgWallClock(now), cycle.closesOn),
   };
 }
 

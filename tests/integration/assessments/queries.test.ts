@@ -15,6 +15,7 @@ import {
   getReview,
   getTeamOverview,
   listMyTeams,
+  toCycleRef,
 } from "@/server/assessments/queries";
 import {
   completeAnswers,
@@ -53,6 +54,21 @@ describe("assessment pages", () => {
       completeAnswers(org.questionnaire, 0.4),
     );
     previousId = previous.id;
+  });
+
+  it("counts the days to a cycle's due date in the organisation's calendar, from the day, not the hour", async () => {
+    const cycle = await db.cycle.findUniqueOrThrow({ where: { id: org.openCycle.id } });
+    // Moments around the due date (stored as its UTC midnight); the tests run on UTC.
+    const at = (offsetMs: number) =>
+      toCycleRef(cycle, new Date(cycle.closesOn.getTime() + offsetMs)).daysLeft;
+    expect(at(-86_400_000 + 60_000)).toBe(1);
+    expect(at(-60_000)).toBe(1);
+    expect(at(0)).toBe(0);
+    expect(at(86_400_000 - 60_000)).toBe(0);
+    expect(at(3 * 86_400_000 + 3_600_000)).toBe(-3);
+    // The team's page gets the same figure for now.
+    const overview = await getTeamOverview(team.lead, team.slug);
+    expect(overview.currentCycle?.daysLeft).toBe(toCycleRef(cycle).daysLeft);
   });
 
   it("follows a team through not started, draft, review, submitted and reopened", async () => {
