@@ -73,7 +73,8 @@ test.describe("organisation heatmap for the head of engineering", () => {
     const riskKeys = async () =>
       (
         await teamRows(page)
-          .locator("td:last-child a")
+          // Overall: after Completion, the first score column.
+          .locator("td:nth-of-type(2) a")
           .evaluateAll((links) => links.map((link) => link.getAttribute("aria-label") ?? ""))
       ).map(headlineKey);
     const descending = await riskKeys();
@@ -92,7 +93,8 @@ test.describe("organisation heatmap for the head of engineering", () => {
 
     const firstRow = teamRows(page).first();
     const teamName = (await firstRow.locator("th").innerText()).trim();
-    const cell = firstRow.locator("td a").first();
+    // The first pitfall's cell (Overall, before it, leads to the team's dashboard).
+    const cell = firstRow.locator("td:nth-of-type(3) a");
     await cell.click();
     await expect(page).toHaveURL(/\/team\/[a-z0-9-]+\/dashboard\/[a-z-]+\?cycle=2026-q3/);
     await expect(page.getByRole("heading", { level: 1, name: /^Why this score:/ })).toBeVisible();

@@ -162,7 +162,8 @@ test.describe("a team's headline leads with its worst pitfall", () => {
       heatmapRows(page)
         .filter({ has: page.getByRole("rowheader", { name: teamName }) })
         .locator("td")
-        .last();
+        // After Completion, the first score column.
+        .nth(1);
     await expect(overall(CRITICAL_TEAM.name)).toHaveText(/^Critical \(1\)/);
     await expect(overall(CRITICAL_TEAM.name).getByRole("link")).toHaveAccessibleName(
       /^Critical: 1 pitfall High or Critical, worst Excessive BAU 89\.7, average 17\.1/,

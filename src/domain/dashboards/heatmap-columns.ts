@@ -7,6 +7,18 @@ import { PITFALL_IDS } from "../content/pitfall-ids";
 export const HEATMAP_COLUMNS = [...PITFALL_IDS, "overall"] as const;
 export type HeatmapColumn = (typeof HEATMAP_COLUMNS)[number];
 
+/**
+ * The order the heatmap table shows its columns in: each team's headline first, beside its name,
+ * then the seven pitfalls. A headline names the worst pitfall's band, so on a phone, where only the
+ * first columns are in sight, a Critical pitfall anywhere in the row shows before any scrolling.
+ */
+export const HEATMAP_DISPLAY_COLUMNS: readonly HeatmapColumn[] = ["overall", ...PITFALL_IDS];
+
+/** Where each shown column's value sits in a row kept in HEATMAP_COLUMNS order. */
+export const HEATMAP_DISPLAY_INDEXES: readonly number[] = HEATMAP_DISPLAY_COLUMNS.map((column) =>
+  HEATMAP_COLUMNS.indexOf(column),
+);
+
 export const COMPLETION_STATUSES = ["not-started", "draft", "submitted"] as const;
 export type CompletionStatus = (typeof COMPLETION_STATUSES)[number];
 

@@ -31,11 +31,12 @@ import {
   COMPLETION_LABELS,
   COMPLETION_STATUSES,
   HEATMAP_COLUMNS,
+  HEATMAP_DISPLAY_COLUMNS,
   type CompletionStatus,
   type HeatmapColumn,
 } from "./heatmap-columns";
 
-export { COMPLETION_LABELS, COMPLETION_STATUSES, HEATMAP_COLUMNS };
+export { COMPLETION_LABELS, COMPLETION_STATUSES, HEATMAP_COLUMNS, HEATMAP_DISPLAY_COLUMNS };
 export type { CompletionStatus, HeatmapColumn };
 
 export const HEATMAP_SORT_KEYS = ["team", "completion", ...HEATMAP_COLUMNS] as const;

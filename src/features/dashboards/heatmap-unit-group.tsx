@@ -2,7 +2,11 @@
 
 import { type FormEvent, type ReactNode, useState, useTransition } from "react";
 import { useRouter, useSearchParams } from "next/navigation";
-import { COMPLETION_LABELS, HEATMAP_COLUMNS } from "@/domain/dashboards/heatmap-columns";
+import {
+  COMPLETION_LABELS,
+  HEATMAP_COLUMNS,
+  HEATMAP_DISPLAY_INDEXES,
+} from "@/domain/dashboards/heatmap-columns";
 import { Button } from "@/ui/button";
 import { TREND_ARROWS, trendOfChange } from "@/domain/dashboards/trend";
 import { highOrCriticalPhrase } from "@/domain/results/headline";
@@ -205,11 +209,11 @@ function HeatmapUnitGroup({ group, pitfallNames, cycleSearch, since, expanded, o
         <td className={styles.status}>
           {group.submitted} of {group.teamCount} submitted
         </td>
-        {group.averages.map((average, index) =>
+        {HEATMAP_DISPLAY_INDEXES.map((index) =>
           HEATMAP_COLUMNS[index] === "overall" ? (
-            <UnitOverallCell key="overall" average={average} since={since} />
+            <UnitOverallCell key="overall" average={group.averages[index]!} since={since} />
           ) : (
-            <AverageCell key={HEATMAP_COLUMNS[index]} average={average} since={since} />
+            <AverageCell key={HEATMAP_COLUMNS[index]} average={group.averages[index]!} since={since} />
           ),
         )}
       </tr>
@@ -238,8 +242,9 @@ function HeatmapUnitGroup({ group, pitfallNames, cycleSearch, since, expanded, o
                 </a>
               </th>
               <td className={styles.status}>{COMPLETION_LABELS[completionOf(completion)]}</td>
-              {cells.map((cell, index) => {
+              {HEATMAP_DISPLAY_INDEXES.map((index) => {
                 const column = HEATMAP_COLUMNS[index]!;
+                const cell = cells[index]!;
                 if (column === "overall") {
                   return (
                     <OverallCell

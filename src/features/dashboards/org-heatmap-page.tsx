@@ -5,7 +5,7 @@ import {
   BAND_FILTERS,
   COMPLETION_FILTERS,
   COMPLETION_LABELS,
-  HEATMAP_COLUMNS,
+  HEATMAP_DISPLAY_COLUMNS,
   heatmapSearch,
   sortToggle,
   type HeatmapColumn,
@@ -279,7 +279,7 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
                   <tr>
                     <SortHeader view={view} sortKey="team" label="Team" />
                     <SortHeader view={view} sortKey="completion" label="Completion" />
-                    {HEATMAP_COLUMNS.map((column) => (
+                    {HEATMAP_DISPLAY_COLUMNS.map((column) => (
                       <SortHeader
                         key={column}
                         view={view}

@@ -99,6 +99,16 @@ describe("HeatmapTable", () => {
     );
     expect(html).toContain("Critical (2) ↑</span>");
     expect(html).toContain("2 of 3 teams High or Critical, average 30.1, riskier than in 2026 Q3");
+    // The headline comes first, beside the team's name and completion, then the seven pitfalls in
+    // order, so on a phone it is in sight before any scrolling.
+    const teamRow = /<tr data-team-row="">(.*?)<\/tr>/.exec(html)![1]!;
+    const cells = [...teamRow.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((match) => match[1]!);
+    expect(cells).toHaveLength(9);
+    expect(cells[1]).toContain("Critical (2) ↑");
+    expect(cells[2]).toContain('href="/team/unit-a-team-0/dashboard/linear-run-costs"');
+    expect(cells[8]).toContain('href="/team/unit-a-team-0/dashboard/limited-on-call-schedule"');
+    const unitRow = /<tr class="[^"]*">(.*?)<\/tr>/.exec(html)![1]!;
+    expect([...unitRow.matchAll(/<td[^>]*>(.*?)<\/td>/g)][1]![1]).toContain("Critical (2) ↑");
   });
 });
 
