@@ -1,10 +1,10 @@
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
-import { formatDayLong } from "@/domain/format";
 import { teamPath } from "@/contracts/assessments/paths";
 import { NotEditableNotice } from "./not-editable-notice";
 import { Questionnaire } from "./questionnaire";
 import { StartAssessmentForm } from "./start-assessment-form";
 import type { QuestionnairePageState } from "@/contracts/assessments/types";
+import { dueDateWithDistance } from "@/domain/cycles/due-date";
 
 export function QuestionnairePage({ state }: { state: QuestionnairePageState }) {
   const team = state.kind === "editable" ? state.session.team : state.team;
@@ -33,7 +33,7 @@ export function QuestionnairePage({ state }: { state: QuestionnairePageState }) 
           state={state}
           noOpenCycle="No assessment cycle is open right now. An admin or the head of engineering opens one each quarter."
           notStarted={({ cycle, hasPrevious }) =>
-            `Your team has not started the ${cycle.name} assessment yet. It is due ${formatDayLong(cycle.closesOn)}.${
+            `Your team has not started the ${cycle.name} assessment yet. It is due ${dueDateWithDistance(cycle)}.${
               hasPrevious ? " It starts from last quarter's answers: confirm each one or change it." : ""
             }`
           }

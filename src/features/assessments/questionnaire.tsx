@@ -9,7 +9,6 @@ import {
   type ProgressQuestion,
 } from "@/domain/assessments/progress";
 import { questionsNotAsked, type ContextLookup } from "@/domain/assessments/asked-questions";
-import { formatDayLong } from "@/domain/format";
 import { playbookPath, questionAnchor, reviewPath, teamPath } from "@/contracts/assessments/paths";
 import { QuestionField } from "./question-field";
 import { ProgressSummary } from "./progress-summary";
@@ -21,6 +20,7 @@ import type {
   ServerAnswer,
 } from "@/contracts/assessments/types";
 import { useAnswerSync, type QuestionSyncState, type SaveStatus } from "./use-answer-sync";
+import { dueDateWithDistance } from "@/domain/cycles/due-date";
 
 /** The section holding an anchor: a section's own, or one of its questions'. */
 function sectionIndexOf(sections: readonly SectionView[], anchor: string): number {
@@ -172,8 +172,8 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
           </div>
         ) : null}
         <p className="max-w-3xl text-slate-700">
-          Due {formatDayLong(session.cycle.closesOn)}. Every answer is saved as you go, so you can stop and
-          come back at any time.
+          Due {dueDateWithDistance(session.cycle)}. Every answer is saved as you go, so you can stop and come
+          back at any time.
           {session.carriedFromCycleName
             ? ` ${own ? "Your answers" : "Answers"} from ${session.carriedFromCycleName} are filled in: confirm each one that still holds, or change it.`
             : ""}

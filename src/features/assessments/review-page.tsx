@@ -2,7 +2,6 @@ import { PageHeader } from "@/ui/page-header";
 import { SectionCard } from "@/ui/section-card";
 import { Link } from "@/ui/link";
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
-import { formatDayLong } from "@/domain/format";
 import { questionnairePath, teamPath } from "@/contracts/assessments/paths";
 import { SubmitAssessmentForm } from "./submit-assessment-form";
 import { ConfirmRemainingForm } from "./confirm-remaining-form";
@@ -14,6 +13,7 @@ import type { TeamPulseView } from "@/contracts/pulse/views";
 import { ReviewIndividual } from "../responses/review-individual";
 import type { ReactNode } from "react";
 import type { ReviewItem, ReviewView } from "@/contracts/assessments/types";
+import { dueDateWithDistance } from "@/domain/cycles/due-date";
 
 export function ReviewPage({
   review,
@@ -38,7 +38,7 @@ export function ReviewPage({
       />
       <PageHeader
         title={`Review the ${review.cycle.name} assessment`}
-        description={`Due ${formatDayLong(review.cycle.closesOn)}.`}
+        description={`Due ${dueDateWithDistance(review.cycle)}.`}
       />
       <ProgressSummary progress={review.progress} idPrefix="review-progress" />
 

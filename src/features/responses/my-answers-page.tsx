@@ -1,11 +1,11 @@
 import { PageHeader } from "@/ui/page-header";
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
-import { formatDayLong } from "@/domain/format";
 import { teamPath } from "@/contracts/assessments/paths";
 import type { QuestionnairePageState } from "@/contracts/assessments/types";
 import { Questionnaire } from "../assessments/questionnaire";
 import { NotEditableNotice } from "../assessments/not-editable-notice";
 import { StartMyAnswersForm } from "./start-my-answers-form";
+import { dueDateWithDistance } from "@/domain/cycles/due-date";
 
 /**
  * "My answers": the person answers the questionnaire on their own. The page says plainly that these
@@ -40,7 +40,7 @@ export function MyAnswersPage({ state }: { state: QuestionnairePageState }) {
           state={state}
           noOpenCycle="No assessment cycle is open right now, so there is nothing to answer. An admin or the head of engineering opens one each quarter."
           notStarted={({ team, cycle }) =>
-            `${team.name} has not started the ${cycle.name} assessment yet. It is due ${formatDayLong(cycle.closesOn)}. Starting lets you, and everyone in the team, answer on your own; the team's questionnaire starts with it.`
+            `${team.name} has not started the ${cycle.name} assessment yet. It is due ${dueDateWithDistance(cycle)}. Starting lets you, and everyone in the team, answer on your own; the team's questionnaire starts with it.`
           }
           start={({ team }) => <StartMyAnswersForm teamSlug={team.slug} />}
           afterSubmission="your answers can no longer be changed. If it is reopened, you can change them again."
