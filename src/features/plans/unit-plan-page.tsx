@@ -16,11 +16,11 @@ import type { UnitPlanItemRef, UnitPlanView } from "@/contracts/plans/types";
 type TeamRow = UnitPlanView["teams"][number];
 type CommonRow = UnitPlanView["common"][number];
 
-/** `dateOf` gives a day, written as it is, or a moment, written as the day it fell on in `timeZone`. */
+/** `dateOf` gives the item's date for the last column, written by `formatDate`. */
 function itemColumns(
   dateLabel: string,
   dateOf: (item: UnitPlanItemRef) => string | null,
-  timeZone?: string,
+  formatDate: (date: string) => string,
 ): Column<UnitPlanItemRef>[] {
   return [
     {
@@ -36,8 +36,7 @@ function itemColumns(
       header: dateLabel,
       cell: (item) => {
         const date = dateOf(item);
-        if (!date) return "—";
-        return timeZone ? formatMomentDay(date, timeZone) : formatDay(date);
+        return date ? formatDate(date) : "—";
       },
     },
   ];
@@ -166,7 +165,7 @@ export function UnitPlanPage({ view }: { view: UnitPlanView }) {
         id="overdue-heading"
         caption="Overdue plan items, most overdue first"
         items={view.overdue}
-        columns={itemColumns("Due", (item) => item.dueOn)}
+        columns={itemColumns("Due", (item) => item.dueOn, formatDay)}
         empty="No item is past its due date."
       />
 
@@ -183,7 +182,11 @@ export function UnitPlanPage({ view }: { view: UnitPlanView }) {
         }
         caption="Plan items done this cycle, latest first"
         items={view.doneThisCycle}
-        columns={itemColumns("Done on", (item) => item.completedAt, view.timeZone)}
+        columns={itemColumns(
+          "Done on",
+          (item) => item.completedAt,
+          (completedAt) => formatMomentDay(completedAt, view.timeZone),
+        )}
         empty="No item has been done this cycle yet."
       />
 
