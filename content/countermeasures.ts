@@ -110,7 +110,7 @@ export const countermeasures = [
     id: "craft-sustainable-on-call-schedule",
     action: "Craft a sustainable on-call schedule",
     guidance:
-      "Keep at least three people on every rota, rotate weekly by default, and make sure nobody spends more than about a quarter of their time on call.",
+      "Never run a rota of fewer than three people, and rotate weekly by default. With weekly rotation three people are each on call a third of the time, more than can be kept up for long: aim for four or more, or share a domain rota with sibling teams, so nobody spends more than about a quarter of their time on call.",
     effort: "low",
   },
 ] satisfies Countermeasure[];

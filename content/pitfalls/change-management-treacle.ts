@@ -23,7 +23,7 @@ export const changeManagementTreacle = {
   causes: [
     {
       id: "reactive-change-management",
-      text: "Change management is entirely reactive: each change is examined as it arrives, instead of agreeing in advance which kinds of change are safe.",
+      text: "Change management is entirely reactive: each change is raised, examined and recorded by hand as it arrives, instead of being recorded as it is deployed.",
     },
     {
       id: "single-change-category",

@@ -30,7 +30,7 @@ export const embeddedSpecialists = {
   causes: [
     {
       id: "central-specialist-team-overwhelmed",
-      text: "A small central team of specialists could not keep up with a growing number of product teams, and developers had little appetite for debugging production databases or learning infrastructure tooling on the job, so a specialist was embedded in each team instead.",
+      text: "A small central team of specialists cannot keep up with a growing number of product teams, and developers have little appetite for debugging production databases or learning infrastructure tooling on the job, so embedding a specialist in each team looks like the answer.",
     },
     {
       id: "scarce-affordable-specialists",

@@ -5,7 +5,7 @@ export const linearRunCosts = {
   name: "Linear run costs",
   summary: "Out-of-hours standby spending rises in step with the number of product teams.",
   whyItMatters:
-    "Standby pay is one of the biggest costs of an operating model. When every new product team adds the same amount again, finance sees an on-call bill that only ever climbs, while Ops Run It — one support analyst on call for everything, possibly outsourced at a lower rate — looks cheap and safe by comparison. The model starts to look too expensive, and senior leaders may begin to view going back to Ops Run It as a fast way to cut costs while keeping services reliable.",
+    "Standby pay is a key cost of an operating model. When every new product team adds the same amount again, finance sees an on-call bill that only ever climbs, while Ops Run It — one support analyst on call for everything, possibly outsourced at a lower rate — looks cheap and safe by comparison. The model starts to look too expensive, and senior leaders may begin to view going back to Ops Run It as a fast way to cut costs while keeping services reliable.",
   symptoms: [
     {
       id: "run-cost-tied-to-team-count",

@@ -68,6 +68,26 @@ export const scoringRules: ContextRule[] = [
     detects: { symptoms: [], causes: ["targets-not-chosen-on-exposure"] },
   },
   {
+    id: "target-below-exposure-high-band",
+    pitfallId: "linear-run-costs",
+    explanation:
+      "The service is in the high exposure band, which calls for 99.9%, yet its target is lower: the target was not chosen on financial exposure, and the downtime it allows costs more than the effort it saves.",
+    appliesWhen: [{ field: "financial-exposure-band", op: "in", values: ["high"] }],
+    when: [{ field: "availability-target", op: "in", values: ["95-0", "99-0"] }],
+    weight: 2,
+    detects: { symptoms: [], causes: ["targets-not-chosen-on-exposure"] },
+  },
+  {
+    id: "target-below-exposure-medium-band",
+    pitfallId: "linear-run-costs",
+    explanation:
+      "The service is in the medium exposure band, which calls for 99.0%, yet its target is 95.0%: the target was not chosen on financial exposure, and the downtime it allows costs more than the effort it saves.",
+    appliesWhen: [{ field: "financial-exposure-band", op: "in", values: ["medium"] }],
+    when: [{ field: "availability-target", op: "in", values: ["95-0"] }],
+    weight: 2,
+    detects: { symptoms: [], causes: ["targets-not-chosen-on-exposure"] },
+  },
+  {
     id: "out-of-hours-schedule-on-low-exposure",
     pitfallId: "linear-run-costs",
     explanation:
@@ -92,8 +112,14 @@ export const scoringRules: ContextRule[] = [
     id: "out-of-hours-schedule-on-95-target",
     pitfallId: "linear-run-costs",
     explanation:
-      "The service has a 95.0% availability target but is covered by an out-of-hours schedule. At 95.0% callouts can wait for the next working day, so this standby cost is spent for no business need.",
-    appliesWhen: [{ field: "availability-target", op: "in", values: ["95-0"] }],
+      "The service has a 95.0% availability target but is covered by an out-of-hours schedule, and its exposure has not been estimated. At 95.0% callouts can wait for the next working day, so this standby cost is spent for no business need anyone has shown.",
+    // Where the exposure band is known, the exposure rules judge the schedule: a schedule that fits
+    // a medium or high band next to a 95.0% target means the target is what is wrong (the rules
+    // below), and telling that team to drop its cover would be harmful advice.
+    appliesWhen: [
+      { field: "availability-target", op: "in", values: ["95-0"] },
+      { field: "financial-exposure-band", op: "in", values: ["not-estimated"] },
+    ],
     when: [ON_CALL_SCHEDULE],
     weight: 3,
     floor: "medium",
@@ -268,8 +294,40 @@ export const scoringRules: ContextRule[] = [
       "The team deploys to production monthly or less often, far below the weekly deployments the model aims for.",
     when: [{ field: "cmt-deployment-frequency", op: "in", values: ["monthly", "less-than-monthly"] }],
     weight: 0,
-    floor: "high",
+    floor: "medium",
     detects: { symptoms: ["insufficient-deployment-frequency"], causes: [] },
+  },
+  // Rare deployments are treacle's high-risk finding when change management is what holds them
+  // back: most deployments need their own approval, or an approval takes a day or more. Where
+  // neither holds, the cause of the rare deployments lies elsewhere and the floor above stays.
+  {
+    id: "deployments-rare-behind-approvals",
+    pitfallId: "change-management-treacle",
+    explanation:
+      "The team deploys monthly or less often, and most of its deployments need their own change approval.",
+    when: [
+      { field: "cmt-deployment-frequency", op: "in", values: ["monthly", "less-than-monthly"] },
+      { field: "cmt-pre-approved-share", op: "lt", value: 50 },
+    ],
+    weight: 0,
+    floor: "high",
+    detects: { symptoms: ["insufficient-deployment-frequency"], causes: ["approval-for-every-deployment"] },
+  },
+  {
+    id: "deployments-rare-behind-approval-wait",
+    pitfallId: "change-management-treacle",
+    explanation:
+      "The team deploys monthly or less often, and a typical deployment waits a working day or more for change approval.",
+    when: [
+      { field: "cmt-deployment-frequency", op: "in", values: ["monthly", "less-than-monthly"] },
+      { field: "cmt-approval-wait-days", op: "gt", value: 0.99 },
+    ],
+    weight: 0,
+    floor: "high",
+    detects: {
+      symptoms: ["insufficient-deployment-frequency", "prolonged-change-management-process"],
+      causes: [],
+    },
   },
   {
     id: "approval-wait-of-days",
@@ -363,6 +421,47 @@ export const scoringRules: ContextRule[] = [
     weight: 2,
     floor: "medium",
     detects: { symptoms: [], causes: ["too-much-time-on-call"] },
+  },
+  {
+    id: "no-out-of-hours-cover-for-99-9-target",
+    pitfallId: "limited-on-call-schedule",
+    explanation:
+      "Nobody responds out of hours to a service run to 99.9% or more. An incident at night waits for the morning, hours beyond the ten minutes a week the target allows: the lengthy out-of-hours resolution this pitfall leads to, with nobody on the rota at all.",
+    appliesWhen: [
+      { field: "availability-target", op: "in", values: ["99-9", "99-99"] },
+      { field: "financial-exposure-band", op: "in", values: ["high"] },
+    ],
+    when: [{ field: "out-of-hours-on-call-setup", op: "in", values: ["none"] }],
+    weight: 0,
+    floor: "high",
+    detects: { symptoms: ["minority-of-team-on-call"], causes: [] },
+  },
+  {
+    id: "no-out-of-hours-cover-for-99-0-target",
+    pitfallId: "limited-on-call-schedule",
+    explanation:
+      "Nobody responds out of hours to a service run to 99.0%, which calls for at least a domain schedule shared with sibling teams: an incident at night waits for the morning.",
+    appliesWhen: [
+      { field: "availability-target", op: "in", values: ["99-0"] },
+      { field: "financial-exposure-band", op: "in", values: ["medium", "high"] },
+    ],
+    when: [{ field: "out-of-hours-on-call-setup", op: "in", values: ["none"] }],
+    weight: 0,
+    floor: "medium",
+    detects: { symptoms: ["minority-of-team-on-call"], causes: [] },
+  },
+  {
+    id: "on-call-strain-felt",
+    pitfallId: "limited-on-call-schedule",
+    explanation:
+      "On-call seriously disrupts the personal lives of the people on the rota, and in the last six months someone needed time off or left the rota because of it: the pitfall's burnout symptom, already costing the rota people.",
+    when: [
+      { field: "locs-personal-disruption", op: "gt", value: 3.99 },
+      { field: "locs-left-rota-from-strain", op: "in", values: [true] },
+    ],
+    weight: 0,
+    floor: "medium",
+    detects: { symptoms: ["on-call-burnout-risk"], causes: [] },
   },
   {
     id: "on-call-without-basics",

@@ -812,7 +812,11 @@ export const questionnaireV1 = {
             ],
           },
           weight: 3,
-          detects: { symptoms: ["specialists-shared-between-teams"], causes: [] },
+          // Waiting is the bottleneck whoever the specialist is: a central team that cannot keep up
+          // (the pitfall's starting point) or an embedded one shared between teams. Sharing itself
+          // is found by the rules on how many teams a specialist serves, so waiting on a central
+          // team alone does not report embedded specialists shared between teams.
+          detects: { symptoms: [], causes: ["central-specialist-team-overwhelmed"] },
           allowDontKnow: true,
           allowNotApplicable: false,
           required: true,

@@ -1004,4 +1004,158 @@ export const profiles: readonly CalibrationProfile[] = [
       mayRefuseAnswersTo: ON_CALL_QUESTION_IDS,
     },
   }),
+
+  team({
+    id: "high-exposure-run-at-95",
+    title: "High-exposure service with a 95% target, covered by the team's own schedule",
+    rationale:
+      "seed: select availability targets on financial exposure; domain notes: high exposure calls for 99.9% and the team's own schedule, so the schedule fits and the target is what is wrong.",
+    context: { "availability-target": v("95-0") },
+    answers: {
+      "lrc-target-chosen-on-exposure": NO,
+      "lrc-out-of-hours-cover-decided-by": v("inherited"),
+    },
+    expect: {
+      pitfalls: {
+        // Telling this team to drop its out-of-hours cover would be harmful advice.
+        "linear-run-costs": {
+          band: ["low", "medium"],
+          firstCountermeasure: "select-availability-targets-on-financial-exposure",
+        },
+      },
+      otherPitfalls: HEALTHY,
+    },
+  }),
+
+  team({
+    id: "nobody-on-call-for-99-9",
+    title: "High-exposure service run to 99.9%, nobody responds out of hours",
+    rationale:
+      "seed: a team with a limited on-call schedule has services at risk of lengthy incident resolution out of hours; domain notes: 99.9% calls for the team's own schedule, and here nobody is on one.",
+    context: { "out-of-hours-on-call-setup": v("none") },
+    answers: {
+      ...allNotApplicable(ON_CALL_QUESTION_IDS, "Nobody is on call out of hours."),
+      "ebau-callouts-per-shift": na("There are no on-call shifts."),
+      "rbu-on-call-budget-owner": na("There is no on-call spending."),
+      "rbu-asked-to-cut-on-call-spend": na("There is no on-call spending."),
+      "lrc-out-of-hours-cover-decided-by": v("team-preference"),
+    },
+    expect: {
+      pitfalls: {
+        // No first step is asked of this pitfall: with nobody on the rota, nothing says whether
+        // preparation, pay or the schedule keeps people off it, and the engine rightly ranks the
+        // three alike.
+        "limited-on-call-schedule": {
+          band: ["high", "high"],
+          symptomsMustFire: ["minority-of-team-on-call"],
+        },
+        "linear-run-costs": { firstCountermeasure: "select-out-of-hours-schedules-on-financial-exposure" },
+      },
+    },
+  }),
+
+  team({
+    id: "nobody-on-call-for-inflated-99-9",
+    title: "Low-exposure service run to 99.9%, nobody on call out of hours",
+    rationale:
+      "domain notes: a low exposure band calls for 95.0% and no out-of-hours schedule, so the missing rota is right and the inflated target is the finding; a rota is not what a coach would ask for.",
+    context: {
+      "financial-exposure-band": v("low"),
+      "out-of-hours-on-call-setup": v("none"),
+    },
+    answers: {
+      ...allNotApplicable(ON_CALL_QUESTION_IDS, "Nobody is on call out of hours."),
+      "ebau-callouts-per-shift": na("There are no on-call shifts."),
+      "rbu-on-call-budget-owner": na("There is no on-call spending."),
+      "rbu-asked-to-cut-on-call-spend": na("There is no on-call spending."),
+      "lrc-target-chosen-on-exposure": NO,
+    },
+    expect: {
+      pitfalls: {
+        "linear-run-costs": { firstCountermeasure: "select-availability-targets-on-financial-exposure" },
+        "limited-on-call-schedule": { status: "not-assessed" },
+      },
+      firstCountermeasureOverall: "select-availability-targets-on-financial-exposure",
+    },
+  }),
+
+  team({
+    id: "no-embedded-specialists-central-queue",
+    title: "No embedded specialists; the central specialist team takes days, little self-service",
+    rationale:
+      "seed: the pitfall happens as a countermeasure after a small central team of specialists cannot handle demand, and the wait of hours or days is the bottleneck either way; with nobody embedded, specialists shared between teams must not be reported.",
+    answers: {
+      "es-teams-per-embedded-specialist": na("We have no embedded specialists."),
+      "es-specialist-workload": na("We have no embedded specialists."),
+      "es-specialist-community": na("We have no embedded specialists."),
+      "es-wait-for-specialist": v("days"),
+      "es-self-service-specialist-tasks": DISAGREE,
+    },
+    expect: {
+      pitfalls: {
+        "embedded-specialists": {
+          band: ["medium", "high"],
+          symptomsMustNotFire: ["specialists-shared-between-teams"],
+          firstCountermeasure: "establish-specialists-as-a-service",
+        },
+      },
+      otherPitfalls: HEALTHY,
+    },
+  }),
+
+  team({
+    id: "burnout-on-a-sustainable-rota",
+    title: "A rota of five at 20%, paid and prepared, yet on-call wrecks lives and someone left the rota",
+    rationale:
+      "seed: people on call have significant disruption to their personal lives and are on the verge of burnout, the pitfall's second symptom, here fully present however sound the rota looks on paper.",
+    answers: {
+      "locs-personal-disruption": STRONGLY_AGREE,
+      "locs-left-rota-from-strain": YES,
+      "ebau-callouts-per-shift": v(1),
+    },
+    expect: {
+      pitfalls: {
+        "limited-on-call-schedule": { band: ["medium", "high"], symptomsMustFire: ["on-call-burnout-risk"] },
+      },
+      otherPitfalls: HEALTHY,
+    },
+  }),
+
+  team({
+    id: "rare-deploys-nothing-in-the-way",
+    title: "Deploys less than monthly, yet 90% pre-approved, no approval wait, audit automated",
+    rationale:
+      "seed: treacle happens when change management is reactive, one change category covers every deployment and each needs an approval; none holds here, so the rare deployments are a warning, not treacle's high-risk finding.",
+    answers: { "cmt-deployment-frequency": v("less-than-monthly") },
+    expect: {
+      pitfalls: {
+        "change-management-treacle": {
+          band: ["low", "medium"],
+          symptomsMustFire: ["insufficient-deployment-frequency"],
+        },
+      },
+      otherPitfalls: HEALTHY,
+    },
+  }),
+
+  team({
+    id: "rare-deploys-behind-approvals",
+    title: "Deploys monthly, a fifth of deployments pre-approved, the rest wait two days for approval",
+    rationale:
+      "seed: treacle looks like insufficient deployment frequency and a time-consuming change process, and happens when each deployment requires a change approval: both hold here.",
+    answers: {
+      "cmt-deployment-frequency": v("monthly"),
+      "cmt-pre-approved-share": v(20),
+      "cmt-approval-wait-days": v(2),
+    },
+    expect: {
+      pitfalls: {
+        "change-management-treacle": {
+          band: ["high", "critical"],
+          firstCountermeasure: "pre-approve-low-risk-changes",
+        },
+      },
+      otherPitfalls: HEALTHY,
+    },
+  }),
 ];

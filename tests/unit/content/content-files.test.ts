@@ -211,7 +211,11 @@ describe("questionnaire v2", () => {
     const rules = new Map(questionnaire.contextRules.map((rule) => [rule.id, rule]));
     expect(rules.get("out-of-hours-schedule-on-95-target")).toMatchObject({
       pitfallId: "linear-run-costs",
-      appliesWhen: [{ field: "availability-target", op: "in", values: ["95-0"] }],
+      // Where the exposure band is known, the exposure rules judge the schedule instead.
+      appliesWhen: [
+        { field: "availability-target", op: "in", values: ["95-0"] },
+        { field: "financial-exposure-band", op: "in", values: ["not-estimated"] },
+      ],
       when: [
         {
           field: "out-of-hours-on-call-setup",

@@ -58,8 +58,14 @@ describe("principle 1: a rule whose precondition is false is not applicable and 
     )!;
     expect(rule.outcome).toBe("not-applicable");
     // v1 capped Linear run costs at 68.8 for any 99.9% team, because healthy-looking rules that did
-    // not apply were averaged in at risk 0.
-    expect(result.score).toBe(100);
+    // not apply were averaged in at risk 0. The one rule that applies here and does not hold (the
+    // target is not below what the high exposure band calls for) is a real healthy sign, so the
+    // worst answers score Critical, not 100; without it they would score 100.
+    expect(result.band).toBe("critical");
+    const applying = result.contextRules.filter((candidate) => candidate.outcome !== "not-applicable");
+    expect(applying.map((candidate) => [candidate.ruleId, candidate.outcome])).toEqual([
+      ["target-below-exposure-high-band", "not-holding"],
+    ]);
     // v1 gave 60.9 here. Rules that do apply still count: central operations not covering this
     // 99.9% service is a healthy sign, so the worst answers score Critical rather than 100.
     expect(
