@@ -1,7 +1,8 @@
 /**
- * Several respondents in the demo's open quarter: a few submitted teams whose lead and member also
- * answered on their own (and disagreed on a couple of questions, so the heatmap shows where), and
- * two of them that ran the anonymous pulse with the two people on their rota. Deterministic, and
+ * Several respondents in the demo's open quarter: a few submitted teams whose lead, a member and a
+ * colleague from the rota also answered on their own (the member disagreeing on a couple of
+ * questions, so the heatmap shows where), and two of them that ran the anonymous pulse with the two
+ * people on their rota. Deterministic, and
  * drawn from a random stream of its own so the rest of the demo stays exactly as it was.
  */
 import type { Answer, Question, Questionnaire } from "../../src/domain/content/schema";
@@ -29,15 +30,20 @@ export function runsPulse(teamIndex: number): boolean {
 const ROTA_NAMES = [
   ["Noor Haddad", "Theo Lindqvist"],
   ["Priya Raman", "Marek Zielinski"],
+  ["Amara Okafor", "Jonas Becker"],
+  ["Lucia Ferreira", "Kenji Watanabe"],
 ];
 
-/** Two more people on the rota of each pulse team: the pulse needs at least three answers to show. */
+/**
+ * Two more people on the rota of each team that answers on its own: the pulse, and a question's
+ * individual answers, show only once at least three people have answered.
+ */
 export function demoRotaPeople(teamSlugs: readonly string[]): DemoPerson[] {
   const people: DemoPerson[] = [];
-  let pulseTeam = 0;
+  let rotaTeam = 0;
   teamSlugs.forEach((slug, index) => {
-    if (!runsPulse(index)) return;
-    const names = ROTA_NAMES[pulseTeam++ % ROTA_NAMES.length]!;
+    if (!answersIndividually(index)) return;
+    const names = ROTA_NAMES[rotaTeam++ % ROTA_NAMES.length]!;
     names.forEach((name, position) =>
       people.push({
         email: `rota${position + 1}.${slug}@example.com`,
@@ -85,6 +91,8 @@ export async function seedIndividualAnswers(
     teamAnswers: Readonly<Record<string, Answer>>;
     leadId: string;
     memberId: string;
+    /** A third person, who sees every question as the lead does. */
+    colleagueId: string;
     random: Random;
   },
 ): Promise<Map<string, Answer[]>> {
@@ -110,12 +118,13 @@ export async function seedIndividualAnswers(
           : answer;
       leadAnswers.push([question.id, answer]);
       memberAnswers.push([question.id, member]);
-      byQuestion.set(question.id, [answer, member]);
+      byQuestion.set(question.id, [answer, member, answer]);
     }
   }
   for (const [userId, answers] of [
     [input.leadId, leadAnswers],
     [input.memberId, memberAnswers],
+    [input.colleagueId, leadAnswers],
   ] as const) {
     const response = await tx.response.create({
       data: { assessmentId: input.assessmentId, userId },

@@ -219,6 +219,7 @@ async function seedDemo(
             teamAnswers: pitfallAnswers,
             leadId: leadId!,
             memberId: memberId!,
+            colleagueId: rota[0]!,
             random: respondents,
           });
           splitByPitfall = splitQuestionsByPitfall(

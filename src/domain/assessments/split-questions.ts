@@ -5,7 +5,19 @@
 import type { Answer, PitfallId, Questionnaire } from "../content/schema";
 import { summariseTeamAnswers, type TeamAnswerSummary } from "./team-answers";
 
-/** What the team's individual answers say, per pitfall question that at least one person answered. */
+/**
+ * How many people must have answered a question on their own before anything about their answers
+ * is shown or used: counts, the split marker, the suggested team answer, filling from them. With
+ * one or two, the lead (or either of the two) could tell who gave which answer, which the product
+ * promises nobody can. The pulse keeps the same floor (PULSE_MIN_ANSWERS).
+ */
+export const INDIVIDUAL_ANSWERS_SHOWN_FROM = 3;
+
+/**
+ * What the team's individual answers say, per pitfall question that at least
+ * INDIVIDUAL_ANSWERS_SHOWN_FROM people answered. Every reader of individual answers goes through
+ * here, so a question fewer people answered is left out everywhere alike.
+ */
 export function summariseIndividualAnswers(
   questionnaire: Questionnaire,
   byQuestion: ReadonlyMap<string, readonly Answer[]>,
@@ -14,7 +26,8 @@ export function summariseIndividualAnswers(
   for (const section of questionnaire.sections) {
     for (const question of section.questions) {
       const answers = byQuestion.get(question.id);
-      if (answers && answers.length > 0) summaries.set(question.id, summariseTeamAnswers(question, answers));
+      if (answers && answers.length >= INDIVIDUAL_ANSWERS_SHOWN_FROM)
+        summaries.set(question.id, summariseTeamAnswers(question, answers));
     }
   }
   return summaries;

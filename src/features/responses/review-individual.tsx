@@ -1,3 +1,4 @@
+import { INDIVIDUAL_ANSWERS_SHOWN_FROM } from "@/domain/assessments/split-questions";
 import { QuestionLinkList } from "@/features/assessments/question-link-list";
 import { SectionCard } from "@/ui/section-card";
 import type { ReviewView } from "@/contracts/assessments/types";
@@ -18,7 +19,9 @@ export function ReviewIndividual({ review }: { review: ReviewView }) {
       <p className="text-slate-700">
         {respondents === 0
           ? "Nobody has answered on their own yet. Everyone in the team can, under My answers on the team page."
-          : `${people} answered on their own.`}
+          : `${people} answered on their own.`}{" "}
+        {respondents > 0 &&
+          `A question's own answers are shown, and can fill the team answer, once ${INDIVIDUAL_ANSWERS_SHOWN_FROM} people have answered it, so nobody's answer can be told apart.`}
       </p>
       {spread ? (
         <>
@@ -27,7 +30,8 @@ export function ReviewIndividual({ review }: { review: ReviewView }) {
           </h3>
           {spread.split.length === 0 ? (
             <p className="text-slate-700">
-              None: on every question the team&apos;s own answers are close together.
+              None: on every question {INDIVIDUAL_ANSWERS_SHOWN_FROM} or more people answered, their answers
+              are close together.
             </p>
           ) : (
             <>

@@ -1,5 +1,6 @@
 import type { TeamSpreadView } from "@/contracts/responses/types";
 import { teamPath } from "@/contracts/assessments/paths";
+import { INDIVIDUAL_ANSWERS_SHOWN_FROM } from "@/domain/assessments/split-questions";
 import { EmptyState } from "@/ui/empty-state";
 import { PageHeader } from "@/ui/page-header";
 import { SectionCard } from "@/ui/section-card";
@@ -41,10 +42,16 @@ export function TeamSpreadPage({ view }: { view: TeamSpreadView }) {
         {view.respondents === 0
           ? "Nobody has answered on their own yet."
           : `${view.respondents} ${view.respondents === 1 ? "person has" : "people have"} answered on their own; the team is split on ${split} ${split === 1 ? "question" : "questions"}.`}{" "}
-        Only counts are shown, never who gave which answer. {back}
+        Only counts are shown, never who gave which answer: a question shows once{" "}
+        {INDIVIDUAL_ANSWERS_SHOWN_FROM} people have answered it, so nobody&apos;s answer can be told apart.{" "}
+        {back}
       </p>
       {view.sections.length === 0 ? (
-        <EmptyState>No individual answers yet.</EmptyState>
+        <EmptyState>
+          {view.respondents === 0
+            ? "No individual answers yet."
+            : `No question has been answered on their own by ${INDIVIDUAL_ANSWERS_SHOWN_FROM} people yet.`}
+        </EmptyState>
       ) : (
         view.sections.map((section) => (
           <SectionCard key={section.pitfallId} id={`spread-${section.pitfallId}`} title={section.title}>

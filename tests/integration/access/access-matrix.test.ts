@@ -605,18 +605,18 @@ const ROWS: (ActionRow | RouteRow)[] = [
     arrange: async (_world, side) => {
       const assessmentId = await createDraftAssessment(side.team.id, cycles);
       const { questionId, answer } = answerableQuestion(cycles.questionnaireId);
-      // One member answered on their own; the team has no answer yet, so theirs is the suggestion.
-      const respondent = await createPerson({
-        name: "Respondent",
-        grants: [{ role: "member", teamId: side.team.id }],
-      });
-      await db.response.create({
-        data: {
-          assessmentId,
-          userId: respondent.id,
-          answers: { create: { questionId, ...storedColumns(answer) } },
-        },
-      });
+      // Three members answered alike on their own (fewer are never shown or used); the team has
+      // no answer yet, so theirs is the suggestion.
+      for (const name of ["Respondent A", "Respondent B", "Respondent C"]) {
+        const respondent = await createPerson({ name, grants: [{ role: "member", teamId: side.team.id }] });
+        await db.response.create({
+          data: {
+            assessmentId,
+            userId: respondent.id,
+            answers: { create: { questionId, ...storedColumns(answer) } },
+          },
+        });
+      }
       return {
         args: [
           null,

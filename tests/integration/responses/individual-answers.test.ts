@@ -487,6 +487,48 @@ describe("individual answers", () => {
     ]);
   });
 
+  it("shows and uses nothing of a question's own answers until three people have answered it", async () => {
+    const { team, third, assessmentId } = await startedTeam();
+    const question = yesNo();
+    // With two answers the lead, knowing their own, would know the member's: nothing is shown.
+    for (const [actor, value] of [
+      [team.lead, true],
+      [team.member, false],
+    ] as const) {
+      await saveMyAnswer(actor, {
+        assessmentId,
+        questionId: question.id,
+        answer: { kind: "value", value },
+        expectedVersion: 0,
+      });
+    }
+    const before = await getQuestionnairePage(team.lead, team.slug);
+    if (before.kind !== "editable") throw new Error("the team questionnaire is not editable");
+    expect(before.session.individual?.[question.id]).toBeUndefined();
+    const review = (await getReview(team.lead, team.slug))!.individual;
+    expect(review).toEqual({
+      respondents: 2,
+      spread: { split: [], fillable: [], suggestions: {} },
+    });
+    const spread = await getTeamSpread(team.lead, team.slug);
+    expect(spread).toMatchObject({ kind: "ready", respondents: 2, sections: [] });
+
+    // The third answer makes three: counts, split and suggestion appear together.
+    await saveMyAnswer(third, {
+      assessmentId,
+      questionId: question.id,
+      answer: { kind: "value", value: false },
+      expectedVersion: 0,
+    });
+    const after = await getQuestionnairePage(team.lead, team.slug);
+    if (after.kind !== "editable") throw new Error("the team questionnaire is not editable");
+    expect(after.session.individual?.[question.id]).toMatchObject({
+      respondents: 3,
+      distribution: "No 2 · Yes 1",
+      split: true,
+    });
+  });
+
   it("stores how many questions of each pitfall the team was split on, and the result shows where it disagreed", async () => {
     const { team, third, assessmentId } = await startedTeam();
     const question = yesNo();
