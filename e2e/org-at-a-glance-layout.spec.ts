@@ -113,6 +113,24 @@ test.describe("no sideways page scroll on a phone", () => {
       .getByRole("columnheader", { name: /Linear run costs/ })
       .boundingBox())!;
     expect(firstPitfall.x).toBeGreaterThanOrEqual(overall.x + overall.width);
+    // The filters sit two to a row, so the first team's headline is on the first screen without
+    // scrolling down, and the cycle's name still fits its select.
+    const firstTeam = (await region.getByRole("row").nth(1).boundingBox())!;
+    expect(firstTeam.y + firstTeam.height).toBeLessThanOrEqual(844);
+    const cycle = page.getByLabel("Cycle", { exact: true });
+    const cycleText = await cycle.evaluate((select: HTMLSelectElement) => {
+      const probe = document.createElement("span");
+      probe.style.font = getComputedStyle(select).font;
+      probe.textContent = select.selectedOptions[0]?.text ?? "";
+      document.body.append(probe);
+      const width = probe.getBoundingClientRect().width;
+      probe.remove();
+      const style = getComputedStyle(select);
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { width, room };
+    });
+    // Chromium draws the select's arrow inside the content box, in about 12 px at the end.
+    expect(cycleText.width + 12).toBeLessThanOrEqual(cycleText.room);
     const scrolled = await region.evaluate((element) => {
       element.scrollBy({ left: 300, top: 200 });
       return element.scrollLeft;

@@ -77,7 +77,9 @@ function SortHeader({
 function Filters({ view }: { view: OrgHeatmapView }) {
   const query: HeatmapQuery = view.query;
   return (
-    <HeatmapFilterForm className="flex flex-wrap items-end gap-x-4 gap-y-2 rounded-lg border border-slate-300 bg-white px-4 py-2">
+    // On a phone the five fields sit two to a row, so the heatmap starts on the first screen (one
+    // to a row, they filled it); their selects give up some padding to keep "2026 Q4 (open)" whole.
+    <HeatmapFilterForm className="grid grid-cols-2 items-end gap-x-3 gap-y-2 rounded-lg border border-slate-300 bg-white px-3 py-2 [&_select]:px-2 sm:flex sm:flex-wrap sm:gap-x-4 sm:px-4 sm:[&_select]:px-3">
       <CycleSelect cycles={view.cycles} current={query.cycle} markOpen />
       <SelectField
         label="Org unit"
