@@ -124,6 +124,18 @@ test.describe("malformed requests", () => {
       expectSecurityHeaders(response.headers());
     }
   });
+
+  test("TRACE and TRACK answer 405 with the security headers, echoing nothing", async ({ request }) => {
+    for (const method of ["TRACE", "TRACK"]) {
+      for (const path of ["/", "/api/health", "/api/v1/teams"]) {
+        const response = await request.fetch(path, { method, headers: { "X-Echo-Me": "secret" } });
+        expect(response.status(), `${method} ${path}`).toBe(405);
+        expect(response.headers()["allow"]).not.toContain("TRACE");
+        expect(await response.text()).not.toContain("secret");
+        expectSecurityHeaders(response.headers());
+      }
+    }
+  });
 });
 
 test.describe("cross-site autosave", () => {

@@ -13,6 +13,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "../src/client-address";
 import { loadEnvOrExit } from "../src/env";
+import { securityHeaders } from "../src/security-headers";
 import { listenFailureMessage } from "./lib/listen-failure";
 import { createRequestGate } from "./lib/request-gate";
 
@@ -23,7 +24,23 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const gate = createRequestGate(env.REQUESTS_IN_FLIGHT);
+  const refusedMethodHeaders = {
+    ...Object.fromEntries(
+      securityHeaders({ https: env.APP_URL.startsWith("https:") }).map(({ key, value }) => [key, value]),
+    ),
+    // A plain-text refusal loads nothing, so its policy allows nothing.
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    Allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS",
+    "Content-Type": "text/plain; charset=utf-8",
+    "Cache-Control": "no-store",
+  };
   const server = createServer((request, response) => {
+    // TRACE and TRACK echo a request back (cross-site tracing), and Next answers them with a 500;
+    // nothing in the app uses them, so they are refused here before Next sees them.
+    if (request.method === "TRACE" || request.method === "TRACK") {
+      response.writeHead(405, refusedMethodHeaders).end("This method is not allowed.\n");
+      return;
+    }
     request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress({
       socketAddress: request.socket.remoteAddress,
       forwardedFor: request.headers["x-forwarded-for"],

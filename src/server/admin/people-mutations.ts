@@ -179,6 +179,19 @@ export async function revokeRole(actor: Actor, input: RevokeRoleInput): Promise<
  * Deactivates a person and deletes their sessions in the same transaction: every request checks
  * its session row, so they are signed out on their very next request.
  */
+/**
+ * Deactivating a person, or an admin setting their password, is how an account someone else may
+ * hold is taken back, so it ends every way in: sessions and API tokens alike. A token revoked here
+ * stays revoked if the person is reactivated; they create a new one.
+ */
+async function revokeApiTokens(tx: Prisma.TransactionClient, userId: string, at: Date): Promise<number> {
+  const revoked = await tx.apiToken.updateMany({
+    where: { userId, revokedAt: null },
+    data: { revokedAt: at },
+  });
+  return revoked.count;
+}
+
 export async function deactivatePerson(
   actor: Actor,
   input: PersonIdInput,
@@ -201,13 +214,18 @@ export async function deactivatePerson(
     });
     if (updated.count === 0) throw new ConflictError("This person is already deactivated.");
     const sessions = await tx.session.deleteMany({ where: { userId: user.id } });
+    const tokens = await revokeApiTokens(tx, user.id, deactivatedAt);
     await writeAudit(tx, {
       actorId: actor.id,
       action: "person.deactivated",
       entityType: "user",
       entityId: user.id,
       before: { deactivatedAt: null },
-      after: { deactivatedAt: deactivatedAt.toISOString(), sessionsRevoked: sessions.count },
+      after: {
+        deactivatedAt: deactivatedAt.toISOString(),
+        sessionsRevoked: sessions.count,
+        apiTokensRevoked: tokens,
+      },
     });
     return { sessionsRevoked: sessions.count };
   });
@@ -269,12 +287,13 @@ export async function setPersonPassword(actor: Actor, input: SetPasswordInput): 
       });
     }
     const sessions = await tx.session.deleteMany({ where: { userId: user.id } });
+    const tokens = await revokeApiTokens(tx, user.id, new Date());
     await writeAudit(tx, {
       actorId: actor.id,
       action: "person.password_set",
       entityType: "user",
       entityId: user.id,
-      after: { sessionsRevoked: sessions.count },
+      after: { sessionsRevoked: sessions.count, apiTokensRevoked: tokens },
     });
   });
 }

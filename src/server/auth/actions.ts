@@ -12,7 +12,13 @@ import { writeAudit } from "../audit/audit";
 import { getAuth } from "./auth";
 import { canChangePassword, createPasswordAccount } from "./password-account";
 import { requestAddress } from "./request-address";
-import { recordSuccessfulSignIn, reserveSignInAttempt, throttleKeys } from "./sign-in-throttle";
+import {
+  recordPasswordChanged,
+  recordSuccessfulSignIn,
+  reservePasswordChangeAttempt,
+  reserveSignInAttempt,
+  throttleKeys,
+} from "./sign-in-throttle";
 import { signInDestination } from "./sign-in-destination";
 import { currentSsoSettings } from "./single-sign-on";
 
@@ -96,6 +102,14 @@ export const changePasswordAction = formAction({
         `You sign in through ${sso?.displayName ?? "single sign-on"}: change your password there.`,
       );
     }
+    const attempt = await reservePasswordChangeAttempt(db, actor.id);
+    if (!attempt.allowed) {
+      const minutes = attempt.waitMinutes;
+      throw new ExpectedError(
+        "throttled",
+        `Too many wrong current passwords. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      );
+    }
     try {
       await getAuth().api.changePassword({
         body: {
@@ -110,6 +124,7 @@ export const changePasswordAction = formAction({
         currentPassword: ["Your current password is not right."],
       });
     }
+    await recordPasswordChanged(db, actor.id);
     await writeAudit(db, {
       actorId: actor.id,
       action: "auth.password_changed",
@@ -128,11 +143,14 @@ export const createFirstAdminAction = formAction({
   actor: anyone,
   input: firstAdminSchema,
   handler: async (input) => {
+    // Checked before hashing too: hashing is deliberately slow, and anyone may post this form, so
+    // a set-up installation answers at once instead of spending a hash on every request.
+    const alreadySetUp = () =>
+      new ExpectedError("conflict", "This installation already has an admin. Sign in instead.");
+    if (await db.user.findFirst({ select: { id: true } })) throw alreadySetUp();
     const passwordHash = await hashPassword(input.password);
     await db.$transaction(async (tx) => {
-      if ((await tx.user.count()) > 0) {
-        throw new ExpectedError("conflict", "This installation already has an admin. Sign in instead.");
-      }
+      if ((await tx.user.count()) > 0) throw alreadySetUp();
       const userId = await createPasswordAccount(tx, { name: input.name, email: input.email, passwordHash });
       await tx.roleAssignment.create({ data: { userId, role: "admin" } });
       await writeAudit(tx, {

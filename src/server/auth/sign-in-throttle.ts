@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { AppPrismaClient } from "../prisma-client";
-import { countInFixedWindow } from "../throttle/fixed-window-counter";
+import { countInFixedWindow, pruneStaleCounters } from "../throttle/fixed-window-counter";
 import { throttleScope } from "@/client-address";
 
 /**
@@ -37,6 +37,9 @@ export const SIGN_IN_LIMITS = {
 
 type CounterName = "pair" | "address" | "account";
 
+/** Marks of addresses an account signed in from, kept as long as they exempt the address. */
+const KNOWN_ADDRESS_PREFIX = "sign-in:known:";
+
 export interface ThrottleKeys {
   pair: string;
   address: string;
@@ -52,7 +55,7 @@ export function throttleKeys(email: string, clientAddress: string): ThrottleKeys
     pair: `sign-in:pair:${account}|${address}`,
     address: `sign-in:address:${address}`,
     account: `sign-in:account:${account}`,
-    known: `sign-in:known:${account}|${address}`,
+    known: `${KNOWN_ADDRESS_PREFIX}${account}|${address}`,
   };
 }
 
@@ -82,15 +85,23 @@ export async function reserveSignInAttempt(
 ): Promise<SignInAttempt> {
   const { countAccount, blockedUntil } = await client.$transaction(async (tx) => {
     const countAccount = !(await isKnownAddress(tx, keys, now));
-    const counters: CounterName[] = countAccount ? ["pair", "address", "account"] : ["pair", "address"];
+    // The address first: once it is over its limit the attempt is refused whatever else, and is
+    // not counted against the typed email, so a flood of made-up emails from one address adds no
+    // rows after its first few.
+    const counters: CounterName[] = countAccount ? ["address", "pair", "account"] : ["address", "pair"];
     let blockedUntil = 0;
     for (const name of counters) {
       const limit = SIGN_IN_LIMITS[name];
       const { count, windowStart } = await countInFixedWindow(tx, keys[name], limit.windowMs, now);
       if (count > limit.max) blockedUntil = Math.max(blockedUntil, windowStart + limit.windowMs);
+      if (name === "address" && blockedUntil > now) break;
     }
     return { countAccount, blockedUntil };
   });
+  // Off the request's path: a failed prune is retried an hour later and changes no decision.
+  void pruneStaleCounters(client, now, [
+    { prefix: KNOWN_ADDRESS_PREFIX, lifetimeMs: SIGN_IN_LIMITS.knownAddressMs },
+  ]).catch(() => undefined);
   if (blockedUntil > now) return { allowed: false, waitMinutes: Math.ceil((blockedUntil - now) / 60_000) };
   return { allowed: true, countedAccount: countAccount };
 }
@@ -116,4 +127,35 @@ export async function recordSuccessfulSignIn(
     create: { id: randomUUID(), key: keys.known, count: 0, lastRequest: BigInt(now) },
     update: { lastRequest: BigInt(now) },
   });
+}
+
+/**
+ * Changing one's password asks for the current one, which would otherwise let anyone holding a
+ * session (a browser left signed in) guess it without the sign-in limits. Attempts are counted per
+ * person, before the password is checked, like sign-in's; a successful change starts afresh.
+ */
+export const PASSWORD_CHANGE_LIMIT = { max: 5, windowMs: 15 * 60 * 1000 } as const;
+
+const passwordChangeKey = (userId: string) => `password-change:${userId}`;
+
+export async function reservePasswordChangeAttempt(
+  client: AppPrismaClient,
+  userId: string,
+  now = Date.now(),
+): Promise<SignInAttempt> {
+  const { count, windowStart } = await countInFixedWindow(
+    client,
+    passwordChangeKey(userId),
+    PASSWORD_CHANGE_LIMIT.windowMs,
+    now,
+  );
+  if (count <= PASSWORD_CHANGE_LIMIT.max) return { allowed: true, countedAccount: false };
+  return {
+    allowed: false,
+    waitMinutes: Math.ceil((windowStart + PASSWORD_CHANGE_LIMIT.windowMs - now) / 60_000),
+  };
+}
+
+export async function recordPasswordChanged(client: AppPrismaClient, userId: string): Promise<void> {
+  await client.rateLimit.deleteMany({ where: { key: passwordChangeKey(userId) } });
 }

@@ -213,6 +213,39 @@ describe("deactivatePerson and reactivatePerson", () => {
     await expect(reactivatePerson(admin, { userId })).rejects.toMatchObject({ code: "conflict" });
   });
 
+  it("revokes the person's API tokens with their sessions, and reactivating does not bring them back", async () => {
+    const userId = await createUser("token-holder@example.com", [{ role: "member", teamId }]);
+    const token = (name: string, owner = userId) =>
+      db.apiToken.create({
+        data: {
+          userId: owner,
+          name,
+          tokenHash: `hash-${name}-${owner}`,
+          prefix: "prt_test00",
+          expiresAt: new Date(Date.now() + 30 * 86_400_000),
+        },
+        select: { id: true },
+      });
+    const own = await token("Dashboard");
+    const bystander = await token("Someone else's", await createUser("keeps-token@example.com"));
+
+    await deactivatePerson(admin, { userId });
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id: own.id } })).revokedAt).toBeInstanceOf(Date);
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id: bystander.id } })).revokedAt).toBeNull();
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { entityId: userId, action: "person.deactivated" },
+    });
+    expect(JSON.parse(event.after!)).toMatchObject({ apiTokensRevoked: 1 });
+
+    await reactivatePerson(admin, { userId });
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id: own.id } })).revokedAt).toBeInstanceOf(Date);
+
+    // An admin setting the password takes the account back the same way.
+    const later = await token("Script");
+    await setPersonPassword(admin, { userId, password: "a-new-password-3" });
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id: later.id } })).revokedAt).toBeInstanceOf(Date);
+  });
+
   it("does not let an admin deactivate themselves", async () => {
     await createSession(adminId);
     const before = await auditCount();

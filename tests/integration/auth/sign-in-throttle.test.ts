@@ -1,14 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import {
+  PASSWORD_CHANGE_LIMIT,
+  recordPasswordChanged,
   recordSuccessfulSignIn,
+  reservePasswordChangeAttempt,
   reserveSignInAttempt,
   SIGN_IN_LIMITS,
   throttleKeys,
 } from "@/server/auth/sign-in-throttle";
+import { allowPruneNow } from "@/server/throttle/fixed-window-counter";
 
 const START = Date.UTC(2026, 10, 27, 9, 0, 0);
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
 async function attempts(email: string, address: string, times: number, now = START) {
   const results = [];
@@ -126,5 +131,49 @@ describe("sign-in throttling", () => {
     expect((await db.rateLimit.findUniqueOrThrow({ where: { key: keys.address } })).count).toBe(4);
     expect((await attempts("erin@example.com", "10.0.0.6", 5)).every((result) => result.allowed)).toBe(true);
     expect((await reserveSignInAttempt(db, keys, START)).allowed).toBe(false);
+  });
+
+  it("stops counting made-up emails against an address that is over its limit, so a flood adds no rows", async () => {
+    const address = "10.9.9.9";
+    for (let attempt = 0; attempt < 30; attempt++)
+      await reserveSignInAttempt(db, throttleKeys(`made-up-${attempt}@example.com`, address), START);
+    const pairs = await db.rateLimit.count({ where: { key: { startsWith: "sign-in:pair:made-up-" } } });
+    const accounts = await db.rateLimit.count({ where: { key: { startsWith: "sign-in:account:made-up-" } } });
+    expect([pairs, accounts]).toEqual([SIGN_IN_LIMITS.address.max, SIGN_IN_LIMITS.address.max]);
+  });
+
+  it("prunes counters past every window and known addresses past their lifetime, and nothing younger", async () => {
+    const now = START + 400 * DAY;
+    const row = (key: string, lastRequest: number) =>
+      db.rateLimit.create({ data: { id: `prune-${key}`, key, count: 3, lastRequest: BigInt(lastRequest) } });
+    await row("sign-in:pair:stale@example.com|10.1.1.1", now - 2 * DAY);
+    await row("sign-in:pair:fresh@example.com|10.1.1.1", now - 10 * MINUTE);
+    await row("sign-in:known:old@example.com|10.1.1.1", now - SIGN_IN_LIMITS.knownAddressMs - DAY);
+    await row("sign-in:known:recent@example.com|10.1.1.1", now - 30 * DAY);
+    allowPruneNow();
+    await reserveSignInAttempt(db, throttleKeys("prune@example.com", "10.1.1.2"), now);
+    await expect
+      .poll(async () =>
+        (await db.rateLimit.findMany({ where: { id: { startsWith: "prune-" } }, select: { key: true } }))
+          .map((kept) => kept.key)
+          .sort(),
+      )
+      .toEqual(["sign-in:known:recent@example.com|10.1.1.1", "sign-in:pair:fresh@example.com|10.1.1.1"]);
+  });
+
+  it("limits attempts at the current password to 5 in 15 minutes per person, and a change starts afresh", async () => {
+    const userId = "password-change-person";
+    for (let attempt = 0; attempt < PASSWORD_CHANGE_LIMIT.max; attempt++)
+      expect((await reservePasswordChangeAttempt(db, userId, START)).allowed).toBe(true);
+    expect(await reservePasswordChangeAttempt(db, userId, START + 5 * MINUTE)).toEqual({
+      allowed: false,
+      waitMinutes: 10,
+    });
+    // Another person is not affected; a fresh window allows again.
+    expect((await reservePasswordChangeAttempt(db, "someone-else", START)).allowed).toBe(true);
+    expect((await reservePasswordChangeAttempt(db, userId, START + 15 * MINUTE)).allowed).toBe(true);
+    await recordPasswordChanged(db, userId);
+    for (let attempt = 0; attempt < PASSWORD_CHANGE_LIMIT.max; attempt++)
+      expect((await reservePasswordChangeAttempt(db, userId, START + 16 * MINUTE)).allowed).toBe(true);
   });
 });
