@@ -176,7 +176,18 @@ test.describe("quarterly assessment", () => {
     await expect(page.getByRole("heading", { name: "Carried-over answers to confirm (0)" })).toBeVisible();
     await expect(page.getByText("Ready to submit.")).toBeVisible();
     await expectNoAccessibilityViolations(page);
-    await page.getByRole("button", { name: "Submit the 2026 Q4 assessment" }).click();
+    // Submitting asks first and says what it locks; Cancel leaves everything as it was.
+    const submit = page.getByRole("button", { name: "Submit the 2026 Q4 assessment" });
+    await submit.click();
+    const confirm = page.getByRole("dialog", { name: "Submit the 2026 Q4 assessment?" });
+    await expect(confirm).toContainText("can no longer be changed unless an admin");
+    await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(confirm).toBeHidden();
+    await expect(submit).toBeFocused();
+    await expect(page).toHaveURL(/\/team\/checkout\/assessment\/review$/);
+    await submit.click();
+    await confirm.getByRole("button", { name: "Submit", exact: true }).click();
 
     // The result, right away: seven pitfalls with score, band and why.
     await expect(page).toHaveURL(/\/team\/checkout\/results\/2026-q4$/);
@@ -265,6 +276,7 @@ test.describe("quarterly assessment", () => {
     await expect(leadPage.getByTestId("save-status")).toHaveText("Answers save automatically as you go.");
     await leadPage.getByRole("link", { name: "Review and submit" }).first().click();
     await leadPage.getByRole("button", { name: "Submit the 2026 Q4 assessment" }).click();
+    await leadPage.getByRole("dialog").getByRole("button", { name: "Submit", exact: true }).click();
     await expect(leadPage).toHaveURL(/\/team\/checkout\/results\/2026-q4$/);
     await expect(leadPage.getByText("This assessment is reopened for changes.")).toHaveCount(0);
     await expect(leadPage.getByTestId("pitfall-results").getByRole("article")).toHaveCount(7);

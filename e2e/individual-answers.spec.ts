@@ -199,6 +199,7 @@ test.describe("individual answers", () => {
     await expectNoAccessibilityViolations(page);
 
     await page.getByRole("button", { name: "Submit the 2026 Q4 assessment" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Submit", exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/team/${TEAM.slug}/results/2026-q4$`));
 
     // The result shows where the team disagreed: counts, never names, and the team answer submitted.

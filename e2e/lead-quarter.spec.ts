@@ -119,6 +119,7 @@ test.describe("the team lead's quarter", () => {
     await expectNoAccessibilityViolations(page);
 
     await page.getByRole("button", { name: "Submit the 2026 Q4 assessment" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Submit", exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/team/${JOURNEY_TEAM.slug}/results/2026-q4$`));
     await expect(page).toHaveTitle(`${JOURNEY_TEAM.name} · 2026 Q4 result · Pitfall Radar`);
 
