@@ -188,7 +188,10 @@ export const pitfallResultSchema = z
     triggeredSymptoms: z.array(z.object({ id: z.string(), title: z.string() })),
     countermeasures: z
       .array(countermeasureSchema)
-      .meta({ description: "The next steps the result page shows, most risk removed first" }),
+      .meta({
+        description:
+          "The next steps the result page shows, most urgent first: risk removed, weighted by the band of the pitfall it is removed from",
+      }),
   })
   .register(apiSchemas, { id: "PitfallResult" });
 

@@ -298,8 +298,10 @@ export function TeamPlanPage({ plan }: { plan: TeamPlanView }) {
           plain
           description={
             <p className="max-w-3xl">
-              Most risk removed first: the score points carried by the triggered symptoms each countermeasure
-              addresses, in the {plan.source.cycleName} assessment.
+              Most urgent first, as on the result: each figure is the points of score a countermeasure would
+              remove in the {plan.source.cycleName} assessment, and a point removed from a pitfall in a worse
+              band counts for more (from a Critical pitfall four times one from a Low), so the first steps
+              work on the team&apos;s worst pitfalls before larger totals elsewhere.
             </p>
           }
         >
