@@ -87,6 +87,24 @@ test.describe("API tokens", () => {
     expect((await page.request.get("/api/v1/teams")).status()).toBe(401);
   });
 
+  test("revoking a token just created takes its secret off the page", async ({ page }) => {
+    await signIn(page, demoUsers.coachPlatform);
+    await page.goto("/account");
+    const section = page.getByRole("region", { name: "API tokens" });
+    await section.getByLabel("Token name").fill("Shown by mistake");
+    await section.getByRole("button", { name: "Create token" }).click();
+    const shown = section.getByTestId("new-api-token");
+    const token = (await shown.textContent())!;
+    await section.getByRole("button", { name: "Revoke the token Shown by mistake" }).click();
+    await page
+      .getByRole("dialog", { name: "Revoke the token “Shown by mistake”?" })
+      .getByRole("button", { name: "Revoke token" })
+      .click();
+    await expect(section.getByRole("row", { name: /Shown by mistake/ })).toContainText("Revoked");
+    await expect(shown).toHaveCount(0);
+    await expect(page.getByText(token)).toHaveCount(0);
+  });
+
   test("the API reference is readable, linked from the account page, and reads well on a phone", async ({
     page,
   }) => {

@@ -21,7 +21,9 @@ export async function ApiTokensSection({ actor }: { actor: Actor }) {
         </p>
       }
     >
-      <CreateApiTokenForm />
+      <CreateApiTokenForm
+        activeTokenIds={tokens.filter((token) => token.state === "active").map((token) => token.id)}
+      />
       <ApiTokenList tokens={tokens} timeZone={orgTimeZone()} />
     </SectionCard>
   );

@@ -21,10 +21,13 @@ const LIFETIME_LABELS: Record<number, string> = {
   365: "1 year",
 };
 
-/** Creates a token and shows its secret once, with a button to copy it. */
-export function CreateApiTokenForm() {
+/**
+ * Creates a token and shows its secret once, with a button to copy it. `activeTokenIds` are the
+ * person's tokens still in force: once the new one is revoked, its secret is no longer shown.
+ */
+export function CreateApiTokenForm({ activeTokenIds }: { activeTokenIds: readonly string[] }) {
   const { state, error, pending, formProps } = useFormAction(createApiTokenAction, { resetOnSuccess: true });
-  const created = state?.ok ? state.data : null;
+  const created = state?.ok && activeTokenIds.includes(state.data.view.id) ? state.data : null;
   const [copied, setCopied] = useState<string | null>(null);
   const errorsOf = (field: string) => error?.fieldErrors?.[field];
 
