@@ -91,6 +91,17 @@ export function isOverdue(item: { status: PlanItemStatus; dueOn: Date | null }, 
 }
 
 /**
+ * A due date set to a day already gone (before `today`, the organisation's day). Keeping the date
+ * an item already has is not setting one, so an overdue item can still be edited as it is.
+ */
+export function isNewPastDueDate(dueOn: Date | null, today: Date, current: Date | null = null): boolean {
+  if (!dueOn || dueOn.getTime() === current?.getTime()) return false;
+  return dueOn.getTime() < startOfUtcDay(today).getTime();
+}
+
+export const PAST_DUE_DATE_MESSAGE = "That day has passed: choose today or a later day";
+
+/**
  * Whether an item was completed inside a cycle. A cycle runs from the day it opens to the end of
  * the day it closes.
  */

@@ -102,15 +102,22 @@ function columns(errors: Record<string, string[]> | undefined): Column<TeamChoic
     {
       key: "due",
       header: "Due date",
-      cell: (team) => (
-        <input
-          type="date"
-          name={campaignFieldNames(team.slug).dueOn}
-          aria-label={`Due date for ${team.name}`}
-          disabled={team.planned}
-          className={inlineControl}
-        />
-      ),
+      cell: (team) => {
+        const name = campaignFieldNames(team.slug).dueOn;
+        return (
+          <>
+            <input
+              type="date"
+              name={name}
+              aria-label={`Due date for ${team.name}`}
+              disabled={team.planned}
+              aria-invalid={errorsOf(name) ? true : undefined}
+              className={inlineControl}
+            />
+            {errorsOf(name) ? <p className="mt-1 text-red-800">{errorsOf(name)}</p> : null}
+          </>
+        );
+      },
     },
   ];
 }

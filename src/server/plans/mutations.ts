@@ -4,6 +4,8 @@ import {
   applyStatusChange,
   asPlanItemStatus,
   formatDueDate,
+  isNewPastDueDate,
+  PAST_DUE_DATE_MESSAGE,
   PLAN_ITEM_STATUS_LABELS,
   STATUS_CHANGE_MESSAGES,
 } from "@/domain/plans/plan-item-rules";
@@ -25,6 +27,7 @@ import {
   type TeamRef,
 } from "../auth/authorize";
 import { db } from "../db";
+import { orgWallClock } from "../org-calendar";
 import { isUniqueConstraintViolation } from "../db-errors";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { unitAndDescendantIds } from "./org-units";
@@ -229,6 +232,9 @@ export async function updatePlanItem(actor: Actor, input: UpdatePlanItemInput): 
   return db.$transaction(async (tx) => {
     const current = await itemAtVersion(tx, team.id, input);
     await checkOwner(tx, team.id, input.ownerId);
+    if (isNewPastDueDate(input.dueOn, orgWallClock(), current.dueOn)) {
+      throw new ValidationError("Some fields need attention.", { dueOn: [PAST_DUE_DATE_MESSAGE] });
+    }
 
     const change = applyStatusChange(
       {
@@ -335,6 +341,7 @@ export async function addCampaign(actor: Actor, input: AddCampaignInput): Promis
     latest: ResultAssessment;
     entry: RankedEntry;
   }[] = [];
+  const today = orgWallClock();
   for (const request of input.teams) {
     const team = await authorizeTeamChangeBySlug(actor, "plan:edit", request.teamSlug);
     // A team of another unit is refused even when the person may plan for it: the page never offered it.
@@ -344,6 +351,11 @@ export async function addCampaign(actor: Actor, input: AddCampaignInput): Promis
     if (!latest || !entry) {
       throw new ValidationError(`${team.name} has no submitted results that rank this countermeasure.`, {
         [campaignFieldNames(team.slug).selected]: ["No results rank this countermeasure for this team"],
+      });
+    }
+    if (isNewPastDueDate(request.dueOn, today)) {
+      throw new ValidationError(`The due date for ${team.name} has passed.`, {
+        [campaignFieldNames(team.slug).dueOn]: [PAST_DUE_DATE_MESSAGE],
       });
     }
     targets.push({ team, request, latest, entry });

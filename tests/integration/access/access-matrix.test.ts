@@ -660,7 +660,7 @@ const ROWS: (ActionRow | RouteRow)[] = [
             countermeasureId: basis.recommendation.countermeasureId,
             [fields.selected]: "on",
             [fields.ownerId]: "",
-            [fields.dueOn]: "2027-01-31",
+            [fields.dueOn]: `${new Date().getUTCFullYear() + 1}-01-31`,
           }),
         ],
         state: () => planState(side.team.id),

@@ -17,6 +17,9 @@ import {
   type PlanTestTeam,
 } from "./fixtures";
 
+/** Due dates in next year: always ahead, since a day already gone is refused. */
+const NEXT_YEAR = new Date().getUTCFullYear() + 1;
+
 async function refusal(promise: Promise<unknown>): Promise<ExpectedError> {
   const error = await promise.then(
     () => {
@@ -70,7 +73,7 @@ function campaign(
     teams: chosen.map((team, index) => ({
       teamSlug: team.slug,
       ownerId: owners ? team.lead.id : null,
-      dueOn: new Date(Date.UTC(2027, 0, 10 + index)),
+      dueOn: new Date(Date.UTC(NEXT_YEAR, 0, 10 + index)),
     })),
   };
 }
@@ -88,7 +91,7 @@ describe("a coach's campaign", () => {
       });
       expect(item).toMatchObject({
         ownerId: team.lead.id,
-        dueOn: new Date(Date.UTC(2027, 0, 10 + index)),
+        dueOn: new Date(Date.UTC(NEXT_YEAR, 0, 10 + index)),
         createdById: org.coach.id,
         version: 1,
       });
@@ -182,6 +185,18 @@ describe("a coach's campaign", () => {
     expect(error.code).toBe("validation");
     expect(error.fieldErrors[campaignFieldNames(teams[2]!.slug).ownerId]).toEqual([
       "Choose someone with a role on Refunds",
+    ]);
+    expect(await snapshotPlan(teams[0]!.id)).toEqual(before);
+  });
+
+  it("refuses a due date that has passed, naming that team's field, and writes nothing", async () => {
+    const input = campaign(countermeasureIds[5]!, [teams[0]!, teams[2]!]);
+    input.teams[1]!.dueOn = new Date(Date.UTC(new Date().getUTCFullYear() - 1, 0, 15));
+    const before = await snapshotPlan(teams[0]!.id);
+    const error = await refusal(addCampaign(org.coach, input));
+    expect(error.code).toBe("validation");
+    expect(error.fieldErrors[campaignFieldNames(teams[2]!.slug).dueOn]).toEqual([
+      "That day has passed: choose today or a later day",
     ]);
     expect(await snapshotPlan(teams[0]!.id)).toEqual(before);
   });

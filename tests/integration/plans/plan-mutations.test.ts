@@ -10,6 +10,9 @@ import { parseInput } from "@/server/errors";
 import { addPlanItem, removePlanItem, updatePlanItem } from "@/server/plans/mutations";
 import { createPlanOrganisation, createScoredAssessment, createTeam, snapshotPlan, type PlanTestOrganisation, type PlanTestTeam } from "./fixtures";
 
+/** Due dates in next year: always ahead, since a day already gone is refused. */
+const NEXT_YEAR = new Date().getUTCFullYear() + 1;
+
 async function refusal(promise: Promise<unknown>): Promise<ExpectedError> {
   const error = await promise.then(
     () => {
@@ -106,7 +109,7 @@ describe("plan items", () => {
 
   it("sets owner, due date, status and notes, bumping the version and auditing before and after", async () => {
     const { itemId } = await addAs(org.coach, 2);
-    const dueOn = new Date("2026-12-31T00:00:00Z");
+    const dueOn = new Date(`${NEXT_YEAR}-12-31T00:00:00Z`);
     const result = await updatePlanItem(
       org.coach,
       edit(itemId, 1, { ownerId: team.member.id, dueOn, status: "in_progress", notes: "Pair with the platform team, then review" }),
@@ -118,7 +121,7 @@ describe("plan items", () => {
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: itemId, action: "plan_item.updated" } });
     expect(audit).toMatchObject({ actorId: org.coach.id, teamId: team.id });
     expect(JSON.parse(audit.before!)).toMatchObject({ ownerId: null, dueOn: null, status: "todo", version: 1 });
-    expect(JSON.parse(audit.after!)).toMatchObject({ ownerId: team.member.id, dueOn: "2026-12-31", status: "in_progress", version: 2 });
+    expect(JSON.parse(audit.after!)).toMatchObject({ ownerId: team.member.id, dueOn: `${NEXT_YEAR}-12-31`, status: "in_progress", version: 2 });
   });
 
   it("lets the team lead edit, and stamps completion when an item is done", async () => {
@@ -128,6 +131,25 @@ describe("plan items", () => {
     expect(done.completedAt).toBeInstanceOf(Date);
     await updatePlanItem(team.lead, edit(itemId, 2, { status: "in_progress" }));
     expect((await db.planItem.findUniqueOrThrow({ where: { id: itemId } })).completedAt).toBeNull();
+  });
+
+  it("refuses a due date that has passed, but keeps one an item already has", async () => {
+    const { itemId } = await addAs(org.coach, 7);
+    const yesterday = new Date(Date.now() - 86_400_000 * 2);
+    const past = new Date(Date.UTC(yesterday.getUTCFullYear(), yesterday.getUTCMonth(), yesterday.getUTCDate()));
+    const before = await snapshotPlan(team.id);
+    const error = await refusal(updatePlanItem(org.coach, edit(itemId, 1, { dueOn: past })));
+    expect(error.code).toBe("validation");
+    expect(error.fieldErrors).toEqual({ dueOn: ["That day has passed: choose today or a later day"] });
+    expect(await snapshotPlan(team.id)).toEqual(before);
+
+    // An item that became overdue keeps its date through other edits.
+    await db.planItem.update({ where: { id: itemId }, data: { dueOn: past } });
+    await updatePlanItem(team.lead, edit(itemId, 1, { dueOn: past, status: "in_progress" }));
+    expect(await db.planItem.findUniqueOrThrow({ where: { id: itemId } })).toMatchObject({
+      dueOn: past,
+      status: "in_progress",
+    });
   });
 
   it("only lets people with a role on the team own an item", async () => {
@@ -230,7 +252,7 @@ describe("concurrent edits", () => {
   it("refuses a save from a stale version and returns the values saved in between", async () => {
     const { itemId } = await addPlanItem(org.coach, { teamSlug: team.slug, countermeasureId: countermeasureIds[0]! });
     // Lead and coach both loaded version 1; the lead saves first.
-    await updatePlanItem(team.lead, edit(itemId, 1, { ownerId: team.lead.id, notes: "Lead's plan", dueOn: new Date("2027-01-15T00:00:00Z") }));
+    await updatePlanItem(team.lead, edit(itemId, 1, { ownerId: team.lead.id, notes: "Lead's plan", dueOn: new Date(`${NEXT_YEAR}-01-15T00:00:00Z`) }));
     const before = await snapshotPlan(team.id);
 
     const error = await refusal(updatePlanItem(org.coach, edit(itemId, 1, { notes: "Coach's plan" })));
@@ -242,7 +264,7 @@ describe("concurrent edits", () => {
       current: {
         version: 2,
         owner: { id: team.lead.id, name: team.lead.name, email: team.lead.email },
-        dueOn: "2027-01-15",
+        dueOn: `${NEXT_YEAR}-01-15`,
         status: "todo",
         statusLabel: "To do",
         notes: "Lead's plan",

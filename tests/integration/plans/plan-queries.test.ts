@@ -124,11 +124,18 @@ describe("team plan and org unit plans", () => {
   it("shows a unit's most common countermeasures, overdue items and items done this cycle", async () => {
     const plan = await getTeamPlan(org.coach, team.slug);
     const [first, second] = plan.items;
+    // Both were due three days ago: time passed since the date was set (a date already gone
+    // cannot be set), so the dates are written directly and the edits keep them.
+    const threeDaysAgo = new Date(Date.now() - 3 * DAY);
+    await db.planItem.updateMany({
+      where: { id: { in: [first!.id, second!.id] } },
+      data: { dueOn: threeDaysAgo },
+    });
     await updatePlanItem(team.lead, {
       itemId: first!.id,
       expectedVersion: first!.version,
       ownerId: team.member.id,
-      dueOn: new Date(Date.now() - 3 * DAY),
+      dueOn: threeDaysAgo,
       status: "in_progress",
       droppedReason: null,
       notes: null,
@@ -137,7 +144,7 @@ describe("team plan and org unit plans", () => {
       itemId: second!.id,
       expectedVersion: second!.version,
       ownerId: null,
-      dueOn: new Date(Date.now() - 3 * DAY),
+      dueOn: threeDaysAgo,
       status: "done",
       droppedReason: null,
       notes: null,
