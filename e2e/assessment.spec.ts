@@ -83,6 +83,29 @@ test.describe("quarterly assessment", () => {
     // Demo teams have 5 to 10 people, so 12 is a change.
     await teamSize.getByLabel(/Your answer/).fill("12");
     await expectSaved(page);
+
+    // Offline, a save fails and says so; a link to another page of the app asks first instead of
+    // losing it; back online, it is saved by itself.
+    await page.context().setOffline(true);
+    await teamSize.getByLabel(/Your answer/).fill("11");
+    await expect(page.getByTestId("save-status")).toContainText("Could not reach the server", {
+      timeout: 15_000,
+    });
+    let asked = "";
+    page.once("dialog", (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await page
+      .getByRole("navigation", { name: "Breadcrumb" })
+      .getByRole("link", { name: "Checkout" })
+      .click();
+    await expect.poll(() => asked).toContain("Some answers are not saved");
+    await expect(page).toHaveURL(/\/team\/checkout\/assessment$/);
+    await page.context().setOffline(false);
+    await expectSaved(page);
+    await page.reload();
+    await expect(teamSize.getByLabel(/Your answer/)).toHaveValue("11");
     await openSection(page, "Linear run costs");
     await expect(
       page.getByRole("link", { name: "Read about Linear run costs in the playbook" }),

@@ -114,6 +114,13 @@ export interface PageLifecycle {
   onHide(listener: () => void): () => void;
   /** The page is about to unload; the listener returns true when the browser should warn. */
   onBeforeUnload(listener: () => boolean): () => void;
+  /** The connection came back. */
+  onOnline(listener: () => void): () => void;
+  /**
+   * A link to another page of the app is followed (no unload: the app swaps the page itself); the
+   * listener returns true when the person should be asked before leaving.
+   */
+  onLeaveWithinApp(listener: () => boolean): () => void;
 }
 
 export interface AnswerSyncQueueOptions {
@@ -194,6 +201,17 @@ export class AnswerSyncQueue {
   hasUnsavedChanges = (): boolean =>
     this.hasPendingWork() || Object.values(this.snapshot.syncStates).some((state) => state.kind !== "idle");
 
+  /**
+   * Edits that leaving for another page of the app would lose: saves that failed, answers that
+   * cannot be saved as they stand, conflicts to settle. Saves still pending carry on after such a
+   * navigation (the queue outlives the page), so they are not counted.
+   */
+  hasEditsLeavingWouldLose = (): boolean =>
+    this.stalled !== null ||
+    Object.values(this.snapshot.syncStates).some(
+      (state) => state.kind === "error" || state.kind === "invalid" || state.kind === "conflict",
+    );
+
   // ---- Commands ----
 
   /** Records an edit; choices save at once, typed text after a pause. */
@@ -272,9 +290,19 @@ export class AnswerSyncQueue {
       this.flush();
       return this.hasUnsavedChanges();
     });
+    // A save that failed for want of a connection goes again as soon as there is one.
+    const stopOnline = page.onOnline(() => {
+      if (this.stalled !== null) this.retry();
+    });
+    const stopLeave = page.onLeaveWithinApp(() => {
+      this.flush();
+      return this.hasEditsLeavingWouldLose();
+    });
     return () => {
       stopHide();
       stopBeforeUnload();
+      stopOnline();
+      stopLeave();
       this.sendWaitingEdits();
     };
   };

@@ -49,7 +49,34 @@ const browserPage: PageLifecycle = {
     window.addEventListener("beforeunload", onBeforeUnload);
     return () => window.removeEventListener("beforeunload", onBeforeUnload);
   },
+  onOnline(listener) {
+    window.addEventListener("online", listener);
+    return () => window.removeEventListener("online", listener);
+  },
+  onLeaveWithinApp(listener) {
+    // Links between the app's pages swap the page without unloading it, so beforeunload never
+    // fires; a click on one is checked first, in the capture phase, before the router sees it.
+    const onClick = (event: MouseEvent) => {
+      if (event.defaultPrevented || event.button !== 0) return;
+      if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return; // a new tab or window
+      const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      if (!(link instanceof HTMLAnchorElement) || link.target === "_blank" || link.hasAttribute("download"))
+        return;
+      const to = new URL(link.href, window.location.href);
+      // Another site unloads the page (beforeunload asks); a link within the page stays on it.
+      if (to.origin !== window.location.origin || to.pathname === window.location.pathname) return;
+      if (listener() && !window.confirm(LEAVE_WITH_UNSAVED_ANSWERS)) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    document.addEventListener("click", onClick, true);
+    return () => document.removeEventListener("click", onClick, true);
+  },
 };
+
+export const LEAVE_WITH_UNSAVED_ANSWERS =
+  "Some answers are not saved (see the message on this page). Leave anyway and lose them?";
 
 export function useAnswerSync(session: QuestionnaireSession) {
   // One queue for the life of the page: it holds unsaved edits and in-flight saves across renders.

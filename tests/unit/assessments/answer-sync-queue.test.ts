@@ -155,6 +155,8 @@ function answerConflict(currentVersion: number, answers: Record<string, ServerAn
 function fakePage() {
   const hideListeners = new Set<() => void>();
   const unloadListeners = new Set<() => boolean>();
+  const onlineListeners = new Set<() => void>();
+  const leaveListeners = new Set<() => boolean>();
   const page: PageLifecycle = {
     onHide(listener) {
       hideListeners.add(listener);
@@ -164,13 +166,25 @@ function fakePage() {
       unloadListeners.add(listener);
       return () => unloadListeners.delete(listener);
     },
+    onOnline(listener) {
+      onlineListeners.add(listener);
+      return () => onlineListeners.delete(listener);
+    },
+    onLeaveWithinApp(listener) {
+      leaveListeners.add(listener);
+      return () => leaveListeners.delete(listener);
+    },
   };
   return {
     page,
     hide: () => hideListeners.forEach((listener) => listener()),
     /** True when some listener asked the browser to warn. */
     beforeUnload: () => [...unloadListeners].map((listener) => listener()).some(Boolean),
-    listenerCount: () => hideListeners.size + unloadListeners.size,
+    online: () => onlineListeners.forEach((listener) => listener()),
+    /** True when some listener asked to confirm leaving for another page of the app. */
+    leaveWithinApp: () => [...leaveListeners].map((listener) => listener()).some(Boolean),
+    listenerCount: () =>
+      hideListeners.size + unloadListeners.size + onlineListeners.size + leaveListeners.size,
   };
 }
 
@@ -473,13 +487,11 @@ describe("answer sync queue: someone else wrote first", () => {
     // Someone keeps writing elsewhere; the question here is never in conflict.
     for (let refusal = 1; refusal <= MAX_RESENDS_AFTER_CONCURRENT_CHANGE + 1; refusal++) {
       expect(transport.saves).toHaveLength(refusal);
-      await transport.saves
-        .at(-1)!
-        .respond(
-          answerConflict(START_VERSION + refusal, {
-            share: stored("share", { value: refusal, updatedBy: riley }),
-          }),
-        );
+      await transport.saves.at(-1)!.respond(
+        answerConflict(START_VERSION + refusal, {
+          share: stored("share", { value: refusal, updatedBy: riley }),
+        }),
+      );
     }
 
     expect(transport.saves).toHaveLength(MAX_RESENDS_AFTER_CONCURRENT_CHANGE + 1);
@@ -652,6 +664,47 @@ describe("answer sync queue: leaving the page", () => {
     await transport.acceptLatestSave();
     await vi.advanceTimersByTimeAsync(TEXT_SAVE_DELAY_MS * 2);
     expect(transport.saves).toHaveLength(1);
+  });
+
+  it("sends a save that failed for want of a connection again as soon as the connection is back", async () => {
+    const { queue, transport, state } = setUp();
+    const browser = fakePage();
+    queue.attachToPage(browser.page);
+    browser.online(); // nothing failed: nothing is sent
+    expect(transport.saves).toHaveLength(0);
+
+    queue.updateDraft("agree", choose("4"), { typed: false });
+    await transport.saves[0]!.fail(new TypeError("Failed to fetch"));
+    expect(state().status).toEqual({ kind: "error", message: NETWORK_MESSAGE, canRetry: true });
+
+    browser.online();
+    expect(state().status).toEqual({ kind: "saving" });
+    expect(transport.saves).toHaveLength(2);
+    await transport.acceptLatestSave();
+    expect(state().status.kind).toBe("saved");
+  });
+
+  it("asks before leaving for another page of the app only when an edit would be lost", async () => {
+    const { queue, transport } = setUp();
+    const browser = fakePage();
+    queue.attachToPage(browser.page);
+    expect(browser.leaveWithinApp()).toBe(false);
+
+    // A save still on its way carries on after such a navigation: nothing to ask.
+    queue.updateDraft("share", choose("40"), { typed: true });
+    expect(browser.leaveWithinApp()).toBe(false);
+    expect(transport.saves).toHaveLength(1); // leaving sends typed text at once
+    await transport.acceptLatestSave();
+
+    // A failed save would be lost, and so would an answer that cannot be saved as it stands.
+    queue.updateDraft("agree", choose("4"), { typed: false });
+    await transport.saves[1]!.fail(new TypeError("Failed to fetch"));
+    expect(browser.leaveWithinApp()).toBe(true);
+    queue.retry();
+    await transport.acceptLatestSave();
+    expect(browser.leaveWithinApp()).toBe(false);
+    queue.updateDraft("agree", { ...EMPTY_DRAFT, mode: "notApplicable", reason: "" }, { typed: false });
+    expect(browser.leaveWithinApp()).toBe(true);
   });
 
   it("detaching with nothing waiting sends nothing and leaves the status alone", () => {
