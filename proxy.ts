@@ -81,6 +81,69 @@ function hasMalformedEncoding(pathname: string): boolean {
   }
 }
 
+const NO_SCRIPT_ACTION_FIELD = /^\$ACTION_(?:KEY|ID_[0-9a-f]+|REF_(\d+)|(\d+):(\d+))$/;
+
+/**
+ * A server action posted by a plain form (a browser without JavaScript): no Next-Action header,
+ * the action named by `$ACTION_…` fields of the form body instead. Next decodes those fields
+ * itself and answers anything it cannot decode with a 500, so they are checked here first: each
+ * field one our forms send, each action's description (`$ACTION_n:0`) naming an id and, if bound,
+ * a part that is there, every part plain JSON. Null when the body is no such request or is sound.
+ */
+async function malformedNoScriptAction(
+  request: NextRequest,
+): Promise<{ status: number; error: string } | null> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (
+    !contentType.startsWith("multipart/form-data") &&
+    !contentType.startsWith("application/x-www-form-urlencoded")
+  )
+    return null;
+  const declaredLength = Number(request.headers.get("content-length") ?? 0);
+  if (declaredLength > ACTION_BODY_LIMIT_BYTES) return { status: 413, error: "The request is too large." };
+  let form: FormData;
+  try {
+    const body = await request.clone().arrayBuffer();
+    if (body.byteLength > ACTION_BODY_LIMIT_BYTES) return { status: 413, error: "The request is too large." };
+    form = await new Response(body, { headers: { "content-type": contentType } }).formData();
+  } catch {
+    return { status: 400, error: "The form could not be read." };
+  }
+  const unreadable = { status: 400, error: "The form's action fields could not be read." };
+  const parts = new Map<string, unknown>();
+  const references: string[] = [];
+  let isAction = false;
+  for (const [name, value] of form) {
+    if (!name.startsWith("$ACTION_")) continue;
+    isAction = true;
+    const match = NO_SCRIPT_ACTION_FIELD.exec(name);
+    if (!match) return unreadable;
+    if (match[1] !== undefined) references.push(match[1]);
+    if (match[2] === undefined) continue;
+    if (typeof value !== "string") return unreadable;
+    try {
+      parts.set(`${match[2]}:${match[3]}`, JSON.parse(value));
+    } catch {
+      return unreadable;
+    }
+  }
+  if (!isAction) return null;
+  for (const reference of references) {
+    const description = parts.get(`${reference}:0`);
+    if (!description || typeof description !== "object" || Array.isArray(description)) return unreadable;
+    const { id, bound } = description as { id?: unknown; bound?: unknown };
+    if (typeof id !== "string") return unreadable;
+    if (bound === null || bound === undefined) continue;
+    const boundPart = typeof bound === "string" ? /^\$@(\d+)$/.exec(bound) : null;
+    if (!boundPart || !parts.has(`${reference}:${boundPart[1]}`)) return unreadable;
+  }
+  for (const [key, value] of parts) {
+    if (!key.endsWith(":0") && hasUnsupportedReference(value, true))
+      return { status: 400, error: "The action arguments contain values this app does not accept." };
+  }
+  return null;
+}
+
 /**
  * Next refuses a server action whose Origin is not the host it was sent to (CSRF protection), but
  * answers that with a 500. The same rule here, first, answers 403 (see src/request-origin.ts).
@@ -118,6 +181,12 @@ export async function proxy(request: NextRequest) {
       return refuse(403, "Cross-origin requests to this app's actions are not allowed.", csp, https);
     const problem = await malformedActionRequest(request);
     if (problem) return refuse(problem.status, problem.error, csp, https);
+  } else if (request.method === "POST" && !request.nextUrl.pathname.startsWith("/api/")) {
+    // A page POST is only ever a server action from a plain form; the API has its own checks.
+    const problem = await malformedNoScriptAction(request);
+    if (problem) return refuse(problem.status, problem.error, csp, https);
+    if (crossOriginAction(request))
+      return refuse(403, "Cross-origin requests to this app's actions are not allowed.", csp, https);
   }
 
   const requestHeaders = new Headers(request.headers);

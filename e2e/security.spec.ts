@@ -125,15 +125,70 @@ test.describe("malformed requests", () => {
     }
   });
 
-  test("TRACE and TRACK answer 405 with the security headers, echoing nothing", async ({ request }) => {
-    for (const method of ["TRACE", "TRACK"]) {
-      for (const path of ["/", "/api/health", "/api/v1/teams"]) {
-        const response = await request.fetch(path, { method, headers: { "X-Echo-Me": "secret" } });
-        expect(response.status(), `${method} ${path}`).toBe(405);
-        expect(response.headers()["allow"]).not.toContain("TRACE");
-        expect(await response.text()).not.toContain("secret");
-        expectSecurityHeaders(response.headers());
-      }
+  test("a server action posted as a plain form is refused with 4xx when it is malformed or cross-origin", async ({
+    request,
+    baseURL,
+  }) => {
+    const id = "7f".padEnd(42, "0");
+    const action = (parts: Record<string, string>) => ({
+      $ACTION_REF_1: "",
+      "$ACTION_1:0": JSON.stringify({ id, bound: "$@1" }),
+      "$ACTION_1:1": "[null]",
+      email: "someone@example.com",
+      ...parts,
+    });
+    const cases: { name: string; origin: string; multipart: Record<string, string>; status: number }[] = [
+      { name: "another site", origin: "https://evil.example", multipart: action({}), status: 403 },
+      { name: "an opaque origin", origin: "null", multipart: action({}), status: 403 },
+      {
+        name: "a bound part that is not there",
+        origin: baseURL!,
+        multipart: action({ "$ACTION_1:0": JSON.stringify({ id, bound: "$@9" }) }),
+        status: 400,
+      },
+      {
+        name: "a part that is not JSON",
+        origin: baseURL!,
+        multipart: action({ "$ACTION_1:1": "{{" }),
+        status: 400,
+      },
+      { name: "a reference", origin: baseURL!, multipart: action({ "$ACTION_1:1": '["$Q5"]' }), status: 400 },
+      { name: "an unknown field", origin: baseURL!, multipart: action({ $ACTION_X: "1" }), status: 400 },
+      {
+        name: "a body over 1 MiB",
+        origin: baseURL!,
+        multipart: { [`$ACTION_ID_${id}`]: "", email: "a".repeat(1_100_000) },
+        status: 413,
+      },
+    ];
+    for (const { name, origin, multipart, status } of cases) {
+      const response = await request.post("/sign-in", { headers: { Origin: origin }, multipart });
+      expect(response.status(), name).toBe(status);
+      expectSecurityHeaders(response.headers());
+    }
+  });
+
+  test("without JavaScript, the sign-in form still signs in", async ({ browser }) => {
+    clearSignInThrottle();
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(demoUsers.head);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await page.goto("/account");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
+    await context.close();
+  });
+
+  test("TRACE answers 405 with the security headers, echoing nothing", async ({ request }) => {
+    for (const path of ["/", "/api/health", "/api/v1/teams"]) {
+      const response = await request.fetch(path, { method: "TRACE", headers: { "X-Echo-Me": "secret" } });
+      expect(response.status(), path).toBe(405);
+      expect(response.headers()["allow"]).not.toContain("TRACE");
+      expect(await response.text()).not.toContain("secret");
+      expectSecurityHeaders(response.headers());
     }
   });
 });

@@ -25,7 +25,8 @@ export function OrgDashboardNav({
               <Link
                 href={`${view.href}${search}`}
                 aria-current={isCurrent ? "page" : undefined}
-                className={`inline-block rounded-t-md border px-4 py-2 text-sm font-medium ${
+                // Narrower on a phone, so the four views fit one row at 390 px instead of two.
+                className={`inline-block rounded-t-md border px-3 py-2 text-sm font-medium sm:px-4 ${
                   isCurrent
                     ? "border-slate-300 border-b-white bg-white text-slate-900"
                     : "border-transparent text-blue-800 underline-offset-2 hover:underline"

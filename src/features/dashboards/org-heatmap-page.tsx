@@ -78,8 +78,9 @@ function Filters({ view }: { view: OrgHeatmapView }) {
   const query: HeatmapQuery = view.query;
   return (
     // On a phone the five fields sit two to a row, so the heatmap starts on the first screen (one
-    // to a row, they filled it); their selects give up some padding to keep "2026 Q4 (open)" whole.
-    <HeatmapFilterForm className="grid grid-cols-2 items-end gap-x-3 gap-y-2 rounded-lg border border-slate-300 bg-white px-3 py-2 [&_select]:px-2 sm:flex sm:flex-wrap sm:gap-x-4 sm:px-4 sm:[&_select]:px-3">
+    // to a row, they filled it); the first column is a little wider and the selects give up some
+    // padding, so the cycle's "2026 Q4 (open)" stays whole beside the select's arrow.
+    <HeatmapFilterForm className="grid grid-cols-[1.15fr_1fr] items-end gap-x-3 gap-y-2 rounded-lg border border-slate-300 bg-white px-3 py-2 [&_select]:px-2 sm:flex sm:flex-wrap sm:gap-x-4 sm:px-4 sm:[&_select]:px-3">
       <CycleSelect cycles={view.cycles} current={query.cycle} markOpen />
       <SelectField
         label="Org unit"
