@@ -54,6 +54,27 @@ test.describe("administration", () => {
     await newcomer.context.close();
   });
 
+  test("removing a role asks first, then the role is gone and focus is on the roles", async ({ page }) => {
+    await signIn(page, demoUsers.admin);
+    await addPerson(page, "Omar Reyes", `${unique("role.removal.")}@example.com`, "Notifications");
+    const role = page.getByRole("rowheader", { name: "Team member of Notifications" });
+    const remove = page.getByRole("button", { name: "Remove Team member of Notifications" });
+    await remove.click();
+    const dialog = page.getByRole("dialog", {
+      name: "Remove “Team member of Notifications” from Omar Reyes?",
+    });
+    await expect(dialog).toContainText("ends at once");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(role).toBeVisible();
+    await expect(remove).toBeFocused();
+
+    await remove.click();
+    await dialog.getByRole("button", { name: "Remove role" }).click();
+    await expect(role).toHaveCount(0);
+    await expect(page.getByText("No roles yet.")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Roles and teams" })).toBeFocused();
+  });
+
   test("deactivating a signed-in person signs them out on their next request", async ({ page, browser }) => {
     await signIn(page, demoUsers.admin);
     const email = `${unique("leaver.")}@example.com`;

@@ -8,7 +8,7 @@ import { useFormAction } from "../shared/use-form-action";
 
 type NullAction = (previous: ActionResult<null> | null, formData: FormData) => Promise<ActionResult<null>>;
 
-/** A one-click action that is easy to undo (remove a role, reactivate, unarchive). */
+/** A one-click action that is easy to undo (reactivate, unarchive). */
 export function ActionButton({
   action,
   fields,

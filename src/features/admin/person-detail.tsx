@@ -1,9 +1,5 @@
 import type { PersonDetailDto, RoleScopeOptions } from "@/contracts/admin/views";
-import {
-  deactivatePersonAction,
-  reactivatePersonAction,
-  revokeRoleAction,
-} from "@/server/admin/people-actions";
+import { deactivatePersonAction, reactivatePersonAction } from "@/server/admin/people-actions";
 import { ActionButton } from "./action-button";
 import { ConfirmAction } from "./confirm-action";
 import { formatDateTime, formatMomentDay } from "@/domain/format";
@@ -14,6 +10,7 @@ import { DataTable } from "@/ui/table";
 import { PageHeader } from "@/ui/page-header";
 import { BackLink, TextLink } from "@/ui/text-link";
 import { GrantRoleForm } from "./grant-role-form";
+import { RemoveRoleButton } from "./remove-role-button";
 import { SetPasswordForm } from "./set-password-form";
 import { TERM_GRID_COLUMNS } from "@/ui/term-grid";
 
@@ -94,11 +91,12 @@ export function PersonDetail({
               header: <span className="sr-only">Actions</span>,
               className: "text-right",
               cell: (role) => (
-                <ActionButton
-                  action={revokeRoleAction}
-                  fields={{ userId: person.id, roleAssignmentId: role.id }}
-                  label="Remove"
-                  accessibleLabel={`Remove ${role.label}`}
+                <RemoveRoleButton
+                  userId={person.id}
+                  personName={person.name}
+                  roleAssignmentId={role.id}
+                  roleLabel={role.label}
+                  focusAfterId="roles-heading"
                 />
               ),
             },
