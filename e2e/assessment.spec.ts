@@ -106,6 +106,8 @@ test.describe("quarterly assessment", () => {
     await expectSaved(page);
     await page.reload();
     await expect(teamSize.getByLabel(/Your answer/)).toHaveValue("11");
+    await teamSize.getByLabel(/Your answer/).fill("12");
+    await expectSaved(page);
     await openSection(page, "Linear run costs");
     await expect(
       page.getByRole("link", { name: "Read about Linear run costs in the playbook" }),

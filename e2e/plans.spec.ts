@@ -81,6 +81,10 @@ test("a coach builds the checkout plan, sets owners and due dates, and exports C
   for (const action of shared.actions) {
     await ranking.getByRole("button", { name: `Add to plan: ${action}` }).click();
     await expect(plan.getByRole("heading", { name: action })).toBeVisible();
+    // The new item's editor opens with focus on its owner: what to set next.
+    await expect(
+      plan.getByRole("article", { name: action }).getByLabel("Owner", { exact: true }),
+    ).toBeFocused();
   }
   await expect(plan.getByRole("heading", { level: 2 })).toHaveText("Plan (2 items)");
 
@@ -97,8 +101,7 @@ test("a coach builds the checkout plan, sets owners and due dates, and exports C
   ];
   for (const [index, action] of shared.actions.entries()) {
     const item = plan.getByRole("article", { name: action });
-    // Plan items are compact: the editor is folded away until the item is opened.
-    await item.locator("summary").click();
+    // Plan items are compact, the editor folded away, but adding opened these two.
     await item.getByLabel("Owner", { exact: true }).selectOption({ label: owners[index]!.label });
     await item.getByLabel("Due date", { exact: true }).fill(owners[index]!.due);
     if (index === 0) await item.getByLabel("Notes", { exact: true }).fill(shared.savedNote);

@@ -1,16 +1,17 @@
 "use client";
 
-import { useRef } from "react";
+import { useRef, useState, useTransition } from "react";
+import type { ActionError } from "@/contracts/action-result";
 import { revokeRoleAction } from "@/server/admin/people-actions";
 import { ConfirmDialog } from "@/ui/confirm-dialog";
 import { FormAlert } from "@/ui/form-alert";
 import { HiddenFields } from "@/ui/hidden-fields";
-import { useFormAction } from "../shared/use-form-action";
 
 /**
  * Removes one of a person's roles after a confirmation: the role's access ends at once (a lead
- * loses their team, an admin the admin pages). Its row then leaves the table, so focus moves to
- * the roles' heading rather than being lost with the button.
+ * loses their team, an admin the admin pages). The refreshed page drops the role's row, and this
+ * button with it, so the action is awaited here rather than through a form-state hook whose
+ * effect would never run: focus then moves to the roles' heading instead of being lost.
  */
 export function RemoveRoleButton({
   userId,
@@ -27,16 +28,22 @@ export function RemoveRoleButton({
   focusAfterId: string;
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const { error, pending, formProps } = useFormAction(revokeRoleAction, {
-    onSuccess: () => {
+  const [error, setError] = useState<ActionError | null>(null);
+  const [pending, startTransition] = useTransition();
+  const remove = (formData: FormData) =>
+    startTransition(async () => {
+      const result = await revokeRoleAction(null, formData);
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
       dialogRef.current?.close();
       const target = document.getElementById(focusAfterId);
       if (target) {
         target.tabIndex = -1;
         target.focus();
       }
-    },
-  });
+    });
   return (
     <ConfirmDialog
       triggerLabel="Remove"
@@ -46,7 +53,7 @@ export function RemoveRoleButton({
       description="What the role lets them see and do ends at once, on every device. You can give the role again later."
       confirmLabel="Remove role"
       pendingLabel="Removing…"
-      form={formProps}
+      action={remove}
       pending={pending}
       dialogRef={dialogRef}
     >
