@@ -20,6 +20,9 @@ import {
 } from "./fixtures";
 import { extractPdfText } from "./pdf-text";
 
+/** A due day always ahead (a day already gone is refused): 31 December next year. */
+const DUE_DAY = `${new Date().getUTCFullYear() + 1}-12-31`;
+
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(
     () => null,
@@ -61,7 +64,7 @@ describe("plan exports", () => {
       itemId: items[0]!,
       expectedVersion: 1,
       ownerId: team.member.id,
-      dueOn: new Date("2026-12-31T00:00:00Z"),
+      dueOn: new Date(`${DUE_DAY}T00:00:00Z`),
       status: "in_progress",
       droppedReason: null,
       notes: TRICKY_NOTES,
@@ -94,7 +97,7 @@ describe("plan exports", () => {
       expect(document.planItems.map((item) => item.action)).toEqual(actions);
       expect(document.planItems[0]).toMatchObject({
         ownerEmail: team.member.email,
-        dueOn: "2026-12-31",
+        dueOn: DUE_DAY,
         status: "in_progress",
         notes: TRICKY_NOTES,
       });
@@ -151,7 +154,7 @@ describe("plan exports", () => {
       expect(parsed.meta.fields).toEqual([...JIRA_CSV_COLUMNS]);
       // The dropped item is not work to track, so it is left out.
       expect(parsed.data.map((row) => row.Summary)).toEqual(actions.slice(0, 2));
-      expect(parsed.data[0]).toMatchObject({ Assignee: team.member.email, "Due date": "2026-12-31" });
+      expect(parsed.data[0]).toMatchObject({ Assignee: team.member.email, "Due date": DUE_DAY });
       expect(parsed.data[0]!.Description).toContain(TRICKY_NOTES);
       expect(parsed.data[0]!.Description).toContain(`${team.name} team (${org.unit.name})`);
       expect(parsed.data[1]).toMatchObject({ Assignee: "", "Due date": "" });

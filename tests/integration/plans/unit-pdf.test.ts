@@ -41,11 +41,14 @@ describe("the unit PDF", () => {
       teamSlug: cyrillic.slug,
       countermeasureId: ranked[0]!.countermeasureId,
     });
+    // Overdue since 15 January: a day already gone cannot be set, so the date was set back then.
+    const dueOn = new Date("2026-01-15T00:00:00Z");
+    await db.planItem.update({ where: { id: itemId }, data: { dueOn } });
     await updatePlanItem(org.coach, {
       itemId,
       expectedVersion: 1,
       ownerId: cyrillic.lead.id,
-      dueOn: new Date("2026-01-15T00:00:00Z"),
+      dueOn,
       status: "in_progress",
       droppedReason: null,
       notes: null,
