@@ -146,10 +146,11 @@ function checkComparison(
   const theirs = variant.pitfalls.find((pitfall) => pitfall.pitfallId === comparison.pitfallId);
   const a = mine?.score ?? 0;
   const b = theirs?.score ?? 0;
-  const holds = comparison.relation === "above" ? a > b : a >= b;
+  const holds = comparison.relation === "above" ? a > b : comparison.relation === "below" ? a < b : a >= b;
+  const words = { above: "above", below: "below", notBelow: "no lower than" }[comparison.relation];
   if (!holds) {
     problems.push(
-      `${comparison.pitfallId}: expected a score ${comparison.relation === "above" ? "above" : "no lower than"} ${comparison.description}; engine said ${a} (${mine?.band ?? "-"}) against ${b} (${theirs?.band ?? "-"})`,
+      `${comparison.pitfallId}: expected a score ${words} ${comparison.description}; engine said ${a} (${mine?.band ?? "-"}) against ${b} (${theirs?.band ?? "-"})`,
     );
   }
 }

@@ -38,8 +38,8 @@ export interface Comparison {
   description: string;
   context?: Answers;
   answers?: Answers;
-  /** "notBelow": this profile scores at least as high; "above": strictly higher. */
-  relation: "notBelow" | "above";
+  /** "notBelow": this profile scores at least as high; "above": strictly higher; "below": strictly lower. */
+  relation: "notBelow" | "above" | "below";
 }
 
 export interface ProfileExpectations {
@@ -1156,6 +1156,37 @@ export const profiles: readonly CalibrationProfile[] = [
         },
       },
       otherPitfalls: HEALTHY,
+    },
+  }),
+
+  team({
+    id: "dont-know-almost-everything",
+    title: 'A new lead answers "don\'t know" to every question, exposure band and target included',
+    rationale:
+      "seed: excessive BAU is hard to detect and is spotted by measuring, and is seen less often than feared; not knowing is a reason to measure, so it may make pitfalls High but proves none Critical.",
+    context: { "financial-exposure-band": dontKnow, "availability-target": dontKnow },
+    answers: allDontKnow(Object.keys(healthyAnswers)),
+    expect: {
+      pitfalls: {
+        "linear-run-costs": { band: ["medium", "high"] },
+        "responsible-but-unaccountable": { band: ["medium", "high"] },
+        "excessive-bau": { band: ["medium", "high"] },
+        "change-management-treacle": { band: ["medium", "high"] },
+        "no-major-incident-management": { band: ["medium", "high"] },
+      },
+      comparisons: [
+        {
+          pitfallId: "excessive-bau",
+          description:
+            "the same team knowing its rework is fixed without a ticket and only 40% of its time goes on planned work",
+          answers: {
+            ...allDontKnow(Object.keys(healthyAnswers)),
+            "ebau-unplanned-work-tracking": v("not-tracked"),
+            "ebau-planned-work-share": v(40),
+          },
+          relation: "below",
+        },
+      ],
     },
   }),
 ];

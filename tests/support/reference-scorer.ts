@@ -1,5 +1,5 @@
 /**
- * A plain reference implementation of scoring method v2, written from the method's specification
+ * A plain reference implementation of scoring method 3, written from the method's specification
  * (the numbered steps cited below) rather than from the production engine. It favours obvious
  * code over speed: simple loops, Maps and arrays, a fresh object for everything, no caching.
  *
@@ -500,12 +500,23 @@ function scorePitfall(
     const average = summary.answeredWeight > 0 ? (100 * weightedRisk) / summary.answeredWeight : 0;
     averageScore = round1(average);
     score = Math.max(averageScore, floor);
+    // Step 7, the ceiling: with no risk known (every risk a "don't know", or a finding that reads
+    // only "don't know"), a score is at most the top of High, unless a Critical finding holds.
+    const somethingKnown = items.some((item) =>
+      item.kind === "question"
+        ? item.answer === "value" && item.risk > 0
+        : item.rule.when.some((condition) => condition.op !== "dontKnow"),
+    );
+    const ceiling = !somethingKnown && score >= 80 && floor < 80 ? 79.9 : null;
+    if (ceiling !== null) score = ceiling;
     band = bandForScore(score);
     confidence = summary.applicableWeight > 0 ? round2(summary.answeredWeight / summary.applicableWeight) : 0;
 
-    // Step 8: points, then the floor's lift shared by the rules that set it.
+    // Step 8: points, then the floor's lift shared by the rules that set it; under the ceiling,
+    // shares of the capped score.
+    const scale = ceiling ?? average;
     items.forEach((item, index) => {
-      pointsOfItem[index] = weightedRisk > 0 ? item.weight * item.risk * (average / weightedRisk) : 0;
+      pointsOfItem[index] = weightedRisk > 0 ? item.weight * item.risk * (scale / weightedRisk) : 0;
     });
     if (score > averageScore) {
       const lift = score - average;

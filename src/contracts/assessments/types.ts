@@ -255,6 +255,11 @@ export interface PitfallResultView {
   findings: { explanation: string; floor: string }[];
   /** The average of the answers when a finding lifted the score above it; otherwise null. */
   averageScore: number | null;
+  /**
+   * The average when it would be Critical but every risk behind it is a "don't know", so the score
+   * stops at the top of High (the method's ceiling); otherwise null.
+   */
+  ceilingAverage: number | null;
   /** Prompts of questions answered "not applicable" although the team context says they apply. */
   contradictions: string[];
   contributions: ContributionView[];

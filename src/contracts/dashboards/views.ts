@@ -112,6 +112,8 @@ export interface PitfallExplanationView {
   findings: { explanation: string; floor: "Medium" | "High" | "Critical" }[];
   /** The average of the answers when a finding lifted the score above it; otherwise null. */
   averageScore: number | null;
+  /** The average when "don't know" alone would have made it Critical (the ceiling); otherwise null. */
+  ceilingAverage: number | null;
 }
 
 export interface OrgHeatmapView {

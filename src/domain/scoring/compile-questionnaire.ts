@@ -97,6 +97,11 @@ export interface CompiledRule {
   readonly floorScore: number;
   readonly floor: FloorBand | null;
   /**
+   * Whether its finding reads an answer given as a value, not only "don't know": when it holds,
+   * something risky is known (see DONT_KNOW_CEILING).
+   */
+  readonly readsValue: boolean;
+  /**
    * The rule's result for each outcome code, built once and frozen: a result carries nothing
    * that depends on the assessment beyond the outcome, so scoring hands out these instead of
    * allocating.
@@ -571,6 +576,7 @@ function compileRule(
     conditions,
     floorScore: floor === null ? 0 : FLOOR_SCORE[floor],
     floor,
+    readsValue: rule.when.some((condition) => condition.op !== "dontKnow"),
     results,
   };
 }

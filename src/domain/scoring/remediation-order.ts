@@ -9,7 +9,13 @@ import type { CountermeasureEffort } from "../content/schema";
 import type { RiskBand } from "./bands";
 
 /** How much a point of risk removed counts, by the band of the pitfall it is removed from. */
-export const BAND_URGENCY: Readonly<Record<RiskBand, number>> = { none: 0, low: 1, medium: 2, high: 3, critical: 4 };
+export const BAND_URGENCY: Readonly<Record<RiskBand, number>> = {
+  none: 0,
+  low: 1,
+  medium: 2,
+  high: 3,
+  critical: 4,
+};
 
 export const EFFORT_ORDER: Readonly<Record<CountermeasureEffort, number>> = { low: 0, medium: 1, high: 2 };
 

@@ -54,6 +54,16 @@ import {
  */
 export const SYMPTOM_TRIGGER_RISK = 0.5;
 
+/**
+ * The highest score a pitfall can have when nothing risky about it is known: every risk behind it
+ * is a "don't know" counted as evidence (or a finding that reads only "don't know"). Not knowing is
+ * a sign worth finding out about, up to High; Critical, "the pitfall dominates", needs an answer or
+ * a finding that says so. The top of band High.
+ */
+export const DONT_KNOW_CEILING = 79.9;
+/** The lowest Critical score (see `bands.ts`). */
+const CRITICAL_FROM = 80;
+
 /** Up to 4^6 = 4,096 remembered lists of rule results per pitfall. */
 const MAX_MEMOISED_RULES = 6;
 
@@ -255,6 +265,8 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
   // Bit i set: evidence i has risk above 0 / at or above the trigger risk.
   let positiveMask = 0;
   let triggerMask = 0;
+  // Whether any risk rests on something known: an answer given as a value, or a finding that reads one.
+  let knownRisk = false;
 
   for (let index = 0; index < questionCount; index++) {
     const question = questions[index]!;
@@ -271,6 +283,7 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
     if (state === VALUE) {
       risk = questionRisk[question.index]!;
       answered++;
+      if (risk > 0) knownRisk = true;
     } else {
       if (state === UNANSWERED) {
         unanswered++;
@@ -311,6 +324,7 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
       positiveMask |= 1 << evidenceIndex;
       triggerMask |= 1 << evidenceIndex;
       if (rule.floorScore > floorScore) floorScore = rule.floorScore;
+      if (rule.readsValue) knownRisk = true;
     } else if (outcome === RULE_NOT_HOLDING) {
       applicableWeight += rule.weight;
       answeredWeight += rule.weight;
@@ -340,6 +354,10 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
     const average = answeredWeight > 0 ? (100 * weightedRisk) / answeredWeight : 0;
     averageScore = round1(average);
     score = averageScore < floorScore ? floorScore : averageScore;
+    // Critical needs something known (see DONT_KNOW_CEILING); the points are then shares of the
+    // capped score, so they still add up to it.
+    const capped = !knownRisk && score >= CRITICAL_FROM && floorScore < CRITICAL_FROM;
+    if (capped) score = DONT_KNOW_CEILING;
     // When a floor decides the score, the lift above the average belongs to the findings that set it.
     let floorMask = 0;
     if (floorScore > 0) {
@@ -354,7 +372,7 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
     if (score >= NONE_BAND_TOP) {
       contributions = collectContributions(section, scratch, positiveMask, liftMask, {
         weightedRisk,
-        average,
+        average: capped ? score : average,
         lift,
         score,
       });

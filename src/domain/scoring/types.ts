@@ -12,11 +12,12 @@ import type { RiskBand } from "./bands";
  * Bumped whenever the method changes what a stored score means. Version 2: rules that do not
  * apply carry no weight, high-risk findings set a floor, "don't know" counts as evidence where the
  * playbook says not knowing is a sign, countermeasures are ranked by the causes they remove.
- * Version 3 (rules only, the engine unchanged): a target below what the exposure band calls for is
- * a finding and the schedule that fits the band is not held against it; no out-of-hours cover for
- * a target that needs it, and burnout already costing the rota people, are findings; rare
- * deployments are treacle's high-risk finding only with approvals in the way; waiting on a central
- * specialist team is no longer reported as embedded specialists shared between teams.
+ * Version 3: not knowing never makes a pitfall Critical (DONT_KNOW_CEILING); and in the rules, a
+ * target below what the exposure band calls for is a finding and the schedule that fits the band
+ * is not held against it; no out-of-hours cover for a target that needs it, and burnout already
+ * costing the rota people, are findings; rare deployments are treacle's high-risk finding only with
+ * approvals in the way; waiting on a central specialist team is no longer reported as embedded
+ * specialists shared between teams.
  */
 export const SCORING_METHOD_VERSION = 3;
 

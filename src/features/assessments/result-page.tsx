@@ -14,6 +14,7 @@ import { Disagreements } from "../responses/disagreements";
 import { PulseSummary } from "../pulse/pulse-summary";
 import type { TeamPulseView } from "@/contracts/pulse/views";
 import { AddToPlanButton } from "@/features/plans/add-to-plan-button";
+import { DontKnowCeilingNote } from "@/features/results/dont-know-ceiling-note";
 import { teamPlanPath } from "@/contracts/plans/paths";
 import type { AssessmentResultView, PitfallResultView } from "@/contracts/assessments/types";
 
@@ -209,6 +210,10 @@ function PitfallResultCard({ pitfall }: { pitfall: PitfallResultView }) {
             score={pitfall.score}
           />
         </div>
+      ) : null}
+
+      {pitfall.ceilingAverage !== null && pitfall.score !== null ? (
+        <DontKnowCeilingNote average={pitfall.ceilingAverage} score={pitfall.score} />
       ) : null}
 
       {pitfall.contradictions.length > 0 ? (

@@ -1,5 +1,6 @@
 import { SectionCard } from "@/ui/section-card";
 import { HighRiskFindingsList, highRiskFindingsTitle } from "@/features/results/high-risk-findings";
+import { DontKnowCeilingNote } from "@/features/results/dont-know-ceiling-note";
 import { percentileSentence } from "@/domain/dashboards/team-dashboard";
 import { percentileBasis } from "@/domain/dashboards/coverage";
 import type { PitfallExplanationView } from "@/contracts/dashboards/views";
@@ -155,6 +156,10 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
             score={view.score}
           />
         </section>
+      ) : null}
+
+      {view.ceilingAverage !== null && view.score !== null ? (
+        <DontKnowCeilingNote average={view.ceilingAverage} score={view.score} />
       ) : null}
 
       <SectionCard id="contributions-heading" title="What drove the score">

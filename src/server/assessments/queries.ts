@@ -531,6 +531,10 @@ export async function getAssessmentResult(
         detail.averageScore < result.score
           ? detail.averageScore
           : null,
+      ceilingAverage:
+        typeof detail.averageScore === "number" && result.score !== null && detail.averageScore > result.score
+          ? detail.averageScore
+          : null,
       contradictions: (detail.contradictions ?? []).map(
         (questionId) => index.get(questionId)?.question.prompt ?? questionId,
       ),

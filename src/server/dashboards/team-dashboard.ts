@@ -403,6 +403,10 @@ export async function getPitfallExplanation(
       score !== null && detail.averageScore !== null && detail.averageScore < score
         ? detail.averageScore
         : null,
+    ceilingAverage:
+      score !== null && detail.averageScore !== null && detail.averageScore > score
+        ? detail.averageScore
+        : null,
     team: context.team,
     cycles: context.submitted.map((entry) => toCycleOption(entry.cycle)).reverse(),
     cycle: toCycleOption(selected.cycle),

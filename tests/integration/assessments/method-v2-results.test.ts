@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "@/domain/content/schema";
+import { DONT_KNOW_CEILING } from "@/domain/scoring";
 import { ExpectedError } from "@/contracts/action-result";
 import { confirmCarriedOverAnswers, startAssessment, submitAssessment } from "@/server/assessments/mutations";
 import { getAssessmentResult, getReview } from "@/server/assessments/queries";
@@ -59,6 +60,28 @@ describe("results under scoring method 2", () => {
       nextSteps: [],
       symptoms: [],
     });
+  });
+
+  it("stops a pitfall resting on 'don't know' alone at the top of High, and says why, with the average", async () => {
+    const dontKnow: Answer = { kind: "dontKnow" };
+    const { team, assessmentId, version } = await startFrom(org, "Ledger", {
+      ...healthyAnswers,
+      "ebau-planned-work-share": dontKnow,
+      "ebau-unplanned-work-tracking": dontKnow,
+      "ebau-callouts-per-shift": dontKnow,
+      "ebau-planned-features-delivered": dontKnow,
+      "ebau-graceful-degradation": dontKnow,
+      "ebau-deployment-automation": dontKnow,
+      "ebau-telemetry-automation": dontKnow,
+    });
+    await submitAssessment(team.lead, { assessmentId, expectedVersion: version });
+    const result = await getAssessmentResult(team.member, team.slug, "2026-q4");
+    const pitfall = result.pitfalls.find((entry) => entry.pitfallId === "excessive-bau")!;
+    expect(pitfall).toMatchObject({ score: DONT_KNOW_CEILING, band: "high", averageScore: null });
+    expect(pitfall.ceilingAverage).toBeGreaterThanOrEqual(80);
+    // Elsewhere nothing is capped.
+    const known = result.pitfalls.find((entry) => entry.pitfallId === "linear-run-costs")!;
+    expect(known.ceilingAverage).toBeNull();
   });
 
   it("refuses 'not applicable' on an on-call question from a team with its own schedule, changing nothing", async () => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { content, latestQuestionnaire } from "@/domain/content";
 import type { Answer, Answers, PitfallId, Questionnaire } from "@/domain/content/schema";
 import {
+  DONT_KNOW_CEILING,
   listContradictedAnswers,
   scoreAssessment,
   type AssessmentScore,
@@ -214,6 +215,24 @@ describe("principle 5: don't know counts as evidence where not knowing is a sign
     );
     expect(planned).toMatchObject({ answer: "dontKnow", value: null });
     expect(atLeast(result, "medium")).toBe(true);
+  });
+
+  it("never makes a pitfall Critical on 'don't know' alone: the score stops at the top of High", () => {
+    const unknown = Object.fromEntries(
+      questionnaire.sections
+        .find((section) => section.pitfallId === "excessive-bau")!
+        .questions.map((question) => [question.id, dontKnow]),
+    );
+    const capped = pitfall(score(unknown), "excessive-bau");
+    expect(capped.averageScore).toBeGreaterThanOrEqual(80);
+    expect(capped).toMatchObject({ score: DONT_KNOW_CEILING, band: "high" });
+    // The points are shares of the capped score, and no step removes more than it.
+    const points = capped.contributions.reduce((sum, contribution) => sum + contribution.points, 0);
+    expect(points).toBeCloseTo(DONT_KNOW_CEILING, 0);
+    expect(capped.countermeasures.every((step) => step.riskRemoved <= DONT_KNOW_CEILING)).toBe(true);
+    // One known risky answer is enough for the average to count in full.
+    const known = pitfall(score({ ...unknown, "ebau-callouts-per-shift": v(5) }), "excessive-bau");
+    expect(known.band).toBe("critical");
   });
 
   it("elsewhere lowers confidence but scores exactly what the known answers show", () => {
