@@ -190,3 +190,39 @@ test("on a phone a stacked table shows each row as a card, its cells beside (on 
   await expect(teams.getByRole("columnheader", { name: "Plan items" })).toBeVisible();
   await expect(planItemsLabel).toBeHidden();
 });
+
+test.describe("the save status on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("a save problem never covers the field being fixed, and its message is not squeezed on a laptop", async ({
+    page,
+  }) => {
+    await signIn(page, "lead.delivery-tracking@example.com");
+    await page.goto("/team/delivery-tracking/assessment");
+    const panel = page.getByTestId("save-status-panel");
+    const teamSize = page
+      .getByRole("group", { name: /How many people are in your product team/ })
+      .getByLabel(/Your answer/);
+    // The field sits just above the bottom of the screen, where the panel grows into a long message.
+    await teamSize.evaluate((field) => {
+      const bottom = field.getBoundingClientRect().bottom + window.scrollY;
+      window.scrollTo(0, bottom - window.innerHeight + 100);
+    });
+    await teamSize.fill("999");
+    await expect(page.getByTestId("save-status")).toContainText("Not saved:");
+    await expect
+      .poll(async () => {
+        const field = (await teamSize.boundingBox())!;
+        const bar = (await panel.boundingBox())!;
+        return field.y + field.height <= bar.y;
+      })
+      .toBe(true);
+
+    // On a laptop the message keeps a readable width beside "Show the question".
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const message = (await page.getByTestId("save-status").boundingBox())!;
+    expect(message.width).toBeGreaterThanOrEqual(180);
+    await teamSize.fill("8");
+    await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 15_000 });
+  });
+});

@@ -453,6 +453,40 @@ function SaveStatusBar({
   );
   const view = saveStatusView(status, syncStates, questions);
   const statusRef = useRef<HTMLParagraphElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  // On a phone the panel is fixed along the bottom of the screen and grows with a long message.
+  // The page keeps that much room below whatever is scrolled to or focused (scroll padding), and
+  // when the panel grows, the field being typed in is brought back above it instead of hidden.
+  useEffect(() => {
+    const panel = panelRef.current;
+    if (!panel) return;
+    const root = document.documentElement;
+    let height = 0;
+    const reserve = () => {
+      const fixed = getComputedStyle(panel).position === "fixed";
+      // What the panel covers, measured from the bottom of the viewport the page scrolls in.
+      const covered = root.clientHeight - panel.getBoundingClientRect().top;
+      root.style.scrollPaddingBottom = fixed ? `${Math.ceil(covered) + 8}px` : "";
+      const grew = panel.offsetHeight > height;
+      height = panel.offsetHeight;
+      const field = document.activeElement;
+      if (
+        fixed &&
+        grew &&
+        field instanceof HTMLElement &&
+        field.closest("fieldset") &&
+        !panel.contains(field)
+      )
+        field.scrollIntoView({ block: "nearest" });
+    };
+    reserve();
+    const observer = new ResizeObserver(reserve);
+    observer.observe(panel);
+    return () => {
+      observer.disconnect();
+      root.style.scrollPaddingBottom = "";
+    };
+  }, []);
   const tone =
     view.tone === "problem"
       ? "border-red-700 bg-red-50 text-red-950"
@@ -461,6 +495,7 @@ function SaveStatusBar({
         : "border-slate-300 bg-white text-slate-800";
   return (
     <div
+      ref={panelRef}
       data-testid="save-status-panel"
       className={`fixed inset-x-0 bottom-0 z-30 border-t-2 px-4 py-2 text-sm shadow-[0_-2px_6px_rgba(0,0,0,0.08)] lg:static lg:rounded-lg lg:border lg:p-4 lg:shadow-none ${tone}`}
     >
@@ -472,7 +507,7 @@ function SaveStatusBar({
           aria-live="polite"
           aria-atomic="true"
           data-testid="save-status"
-          className="min-w-0 flex-1 font-medium focus:outline-none"
+          className="min-w-48 flex-1 font-medium focus:outline-none"
         >
           {view.text}
         </p>
