@@ -107,6 +107,8 @@ test("a coach builds the checkout plan, sets owners and due dates, and exports C
     if (index === 0) await item.getByLabel("Notes", { exact: true }).fill(shared.savedNote);
     await item.getByRole("button", { name: "Save changes" }).click();
     await expect(item.getByRole("status")).toHaveText("Saved.");
+    // Sending the form did not drop keyboard focus to the top of the page.
+    await expect(item.getByRole("button", { name: "Save changes" })).toBeFocused();
   }
   expect(shared.saveRequest).not.toBeNull();
 
