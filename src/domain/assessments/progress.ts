@@ -60,6 +60,19 @@ export function assessmentProgress(
   };
 }
 
+/**
+ * Where to open a questionnaire: the first section with work left (an answer to confirm or a
+ * required one missing), so someone coming back carries on where they stopped; the first section
+ * when nothing is left.
+ */
+export function firstSectionWithWorkLeft(
+  sections: readonly { questions: readonly ProgressQuestion[] }[],
+  answers: Readonly<Record<string, ProgressAnswer | undefined>>,
+): number {
+  const open = sections.findIndex((section) => !assessmentProgress(section.questions, answers).complete);
+  return open < 0 ? 0 : open;
+}
+
 function countOf(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { draftMatchesServer, type AnswerDraft } from "./answer-draft";
 import {
   assessmentProgress,
+  firstSectionWithWorkLeft,
   type AssessmentProgress,
   type ProgressQuestion,
 } from "@/domain/assessments/progress";
@@ -50,10 +51,17 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
     () => askedSections(session.sections, (field) => session.teamContext?.[field] ?? server[field]),
     [session.sections, session.teamContext, server],
   );
-  const [current, setCurrent] = useState(0);
+  const own = session.respondent === "self";
+  // Coming back to the questionnaire opens the first section with work left (answers to confirm,
+  // required ones missing), not the first section; a link to a section or question still wins.
+  const [current, setCurrent] = useState(() =>
+    firstSectionWithWorkLeft(
+      sections.map((section) => ({ questions: countedAs(section.questions, own) })),
+      server,
+    ),
+  );
   const headingRefs = useRef(new Map<string, HTMLHeadingElement>());
   const questions = useMemo(() => sections.flatMap((section) => section.questions), [sections]);
-  const own = session.respondent === "self";
   const progressOf = (items: readonly QuestionView[]) => assessmentProgress(countedAs(items, own), server);
   const progress = progressOf(questions);
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
   assessmentProgress,
+  firstSectionWithWorkLeft,
   progressSentence,
   questionProgressState,
   type ProgressAnswer,
@@ -84,5 +85,40 @@ describe("assessment progress", () => {
         },
       ),
     );
+  });
+});
+
+describe("where the questionnaire opens", () => {
+  const sections = [
+    { questions: [{ id: "context", required: true }] },
+    {
+      questions: [
+        { id: "first", required: true },
+        { id: "optional", required: false },
+      ],
+    },
+    { questions: [{ id: "second", required: true }] },
+  ];
+
+  it("opens at the first section with an answer to confirm or a required one missing", () => {
+    expect(firstSectionWithWorkLeft(sections, {})).toBe(0);
+    expect(firstSectionWithWorkLeft(sections, { context: { carriedOver: false } })).toBe(1);
+    // An optional question left blank is no work left; a carried-over answer to confirm is.
+    expect(
+      firstSectionWithWorkLeft(sections, { context: { carriedOver: false }, first: { carriedOver: false } }),
+    ).toBe(2);
+    expect(
+      firstSectionWithWorkLeft(sections, { context: { carriedOver: false }, first: { carriedOver: true } }),
+    ).toBe(1);
+  });
+
+  it("opens at the first section once nothing is left", () => {
+    const done = {
+      context: { carriedOver: false },
+      first: { carriedOver: false },
+      second: { carriedOver: false },
+    };
+    expect(firstSectionWithWorkLeft(sections, done)).toBe(0);
+    expect(firstSectionWithWorkLeft([], {})).toBe(0);
   });
 });
