@@ -45,25 +45,38 @@ function argumentsProblem(json: string | null, allowFormData: boolean): string |
  * decoder and come back as a 500. They are malformed input, so they get a 4xx here, before any
  * application code runs. Authorization is not decided here; it lives in the data layer.
  */
-async function malformedActionRequest(
+type RequestProblem = { status: number; error: string };
+
+const TOO_LARGE: RequestProblem = { status: 413, error: "The request is too large." };
+
+/**
+ * The request's body read as a form, refused as too large by its declared length or once read
+ * (a copy: Next reads the body again). Throws when it is not a readable form of `contentType`.
+ */
+async function readFormWithinLimit(
   request: NextRequest,
-): Promise<{ status: number; error: string } | null> {
+  contentType: string,
+): Promise<{ form: FormData } | RequestProblem> {
+  if (Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT_BYTES) return TOO_LARGE;
+  const body = await request.clone().arrayBuffer();
+  if (body.byteLength > ACTION_BODY_LIMIT_BYTES) return TOO_LARGE;
+  return { form: await new Response(body, { headers: { "content-type": contentType } }).formData() };
+}
+
+async function malformedActionRequest(request: NextRequest): Promise<RequestProblem | null> {
   const declaredLength = Number(request.headers.get("content-length") ?? 0);
-  if (declaredLength > ACTION_BODY_LIMIT_BYTES) return { status: 413, error: "The request is too large." };
+  if (declaredLength > ACTION_BODY_LIMIT_BYTES) return TOO_LARGE;
   const contentType = request.headers.get("content-type") ?? "";
   try {
     if (contentType.startsWith("multipart/form-data")) {
-      const body = await request.clone().arrayBuffer();
-      if (body.byteLength > ACTION_BODY_LIMIT_BYTES)
-        return { status: 413, error: "The request is too large." };
-      const form = await new Response(body, { headers: { "content-type": contentType } }).formData();
-      const first = form.get("0");
+      const read = await readFormWithinLimit(request, contentType);
+      if (!("form" in read)) return read;
+      const first = read.form.get("0");
       const problem = argumentsProblem(typeof first === "string" ? first : null, true);
       return problem ? { status: 400, error: problem } : null;
     }
     const text = await request.clone().text();
-    if (Buffer.byteLength(text) > ACTION_BODY_LIMIT_BYTES)
-      return { status: 413, error: "The request is too large." };
+    if (Buffer.byteLength(text) > ACTION_BODY_LIMIT_BYTES) return TOO_LARGE;
     const problem = argumentsProblem(text, false);
     return problem ? { status: 400, error: problem } : null;
   } catch {
@@ -90,22 +103,18 @@ const NO_SCRIPT_ACTION_FIELD = /^\$ACTION_(?:KEY|ID_[0-9a-f]+|REF_(\d+)|(\d+):(\
  * field one our forms send, each action's description (`$ACTION_n:0`) naming an id and, if bound,
  * a part that is there, every part plain JSON. Null when the body is no such request or is sound.
  */
-async function malformedNoScriptAction(
-  request: NextRequest,
-): Promise<{ status: number; error: string } | null> {
+async function malformedNoScriptAction(request: NextRequest): Promise<RequestProblem | null> {
   const contentType = request.headers.get("content-type") ?? "";
   if (
     !contentType.startsWith("multipart/form-data") &&
     !contentType.startsWith("application/x-www-form-urlencoded")
   )
     return null;
-  const declaredLength = Number(request.headers.get("content-length") ?? 0);
-  if (declaredLength > ACTION_BODY_LIMIT_BYTES) return { status: 413, error: "The request is too large." };
   let form: FormData;
   try {
-    const body = await request.clone().arrayBuffer();
-    if (body.byteLength > ACTION_BODY_LIMIT_BYTES) return { status: 413, error: "The request is too large." };
-    form = await new Response(body, { headers: { "content-type": contentType } }).formData();
+    const read = await readFormWithinLimit(request, contentType);
+    if (!("form" in read)) return read;
+    form = read.form;
   } catch {
     return { status: 400, error: "The form could not be read." };
   }

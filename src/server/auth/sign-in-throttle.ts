@@ -142,14 +142,14 @@ export async function reservePasswordChangeAttempt(
   client: AppPrismaClient,
   userId: string,
   now = Date.now(),
-): Promise<SignInAttempt> {
+): Promise<{ allowed: true } | { allowed: false; waitMinutes: number }> {
   const { count, windowStart } = await countInFixedWindow(
     client,
     passwordChangeKey(userId),
     PASSWORD_CHANGE_LIMIT.windowMs,
     now,
   );
-  if (count <= PASSWORD_CHANGE_LIMIT.max) return { allowed: true, countedAccount: false };
+  if (count <= PASSWORD_CHANGE_LIMIT.max) return { allowed: true };
   return {
     allowed: false,
     waitMinutes: Math.ceil((windowStart + PASSWORD_CHANGE_LIMIT.windowMs - now) / 60_000),
