@@ -21,7 +21,9 @@ export const pulseQuestions: PulseQuestion[] = [
       { value: "a-lot", label: "A lot: it regularly took over my life outside work", risk: 1 },
     ],
     weight: 3,
-    detects: { symptoms: ["on-call-burnout-risk"], causes: ["too-much-time-on-call"] },
+    // What people live through is the symptom; what causes it (too much time on call, callouts,
+    // unprepared responders) is for the lead's answers and the rota to show.
+    detects: { symptoms: ["on-call-burnout-risk"], causes: [] },
   },
   {
     id: "pulse-on-call-strain",
@@ -37,7 +39,13 @@ export const pulseQuestions: PulseQuestion[] = [
       { value: "close-to-burnout", label: "Close to burning out", risk: 1 },
     ],
     weight: 3,
-    detects: { symptoms: ["on-call-burnout-risk"], causes: ["too-much-time-on-call"] },
+    detects: { symptoms: ["on-call-burnout-risk"], causes: [] },
+    floor: {
+      averageRiskFrom: 0.7,
+      band: "medium",
+      explanation:
+        "The people on the rota say, in the anonymous pulse, that on-call leaves them often exhausted or close to burning out: the pitfall's burnout symptom, first-hand, however sound the rota looks.",
+    },
   },
   {
     id: "pulse-on-call-prepared",

@@ -129,8 +129,15 @@ export const scoringRules: ContextRule[] = [
     id: "own-schedule-on-99-0-target",
     pitfallId: "linear-run-costs",
     explanation:
-      "The service has a 99.0% availability target but the team runs its own out-of-hours schedule. At 99.0% a domain schedule shared with sibling teams is enough; a schedule per team makes standby costs grow with every team.",
-    appliesWhen: [{ field: "availability-target", op: "in", values: ["99-0"] }],
+      "The service has a 99.0% availability target but the team runs its own out-of-hours schedule, and its exposure has not been estimated. At 99.0% a domain schedule shared with sibling teams is enough; a schedule per team makes standby costs grow with every team.",
+    // As for the 95.0% rule above: with a known band the exposure rules judge the schedule. A high
+    // band calls for the team's own schedule, so there the 99.0% target is what is wrong
+    // (target-below-exposure-high-band), and a medium band is judged by
+    // own-schedule-on-medium-exposure.
+    appliesWhen: [
+      { field: "availability-target", op: "in", values: ["99-0"] },
+      { field: "financial-exposure-band", op: "in", values: ["not-estimated"] },
+    ],
     when: [{ field: "out-of-hours-on-call-setup", op: "in", values: ["own-team-schedule"] }],
     weight: 2,
     detects: { symptoms: [], causes: ["per-team-standby-cost-model"] },
@@ -444,6 +451,22 @@ export const scoringRules: ContextRule[] = [
     appliesWhen: [
       { field: "availability-target", op: "in", values: ["99-0"] },
       { field: "financial-exposure-band", op: "in", values: ["medium", "high"] },
+    ],
+    when: [{ field: "out-of-hours-on-call-setup", op: "in", values: ["none"] }],
+    weight: 0,
+    floor: "medium",
+    detects: { symptoms: ["minority-of-team-on-call"], causes: [] },
+  },
+  {
+    id: "no-out-of-hours-cover-for-medium-exposure",
+    pitfallId: "limited-on-call-schedule",
+    explanation:
+      "Nobody responds out of hours to a service in the medium financial exposure band run to 99.9% or more. The band calls for at least a domain schedule shared with sibling teams, and the target for more: an incident at night waits for the morning.",
+    // The target above the band is judged under Responsible but unaccountable
+    // (target-above-medium-exposure-band); even the 99.0% the band calls for needs cover.
+    appliesWhen: [
+      { field: "availability-target", op: "in", values: ["99-9", "99-99"] },
+      { field: "financial-exposure-band", op: "in", values: ["medium"] },
     ],
     when: [{ field: "out-of-hours-on-call-setup", op: "in", values: ["none"] }],
     weight: 0,

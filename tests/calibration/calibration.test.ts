@@ -91,6 +91,14 @@ function describePitfall(pitfall: PitfallScore): string {
   ].join("\n");
 }
 
+/** The pitfall a team's headline names: worst band, then highest score. */
+function worstPitfall(pitfalls: readonly PitfallScore[]): PitfallScore | undefined {
+  const rank = (pitfall: PitfallScore) => (pitfall.band === null ? -1 : RISK_BANDS.indexOf(pitfall.band));
+  return pitfalls
+    .filter((pitfall) => pitfall.score !== null && pitfall.band !== null && pitfall.band !== "none")
+    .sort((a, b) => rank(b) - rank(a) || b.score! - a.score!)[0];
+}
+
 function checkPitfall(pitfall: PitfallScore, expectation: PitfallExpectation, problems: string[]): void {
   const where = pitfall.pitfallId;
   const expectedStatus = expectation.status ?? (expectation.band ? "scored" : undefined);
@@ -191,10 +199,22 @@ function calibrate(profile: CalibrationProfile): { problems: string[]; engineSai
       problems.push(
         `assessment-wide: expected ${expected.firstCountermeasureOverall} first, engine ranked ${first ? `${first.countermeasureId} (${first.totalRiskRemoved})` : "none"} first`,
       );
-    } else if (second && second.totalRiskRemoved >= first.totalRiskRemoved) {
-      problems.push(
-        `assessment-wide: ${first.countermeasureId} is first only by a tie with ${second.countermeasureId}`,
-      );
+    } else {
+      // The list opens with the worst pitfall's own first step; otherwise urgency decides. Either
+      // way a first place won only by a tie-break is not a ranking.
+      const worst = worstPitfall(result.pitfalls);
+      const [ownFirst, ownSecond] = worst?.countermeasures ?? [];
+      const tiedWith =
+        ownFirst?.countermeasureId === first.countermeasureId
+          ? ownSecond && ownSecond.riskRemoved >= ownFirst.riskRemoved
+            ? ownSecond.countermeasureId
+            : null
+          : second && second.urgency >= first.urgency
+            ? second.countermeasureId
+            : null;
+      if (tiedWith) {
+        problems.push(`assessment-wide: ${first.countermeasureId} is first only by a tie with ${tiedWith}`);
+      }
     }
   }
   for (const comparison of expected.comparisons ?? []) checkComparison(profile, result, comparison, problems);

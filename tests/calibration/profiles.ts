@@ -1189,4 +1189,89 @@ export const profiles: readonly CalibrationProfile[] = [
       ],
     },
   }),
+  team({
+    id: "high-exposure-99-0-own-schedule",
+    title: "Exposure re-estimated as high, the target still 99.0%, the team's own schedule inherited",
+    rationale:
+      "domain notes: high exposure calls for 99.9% and the team's own out-of-hours schedule; here the target is what is wrong, not the schedule, so dropping the rota would be harmful advice.",
+    context: { "availability-target": v("99-0") },
+    answers: {
+      "lrc-target-chosen-on-exposure": YES,
+      "lrc-out-of-hours-cover-decided-by": v("inherited"),
+      "lrc-target-reviewed-this-quarter": NO,
+    },
+    expect: {
+      pitfalls: {
+        "linear-run-costs": {
+          band: ["low", "medium"],
+          firstCountermeasure: "select-availability-targets-on-financial-exposure",
+        },
+      },
+      otherPitfalls: HEALTHY,
+      firstCountermeasureOverall: "select-availability-targets-on-financial-exposure",
+    },
+  }),
+  team({
+    id: "medium-exposure-99-9-nobody-on-call",
+    title: "Medium exposure, a 99.9% target, and nobody on call out of hours",
+    rationale:
+      "domain notes: the medium band calls for 99.0% and a domain schedule shared with sibling teams; the band and the target both call for out-of-hours cover and nobody gives it.",
+    context: { "financial-exposure-band": v("medium"), "out-of-hours-on-call-setup": v("none") },
+    answers: {
+      ...allNotApplicable(ON_CALL_QUESTION_IDS, "Nobody is on call out of hours."),
+      "ebau-callouts-per-shift": na("There are no on-call shifts."),
+      "rbu-on-call-budget-owner": na("There is no on-call spending."),
+      "rbu-asked-to-cut-on-call-spend": na("There is no on-call spending."),
+      "lrc-target-chosen-on-exposure": NO,
+      "lrc-out-of-hours-cover-decided-by": v("team-preference"),
+    },
+    expect: {
+      pitfalls: {
+        "limited-on-call-schedule": {
+          band: ["medium", "high"],
+          symptomsMustFire: ["minority-of-team-on-call"],
+        },
+        "responsible-but-unaccountable": { symptomsMustFire: ["inflated-availability-targets"] },
+      },
+      firstCountermeasureOverall: "select-availability-targets-on-financial-exposure",
+    },
+  }),
+  team({
+    id: "critical-rota-crowded-out-of-first-steps",
+    title: "On-call Critical on every cause at once, three other pitfalls High on one cause each",
+    rationale:
+      "seed: the limited on-call schedule comes from people feeling unprepared, unhappy with pay, or burning out from too much time on call; all three hold, so the pitfall dominates and the first step must work on it, however its risk is shared between countermeasures.",
+    context: { "team-size": v(10), "on-call-rota-size": v(2) },
+    answers: {
+      "locs-share-of-team-on-call": v(20),
+      "locs-share-of-time-on-call": v(50),
+      "locs-on-call-pay-model": v("unpaid"),
+      "locs-ready-before-first-shift": v(1),
+      "locs-confident-on-call": STRONGLY_DISAGREE,
+      "locs-personal-disruption": STRONGLY_AGREE,
+      "locs-left-rota-from-strain": YES,
+      "locs-time-to-restore-out-of-hours": v("over-a-day"),
+      "nmim-incident-managers-informed": v("not-involved"),
+      "nmim-know-how-to-involve-others": DISAGREE,
+      "nmim-crisis-communications-plan": NO,
+      "nmim-leadership-updated-share": v(30),
+      "nmim-incident-commander-share": v(30),
+      "nmim-automated-touchpoints": v(0),
+      "es-teams-per-embedded-specialist": v(3),
+      "es-wait-for-specialist": v("days"),
+      "es-specialist-workload": v("mostly-overloaded"),
+      "es-self-service-specialist-tasks": DISAGREE,
+      "rbu-accountable-for-incidents": v("head-of-operations"),
+      "rbu-operational-features-ranked-with-product": DISAGREE,
+      "rbu-operability-expected": DISAGREE,
+      "cmt-deployment-frequency": v("monthly"),
+      "cmt-approval-wait-days": v(4),
+      "cmt-pre-approved-share": v(0),
+      "cmt-one-change-category": YES,
+    },
+    expect: {
+      pitfalls: { "limited-on-call-schedule": { band: ["critical", "critical"] } },
+      firstCountermeasureOverall: "craft-sustainable-on-call-schedule",
+    },
+  }),
 ];

@@ -1,5 +1,5 @@
 /**
- * A plain reference implementation of scoring method 3, written from the method's specification
+ * A plain reference implementation of scoring method 4, written from the method's specification
  * (the numbered steps cited below) rather than from the production engine. It favours obvious
  * code over speed: simple loops, Maps and arrays, a fresh object for everything, no caching.
  *
@@ -709,7 +709,30 @@ function rankAcrossAssessment(
       EFFORT_ORDER[a.effort] - EFFORT_ORDER[b.effort] ||
       compareIds(a.countermeasureId, b.countermeasureId),
   );
-  return ranked;
+
+  // The worst pitfall's own first step leads, then each other Critical pitfall's, worst first.
+  const bandRank = ["none", "low", "medium", "high", "critical"];
+  const byStanding = pitfalls
+    .filter((pitfall) => pitfall.score !== null && pitfall.band !== null && pitfall.band !== "none")
+    .map((pitfall, order) => ({ pitfall, order }))
+    .sort(
+      (a, b) =>
+        bandRank.indexOf(b.pitfall.band!) - bandRank.indexOf(a.pitfall.band!) ||
+        b.pitfall.score! - a.pitfall.score! ||
+        a.order - b.order,
+    )
+    .map(({ pitfall }) => pitfall);
+  const leading: string[] = [];
+  byStanding.forEach((pitfall, index) => {
+    if (index > 0 && pitfall.band !== "critical") return;
+    // Its countermeasures are in its own order already (step 12): the first removing risk.
+    const first = pitfall.countermeasures.find((ranking) => ranking.riskRemoved > 0);
+    if (first && !leading.includes(first.countermeasureId)) leading.push(first.countermeasureId);
+  });
+  return [
+    ...leading.map((id) => ranked.find((entry) => entry.countermeasureId === id)!),
+    ...ranked.filter((entry) => !leading.includes(entry.countermeasureId)),
+  ];
 }
 
 /* ------------------------------------------------------------------------------------------------

@@ -301,6 +301,18 @@ export const pulseQuestionSchema = z.strictObject({
   options: z.array(choiceOptionSchema).min(3).max(5),
   weight: z.number().int().min(1).max(3),
   detects: detectsSchema,
+  /**
+   * A high-risk finding read from the answers: when their average risk reaches `averageRiskFrom`,
+   * the pitfall is at least in `band`, as a lead's answer of the same weight would hold it. The
+   * people concerned saying it first-hand counts at least as much as the lead saying it for them.
+   */
+  floor: z
+    .strictObject({
+      averageRiskFrom: z.number().gt(0).max(1),
+      band: floorBandSchema,
+      explanation: text,
+    })
+    .optional(),
 });
 
 export const questionnaireSchema = z.strictObject({

@@ -6,7 +6,13 @@ import { z } from "zod";
 import { countermeasureById } from "../content";
 import type { PitfallId } from "../content/schema";
 import type { RiskBand } from "../scoring/bands";
-import { BAND_URGENCY, compareRemediation, type RemediationOrderKey } from "../scoring/remediation-order";
+import {
+  BAND_URGENCY,
+  compareRemediation,
+  leadingCountermeasureIds,
+  type RemediationOrderKey,
+  withLeadingStepsFirst,
+} from "../scoring/remediation-order";
 
 const answerValueSchema = z.union([z.number(), z.string(), z.boolean()]);
 
@@ -111,14 +117,16 @@ export interface RemediationStep {
 }
 
 /**
- * Countermeasures ranked across every pitfall of an assessment in the engine's order: most urgent
- * first (risk removed weighted by the band of its pitfall), so the first step works on the worst
- * pitfall. A countermeasure serving two pitfalls appears once, crediting both.
+ * Countermeasures ranked across every pitfall of an assessment in the engine's order: the worst
+ * pitfall's own first step and each other Critical pitfall's first, then most urgent first (risk
+ * removed weighted by the band of its pitfall). A countermeasure serving two pitfalls appears once,
+ * crediting both.
  */
 export function topRemediationSteps(
   pitfalls: readonly {
     pitfallId: PitfallId;
     band: RiskBand | null;
+    score: number | null;
     countermeasures: readonly StoredCountermeasure[];
   }[],
   limit = 3,
@@ -153,7 +161,16 @@ export function topRemediationSteps(
     });
   }
   steps.sort(compareRemediation);
-  return steps.slice(0, limit).map(({ urgency: _urgency, effort: _effort, ...step }) => step);
+  const leading = leadingCountermeasureIds(
+    pitfalls.map((pitfall) => ({
+      band: pitfall.band,
+      score: pitfall.score,
+      countermeasures: pitfall.countermeasures,
+    })),
+  );
+  return withLeadingStepsFirst(steps, leading)
+    .slice(0, limit)
+    .map(({ urgency: _urgency, effort: _effort, ...step }) => step);
 }
 
 /**

@@ -7,7 +7,13 @@
 import { z } from "zod";
 import { PITFALL_IDS } from "../content/schema";
 import { countermeasureById, pitfallById, pitfallOfSymptom } from "../content";
-import { BAND_URGENCY, compareRemediation } from "../scoring/remediation-order";
+import {
+  BAND_URGENCY,
+  compareRemediation,
+  leadingCountermeasureIds,
+  type LeadingStepPitfall,
+  withLeadingStepsFirst,
+} from "../scoring/remediation-order";
 import { decodeRiskBand, type RiskBand } from "../scoring/bands";
 import { decodePitfallStatus, type PitfallStatus } from "../scoring/types";
 import { showsFindings } from "../results/headline";
@@ -130,13 +136,16 @@ export interface StoredAssessmentReading {
 
 /**
  * Scores per pitfall in content order, and every countermeasure ranked across pitfalls in the
- * engine's order (most urgent first: risk removed weighted by the band of its pitfall). Countermeasures that would remove no risk are kept, ranked last,
+ * engine's order (the worst pitfall's and each Critical pitfall's own first step, then most urgent
+ * first: risk removed weighted by the band of its pitfall). Countermeasures that would remove no
+ * risk are kept, ranked last,
  * so a team can still plan them. A pitfall in band None (or not scored) shows no symptoms and no
  * countermeasure removes risk from it, whatever an older stored result lists.
  */
 export function readStoredResults(rows: readonly StoredResultRow[]): StoredAssessmentReading {
   const pitfalls: PitfallResultSummary[] = [];
   const byCountermeasure = new Map<string, RecommendedCountermeasure>();
+  const standings: LeadingStepPitfall[] = [];
 
   for (const row of [...rows].sort(byPitfallOrder)) {
     const detail = parseStoredDetail(row.detail);
@@ -160,6 +169,11 @@ export function readStoredResults(rows: readonly StoredResultRow[]): StoredAsses
           ),
         ),
       })),
+    });
+    standings.push({
+      band: findings ? decodeRiskBand(row.band) : null,
+      score: row.score,
+      countermeasures: findings ? detail.countermeasures : [],
     });
     for (const countermeasure of detail.countermeasures) {
       const entry = byCountermeasure.get(countermeasure.countermeasureId) ?? {
@@ -211,7 +225,10 @@ export function readStoredResults(rows: readonly StoredResultRow[]): StoredAsses
   recommendations.sort((a, b) =>
     compareRemediation(orderKey.get(a.countermeasureId)!, orderKey.get(b.countermeasureId)!),
   );
-  return { pitfalls, recommendations };
+  return {
+    pitfalls,
+    recommendations: withLeadingStepsFirst(recommendations, leadingCountermeasureIds(standings)),
+  };
 }
 
 /** Triggered symptoms across every pitfall, the ones carrying most score points first. */

@@ -10,7 +10,7 @@
  *   It enters the scoring engine as a percentage question (0–100, risk rising evenly), so it is
  *   explained, weighted and ranked like any other answer.
  */
-import type { Answers, PulseQuestion, Question, Questionnaire } from "../content/schema";
+import type { Answers, ContextRule, PulseQuestion, Question, Questionnaire } from "../content/schema";
 
 /** The smallest group whose answers are ever shown; a configured threshold below it is raised to it. */
 export const MIN_PULSE_ANSWERS = 3;
@@ -71,7 +71,8 @@ export function aggregatePulse(
       respondents += count;
       riskSum += count * option.risk;
     }
-    if (respondents < threshold) return { questionId: question.id, pitfallId: question.pitfallId, shown: false };
+    if (respondents < threshold)
+      return { questionId: question.id, pitfallId: question.pitfallId, shown: false };
     return {
       questionId: question.id,
       pitfallId: question.pitfallId,
@@ -112,6 +113,26 @@ function evidenceQuestion(question: PulseQuestion): Question {
   };
 }
 
+/**
+ * A shown pulse question's floor as a rule of weight 0 over its evidence question: the answers
+ * already count at the question's weight, the rule only holds the pitfall at the band. Read on the
+ * percentage the evidence question holds, so "from 0.7" is "more than 69.95".
+ */
+function floorRule(question: PulseQuestion): ContextRule[] {
+  if (!question.floor) return [];
+  return [
+    {
+      id: `${question.id}-floor`,
+      pitfallId: question.pitfallId,
+      explanation: question.floor.explanation,
+      when: [{ field: question.id, op: "gt", value: question.floor.averageRiskFrom * 100 - 0.05 }],
+      weight: 0,
+      floor: question.floor.band,
+      detects: { symptoms: question.detects.symptoms, causes: [] },
+    },
+  ];
+}
+
 const variants = new WeakMap<Questionnaire, Map<string, Questionnaire>>();
 
 /**
@@ -133,6 +154,7 @@ export function questionnaireWithPulseEvidence(
   if (!variant) {
     variant = {
       ...questionnaire,
+      contextRules: [...questionnaire.contextRules, ...included.flatMap(floorRule)],
       sections: questionnaire.sections.map((section) => {
         const added = included.filter((question) => question.pitfallId === section.pitfallId);
         return added.length === 0

@@ -47,5 +47,8 @@ export {
   BAND_URGENCY,
   compareRemediation,
   EFFORT_ORDER,
+  leadingCountermeasureIds,
+  type LeadingStepPitfall,
   type RemediationOrderKey,
+  withLeadingStepsFirst,
 } from "./remediation-order";

@@ -10,7 +10,12 @@ import {
   type AnswerValue,
 } from "./answer-validation";
 import { bandForScore } from "./bands";
-import { BAND_URGENCY, compareRemediation } from "./remediation-order";
+import {
+  BAND_URGENCY,
+  compareRemediation,
+  leadingCountermeasureIds,
+  withLeadingStepsFirst,
+} from "./remediation-order";
 import {
   compiledFrom,
   type CompiledCondition,
@@ -802,7 +807,9 @@ function addressedAndTriggered(
  *
  * Ties are broken by a fixed rule, never by the order of the content: within a pitfall, most risk
  * removed, then most removed across the assessment, then least effort, then id; across the
- * assessment, most urgency, then most risk removed, then least effort, then id.
+ * assessment, most urgency, then most risk removed, then least effort, then id. The worst
+ * pitfall's own first step, and each other Critical pitfall's, lead the assessment-wide list
+ * (`leadingCountermeasureIds`).
  */
 function rankCountermeasures(
   compiled: CompiledQuestionnaire,
@@ -868,7 +875,7 @@ function rankCountermeasures(
     ranked[position + 1] = entry;
     filled++;
   }
-  return ranked;
+  return withLeadingStepsFirst(ranked, leadingCountermeasureIds(pitfalls));
 }
 
 /** Whether `a` goes before `b` in the assessment-wide list. */

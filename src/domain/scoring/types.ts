@@ -18,8 +18,13 @@ import type { RiskBand } from "./bands";
  * costing the rota people, are findings; rare deployments are treacle's high-risk finding only with
  * approvals in the way; waiting on a central specialist team is no longer reported as embedded
  * specialists shared between teams.
+ * Version 4: the worst pitfall's own first step (and each Critical pitfall's) leads the
+ * assessment-wide remediation list; an own schedule on a 99.0% target is a run-cost finding only
+ * while exposure is unestimated; nobody on call for a medium-exposure service run to 99.9% or more
+ * is a finding; the anonymous pulse is evidence of symptoms only, and a rota saying it is worn out
+ * holds Limited on-call schedule at Medium.
  */
-export const SCORING_METHOD_VERSION = 3;
+export const SCORING_METHOD_VERSION = 4;
 
 /**
  * - scored: at least one question of the pitfall was answered with a value (or a "don't know" that

@@ -556,6 +556,7 @@ export async function getAssessmentResult(
       .map((result) => ({
         pitfallId: result.pitfallId as PitfallId,
         band: decodeRiskBand(result.band),
+        score: result.score,
         countermeasures: parseResultDetail(result.detail).countermeasures.map((countermeasure) => ({
           ...countermeasure,
           addressesTriggered: [],

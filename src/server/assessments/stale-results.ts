@@ -6,10 +6,15 @@ import { SCORING_METHOD_VERSION } from "@/domain/scoring/types";
 import type { Prisma } from "@/generated/prisma/client";
 import type { AppPrismaClient } from "../prisma-client";
 
-/** Assessments holding stored results: submitted, or reopened after a submission. */
+/**
+ * Submitted assessments. A reopened one keeps the results it was last submitted with, of the method
+ * they were computed with, until it is submitted again (then by the current method): its answers
+ * are a draft again, and scoring them would put half-edited answers under "last submitted" on the
+ * result page, the plans and the exports.
+ */
 const withStoredResults = {
   submittedAt: { not: null },
-  status: { in: ["submitted", "reopened"] },
+  status: "submitted",
 } as const satisfies Prisma.AssessmentWhereInput;
 
 /**

@@ -256,11 +256,15 @@ export async function getTeamDashboard(
       .filter(
         (entry): entry is [PitfallId, StoredDetail] => isPitfallId(entry[0]) && withFindings.has(entry[0]),
       )
-      .map(([pitfallId, detail]) => ({
-        pitfallId,
-        band: decodeRiskBand(selectedRows.find((row) => row.pitfallId === pitfallId)?.band ?? null),
-        countermeasures: detail.countermeasures,
-      })),
+      .map(([pitfallId, detail]) => {
+        const row = selectedRows.find((candidate) => candidate.pitfallId === pitfallId);
+        return {
+          pitfallId,
+          band: decodeRiskBand(row?.band ?? null),
+          score: row?.score ?? null,
+          countermeasures: detail.countermeasures,
+        };
+      }),
   );
   const planItems = remediation.length
     ? await db.planItem.findMany({

@@ -127,6 +127,10 @@ describe("re-scoring stored results under the current method", () => {
   /** Q3 (closed): a stale submitted one, a stale reopened one with results, a draft. */
   let q3Submitted: string;
   let q3Reopened: string;
+  let q3ReopenedBefore: {
+    row: Awaited<ReturnType<typeof assessmentRow>>;
+    results: Awaited<ReturnType<typeof storedResults>>;
+  };
   let q3Draft: string;
   let planItemId: string;
   /** Q2 (closed): a valid stale assessment re-scored first, then one whose answer is now refused. */
@@ -174,6 +178,7 @@ describe("re-scoring stored results under the current method", () => {
     q3Submitted = (await staleSubmitted(q3Team.id, org.previousCycle.id, 0.25)).id;
     const reopenedTeam = await createTeam(org.orgUnitId, "Catalogue");
     q3Reopened = (await staleSubmitted(reopenedTeam.id, org.previousCycle.id, 0.5, "reopened")).id;
+    q3ReopenedBefore = { row: await assessmentRow(q3Reopened), results: await storedResults(q3Reopened) };
     const draftTeam = await createTeam(org.orgUnitId, "Drafts");
     q3Draft = (
       await db.assessment.create({
@@ -233,21 +238,22 @@ describe("re-scoring stored results under the current method", () => {
     expect(row.scoringMethodVersion).toBe(SCORING_METHOD_VERSION);
   });
 
-  it("re-scores submitted and reopened assessments of every cycle and leaves drafts alone", async () => {
+  it("re-scores submitted assessments of every cycle and leaves reopened ones and drafts alone", async () => {
     expect(firstRun.rescored.map((cycle) => [cycle.cycleName, cycle.assessments])).toEqual([
-      [org.previousCycle.name, 2],
+      [org.previousCycle.name, 1],
       [org.openCycle.name, 1],
     ]);
-    for (const id of [q3Submitted, q3Reopened]) {
-      const row = await assessmentRow(id);
-      expect(row).toMatchObject({ scoringMethodVersion: SCORING_METHOD_VERSION, version: 2 });
-      const results = await storedResults(id);
-      expect(results.length).toBeGreaterThan(2);
-      for (const result of results) {
-        expect(JSON.parse(result.detail)).toMatchObject({ methodVersion: SCORING_METHOD_VERSION });
-      }
+    const row = await assessmentRow(q3Submitted);
+    expect(row).toMatchObject({ scoringMethodVersion: SCORING_METHOD_VERSION, version: 2 });
+    const results = await storedResults(q3Submitted);
+    expect(results.length).toBeGreaterThan(2);
+    for (const result of results) {
+      expect(JSON.parse(result.detail)).toMatchObject({ methodVersion: SCORING_METHOD_VERSION });
     }
-    expect(await assessmentRow(q3Reopened)).toMatchObject({ status: "reopened" });
+    // A reopened assessment's answers are a draft again: its last submitted results stay exactly as
+    // they were, of their own method, until it is submitted again.
+    expect(await assessmentRow(q3Reopened)).toEqual(q3ReopenedBefore.row);
+    expect(await storedResults(q3Reopened)).toEqual(q3ReopenedBefore.results);
     expect(await assessmentRow(q3Draft)).toEqual({
       status: "draft",
       version: 1,
@@ -281,7 +287,7 @@ describe("re-scoring stored results under the current method", () => {
       `2026 Q2: not re-scored, nothing in it was changed. ${firstRun.failed[0]!.reason}`,
     );
     expect(lines).toContain(
-      `${org.previousCycle.name}: 2 assessments re-scored (method ${OLD_METHOD} → ${SCORING_METHOD_VERSION}), 1 plan item score updated`,
+      `${org.previousCycle.name}: 1 assessment re-scored (method ${OLD_METHOD} → ${SCORING_METHOD_VERSION}), 1 plan item score updated`,
     );
   });
 
@@ -295,14 +301,14 @@ describe("re-scoring stored results under the current method", () => {
     expect(q3Event).toMatchObject({ actorId: null, entityType: "cycle", teamId: null });
     expect(JSON.parse(q3Event.before!)).toEqual({
       cycle: org.previousCycle.name,
-      assessments: 2,
+      assessments: 1,
       methodVersions: [OLD_METHOD],
-      assessmentsByMethodVersion: { [String(OLD_METHOD)]: 2 },
+      assessmentsByMethodVersion: { [String(OLD_METHOD)]: 1 },
       planItems: 1,
     });
     expect(JSON.parse(q3Event.after!)).toEqual({
       cycle: org.previousCycle.name,
-      assessments: 2,
+      assessments: 1,
       methodVersion: SCORING_METHOD_VERSION,
       planItems: 1,
     });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { content } from "@/domain/content";
+import { content, countermeasureById } from "@/domain/content";
 import { PITFALL_IDS, type PitfallId } from "@/domain/content/schema";
 import {
   buildOrgPriorities,
@@ -11,7 +11,7 @@ import {
 import { coverageText, percentileBasis } from "@/domain/dashboards/coverage";
 import { readStoredResults, type StoredResultRow } from "@/domain/plans/stored-rankings";
 import { bandForScore } from "@/domain/scoring/bands";
-import { compareRemediation } from "@/domain/scoring/remediation-order";
+import { BAND_URGENCY, compareRemediation } from "@/domain/scoring/remediation-order";
 
 const [cmA, cmB, cmC] = content.countermeasures.map((countermeasure) => countermeasure.id);
 
@@ -161,16 +161,33 @@ const teamScoresArb: fc.Arbitrary<TeamScores> = fc.dictionary(
 ) as fc.Arbitrary<TeamScores>;
 
 describe("properties", () => {
-  it("a single team's priorities follow that team's own ranking", () => {
+  it("a single team's priorities follow that team's own ranking by urgency", () => {
     fc.assert(
       fc.property(teamScoresArb, (scores) => {
         const rows = storedRows(scores);
         const { countermeasures } = buildOrgPriorities(
           input({ current: new Map([["t1", rows]]), previous: new Map(), planItems: [] }),
         );
-        const own = readStoredResults(rows)
-          .recommendations.filter((recommendation) => recommendation.totalRiskRemoved > 0)
-          .map((recommendation) => recommendation.countermeasureId)
+        // The team's own list puts its worst pitfall's first step first whatever its urgency; summed
+        // over an organisation only urgency orders, so the team's list is compared in that order.
+        const { pitfalls, recommendations } = readStoredResults(rows);
+        const bandOf = new Map(pitfalls.map((pitfall) => [pitfall.pitfallId, pitfall.band ?? "none"]));
+        const own = recommendations
+          .filter((recommendation) => recommendation.totalRiskRemoved > 0)
+          .map((recommendation) => ({
+            countermeasureId: recommendation.countermeasureId,
+            totalRiskRemoved: recommendation.totalRiskRemoved,
+            urgency:
+              Math.round(
+                recommendation.pitfalls.reduce(
+                  (sum, entry) => sum + entry.riskRemoved * BAND_URGENCY[bandOf.get(entry.pitfallId)!],
+                  0,
+                ) * 10,
+              ) / 10,
+            effort: countermeasureById(recommendation.countermeasureId)!.effort,
+          }))
+          .sort(compareRemediation)
+          .map((key) => key.countermeasureId)
           .slice(0, TOP_ORG_COUNTERMEASURES);
         expect(countermeasures.map((entry) => entry.countermeasureId)).toEqual(own);
       }),

@@ -25,14 +25,16 @@ describe("top remediation steps", () => {
       {
         pitfallId: "excessive-bau",
         band: "medium",
-        countermeasures: [ranking("re-architect", 12), ranking("track-rework", 20)],
+        score: 32,
+        countermeasures: [ranking("track-rework", 20), ranking("re-architect", 12)],
       },
       {
         pitfallId: "limited-on-call-schedule",
         band: "medium",
+        score: 36,
         countermeasures: [ranking("re-architect", 15), ranking("fair-pay", 5)],
       },
-      { pitfallId: "linear-run-costs", band: "none", countermeasures: [ranking("targets", 0)] },
+      { pitfallId: "linear-run-costs", band: "none", score: 0, countermeasures: [ranking("targets", 0)] },
     ]);
     expect(
       steps.map((step) => [step.countermeasureId, step.totalRiskRemoved, step.pitfallId, step.pitfallIds]),
@@ -45,11 +47,80 @@ describe("top remediation steps", () => {
 
   it("puts work on a Critical pitfall before a larger gain on a Medium one", () => {
     const steps = topRemediationSteps([
-      { pitfallId: "excessive-bau", band: "medium", countermeasures: [ranking("track-rework", 30)] },
-      { pitfallId: "limited-on-call-schedule", band: "critical", countermeasures: [ranking("schedule", 20)] },
+      {
+        pitfallId: "excessive-bau",
+        band: "medium",
+        score: 40,
+        countermeasures: [ranking("track-rework", 30)],
+      },
+      {
+        pitfallId: "limited-on-call-schedule",
+        band: "critical",
+        score: 85,
+        countermeasures: [ranking("schedule", 20)],
+      },
     ]);
     // Urgency 20 × 4 = 80 against 30 × 2 = 60.
     expect(steps.map((step) => step.countermeasureId)).toEqual(["schedule", "track-rework"]);
+  });
+
+  it("opens with the worst pitfall's own first step even when its risk is split between many", () => {
+    // Excessive BAU is Critical at 93, shared between four steps (urgency 24 × 4 = 96 at most);
+    // "budget" alone removes 46 from a High pitfall (urgency 138). A coach starts with the pitfall
+    // that dominates: its own first step leads, then the rest by urgency.
+    const steps = topRemediationSteps([
+      {
+        pitfallId: "responsible-but-unaccountable",
+        band: "high",
+        score: 46.4,
+        countermeasures: [ranking("budget", 46.4)],
+      },
+      {
+        pitfallId: "excessive-bau",
+        band: "critical",
+        score: 93.1,
+        countermeasures: [
+          ranking("re-architect", 24),
+          ranking("pipeline", 23.1),
+          ranking("telemetry", 23),
+          ranking("track-rework", 23),
+        ],
+      },
+    ]);
+    expect(steps.map((step) => step.countermeasureId)).toEqual(["re-architect", "budget", "pipeline"]);
+  });
+
+  it("puts the first step of every Critical pitfall ahead of the rest, worst pitfall first", () => {
+    const steps = topRemediationSteps(
+      [
+        {
+          pitfallId: "excessive-bau",
+          band: "high",
+          score: 70,
+          countermeasures: [ranking("track-rework", 70)],
+        },
+        {
+          pitfallId: "embedded-specialists",
+          band: "critical",
+          score: 82,
+          countermeasures: [ranking("specialists", 41), ranking("pairing", 41)],
+        },
+        {
+          pitfallId: "limited-on-call-schedule",
+          band: "critical",
+          score: 90,
+          countermeasures: [ranking("schedule", 30), ranking("pay", 30), ranking("prepare", 30)],
+        },
+      ],
+      4,
+    );
+    // Urgency alone: track-rework 210, specialists 164, pairing 164, schedule 120.
+    expect(steps.map((step) => step.countermeasureId)).toEqual([
+      "schedule",
+      "specialists",
+      "track-rework",
+      "pairing",
+    ]);
   });
 
   it("keeps only the requested number and nothing that removes no risk", () => {
@@ -58,6 +129,7 @@ describe("top remediation steps", () => {
         {
           pitfallId: "excessive-bau",
           band: "high",
+          score: 70,
           countermeasures: [
             ranking("a", 1),
             ranking("b", 2),
@@ -71,10 +143,10 @@ describe("top remediation steps", () => {
     );
     expect(steps.map((step) => step.countermeasureId)).toEqual(["d", "c", "b"]);
     expect(
-      topRemediationSteps([{ pitfallId: "excessive-bau", band: "high", countermeasures: [ranking("e", 0)] }]),
-    ).toEqual(
-      [],
-    );
+      topRemediationSteps([
+        { pitfallId: "excessive-bau", band: "high", score: 70, countermeasures: [ranking("e", 0)] },
+      ]),
+    ).toEqual([]);
   });
 });
 
@@ -100,7 +172,9 @@ describe("stored explanation JSON", () => {
     const stored = toStoredPitfallResults(score)[0]!;
     const detail = parseStoredDetail(stored.detail);
     // "Don't know" answers that count as evidence are stored with a null value and read back.
-    expect(detail.contributions.some((entry) => entry.source === "question" && entry.value === null)).toBe(true);
+    expect(detail.contributions.some((entry) => entry.source === "question" && entry.value === null)).toBe(
+      true,
+    );
     expect(detail.contributions.length).toBeGreaterThan(0);
     expect(detail.contributions[0]).toMatchObject({ source: "question", questionId: firstQuestion.id });
     expect(detail.countermeasures.length).toBeGreaterThan(0);

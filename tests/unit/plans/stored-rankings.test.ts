@@ -59,12 +59,25 @@ describe("reading stored results", () => {
     expect(reading.pitfalls.every((pitfall) => pitfall.pitfallName.length > 0)).toBe(true);
   });
 
-  it("ranks countermeasures in the engine's order: most urgent first (risk removed weighted by band)", () => {
+  it("ranks countermeasures in the engine's order: leading steps, then most urgent first", () => {
     const totals = reading.recommendations.map((recommendation) => recommendation.totalRiskRemoved);
     expect(totals.length).toBeGreaterThan(0);
     expect(totals[0]).toBeGreaterThan(0);
+    // The worst pitfall's own first step leads, then each other Critical pitfall's.
+    const atRisk = scored.pitfalls
+      .filter((pitfall) => pitfall.score !== null && pitfall.band !== "none")
+      .sort((a, b) => BAND_URGENCY[b.band!] - BAND_URGENCY[a.band!] || b.score! - a.score!);
+    const leading = [
+      ...new Set(
+        atRisk
+          .filter((pitfall, index) => index === 0 || pitfall.band === "critical")
+          .map((pitfall) => pitfall.countermeasures[0]!.countermeasureId),
+      ),
+    ];
+    expect(leading.length).toBeGreaterThan(0);
+    expect(reading.recommendations.slice(0, leading.length).map((entry) => entry.countermeasureId)).toEqual(leading);
     const bandOf = new Map(reading.pitfalls.map((pitfall) => [pitfall.pitfallId, pitfall.band]));
-    const urgency = reading.recommendations.map((recommendation) =>
+    const urgency = reading.recommendations.slice(leading.length).map((recommendation) =>
       recommendation.pitfalls.reduce(
         (sum, pitfall) => sum + pitfall.riskRemoved * BAND_URGENCY[bandOf.get(pitfall.pitfallId) ?? "none"],
         0,

@@ -191,6 +191,29 @@ describe("scoring with pulse evidence", () => {
     }
   });
 
+  it("holds the on-call pitfall at Medium at least when the rota says it is often exhausted or close to burnout", () => {
+    // A healthy rota (six people, paid, prepared) whose people say on-call wears them out: the
+    // pitfall's burnout symptom, first-hand. The average alone would leave it Low.
+    const { score } = scoreWith(tallies(strain, burntOut));
+    const onCall = pitfallOf(score, "limited-on-call-schedule");
+    expect(onCall.averageScore!).toBeLessThan(30);
+    expect(onCall.band).toBe("medium");
+    expect(onCall.findings.map((finding) => finding.ruleId)).toEqual(["pulse-on-call-strain-floor"]);
+    expect(onCall.triggeredSymptoms.map((symptom) => symptom.symptomId)).toContain("on-call-burnout-risk");
+    // The pulse names no cause: it never blames time on call by itself.
+    expect(onCall.triggeredCauses).toEqual([]);
+  });
+
+  it("sets no floor below an average of 'often exhausted'", () => {
+    // Average risk (0.8 + 0.4 + 0.4) / 3 = 0.533: stretched, not worn out.
+    const { score } = scoreWith(
+      tallies(strain, ["often-exhausted", "sometimes-stretched", "sometimes-stretched"]),
+    );
+    const onCall = pitfallOf(score, "limited-on-call-schedule");
+    expect(onCall.findings).toEqual([]);
+    expect(["none", "low"]).toContain(onCall.band);
+  });
+
   it("scores fewer than three answers exactly like no pulse at all", () => {
     const twoBurntOut = scoreWith(tallies(strain, burntOut.slice(0, 2)));
     const none = scoreWith([]);

@@ -290,6 +290,10 @@ describe("principle 6: symptoms are triggered only by evidence of that symptom",
     for (const section of questionnaire.sections)
       for (const question of section.questions)
         expect(question.detects.symptoms.length === 0 || question.detects.causes.length === 0).toBe(true);
+    // The anonymous pulse's questions too: they join the sections as evidence when shown.
+    expect(questionnaire.pulse?.length).toBeGreaterThan(0);
+    for (const question of questionnaire.pulse ?? [])
+      expect(question.detects.symptoms.length === 0 || question.detects.causes.length === 0).toBe(true);
   });
 });
 

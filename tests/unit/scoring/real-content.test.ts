@@ -128,9 +128,22 @@ describe.each(["v2", "v1"])("questionnaire %s", (questionnaireId) => {
       for (const countermeasure of pitfall.countermeasures)
         expect(countermeasure.riskRemoved).toBeLessThanOrEqual(pitfall.score!);
     }
-    // The assessment-wide list follows its documented order, never the content's.
-    for (let index = 1; index < result.countermeasures.length; index++) {
-      expect(rankedAhead(result.countermeasures[index - 1]!, result.countermeasures[index]!)).toBe(true);
+    // The assessment-wide list follows its documented order, never the content's: the worst
+    // pitfall's own first step, then each other Critical pitfall's, worst first, then the rest.
+    const byStanding = [...result.pitfalls].sort(
+      (a, b) => (b.band === "critical" ? 1 : 0) - (a.band === "critical" ? 1 : 0) || b.score! - a.score!,
+    );
+    const leading = [
+      ...new Set(
+        byStanding
+          .filter((pitfall, index) => index === 0 || pitfall.band === "critical")
+          .map((pitfall) => pitfall.countermeasures[0]!.countermeasureId),
+      ),
+    ];
+    expect(result.countermeasures.slice(0, leading.length).map((c) => c.countermeasureId)).toEqual(leading);
+    const rest = result.countermeasures.slice(leading.length);
+    for (let index = 1; index < rest.length; index++) {
+      expect(rankedAhead(rest[index - 1]!, rest[index]!)).toBe(true);
     }
     // Re-architecting for adaptability removes a cause of Excessive BAU ("no graceful degradation").
     const shared = result.countermeasures.find((c) => c.countermeasureId === "re-architect-for-adaptability");
