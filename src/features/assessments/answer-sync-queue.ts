@@ -337,7 +337,8 @@ export class AnswerSyncQueue {
       this.enqueue({ type: "save", questionId });
     }, delayMs);
     this.waiting.set(questionId, handle);
-    this.setStatus({ kind: "saving" });
+    // While saving is stalled (offline, say) the status keeps saying so, with its Retry.
+    this.refreshStatus();
   }
 
   private cancelWaiting(questionId: string): void {
@@ -357,7 +358,17 @@ export class AnswerSyncQueue {
   }
 
   private async pump(): Promise<void> {
-    if (this.running || this.halted || this.stalled !== null) return;
+    if (this.running || this.halted) return;
+    if (this.stalled !== null) {
+      // Nothing is sent until Retry (or the connection coming back): the new edit waits, and both
+      // the page's status and the question say it is not saved yet.
+      for (const operation of this.queue) {
+        if (operation.type === "save")
+          this.setSync(operation.questionId, { kind: "error", message: this.stalled });
+      }
+      this.refreshStatus();
+      return;
+    }
     this.running = true;
     this.setStatus({ kind: "saving" });
     try {

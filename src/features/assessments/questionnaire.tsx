@@ -85,18 +85,26 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
     [sections],
   );
 
-  // A link to a section or question (#question-…) opens the section it is in.
+  // A link to a section or question (#question-…) opens the section it is in: once when the page
+  // opens and whenever the address's hash changes, never again on a save. `sections` is rebuilt
+  // after every save (a context answer can change which questions are asked), so an effect that
+  // depended on it would scroll back to the hash and take focus from the field being typed in.
+  const latest = useRef({ sections, showSection });
+  useEffect(() => {
+    latest.current = { sections, showSection };
+  }, [sections, showSection]);
   useEffect(() => {
     const openFromHash = () => {
       const anchor = decodeURIComponent(window.location.hash.slice(1));
       if (!anchor) return;
-      const index = sectionIndexOf(sections, anchor);
-      if (index >= 0) showSection(index, anchor === sections[index]!.anchor ? "heading" : anchor);
+      const { sections: asked, showSection: show } = latest.current;
+      const index = sectionIndexOf(asked, anchor);
+      if (index >= 0) show(index, anchor === asked[index]!.anchor ? "heading" : anchor);
     };
     openFromHash();
     window.addEventListener("hashchange", openFromHash);
     return () => window.removeEventListener("hashchange", openFromHash);
-  }, [sections, showSection]);
+  }, []);
 
   const goTo = (index: number) => {
     const section = sections[index];

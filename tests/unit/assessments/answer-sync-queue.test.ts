@@ -370,6 +370,27 @@ describe("answer sync queue: status", () => {
     expect(statuses).toEqual(["idle", "saving", "error", "saving", "saved"]);
   });
 
+  it("keeps saying 'not saved' with Retry for edits made while stalled, and sends them all on Retry", async () => {
+    const { queue, transport, state } = setUp();
+    queue.updateDraft("agree", choose("4"), { typed: false });
+    await transport.saves[0]!.fail(new TypeError("Failed to fetch"));
+
+    // Still offline: a typed answer waits for its pause, then for the connection.
+    queue.updateDraft("share", choose("40"), { typed: true });
+    expect(state().status).toEqual({ kind: "error", message: NETWORK_MESSAGE, canRetry: true });
+    await vi.advanceTimersByTimeAsync(TEXT_SAVE_DELAY_MS + 30_000);
+    expect(state().status).toEqual({ kind: "error", message: NETWORK_MESSAGE, canRetry: true });
+    expect(state().syncStates.share).toEqual({ kind: "error", message: NETWORK_MESSAGE });
+    expect(transport.saves).toHaveLength(1);
+
+    queue.retry();
+    expect(state().status).toEqual({ kind: "saving" });
+    await transport.acceptLatestSave();
+    await transport.acceptLatestSave();
+    expect(state().status.kind).toBe("saved");
+    expect(state().syncStates).toEqual({});
+  });
+
   it("notifies subscribers on change only, with a new snapshot each time, until they unsubscribe", async () => {
     const { queue } = setUp();
     const listener = vi.fn();
