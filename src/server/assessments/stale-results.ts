@@ -5,12 +5,7 @@
 import { SCORING_METHOD_VERSION } from "@/domain/scoring/types";
 import type { Prisma } from "@/generated/prisma/client";
 import type { AppPrismaClient } from "../prisma-client";
-
-/** Assessments holding stored results: submitted, or reopened after a submission. */
-const withStoredResults = {
-  submittedAt: { not: null },
-  status: { in: ["submitted", "reopened"] },
-} as const satisfies Prisma.AssessmentWhereInput;
+import { withStoredResults } from "./with-stored-results";
 
 /**
  * Assessments (of one cycle, when given) whose results need re-scoring. `not` alone would skip rows
