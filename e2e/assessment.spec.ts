@@ -162,6 +162,9 @@ test.describe("quarterly assessment", () => {
     });
     const memberChoice = await flipYesNo(memberTarget);
     await expect(memberPage.getByTestId("save-status")).toHaveText("Saved", { timeout: 15_000 });
+    // Opened from a link to the section, the page stays where the member is answering after the
+    // save: focus stays on the answer, not back on the section's heading.
+    await expect(memberTarget.getByRole("radio", { name: memberChoice, exact: true })).toBeFocused();
 
     // This page still shows the old answer; changing it here must not overwrite the member's.
     await targetQuestion.getByRole("radio", { name: "Don't know", exact: true }).check();

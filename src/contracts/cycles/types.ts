@@ -11,7 +11,12 @@ export interface CycleSummary {
   questionnaireId: string;
   questionnaireInstalled: boolean;
   submitted: number;
+  /** Drafts: started, never submitted. */
   inProgress: number;
+  /** Reopened after a submission and not submitted again; their last results still count. */
+  reopened: number;
+  /** The teams of `reopened`, by name A→Z: closing the cycle names them. */
+  reopenedTeams: string[];
   notStarted: number;
 }
 
@@ -23,7 +28,7 @@ export interface CycleTeamStatus {
   /** Stored average and its band: secondary to the headline. */
   overallScore: number | null;
   overallBand: RiskBand | null;
-  /** Worst pitfall's band and High or Critical count; null unless submitted. */
+  /** Worst pitfall's band and High or Critical count; null without results (submitted or reopened). */
   headline: HeadlineView | null;
   resultHref: string | null;
 }

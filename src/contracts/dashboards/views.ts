@@ -49,6 +49,11 @@ export interface TeamDashboardView {
   cycles: CycleOption[];
   /** Null when the team has never submitted an assessment. */
   cycle: CycleOption | null;
+  /**
+   * The selected cycle's assessment was reopened after it was submitted: the figures are its last
+   * submitted results, which stay until the team submits again.
+   */
+  reopened: boolean;
   previousCycle: CycleOption | null;
   /**
    * `headline` leads (worst band, High or Critical count); `score` and `band` are the stored average

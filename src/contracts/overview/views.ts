@@ -6,6 +6,8 @@ export interface CycleCompletion {
   closesOn: Date;
   notStarted: number;
   draft: number;
+  /** Reopened after a submission: not submitted now, though their last results still count. */
+  reopened: number;
   submitted: number;
 }
 
@@ -16,6 +18,7 @@ export interface OverviewLinks {
   priorities: string;
   submitted: string;
   draft: string;
+  reopened: string;
   notStarted: string;
   critical: string;
 }
@@ -24,7 +27,10 @@ export interface OrganisationOverview {
   orgUnitCount: number;
   teamCount: number;
   currentCycle: CycleCompletion | null;
-  /** Teams of the current cycle with a Critical pitfall; null for viewers who may not see the organisation. */
+  /**
+   * Teams of the current cycle with a Critical pitfall in their results (a reopened assessment's
+   * last submitted ones included); null for viewers who may not see the organisation.
+   */
   criticalTeams: number | null;
   /** Null for viewers who may not see the whole organisation: the figures stay plain numbers. */
   links: OverviewLinks | null;

@@ -220,8 +220,10 @@ export function describeAuditEvent(event: AuditEventFacts, name: AuditNameLookup
       return `${who} created the cycle ${cycle}`;
     case "cycle.opened":
       return `${who} opened ${cycle}`;
-    case "cycle.closed":
-      return `${who} closed ${cycle}`;
+    case "cycle.closed": {
+      const reopened = listNames(after.reopenedTeams);
+      return `${who} closed ${cycle}${reopened.length ? `, keeping the last submitted results of the reopened ${reopened.length === 1 ? "assessment" : "assessments"} of ${reopened.join(", ")}` : ""}`;
+    }
     case "reminder.sent": {
       const teams = listNames(after.teams);
       const n = count(after.teamCount) ?? teams.length;

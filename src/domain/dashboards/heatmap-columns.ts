@@ -19,11 +19,20 @@ export const HEATMAP_DISPLAY_INDEXES: readonly number[] = HEATMAP_DISPLAY_COLUMN
   HEATMAP_COLUMNS.indexOf(column),
 );
 
-export const COMPLETION_STATUSES = ["not-started", "draft", "submitted"] as const;
+/**
+ * "reopened": submitted, then reopened to be revised; its last submitted results still show, but it
+ * is not counted as submitted until the team submits again. Last, so the indexes the heatmap's
+ * rows are encoded with (heatmap-encoding) keep their meaning.
+ */
+export const COMPLETION_STATUSES = ["not-started", "draft", "submitted", "reopened"] as const;
 export type CompletionStatus = (typeof COMPLETION_STATUSES)[number];
 
 export const COMPLETION_LABELS: Record<CompletionStatus, string> = {
   "not-started": "Not started",
   draft: "Draft",
   submitted: "Submitted",
+  reopened: "Reopened",
 };
+
+/** What the dashboards say beside a reopened assessment's results, which are still shown. */
+export const REOPENED_RESULTS_NOTE = "reopened: last submitted results, being revised";

@@ -18,7 +18,9 @@ import {
   type TeamHeadline,
 } from "../results/headline";
 import {
+  hasStoredResults,
   isPitfallId,
+  isReopened,
   isSubmitted,
   resultsByAssessment,
   type AssessmentRow,
@@ -154,7 +156,8 @@ export interface HeatmapTeamRow {
   completion: CompletionStatus;
   /**
    * The Overall cell carries the headline's band (the worst pitfall's) and the average as its score;
-   * `headline` has the rest. Null without a submitted result.
+   * `headline` has the rest. Null without stored results. A reopened assessment's cells show its
+   * last submitted results (`completion` is "reopened").
    */
   cells: Record<HeatmapColumn, HeatmapCell>;
   headline: TeamHeadline | null;
@@ -216,7 +219,8 @@ const NO_RESULT: HeatmapCell = { score: null, band: null, status: "no-result", t
 
 function completionOf(assessment: AssessmentRow | undefined): CompletionStatus {
   if (!assessment) return "not-started";
-  return isSubmitted(assessment) ? "submitted" : "draft";
+  if (isSubmitted(assessment)) return "submitted";
+  return isReopened(assessment) ? "reopened" : "draft";
 }
 
 type ColumnScore = { score: number | null; band: RiskBand | null; status: CellStatus; split: number };
@@ -230,7 +234,8 @@ interface TeamColumns {
 }
 
 /**
- * Column scores of one submitted assessment, in HEATMAP_COLUMNS order: the seven pitfalls plus the
+ * Column scores of one assessment with stored results (submitted, or reopened with its last
+ * submitted results), in HEATMAP_COLUMNS order: the seven pitfalls plus the
  * headline computed from the stored results (the stored overall column holds the average alone,
  * which is not what the Overall column shows). Arrays rather than maps: this runs for every team
  * twice per page view.
@@ -239,7 +244,7 @@ function columnScores(
   assessment: AssessmentRow | undefined,
   results: ReadonlyMap<string, PitfallResultRow[]>,
 ): TeamColumns | null {
-  if (!assessment || !isSubmitted(assessment)) return null;
+  if (!assessment || !hasStoredResults(assessment)) return null;
   const columns = new Array<ColumnScore | undefined>(HEATMAP_COLUMNS.length);
   const rows = results.get(assessment.id) ?? [];
   let split = 0;
@@ -338,7 +343,7 @@ export function unitHeadline(headlines: readonly TeamHeadline[]): UnitHeadline {
 }
 
 function emptyCompletion(): Record<CompletionStatus, number> {
-  return { "not-started": 0, draft: 0, submitted: 0 };
+  return { "not-started": 0, draft: 0, reopened: 0, submitted: 0 };
 }
 
 function average(values: readonly number[]): number | null {
@@ -476,7 +481,12 @@ export function matchesFilters(
   return worst !== null && BAND_RANK.get(worst)! >= BAND_RANK.get(query.band)!;
 }
 
-const COMPLETION_RANK: Record<CompletionStatus, number> = { "not-started": 0, draft: 1, submitted: 2 };
+const COMPLETION_RANK: Record<CompletionStatus, number> = {
+  "not-started": 0,
+  draft: 1,
+  reopened: 2,
+  submitted: 3,
+};
 const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
 function compareNullableNumbers(a: number | null, b: number | null, direction: SortDirection): number {

@@ -25,8 +25,13 @@ export const TOP_ORG_COUNTERMEASURES = 5;
 export interface OrgPrioritiesInput {
   units: readonly OrgUnitRow[];
   teams: readonly TeamRow[];
-  /** Stored results (with their detail JSON) of each team's submitted assessment in the cycle. */
+  /**
+   * Stored results (with their detail JSON) of each team's assessment in the cycle that holds
+   * results: submitted, or reopened with its last submitted results.
+   */
   current: ReadonlyMap<string, readonly StoredResultRow[]>;
+  /** Teams of `current` whose assessment is reopened: its results are being revised. */
+  reopenedTeamIds?: ReadonlySet<string>;
   /**
    * Stored results of each team's submitted assessment in the cycle before, only where they are
    * comparable with the team's current one (same scoring method).
@@ -62,6 +67,8 @@ export interface PriorityTeamRef {
   slug: string;
   unitName: string;
   unitSlug: string;
+  /** Its assessment was reopened: these are its last submitted results, being revised. */
+  reopened: boolean;
 }
 
 export interface CriticalTeam extends PriorityTeamRef {
@@ -148,6 +155,7 @@ export function buildOrgPriorities(input: OrgPrioritiesInput): OrgPriorities {
       slug: team.slug,
       unitName: unit?.name ?? "",
       unitSlug: unit?.slug ?? "",
+      reopened: input.reopenedTeamIds?.has(team.id) ?? false,
     });
   }
   const planStatus = new Map<string, PlanItemStatus>(

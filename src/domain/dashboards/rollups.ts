@@ -13,6 +13,7 @@ import { decodeRiskBand, RISK_BANDS, type RiskBand } from "../scoring/bands";
 import type { OrganisationSignals, PitfallDistribution } from "../scoring/score-organisation";
 import type { DashboardCycle } from "./cycles";
 import {
+  isReopened,
   isSubmitted,
   organisationSignalsFromRows,
   resultsByAssessment,
@@ -42,7 +43,13 @@ export interface RollupScope {
   name: string;
   slug: string | null;
   teams: number;
+  /** Teams whose assessment is submitted. */
   submitted: number;
+  /**
+   * Teams whose assessment was reopened after a submission: not counted as submitted, but their
+   * last submitted results are in the figures until they submit again.
+   */
+  reopened: number;
   pitfalls: PitfallRollup[];
 }
 
@@ -123,10 +130,16 @@ export function buildRollups(input: RollupInput): Rollups {
   for (const team of input.teams)
     teamsPerUnit.set(team.orgUnitId, (teamsPerUnit.get(team.orgUnitId) ?? 0) + 1);
   const submittedPerUnit = new Map<string, number>();
+  const reopenedPerUnit = new Map<string, number>();
   for (const assessment of current) {
-    if (!isSubmitted(assessment)) continue;
+    const counts = isSubmitted(assessment)
+      ? submittedPerUnit
+      : isReopened(assessment)
+        ? reopenedPerUnit
+        : null;
+    if (!counts) continue;
     const unitId = orgUnitOfTeam.get(assessment.teamId)!;
-    submittedPerUnit.set(unitId, (submittedPerUnit.get(unitId) ?? 0) + 1);
+    counts.set(unitId, (counts.get(unitId) ?? 0) + 1);
   }
 
   const organisation: RollupScope = {
@@ -135,6 +148,7 @@ export function buildRollups(input: RollupInput): Rollups {
     slug: null,
     teams: input.teams.length,
     submitted: current.filter(isSubmitted).length,
+    reopened: current.filter(isReopened).length,
     pitfalls: scopePitfalls(byPitfall(now.pitfalls), before ? byPitfall(before.pitfalls) : null, since),
   };
 
@@ -150,6 +164,7 @@ export function buildRollups(input: RollupInput): Rollups {
       slug: unit.slug,
       teams,
       submitted: submittedPerUnit.get(unit.id) ?? 0,
+      reopened: reopenedPerUnit.get(unit.id) ?? 0,
       pitfalls: scopePitfalls(
         byPitfall(unitNow?.pitfalls),
         before ? byPitfall(unitBefore?.pitfalls) : null,

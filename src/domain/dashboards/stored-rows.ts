@@ -57,7 +57,7 @@ export interface CycleComparisonRows {
   current: readonly AssessmentRow[];
   /** Assessments of the cycle before it (empty when there is none). */
   previous: readonly AssessmentRow[];
-  /** Stored results of the submitted assessments of both cycles (scalar columns only). */
+  /** Stored results of the assessments of both cycles that hold results (scalar columns only). */
   results: readonly PitfallResultRow[];
   previousCycleName: string | null;
 }
@@ -68,9 +68,23 @@ export function isPitfallId(value: string): value is PitfallId {
   return PITFALL_SET.has(value);
 }
 
-/** Only submitted assessments carry results that count; drafts and reopened ones are work in progress. */
+/** Submitted and not reopened since: what completion figures count as done. */
 export function isSubmitted(assessment: { status: string }): boolean {
   return assessment.status === "submitted";
+}
+
+/** Reopened after a submission: being revised, its last submitted results still stored. */
+export function isReopened(assessment: { status: string }): boolean {
+  return assessment.status === "reopened";
+}
+
+/**
+ * Whether an assessment's stored results are the team's results for its cycle: a submitted one's,
+ * and a reopened one's, whose last submitted results stay until the team submits again (a reopen
+ * starts only from a submitted assessment, so a reopened one always has them). A draft has none.
+ */
+export function hasStoredResults(assessment: { status: string }): boolean {
+  return isSubmitted(assessment) || isReopened(assessment);
 }
 
 /** Groups result rows by assessment id. */
@@ -126,8 +140,9 @@ export function scoreFromStoredRows(results: readonly PitfallResultRow[]): Asses
 }
 
 /**
- * Organisation signals (distributions, roll-ups per unit, percentiles) for one cycle's submitted
- * assessments, computed by the scoring engine from stored rows.
+ * Organisation signals (distributions, roll-ups per unit, percentiles) for one cycle's assessments
+ * with stored results (submitted, or reopened with their last submitted results), computed by the
+ * scoring engine from stored rows.
  */
 export function organisationSignalsFromRows(
   assessments: readonly AssessmentRow[],
@@ -137,7 +152,7 @@ export function organisationSignalsFromRows(
 ): OrganisationSignals {
   const teams: TeamAssessmentResult[] = [];
   for (const assessment of assessments) {
-    if (!isSubmitted(assessment)) continue;
+    if (!hasStoredResults(assessment)) continue;
     teams.push({
       teamId: assessment.teamId,
       orgUnitId: orgUnitOfTeam.get(assessment.teamId) ?? null,

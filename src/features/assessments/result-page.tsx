@@ -39,7 +39,7 @@ export function ResultPage({
         }.`}
       />
 
-      {assessment.status === "reopened" ? (
+      {assessment.status === "reopened" && cycle.status === "open" ? (
         <div className="rounded-md border border-purple-300 bg-purple-50 px-4 py-3 text-purple-950">
           <p>
             This assessment is reopened for changes. The results below are the ones last submitted; they are
@@ -48,6 +48,14 @@ export function ResultPage({
           <Link href={questionnairePath(team.slug)} className="mt-1 inline-block underline">
             Go to the questionnaire
           </Link>
+        </div>
+      ) : assessment.status === "reopened" ? (
+        // The cycle closed before the team submitted again: nothing can replace these results now.
+        <div className="rounded-md border border-purple-300 bg-purple-50 px-4 py-3 text-purple-950">
+          <p>
+            This assessment was reopened and not submitted again before {cycle.name} closed. The results below
+            are the ones last submitted, and they are {cycle.name}&apos;s results.
+          </p>
         </div>
       ) : null}
 

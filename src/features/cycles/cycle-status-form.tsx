@@ -25,15 +25,32 @@ function teamsLeft(cycle: CycleSummary): number {
   return cycle.notStarted + cycle.inProgress;
 }
 
-/** Closing ends answering for every team, so it asks first and says who has not submitted. */
+/** "Billing", "Billing and Search", "Billing, Payments and Search". */
+function namesList(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+/** What closing does to reopened assessments: they keep their last submitted results. */
+function reopenedOnClose(cycle: CycleSummary): string {
+  if (cycle.reopenedTeams.length === 0) return "";
+  const one = cycle.reopenedTeams.length === 1;
+  return `${namesList(cycle.reopenedTeams)} reopened ${one ? "its assessment" : "their assessments"} and ${one ? "has" : "have"} not submitted again: ${one ? "its" : "their"} last submitted results stay as ${cycle.name}'s results, marked reopened. `;
+}
+
+/**
+ * Closing ends answering for every team, so it asks first and says who has not submitted, naming
+ * the teams whose reopened assessments will keep their last submitted results.
+ */
 function CloseCycleForm({ cycle }: { cycle: CycleSummary }) {
   const [state, formAction, pending] = useActionState(closeCycleAction, null);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const left = teamsLeft(cycle);
+  const others = cycle.reopenedTeams.length > 0 ? "other " : "";
   const notSubmitted =
-    left === 0
-      ? "Every team has submitted."
-      : `${left} ${left === 1 ? "team has" : "teams have"} not submitted (${cycle.notStarted} not started, ${cycle.inProgress} in progress); their drafts stay unsubmitted.`;
+    reopenedOnClose(cycle) +
+    (left === 0
+      ? `Every ${others}team has submitted.`
+      : `${left} ${others}${left === 1 ? "team has" : "teams have"} not submitted (${cycle.notStarted} not started, ${cycle.inProgress} in progress); their drafts stay unsubmitted.`);
   return (
     <div className="space-y-2">
       <ConfirmDialog

@@ -41,6 +41,7 @@ function cycleColumns(aCycleIsOpen: boolean): Column<CycleRow>[] {
       className: "tabular-nums",
       cell: (cycle) => cycle.inProgress,
     },
+    { key: "reopened", header: "Reopened", className: "tabular-nums", cell: (cycle) => cycle.reopened },
     {
       key: "not-started",
       header: "Not started",

@@ -44,6 +44,8 @@ export interface EncodedGroup {
   name: string;
   teamCount: number;
   submitted: number;
+  /** Teams whose assessment was reopened: not submitted, but shown with their last results. */
+  reopened: number;
   averages: readonly EncodedAverage[];
   /**
    * The unit's team rows; null when the unit was closed when the page was rendered, so its rows
@@ -111,6 +113,7 @@ export function encodeGroup(group: HeatmapUnitGroup, withRows = true): EncodedGr
     name: group.name,
     teamCount: group.teamCount,
     submitted: group.completion.submitted,
+    reopened: group.completion.reopened,
     averages: HEATMAP_COLUMNS.map((column) =>
       column === "overall" ? encodeUnitOverall(group) : encodeAverage(group.averages[column]),
     ),

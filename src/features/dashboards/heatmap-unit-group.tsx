@@ -6,6 +6,7 @@ import {
   COMPLETION_LABELS,
   HEATMAP_COLUMNS,
   HEATMAP_DISPLAY_INDEXES,
+  REOPENED_RESULTS_NOTE,
 } from "@/domain/dashboards/heatmap-columns";
 import { Button } from "@/ui/button";
 import { TREND_ARROWS, trendOfChange } from "@/domain/dashboards/trend";
@@ -59,18 +60,21 @@ function headlineTrendWords(
 
 /**
  * A team's headline: the worst pitfall's band with the number of High or Critical pitfalls in
- * brackets; the worst pitfall and the average are in its accessible name and tooltip.
+ * brackets; the worst pitfall and the average are in its accessible name and tooltip. A reopened
+ * assessment's headline is its last submitted one, marked "↺" and said so in words.
  */
 function OverallCell({
   cell,
   href,
   since,
   pitfallNames,
+  reopened,
 }: {
   cell: EncodedCell;
   href: string;
   since: string | null;
   pitfallNames: readonly string[];
+  reopened: boolean;
 }) {
   if (typeof cell === "number" || cell.length < 6) return <TeamCell cell={cell} href={href} since={since} />;
   const [average, bandIndex, change, highOrCritical, worstScore, worstIndex, split = 0] = cell as readonly [
@@ -86,8 +90,8 @@ function OverallCell({
   const trend = headlineTrendWords(change, since);
   const worstName = pitfallNames[worstIndex] ?? "";
   const words = `${bandLabel(band)}: ${highOrCriticalPhrase(highOrCritical)}, ${band === "none" ? "highest" : "worst"} ${worstName} ${formatScore(worstScore)}, average ${formatScore(average)}`;
-  const shown = `${bandLabel(band)} (${highOrCritical})${splitMark(split)}`;
-  const described = `${words}${splitWords(split)}`;
+  const shown = `${bandLabel(band)} (${highOrCritical})${splitMark(split)}${reopened ? " ↺" : ""}`;
+  const described = `${words}${splitWords(split)}${reopened ? `; ${REOPENED_RESULTS_NOTE}` : ""}`;
   return (
     <td className={`${styles.c} ${styles[band]}`}>
       <a href={href} aria-label={`${described}${trend ? `, ${trend.text}` : ""}`} title={described}>
@@ -208,6 +212,7 @@ function HeatmapUnitGroup({ group, pitfallNames, cycleSearch, since, expanded, o
         </th>
         <td className={styles.status}>
           {group.submitted} of {group.teamCount} submitted
+          {group.reopened > 0 && `, ${group.reopened} reopened`}
         </td>
         {HEATMAP_DISPLAY_INDEXES.map((index) =>
           HEATMAP_COLUMNS[index] === "overall" ? (
@@ -253,6 +258,7 @@ function HeatmapUnitGroup({ group, pitfallNames, cycleSearch, since, expanded, o
                       href={`/team/${slug}/dashboard${cycleSearch}`}
                       since={since}
                       pitfallNames={pitfallNames}
+                      reopened={completionOf(completion) === "reopened"}
                     />
                   );
                 }

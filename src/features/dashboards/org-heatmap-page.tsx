@@ -226,8 +226,11 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
           )}
           <p role="status" className="text-sm text-slate-800">
             {cycle.name} ({cycle.status === "open" ? "open" : "closed"}):{" "}
-            {formatInteger(totals.completion.submitted)} submitted, {formatInteger(totals.completion.draft)}{" "}
-            in draft, {formatInteger(totals.completion["not-started"])} not started. Showing{" "}
+            {formatInteger(totals.completion.submitted)} submitted,{" "}
+            {totals.completion.reopened > 0 &&
+              `${formatInteger(totals.completion.reopened)} reopened (shown with their last submitted results, marked ↺), `}
+            {formatInteger(totals.completion.draft)} in draft,{" "}
+            {formatInteger(totals.completion["not-started"])} not started. Showing{" "}
             {formatInteger(totals.shownTeams)} of {formatInteger(totals.teams)} teams
             {view.previousCycle ? `; arrows compare with ${view.previousCycle.name}.` : "."}
           </p>
@@ -237,7 +240,7 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
             </EmptyState>
           ) : (
             <>
-              {totals.completion.submitted === 0 && (
+              {totals.completion.submitted + totals.completion.reopened === 0 && (
                 <p className="rounded-md border border-slate-300 bg-white p-3 text-slate-800">
                   No team has submitted an assessment for {cycle.name} yet, so there are no scores to show.
                 </p>

@@ -6,6 +6,7 @@ import {
   type HeatmapSortKey,
 } from "@/domain/dashboards/heatmap";
 import { coverageText, isPartial } from "@/domain/dashboards/coverage";
+import { REOPENED_RESULTS_NOTE } from "@/domain/dashboards/heatmap-columns";
 import {
   sameTeamsChangeText,
   type CountermeasureTeam,
@@ -93,6 +94,7 @@ function CriticalTeams({ view, teams }: { view: OrgPrioritiesView; teams: Critic
             <li key={team.teamId} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 py-2">
               <TextLink href={`/team/${team.slug}/dashboard`}>{team.name}</TextLink>
               <span className="text-sm text-slate-700">{team.unitName}</span>
+              {team.reopened && <span className="text-sm text-slate-700">{REOPENED_RESULTS_NOTE}</span>}
               <span className="text-sm">
                 Critical:{" "}
                 {team.pitfalls.map((pitfall) => `${pitfall.name} (${formatScore(pitfall.score)})`).join(", ")}

@@ -34,10 +34,19 @@ function DistributionBar({ pitfall }: { pitfall: PitfallRollup }) {
   );
 }
 
-/** Shown next to a change when not every team of the scope has submitted: the figure is partial. */
+/**
+ * Shown next to a change when not every team of the scope has results in it: the figure is partial.
+ * A reopened assessment's last submitted results are in the figures, so it counts as covered.
+ */
 function partialCoverage(scope: RollupScope, cycleOpen: boolean): string | null {
-  const coverage = { submitted: scope.submitted, teams: scope.teams };
+  const coverage = { submitted: scope.submitted + scope.reopened, teams: scope.teams };
   return isPartial(coverage) ? coverageText(coverage, cycleOpen) : null;
+}
+
+/** "3 of 5 teams submitted", with the reopened ones (in the figures by their last results) apart. */
+function completionWords(scope: RollupScope): string {
+  const submitted = `${scope.submitted} of ${scope.teams} teams submitted`;
+  return scope.reopened > 0 ? `${submitted}, ${scope.reopened} reopened and being revised` : submitted;
 }
 
 function scopeColumns(names: Map<string, string>, coverage: string | null): Column<PitfallRollup>[] {
@@ -164,7 +173,7 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
         <>
           <CycleUnitFilter action="/org/rollups" unitLabel="Trends for" view={view} />
 
-          {rollups.organisation.submitted === 0 && (
+          {rollups.organisation.submitted + rollups.organisation.reopened === 0 && (
             <p className="rounded-md border border-slate-300 bg-white p-3 text-slate-800">
               No team has submitted an assessment for {cycle.name} yet; the figures below are empty for that
               cycle.
@@ -216,7 +225,7 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
               <>
                 {view.scope === "organisation" ? "Organisation" : "All your units"}, {cycle.name}{" "}
                 <span className="text-base font-normal text-slate-700">
-                  ({rollups.organisation.submitted} of {rollups.organisation.teams} teams submitted)
+                  ({completionWords(rollups.organisation)})
                 </span>
               </>
             }
@@ -234,9 +243,7 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
                   >
                     <summary className="cursor-pointer px-4 py-3 font-semibold">
                       {unit.name}{" "}
-                      <span className="font-normal text-slate-700">
-                        ({unit.submitted} of {unit.teams} teams submitted)
-                      </span>
+                      <span className="font-normal text-slate-700">({completionWords(unit)})</span>
                     </summary>
                     <div className="px-2 pb-3">
                       <ScopeTable scope={unit} names={names} cycleOpen={cycle.status === "open"} />

@@ -143,6 +143,23 @@ function trendColumns(view: TeamDashboardView): Column<HistoryRow>[] {
   ];
 }
 
+/** Why a reopened assessment's figures still show, and until when. */
+function ReopenedNote({ cycle }: { cycle: NonNullable<TeamDashboardView["cycle"]> }) {
+  return (
+    <div
+      role="note"
+      className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+    >
+      <p className="font-semibold">Reopened: being revised</p>
+      <p>
+        {cycle.status === "open"
+          ? `The ${cycle.name} assessment was reopened. These are the results last submitted; they are replaced when the team submits again.`
+          : `The ${cycle.name} assessment was reopened and not submitted again before the cycle closed. These are the results last submitted.`}
+      </p>
+    </div>
+  );
+}
+
 export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
   const { team, cycle } = view;
   const cycleSearch = cycle ? `?cycle=${cycle.key}` : "";
@@ -195,6 +212,7 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
         </EmptyState>
       ) : (
         <>
+          {view.reopened && <ReopenedNote cycle={cycle} />}
           <MethodChangeNote change={view.methodChange} historyNote={view.historyMethodNote} />
           <section aria-labelledby="summary-heading" className="grid gap-4 sm:grid-cols-3">
             <h2 id="summary-heading" className="sr-only">

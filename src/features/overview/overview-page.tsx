@@ -61,8 +61,14 @@ export function OverviewPage({
                   {formatDayLong(currentCycle.closesOn)})
                 </span>
               </p>
-              <dl className="mt-3 grid grid-cols-3 gap-2 text-center">
+              <dl
+                className={`mt-3 grid ${currentCycle.reopened > 0 ? "grid-cols-4" : "grid-cols-3"} gap-2 text-center`}
+              >
                 <CompletionCount label="Submitted" value={currentCycle.submitted} href={links?.submitted} />
+                {/* Only when there are any: most of the time no assessment is being revised. */}
+                {currentCycle.reopened > 0 && (
+                  <CompletionCount label="Reopened" value={currentCycle.reopened} href={links?.reopened} />
+                )}
                 <CompletionCount label="Draft" value={currentCycle.draft} href={links?.draft} />
                 <CompletionCount
                   label="Not started"

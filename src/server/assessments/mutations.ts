@@ -46,6 +46,7 @@ import {
   type AnswerRow,
 } from "./stored-answers";
 import { replaceStoredPitfallResults } from "./stored-results";
+import { withStoredResults } from "./with-stored-results";
 import { readTeamEvidence } from "./team-evidence";
 
 type Transaction = Prisma.TransactionClient;
@@ -277,7 +278,7 @@ export interface StartedAssessment {
 
 /**
  * Creates the team's assessment for the open cycle, starting from the answers of its most recent
- * submitted assessment. Each carried answer waits for confirmation. Starting twice (a double click,
+ * assessment with results (submitted, or reopened). Each carried answer waits for confirmation. Starting twice (a double click,
  * two people at once) returns the same assessment.
  */
 export async function startAssessment(actor: Actor, input: StartAssessmentInput): Promise<StartedAssessment> {
@@ -300,10 +301,13 @@ export async function startAssessment(actor: Actor, input: StartAssessmentInput)
       if (existing) return { assessmentId: existing.id, created: false, carriedOver: 0 };
 
       const questionnaire = questionnaireOfCycle(cycle);
+      // A reopened assessment's last submitted results are the team's results for its quarter (it
+      // stays reopened when its cycle closes), so it is the one to carry answers from, including
+      // any revision the team had begun: each carried answer is confirmed again anyway.
       const previous = await tx.assessment.findFirst({
         where: {
           teamId: team.id,
-          status: "submitted",
+          ...withStoredResults,
           cycle: { OR: [{ year: { lt: cycle.year } }, { year: cycle.year, quarter: { lt: cycle.quarter } }] },
         },
         orderBy: [{ cycle: { year: "desc" } }, { cycle: { quarter: "desc" } }],

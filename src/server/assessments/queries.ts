@@ -24,11 +24,11 @@ import type {
   TeamOverview,
 } from "@/contracts/assessments/types";
 import { decodeAssessmentStatus, decodeCycleStatus } from "@/domain/assessments/statuses";
-import type { Prisma } from "@/generated/prisma/client";
 import { authorizeTeamBySlug } from "../auth/authorize";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { floorLabel, parseResultDetail } from "./result-detail";
+import { withStoredResults } from "./with-stored-results";
 import {
   compiledQuestionnaire,
   contributionWords,
@@ -113,11 +113,6 @@ export async function openCycle() {
   });
 }
 
-/** Assessments that carry stored results: submitted, or reopened after a submission. */
-const hasResults: Prisma.AssessmentWhereInput = {
-  OR: [{ status: "submitted" }, { status: "reopened", submittedAt: { not: null } }],
-};
-
 /** The teams the person leads or belongs to, with the current cycle's status and the last result. */
 export async function listMyTeams(actor: Actor): Promise<MyTeamSummary[]> {
   const teamIds = [...new Set([...actor.leadTeamIds, ...actor.memberTeamIds])];
@@ -132,7 +127,7 @@ export async function listMyTeams(actor: Actor): Promise<MyTeamSummary[]> {
       slug: true,
       orgUnit: { select: { name: true } },
       assessments: {
-        where: { OR: [{ cycleId: cycle?.id ?? "" }, hasResults] },
+        where: { OR: [{ cycleId: cycle?.id ?? "" }, withStoredResults] },
         orderBy: [{ cycle: { year: "desc" } }, { cycle: { quarter: "desc" } }],
         select: {
           cycleId: true,
@@ -274,7 +269,7 @@ export async function answerableAssessment(team: { id: string; name: string; slu
     select: { id: true, status: true, version: true, submittedAt: true, carriedFromId: true },
   });
   if (!assessment) {
-    const previous = await db.assessment.count({ where: { teamId: team.id, status: "submitted" } });
+    const previous = await db.assessment.count({ where: { teamId: team.id, ...withStoredResults } });
     return { kind: "not-started", team: teamRef, cycle: toCycleRef(cycle), hasPrevious: previous > 0 };
   }
   const status = asAssessmentStatus(assessment.status);
@@ -569,7 +564,7 @@ export async function getAssessmentResult(
       select: { id: true, countermeasureId: true },
     }),
     db.assessment.findFirst({
-      where: { teamId: team.id, ...hasResults },
+      where: { teamId: team.id, ...withStoredResults },
       orderBy: [{ cycle: { year: "desc" } }, { cycle: { quarter: "desc" } }],
       select: { id: true },
     }),

@@ -12,7 +12,7 @@ import type { AppPrismaClient } from "../prisma-client";
  * are a draft again, and scoring them would put half-edited answers under "last submitted" on the
  * result page, the plans and the exports.
  */
-const withStoredResults = {
+const submittedWithResults = {
   submittedAt: { not: null },
   status: "submitted",
 } as const satisfies Prisma.AssessmentWhereInput;
@@ -24,7 +24,7 @@ const withStoredResults = {
 export function staleResultsWhere(cycleId?: string): Prisma.AssessmentWhereInput {
   return {
     ...(cycleId === undefined ? {} : { cycleId }),
-    ...withStoredResults,
+    ...submittedWithResults,
     OR: [{ scoringMethodVersion: null }, { scoringMethodVersion: { not: SCORING_METHOD_VERSION } }],
   };
 }

@@ -29,7 +29,11 @@ export const closeCycleAction = formAction({
   input: cycleIdSchema,
   handler: async (input, { actor }) => {
     const cycle = await closeCycle(actor, input);
-    return { message: `${cycle.name} is closed: its answers can no longer change.` };
+    const reopened =
+      cycle.reopenedTeams.length === 0
+        ? ""
+        : ` Reopened and not submitted again, so kept with their last submitted results: ${cycle.reopenedTeams.join(", ")}.`;
+    return { message: `${cycle.name} is closed: its answers can no longer change.${reopened}` };
   },
   revalidate: [{ layout: "/" }],
 });

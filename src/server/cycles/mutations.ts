@@ -97,8 +97,21 @@ export async function openCycle(actor: Actor, input: CycleIdInput): Promise<{ na
   );
 }
 
-/** Closes the open cycle: its drafts stay drafts, and no answer can change any more. */
-export async function closeCycle(actor: Actor, input: CycleIdInput): Promise<{ name: string }> {
+/**
+ * Closes the open cycle: its drafts stay drafts, and no answer can change any more.
+ *
+ * Assessments reopened and not submitted again stay reopened, and their last submitted results
+ * remain the team's results for the cycle; the confirmation, the audit event and the returned
+ * names say which they are. Closing is not refused for them: a head of engineering closes the
+ * quarter to take stock of the whole organisation, and a team that began a revision and did not
+ * finish it would otherwise hold every team's quarter open, with no way for anyone but that team
+ * to end it. Its last submitted results are a real, reviewed answer, a better record of the
+ * quarter than none; and opening the cycle again lets the team finish the revision.
+ */
+export async function closeCycle(
+  actor: Actor,
+  input: CycleIdInput,
+): Promise<{ name: string; reopenedTeams: string[] }> {
   authorizeOrganisation(actor, "cycle:manage");
   return db.$transaction(async (tx) => {
     const cycle = await tx.cycle.findUnique({
@@ -112,14 +125,20 @@ export async function closeCycle(actor: Actor, input: CycleIdInput): Promise<{ n
       );
     }
     await tx.cycle.update({ where: { id: cycle.id }, data: { status: "closed" } });
+    const reopened = await tx.assessment.findMany({
+      where: { cycleId: cycle.id, status: "reopened", team: { archivedAt: null } },
+      orderBy: { team: { name: "asc" } },
+      select: { team: { select: { name: true } } },
+    });
+    const reopenedTeams = reopened.map((assessment) => assessment.team.name);
     await writeAudit(tx, {
       actorId: actor.id,
       action: "cycle.closed",
       entityType: "cycle",
       entityId: cycle.id,
       before: { status: "open" },
-      after: { status: "closed" },
+      after: { status: "closed", ...(reopenedTeams.length > 0 ? { reopenedTeams } : {}) },
     });
-    return { name: cycle.name };
+    return { name: cycle.name, reopenedTeams };
   });
 }

@@ -4,6 +4,7 @@ import { content, latestQuestionnaire, pitfallById } from "@/domain/content";
 import { teamHeadline, toHeadlineView } from "@/domain/results/headline";
 import { decodeRiskBand } from "@/domain/scoring";
 import { decodeAssessmentStatus, decodeCycleStatus } from "@/domain/assessments/statuses";
+import { hasStoredResults } from "@/domain/dashboards/stored-rows";
 import { defaultCycleDates, quarterAfter, quarterOf } from "@/domain/cycles/cycle-ref";
 import { resultPath, teamPath } from "@/contracts/assessments/paths";
 import type { TeamCycleStatus } from "@/contracts/assessments/types";
@@ -20,7 +21,7 @@ function asTeamStatus(status: string | undefined): TeamCycleStatus {
 /** The Cycles page: every cycle with completion counts, for admins and the head of engineering. */
 export async function getCyclesPage(actor: Actor): Promise<CyclesPageData> {
   authorizeOrganisation(actor, "cycle:manage");
-  const [cycles, counts, activeTeams] = await Promise.all([
+  const [cycles, counts, activeTeams, reopened] = await Promise.all([
     db.cycle.findMany({ orderBy: [{ year: "desc" }, { quarter: "desc" }] }),
     db.assessment.groupBy({
       by: ["cycleId", "status"],
@@ -28,6 +29,11 @@ export async function getCyclesPage(actor: Actor): Promise<CyclesPageData> {
       _count: { _all: true },
     }),
     db.team.count({ where: { archivedAt: null } }),
+    db.assessment.findMany({
+      where: { status: "reopened", team: { archivedAt: null } },
+      orderBy: { team: { name: "asc" } },
+      select: { cycleId: true, team: { select: { name: true } } },
+    }),
   ]);
   const countOf = (cycleId: string, statuses: string[]) =>
     counts
@@ -36,7 +42,8 @@ export async function getCyclesPage(actor: Actor): Promise<CyclesPageData> {
 
   const summaries: CycleSummary[] = cycles.map((cycle) => {
     const submitted = countOf(cycle.id, ["submitted"]);
-    const inProgress = countOf(cycle.id, ["draft", "reopened"]);
+    const inProgress = countOf(cycle.id, ["draft"]);
+    const reopenedTeams = reopened.filter((row) => row.cycleId === cycle.id).map((row) => row.team.name);
     return {
       id: cycle.id,
       name: cycle.name,
@@ -49,7 +56,9 @@ export async function getCyclesPage(actor: Actor): Promise<CyclesPageData> {
       ),
       submitted,
       inProgress,
-      notStarted: Math.max(0, activeTeams - submitted - inProgress),
+      reopened: reopenedTeams.length,
+      reopenedTeams,
+      notStarted: Math.max(0, activeTeams - submitted - inProgress - reopenedTeams.length),
     };
   });
 
@@ -82,17 +91,18 @@ export async function getCyclesPage(actor: Actor): Promise<CyclesPageData> {
       cycleName: focusCycle.name,
       teams: teams.map((team) => {
         const assessment = team.assessments[0];
+        // A reopened assessment's last submitted results stay its results until it is submitted again.
+        const withResults = assessment !== undefined && hasStoredResults(assessment);
         return {
           teamName: team.name,
           teamHref: teamPath(team.slug),
           orgUnitName: team.orgUnit.name,
           status: asTeamStatus(assessment?.status),
-          overallScore: assessment?.status === "submitted" ? assessment.overallScore : null,
-          overallBand: assessment?.status === "submitted" ? decodeRiskBand(assessment.overallBand) : null,
-          headline:
-            assessment?.status === "submitted"
-              ? toHeadlineView(teamHeadline(assessment.results), (id) => pitfallById(id)?.name ?? id)
-              : null,
+          overallScore: withResults ? assessment.overallScore : null,
+          overallBand: withResults ? decodeRiskBand(assessment.overallBand) : null,
+          headline: withResults
+            ? toHeadlineView(teamHeadline(assessment.results), (id) => pitfallById(id)?.name ?? id)
+            : null,
           resultHref: assessment?.submittedAt ? resultPath(team.slug, focusCycle.name) : null,
         };
       }),

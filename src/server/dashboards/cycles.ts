@@ -8,6 +8,7 @@ import {
   type DashboardCycle,
 } from "@/domain/dashboards/cycles";
 import type { Prisma } from "@/generated/prisma/client";
+import { withStoredResults } from "../assessments/with-stored-results";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { readableOrgUnits, requireOrgDashboardScope } from "./access";
@@ -65,7 +66,8 @@ export async function loadOrgDashboardFilters(
 
 /**
  * The teams in `teamsWhere`, their assessments in the given cycles and the stored results of the
- * submitted ones: scalar columns only, never the explanation JSON.
+ * ones that hold results (submitted, or reopened with their last submitted results): scalar
+ * columns only, never the explanation JSON.
  */
 export async function readCycleRows(teamsWhere: Prisma.TeamWhereInput, cycleIds: string[]) {
   const [teams, assessments, results] = await Promise.all([
@@ -83,7 +85,7 @@ export async function readCycleRows(teamsWhere: Prisma.TeamWhereInput, cycleIds:
       },
     }),
     db.pitfallResult.findMany({
-      where: { assessment: { cycleId: { in: cycleIds }, status: "submitted", team: teamsWhere } },
+      where: { assessment: { cycleId: { in: cycleIds }, ...withStoredResults, team: teamsWhere } },
       select: {
         assessmentId: true,
         pitfallId: true,

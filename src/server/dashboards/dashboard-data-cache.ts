@@ -14,9 +14,12 @@ export { FingerprintedCache } from "../cache/fingerprinted-cache";
  *
  * Of the assessments it covers what the dashboards show: how many there are in each status, and
  * every write to a submitted one (a submitted assessment's version is incremented by every write,
- * so that part is exact). Saving an answer to a draft or reopened assessment changes none of it:
- * the dashboards show a draft's status and nothing of its answers, and a reopened assessment's
- * last results stay as they were until it is submitted again. At a quarter end, when hundreds of
+ * so that part is exact). A reopened assessment's last submitted results show on the dashboards
+ * too, and only two writes change them: submitting it again, which moves it to the submitted
+ * counts, and a re-score, which moves its scoring method version (covered by the sum of the
+ * reopened ones' method versions). Saving an answer to a draft or reopened assessment changes none
+ * of it: the dashboards show a draft's status and nothing of its answers, and a reopened
+ * assessment's last results stay as they were until it is submitted again or re-scored. At a quarter end, when hundreds of
  * people are answering, that is what keeps the heatmap from being read afresh after every save.
  * Teams, units and cycles only have an update time, which two writes in the same millisecond, or a
  * write from a server whose clock runs behind, may not move: the cache reads its rows again every
@@ -27,12 +30,14 @@ export async function dashboardDataFingerprint(cycleIds: readonly string[]): Pro
   // fingerprint, and each statement costs more in the database client than in the database.
   // The counts per status catch assessments submitted, reopened or deleted, the latest creation
   // time one started (also in place of a deleted one); the sum of the submitted ones' versions and
-  // their latest update time catch any other write to them.
+  // their latest update time catch any other write to them; the sum of the reopened ones' scoring
+  // method versions a re-score of their results (a re-score always moves to the current method, so
+  // the sum only grows; a missing method version counts as 0).
   const cycles = cycleIds.length > 0 ? Prisma.join([...cycleIds]) : Prisma.sql`NULL`;
   const rows = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT a.drafts AS "drafts", a.reopened AS "reopened", a.submitted AS "submitted",
            a.created AS "assessmentsCreated",
-           a.v AS "submittedVersions", a.u AS "submittedUpdated",
+           a.v AS "submittedVersions", a.u AS "submittedUpdated", a.rm AS "reopenedMethods",
            t.n AS "teams", t.u AS "teamsUpdated",
            o.n AS "orgUnits", o.u AS "orgUnitsUpdated",
            c.n AS "cycles", c.u AS "cyclesUpdated"
@@ -41,6 +46,7 @@ export async function dashboardDataFingerprint(cycleIds: readonly string[]): Pro
                  SUM(CASE WHEN "status" = 'submitted' THEN 1 ELSE 0 END) AS submitted,
                  SUM(CASE WHEN "status" = 'submitted' THEN "version" ELSE 0 END) AS v,
                  MAX(CASE WHEN "status" = 'submitted' THEN "updatedAt" END) AS u,
+                 SUM(CASE WHEN "status" = 'reopened' THEN COALESCE("scoringMethodVersion", 0) ELSE 0 END) AS rm,
                  MAX("createdAt") AS created
             FROM "assessment" WHERE "cycleId" IN (${cycles})) a,
          (SELECT COUNT(*) AS n, MAX("updatedAt") AS u FROM "team") t,

@@ -9,6 +9,7 @@ import {
   type Heatmap,
   type HeatmapQuery,
 } from "@/domain/dashboards/heatmap";
+import { hasStoredResults } from "@/domain/dashboards/stored-rows";
 import { methodChangeBetween, sameMethod } from "@/domain/dashboards/trend";
 import { dashboardTeamsWhere } from "./access";
 import { dashboardDataFingerprint, FingerprintedCache } from "./dashboard-data-cache";
@@ -17,7 +18,7 @@ import type { OrgHeatmapView } from "@/contracts/dashboards/views";
 
 const EMPTY_HEATMAP: Heatmap = {
   groups: [],
-  totals: { teams: 0, shownTeams: 0, completion: { "not-started": 0, draft: 0, submitted: 0 } },
+  totals: { teams: 0, shownTeams: 0, completion: { "not-started": 0, draft: 0, reopened: 0, submitted: 0 } },
 };
 
 type HeatmapRows = Awaited<ReturnType<typeof readCycleRows>>;
@@ -72,14 +73,14 @@ export async function getOrgHeatmap(
   );
   const current = assessments.filter((assessment) => assessment.cycleId === cycle.id);
   const previous = before ? assessments.filter((assessment) => assessment.cycleId === before.id) : [];
-  const submittedMethods = (rows: typeof assessments) =>
-    rows.filter((row) => row.status === "submitted").map((row) => row.scoringMethodVersion);
+  const resultMethods = (rows: typeof assessments) =>
+    rows.filter(hasStoredResults).map((row) => row.scoringMethodVersion);
   const heatmap = await builtHeatmaps.get(JSON.stringify({ rowsKey, query }), fingerprint, async () => {
     // A change is only a trend between results of the same scoring method: a team's own results,
     // and for the column averages, earlier results of teams without a current one.
-    const currentSubmitted = current.filter((assessment) => assessment.status === "submitted");
-    const methodOfTeam = new Map(currentSubmitted.map((row) => [row.teamId, row.scoringMethodVersion]));
-    const currentMethods = new Set(currentSubmitted.map((row) => row.scoringMethodVersion));
+    const currentWithResults = current.filter(hasStoredResults);
+    const methodOfTeam = new Map(currentWithResults.map((row) => [row.teamId, row.scoringMethodVersion]));
+    const currentMethods = new Set(currentWithResults.map((row) => row.scoringMethodVersion));
     const comparable = previous.filter((assessment) =>
       methodOfTeam.has(assessment.teamId)
         ? sameMethod(methodOfTeam.get(assessment.teamId)!, assessment.scoringMethodVersion)
@@ -101,10 +102,6 @@ export async function getOrgHeatmap(
   return {
     ...view,
     heatmap,
-    methodChange: methodChangeBetween(
-      submittedMethods(current),
-      submittedMethods(previous),
-      before?.name ?? null,
-    ),
+    methodChange: methodChangeBetween(resultMethods(current), resultMethods(previous), before?.name ?? null),
   };
 }

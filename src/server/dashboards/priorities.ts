@@ -1,10 +1,11 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
 import { buildOrgPriorities } from "@/domain/dashboards/org-priorities";
-import { resultsByAssessment } from "@/domain/dashboards/stored-rows";
+import { hasStoredResults, isReopened, resultsByAssessment } from "@/domain/dashboards/stored-rows";
 import { sameMethod } from "@/domain/dashboards/trend";
 import type { StoredResultRow } from "@/domain/plans/stored-rankings";
 import type { HeadlinePitfallResult } from "@/domain/results/headline";
+import { withStoredResults } from "../assessments/with-stored-results";
 import { db } from "../db";
 import { dashboardTeamsWhere } from "./access";
 import { loadOrgDashboardFilters, readCycleRows } from "./cycles";
@@ -29,7 +30,7 @@ export async function getOrgPriorities(
     readCycleRows(teamsWhere, before ? [cycle.id, before.id] : [cycle.id]),
     // Every column but the id: the countermeasure ranking is in the detail JSON.
     db.pitfallResult.findMany({
-      where: { assessment: { cycleId: cycle.id, status: "submitted", team: teamsWhere } },
+      where: { assessment: { cycleId: cycle.id, ...withStoredResults, team: teamsWhere } },
       omit: { id: true },
     }),
     db.planItem.findMany({
@@ -38,9 +39,10 @@ export async function getOrgPriorities(
     }),
   ]);
 
-  const submitted = assessments.filter((assessment) => assessment.status === "submitted");
+  // A reopened assessment's last submitted results count until the team submits again.
+  const withResults = assessments.filter(hasStoredResults);
   const currentByTeam = new Map(
-    submitted.filter((assessment) => assessment.cycleId === cycle.id).map((row) => [row.teamId, row]),
+    withResults.filter((assessment) => assessment.cycleId === cycle.id).map((row) => [row.teamId, row]),
   );
   const detailsByAssessment = new Map<string, StoredResultRow[]>();
   for (const { assessmentId, ...row } of detailed) {
@@ -54,7 +56,7 @@ export async function getOrgPriorities(
   // Like with like: a team's earlier result counts only when it was scored with the same method.
   const scalarResults = resultsByAssessment(results);
   const previous = new Map<string, HeadlinePitfallResult[]>();
-  for (const assessment of submitted) {
+  for (const assessment of withResults) {
     const now = currentByTeam.get(assessment.teamId);
     if (assessment.cycleId !== before?.id || !now) continue;
     if (!sameMethod(now.scoringMethodVersion, assessment.scoringMethodVersion)) continue;
@@ -67,6 +69,9 @@ export async function getOrgPriorities(
       units,
       teams,
       current,
+      reopenedTeamIds: new Set(
+        [...currentByTeam.values()].filter(isReopened).map((assessment) => assessment.teamId),
+      ),
       previous,
       previousCycleName: before?.name ?? null,
       planItems,

@@ -5,6 +5,8 @@ import { compareCycles } from "@/domain/cycles/cycle-ref";
 import { toCycleOption } from "@/domain/dashboards/cycles";
 import { buildRollups, historyPoints } from "@/domain/dashboards/rollups";
 import { historyMethodNote, methodChangeBetween } from "@/domain/dashboards/trend";
+import { hasStoredResults } from "@/domain/dashboards/stored-rows";
+import { withStoredResults } from "../assessments/with-stored-results";
 import { db } from "../db";
 import { dashboardTeamsWhere } from "./access";
 import { loadOrgDashboardFilters, readCycleRows } from "./cycles";
@@ -52,7 +54,7 @@ export async function getOrgRollups(
       by: ["cycleId", "scoringMethodVersion"],
       where: {
         cycleId: { in: history.map((entry) => entry.id) },
-        status: "submitted",
+        ...withStoredResults,
         team: focusTeamsWhere,
       },
       _count: { _all: true },
@@ -60,7 +62,7 @@ export async function getOrgRollups(
     ...history.map((entry) =>
       db.pitfallResult.groupBy({
         by: ["pitfallId", "status", "band"],
-        where: { assessment: { cycleId: entry.id, status: "submitted", team: focusTeamsWhere } },
+        where: { assessment: { cycleId: entry.id, ...withStoredResults, team: focusTeamsWhere } },
         _count: { _all: true },
         _sum: { score: true },
       }),
@@ -75,14 +77,14 @@ export async function getOrgRollups(
     results,
     previousCycleName: before?.name ?? null,
   });
-  const submittedMethods = (cycleId: string) =>
+  const resultMethods = (cycleId: string) =>
     assessments
-      .filter((assessment) => assessment.cycleId === cycleId && assessment.status === "submitted")
+      .filter((assessment) => assessment.cycleId === cycleId && hasStoredResults(assessment))
       .map((assessment) => assessment.scoringMethodVersion);
   return {
     ...base,
     methodChange: before
-      ? methodChangeBetween(submittedMethods(cycle.id), submittedMethods(before.id), before.name)
+      ? methodChangeBetween(resultMethods(cycle.id), resultMethods(before.id), before.name)
       : null,
     historyMethodNote: historyMethodNote(
       history.map((entry) => ({

@@ -6,6 +6,7 @@ import { compareCycles, cycleKey, parseCycleKey, previousCycle, sameCycle } from
 import { toCycleOption, type DashboardCycle } from "@/domain/dashboards/cycles";
 import {
   isPitfallId,
+  isReopened,
   organisationSignalsFromRows,
   resultsByAssessment,
 } from "@/domain/dashboards/stored-rows";
@@ -28,6 +29,7 @@ import { contributionWords } from "../assessments/questionnaire-content";
 import { getAnsweredPulse } from "../pulse/queries";
 import { DISAGREEMENT_ANCHOR, resultPath } from "@/contracts/assessments/paths";
 import { authorizeTeamBySlug } from "../auth/authorize";
+import { withStoredResults } from "../assessments/with-stored-results";
 import { db } from "../db";
 import { dashboardDataFingerprint, FingerprintedCache } from "./dashboard-data-cache";
 import { NotFoundError } from "../errors";
@@ -46,8 +48,13 @@ interface TeamContext {
   /** Whether the actor may add the team's remediation steps to its plan (not for an archived team). */
   canEditPlan: boolean;
   cycles: DashboardCycle[];
+  /**
+   * The team's assessments with results (submitted, or reopened with their last submitted results),
+   * oldest cycle first.
+   */
   submitted: {
     id: string;
+    status: string;
     cycle: DashboardCycle & { questionnaireId: string };
     overallScore: number | null;
     overallBand: string | null;
@@ -61,9 +68,10 @@ async function loadTeamContext(actor: Actor, slug: string): Promise<TeamContext>
     db.orgUnit.findUnique({ where: { id: team.orgUnitId }, select: { name: true } }),
     listStartedCycles(),
     db.assessment.findMany({
-      where: { teamId: team.id, status: "submitted" },
+      where: { teamId: team.id, ...withStoredResults },
       select: {
         id: true,
+        status: true,
         overallScore: true,
         overallBand: true,
         scoringMethodVersion: true,
@@ -104,11 +112,11 @@ function firstValue(value: string | string[] | undefined): string | undefined {
 async function readCycleStandings(cycleId: string) {
   const [assessments, results] = await Promise.all([
     db.assessment.findMany({
-      where: { cycleId, status: "submitted", team: { archivedAt: null } },
+      where: { cycleId, ...withStoredResults, team: { archivedAt: null } },
       select: { id: true, teamId: true, cycleId: true, status: true, overallScore: true, overallBand: true },
     }),
     db.pitfallResult.findMany({
-      where: { assessment: { cycleId, status: "submitted", team: { archivedAt: null } } },
+      where: { assessment: { cycleId, ...withStoredResults, team: { archivedAt: null } } },
       select: { assessmentId: true, pitfallId: true, status: true, score: true, band: true },
     }),
   ]);
@@ -147,6 +155,7 @@ export async function getTeamDashboard(
     team: context.team,
     cycles,
     cycle: null,
+    reopened: false,
     previousCycle: null,
     overall: { score: null, band: null, headline: null, trend: null },
     confidence: null,
@@ -280,6 +289,7 @@ export async function getTeamDashboard(
   return {
     ...empty,
     cycle: toCycleOption(selected.cycle),
+    reopened: isReopened(selected),
     previousCycle: before ? toCycleOption(before) : null,
     overall: {
       score: selected.overallScore,

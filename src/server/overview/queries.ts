@@ -7,6 +7,7 @@ import {
   heatmapSearch,
   type HeatmapQuery,
 } from "@/domain/dashboards/heatmap";
+import { withStoredResults } from "../assessments/with-stored-results";
 import { db } from "../db";
 import type { OrganisationOverview, OverviewLinks } from "@/contracts/overview/views";
 
@@ -27,6 +28,7 @@ function overviewLinks(cycle: { year: number; quarter: number } | null): Overvie
     priorities: cycle ? `/org/priorities?cycle=${cycleKey(cycle)}` : "/org/priorities",
     submitted: heatmap({ completion: "submitted" }),
     draft: heatmap({ completion: "draft" }),
+    reopened: heatmap({ completion: "reopened" }),
     notStarted: heatmap({ completion: "not-started" }),
     critical: heatmap({ band: "critical" }),
   };
@@ -62,7 +64,7 @@ export async function getOrganisationOverview(actor: Actor): Promise<Organisatio
       ? db.assessment.count({
           where: {
             cycleId: cycle.id,
-            status: "submitted",
+            ...withStoredResults,
             team: { archivedAt: null },
             results: { some: { status: "scored", band: "critical" } },
           },
@@ -70,7 +72,8 @@ export async function getOrganisationOverview(actor: Actor): Promise<Organisatio
       : null,
   ]);
   const count = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
-  const draft = count("draft") + count("reopened");
+  const draft = count("draft");
+  const reopened = count("reopened");
   const submitted = count("submitted");
   return {
     orgUnitCount,
@@ -82,8 +85,9 @@ export async function getOrganisationOverview(actor: Actor): Promise<Organisatio
       status: cycle.status,
       closesOn: cycle.closesOn,
       draft,
+      reopened,
       submitted,
-      notStarted: Math.max(0, teamCount - draft - submitted),
+      notStarted: Math.max(0, teamCount - draft - reopened - submitted),
     },
   };
 }

@@ -12,6 +12,7 @@ import {
 import { countermeasureById } from "@/domain/content";
 import type { PlanItemView } from "@/contracts/plans/types";
 import type { Prisma } from "@/generated/prisma/client";
+import { withStoredResults } from "../assessments/with-stored-results";
 import { db } from "../db";
 
 /**
@@ -20,10 +21,7 @@ import { db } from "../db";
  */
 
 /** Assessments that carry stored results: submitted, or reopened after a submission. */
-export const withResults: Prisma.AssessmentWhereInput = {
-  submittedAt: { not: null },
-  status: { in: ["submitted", "reopened"] },
-};
+export const withResults: Prisma.AssessmentWhereInput = withStoredResults;
 
 export const newestCycleFirst: Prisma.AssessmentOrderByWithRelationInput[] = [
   { cycle: { year: "desc" } },

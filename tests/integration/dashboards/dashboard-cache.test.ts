@@ -7,6 +7,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/domain/access/policy";
 import { latestQuestionnaire } from "@/domain/content";
+import { SCORING_METHOD_VERSION } from "@/domain/scoring/types";
 import { archiveTeam, moveTeam, renameTeam } from "@/server/admin/org-mutations";
 import {
   reopenAssessment,
@@ -129,7 +130,7 @@ describe("organisation heatmap after a write", () => {
     }
   });
 
-  it("drops a reopened assessment's scores and counts it as a draft again", async () => {
+  it("keeps a reopened assessment's last submitted scores and counts it as reopened", async () => {
     const { id: assessmentId } = await assessmentOf(org.teams.accounts.id, org.cycles.q4);
 
     const before = await readHeatmaps();
@@ -140,12 +141,12 @@ describe("organisation heatmap after a write", () => {
       const [was, now] = [before.get(viewer)!, after.get(viewer)!];
       expect(rowOf(was, "accounts"), viewer).toMatchObject({ completion: "submitted" });
       expect(rowOf(was, "accounts")!.cells["linear-run-costs"].score, viewer).toBe(30);
-      expect(rowOf(now, "accounts"), viewer).toMatchObject({ completion: "draft" });
-      expect(rowOf(now, "accounts")!.cells["linear-run-costs"].score, viewer).toBeNull();
-      expect(rowOf(now, "accounts")!.cells.overall.score, viewer).toBeNull();
+      expect(rowOf(now, "accounts"), viewer).toMatchObject({ completion: "reopened" });
+      expect(rowOf(now, "accounts")!.cells["linear-run-costs"].score, viewer).toBe(30);
+      expect(rowOf(now, "accounts")!.cells.overall, viewer).toEqual(rowOf(was, "accounts")!.cells.overall);
       expect(now.heatmap.totals.completion, viewer).toEqual({
         ...was.heatmap.totals.completion,
-        draft: was.heatmap.totals.completion.draft + 1,
+        reopened: was.heatmap.totals.completion.reopened + 1,
         submitted: was.heatmap.totals.completion.submitted - 1,
       });
     }
@@ -290,11 +291,11 @@ describe("team dashboard percentiles", () => {
       linear(after),
     );
 
-    // Reopening Fraud's assessment takes it out of the comparison again.
+    // Reopening Fraud's assessment keeps its last submitted results in the comparison.
     await reopenAssessment(org.head, { assessmentId: fraudAssessment, reason: "Submitted by mistake." });
     const reopened = await getTeamDashboard(org.head, "returns", q4);
-    expect(reopened.comparedTeams).toBe(before.comparedTeams);
-    expect(linear(reopened)).toBe(was);
+    expect(reopened.comparedTeams).toBe(after.comparedTeams);
+    expect(linear(reopened)).toBe(linear(after));
   });
 
   it("returns equal views on repeated reads without a write", async () => {
@@ -311,7 +312,7 @@ describe("the dashboard data's fingerprint", () => {
     const cycleIds = [org.cycles.q4, org.cycles.q3];
     const taken = () => dashboardDataFingerprint(cycleIds);
     const first = await taken();
-    expect(first.split("|")).toHaveLength(12);
+    expect(first.split("|")).toHaveLength(13);
     expect(await taken()).toBe(first);
 
     const seen = new Set([first]);
@@ -349,7 +350,7 @@ describe("the dashboard data's fingerprint", () => {
     expect(await taken()).toBe(before);
   });
 
-  it("holds while a draft's answers are saved, and moves when it is started, submitted or reopened", async () => {
+  it("holds while a draft's answers are saved, and moves when it is started, submitted, reopened, re-scored or resubmitted", async () => {
     const cycleIds = [org.cycles.q4];
     const taken = () => dashboardDataFingerprint(cycleIds);
     const team = await db.team.create({
@@ -391,7 +392,9 @@ describe("the dashboard data's fingerprint", () => {
     await reopenAssessment(org.head, { assessmentId, reason: "The team answered for the wrong service." });
     const reopened = await taken();
     expect(reopened, "the assessment reopened").not.toBe(submitted);
-    expect(rowOf(await getOrgHeatmap(org.head, {}), "ledger")).toMatchObject({ completion: "draft" });
+    const ledgerReopened = rowOf(await getOrgHeatmap(org.head, {}), "ledger");
+    expect(ledgerReopened).toMatchObject({ completion: "reopened" });
+    expect(ledgerReopened!.cells.overall.score).not.toBeNull();
 
     // Saving to the reopened assessment changes nothing the dashboards show either.
     const current = await db.assessment.findUniqueOrThrow({ where: { id: assessmentId } });
@@ -404,5 +407,24 @@ describe("the dashboard data's fingerprint", () => {
       expectedVersion: current.version,
     });
     expect(await taken(), "an answer saved to a reopened assessment").toBe(reopened);
+
+    // A re-score rewrites a reopened assessment's results, with the current method version (here
+    // written as the re-score writes it, from an older version to the current one).
+    await db.assessment.update({
+      where: { id: assessmentId },
+      data: { scoringMethodVersion: SCORING_METHOD_VERSION - 1 },
+    });
+    const olderMethod = await taken();
+    await db.assessment.update({
+      where: { id: assessmentId },
+      data: { version: { increment: 1 }, scoringMethodVersion: SCORING_METHOD_VERSION },
+    });
+    const rescored = await taken();
+    expect(rescored, "a reopened assessment re-scored").not.toBe(olderMethod);
+
+    const latest = await db.assessment.findUniqueOrThrow({ where: { id: assessmentId } });
+    await submitAssessment(ledgerLead, { assessmentId, expectedVersion: latest.version });
+    expect(await taken(), "the reopened assessment submitted again").not.toBe(rescored);
+    expect(rowOf(await getOrgHeatmap(org.head, {}), "ledger")).toMatchObject({ completion: "submitted" });
   });
 });

@@ -100,7 +100,7 @@ describe("organisation heatmap", () => {
       billing: "submitted",
       checkout: "not-started",
     });
-    expect(view.heatmap.totals.completion).toEqual({ "not-started": 1, draft: 1, submitted: 3 });
+    expect(view.heatmap.totals.completion).toEqual({ "not-started": 1, draft: 1, reopened: 0, submitted: 3 });
   });
 
   it("compares each score with the previous cycle", async () => {

@@ -160,6 +160,17 @@ describe("describeAuditEvent", () => {
     expect(describeAuditEvent(facts, lookup)).toBe(sentence);
   });
 
+  it("names the teams whose reopened assessments a closed cycle kept with their last results", () => {
+    expect(
+      describeAuditEvent(
+        event("cycle.closed", { ...cycle, a: { status: "closed", reopenedTeams: ["Billing", "Search"] } }),
+        lookup,
+      ),
+    ).toBe(
+      "Ada Admin closed 2026 Q4, keeping the last submitted results of the reopened assessments of Billing, Search",
+    );
+  });
+
   it("covers every action the server writes", () => {
     expect(new Set(CASES.map(([facts]) => facts.action)).size).toBe(CASES.length);
   });

@@ -8,7 +8,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { encodeGroup, type EncodedGroup } from "@/features/dashboards/heatmap-encoding";
 import { HeatmapTable } from "@/features/dashboards/heatmap-unit-group";
-import { HEATMAP_COLUMNS, type HeatmapUnitGroup } from "@/domain/dashboards/heatmap";
+import { COMPLETION_STATUSES, HEATMAP_COLUMNS, type HeatmapUnitGroup } from "@/domain/dashboards/heatmap";
 
 vi.mock("next/navigation", async () => ({
   ...(await import("../../support/app-router")).appRouterForMarkup,
@@ -21,6 +21,7 @@ function group(id: string, name: string, teams: number): EncodedGroup {
     name,
     teamCount: teams,
     submitted: teams,
+    reopened: 0,
     averages: Array.from({ length: 8 }, () => [42.5, 2, null, teams] as const),
     rows: Array.from({ length: teams }, (_, index) => [
       `${id}-team-${index}`,
@@ -119,6 +120,7 @@ describe("a team split on a pitfall's questions", () => {
       name: "Platform",
       teamCount: 1,
       submitted: 1,
+      reopened: 0,
       averages: Array.from({ length: 8 }, () => [42.5, 2, null, 1] as const),
       rows: [
         [
@@ -185,5 +187,39 @@ describe("a closed unit's team rows", () => {
     expect(html).toContain('role="status">Loading the teams of Payments…</td>');
     expect(html).not.toContain("No team in this unit matches the filters.");
     expect(count(html, "data-team-row")).toBe(2);
+  });
+});
+
+describe("a reopened team's row", () => {
+  it("keeps its last submitted headline, marked ↺ and said to be reopened", () => {
+    const reopenedGroup: EncodedGroup = {
+      ...group("unit-d", "Billing", 1),
+      submitted: 0,
+      reopened: 1,
+      rows: [
+        [
+          "billing",
+          "Billing",
+          COMPLETION_STATUSES.indexOf("reopened"),
+          [...Array.from({ length: 7 }, () => [42.5, 2, null] as const), [30.1, 4, null, 3, 82, 0]],
+        ],
+      ],
+    };
+    const html = renderToStaticMarkup(
+      createElement(HeatmapTable, {
+        groups: [reopenedGroup],
+        cycleSearch: "",
+        since: null,
+        initiallyExpanded: true,
+        caption: "Risk scores",
+        head: createElement("tr", null, createElement("th", null, "Team")),
+      }),
+    );
+    const teamRow = /<tr data-team-row="">(.*?)<\/tr>/.exec(html)![1]!;
+    const cells = [...teamRow.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((match) => match[1]!);
+    expect(cells[0]).toBe("Reopened");
+    expect(cells[1]).toContain("Critical (3) ↺");
+    expect(cells[1]).toContain("reopened: last submitted results, being revised");
+    expect(html).toContain("0 of 1 submitted, 1 reopened");
   });
 });

@@ -175,11 +175,11 @@ describe("building the heatmap", () => {
       checkout: "not-started",
       refunds: "draft",
     });
-    expect(payments.completion).toEqual({ "not-started": 1, draft: 1, submitted: 1 });
+    expect(payments.completion).toEqual({ "not-started": 1, draft: 1, reopened: 0, submitted: 1 });
     expect(heatmap.totals).toEqual({
       teams: 4,
       shownTeams: 4,
-      completion: { "not-started": 1, draft: 1, submitted: 2 },
+      completion: { "not-started": 1, draft: 1, reopened: 0, submitted: 2 },
     });
   });
 
@@ -437,5 +437,64 @@ describe("sorting and filtering rows", () => {
     expect(matchesFilters(row("x", 35), { band: "medium", completion: "any" })).toBe(true);
     expect(matchesFilters(row("x", null, "draft"), { band: "medium", completion: "any" })).toBe(false);
     expect(matchesFilters(row("x", null, "draft"), { band: "any", completion: "draft" })).toBe(true);
+  });
+});
+
+describe("a reopened assessment", () => {
+  // Billing was Critical when it submitted, then reopened its assessment to revise it.
+  const reopenedInput: HeatmapInput = {
+    ...input,
+    current: input.current.map((row) => (row.id === "a-billing" ? { ...row, status: "reopened" } : row)),
+  };
+  const reopened = buildHeatmap(reopenedInput, defaults);
+  const submitted = buildHeatmap(input, defaults);
+  const billingOf = (heatmap: typeof reopened) =>
+    heatmap.groups.flatMap((group) => group.rows).find((row) => row.slug === "billing")!;
+
+  it("keeps its last submitted results, headline and trend, with completion reopened", () => {
+    const billing = billingOf(reopened);
+    expect(billing.completion).toBe("reopened");
+    expect(billing.cells).toEqual(billingOf(submitted).cells);
+    expect(billing.headline).toEqual(billingOf(submitted).headline);
+    expect(billing.cells.overall).toMatchObject({ band: "critical", status: "scored" });
+    expect(billing.cells.overall.trend).not.toBeNull();
+  });
+
+  it("counts apart from submitted and drafts, and in the unit's headline", () => {
+    const payments = reopened.groups.find((group) => group.slug === "payments")!;
+    expect(payments.completion).toEqual({ "not-started": 1, draft: 1, reopened: 1, submitted: 0 });
+    expect(reopened.totals.completion).toEqual({ "not-started": 1, draft: 1, reopened: 1, submitted: 1 });
+    expect(payments.headline).toEqual(submitted.groups.find((group) => group.slug === "payments")!.headline);
+  });
+
+  it("is found by the Critical filter and by its own completion filter, and not as a draft", () => {
+    const names = (query: HeatmapQuery) =>
+      buildHeatmap(reopenedInput, query).groups.flatMap((group) => group.rows.map((row) => row.name));
+    expect(names({ ...defaults, band: "critical" })).toEqual(["Billing"]);
+    expect(names({ ...defaults, completion: "reopened" })).toEqual(["Billing"]);
+    expect(names({ ...defaults, completion: "draft" })).toEqual(["Refunds"]);
+    expect(parseHeatmapQuery({ completion: "reopened" }).completion).toBe("reopened");
+  });
+
+  it("sorts between drafts and submitted assessments by completion", () => {
+    const order = buildHeatmap(reopenedInput, { ...defaults, sort: "completion", dir: "asc" }).groups.find(
+      (group) => group.slug === "payments",
+    )!.rows;
+    expect(order.map((row) => row.completion)).toEqual(["not-started", "draft", "reopened"]);
+  });
+
+  it("counts as the previous cycle's result for the trend", () => {
+    const withReopenedBefore = buildHeatmap(
+      {
+        ...input,
+        previous: input.previous.map((row) =>
+          row.id === "p-billing" ? { ...row, status: "reopened" } : row,
+        ),
+      },
+      defaults,
+    );
+    expect(billingOf(withReopenedBefore).cells["linear-run-costs"].trend).toEqual(
+      billingOf(submitted).cells["linear-run-costs"].trend,
+    );
   });
 });

@@ -114,6 +114,14 @@ describe("where the organisation is at risk", () => {
     ]);
   });
 
+  it("marks a team whose assessment is reopened: its last submitted results still count", () => {
+    const { criticalTeams } = buildOrgPriorities(input({ reopenedTeamIds: new Set(["t3"]) }));
+    expect(criticalTeams.map((team) => [team.name, team.reopened])).toEqual([
+      ["Returns", true],
+      ["Checkout", false],
+    ]);
+  });
+
   it("ranks countermeasures by the engine's remediation order summed over teams, with who already plans them", () => {
     const { countermeasures } = buildOrgPriorities(input());
     expect(countermeasures.map((entry) => entry.countermeasureId)).toEqual([cmA, cmB, cmC]);

@@ -7,6 +7,7 @@ import {
   type RollupInput,
 } from "@/domain/dashboards/rollups";
 import {
+  hasStoredResults,
   organisationSignalsFromRows,
   resultsByAssessment,
   type AssessmentRow,
@@ -107,6 +108,17 @@ describe("roll-ups per org unit and pitfall", () => {
     expect(rollups.organisation.pitfalls).toHaveLength(7);
     expect(rollups.units.map((unit) => unit.slug)).toEqual(["alpha", "beta"]);
     expect(rollups.organisation).toMatchObject({ teams: 3, submitted: 2 });
+  });
+
+  it("keeps a reopened assessment's last submitted results in the figures, counted apart", () => {
+    const reopened = buildRollups({
+      ...input,
+      current: input.current.map((row) => (row.id === "a2-q3" ? { ...row, status: "reopened" } : row)),
+    });
+    expect(reopened.organisation).toMatchObject({ teams: 3, submitted: 1, reopened: 1 });
+    expect(reopened.units.find((unit) => unit.slug === "alpha")).toMatchObject({ submitted: 1, reopened: 1 });
+    expect(treacleOf(reopened.organisation)).toEqual(treacleOf(rollups.organisation));
+    expect(rollups.organisation.reopened).toBe(0);
   });
 
   it("has no change without a previous cycle", () => {
@@ -239,5 +251,23 @@ describe("roll-up history from database aggregates", () => {
       { cycleId: "q2", cycleName: "2026 Q2", scored: 4, averageScore: 28.8, highOrCriticalShare: 0.25 },
       { cycleId: "q3", cycleName: "2026 Q3", scored: 0, averageScore: null, highOrCriticalShare: null },
     ]);
+  });
+});
+
+describe("which assessments' stored results count", () => {
+  it("counts submitted and reopened assessments, never drafts", () => {
+    const row = (id: string, status: string): AssessmentRow => ({ ...submitted(id, id, "q3"), status });
+    expect(hasStoredResults(row("s", "submitted"))).toBe(true);
+    expect(hasStoredResults(row("r", "reopened"))).toBe(true);
+    expect(hasStoredResults(row("d", "draft"))).toBe(false);
+    const signals = organisationSignalsFromRows(
+      [row("s", "submitted"), row("r", "reopened"), row("d", "draft")],
+      resultsByAssessment([treacle("s", 20), treacle("r", 90), treacle("d", 50)]),
+      new Map(),
+    );
+    expect(signals.teams).toBe(2);
+    expect(
+      signals.pitfalls.find((pitfall) => pitfall.pitfallId === "change-management-treacle"),
+    ).toMatchObject({ scored: 2, averageScore: 55 });
   });
 });
