@@ -56,6 +56,17 @@ const dueOn = z
     return date;
   });
 
+/**
+ * The team whose plan page the form is on, when it is a slug: a change then looks for the item
+ * in that team's plan only. Missing or malformed, it is left out rather than refusing the change.
+ */
+const pageTeamSlug = z
+  .string()
+  .optional()
+  .catch(undefined)
+  .transform((value) => (value !== undefined && slug.safeParse(value).success ? value.trim() : undefined))
+  .optional();
+
 export const addPlanItemSchema = z.object({
   teamSlug: slug,
   countermeasureId: slug,
@@ -65,6 +76,7 @@ export type AddPlanItemInput = z.output<typeof addPlanItemSchema>;
 export const updatePlanItemSchema = z
   .object({
     itemId: id,
+    teamSlug: pageTeamSlug,
     expectedVersion,
     ownerId: optionalText(64, "Choose someone from the list"),
     dueOn,
@@ -94,7 +106,7 @@ export const updatePlanItemSchema = z
   });
 export type UpdatePlanItemInput = z.output<typeof updatePlanItemSchema>;
 
-export const removePlanItemSchema = z.object({ itemId: id, expectedVersion });
+export const removePlanItemSchema = z.object({ itemId: id, teamSlug: pageTeamSlug, expectedVersion });
 export type RemovePlanItemInput = z.output<typeof removePlanItemSchema>;
 
 /** "2026 Q3", "2026-q3" or "2026q3"; absent means the latest cycle with results. */
