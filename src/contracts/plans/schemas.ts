@@ -3,6 +3,8 @@
  * export route handlers.
  */
 import { z } from "zod";
+import { refuseHiddenCharacters } from "@/contracts/hidden-characters";
+import type { TextKind } from "@/domain/text/hidden-characters";
 import { campaignFieldNames } from "./field-names";
 import { parseCycleRef } from "@/domain/cycles/cycle-ref";
 import { PLAN_EXPORT_FORMATS } from "@/domain/plans/export-formats";
@@ -31,12 +33,12 @@ const expectedVersion = z.coerce
  * Empty text means "none": forms send "" for a cleared field, and leave out a field they do not
  * show (the dropped reason appears only while the status is "dropped").
  */
-const optionalText = (max: number, message: string) =>
+const optionalText = (max: number, message: string, kind: TextKind = "line") =>
   z
     .string()
     .optional()
     .transform((value) => (value ?? "").trim())
-    .pipe(z.string().max(max, message))
+    .pipe(z.string().max(max, message).superRefine(refuseHiddenCharacters(kind)))
     .transform((value) => (value === "" ? null : value));
 
 const earliestDue = Date.UTC(2000, 0, 1);
@@ -84,8 +86,13 @@ export const updatePlanItemSchema = z
     droppedReason: optionalText(
       MAX_DROPPED_REASON_LENGTH,
       `Keep the reason to ${MAX_DROPPED_REASON_LENGTH} characters or fewer`,
+      "multi-line",
     ),
-    notes: optionalText(MAX_NOTES_LENGTH, `Keep notes to ${MAX_NOTES_LENGTH} characters or fewer`),
+    notes: optionalText(
+      MAX_NOTES_LENGTH,
+      `Keep notes to ${MAX_NOTES_LENGTH} characters or fewer`,
+      "multi-line",
+    ),
   })
   .superRefine((input, context) => {
     if (input.status !== "dropped") return;

@@ -13,6 +13,7 @@ import {
   type ImportColumn,
   type ImportIssue,
 } from "./import-format";
+import { hiddenCharacterProblem } from "@/domain/text/hidden-characters";
 
 export { IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportColumn, type ImportIssue };
 
@@ -181,10 +182,17 @@ export function readImportRecords(text: string): ImportOutcome<ImportRecord[]> {
       ImportColumn,
       string
     >;
+    let hidden = false;
     columns.forEach((column, index) => {
       values[column] = row.cells[index]!.trim();
+      // Every column holds a name, an email or a keyword: none of them has a use for hidden characters.
+      const problem = hiddenCharacterProblem(values[column], "name");
+      if (problem) {
+        issues.push({ line: row.line, column, message: problem });
+        hidden = true;
+      }
     });
-    records.push({ line: row.line, values });
+    if (!hidden) records.push({ line: row.line, values });
   }
   return issues.length ? { ok: false, issues } : { ok: true, value: records };
 }

@@ -188,6 +188,21 @@ describe("plan items", () => {
     expect(item).toMatchObject({ status: "dropped", droppedReason: "The platform team covers it for everyone", version: 2 });
   });
 
+  it("refuses a NUL in a note as a validation error naming it, and stores nothing", async () => {
+    const { itemId } = await addAs(org.coach, 8);
+    const before = await snapshotPlan(team.id);
+    const error = await refusal(
+      (async () =>
+        updatePlanItem(
+          org.coach,
+          parseInput(updatePlanItemSchema, { itemId, expectedVersion: "1", status: "todo", notes: "Pair\u0000 with platform" }),
+        ))(),
+    );
+    expect(error.code).toBe("validation");
+    expect(error.fieldErrors.notes).toEqual(["Remove a control character (U+0000): this field does not accept it."]);
+    expect(await snapshotPlan(team.id)).toEqual(before);
+  });
+
   it("removes an item after confirmation, auditing what was removed", async () => {
     const { itemId } = await addAs(org.coach, 6);
     await removePlanItem(org.coach, { itemId, expectedVersion: 1 });
