@@ -13,6 +13,7 @@ import {
   type ImportColumn,
   type ImportIssue,
 } from "./import-format";
+import { normaliseName } from "@/domain/org/names";
 import { hiddenCharacterProblem } from "@/domain/text/hidden-characters";
 
 export { IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportColumn, type ImportIssue };
@@ -185,8 +186,9 @@ export function readImportRecords(text: string): ImportOutcome<ImportRecord[]> {
     let hidden = false;
     columns.forEach((column, index) => {
       values[column] = row.cells[index]!.trim();
-      // Every column holds a name, an email or a keyword: none of them has a use for hidden characters.
-      const problem = hiddenCharacterProblem(values[column], "name");
+      // Every column holds a name, an email or a keyword: none of them has a use for hidden
+      // characters. Whitespace is collapsed as names are (a quoted line break becomes a space).
+      const problem = hiddenCharacterProblem(normaliseName(values[column]), "name");
       if (problem) {
         issues.push({ line: row.line, column, message: problem });
         hidden = true;
