@@ -14,17 +14,45 @@ const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
  */
 const PLAIN_MARKERS = /^\$(?:\$|D|-0$|NaN$|Infinity$|-Infinity$|undefined$)/;
 
-function hasUnsupportedReference(value: unknown, allowFormData: boolean): boolean {
-  if (typeof value === "string") {
-    if (!value.startsWith("$") || PLAIN_MARKERS.test(value)) return false;
-    return !(allowFormData && /^\$K\d+$/.test(value));
+/**
+ * Most arguments any action of this app takes, bound values included (a form action with its
+ * previous state and the form is two). Next itself refuses more than 1,000 with a 500.
+ */
+export const MAX_ACTION_ARGUMENTS = 16;
+
+/** Deepest nesting of arrays and objects accepted in action arguments; our own forms send a few levels. */
+export const MAX_ARGUMENT_DEPTH = 32;
+
+type ArgumentsVerdict = "sound" | "unsupported-reference" | "too-deep";
+
+/**
+ * Walks the arguments without recursion (a hostile body nests thousands of levels deep, which
+ * would overflow the stack) and reports the first reference or nesting it refuses.
+ */
+function inspectArguments(root: unknown, allowFormData: boolean): ArgumentsVerdict {
+  const pending: { value: unknown; depth: number }[] = [{ value: root, depth: 0 }];
+  while (pending.length > 0) {
+    const { value, depth } = pending.pop()!;
+    if (typeof value === "string") {
+      if (!value.startsWith("$") || PLAIN_MARKERS.test(value)) continue;
+      if (allowFormData && /^\$K\d+$/.test(value)) continue;
+      return "unsupported-reference";
+    }
+    if (!value || typeof value !== "object") continue;
+    if (depth >= MAX_ARGUMENT_DEPTH) return "too-deep";
+    for (const item of Array.isArray(value) ? value : Object.values(value)) {
+      pending.push({ value: item, depth: depth + 1 });
+    }
   }
-  if (Array.isArray(value)) return value.some((item) => hasUnsupportedReference(item, allowFormData));
-  if (value && typeof value === "object") {
-    return Object.values(value).some((item) => hasUnsupportedReference(item, allowFormData));
-  }
-  return false;
+  return "sound";
 }
+
+const ARGUMENTS_PROBLEMS: Record<Exclude<ArgumentsVerdict, "sound">, string> = {
+  "unsupported-reference": "The action arguments contain values this app does not accept.",
+  "too-deep": "The action arguments are nested too deeply.",
+};
+
+const TOO_MANY_ARGUMENTS = `An action takes at most ${MAX_ACTION_ARGUMENTS} arguments.`;
 
 function argumentsProblem(json: string | null, allowFormData: boolean): string | null {
   if (json === null) return "The request body is missing its action arguments.";
@@ -35,9 +63,9 @@ function argumentsProblem(json: string | null, allowFormData: boolean): string |
     return "The request body could not be read as action arguments.";
   }
   if (!Array.isArray(parsed)) return "The request body must be a list of action arguments.";
-  if (hasUnsupportedReference(parsed, allowFormData))
-    return "The action arguments contain values this app does not accept.";
-  return null;
+  if (parsed.length > MAX_ACTION_ARGUMENTS) return TOO_MANY_ARGUMENTS;
+  const verdict = inspectArguments(parsed, allowFormData);
+  return verdict === "sound" ? null : ARGUMENTS_PROBLEMS[verdict];
 }
 
 /**
@@ -101,15 +129,16 @@ const NO_SCRIPT_ACTION_FIELD = /^\$ACTION_(?:KEY|ID_[0-9a-f]+|REF_(\d+)|(\d+):(\
  * the action named by `$ACTION_…` fields of the form body instead. Next decodes those fields
  * itself and answers anything it cannot decode with a 500, so they are checked here first: each
  * field one our forms send, each action's description (`$ACTION_n:0`) naming an id and, if bound,
- * a part that is there, every part plain JSON. Null when the body is no such request or is sound.
+ * a part that is there and is a short list, every part plain JSON of bounded depth. Says whether
+ * the body is such an action when it is sound.
  */
-async function malformedNoScriptAction(request: NextRequest): Promise<RequestProblem | null> {
+async function inspectNoScriptAction(request: NextRequest): Promise<RequestProblem | { isAction: boolean }> {
   const contentType = request.headers.get("content-type") ?? "";
   if (
     !contentType.startsWith("multipart/form-data") &&
     !contentType.startsWith("application/x-www-form-urlencoded")
   )
-    return null;
+    return { isAction: false };
   let form: FormData;
   try {
     const read = await readFormWithinLimit(request, contentType);
@@ -119,12 +148,24 @@ async function malformedNoScriptAction(request: NextRequest): Promise<RequestPro
     return { status: 400, error: "The form could not be read." };
   }
   const unreadable = { status: 400, error: "The form's action fields could not be read." };
+  try {
+    return noScriptActionFieldsProblem(form) ?? { isAction: [...form.keys()].some(isActionField) };
+  } catch {
+    // Whatever the checks themselves trip over is still a form this app cannot read, not a 500.
+    return unreadable;
+  }
+}
+
+function isActionField(name: string): boolean {
+  return name.startsWith("$ACTION_");
+}
+
+function noScriptActionFieldsProblem(form: FormData): RequestProblem | null {
+  const unreadable = { status: 400, error: "The form's action fields could not be read." };
   const parts = new Map<string, unknown>();
   const references: string[] = [];
-  let isAction = false;
   for (const [name, value] of form) {
-    if (!name.startsWith("$ACTION_")) continue;
-    isAction = true;
+    if (!isActionField(name)) continue;
     const match = NO_SCRIPT_ACTION_FIELD.exec(name);
     if (!match) return unreadable;
     if (match[1] !== undefined) references.push(match[1]);
@@ -136,7 +177,6 @@ async function malformedNoScriptAction(request: NextRequest): Promise<RequestPro
       return unreadable;
     }
   }
-  if (!isAction) return null;
   for (const reference of references) {
     const description = parts.get(`${reference}:0`);
     if (!description || typeof description !== "object" || Array.isArray(description)) return unreadable;
@@ -145,12 +185,26 @@ async function malformedNoScriptAction(request: NextRequest): Promise<RequestPro
     if (bound === null || bound === undefined) continue;
     const boundPart = typeof bound === "string" ? /^\$@(\d+)$/.exec(bound) : null;
     if (!boundPart || !parts.has(`${reference}:${boundPart[1]}`)) return unreadable;
+    const boundValues = parts.get(`${reference}:${boundPart[1]}`);
+    if (!Array.isArray(boundValues)) return unreadable;
+    if (boundValues.length > MAX_ACTION_ARGUMENTS) return { status: 400, error: TOO_MANY_ARGUMENTS };
   }
   for (const [key, value] of parts) {
-    if (!key.endsWith(":0") && hasUnsupportedReference(value, true))
-      return { status: 400, error: "The action arguments contain values this app does not accept." };
+    if (key.endsWith(":0")) continue;
+    const verdict = inspectArguments(value, true);
+    if (verdict !== "sound") return { status: 400, error: ARGUMENTS_PROBLEMS[verdict] };
   }
   return null;
+}
+
+/**
+ * The route handlers that take POSTs, each with its own checks on its body. Every other address
+ * under /api/ is not a page, yet Next runs a plain-form action posted to it all the same.
+ */
+const POST_ROUTE_HANDLER_PREFIXES = ["/api/autosave/", "/api/auth/"];
+
+function isPostRouteHandler(pathname: string): boolean {
+  return POST_ROUTE_HANDLER_PREFIXES.some((prefix) => pathname.startsWith(prefix));
 }
 
 /**
@@ -190,12 +244,15 @@ export async function proxy(request: NextRequest) {
       return refuse(403, "Cross-origin requests to this app's actions are not allowed.", csp, https);
     const problem = await malformedActionRequest(request);
     if (problem) return refuse(problem.status, problem.error, csp, https);
-  } else if (request.method === "POST" && !request.nextUrl.pathname.startsWith("/api/")) {
-    // A page POST is only ever a server action from a plain form; the API has its own checks.
-    const problem = await malformedNoScriptAction(request);
-    if (problem) return refuse(problem.status, problem.error, csp, https);
+  } else if (request.method === "POST" && !isPostRouteHandler(request.nextUrl.pathname)) {
+    // Any other POST is only ever a server action from a plain form.
+    const inspected = await inspectNoScriptAction(request);
+    if ("status" in inspected) return refuse(inspected.status, inspected.error, csp, https);
     if (crossOriginAction(request))
       return refuse(403, "Cross-origin requests to this app's actions are not allowed.", csp, https);
+    // This app's forms post to its pages, never under /api/.
+    if (inspected.isAction && request.nextUrl.pathname.startsWith("/api/"))
+      return refuse(404, "There is no form at this address.", csp, https);
   }
 
   const requestHeaders = new Headers(request.headers);

@@ -168,6 +168,72 @@ test.describe("malformed requests", () => {
     }
   });
 
+  test("action arguments too many, too deep or not a list answer 400 with the security headers, not 500", async ({
+    request,
+    baseURL,
+  }) => {
+    const id = "7f".padEnd(42, "0");
+    const scripted = (data: string) =>
+      request.post("/sign-in", {
+        headers: { "Next-Action": id, Origin: baseURL!, "Content-Type": "text/plain;charset=UTF-8" },
+        data,
+      });
+    const plainForm = (bound: string) => ({
+      $ACTION_REF_1: "",
+      "$ACTION_1:0": JSON.stringify({ id, bound: "$@1" }),
+      "$ACTION_1:1": bound,
+      email: "someone@example.com",
+    });
+    const tooMany = JSON.stringify(Array.from({ length: 1001 }, () => null));
+    const tooDeep = "[".repeat(3000) + "]".repeat(3000);
+    const answers = [
+      await scripted(tooMany),
+      await scripted(tooDeep),
+      ...(await Promise.all(
+        [tooMany, tooDeep, "null"].map((bound) =>
+          request.post("/sign-in", { headers: { Origin: baseURL! }, multipart: plainForm(bound) }),
+        ),
+      )),
+    ];
+    for (const [index, response] of answers.entries()) {
+      expect(response.status(), `case ${index}`).toBe(400);
+      expectSecurityHeaders(response.headers());
+    }
+  });
+
+  test("a plain-form action posted under /api/ is refused, and signs no one in", async ({
+    request,
+    baseURL,
+  }) => {
+    clearSignInThrottle();
+    const signInForm = {
+      [`$ACTION_ID_${"7f".padEnd(42, "0")}`]: "",
+      email: demoUsers.head,
+      password: DEMO_PASSWORD,
+    };
+    const cases = [
+      { name: "same origin", origin: baseURL!, multipart: signInForm, status: 404 },
+      { name: "another site", origin: "https://evil.example", multipart: signInForm, status: 403 },
+      {
+        name: "3 MB",
+        origin: baseURL!,
+        multipart: { ...signInForm, note: "x".repeat(3_000_000) },
+        status: 413,
+      },
+      { name: "malformed", origin: baseURL!, multipart: { ...signInForm, $ACTION_X: "1" }, status: 400 },
+    ];
+    for (const { name, origin, multipart, status } of cases) {
+      const response = await request.post("/api/x", {
+        headers: { Origin: origin },
+        multipart,
+        maxRedirects: 0,
+      });
+      expect(response.status(), name).toBe(status);
+      expect(response.headers()["set-cookie"], name).toBeUndefined();
+      expectSecurityHeaders(response.headers());
+    }
+  });
+
   test("without JavaScript, the sign-in form still signs in", async ({ browser }) => {
     clearSignInThrottle();
     const context = await browser.newContext({ javaScriptEnabled: false });

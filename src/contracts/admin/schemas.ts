@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { ROLES, type Role } from "@/domain/access/policy";
 import { MAX_NAME_LENGTH, normaliseName } from "@/domain/org/names";
+import { refuseHiddenCharacters } from "@/contracts/hidden-characters";
 import { newPassword } from "@/contracts/auth/schemas";
 
 export const PAGE_SIZE = 50;
@@ -26,10 +27,17 @@ const name = (missing: string) =>
   z
     .string()
     .transform(normaliseName)
-    .pipe(z.string().min(1, missing).max(MAX_NAME_LENGTH, `Use at most ${MAX_NAME_LENGTH} characters`));
+    .pipe(
+      z
+        .string()
+        .min(1, missing)
+        .max(MAX_NAME_LENGTH, `Use at most ${MAX_NAME_LENGTH} characters`)
+        .superRefine(refuseHiddenCharacters("name")),
+    );
 
 export const personEmail = z
   .string()
+  .superRefine(refuseHiddenCharacters("name"))
   .trim()
   .toLowerCase()
   .email("Enter an email address like name@example.com")

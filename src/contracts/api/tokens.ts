@@ -1,5 +1,6 @@
 /** Personal access tokens for the read-only API: the account page's forms and what it lists. */
 import { z } from "zod";
+import { refuseHiddenCharacters } from "@/contracts/hidden-characters";
 
 import { DEFAULT_TOKEN_LIFETIME_DAYS, MAX_TOKEN_NAME_LENGTH, TOKEN_LIFETIMES_DAYS } from "./token-limits";
 
@@ -15,7 +16,8 @@ export const createApiTokenSchema = z.object({
     .string()
     .trim()
     .min(1, "Give the token a name, e.g. the dashboard or script that will use it")
-    .max(MAX_TOKEN_NAME_LENGTH, `Use at most ${MAX_TOKEN_NAME_LENGTH} characters`),
+    .max(MAX_TOKEN_NAME_LENGTH, `Use at most ${MAX_TOKEN_NAME_LENGTH} characters`)
+    .superRefine(refuseHiddenCharacters("name")),
   expiresInDays: z.coerce
     .number({ error: "Choose when the token expires" })
     .refine((days) => (TOKEN_LIFETIMES_DAYS as readonly number[]).includes(days), {

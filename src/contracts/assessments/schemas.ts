@@ -5,6 +5,7 @@
  * these schemas check the envelope.
  */
 import { z } from "zod";
+import { refuseHiddenCharacters } from "@/contracts/hidden-characters";
 import { NOTE_MAX_LENGTH, REOPEN_REASON_MIN_LENGTH } from "./limits";
 
 const id = z.string().trim().min(1, "An id is required.").max(64, "That id is too long.");
@@ -21,6 +22,7 @@ export const saveAnswerSchema = z.object({
   note: z
     .string()
     .max(NOTE_MAX_LENGTH, `Keep the note under ${NOTE_MAX_LENGTH} characters.`)
+    .superRefine(refuseHiddenCharacters("multi-line"))
     .nullish()
     .transform((value) => (value && value.trim() ? value.trim() : null)),
   expectedVersion,
@@ -79,6 +81,7 @@ export const reopenAssessmentSchema = z.object({
       REOPEN_REASON_MIN_LENGTH,
       `Say why the assessment is reopened (at least ${REOPEN_REASON_MIN_LENGTH} characters).`,
     )
-    .max(500, "Keep the reason under 500 characters."),
+    .max(500, "Keep the reason under 500 characters.")
+    .superRefine(refuseHiddenCharacters("multi-line")),
 });
 export type ReopenAssessmentInput = z.infer<typeof reopenAssessmentSchema>;

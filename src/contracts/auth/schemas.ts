@@ -1,6 +1,13 @@
 import { z } from "zod";
+import { refuseHiddenCharacters } from "@/contracts/hidden-characters";
 
-const email = z.string().trim().toLowerCase().email("Enter an email address like name@example.com").max(254);
+const email = z
+  .string()
+  .superRefine(refuseHiddenCharacters("name"))
+  .trim()
+  .toLowerCase()
+  .email("Enter an email address like name@example.com")
+  .max(254);
 
 export const signInSchema = z.object({
   email,
@@ -27,7 +34,7 @@ export const changePasswordSchema = z
 
 export const firstAdminSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter your name").max(120),
+    name: z.string().trim().min(1, "Enter your name").max(120).superRefine(refuseHiddenCharacters("name")),
     email,
     password: newPassword,
     confirmPassword: z.string(),

@@ -3,6 +3,8 @@
  * export route handlers.
  */
 import { z } from "zod";
+import { refuseHiddenCharacters } from "@/contracts/hidden-characters";
+import type { TextKind } from "@/domain/text/hidden-characters";
 import { campaignFieldNames } from "./field-names";
 import { parseCycleRef } from "@/domain/cycles/cycle-ref";
 import { PLAN_EXPORT_FORMATS } from "@/domain/plans/export-formats";
@@ -31,12 +33,12 @@ const expectedVersion = z.coerce
  * Empty text means "none": forms send "" for a cleared field, and leave out a field they do not
  * show (the dropped reason appears only while the status is "dropped").
  */
-const optionalText = (max: number, message: string) =>
+const optionalText = (max: number, message: string, kind: TextKind = "line") =>
   z
     .string()
     .optional()
     .transform((value) => (value ?? "").trim())
-    .pipe(z.string().max(max, message))
+    .pipe(z.string().max(max, message).superRefine(refuseHiddenCharacters(kind)))
     .transform((value) => (value === "" ? null : value));
 
 const earliestDue = Date.UTC(2000, 0, 1);
@@ -56,6 +58,17 @@ const dueOn = z
     return date;
   });
 
+/**
+ * The team whose plan page the form is on, when it is a slug: a change then looks for the item
+ * in that team's plan only. Missing or malformed, it is left out rather than refusing the change.
+ */
+const pageTeamSlug = z
+  .string()
+  .optional()
+  .catch(undefined)
+  .transform((value) => (value !== undefined && slug.safeParse(value).success ? value.trim() : undefined))
+  .optional();
+
 export const addPlanItemSchema = z.object({
   teamSlug: slug,
   countermeasureId: slug,
@@ -65,6 +78,7 @@ export type AddPlanItemInput = z.output<typeof addPlanItemSchema>;
 export const updatePlanItemSchema = z
   .object({
     itemId: id,
+    teamSlug: pageTeamSlug,
     expectedVersion,
     ownerId: optionalText(64, "Choose someone from the list"),
     dueOn,
@@ -72,8 +86,13 @@ export const updatePlanItemSchema = z
     droppedReason: optionalText(
       MAX_DROPPED_REASON_LENGTH,
       `Keep the reason to ${MAX_DROPPED_REASON_LENGTH} characters or fewer`,
+      "multi-line",
     ),
-    notes: optionalText(MAX_NOTES_LENGTH, `Keep notes to ${MAX_NOTES_LENGTH} characters or fewer`),
+    notes: optionalText(
+      MAX_NOTES_LENGTH,
+      `Keep notes to ${MAX_NOTES_LENGTH} characters or fewer`,
+      "multi-line",
+    ),
   })
   .superRefine((input, context) => {
     if (input.status !== "dropped") return;
@@ -94,7 +113,7 @@ export const updatePlanItemSchema = z
   });
 export type UpdatePlanItemInput = z.output<typeof updatePlanItemSchema>;
 
-export const removePlanItemSchema = z.object({ itemId: id, expectedVersion });
+export const removePlanItemSchema = z.object({ itemId: id, teamSlug: pageTeamSlug, expectedVersion });
 export type RemovePlanItemInput = z.output<typeof removePlanItemSchema>;
 
 /** "2026 Q3", "2026-q3" or "2026q3"; absent means the latest cycle with results. */

@@ -13,6 +13,8 @@ import {
   type ImportColumn,
   type ImportIssue,
 } from "./import-format";
+import { normaliseName } from "@/domain/org/names";
+import { hiddenCharacterProblem } from "@/domain/text/hidden-characters";
 
 export { IMPORT_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportColumn, type ImportIssue };
 
@@ -181,10 +183,18 @@ export function readImportRecords(text: string): ImportOutcome<ImportRecord[]> {
       ImportColumn,
       string
     >;
+    let hidden = false;
     columns.forEach((column, index) => {
       values[column] = row.cells[index]!.trim();
+      // Every column holds a name, an email or a keyword: none of them has a use for hidden
+      // characters. Whitespace is collapsed as names are (a quoted line break becomes a space).
+      const problem = hiddenCharacterProblem(normaliseName(values[column]), "name");
+      if (problem) {
+        issues.push({ line: row.line, column, message: problem });
+        hidden = true;
+      }
     });
-    records.push({ line: row.line, values });
+    if (!hidden) records.push({ line: row.line, values });
   }
   return issues.length ? { ok: false, issues } : { ok: true, value: records };
 }

@@ -95,11 +95,18 @@ function staleEdit(item: AuditedItem): ConflictError {
   );
 }
 
-/** The team of an item, read from the database so an id from the client cannot pick the team. */
-async function teamOfItem(itemId: string): Promise<string> {
-  const item = await db.planItem.findUnique({ where: { id: itemId }, select: { teamId: true } });
-  if (!item) throw new NotFoundError(GONE_MESSAGE);
-  return item.teamId;
+/**
+ * The team whose plan an item change applies to, authorised for plan edits. From the plan page,
+ * it is the page's team, and an item not in its plan is reported as removed (another team's item
+ * reads the same as one that never existed). Without the page's team, it is read from the item,
+ * so an id from the client cannot pick the team, and an unknown id is as not found as an item of
+ * a team the caller cannot see.
+ */
+async function authorizeItemChange(actor: Actor, input: { itemId: string; teamSlug?: string }) {
+  if (input.teamSlug !== undefined) return authorizeTeamChangeBySlug(actor, "plan:edit", input.teamSlug);
+  const item = await db.planItem.findUnique({ where: { id: input.itemId }, select: { teamId: true } });
+  if (!item) throw new NotFoundError();
+  return authorizeTeamChange(actor, "plan:edit", item.teamId);
 }
 
 /** The countermeasure's entry in the team's latest ranking, which every copied field comes from. */
@@ -228,7 +235,7 @@ async function itemAtVersion(
  * the values the first one saved, never silently overwritten.
  */
 export async function updatePlanItem(actor: Actor, input: UpdatePlanItemInput): Promise<{ version: number }> {
-  const team = await authorizeTeamChange(actor, "plan:edit", await teamOfItem(input.itemId));
+  const team = await authorizeItemChange(actor, input);
   return db.$transaction(async (tx) => {
     const current = await itemAtVersion(tx, team.id, input);
     await checkOwner(tx, team.id, input.ownerId);
@@ -285,7 +292,7 @@ export async function updatePlanItem(actor: Actor, input: UpdatePlanItemInput): 
 
 /** Removes an item from the plan, only from the version the person confirmed removing. */
 export async function removePlanItem(actor: Actor, input: RemovePlanItemInput): Promise<null> {
-  const team = await authorizeTeamChange(actor, "plan:edit", await teamOfItem(input.itemId));
+  const team = await authorizeItemChange(actor, input);
   return db.$transaction(async (tx) => {
     const current = await itemAtVersion(tx, team.id, input);
     const removed = await tx.planItem.deleteMany({

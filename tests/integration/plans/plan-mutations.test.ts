@@ -188,6 +188,21 @@ describe("plan items", () => {
     expect(item).toMatchObject({ status: "dropped", droppedReason: "The platform team covers it for everyone", version: 2 });
   });
 
+  it("refuses a NUL in a note as a validation error naming it, and stores nothing", async () => {
+    const { itemId } = await addAs(org.coach, 8);
+    const before = await snapshotPlan(team.id);
+    const error = await refusal(
+      (async () =>
+        updatePlanItem(
+          org.coach,
+          parseInput(updatePlanItemSchema, { itemId, expectedVersion: "1", status: "todo", notes: "Pair\u0000 with platform" }),
+        ))(),
+    );
+    expect(error.code).toBe("validation");
+    expect(error.fieldErrors.notes).toEqual(["Remove a control character (U+0000): this field does not accept it."]);
+    expect(await snapshotPlan(team.id)).toEqual(before);
+  });
+
   it("removes an item after confirmation, auditing what was removed", async () => {
     const { itemId } = await addAs(org.coach, 6);
     await removePlanItem(org.coach, { itemId, expectedVersion: 1 });
@@ -226,6 +241,33 @@ describe("who may change a plan", () => {
     expect((await refusal(updatePlanItem(org.otherCoach, edit(itemId, 1)))).code).toBe("not_found");
     expect((await refusal(removePlanItem(org.otherCoach, { itemId, expectedVersion: 1 }))).code).toBe("not_found");
     expect(await snapshotPlan(team.id)).toEqual(before);
+  });
+
+  it("answers another team's lead the same for that team's item as for an id that does not exist", async () => {
+    const otherTeam = await createTeam(org.unit.id, "Payouts");
+    const before = await snapshotPlan(team.id);
+    const answers = async (id: string, teamSlug?: string) => {
+      const update = await refusal(updatePlanItem(otherTeam.lead, edit(id, 1, { teamSlug, notes: "forged" })));
+      const remove = await refusal(removePlanItem(otherTeam.lead, { itemId: id, teamSlug, expectedVersion: 1 }));
+      return [update, remove].map((error) => ({ code: error.code, message: error.message }));
+    };
+    for (const teamSlug of [undefined, otherTeam.slug, team.slug]) {
+      const forOtherTeamsItem = await answers(itemId, teamSlug);
+      expect(forOtherTeamsItem, String(teamSlug)).toEqual(await answers("no-such-item", teamSlug));
+      expect(forOtherTeamsItem[0]!.code, String(teamSlug)).toBe("not_found");
+    }
+    // From the lead's own plan page, an id not in that plan reads as removed, whoever's it is.
+    expect((await answers(itemId, otherTeam.slug))[0]!.message).toMatch(/no longer in the plan/);
+    expect((await answers(itemId))[0]!.message).toBe("That page or item does not exist, or you do not have access to it.");
+    expect(await snapshotPlan(team.id)).toEqual(before);
+  });
+
+  it("takes the page's team from the form only when it looks like a slug", () => {
+    const parsed = (teamSlug: unknown) => updatePlanItemSchema.parse({ itemId: "i", expectedVersion: "1", status: "todo", teamSlug }).teamSlug;
+    expect(parsed(" checkout ")).toBe("checkout");
+    expect(parsed("Not A Slug")).toBeUndefined();
+    expect(parsed(42)).toBeUndefined();
+    expect(parsed(undefined)).toBeUndefined();
   });
 
   it("leaves plans to leads and coaches: a head of engineering reads but does not edit", async () => {
@@ -299,11 +341,16 @@ describe("concurrent edits", () => {
     expect(await db.planItem.findUnique({ where: { id: itemId } })).not.toBeNull();
   });
 
-  it("reports an item removed meanwhile as gone", async () => {
+  it("reports an item removed meanwhile as gone to someone on the team's plan page", async () => {
     const { itemId } = await addPlanItem(org.coach, { teamSlug: team.slug, countermeasureId: countermeasureIds[3]! });
-    await removePlanItem(team.lead, { itemId, expectedVersion: 1 });
-    const error = await refusal(updatePlanItem(org.coach, edit(itemId, 1, { notes: "too late" })));
-    expect(error.code).toBe("not_found");
-    expect(error.message).toMatch(/no longer in the plan/);
+    await removePlanItem(team.lead, { itemId, teamSlug: team.slug, expectedVersion: 1 });
+    const fromThePage = await refusal(updatePlanItem(org.coach, edit(itemId, 1, { teamSlug: team.slug, notes: "too late" })));
+    expect(fromThePage.code).toBe("not_found");
+    expect(fromThePage.message).toMatch(/no longer in the plan: someone removed it a moment ago/);
+    const removeAgain = await refusal(removePlanItem(org.coach, { itemId, teamSlug: team.slug, expectedVersion: 1 }));
+    expect(removeAgain.message).toMatch(/no longer in the plan/);
+    // Without the page's team, nothing tells a removed item from one that never existed.
+    const withoutPage = await refusal(updatePlanItem(org.coach, edit(itemId, 1, { notes: "too late" })));
+    expect(withoutPage.message).toBe("That page or item does not exist, or you do not have access to it.");
   });
 });
