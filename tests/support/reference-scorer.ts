@@ -443,15 +443,18 @@ function countermeasureShares(
     if (!(itemPoints > 0)) return;
     const owners = causeOwnersOf(item);
     if (owners.length === 0) return;
+    // Only a cause the evidence finds (a fired rule, or an answer at the trigger risk or above)
+    // steers symptom points below; a healthy-side answer keeps just its own share.
+    const found = item.kind === "rule" || item.risk >= TRIGGER_RISK;
     for (const owner of owners) {
       const part = itemPoints / owners.length;
       shares.set(owner.countermeasureId, shares.get(owner.countermeasureId)! + part);
-      causePoints.set(owner.countermeasureId, causePoints.get(owner.countermeasureId)! + part);
+      if (found) causePoints.set(owner.countermeasureId, causePoints.get(owner.countermeasureId)! + part);
     }
   });
 
   // Second pass: evidence of a symptom alone goes to the countermeasures that relieve it, in
-  // proportion to what they already earned from causes, or evenly when they earned nothing.
+  // proportion to what they already earned from causes found, or evenly when they earned nothing.
   items.forEach((item, index) => {
     const itemPoints = points[index]!;
     if (!(itemPoints > 0)) return;

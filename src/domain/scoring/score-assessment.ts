@@ -406,7 +406,7 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
   const countermeasures =
     positiveMask === 0
       ? section.idleCountermeasures
-      : rankPitfallCountermeasures(section, scratch, positiveMask, triggeredSymptomMask, score!);
+      : rankPitfallCountermeasures(section, scratch, positiveMask, triggerMask, triggeredSymptomMask, score!);
 
   return {
     pitfallId: section.pitfallId,
@@ -485,14 +485,18 @@ function ruleResults(section: CompiledSection, ruleOutcome: Uint8Array): readonl
  *
  * A piece of evidence of a cause gives its points to the countermeasures that remove that cause,
  * in equal parts. A piece of evidence of a symptom alone gives its points to the countermeasures
- * relieving the symptom, in proportion to the cause points each of them already has (evenly when
- * none has any): a symptom goes away when its causes do, so it follows the causes found. Either
+ * relieving the symptom, in proportion to the points each of them already has from causes found
+ * (evenly when none has any): a symptom goes away when its causes do, so it follows the causes
+ * found. A cause is found by evidence that triggers it (`triggerMask`, risk of at least
+ * SYMPTOM_TRIGGER_RISK): an answer on the healthy side ("agree, our services degrade gracefully")
+ * keeps its own small share but does not steer a symptom's points to its countermeasure. Either
  * way an item's points are handed out once, so a countermeasure's share never exceeds the score.
  */
 function rankPitfallCountermeasures(
   section: CompiledSection,
   scratch: ScoringScratch,
   positiveMask: number,
+  triggerMask: number,
   triggeredSymptomMask: number,
   score: number,
 ): PitfallCountermeasureRanking[] {
@@ -513,10 +517,11 @@ function rankPitfallCountermeasures(
       continue;
     }
     const share = evidencePoints[evidence]! / bitCount(owners);
+    const found = (triggerMask & (1 << evidence)) !== 0;
     for (let ownerBits = owners; ownerBits !== 0; ownerBits &= ownerBits - 1) {
       const position = 31 - Math.clz32(ownerBits & -ownerBits);
       countermeasureShares[position]! += share;
-      countermeasureCausePoints[position]! += share;
+      if (found) countermeasureCausePoints[position]! += share;
     }
   }
   for (let bits = symptomOnly; bits !== 0; bits &= bits - 1) {

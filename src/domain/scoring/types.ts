@@ -22,7 +22,8 @@ import type { RiskBand } from "./bands";
  * assessment-wide remediation list; an own schedule on a 99.0% target is a run-cost finding only
  * while exposure is unestimated; nobody on call for a medium-exposure service run to 99.9% or more
  * is a finding; the anonymous pulse is evidence of symptoms only, and a rota saying it is worn out
- * holds Limited on-call schedule at Medium.
+ * holds Limited on-call schedule at Medium; a symptom's points follow only causes found (evidence at
+ * the trigger risk or above), not healthy-side answers.
  */
 export const SCORING_METHOD_VERSION = 4;
 

@@ -173,6 +173,21 @@ describe("principle 4: countermeasures are ranked by the causes and findings the
     expect(result.countermeasures[0]!.countermeasureId).toBe("craft-sustainable-on-call-schedule");
   });
 
+  it("does not hand a symptom's points to a countermeasure because of a healthy answer", () => {
+    // Four pages a shift on an otherwise healthy team: services degrade gracefully ("agree", a
+    // small risk on the healthy side), deployments and telemetry automated. No cause is found, so
+    // the callouts' points are shared between the countermeasures relieving them; method 3 gave
+    // all of them to re-architecting, the costliest step, for a team that says it is not needed.
+    const result = pitfall(
+      score({ "ebau-callouts-per-shift": v(4), "ebau-planned-work-share": v(70) }),
+      "excessive-bau",
+    );
+    expect(result.triggeredCauses).toEqual([]);
+    const sharing = result.countermeasures.filter((ranking) => ranking.riskRemoved > 0);
+    expect(sharing.length).toBeGreaterThanOrEqual(3);
+    expect(sharing[0]!.riskRemoved).toBeLessThan(result.score! / 2);
+  });
+
   it("never lets a countermeasure claim more than the score, nor all of them together", () => {
     const result = score(worstAnswers("excessive-bau"));
     for (const scored of result.pitfalls) {
