@@ -306,9 +306,16 @@ test.describe("the team lead's quarter", () => {
     await page.goto("/team/checkout/dashboard");
     await expect(page).toHaveTitle("Checkout · Team dashboard · Pitfall Radar");
 
-    // A cycle that does not exist is not found, never another cycle shown in its place.
-    await page.goto("/team/checkout/dashboard?cycle=2099-q1");
-    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    // A cycle that does not exist is not found (with the status that says so, on the explanation
+    // page too), never another cycle shown in its place.
+    for (const address of [
+      "/team/checkout/dashboard?cycle=2099-q1",
+      "/team/checkout/dashboard/excessive-bau?cycle=2099-q1",
+    ]) {
+      const response = await page.goto(address);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    }
 
     // Another team's pages, and addresses that lead nowhere, are titled "Not found".
     await page.goto("/team/search");

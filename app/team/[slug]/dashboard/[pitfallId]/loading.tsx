@@ -1,5 +1,0 @@
-import { DashboardLoading } from "@/features/dashboards/dashboard-loading";
-
-export default function Loading() {
-  return <DashboardLoading label="Loading the explanation" />;
-}
