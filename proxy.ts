@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { apiAddressProblem } from "./src/api-address";
 import { getEnv } from "./src/env";
 import { originVerdict } from "./src/request-origin";
+import { REQUESTED_PATH_HEADER } from "./src/requested-path";
 import { contentSecurityPolicy, securityHeaders } from "./src/security-headers";
 
 /** Largest server action request accepted: the framework's own limit (1 MiB), answered with 413, not 500. */
@@ -257,6 +258,9 @@ export async function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", csp);
+  // Server components are not told which address they render; a signed-out visitor's sign-in
+  // page uses it to bring them back here. Always set here, so a client cannot supply its own.
+  requestHeaders.set(REQUESTED_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, https);
 }
 

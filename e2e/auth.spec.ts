@@ -18,6 +18,17 @@ test.describe("sign-in and sign-out", () => {
     await expect(page).toHaveURL(/\/sign-in$/);
   });
 
+  test("a signed-out visitor following a link is brought back to it after signing in", async ({ page }) => {
+    // A link from a reminder email or a bookmark, opened while signed out.
+    await page.goto("/team/checkout/plan?cycle=2026-q3");
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fteam%2Fcheckout%2Fplan%3Fcycle%3D2026-q3$/);
+    await page.getByLabel("Email").fill(demoUsers.lead);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/team\/checkout\/plan\?cycle=2026-q3$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Checkout");
+  });
+
   test("an unknown email and a wrong password get the same message", async ({ page }) => {
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill("nobody@example.com");

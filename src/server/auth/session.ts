@@ -6,6 +6,7 @@ import { childrenByParent } from "@/domain/org/org-tree";
 import { buildActor, decodeRole, type Actor, type RoleGrant } from "@/domain/access/policy";
 import { db } from "../db";
 import { getAuth } from "./auth";
+import { REQUESTED_PATH_HEADER, signInAddressFor } from "@/requested-path";
 
 /** Parent → children map of every org unit; small (tens of rows) and needed to expand coach scope. */
 async function orgUnitChildren(): Promise<Map<string, string[]>> {
@@ -61,6 +62,6 @@ export const getCurrentActor = cache(async (): Promise<Actor | null> => {
 /** For pages and server actions: the signed-in person, or a redirect to the sign-in page. */
 export async function requireActor(): Promise<Actor> {
   const actor = await getCurrentActor();
-  if (!actor) redirect("/sign-in");
+  if (!actor) redirect(signInAddressFor((await headers()).get(REQUESTED_PATH_HEADER)));
   return actor;
 }

@@ -1,0 +1,15 @@
+/**
+ * The address a request asked for, passed from proxy.ts to server components (which are not told
+ * it) so that a signed-out visitor is sent to sign in and then brought back to it.
+ */
+export const REQUESTED_PATH_HEADER = "x-pitfall-radar-path";
+
+/**
+ * The sign-in page for someone who asked for `path` while signed out: with `next=` so they land
+ * where they were going (a link from a reminder email, a bookmarked dashboard). The sign-in page
+ * checks `next` again before following it.
+ */
+export function signInAddressFor(path: string | null): string {
+  if (!path || !path.startsWith("/") || path === "/" || path.startsWith("/sign-in")) return "/sign-in";
+  return `/sign-in?next=${encodeURIComponent(path)}`;
+}
