@@ -13,7 +13,7 @@
 import type { Answers, PulseQuestion, Question, Questionnaire } from "../content/schema";
 
 /** The smallest group whose answers are ever shown; a configured threshold below it is raised to it. */
-export const MIN_PULSE_ANSWERS = 3;
+export const MIN_PULSE_ANSWERS = 4;
 
 export interface PulseTally {
   questionId: string;
@@ -71,7 +71,8 @@ export function aggregatePulse(
       respondents += count;
       riskSum += count * option.risk;
     }
-    if (respondents < threshold) return { questionId: question.id, pitfallId: question.pitfallId, shown: false };
+    if (respondents < threshold)
+      return { questionId: question.id, pitfallId: question.pitfallId, shown: false };
     return {
       questionId: question.id,
       pitfallId: question.pitfallId,
