@@ -652,6 +652,7 @@ describe("individual answers", () => {
   describe("filling team answers from the team's own answers", () => {
     async function teamWithSuggestions(): Promise<{
       team: TestTeam;
+      fourth: Actor;
       assessmentId: string;
       answered: string;
       unanswered: string;
@@ -676,7 +677,7 @@ describe("individual answers", () => {
         note: null,
         expectedVersion: 1,
       });
-      return { team, assessmentId, answered, unanswered, suggestion: { kind: "value", value: 4 } };
+      return { team, fourth, assessmentId, answered, unanswered, suggestion: { kind: "value", value: 4 } };
     }
 
     it("fills only the questions without a team answer, in one audited write", async () => {
@@ -719,7 +720,7 @@ describe("individual answers", () => {
     });
 
     it("fills nothing when the answers moved since the review, a listed question has a team answer, or a member asks", async () => {
-      const { team, assessmentId, answered, unanswered, suggestion } = await teamWithSuggestions();
+      const { team, fourth, assessmentId, answered, unanswered, suggestion } = await teamWithSuggestions();
       const before = await snapshotAssessment(assessmentId);
       const version = before.assessment!.version;
       const fill = (actor: Actor, input: Partial<Parameters<typeof fillTeamAnswersFromIndividual>[1]>) =>
@@ -749,6 +750,7 @@ describe("individual answers", () => {
 
       // Someone changes their own answer after the review was opened: the suggestion moved.
       await answerOwn(team.lead, assessmentId, unanswered, 1, 2);
+      await answerOwn(fourth, assessmentId, unanswered, 1, 2);
       expect((await fill(team.lead, {})).message).toMatch(/own answers changed after you opened this review/);
       expect(await snapshotAssessment(assessmentId)).toEqual(before);
     });
