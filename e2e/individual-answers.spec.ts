@@ -4,7 +4,7 @@ import { expectNoAccessibilityViolations, expectSaved, openSection } from "./sup
 import { deleteOpenCycleAssessment, openCycleAssessment, withDemoDatabase } from "./support/demo-database";
 
 /**
- * Individual answers: three people of Checkout answer on their own and two of them disagree; the
+ * Individual answers: four people of Checkout answer on their own and one of them disagrees; the
  * lead sees the split and the suggested team answer, settles the team answer, fills a question the
  * team left open from their own answers, and submits; the result shows where the team disagreed.
  */
@@ -12,7 +12,7 @@ import { deleteOpenCycleAssessment, openCycleAssessment, withDemoDatabase } from
 const TEAM = { slug: "checkout", name: "Checkout" };
 const MY_ANSWERS = `/team/${TEAM.slug}/assessment/mine`;
 const SECTION = "Linear run costs";
-/** Yes/no; the team splits on it: the lead and Riley say yes, the third member no. */
+/** Yes/no; the team splits on it: the lead, Riley and the fourth member say yes, the third member no. */
 const SPLIT_QUESTION = {
   id: "lrc-target-chosen-on-exposure",
   prompt:
@@ -25,9 +25,11 @@ const AGREED_QUESTION = {
   choice: "We inherited it and have not revisited it",
 };
 const THIRD_PASSWORD = "third-member-password-1";
+const FOURTH_PASSWORD = "fourth-member-password-1";
 
 let checkoutHadStarted = false;
 let thirdEmail = "";
+let fourthEmail = "";
 
 /** A question's card on the questionnaire: its fields, and what the team's own answers say. */
 const questionCard = (page: Page, questionId: string) => page.locator(`#question-${questionId}`);
@@ -70,32 +72,38 @@ test.describe("individual answers", () => {
 
   test.afterAll(() => {
     // Checkout keeps its two demo people, and its quarter as the specs before this one left it.
-    if (thirdEmail) {
+    for (const email of [thirdEmail, fourthEmail].filter(Boolean)) {
       withDemoDatabase((database) =>
         database
           .prepare('DELETE FROM role_assignment WHERE userId = (SELECT id FROM "user" WHERE email = ?)')
-          .run(thirdEmail),
+          .run(email),
       );
     }
     if (!checkoutHadStarted) deleteOpenCycleAssessment(TEAM.slug);
   });
 
-  test("three people answer on their own, the lead settles the split and submits, the result shows the disagreement", async ({
+  test("four people answer on their own, the lead settles the split and submits, the result shows the disagreement", async ({
     page,
     browser,
   }) => {
     test.setTimeout(240_000);
 
-    // An admin adds a third member to Checkout.
+    // An admin adds a third and a fourth member to Checkout.
     const admin = await signedIn(browser, demoUsers.admin);
     thirdEmail = `sam.third.${Date.now()}@example.com`;
-    await admin.page.goto("/admin/people/new");
-    await admin.page.getByLabel("Name", { exact: true }).fill("Sam Third");
-    await admin.page.getByLabel("Email", { exact: true }).fill(thirdEmail);
-    await admin.page.getByLabel("Initial password").fill(THIRD_PASSWORD);
-    await admin.page.getByLabel("Member of").selectOption({ label: TEAM.name });
-    await admin.page.getByRole("button", { name: "Add person" }).click();
-    await expect(admin.page.getByRole("heading", { level: 1, name: "Sam Third" })).toBeVisible();
+    fourthEmail = `kim.fourth.${Date.now()}@example.com`;
+    for (const person of [
+      { name: "Sam Third", email: thirdEmail, password: THIRD_PASSWORD },
+      { name: "Kim Fourth", email: fourthEmail, password: FOURTH_PASSWORD },
+    ]) {
+      await admin.page.goto("/admin/people/new");
+      await admin.page.getByLabel("Name", { exact: true }).fill(person.name);
+      await admin.page.getByLabel("Email", { exact: true }).fill(person.email);
+      await admin.page.getByLabel("Initial password").fill(person.password);
+      await admin.page.getByLabel("Member of").selectOption({ label: TEAM.name });
+      await admin.page.getByRole("button", { name: "Add person" }).click();
+      await expect(admin.page.getByRole("heading", { level: 1, name: person.name })).toBeVisible();
+    }
     // Admins read every team, but never answer as one of it.
     await admin.page.goto(MY_ANSWERS);
     await expect(admin.page.getByRole("heading", { level: 1 })).not.toContainText("my answers");
@@ -137,6 +145,17 @@ test.describe("individual answers", () => {
     await signIn(page, demoUsers.lead);
     await answerOnMyOwn(page, "Yes");
 
+    // With only two answers besides their own, the lead is shown nothing of the others' answers.
+    await page.goto(`/team/${TEAM.slug}/assessment`);
+    await openSection(page, SECTION);
+    await expect(page.getByRole("group", { name: SPLIT_QUESTION.prompt })).toBeVisible();
+    await expect(page.getByTestId("individual-answers")).toHaveCount(0);
+
+    // Kim, the fourth member, sides with the lead: now three answers besides the lead's own are in.
+    const fourth = await signedIn(browser, fourthEmail, FOURTH_PASSWORD);
+    await answerOnMyOwn(fourth.page, "Yes");
+    await fourth.context.close();
+
     // Members never see other people's answers before submission, not even on the team's questionnaire.
     await member.page.setViewportSize({ width: 1280, height: 800 });
     await member.page.goto(`/team/${TEAM.slug}/assessment`);
@@ -149,8 +168,8 @@ test.describe("individual answers", () => {
     await openSection(page, SECTION);
     const split = questionCard(page, SPLIT_QUESTION.id);
     const splitSummary = split.getByTestId("individual-answers");
-    await expect(splitSummary).toContainText("The team's own answers (3 people)");
-    await expect(splitSummary).toContainText("Yes 2 · No 1");
+    await expect(splitSummary).toContainText("The team's own answers (4 people)");
+    await expect(splitSummary).toContainText("Yes 3 · No 1");
     await expect(splitSummary).toContainText("Team split");
     await expect(splitSummary).toContainText("Suggested team answer: Yes");
     await expect(split.getByRole("group", { name: SPLIT_QUESTION.prompt })).toHaveAccessibleDescription(
@@ -166,7 +185,7 @@ test.describe("individual answers", () => {
     await expect(split.getByRole("button", { name: /^Use this answer/ })).toHaveCount(0);
 
     const agreed = questionCard(page, AGREED_QUESTION.id);
-    await expect(agreed.getByTestId("individual-answers")).toContainText(`${AGREED_QUESTION.choice} 3`);
+    await expect(agreed.getByTestId("individual-answers")).toContainText(`${AGREED_QUESTION.choice} 4`);
     await expect(agreed.getByTestId("individual-answers")).not.toContainText("Team split");
     // The lead leaves the team answer open, to fill it from the team's own answers on the review.
     await agreed.getByRole("button", { name: /^Clear answer/ }).click();
@@ -176,7 +195,7 @@ test.describe("individual answers", () => {
     // The review: who answered on their own, where the team is split, and what can be filled.
     await page.goto(`/team/${TEAM.slug}/assessment/review`);
     const individual = page.getByRole("region", { name: "Answers given on their own" });
-    await expect(individual).toContainText("3 people have answered on their own.");
+    await expect(individual).toContainText("4 people have answered on their own.");
     await expect(individual.getByRole("link", { name: SPLIT_QUESTION.prompt })).toHaveAttribute(
       "href",
       `/team/${TEAM.slug}/assessment#question-${SPLIT_QUESTION.id}`,
@@ -205,9 +224,10 @@ test.describe("individual answers", () => {
     // The result shows where the team disagreed: counts, never names, and the team answer submitted.
     const disagreed = page.getByRole("region", { name: "Where the team disagreed" });
     await expect(disagreed).toContainText(SPLIT_QUESTION.prompt);
-    await expect(disagreed).toContainText("Answers on their own: Yes 2 · No 1");
+    await expect(disagreed).toContainText("Answers on their own: Yes 3 · No 1");
     await expect(disagreed).toContainText("Team answer: Yes");
     await expect(disagreed).not.toContainText("Sam Third");
+    await expect(disagreed).not.toContainText("Kim Fourth");
     await expect(disagreed).not.toContainText(AGREED_QUESTION.prompt);
     await expectNoAccessibilityViolations(page);
 

@@ -3,7 +3,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { demoUsers, signIn } from "./support/auth";
 import { withDemoDatabase } from "./support/demo-database";
 
-// Three people of Checkout answer its anonymous pulse. Checkout's 2026 Q4 assessment may have been
+// Four people of Checkout answer its anonymous pulse. Checkout's 2026 Q4 assessment may have been
 // submitted by an earlier journey, which closes the pulse: it is set back to "reopened" for this
 // spec and restored afterwards, and the pulse counts this spec made are removed again, so later
 // specs see Checkout as they would have.
@@ -90,6 +90,7 @@ async function answerStrain(page: Page, option: string) {
 test.describe("the anonymous pulse", () => {
   let checkout: CheckoutState;
   let third: { name: string; email: string; id?: string };
+  let fourth: { name: string; email: string; id?: string };
 
   test.beforeAll(() => {
     checkout = checkoutState();
@@ -100,29 +101,33 @@ test.describe("the anonymous pulse", () => {
   test.afterAll(() => {
     clearPulse(checkout);
     if (checkout.assessmentStatus) setAssessmentStatus(checkout, checkout.assessmentStatus);
-    // The third member was only needed here: they leave Checkout again.
-    withDemoDatabase((database) =>
-      database
-        .prepare(`DELETE FROM role_assignment WHERE userId = (SELECT id FROM "user" WHERE email = ?)`)
-        .run(third?.email ?? ""),
-    );
+    // The third and fourth members were only needed here: they leave Checkout again.
+    for (const person of [third, fourth])
+      withDemoDatabase((database) =>
+        database
+          .prepare(`DELETE FROM role_assignment WHERE userId = (SELECT id FROM "user" WHERE email = ?)`)
+          .run(person?.email ?? ""),
+      );
   });
 
-  test("three people answer; nothing shows after two, only the counts after three, and nobody answers twice", async ({
+  test("four people answer; nothing shows after three, only the counts after four, and nobody answers twice", async ({
     page,
     browser,
   }) => {
     test.setTimeout(150_000);
-    // A third member of Checkout, added by an admin.
+    // A third and a fourth member of Checkout, added by an admin.
     third = { name: "Sam Okafor", email: `pulse.third.${Date.now()}@example.com` };
+    fourth = { name: "Ada Mensah", email: `pulse.fourth.${Date.now()}@example.com` };
     await signIn(page, demoUsers.admin);
-    await page.goto("/admin/people/new");
-    await page.getByLabel("Name", { exact: true }).fill(third.name);
-    await page.getByLabel("Email", { exact: true }).fill(third.email);
-    await page.getByLabel("Initial password").fill(PASSWORD);
-    await page.getByLabel("Member of").selectOption({ label: "Checkout" });
-    await page.getByRole("button", { name: "Add person" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: third.name })).toBeVisible();
+    for (const person of [third, fourth]) {
+      await page.goto("/admin/people/new");
+      await page.getByLabel("Name", { exact: true }).fill(person.name);
+      await page.getByLabel("Email", { exact: true }).fill(person.email);
+      await page.getByLabel("Initial password").fill(PASSWORD);
+      await page.getByLabel("Member of").selectOption({ label: "Checkout" });
+      await page.getByRole("button", { name: "Add person" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: person.name })).toBeVisible();
+    }
 
     // The lead finds the pulse on the team page, and opens it twice (a second tab stays on the form).
     const lead = await signedIn(browser, demoUsers.lead);
@@ -134,7 +139,7 @@ test.describe("the anonymous pulse", () => {
     await expect(
       lead.page.getByRole("heading", { level: 1, name: "Checkout: 2026 Q4 anonymous pulse" }),
     ).toBeVisible();
-    await expect(lead.page.getByText("Only counts of at least 3 people are shown")).toBeVisible();
+    await expect(lead.page.getByText("Only counts of at least 4 people are shown")).toBeVisible();
     // The questions appear once the person says they are on the rota.
     const strainGroup = lead.page.getByRole("group", {
       name: "How close to burning out does being on call leave you?",
@@ -165,40 +170,44 @@ test.describe("the anonymous pulse", () => {
     await member.page.goto("/team/checkout/pulse");
     await answerStrain(member.page, "Often exhausted");
 
-    // After two answers the team page shows that two people answered, and nothing about what.
+    const newcomer = await signedIn(browser, third.email, PASSWORD);
+    await newcomer.page.goto("/team/checkout/pulse");
+    await answerStrain(newcomer.page, "Not at all");
+
+    // After three answers the team page shows that three people answered, and nothing about what.
     await page.goto("/team/checkout");
     const pulseCard = page.getByRole("region", { name: "2026 Q4 anonymous pulse" });
-    await expect(pulseCard.getByText("2 people answered the 2026 Q4 pulse.")).toBeVisible();
-    // Below three answers a question is only listed as waiting, without any count.
+    await expect(pulseCard.getByText("3 people answered the 2026 Q4 pulse.")).toBeVisible();
+    // Below four answers a question is only listed as waiting, without any count.
     const waiting = pulseCard.getByRole("region", { name: "Not enough answers to show yet" });
     await expect(
-      waiting.getByText("These 6 questions have fewer than 3 answers, so their counts stay hidden:"),
+      waiting.getByText("These 6 questions have fewer than 4 answers, so their counts stay hidden:"),
     ).toBeVisible();
     await expect(waiting.getByRole("listitem").filter({ hasText: STRAIN })).toHaveCount(1);
     await expect(pulseCard.getByRole("article")).toHaveCount(0);
-    await expect(pulseCard.getByText(/of 2/)).toHaveCount(0);
+    await expect(pulseCard.getByText(/of 3/)).toHaveCount(0);
     const strainResult = pulseCard.getByRole("article", { name: STRAIN });
     // Admins read the counts but do not answer.
     await expect(pulseCard.getByText(/Only the team's own people/)).toBeVisible();
     await expect(pulseCard.getByRole("link", { name: "Answer the anonymous pulse" })).toHaveCount(0);
 
-    const newcomer = await signedIn(browser, third.email, PASSWORD);
-    await newcomer.page.goto("/team/checkout/pulse");
-    await answerStrain(newcomer.page, "Not at all");
+    const latecomer = await signedIn(browser, fourth.email, PASSWORD);
+    await latecomer.page.goto("/team/checkout/pulse");
+    await answerStrain(latecomer.page, "Often exhausted");
 
-    // After three, only the counts: per option, the number of answers and the average risk.
+    // After four, only the counts: per option, the number of answers and the average risk.
     await page.goto("/team/checkout");
-    await expect(pulseCard.getByText("3 people answered the 2026 Q4 pulse.")).toBeVisible();
-    await expect(strainResult.getByText("3 people answered.")).toBeVisible();
+    await expect(pulseCard.getByText("4 people answered the 2026 Q4 pulse.")).toBeVisible();
+    await expect(strainResult.getByText("4 people answered.")).toBeVisible();
     const counts = strainResult.getByRole("list", { name: `Answers to: ${STRAIN}` }).getByRole("listitem");
     await expect(counts).toHaveText([
-      /Not at all\s*1 of 3/,
-      /Sometimes stretched, but I recover\s*0 of 3/,
-      /Often exhausted\s*1 of 3/,
-      /Close to burning out\s*1 of 3/,
+      /Not at all\s*1 of 4/,
+      /Sometimes stretched, but I recover\s*0 of 4/,
+      /Often exhausted\s*2 of 4/,
+      /Close to burning out\s*1 of 4/,
     ]);
-    await expect(strainResult.getByText("60.0 High")).toBeVisible();
-    // A question only two people answered stays hidden.
+    await expect(strainResult.getByText("65.0 High")).toBeVisible();
+    // A question nobody answered stays hidden.
     await expect(
       waiting
         .getByRole("listitem")
@@ -209,7 +218,8 @@ test.describe("the anonymous pulse", () => {
     ).toHaveCount(0);
     // Nobody's name appears with the pulse: not the answerers', anywhere on the page.
     const text = await page.locator("main").innerText();
-    for (const name of ["Jordan Baker", "Riley Chen", third.name]) expect(text).not.toContain(name);
+    for (const name of ["Jordan Baker", "Riley Chen", third.name, fourth.name])
+      expect(text).not.toContain(name);
     await expectNoAxeViolations(page, "Checkout · Team");
 
     // The lead sees they answered; the team page is readable on a phone.
@@ -223,7 +233,7 @@ test.describe("the anonymous pulse", () => {
     await expect(lead.page.getByRole("heading", { name: "You answered the 2026 Q4 pulse" })).toBeVisible();
     await expectNoSidewaysScroll(lead.page);
 
-    for (const session of [lead, member, newcomer]) await session.context.close();
+    for (const session of [lead, member, newcomer, latecomer]) await session.context.close();
   });
 });
 

@@ -88,7 +88,7 @@ test.describe("where a team's own answers disagree, for the head of engineering"
       page.getByRole("heading", { level: 1, name: "Card Processing: how the team answered" }),
     ).toBeVisible();
     await expect(
-      page.getByText("3 people have answered on their own; the team is split on 2 questions."),
+      page.getByText("4 people have answered on their own; the team is split on 2 questions."),
     ).toBeVisible();
     await expect(page.getByText("Team split", { exact: false }).first()).toBeVisible();
     await expectNoAxeViolations(page);

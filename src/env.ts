@@ -65,14 +65,18 @@ const fields = z.object({
     .default(8),
   /**
    * How many people must answer a pulse question before its counts are shown or scored. Never
-   * below 3: a smaller group would let readers tell who answered what.
+   * below 4: anyone who answered knows their own answer, so a smaller group would leave them fewer
+   * than three others to be told apart from.
    */
   PULSE_MIN_ANSWERS: z.coerce
-    .number({ message: "expected a whole number of people, at least 3" })
-    .int("expected a whole number of people, at least 3")
-    .min(3, "expected a whole number of people, at least 3 (fewer would let readers tell who answered what)")
+    .number({ message: "expected a whole number of people, at least 4" })
+    .int("expected a whole number of people, at least 4")
+    .min(
+      4,
+      "expected a whole number of people, at least 4 (fewer would let someone who answered tell what the others answered)",
+    )
     .max(100, "expected a whole number of people, at most 100")
-    .default(3),
+    .default(4),
   /**
    * The organisation's time zone: which day it is for due dates, reminders and overdue items, and
    * the zone times are shown in. An IANA name such as Europe/Berlin.

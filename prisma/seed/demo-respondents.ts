@@ -1,8 +1,8 @@
 /**
- * Several respondents in the demo's open quarter: a few submitted teams whose lead, a member and a
- * colleague from the rota also answered on their own (the member disagreeing on a couple of
- * questions, so the heatmap shows where), and two of them that ran the anonymous pulse with the two
- * people on their rota. Deterministic, and
+ * Several respondents in the demo's open quarter: a few submitted teams whose lead, a member and the
+ * two people on their rota also answered on their own (the member disagreeing on a couple of
+ * questions, so the heatmap shows where), and two of them that ran the anonymous pulse with the same
+ * four people. Deterministic, and
  * drawn from a random stream of its own so the rest of the demo stays exactly as it was.
  */
 import type { Answer, Question, Questionnaire } from "../../src/domain/content/schema";
@@ -35,8 +35,9 @@ const ROTA_NAMES = [
 ];
 
 /**
- * Two more people on the rota of each team that answers on its own: the pulse, and a question's
- * individual answers, show only once at least three people have answered.
+ * Two more people on the rota of each team that answers on its own, so that four answer: a
+ * question's individual answers and the pulse's counts show only once three people besides the
+ * viewer have answered (four in all for someone who answered).
  */
 export function demoRotaPeople(teamSlugs: readonly string[]): DemoPerson[] {
   const people: DemoPerson[] = [];
@@ -91,8 +92,8 @@ export async function seedIndividualAnswers(
     teamAnswers: Readonly<Record<string, Answer>>;
     leadId: string;
     memberId: string;
-    /** A third person, who sees every question as the lead does. */
-    colleagueId: string;
+    /** The rest of the team, who see every question as the lead does. */
+    colleagueIds: readonly string[];
     random: Random;
   },
 ): Promise<Map<string, Answer[]>> {
@@ -118,14 +119,15 @@ export async function seedIndividualAnswers(
           : answer;
       leadAnswers.push([question.id, answer]);
       memberAnswers.push([question.id, member]);
-      byQuestion.set(question.id, [answer, member, answer]);
+      byQuestion.set(question.id, [answer, member, ...input.colleagueIds.map(() => answer)]);
     }
   }
-  for (const [userId, answers] of [
+  const people: (readonly [string, [string, Answer][]])[] = [
     [input.leadId, leadAnswers],
     [input.memberId, memberAnswers],
-    [input.colleagueId, leadAnswers],
-  ] as const) {
+    ...input.colleagueIds.map((colleagueId) => [colleagueId, leadAnswers] as const),
+  ];
+  for (const [userId, answers] of people) {
     const response = await tx.response.create({
       data: { assessmentId: input.assessmentId, userId },
       select: { id: true },

@@ -35,6 +35,7 @@ import {
 import {
   splitQuestionsByPitfall,
   summariseIndividualAnswers,
+  EVERYONE,
 } from "../../src/domain/assessments/split-questions";
 import { aggregatePulse, MIN_PULSE_ANSWERS, withPulseEvidence } from "../../src/domain/pulse/pulse-evidence";
 import { createRandom, syntheticAssessmentAnswers, type Random } from "./synthetic-answers";
@@ -219,12 +220,12 @@ async function seedDemo(
             teamAnswers: pitfallAnswers,
             leadId: leadId!,
             memberId: memberId!,
-            colleagueId: rota[0]!,
+            colleagueIds: rota,
             random: respondents,
           });
           splitByPitfall = splitQuestionsByPitfall(
             questionnaire,
-            summariseIndividualAnswers(questionnaire, byQuestion),
+            summariseIndividualAnswers(questionnaire, byQuestion, EVERYONE),
           );
           if (runsPulse(teamIndex)) {
             const tallies = await seedPulse(tx, {

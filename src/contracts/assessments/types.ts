@@ -298,8 +298,18 @@ export interface AssessmentResultView {
   timeZone: string;
   /** Why reopening is not possible right now, for people who may reopen. */
   reopenBlockedReason: string | null;
-  /** The questions the team's individual answers were split on, per pitfall (counts only). */
+  /**
+   * The questions the team's individual answers were split on, per pitfall (counts only), as this
+   * person may be shown them; empty while hidden (below).
+   */
   disagreements: PitfallDisagreementView[];
+  /** How many people gave at least one answer of their own. */
+  individualRespondents: number;
+  /**
+   * The assessment is reopened and this person may not see the team's own answers before
+   * submission, so "Where the team disagreed" waits for the next submission.
+   */
+  disagreementsHiddenWhileReopened: boolean;
 }
 
 /** One pitfall's movement between last quarter and this one, with its name. */

@@ -6,27 +6,45 @@ import type { Answer, PitfallId, Questionnaire } from "../content/schema";
 import { summariseTeamAnswers, type TeamAnswerSummary } from "./team-answers";
 
 /**
- * How many people must have answered a question on their own before anything about their answers
- * is shown or used: counts, the split marker, the suggested team answer, filling from them. With
- * one or two, the lead (or either of the two) could tell who gave which answer, which the product
- * promises nobody can. The pulse keeps the same floor (PULSE_MIN_ANSWERS).
+ * How many answers besides the viewer's own a question needs before anything about its individual
+ * answers is shown to that viewer or used for them: counts, the split marker, the suggested team
+ * answer, filling from them. A viewer knows their own answer, so with fewer others a respondent
+ * could work out who gave which (with two others, "2 · 1" tells the odd one out both answers).
  */
-export const INDIVIDUAL_ANSWERS_SHOWN_FROM = 3;
+export const OTHER_ANSWERS_NEEDED = 3;
 
 /**
- * What the team's individual answers say, per pitfall question that at least
- * INDIVIDUAL_ANSWERS_SHOWN_FROM people answered. Every reader of individual answers goes through
- * here, so a question fewer people answered is left out everywhere alike.
+ * Whom a summary is for. A viewer: the questions they answered themselves (their own answer does not
+ * count towards the floor). Everyone: what is stored or shown to everyone alike (the split counts
+ * kept with a result, the heatmap's marks), which any respondent may read, so every question needs
+ * the floor a respondent needs.
+ */
+export type IndividualAnswersAudience =
+  { kind: "viewer"; answeredByViewer: ReadonlySet<string> } | { kind: "everyone" };
+
+export const EVERYONE: IndividualAnswersAudience = { kind: "everyone" };
+
+/** How many individual answers a question needs before `audience` is shown anything about them. */
+export function answersNeededToShow(audience: IndividualAnswersAudience, questionId: string): number {
+  const viewerAnswered = audience.kind === "everyone" || audience.answeredByViewer.has(questionId);
+  return OTHER_ANSWERS_NEEDED + (viewerAnswered ? 1 : 0);
+}
+
+/**
+ * What the team's individual answers say, per pitfall question with enough answers for `audience`
+ * (see answersNeededToShow). Every reader of individual answers goes through here, so a question
+ * with too few answers is left out everywhere alike.
  */
 export function summariseIndividualAnswers(
   questionnaire: Questionnaire,
   byQuestion: ReadonlyMap<string, readonly Answer[]>,
+  audience: IndividualAnswersAudience,
 ): Map<string, TeamAnswerSummary> {
   const summaries = new Map<string, TeamAnswerSummary>();
   for (const section of questionnaire.sections) {
     for (const question of section.questions) {
       const answers = byQuestion.get(question.id);
-      if (answers && answers.length >= INDIVIDUAL_ANSWERS_SHOWN_FROM)
+      if (answers && answers.length >= answersNeededToShow(audience, question.id))
         summaries.set(question.id, summariseTeamAnswers(question, answers));
     }
   }

@@ -13,7 +13,7 @@
 import type { Answers, ContextRule, PulseQuestion, Question, Questionnaire } from "../content/schema";
 
 /** The smallest group whose answers are ever shown; a configured threshold below it is raised to it. */
-export const MIN_PULSE_ANSWERS = 3;
+export const MIN_PULSE_ANSWERS = 4;
 
 export interface PulseTally {
   questionId: string;

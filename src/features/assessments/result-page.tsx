@@ -120,7 +120,12 @@ export function ResultPage({
 
       {result.changes ? <QuarterChanges changes={result.changes} /> : null}
 
-      <Disagreements disagreements={result.disagreements} reopened={assessment.status === "reopened"} />
+      <Disagreements
+        disagreements={result.disagreements}
+        respondents={result.individualRespondents}
+        hiddenWhileReopened={result.disagreementsHiddenWhileReopened}
+        reopened={assessment.status === "reopened"}
+      />
 
       {pulse && (
         <SectionCard id="pulse-heading" title={`Anonymous pulse, ${pulse.cycleName}`}>

@@ -1,4 +1,4 @@
-import { INDIVIDUAL_ANSWERS_SHOWN_FROM } from "@/domain/assessments/split-questions";
+import { OTHER_ANSWERS_NEEDED } from "@/domain/assessments/split-questions";
 import { QuestionLinkList } from "@/features/assessments/question-link-list";
 import { SectionCard } from "@/ui/section-card";
 import type { ReviewView } from "@/contracts/assessments/types";
@@ -21,7 +21,7 @@ export function ReviewIndividual({ review }: { review: ReviewView }) {
           ? "Nobody has answered on their own yet. Everyone in the team can, under My answers on the team page."
           : `${people} answered on their own.`}{" "}
         {respondents > 0 &&
-          `A question's own answers are shown, and can fill the team answer, once ${INDIVIDUAL_ANSWERS_SHOWN_FROM} people have answered it, so nobody's answer can be told apart.`}
+          `A question's own answers are shown to you, and can fill the team answer, once ${OTHER_ANSWERS_NEEDED} people besides you have answered it. The counts never say who gave which answer, but when everyone gives the same one they do show what each person answered.`}
       </p>
       {spread ? (
         <>
@@ -30,8 +30,7 @@ export function ReviewIndividual({ review }: { review: ReviewView }) {
           </h3>
           {spread.split.length === 0 ? (
             <p className="text-slate-700">
-              None: on every question {INDIVIDUAL_ANSWERS_SHOWN_FROM} or more people answered, their answers
-              are close together.
+              None: on every question whose answers are shown, they are close together.
             </p>
           ) : (
             <>

@@ -1,6 +1,6 @@
 import type { TeamSpreadView } from "@/contracts/responses/types";
 import { teamPath } from "@/contracts/assessments/paths";
-import { INDIVIDUAL_ANSWERS_SHOWN_FROM } from "@/domain/assessments/split-questions";
+import { OTHER_ANSWERS_NEEDED } from "@/domain/assessments/split-questions";
 import { EmptyState } from "@/ui/empty-state";
 import { PageHeader } from "@/ui/page-header";
 import { SectionCard } from "@/ui/section-card";
@@ -42,15 +42,15 @@ export function TeamSpreadPage({ view }: { view: TeamSpreadView }) {
         {view.respondents === 0
           ? "Nobody has answered on their own yet."
           : `${view.respondents} ${view.respondents === 1 ? "person has" : "people have"} answered on their own; the team is split on ${split} ${split === 1 ? "question" : "questions"}.`}{" "}
-        Only counts are shown, never who gave which answer: a question shows once{" "}
-        {INDIVIDUAL_ANSWERS_SHOWN_FROM} people have answered it, so nobody&apos;s answer can be told apart.{" "}
-        {back}
+        Only counts are shown, never who gave which answer: a question shows once {OTHER_ANSWERS_NEEDED}{" "}
+        people besides you have answered it. When everyone gives the same answer, the counts do show what each
+        person answered. {back}
       </p>
       {view.sections.length === 0 ? (
         <EmptyState>
           {view.respondents === 0
             ? "No individual answers yet."
-            : `No question has been answered on their own by ${INDIVIDUAL_ANSWERS_SHOWN_FROM} people yet.`}
+            : `No question has been answered on their own by ${OTHER_ANSWERS_NEEDED} people besides you yet.`}
         </EmptyState>
       ) : (
         view.sections.map((section) => (

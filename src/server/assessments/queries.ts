@@ -50,7 +50,12 @@ import { isPitfallId } from "@/domain/dashboards/stored-rows";
 import { assessmentProgress, type AssessmentProgress } from "@/domain/assessments/progress";
 import { myAnswersPath, teamSpreadPath } from "@/contracts/responses/paths";
 import { readOwnProgress } from "../responses/own-answers";
-import { readDisagreements, readIndividualAnswerViews, readReviewIndividual } from "../responses/team-views";
+import {
+  countRespondents,
+  readDisagreements,
+  readIndividualAnswerViews,
+  readReviewIndividual,
+} from "../responses/team-views";
 import { orgTimeZone, orgWallClock } from "../org-calendar";
 import { daysUntil } from "@/domain/notifications/schedule";
 
@@ -308,7 +313,7 @@ export async function getQuestionnairePage(actor: Actor, teamSlug: string): Prom
           select: { cycle: { select: { name: true } } },
         })
       : null,
-    maySeeSpread ? readIndividualAnswerViews(db, assessment.id, questionnaire) : null,
+    maySeeSpread ? readIndividualAnswerViews(db, assessment.id, questionnaire, actor.id) : null,
   ]);
   return {
     kind: "editable",
@@ -412,7 +417,7 @@ export async function getReview(actor: Actor, teamSlug: string): Promise<ReviewV
       { id: assessment.id, teamSlug: team.slug },
       questionnaire,
       new Set(rows.map((row) => row.questionId)),
-      can(actor, "response:summary", resource),
+      { id: actor.id, maySeeSpread: can(actor, "response:summary", resource) },
     ),
   };
 }
@@ -571,9 +576,22 @@ export async function getAssessmentResult(
     db.team.findUnique({ where: { id: team.id }, select: { archivedAt: true } }),
     readQuarterChanges({ id: assessment.id, teamId: team.id, cycle: assessment.cycle }, "stored"),
   ]);
-  const disagreements = questionnaire
-    ? await readDisagreements(db, assessment.id, questionnaire, await submittedTeamAnswers(assessment.id))
-    : [];
+  // While reopened, the individual answers are live: showing them to members would let them watch
+  // each other's answers change, so only people who may see the spread before submission see them.
+  const disagreementsHiddenWhileReopened =
+    assessment.status !== "submitted" &&
+    !can(actor, "response:summary", { type: "team", teamId: team.id, orgUnitId: team.orgUnitId });
+  const disagreements =
+    questionnaire && !disagreementsHiddenWhileReopened
+      ? await readDisagreements(
+          db,
+          assessment.id,
+          questionnaire,
+          await submittedTeamAnswers(assessment.id),
+          actor.id,
+        )
+      : [];
+  const individualRespondents = await countRespondents(db, assessment.id);
   const planItemOf = new Map(planItems.map((item) => [item.countermeasureId, item.id]));
   // Plans are made from the latest submitted ranking, so adding is offered on the latest result only.
   const canEditPlan =
@@ -615,6 +633,8 @@ export async function getAssessmentResult(
     canReopen: mayReopen && status === "submitted" && assessment.cycle.status === "open",
     reopenBlockedReason,
     disagreements,
+    individualRespondents,
+    disagreementsHiddenWhileReopened,
   };
 }
 

@@ -1,6 +1,11 @@
 import "server-only";
 import type { Answer, Answers, PitfallId, Questionnaire } from "@/domain/content/schema";
-import { splitQuestionsByPitfall, summariseIndividualAnswers } from "@/domain/assessments/split-questions";
+import {
+  EVERYONE,
+  splitQuestionsByPitfall,
+  summariseIndividualAnswers,
+  type IndividualAnswersAudience,
+} from "@/domain/assessments/split-questions";
 import { aggregatePulse, withPulseEvidence, type PulseAggregate } from "@/domain/pulse/pulse-evidence";
 import { getEnv } from "@/env";
 import type { Prisma } from "@/generated/prisma/client";
@@ -49,6 +54,22 @@ export async function readIndividualAnswers(
   return byQuestion;
 }
 
+/**
+ * The individual answers as `viewerId` may be shown them: the questions they answered themselves
+ * need one answer more, since they know their own (see answersNeededToShow).
+ */
+export async function audienceOf(
+  reader: Pick<Prisma.TransactionClient, "responseAnswer">,
+  assessmentId: string,
+  viewerId: string,
+): Promise<IndividualAnswersAudience> {
+  const own = await reader.responseAnswer.findMany({
+    where: { response: { assessmentId, userId: viewerId } },
+    select: { questionId: true },
+  });
+  return { kind: "viewer", answeredByViewer: new Set(own.map((row) => row.questionId)) };
+}
+
 export interface TeamEvidence {
   /** The questionnaire and answers to score: the team answers plus the pulse questions shown. */
   scoring: { questionnaire: Questionnaire; answers: Answers };
@@ -69,6 +90,10 @@ export async function readTeamEvidence(
   return {
     scoring: withPulseEvidence(questionnaire, teamAnswers, pulse),
     pulse,
-    splitByPitfall: splitQuestionsByPitfall(questionnaire, summariseIndividualAnswers(questionnaire, individual)),
+    // Stored with the result and marked on the heatmap for everyone alike, respondents included.
+    splitByPitfall: splitQuestionsByPitfall(
+      questionnaire,
+      summariseIndividualAnswers(questionnaire, individual, EVERYONE),
+    ),
   };
 }

@@ -31,7 +31,7 @@ import {
   type QuestionIndexEntry,
 } from "../assessments/questionnaire-content";
 import { storedAnswerColumns } from "../assessments/stored-answers";
-import { readIndividualAnswers, summariseIndividualAnswers } from "../assessments/team-evidence";
+import { audienceOf, readIndividualAnswers, summariseIndividualAnswers } from "../assessments/team-evidence";
 import {
   carriedOwnAnswers,
   ownAnswerColumns,
@@ -312,9 +312,11 @@ export async function fillTeamAnswersFromIndividual(
       throw new ValidationError(message, { suggestions: [message] });
     }
 
+    // The lead's review offered what they may be shown; filling uses the same answers, no more.
     const summaries = summariseIndividualAnswers(
       questionnaire,
       await readIndividualAnswers(tx, assessment.id),
+      await audienceOf(tx, assessment.id, actor.id),
     );
     const fills = entries.map(({ questionId, entry }) => {
       const suggestion = summaries.get(questionId)?.suggestion ?? null;

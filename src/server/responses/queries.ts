@@ -81,6 +81,6 @@ export async function getTeamSpread(actor: Actor, teamSlug: string): Promise<Tea
     team: teamRef,
     cycleName: cycle.name,
     respondents: await countRespondents(db, assessment.id),
-    sections: await readSpreadSections(db, assessment.id, questionnaire, teamAnswers),
+    sections: await readSpreadSections(db, assessment.id, questionnaire, teamAnswers, actor.id),
   };
 }

@@ -15,7 +15,7 @@ import type {
 } from "@/contracts/responses/types";
 import type { Prisma } from "@/generated/prisma/client";
 import { questionIndex, type AnyQuestion } from "../assessments/questionnaire-content";
-import { readIndividualAnswers, summariseIndividualAnswers } from "../assessments/team-evidence";
+import { audienceOf, readIndividualAnswers, summariseIndividualAnswers } from "../assessments/team-evidence";
 
 /**
  * What the team's individual answers say, as the team's questionnaire, review and result show it.
@@ -90,11 +90,20 @@ export function individualAnswersView(
   };
 }
 
-/** The summaries of the assessment's individual answers, in the order of the questionnaire. */
-async function readSummaries(reader: Reader, assessmentId: string, questionnaire: Questionnaire) {
+/**
+ * The summaries of the assessment's individual answers that `viewerId` may be shown, in the order of
+ * the questionnaire.
+ */
+async function readSummaries(
+  reader: Reader,
+  assessmentId: string,
+  questionnaire: Questionnaire,
+  viewerId: string,
+) {
   const summaries = summariseIndividualAnswers(
     questionnaire,
     await readIndividualAnswers(reader, assessmentId),
+    await audienceOf(reader, assessmentId, viewerId),
   );
   const index = questionIndex(questionnaire);
   return [...index.entries()].flatMap(([questionId, entry]) => {
@@ -108,8 +117,9 @@ export async function readIndividualAnswerViews(
   reader: Reader,
   assessmentId: string,
   questionnaire: Questionnaire,
+  viewerId: string,
 ): Promise<Record<string, IndividualAnswersView>> {
-  const summaries = await readSummaries(reader, assessmentId, questionnaire);
+  const summaries = await readSummaries(reader, assessmentId, questionnaire, viewerId);
   return Object.fromEntries(
     summaries.map(({ questionId, entry, summary }) => [
       questionId,
@@ -127,9 +137,13 @@ export async function readSpreadSections(
   assessmentId: string,
   questionnaire: Questionnaire,
   teamAnswers: Readonly<Record<string, Answer>>,
+  viewerId: string,
 ): Promise<{ pitfallId: string; title: string; questions: SpreadQuestionView[] }[]> {
   const summaries = new Map(
-    (await readSummaries(reader, assessmentId, questionnaire)).map((entry) => [entry.questionId, entry]),
+    (await readSummaries(reader, assessmentId, questionnaire, viewerId)).map((entry) => [
+      entry.questionId,
+      entry,
+    ]),
   );
   return questionnaire.sections.flatMap((section) => {
     const questions = section.questions.flatMap((question): SpreadQuestionView[] => {
@@ -176,11 +190,11 @@ export async function readReviewIndividual(
   assessment: { id: string; teamSlug: string },
   questionnaire: Questionnaire,
   teamAnswered: ReadonlySet<string>,
-  maySeeSpread: boolean,
+  viewer: { id: string; maySeeSpread: boolean },
 ): Promise<ReviewIndividualView> {
   const respondents = await countRespondents(reader, assessment.id);
-  if (!maySeeSpread || respondents === 0) return { respondents, spread: null };
-  const summaries = await readSummaries(reader, assessment.id, questionnaire);
+  if (!viewer.maySeeSpread || respondents === 0) return { respondents, spread: null };
+  const summaries = await readSummaries(reader, assessment.id, questionnaire, viewer.id);
   const item = (
     questionId: string,
     sectionTitle: string,
@@ -213,16 +227,17 @@ export async function readReviewIndividual(
 
 /**
  * "Where the team disagreed": per pitfall, the questions the individual answers are split on, with
- * the counts and the team answer. Read as they stand: for a reopened assessment that is now, not
- * at the last submission.
+ * the counts and the team answer, as `viewerId` may be shown them. Read as they stand: the caller
+ * shows a reopened assessment's only to people who may see the spread before submission.
  */
 export async function readDisagreements(
   reader: Reader,
   assessmentId: string,
   questionnaire: Questionnaire,
   teamAnswers: Readonly<Record<string, Answer>>,
+  viewerId: string,
 ): Promise<PitfallDisagreementView[]> {
-  const summaries = await readSummaries(reader, assessmentId, questionnaire);
+  const summaries = await readSummaries(reader, assessmentId, questionnaire, viewerId);
   const splitQuestions = new Set(summaries.filter(({ summary }) => summary.split).map((s) => s.questionId));
   if (splitQuestions.size === 0) return [];
   const byQuestion = new Map(summaries.map((entry) => [entry.questionId, entry]));

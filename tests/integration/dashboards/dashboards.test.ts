@@ -351,17 +351,21 @@ describe("team dashboard", () => {
           option: option.value,
           count:
             question === disruption
-              ? (({ hardly: 1, "a-lot": 2 } as Record<string, number>)[option.value] ?? 0)
+              ? (({ hardly: 2, "a-lot": 2 } as Record<string, number>)[option.value] ?? 0)
               : 0,
         })),
       ),
     });
     await db.pulseParticipation.createMany({
-      data: [org.head.id, org.admin.id, org.member.id].map((userId) => ({ teamId, cycleId, userId })),
+      data: [org.head.id, org.admin.id, org.member.id, org.lead.id].map((userId) => ({
+        teamId,
+        cycleId,
+        userId,
+      })),
     });
     try {
       const dashboard = await getTeamDashboard(org.head, "accounts", { cycle: "2026-q4" });
-      expect(dashboard.pulse?.participants).toBe(3);
+      expect(dashboard.pulse?.participants).toBe(4);
       const shown = dashboard.pulse!.questions.filter((question) => question.shown);
       expect(shown.map((question) => question.questionId)).toEqual(["pulse-on-call-disruption"]);
       expect(JSON.stringify(dashboard.pulse)).not.toContain(org.member.id);

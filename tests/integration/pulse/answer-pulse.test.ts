@@ -42,47 +42,49 @@ describe("answering the anonymous pulse", () => {
       await answerAs(person, team, org.openCycle.id, choices[index]!);
   }
 
-  it("shows nothing about a question two people answered, and only its counts once three did", async () => {
-    const { team, people } = await teamWithPeople(1);
-    await answerEach(team, people.slice(0, 2), [
+  it("shows nothing about a question three people answered, and only its counts once four did", async () => {
+    const { team, people } = await teamWithPeople(2);
+    await answerEach(team, people.slice(0, 3), [
       { [STRAIN]: "close-to-burnout", [DISRUPTION]: "a-lot" },
+      { [STRAIN]: "often-exhausted", [DISRUPTION]: "noticeably" },
       { [STRAIN]: "often-exhausted", [DISRUPTION]: "noticeably" },
     ]);
 
-    const afterTwo = (await getTeamPulse(team.lead, team.slug, org.openCycle.id))!;
-    expect(afterTwo.participants).toBe(2);
-    expect(afterTwo.threshold).toBe(3);
-    for (const question of afterTwo.questions) {
+    // With three answers, the one who said "close to burnout" would read both others' off "2 · 1".
+    const afterThree = (await getTeamPulse(team.lead, team.slug, org.openCycle.id))!;
+    expect(afterThree.participants).toBe(3);
+    expect(afterThree.threshold).toBe(4);
+    for (const question of afterThree.questions) {
       expect(question).not.toHaveProperty("counts");
       expect(question).not.toHaveProperty("respondents");
       expect(question).not.toHaveProperty("averageRisk");
       expect(question.shown).toBe(false);
     }
 
-    // The third person answers the strain question only: disruption stays at two answers.
-    await answerAs(people[2]!, team, org.openCycle.id, { [STRAIN]: "not-at-all" });
-    const afterThree = (await getTeamPulse(org.head, team.slug, org.openCycle.id))!;
-    expect(afterThree.participants).toBe(3);
-    const strain = afterThree.questions.find((question) => question.questionId === STRAIN)!;
+    // The fourth person answers the strain question only: disruption stays at three answers.
+    await answerAs(people[3]!, team, org.openCycle.id, { [STRAIN]: "not-at-all" });
+    const afterFour = (await getTeamPulse(org.head, team.slug, org.openCycle.id))!;
+    expect(afterFour.participants).toBe(4);
+    const strain = afterFour.questions.find((question) => question.questionId === STRAIN)!;
     expect(strain).toMatchObject({
       shown: true,
-      respondents: 3,
+      respondents: 4,
       pitfallId: "limited-on-call-schedule",
       evidenceLabel: "How close to burnout the people on the rota feel",
-      // (1 + 0.8 + 0) / 3
-      averageRisk: 0.6,
+      // (1 + 0.8 + 0.8 + 0) / 4
+      averageRisk: 0.65,
     });
     expect(strain.shown && strain.counts.map((count) => [count.option, count.count])).toEqual([
       ["not-at-all", 1],
       ["sometimes-stretched", 0],
-      ["often-exhausted", 1],
+      ["often-exhausted", 2],
       ["close-to-burnout", 1],
     ]);
-    const disruption = afterThree.questions.find((question) => question.questionId === DISRUPTION)!;
+    const disruption = afterFour.questions.find((question) => question.questionId === DISRUPTION)!;
     expect(disruption).toEqual(expect.objectContaining({ shown: false }));
     expect(disruption).not.toHaveProperty("counts");
     // The view carries counts only: no person's name, email or id.
-    const serialised = JSON.stringify(afterThree);
+    const serialised = JSON.stringify(afterFour);
     for (const person of people) {
       for (const secret of [person.id, person.name, person.email]) expect(serialised).not.toContain(secret);
     }
@@ -223,9 +225,9 @@ describe("answering the anonymous pulse", () => {
         };
       };
 
-      const three = await teamWithPeople(1);
-      await answerEach(three.team, three.people, [burnout, burnout, burnout]);
-      const withPulse = await pulseContributions(await submitFor(three.team));
+      const four = await teamWithPeople(2);
+      await answerEach(four.team, four.people, [burnout, burnout, burnout, burnout]);
+      const withPulse = await pulseContributions(await submitFor(four.team));
       expect(withPulse.pulse.map((contribution) => contribution.questionId).sort()).toEqual([
         DISRUPTION,
         STRAIN,
@@ -234,13 +236,13 @@ describe("answering the anonymous pulse", () => {
         expect.arrayContaining([expect.objectContaining({ questionId: STRAIN, value: 100, risk: 1 })]),
       );
 
-      const two = await teamWithPeople(0);
-      await answerEach(two.team, two.people, [burnout, burnout]);
-      const withoutPulse = await pulseContributions(await submitFor(two.team));
+      const three = await teamWithPeople(1);
+      await answerEach(three.team, three.people, [burnout, burnout, burnout]);
+      const withoutPulse = await pulseContributions(await submitFor(three.team));
       expect(withoutPulse.pulse).toEqual([]);
       const none = await teamWithPeople(0);
       const noPulse = await pulseContributions(await submitFor(none.team));
-      // Same answers: two pulse answers score exactly like no pulse; three burnt-out answers score higher.
+      // Same answers: three pulse answers score exactly like no pulse; four burnt-out answers score higher.
       expect(withoutPulse.score).toBe(noPulse.score);
       expect(withPulse.score).toBeGreaterThan(noPulse.score!);
     });
@@ -282,7 +284,7 @@ describe("answering the anonymous pulse", () => {
       const open = await getPulsePage(people[1]!, team.slug);
       expect(open).toMatchObject({
         kind: "ready",
-        threshold: 3,
+        threshold: 4,
         participants: 0,
         availability: { kind: "open" },
       });

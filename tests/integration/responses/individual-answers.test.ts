@@ -74,12 +74,13 @@ describe("individual answers", () => {
     org = await createOrganisation();
   });
 
-  /** A team with a third person, and the assessment of the open cycle started. */
+  /** A team with a third and a fourth person, and the assessment of the open cycle started. */
   async function startedTeam() {
     const team = await createTeam(org.orgUnitId);
     const third = await createPerson("Sam Third", [{ role: "member", teamId: team.id }]);
+    const fourth = await createPerson("Fran Fourth", [{ role: "member", teamId: team.id }]);
     const { assessmentId } = await startAssessment(team.lead, { teamSlug: team.slug });
-    return { team, third, assessmentId };
+    return { team, third, fourth, assessmentId };
   }
 
   const yesNo = () => firstQuestionOfType(org.questionnaire, "yesNo");
@@ -447,12 +448,13 @@ describe("individual answers", () => {
   });
 
   it("shows the lead the spread and the suggestion on the team's questionnaire, and members nothing of it", async () => {
-    const { team, third, assessmentId } = await startedTeam();
+    const { team, third, fourth, assessmentId } = await startedTeam();
     const question = yesNo();
     for (const [actor, value] of [
       [team.lead, true],
       [team.member, true],
       [third, false],
+      [fourth, true],
     ] as const) {
       await saveMyAnswer(actor, {
         assessmentId,
@@ -465,8 +467,8 @@ describe("individual answers", () => {
     if (lead.kind !== "editable") throw new Error("the team questionnaire is not editable");
     expect(lead.session.respondent).toBe("team");
     expect(lead.session.individual?.[question.id]).toEqual({
-      respondents: 3,
-      distribution: "Yes 2 · No 1",
+      respondents: 4,
+      distribution: "Yes 3 · No 1",
       split: true,
       suggestion: { kind: "value", value: true, reason: null },
       suggestionLabel: "Yes",
@@ -475,62 +477,61 @@ describe("individual answers", () => {
     if (member.kind !== "editable") throw new Error("the team questionnaire is not editable");
     expect(member.session.individual).toBeNull();
     // The review says how many answered on their own; the spread is for the lead only.
-    expect((await getReview(team.member, team.slug))!.individual).toEqual({ respondents: 3, spread: null });
+    expect((await getReview(team.member, team.slug))!.individual).toEqual({ respondents: 4, spread: null });
     const review = (await getReview(team.lead, team.slug))!.individual;
-    expect(review.respondents).toBe(3);
+    expect(review.respondents).toBe(4);
     expect(review.spread?.split).toEqual([
       expect.objectContaining({
         questionId: question.id,
-        distribution: "Yes 2 · No 1",
+        distribution: "Yes 3 · No 1",
         href: `/team/${team.slug}/assessment#question-${question.id}`,
       }),
     ]);
   });
 
-  it("shows and uses nothing of a question's own answers until three people have answered it", async () => {
-    const { team, third, assessmentId } = await startedTeam();
+  it("shows a question's own answers to a viewer only once three people besides them have answered it", async () => {
+    const { team, third, fourth, assessmentId } = await startedTeam();
     const question = yesNo();
-    // With two answers the lead, knowing their own, would know the member's: nothing is shown.
+    // Three answers, one of them the lead's: "No 2 · Yes 1" would tell the lead both others' answers.
     for (const [actor, value] of [
       [team.lead, true],
       [team.member, false],
+      [third, false],
     ] as const) {
-      await saveMyAnswer(actor, {
-        assessmentId,
-        questionId: question.id,
-        answer: { kind: "value", value },
-        expectedVersion: 0,
-      });
+      await answerOwn(actor, assessmentId, question.id, value, 0);
     }
     const before = await getQuestionnairePage(team.lead, team.slug);
     if (before.kind !== "editable") throw new Error("the team questionnaire is not editable");
     expect(before.session.individual?.[question.id]).toBeUndefined();
     const review = (await getReview(team.lead, team.slug))!.individual;
     expect(review).toEqual({
-      respondents: 2,
+      respondents: 3,
       spread: { split: [], fillable: [], suggestions: {} },
     });
-    const spread = await getTeamSpread(team.lead, team.slug);
-    expect(spread).toMatchObject({ kind: "ready", respondents: 2, sections: [] });
-
-    // The third answer makes three: counts, split and suggestion appear together.
-    await saveMyAnswer(third, {
-      assessmentId,
-      questionId: question.id,
-      answer: { kind: "value", value: false },
-      expectedVersion: 0,
+    expect(await getTeamSpread(team.lead, team.slug)).toMatchObject({
+      kind: "ready",
+      respondents: 3,
+      sections: [],
     });
+    // The head gave none of the three, so three are enough for them.
+    const head = await getTeamSpread(org.head, team.slug);
+    expect(head.kind === "ready" && head.sections.flatMap((section) => section.questions)).toEqual([
+      expect.objectContaining({ questionId: question.id, respondents: 3, distribution: "No 2 · Yes 1" }),
+    ]);
+
+    // The fourth answer makes three besides the lead's: counts, split and suggestion appear together.
+    await answerOwn(fourth, assessmentId, question.id, false, 0);
     const after = await getQuestionnairePage(team.lead, team.slug);
     if (after.kind !== "editable") throw new Error("the team questionnaire is not editable");
     expect(after.session.individual?.[question.id]).toMatchObject({
-      respondents: 3,
-      distribution: "No 2 · Yes 1",
+      respondents: 4,
+      distribution: "No 3 · Yes 1",
       split: true,
     });
   });
 
   it("stores how many questions of each pitfall the team was split on, and the result shows where it disagreed", async () => {
-    const { team, third, assessmentId } = await startedTeam();
+    const { team, third, fourth, assessmentId } = await startedTeam();
     const question = yesNo();
     const pitfallId = org.questionnaire.sections.find((section) =>
       section.questions.some((candidate) => candidate.id === question.id),
@@ -540,6 +541,7 @@ describe("individual answers", () => {
       [team.lead, true, 4],
       [team.member, true, 5],
       [third, false, 4],
+      [fourth, true, 4],
     ] as const) {
       await saveMyAnswer(actor, {
         assessmentId,
@@ -574,12 +576,18 @@ describe("individual answers", () => {
           {
             questionId: question.id,
             prompt: question.prompt,
-            distribution: "Yes 2 · No 1",
+            distribution: "Yes 3 · No 1",
             teamAnswer: "Yes",
           },
         ],
       },
     ]);
+    expect(view.individualRespondents).toBe(4);
+    expect(view.disagreementsHiddenWhileReopened).toBe(false);
+    // One who answered sees the same: three answers besides their own.
+    expect((await getAssessmentResult(team.member, team.slug, "2026-q4")).disagreements).toEqual(
+      view.disagreements,
+    );
     const shown = JSON.stringify(view.disagreements);
     for (const person of [team.lead, team.member, third]) {
       expect(shown).not.toContain(person.name);
@@ -587,21 +595,77 @@ describe("individual answers", () => {
     }
   });
 
+  it("keeps three answers from the people who gave them, stores no split for them, and hides live answers from members while reopened", async () => {
+    const { team, third, fourth, assessmentId } = await startedTeam();
+    const question = yesNo();
+    for (const [actor, value] of [
+      [team.lead, true],
+      [team.member, false],
+      [third, true],
+    ] as const) {
+      await answerOwn(actor, assessmentId, question.id, value, 0);
+    }
+    const teamAnswers = completeAnswers(org.questionnaire, 0.4);
+    await db.answer.createMany({
+      data: Object.entries(teamAnswers).map(([questionId, answer]) => ({
+        assessmentId,
+        questionId,
+        ...storedColumns(answer),
+      })),
+    });
+    await submitAssessment(team.lead, { assessmentId, expectedVersion: 1 });
+    // Stored and shown to everyone alike: three answers are too few, since any reader may be one of them.
+    for (const result of await db.pitfallResult.findMany({ where: { assessmentId } }))
+      expect(result.splitQuestions).toBe(0);
+    // The member answered "No": "Yes 2 · No 1" would tell them both others' answers.
+    expect((await getAssessmentResult(team.member, team.slug, "2026-q4")).disagreements).toEqual([]);
+    expect(JSON.stringify(await getAssessmentResult(team.member, team.slug, "2026-q4"))).not.toContain(
+      "Yes 2",
+    );
+    // The head answered none of them.
+    expect((await getAssessmentResult(org.head, team.slug, "2026-q4")).disagreements).toEqual([
+      expect.objectContaining({
+        questions: [expect.objectContaining({ questionId: question.id, distribution: "Yes 2 · No 1" })],
+      }),
+    ]);
+
+    // Reopened: the answers are live again. A member who did not answer must not watch them change.
+    await reopenAssessment(org.head, { assessmentId, reason: "The lead asked to look again" });
+    await answerOwn(fourth, assessmentId, question.id, false, 0);
+    const member = await getAssessmentResult(fourth, team.slug, "2026-q4");
+    expect(member.disagreementsHiddenWhileReopened).toBe(true);
+    expect(member.disagreements).toEqual([]);
+    expect(member.individualRespondents).toBe(4);
+    expect(JSON.stringify(member)).not.toMatch(/Yes 2 · No 2|No 2 · Yes 2/);
+    // Those who may see the spread before submission still do, at their own floor.
+    const head = await getAssessmentResult(org.head, team.slug, "2026-q4");
+    expect(head.disagreementsHiddenWhileReopened).toBe(false);
+    expect(head.disagreements).toEqual([
+      expect.objectContaining({
+        questions: [
+          expect.objectContaining({ questionId: question.id, distribution: expect.stringMatching(/2.*2/) }),
+        ],
+      }),
+    ]);
+  });
+
   describe("filling team answers from the team's own answers", () => {
     async function teamWithSuggestions(): Promise<{
       team: TestTeam;
+      fourth: Actor;
       assessmentId: string;
       answered: string;
       unanswered: string;
       suggestion: Answer;
     }> {
-      const { team, third, assessmentId } = await startedTeam();
+      const { team, third, fourth, assessmentId } = await startedTeam();
       const answered = yesNo().id;
       const unanswered = agreement().id;
       for (const [actor, level] of [
         [team.lead, 4],
         [team.member, 2],
         [third, 4],
+        [fourth, 4],
       ] as const) {
         await answerOwn(actor, assessmentId, answered, false, 0);
         await answerOwn(actor, assessmentId, unanswered, level, 1);
@@ -613,7 +677,7 @@ describe("individual answers", () => {
         note: null,
         expectedVersion: 1,
       });
-      return { team, assessmentId, answered, unanswered, suggestion: { kind: "value", value: 4 } };
+      return { team, fourth, assessmentId, answered, unanswered, suggestion: { kind: "value", value: 4 } };
     }
 
     it("fills only the questions without a team answer, in one audited write", async () => {
@@ -623,7 +687,7 @@ describe("individual answers", () => {
         expect.objectContaining({
           questionId: unanswered,
           answerLabel: "Agree",
-          distribution: "Agree 2 · Disagree 1",
+          distribution: "Agree 3 · Disagree 1",
         }),
       ]);
       expect(review!.individual.spread?.suggestions).toEqual({
@@ -656,7 +720,7 @@ describe("individual answers", () => {
     });
 
     it("fills nothing when the answers moved since the review, a listed question has a team answer, or a member asks", async () => {
-      const { team, assessmentId, answered, unanswered, suggestion } = await teamWithSuggestions();
+      const { team, fourth, assessmentId, answered, unanswered, suggestion } = await teamWithSuggestions();
       const before = await snapshotAssessment(assessmentId);
       const version = before.assessment!.version;
       const fill = (actor: Actor, input: Partial<Parameters<typeof fillTeamAnswersFromIndividual>[1]>) =>
@@ -686,16 +750,18 @@ describe("individual answers", () => {
 
       // Someone changes their own answer after the review was opened: the suggestion moved.
       await answerOwn(team.lead, assessmentId, unanswered, 1, 2);
+      await answerOwn(fourth, assessmentId, unanswered, 1, 2);
       expect((await fill(team.lead, {})).message).toMatch(/own answers changed after you opened this review/);
       expect(await snapshotAssessment(assessmentId)).toEqual(before);
     });
   });
   it("shows the spread before submission, read-only and in counts, to the lead, the coach and the head; never to members", async () => {
-    const { team, third, assessmentId } = await startedTeam();
+    const { team, third, fourth, assessmentId } = await startedTeam();
     const question = yesNo();
     await answerOwn(team.lead, assessmentId, question.id, true, 0);
     await answerOwn(team.member, assessmentId, question.id, false, 0);
     await answerOwn(third, assessmentId, question.id, false, 0);
+    await answerOwn(fourth, assessmentId, question.id, false, 0);
     const coachPerson = await createPerson("Casey Coach", []);
     await db.roleAssignment.create({
       data: { userId: coachPerson.id, role: "coach", orgUnitId: org.orgUnitId },
@@ -705,16 +771,16 @@ describe("individual answers", () => {
     for (const viewer of [team.lead, coach, org.head, org.admin]) {
       const view = await getTeamSpread(viewer, team.slug);
       if (view.kind !== "ready") throw new Error(`expected the spread, got ${view.kind}`);
-      expect(view.respondents).toBe(3);
+      expect(view.respondents).toBe(4);
       const asked = view.sections.flatMap((section) => section.questions);
       expect(asked).toHaveLength(1);
       expect(asked[0]).toMatchObject({
         questionId: question.id,
-        respondents: 3,
+        respondents: 4,
         split: true,
         teamAnswer: null,
       });
-      expect(asked[0]!.distribution).toMatch(/2/);
+      expect(asked[0]!.distribution).toMatch(/3/);
       // Counts only: no name or id of anyone who answered.
       const text = JSON.stringify(view);
       for (const person of [team.lead, team.member, third]) {

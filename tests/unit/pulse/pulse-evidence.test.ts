@@ -33,50 +33,53 @@ function tallies(question: PulseQuestion, chosen: string[]): PulseTally[] {
 }
 
 describe("effectiveMinimum", () => {
-  it("never lets the threshold fall below three", () => {
-    expect(MIN_PULSE_ANSWERS).toBe(3);
-    for (const configured of [-4, 0, 1, 2, 2.5, Number.NaN]) expect(effectiveMinimum(configured)).toBe(3);
+  it("never lets the threshold fall below four: three answers besides the reader's own", () => {
+    expect(MIN_PULSE_ANSWERS).toBe(4);
+    for (const configured of [-4, 0, 1, 2, 2.5, 3, 3.5, Number.NaN])
+      expect(effectiveMinimum(configured)).toBe(4);
   });
 
   it("keeps a higher threshold, rounded up to a whole person", () => {
-    expect(effectiveMinimum(3)).toBe(3);
+    expect(effectiveMinimum(4)).toBe(4);
     expect(effectiveMinimum(5)).toBe(5);
     expect(effectiveMinimum(4.2)).toBe(5);
   });
 });
 
 describe("aggregatePulse", () => {
-  it("gives nothing but 'not shown' for a question fewer than three people answered", () => {
-    const [aggregate] = aggregatePulse([strain], tallies(strain, ["close-to-burnout", "not-at-all"]), 3);
+  it("gives nothing but 'not shown' for a question fewer than four people answered", () => {
+    // Someone who answered and sees "2 · 1" of three answers knows both others' when theirs is the 1.
+    const three = tallies(strain, ["close-to-burnout", "not-at-all", "not-at-all"]);
+    const [aggregate] = aggregatePulse([strain], three, 4);
     expect(aggregate).toEqual({ questionId: strain.id, pitfallId: strain.pitfallId, shown: false });
   });
 
-  it("shows the counts per option and the average risk once three people answered", () => {
+  it("shows the counts per option and the average risk once four people answered", () => {
     const [aggregate] = aggregatePulse(
       [strain],
-      tallies(strain, ["close-to-burnout", "often-exhausted", "not-at-all"]),
-      3,
+      tallies(strain, ["close-to-burnout", "often-exhausted", "not-at-all", "not-at-all"]),
+      4,
     );
     expect(aggregate).toEqual({
       questionId: strain.id,
       pitfallId: "limited-on-call-schedule",
       shown: true,
-      respondents: 3,
+      respondents: 4,
       counts: [
-        { option: "not-at-all", label: "Not at all", count: 1 },
+        { option: "not-at-all", label: "Not at all", count: 2 },
         { option: "sometimes-stretched", label: "Sometimes stretched, but I recover", count: 0 },
         { option: "often-exhausted", label: "Often exhausted", count: 1 },
         { option: "close-to-burnout", label: "Close to burning out", count: 1 },
       ],
-      // (1 + 0.8 + 0) / 3
-      averageRisk: 0.6,
+      // (1 + 0.8 + 0 + 0) / 4
+      averageRisk: 0.45,
     });
   });
 
-  it("raises a configured threshold below three to three", () => {
-    const two = tallies(strain, ["close-to-burnout", "often-exhausted"]);
-    expect(aggregatePulse([strain], two, 2)[0]!.shown).toBe(false);
-    expect(aggregatePulse([strain], two, 1)[0]!.shown).toBe(false);
+  it("raises a configured threshold below four to four", () => {
+    const three = tallies(strain, ["close-to-burnout", "often-exhausted", "not-at-all"]);
+    expect(aggregatePulse([strain], three, 3)[0]!.shown).toBe(false);
+    expect(aggregatePulse([strain], three, 1)[0]!.shown).toBe(false);
   });
 
   it("applies a higher configured threshold", () => {
@@ -89,10 +92,10 @@ describe("aggregatePulse", () => {
     const aggregates = aggregatePulse(
       [strain, pay],
       [
-        ...tallies(strain, ["not-at-all", "not-at-all", "not-at-all"]),
-        ...tallies(pay, ["fairly", "not-fairly"]),
+        ...tallies(strain, ["not-at-all", "not-at-all", "not-at-all", "not-at-all"]),
+        ...tallies(pay, ["fairly", "not-fairly", "fairly"]),
       ],
-      3,
+      4,
     );
     expect(aggregates.map((aggregate) => [aggregate.questionId, aggregate.shown])).toEqual([
       [strain.id, true],
@@ -104,10 +107,10 @@ describe("aggregatePulse", () => {
     const [aggregate] = aggregatePulse(
       [strain],
       [
-        ...tallies(strain, ["not-at-all", "not-at-all"]),
+        ...tallies(strain, ["not-at-all", "not-at-all", "not-at-all"]),
         { questionId: strain.id, option: "removed", count: 5 },
       ],
-      3,
+      4,
     );
     expect(aggregate!.shown).toBe(false);
   });
@@ -126,7 +129,7 @@ describe("aggregatePulse", () => {
         fc.array(tally, { maxLength: 40 }),
         fc.integer({ min: -5, max: 12 }),
         (rows, configured) => {
-          const threshold = Math.max(3, configured);
+          const threshold = Math.max(4, configured);
           for (const aggregate of aggregatePulse(pulse, rows, configured)) {
             if (!aggregate.shown) {
               expect(Object.keys(aggregate).sort()).toEqual(["pitfallId", "questionId", "shown"]);
@@ -159,7 +162,7 @@ describe("scoring with pulse evidence", () => {
   );
 
   function scoreWith(rows: PulseTally[]) {
-    const scoring = withPulseEvidence(questionnaire, healthyAnswers, aggregatePulse(pulse, rows, 3));
+    const scoring = withPulseEvidence(questionnaire, healthyAnswers, aggregatePulse(pulse, rows, 4));
     const compiled = compileQuestionnaire({
       questionnaire: scoring.questionnaire,
       pitfalls: content.pitfalls,
@@ -168,7 +171,7 @@ describe("scoring with pulse evidence", () => {
     return { scoring, score: scoreAssessment(compiled, scoring.answers, healthyContext) };
   }
 
-  const burntOut = ["close-to-burnout", "close-to-burnout", "often-exhausted"];
+  const burntOut = ["close-to-burnout", "close-to-burnout", "often-exhausted", "often-exhausted"];
 
   it("scores a team whose rota reports burnout higher on its on-call pitfall, naming the pulse question", () => {
     const without = pitfallOf(scoreWith([]).score, "limited-on-call-schedule");
@@ -179,7 +182,7 @@ describe("scoring with pulse evidence", () => {
     const contribution = withPulse.contributions.find(
       (candidate) => candidate.source === "question" && candidate.questionId === strain.id,
     );
-    expect(contribution).toMatchObject({ source: "question", weight: strain.weight, value: 93.3 });
+    expect(contribution).toMatchObject({ source: "question", weight: strain.weight, value: 90 });
     expect(contribution!.points).toBeGreaterThan(0);
     expect(pulseQuestionOf(scoring.questionnaire, strain.id)?.evidenceLabel).toBe(
       "How close to burnout the people on the rota feel",
@@ -205,20 +208,20 @@ describe("scoring with pulse evidence", () => {
   });
 
   it("sets no floor below an average of 'often exhausted'", () => {
-    // Average risk (0.8 + 0.4 + 0.4) / 3 = 0.533: stretched, not worn out.
+    // Average risk (0.8 + 0.4 + 0.4 + 0.4) / 4 = 0.5: stretched, not worn out.
     const { score } = scoreWith(
-      tallies(strain, ["often-exhausted", "sometimes-stretched", "sometimes-stretched"]),
+      tallies(strain, ["often-exhausted", "sometimes-stretched", "sometimes-stretched", "sometimes-stretched"]),
     );
     const onCall = pitfallOf(score, "limited-on-call-schedule");
     expect(onCall.findings).toEqual([]);
     expect(["none", "low"]).toContain(onCall.band);
   });
 
-  it("scores fewer than three answers exactly like no pulse at all", () => {
-    const twoBurntOut = scoreWith(tallies(strain, burntOut.slice(0, 2)));
+  it("scores fewer than four answers exactly like no pulse at all", () => {
+    const threeBurntOut = scoreWith(tallies(strain, burntOut.slice(0, 3)));
     const none = scoreWith([]);
-    expect(twoBurntOut.scoring.questionnaire).toBe(questionnaire);
-    expect(twoBurntOut.scoring.answers).toBe(healthyAnswers);
-    expect(twoBurntOut.score).toEqual(none.score);
+    expect(threeBurntOut.scoring.questionnaire).toBe(questionnaire);
+    expect(threeBurntOut.scoring.answers).toBe(healthyAnswers);
+    expect(threeBurntOut.score).toEqual(none.score);
   });
 });
