@@ -30,7 +30,7 @@ export const pulseQuestions: PulseQuestion[] = [
     pitfallId: "limited-on-call-schedule",
     audience: "on-call",
     prompt: "How close to burning out does being on call leave you?",
-    help: "Nobody sees your answer on its own: only counts of at least three people's answers are ever shown.",
+    help: "Nobody sees your answer on its own: only counts of at least four people's answers are ever shown.",
     evidenceLabel: "How close to burnout the people on the rota feel",
     options: [
       { value: "not-at-all", label: "Not at all", risk: 0 },
