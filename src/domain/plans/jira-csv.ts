@@ -5,10 +5,17 @@
  * formulas (an owner or an action typed with a leading "-", "=", "+" or "@").
  */
 import { csvLines } from "../csv/csv-writer";
-import type { RiskBand } from "../scoring/bands";
+import { bandForScore, type RiskBand } from "../scoring/bands";
 import type { ExportPlanItem, ExportTeamSection } from "./export-schema";
 
-export const JIRA_CSV_COLUMNS = ["Summary", "Description", "Due date", "Labels", "Priority", "Assignee"] as const;
+export const JIRA_CSV_COLUMNS = [
+  "Summary",
+  "Description",
+  "Due date",
+  "Labels",
+  "Priority",
+  "Assignee",
+] as const;
 export type JiraCsvColumn = (typeof JIRA_CSV_COLUMNS)[number];
 export type JiraCsvRow = Record<JiraCsvColumn, string>;
 
@@ -84,11 +91,19 @@ export function jiraRowForPlanItem(item: ExportPlanItem, context: JiraRowContext
  * not work to track.
  */
 export function jiraRowsForTeam(section: ExportTeamSection, cycleName: string): JiraCsvRow[] {
-  const bandOf = new Map(section.assessment?.pitfalls.map((pitfall) => [pitfall.pitfallId, pitfall.band]) ?? []);
+  const bandOf = new Map(
+    section.assessment?.pitfalls.map((pitfall) => [pitfall.pitfallId, pitfall.band]) ?? [],
+  );
   const team = { slug: section.team.slug, name: section.team.name, orgUnitName: section.team.orgUnit.name };
+  // A team that has not submitted in the exported cycle yet keeps the priority of its latest result
+  // before it, the one the closed loop already reads: a Critical pitfall last quarter is still
+  // the most urgent work, not "Medium" because this quarter's answers are not in.
+  const bandFor = (item: ExportPlanItem) =>
+    bandOf.get(item.pitfallId) ??
+    (item.closedLoop.latestScore === null ? null : bandForScore(item.closedLoop.latestScore));
   return section.planItems
     .filter((item) => item.status !== "dropped")
-    .map((item) => jiraRowForPlanItem(item, { team, cycleName, pitfallBand: bandOf.get(item.pitfallId) ?? null }));
+    .map((item) => jiraRowForPlanItem(item, { team, cycleName, pitfallBand: bandFor(item) }));
 }
 
 /** The header line, for exports written in several chunks. */

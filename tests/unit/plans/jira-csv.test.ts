@@ -78,6 +78,23 @@ describe("Jira CSV rows", () => {
     expect(rows).toHaveLength(2);
     expect(rows.map((row) => row.Priority)).toEqual(["Medium", "Low"]);
   });
+
+  it("takes the priority of a team's latest earlier result while it has none in the exported cycle", () => {
+    const section = {
+      ...sampleTeamSection([
+        samplePlanItem({
+          closedLoop: { ...samplePlanItem().closedLoop, latestScore: 96.1, latestCycle: "2026 Q3" },
+        }),
+        samplePlanItem({
+          id: "item-2",
+          countermeasureId: "never-scored",
+          closedLoop: { ...samplePlanItem().closedLoop, latestScore: null, latestCycle: null },
+        }),
+      ]),
+      assessment: null,
+    };
+    expect(jiraRowsForTeam(section, "2026 Q4").map((row) => row.Priority)).toEqual(["Highest", "Medium"]);
+  });
 });
 
 describe("Jira CSV text", () => {
