@@ -230,7 +230,7 @@ export const scoringRules: ContextRule[] = [
     id: "cover-above-low-exposure-band",
     pitfallId: "responsible-but-unaccountable",
     explanation:
-      "The service is in the low financial exposure band, yet it has an out-of-hours schedule: the highest on-call level chosen where downtime could wait for the morning.",
+      "The service is in the low financial exposure band, which calls for a 95.0% target and no out-of-hours cover, yet it has an out-of-hours schedule: reliability bought above what downtime would cost, where an incident could wait for the morning.",
     appliesWhen: [{ field: "financial-exposure-band", op: "in", values: ["low"] }],
     when: [ON_CALL_SCHEDULE],
     weight: 2,

@@ -337,7 +337,7 @@ export const questionnaireV1 = {
         {
           id: "ebau-planned-work-share",
           prompt: "In a typical week last quarter, what percentage of your team's time went on planned work?",
-          help: "Planned work is the product and operational features on your roadmap or board. Everything else — fixing flaky alerts, failed deployments, infrastructure errors, ad hoc requests — is unplanned. Less than 70% planned work is a warning sign.",
+          help: "Planned work is the product and operational features on your roadmap or board. Everything else — fixing flaky alerts, failed deployments, infrastructure errors, ad hoc requests — is unplanned. 70% planned work or less is a warning sign.",
           answer: {
             type: "number",
             unit: "percent",
@@ -721,7 +721,7 @@ export const questionnaireV1 = {
         {
           id: "nmim-know-how-to-involve-others",
           prompt:
-            "Everyone on our rota knows how to bring another product team or an operational enabler team into a major incident.",
+            "Everyone who responds to our incidents knows how to bring another product team or an operational enabler team into a major incident.",
           help: "Operational enabler teams include networks, databases, security and cloud platform teams.",
           answer: { type: "agreement", riskyWhen: "disagree" },
           weight: 2,
