@@ -43,6 +43,8 @@ export interface ReviewIndividualView {
    * admins); null for everyone else, who never see other people's answers before submission.
    */
   spread: {
+    /** Questions whose own answers are shown to this viewer (enough people besides them answered). */
+    shown: number;
     split: IndividualQuestionItem[];
     /** Questions without a team answer whose individual answers suggest one. */
     fillable: (IndividualQuestionItem & { answerLabel: string })[];

@@ -28,7 +28,12 @@ export function ReviewIndividual({ review }: { review: ReviewView }) {
           <h3 className="mt-4 flex flex-wrap items-center gap-2 text-base font-semibold text-slate-900">
             Questions the team is split on ({spread.split.length})
           </h3>
-          {spread.split.length === 0 ? (
+          {spread.shown === 0 ? (
+            <p className="text-slate-700">
+              Not known yet: no question&apos;s own answers are shown yet ({OTHER_ANSWERS_NEEDED} people
+              besides you have to answer it first).
+            </p>
+          ) : spread.split.length === 0 ? (
             <p className="text-slate-700">
               None: on every question whose answers are shown, they are close together.
             </p>
@@ -46,9 +51,12 @@ export function ReviewIndividual({ review }: { review: ReviewView }) {
               <h3 className="mt-4 text-base font-semibold text-slate-900">
                 Unanswered questions the team&apos;s own answers can fill ({spread.fillable.length})
               </h3>
-              {spread.fillable.length === 0 ? (
+              {spread.shown === 0 ? (
+                <p className="text-slate-700">Not known yet: no question&apos;s own answers are shown yet.</p>
+              ) : spread.fillable.length === 0 ? (
                 <p className="text-slate-700">
-                  None: every question the team answered on its own already has a team answer.
+                  None: every question whose own answers are shown already has a team answer, or its answers
+                  suggest none.
                 </p>
               ) : (
                 <QuestionLinkList

@@ -41,7 +41,11 @@ export function TeamSpreadPage({ view }: { view: TeamSpreadView }) {
       <p className="text-slate-800">
         {view.respondents === 0
           ? "Nobody has answered on their own yet."
-          : `${view.respondents} ${view.respondents === 1 ? "person has" : "people have"} answered on their own; the team is split on ${split} ${split === 1 ? "question" : "questions"}.`}{" "}
+          : `${view.respondents} ${view.respondents === 1 ? "person has" : "people have"} answered on their own; ${
+              view.sections.length === 0
+                ? "no question's answers are shown yet, so whether the team is split is not known yet"
+                : `the team is split on ${split} ${split === 1 ? "question" : "questions"}`
+            }.`}{" "}
         Only counts are shown, never who gave which answer: a question shows once {OTHER_ANSWERS_NEEDED}{" "}
         people besides you have answered it. When everyone gives the same answer, the counts do show what each
         person answered. {back}

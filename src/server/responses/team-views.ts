@@ -222,7 +222,7 @@ export async function readReviewIndividual(
     });
     suggestions[questionId] = suggestedAnswer(suggestion);
   }
-  return { respondents, spread: { split, fillable, suggestions } };
+  return { respondents, spread: { shown: summaries.length, split, fillable, suggestions } };
 }
 
 /**
