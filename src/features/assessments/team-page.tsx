@@ -181,6 +181,8 @@ function CallToAction({ overview }: { overview: TeamOverview }) {
       </Link>
     );
   }
+  // The archived notice at the top of the page already says why nobody answers.
+  if (overview.archived) return null;
   if (!canAnswer) {
     return (
       <p className="text-sm text-slate-700">
