@@ -146,7 +146,7 @@ function prepareDatabase(): {
     "INSERT INTO session (id, expiresAt, token, createdAt, updatedAt, userId) VALUES (?, ?, ?, ?, ?, ?)",
   );
   const insertLead = db.prepare(
-    "INSERT INTO role_assignment (id, userId, role, teamId, createdAt) VALUES (?, ?, 'team_lead', ?, ?)",
+    "INSERT INTO role_assignment (id, userId, role, teamId, scopeKey, createdAt) VALUES (?, ?, 'team_lead', ?, ?, ?)",
   );
   const deleteDraft = db.prepare("DELETE FROM assessment WHERE teamId = ? AND cycleId = ?");
   const insertDraft = db.prepare(
@@ -159,7 +159,7 @@ function prepareDatabase(): {
       insertUser.run(leadId, `Load Lead ${number}`, `load.lead.${number}@example.com`, now, now);
       const token = randomBytes(24).toString("base64url");
       insertSession.run(randomUUID(), sessionExpires, token, now, now, leadId);
-      insertLead.run(randomUUID(), leadId, team.id, now);
+      insertLead.run(randomUUID(), leadId, team.id, team.id, now);
       deleteDraft.run(team.id, cycle.id);
       const assessmentId = randomUUID();
       insertDraft.run(assessmentId, team.id, cycle.id, now, now);

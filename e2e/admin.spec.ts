@@ -165,6 +165,43 @@ test.describe("administration", () => {
     await expect(page.getByRole("rowheader", { name: "import.completed" }).first()).toBeVisible();
   });
 
+  test("an archived team's pages say it is read-only and offer no changes", async ({ page, browser }) => {
+    const notice = "This team is archived: its assessments and plan can be read but not changed.";
+    await signIn(page, demoUsers.admin);
+    await page.goto("/admin/org");
+    await page.getByRole("link", { name: "Customer Experience", exact: true }).click();
+    await page.getByRole("link", { name: "Web Storefront", exact: true }).click();
+    await page.getByRole("button", { name: "Archive team" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Yes, archive" }).click();
+    await expect(page.getByRole("button", { name: "Unarchive" })).toBeVisible();
+
+    const context = await browser.newContext();
+    try {
+      const lead = await context.newPage();
+      await signIn(lead, "lead.web-storefront@example.com");
+      await lead.goto("/team/web-storefront");
+      await expect(lead.getByRole("note").filter({ hasText: notice })).toBeVisible();
+      await expect(lead.getByRole("link", { name: /^Continue the .* assessment$/ })).toHaveCount(0);
+      await expect(lead.getByRole("link", { name: "My answers" })).toHaveCount(0);
+
+      await lead.goto("/team/web-storefront/assessment");
+      await expect(lead.getByRole("note").filter({ hasText: notice })).toBeVisible();
+      await expect(lead.getByRole("radio")).toHaveCount(0);
+      await expect(lead.getByRole("textbox")).toHaveCount(0);
+
+      await lead.goto("/team/web-storefront/plan");
+      await expect(lead.getByRole("note").filter({ hasText: notice })).toBeVisible();
+      await expect(lead.getByRole("heading", { name: "Ranked countermeasures" })).toBeVisible();
+      await expect(lead.getByRole("button", { name: /^Add to plan/ })).toHaveCount(0);
+      await expect(lead.getByText("Details and edit")).toHaveCount(0);
+    } finally {
+      await context.close();
+      // Other specs answer for this team: it is restored whatever happened above.
+      await page.getByRole("button", { name: "Unarchive" }).click();
+      await expect(page.getByRole("button", { name: "Archive team" })).toBeVisible();
+    }
+  });
+
   test("the audit log shows each moment on the organisation's clock, with the zone named", async ({
     page,
   }) => {

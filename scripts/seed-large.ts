@@ -282,7 +282,7 @@ async function main(): Promise<void> {
     "INSERT INTO account (id, accountId, providerId, userId, password, createdAt, updatedAt) VALUES (?, ?, 'credential', ?, ?, ?, ?)",
   );
   const insertRole = database.prepare(
-    "INSERT INTO role_assignment (id, userId, role, teamId, orgUnitId, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
+    "INSERT INTO role_assignment (id, userId, role, teamId, orgUnitId, scopeKey, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
   const insertCycle = database.prepare(
     "INSERT INTO cycle (id, name, year, quarter, opensOn, closesOn, questionnaireId, status, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -327,9 +327,9 @@ async function main(): Promise<void> {
       insertUser.run(person.id, person.name, person.email, now, now);
       insertAccount.run(randomUUID(), person.id, person.id, passwordHash, now, now);
     }
-    insertRole.run(randomUUID(), headId, "head_of_engineering", null, null, now);
+    insertRole.run(randomUUID(), headId, "head_of_engineering", null, null, "", now);
     for (const unitId of unitIds.slice(0, 2))
-      insertRole.run(randomUUID(), coachId, "coach", null, unitId, now);
+      insertRole.run(randomUUID(), coachId, "coach", null, unitId, unitId, now);
     insertAudit.run(randomUUID(), now, MARKER_ACTION, file);
   })();
 

@@ -12,6 +12,7 @@ import {
   type CompiledQuestionnaire,
 } from "../../src/domain/scoring";
 import { storedAssessmentColumns, toStoredPitfallResults } from "../../src/domain/results/stored-results";
+import { roleScopeKey } from "../../src/domain/access/policy";
 import type { AppPrismaClient } from "../../src/server/prisma-client";
 import { content, latestQuestionnaire } from "../../src/domain/content";
 import {
@@ -132,13 +133,12 @@ async function seedDemo(
       data: { id: randomUUID(), accountId: userId, providerId: "credential", userId, password: passwordHash },
     });
     for (const role of person.roles) {
+      const scope = {
+        teamId: "teamSlug" in role ? teamIds.get(role.teamSlug) : null,
+        orgUnitId: "orgUnitSlug" in role ? orgUnitIds.get(role.orgUnitSlug) : null,
+      };
       await tx.roleAssignment.create({
-        data: {
-          userId,
-          role: role.role,
-          teamId: "teamSlug" in role ? teamIds.get(role.teamSlug) : null,
-          orgUnitId: "orgUnitSlug" in role ? orgUnitIds.get(role.orgUnitSlug) : null,
-        },
+        data: { userId, role: role.role, ...scope, scopeKey: roleScopeKey(scope) },
       });
       if (role.role === "team_lead") leadIdByTeam.set(role.teamSlug, userId);
       if (role.role === "member")

@@ -130,6 +130,8 @@ export interface QuestionnaireSession {
 }
 
 export type QuestionnairePageState =
+  /** The team is archived: nothing of it can be answered, whatever the cycle. */
+  | { kind: "archived"; team: { name: string; slug: string } }
   | { kind: "no-open-cycle"; team: { name: string; slug: string } }
   | { kind: "not-started"; team: { name: string; slug: string }; cycle: CycleRef; hasPrevious: boolean }
   | {
@@ -175,6 +177,8 @@ export interface HistoryEntry {
 
 export interface TeamOverview {
   team: { id: string; name: string; slug: string; orgUnitName: string };
+  /** The team is archived: its assessments and plan can be read, and nobody can change them. */
+  archived: boolean;
   currentCycle: CycleRef | null;
   current: {
     status: TeamCycleStatus;
@@ -206,6 +210,8 @@ export interface ReviewItem {
 
 export interface ReviewView {
   team: { name: string; slug: string };
+  /** The team is archived: the review can be read, and nothing on it can be confirmed or submitted. */
+  archived: boolean;
   cycle: CycleRef;
   assessment: { id: string; status: AssessmentStatus; version: number };
   /** The same counts the questionnaire shows (domain/assessments/progress). */

@@ -55,6 +55,8 @@ export interface CycleOption {
 
 export interface TeamPlanView {
   team: { id: string; slug: string; name: string; orgUnitName: string };
+  /** The team is archived: its plan can be read, and nobody can change it (`canEdit` is false). */
+  archived: boolean;
   canEdit: boolean;
   canExport: boolean;
   /** The latest submitted assessment the ranking comes from; null before the first submission. */

@@ -24,6 +24,16 @@ export interface RoleGrant {
   orgUnitId: string | null;
 }
 
+/**
+ * What a stored grant records as its scope key: the team or org unit it applies to, or "" for a
+ * role without one. The database keeps one grant per person, role and scope key; the key is never
+ * null because both databases let NULLs repeat in a unique index, which let a role granted twice
+ * at once be stored twice (and survive being removed once).
+ */
+export function roleScopeKey(scope: { teamId?: string | null; orgUnitId?: string | null }): string {
+  return scope.teamId ?? scope.orgUnitId ?? "";
+}
+
 export interface Actor {
   id: string;
   email: string;

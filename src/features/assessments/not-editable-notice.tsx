@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Link } from "@/ui/link";
+import { ArchivedTeamNotice } from "./archived-team-notice";
 import { formatMomentDayLong } from "@/domain/format";
 import { teamPath } from "@/contracts/assessments/paths";
 import type { QuestionnairePageState } from "@/contracts/assessments/types";
@@ -9,7 +10,7 @@ type NotStarted = Extract<NotEditable, { kind: "not-started" }>;
 
 /**
  * What a questionnaire page (the team's, or a person's own answers) shows when there is nothing to
- * answer: no cycle open, the assessment not started, or already submitted. Each page says it in its
+ * answer: the team archived, no cycle open, the assessment not started, or already submitted. Each page says it in its
  * own words and brings its own start form.
  */
 export function NotEditableNotice({
@@ -29,6 +30,15 @@ export function NotEditableNotice({
 }) {
   const box = "max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-6";
   switch (state.kind) {
+    case "archived":
+      return (
+        <div className={box}>
+          <ArchivedTeamNotice />
+          <Link href={teamPath(state.team.slug)} className="text-blue-800 underline">
+            Back to {state.team.name}
+          </Link>
+        </div>
+      );
     case "no-open-cycle":
       return (
         <div className={box}>

@@ -9,11 +9,7 @@ import { dueDateWithDistance } from "@/domain/cycles/due-date";
 export function QuestionnairePage({ state }: { state: QuestionnairePageState }) {
   const team = state.kind === "editable" ? state.session.team : state.team;
   const cycleName =
-    state.kind === "no-open-cycle"
-      ? null
-      : state.kind === "editable"
-        ? state.session.cycle.name
-        : state.cycle.name;
+    state.kind === "editable" ? state.session.cycle.name : "cycle" in state ? state.cycle.name : null;
   return (
     <div className="space-y-6">
       <Breadcrumbs

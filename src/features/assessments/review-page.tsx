@@ -3,6 +3,7 @@ import { SectionCard } from "@/ui/section-card";
 import { Link } from "@/ui/link";
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
 import { questionnairePath, teamPath } from "@/contracts/assessments/paths";
+import { ArchivedTeamNotice } from "./archived-team-notice";
 import { SubmitAssessmentForm } from "./submit-assessment-form";
 import { ConfirmRemainingForm } from "./confirm-remaining-form";
 import { ProgressSummary } from "./progress-summary";
@@ -26,6 +27,7 @@ export function ReviewPage({
   const ready =
     review.missingRequired.length === 0 && review.unconfirmed.length === 0 && review.invalid.length === 0;
   const submitted = review.assessment.status === "submitted";
+  const readOnly = submitted || review.archived;
   return (
     <div className="max-w-4xl space-y-8">
       <Breadcrumbs
@@ -40,6 +42,7 @@ export function ReviewPage({
         title={`Review the ${review.cycle.name} assessment`}
         description={`Due ${dueDateWithDistance(review.cycle)}.`}
       />
+      {review.archived ? <ArchivedTeamNotice /> : null}
       <ProgressSummary progress={review.progress} idPrefix="review-progress" />
 
       {submitted ? (
@@ -64,7 +67,7 @@ export function ReviewPage({
         empty="None: every carried-over answer is confirmed or changed."
         items={review.unconfirmed}
       >
-        {submitted ? null : (
+        {readOnly ? null : (
           <ConfirmRemainingForm
             assessmentId={review.assessment.id}
             version={review.assessment.version}
@@ -91,7 +94,7 @@ export function ReviewPage({
         </SectionCard>
       )}
 
-      {submitted ? null : (
+      {readOnly ? null : (
         <SectionCard id="submit-heading" title="Submit">
           {review.canSubmit ? (
             <>

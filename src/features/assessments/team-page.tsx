@@ -6,6 +6,7 @@ import { progressSentence } from "@/domain/assessments/progress";
 import { formatMomentDayLong } from "@/domain/format";
 import { StatusBadge } from "./format";
 import { questionnairePath } from "@/contracts/assessments/paths";
+import { ArchivedTeamNotice } from "./archived-team-notice";
 import { StartAssessmentForm } from "./start-assessment-form";
 import type { TeamOverview } from "@/contracts/assessments/types";
 import type { PulseCardView } from "@/contracts/pulse/views";
@@ -76,6 +77,7 @@ export function TeamPage({
         crumbs={[...(showMyTeamsCrumb ? [{ label: "My teams", href: "/team" }] : []), { label: team.name }]}
       />
       <PageHeader title={team.name} description={team.orgUnitName} />
+      {overview.archived ? <ArchivedTeamNotice /> : null}
       <nav aria-label="Team pages">
         <ul className="flex flex-wrap gap-x-6 gap-y-2">
           <li>
@@ -179,6 +181,8 @@ function CallToAction({ overview }: { overview: TeamOverview }) {
       </Link>
     );
   }
+  // The archived notice at the top of the page already says why nobody answers.
+  if (overview.archived) return null;
   if (!canAnswer) {
     return (
       <p className="text-sm text-slate-700">

@@ -10,6 +10,7 @@ import { ExportForm } from "./export-form";
 import { teamExportBasePath } from "@/contracts/plans/paths";
 import { PlanHeading } from "./plan-heading";
 import { PlanItemEditor } from "./plan-item-editor";
+import { ArchivedTeamNotice } from "@/features/assessments/archived-team-notice";
 import { PlanItemValues } from "./plan-item-values";
 import { RemovePlanItem } from "./remove-plan-item";
 import type { PlanItemView, RecommendationView, TeamPlanView } from "@/contracts/plans/types";
@@ -250,7 +251,9 @@ export function TeamPlanPage({ plan }: { plan: TeamPlanView }) {
                 <TeamHeadlineSummary headline={plan.headline} size="compact" />
               </div>
             ) : null}
-            {!plan.canEdit ? (
+            {plan.archived ? (
+              <ArchivedTeamNotice />
+            ) : !plan.canEdit ? (
               <p className="max-w-3xl text-sm">
                 You can read this plan. The team lead and the unit’s coach change it.
               </p>

@@ -13,8 +13,7 @@ import { dueDateWithDistance } from "@/domain/cycles/due-date";
  */
 export function MyAnswersPage({ state }: { state: QuestionnairePageState }) {
   const team = state.kind === "editable" ? state.session.team : state.team;
-  const cycle =
-    state.kind === "no-open-cycle" ? null : state.kind === "editable" ? state.session.cycle : state.cycle;
+  const cycle = state.kind === "editable" ? state.session.cycle : "cycle" in state ? state.cycle : null;
   return (
     <div className="space-y-6">
       <Breadcrumbs

@@ -4,7 +4,7 @@ import { PAGE_SIZE, type AuditFilter } from "@/contracts/admin/schemas";
 import type { Prisma } from "@/generated/prisma/client";
 import { authorizeOrganisation } from "../auth/authorize";
 import { db } from "../db";
-import { containsIgnoringCase } from "./text-search";
+import { actionsStartingWith, usersContaining } from "./text-search";
 import { countermeasureById } from "@/domain/content";
 import { describeAuditEvent, isNameKind, type AuditNameLookup } from "@/domain/audit/describe-event";
 import type { AuditPageDto } from "@/contracts/admin/views";
@@ -14,15 +14,15 @@ import { startOfDayIn } from "@/domain/time-zone";
 const DAY_MS = 86_400_000;
 
 /** The filter's days are days of the organisation's calendar, from its first to its last instant. */
-function whereFor(filter: AuditFilter, timeZone: string): Prisma.AuditEventWhereInput {
+async function whereFor(filter: AuditFilter, timeZone: string): Promise<Prisma.AuditEventWhereInput> {
   const at: Prisma.DateTimeFilter = {};
   if (filter.from) at.gte = startOfDayIn(new Date(`${filter.from}T00:00:00.000Z`), timeZone);
   if (filter.to) {
     at.lt = startOfDayIn(new Date(new Date(`${filter.to}T00:00:00.000Z`).getTime() + DAY_MS), timeZone);
   }
   return {
-    ...(filter.actor ? { actor: { email: containsIgnoringCase(filter.actor) } } : {}),
-    ...(filter.action ? { action: { startsWith: filter.action } } : {}),
+    ...(filter.actor ? { actor: await usersContaining(filter.actor, ["email"]) } : {}),
+    ...(filter.action ? { action: await actionsStartingWith(filter.action) } : {}),
     ...(filter.entity ? { entityType: filter.entity } : {}),
     ...(filter.team ? { teamId: filter.team } : {}),
     ...(filter.from || filter.to ? { at } : {}),
@@ -101,7 +101,7 @@ export async function listAuditEvents(
   timeZone = orgTimeZone(),
 ): Promise<AuditPageDto> {
   authorizeOrganisation(actor, "audit:read");
-  const where = whereFor(filter, timeZone);
+  const where = await whereFor(filter, timeZone);
   const total = await db.auditEvent.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(filter.page, pageCount);

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/domain/access/policy";
-import { ROLE_LABELS } from "@/domain/access/policy";
+import { ROLE_LABELS, roleScopeKey } from "@/domain/access/policy";
 import {
   checkImportUpload,
   decodeImportText,
@@ -227,7 +227,7 @@ async function writePlan(tx: Transaction, actor: Actor, plan: OrganisationImport
         teamId: role.team ? teamId(role.team) : null,
         orgUnitId: role.orgUnit ? unitId(role.orgUnit) : null,
       };
-      await tx.roleAssignment.create({ data: { userId, ...grant } });
+      await tx.roleAssignment.create({ data: { userId, ...grant, scopeKey: roleScopeKey(grant) } });
       await writeAudit(tx, {
         actorId: actor.id,
         action: "role.granted",

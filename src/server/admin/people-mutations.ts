@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
-import type { Actor } from "@/domain/access/policy";
+import { roleScopeKey, type Actor } from "@/domain/access/policy";
 import type {
   CreatePersonInput,
   GrantRoleInput,
@@ -11,6 +11,8 @@ import type {
   SetPasswordInput,
 } from "@/contracts/admin/schemas";
 import type { Prisma } from "@/generated/prisma/client";
+import { databaseProvider } from "@/database-url";
+import { getEnv } from "@/env";
 import { writeAudit } from "../audit/audit";
 import { authorizeOrganisation } from "../auth/authorize";
 import { createPasswordAccount } from "../auth/password-account";
@@ -23,6 +25,43 @@ type Transaction = Prisma.TransactionClient;
 function duplicateEmail(email: string): ExpectedError {
   const message = `Someone already has the email ${email}. Each person needs their own email address.`;
   return new ExpectedError("conflict", message, { email: [message] });
+}
+
+/**
+ * How many active people would still hold the admin role without the given grant or person.
+ * Someone must always be able to administer the organisation, and two admins removing each
+ * other's admin role (or deactivating each other) at the same moment would each still count the
+ * other. So on PostgreSQL the admin grants are locked first, in one order: the second request
+ * waits for the first to commit and then counts what it left. SQLite runs one write transaction
+ * at a time (BEGIN IMMEDIATE), so there the count is already up to date.
+ */
+async function adminsLeftWithout(
+  tx: Transaction,
+  removed: { assignmentId: string } | { userId: string },
+): Promise<number> {
+  if (databaseProvider(getEnv().DATABASE_URL) === "postgresql") {
+    await tx.$queryRaw`SELECT "id" FROM "role_assignment" WHERE "role" = 'admin' ORDER BY "id" FOR UPDATE`;
+  }
+  return tx.roleAssignment.count({
+    where: {
+      role: "admin",
+      user: { deactivatedAt: null },
+      ...("assignmentId" in removed
+        ? { id: { not: removed.assignmentId } }
+        : { userId: { not: removed.userId } }),
+    },
+  });
+}
+
+function lastAdmin(): ExpectedError {
+  return new ExpectedError(
+    "forbidden",
+    "Nobody else would be left to administer the organisation: make someone else an admin first.",
+  );
+}
+
+function alreadyHasRole(): ExpectedError {
+  return new ConflictError("This person already has that role.");
 }
 
 interface CheckedScope {
@@ -78,11 +117,23 @@ async function grantInTransaction(tx: Transaction, actor: Actor, userId: string,
     where: { userId, role: grant.role, teamId: scope.teamId, orgUnitId: scope.orgUnitId },
     select: { id: true },
   });
-  if (existing) throw new ConflictError("This person already has that role.");
-  const assignment = await tx.roleAssignment.create({
-    data: { userId, role: grant.role, teamId: scope.teamId, orgUnitId: scope.orgUnitId },
-    select: { id: true },
-  });
+  if (existing) throw alreadyHasRole();
+  const assignment = await tx.roleAssignment
+    .create({
+      data: {
+        userId,
+        role: grant.role,
+        teamId: scope.teamId,
+        orgUnitId: scope.orgUnitId,
+        scopeKey: roleScopeKey(scope),
+      },
+      select: { id: true },
+    })
+    .catch((error: unknown) => {
+      // The same grant made at the same moment by another request: the unique index decides.
+      if (isUniqueConstraintViolation(error)) throw alreadyHasRole();
+      throw error;
+    });
   await writeAudit(tx, {
     actorId: actor.id,
     action: "role.granted",
@@ -158,7 +209,12 @@ export async function revokeRole(actor: Actor, input: RevokeRoleInput): Promise<
         );
       }
     }
-    await tx.roleAssignment.delete({ where: { id: assignment.id } });
+    if (assignment.role === "admin" && (await adminsLeftWithout(tx, { assignmentId: assignment.id })) === 0) {
+      throw lastAdmin();
+    }
+    // Conditional, so a removal that another request made meanwhile is reported, not repeated.
+    const deleted = await tx.roleAssignment.deleteMany({ where: { id: assignment.id } });
+    if (deleted.count === 0) throw new NotFoundError("That role has already been removed.");
     await writeAudit(tx, {
       actorId: actor.id,
       action: "role.revoked",
@@ -204,8 +260,14 @@ export async function deactivatePerson(
     );
   }
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+    const user = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { id: true, roles: { where: { role: "admin" }, select: { id: true } } },
+    });
     if (!user) throw new NotFoundError("There is no such person.");
+    if (user.roles.length > 0 && (await adminsLeftWithout(tx, { userId: user.id })) === 0) {
+      throw lastAdmin();
+    }
     const deactivatedAt = new Date();
     // Conditional, so two admins deactivating at once record it only once.
     const updated = await tx.user.updateMany({

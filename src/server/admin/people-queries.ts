@@ -6,7 +6,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { authorizeOrganisation } from "../auth/authorize";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
-import { containsIgnoringCase } from "./text-search";
+import { usersContaining } from "./text-search";
 import type {
   PersonRoleDto,
   PeoplePageDto,
@@ -55,9 +55,7 @@ function toRoleDtos(rows: readonly RoleRow[]): PersonRoleDto[] {
 export async function listPeople(actor: Actor, filter: PeopleFilter): Promise<PeoplePageDto> {
   authorizeOrganisation(actor, "people:manage");
   const where: Prisma.UserWhereInput = {
-    ...(filter.q
-      ? { OR: [{ name: containsIgnoringCase(filter.q) }, { email: containsIgnoringCase(filter.q) }] }
-      : {}),
+    ...(filter.q ? await usersContaining(filter.q, ["name", "email"]) : {}),
     ...(filter.role ? { roles: { some: { role: filter.role } } } : {}),
     ...(filter.status === "active" ? { deactivatedAt: null } : {}),
     ...(filter.status === "deactivated" ? { deactivatedAt: { not: null } } : {}),

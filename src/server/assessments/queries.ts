@@ -24,7 +24,8 @@ import type {
   TeamOverview,
 } from "@/contracts/assessments/types";
 import { decodeAssessmentStatus, decodeCycleStatus } from "@/domain/assessments/statuses";
-import { authorizeTeamBySlug } from "../auth/authorize";
+import type { Prisma } from "@/generated/prisma/client";
+import { authorizeTeamBySlug, teamResource } from "../auth/authorize";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { floorLabel, parseResultDetail } from "./result-detail";
@@ -200,10 +201,11 @@ export async function getTeamOverview(actor: Actor, teamSlug: string): Promise<T
       overall: overallOf(assessment),
       href: resultPath(team.slug, assessment.cycle.name),
     }));
-  const resource = { type: "team" as const, teamId: team.id, orgUnitId: team.orgUnitId };
+  const resource = teamResource(team);
   return {
     timeZone: orgTimeZone(),
     team: { id: team.id, name: team.name, slug: team.slug, orgUnitName: orgUnit?.name ?? "" },
+    archived: team.archived,
     currentCycle: cycle ? toCycleRef(cycle) : null,
     current: cycle
       ? {
@@ -255,10 +257,15 @@ type OpenCycleRow = NonNullable<Awaited<ReturnType<typeof openCycle>>>;
 
 /**
  * The team's assessment of the open cycle when it can be answered, or the page state that says why
- * not (no cycle open, not started, submitted). The team's questionnaire and "My answers" both start
+ * not (the team is archived, no cycle open, not started, submitted). The team's questionnaire and "My answers" both start
  * from it; callers have already authorized the team.
  */
-export async function answerableAssessment(team: { id: string; name: string; slug: string }): Promise<
+export async function answerableAssessment(team: {
+  id: string;
+  name: string;
+  slug: string;
+  archived: boolean;
+}): Promise<
   | Exclude<QuestionnairePageState, { kind: "editable" }>
   | {
       kind: "answerable";
@@ -267,6 +274,7 @@ export async function answerableAssessment(team: { id: string; name: string; slu
     }
 > {
   const teamRef = { name: team.name, slug: team.slug };
+  if (team.archived) return { kind: "archived", team: teamRef };
   const cycle = await openCycle();
   if (!cycle) return { kind: "no-open-cycle", team: teamRef };
   const assessment = await db.assessment.findFirst({
@@ -299,11 +307,7 @@ export async function getQuestionnairePage(actor: Actor, teamSlug: string): Prom
   const { cycle, assessment } = answerable;
   const status = assessment.status;
   const questionnaire = questionnaireOfCycle(cycle);
-  const maySeeSpread = can(actor, "response:summary", {
-    type: "team",
-    teamId: team.id,
-    orgUnitId: team.orgUnitId,
-  });
+  const maySeeSpread = can(actor, "response:summary", teamResource(team));
   const [answers, carriedFrom, individual] = await Promise.all([
     readServerAnswers(db, assessment.id),
     assessment.carriedFromId
@@ -389,13 +393,14 @@ export async function getReview(actor: Actor, teamSlug: string): Promise<ReviewV
   const byQuestionOrder = (a: ReviewItem, b: ReviewItem) =>
     order.indexOf(a.questionId) - order.indexOf(b.questionId);
 
-  const resource = { type: "team" as const, teamId: team.id, orgUnitId: team.orgUnitId };
+  const resource = teamResource(team);
   const leads = await db.roleAssignment.findMany({
     where: { teamId: team.id, role: "team_lead", user: { deactivatedAt: null } },
     select: { user: { select: { name: true } } },
   });
   return {
     team: { name: team.name, slug: team.slug },
+    archived: team.archived,
     cycle: toCycleRef(cycle),
     assessment: {
       id: assessment.id,
@@ -563,7 +568,7 @@ export async function getAssessmentResult(
         })),
       })),
   );
-  const [planItems, latest, teamState, changes] = await Promise.all([
+  const [planItems, latest, changes] = await Promise.all([
     db.planItem.findMany({
       where: { teamId: team.id, countermeasureId: { in: topSteps.map((step) => step.countermeasureId) } },
       select: { id: true, countermeasureId: true },
@@ -573,7 +578,6 @@ export async function getAssessmentResult(
       orderBy: [{ cycle: { year: "desc" } }, { cycle: { quarter: "desc" } }],
       select: { id: true },
     }),
-    db.team.findUnique({ where: { id: team.id }, select: { archivedAt: true } }),
     readQuarterChanges({ id: assessment.id, teamId: team.id, cycle: assessment.cycle }, "stored"),
   ]);
   // While reopened, the individual answers are live: showing them to members would let them watch
@@ -594,16 +598,9 @@ export async function getAssessmentResult(
   const individualRespondents = await countRespondents(db, assessment.id);
   const planItemOf = new Map(planItems.map((item) => [item.countermeasureId, item.id]));
   // Plans are made from the latest submitted ranking, so adding is offered on the latest result only.
-  const canEditPlan =
-    latest?.id === assessment.id &&
-    !teamState?.archivedAt &&
-    can(actor, "plan:edit", { type: "team", teamId: team.id, orgUnitId: team.orgUnitId });
+  const canEditPlan = latest?.id === assessment.id && can(actor, "plan:edit", teamResource(team));
   const status = asAssessmentStatus(assessment.status);
-  const mayReopen = can(actor, "assessment:reopen", {
-    type: "team",
-    teamId: team.id,
-    orgUnitId: team.orgUnitId,
-  });
+  const mayReopen = can(actor, "assessment:reopen", teamResource(team));
   let reopenBlockedReason: string | null = null;
   if (mayReopen && status === "submitted" && assessment.cycle.status !== "open") {
     reopenBlockedReason = `${assessment.cycle.name} is closed. Open the cycle again on the Cycles page to reopen its assessments.`;

@@ -152,7 +152,7 @@ export const createFirstAdminAction = formAction({
     await db.$transaction(async (tx) => {
       if ((await tx.user.count()) > 0) throw alreadySetUp();
       const userId = await createPasswordAccount(tx, { name: input.name, email: input.email, passwordHash });
-      await tx.roleAssignment.create({ data: { userId, role: "admin" } });
+      await tx.roleAssignment.create({ data: { userId, role: "admin", scopeKey: "" } });
       await writeAudit(tx, {
         actorId: userId,
         action: "role.granted",

@@ -1,5 +1,5 @@
 import "server-only";
-import { can, readsWholeOrganisation, type Action, type Actor } from "@/domain/access/policy";
+import { can, readsWholeOrganisation, type Action, type Actor, type Resource } from "@/domain/access/policy";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
 import { ForbiddenError, NotFoundError } from "../errors";
@@ -14,6 +14,14 @@ export interface TeamRef {
 }
 
 /**
+ * The policy's resource for a loaded team, archived state included: every `can()` about a team's
+ * assessments or plan needs it, or a page offers changes to an archived team that are then refused.
+ */
+export function teamResource(team: TeamRef): Resource & { type: "team" } {
+  return { type: "team", teamId: team.id, orgUnitId: team.orgUnitId, archived: team.archived };
+}
+
+/**
  * A team by its id or, in one statement all the same, by its URL slug or by one of its
  * assessments (a mutation given an assessment id authorises against that assessment's team).
  */
@@ -23,11 +31,7 @@ type TeamKey = { id: string } | { slug: string } | { assessmentId: string };
  * Loads a team and checks the actor may perform `action` on it. A team the actor cannot even
  * read is reported as not found, so ids of other teams reveal nothing.
  */
-export async function authorizeTeam(
-  actor: Actor,
-  action: Action,
-  key: string | TeamKey,
-): Promise<TeamRef> {
+export async function authorizeTeam(actor: Actor, action: Action, key: string | TeamKey): Promise<TeamRef> {
   const { archivedAt, ...team } = await loadAuthorizedTeam(actor, action, key);
   return { ...team, archived: archivedAt !== null };
 }

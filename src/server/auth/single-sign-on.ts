@@ -1,6 +1,7 @@
 import "server-only";
 import { genericOAuth } from "better-auth/plugins/generic-oauth";
 import { getEnv, oidcSettings, type OidcSettings } from "@/env";
+import { roleScopeKey } from "@/domain/access/policy";
 import {
   groupsFromClaim,
   matchingSsoRules,
@@ -149,7 +150,13 @@ export async function onSsoAccountCreated(account: {
     if (user._count.roles > 0) return;
     for (const { rule, scope } of grants) {
       await tx.roleAssignment.create({
-        data: { userId: user.id, role: rule.role, teamId: scope.teamId, orgUnitId: scope.orgUnitId },
+        data: {
+          userId: user.id,
+          role: rule.role,
+          teamId: scope.teamId,
+          orgUnitId: scope.orgUnitId,
+          scopeKey: roleScopeKey(scope),
+        },
       });
       await writeAudit(tx, {
         actorId: null,

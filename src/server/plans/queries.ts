@@ -25,7 +25,7 @@ import type {
   UnitPlanItemRef,
   UnitPlanView,
 } from "@/contracts/plans/types";
-import { authorizeOrgUnit, authorizeTeamBySlug } from "../auth/authorize";
+import { authorizeOrgUnit, authorizeTeamBySlug, teamResource } from "../auth/authorize";
 import { db } from "../db";
 import { orgTimeZone, orgWallClock } from "../org-calendar";
 import { NotFoundError } from "../errors";
@@ -81,7 +81,7 @@ export async function getTeamPlan(actor: Actor, teamSlug: string, now = new Date
   // Due dates and cycles are days of the organisation's calendar.
   const today = orgWallClock(now);
   const team = await authorizeTeamBySlug(actor, "plan:read", teamSlug);
-  const resource = { type: "team" as const, teamId: team.id, orgUnitId: team.orgUnitId };
+  const resource = teamResource(team);
   const canEdit = can(actor, "plan:edit", resource);
   const [orgUnit, latest, items, owners, cycles] = await Promise.all([
     db.orgUnit.findUnique({ where: { id: team.orgUnitId }, select: { name: true } }),
@@ -98,6 +98,7 @@ export async function getTeamPlan(actor: Actor, teamSlug: string, now = new Date
   return {
     timeZone: orgTimeZone(),
     team: { id: team.id, slug: team.slug, name: team.name, orgUnitName: orgUnit?.name ?? "" },
+    archived: team.archived,
     canEdit,
     canExport: can(actor, "team:export", resource),
     source: latest

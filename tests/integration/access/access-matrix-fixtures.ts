@@ -12,7 +12,7 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword, makeSignature } from "better-auth/crypto";
 import { latestQuestionnaire } from "@/domain/content";
-import type { Role } from "@/domain/access/policy";
+import { roleScopeKey, type Role } from "@/domain/access/policy";
 import { readStoredResults } from "@/domain/plans/stored-rankings";
 import { getAuth } from "@/server/auth/auth";
 import { db } from "@/server/db";
@@ -131,6 +131,7 @@ export async function createPerson(options: {
           role: grant.role,
           teamId: grant.teamId ?? null,
           orgUnitId: grant.orgUnitId ?? null,
+          scopeKey: roleScopeKey(grant),
         })),
       },
       ...(password

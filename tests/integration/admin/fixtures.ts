@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Actor, Role } from "@/domain/access/policy";
+import { roleScopeKey, type Actor, type Role } from "@/domain/access/policy";
 import { loadActor } from "@/server/auth/session";
 import { db } from "@/server/db";
 
@@ -24,6 +24,7 @@ export async function createUser(
         role: grant.role,
         teamId: grant.teamId ?? null,
         orgUnitId: grant.orgUnitId ?? null,
+        scopeKey: roleScopeKey(grant),
       },
     });
   }

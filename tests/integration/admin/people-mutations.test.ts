@@ -183,6 +183,60 @@ describe("grantRole and revokeRole", () => {
   });
 });
 
+describe("grantRole and revokeRole at the same moment", () => {
+  const rounds = 5;
+  const grantsAtOnce = 3;
+
+  it("stores a role granted several times at once only once; the others are told it is already there", async () => {
+    for (let round = 0; round < rounds; round++) {
+      const userId = await createUser(`granted-at-once-${round}@example.com`);
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: grantsAtOnce }, () =>
+          grantRole(admin, { userId, role: "team_lead", teamId, orgUnitId: null }),
+        ),
+      );
+      expect(await db.roleAssignment.count({ where: { userId, role: "team_lead", teamId } })).toBe(1);
+      expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+      for (const outcome of outcomes.filter((outcome) => outcome.status === "rejected")) {
+        expect(outcome.reason).toMatchObject({
+          code: "conflict",
+          message: "This person already has that role.",
+        });
+      }
+      expect(await db.auditEvent.count({ where: { entityId: userId, action: "role.granted" } })).toBe(1);
+    }
+  });
+
+  it("keeps an admin grant given twice at once single, so one revoke takes the admin role away", async () => {
+    for (let round = 0; round < rounds; round++) {
+      const userId = await createUser(`admin-at-once-${round}@example.com`);
+      await Promise.allSettled([
+        grantRole(admin, { userId, role: "admin", teamId: null, orgUnitId: null }),
+        grantRole(admin, { userId, role: "admin", teamId: null, orgUnitId: null }),
+      ]);
+      const grants = await db.roleAssignment.findMany({ where: { userId, role: "admin" } });
+      expect(grants).toHaveLength(1);
+      await revokeRole(admin, { userId, roleAssignmentId: grants[0]!.id });
+      expect((await loadActor(userId))?.isAdmin).toBe(false);
+    }
+  });
+
+  it("still stores the same role for different teams and org units, and several roles without a scope", async () => {
+    const userId = await createUser("many-roles@example.com");
+    const otherTeamId = await createTeamIn(unitId, "Payouts");
+    const otherUnitId = await createUnit("Logistics");
+    await Promise.all([
+      grantRole(admin, { userId, role: "member", teamId, orgUnitId: null }),
+      grantRole(admin, { userId, role: "member", teamId: otherTeamId, orgUnitId: null }),
+      grantRole(admin, { userId, role: "coach", teamId: null, orgUnitId: unitId }),
+      grantRole(admin, { userId, role: "coach", teamId: null, orgUnitId: otherUnitId }),
+      grantRole(admin, { userId, role: "admin", teamId: null, orgUnitId: null }),
+      grantRole(admin, { userId, role: "head_of_engineering", teamId: null, orgUnitId: null }),
+    ]);
+    expect(await db.roleAssignment.count({ where: { userId } })).toBe(6);
+  });
+});
+
 describe("deactivatePerson and reactivatePerson", () => {
   it("deactivates and deletes every session in the same transaction, so the person is signed out at once", async () => {
     const userId = await createUser("leaver@example.com", [{ role: "member", teamId }]);

@@ -3,7 +3,7 @@
  * lead and a member each, an admin, a head of engineering, a closed previous cycle and an open one.
  */
 import { randomUUID } from "node:crypto";
-import type { Actor } from "@/domain/access/policy";
+import { roleScopeKey, type Actor } from "@/domain/access/policy";
 import { latestQuestionnaire } from "@/domain/content";
 import type { Answer, Questionnaire } from "@/domain/content/schema";
 import { db } from "@/server/db";
@@ -19,7 +19,9 @@ export async function createPerson(name: string, roles: { role: string; teamId?:
   const id = randomUUID();
   await db.user.create({ data: { id, name, email: `${unique("person")}@example.test` } });
   for (const role of roles)
-    await db.roleAssignment.create({ data: { userId: id, role: role.role, teamId: role.teamId ?? null } });
+    await db.roleAssignment.create({
+      data: { userId: id, role: role.role, teamId: role.teamId ?? null, scopeKey: roleScopeKey(role) },
+    });
   const actor = await loadActor(id);
   if (!actor) throw new Error("the test person could not be loaded");
   return actor;

@@ -70,7 +70,7 @@ async function createAccount(role: "admin" | "member" = "member"): Promise<strin
       name: "Throttle Test",
       email,
       emailVerified: true,
-      roles: { create: [{ role }] },
+      roles: { create: [{ role, scopeKey: "" }] },
       accounts: {
         create: { id: randomUUID(), accountId: id, providerId: "credential", password: passwordHash },
       },

@@ -40,7 +40,7 @@ describe("SSO-only mode", () => {
         name: "Only SSO",
         email,
         emailVerified: true,
-        roles: { create: [{ role: "admin" }] },
+        roles: { create: [{ role: "admin", scopeKey: "" }] },
         accounts: {
           create: {
             id: randomUUID(),

@@ -5,7 +5,7 @@
  * the real scoring engine's output, so the "why this score" view reads what production stores.
  */
 import { randomUUID } from "node:crypto";
-import type { Actor } from "@/domain/access/policy";
+import { roleScopeKey, type Actor } from "@/domain/access/policy";
 import { content, latestQuestionnaire } from "@/domain/content";
 import { PITFALL_IDS, type Answer, type PitfallId } from "@/domain/content/schema";
 import { toStoredPitfallResults } from "@/domain/results/stored-results";
@@ -21,7 +21,13 @@ async function person(
   await db.user.create({ data: { id, name, email: `${id}@example.test` } });
   for (const role of roles) {
     await db.roleAssignment.create({
-      data: { userId: id, role: role.role, teamId: role.teamId ?? null, orgUnitId: role.orgUnitId ?? null },
+      data: {
+        userId: id,
+        role: role.role,
+        teamId: role.teamId ?? null,
+        orgUnitId: role.orgUnitId ?? null,
+        scopeKey: roleScopeKey(role),
+      },
     });
   }
   const actor = await loadActor(id);

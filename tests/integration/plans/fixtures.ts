@@ -5,7 +5,7 @@
  * them. The team is riskier in the older cycle, so the closed loop has something to show.
  */
 import { randomUUID } from "node:crypto";
-import type { Actor } from "@/domain/access/policy";
+import { roleScopeKey, type Actor } from "@/domain/access/policy";
 import { content, latestQuestionnaire } from "@/domain/content";
 import type { Answer, Questionnaire } from "@/domain/content/schema";
 import { storedAssessmentColumns, toStoredPitfallResults } from "@/domain/results/stored-results";
@@ -28,7 +28,13 @@ export async function createPerson(
   await db.user.create({ data: { id, name, email } });
   for (const role of roles) {
     await db.roleAssignment.create({
-      data: { userId: id, role: role.role, teamId: role.teamId ?? null, orgUnitId: role.orgUnitId ?? null },
+      data: {
+        userId: id,
+        role: role.role,
+        teamId: role.teamId ?? null,
+        orgUnitId: role.orgUnitId ?? null,
+        scopeKey: roleScopeKey(role),
+      },
     });
   }
   const actor = await loadActor(id);
@@ -42,7 +48,10 @@ type AnswerType = Questionnaire["sections"][number]["questions"][number]["answer
 function answerAt(type: AnswerType, level: number): Answer {
   switch (type.type) {
     case "agreement":
-      return { kind: "value", value: type.riskyWhen === "agree" ? 1 + Math.round(level * 4) : 5 - Math.round(level * 4) };
+      return {
+        kind: "value",
+        value: type.riskyWhen === "agree" ? 1 + Math.round(level * 4) : 5 - Math.round(level * 4),
+      };
     case "yesNo":
       return { kind: "value", value: level >= 0.5 ? type.riskyAnswer === "yes" : type.riskyAnswer !== "yes" };
     case "choice": {
@@ -67,15 +76,27 @@ function contextAnswers(questionnaire: Questionnaire): Record<string, Answer> {
         ? { kind: "value", value: false }
         : type.type === "choice"
           ? { kind: "value", value: type.options[0]!.value }
-          : { kind: "value", value: type.integer ? Math.round((type.min + type.max) / 2) : (type.min + type.max) / 2 };
+          : {
+              kind: "value",
+              value: type.integer ? Math.round((type.min + type.max) / 2) : (type.min + type.max) / 2,
+            };
   }
   return answers;
 }
 
 /** A submitted assessment with stored results, as the submit workflow leaves one. */
-export async function createScoredAssessment(teamId: string, cycleId: string, level: number, submittedAt: Date) {
+export async function createScoredAssessment(
+  teamId: string,
+  cycleId: string,
+  level: number,
+  submittedAt: Date,
+) {
   const questionnaire = latestQuestionnaire();
-  const compiled = compileQuestionnaire({ questionnaire, pitfalls: content.pitfalls, countermeasures: content.countermeasures });
+  const compiled = compileQuestionnaire({
+    questionnaire,
+    pitfalls: content.pitfalls,
+    countermeasures: content.countermeasures,
+  });
   const pitfallAnswers: Record<string, Answer> = {};
   for (const section of questionnaire.sections) {
     for (const question of section.questions) pitfallAnswers[question.id] = answerAt(question.answer, level);
@@ -107,7 +128,11 @@ export interface PlanTestTeam {
 export async function createTeam(orgUnitId: string, name: string): Promise<PlanTestTeam> {
   const slug = unique("team");
   const team = await db.team.create({ data: { name, slug, orgUnitId } });
-  const lead = await createPerson("Zoë Müller-Łukasz", [{ role: "team_lead", teamId: team.id }], `${unique("zoe")}@example.test`);
+  const lead = await createPerson(
+    "Zoë Müller-Łukasz",
+    [{ role: "team_lead", teamId: team.id }],
+    `${unique("zoe")}@example.test`,
+  );
   const member = await createPerson("Riley Chén", [{ role: "member", teamId: team.id }]);
   return { id: team.id, slug, name, lead, member };
 }
@@ -134,10 +159,30 @@ export async function createPlanOrganisation(): Promise<PlanTestOrganisation> {
   const questionnaireId = latestQuestionnaire().id;
   const unit = await db.orgUnit.create({ data: { name: "Zahlungen, Kassé", slug: unique("payments") } });
   const otherUnit = await db.orgUnit.create({ data: { name: "Logistics", slug: unique("logistics") } });
-  const cycle = (name: string, year: number, quarter: number, opensOn: Date, closesOn: Date, status: string) =>
-    db.cycle.create({ data: { name, year, quarter, opensOn, closesOn, questionnaireId, status } });
-  const q2 = await cycle("2026 Q2", 2026, 2, new Date("2026-04-01T00:00:00Z"), new Date("2026-06-15T00:00:00Z"), "closed");
-  const q3 = await cycle("2026 Q3", 2026, 3, new Date("2026-07-01T00:00:00Z"), new Date("2026-09-15T00:00:00Z"), "closed");
+  const cycle = (
+    name: string,
+    year: number,
+    quarter: number,
+    opensOn: Date,
+    closesOn: Date,
+    status: string,
+  ) => db.cycle.create({ data: { name, year, quarter, opensOn, closesOn, questionnaireId, status } });
+  const q2 = await cycle(
+    "2026 Q2",
+    2026,
+    2,
+    new Date("2026-04-01T00:00:00Z"),
+    new Date("2026-06-15T00:00:00Z"),
+    "closed",
+  );
+  const q3 = await cycle(
+    "2026 Q3",
+    2026,
+    3,
+    new Date("2026-07-01T00:00:00Z"),
+    new Date("2026-09-15T00:00:00Z"),
+    "closed",
+  );
   const now = Date.now();
   const open = await cycle("2026 Q4", 2026, 4, new Date(now - 30 * DAY), new Date(now + 30 * DAY), "open");
   return {

@@ -764,7 +764,7 @@ describe("individual answers", () => {
     await answerOwn(fourth, assessmentId, question.id, false, 0);
     const coachPerson = await createPerson("Casey Coach", []);
     await db.roleAssignment.create({
-      data: { userId: coachPerson.id, role: "coach", orgUnitId: org.orgUnitId },
+      data: { userId: coachPerson.id, role: "coach", orgUnitId: org.orgUnitId, scopeKey: org.orgUnitId },
     });
     const coach = (await loadActor(coachPerson.id))!;
 

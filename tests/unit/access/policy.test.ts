@@ -3,6 +3,7 @@ import {
   TEAM_CHANGES,
   buildActor,
   can,
+  roleScopeKey,
   type Action,
   type Actor,
   type Resource,
@@ -188,5 +189,14 @@ describe("archived teams", () => {
       for (const kind of ALL_ACTORS)
         expect(can(ACTORS[kind], action, archived)).toBe(can(ACTORS[kind], action, team));
     }
+  });
+});
+
+describe("roleScopeKey", () => {
+  it("is the team, else the org unit, else empty for a role without a scope", () => {
+    expect(roleScopeKey({ teamId: "checkout", orgUnitId: null })).toBe("checkout");
+    expect(roleScopeKey({ teamId: null, orgUnitId: "payments" })).toBe("payments");
+    expect(roleScopeKey({ teamId: null, orgUnitId: null })).toBe("");
+    expect(roleScopeKey({})).toBe("");
   });
 });
