@@ -506,7 +506,7 @@ describe("individual answers", () => {
     const review = (await getReview(team.lead, team.slug))!.individual;
     expect(review).toEqual({
       respondents: 3,
-      spread: { split: [], fillable: [], suggestions: {} },
+      spread: { shown: 0, split: [], fillable: [], suggestions: {} },
     });
     expect(await getTeamSpread(team.lead, team.slug)).toMatchObject({
       kind: "ready",
