@@ -88,8 +88,18 @@ test.describe("administration", () => {
     const dialog = page.getByRole("dialog", { name: "Deactivate Lee Leaver?" });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
-    await dialog.getByRole("button", { name: "Yes, deactivate" }).click();
+    // Confirmed from the keyboard: the pressed button goes with the dialog, and focus moves to
+    // the button that undoes it instead of falling to the top of the page.
+    await page.keyboard.press("Tab");
+    await expect(dialog.getByRole("button", { name: "Yes, deactivate" })).toBeFocused();
+    await page.keyboard.press("Enter");
     await expect(page.getByText(/Deactivated on .* they cannot sign in/)).toBeVisible();
+    const reactivate = page.getByRole("button", { name: "Reactivate" });
+    await expect(reactivate).toBeFocused();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("BUTTON");
+    await expect(
+      page.getByRole("status").filter({ hasText: "Lee Leaver was deactivated and signed out." }),
+    ).toBeVisible();
 
     await leaver.page.goto("/account");
     await expect(leaver.page).toHaveURL(/\/sign-in/);
@@ -100,6 +110,13 @@ test.describe("administration", () => {
       "That email and password do not match an active account.",
     );
     await leaver.context.close();
+
+    await page.keyboard.press("Enter");
+    await expect(page.getByText(/Deactivated on .* they cannot sign in/)).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Deactivate" })).toBeFocused();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Lee Leaver was reactivated and can sign in again." }),
+    ).toBeVisible();
   });
 
   test("a team lead gets 'not found' for the admin pages", async ({ page }) => {
