@@ -182,6 +182,27 @@ test.describe("administration", () => {
     await expect(page.getByRole("rowheader", { name: "import.completed" }).first()).toBeVisible();
   });
 
+  test("a unit with active teams cannot be archived, and its Archive button says why before it is pressed", async ({
+    page,
+  }) => {
+    await signIn(page, demoUsers.admin);
+    await page.goto("/admin/org");
+    await page.getByRole("link", { name: "Payments", exact: true }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Payments" })).toBeVisible();
+    const archive = page.getByRole("button", { name: "Archive org unit" });
+    await expect(archive).toHaveAttribute("aria-disabled", "true");
+    await expect(archive).toHaveAccessibleDescription(
+      "Payments still has 5 active teams. Move or archive them first.",
+    );
+    await expect(
+      page.getByText("Payments still has 5 active teams. Move or archive them first."),
+    ).toBeVisible();
+    await archive.click();
+    await archive.press("Enter");
+    await expect(page.getByRole("dialog", { name: "Archive Payments?" })).toBeHidden();
+    await expect(archive).toBeFocused();
+  });
+
   test("the audit log shows each moment on the organisation's clock, with the zone named", async ({
     page,
   }) => {
