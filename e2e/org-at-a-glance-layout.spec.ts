@@ -95,6 +95,33 @@ test.describe("the heatmap at a glance on a laptop", () => {
   });
 });
 
+test.describe("the heatmap fits its frame where there is room for it", () => {
+  for (const width of [1366, 1920]) {
+    test(`at ${width} px wide every column is in view, with no sideways scrollbar`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await signIn(page, demoUsers.head);
+      await page.goto("/org");
+      const region = page.getByRole("region", { name: /Risk scores of/ });
+      await expect(heatmap(page).locator("tr[data-team-row]").first()).toBeVisible();
+      const fit = await region.evaluate((element) => ({
+        scrollWidth: element.scrollWidth,
+        clientWidth: element.clientWidth,
+      }));
+      expect(fit.scrollWidth).toBeLessThanOrEqual(fit.clientWidth);
+      const frame = (await region.boundingBox())!;
+      const last = (await region
+        .getByRole("columnheader", { name: /Limited on-call schedule/ })
+        .boundingBox())!;
+      expect(last.x + last.width).toBeLessThanOrEqual(frame.x + frame.width);
+      // Every unit's name is still written in full beside its toggle.
+      const names = heatmap(page).locator("th[scope=rowgroup] button [title]");
+      for (const name of await names.all()) {
+        expect(await name.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+      }
+    });
+  }
+});
+
 test.describe("no sideways page scroll on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 

@@ -198,11 +198,13 @@ function HeatmapUnitGroup({ group, pitfallNames, cycleSearch, since, expanded, o
             <span aria-hidden="true" className={styles.chevron}>
               {expanded ? "▾" : "▸"}
             </span>
-            <span className={styles.unitName} title={group.name}>
-              {group.name}
-            </span>
-            <span className={styles.count}>
-              ({group.teamCount} {group.teamCount === 1 ? "team" : "teams"})
+            <span className={styles.unitLabel}>
+              <span className={styles.unitName} title={group.name}>
+                {group.name}
+              </span>
+              <span className={styles.count}>
+                ({group.teamCount} {group.teamCount === 1 ? "team" : "teams"})
+              </span>
             </span>
           </button>
         </th>
