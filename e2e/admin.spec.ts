@@ -88,8 +88,18 @@ test.describe("administration", () => {
     const dialog = page.getByRole("dialog", { name: "Deactivate Lee Leaver?" });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
-    await dialog.getByRole("button", { name: "Yes, deactivate" }).click();
+    // Confirmed from the keyboard: the pressed button goes with the dialog, and focus moves to
+    // the button that undoes it instead of falling to the top of the page.
+    await page.keyboard.press("Tab");
+    await expect(dialog.getByRole("button", { name: "Yes, deactivate" })).toBeFocused();
+    await page.keyboard.press("Enter");
     await expect(page.getByText(/Deactivated on .* they cannot sign in/)).toBeVisible();
+    const reactivate = page.getByRole("button", { name: "Reactivate" });
+    await expect(reactivate).toBeFocused();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("BUTTON");
+    await expect(
+      page.getByRole("status").filter({ hasText: "Lee Leaver was deactivated and signed out." }),
+    ).toBeVisible();
 
     await leaver.page.goto("/account");
     await expect(leaver.page).toHaveURL(/\/sign-in/);
@@ -100,6 +110,13 @@ test.describe("administration", () => {
       "That email and password do not match an active account.",
     );
     await leaver.context.close();
+
+    await page.keyboard.press("Enter");
+    await expect(page.getByText(/Deactivated on .* they cannot sign in/)).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Deactivate" })).toBeFocused();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Lee Leaver was reactivated and can sign in again." }),
+    ).toBeVisible();
   });
 
   test("a team lead gets 'not found' for the admin pages", async ({ page }) => {
@@ -200,6 +217,30 @@ test.describe("administration", () => {
       await page.getByRole("button", { name: "Unarchive" }).click();
       await expect(page.getByRole("button", { name: "Archive team" })).toBeVisible();
     }
+  });
+
+  test("a unit with active teams cannot be archived, and its Archive button says why before it is pressed", async ({
+    page,
+  }) => {
+    await signIn(page, demoUsers.admin);
+    await page.goto("/admin/org");
+    await page.getByRole("link", { name: "Payments", exact: true }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Payments" })).toBeVisible();
+    const archive = page.getByRole("button", { name: "Archive org unit" });
+    await expect(archive).toHaveAttribute("aria-disabled", "true");
+    await expect(archive).toHaveAccessibleDescription(
+      "Payments still has 5 active teams. Move or archive them first.",
+    );
+    await expect(
+      page.getByText("Payments still has 5 active teams. Move or archive them first."),
+    ).toBeVisible();
+    // Pressed anyway, by mouse (forced: Playwright would wait for an enabled button) and by keyboard.
+    await archive.click({ force: true });
+    await archive.focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Space");
+    await expect(page.getByRole("dialog", { name: "Archive Payments?" })).toBeHidden();
+    await expect(archive).toBeFocused();
   });
 
   test("the audit log shows each moment on the organisation's clock, with the zone named", async ({

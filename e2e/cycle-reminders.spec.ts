@@ -34,6 +34,11 @@ test.describe("cycle reminders and closing", () => {
     const mailto = remind.getByRole("link", { name: "Write the reminder email" });
     await expect(mailto).toHaveAttribute("href", /^mailto:[^?]*lead\.refunds@example\.com/);
     await expect(mailto).toHaveAttribute("href", /subject=Reminder%3A%20the%202026%20Q4%20assessment/);
+    // The email links the teams' pages and the app, on the address the app is served from.
+    const body = new URL((await mailto.getAttribute("href"))!).searchParams.get("body")!;
+    const appUrl = new URL(page.url()).origin;
+    expect(body).toMatch(new RegExp(`^- Refunds \\(in draft\\): ${appUrl}/team/refunds$`, "m"));
+    expect(body).toMatch(new RegExp(`\nPitfall Radar: ${appUrl}/$`));
 
     // Closing asks first and says how many teams have not submitted; cancelling keeps it open.
     await cycles.getByRole("button", { name: "Close 2026 Q4" }).click();

@@ -122,14 +122,24 @@ test.describe("organisation heatmap for the head of engineering", () => {
     // The demo organisation is small, so every unit starts open.
     await expect(openAll).toBeDisabled();
     await expect(teamRows(page).first()).toBeVisible();
-    await closeAll.click();
+    // From the keyboard: the pressed button has nothing left to do, but keeps focus.
+    await closeAll.focus();
+    await page.keyboard.press("Enter");
     await expect(teamRows(page)).toHaveCount(0);
     await expect(unitToggles(page).first()).toHaveAttribute("aria-expanded", "false");
     await expect(closeAll).toBeDisabled();
-    await openAll.focus();
+    await expect(closeAll).toBeFocused();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Close all units");
+    // Pressing it again changes nothing.
+    await page.keyboard.press("Enter");
+    await expect(teamRows(page)).toHaveCount(0);
+    await page.keyboard.press("Shift+Tab");
+    await expect(openAll).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(teamRows(page).first()).toBeVisible();
     await expect(unitToggles(page).last()).toHaveAttribute("aria-expanded", "true");
+    await expect(openAll).toBeDisabled();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Open all units");
   });
 
   test("units that appear after clearing a filter start open too", async ({ page }) => {

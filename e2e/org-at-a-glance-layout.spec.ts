@@ -95,6 +95,62 @@ test.describe("the heatmap at a glance on a laptop", () => {
   });
 });
 
+test.describe("the heatmap fits its frame where there is room for it", () => {
+  for (const width of [1366, 1920]) {
+    test(`at ${width} px wide every column is in view, with no sideways scrollbar`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await signIn(page, demoUsers.head);
+      await page.goto("/org");
+      const region = page.getByRole("region", { name: /Risk scores of/ });
+      await expect(heatmap(page).locator("tr[data-team-row]").first()).toBeVisible();
+      const fit = await region.evaluate((element) => ({
+        scrollWidth: element.scrollWidth,
+        clientWidth: element.clientWidth,
+      }));
+      expect(fit.scrollWidth).toBeLessThanOrEqual(fit.clientWidth);
+      const frame = (await region.boundingBox())!;
+      const last = (await region
+        .getByRole("columnheader", { name: /Limited on-call schedule/ })
+        .boundingBox())!;
+      expect(last.x + last.width).toBeLessThanOrEqual(frame.x + frame.width);
+      // Every unit's name is still written in full beside its toggle.
+      const names = heatmap(page).locator("th[scope=rowgroup] button [title]");
+      for (const name of await names.all()) {
+        expect(await name.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+      }
+    });
+  }
+});
+
+test("the roll-up charts label every quarter at 1366 px, the one changes are compared against included", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await signIn(page, demoUsers.head);
+  await page.goto("/org/rollups");
+  const now = new Date();
+  const quarter = Math.floor(now.getUTCMonth() / 3) + 1;
+  const previous =
+    quarter === 1
+      ? { year: now.getUTCFullYear() - 1, quarter: 4 }
+      : { year: now.getUTCFullYear(), quarter: quarter - 1 };
+  const previousQuarterShort = `Q${previous.quarter} '${String(previous.year % 100).padStart(2, "0")}`;
+  const charts = page.locator("figure .recharts-wrapper");
+  await expect(charts).toHaveCount(7);
+  for (const chart of await charts.all()) {
+    const labels = await chart
+      .locator(
+        ".recharts-xAxis .recharts-cartesian-axis-tick-label text, .recharts-cartesian-axis-tick-label text",
+      )
+      .evaluateAll((texts) =>
+        texts.map((text) => text.textContent ?? "").filter((label) => /^Q[1-4] '\d\d$/.test(label)),
+      );
+    // The demo's five quarters end with the current one; the one before it is what changes compare with.
+    expect(labels).toHaveLength(5);
+    expect(labels.at(-2)).toBe(previousQuarterShort);
+  }
+});
+
 test.describe("no sideways page scroll on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 

@@ -74,3 +74,34 @@ test("a coach adds one countermeasure to three teams in one go, and each team's 
     ).toBeVisible();
   }
 });
+
+test("a default due date that has passed is reported on the default, where the coach typed it", async ({
+  page,
+}) => {
+  await signIn(page, demoUsers.coach);
+  await page.goto(UNIT_PATH);
+  const campaign = page.getByRole("form", { name: "Add a countermeasure to several teams" });
+  const teams = campaign.getByRole("table", { name: "Teams to add the countermeasure to" });
+  const checkboxes = teams.getByRole("checkbox");
+  for (let index = 0; index < (await checkboxes.count()); index++) {
+    if (await checkboxes.nth(index).isEnabled()) await checkboxes.nth(index).uncheck();
+  }
+  const first = teams
+    .getByRole("row")
+    .filter({ has: page.getByRole("checkbox", { disabled: false }) })
+    .first();
+  const name = (await first.getByRole("rowheader").textContent())!.trim();
+  await teams.getByRole("checkbox", { name }).check();
+
+  const defaultDue = campaign.getByLabel("Default due date", { exact: true });
+  await defaultDue.fill(`${new Date().getUTCFullYear() - 1}-11-01`);
+  await campaign.getByRole("button", { name: "Add to the ticked teams" }).click();
+
+  await expect(campaign.getByRole("alert")).toHaveText("The default due date has passed.");
+  await expect(defaultDue).toBeFocused();
+  await expect(defaultDue).toHaveAttribute("aria-invalid", "true");
+  await expect(defaultDue).toHaveAccessibleDescription(/That day has passed: choose today or a later day/);
+  const ownDue = teams.getByLabel(`Due date for ${name}`, { exact: true });
+  await expect(ownDue).not.toHaveAttribute("aria-invalid", "true");
+  await expect(teams.getByText("That day has passed")).toHaveCount(0);
+});

@@ -13,6 +13,10 @@ type FormProps = FormHTMLAttributes<HTMLFormElement> & { ref?: Ref<HTMLFormEleme
  * The confirm button submits the dialog's form (`action` or `form` props, e.g. from a form-action
  * hook, with `children` for hidden fields and the error), or calls `onConfirm`. Pass `dialogRef`
  * to close the dialog when the action succeeds.
+ *
+ * `unavailable` says why the action cannot be taken yet: the trigger is then aria-disabled (it
+ * stays in the tab order, so keyboard and screen reader users reach it and hear why), opens
+ * nothing, and shows the reason beside it.
  */
 export function ConfirmDialog({
   triggerLabel,
@@ -28,6 +32,7 @@ export function ConfirmDialog({
   onConfirm,
   pending = false,
   dialogRef,
+  unavailable,
   children,
 }: {
   triggerLabel: ReactNode;
@@ -43,24 +48,42 @@ export function ConfirmDialog({
   onConfirm?: () => void;
   pending?: boolean;
   dialogRef?: RefObject<HTMLDialogElement | null>;
+  unavailable?: ReactNode;
   children?: ReactNode;
 }) {
   const ownRef = useRef<HTMLDialogElement>(null);
   const ref = dialogRef ?? ownRef;
   const titleId = useId();
   const descriptionId = useId();
+  const unavailableId = useId();
   const close = () => ref.current?.close();
+  const trigger = (
+    <Button
+      type="button"
+      variant={triggerVariant}
+      aria-label={triggerAriaLabel}
+      aria-disabled={unavailable ? true : undefined}
+      aria-describedby={unavailable ? unavailableId : undefined}
+      onClick={() => {
+        if (!unavailable) ref.current?.showModal();
+      }}
+    >
+      {triggerLabel}
+    </Button>
+  );
 
   return (
     <>
-      <Button
-        type="button"
-        variant={triggerVariant}
-        aria-label={triggerAriaLabel}
-        onClick={() => ref.current?.showModal()}
-      >
-        {triggerLabel}
-      </Button>
+      {unavailable ? (
+        <div className="flex flex-wrap items-center gap-3">
+          {trigger}
+          <p id={unavailableId} className="text-sm text-slate-700">
+            {unavailable}
+          </p>
+        </div>
+      ) : (
+        trigger
+      )}
       <dialog
         ref={ref}
         aria-labelledby={titleId}

@@ -3,40 +3,27 @@
  * sent by hand and the tests agree on what a person reads.
  */
 import { formatDayLong } from "@/domain/format";
-import { reminderBody, reminderSubject } from "../cycles/reminder-email";
+import {
+  absoluteUrl,
+  reminderBody,
+  reminderSubject,
+  reminderTeamLines,
+  type ReminderTeamLine,
+} from "../cycles/reminder-email";
 
 export interface MailMessage {
   subject: string;
   text: string;
 }
 
-export interface ReminderTeamLine {
-  teamName: string;
-  status: "not-started" | "draft";
-  href: string;
-}
-
-const STATUS_WORDS: Record<ReminderTeamLine["status"], string> = {
-  "not-started": "not started",
-  draft: "in draft",
-};
-
-function absolute(appUrl: string, path: string): string {
-  return `${appUrl.replace(/\/+$/, "")}${path}`;
-}
+export type { ReminderTeamLine };
 
 function footer(appUrl: string, why: string): string[] {
   return [
     "",
     "--",
-    `${why} To stop these emails, change your notifications on ${absolute(appUrl, "/account")}.`,
+    `${why} To stop these emails, change your notifications on ${absoluteUrl(appUrl, "/account")}.`,
   ];
-}
-
-function teamLines(appUrl: string, teams: readonly ReminderTeamLine[]): string[] {
-  return teams.map(
-    (team) => `- ${team.teamName} (${STATUS_WORDS[team.status]}): ${absolute(appUrl, team.href)}`,
-  );
 }
 
 function dueIn(days: number): string {
@@ -61,7 +48,7 @@ export function dueDateReminderMessage(input: {
       "",
       `${teams} not submitted the ${input.cycleName} assessment yet. It is due on ${formatDayLong(input.closesOn)}.`,
       "",
-      ...teamLines(input.appUrl, input.teams),
+      ...reminderTeamLines(input.appUrl, input.teams),
       "",
       "Please answer the questionnaire with your team and submit it before then.",
       ...footer(input.appUrl, "You get this email because you lead these teams in Pitfall Radar."),
@@ -82,7 +69,7 @@ export function manualReminderMessage(input: {
     text: [
       reminderBody(input.cycleName, input.closesOn),
       "",
-      ...teamLines(input.appUrl, input.teams),
+      ...reminderTeamLines(input.appUrl, input.teams),
       "",
       `Sent by ${input.senderName} through Pitfall Radar.`,
       ...footer(input.appUrl, "You get this email because you lead these teams."),
@@ -114,7 +101,7 @@ export function overdueDigestMessage(input: {
       "",
       ...input.items.map(
         (item) =>
-          `- ${item.teamName}: ${item.title} — due ${formatDayLong(item.dueOn)}, ${item.status === "todo" ? "to do" : "in progress"}: ${absolute(input.appUrl, item.href)}`,
+          `- ${item.teamName}: ${item.title} — due ${formatDayLong(item.dueOn)}, ${item.status === "todo" ? "to do" : "in progress"}: ${absoluteUrl(input.appUrl, item.href)}`,
       ),
       "",
       "Mark them done, give them a new due date, or drop them with a reason.",

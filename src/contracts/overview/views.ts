@@ -3,7 +3,10 @@
 export interface CycleCompletion {
   name: string;
   status: string;
+  /** The day teams are asked to submit by; the cycle stays open past it until it is closed. */
   closesOn: Date;
+  /** When an administrator closed the cycle, as the audit log recorded it; null while open or unknown. */
+  closedAt: Date | null;
   notStarted: number;
   draft: number;
   /** Reopened after a submission: not submitted now, though their last results still count. */
@@ -34,4 +37,6 @@ export interface OrganisationOverview {
   criticalTeams: number | null;
   /** Null for viewers who may not see the whole organisation: the figures stay plain numbers. */
   links: OverviewLinks | null;
+  /** The organisation's time zone (`ORG_TIME_ZONE`): the page writes its moments on that clock. */
+  timeZone: string;
 }

@@ -150,6 +150,8 @@ const campaignTeam = z.object({
   teamSlug: slug,
   ownerId: optionalText(64, "Choose someone from the list"),
   dueOn,
+  /** The team's own due date was left empty and the campaign's default fills it in. */
+  dueOnIsDefault: z.boolean().optional(),
 });
 
 /** Reads the flat form (team:<slug>, owner:<slug>, dueOn:<slug>) into one entry per ticked team. */
@@ -163,10 +165,12 @@ function campaignTeamsFromForm(fields: unknown): unknown {
       const teamSlug = key.slice("team:".length);
       const names = campaignFieldNames(teamSlug);
       const ownDue = typeof record[names.dueOn] === "string" ? String(record[names.dueOn]).trim() : "";
+      const defaultDue = typeof record.defaultDueOn === "string" ? record.defaultDueOn.trim() : "";
       return {
         teamSlug,
         ownerId: record[names.ownerId],
         dueOn: ownDue === "" ? record.defaultDueOn : ownDue,
+        dueOnIsDefault: ownDue === "" && defaultDue !== "",
       };
     });
   return { ...record, teams };

@@ -14,6 +14,15 @@ export function cycleName(cycle: CycleQuarter): string {
   return `${cycle.year} Q${cycle.quarter}`;
 }
 
+/**
+ * "Q3 '26" for "2026 Q3": short enough for every quarter to keep its label on a small chart's axis,
+ * with the full name where there is room (a tooltip, a table). Anything else is returned as it is.
+ */
+export function shortCycleName(name: string): string {
+  const cycle = parseCycleRef(name);
+  return cycle ? `Q${cycle.quarter} '${String(cycle.year % 100).padStart(2, "0")}` : name;
+}
+
 /** The URL form of a cycle, e.g. "2026-q4": stable, readable and free of database ids. */
 export function cycleKey(cycle: CycleQuarter): string {
   return `${cycle.year}-q${cycle.quarter}`;

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ActionResult } from "@/contracts/action-result";
-import { Button } from "@/ui/button";
+import { SubmitButton } from "@/ui/button";
 import { FormAlert } from "@/ui/form-alert";
 import { HiddenFields } from "@/ui/hidden-fields";
 import { useFormAction } from "../shared/use-form-action";
@@ -28,15 +28,15 @@ export function ActionButton({
     <form {...formProps} className="space-y-2">
       <FormAlert error={error} />
       <HiddenFields fields={fields} />
-      <Button
-        type="submit"
+      <SubmitButton
+        pending={pending}
+        pendingLabel="Working…"
         variant={variant}
-        disabled={pending}
         aria-label={accessibleLabel}
         className="px-3 py-1"
       >
-        {pending ? "Working…" : label}
-      </Button>
+        {label}
+      </SubmitButton>
     </form>
   );
 }

@@ -18,6 +18,7 @@ export function ConfirmAction({
   description,
   confirmLabel,
   successMessage,
+  unavailable,
 }: {
   action: NullAction;
   fields: Record<string, string>;
@@ -26,6 +27,8 @@ export function ConfirmAction({
   description: string;
   confirmLabel: string;
   successMessage: string;
+  /** Why the action cannot be taken yet: the button stays but opens nothing, and says why. */
+  unavailable?: string | null;
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [done, setDone] = useState(false);
@@ -47,6 +50,7 @@ export function ConfirmAction({
         form={formProps}
         pending={pending}
         dialogRef={dialogRef}
+        unavailable={unavailable ?? undefined}
       >
         <FormAlert error={error} />
         <HiddenFields fields={fields} />

@@ -41,6 +41,8 @@ export function OrgSettings({
     explanation: ReactNode;
     triggerLabel: string;
     description: string;
+    /** Why it cannot be archived yet (the server checks again); the button then says so beside it. */
+    blockedReason?: string | null;
   };
 }) {
   const { heading: moveHeading, action: moveAction, ...moveField } = move;
@@ -79,6 +81,7 @@ export function OrgSettings({
               description={archive.description}
               confirmLabel="Yes, archive"
               successMessage={`${name} was archived.`}
+              unavailable={archive.blockedReason}
             />
           </>
         )}

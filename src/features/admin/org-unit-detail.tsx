@@ -1,4 +1,5 @@
 import type { OrgUnitDetailDto } from "@/contracts/admin/views";
+import { orgUnitArchiveBlocker } from "@/domain/org/archive";
 import {
   archiveOrgUnitAction,
   moveOrgUnitAction,
@@ -94,12 +95,10 @@ export function OrgUnitDetail({ detail }: { detail: OrgUnitDetailDto }) {
         archive={{
           archiveAction: archiveOrgUnitAction,
           unarchiveAction: unarchiveOrgUnitAction,
-          explanation: `An archived unit leaves the heatmap and the pickers; its history stays. A unit can only be archived once its teams and the units inside it are archived or moved${
-            activeTeams || activeChildren
-              ? ` (it still has ${activeTeams} active team${activeTeams === 1 ? "" : "s"} and ${activeChildren} active unit${activeChildren === 1 ? "" : "s"} inside).`
-              : "."
-          }`,
+          explanation:
+            "An archived unit leaves the heatmap and the pickers; its history stays. A unit can only be archived once its teams and the units inside it are archived or moved.",
           triggerLabel: "Archive org unit",
+          blockedReason: orgUnitArchiveBlocker({ name: unit.name, activeTeams, activeChildren }),
           description: `${unit.name} will no longer appear on the heatmap or in pickers. You can unarchive it later.`,
         }}
       />

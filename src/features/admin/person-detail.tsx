@@ -1,7 +1,5 @@
 import type { PersonDetailDto, RoleScopeOptions } from "@/contracts/admin/views";
-import { deactivatePersonAction, reactivatePersonAction } from "@/server/admin/people-actions";
-import { ActionButton } from "./action-button";
-import { ConfirmAction } from "./confirm-action";
+import { AccountStatusControls } from "./account-status-controls";
 import { formatDateTime, formatMomentDay } from "@/domain/format";
 import { EmptyState } from "@/ui/empty-state";
 import { FormSuccess } from "@/ui/form-alert";
@@ -122,34 +120,13 @@ export function PersonDetail({
       <SectionCard title="Account status" id="status-heading" plain>
         {person.isYou ? (
           <p className="text-slate-700">You cannot deactivate your own account; another admin can.</p>
-        ) : person.deactivatedAt ? (
-          <div className="space-y-2">
-            <p className="text-slate-700">
-              Reactivating lets them sign in again with their roles as they were.
-            </p>
-            <ActionButton
-              action={reactivatePersonAction}
-              fields={{ userId: person.id }}
-              label="Reactivate"
-              variant="primary"
-            />
-          </div>
         ) : (
-          <div className="space-y-2">
-            <p className="text-slate-700">
-              Deactivating signs them out everywhere at once and stops them signing in. Their answers and
-              history stay.
-            </p>
-            <ConfirmAction
-              action={deactivatePersonAction}
-              fields={{ userId: person.id }}
-              triggerLabel="Deactivate"
-              title={`Deactivate ${person.name}?`}
-              description={`${person.name} (${person.email}) will be signed out on every device at once and cannot sign in until an admin reactivates them.`}
-              confirmLabel="Yes, deactivate"
-              successMessage={`${person.name} was deactivated and signed out.`}
-            />
-          </div>
+          <AccountStatusControls
+            userId={person.id}
+            name={person.name}
+            email={person.email}
+            deactivated={person.deactivatedAt !== null}
+          />
         )}
       </SectionCard>
     </div>

@@ -202,11 +202,13 @@ function HeatmapUnitGroup({ group, pitfallNames, cycleSearch, since, expanded, o
             <span aria-hidden="true" className={styles.chevron}>
               {expanded ? "▾" : "▸"}
             </span>
-            <span className={styles.unitName} title={group.name}>
-              {group.name}
-            </span>
-            <span className={styles.count}>
-              ({group.teamCount} {group.teamCount === 1 ? "team" : "teams"})
+            <span className={styles.unitLabel}>
+              <span className={styles.unitName} title={group.name}>
+                {group.name}
+              </span>
+              <span className={styles.count}>
+                ({group.teamCount} {group.teamCount === 1 ? "team" : "teams"})
+              </span>
             </span>
           </button>
         </th>
@@ -351,6 +353,10 @@ export function HeatmapTable({
     else toggled.add(id);
     update({ open: state.open, toggled });
   };
+  const allOpen = groups.every((group) => isOpen(group.id));
+  const noneOpen = !groups.some((group) => isOpen(group.id));
+  // aria-disabled, not disabled: the button just pressed has nothing left to do, and a disabled
+  // button would drop keyboard focus to the top of the page.
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-start gap-2">
@@ -358,8 +364,10 @@ export function HeatmapTable({
           type="button"
           variant="secondary"
           className="px-3! py-1!"
-          disabled={groups.every((group) => isOpen(group.id))}
-          onClick={() => update({ open: true, toggled: new Set() })}
+          aria-disabled={allOpen || undefined}
+          onClick={() => {
+            if (!allOpen) update({ open: true, toggled: new Set() });
+          }}
         >
           Open all units
         </Button>
@@ -367,8 +375,10 @@ export function HeatmapTable({
           type="button"
           variant="secondary"
           className="px-3! py-1!"
-          disabled={!groups.some((group) => isOpen(group.id))}
-          onClick={() => update({ open: false, toggled: new Set() })}
+          aria-disabled={noneOpen || undefined}
+          onClick={() => {
+            if (!noneOpen) update({ open: false, toggled: new Set() });
+          }}
         >
           Close all units
         </Button>

@@ -1,6 +1,7 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { shortCycleName } from "@/domain/cycles/cycle-ref";
 
 export interface RollupTrendSeries {
   pitfallId: string;
@@ -27,8 +28,18 @@ export function RollupTrendCharts({ series }: { series: RollupTrendSeries[] }) {
             accessibilityLayer={false}
           >
             <CartesianGrid stroke="#e2e8f0" />
-            <XAxis dataKey="cycleName" tick={{ fontSize: 10, fill: "#334155" }} interval="preserveStartEnd" />
+            {/* Every quarter keeps its label, short ("Q3 '26"), so the one changes are compared
+                against never drops out on a narrow chart; the tooltip names it in full. The padding
+                keeps the first and last labels inside the chart. */}
+            <XAxis
+              dataKey="cycleName"
+              tick={{ fontSize: 10, fill: "#334155" }}
+              tickFormatter={shortCycleName}
+              interval={0}
+              padding={{ left: 12, right: 12 }}
+            />
             <YAxis domain={[0, 100]} ticks={[0, 50, 100]} tick={{ fontSize: 10, fill: "#334155" }} />
+            <Tooltip isAnimationActive={false} wrapperStyle={{ fontSize: 12 }} />
             <Legend wrapperStyle={{ fontSize: 11 }} />
             <Line
               type="linear"

@@ -1,5 +1,5 @@
 import { Link } from "@/ui/link";
-import { formatDayLong } from "@/domain/format";
+import { cycleDeadlineInWords } from "@/domain/cycles/due-date";
 import type { OrganisationOverview, OverviewLinks } from "@/contracts/overview/views";
 import { pitfallSummaries } from "./pitfall-summaries";
 import { YourAssessments } from "./your-assessments";
@@ -57,8 +57,7 @@ export function OverviewPage({
               <p className="mt-1 text-xl font-semibold">
                 {currentCycle.name}{" "}
                 <span className="text-base font-normal text-slate-700">
-                  ({currentCycle.status === "open" ? "closes" : "closed"}{" "}
-                  {formatDayLong(currentCycle.closesOn)})
+                  ({cycleDeadlineInWords(currentCycle, overview.timeZone)})
                 </span>
               </p>
               <dl

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
+import { orgUnitArchiveBlocker } from "@/domain/org/archive";
 import { nameKey, slugify, uniqueSlug } from "@/domain/org/names";
 import { wouldCreateCycle } from "@/domain/org/org-tree";
 import type {
@@ -175,18 +176,12 @@ export async function archiveOrgUnit(actor: Actor, input: OrgUnitIdInput): Promi
   await db.$transaction(async (tx) => {
     const unit = await findUnit(tx, input.orgUnitId);
     if (unit.archivedAt) throw new ConflictError(`${unit.name} is already archived.`);
-    const activeTeams = await tx.team.count({ where: { orgUnitId: unit.id, archivedAt: null } });
-    if (activeTeams > 0) {
-      throw new ConflictError(
-        `${unit.name} still has ${activeTeams} active team${activeTeams === 1 ? "" : "s"}. Move or archive ${activeTeams === 1 ? "it" : "them"} first.`,
-      );
-    }
-    const activeChildren = await tx.orgUnit.count({ where: { parentId: unit.id, archivedAt: null } });
-    if (activeChildren > 0) {
-      throw new ConflictError(
-        `${unit.name} still has ${activeChildren} active org unit${activeChildren === 1 ? "" : "s"} below it. Move or archive ${activeChildren === 1 ? "it" : "them"} first.`,
-      );
-    }
+    const blocker = orgUnitArchiveBlocker({
+      name: unit.name,
+      activeTeams: await tx.team.count({ where: { orgUnitId: unit.id, archivedAt: null } }),
+      activeChildren: await tx.orgUnit.count({ where: { parentId: unit.id, archivedAt: null } }),
+    });
+    if (blocker) throw new ConflictError(blocker);
     const archivedAt = new Date();
     await tx.orgUnit.update({ where: { id: unit.id }, data: { archivedAt } });
     await writeAudit(tx, {

@@ -2,8 +2,9 @@ import "server-only";
 import { can, readsWholeOrganisation, type Actor } from "@/domain/access/policy";
 import { teamPath } from "@/contracts/assessments/paths";
 import type { CycleIdInput } from "@/contracts/cycles/schemas";
-import { reminderMailto } from "@/contracts/cycles/reminder-email";
+import { reminderMailto, type ReminderTeamLine } from "@/contracts/cycles/reminder-email";
 import type { ReminderPanelData, ReminderSent, ReminderTeam } from "@/contracts/cycles/types";
+import { getEnv } from "@/env";
 import type { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "../audit/audit";
 import { db } from "../db";
@@ -96,6 +97,18 @@ function leadsOf(rows: Awaited<ReturnType<typeof teamsToRemind>>): ManualReminde
   return [...leads.values()];
 }
 
+/** The teams, in their listed order, that have a lead among these recipients: what the email is about. */
+function teamLinesFor(
+  rows: Awaited<ReturnType<typeof teamsToRemind>>,
+  recipients: readonly string[],
+): ReminderTeamLine[] {
+  const to = new Set(recipients);
+  return rows
+    .map(toReminderTeam)
+    .filter((team) => team.leads.some((lead) => to.has(lead.email)))
+    .map((team) => ({ teamName: team.teamName, status: team.status, href: team.teamHref }));
+}
+
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -151,7 +164,10 @@ export async function sendCycleReminder(
     return {
       message: `Reminder for ${cycle.name} recorded: ${teamCount}, ${plural(emails.length, "lead", "leads")}. Send the email below.`,
       emails,
-      mailtoHref: reminderMailto(emails, cycle.name, closesOn),
+      mailtoHref: reminderMailto(emails, cycle.name, closesOn, {
+        appUrl: mail?.appUrl ?? getEnv().APP_URL,
+        teams: teamLinesFor(rows, emails),
+      }),
       emailed: false,
     };
   }
@@ -182,7 +198,10 @@ export async function sendCycleReminder(
   return {
     message: parts.join(" "),
     emails: failed,
-    mailtoHref: reminderMailto(failed, cycle.name, closesOn),
+    mailtoHref: reminderMailto(failed, cycle.name, closesOn, {
+      appUrl: mail.appUrl,
+      teams: teamLinesFor(rows, failed),
+    }),
     emailed: true,
   };
 }

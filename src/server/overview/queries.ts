@@ -9,6 +9,7 @@ import {
 } from "@/domain/dashboards/heatmap";
 import { withStoredResults } from "../assessments/with-stored-results";
 import { db } from "../db";
+import { orgTimeZone } from "../org-calendar";
 import type { OrganisationOverview, OverviewLinks } from "@/contracts/overview/views";
 
 function overviewLinks(cycle: { year: number; quarter: number } | null): OverviewLinks {
@@ -52,9 +53,10 @@ export async function getOrganisationOverview(actor: Actor): Promise<Organisatio
     }),
   ]);
   const links = seesOrganisation ? overviewLinks(cycle) : null;
-  if (!cycle) return { orgUnitCount, teamCount, currentCycle: null, criticalTeams: null, links };
+  const timeZone = orgTimeZone();
+  if (!cycle) return { orgUnitCount, teamCount, currentCycle: null, criticalTeams: null, links, timeZone };
 
-  const [byStatus, criticalTeams] = await Promise.all([
+  const [byStatus, criticalTeams, closing] = await Promise.all([
     db.assessment.groupBy({
       by: ["status"],
       where: { cycleId: cycle.id, team: { archivedAt: null } },
@@ -70,6 +72,14 @@ export async function getOrganisationOverview(actor: Actor): Promise<Organisatio
           },
         })
       : null,
+    // Closing is recorded only as its audit event; cycles closed before that was kept have none.
+    cycle.status === "closed"
+      ? db.auditEvent.findFirst({
+          where: { entityType: "cycle", entityId: cycle.id, action: "cycle.closed" },
+          orderBy: { at: "desc" },
+          select: { at: true },
+        })
+      : null,
   ]);
   const count = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
   const draft = count("draft");
@@ -80,10 +90,12 @@ export async function getOrganisationOverview(actor: Actor): Promise<Organisatio
     teamCount,
     criticalTeams,
     links,
+    timeZone,
     currentCycle: {
       name: cycle.name,
       status: cycle.status,
       closesOn: cycle.closesOn,
+      closedAt: closing?.at ?? null,
       draft,
       reopened,
       submitted,

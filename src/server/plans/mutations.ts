@@ -361,6 +361,12 @@ export async function addCampaign(actor: Actor, input: AddCampaignInput): Promis
       });
     }
     if (isNewPastDueDate(request.dueOn, today)) {
+      // A team without a date of its own took the default: that is the field to correct.
+      if (request.dueOnIsDefault) {
+        throw new ValidationError("The default due date has passed.", {
+          defaultDueOn: [PAST_DUE_DATE_MESSAGE],
+        });
+      }
       throw new ValidationError(`The due date for ${team.name} has passed.`, {
         [campaignFieldNames(team.slug).dueOn]: [PAST_DUE_DATE_MESSAGE],
       });

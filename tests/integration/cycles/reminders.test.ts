@@ -5,6 +5,7 @@ import { auditFilterSchema } from "@/contracts/admin/schemas";
 import { listAuditEvents } from "@/server/admin/audit-queries";
 import { getReminderPanel, sendCycleReminder } from "@/server/cycles/reminders";
 import { db } from "@/server/db";
+import { getEnv } from "@/env";
 import { actorFor, createTeamIn, createUnit, createUser } from "../admin/fixtures";
 
 /**
@@ -101,6 +102,17 @@ describe("cycle reminders", () => {
       /^mailto:lead\.checkout@example\.com,lead\.refunds@example\.com\?subject=/,
     );
     expect(decodeURIComponent(sent.mailtoHref)).toContain("due on 15 December 2026");
+    // Without email configured the link is all the leads get: it carries the teams' pages and the app.
+    const body = new URL(sent.mailtoHref).searchParams.get("body")!;
+    const appUrl = getEnv().APP_URL.replace(/\/+$/, "");
+    const slugs = await db.team.findMany({ where: { id: { in: [teams.Checkout!, teams.Refunds!] } } });
+    const slugOf = (name: string) => slugs.find((team) => team.name === name)!.slug;
+    expect(body.split("\n").slice(-4)).toEqual([
+      `- Checkout (not started): ${appUrl}/team/${slugOf("Checkout")}`,
+      `- Refunds (in draft): ${appUrl}/team/${slugOf("Refunds")}`,
+      "",
+      `Pitfall Radar: ${appUrl}/`,
+    ]);
   });
 
   it("records who reminded which teams about which cycle", async () => {

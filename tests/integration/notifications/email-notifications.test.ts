@@ -339,6 +339,14 @@ describe("the reminder a head of engineering sends by hand", () => {
     );
     expect(sent.emails).toEqual([REFUSED]);
     expect(sent.mailtoHref).toMatch(/^mailto:refused@example\.test\?/);
+    // The email written by hand links the refused lead's teams and the app, as the emailed one does.
+    const body = new URL(sent.mailtoHref).searchParams.get("body")!;
+    const refunds = await db.team.findUniqueOrThrow({ where: { id: teams.Refunds! } });
+    expect(body).toMatch(
+      new RegExp(`^- Refunds \\((not started|in draft)\\): ${APP_URL}/team/${refunds.slug}$`, "m"),
+    );
+    expect(body).not.toContain("Checkout");
+    expect(body).toMatch(new RegExp(`\nPitfall Radar: ${APP_URL}/$`));
 
     received = [];
     const again = await sendCycleReminder(head, { cycleId }, mail);

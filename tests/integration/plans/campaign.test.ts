@@ -131,8 +131,18 @@ describe("a coach's campaign", () => {
       [campaignFieldNames(third!.slug).ownerId]: third!.lead.id,
     });
     expect(input.teams).toEqual([
-      { teamSlug: first!.slug, ownerId: first!.lead.id, dueOn: new Date("2027-03-31T00:00:00Z") },
-      { teamSlug: second!.slug, ownerId: null, dueOn: new Date("2027-02-15T00:00:00Z") },
+      {
+        teamSlug: first!.slug,
+        ownerId: first!.lead.id,
+        dueOn: new Date("2027-03-31T00:00:00Z"),
+        dueOnIsDefault: true,
+      },
+      {
+        teamSlug: second!.slug,
+        ownerId: null,
+        dueOn: new Date("2027-02-15T00:00:00Z"),
+        dueOnIsDefault: false,
+      },
     ]);
     expect(
       addCampaignSchema.safeParse({ unitSlug: org.unit.slug, countermeasureId: countermeasureIds[2]! })
@@ -199,6 +209,39 @@ describe("a coach's campaign", () => {
       "That day has passed: choose today or a later day",
     ]);
     expect(await snapshotPlan(teams[0]!.id)).toEqual(before);
+  });
+
+  it("blames a past default due date on the default, not on the team that took it, and writes nothing", async () => {
+    const lastYear = new Date().getUTCFullYear() - 1;
+    const input = parseInput(addCampaignSchema, {
+      unitSlug: org.unit.slug,
+      countermeasureId: countermeasureIds[5]!,
+      defaultDueOn: `${lastYear}-11-01`,
+      [campaignFieldNames(teams[0]!.slug).selected]: "on",
+      [campaignFieldNames(teams[0]!.slug).dueOn]: `${NEXT_YEAR}-01-31`,
+      [campaignFieldNames(teams[2]!.slug).selected]: "on",
+      [campaignFieldNames(teams[2]!.slug).dueOn]: "",
+    });
+    const before = await snapshotPlan(teams[0]!.id);
+    const error = await refusal(addCampaign(org.coach, input));
+    expect(error.code).toBe("validation");
+    expect(error.message).toBe("The default due date has passed.");
+    expect(error.fieldErrors).toEqual({ defaultDueOn: ["That day has passed: choose today or a later day"] });
+    expect(await snapshotPlan(teams[0]!.id)).toEqual(before);
+
+    // The same past day typed into a team's own field is that team's to correct.
+    const own = parseInput(addCampaignSchema, {
+      unitSlug: org.unit.slug,
+      countermeasureId: countermeasureIds[5]!,
+      defaultDueOn: `${NEXT_YEAR}-01-31`,
+      [campaignFieldNames(teams[2]!.slug).selected]: "on",
+      [campaignFieldNames(teams[2]!.slug).dueOn]: `${lastYear}-11-01`,
+    });
+    const ownError = await refusal(addCampaign(org.coach, own));
+    expect(ownError.message).toBe("The due date for Refunds has passed.");
+    expect(ownError.fieldErrors).toEqual({
+      [campaignFieldNames(teams[2]!.slug).dueOn]: ["That day has passed: choose today or a later day"],
+    });
   });
 
   it("lets two coaches add the same countermeasure at once: each team gets one item, reported once as added", async () => {

@@ -12,6 +12,7 @@ import {
   quarterAfter,
   quarterOf,
   sameCycle,
+  shortCycleName,
   sortCycles,
 } from "@/domain/cycles/cycle-ref";
 
@@ -92,5 +93,30 @@ describe("cycle references", () => {
     expect(quarterOf(new Date("2026-10-01T00:00:00Z"))).toEqual({ year: 2026, quarter: 4 });
     expect(defaultCycleDates(2026, 4)).toEqual({ opensOn: "2026-10-01", closesOn: "2026-12-15" });
     expect(defaultCycleDates(2027, 1)).toEqual({ opensOn: "2027-01-01", closesOn: "2027-03-15" });
+  });
+});
+
+describe("a cycle's short name, for a chart's axis", () => {
+  it("writes the quarter first and the year in two digits", () => {
+    expect(shortCycleName("2026 Q3")).toBe("Q3 '26");
+    expect(shortCycleName("2031 Q1")).toBe("Q1 '31");
+    expect(shortCycleName("2105 Q4")).toBe("Q4 '05");
+  });
+
+  it("tells every quarter of a century apart", () => {
+    const century = fc.record({
+      year: fc.integer({ min: 2000, max: 2099 }),
+      quarter: fc.integer({ min: 1, max: 4 }),
+    });
+    fc.assert(
+      fc.property(century, century, (a, b) => {
+        fc.pre(!sameCycle(a, b));
+        expect(shortCycleName(cycleName(a))).not.toBe(shortCycleName(cycleName(b)));
+      }),
+    );
+  });
+
+  it("leaves a name it does not know as it is", () => {
+    expect(shortCycleName("Pilot")).toBe("Pilot");
   });
 });

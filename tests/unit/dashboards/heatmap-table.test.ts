@@ -57,8 +57,9 @@ describe("HeatmapTable", () => {
     expect(count(html, "data-team-row")).toBe(5);
     expect(count(html, 'aria-expanded="true"')).toBe(2);
     expect(html).toContain('href="/team/unit-a-team-0/dashboard"');
-    // Every unit open: "Open all units" has nothing left to do.
-    expect(html).toMatch(/<button[^>]*disabled[^>]*>Open all units<\/button>/);
+    // Every unit open: "Open all units" has nothing left to do, yet keeps focus (not `disabled`).
+    expect(html).toMatch(/<button[^>]*aria-disabled="true"[^>]*>Open all units<\/button>/);
+    expect(html).not.toMatch(/<button[^>]* disabled=""[^>]*>Open all units<\/button>/);
   });
 
   it("renders only the unit rows, with their averages, when the units start closed", () => {
@@ -68,7 +69,9 @@ describe("HeatmapTable", () => {
     expect(html).toContain("Payments");
     expect(html).toContain("unit average of 3 teams");
     expect(html).not.toContain("/team/unit-a-team-0/dashboard");
-    expect(html).toMatch(/<button[^>]*disabled[^>]*>Close all units<\/button>/);
+    expect(html).toMatch(/<button[^>]*aria-disabled="true"[^>]*>Close all units<\/button>/);
+    expect(html).not.toMatch(/<button[^>]* disabled=""[^>]*>Close all units<\/button>/);
+    expect(html).not.toMatch(/<button[^>]*aria-disabled="[^>]*>Open all units<\/button>/);
   });
 
   it("shows the Overall column as the headline: worst band with the High or Critical count, words in the label", () => {

@@ -8,6 +8,7 @@ vi.mock("next/navigation", async (importOriginal) => ({
 }));
 import { RISK_BANDS } from "@/domain/scoring/bands";
 import { BandChip, bandText } from "@/ui/band-chip";
+import { ConfirmDialog } from "@/ui/confirm-dialog";
 import { EmptyState } from "@/ui/empty-state";
 import { FilterForm } from "@/ui/filter-form";
 import { FormStatus } from "@/ui/form-alert";
@@ -260,5 +261,35 @@ describe("page structure", () => {
       }),
     );
     expect(filtered).toContain("Clear filters");
+  });
+});
+
+describe("ConfirmDialog", () => {
+  const dialog = (unavailable?: string) =>
+    renderToStaticMarkup(
+      h(ConfirmDialog, {
+        triggerLabel: "Archive org unit",
+        title: "Archive Online?",
+        description: "Online will no longer appear on the heatmap.",
+        confirmLabel: "Yes, archive",
+        unavailable,
+      }),
+    );
+
+  it("offers the action with a plain trigger when nothing stands in its way", () => {
+    const html = dialog();
+    expect(html).toMatch(/<button[^>]*type="button"[^>]*>Archive org unit<\/button>/);
+    expect(html).not.toMatch(/<button[^>]*aria-disabled="true"[^>]*>Archive org unit/);
+  });
+
+  it("keeps a trigger that cannot be used focusable, marked aria-disabled and described by the reason", () => {
+    const html = dialog("Online still has 2 active teams. Move or archive them first.");
+    const trigger = /<button([^>]*)>Archive org unit<\/button>/.exec(html)![1]!;
+    expect(trigger).toContain('aria-disabled="true"');
+    expect(trigger).not.toMatch(/\sdisabled=""/);
+    const describedBy = /aria-describedby="([^"]+)"/.exec(trigger)![1]!;
+    expect(html).toContain(
+      `<p id="${describedBy}" class="text-sm text-slate-700">Online still has 2 active teams. Move or archive them first.</p>`,
+    );
   });
 });
