@@ -29,7 +29,7 @@ test.describe("two app instances sharing one PostgreSQL database", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in$/);
     await page.goto(`${instanceA}/account`);
-    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Faccount$/);
   });
 
   test("a save through one instance is visible through the other", async ({ page }) => {
