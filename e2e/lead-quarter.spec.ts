@@ -153,6 +153,30 @@ test.describe("the team lead's quarter", () => {
     );
   });
 
+  test("an incomplete draft's review says required answers are missing and holds back the figures they would move", async ({
+    page,
+  }) => {
+    // Refunds has a draft with required questions unanswered and earlier submitted quarters.
+    await signIn(page, "lead.refunds@example.com");
+    await page.goto("/team/refunds/assessment/review");
+    const missingHeading = page.getByRole("heading", {
+      name: /^Required questions without an answer \(\d+\)$/,
+    });
+    const missing = Number(/\((\d+)\)/.exec((await missingHeading.textContent()) ?? "")![1]);
+    expect(missing).toBeGreaterThan(0);
+    const changes = page.getByRole("region", { name: /^What changed since / });
+    const notice = changes.getByTestId("incomplete-preview");
+    await expect(notice).toContainText(
+      `${missing} required ${missing === 1 ? "question is" : "questions are"} still without an answer, so these are not yet the scores submitting would give.`,
+    );
+    await expect(notice).toContainText(/with unanswered required questions shows? no 2026 Q4 figure/);
+    const table = changes.getByRole("table", { name: "How each pitfall moved" });
+    const heldBack = table.getByRole("row").filter({ hasText: "Held back until answered" });
+    expect(await heldBack.count()).toBeGreaterThan(0);
+    await expect(heldBack.first()).toContainText(/waiting for \d+ required answers?/);
+    await expectNoAccessibilityViolations(page);
+  });
+
   test("keyboard only: after every confirm action focus stays on the page, never on <body>", async ({
     page,
   }) => {

@@ -309,8 +309,10 @@ export interface PitfallMovementView {
   before: { score: number; band: RiskBand } | null;
   after: { score: number; band: RiskBand } | null;
   delta: number | null;
-  direction: "up" | "down" | "same" | "newly-scored" | "no-longer-scored" | "unscored";
+  direction: "up" | "down" | "same" | "newly-scored" | "no-longer-scored" | "unscored" | "awaiting-answers";
   bandChanged: boolean;
+  /** Required questions of this pitfall still without an answer; its preview figure is held back. */
+  missingRequired: number;
 }
 
 /** "What changed since last quarter" for one team: answers (old → new) and each pitfall's move. */
@@ -321,6 +323,11 @@ export interface QuarterChangesView {
   preview: boolean;
   /** True when last quarter was scored with an earlier scoring method, so scores compare loosely. */
   methodChanged: boolean;
+  /**
+   * For a draft: required questions still without an answer, all together and those of the team
+   * context (which can move every pitfall). Zero for a submitted assessment.
+   */
+  missingRequired: { total: number; context: number };
   answers: {
     questionId: string;
     prompt: string;

@@ -401,7 +401,11 @@ export async function getReview(actor: Actor, teamSlug: string): Promise<ReviewV
       progressQuestions(questionnaire, notAsked),
       Object.fromEntries(rows.map((row) => [row.questionId, { carriedOver: row.carriedOver }])),
     ),
-    changes: await readQuarterChanges({ id: assessment.id, teamId: team.id, cycle }, "preview"),
+    changes: await readQuarterChanges(
+      { id: assessment.id, teamId: team.id, cycle },
+      "preview",
+      missingRequired.map((entry) => entry.questionId),
+    ),
     missingRequired: missingRequired.sort(byQuestionOrder),
     unconfirmed: unconfirmed.sort(byQuestionOrder),
     invalid: invalid.sort(byQuestionOrder),

@@ -236,6 +236,54 @@ describe("assessment pages", () => {
     expect((await refusal(getQuestionnairePage(org.head, otherTeam.slug))).code).toBe("forbidden");
   });
 
+  it("holds back the preview figures of pitfalls whose required questions are unanswered", async () => {
+    const incomplete = await createTeam(org.orgUnitId, "Refunds");
+    await createSubmittedAssessment(
+      incomplete.id,
+      org.previousCycle.id,
+      completeAnswers(org.questionnaire, 0.4),
+    );
+    const { assessmentId } = await startAssessment(incomplete.lead, { teamSlug: incomplete.slug });
+    const [gappy, complete] = org.questionnaire.sections;
+    const requiredOfGappy = gappy!.questions
+      .filter((question) => question.required)
+      .map((question) => question.id);
+    const requiredContext = org.questionnaire.context.find((question) => question.required)!.id;
+    expect(requiredOfGappy.length).toBeGreaterThan(0);
+    await db.answer.deleteMany({
+      where: { assessmentId, questionId: { in: [...requiredOfGappy, requiredContext] } },
+    });
+
+    const review = await getReview(incomplete.lead, incomplete.slug);
+    const missingIds = review!.missingRequired.map((item) => item.questionId);
+    expect(missingIds).toEqual(expect.arrayContaining([...requiredOfGappy, requiredContext]));
+    expect(review!.changes!.missingRequired).toEqual({ total: missingIds.length, context: 1 });
+    const movementOf = (pitfallId: string) =>
+      review!.changes!.pitfalls.find((movement) => movement.pitfallId === pitfallId)!;
+    expect(movementOf(gappy!.pitfallId)).toMatchObject({
+      after: null,
+      delta: null,
+      direction: "awaiting-answers",
+      missingRequired: requiredOfGappy.length,
+    });
+    expect(movementOf(complete!.pitfallId).missingRequired).toBe(0);
+    expect(movementOf(complete!.pitfallId).direction).not.toBe("awaiting-answers");
+
+    // Once answered again, nothing is held back.
+    await db.answer.createMany({
+      data: [...requiredOfGappy, requiredContext].map((questionId) => ({
+        assessmentId,
+        questionId,
+        ...storedColumns(completeAnswers(org.questionnaire, 0.4)[questionId]!),
+      })),
+    });
+    const answered = await getReview(incomplete.lead, incomplete.slug);
+    expect(answered!.changes!.missingRequired).toEqual({ total: 0, context: 0 });
+    expect(answered!.changes!.pitfalls.some((movement) => movement.direction === "awaiting-answers")).toBe(
+      false,
+    );
+  });
+
   it("shows the draft's progress on the team page", async () => {
     const fresh = await createTeam(org.orgUnitId, "Billing");
     const { assessmentId } = await startAssessment(fresh.lead, { teamSlug: fresh.slug });
