@@ -141,7 +141,15 @@ export type QuestionnairePageState =
       timeZone: string;
       resultHref: string;
     }
-  | { kind: "editable"; session: QuestionnaireSession };
+  | {
+      kind: "editable";
+      session: QuestionnaireSession;
+      /**
+       * On the team's questionnaire, for people who answer for the team but do not submit it: the
+       * team leads, who do. Null for people who may submit, and on "My answers".
+       */
+      submittedBy: string[] | null;
+    };
 
 /**
  * A result's overall standing: `headline` leads (worst band, High or Critical count); `score` and
@@ -159,6 +167,9 @@ export interface MyTeamSummary {
   slug: string;
   orgUnitName: string;
   role: "Team lead" | "Team member";
+  /** Whether the person submits the team's assessment; members give their own answers first. */
+  canSubmit: boolean;
+  myAnswersHref: string;
   currentCycle: CycleRef | null;
   currentStatus: TeamCycleStatus | null;
   lastResult: (OverallResultView & { cycleName: string; href: string }) | null;
@@ -185,6 +196,10 @@ export interface TeamOverview {
   } | null;
   history: HistoryEntry[];
   canAnswer: boolean;
+  /** Whether the person submits the team's assessment. */
+  canSubmit: boolean;
+  /** The team's active leads, who submit its assessment. */
+  leadNames: string[];
   /**
    * The signed-in person's own answers in the open cycle, for the team's own people; null for
    * everyone else and when no cycle is open. `progress` is null until they answered anything.

@@ -17,6 +17,7 @@ import { DataTable, type Column } from "@/ui/table";
 import { TextLink } from "@/ui/text-link";
 import { TERM_GRID_COLUMNS } from "@/ui/term-grid";
 import { dueDateWithDistance } from "@/domain/cycles/due-date";
+import { submitterWords } from "@/domain/assessments/submitters";
 
 const teamPageLink = "font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950";
 
@@ -124,12 +125,16 @@ export function TeamPage({
                 <>
                   <dt className="font-medium text-slate-600">Your own answers</dt>
                   <dd>
-                    <Link href={overview.myAnswers.href} className={teamPageLink}>
-                      My answers
-                    </Link>
+                    {/* For members the link is the page's main button, below. */}
+                    {!ownAnswersLead(overview) ? (
+                      <>
+                        <Link href={overview.myAnswers.href} className={teamPageLink}>
+                          My answers
+                        </Link>
+                        <span className="text-slate-700"> · </span>
+                      </>
+                    ) : null}
                     <span className="text-slate-700">
-                      {" "}
-                      ·{" "}
                       {overview.myAnswers.progress
                         ? progressSentence(overview.myAnswers.progress)
                         : "none given yet"}
@@ -169,6 +174,20 @@ export function TeamPage({
   );
 }
 
+/**
+ * Whether the person's own answers are the page's main action: for a member who answers but does
+ * not submit, while the quarter's assessment is still open to answers.
+ */
+function ownAnswersLead(overview: TeamOverview): boolean {
+  return (
+    overview.canAnswer &&
+    !overview.canSubmit &&
+    overview.myAnswers !== null &&
+    overview.current !== null &&
+    overview.current.status !== "submitted"
+  );
+}
+
 function CallToAction({ overview }: { overview: TeamOverview }) {
   const { team, currentCycle, current, canAnswer } = overview;
   if (!currentCycle || !current) return null;
@@ -186,6 +205,29 @@ function CallToAction({ overview }: { overview: TeamOverview }) {
           ? "The team has not started this quarter's assessment yet."
           : "The team is still answering."}
       </p>
+    );
+  }
+  if (ownAnswersLead(overview) && overview.myAnswers) {
+    // A member's part is their own answers; the team's are shared and submitted by the lead.
+    return (
+      <div className="space-y-3">
+        <Link href={overview.myAnswers.href} className={primaryLink}>
+          My answers
+        </Link>
+        <p className="text-sm text-slate-700">
+          {current.status === "not-started" ? (
+            `The team's answers are shared, and ${submitterWords(overview.leadNames)} submits them.`
+          ) : (
+            <>
+              The team&apos;s answers are shared, and {submitterWords(overview.leadNames)} submits them:{" "}
+              <Link href={questionnairePath(team.slug)} className={teamPageLink}>
+                edit the team&apos;s answers
+              </Link>
+              .
+            </>
+          )}
+        </p>
+      </div>
     );
   }
   if (current.status === "not-started") {

@@ -113,6 +113,16 @@ export async function openCycle() {
   });
 }
 
+/** The names of the team's active leads: the people who submit its assessment. */
+async function teamLeadNames(teamId: string): Promise<string[]> {
+  const leads = await db.roleAssignment.findMany({
+    where: { teamId, role: "team_lead", user: { deactivatedAt: null } },
+    orderBy: { user: { name: "asc" } },
+    select: { user: { select: { name: true } } },
+  });
+  return leads.map((lead) => lead.user.name);
+}
+
 /** The teams the person leads or belongs to, with the current cycle's status and the last result. */
 export async function listMyTeams(actor: Actor): Promise<MyTeamSummary[]> {
   const teamIds = [...new Set([...actor.leadTeamIds, ...actor.memberTeamIds])];
@@ -125,6 +135,7 @@ export async function listMyTeams(actor: Actor): Promise<MyTeamSummary[]> {
       id: true,
       name: true,
       slug: true,
+      orgUnitId: true,
       orgUnit: { select: { name: true } },
       assessments: {
         where: { OR: [{ cycleId: cycle?.id ?? "" }, withStoredResults] },
@@ -152,6 +163,12 @@ export async function listMyTeams(actor: Actor): Promise<MyTeamSummary[]> {
       slug: team.slug,
       orgUnitName: team.orgUnit.name,
       role: actor.leadTeamIds.has(team.id) ? "Team lead" : "Team member",
+      canSubmit: can(actor, "assessment:submit", {
+        type: "team",
+        teamId: team.id,
+        orgUnitId: team.orgUnitId,
+      }),
+      myAnswersHref: myAnswersPath(team.slug),
       currentCycle: cycle ? toCycleRef(cycle) : null,
       currentStatus: cycle ? (current ? asAssessmentStatus(current.status) : "not-started") : null,
       lastResult: last
@@ -210,6 +227,8 @@ export async function getTeamOverview(actor: Actor, teamSlug: string): Promise<T
       : null,
     history,
     canAnswer: can(actor, "assessment:answer", resource),
+    canSubmit: can(actor, "assessment:submit", resource),
+    leadNames: await teamLeadNames(team.id),
     spreadHref: current && can(actor, "response:summary", resource) ? teamSpreadPath(team.slug) : null,
     myAnswers:
       cycle && can(actor, "response:answer", resource)
@@ -294,12 +313,10 @@ export async function getQuestionnairePage(actor: Actor, teamSlug: string): Prom
   const { cycle, assessment } = answerable;
   const status = assessment.status;
   const questionnaire = questionnaireOfCycle(cycle);
-  const maySeeSpread = can(actor, "response:summary", {
-    type: "team",
-    teamId: team.id,
-    orgUnitId: team.orgUnitId,
-  });
-  const [answers, carriedFrom, individual] = await Promise.all([
+  const resource = { type: "team" as const, teamId: team.id, orgUnitId: team.orgUnitId };
+  const maySeeSpread = can(actor, "response:summary", resource);
+  const maySubmit = can(actor, "assessment:submit", resource);
+  const [answers, carriedFrom, individual, leadNames] = await Promise.all([
     readServerAnswers(db, assessment.id),
     assessment.carriedFromId
       ? db.assessment.findFirst({
@@ -309,9 +326,11 @@ export async function getQuestionnairePage(actor: Actor, teamSlug: string): Prom
         })
       : null,
     maySeeSpread ? readIndividualAnswerViews(db, assessment.id, questionnaire) : null,
+    maySubmit ? null : teamLeadNames(team.id),
   ]);
   return {
     kind: "editable",
+    submittedBy: leadNames,
     session: {
       respondent: "team",
       team: { id: team.id, name: team.name, slug: team.slug },
@@ -385,10 +404,6 @@ export async function getReview(actor: Actor, teamSlug: string): Promise<ReviewV
     order.indexOf(a.questionId) - order.indexOf(b.questionId);
 
   const resource = { type: "team" as const, teamId: team.id, orgUnitId: team.orgUnitId };
-  const leads = await db.roleAssignment.findMany({
-    where: { teamId: team.id, role: "team_lead", user: { deactivatedAt: null } },
-    select: { user: { select: { name: true } } },
-  });
   return {
     team: { name: team.name, slug: team.slug },
     cycle: toCycleRef(cycle),
@@ -410,7 +425,7 @@ export async function getReview(actor: Actor, teamSlug: string): Promise<ReviewV
     unconfirmed: unconfirmed.sort(byQuestionOrder),
     invalid: invalid.sort(byQuestionOrder),
     canSubmit: can(actor, "assessment:submit", resource),
-    leadNames: leads.map((lead) => lead.user.name),
+    leadNames: await teamLeadNames(team.id),
     individual: await readReviewIndividual(
       db,
       { id: assessment.id, teamSlug: team.slug },

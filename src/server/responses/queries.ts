@@ -39,6 +39,7 @@ export async function getMyAnswersPage(actor: Actor, teamSlug: string): Promise<
       : null;
   return {
     kind: "editable",
+    submittedBy: null,
     session: {
       respondent: "self",
       team: { id: team.id, name: team.name, slug: team.slug },

@@ -284,6 +284,38 @@ describe("assessment pages", () => {
     );
   });
 
+  it("tells members that the team's answers are shared and who submits them, without changing what they may do", async () => {
+    const shared = await createTeam(org.orgUnitId, "Payments");
+    await startAssessment(shared.member, { teamSlug: shared.slug });
+
+    expect((await listMyTeams(shared.member))[0]).toMatchObject({
+      canSubmit: false,
+      myAnswersHref: `/team/${shared.slug}/assessment/mine`,
+    });
+    expect((await listMyTeams(shared.lead))[0]).toMatchObject({ canSubmit: true });
+    expect(await getTeamOverview(shared.member, shared.slug)).toMatchObject({
+      canAnswer: true,
+      canSubmit: false,
+      leadNames: [shared.lead.name],
+    });
+    expect((await getTeamOverview(shared.lead, shared.slug)).canSubmit).toBe(true);
+
+    const memberPage = await getQuestionnairePage(shared.member, shared.slug);
+    expect(memberPage).toMatchObject({ kind: "editable", submittedBy: [shared.lead.name] });
+    const leadPage = await getQuestionnairePage(shared.lead, shared.slug);
+    expect(leadPage).toMatchObject({ kind: "editable", submittedBy: null });
+    // The member still answers for the team: the notice informs, it does not take anything away.
+    if (memberPage.kind !== "editable") throw new Error("expected an editable questionnaire");
+    const question = org.questionnaire.sections[0]!.questions[0]!;
+    await saveAnswer(shared.member, {
+      assessmentId: memberPage.session.assessment.id,
+      questionId: question.id,
+      answer: { kind: "dontKnow" },
+      note: null,
+      expectedVersion: memberPage.session.assessment.version,
+    });
+  });
+
   it("shows the draft's progress on the team page", async () => {
     const fresh = await createTeam(org.orgUnitId, "Billing");
     const { assessmentId } = await startAssessment(fresh.lead, { teamSlug: fresh.slug });
