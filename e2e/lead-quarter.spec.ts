@@ -177,6 +177,44 @@ test.describe("the team lead's quarter", () => {
     await expectNoAccessibilityViolations(page);
   });
 
+  test("a draft left unsubmitted when the cycle closes stays in view, with who can open the cycle again", async ({
+    page,
+    browser,
+  }) => {
+    await signIn(page, "head@example.com");
+    await page.goto("/cycles");
+    const cycles = page.getByRole("table", { name: /Assessment cycles/ });
+    await cycles.getByRole("button", { name: "Close 2026 Q4" }).click();
+    await page
+      .getByRole("dialog", { name: "Close 2026 Q4?" })
+      .getByRole("button", { name: "Close 2026 Q4" })
+      .click();
+    await expect(
+      cycles.getByRole("row", { name: /2026 Q4/ }).getByRole("button", { name: "Reopen 2026 Q4" }),
+    ).toBeVisible();
+    try {
+      const lead = await browser.newContext();
+      const leadPage = await lead.newPage();
+      await signIn(leadPage, "lead.refunds@example.com");
+      await leadPage.goto("/team/refunds");
+      const left = leadPage.getByTestId("unsubmitted-in-closed-cycle");
+      await expect(left).toContainText(
+        /^2026 Q4 closed before the team's assessment was submitted: \d+ of \d+ answered/,
+      );
+      await expect(left).toContainText(
+        "An admin or the head of engineering can open 2026 Q4 again so the team can finish and submit it.",
+      );
+      await expect(leadPage.getByText("No assessment cycle is open right now.")).toBeVisible();
+      await expectNoAccessibilityViolations(leadPage);
+      await lead.close();
+    } finally {
+      await cycles.getByRole("button", { name: "Reopen 2026 Q4" }).click();
+      await expect(
+        cycles.getByRole("row", { name: /2026 Q4/ }).getByRole("button", { name: "Close 2026 Q4" }),
+      ).toBeVisible();
+    }
+  });
+
   test("keyboard only: after every confirm action focus stays on the page, never on <body>", async ({
     page,
   }) => {

@@ -195,6 +195,11 @@ export interface TeamOverview {
     resultHref: string | null;
   } | null;
   history: HistoryEntry[];
+  /**
+   * While no cycle is open: the cycle that closed last, when it closed with the team's assessment
+   * started but not submitted, and how far the team got. Null otherwise.
+   */
+  unsubmittedInClosedCycle: { cycleName: string; progress: AssessmentProgress | null } | null;
   canAnswer: boolean;
   /** Whether the person submits the team's assessment. */
   canSubmit: boolean;

@@ -97,9 +97,15 @@ export function TeamPage({
         title={currentCycle ? `${currentCycle.name} assessment` : "Current assessment"}
       >
         {!currentCycle || !current ? (
-          <p className="text-slate-700">
-            No assessment cycle is open right now. An admin or the head of engineering opens one each quarter.
-          </p>
+          <>
+            {overview.unsubmittedInClosedCycle ? (
+              <UnsubmittedInClosedCycle {...overview.unsubmittedInClosedCycle} />
+            ) : null}
+            <p className="text-slate-700">
+              No assessment cycle is open right now. An admin or the head of engineering opens one each
+              quarter.
+            </p>
+          </>
         ) : (
           <>
             <dl className={`grid ${TERM_GRID_COLUMNS} gap-x-6 gap-y-2 text-sm`}>
@@ -170,6 +176,28 @@ export function TeamPage({
           empty={<EmptyState>No submitted assessments yet.</EmptyState>}
         />
       </SectionCard>
+    </div>
+  );
+}
+
+/** A draft left unsubmitted when its cycle closed: kept, counted, and how it can still be finished. */
+function UnsubmittedInClosedCycle({
+  cycleName,
+  progress,
+}: NonNullable<TeamOverview["unsubmittedInClosedCycle"]>) {
+  return (
+    <div
+      className="rounded-md border border-amber-700 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+      data-testid="unsubmitted-in-closed-cycle"
+    >
+      <p className="font-semibold">
+        {cycleName} closed before the team&apos;s assessment was submitted
+        {progress ? `: ${progressSentence(progress)}` : ""}.
+      </p>
+      <p className="mt-1">
+        Its answers are kept, but it has no result. An admin or the head of engineering can open {cycleName}{" "}
+        again so the team can finish and submit it.
+      </p>
     </div>
   );
 }

@@ -215,6 +215,7 @@ export async function getTeamOverview(actor: Actor, teamSlug: string): Promise<T
   const resource = { type: "team" as const, teamId: team.id, orgUnitId: team.orgUnitId };
   return {
     timeZone: orgTimeZone(),
+    unsubmittedInClosedCycle: cycle ? null : await unsubmittedInLastClosedCycle(assessments),
     team: { id: team.id, name: team.name, slug: team.slug, orgUnitName: orgUnit?.name ?? "" },
     currentCycle: cycle ? toCycleRef(cycle) : null,
     current: cycle
@@ -237,6 +238,35 @@ export async function getTeamOverview(actor: Actor, teamSlug: string): Promise<T
             progress: current ? await ownProgressOf(actor, { ...current, teamId: team.id }, cycle) : null,
           }
         : null,
+  };
+}
+
+/**
+ * While no cycle is open: the team's draft of the cycle closed last, when the cycle closed before
+ * the team submitted it. Its answers are kept, and opening the cycle again lets the team finish.
+ */
+async function unsubmittedInLastClosedCycle(
+  assessments: readonly {
+    id: string;
+    cycleId: string;
+    submittedAt: Date | null;
+    cycle: { name: string; questionnaireId: string };
+  }[],
+): Promise<TeamOverview["unsubmittedInClosedCycle"]> {
+  const lastClosed = await db.cycle.findFirst({
+    where: { status: "closed" },
+    orderBy: [{ year: "desc" }, { quarter: "desc" }],
+    select: { id: true },
+  });
+  const draft = lastClosed
+    ? assessments.find(
+        (assessment) => assessment.cycleId === lastClosed.id && assessment.submittedAt === null,
+      )
+    : undefined;
+  if (!draft) return null;
+  return {
+    cycleName: draft.cycle.name,
+    progress: await progressOf(draft.id, draft.cycle.questionnaireId),
   };
 }
 
