@@ -226,8 +226,17 @@ test.describe("individual answers", () => {
     await expect(disagreed).not.toContainText(AGREED_QUESTION.prompt);
     await expectNoAccessibilityViolations(page);
 
-    // Submitted: individual answers are frozen.
+    // Submitted: individual answers are frozen, and still there to read.
     await page.goto(MY_ANSWERS);
     await expect(page.getByText(/so your answers can no longer be changed/)).toBeVisible();
+    const record = page.getByRole("region", { name: "Your answers for 2026 Q4" });
+    await expect(record).toContainText(/Read-only: 2 of \d+ answered\./);
+    const splitAnswer = record.getByRole("term").filter({ hasText: SPLIT_QUESTION.prompt });
+    await expect(splitAnswer.locator("+ dd")).toHaveText("Yes");
+    await expect(
+      record.getByRole("term").filter({ hasText: AGREED_QUESTION.prompt }).locator("+ dd"),
+    ).toHaveText(AGREED_QUESTION.choice);
+    await expect(record.getByRole("radio")).toHaveCount(0);
+    await expectNoAccessibilityViolations(page);
   });
 });

@@ -151,6 +151,29 @@ export type QuestionnairePageState =
       submittedBy: string[] | null;
     };
 
+/** One's own answers, read-only, once the team's assessment is submitted. */
+export interface OwnAnswersRecordView {
+  sections: {
+    pitfallId: string;
+    title: string;
+    questions: {
+      questionId: string;
+      prompt: string;
+      /** The answer in words ("Agree", "Not applicable: no rota"); null when none was given. */
+      answer: string | null;
+      /** Carried over from last quarter and never confirmed or changed. */
+      carriedOver: boolean;
+    }[];
+  }[];
+  answered: number;
+  total: number;
+}
+
+/** "My answers": the questionnaire states, and after submission the person's answers to read. */
+export type MyAnswersPageState =
+  | Exclude<QuestionnairePageState, { kind: "submitted" }>
+  | (Extract<QuestionnairePageState, { kind: "submitted" }> & { ownAnswers: OwnAnswersRecordView | null });
+
 /**
  * A result's overall standing: `headline` leads (worst band, High or Critical count); `score` and
  * `band` are the stored average and its band, a secondary figure.
