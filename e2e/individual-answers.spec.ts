@@ -232,9 +232,12 @@ test.describe("individual answers", () => {
     const record = page.getByRole("region", { name: "Your answers for 2026 Q4" });
     await expect(record).toContainText(/Read-only: 2 of \d+ answered\./);
     const splitAnswer = record.getByRole("term").filter({ hasText: SPLIT_QUESTION.prompt });
-    await expect(splitAnswer.locator("+ dd")).toHaveText("Yes");
+    await expect(splitAnswer.locator("xpath=following-sibling::dd[1]")).toHaveText("Yes");
     await expect(
-      record.getByRole("term").filter({ hasText: AGREED_QUESTION.prompt }).locator("+ dd"),
+      record
+        .getByRole("term")
+        .filter({ hasText: AGREED_QUESTION.prompt })
+        .locator("xpath=following-sibling::dd[1]"),
     ).toHaveText(AGREED_QUESTION.choice);
     await expect(record.getByRole("radio")).toHaveCount(0);
     await expectNoAccessibilityViolations(page);
