@@ -325,7 +325,7 @@ test.describe("the team lead's quarter", () => {
       expect(box!.y + box!.height).toBeLessThanOrEqual(844);
       expect(box!.y).toBeGreaterThanOrEqual(0);
 
-      // "Not applicable" without its reason is not saved, and the status says what is missing.
+      // "Not applicable" without its reason is not saved, and the status asks for it.
       await page
         .getByRole("navigation", { name: "Questionnaire sections" })
         .getByRole("link", { name: /^Responsible but unaccountable/ })
@@ -334,8 +334,7 @@ test.describe("the team lead's quarter", () => {
         name: /budget holder take part in the review of your team's last major production incident/,
       });
       await notApplicable.getByRole("radio", { name: "Not applicable" }).check();
-      await expect(status).toContainText("Not saved:");
-      await expect(status).toContainText("Say briefly why this question does not apply");
+      await expect(status).toContainText("Add a reason to save “Not applicable”");
       await expect(status).toBeInViewport();
       await expect(notApplicable).toContainText(/Until then (the saved answer stays|nothing is saved)/);
       await expectNoAccessibilityViolations(page);
@@ -351,8 +350,8 @@ test.describe("the team lead's quarter", () => {
       await expect(status).toContainText("Enter a whole number between 1 and 100 people");
       await expect(status).toBeInViewport();
       await teamSize.getByLabel(/Your answer/).fill("7");
-      // The reason for "Not applicable" is still missing, so the status keeps saying so.
-      await expect(status).toContainText("Not saved:");
+      // The reason for "Not applicable" is still missing, so the status keeps asking for it.
+      await expect(status).toContainText("Add a reason to save “Not applicable”");
     });
   });
 

@@ -305,8 +305,17 @@ export const QuestionField = memo(function QuestionField({
               aria-describedby={reasonInvalid ? messageId : undefined}
               onChange={(event) => change({ reason: event.target.value }, true)}
               onBlur={() => onFlush(question.id)}
+              data-field="reason"
               className={`mt-1 block w-full rounded-md border px-3 py-2 text-slate-900 ${reasonInvalid ? "border-red-700" : "border-slate-400"}`}
             />
+            {sync?.kind === "awaiting-reason" ? (
+              <p className="mt-1 text-sm text-slate-700">
+                Add a reason to save &ldquo;Not applicable&rdquo;.{" "}
+                {server
+                  ? `Until then the saved answer stays “${describeAnswer(question, server)}”.`
+                  : "Until then nothing is saved for this question."}
+              </p>
+            ) : null}
           </div>
         ) : null}
 

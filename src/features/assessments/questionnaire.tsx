@@ -75,7 +75,7 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
         const target =
           focus === "heading"
             ? headingRefs.current.get(section.anchor)
-            : document.getElementById(focus)?.querySelector<HTMLElement>("input, textarea, button");
+            : fieldToFix(document.getElementById(focus));
         const scrollTarget =
           focus === "heading" ? document.getElementById(section.anchor) : document.getElementById(focus);
         scrollTarget?.scrollIntoView({ block: "start" });
@@ -451,6 +451,19 @@ function QuestionnaireSection({
 }
 
 /**
+ * Where a link to a question puts the cursor: on what needs fixing (a field marked invalid, or the
+ * reason "Not applicable" waits for), else on the question's first control.
+ */
+function fieldToFix(question: HTMLElement | null): HTMLElement | null {
+  if (!question) return null;
+  return (
+    question.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+    question.querySelector<HTMLElement>('[data-field="reason"]') ??
+    question.querySelector<HTMLElement>("input, textarea, button")
+  );
+}
+
+/**
  * Whether changes are saved, always in view: in the side column on a wide screen, fixed along the
  * bottom of the screen on a phone (with the progress in a line), so answering halfway down a
  * section still shows "Saved" or "Not saved: …".
@@ -554,7 +567,11 @@ function SaveStatusBar({
           <button
             type="button"
             onClick={() => onShowQuestion(view.questionId!)}
-            className="rounded-md border border-red-800 bg-white px-3 py-1 text-sm font-semibold text-red-900 hover:bg-red-100"
+            className={`rounded-md border bg-white px-3 py-1 text-sm font-semibold ${
+              view.tone === "problem"
+                ? "border-red-800 text-red-900 hover:bg-red-100"
+                : "border-slate-500 text-slate-900 hover:bg-slate-100"
+            }`}
           >
             Show the question
           </button>
