@@ -260,6 +260,9 @@ test.describe("the questionnaire's main button", () => {
         expect(box.y + box.height, "the button is above the save status").toBeLessThanOrEqual(panel.y);
       await teamSize.fill("8");
       await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 15_000 });
+      // "Add a note" is a tap target of at least 24 px high.
+      const addNote = (await page.locator("summary", { hasText: "Add a note" }).first().boundingBox())!;
+      expect(addNote.height).toBeGreaterThanOrEqual(24);
     });
   }
 });

@@ -329,7 +329,8 @@ export const QuestionField = memo(function QuestionField({
           <div className="flex flex-wrap items-start gap-x-6 gap-y-2">
             {allowNote ? (
               <details className="min-w-0 flex-1" open={draft.note !== "" || noteInvalid}>
-                <summary className="cursor-pointer text-sm font-medium text-blue-800">
+                {/* At least 24 px high: a tap target on a phone (WCAG 2.5.8). */}
+                <summary className="min-h-6 cursor-pointer py-0.5 text-sm font-medium text-blue-800">
                   {draft.note ? "Note" : "Add a note"}
                   <span className="sr-only"> to: {question.prompt}</span>
                 </summary>
