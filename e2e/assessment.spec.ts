@@ -132,7 +132,9 @@ test.describe("quarterly assessment", () => {
     await notApplicableQuestion.getByRole("radio", { name: "Not applicable" }).check();
     // Until the reason is given nothing is saved; the status asks for it, without calling it an error.
     const status = page.getByTestId("save-status");
-    await expect(status).toHaveText(/^Add a reason to save “Not applicable” for “Does the budget holder/);
+    await expect(status).toHaveText(
+      /^Add a reason to save “Not applicable” for “Did your product budget holder/,
+    );
     await expect(status).not.toContainText("Not saved");
     await expect(notApplicableQuestion.getByText(/^Add a reason to save “Not applicable”\./)).toBeVisible();
     // "Show the question" puts the cursor in the reason field, not on the first choice.
