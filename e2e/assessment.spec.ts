@@ -130,11 +130,26 @@ test.describe("quarterly assessment", () => {
       name: /budget holder take part in the review of your team's last major production incident/,
     });
     await notApplicableQuestion.getByRole("radio", { name: "Not applicable" }).check();
+    // Until the reason is given nothing is saved; the status asks for it, without calling it an error.
+    const status = page.getByTestId("save-status");
+    await expect(status).toHaveText(
+      /^Add a reason to save “Not applicable” for “Did your product budget holder/,
+    );
+    await expect(status).not.toContainText("Not saved");
+    await expect(notApplicableQuestion.getByText(/^Add a reason to save “Not applicable”\./)).toBeVisible();
+    // "Show the question" puts the cursor in the reason field, not on the first choice.
+    await page.getByRole("button", { name: "Show the question" }).click();
+    await expect(notApplicableQuestion.getByLabel(/Why does this not apply/)).toBeFocused();
+    // A reason too short reads as a mistake once the field is left.
+    await notApplicableQuestion.getByLabel(/Why does this not apply/).fill("no");
+    await expect(status).not.toContainText("Not saved");
+    await notApplicableQuestion.getByLabel(/Why does this not apply/).blur();
+    await expect(status).toContainText("Not saved:");
     await expect(
       notApplicableQuestion.getByText(/Say briefly why this question does not apply/),
     ).toBeVisible();
-    // Until the reason is given nothing is saved, and the status says so instead of "Saved".
-    await expect(page.getByTestId("save-status")).toContainText("Not saved:");
+    await page.getByRole("button", { name: "Show the question" }).click();
+    await expect(notApplicableQuestion.getByLabel(/Why does this not apply/)).toBeFocused();
     await notApplicableQuestion
       .getByLabel(/Why does this not apply/)
       .fill("We have no separate budget holder");

@@ -109,10 +109,19 @@ test.describe("individual answers", () => {
     await expect(admin.page.getByRole("heading", { level: 1 })).not.toContainText("my answers");
     await admin.context.close();
 
-    // Riley, a member, finds "My answers" on the team page and starts the quarter from it.
+    // Riley, a member, is led to "My answers" first: on the start page and on the team page, where
+    // it is the main button, and starts the quarter from it.
     const member = await signedIn(browser, demoUsers.member);
+    await member.page.goto("/");
+    const due = member.page.getByRole("region", { name: "Your assessment is due" });
+    await expect(
+      due.getByRole("link", { name: `My answers for the 2026 Q4 assessment of ${TEAM.name}` }),
+    ).toHaveAttribute("href", MY_ANSWERS);
+    await expect(due.getByRole("link", { name: /^Start the 2026 Q4 assessment/ })).toHaveCount(0);
     await member.page.goto(`/team/${TEAM.slug}`);
     await expect(member.page.getByText("Your own answers")).toBeVisible();
+    await expect(member.page.getByRole("button", { name: /^Start the 2026 Q4 assessment/ })).toHaveCount(0);
+    await expect(member.page.getByText(/The team's answers are shared, and .+ submits them\./)).toBeVisible();
     await member.page.getByRole("link", { name: "My answers", exact: true }).click();
     await expect(member.page).toHaveURL(new RegExp(`${MY_ANSWERS}$`));
     await member.page.getByRole("button", { name: "Start answering" }).click();
@@ -120,9 +129,13 @@ test.describe("individual answers", () => {
     await answerOnMyOwn(member.page, "Yes");
     await expectNoAccessibilityViolations(member.page);
     await member.page.goto(`/team/${TEAM.slug}`);
-    await expect(member.page.getByRole("definition").filter({ hasText: "My answers" })).toContainText(
-      /^My answers · 2 of \d+ answered/,
-    );
+    await expect(member.page.locator("dt:text-is('Your own answers') + dd")).toHaveText(/^2 of \d+ answered/);
+    // The team's questionnaire stays open to members, and says whose answers they are.
+    await member.page.getByRole("link", { name: "edit the team's answers" }).click();
+    await expect(member.page).toHaveURL(new RegExp(`/team/${TEAM.slug}/assessment$`));
+    const notice = member.page.getByTestId("team-answers-notice");
+    await expect(notice).toContainText(/^You are editing the team's answers, which .+ submits\./);
+    await expect(notice.getByRole("link", { name: "My answers" })).toHaveAttribute("href", MY_ANSWERS);
 
     // On a phone, "My answers" fits the screen.
     await member.page.setViewportSize({ width: 390, height: 844 });
@@ -165,6 +178,8 @@ test.describe("individual answers", () => {
 
     // The lead's team questionnaire shows the spread, the split and the suggested team answer.
     await page.goto(`/team/${TEAM.slug}/assessment`);
+    // The lead submits: no "you are editing the team's answers" reminder for them.
+    await expect(page.getByTestId("team-answers-notice")).toHaveCount(0);
     await openSection(page, SECTION);
     const split = questionCard(page, SPLIT_QUESTION.id);
     const splitSummary = split.getByTestId("individual-answers");
@@ -231,8 +246,20 @@ test.describe("individual answers", () => {
     await expect(disagreed).not.toContainText(AGREED_QUESTION.prompt);
     await expectNoAccessibilityViolations(page);
 
-    // Submitted: individual answers are frozen.
+    // Submitted: individual answers are frozen, and still there to read.
     await page.goto(MY_ANSWERS);
     await expect(page.getByText(/so your answers can no longer be changed/)).toBeVisible();
+    const record = page.getByRole("region", { name: "Your answers for 2026 Q4" });
+    await expect(record).toContainText(/Read-only: 2 of \d+ answered\./);
+    const splitAnswer = record.getByRole("term").filter({ hasText: SPLIT_QUESTION.prompt });
+    await expect(splitAnswer.locator("xpath=following-sibling::dd[1]")).toHaveText("Yes");
+    await expect(
+      record
+        .getByRole("term")
+        .filter({ hasText: AGREED_QUESTION.prompt })
+        .locator("xpath=following-sibling::dd[1]"),
+    ).toHaveText(AGREED_QUESTION.choice);
+    await expect(record.getByRole("radio")).toHaveCount(0);
+    await expectNoAccessibilityViolations(page);
   });
 });

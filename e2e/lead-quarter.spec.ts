@@ -153,6 +153,68 @@ test.describe("the team lead's quarter", () => {
     );
   });
 
+  test("an incomplete draft's review says required answers are missing and holds back the figures they would move", async ({
+    page,
+  }) => {
+    // Refunds has a draft with required questions unanswered and earlier submitted quarters.
+    await signIn(page, "lead.refunds@example.com");
+    await page.goto("/team/refunds/assessment/review");
+    const missingHeading = page.getByRole("heading", {
+      name: /^Required questions without an answer \(\d+\)$/,
+    });
+    const missing = Number(/\((\d+)\)/.exec((await missingHeading.textContent()) ?? "")![1]);
+    expect(missing).toBeGreaterThan(0);
+    const changes = page.getByRole("region", { name: /^What changed since / });
+    const notice = changes.getByTestId("incomplete-preview");
+    await expect(notice).toContainText(
+      `${missing} required ${missing === 1 ? "question is" : "questions are"} still without an answer, so these are not yet the scores submitting would give.`,
+    );
+    await expect(notice).toContainText(/with unanswered required questions shows? no 2026 Q4 figure/);
+    const table = changes.getByRole("table", { name: "How each pitfall moved" });
+    const heldBack = table.getByRole("row").filter({ hasText: "Held back until answered" });
+    expect(await heldBack.count()).toBeGreaterThan(0);
+    await expect(heldBack.first()).toContainText(/waiting for \d+ required answers?/);
+    await expectNoAccessibilityViolations(page);
+  });
+
+  test("a draft left unsubmitted when the cycle closes stays in view, with who can open the cycle again", async ({
+    page,
+    browser,
+  }) => {
+    await signIn(page, "head@example.com");
+    await page.goto("/cycles");
+    const cycles = page.getByRole("table", { name: /Assessment cycles/ });
+    await cycles.getByRole("button", { name: "Close 2026 Q4" }).click();
+    await page
+      .getByRole("dialog", { name: "Close 2026 Q4?" })
+      .getByRole("button", { name: "Close 2026 Q4" })
+      .click();
+    await expect(
+      cycles.getByRole("row", { name: /2026 Q4/ }).getByRole("button", { name: "Reopen 2026 Q4" }),
+    ).toBeVisible();
+    try {
+      const lead = await browser.newContext();
+      const leadPage = await lead.newPage();
+      await signIn(leadPage, "lead.refunds@example.com");
+      await leadPage.goto("/team/refunds");
+      const left = leadPage.getByTestId("unsubmitted-in-closed-cycle");
+      await expect(left).toContainText(
+        /^2026 Q4 closed before the team's assessment was submitted: \d+ of \d+ answered/,
+      );
+      await expect(left).toContainText(
+        "An admin or the head of engineering can open 2026 Q4 again so the team can finish and submit it.",
+      );
+      await expect(leadPage.getByText("No assessment cycle is open right now.")).toBeVisible();
+      await expectNoAccessibilityViolations(leadPage);
+      await lead.close();
+    } finally {
+      await cycles.getByRole("button", { name: "Reopen 2026 Q4" }).click();
+      await expect(
+        cycles.getByRole("row", { name: /2026 Q4/ }).getByRole("button", { name: "Close 2026 Q4" }),
+      ).toBeVisible();
+    }
+  });
+
   test("keyboard only: after every confirm action focus stays on the page, never on <body>", async ({
     page,
   }) => {
@@ -263,7 +325,7 @@ test.describe("the team lead's quarter", () => {
       expect(box!.y + box!.height).toBeLessThanOrEqual(844);
       expect(box!.y).toBeGreaterThanOrEqual(0);
 
-      // "Not applicable" without its reason is not saved, and the status says what is missing.
+      // "Not applicable" without its reason is not saved, and the status asks for it.
       await page
         .getByRole("navigation", { name: "Questionnaire sections" })
         .getByRole("link", { name: /^Responsible but unaccountable/ })
@@ -272,8 +334,7 @@ test.describe("the team lead's quarter", () => {
         name: /budget holder take part in the review of your team's last major production incident/,
       });
       await notApplicable.getByRole("radio", { name: "Not applicable" }).check();
-      await expect(status).toContainText("Not saved:");
-      await expect(status).toContainText("Say briefly why this question does not apply");
+      await expect(status).toContainText("Add a reason to save “Not applicable”");
       await expect(status).toBeInViewport();
       await expect(notApplicable).toContainText(/Until then (the saved answer stays|nothing is saved)/);
       await expectNoAccessibilityViolations(page);
@@ -289,8 +350,8 @@ test.describe("the team lead's quarter", () => {
       await expect(status).toContainText("Enter a whole number between 1 and 100 people");
       await expect(status).toBeInViewport();
       await teamSize.getByLabel(/Your answer/).fill("7");
-      // The reason for "Not applicable" is still missing, so the status keeps saying so.
-      await expect(status).toContainText("Not saved:");
+      // The reason for "Not applicable" is still missing, so the status keeps asking for it.
+      await expect(status).toContainText("Add a reason to save “Not applicable”");
     });
   });
 

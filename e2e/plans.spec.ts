@@ -112,15 +112,20 @@ test("a coach builds the checkout plan, sets owners and due dates, and exports C
   }
   expect(shared.saveRequest).not.toBeNull();
 
-  // Dropping needs a reason: without one the server refuses and says why, next to the field.
+  // Dropping needs a reason: without one the server refuses and says why, next to the field, and
+  // names a past due date in the same answer rather than on the next save.
   const second = plan.getByRole("article", { name: shared.actions[1]! });
   await second.getByLabel("Status", { exact: true }).selectOption("dropped");
+  await second.getByLabel("Due date", { exact: true }).fill("2020-01-31");
   await second.getByRole("button", { name: "Save changes" }).click();
   await expect(second.getByText("Say why the item is dropped")).toBeVisible();
   await expect(second.getByLabel("Why is it dropped?", { exact: true })).toHaveAttribute(
     "aria-invalid",
     "true",
   );
+  await expect(second.getByText("That day has passed: choose today or a later day")).toBeVisible();
+  await expect(second.getByLabel("Due date", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await second.getByLabel("Due date", { exact: true }).fill(owners[1]!.due);
   await second.getByLabel("Status", { exact: true }).selectOption("in_progress");
   await second.getByRole("button", { name: "Save changes" }).click();
   await expect(second.getByRole("status")).toHaveText("Saved.");

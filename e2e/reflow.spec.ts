@@ -226,3 +226,43 @@ test.describe("the save status on a phone", () => {
     await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 15_000 });
   });
 });
+
+test.describe("the questionnaire's main button", () => {
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 1280, height: 720 },
+    { width: 390, height: 844 },
+  ]) {
+    test(`stays whole at ${viewport.width}x${viewport.height}, with a "Not saved" message showing`, async ({
+      page,
+    }) => {
+      await page.setViewportSize(viewport);
+      await signIn(page, "lead.delivery-tracking@example.com");
+      await page.goto("/team/delivery-tracking/assessment");
+      const teamSize = page
+        .getByRole("group", { name: /How many people are in your product team/ })
+        .getByLabel(/Your answer/);
+      await teamSize.fill("999");
+      await expect(page.getByTestId("save-status")).toContainText("Not saved:");
+      // Scrolled to the end of the page, where the sidebar is stuck and the phone's panel is longest.
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      // The sidebar's button on a laptop; on a phone, the one under the questions.
+      const button =
+        viewport.width >= 1024
+          ? page.locator("aside").getByRole("link", { name: "Review and submit" })
+          : page.getByRole("link", { name: "Review and submit" }).filter({ visible: true }).last();
+      await expect(button).toBeVisible();
+      const box = (await button.boundingBox())!;
+      expect(box.y, "the button's top is on the screen").toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, "the button's bottom is on the screen").toBeLessThanOrEqual(viewport.height);
+      const panel = (await page.getByTestId("save-status-panel").boundingBox())!;
+      if (viewport.width < 1024)
+        expect(box.y + box.height, "the button is above the save status").toBeLessThanOrEqual(panel.y);
+      await teamSize.fill("8");
+      await expect(page.getByTestId("save-status")).toHaveText("Saved", { timeout: 15_000 });
+      // "Add a note" is a tap target of at least 24 px high.
+      const addNote = (await page.locator("summary", { hasText: "Add a note" }).first().boundingBox())!;
+      expect(addNote.height).toBeGreaterThanOrEqual(24);
+    });
+  }
+});

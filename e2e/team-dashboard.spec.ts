@@ -111,3 +111,47 @@ test.describe("the team dashboard on a phone", () => {
     await expectNoAccessibilityViolations(page);
   });
 });
+
+test.describe("the bar chart's scores on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("every score figure reads at AA contrast, a near-full Critical bar's included", async ({ page }) => {
+    await signIn(page, "lead.refunds@example.com");
+    await page.goto("/team/refunds/dashboard?cycle=2026-q3");
+    const labels = page.getByTestId("score-label");
+    await expect(labels.first()).toBeVisible();
+    const figures = await labels.evaluateAll((elements) =>
+      elements.map((element) => {
+        const style = getComputedStyle(element);
+        const box = element.getBoundingClientRect();
+        const row = element.parentElement!.parentElement!.getBoundingClientRect();
+        return {
+          text: element.textContent ?? "",
+          colour: style.color,
+          background: style.backgroundColor,
+          insideRow: box.right <= row.right + 0.5,
+        };
+      }),
+    );
+    expect(figures.length).toBeGreaterThan(0);
+    // Refunds' 2026 Q3 has a score above 90, whose figure is pushed back onto its bar on a phone.
+    expect(figures.some((figure) => Number(figure.text) > 90)).toBe(true);
+    for (const figure of figures) {
+      expect(contrast(figure.colour, figure.background), figure.text).toBeGreaterThanOrEqual(4.5);
+      expect(figure.insideRow, `${figure.text} stays inside its row`).toBe(true);
+    }
+  });
+});
+
+/** WCAG contrast of two computed `rgb(r, g, b)` colours. */
+function contrast(foreground: string, background: string): number {
+  const luminance = (colour: string) => {
+    const [red, green, blue] = (colour.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((channel) => {
+      const value = Number(channel) / 255;
+      return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * red! + 0.7152 * green! + 0.0722 * blue!;
+  };
+  const [lighter, darker] = [luminance(foreground), luminance(background)].sort((a, b) => b - a);
+  return (lighter! + 0.05) / (darker! + 0.05);
+}

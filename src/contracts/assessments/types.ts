@@ -143,7 +143,38 @@ export type QuestionnairePageState =
       timeZone: string;
       resultHref: string;
     }
-  | { kind: "editable"; session: QuestionnaireSession };
+  | {
+      kind: "editable";
+      session: QuestionnaireSession;
+      /**
+       * On the team's questionnaire, for people who answer for the team but do not submit it: the
+       * team leads, who do. Null for people who may submit, and on "My answers".
+       */
+      submittedBy: string[] | null;
+    };
+
+/** One's own answers, read-only, once the team's assessment is submitted. */
+export interface OwnAnswersRecordView {
+  sections: {
+    pitfallId: string;
+    title: string;
+    questions: {
+      questionId: string;
+      prompt: string;
+      /** The answer in words ("Agree", "Not applicable: no rota"); null when none was given. */
+      answer: string | null;
+      /** Carried over from last quarter and never confirmed or changed. */
+      carriedOver: boolean;
+    }[];
+  }[];
+  answered: number;
+  total: number;
+}
+
+/** "My answers": the questionnaire states, and after submission the person's answers to read. */
+export type MyAnswersPageState =
+  | Exclude<QuestionnairePageState, { kind: "submitted" }>
+  | (Extract<QuestionnairePageState, { kind: "submitted" }> & { ownAnswers: OwnAnswersRecordView | null });
 
 /**
  * A result's overall standing: `headline` leads (worst band, High or Critical count); `score` and
@@ -161,6 +192,9 @@ export interface MyTeamSummary {
   slug: string;
   orgUnitName: string;
   role: "Team lead" | "Team member";
+  /** Whether the person submits the team's assessment; members give their own answers first. */
+  canSubmit: boolean;
+  myAnswersHref: string;
   currentCycle: CycleRef | null;
   currentStatus: TeamCycleStatus | null;
   lastResult: (OverallResultView & { cycleName: string; href: string }) | null;
@@ -188,7 +222,16 @@ export interface TeamOverview {
     resultHref: string | null;
   } | null;
   history: HistoryEntry[];
+  /**
+   * While no cycle is open: the cycle that closed last, when it closed with the team's assessment
+   * started but not submitted, and how far the team got. Null otherwise.
+   */
+  unsubmittedInClosedCycle: { cycleName: string; progress: AssessmentProgress | null } | null;
   canAnswer: boolean;
+  /** Whether the person submits the team's assessment. */
+  canSubmit: boolean;
+  /** The team's active leads, who submit its assessment. */
+  leadNames: string[];
   /**
    * The signed-in person's own answers in the open cycle, for the team's own people; null for
    * everyone else and when no cycle is open. `progress` is null until they answered anything.
@@ -325,8 +368,10 @@ export interface PitfallMovementView {
   before: { score: number; band: RiskBand } | null;
   after: { score: number; band: RiskBand } | null;
   delta: number | null;
-  direction: "up" | "down" | "same" | "newly-scored" | "no-longer-scored" | "unscored";
+  direction: "up" | "down" | "same" | "newly-scored" | "no-longer-scored" | "unscored" | "awaiting-answers";
   bandChanged: boolean;
+  /** Required questions of this pitfall still without an answer; its preview figure is held back. */
+  missingRequired: number;
 }
 
 /** "What changed since last quarter" for one team: answers (old → new) and each pitfall's move. */
@@ -337,6 +382,11 @@ export interface QuarterChangesView {
   preview: boolean;
   /** True when last quarter was scored with an earlier scoring method, so scores compare loosely. */
   methodChanged: boolean;
+  /**
+   * For a draft: required questions still without an answer, all together and those of the team
+   * context (which can move every pitfall). Zero for a submitted assessment.
+   */
+  missingRequired: { total: number; context: number };
   answers: {
     questionId: string;
     prompt: string;

@@ -65,7 +65,8 @@ export interface PitfallStanding {
   band: RiskBand | null;
 }
 
-export type MovementDirection = "up" | "down" | "same" | "newly-scored" | "no-longer-scored" | "unscored";
+export type MovementDirection =
+  "up" | "down" | "same" | "newly-scored" | "no-longer-scored" | "unscored" | "awaiting-answers";
 
 export interface PitfallMovement {
   pitfallId: string;
@@ -75,6 +76,8 @@ export interface PitfallMovement {
   delta: number | null;
   direction: MovementDirection;
   bandChanged: boolean;
+  /** Required questions of this pitfall still without an answer (a draft's preview only). */
+  missingRequired: number;
 }
 
 const oneDecimal = (score: number) => Math.round(score * 10) / 10;
@@ -108,6 +111,7 @@ export function pitfallMovements(
         delta,
         direction: delta > 0 ? "up" : delta < 0 ? "down" : "same",
         bandChanged: was.band !== now.band,
+        missingRequired: 0,
       };
     }
     return {
@@ -117,6 +121,31 @@ export function pitfallMovements(
       delta: null,
       direction: now ? "newly-scored" : was ? "no-longer-scored" : "unscored",
       bandChanged: (was?.band ?? null) !== (now?.band ?? null),
+      missingRequired: 0,
+    };
+  });
+}
+
+/**
+ * A draft's "if submitted now" figure for a pitfall with required questions still unanswered
+ * says more about the gaps than about the team: an empty answer scores differently from any
+ * answer the team will give. Such pitfalls keep last quarter's standing but show no figure for
+ * this quarter until their required questions are answered.
+ */
+export function holdBackIncompletePitfalls(
+  movements: readonly PitfallMovement[],
+  missingRequiredByPitfall: ReadonlyMap<string, number>,
+): PitfallMovement[] {
+  return movements.map((movement) => {
+    const missingRequired = missingRequiredByPitfall.get(movement.pitfallId) ?? 0;
+    if (missingRequired === 0) return movement;
+    return {
+      ...movement,
+      after: null,
+      delta: null,
+      direction: "awaiting-answers",
+      bandChanged: false,
+      missingRequired,
     };
   });
 }
@@ -136,5 +165,7 @@ export function movementWords(movement: PitfallMovement): string {
       return "scored last quarter, not this one";
     case "unscored":
       return "not scored either quarter";
+    case "awaiting-answers":
+      return `waiting for ${movement.missingRequired} required ${movement.missingRequired === 1 ? "answer" : "answers"}`;
   }
 }

@@ -28,6 +28,14 @@ export interface AnswerDraft {
   note: string;
 }
 
+/**
+ * "Not applicable" chosen and its reason not (fully) written yet: nothing is wrong, the answer
+ * waits for the reason. A reason that is too long is a mistake to fix, not something to wait for.
+ */
+export function draftAwaitsReason(draft: AnswerDraft): boolean {
+  return draft.mode === "notApplicable" && draft.reason.trim().length < NOT_APPLICABLE_REASON_MIN;
+}
+
 export const EMPTY_DRAFT: AnswerDraft = { mode: null, value: "", reason: "", note: "" };
 
 export type DraftPayload =

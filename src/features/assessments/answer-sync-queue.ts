@@ -18,6 +18,8 @@
  * How a write can end:
  * - saved: the new version is kept, the answer becomes the known server answer;
  * - refused as invalid: shown next to the question, the queue moves on;
+ * - not sent yet: "Not applicable" waits for its reason (neutral, not an error) until the person
+ *   leaves the reason field with too short a reason, which then reads as invalid;
  * - refused because the assessment moved on (version conflict): the server's answers are merged in;
  *   a question changed on both sides becomes a conflict and stops saving until the person chooses,
  *   anything else is sent again with the new version, a bounded number of times;
@@ -29,6 +31,7 @@
 import type { Answer } from "@/domain/content/schema";
 import type { ActionResult } from "@/contracts/action-result";
 import {
+  draftAwaitsReason,
   draftFromServer,
   draftMatchesServer,
   draftToPayload,
@@ -59,6 +62,8 @@ export type QuestionSyncState =
   | { kind: "idle" }
   | { kind: "pending" }
   | { kind: "invalid"; field: "value" | "reason" | "note"; message: string }
+  /** "Not applicable" chosen, its reason still being written: nothing is sent, nothing is wrong. */
+  | { kind: "awaiting-reason" }
   | { kind: "error"; message: string }
   | { kind: "conflict"; theirs: ServerAnswer | null };
 
@@ -209,7 +214,11 @@ export class AnswerSyncQueue {
   hasEditsLeavingWouldLose = (): boolean =>
     this.stalled !== null ||
     Object.values(this.snapshot.syncStates).some(
-      (state) => state.kind === "error" || state.kind === "invalid" || state.kind === "conflict",
+      (state) =>
+        state.kind === "error" ||
+        state.kind === "invalid" ||
+        state.kind === "awaiting-reason" ||
+        state.kind === "conflict",
     );
 
   // ---- Commands ----
@@ -223,9 +232,15 @@ export class AnswerSyncQueue {
     if (!question) return;
     const payload = draftToPayload(question, draft);
     if (!payload.ok) {
-      // Not saveable yet (e.g. "Not applicable" without its reason); the stored answer stays.
+      // Not saveable yet; the stored answer stays. "Not applicable" just chosen, or its reason
+      // being typed, waits for the reason rather than reading as a mistake.
       this.cancelWaiting(questionId);
-      this.setSync(questionId, { kind: "invalid", field: payload.field, message: payload.message });
+      this.setSync(
+        questionId,
+        payload.field === "reason" && draftAwaitsReason(draft)
+          ? { kind: "awaiting-reason" }
+          : { kind: "invalid", field: payload.field, message: payload.message },
+      );
       this.refreshStatus();
       return;
     }
@@ -239,6 +254,17 @@ export class AnswerSyncQueue {
   flush = (questionId?: string): void => {
     const ids = questionId ? [questionId] : [...this.waiting.keys()];
     for (const id of ids) if (this.waiting.has(id)) this.scheduleSave(id, 0);
+    // Leaving the reason field with a few characters typed: now it is too short, not unfinished.
+    // Left empty, the answer keeps waiting for its reason.
+    if (questionId && this.snapshot.syncStates[questionId]?.kind === "awaiting-reason") {
+      const question = this.questions.get(questionId);
+      const draft = this.snapshot.drafts[questionId];
+      if (!question || !draft || draft.reason.trim() === "") return;
+      const payload = draftToPayload(question, draft);
+      if (payload.ok) return;
+      this.setSync(questionId, { kind: "invalid", field: payload.field, message: payload.message });
+      this.refreshStatus();
+    }
   };
 
   /** Confirms answers carried over from the previous cycle, as they are. */

@@ -12,6 +12,7 @@ const ARROWS: Record<PitfallMovementView["direction"], string> = {
   "newly-scored": "•",
   "no-longer-scored": "•",
   unscored: "–",
+  "awaiting-answers": "…",
 };
 
 function standing(value: PitfallMovementView["before"]): string {
@@ -36,7 +37,8 @@ function movementColumns({
       key: "after",
       header: `${cycleName}${preview ? " (if submitted now)" : ""}`,
       className: "tabular-nums",
-      cell: (movement) => standing(movement.after),
+      cell: (movement) =>
+        movement.direction === "awaiting-answers" ? "Held back until answered" : standing(movement.after),
     },
     {
       key: "change",
@@ -52,6 +54,45 @@ function movementColumns({
       ),
     },
   ];
+}
+
+/**
+ * An incomplete draft's preview would show drops that come only from unanswered questions: say
+ * how many are missing and that the pitfalls concerned show no figure yet.
+ */
+function IncompleteDraftNotice({ changes }: { changes: QuarterChangesView }) {
+  const { total, context } = changes.missingRequired;
+  if (!changes.preview || total === 0) return null;
+  const heldBack = changes.pitfalls.filter((movement) => movement.direction === "awaiting-answers").length;
+  return (
+    <div
+      className="rounded-md border border-amber-700 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+      data-testid="incomplete-preview"
+    >
+      <p className="font-semibold">
+        {total} required {total === 1 ? "question is" : "questions are"} still without an answer, so these are
+        not yet the scores submitting would give.
+      </p>
+      {heldBack > 0 ? (
+        <p className="mt-1">
+          The {pitfallsPhrase(heldBack)} with unanswered required questions{" "}
+          {heldBack === 1 ? "shows" : "show"} no {changes.cycleName} figure until they are answered: an empty
+          answer would move {heldBack === 1 ? "its score" : "their scores"} in a way the team&apos;s real
+          answers will not.
+        </p>
+      ) : null}
+      {context > 0 ? (
+        <p className="mt-1">
+          {context} of them {context === 1 ? "is a team context question" : "are team context questions"},
+          which can move every pitfall&apos;s figure.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function pitfallsPhrase(count: number): string {
+  return count === 1 ? "pitfall" : `${count} pitfalls`;
 }
 
 /**
@@ -77,6 +118,7 @@ export function QuarterChanges({
           : `${previousCycleName} against ${cycleName}, for this team.`
       }
     >
+      <IncompleteDraftNotice changes={changes} />
       {changes.methodChanged ? (
         <p className="text-sm text-slate-700">
           {previousCycleName} was scored with an earlier scoring method, so its scores compare loosely.

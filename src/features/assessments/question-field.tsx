@@ -305,8 +305,17 @@ export const QuestionField = memo(function QuestionField({
               aria-describedby={reasonInvalid ? messageId : undefined}
               onChange={(event) => change({ reason: event.target.value }, true)}
               onBlur={() => onFlush(question.id)}
+              data-field="reason"
               className={`mt-1 block w-full rounded-md border px-3 py-2 text-slate-900 ${reasonInvalid ? "border-red-700" : "border-slate-400"}`}
             />
+            {sync?.kind === "awaiting-reason" ? (
+              <p className="mt-1 text-sm text-slate-700">
+                Add a reason to save &ldquo;Not applicable&rdquo;.{" "}
+                {server
+                  ? `Until then the saved answer stays “${describeAnswer(question, server)}”.`
+                  : "Until then nothing is saved for this question."}
+              </p>
+            ) : null}
           </div>
         ) : null}
 
@@ -320,7 +329,8 @@ export const QuestionField = memo(function QuestionField({
           <div className="flex flex-wrap items-start gap-x-6 gap-y-2">
             {allowNote ? (
               <details className="min-w-0 flex-1" open={draft.note !== "" || noteInvalid}>
-                <summary className="cursor-pointer text-sm font-medium text-blue-800">
+                {/* At least 24 px high: a tap target on a phone (WCAG 2.5.8). */}
+                <summary className="min-h-6 cursor-pointer py-0.5 text-sm font-medium text-blue-800">
                   {draft.note ? "Note" : "Add a note"}
                   <span className="sr-only"> to: {question.prompt}</span>
                 </summary>

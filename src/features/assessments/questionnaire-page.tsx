@@ -5,6 +5,9 @@ import { Questionnaire } from "./questionnaire";
 import { StartAssessmentForm } from "./start-assessment-form";
 import type { QuestionnairePageState } from "@/contracts/assessments/types";
 import { dueDateWithDistance } from "@/domain/cycles/due-date";
+import { submitterWords } from "@/domain/assessments/submitters";
+import { myAnswersPath } from "@/contracts/responses/paths";
+import { Link } from "@/ui/link";
 
 export function QuestionnairePage({ state }: { state: QuestionnairePageState }) {
   const team = state.kind === "editable" ? state.session.team : state.team;
@@ -22,6 +25,22 @@ export function QuestionnairePage({ state }: { state: QuestionnairePageState }) 
       <h1 className="text-3xl font-bold tracking-tight">
         {team.name}: {cycleName ? `${cycleName} assessment` : "assessment"}
       </h1>
+      {state.kind === "editable" && state.submittedBy ? (
+        <p
+          className="rounded-md border border-blue-300 bg-blue-50 px-4 py-3 text-sm text-blue-950"
+          data-testid="team-answers-notice"
+        >
+          You are editing the team&apos;s answers, which {submitterWords(state.submittedBy)} submits. What you
+          change here changes the team&apos;s score for everyone. Your own view goes in{" "}
+          <Link
+            href={myAnswersPath(team.slug)}
+            className="font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950"
+          >
+            My answers
+          </Link>
+          .
+        </p>
+      ) : null}
       {state.kind === "editable" ? (
         <Questionnaire session={state.session} />
       ) : (

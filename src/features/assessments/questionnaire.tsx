@@ -75,7 +75,7 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
         const target =
           focus === "heading"
             ? headingRefs.current.get(section.anchor)
-            : document.getElementById(focus)?.querySelector<HTMLElement>("input, textarea, button");
+            : fieldToFix(document.getElementById(focus));
         const scrollTarget =
           focus === "heading" ? document.getElementById(section.anchor) : document.getElementById(focus);
         scrollTarget?.scrollIntoView({ block: "start" });
@@ -122,51 +122,58 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
   const remaining = own ? awaitingConfirmation(questions, server, drafts, syncStates) : [];
 
   return (
-    <div className="grid gap-6 pb-28 lg:grid-cols-[17rem_minmax(0,1fr)] lg:gap-8 lg:pb-0">
-      <aside className="space-y-4 lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto">
-        <div className="hidden lg:block">
-          <ProgressSummary progress={progress} idPrefix="questionnaire-progress" />
+    <div className="grid gap-6 pb-[max(7rem,var(--save-status-reserve,0px))] lg:grid-cols-[17rem_minmax(0,1fr)] lg:gap-8 lg:pb-0">
+      {/* On a wide screen the sidebar stays in view; only its upper part scrolls, so the main
+          button under it is always whole, however long the save status grows. */}
+      <aside className="space-y-4 lg:sticky lg:top-20 lg:flex lg:max-h-[calc(100vh-6rem)] lg:flex-col lg:space-y-0 lg:gap-4 lg:self-start">
+        <div className="space-y-4 lg:min-h-0 lg:overflow-y-auto" data-testid="questionnaire-sidebar-scroll">
+          <div className="hidden lg:block">
+            <ProgressSummary progress={progress} idPrefix="questionnaire-progress" />
+          </div>
+          <SaveStatusBar
+            status={status}
+            syncStates={syncStates}
+            session={session}
+            progress={progress}
+            onRetry={sync.retry}
+            onShowQuestion={(questionId) => {
+              const index = sectionIndexOf(sections, questionAnchor(questionId));
+              if (index >= 0) showSection(index, questionAnchor(questionId));
+            }}
+          />
+          <nav
+            aria-label="Questionnaire sections"
+            className="rounded-lg border border-slate-200 bg-white p-3"
+          >
+            <h2 className="px-1 text-sm font-semibold text-slate-900">Sections</h2>
+            <ol className="mt-1 grid gap-0.5 text-sm sm:grid-cols-2 lg:grid-cols-1">
+              {sections.map((item, index) => {
+                const counts = progressOf(item.questions);
+                return (
+                  <li key={item.anchor}>
+                    <a
+                      href={`#${item.anchor}`}
+                      aria-current={index === current ? "step" : undefined}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        goTo(index);
+                      }}
+                      className={`flex justify-between gap-2 rounded px-2 py-1 underline-offset-2 hover:underline ${
+                        index === current ? "bg-blue-50 font-semibold text-blue-950" : "text-blue-800"
+                      }`}
+                    >
+                      <span>{item.title}</span>
+                      <SectionState counts={counts} />
+                    </a>
+                  </li>
+                );
+              })}
+            </ol>
+          </nav>
         </div>
-        <SaveStatusBar
-          status={status}
-          syncStates={syncStates}
-          session={session}
-          progress={progress}
-          onRetry={sync.retry}
-          onShowQuestion={(questionId) => {
-            const index = sectionIndexOf(sections, questionAnchor(questionId));
-            if (index >= 0) showSection(index, questionAnchor(questionId));
-          }}
-        />
-        <nav aria-label="Questionnaire sections" className="rounded-lg border border-slate-200 bg-white p-3">
-          <h2 className="px-1 text-sm font-semibold text-slate-900">Sections</h2>
-          <ol className="mt-1 grid gap-0.5 text-sm sm:grid-cols-2 lg:grid-cols-1">
-            {sections.map((item, index) => {
-              const counts = progressOf(item.questions);
-              return (
-                <li key={item.anchor}>
-                  <a
-                    href={`#${item.anchor}`}
-                    aria-current={index === current ? "step" : undefined}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      goTo(index);
-                    }}
-                    className={`flex justify-between gap-2 rounded px-2 py-1 underline-offset-2 hover:underline ${
-                      index === current ? "bg-blue-50 font-semibold text-blue-950" : "text-blue-800"
-                    }`}
-                  >
-                    <span>{item.title}</span>
-                    <SectionState counts={counts} />
-                  </a>
-                </li>
-              );
-            })}
-          </ol>
-        </nav>
         <Link
           href={finish.href}
-          className="hidden rounded-md bg-blue-700 px-4 py-2 text-center text-sm font-semibold text-white hover:bg-blue-800 lg:block"
+          className="hidden rounded-md bg-blue-700 px-4 py-2 text-center text-sm font-semibold text-white hover:bg-blue-800 lg:block lg:shrink-0"
         >
           {finish.label}
         </Link>
@@ -444,6 +451,19 @@ function QuestionnaireSection({
 }
 
 /**
+ * Where a link to a question puts the cursor: on what needs fixing (a field marked invalid, or the
+ * reason "Not applicable" waits for), else on the question's first control.
+ */
+function fieldToFix(question: HTMLElement | null): HTMLElement | null {
+  if (!question) return null;
+  return (
+    question.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+    question.querySelector<HTMLElement>('[data-field="reason"]') ??
+    question.querySelector<HTMLElement>("input, textarea, button")
+  );
+}
+
+/**
  * Whether changes are saved, always in view: in the side column on a wide screen, fixed along the
  * bottom of the screen on a phone (with the progress in a line), so answering halfway down a
  * section still shows "Saved" or "Not saved: …".
@@ -483,6 +503,9 @@ function SaveStatusBar({
       // What the panel covers, measured from the bottom of the viewport the page scrolls in.
       const covered = root.clientHeight - panel.getBoundingClientRect().top;
       root.style.scrollPaddingBottom = fixed ? `${Math.ceil(covered) + 8}px` : "";
+      // And room below the page's last buttons, so scrolled to the end they are never under it.
+      if (fixed) root.style.setProperty("--save-status-reserve", `${Math.ceil(covered) + 16}px`);
+      else root.style.removeProperty("--save-status-reserve");
       const grew = panel.offsetHeight > height;
       height = panel.offsetHeight;
       const field = document.activeElement;
@@ -501,6 +524,7 @@ function SaveStatusBar({
     return () => {
       observer.disconnect();
       root.style.scrollPaddingBottom = "";
+      root.style.removeProperty("--save-status-reserve");
     };
   }, []);
   const tone =
@@ -543,7 +567,11 @@ function SaveStatusBar({
           <button
             type="button"
             onClick={() => onShowQuestion(view.questionId!)}
-            className="rounded-md border border-red-800 bg-white px-3 py-1 text-sm font-semibold text-red-900 hover:bg-red-100"
+            className={`rounded-md border bg-white px-3 py-1 text-sm font-semibold ${
+              view.tone === "problem"
+                ? "border-red-800 text-red-900 hover:bg-red-100"
+                : "border-slate-500 text-slate-900 hover:bg-slate-100"
+            }`}
           >
             Show the question
           </button>

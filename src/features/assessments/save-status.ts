@@ -3,7 +3,8 @@
  * status only knows about writes; a change it refused to send (a number out of range, "Not
  * applicable" without its reason) leaves nothing in flight, so that status alone would read
  * "Saved" or stay on its introduction. Here such a change always reads "Not saved: …", naming the
- * question and what is missing, until it is fixed or cleared.
+ * question and what is missing, until it is fixed or cleared. "Not applicable" whose reason is
+ * still to be written is not a mistake: it reads, neutrally, "Add a reason to save".
  */
 import type { QuestionView } from "@/contracts/assessments/types";
 import type { QuestionSyncState, SaveStatus } from "./answer-sync-queue";
@@ -48,6 +49,15 @@ export function saveStatusView(
       text: `Not saved: “${first.prompt}”${more}: ${why}`,
       canRetry: false,
       questionId: first.id,
+    };
+  }
+  const awaitingReason = questions.find((question) => syncStates[question.id]?.kind === "awaiting-reason");
+  if (awaitingReason) {
+    return {
+      tone: "neutral",
+      text: `Add a reason to save “Not applicable” for “${awaitingReason.prompt}”.`,
+      canRetry: false,
+      questionId: awaitingReason.id,
     };
   }
   if (status.kind === "saved") return { tone: "ok", text: "Saved", canRetry: false, questionId: null };

@@ -18,6 +18,7 @@ import { DataTable, type Column } from "@/ui/table";
 import { TextLink } from "@/ui/text-link";
 import { TERM_GRID_COLUMNS } from "@/ui/term-grid";
 import { dueDateWithDistance } from "@/domain/cycles/due-date";
+import { submitterWords } from "@/domain/assessments/submitters";
 
 const teamPageLink = "font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950";
 
@@ -98,9 +99,15 @@ export function TeamPage({
         title={currentCycle ? `${currentCycle.name} assessment` : "Current assessment"}
       >
         {!currentCycle || !current ? (
-          <p className="text-slate-700">
-            No assessment cycle is open right now. An admin or the head of engineering opens one each quarter.
-          </p>
+          <>
+            {overview.unsubmittedInClosedCycle ? (
+              <UnsubmittedInClosedCycle {...overview.unsubmittedInClosedCycle} />
+            ) : null}
+            <p className="text-slate-700">
+              No assessment cycle is open right now. An admin or the head of engineering opens one each
+              quarter.
+            </p>
+          </>
         ) : (
           <>
             <dl className={`grid ${TERM_GRID_COLUMNS} gap-x-6 gap-y-2 text-sm`}>
@@ -126,12 +133,16 @@ export function TeamPage({
                 <>
                   <dt className="font-medium text-slate-600">Your own answers</dt>
                   <dd>
-                    <Link href={overview.myAnswers.href} className={teamPageLink}>
-                      My answers
-                    </Link>
+                    {/* For members the link is the page's main button, below. */}
+                    {!ownAnswersLead(overview) ? (
+                      <>
+                        <Link href={overview.myAnswers.href} className={teamPageLink}>
+                          My answers
+                        </Link>
+                        <span className="text-slate-700"> · </span>
+                      </>
+                    ) : null}
                     <span className="text-slate-700">
-                      {" "}
-                      ·{" "}
                       {overview.myAnswers.progress
                         ? progressSentence(overview.myAnswers.progress)
                         : "none given yet"}
@@ -171,6 +182,42 @@ export function TeamPage({
   );
 }
 
+/** A draft left unsubmitted when its cycle closed: kept, counted, and how it can still be finished. */
+function UnsubmittedInClosedCycle({
+  cycleName,
+  progress,
+}: NonNullable<TeamOverview["unsubmittedInClosedCycle"]>) {
+  return (
+    <div
+      className="rounded-md border border-amber-700 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+      data-testid="unsubmitted-in-closed-cycle"
+    >
+      <p className="font-semibold">
+        {cycleName} closed before the team&apos;s assessment was submitted
+        {progress ? `: ${progressSentence(progress)}` : ""}.
+      </p>
+      <p className="mt-1">
+        Its answers are kept, but it has no result. An admin or the head of engineering can open {cycleName}{" "}
+        again so the team can finish and submit it.
+      </p>
+    </div>
+  );
+}
+
+/**
+ * Whether the person's own answers are the page's main action: for a member who answers but does
+ * not submit, while the quarter's assessment is still open to answers.
+ */
+function ownAnswersLead(overview: TeamOverview): boolean {
+  return (
+    overview.canAnswer &&
+    !overview.canSubmit &&
+    overview.myAnswers !== null &&
+    overview.current !== null &&
+    overview.current.status !== "submitted"
+  );
+}
+
 function CallToAction({ overview }: { overview: TeamOverview }) {
   const { team, currentCycle, current, canAnswer } = overview;
   if (!currentCycle || !current) return null;
@@ -190,6 +237,29 @@ function CallToAction({ overview }: { overview: TeamOverview }) {
           ? "The team has not started this quarter's assessment yet."
           : "The team is still answering."}
       </p>
+    );
+  }
+  if (ownAnswersLead(overview) && overview.myAnswers) {
+    // A member's part is their own answers; the team's are shared and submitted by the lead.
+    return (
+      <div className="space-y-3">
+        <Link href={overview.myAnswers.href} className={primaryLink}>
+          My answers
+        </Link>
+        <p className="text-sm text-slate-700">
+          {current.status === "not-started" ? (
+            `The team's answers are shared, and ${submitterWords(overview.leadNames)} submits them.`
+          ) : (
+            <>
+              The team&apos;s answers are shared, and {submitterWords(overview.leadNames)} submits them:{" "}
+              <Link href={questionnairePath(team.slug)} className={teamPageLink}>
+                edit the team&apos;s answers
+              </Link>
+              .
+            </>
+          )}
+        </p>
+      </div>
     );
   }
   if (current.status === "not-started") {

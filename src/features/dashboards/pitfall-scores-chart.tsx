@@ -8,6 +8,13 @@ export interface PitfallScoreBar {
   band: RiskBand;
 }
 
+/**
+ * A score's figure sits beside its bar's end, or on the bar when the bar nearly fills the row (a
+ * high score on a narrow screen): on the band colours, from pale yellow to dark red, no one text
+ * colour reads. So the figure carries its own light background, whatever lies under it.
+ */
+export const SCORE_LABEL_COLOURS = { background: "#ffffff", text: "#1a1a1a" } as const;
+
 const BAND_CUT_OFFS = [10, 30, 60, 80] as const;
 const AXIS_TICKS = [0, 10, 30, 60, 80, 100] as const;
 
@@ -38,10 +45,16 @@ export function PitfallScoresChart({ bars }: { bars: PitfallScoreBar[] }) {
               style={{ width: `${bar.score}%`, backgroundColor: BAND_COLOURS[bar.band].background }}
             />
             <span
-              className="absolute inset-y-0 flex items-center pl-1 tabular-nums"
-              style={{ left: `min(${bar.score}%, calc(100% - 2.5rem))` }}
+              className="absolute inset-y-0 flex items-center pl-1"
+              style={{ left: `min(${bar.score}%, calc(100% - 3rem))` }}
             >
-              {formatScore(bar.score)}
+              <span
+                className="rounded-sm px-1 leading-4 tabular-nums ring-1 ring-slate-400"
+                style={{ backgroundColor: SCORE_LABEL_COLOURS.background, color: SCORE_LABEL_COLOURS.text }}
+                data-testid="score-label"
+              >
+                {formatScore(bar.score)}
+              </span>
             </span>
           </div>
         </div>

@@ -5,6 +5,8 @@ import { StatusBadge } from "@/features/assessments/format";
 import { SectionCard } from "@/ui/section-card";
 import { dueDateWithDistance } from "@/domain/cycles/due-date";
 
+const primaryLink = "rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800";
+
 /** Teams whose assessment of the open cycle still waits, the ones the person leads first. */
 export function dueAssessments(teams: readonly MyTeamSummary[]): MyTeamSummary[] {
   return teams
@@ -43,16 +45,35 @@ export function YourAssessments({ teams }: { teams: readonly MyTeamSummary[] }) 
                 </p>
                 {/* Its own line, not a separator after the due date: that wrapped to lead a line on a phone. */}
                 <p className="text-sm text-slate-600">
-                  {team.role === "Team lead" ? "You lead this team." : "You are a member of this team."}
+                  {team.role === "Team lead"
+                    ? "You lead this team."
+                    : "You are a member of this team: give your own answers; the lead submits the team's."}
                 </p>
               </div>
-              <Link
-                href={questionnairePath(team.slug)}
-                className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800"
-              >
-                {started ? "Continue" : "Start"} the {cycle.name} assessment
-                <span className="sr-only"> for {team.name}</span>
-              </Link>
+              {team.canSubmit ? (
+                <Link href={questionnairePath(team.slug)} className={primaryLink}>
+                  {started ? "Continue" : "Start"} the {cycle.name} assessment
+                  <span className="sr-only"> for {team.name}</span>
+                </Link>
+              ) : (
+                // A member's first part is their own view; the team's shared answers are the lead's to submit.
+                <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+                  <Link href={team.myAnswersHref} className={primaryLink}>
+                    My answers
+                    <span className="sr-only">
+                      {" "}
+                      for the {cycle.name} assessment of {team.name}
+                    </span>
+                  </Link>
+                  <Link
+                    href={questionnairePath(team.slug)}
+                    className="text-sm font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950"
+                  >
+                    The team&apos;s answers
+                    <span className="sr-only"> for {team.name}</span>
+                  </Link>
+                </div>
+              )}
             </li>
           );
         })}

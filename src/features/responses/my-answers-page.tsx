@@ -1,17 +1,18 @@
 import { PageHeader } from "@/ui/page-header";
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
 import { teamPath } from "@/contracts/assessments/paths";
-import type { QuestionnairePageState } from "@/contracts/assessments/types";
+import type { MyAnswersPageState } from "@/contracts/assessments/types";
 import { Questionnaire } from "../assessments/questionnaire";
 import { NotEditableNotice } from "../assessments/not-editable-notice";
 import { StartMyAnswersForm } from "./start-my-answers-form";
+import { OwnAnswersRecord } from "./own-answers-record";
 import { dueDateWithDistance } from "@/domain/cycles/due-date";
 
 /**
  * "My answers": the person answers the questionnaire on their own. The page says plainly that these
  * are their own answers and that the team lead settles the team answer, which is what is scored.
  */
-export function MyAnswersPage({ state }: { state: QuestionnairePageState }) {
+export function MyAnswersPage({ state }: { state: MyAnswersPageState }) {
   const team = state.kind === "editable" ? state.session.team : state.team;
   const cycle = state.kind === "editable" ? state.session.cycle : "cycle" in state ? state.cycle : null;
   return (
@@ -45,6 +46,13 @@ export function MyAnswersPage({ state }: { state: QuestionnairePageState }) {
           afterSubmission="your answers can no longer be changed. If it is reopened, you can change them again."
         />
       )}
+      {state.kind === "submitted" ? (
+        state.ownAnswers ? (
+          <OwnAnswersRecord record={state.ownAnswers} cycleName={state.cycle.name} />
+        ) : (
+          <p className="text-slate-700">You gave no answers of your own before it was submitted.</p>
+        )
+      ) : null}
     </div>
   );
 }

@@ -2,7 +2,12 @@ import "server-only";
 import { withPulseEvidence } from "@/domain/pulse/pulse-evidence";
 import { pitfallById, questionnaireById } from "@/domain/content";
 import type { Answer, Answers, Questionnaire } from "@/domain/content/schema";
-import { answerChanges, pitfallMovements, type PitfallStanding } from "@/domain/assessments/quarter-changes";
+import {
+  answerChanges,
+  holdBackIncompletePitfalls,
+  pitfallMovements,
+  type PitfallStanding,
+} from "@/domain/assessments/quarter-changes";
 import { decodeRiskBand, describeAnswerValue, scoreAssessment } from "@/domain/scoring";
 import { SCORING_METHOD_VERSION } from "@/domain/scoring/types";
 import type { QuarterChangesView } from "@/contracts/assessments/types";
@@ -47,11 +52,14 @@ function readableAnswers(
 /**
  * Compares `assessment` with the team's previous submitted one. For a draft (the review page),
  * `preview` scores the current answers as submitting now would; for a submitted assessment the
- * stored results are used. Null when the team has no earlier submitted assessment.
+ * stored results are used. `missingRequiredQuestionIds` are the draft's required questions still
+ * without an answer: the preview holds back the figures of the pitfalls they belong to. Null when
+ * the team has no earlier submitted assessment.
  */
 export async function readQuarterChanges(
   assessment: ThisAssessment,
   mode: "preview" | "stored",
+  missingRequiredQuestionIds: readonly string[] = [],
 ): Promise<QuarterChangesView | null> {
   const questionnaire = questionnaireById(assessment.cycle.questionnaireId);
   if (!questionnaire) return null;
@@ -114,15 +122,29 @@ export async function readQuarterChanges(
     currentStandings = current.results.map(standingOf);
   }
   const pitfallIds = questionnaire.sections.map((section) => section.pitfallId as string);
+  const missing = new Set(mode === "preview" ? missingRequiredQuestionIds : []);
+  const missingRequiredByPitfall = new Map(
+    questionnaire.sections.map((section) => [
+      section.pitfallId as string,
+      section.questions.filter((question) => missing.has(question.id)).length,
+    ]),
+  );
+  const missingContext = questionnaire.context.filter((question) => missing.has(question.id)).length;
+  const movements = holdBackIncompletePitfalls(
+    pitfallMovements(pitfallIds, previous.results.map(standingOf), currentStandings),
+    missingRequiredByPitfall,
+  );
   return {
     previousCycleName: previous.cycle.name,
     cycleName: assessment.cycle.name,
     preview: mode === "preview",
     methodChanged: previous.scoringMethodVersion !== currentMethod,
+    missingRequired: { total: missing.size, context: missingContext },
     answers: answerChanges(questions, previousAnswers, currentAnswers, describeFor(questionnaire)),
-    pitfalls: pitfallMovements(pitfallIds, previous.results.map(standingOf), currentStandings).map(
-      (movement) => ({ ...movement, name: pitfallById(movement.pitfallId)?.name ?? movement.pitfallId }),
-    ),
+    pitfalls: movements.map((movement) => ({
+      ...movement,
+      name: pitfallById(movement.pitfallId)?.name ?? movement.pitfallId,
+    })),
   };
 }
 

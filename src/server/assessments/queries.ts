@@ -24,7 +24,6 @@ import type {
   TeamOverview,
 } from "@/contracts/assessments/types";
 import { decodeAssessmentStatus, decodeCycleStatus } from "@/domain/assessments/statuses";
-import type { Prisma } from "@/generated/prisma/client";
 import { authorizeTeamBySlug, teamResource } from "../auth/authorize";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
@@ -119,6 +118,16 @@ export async function openCycle() {
   });
 }
 
+/** The names of the team's active leads: the people who submit its assessment. */
+async function teamLeadNames(teamId: string): Promise<string[]> {
+  const leads = await db.roleAssignment.findMany({
+    where: { teamId, role: "team_lead", user: { deactivatedAt: null } },
+    orderBy: { user: { name: "asc" } },
+    select: { user: { select: { name: true } } },
+  });
+  return leads.map((lead) => lead.user.name);
+}
+
 /** The teams the person leads or belongs to, with the current cycle's status and the last result. */
 export async function listMyTeams(actor: Actor): Promise<MyTeamSummary[]> {
   const teamIds = [...new Set([...actor.leadTeamIds, ...actor.memberTeamIds])];
@@ -131,6 +140,7 @@ export async function listMyTeams(actor: Actor): Promise<MyTeamSummary[]> {
       id: true,
       name: true,
       slug: true,
+      orgUnitId: true,
       orgUnit: { select: { name: true } },
       assessments: {
         where: { OR: [{ cycleId: cycle?.id ?? "" }, withStoredResults] },
@@ -158,6 +168,12 @@ export async function listMyTeams(actor: Actor): Promise<MyTeamSummary[]> {
       slug: team.slug,
       orgUnitName: team.orgUnit.name,
       role: actor.leadTeamIds.has(team.id) ? "Team lead" : "Team member",
+      canSubmit: can(actor, "assessment:submit", {
+        type: "team",
+        teamId: team.id,
+        orgUnitId: team.orgUnitId,
+      }),
+      myAnswersHref: myAnswersPath(team.slug),
       currentCycle: cycle ? toCycleRef(cycle) : null,
       currentStatus: cycle ? (current ? asAssessmentStatus(current.status) : "not-started") : null,
       lastResult: last
@@ -204,6 +220,7 @@ export async function getTeamOverview(actor: Actor, teamSlug: string): Promise<T
   const resource = teamResource(team);
   return {
     timeZone: orgTimeZone(),
+    unsubmittedInClosedCycle: cycle ? null : await unsubmittedInLastClosedCycle(assessments),
     team: { id: team.id, name: team.name, slug: team.slug, orgUnitName: orgUnit?.name ?? "" },
     archived: team.archived,
     currentCycle: cycle ? toCycleRef(cycle) : null,
@@ -217,6 +234,8 @@ export async function getTeamOverview(actor: Actor, teamSlug: string): Promise<T
       : null,
     history,
     canAnswer: can(actor, "assessment:answer", resource),
+    canSubmit: can(actor, "assessment:submit", resource),
+    leadNames: await teamLeadNames(team.id),
     spreadHref: current && can(actor, "response:summary", resource) ? teamSpreadPath(team.slug) : null,
     myAnswers:
       cycle && can(actor, "response:answer", resource)
@@ -225,6 +244,35 @@ export async function getTeamOverview(actor: Actor, teamSlug: string): Promise<T
             progress: current ? await ownProgressOf(actor, { ...current, teamId: team.id }, cycle) : null,
           }
         : null,
+  };
+}
+
+/**
+ * While no cycle is open: the team's draft of the cycle closed last, when the cycle closed before
+ * the team submitted it. Its answers are kept, and opening the cycle again lets the team finish.
+ */
+async function unsubmittedInLastClosedCycle(
+  assessments: readonly {
+    id: string;
+    cycleId: string;
+    submittedAt: Date | null;
+    cycle: { name: string; questionnaireId: string };
+  }[],
+): Promise<TeamOverview["unsubmittedInClosedCycle"]> {
+  const lastClosed = await db.cycle.findFirst({
+    where: { status: "closed" },
+    orderBy: [{ year: "desc" }, { quarter: "desc" }],
+    select: { id: true },
+  });
+  const draft = lastClosed
+    ? assessments.find(
+        (assessment) => assessment.cycleId === lastClosed.id && assessment.submittedAt === null,
+      )
+    : undefined;
+  if (!draft) return null;
+  return {
+    cycleName: draft.cycle.name,
+    progress: await progressOf(draft.id, draft.cycle.questionnaireId),
   };
 }
 
@@ -307,8 +355,10 @@ export async function getQuestionnairePage(actor: Actor, teamSlug: string): Prom
   const { cycle, assessment } = answerable;
   const status = assessment.status;
   const questionnaire = questionnaireOfCycle(cycle);
-  const maySeeSpread = can(actor, "response:summary", teamResource(team));
-  const [answers, carriedFrom, individual] = await Promise.all([
+  const resource = teamResource(team);
+  const maySeeSpread = can(actor, "response:summary", resource);
+  const maySubmit = can(actor, "assessment:submit", resource);
+  const [answers, carriedFrom, individual, leadNames] = await Promise.all([
     readServerAnswers(db, assessment.id),
     assessment.carriedFromId
       ? db.assessment.findFirst({
@@ -318,9 +368,11 @@ export async function getQuestionnairePage(actor: Actor, teamSlug: string): Prom
         })
       : null,
     maySeeSpread ? readIndividualAnswerViews(db, assessment.id, questionnaire, actor.id) : null,
+    maySubmit ? null : teamLeadNames(team.id),
   ]);
   return {
     kind: "editable",
+    submittedBy: leadNames,
     session: {
       respondent: "team",
       team: { id: team.id, name: team.name, slug: team.slug },
@@ -394,10 +446,6 @@ export async function getReview(actor: Actor, teamSlug: string): Promise<ReviewV
     order.indexOf(a.questionId) - order.indexOf(b.questionId);
 
   const resource = teamResource(team);
-  const leads = await db.roleAssignment.findMany({
-    where: { teamId: team.id, role: "team_lead", user: { deactivatedAt: null } },
-    select: { user: { select: { name: true } } },
-  });
   return {
     team: { name: team.name, slug: team.slug },
     archived: team.archived,
@@ -411,12 +459,16 @@ export async function getReview(actor: Actor, teamSlug: string): Promise<ReviewV
       progressQuestions(questionnaire, notAsked),
       Object.fromEntries(rows.map((row) => [row.questionId, { carriedOver: row.carriedOver }])),
     ),
-    changes: await readQuarterChanges({ id: assessment.id, teamId: team.id, cycle }, "preview"),
+    changes: await readQuarterChanges(
+      { id: assessment.id, teamId: team.id, cycle },
+      "preview",
+      missingRequired.map((entry) => entry.questionId),
+    ),
     missingRequired: missingRequired.sort(byQuestionOrder),
     unconfirmed: unconfirmed.sort(byQuestionOrder),
     invalid: invalid.sort(byQuestionOrder),
     canSubmit: can(actor, "assessment:submit", resource),
-    leadNames: leads.map((lead) => lead.user.name),
+    leadNames: await teamLeadNames(team.id),
     individual: await readReviewIndividual(
       db,
       { id: assessment.id, teamSlug: team.slug },

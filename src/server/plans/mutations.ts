@@ -193,20 +193,27 @@ function alreadyPlanned(action: string): ConflictError {
   return new ConflictError(`“${action}” is already in the plan. Reload the page to see it.`);
 }
 
+const OWNER_MESSAGE = "Choose someone with a role on this team";
+
+/** Whether the owner holds a role on the team (no owner is fine). */
+async function ownerOnTeam(tx: Transaction, teamId: string, ownerId: string | null): Promise<boolean> {
+  if (ownerId === null) return true;
+  const grant = await tx.roleAssignment.findFirst({
+    where: { teamId, userId: ownerId, role: { in: ["team_lead", "member"] }, user: { deactivatedAt: null } },
+    select: { id: true },
+  });
+  return grant !== null;
+}
+
 /** Owners must hold a role on the team; anyone else is refused with a field-level message. */
 async function checkOwner(
   tx: Transaction,
   teamId: string,
   ownerId: string | null,
   field = "ownerId",
-  message = "Choose someone with a role on this team",
+  message = OWNER_MESSAGE,
 ): Promise<void> {
-  if (ownerId === null) return;
-  const grant = await tx.roleAssignment.findFirst({
-    where: { teamId, userId: ownerId, role: { in: ["team_lead", "member"] }, user: { deactivatedAt: null } },
-    select: { id: true },
-  });
-  if (!grant) {
+  if (!(await ownerOnTeam(tx, teamId, ownerId))) {
     throw new ValidationError("Some fields need attention.", { [field]: [message] });
   }
 }
@@ -238,11 +245,11 @@ export async function updatePlanItem(actor: Actor, input: UpdatePlanItemInput): 
   const team = await authorizeItemChange(actor, input);
   return db.$transaction(async (tx) => {
     const current = await itemAtVersion(tx, team.id, input);
-    await checkOwner(tx, team.id, input.ownerId);
-    if (isNewPastDueDate(input.dueOn, orgWallClock(), current.dueOn)) {
-      throw new ValidationError("Some fields need attention.", { dueOn: [PAST_DUE_DATE_MESSAGE] });
-    }
-
+    // Every field's problem at once, so the editor shows them together rather than one per save.
+    const problems: Record<string, string[]> = {};
+    if (!(await ownerOnTeam(tx, team.id, input.ownerId))) problems.ownerId = [OWNER_MESSAGE];
+    if (isNewPastDueDate(input.dueOn, orgWallClock(), current.dueOn))
+      problems.dueOn = [PAST_DUE_DATE_MESSAGE];
     const change = applyStatusChange(
       {
         status: asPlanItemStatus(current.status),
@@ -252,10 +259,9 @@ export async function updatePlanItem(actor: Actor, input: UpdatePlanItemInput): 
       { status: input.status, droppedReason: input.droppedReason },
       new Date(),
     );
-    if (!change.ok) {
-      throw new ValidationError("Some fields need attention.", {
-        droppedReason: [STATUS_CHANGE_MESSAGES[change.problem]],
-      });
+    if (!change.ok) problems.droppedReason = [STATUS_CHANGE_MESSAGES[change.problem]];
+    if (!change.ok || Object.keys(problems).length > 0) {
+      throw new ValidationError("Some fields need attention.", problems);
     }
     const data = {
       ownerId: input.ownerId,

@@ -1,6 +1,9 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
-import type { QuestionnairePageState } from "@/contracts/assessments/types";
+import type { Questionnaire } from "@/domain/content/schema";
+import { pitfallById } from "@/domain/content";
+import { describeAnswerValue } from "@/domain/scoring";
+import type { MyAnswersPageState, OwnAnswersRecordView, ServerAnswer } from "@/contracts/assessments/types";
 import type { TeamSpreadView } from "@/contracts/responses/types";
 import { authorizeTeamBySlug } from "../auth/authorize";
 import { db } from "../db";
@@ -16,9 +19,12 @@ import { countRespondents, readSpreadSections } from "./team-views";
  * Only the person's own response is read, with the team's saved context, which the team's own people
  * may read (they answer it on the team's questionnaire) and which decides what is asked.
  */
-export async function getMyAnswersPage(actor: Actor, teamSlug: string): Promise<QuestionnairePageState> {
+export async function getMyAnswersPage(actor: Actor, teamSlug: string): Promise<MyAnswersPageState> {
   const team = await authorizeTeamBySlug(actor, "response:answer", teamSlug);
   const answerable = await answerableAssessment(team);
+  if (answerable.kind === "submitted") {
+    return { ...answerable, ownAnswers: await readSubmittedOwnAnswers(actor, team.id) };
+  }
   if (answerable.kind !== "answerable") return answerable;
   const { cycle, assessment } = answerable;
   const questionnaire = questionnaireOfCycle(cycle);
@@ -39,6 +45,7 @@ export async function getMyAnswersPage(actor: Actor, teamSlug: string): Promise<
       : null;
   return {
     kind: "editable",
+    submittedBy: null,
     session: {
       respondent: "self",
       team: { id: team.id, name: team.name, slug: team.slug },
@@ -52,6 +59,60 @@ export async function getMyAnswersPage(actor: Actor, teamSlug: string): Promise<
       individual: null,
     },
   };
+}
+
+/**
+ * After submission, the person's own answers of the open cycle to read back: the questions asked
+ * of the team (its saved context decides), each with the person's answer in words. Null when the
+ * person gave none this quarter (nothing of theirs was stored).
+ */
+async function readSubmittedOwnAnswers(actor: Actor, teamId: string): Promise<OwnAnswersRecordView | null> {
+  const cycle = await openCycle();
+  if (!cycle) return null;
+  const assessment = await db.assessment.findUnique({
+    where: { teamId_cycleId: { teamId, cycleId: cycle.id } },
+    select: { id: true, carriedFromId: true },
+  });
+  if (!assessment) return null;
+  const questionnaire = questionnaireOfCycle(cycle);
+  const own = await readOwnAnswers(db, { ...assessment, teamId }, actor, questionnaire);
+  // Not answered before submission: what would have carried over was never theirs this quarter.
+  if (own.version === 0) return null;
+  const { notAsked } = await readTeamContext(db, assessment.id, questionnaire);
+  return ownAnswersRecord(questionnaire, own.answers, notAsked);
+}
+
+function ownAnswersRecord(
+  questionnaire: Questionnaire,
+  answers: Readonly<Record<string, ServerAnswer>>,
+  notAsked: ReadonlySet<string>,
+): OwnAnswersRecordView {
+  let answered = 0;
+  let total = 0;
+  const sections = questionnaire.sections.map((section) => ({
+    pitfallId: section.pitfallId as string,
+    title: pitfallById(section.pitfallId)?.name ?? section.pitfallId,
+    questions: section.questions
+      .filter((question) => !notAsked.has(question.id))
+      .map((question) => {
+        const given = answers[question.id];
+        total += 1;
+        if (given && !given.carriedOver) answered += 1;
+        return {
+          questionId: question.id,
+          prompt: question.prompt,
+          answer: given ? answerWords(question, given) : null,
+          carriedOver: given?.carriedOver ?? false,
+        };
+      }),
+  }));
+  return { sections, answered, total };
+}
+
+function answerWords(question: Questionnaire["sections"][number]["questions"][number], answer: ServerAnswer) {
+  if (answer.kind === "dontKnow") return "Don't know";
+  if (answer.kind === "notApplicable") return `Not applicable: ${answer.reason ?? ""}`;
+  return answer.value === null ? "No answer" : describeAnswerValue(question, answer.value);
 }
 
 /**

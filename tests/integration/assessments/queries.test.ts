@@ -236,6 +236,86 @@ describe("assessment pages", () => {
     expect((await refusal(getQuestionnairePage(org.head, otherTeam.slug))).code).toBe("forbidden");
   });
 
+  it("holds back the preview figures of pitfalls whose required questions are unanswered", async () => {
+    const incomplete = await createTeam(org.orgUnitId, "Refunds");
+    await createSubmittedAssessment(
+      incomplete.id,
+      org.previousCycle.id,
+      completeAnswers(org.questionnaire, 0.4),
+    );
+    const { assessmentId } = await startAssessment(incomplete.lead, { teamSlug: incomplete.slug });
+    const [gappy, complete] = org.questionnaire.sections;
+    const requiredOfGappy = gappy!.questions
+      .filter((question) => question.required)
+      .map((question) => question.id);
+    const requiredContext = org.questionnaire.context.find((question) => question.required)!.id;
+    expect(requiredOfGappy.length).toBeGreaterThan(0);
+    await db.answer.deleteMany({
+      where: { assessmentId, questionId: { in: [...requiredOfGappy, requiredContext] } },
+    });
+
+    const review = await getReview(incomplete.lead, incomplete.slug);
+    const missingIds = review!.missingRequired.map((item) => item.questionId);
+    expect(missingIds).toEqual(expect.arrayContaining([...requiredOfGappy, requiredContext]));
+    expect(review!.changes!.missingRequired).toEqual({ total: missingIds.length, context: 1 });
+    const movementOf = (pitfallId: string) =>
+      review!.changes!.pitfalls.find((movement) => movement.pitfallId === pitfallId)!;
+    expect(movementOf(gappy!.pitfallId)).toMatchObject({
+      after: null,
+      delta: null,
+      direction: "awaiting-answers",
+      missingRequired: requiredOfGappy.length,
+    });
+    expect(movementOf(complete!.pitfallId).missingRequired).toBe(0);
+    expect(movementOf(complete!.pitfallId).direction).not.toBe("awaiting-answers");
+
+    // Once answered again, nothing is held back.
+    await db.answer.createMany({
+      data: [...requiredOfGappy, requiredContext].map((questionId) => ({
+        assessmentId,
+        questionId,
+        ...storedColumns(completeAnswers(org.questionnaire, 0.4)[questionId]!),
+      })),
+    });
+    const answered = await getReview(incomplete.lead, incomplete.slug);
+    expect(answered!.changes!.missingRequired).toEqual({ total: 0, context: 0 });
+    expect(answered!.changes!.pitfalls.some((movement) => movement.direction === "awaiting-answers")).toBe(
+      false,
+    );
+  });
+
+  it("tells members that the team's answers are shared and who submits them, without changing what they may do", async () => {
+    const shared = await createTeam(org.orgUnitId, "Payments");
+    await startAssessment(shared.member, { teamSlug: shared.slug });
+
+    expect((await listMyTeams(shared.member))[0]).toMatchObject({
+      canSubmit: false,
+      myAnswersHref: `/team/${shared.slug}/assessment/mine`,
+    });
+    expect((await listMyTeams(shared.lead))[0]).toMatchObject({ canSubmit: true });
+    expect(await getTeamOverview(shared.member, shared.slug)).toMatchObject({
+      canAnswer: true,
+      canSubmit: false,
+      leadNames: [shared.lead.name],
+    });
+    expect((await getTeamOverview(shared.lead, shared.slug)).canSubmit).toBe(true);
+
+    const memberPage = await getQuestionnairePage(shared.member, shared.slug);
+    expect(memberPage).toMatchObject({ kind: "editable", submittedBy: [shared.lead.name] });
+    const leadPage = await getQuestionnairePage(shared.lead, shared.slug);
+    expect(leadPage).toMatchObject({ kind: "editable", submittedBy: null });
+    // The member still answers for the team: the notice informs, it does not take anything away.
+    if (memberPage.kind !== "editable") throw new Error("expected an editable questionnaire");
+    const question = org.questionnaire.sections[0]!.questions[0]!;
+    await saveAnswer(shared.member, {
+      assessmentId: memberPage.session.assessment.id,
+      questionId: question.id,
+      answer: { kind: "dontKnow" },
+      note: null,
+      expectedVersion: memberPage.session.assessment.version,
+    });
+  });
+
   it("shows the draft's progress on the team page", async () => {
     const fresh = await createTeam(org.orgUnitId, "Billing");
     const { assessmentId } = await startAssessment(fresh.lead, { teamSlug: fresh.slug });

@@ -8,7 +8,14 @@ import { ExpectedError } from "@/contracts/action-result";
 import { db } from "@/server/db";
 import { parseInput } from "@/server/errors";
 import { addPlanItem, removePlanItem, updatePlanItem } from "@/server/plans/mutations";
-import { createPlanOrganisation, createScoredAssessment, createTeam, snapshotPlan, type PlanTestOrganisation, type PlanTestTeam } from "./fixtures";
+import {
+  createPlanOrganisation,
+  createScoredAssessment,
+  createTeam,
+  snapshotPlan,
+  type PlanTestOrganisation,
+  type PlanTestTeam,
+} from "./fixtures";
 
 /** Due dates in next year: always ahead, since a day already gone is refused. */
 const NEXT_YEAR = new Date().getUTCFullYear() + 1;
@@ -30,7 +37,11 @@ async function rankedCountermeasures(assessmentId: string) {
   return readStoredResults(rows);
 }
 
-function edit(itemId: string, expectedVersion: number, change: Partial<UpdatePlanItemInput> = {}): UpdatePlanItemInput {
+function edit(
+  itemId: string,
+  expectedVersion: number,
+  change: Partial<UpdatePlanItemInput> = {},
+): UpdatePlanItemInput {
   return {
     itemId,
     expectedVersion,
@@ -65,7 +76,10 @@ describe("plan items", () => {
   const countermeasure = (index: number) => ranking.recommendations[index]!;
 
   async function addAs(actor: Actor, index: number) {
-    return addPlanItem(actor, { teamSlug: team.slug, countermeasureId: countermeasure(index).countermeasureId });
+    return addPlanItem(actor, {
+      teamSlug: team.slug,
+      countermeasureId: countermeasure(index).countermeasureId,
+    });
   }
 
   it("adds a countermeasure from the latest results, copying its pitfall, rationale, symptoms and score", async () => {
@@ -88,8 +102,16 @@ describe("plan items", () => {
 
     const audit = await db.auditEvent.findMany({ where: { entityId: itemId } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "plan_item.added", actorId: org.coach.id, teamId: team.id, entityType: "plan_item" });
-    expect(JSON.parse(audit[0]!.after!)).toMatchObject({ countermeasureId: countermeasure(0).countermeasureId, cycle: "2026 Q3" });
+    expect(audit[0]).toMatchObject({
+      action: "plan_item.added",
+      actorId: org.coach.id,
+      teamId: team.id,
+      entityType: "plan_item",
+    });
+    expect(JSON.parse(audit[0]!.after!)).toMatchObject({
+      countermeasureId: countermeasure(0).countermeasureId,
+      cycle: "2026 Q3",
+    });
   });
 
   it("refuses to add the same countermeasure twice", async () => {
@@ -102,7 +124,9 @@ describe("plan items", () => {
   });
 
   it("refuses a countermeasure that is not in the team's ranking", async () => {
-    const error = await refusal(addPlanItem(org.coach, { teamSlug: team.slug, countermeasureId: "made-up-countermeasure" }));
+    const error = await refusal(
+      addPlanItem(org.coach, { teamSlug: team.slug, countermeasureId: "made-up-countermeasure" }),
+    );
     expect(error.code).toBe("validation");
     expect(error.fieldErrors.countermeasureId).toBeDefined();
   });
@@ -112,16 +136,39 @@ describe("plan items", () => {
     const dueOn = new Date(`${NEXT_YEAR}-12-31T00:00:00Z`);
     const result = await updatePlanItem(
       org.coach,
-      edit(itemId, 1, { ownerId: team.member.id, dueOn, status: "in_progress", notes: "Pair with the platform team, then review" }),
+      edit(itemId, 1, {
+        ownerId: team.member.id,
+        dueOn,
+        status: "in_progress",
+        notes: "Pair with the platform team, then review",
+      }),
     );
     expect(result).toEqual({ version: 2 });
     const item = await db.planItem.findUniqueOrThrow({ where: { id: itemId } });
-    expect(item).toMatchObject({ ownerId: team.member.id, dueOn, status: "in_progress", notes: "Pair with the platform team, then review", version: 2 });
+    expect(item).toMatchObject({
+      ownerId: team.member.id,
+      dueOn,
+      status: "in_progress",
+      notes: "Pair with the platform team, then review",
+      version: 2,
+    });
 
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: itemId, action: "plan_item.updated" } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { entityId: itemId, action: "plan_item.updated" },
+    });
     expect(audit).toMatchObject({ actorId: org.coach.id, teamId: team.id });
-    expect(JSON.parse(audit.before!)).toMatchObject({ ownerId: null, dueOn: null, status: "todo", version: 1 });
-    expect(JSON.parse(audit.after!)).toMatchObject({ ownerId: team.member.id, dueOn: `${NEXT_YEAR}-12-31`, status: "in_progress", version: 2 });
+    expect(JSON.parse(audit.before!)).toMatchObject({
+      ownerId: null,
+      dueOn: null,
+      status: "todo",
+      version: 1,
+    });
+    expect(JSON.parse(audit.after!)).toMatchObject({
+      ownerId: team.member.id,
+      dueOn: `${NEXT_YEAR}-12-31`,
+      status: "in_progress",
+      version: 2,
+    });
   });
 
   it("lets the team lead edit, and stamps completion when an item is done", async () => {
@@ -136,7 +183,9 @@ describe("plan items", () => {
   it("refuses a due date that has passed, but keeps one an item already has", async () => {
     const { itemId } = await addAs(org.coach, 7);
     const yesterday = new Date(Date.now() - 86_400_000 * 2);
-    const past = new Date(Date.UTC(yesterday.getUTCFullYear(), yesterday.getUTCMonth(), yesterday.getUTCDate()));
+    const past = new Date(
+      Date.UTC(yesterday.getUTCFullYear(), yesterday.getUTCMonth(), yesterday.getUTCDate()),
+    );
     const before = await snapshotPlan(team.id);
     const error = await refusal(updatePlanItem(org.coach, edit(itemId, 1, { dueOn: past })));
     expect(error.code).toBe("validation");
@@ -152,6 +201,32 @@ describe("plan items", () => {
     });
   });
 
+  it("names every field's problem at once: a dropped item without a reason, a past due date and an owner off the team", async () => {
+    const { itemId } = await addAs(org.coach, 9);
+    const yesterday = new Date(Date.now() - 86_400_000 * 2);
+    const past = new Date(
+      Date.UTC(yesterday.getUTCFullYear(), yesterday.getUTCMonth(), yesterday.getUTCDate()),
+    );
+    const before = await snapshotPlan(team.id);
+    const input = parseInput(updatePlanItemSchema, {
+      itemId,
+      expectedVersion: "1",
+      ownerId: org.coach.id,
+      dueOn: past.toISOString().slice(0, 10),
+      status: "dropped",
+      droppedReason: "",
+      notes: "",
+    });
+    const error = await refusal(updatePlanItem(org.coach, input));
+    expect(error.code).toBe("validation");
+    expect(error.fieldErrors).toEqual({
+      ownerId: ["Choose someone with a role on this team"],
+      dueOn: ["That day has passed: choose today or a later day"],
+      droppedReason: ["Say why the item is dropped"],
+    });
+    expect(await snapshotPlan(team.id)).toEqual(before);
+  });
+
   it("only lets people with a role on the team own an item", async () => {
     const { itemId } = await addAs(org.coach, 4);
     const before = await snapshotPlan(team.id);
@@ -165,11 +240,23 @@ describe("plan items", () => {
     const { itemId } = await addAs(org.coach, 5);
     const before = await snapshotPlan(team.id);
 
-    const parsed = updatePlanItemSchema.safeParse({ itemId, expectedVersion: "1", ownerId: "", dueOn: "", status: "dropped", droppedReason: " ", notes: "" });
-    expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues.map((issue) => issue.path.join("."))).toEqual(["droppedReason"]);
+    // Parsed as any other change; the mutation refuses it with the item's other problems.
+    const parsed = parseInput(updatePlanItemSchema, {
+      itemId,
+      expectedVersion: "1",
+      ownerId: "",
+      dueOn: "",
+      status: "dropped",
+      droppedReason: " ",
+      notes: "",
+    });
+    expect((await refusal(updatePlanItem(org.coach, parsed))).fieldErrors).toEqual({
+      droppedReason: ["Say why the item is dropped"],
+    });
 
-    const direct = await refusal(updatePlanItem(org.coach, edit(itemId, 1, { status: "dropped", droppedReason: null })));
+    const direct = await refusal(
+      updatePlanItem(org.coach, edit(itemId, 1, { status: "dropped", droppedReason: null })),
+    );
     expect(direct.code).toBe("validation");
     expect(direct.fieldErrors.droppedReason).toEqual(["Say why the item is dropped"]);
     expect(await snapshotPlan(team.id)).toEqual(before);
@@ -185,7 +272,11 @@ describe("plan items", () => {
     });
     await updatePlanItem(org.coach, input);
     const item = await db.planItem.findUniqueOrThrow({ where: { id: itemId } });
-    expect(item).toMatchObject({ status: "dropped", droppedReason: "The platform team covers it for everyone", version: 2 });
+    expect(item).toMatchObject({
+      status: "dropped",
+      droppedReason: "The platform team covers it for everyone",
+      version: 2,
+    });
   });
 
   it("refuses a NUL in a note as a validation error naming it, and stores nothing", async () => {
@@ -195,11 +286,18 @@ describe("plan items", () => {
       (async () =>
         updatePlanItem(
           org.coach,
-          parseInput(updatePlanItemSchema, { itemId, expectedVersion: "1", status: "todo", notes: "Pair\u0000 with platform" }),
+          parseInput(updatePlanItemSchema, {
+            itemId,
+            expectedVersion: "1",
+            status: "todo",
+            notes: "Pair\u0000 with platform",
+          }),
         ))(),
     );
     expect(error.code).toBe("validation");
-    expect(error.fieldErrors.notes).toEqual(["Remove a control character (U+0000): this field does not accept it."]);
+    expect(error.fieldErrors.notes).toEqual([
+      "Remove a control character (U+0000): this field does not accept it.",
+    ]);
     expect(await snapshotPlan(team.id)).toEqual(before);
   });
 
@@ -207,8 +305,13 @@ describe("plan items", () => {
     const { itemId } = await addAs(org.coach, 6);
     await removePlanItem(org.coach, { itemId, expectedVersion: 1 });
     expect(await db.planItem.findUnique({ where: { id: itemId } })).toBeNull();
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: itemId, action: "plan_item.removed" } });
-    expect(JSON.parse(audit.before!)).toMatchObject({ countermeasureId: countermeasure(6).countermeasureId, version: 1 });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { entityId: itemId, action: "plan_item.removed" },
+    });
+    expect(JSON.parse(audit.before!)).toMatchObject({
+      countermeasureId: countermeasure(6).countermeasureId,
+      version: 1,
+    });
     expect(audit.after).toBeNull();
     const error = await refusal(removePlanItem(org.coach, { itemId, expectedVersion: 1 }));
     expect(error.code).toBe("not_found");
@@ -222,24 +325,52 @@ describe("who may change a plan", () => {
 
   beforeAll(async () => {
     team = await createTeam(org.unit.id, "Refunds");
-    const assessment = await createScoredAssessment(team.id, org.q3.id, 0.8, new Date("2026-09-10T00:00:00Z"));
-    countermeasureIds = (await rankedCountermeasures(assessment.id)).recommendations.map((entry) => entry.countermeasureId);
-    ({ itemId } = await addPlanItem(team.lead, { teamSlug: team.slug, countermeasureId: countermeasureIds[0]! }));
+    const assessment = await createScoredAssessment(
+      team.id,
+      org.q3.id,
+      0.8,
+      new Date("2026-09-10T00:00:00Z"),
+    );
+    countermeasureIds = (await rankedCountermeasures(assessment.id)).recommendations.map(
+      (entry) => entry.countermeasureId,
+    );
+    ({ itemId } = await addPlanItem(team.lead, {
+      teamSlug: team.slug,
+      countermeasureId: countermeasureIds[0]!,
+    }));
   });
 
   it("refuses a team member's writes as forbidden and changes nothing", async () => {
     const before = await snapshotPlan(team.id);
-    expect((await refusal(addPlanItem(team.member, { teamSlug: team.slug, countermeasureId: countermeasureIds[1]! }))).code).toBe("forbidden");
-    expect((await refusal(updatePlanItem(team.member, edit(itemId, 1, { notes: "forged" })))).code).toBe("forbidden");
-    expect((await refusal(removePlanItem(team.member, { itemId, expectedVersion: 1 }))).code).toBe("forbidden");
+    expect(
+      (
+        await refusal(
+          addPlanItem(team.member, { teamSlug: team.slug, countermeasureId: countermeasureIds[1]! }),
+        )
+      ).code,
+    ).toBe("forbidden");
+    expect((await refusal(updatePlanItem(team.member, edit(itemId, 1, { notes: "forged" })))).code).toBe(
+      "forbidden",
+    );
+    expect((await refusal(removePlanItem(team.member, { itemId, expectedVersion: 1 }))).code).toBe(
+      "forbidden",
+    );
     expect(await snapshotPlan(team.id)).toEqual(before);
   });
 
   it("answers a coach of another unit as if the team did not exist", async () => {
     const before = await snapshotPlan(team.id);
-    expect((await refusal(addPlanItem(org.otherCoach, { teamSlug: team.slug, countermeasureId: countermeasureIds[1]! }))).code).toBe("not_found");
+    expect(
+      (
+        await refusal(
+          addPlanItem(org.otherCoach, { teamSlug: team.slug, countermeasureId: countermeasureIds[1]! }),
+        )
+      ).code,
+    ).toBe("not_found");
     expect((await refusal(updatePlanItem(org.otherCoach, edit(itemId, 1)))).code).toBe("not_found");
-    expect((await refusal(removePlanItem(org.otherCoach, { itemId, expectedVersion: 1 }))).code).toBe("not_found");
+    expect((await refusal(removePlanItem(org.otherCoach, { itemId, expectedVersion: 1 }))).code).toBe(
+      "not_found",
+    );
     expect(await snapshotPlan(team.id)).toEqual(before);
   });
 
@@ -247,8 +378,12 @@ describe("who may change a plan", () => {
     const otherTeam = await createTeam(org.unit.id, "Payouts");
     const before = await snapshotPlan(team.id);
     const answers = async (id: string, teamSlug?: string) => {
-      const update = await refusal(updatePlanItem(otherTeam.lead, edit(id, 1, { teamSlug, notes: "forged" })));
-      const remove = await refusal(removePlanItem(otherTeam.lead, { itemId: id, teamSlug, expectedVersion: 1 }));
+      const update = await refusal(
+        updatePlanItem(otherTeam.lead, edit(id, 1, { teamSlug, notes: "forged" })),
+      );
+      const remove = await refusal(
+        removePlanItem(otherTeam.lead, { itemId: id, teamSlug, expectedVersion: 1 }),
+      );
       return [update, remove].map((error) => ({ code: error.code, message: error.message }));
     };
     for (const teamSlug of [undefined, otherTeam.slug, team.slug]) {
@@ -258,12 +393,15 @@ describe("who may change a plan", () => {
     }
     // From the lead's own plan page, an id not in that plan reads as removed, whoever's it is.
     expect((await answers(itemId, otherTeam.slug))[0]!.message).toMatch(/no longer in the plan/);
-    expect((await answers(itemId))[0]!.message).toBe("That page or item does not exist, or you do not have access to it.");
+    expect((await answers(itemId))[0]!.message).toBe(
+      "That page or item does not exist, or you do not have access to it.",
+    );
     expect(await snapshotPlan(team.id)).toEqual(before);
   });
 
   it("takes the page's team from the form only when it looks like a slug", () => {
-    const parsed = (teamSlug: unknown) => updatePlanItemSchema.parse({ itemId: "i", expectedVersion: "1", status: "todo", teamSlug }).teamSlug;
+    const parsed = (teamSlug: unknown) =>
+      updatePlanItemSchema.parse({ itemId: "i", expectedVersion: "1", status: "todo", teamSlug }).teamSlug;
     expect(parsed(" checkout ")).toBe("checkout");
     expect(parsed("Not A Slug")).toBeUndefined();
     expect(parsed(42)).toBeUndefined();
@@ -276,7 +414,9 @@ describe("who may change a plan", () => {
 
   it("refuses a team with no submitted assessment yet", async () => {
     const fresh = await createTeam(org.unit.id, "Fraud Signals");
-    const error = await refusal(addPlanItem(org.coach, { teamSlug: fresh.slug, countermeasureId: countermeasureIds[0]! }));
+    const error = await refusal(
+      addPlanItem(org.coach, { teamSlug: fresh.slug, countermeasureId: countermeasureIds[0]! }),
+    );
     expect(error.code).toBe("conflict");
   });
 });
@@ -287,14 +427,31 @@ describe("concurrent edits", () => {
 
   beforeAll(async () => {
     team = await createTeam(org.unit.id, "Billing");
-    const assessment = await createScoredAssessment(team.id, org.q3.id, 0.8, new Date("2026-09-10T00:00:00Z"));
-    countermeasureIds = (await rankedCountermeasures(assessment.id)).recommendations.map((entry) => entry.countermeasureId);
+    const assessment = await createScoredAssessment(
+      team.id,
+      org.q3.id,
+      0.8,
+      new Date("2026-09-10T00:00:00Z"),
+    );
+    countermeasureIds = (await rankedCountermeasures(assessment.id)).recommendations.map(
+      (entry) => entry.countermeasureId,
+    );
   });
 
   it("refuses a save from a stale version and returns the values saved in between", async () => {
-    const { itemId } = await addPlanItem(org.coach, { teamSlug: team.slug, countermeasureId: countermeasureIds[0]! });
+    const { itemId } = await addPlanItem(org.coach, {
+      teamSlug: team.slug,
+      countermeasureId: countermeasureIds[0]!,
+    });
     // Lead and coach both loaded version 1; the lead saves first.
-    await updatePlanItem(team.lead, edit(itemId, 1, { ownerId: team.lead.id, notes: "Lead's plan", dueOn: new Date(`${NEXT_YEAR}-01-15T00:00:00Z`) }));
+    await updatePlanItem(
+      team.lead,
+      edit(itemId, 1, {
+        ownerId: team.lead.id,
+        notes: "Lead's plan",
+        dueOn: new Date(`${NEXT_YEAR}-01-15T00:00:00Z`),
+      }),
+    );
     const before = await snapshotPlan(team.id);
 
     const error = await refusal(updatePlanItem(org.coach, edit(itemId, 1, { notes: "Coach's plan" })));
@@ -320,7 +477,10 @@ describe("concurrent edits", () => {
   });
 
   it("lets exactly one of two simultaneous saves through", async () => {
-    const { itemId } = await addPlanItem(org.coach, { teamSlug: team.slug, countermeasureId: countermeasureIds[1]! });
+    const { itemId } = await addPlanItem(org.coach, {
+      teamSlug: team.slug,
+      countermeasureId: countermeasureIds[1]!,
+    });
     const outcomes = await Promise.allSettled([
       updatePlanItem(org.coach, edit(itemId, 1, { notes: "first" })),
       updatePlanItem(team.lead, edit(itemId, 1, { notes: "second" })),
@@ -334,7 +494,10 @@ describe("concurrent edits", () => {
   });
 
   it("refuses to remove an item someone changed after it was shown", async () => {
-    const { itemId } = await addPlanItem(org.coach, { teamSlug: team.slug, countermeasureId: countermeasureIds[2]! });
+    const { itemId } = await addPlanItem(org.coach, {
+      teamSlug: team.slug,
+      countermeasureId: countermeasureIds[2]!,
+    });
     await updatePlanItem(team.lead, edit(itemId, 1, { status: "in_progress" }));
     const error = await refusal(removePlanItem(org.coach, { itemId, expectedVersion: 1 }));
     expect(error.code).toBe("conflict");
@@ -342,12 +505,19 @@ describe("concurrent edits", () => {
   });
 
   it("reports an item removed meanwhile as gone to someone on the team's plan page", async () => {
-    const { itemId } = await addPlanItem(org.coach, { teamSlug: team.slug, countermeasureId: countermeasureIds[3]! });
+    const { itemId } = await addPlanItem(org.coach, {
+      teamSlug: team.slug,
+      countermeasureId: countermeasureIds[3]!,
+    });
     await removePlanItem(team.lead, { itemId, teamSlug: team.slug, expectedVersion: 1 });
-    const fromThePage = await refusal(updatePlanItem(org.coach, edit(itemId, 1, { teamSlug: team.slug, notes: "too late" })));
+    const fromThePage = await refusal(
+      updatePlanItem(org.coach, edit(itemId, 1, { teamSlug: team.slug, notes: "too late" })),
+    );
     expect(fromThePage.code).toBe("not_found");
     expect(fromThePage.message).toMatch(/no longer in the plan: someone removed it a moment ago/);
-    const removeAgain = await refusal(removePlanItem(org.coach, { itemId, teamSlug: team.slug, expectedVersion: 1 }));
+    const removeAgain = await refusal(
+      removePlanItem(org.coach, { itemId, teamSlug: team.slug, expectedVersion: 1 }),
+    );
     expect(removeAgain.message).toMatch(/no longer in the plan/);
     // Without the page's team, nothing tells a removed item from one that never existed.
     const withoutPage = await refusal(updatePlanItem(org.coach, edit(itemId, 1, { notes: "too late" })));

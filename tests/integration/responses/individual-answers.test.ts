@@ -435,7 +435,23 @@ describe("individual answers", () => {
     expect(submitted.code).toBe("conflict");
     expect(submitted.message).toMatch(/has been submitted, so its answers can no longer be changed/);
     expect((await refusal(answerOwn(third, assessmentId, question.id, false, 0))).code).toBe("conflict");
-    expect((await getMyAnswersPage(team.member, team.slug)).kind).toBe("submitted");
+    // Frozen, but still there to read: the member's own answer in words; the third person gave none.
+    const memberPage = await getMyAnswersPage(team.member, team.slug);
+    if (memberPage.kind !== "submitted") throw new Error(`expected submitted, got ${memberPage.kind}`);
+    const record = memberPage.ownAnswers!;
+    expect(record.answered).toBe(1);
+    expect(record.total).toBeGreaterThan(1);
+    const shown = record.sections.flatMap((section) => section.questions);
+    expect(shown.find((entry) => entry.questionId === question.id)).toMatchObject({
+      prompt: question.prompt,
+      answer: "Yes",
+      carriedOver: false,
+    });
+    expect(shown.filter((entry) => entry.answer !== null)).toHaveLength(1);
+    expect(record.sections.map((section) => section.pitfallId)).toEqual(
+      org.questionnaire.sections.map((section) => section.pitfallId),
+    );
+    expect(await getMyAnswersPage(third, team.slug)).toMatchObject({ kind: "submitted", ownAnswers: null });
     expect(await responsesState(assessmentId)).toEqual(frozen);
 
     await reopenAssessment(org.head, { assessmentId, reason: "The lead asked to look again" });

@@ -263,15 +263,57 @@ describe("answer sync queue: when edits are sent", () => {
     expect(transport.saves).toHaveLength(1);
   });
 
-  it("does not send a draft that cannot be saved yet, and drops the typed save waiting for it", async () => {
+  it("does not send a draft that cannot be saved, and calls it invalid", async () => {
     const { queue, transport, state } = setUp();
-    queue.updateDraft("agree", { ...EMPTY_DRAFT, mode: "notApplicable", reason: "no" }, { typed: true });
+    queue.updateDraft("share", choose("400"), { typed: true });
     await vi.advanceTimersByTimeAsync(TEXT_SAVE_DELAY_MS * 2);
 
     expect(transport.saves).toHaveLength(0);
-    expect(state().syncStates.agree).toMatchObject({ kind: "invalid", field: "reason" });
-    expect(state().drafts.agree).toMatchObject({ mode: "notApplicable", reason: "no" });
+    expect(state().syncStates.share).toMatchObject({ kind: "invalid", field: "value" });
+    expect(state().drafts.share).toMatchObject({ mode: "value", value: "400" });
     expect(state().status).toEqual({ kind: "idle" }); // nothing was saved, so no "Saved" either
+  });
+
+  it("lets 'Not applicable' wait for its reason without calling it a mistake, and saves it once given", async () => {
+    const { queue, transport, state } = setUp();
+    queue.updateDraft("agree", { ...EMPTY_DRAFT, mode: "notApplicable" }, { typed: false });
+    expect(state().syncStates.agree).toEqual({ kind: "awaiting-reason" });
+    // Typing the first letters is still writing the reason, not an invalid answer.
+    queue.updateDraft("agree", { ...EMPTY_DRAFT, mode: "notApplicable", reason: "no" }, { typed: true });
+    await vi.advanceTimersByTimeAsync(TEXT_SAVE_DELAY_MS * 2);
+    expect(state().syncStates.agree).toEqual({ kind: "awaiting-reason" });
+    expect(transport.saves).toHaveLength(0);
+
+    queue.updateDraft("agree", { ...EMPTY_DRAFT, mode: "notApplicable", reason: "no rota" }, { typed: true });
+    await vi.advanceTimersByTimeAsync(TEXT_SAVE_DELAY_MS);
+    expect(transport.saves.map((save) => save.request.answer)).toEqual([
+      { kind: "notApplicable", reason: "no rota" },
+    ]);
+    await transport.acceptLatestSave();
+    expect(state().syncStates.agree).toBeUndefined();
+    expect(state().status.kind).toBe("saved");
+  });
+
+  it("calls a reason too short once the reason field is left, and keeps waiting while it is empty", () => {
+    const { queue, transport, state } = setUp();
+    queue.updateDraft("agree", { ...EMPTY_DRAFT, mode: "notApplicable" }, { typed: false });
+    queue.flush("agree");
+    expect(state().syncStates.agree).toEqual({ kind: "awaiting-reason" });
+
+    queue.updateDraft("agree", { ...EMPTY_DRAFT, mode: "notApplicable", reason: "no" }, { typed: true });
+    queue.flush("agree");
+    expect(state().syncStates.agree).toMatchObject({ kind: "invalid", field: "reason" });
+    // Typing again is writing the reason again.
+    queue.updateDraft("agree", { ...EMPTY_DRAFT, mode: "notApplicable", reason: "no " }, { typed: true });
+    expect(state().syncStates.agree).toEqual({ kind: "awaiting-reason" });
+    // A reason far too long is a mistake at once.
+    queue.updateDraft(
+      "agree",
+      { ...EMPTY_DRAFT, mode: "notApplicable", reason: "x".repeat(600) },
+      { typed: true },
+    );
+    expect(state().syncStates.agree).toMatchObject({ kind: "invalid", field: "reason" });
+    expect(transport.saves).toHaveLength(0);
   });
 
   it("sends nothing when the draft is back to what the server holds", async () => {

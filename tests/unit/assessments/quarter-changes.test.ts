@@ -3,6 +3,7 @@ import fc from "fast-check";
 import type { Answer } from "@/domain/content/schema";
 import {
   answerChanges,
+  holdBackIncompletePitfalls,
   movementWords,
   pitfallMovements,
   sameAnswer,
@@ -166,6 +167,43 @@ describe("how each pitfall moved", () => {
           expect(movement!.delta).toBeNull();
         }
       }),
+    );
+  });
+});
+
+describe("holding back a draft's figures where required answers are missing", () => {
+  const previous: PitfallStanding[] = [
+    { pitfallId: "rbu", score: 43.2, band: "medium" },
+    { pitfallId: "loc", score: 6.2, band: "low" },
+  ];
+  const current: PitfallStanding[] = [
+    { pitfallId: "rbu", score: 25, band: "low" },
+    { pitfallId: "loc", score: 0, band: "low" },
+  ];
+
+  it("shows no figure for a pitfall with unanswered required questions, and says how many", () => {
+    const [rbu, loc] = holdBackIncompletePitfalls(
+      pitfallMovements(["rbu", "loc"], previous, current),
+      new Map([["rbu", 3]]),
+    );
+    expect(rbu).toEqual({
+      pitfallId: "rbu",
+      before: { score: 43.2, band: "medium" },
+      after: null,
+      delta: null,
+      direction: "awaiting-answers",
+      bandChanged: false,
+      missingRequired: 3,
+    });
+    expect(movementWords(rbu!)).toBe("waiting for 3 required answers");
+    expect(loc).toMatchObject({ direction: "down", delta: -6.2, missingRequired: 0 });
+  });
+
+  it("leaves every figure alone when nothing required is missing", () => {
+    const movements = pitfallMovements(["rbu", "loc"], previous, current);
+    expect(holdBackIncompletePitfalls(movements, new Map([["rbu", 0]]))).toEqual(movements);
+    expect(movementWords({ ...movements[0]!, direction: "awaiting-answers", missingRequired: 1 })).toBe(
+      "waiting for 1 required answer",
     );
   });
 });

@@ -14,6 +14,26 @@ describe("the questionnaire's save status", () => {
     );
   });
 
+  it("asks, neutrally, for the reason 'Not applicable' waits for, and lets a real problem speak first", () => {
+    expect(
+      saveStatusView({ kind: "saved", at: 1 }, { budget: { kind: "awaiting-reason" } }, questions),
+    ).toEqual({
+      tone: "neutral",
+      text: "Add a reason to save “Not applicable” for “Does the budget holder take part?”.",
+      canRetry: false,
+      questionId: "budget",
+    });
+    const both = saveStatusView(
+      { kind: "saved", at: 1 },
+      {
+        size: { kind: "invalid", field: "value", message: "Enter a number." },
+        budget: { kind: "awaiting-reason" },
+      },
+      questions,
+    );
+    expect(both).toMatchObject({ tone: "problem", questionId: "size" });
+  });
+
   it("says Not saved, naming the question and what is missing, when a change could not be sent", () => {
     const view = saveStatusView(
       { kind: "saved", at: 1 },
