@@ -25,6 +25,7 @@ import {
   resultsByAssessment,
   type AssessmentRow,
   type CycleComparisonRows,
+  type LastResultRow,
   type PitfallResultRow,
   type TeamRow,
 } from "./stored-rows";
@@ -161,6 +162,19 @@ export interface HeatmapTeamRow {
    */
   cells: Record<HeatmapColumn, HeatmapCell>;
   headline: TeamHeadline | null;
+  /**
+   * For a team without results in this cycle: its last result from an earlier cycle, shown apart
+   * (greyed and labelled with its cycle) and never counted in this cycle's figures, averages or
+   * filters. Null when the team has results in this cycle or never had any.
+   */
+  lastResult: LastTeamResult | null;
+}
+
+/** A team's last result from an earlier cycle; its cells carry no trend. */
+export interface LastTeamResult {
+  cycleName: string;
+  cells: Record<HeatmapColumn, HeatmapCell>;
+  headline: TeamHeadline;
 }
 
 /** A unit's standing by the same rule, over its teams with a submitted result. */
@@ -205,6 +219,8 @@ export interface HeatmapUnitGroup {
 export interface HeatmapTotals {
   teams: number;
   shownTeams: number;
+  /** Shown teams without a result in the cycle that show their last result from an earlier one. */
+  withLastResult: number;
   completion: Record<CompletionStatus, number>;
 }
 
@@ -342,6 +358,20 @@ export function unitHeadline(headlines: readonly TeamHeadline[]): UnitHeadline {
   };
 }
 
+function lastTeamResult(
+  assessment: LastResultRow | undefined,
+  results: ReadonlyMap<string, PitfallResultRow[]>,
+): LastTeamResult | null {
+  const scores = columnScores(assessment, results);
+  if (!assessment || !scores) return null;
+  const cells = {} as Record<HeatmapColumn, HeatmapCell>;
+  for (const [index, column] of HEATMAP_COLUMNS.entries()) {
+    const cell = scores.columns[index];
+    cells[column] = cell ? { ...cell, trend: null } : NO_RESULT;
+  }
+  return { cycleName: assessment.cycleName, cells, headline: scores.headline };
+}
+
 function emptyCompletion(): Record<CompletionStatus, number> {
   return { "not-started": 0, draft: 0, reopened: 0, submitted: 0 };
 }
@@ -357,6 +387,7 @@ export function buildHeatmap(input: HeatmapInput, query: HeatmapQuery): Heatmap 
   const results = resultsByAssessment(input.results);
   const currentByTeam = new Map(input.current.map((assessment) => [assessment.teamId, assessment]));
   const previousByTeam = new Map(input.previous.map((assessment) => [assessment.teamId, assessment]));
+  const lastByTeam = new Map((input.lastResults ?? []).map((assessment) => [assessment.teamId, assessment]));
   const teamsByUnit = new Map<string, TeamRow[]>();
   for (const team of input.teams) {
     let list = teamsByUnit.get(team.orgUnitId);
@@ -364,7 +395,7 @@ export function buildHeatmap(input: HeatmapInput, query: HeatmapQuery): Heatmap 
     list.push(team);
   }
 
-  const totals: HeatmapTotals = { teams: 0, shownTeams: 0, completion: emptyCompletion() };
+  const totals: HeatmapTotals = { teams: 0, shownTeams: 0, withLastResult: 0, completion: emptyCompletion() };
   const groups: HeatmapUnitGroup[] = [];
   for (const unit of input.units) {
     const unitTeams = teamsByUnit.get(unit.id);
@@ -410,6 +441,7 @@ export function buildHeatmap(input: HeatmapInput, query: HeatmapQuery): Heatmap 
         completion: status,
         cells,
         headline: now?.headline ?? null,
+        lastResult: now ? null : lastTeamResult(lastByTeam.get(team.id), results),
       });
     }
 
@@ -442,6 +474,7 @@ export function buildHeatmap(input: HeatmapInput, query: HeatmapQuery): Heatmap 
     );
     totals.teams += unitTeams.length;
     totals.shownTeams += shown.length;
+    totals.withLastResult += shown.filter((row) => row.lastResult !== null).length;
     for (const status of COMPLETION_STATUSES) totals.completion[status] += completion[status];
     groups.push({
       orgUnitId: unit.id,
@@ -497,7 +530,12 @@ function compareNullableNumbers(a: number | null, b: number | null, direction: S
 
 /**
  * Sorts team rows by one column; ties fall back to team name so the order is stable. The Overall
- * column sorts by the headline (riskier first when descending); teams without a result stay last.
+ * column sorts by the headline (riskier first when descending); teams without any result stay last.
+ *
+ * A team without a result in this cycle sorts by its last earlier result, if it has one: while a
+ * cycle is open most teams have not submitted, and a team Critical last quarter sinking below every
+ * team that did would hide it exactly where a head of engineering looks first. Its row says which
+ * cycle the figures come from; on a tie, this cycle's result comes first.
  */
 export function sortRows(
   rows: readonly HeatmapTeamRow[],
@@ -506,14 +544,31 @@ export function sortRows(
 ): HeatmapTeamRow[] {
   const byName = (a: HeatmapTeamRow, b: HeatmapTeamRow) => collator.compare(a.name, b.name);
   const sign = direction === "asc" ? 1 : -1;
+  const currentFirst = (a: HeatmapTeamRow, b: HeatmapTeamRow) =>
+    Number(a.lastResult !== null) - Number(b.lastResult !== null);
   return [...rows].sort((a, b) => {
     if (sort === "team") return sign * byName(a, b);
     if (sort === "completion") {
       return sign * (COMPLETION_RANK[a.completion] - COMPLETION_RANK[b.completion]) || byName(a, b);
     }
-    if (sort === "overall") return compareHeadlines(a.headline, b.headline, direction) || byName(a, b);
-    return compareNullableNumbers(a.cells[sort].score, b.cells[sort].score, direction) || byName(a, b);
+    if (sort === "overall")
+      return (
+        compareHeadlines(sortHeadline(a), sortHeadline(b), direction) || currentFirst(a, b) || byName(a, b)
+      );
+    return (
+      compareNullableNumbers(sortScore(a, sort), sortScore(b, sort), direction) ||
+      currentFirst(a, b) ||
+      byName(a, b)
+    );
   });
+}
+
+function sortHeadline(row: HeatmapTeamRow): TeamHeadline | null {
+  return row.headline ?? row.lastResult?.headline ?? null;
+}
+
+function sortScore(row: HeatmapTeamRow, column: HeatmapColumn): number | null {
+  return row.lastResult ? row.lastResult.cells[column].score : row.cells[column].score;
 }
 
 function compareHeadlines(a: TeamHeadline | null, b: TeamHeadline | null, direction: SortDirection): number {

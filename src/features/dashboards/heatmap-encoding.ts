@@ -9,7 +9,8 @@ import {
   HEATMAP_COLUMNS,
   type CompletionStatus,
 } from "@/domain/dashboards/heatmap-columns";
-import type { HeatmapCell, HeatmapTeamRow, HeatmapUnitGroup, UnitAverage } from "@/domain/dashboards/heatmap";
+import type { HeatmapCell, HeatmapColumn, HeatmapUnitGroup, UnitAverage } from "@/domain/dashboards/heatmap";
+import type { TeamHeadline } from "@/domain/results/headline";
 import { PITFALL_IDS } from "@/domain/content/pitfall-ids";
 import { RISK_BANDS, type RiskBand } from "@/domain/scoring/bands";
 
@@ -36,8 +37,15 @@ export type EncodedAverage =
   | 0
   | readonly [number, number, number | null, number]
   | readonly [number, number, number | null, number, number];
-/** [team slug, team name, completion index, cells in HEATMAP_COLUMNS order]. */
-export type EncodedRow = readonly [string, string, number, readonly EncodedCell[]];
+/**
+ * [team slug, team name, completion index, cells in HEATMAP_COLUMNS order], followed, for a team
+ * without a result in the cycle, by its last earlier result: [that cycle's name, its cells].
+ */
+export type EncodedRow =
+  | readonly [string, string, number, readonly EncodedCell[]]
+  | readonly [string, string, number, readonly EncodedCell[], EncodedLastResult];
+/** A team's last result from an earlier cycle: [cycle name, cells in HEATMAP_COLUMNS order], no trends. */
+export type EncodedLastResult = readonly [string, readonly EncodedCell[]];
 
 export interface EncodedGroup {
   id: string;
@@ -68,9 +76,7 @@ function encodeCell(cell: HeatmapCell): EncodedCell {
 
 const PITFALL_INDEX = new Map<string, number>(PITFALL_IDS.map((id, index) => [id, index]));
 
-function encodeOverallCell(row: HeatmapTeamRow): EncodedCell {
-  const cell = row.cells.overall;
-  const headline = row.headline;
+function encodeOverallCell(cell: HeatmapCell, headline: TeamHeadline | null): EncodedCell {
   if (
     !headline ||
     headline.worstBand === null ||
@@ -87,6 +93,15 @@ function encodeOverallCell(row: HeatmapTeamRow): EncodedCell {
     PITFALL_INDEX.get(headline.worstPitfalls[0]!) ?? -1,
   ] as const;
   return cell.split > 0 ? [...encoded, cell.split] : encoded;
+}
+
+function encodeCells(
+  cells: Record<HeatmapColumn, HeatmapCell>,
+  headline: TeamHeadline | null,
+): EncodedCell[] {
+  return HEATMAP_COLUMNS.map((column) =>
+    column === "overall" ? encodeOverallCell(cells.overall, headline) : encodeCell(cells[column]),
+  );
 }
 
 function encodeAverage(average: UnitAverage): EncodedAverage {
@@ -119,14 +134,19 @@ export function encodeGroup(group: HeatmapUnitGroup, withRows = true): EncodedGr
     ),
     rows: !withRows
       ? null
-      : group.rows.map((row) => [
-          row.slug,
-          row.name,
-          COMPLETION_STATUSES.indexOf(row.completion),
-          HEATMAP_COLUMNS.map((column) =>
-            column === "overall" ? encodeOverallCell(row) : encodeCell(row.cells[column]),
-          ),
-        ]),
+      : group.rows.map((row): EncodedRow => {
+          const encoded = [
+            row.slug,
+            row.name,
+            COMPLETION_STATUSES.indexOf(row.completion),
+            encodeCells(row.cells, row.headline),
+          ] as const;
+          if (!row.lastResult) return encoded;
+          return [
+            ...encoded,
+            [row.lastResult.cycleName, encodeCells(row.lastResult.cells, row.lastResult.headline)],
+          ];
+        }),
   };
 }
 

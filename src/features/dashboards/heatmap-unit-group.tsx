@@ -12,6 +12,7 @@ import { Button } from "@/ui/button";
 import { TREND_ARROWS, trendOfChange } from "@/domain/dashboards/trend";
 import { highOrCriticalPhrase } from "@/domain/results/headline";
 import { formatScore } from "@/domain/format";
+import type { RiskBand } from "@/domain/scoring/bands";
 import { bandLabel } from "@/ui/band-chip";
 import {
   bandOf,
@@ -69,14 +70,18 @@ function OverallCell({
   since,
   pitfallNames,
   reopened,
+  earlier,
 }: {
   cell: EncodedCell;
   href: string;
   since: string | null;
   pitfallNames: readonly string[];
   reopened: boolean;
+  /** The earlier cycle the figures come from, for a team without a result in this one. */
+  earlier: string | null;
 }) {
-  if (typeof cell === "number" || cell.length < 6) return <TeamCell cell={cell} href={href} since={since} />;
+  if (typeof cell === "number" || cell.length < 6)
+    return <TeamCell cell={cell} href={href} since={since} earlier={earlier} />;
   const [average, bandIndex, change, highOrCritical, worstScore, worstIndex, split = 0] = cell as readonly [
     number,
     number,
@@ -87,18 +92,28 @@ function OverallCell({
     number?,
   ];
   const band = bandOf(bandIndex);
-  const trend = headlineTrendWords(change, since);
+  const trend = earlier === null ? headlineTrendWords(change, since) : null;
   const worstName = pitfallNames[worstIndex] ?? "";
   const words = `${bandLabel(band)}: ${highOrCriticalPhrase(highOrCritical)}, ${band === "none" ? "highest" : "worst"} ${worstName} ${formatScore(worstScore)}, average ${formatScore(average)}`;
-  const shown = `${bandLabel(band)} (${highOrCritical})${splitMark(split)}${reopened ? " ↺" : ""}`;
-  const described = `${words}${splitWords(split)}${reopened ? `; ${REOPENED_RESULTS_NOTE}` : ""}`;
+  const shown = `${bandLabel(band)} (${highOrCritical})${splitMark(split)}${reopened ? " ↺" : ""}${earlier === null ? "" : ` · ${earlier}`}`;
+  const described = `${earlierPrefix(earlier)}${words}${splitWords(split)}${reopened ? `; ${REOPENED_RESULTS_NOTE}` : ""}`;
   return (
-    <td className={`${styles.c} ${styles[band]}`}>
+    <td className={cellClass(band, earlier)}>
       <a href={href} aria-label={`${described}${trend ? `, ${trend.text}` : ""}`} title={described}>
         {trend ? `${shown} ${trend.arrow}` : shown}
       </a>
     </td>
   );
+}
+
+/** Words that say a figure is the team's last result from an earlier cycle, not this cycle's. */
+function earlierPrefix(earlier: string | null): string {
+  return earlier === null ? "" : `${earlier} result, none yet in this cycle: `;
+}
+
+/** An earlier cycle's result is greyed, its band a stripe, so it never reads as this cycle's. */
+function cellClass(band: RiskBand, earlier: string | null): string {
+  return earlier === null ? `${styles.c} ${styles[band]}` : `${styles.c} ${styles[band]} ${styles.earlier}`;
 }
 
 /** The mark after a score whose team was split: "≠" for the eye, words for everyone else. */
@@ -136,26 +151,38 @@ function UnitOverallCell({ average, since }: { average: EncodedAverage; since: s
   );
 }
 
-function TeamCell({ cell, href, since }: { cell: EncodedCell; href: string; since: string | null }) {
+function TeamCell({
+  cell,
+  href,
+  since,
+  earlier = null,
+}: {
+  cell: EncodedCell;
+  href: string;
+  since: string | null;
+  /** The earlier cycle the figure comes from, for a team without a result in this one. */
+  earlier?: string | null;
+}) {
   if (cell === 0) return <td className={`${styles.c} ${styles.empty}`}>–</td>;
   if (cell === 1 || cell === 2) {
     return (
       <td className={`${styles.c} ${styles.empty}`}>
         <span aria-hidden="true">–</span>
-        <span className="sr-only">{UNSCORED_TEXT[cell]}</span>
+        <span className="sr-only">{`${earlierPrefix(earlier)}${UNSCORED_TEXT[cell]}`}</span>
       </td>
     );
   }
   const [score, bandIndex, change, split = 0] = cell;
   const band = bandOf(bandIndex);
-  const trend = trendWords(change, since);
+  const trend = earlier === null ? trendWords(change, since) : null;
   const shown = `${formatScore(score)}${splitMark(split)}`;
   // One element per cell with its words in the label keeps a 10,000-cell table light to render.
   return (
-    <td className={`${styles.c} ${styles[band]}`}>
+    <td className={cellClass(band, earlier)}>
       <a
         href={href}
-        aria-label={`${formatScore(score)} ${bandLabel(band)}${trend ? `, ${trend.text}` : ""}${splitWords(split)}`}
+        aria-label={`${earlierPrefix(earlier)}${formatScore(score)} ${bandLabel(band)}${trend ? `, ${trend.text}` : ""}${splitWords(split)}`}
+        title={earlier === null ? undefined : `${earlier} result: none yet in this cycle`}
       >
         {trend ? `${shown} ${trend.arrow}` : shown}
       </a>
@@ -239,34 +266,43 @@ function HeatmapUnitGroup({ group, pitfallNames, cycleSearch, since, expanded, o
             </td>
           </tr>
         ) : (
-          group.rows.map(([slug, name, completion, cells]) => (
-            <tr key={slug} data-team-row="">
-              <th scope="row" className={styles.team}>
-                <a href={`/team/${slug}/dashboard${cycleSearch}`} title={name}>
-                  {name}
-                </a>
-              </th>
-              <td className={styles.status}>{COMPLETION_LABELS[completionOf(completion)]}</td>
-              {HEATMAP_DISPLAY_INDEXES.map((index) => {
-                const column = HEATMAP_COLUMNS[index]!;
-                const cell = cells[index]!;
-                if (column === "overall") {
-                  return (
-                    <OverallCell
-                      key={column}
-                      cell={cell}
-                      href={`/team/${slug}/dashboard${cycleSearch}`}
-                      since={since}
-                      pitfallNames={pitfallNames}
-                      reopened={completionOf(completion) === "reopened"}
-                    />
-                  );
-                }
-                const href = `/team/${slug}/dashboard/${column}${cycleSearch}`;
-                return <TeamCell key={column} cell={cell} href={href} since={since} />;
-              })}
-            </tr>
-          ))
+          group.rows.map(([slug, name, completion, current, last]) => {
+            // A team without a result in this cycle shows its last earlier one, labelled.
+            const cells = last ? last[1] : current;
+            const earlier = last ? last[0] : null;
+            return (
+              <tr key={slug} data-team-row="">
+                <th scope="row" className={styles.team}>
+                  <a href={`/team/${slug}/dashboard${cycleSearch}`} title={name}>
+                    {name}
+                  </a>
+                </th>
+                <td className={styles.status}>
+                  {COMPLETION_LABELS[completionOf(completion)]}
+                  {earlier !== null && <span className={styles.earlierNote}>{earlier} result shown</span>}
+                </td>
+                {HEATMAP_DISPLAY_INDEXES.map((index) => {
+                  const column = HEATMAP_COLUMNS[index]!;
+                  const cell = cells[index]!;
+                  if (column === "overall") {
+                    return (
+                      <OverallCell
+                        key={column}
+                        cell={cell}
+                        href={`/team/${slug}/dashboard${cycleSearch}`}
+                        since={since}
+                        pitfallNames={pitfallNames}
+                        reopened={completionOf(completion) === "reopened"}
+                        earlier={earlier}
+                      />
+                    );
+                  }
+                  const href = `/team/${slug}/dashboard/${column}${cycleSearch}`;
+                  return <TeamCell key={column} cell={cell} href={href} since={since} earlier={earlier} />;
+                })}
+              </tr>
+            );
+          })
         ))}
     </tbody>
   );

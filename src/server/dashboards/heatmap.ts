@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
 import { content } from "@/domain/content";
-import { cycleKey } from "@/domain/cycles/cycle-ref";
+import { compareCycles, cycleKey } from "@/domain/cycles/cycle-ref";
 import { toCycleOption } from "@/domain/dashboards/cycles";
 import {
   buildHeatmap,
@@ -13,15 +13,21 @@ import { hasStoredResults } from "@/domain/dashboards/stored-rows";
 import { methodChangeBetween, sameMethod } from "@/domain/dashboards/trend";
 import { dashboardTeamsWhere } from "./access";
 import { dashboardDataFingerprint, FingerprintedCache } from "./dashboard-data-cache";
-import { loadOrgDashboardCycles, readCycleRows } from "./cycles";
+import { loadOrgDashboardCycles, readCycleRows, readLastResults } from "./cycles";
 import type { OrgHeatmapView } from "@/contracts/dashboards/views";
 
 const EMPTY_HEATMAP: Heatmap = {
   groups: [],
-  totals: { teams: 0, shownTeams: 0, completion: { "not-started": 0, draft: 0, reopened: 0, submitted: 0 } },
+  totals: {
+    teams: 0,
+    shownTeams: 0,
+    withLastResult: 0,
+    completion: { "not-started": 0, draft: 0, reopened: 0, submitted: 0 },
+  },
 };
 
-type HeatmapRows = Awaited<ReturnType<typeof readCycleRows>>;
+type HeatmapRows = Awaited<ReturnType<typeof readCycleRows>> &
+  Pick<Awaited<ReturnType<typeof readLastResults>>, "lastResults">;
 
 /** Room for every head of engineering's view and a few dozen coaches' and unit filters at once. */
 const heatmapRows = new FingerprintedCache<HeatmapRows>(64);
@@ -67,9 +73,27 @@ export async function getOrgHeatmap(
   const teamsWhere = dashboardTeamsWhere(actor, unit?.id);
   const cycleIds = before ? [cycle.id, before.id] : [cycle.id];
   const rowsKey = JSON.stringify({ teamsWhere, cycleIds });
-  const fingerprint = await dashboardDataFingerprint(cycleIds);
-  const { teams, assessments, results } = await heatmapRows.get(rowsKey, fingerprint, () =>
-    readCycleRows(teamsWhere, cycleIds),
+  // Teams without a result in the cycle show their last one from any earlier cycle, so a change to
+  // any of those (a late submission or a reopen in a closed cycle) must be noticed too.
+  const fingerprint = await dashboardDataFingerprint(
+    cycles.filter((candidate) => compareCycles(candidate, cycle) <= 0).map((candidate) => candidate.id),
+  );
+  const { teams, assessments, results, lastResults } = await heatmapRows.get(
+    rowsKey,
+    fingerprint,
+    async () => {
+      const rows = await readCycleRows(teamsWhere, cycleIds);
+      const last = await readLastResults(
+        teamsWhere,
+        cycle,
+        rows.assessments.filter((assessment) => assessment.cycleId === cycle.id),
+        rows.teams.map((team) => team.id),
+      );
+      // A last result from the previous cycle is among the rows already read: counted once.
+      const read = new Set(rows.results.map((result) => result.assessmentId));
+      const earlier = last.results.filter((result) => !read.has(result.assessmentId));
+      return { ...rows, results: [...rows.results, ...earlier], lastResults: last.lastResults };
+    },
   );
   const current = assessments.filter((assessment) => assessment.cycleId === cycle.id);
   const previous = before ? assessments.filter((assessment) => assessment.cycleId === before.id) : [];
@@ -95,6 +119,7 @@ export async function getOrgHeatmap(
         previous: comparable,
         results,
         previousCycleName: before?.name ?? null,
+        lastResults,
       },
       query,
     );

@@ -7,7 +7,9 @@ import {
   heatmapSearch,
   type HeatmapQuery,
 } from "@/domain/dashboards/heatmap";
+import { earlierCriticalTeams } from "@/domain/dashboards/last-results";
 import { withStoredResults } from "../assessments/with-stored-results";
+import { readLastResults } from "../dashboards/cycles";
 import { db } from "../db";
 import type { OrganisationOverview, OverviewLinks } from "@/contracts/overview/views";
 
@@ -31,7 +33,34 @@ function overviewLinks(cycle: { year: number; quarter: number } | null): Overvie
     reopened: heatmap({ completion: "reopened" }),
     notStarted: heatmap({ completion: "not-started" }),
     critical: heatmap({ band: "critical" }),
+    earlierCritical: `${cycle ? `/org/priorities?cycle=${cycleKey(cycle)}` : "/org/priorities"}#earlier-critical-heading`,
   };
+}
+
+/** Active teams without results in the cycle whose last earlier result had a Critical pitfall. */
+async function readEarlierCriticalTeams(cycle: { id: string; year: number; quarter: number }) {
+  const teamsWhere = { archivedAt: null };
+  const [teams, current] = await Promise.all([
+    db.team.findMany({ where: teamsWhere, select: { id: true } }),
+    db.assessment.findMany({
+      where: { cycleId: cycle.id, team: teamsWhere },
+      select: {
+        id: true,
+        teamId: true,
+        cycleId: true,
+        status: true,
+        overallScore: true,
+        overallBand: true,
+      },
+    }),
+  ]);
+  const last = await readLastResults(
+    teamsWhere,
+    cycle,
+    current,
+    teams.map((team) => team.id),
+  );
+  return earlierCriticalTeams(last.lastResults, last.results).map(({ cycleName }) => ({ cycleName }));
 }
 
 /**
@@ -52,9 +81,17 @@ export async function getOrganisationOverview(actor: Actor): Promise<Organisatio
     }),
   ]);
   const links = seesOrganisation ? overviewLinks(cycle) : null;
-  if (!cycle) return { orgUnitCount, teamCount, currentCycle: null, criticalTeams: null, links };
+  if (!cycle)
+    return {
+      orgUnitCount,
+      teamCount,
+      currentCycle: null,
+      criticalTeams: null,
+      earlierCriticalTeams: null,
+      links,
+    };
 
-  const [byStatus, criticalTeams] = await Promise.all([
+  const [byStatus, criticalTeams, earlierCritical] = await Promise.all([
     db.assessment.groupBy({
       by: ["status"],
       where: { cycleId: cycle.id, team: { archivedAt: null } },
@@ -70,6 +107,7 @@ export async function getOrganisationOverview(actor: Actor): Promise<Organisatio
           },
         })
       : null,
+    seesOrganisation ? readEarlierCriticalTeams(cycle) : null,
   ]);
   const count = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
   const draft = count("draft");
@@ -79,6 +117,7 @@ export async function getOrganisationOverview(actor: Actor): Promise<Organisatio
     orgUnitCount,
     teamCount,
     criticalTeams,
+    earlierCriticalTeams: earlierCritical,
     links,
     currentCycle: {
       name: cycle.name,

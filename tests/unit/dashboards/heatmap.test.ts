@@ -179,6 +179,7 @@ describe("building the heatmap", () => {
     expect(heatmap.totals).toEqual({
       teams: 4,
       shownTeams: 4,
+      withLastResult: 0,
       completion: { "not-started": 1, draft: 1, reopened: 0, submitted: 2 },
     });
   });
@@ -396,7 +397,16 @@ describe("sorting and filtering rows", () => {
               band: bandForScore(score),
             })),
           );
-    return { teamId: name, name, slug: name.toLowerCase(), orgUnitId: "u", completion, cells, headline };
+    return {
+      teamId: name,
+      name,
+      slug: name.toLowerCase(),
+      orgUnitId: "u",
+      completion,
+      cells,
+      headline,
+      lastResult: null,
+    };
   }
   const rows = [row("Zeta", 40), row("alpha", null, "draft"), row("Beta", 90), row("Gamma", 40)];
 
@@ -496,5 +506,69 @@ describe("a reopened assessment", () => {
     expect(billingOf(withReopenedBefore).cells["linear-run-costs"].trend).toEqual(
       billingOf(submitted).cells["linear-run-costs"].trend,
     );
+  });
+});
+
+describe("a team without a result in the cycle", () => {
+  // Checkout has no Q4 assessment; its last result, from 2026 Q3, was Critical.
+  const withLast: HeatmapInput = {
+    ...input,
+    results: [...input.results, ...results("o-checkout", 95, 90)],
+    lastResults: [{ ...assessment("o-checkout", "t-checkout", "q3", "submitted", 91), cycleName: "2026 Q3" }],
+  };
+
+  it("carries its last earlier result apart from its own empty cells", () => {
+    const heatmap = buildHeatmap(withLast, defaults);
+    const checkout = heatmap.groups[0]!.rows.find((row) => row.teamId === "t-checkout")!;
+    expect(checkout.completion).toBe("not-started");
+    expect(checkout.headline).toBeNull();
+    expect(checkout.cells.overall.status).toBe("no-result");
+    expect(checkout.lastResult).toMatchObject({
+      cycleName: "2026 Q3",
+      headline: { worstBand: "critical", criticalCount: 7 },
+    });
+    expect(checkout.lastResult!.cells["linear-run-costs"]).toMatchObject({ score: 95, trend: null });
+    expect(heatmap.totals.withLastResult).toBe(1);
+    expect(heatmap.groups[0]!.rows.filter((row) => row.lastResult !== null)).toHaveLength(1);
+  });
+
+  it("leaves it out of the unit's averages, headline, completion and filters", () => {
+    const without = buildHeatmap(input, defaults).groups[0]!;
+    const withIt = buildHeatmap(withLast, defaults).groups[0]!;
+    expect(withIt.averages).toEqual(without.averages);
+    expect(withIt.headline).toEqual(without.headline);
+    expect(withIt.completion).toEqual(without.completion);
+    const critical = buildHeatmap(withLast, { ...defaults, band: "critical" });
+    expect(critical.groups.flatMap((group) => group.rows.map((row) => row.teamId))).toEqual(["t-billing"]);
+  });
+
+  it("sorts by its last result, so a Critical team last quarter is not sunk to the bottom", () => {
+    const payments = buildHeatmap(withLast, defaults).groups.find((group) => group.slug === "payments")!;
+    expect(payments.rows.map((row) => row.name)).toEqual(["Checkout", "Billing", "Refunds"]);
+    const byPitfall = buildHeatmap(withLast, { ...defaults, sort: "linear-run-costs", dir: "desc" });
+    expect(byPitfall.groups.find((group) => group.slug === "payments")!.rows.map((row) => row.name)).toEqual([
+      "Checkout",
+      "Billing",
+      "Refunds",
+    ]);
+  });
+
+  it("comes after a team with the same result in this cycle", () => {
+    const tied = buildHeatmap(
+      {
+        ...withLast,
+        results: [
+          ...input.results.filter((row) => row.assessmentId !== "a-billing"),
+          ...results("a-billing", 95, 90),
+          ...results("o-checkout", 95, 90),
+        ],
+      },
+      defaults,
+    );
+    expect(tied.groups.find((group) => group.slug === "payments")!.rows.map((row) => row.name)).toEqual([
+      "Billing",
+      "Checkout",
+      "Refunds",
+    ]);
   });
 });
