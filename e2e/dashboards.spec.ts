@@ -132,6 +132,19 @@ test.describe("organisation heatmap for the head of engineering", () => {
     for (const later of unit!.slice(0, position)) expect(later).toMatch(/^Critical/);
   });
 
+  test("a unit's arrows say they compare only its teams with a result in both cycles", async ({ page }) => {
+    await page.goto("/org");
+    const unitChange = heatmap(page).locator("tr td span[title]").first();
+    await expect(unitChange).toHaveAttribute(
+      "title",
+      /(up|down) \d+ since 2026 Q3|unchanged since 2026 Q3|riskier than in 2026 Q3|less risky than in 2026 Q3/,
+    );
+    await expect(unitChange).toHaveAttribute("title", /, among the \d+ teams? with a result in both cycles$/);
+    await expect(page.getByRole("status").filter({ hasText: "arrows compare with 2026 Q3" })).toContainText(
+      "a unit's over its teams with a result in both cycles",
+    );
+  });
+
   test("collapses a unit group with a button that reports its state", async ({ page }) => {
     await page.goto("/org?unit=logistics");
     const toggle = unitToggles(page).first();

@@ -31,6 +31,7 @@ import {
 } from "./stored-rows";
 import { scoreTrend, type Trend } from "./trend";
 import {
+  comparedTeamsText,
   COMPLETION_LABELS,
   COMPLETION_STATUSES,
   HEATMAP_COLUMNS,
@@ -196,7 +197,18 @@ export interface UnitAverage {
   band: RiskBand | null;
   /** Teams the average is taken over. */
   scoredTeams: number;
+  /**
+   * The change since the previous cycle over the teams with a result in both cycles only (its text
+   * says so): comparing all of this cycle's teams with all of the last one's would report a move
+   * that is only a change in who submitted.
+   */
   trend: Trend | null;
+  /** Teams the trend is taken over: those scored in both cycles. 0 without a trend. */
+  comparedTeams: number;
+}
+
+function withComparedTeams(trend: Trend | null, teams: number): Trend | null {
+  return trend ? { ...trend, text: `${trend.text}, ${comparedTeamsText(teams)}` } : null;
 }
 
 export interface HeatmapUnitGroup {
@@ -402,10 +414,14 @@ export function buildHeatmap(input: HeatmapInput, query: HeatmapQuery): Heatmap 
     if (!unitTeams?.length) continue;
     const completion = emptyCompletion();
     const currentScores: number[][] = HEATMAP_COLUMNS.map(() => []);
-    const previousScores: number[][] = HEATMAP_COLUMNS.map(() => []);
+    // The unit's trends compare like with like: the teams with a result in both cycles, each
+    // scored in both (a team that has only one of the two would move the average by being there).
+    const pairedNow: number[][] = HEATMAP_COLUMNS.map(() => []);
+    const pairedBefore: number[][] = HEATMAP_COLUMNS.map(() => []);
     const rows: HeatmapTeamRow[] = [];
     const currentHeadlines: TeamHeadline[] = [];
-    const previousHeadlines: TeamHeadline[] = [];
+    const pairedNowHeadlines: TeamHeadline[] = [];
+    const pairedBeforeHeadlines: TeamHeadline[] = [];
 
     for (const team of unitTeams) {
       const assessment = currentByTeam.get(team.id);
@@ -414,12 +430,18 @@ export function buildHeatmap(input: HeatmapInput, query: HeatmapQuery): Heatmap 
       const now = columnScores(assessment, results);
       const before = columnScores(previousByTeam.get(team.id), results);
       if (now) currentHeadlines.push(now.headline);
-      if (before) previousHeadlines.push(before.headline);
+      if (now?.headline.worstBand != null && before?.headline.worstBand != null) {
+        pairedNowHeadlines.push(now.headline);
+        pairedBeforeHeadlines.push(before.headline);
+      }
       const cells = {} as Record<HeatmapColumn, HeatmapCell>;
       for (const [index, column] of HEATMAP_COLUMNS.entries()) {
         const cell = now?.columns[index];
         const earlier = before?.columns[index];
-        if (earlier?.score != null) previousScores[index]!.push(earlier.score);
+        if (cell?.score != null && earlier?.score != null) {
+          pairedNow[index]!.push(cell.score);
+          pairedBefore[index]!.push(earlier.score);
+        }
         if (!cell) {
           cells[column] = NO_RESULT;
           continue;
@@ -451,20 +473,22 @@ export function buildHeatmap(input: HeatmapInput, query: HeatmapQuery): Heatmap 
     for (const [index, column] of HEATMAP_COLUMNS.entries()) {
       const scores = currentScores[index]!;
       const score = average(scores);
-      averages[column] =
+      const compared = index === OVERALL_INDEX ? pairedNowHeadlines.length : pairedNow[index]!.length;
+      const trend =
         index === OVERALL_INDEX
-          ? {
-              score: headline.averageScore,
-              band: headline.worstBand,
-              scoredTeams: headline.scoredTeams,
-              trend: headlineTrend(headline, unitHeadline(previousHeadlines), input.previousCycleName),
-            }
-          : {
-              score,
-              band: score === null ? null : bandForScore(score),
-              scoredTeams: scores.length,
-              trend: scoreTrend(score, average(previousScores[index]!), input.previousCycleName),
-            };
+          ? headlineTrend(
+              unitHeadline(pairedNowHeadlines),
+              unitHeadline(pairedBeforeHeadlines),
+              input.previousCycleName,
+            )
+          : scoreTrend(average(pairedNow[index]!), average(pairedBefore[index]!), input.previousCycleName);
+      averages[column] = {
+        ...(index === OVERALL_INDEX
+          ? { score: headline.averageScore, band: headline.worstBand, scoredTeams: headline.scoredTeams }
+          : { score, band: score === null ? null : bandForScore(score), scoredTeams: scores.length }),
+        trend: withComparedTeams(trend, compared),
+        comparedTeams: trend ? compared : 0,
+      };
     }
 
     const shown = sortRows(

@@ -30,13 +30,16 @@ export type EncodedCell =
   | readonly [number, number, number | null, number, number, number]
   | readonly [number, number, number | null, number, number, number, number];
 /**
- * 0: no submitted result in the unit; otherwise [average, band index, change or null, scored teams].
- * The Overall entry adds the number of teams whose headline is High or Critical.
+ * 0: no submitted result in the unit; otherwise [average, band index, change or null, scored teams],
+ * followed by the number of teams the change is taken over (those with a result in both cycles)
+ * when there is a change. The Overall entry adds the number of teams whose headline is High or
+ * Critical before that count.
  */
 export type EncodedAverage =
   | 0
   | readonly [number, number, number | null, number]
-  | readonly [number, number, number | null, number, number];
+  | readonly [number, number, number | null, number, number]
+  | readonly [number, number, number | null, number, number, number];
 /**
  * [team slug, team name, completion index, cells in HEATMAP_COLUMNS order], followed, for a team
  * without a result in the cycle, by its last earlier result: [that cycle's name, its cells].
@@ -106,7 +109,13 @@ function encodeCells(
 
 function encodeAverage(average: UnitAverage): EncodedAverage {
   if (average.score === null || average.band === null) return 0;
-  return [average.score, BAND_INDEX.get(average.band)!, average.trend?.change ?? null, average.scoredTeams];
+  const encoded = [
+    average.score,
+    BAND_INDEX.get(average.band)!,
+    average.trend?.change ?? null,
+    average.scoredTeams,
+  ] as const;
+  return average.trend ? [...encoded, average.comparedTeams] : encoded;
 }
 
 function encodeUnitOverall(group: HeatmapUnitGroup): EncodedAverage {
@@ -118,6 +127,7 @@ function encodeUnitOverall(group: HeatmapUnitGroup): EncodedAverage {
     average.trend?.change ?? null,
     average.scoredTeams,
     group.headline.highOrCriticalTeams,
+    average.comparedTeams,
   ];
 }
 

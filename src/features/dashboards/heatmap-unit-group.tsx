@@ -3,6 +3,7 @@
 import { type FormEvent, type ReactNode, useState, useTransition } from "react";
 import { useRouter, useSearchParams } from "next/navigation";
 import {
+  comparedTeamsText,
   COMPLETION_LABELS,
   HEATMAP_COLUMNS,
   HEATMAP_DISPLAY_INDEXES,
@@ -106,6 +107,15 @@ function OverallCell({
   );
 }
 
+/**
+ * A unit's change in words with the teams it is taken over: only those with a result in both
+ * cycles, so the words must say so or the figure beside it (over every team now) misleads.
+ */
+function trendAmong(trend: { text: string } | null, compared: number): string | null {
+  if (!trend) return null;
+  return compared > 0 ? `${trend.text}, ${comparedTeamsText(compared)}` : trend.text;
+}
+
 /** Words that say a figure is the team's last result from an earlier cycle, not this cycle's. */
 function earlierPrefix(earlier: string | null): string {
   return earlier === null ? "" : `${earlier} result, none yet in this cycle: `;
@@ -129,22 +139,24 @@ function splitWords(split: number): string {
 function UnitOverallCell({ average, since }: { average: EncodedAverage; since: string | null }) {
   if (typeof average === "number" || average.length < 5)
     return <AverageCell average={average} since={since} />;
-  const [score, bandIndex, change, scoredTeams, highOrCriticalTeams] = average as readonly [
+  const [score, bandIndex, change, scoredTeams, highOrCriticalTeams, compared = 0] = average as readonly [
     number,
     number,
     number | null,
     number,
     number,
+    number?,
   ];
   const band = bandOf(bandIndex);
   const trend = headlineTrendWords(change, since);
   const shown = `${bandLabel(band)} (${highOrCriticalTeams})`;
+  const changeWords = trendAmong(trend, compared);
   return (
     <td className={`${styles.c} ${styles[band]}`}>
-      <span>
+      <span title={changeWords ?? undefined}>
         <span aria-hidden="true">{trend ? `${shown} ${trend.arrow}` : shown}</span>
         <span className="sr-only">
-          {`${bandLabel(band)}: worst team headline in the unit; ${highOrCriticalTeams} of ${scoredTeams} ${scoredTeams === 1 ? "team" : "teams"} High or Critical, average ${formatScore(score)}${trend ? `, ${trend.text}` : ""}`}
+          {`${bandLabel(band)}: worst team headline in the unit; ${highOrCriticalTeams} of ${scoredTeams} ${scoredTeams === 1 ? "team" : "teams"} High or Critical, average ${formatScore(score)}${changeWords ? `, ${changeWords}` : ""}`}
         </span>
       </span>
     </td>
@@ -199,15 +211,16 @@ function AverageCell({ average, since }: { average: EncodedAverage; since: strin
       </td>
     );
   }
-  const [score, bandIndex, change, scoredTeams] = average;
+  const [score, bandIndex, change, scoredTeams, compared = 0] = average;
   const band = bandOf(bandIndex);
   const trend = trendWords(change, since);
+  const changeWords = trendAmong(trend, compared);
   return (
     <td className={`${styles.c} ${styles[band]}`}>
-      <span>
+      <span title={changeWords ?? undefined}>
         <span aria-hidden="true">{trend ? `${formatScore(score)} ${trend.arrow}` : formatScore(score)}</span>
         <span className="sr-only">
-          {`${formatScore(score)} ${bandLabel(band)}, unit average of ${scoredTeams} ${scoredTeams === 1 ? "team" : "teams"}${trend ? `, ${trend.text}` : ""}`}
+          {`${formatScore(score)} ${bandLabel(band)}, unit average of ${scoredTeams} ${scoredTeams === 1 ? "team" : "teams"}${changeWords ? `, ${changeWords}` : ""}`}
         </span>
       </span>
     </td>

@@ -100,16 +100,16 @@ export async function getOrgHeatmap(
   const resultMethods = (rows: typeof assessments) =>
     rows.filter(hasStoredResults).map((row) => row.scoringMethodVersion);
   const heatmap = await builtHeatmaps.get(JSON.stringify({ rowsKey, query }), fingerprint, async () => {
-    // A change is only a trend between results of the same scoring method: a team's own results,
-    // and for the column averages, earlier results of teams without a current one.
-    const currentWithResults = current.filter(hasStoredResults);
-    const methodOfTeam = new Map(currentWithResults.map((row) => [row.teamId, row.scoringMethodVersion]));
-    const currentMethods = new Set(currentWithResults.map((row) => row.scoringMethodVersion));
-    const comparable = previous.filter((assessment) =>
-      methodOfTeam.has(assessment.teamId)
-        ? sameMethod(methodOfTeam.get(assessment.teamId)!, assessment.scoringMethodVersion)
-        : currentMethods.size <= 1 &&
-          (currentMethods.size === 0 || currentMethods.has(assessment.scoringMethodVersion)),
+    // A change is only a trend between results of the same scoring method, and only a team's own
+    // (a unit's change is taken over its teams with results in both cycles), so a previous result
+    // counts only beside a current one of the same method.
+    const methodOfTeam = new Map(
+      current.filter(hasStoredResults).map((row) => [row.teamId, row.scoringMethodVersion]),
+    );
+    const comparable = previous.filter(
+      (assessment) =>
+        methodOfTeam.has(assessment.teamId) &&
+        sameMethod(methodOfTeam.get(assessment.teamId)!, assessment.scoringMethodVersion),
     );
     return buildHeatmap(
       {

@@ -331,3 +331,32 @@ describe("a team without a result in the cycle", () => {
     expect(encoded.rows![0]![3].every((cell) => cell === 0)).toBe(true);
   });
 });
+
+describe("a unit's change", () => {
+  it("says it is taken over the teams with a result in both cycles, in words and as a tooltip", () => {
+    const unit: EncodedGroup = {
+      ...group("unit-f", "Customer Experience", 1),
+      averages: [
+        ...Array.from({ length: 7 }, () => [63.9, 3, -17, 1, 1] as const),
+        [70.2, 4, -1, 1, 1, 1] as const,
+      ],
+    };
+    const html = renderToStaticMarkup(
+      createElement(HeatmapTable, {
+        groups: [unit],
+        cycleSearch: "",
+        since: "2026 Q3",
+        initiallyExpanded: false,
+        caption: "Risk scores",
+        head: createElement("tr", null, createElement("th", null, "Team")),
+      }),
+    );
+    expect(html).toContain(
+      "63.9 High, unit average of 1 team, down 17 since 2026 Q3, among the 1 team with a result in both cycles",
+    );
+    expect(html).toContain('title="down 17 since 2026 Q3, among the 1 team with a result in both cycles"');
+    expect(html).toContain(
+      "average 70.2, less risky than in 2026 Q3, among the 1 team with a result in both cycles",
+    );
+  });
+});

@@ -231,8 +231,60 @@ describe("building the heatmap", () => {
       band: "critical",
       scoredTeams: 1,
     });
-    // Previous cycle: Billing 70 and Checkout 40 average 55; now Billing alone at 82.
-    expect(payments.averages["linear-run-costs"].trend?.text).toBe("up 27 since 2026 Q3");
+    // Billing alone has a result in both cycles (70 then 82): Checkout, which submitted only in the
+    // previous cycle (40), is left out of the change, which would otherwise read "up 27".
+    expect(payments.averages["linear-run-costs"].trend?.text).toBe(
+      "up 12 since 2026 Q3, among the 1 team with a result in both cycles",
+    );
+    expect(payments.averages["linear-run-costs"].comparedTeams).toBe(1);
+  });
+
+  it("compares a unit only over teams with a result in both cycles, so it agrees with its teams", () => {
+    // Customer Experience: Search alone, 81.1 then 63.9; Accounts submitted only in the previous
+    // cycle, at 20. Over every team the unit would read "up 31"; Search itself went down.
+    const unitInput: HeatmapInput = {
+      units: [{ id: "u-cx", name: "Customer Experience", slug: "customer-experience" }],
+      teams: [
+        { id: "t-search", name: "Search", slug: "search", orgUnitId: "u-cx" },
+        { id: "t-accounts", name: "Accounts", slug: "accounts", orgUnitId: "u-cx" },
+      ],
+      current: [assessment("n-search", "t-search", "q4", "submitted")],
+      previous: [
+        assessment("o-search", "t-search", "q3", "submitted"),
+        assessment("o-accounts", "t-accounts", "q3", "submitted"),
+      ],
+      results: [
+        ...results("n-search", 63.9, 85),
+        ...results("o-search", 81.1, 85),
+        ...results("o-accounts", 20, 5),
+      ],
+      previousCycleName: "2026 Q3",
+    };
+    const unit = buildHeatmap(unitInput, defaults).groups[0]!;
+    const search = unit.rows.find((row) => row.teamId === "t-search")!;
+    expect(search.cells["linear-run-costs"].trend?.direction).toBe("down");
+    expect(unit.averages["linear-run-costs"]).toMatchObject({
+      score: 63.9,
+      comparedTeams: 1,
+      trend: { direction: "down", change: -17 },
+    });
+    // The headline follows Search's own, which got less risky; Accounts (Low, previous cycle only)
+    // would have pulled the unit's earlier average down and made it look riskier now.
+    expect(unit.averages.overall).toMatchObject({ comparedTeams: 1, trend: { direction: "down" } });
+    expect(search.cells.overall.trend?.direction).toBe("down");
+    expect(unit.averages.overall.trend?.text).toBe(
+      "less risky than in 2026 Q3, among the 1 team with a result in both cycles",
+    );
+  });
+
+  it("shows no unit change when no team has a result in both cycles", () => {
+    const refunds = buildHeatmap(input, defaults).groups.find((group) => group.slug === "payments")!;
+    expect(refunds.averages["excessive-bau"].comparedTeams).toBe(1);
+    const alone = buildHeatmap({ ...input, previous: [input.previous[1]!] }, defaults).groups.find(
+      (group) => group.slug === "payments",
+    )!;
+    expect(alone.averages["linear-run-costs"]).toMatchObject({ trend: null, comparedTeams: 0 });
+    expect(alone.averages.overall).toMatchObject({ trend: null, comparedTeams: 0 });
   });
 
   it("treats stored statuses other than scored as unscored cells", () => {
@@ -309,7 +361,9 @@ describe("building the heatmap", () => {
       averageScore: 16,
       scoredTeams: 1,
     });
-    expect(payments.averages.overall.trend?.text).toBe("riskier than in 2026 Q3");
+    expect(payments.averages.overall.trend?.text).toBe(
+      "riskier than in 2026 Q3, among the 1 team with a result in both cycles",
+    );
   });
 });
 
