@@ -87,6 +87,12 @@ test.describe("where we are at risk, what to do first", () => {
     await signIn(page, demoUsers.head);
     await page.goto("/org/rollups");
     await expect(page.getByText(/\d+ of \d+ teams so far/).first()).toBeVisible();
+    // Changes are like for like: only the teams with a result in both cycles, as At risk counts them.
+    await expect(
+      page
+        .getByText(/(up|down) \d+ points? since 2026 Q3, among the \d+ teams? with a result in both cycles/)
+        .first(),
+    ).toBeVisible();
 
     await page.goto("/org/run-cost");
     await expect(page.getByRole("heading", { name: "Teams off the rule" })).toBeVisible();

@@ -193,7 +193,9 @@ describe("roll-ups", () => {
       scored: 1,
       averageScore: 82,
       highOrCriticalShare: 1,
-      averageTrend: { text: "up 22 since 2026 Q3" },
+      // Billing alone has results in both cycles (70, then 82); Checkout submitted only in 2026 Q3.
+      comparedTeams: 1,
+      averageTrend: { text: "up 12 since 2026 Q3, among the 1 team with a result in both cycles" },
     });
     const organisation = view.rollups!.organisation.pitfalls.find(
       (pitfall) => pitfall.pitfallId === "linear-run-costs",
