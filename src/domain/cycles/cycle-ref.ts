@@ -92,3 +92,15 @@ export function defaultCycleDates(year: number, quarter: number): { opensOn: str
     closesOn: isoDay(new Date(Date.UTC(year, firstMonth + 2, 15))),
   };
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The moment from which a new team no longer belongs to a cycle: the day after the cycle's due date
+ * (`closesOn` is stored as the due day's start). A team created later never had the chance to take
+ * part, so counting it as "not started" would rewrite a closed cycle's figures every time teams are
+ * added. A team with an assessment in the cycle belongs to it whenever it was created.
+ */
+export function cycleTeamCutoff(closesOn: Date): Date {
+  return new Date(closesOn.getTime() + DAY_MS);
+}

@@ -13,13 +13,13 @@ import type { Prisma } from "@/generated/prisma/client";
 import { withStoredResults } from "../assessments/with-stored-results";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
-import { readableOrgUnits, requireOrgDashboardScope } from "./access";
+import { readableOrgUnits, requireOrgDashboardScope, teamsOfCycleWhere } from "./access";
 
 /** Cycles that have started (open or closed), oldest first; planned cycles hold no assessments yet. */
-export async function listStartedCycles(): Promise<DashboardCycle[]> {
+export async function listStartedCycles(): Promise<(DashboardCycle & { closesOn: Date })[]> {
   const cycles = await db.cycle.findMany({
     where: { status: { in: ["open", "closed"] } },
-    select: { id: true, name: true, year: true, quarter: true, status: true },
+    select: { id: true, name: true, year: true, quarter: true, status: true, closesOn: true },
   });
   return sortCycles(cycles);
 }
@@ -67,13 +67,21 @@ export async function loadOrgDashboardFilters(
 }
 
 /**
- * The teams in `teamsWhere`, their assessments in the given cycles and the stored results of the
- * ones that hold results (submitted, or reopened with their last submitted results): scalar
+ * The teams in `teamsWhere` that belong to the `selected` cycle (teamsOfCycleWhere: a team added
+ * after it was due is no part of it), their assessments in the given cycles and the stored results
+ * of the ones that hold results (submitted, or reopened with their last submitted results): scalar
  * columns only, never the explanation JSON.
  */
-export async function readCycleRows(teamsWhere: Prisma.TeamWhereInput, cycleIds: string[]) {
+export async function readCycleRows(
+  teamsWhere: Prisma.TeamWhereInput,
+  cycleIds: string[],
+  selected: { id: string; closesOn: Date },
+) {
   const [teams, assessments, results] = await Promise.all([
-    db.team.findMany({ where: teamsWhere, select: { id: true, name: true, slug: true, orgUnitId: true } }),
+    db.team.findMany({
+      where: { AND: [teamsWhere, teamsOfCycleWhere(selected)] },
+      select: { id: true, name: true, slug: true, orgUnitId: true },
+    }),
     db.assessment.findMany({
       where: { cycleId: { in: cycleIds }, team: teamsWhere },
       select: {

@@ -82,7 +82,7 @@ export async function getOrgHeatmap(
     rowsKey,
     fingerprint,
     async () => {
-      const rows = await readCycleRows(teamsWhere, cycleIds);
+      const rows = await readCycleRows(teamsWhere, cycleIds, cycle);
       const last = await readLastResults(
         teamsWhere,
         cycle,

@@ -28,7 +28,7 @@ export async function getOrgPriorities(
 
   const teamsWhere = dashboardTeamsWhere(actor, unit?.id);
   const [{ teams, assessments, results }, detailed, planItems] = await Promise.all([
-    readCycleRows(teamsWhere, before ? [cycle.id, before.id] : [cycle.id]),
+    readCycleRows(teamsWhere, before ? [cycle.id, before.id] : [cycle.id], cycle),
     // Every column but the id: the countermeasure ranking is in the detail JSON.
     db.pitfallResult.findMany({
       where: { assessment: { cycleId: cycle.id, ...withStoredResults, team: teamsWhere } },

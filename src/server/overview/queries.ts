@@ -9,6 +9,7 @@ import {
 } from "@/domain/dashboards/heatmap";
 import { earlierCriticalTeams } from "@/domain/dashboards/last-results";
 import { withStoredResults } from "../assessments/with-stored-results";
+import { teamsOfCycleWhere } from "../dashboards/access";
 import { readLastResults } from "../dashboards/cycles";
 import { db } from "../db";
 import type { OrganisationOverview, OverviewLinks } from "@/contracts/overview/views";
@@ -38,8 +39,13 @@ function overviewLinks(cycle: { year: number; quarter: number } | null): Overvie
 }
 
 /** Active teams without results in the cycle whose last earlier result had a Critical pitfall. */
-async function readEarlierCriticalTeams(cycle: { id: string; year: number; quarter: number }) {
-  const teamsWhere = { archivedAt: null };
+async function readEarlierCriticalTeams(cycle: {
+  id: string;
+  year: number;
+  quarter: number;
+  closesOn: Date;
+}) {
+  const teamsWhere = { archivedAt: null, ...teamsOfCycleWhere(cycle) };
   const [teams, current] = await Promise.all([
     db.team.findMany({ where: teamsWhere, select: { id: true } }),
     db.assessment.findMany({
@@ -91,7 +97,7 @@ export async function getOrganisationOverview(actor: Actor): Promise<Organisatio
       links,
     };
 
-  const [byStatus, criticalTeams, earlierCritical] = await Promise.all([
+  const [byStatus, criticalTeams, earlierCritical, cycleTeamCount] = await Promise.all([
     db.assessment.groupBy({
       by: ["status"],
       where: { cycleId: cycle.id, team: { archivedAt: null } },
@@ -108,6 +114,8 @@ export async function getOrganisationOverview(actor: Actor): Promise<Organisatio
         })
       : null,
     seesOrganisation ? readEarlierCriticalTeams(cycle) : null,
+    // A team added after the cycle was due is not one of its teams (see teamsOfCycleWhere).
+    db.team.count({ where: { archivedAt: null, ...teamsOfCycleWhere(cycle) } }),
   ]);
   const count = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
   const draft = count("draft");
@@ -126,7 +134,7 @@ export async function getOrganisationOverview(actor: Actor): Promise<Organisatio
       draft,
       reopened,
       submitted,
-      notStarted: Math.max(0, teamCount - draft - reopened - submitted),
+      notStarted: Math.max(0, cycleTeamCount - draft - reopened - submitted),
     },
   };
 }

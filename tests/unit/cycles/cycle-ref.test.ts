@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   compareCycles,
   cycleKey,
+  cycleTeamCutoff,
   cycleName,
   cycleSlug,
   defaultCycleDates,
@@ -92,5 +93,11 @@ describe("cycle references", () => {
     expect(quarterOf(new Date("2026-10-01T00:00:00Z"))).toEqual({ year: 2026, quarter: 4 });
     expect(defaultCycleDates(2026, 4)).toEqual({ opensOn: "2026-10-01", closesOn: "2026-12-15" });
     expect(defaultCycleDates(2027, 1)).toEqual({ opensOn: "2027-01-01", closesOn: "2027-03-15" });
+  });
+});
+
+describe("the teams of a cycle", () => {
+  it("are those added by the end of its due day", () => {
+    expect(cycleTeamCutoff(new Date("2026-09-15T00:00:00Z")).toISOString()).toBe("2026-09-16T00:00:00.000Z");
   });
 });
