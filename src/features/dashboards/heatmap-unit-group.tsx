@@ -96,8 +96,23 @@ function OverallCell({
   const trend = earlier === null ? headlineTrendWords(change, since) : null;
   const worstName = pitfallNames[worstIndex] ?? "";
   const words = `${bandLabel(band)}: ${highOrCriticalPhrase(highOrCritical)}, ${band === "none" ? "highest" : "worst"} ${worstName} ${formatScore(worstScore)}, average ${formatScore(average)}`;
-  const shown = `${bandLabel(band)} (${highOrCritical})${splitMark(split)}${reopened ? " ↺" : ""}${earlier === null ? "" : ` · ${earlier}`}`;
+  const shown = `${bandLabel(band)} (${highOrCritical})${splitMark(split)}${reopened ? " ↺" : ""}`;
   const described = `${earlierPrefix(earlier)}${words}${splitWords(split)}${reopened ? `; ${REOPENED_RESULTS_NOTE}` : ""}`;
+  if (earlier !== null) {
+    // The cycle's tag is short so the headline column still fits a phone's first screen; the
+    // words (full cycle name first) are the link's name, so what is seen is part of what is heard.
+    return (
+      <td className={cellClass(band, earlier)}>
+        <a href={href} title={described}>
+          <span aria-hidden="true">
+            {shown}
+            <CycleTag name={earlier} />
+          </span>
+          <span className="sr-only">{described}</span>
+        </a>
+      </td>
+    );
+  }
   return (
     <td className={cellClass(band, earlier)}>
       <a href={href} aria-label={`${described}${trend ? `, ${trend.text}` : ""}`} title={described}>
@@ -114,6 +129,22 @@ function OverallCell({
 function trendAmong(trend: { text: string } | null, compared: number): string | null {
   if (!trend) return null;
   return compared > 0 ? `${trend.text}, ${comparedTeamsText(compared)}` : trend.text;
+}
+
+/**
+ * "2026 Q3" as "Q3 ’26": the tag on an earlier result's headline, where room is scarce; on a phone
+ * the year is left out (the tooltip and the words keep the full name) so the headline column still
+ * fits the first screen.
+ */
+function CycleTag({ name }: { name: string }) {
+  const match = /^\d{2}(\d{2}) (Q[1-4])$/.exec(name);
+  if (!match) return <span className={styles.earlierTag}>{name}</span>;
+  return (
+    <span className={styles.earlierTag}>
+      {match[2]}
+      <span className={styles.earlierYear}> ’{match[1]}</span>
+    </span>
+  );
 }
 
 /** Words that say a figure is the team's last result from an earlier cycle, not this cycle's. */
@@ -290,9 +321,13 @@ function HeatmapUnitGroup({ group, pitfallNames, cycleSearch, since, expanded, o
                     {name}
                   </a>
                 </th>
-                <td className={styles.status}>
+                <td
+                  className={styles.status}
+                  title={
+                    earlier === null ? undefined : `No result yet in this cycle: ${earlier} result shown`
+                  }
+                >
                   {COMPLETION_LABELS[completionOf(completion)]}
-                  {earlier !== null && <span className={styles.earlierNote}>{earlier} result shown</span>}
                 </td>
                 {HEATMAP_DISPLAY_INDEXES.map((index) => {
                   const column = HEATMAP_COLUMNS[index]!;

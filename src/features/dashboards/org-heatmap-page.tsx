@@ -161,11 +161,11 @@ function Legend() {
             (screen readers hear the change in words). A unit&apos;s arrow compares only its teams with a
             result in both cycles, so a team that submitted in one of them alone does not move it. A dash
             means no submitted result. A team that has not submitted in this cycle shows its last result from
-            an earlier cycle instead, greyed with its band as a stripe and labelled with that cycle
-            (&ldquo;Critical (3) · 2026 Q3&rdquo;); it sorts by that result, so a team Critical last quarter
-            stays near the top, but it is left out of this cycle&apos;s unit averages, counts and filters.
-            Select a score to see why the team got it. The colour repeats the band named in the key, which the
-            score alone tells.
+            an earlier cycle instead, greyed with its band as a stripe and tagged with that cycle
+            (&ldquo;Critical (3) Q3 &rsquo;26&rdquo;); it sorts by that result, so a team Critical last
+            quarter stays near the top, but it is left out of this cycle&apos;s unit averages, counts and
+            filters. Select a score to see why the team got it. The colour repeats the band named in the key,
+            which the score alone tells.
           </p>
           <p className="mt-2">
             <strong>Overall</strong> is the team&apos;s headline, never an average alone: the band of its
