@@ -238,11 +238,9 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
             {formatInteger(totals.completion.draft)} in draft,{" "}
             {formatInteger(totals.completion["not-started"])} not started. Showing{" "}
             {formatInteger(totals.shownTeams)} of {formatInteger(totals.teams)} teams
-            {view.previousCycle
-              ? `; arrows compare with ${view.previousCycle.name}, a unit's over its teams with a result in both cycles.`
-              : "."}
-            {totals.withLastResult > 0 &&
-              ` ${formatInteger(totals.withLastResult)} ${totals.withLastResult === 1 ? "team" : "teams"} without a result in ${cycle.name} ${totals.withLastResult === 1 ? "shows its" : "show their"} last result from an earlier cycle, greyed and labelled with that cycle; it is not in ${cycle.name}'s averages, counts or filters.`}
+            {/* Kept short: on a phone the first team's headline must still be on the first screen. How
+                unit arrows and earlier results are read is under "Reading the heatmap". */}
+            {view.previousCycle ? `; arrows compare with ${view.previousCycle.name}.` : "."}
           </p>
           {totals.teams === 0 ? (
             <EmptyState title="No teams to show">
