@@ -102,6 +102,55 @@ test.describe("organisation heatmap for the head of engineering", () => {
     await expect(page.getByRole("table", { name: /Answers and team context checks/ })).toBeVisible();
   });
 
+  test("shows a team not yet submitted with its last result, labelled and sorted by it", async ({ page }) => {
+    await page.goto("/org");
+    const reading = page.getByRole("group").filter({ hasText: "Reading the heatmap" });
+    await expect(reading).toContainText(
+      "A team that has not submitted in this cycle shows its last result from an earlier cycle instead",
+    );
+    const waiting = teamRows(page).filter({ has: page.locator('td[title$="2026 Q3 result shown"]') });
+    expect(await waiting.count()).toBeGreaterThan(0);
+    const overall = waiting.first().locator("td:nth-of-type(2) a");
+    await expect(overall).toHaveText(/^(None|Low|Medium|High|Critical) \(\d+\)Q3 ’26/);
+    await expect(overall).toHaveAccessibleName(/^2026 Q3 result, none yet in this cycle: /);
+    // No arrow: an earlier result is not compared with anything.
+    await expect(waiting.first().locator("td:nth-of-type(3) a")).not.toHaveText(/[↑↓→]/);
+    await expect(waiting.first().locator("td:nth-of-type(3) a")).toHaveAttribute(
+      "aria-label",
+      /^2026 Q3 result, none yet in this cycle: \d+\.\d /,
+    );
+
+    // A team Critical in 2026 Q3 sorts by that result: within its unit, above every team that has
+    // no result at all and every team whose result this cycle is less than Critical.
+    const units = await heatmap(page)
+      .locator("tbody")
+      .evaluateAll((bodies) =>
+        bodies.map((body) =>
+          [...body.querySelectorAll("tr[data-team-row] td:nth-of-type(2)")].map(
+            (cell) => cell.textContent ?? "",
+          ),
+        ),
+      );
+    const earlierCritical = /^Critical \(\d+\)Q3 ’26/;
+    const unit = units.find((overalls) => overalls.some((text) => earlierCritical.test(text)));
+    expect(unit, "a unit with a team Critical in 2026 Q3").toBeDefined();
+    const position = unit!.findIndex((text) => earlierCritical.test(text));
+    for (const later of unit!.slice(0, position)) expect(later).toMatch(/^Critical/);
+  });
+
+  test("a unit's arrows say they compare only its teams with a result in both cycles", async ({ page }) => {
+    await page.goto("/org");
+    const unitChange = heatmap(page).locator("tr td span[title]").first();
+    await expect(unitChange).toHaveAttribute(
+      "title",
+      /(up|down) \d+ since 2026 Q3|unchanged since 2026 Q3|riskier than in 2026 Q3|less risky than in 2026 Q3/,
+    );
+    await expect(unitChange).toHaveAttribute("title", /, among the \d+ teams? with a result in both cycles$/);
+    await expect(page.getByRole("group").filter({ hasText: "Reading the heatmap" })).toContainText(
+      "A unit's arrow compares only its teams with a result in both cycles",
+    );
+  });
+
   test("collapses a unit group with a button that reports its state", async ({ page }) => {
     await page.goto("/org?unit=logistics");
     const toggle = unitToggles(page).first();

@@ -16,7 +16,9 @@ test.describe("where we are at risk, what to do first", () => {
     await signIn(page, demoUsers.head);
     await page.goto("/");
     const atRisk = page.getByRole("region", { name: "Where we are at risk" });
-    await expect(atRisk).toContainText(/teams? ha(s|ve) a pitfall at Critical/);
+    await expect(atRisk).toContainText(
+      /teams? ha(s|ve) a pitfall at Critical in the current cycle, of \d+ submitted/,
+    );
     await atRisk
       .getByRole("link", { name: "Which pitfalls put us most at risk, and what to do first" })
       .click();
@@ -36,7 +38,7 @@ test.describe("where we are at risk, what to do first", () => {
     await expect(pitfalls.getByRole("rowheader").first()).toContainText(
       /(Up|Down) from \d+ in 2026 Q3 to \d+, among the \d+ teams that submitted in both\.|Unchanged since 2026 Q3/,
     );
-    const critical = page.getByRole("region", { name: /Critical teams \(\d+\)/ });
+    const critical = page.getByRole("region", { name: /Critical teams \(\d+ of \d+ submitted\)/ });
     await expect(critical.getByRole("listitem").first()).toContainText("Critical:");
 
     const firstStep = page.getByRole("region", { name: "What to do first" }).getByRole("listitem").first();
@@ -48,6 +50,26 @@ test.describe("where we are at risk, what to do first", () => {
     await critical.getByRole("link", { name: "Show them on the heatmap" }).click();
     await expect(page).toHaveURL(/\/org\?.*band=critical/);
     await expect(page.getByRole("table", { name: /Risk scores of/ })).toBeVisible();
+  });
+
+  test("the overview names the teams not yet submitted whose last result was Critical", async ({ page }) => {
+    await signIn(page, demoUsers.head);
+    await page.goto("/");
+    const atRisk = page.getByRole("region", { name: "Where we are at risk" });
+    const earlier = atRisk.getByRole("link", {
+      name: /^\d+ teams? not yet submitted had a Critical pitfall in 2026 Q3$/,
+    });
+    await expect(earlier).toBeVisible();
+    const count = Number(/^\d+/.exec((await earlier.innerText()).trim())![0]);
+    await earlier.click();
+
+    await expect(page).toHaveURL(/\/org\/priorities\?cycle=2026-q4#earlier-critical-heading$/);
+    const list = page.getByRole("region", { name: /Critical last time, not yet submitted \(\d+\)/ });
+    await expect(list).toBeVisible();
+    await expect(list.getByRole("listitem")).toHaveCount(count);
+    await expect(list.getByRole("listitem").first()).toContainText(/\d+ Critical pitfalls? in 2026 Q3/);
+    await expect(list).toContainText("Their results are not in this cycle's figures above.");
+    await expectNoAxeViolations(page);
   });
 
   test("a pitfall links to the heatmap sorted by it, filtered to High or Critical", async ({ page }) => {
@@ -65,6 +87,12 @@ test.describe("where we are at risk, what to do first", () => {
     await signIn(page, demoUsers.head);
     await page.goto("/org/rollups");
     await expect(page.getByText(/\d+ of \d+ teams so far/).first()).toBeVisible();
+    // Changes are like for like: only the teams with a result in both cycles, as At risk counts them.
+    await expect(
+      page
+        .getByText(/(up|down) \d+ points? since 2026 Q3, among the \d+ teams? with a result in both cycles/)
+        .first(),
+    ).toBeVisible();
 
     await page.goto("/org/run-cost");
     await expect(page.getByRole("heading", { name: "Teams off the rule" })).toBeVisible();

@@ -105,12 +105,17 @@ async function seedDemo(
   const orgUnitIds = new Map<string, string>();
   const teamIds = new Map<string, string>();
 
+  const cycles = demoCycles(now);
+  // The demo's teams were all in place before its first cycle opened: a team belongs only to the
+  // cycles due after it was added, so teams dated today would drop out of every earlier cycle.
+  const firstCycle = cycles[0];
+  const teamsCreatedAt = firstCycle ? cycleDates(firstCycle.year, firstCycle.quarter).opensOn : now;
   for (const unit of demoOrgUnits) {
     const orgUnit = await tx.orgUnit.create({ data: { name: unit.name, slug: unit.slug } });
     orgUnitIds.set(unit.slug, orgUnit.id);
     for (const team of unit.teams) {
       const created = await tx.team.create({
-        data: { name: team.name, slug: team.slug, orgUnitId: orgUnit.id },
+        data: { name: team.name, slug: team.slug, orgUnitId: orgUnit.id, createdAt: teamsCreatedAt },
       });
       teamIds.set(team.slug, created.id);
     }
@@ -149,7 +154,6 @@ async function seedDemo(
   const respondents = respondentsRandom();
   const profiles = new Map(teams.map((team) => [team.slug, teamProfile(questionnaire, random)]));
   let previousAssessmentByTeam = new Map<string, string>();
-  const cycles = demoCycles(now);
   const submittedByTeam = new Map<string, SubmittedAssessment[]>();
 
   for (const [cycleIndex, demoCycle] of cycles.entries()) {

@@ -24,6 +24,8 @@ export interface OverviewLinks {
   reopened: string;
   notStarted: string;
   critical: string;
+  /** At risk's list of teams not yet submitted whose last result was Critical. */
+  earlierCritical: string;
 }
 
 export interface OrganisationOverview {
@@ -35,6 +37,11 @@ export interface OrganisationOverview {
    * last submitted ones included); null for viewers who may not see the organisation.
    */
   criticalTeams: number | null;
+  /**
+   * Teams without results in the current cycle whose last result from an earlier cycle has a
+   * Critical pitfall, with that cycle's name: not in `criticalTeams`. Null as `criticalTeams`.
+   */
+  earlierCriticalTeams: readonly { cycleName: string }[] | null;
   /** Null for viewers who may not see the whole organisation: the figures stay plain numbers. */
   links: OverviewLinks | null;
   /** The organisation's time zone (`ORG_TIME_ZONE`): the page writes its moments on that clock. */

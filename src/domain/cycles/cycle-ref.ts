@@ -15,12 +15,13 @@ export function cycleName(cycle: CycleQuarter): string {
 }
 
 /**
- * "Q3 '26" for "2026 Q3": short enough for every quarter to keep its label on a small chart's axis,
- * with the full name where there is room (a tooltip, a table). Anything else is returned as it is.
+ * "Q3 ’26" for "2026 Q3", as the heatmap tags an earlier result: short enough for every quarter to
+ * keep its label on a small chart's axis, with the full name where there is room (a tooltip, a
+ * table). Anything else is returned as it is.
  */
 export function shortCycleName(name: string): string {
   const cycle = parseCycleRef(name);
-  return cycle ? `Q${cycle.quarter} '${String(cycle.year % 100).padStart(2, "0")}` : name;
+  return cycle ? `Q${cycle.quarter} ’${String(cycle.year % 100).padStart(2, "0")}` : name;
 }
 
 /** The URL form of a cycle, e.g. "2026-q4": stable, readable and free of database ids. */
@@ -100,4 +101,16 @@ export function defaultCycleDates(year: number, quarter: number): { opensOn: str
     opensOn: isoDay(new Date(Date.UTC(year, firstMonth, 1))),
     closesOn: isoDay(new Date(Date.UTC(year, firstMonth + 2, 15))),
   };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The moment from which a new team no longer belongs to a cycle: the day after the cycle's due date
+ * (`closesOn` is stored as the due day's start). A team created later never had the chance to take
+ * part, so counting it as "not started" would rewrite a closed cycle's figures every time teams are
+ * added. A team with an assessment in the cycle belongs to it whenever it was created.
+ */
+export function cycleTeamCutoff(closesOn: Date): Date {
+  return new Date(closesOn.getTime() + DAY_MS);
 }

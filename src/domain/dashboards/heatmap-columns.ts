@@ -36,3 +36,8 @@ export const COMPLETION_LABELS: Record<CompletionStatus, string> = {
 
 /** What the dashboards say beside a reopened assessment's results, which are still shown. */
 export const REOPENED_RESULTS_NOTE = "reopened: last submitted results, being revised";
+
+/** "among the 2 teams with a result in both cycles": the population a unit's trend covers. */
+export function comparedTeamsText(teams: number): string {
+  return `among the ${teams} ${teams === 1 ? "team" : "teams"} with a result in both cycles`;
+}

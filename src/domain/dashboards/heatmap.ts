@@ -25,11 +25,13 @@ import {
   resultsByAssessment,
   type AssessmentRow,
   type CycleComparisonRows,
+  type LastResultRow,
   type PitfallResultRow,
   type TeamRow,
 } from "./stored-rows";
 import { scoreTrend, type Trend } from "./trend";
 import {
+  comparedTeamsText,
   COMPLETION_LABELS,
   COMPLETION_STATUSES,
   HEATMAP_COLUMNS,
@@ -161,6 +163,19 @@ export interface HeatmapTeamRow {
    */
   cells: Record<HeatmapColumn, HeatmapCell>;
   headline: TeamHeadline | null;
+  /**
+   * For a team without results in this cycle: its last result from an earlier cycle, shown apart
+   * (greyed and labelled with its cycle) and never counted in this cycle's figures, averages or
+   * filters. Null when the team has results in this cycle or never had any.
+   */
+  lastResult: LastTeamResult | null;
+}
+
+/** A team's last result from an earlier cycle; its cells carry no trend. */
+export interface LastTeamResult {
+  cycleName: string;
+  cells: Record<HeatmapColumn, HeatmapCell>;
+  headline: TeamHeadline;
 }
 
 /** A unit's standing by the same rule, over its teams with a submitted result. */
@@ -182,7 +197,18 @@ export interface UnitAverage {
   band: RiskBand | null;
   /** Teams the average is taken over. */
   scoredTeams: number;
+  /**
+   * The change since the previous cycle over the teams with a result in both cycles only (its text
+   * says so): comparing all of this cycle's teams with all of the last one's would report a move
+   * that is only a change in who submitted.
+   */
   trend: Trend | null;
+  /** Teams the trend is taken over: those scored in both cycles. 0 without a trend. */
+  comparedTeams: number;
+}
+
+function withComparedTeams(trend: Trend | null, teams: number): Trend | null {
+  return trend ? { ...trend, text: `${trend.text}, ${comparedTeamsText(teams)}` } : null;
 }
 
 export interface HeatmapUnitGroup {
@@ -205,6 +231,8 @@ export interface HeatmapUnitGroup {
 export interface HeatmapTotals {
   teams: number;
   shownTeams: number;
+  /** Shown teams without a result in the cycle that show their last result from an earlier one. */
+  withLastResult: number;
   completion: Record<CompletionStatus, number>;
 }
 
@@ -342,6 +370,20 @@ export function unitHeadline(headlines: readonly TeamHeadline[]): UnitHeadline {
   };
 }
 
+function lastTeamResult(
+  assessment: LastResultRow | undefined,
+  results: ReadonlyMap<string, PitfallResultRow[]>,
+): LastTeamResult | null {
+  const scores = columnScores(assessment, results);
+  if (!assessment || !scores) return null;
+  const cells = {} as Record<HeatmapColumn, HeatmapCell>;
+  for (const [index, column] of HEATMAP_COLUMNS.entries()) {
+    const cell = scores.columns[index];
+    cells[column] = cell ? { ...cell, trend: null } : NO_RESULT;
+  }
+  return { cycleName: assessment.cycleName, cells, headline: scores.headline };
+}
+
 function emptyCompletion(): Record<CompletionStatus, number> {
   return { "not-started": 0, draft: 0, reopened: 0, submitted: 0 };
 }
@@ -357,6 +399,7 @@ export function buildHeatmap(input: HeatmapInput, query: HeatmapQuery): Heatmap 
   const results = resultsByAssessment(input.results);
   const currentByTeam = new Map(input.current.map((assessment) => [assessment.teamId, assessment]));
   const previousByTeam = new Map(input.previous.map((assessment) => [assessment.teamId, assessment]));
+  const lastByTeam = new Map((input.lastResults ?? []).map((assessment) => [assessment.teamId, assessment]));
   const teamsByUnit = new Map<string, TeamRow[]>();
   for (const team of input.teams) {
     let list = teamsByUnit.get(team.orgUnitId);
@@ -364,17 +407,21 @@ export function buildHeatmap(input: HeatmapInput, query: HeatmapQuery): Heatmap 
     list.push(team);
   }
 
-  const totals: HeatmapTotals = { teams: 0, shownTeams: 0, completion: emptyCompletion() };
+  const totals: HeatmapTotals = { teams: 0, shownTeams: 0, withLastResult: 0, completion: emptyCompletion() };
   const groups: HeatmapUnitGroup[] = [];
   for (const unit of input.units) {
     const unitTeams = teamsByUnit.get(unit.id);
     if (!unitTeams?.length) continue;
     const completion = emptyCompletion();
     const currentScores: number[][] = HEATMAP_COLUMNS.map(() => []);
-    const previousScores: number[][] = HEATMAP_COLUMNS.map(() => []);
+    // The unit's trends compare like with like: the teams with a result in both cycles, each
+    // scored in both (a team that has only one of the two would move the average by being there).
+    const pairedNow: number[][] = HEATMAP_COLUMNS.map(() => []);
+    const pairedBefore: number[][] = HEATMAP_COLUMNS.map(() => []);
     const rows: HeatmapTeamRow[] = [];
     const currentHeadlines: TeamHeadline[] = [];
-    const previousHeadlines: TeamHeadline[] = [];
+    const pairedNowHeadlines: TeamHeadline[] = [];
+    const pairedBeforeHeadlines: TeamHeadline[] = [];
 
     for (const team of unitTeams) {
       const assessment = currentByTeam.get(team.id);
@@ -383,12 +430,18 @@ export function buildHeatmap(input: HeatmapInput, query: HeatmapQuery): Heatmap 
       const now = columnScores(assessment, results);
       const before = columnScores(previousByTeam.get(team.id), results);
       if (now) currentHeadlines.push(now.headline);
-      if (before) previousHeadlines.push(before.headline);
+      if (now?.headline.worstBand != null && before?.headline.worstBand != null) {
+        pairedNowHeadlines.push(now.headline);
+        pairedBeforeHeadlines.push(before.headline);
+      }
       const cells = {} as Record<HeatmapColumn, HeatmapCell>;
       for (const [index, column] of HEATMAP_COLUMNS.entries()) {
         const cell = now?.columns[index];
         const earlier = before?.columns[index];
-        if (earlier?.score != null) previousScores[index]!.push(earlier.score);
+        if (cell?.score != null && earlier?.score != null) {
+          pairedNow[index]!.push(cell.score);
+          pairedBefore[index]!.push(earlier.score);
+        }
         if (!cell) {
           cells[column] = NO_RESULT;
           continue;
@@ -410,6 +463,7 @@ export function buildHeatmap(input: HeatmapInput, query: HeatmapQuery): Heatmap 
         completion: status,
         cells,
         headline: now?.headline ?? null,
+        lastResult: now ? null : lastTeamResult(lastByTeam.get(team.id), results),
       });
     }
 
@@ -419,20 +473,22 @@ export function buildHeatmap(input: HeatmapInput, query: HeatmapQuery): Heatmap 
     for (const [index, column] of HEATMAP_COLUMNS.entries()) {
       const scores = currentScores[index]!;
       const score = average(scores);
-      averages[column] =
+      const compared = index === OVERALL_INDEX ? pairedNowHeadlines.length : pairedNow[index]!.length;
+      const trend =
         index === OVERALL_INDEX
-          ? {
-              score: headline.averageScore,
-              band: headline.worstBand,
-              scoredTeams: headline.scoredTeams,
-              trend: headlineTrend(headline, unitHeadline(previousHeadlines), input.previousCycleName),
-            }
-          : {
-              score,
-              band: score === null ? null : bandForScore(score),
-              scoredTeams: scores.length,
-              trend: scoreTrend(score, average(previousScores[index]!), input.previousCycleName),
-            };
+          ? headlineTrend(
+              unitHeadline(pairedNowHeadlines),
+              unitHeadline(pairedBeforeHeadlines),
+              input.previousCycleName,
+            )
+          : scoreTrend(average(pairedNow[index]!), average(pairedBefore[index]!), input.previousCycleName);
+      averages[column] = {
+        ...(index === OVERALL_INDEX
+          ? { score: headline.averageScore, band: headline.worstBand, scoredTeams: headline.scoredTeams }
+          : { score, band: score === null ? null : bandForScore(score), scoredTeams: scores.length }),
+        trend: withComparedTeams(trend, compared),
+        comparedTeams: trend ? compared : 0,
+      };
     }
 
     const shown = sortRows(
@@ -442,6 +498,7 @@ export function buildHeatmap(input: HeatmapInput, query: HeatmapQuery): Heatmap 
     );
     totals.teams += unitTeams.length;
     totals.shownTeams += shown.length;
+    totals.withLastResult += shown.filter((row) => row.lastResult !== null).length;
     for (const status of COMPLETION_STATUSES) totals.completion[status] += completion[status];
     groups.push({
       orgUnitId: unit.id,
@@ -497,7 +554,12 @@ function compareNullableNumbers(a: number | null, b: number | null, direction: S
 
 /**
  * Sorts team rows by one column; ties fall back to team name so the order is stable. The Overall
- * column sorts by the headline (riskier first when descending); teams without a result stay last.
+ * column sorts by the headline (riskier first when descending); teams without any result stay last.
+ *
+ * A team without a result in this cycle sorts by its last earlier result, if it has one: while a
+ * cycle is open most teams have not submitted, and a team Critical last quarter sinking below every
+ * team that did would hide it exactly where a head of engineering looks first. Its row says which
+ * cycle the figures come from; on a tie, this cycle's result comes first.
  */
 export function sortRows(
   rows: readonly HeatmapTeamRow[],
@@ -506,14 +568,31 @@ export function sortRows(
 ): HeatmapTeamRow[] {
   const byName = (a: HeatmapTeamRow, b: HeatmapTeamRow) => collator.compare(a.name, b.name);
   const sign = direction === "asc" ? 1 : -1;
+  const currentFirst = (a: HeatmapTeamRow, b: HeatmapTeamRow) =>
+    Number(a.lastResult !== null) - Number(b.lastResult !== null);
   return [...rows].sort((a, b) => {
     if (sort === "team") return sign * byName(a, b);
     if (sort === "completion") {
       return sign * (COMPLETION_RANK[a.completion] - COMPLETION_RANK[b.completion]) || byName(a, b);
     }
-    if (sort === "overall") return compareHeadlines(a.headline, b.headline, direction) || byName(a, b);
-    return compareNullableNumbers(a.cells[sort].score, b.cells[sort].score, direction) || byName(a, b);
+    if (sort === "overall")
+      return (
+        compareHeadlines(sortHeadline(a), sortHeadline(b), direction) || currentFirst(a, b) || byName(a, b)
+      );
+    return (
+      compareNullableNumbers(sortScore(a, sort), sortScore(b, sort), direction) ||
+      currentFirst(a, b) ||
+      byName(a, b)
+    );
   });
+}
+
+function sortHeadline(row: HeatmapTeamRow): TeamHeadline | null {
+  return row.headline ?? row.lastResult?.headline ?? null;
+}
+
+function sortScore(row: HeatmapTeamRow, column: HeatmapColumn): number | null {
+  return row.lastResult ? row.lastResult.cells[column].score : row.cells[column].score;
 }
 
 function compareHeadlines(a: TeamHeadline | null, b: TeamHeadline | null, direction: SortDirection): number {

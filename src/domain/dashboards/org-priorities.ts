@@ -17,6 +17,7 @@ import { teamHeadline, type HeadlinePitfallResult } from "../results/headline";
 import { decodeRiskBand } from "../scoring/bands";
 import { BAND_URGENCY, compareRemediation } from "../scoring/remediation-order";
 import type { Coverage } from "./coverage";
+import type { EarlierCriticalTeam } from "./last-results";
 import type { OrgUnitRow, TeamRow } from "./stored-rows";
 
 /** How many countermeasures the view lists: enough to plan a quarter, few enough to read. */
@@ -40,6 +41,11 @@ export interface OrgPrioritiesInput {
   previousCycleName: string | null;
   /** The teams' plan items. */
   planItems: readonly { teamId: string; countermeasureId: string; status: string }[];
+  /**
+   * Teams without results in the cycle whose last earlier result has a Critical pitfall
+   * (last-results); listed apart, never counted in the cycle's figures.
+   */
+  earlierCritical?: readonly EarlierCriticalTeam[];
 }
 
 export interface SameTeamsChange {
@@ -76,6 +82,12 @@ export interface CriticalTeam extends PriorityTeamRef {
   pitfalls: { pitfallId: string; name: string; score: number }[];
 }
 
+/** A team not yet submitted in the cycle whose last result, from an earlier cycle, was Critical. */
+export interface EarlierCriticalTeamRef extends PriorityTeamRef {
+  cycleName: string;
+  criticalPitfalls: number;
+}
+
 export interface CountermeasureTeam extends PriorityTeamRef {
   riskRemoved: number;
   /** The team's plan item for it, or null when it is not in the team's plan. */
@@ -102,6 +114,8 @@ export interface OrgPriorities {
   pitfalls: PitfallRisk[];
   /** Teams with a Critical pitfall: most Critical pitfalls first, then highest score. */
   criticalTeams: CriticalTeam[];
+  /** Teams without a result in the cycle whose last earlier one was Critical, the worst first. */
+  earlierCriticalTeams: EarlierCriticalTeamRef[];
   /** The countermeasures that would remove most risk, in the engine's remediation order. */
   countermeasures: OrgCountermeasure[];
 }
@@ -223,7 +237,23 @@ export function buildOrgPriorities(input: OrgPrioritiesInput): OrgPriorities {
       )
       .map(({ worst: _worst, ...team }) => team),
     countermeasures,
+    earlierCriticalTeams: (input.earlierCritical ?? []).flatMap((team) => {
+      const ref = refs.get(team.teamId);
+      return ref ? [{ ...ref, cycleName: team.cycleName, criticalPitfalls: team.criticalPitfalls }] : [];
+    }),
   };
+}
+
+/**
+ * "4 teams not yet submitted had a Critical pitfall in 2026 Q3": the cycles named newest first,
+ * as each team's last result may come from a different one.
+ */
+export function earlierCriticalText(teams: readonly { cycleName: string }[]): string {
+  // Cycle names ("2026 Q3") sort by time as text.
+  const cycles = [...new Set(teams.map((team) => team.cycleName))].sort().reverse();
+  const who = `${teams.length} ${teams.length === 1 ? "team" : "teams"} not yet submitted`;
+  const when = cycles.length === 1 ? `in ${cycles[0]}` : `in their last results (${cycles.join(", ")})`;
+  return `${who} had a Critical pitfall ${when}`;
 }
 
 /** The like-for-like change of High-or-Critical teams on a pitfall, in words. */

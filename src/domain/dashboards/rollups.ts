@@ -13,12 +13,14 @@ import { decodeRiskBand, RISK_BANDS, type RiskBand } from "../scoring/bands";
 import type { OrganisationSignals, PitfallDistribution } from "../scoring/score-organisation";
 import type { DashboardCycle } from "./cycles";
 import {
+  hasStoredResults,
   isReopened,
   isSubmitted,
   organisationSignalsFromRows,
   resultsByAssessment,
   type AssessmentRow,
   type CycleComparisonRows,
+  type PitfallResultRow,
 } from "./stored-rows";
 import { scoreTrend, shareTrend, type Trend } from "./trend";
 
@@ -30,11 +32,21 @@ export interface PitfallRollup {
   insufficientEvidence: number;
   averageScore: number | null;
   highOrCriticalShare: number | null;
-  /** The same figures for the previous cycle; null without one. */
+  /**
+   * The same figures for the previous cycle over every team scored then (the trend's point for that
+   * cycle); null without one.
+   */
   previous: { scored: number; averageScore: number | null; highOrCriticalShare: number | null } | null;
-  /** Against the previous cycle; null without one. */
+  /**
+   * Against the previous cycle, over the teams scored on the pitfall in both cycles only (the text
+   * says how many): comparing this cycle's teams so far with every team of the last one would
+   * report a move that is only a change in who submitted. Null without a previous cycle or without
+   * such a team.
+   */
   averageTrend: Trend | null;
   shareTrend: Trend | null;
+  /** Teams scored on the pitfall in both cycles: what the trends are taken over. */
+  comparedTeams: number;
 }
 
 export interface RollupScope {
@@ -84,14 +96,70 @@ function byPitfall(
   return new Map((distributions ?? []).map((distribution) => [distribution.pitfallId, distribution]));
 }
 
+/** A team's stored results in the selected and the previous cycle. */
+interface TeamPair {
+  now: readonly PitfallResultRow[];
+  before: readonly PitfallResultRow[];
+}
+
+interface PairedFigures {
+  teams: number;
+  now: { averageScore: number | null; highOrCriticalShare: number | null };
+  before: { averageScore: number | null; highOrCriticalShare: number | null };
+}
+
+function scoredBand(row: PitfallResultRow | undefined): RiskBand | null {
+  if (!row || row.status !== "scored" || row.score === null) return null;
+  return decodeRiskBand(row.band);
+}
+
+/**
+ * A pitfall's average and High-or-Critical share in both cycles over the teams scored on it in
+ * both, rounded as the engine rounds its distributions.
+ */
+function pairedFigures(pairs: readonly TeamPair[], pitfallId: PitfallId): PairedFigures {
+  let teams = 0;
+  const sums = { now: 0, before: 0 };
+  const highOrCritical = { now: 0, before: 0 };
+  for (const pair of pairs) {
+    const now = pair.now.find((row) => row.pitfallId === pitfallId);
+    const before = pair.before.find((row) => row.pitfallId === pitfallId);
+    const nowBand = scoredBand(now);
+    const beforeBand = scoredBand(before);
+    if (nowBand === null || beforeBand === null) continue;
+    teams++;
+    sums.now += now!.score!;
+    sums.before += before!.score!;
+    if (nowBand === "high" || nowBand === "critical") highOrCritical.now++;
+    if (beforeBand === "high" || beforeBand === "critical") highOrCritical.before++;
+  }
+  const figures = (when: "now" | "before") => ({
+    averageScore: teams === 0 ? null : Math.round((10 * sums[when]) / teams) / 10,
+    highOrCriticalShare: teams === 0 ? null : Math.round((1000 * highOrCritical[when]) / teams) / 1000,
+  });
+  return { teams, now: figures("now"), before: figures("before") };
+}
+
+/** "…, among the 8 teams with a result in both cycles": the population a change covers. */
+function amongBoth(trend: Trend | null, teams: number): Trend | null {
+  if (!trend) return null;
+  return {
+    ...trend,
+    text: `${trend.text}, among the ${teams} ${teams === 1 ? "team" : "teams"} with a result in both cycles`,
+  };
+}
+
 function scopePitfalls(
   now: Map<PitfallId, PitfallDistribution>,
   before: Map<PitfallId, PitfallDistribution> | null,
+  pairs: readonly TeamPair[],
   since: string | null,
 ): PitfallRollup[] {
   return PITFALL_IDS.map((pitfallId) => {
     const current = now.get(pitfallId) ?? emptyDistribution(pitfallId);
     const earlier = before?.get(pitfallId);
+    const paired = pairedFigures(pairs, pitfallId);
+    const compared = before ? paired.teams : 0;
     return {
       pitfallId,
       bands: { ...current.bands },
@@ -107,8 +175,16 @@ function scopePitfalls(
             highOrCriticalShare: earlier?.highOrCriticalShare ?? null,
           }
         : null,
-      averageTrend: scoreTrend(current.averageScore, earlier?.averageScore ?? null, since),
-      shareTrend: shareTrend(current.highOrCriticalShare, earlier?.highOrCriticalShare ?? null, since),
+      averageTrend: before
+        ? amongBoth(scoreTrend(paired.now.averageScore, paired.before.averageScore, since), compared)
+        : null,
+      shareTrend: before
+        ? amongBoth(
+            shareTrend(paired.now.highOrCriticalShare, paired.before.highOrCriticalShare, since),
+            compared,
+          )
+        : null,
+      comparedTeams: compared,
     };
   });
 }
@@ -125,6 +201,25 @@ export function buildRollups(input: RollupInput): Rollups {
       ? null
       : organisationSignalsFromRows(readable(input.previous), results, orgUnitOfTeam);
   const since = input.previousCycleName;
+
+  // Teams with results in both cycles, by unit: the changes are taken over them alone.
+  const previousByTeam = new Map(
+    readable(input.previous)
+      .filter(hasStoredResults)
+      .map((assessment) => [assessment.teamId, assessment]),
+  );
+  const pairsByUnit = new Map<string, TeamPair[]>();
+  const allPairs: TeamPair[] = [];
+  for (const assessment of current) {
+    const earlier = previousByTeam.get(assessment.teamId);
+    if (!earlier || !hasStoredResults(assessment)) continue;
+    const pair = { now: results.get(assessment.id) ?? [], before: results.get(earlier.id) ?? [] };
+    allPairs.push(pair);
+    const unitId = orgUnitOfTeam.get(assessment.teamId)!;
+    let list = pairsByUnit.get(unitId);
+    if (!list) pairsByUnit.set(unitId, (list = []));
+    list.push(pair);
+  }
 
   const teamsPerUnit = new Map<string, number>();
   for (const team of input.teams)
@@ -149,7 +244,12 @@ export function buildRollups(input: RollupInput): Rollups {
     teams: input.teams.length,
     submitted: current.filter(isSubmitted).length,
     reopened: current.filter(isReopened).length,
-    pitfalls: scopePitfalls(byPitfall(now.pitfalls), before ? byPitfall(before.pitfalls) : null, since),
+    pitfalls: scopePitfalls(
+      byPitfall(now.pitfalls),
+      before ? byPitfall(before.pitfalls) : null,
+      allPairs,
+      since,
+    ),
   };
 
   const units: RollupScope[] = [];
@@ -168,6 +268,7 @@ export function buildRollups(input: RollupInput): Rollups {
       pitfalls: scopePitfalls(
         byPitfall(unitNow?.pitfalls),
         before ? byPitfall(unitBefore?.pitfalls) : null,
+        pairsByUnit.get(unit.id) ?? [],
         since,
       ),
     });

@@ -60,6 +60,17 @@ export interface CycleComparisonRows {
   /** Stored results of the assessments of both cycles that hold results (scalar columns only). */
   results: readonly PitfallResultRow[];
   previousCycleName: string | null;
+  /**
+   * For teams without results in the selected cycle: their last assessment with stored results in
+   * an earlier cycle (its results are in `results`), to show in their place, labelled and apart from
+   * the selected cycle's figures. Absent or empty when there is no such fallback to show.
+   */
+  lastResults?: readonly LastResultRow[];
+}
+
+/** A team's last assessment with stored results before the selected cycle, with that cycle's name. */
+export interface LastResultRow extends AssessmentRow {
+  cycleName: string;
 }
 
 const PITFALL_SET = new Set<string>(PITFALL_IDS);

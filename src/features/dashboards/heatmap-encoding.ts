@@ -9,7 +9,8 @@ import {
   HEATMAP_COLUMNS,
   type CompletionStatus,
 } from "@/domain/dashboards/heatmap-columns";
-import type { HeatmapCell, HeatmapTeamRow, HeatmapUnitGroup, UnitAverage } from "@/domain/dashboards/heatmap";
+import type { HeatmapCell, HeatmapColumn, HeatmapUnitGroup, UnitAverage } from "@/domain/dashboards/heatmap";
+import type { TeamHeadline } from "@/domain/results/headline";
 import { PITFALL_IDS } from "@/domain/content/pitfall-ids";
 import { RISK_BANDS, type RiskBand } from "@/domain/scoring/bands";
 
@@ -29,15 +30,25 @@ export type EncodedCell =
   | readonly [number, number, number | null, number, number, number]
   | readonly [number, number, number | null, number, number, number, number];
 /**
- * 0: no submitted result in the unit; otherwise [average, band index, change or null, scored teams].
- * The Overall entry adds the number of teams whose headline is High or Critical.
+ * 0: no submitted result in the unit; otherwise [average, band index, change or null, scored teams],
+ * followed by the number of teams the change is taken over (those with a result in both cycles)
+ * when there is a change. The Overall entry adds the number of teams whose headline is High or
+ * Critical before that count.
  */
 export type EncodedAverage =
   | 0
   | readonly [number, number, number | null, number]
-  | readonly [number, number, number | null, number, number];
-/** [team slug, team name, completion index, cells in HEATMAP_COLUMNS order]. */
-export type EncodedRow = readonly [string, string, number, readonly EncodedCell[]];
+  | readonly [number, number, number | null, number, number]
+  | readonly [number, number, number | null, number, number, number];
+/**
+ * [team slug, team name, completion index, cells in HEATMAP_COLUMNS order], followed, for a team
+ * without a result in the cycle, by its last earlier result: [that cycle's name, its cells].
+ */
+export type EncodedRow =
+  | readonly [string, string, number, readonly EncodedCell[]]
+  | readonly [string, string, number, readonly EncodedCell[], EncodedLastResult];
+/** A team's last result from an earlier cycle: [cycle name, cells in HEATMAP_COLUMNS order], no trends. */
+export type EncodedLastResult = readonly [string, readonly EncodedCell[]];
 
 export interface EncodedGroup {
   id: string;
@@ -68,9 +79,7 @@ function encodeCell(cell: HeatmapCell): EncodedCell {
 
 const PITFALL_INDEX = new Map<string, number>(PITFALL_IDS.map((id, index) => [id, index]));
 
-function encodeOverallCell(row: HeatmapTeamRow): EncodedCell {
-  const cell = row.cells.overall;
-  const headline = row.headline;
+function encodeOverallCell(cell: HeatmapCell, headline: TeamHeadline | null): EncodedCell {
   if (
     !headline ||
     headline.worstBand === null ||
@@ -89,9 +98,24 @@ function encodeOverallCell(row: HeatmapTeamRow): EncodedCell {
   return cell.split > 0 ? [...encoded, cell.split] : encoded;
 }
 
+function encodeCells(
+  cells: Record<HeatmapColumn, HeatmapCell>,
+  headline: TeamHeadline | null,
+): EncodedCell[] {
+  return HEATMAP_COLUMNS.map((column) =>
+    column === "overall" ? encodeOverallCell(cells.overall, headline) : encodeCell(cells[column]),
+  );
+}
+
 function encodeAverage(average: UnitAverage): EncodedAverage {
   if (average.score === null || average.band === null) return 0;
-  return [average.score, BAND_INDEX.get(average.band)!, average.trend?.change ?? null, average.scoredTeams];
+  const encoded = [
+    average.score,
+    BAND_INDEX.get(average.band)!,
+    average.trend?.change ?? null,
+    average.scoredTeams,
+  ] as const;
+  return average.trend ? [...encoded, average.comparedTeams] : encoded;
 }
 
 function encodeUnitOverall(group: HeatmapUnitGroup): EncodedAverage {
@@ -103,6 +127,7 @@ function encodeUnitOverall(group: HeatmapUnitGroup): EncodedAverage {
     average.trend?.change ?? null,
     average.scoredTeams,
     group.headline.highOrCriticalTeams,
+    average.comparedTeams,
   ];
 }
 
@@ -119,14 +144,19 @@ export function encodeGroup(group: HeatmapUnitGroup, withRows = true): EncodedGr
     ),
     rows: !withRows
       ? null
-      : group.rows.map((row) => [
-          row.slug,
-          row.name,
-          COMPLETION_STATUSES.indexOf(row.completion),
-          HEATMAP_COLUMNS.map((column) =>
-            column === "overall" ? encodeOverallCell(row) : encodeCell(row.cells[column]),
-          ),
-        ]),
+      : group.rows.map((row): EncodedRow => {
+          const encoded = [
+            row.slug,
+            row.name,
+            COMPLETION_STATUSES.indexOf(row.completion),
+            encodeCells(row.cells, row.headline),
+          ] as const;
+          if (!row.lastResult) return encoded;
+          return [
+            ...encoded,
+            [row.lastResult.cycleName, encodeCells(row.lastResult.cells, row.lastResult.headline)],
+          ];
+        }),
   };
 }
 

@@ -3,6 +3,7 @@
 import { type FormEvent, type ReactNode, useState, useTransition } from "react";
 import { useRouter, useSearchParams } from "next/navigation";
 import {
+  comparedTeamsText,
   COMPLETION_LABELS,
   HEATMAP_COLUMNS,
   HEATMAP_DISPLAY_INDEXES,
@@ -12,6 +13,7 @@ import { Button } from "@/ui/button";
 import { TREND_ARROWS, trendOfChange } from "@/domain/dashboards/trend";
 import { highOrCriticalPhrase } from "@/domain/results/headline";
 import { formatScore } from "@/domain/format";
+import type { RiskBand } from "@/domain/scoring/bands";
 import { bandLabel } from "@/ui/band-chip";
 import {
   bandOf,
@@ -69,14 +71,18 @@ function OverallCell({
   since,
   pitfallNames,
   reopened,
+  earlier,
 }: {
   cell: EncodedCell;
   href: string;
   since: string | null;
   pitfallNames: readonly string[];
   reopened: boolean;
+  /** The earlier cycle the figures come from, for a team without a result in this one. */
+  earlier: string | null;
 }) {
-  if (typeof cell === "number" || cell.length < 6) return <TeamCell cell={cell} href={href} since={since} />;
+  if (typeof cell === "number" || cell.length < 6)
+    return <TeamCell cell={cell} href={href} since={since} earlier={earlier} />;
   const [average, bandIndex, change, highOrCritical, worstScore, worstIndex, split = 0] = cell as readonly [
     number,
     number,
@@ -87,18 +93,68 @@ function OverallCell({
     number?,
   ];
   const band = bandOf(bandIndex);
-  const trend = headlineTrendWords(change, since);
+  const trend = earlier === null ? headlineTrendWords(change, since) : null;
   const worstName = pitfallNames[worstIndex] ?? "";
   const words = `${bandLabel(band)}: ${highOrCriticalPhrase(highOrCritical)}, ${band === "none" ? "highest" : "worst"} ${worstName} ${formatScore(worstScore)}, average ${formatScore(average)}`;
   const shown = `${bandLabel(band)} (${highOrCritical})${splitMark(split)}${reopened ? " ↺" : ""}`;
-  const described = `${words}${splitWords(split)}${reopened ? `; ${REOPENED_RESULTS_NOTE}` : ""}`;
+  const described = `${earlierPrefix(earlier)}${words}${splitWords(split)}${reopened ? `; ${REOPENED_RESULTS_NOTE}` : ""}`;
+  if (earlier !== null) {
+    // The cycle's tag is short so the headline column still fits a phone's first screen; the
+    // words (full cycle name first) are the link's name, so what is seen is part of what is heard.
+    return (
+      <td className={cellClass(band, earlier)}>
+        <a href={href} title={described}>
+          <span aria-hidden="true">
+            {shown}
+            <CycleTag name={earlier} />
+          </span>
+          <span className="sr-only">{described}</span>
+        </a>
+      </td>
+    );
+  }
   return (
-    <td className={`${styles.c} ${styles[band]}`}>
+    <td className={cellClass(band, earlier)}>
       <a href={href} aria-label={`${described}${trend ? `, ${trend.text}` : ""}`} title={described}>
         {trend ? `${shown} ${trend.arrow}` : shown}
       </a>
     </td>
   );
+}
+
+/**
+ * A unit's change in words with the teams it is taken over: only those with a result in both
+ * cycles, so the words must say so or the figure beside it (over every team now) misleads.
+ */
+function trendAmong(trend: { text: string } | null, compared: number): string | null {
+  if (!trend) return null;
+  return compared > 0 ? `${trend.text}, ${comparedTeamsText(compared)}` : trend.text;
+}
+
+/**
+ * "2026 Q3" as "Q3 ’26": the tag on an earlier result's headline, where room is scarce; on a phone
+ * the year is left out (the tooltip and the words keep the full name) so the headline column still
+ * fits the first screen.
+ */
+function CycleTag({ name }: { name: string }) {
+  const match = /^\d{2}(\d{2}) (Q[1-4])$/.exec(name);
+  if (!match) return <span className={styles.earlierTag}>{name}</span>;
+  return (
+    <span className={styles.earlierTag}>
+      {match[2]}
+      <span className={styles.earlierYear}> ’{match[1]}</span>
+    </span>
+  );
+}
+
+/** Words that say a figure is the team's last result from an earlier cycle, not this cycle's. */
+function earlierPrefix(earlier: string | null): string {
+  return earlier === null ? "" : `${earlier} result, none yet in this cycle: `;
+}
+
+/** An earlier cycle's result is greyed, its band a stripe, so it never reads as this cycle's. */
+function cellClass(band: RiskBand, earlier: string | null): string {
+  return earlier === null ? `${styles.c} ${styles[band]}` : `${styles.c} ${styles[band]} ${styles.earlier}`;
 }
 
 /** The mark after a score whose team was split: "≠" for the eye, words for everyone else. */
@@ -114,48 +170,62 @@ function splitWords(split: number): string {
 function UnitOverallCell({ average, since }: { average: EncodedAverage; since: string | null }) {
   if (typeof average === "number" || average.length < 5)
     return <AverageCell average={average} since={since} />;
-  const [score, bandIndex, change, scoredTeams, highOrCriticalTeams] = average as readonly [
+  const [score, bandIndex, change, scoredTeams, highOrCriticalTeams, compared = 0] = average as readonly [
     number,
     number,
     number | null,
     number,
     number,
+    number?,
   ];
   const band = bandOf(bandIndex);
   const trend = headlineTrendWords(change, since);
   const shown = `${bandLabel(band)} (${highOrCriticalTeams})`;
+  const changeWords = trendAmong(trend, compared);
   return (
     <td className={`${styles.c} ${styles[band]}`}>
-      <span>
+      <span title={changeWords ?? undefined}>
         <span aria-hidden="true">{trend ? `${shown} ${trend.arrow}` : shown}</span>
         <span className="sr-only">
-          {`${bandLabel(band)}: worst team headline in the unit; ${highOrCriticalTeams} of ${scoredTeams} ${scoredTeams === 1 ? "team" : "teams"} High or Critical, average ${formatScore(score)}${trend ? `, ${trend.text}` : ""}`}
+          {`${bandLabel(band)}: worst team headline in the unit; ${highOrCriticalTeams} of ${scoredTeams} ${scoredTeams === 1 ? "team" : "teams"} High or Critical, average ${formatScore(score)}${changeWords ? `, ${changeWords}` : ""}`}
         </span>
       </span>
     </td>
   );
 }
 
-function TeamCell({ cell, href, since }: { cell: EncodedCell; href: string; since: string | null }) {
+function TeamCell({
+  cell,
+  href,
+  since,
+  earlier = null,
+}: {
+  cell: EncodedCell;
+  href: string;
+  since: string | null;
+  /** The earlier cycle the figure comes from, for a team without a result in this one. */
+  earlier?: string | null;
+}) {
   if (cell === 0) return <td className={`${styles.c} ${styles.empty}`}>–</td>;
   if (cell === 1 || cell === 2) {
     return (
       <td className={`${styles.c} ${styles.empty}`}>
         <span aria-hidden="true">–</span>
-        <span className="sr-only">{UNSCORED_TEXT[cell]}</span>
+        <span className="sr-only">{`${earlierPrefix(earlier)}${UNSCORED_TEXT[cell]}`}</span>
       </td>
     );
   }
   const [score, bandIndex, change, split = 0] = cell;
   const band = bandOf(bandIndex);
-  const trend = trendWords(change, since);
+  const trend = earlier === null ? trendWords(change, since) : null;
   const shown = `${formatScore(score)}${splitMark(split)}`;
   // One element per cell with its words in the label keeps a 10,000-cell table light to render.
   return (
-    <td className={`${styles.c} ${styles[band]}`}>
+    <td className={cellClass(band, earlier)}>
       <a
         href={href}
-        aria-label={`${formatScore(score)} ${bandLabel(band)}${trend ? `, ${trend.text}` : ""}${splitWords(split)}`}
+        aria-label={`${earlierPrefix(earlier)}${formatScore(score)} ${bandLabel(band)}${trend ? `, ${trend.text}` : ""}${splitWords(split)}`}
+        title={earlier === null ? undefined : `${earlier} result: none yet in this cycle`}
       >
         {trend ? `${shown} ${trend.arrow}` : shown}
       </a>
@@ -172,15 +242,16 @@ function AverageCell({ average, since }: { average: EncodedAverage; since: strin
       </td>
     );
   }
-  const [score, bandIndex, change, scoredTeams] = average;
+  const [score, bandIndex, change, scoredTeams, compared = 0] = average;
   const band = bandOf(bandIndex);
   const trend = trendWords(change, since);
+  const changeWords = trendAmong(trend, compared);
   return (
     <td className={`${styles.c} ${styles[band]}`}>
-      <span>
+      <span title={changeWords ?? undefined}>
         <span aria-hidden="true">{trend ? `${formatScore(score)} ${trend.arrow}` : formatScore(score)}</span>
         <span className="sr-only">
-          {`${formatScore(score)} ${bandLabel(band)}, unit average of ${scoredTeams} ${scoredTeams === 1 ? "team" : "teams"}${trend ? `, ${trend.text}` : ""}`}
+          {`${formatScore(score)} ${bandLabel(band)}, unit average of ${scoredTeams} ${scoredTeams === 1 ? "team" : "teams"}${changeWords ? `, ${changeWords}` : ""}`}
         </span>
       </span>
     </td>
@@ -241,34 +312,47 @@ function HeatmapUnitGroup({ group, pitfallNames, cycleSearch, since, expanded, o
             </td>
           </tr>
         ) : (
-          group.rows.map(([slug, name, completion, cells]) => (
-            <tr key={slug} data-team-row="">
-              <th scope="row" className={styles.team}>
-                <a href={`/team/${slug}/dashboard${cycleSearch}`} title={name}>
-                  {name}
-                </a>
-              </th>
-              <td className={styles.status}>{COMPLETION_LABELS[completionOf(completion)]}</td>
-              {HEATMAP_DISPLAY_INDEXES.map((index) => {
-                const column = HEATMAP_COLUMNS[index]!;
-                const cell = cells[index]!;
-                if (column === "overall") {
-                  return (
-                    <OverallCell
-                      key={column}
-                      cell={cell}
-                      href={`/team/${slug}/dashboard${cycleSearch}`}
-                      since={since}
-                      pitfallNames={pitfallNames}
-                      reopened={completionOf(completion) === "reopened"}
-                    />
-                  );
-                }
-                const href = `/team/${slug}/dashboard/${column}${cycleSearch}`;
-                return <TeamCell key={column} cell={cell} href={href} since={since} />;
-              })}
-            </tr>
-          ))
+          group.rows.map(([slug, name, completion, current, last]) => {
+            // A team without a result in this cycle shows its last earlier one, labelled.
+            const cells = last ? last[1] : current;
+            const earlier = last ? last[0] : null;
+            return (
+              <tr key={slug} data-team-row="">
+                <th scope="row" className={styles.team}>
+                  <a href={`/team/${slug}/dashboard${cycleSearch}`} title={name}>
+                    {name}
+                  </a>
+                </th>
+                <td
+                  className={styles.status}
+                  title={
+                    earlier === null ? undefined : `No result yet in this cycle: ${earlier} result shown`
+                  }
+                >
+                  {COMPLETION_LABELS[completionOf(completion)]}
+                </td>
+                {HEATMAP_DISPLAY_INDEXES.map((index) => {
+                  const column = HEATMAP_COLUMNS[index]!;
+                  const cell = cells[index]!;
+                  if (column === "overall") {
+                    return (
+                      <OverallCell
+                        key={column}
+                        cell={cell}
+                        href={`/team/${slug}/dashboard${cycleSearch}`}
+                        since={since}
+                        pitfallNames={pitfallNames}
+                        reopened={completionOf(completion) === "reopened"}
+                        earlier={earlier}
+                      />
+                    );
+                  }
+                  const href = `/team/${slug}/dashboard/${column}${cycleSearch}`;
+                  return <TeamCell key={column} cell={cell} href={href} since={since} earlier={earlier} />;
+                })}
+              </tr>
+            );
+          })
         ))}
     </tbody>
   );

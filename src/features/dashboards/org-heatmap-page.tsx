@@ -158,8 +158,14 @@ function Legend() {
             Each cell is a risk score from 0 (no sign of the pitfall) to 100, followed by an arrow for the
             change since the previous cycle: <span aria-hidden="true">↑</span> risk went up,{" "}
             <span aria-hidden="true">↓</span> risk went down, <span aria-hidden="true">→</span> unchanged
-            (screen readers hear the change in words). A dash means no submitted result. Select a score to see
-            why the team got it. The colour repeats the band named in the key, which the score alone tells.
+            (screen readers hear the change in words). A unit&apos;s arrow compares only its teams with a
+            result in both cycles, so a team that submitted in one of them alone does not move it. A dash
+            means no submitted result. A team that has not submitted in this cycle shows its last result from
+            an earlier cycle instead, greyed with its band as a stripe and tagged with that cycle
+            (&ldquo;Critical (3) Q3 &rsquo;26&rdquo;); it sorts by that result, so a team Critical last
+            quarter stays near the top, but it is left out of this cycle&apos;s unit averages, counts and
+            filters. Select a score to see why the team got it. The colour repeats the band named in the key,
+            which the score alone tells.
           </p>
           <p className="mt-2">
             <strong>Overall</strong> is the team&apos;s headline, never an average alone: the band of its
@@ -232,6 +238,8 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
             {formatInteger(totals.completion.draft)} in draft,{" "}
             {formatInteger(totals.completion["not-started"])} not started. Showing{" "}
             {formatInteger(totals.shownTeams)} of {formatInteger(totals.teams)} teams
+            {/* Kept short: on a phone the first team's headline must still be on the first screen. How
+                unit arrows and earlier results are read is under "Reading the heatmap". */}
             {view.previousCycle ? `; arrows compare with ${view.previousCycle.name}.` : "."}
           </p>
           {totals.teams === 0 ? (

@@ -8,9 +8,11 @@ import {
 import { coverageText, isPartial } from "@/domain/dashboards/coverage";
 import { REOPENED_RESULTS_NOTE } from "@/domain/dashboards/heatmap-columns";
 import {
+  earlierCriticalText,
   sameTeamsChangeText,
   type CountermeasureTeam,
   type CriticalTeam,
+  type EarlierCriticalTeamRef,
   type OrgCountermeasure,
   type PitfallRisk,
 } from "@/domain/dashboards/org-priorities";
@@ -75,11 +77,20 @@ function pitfallColumns(view: OrgPrioritiesView): Column<PitfallRisk>[] {
   ];
 }
 
-function CriticalTeams({ view, teams }: { view: OrgPrioritiesView; teams: CriticalTeam[] }) {
+function CriticalTeams({
+  view,
+  teams,
+  submitted,
+}: {
+  view: OrgPrioritiesView;
+  teams: CriticalTeam[];
+  /** Teams with a result in the cycle: what the count is out of. */
+  submitted: number;
+}) {
   return (
     <SectionCard
       id="critical-teams-heading"
-      title={`Critical teams (${teams.length})`}
+      title={`Critical teams (${teams.length} of ${submitted} submitted)`}
       actions={
         teams.length > 0 ? (
           <TextLink href={heatmapHref(view, "critical", "overall")}>Show them on the heatmap</TextLink>
@@ -103,6 +114,34 @@ function CriticalTeams({ view, teams }: { view: OrgPrioritiesView; teams: Critic
           ))}
         </ul>
       )}
+    </SectionCard>
+  );
+}
+
+/**
+ * Teams that have not submitted in this cycle but whose last result was Critical: kept apart from
+ * this cycle's figures, but listed, since for most of a quarter they are most of the teams.
+ */
+function EarlierCriticalTeams({ teams }: { teams: EarlierCriticalTeamRef[] }) {
+  if (teams.length === 0) return null;
+  return (
+    <SectionCard
+      id="earlier-critical-heading"
+      title={`Critical last time, not yet submitted (${teams.length})`}
+    >
+      <p>{earlierCriticalText(teams)}. Their results are not in this cycle&apos;s figures above.</p>
+      <ul className="divide-y divide-slate-200">
+        {teams.map((team) => (
+          <li key={team.teamId} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 py-2">
+            <TextLink href={`/team/${team.slug}/dashboard`}>{team.name}</TextLink>
+            <span className="text-sm text-slate-700">{team.unitName}</span>
+            <span className="text-sm">
+              {team.criticalPitfalls} Critical {team.criticalPitfalls === 1 ? "pitfall" : "pitfalls"} in{" "}
+              {team.cycleName}
+            </span>
+          </li>
+        ))}
+      </ul>
     </SectionCard>
   );
 }
@@ -208,7 +247,12 @@ export function OrgPrioritiesPage({ view }: { view: OrgPrioritiesView }) {
             />
           </SectionCard>
 
-          <CriticalTeams view={view} teams={priorities.criticalTeams} />
+          <CriticalTeams
+            view={view}
+            teams={priorities.criticalTeams}
+            submitted={priorities.coverage.submitted}
+          />
+          <EarlierCriticalTeams teams={priorities.earlierCriticalTeams} />
 
           <SectionCard id="what-first-heading" title="What to do first" plain>
             {priorities.countermeasures.length === 0 ? (

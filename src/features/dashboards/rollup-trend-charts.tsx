@@ -28,7 +28,7 @@ export function RollupTrendCharts({ series }: { series: RollupTrendSeries[] }) {
             accessibilityLayer={false}
           >
             <CartesianGrid stroke="#e2e8f0" />
-            {/* Every quarter keeps its label, short ("Q3 '26"), so the one changes are compared
+            {/* Every quarter keeps its label, short ("Q3 ’26"), so the one changes are compared
                 against never drops out on a narrow chart; the tooltip names it in full. The padding
                 keeps the first and last labels inside the chart. */}
             <XAxis

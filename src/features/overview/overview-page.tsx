@@ -1,5 +1,6 @@
 import { Link } from "@/ui/link";
 import { cycleDeadlineInWords } from "@/domain/cycles/due-date";
+import { earlierCriticalText } from "@/domain/dashboards/org-priorities";
 import type { OrganisationOverview, OverviewLinks } from "@/contracts/overview/views";
 import { pitfallSummaries } from "./pitfall-summaries";
 import { YourAssessments } from "./your-assessments";
@@ -91,6 +92,8 @@ export function OverviewPage({
         <AtRiskCard
           cycle={currentCycle.status === "open" ? "the current cycle" : "the latest cycle"}
           criticalTeams={overview.criticalTeams}
+          submitted={currentCycle.submitted + currentCycle.reopened}
+          earlierCriticalTeams={overview.earlierCriticalTeams ?? []}
           links={links}
         />
       )}
@@ -167,10 +170,16 @@ const CompletionCount = (props: CountProps) => <LabelledCount {...props} look="c
 function AtRiskCard({
   cycle,
   criticalTeams,
+  submitted,
+  earlierCriticalTeams,
   links,
 }: {
   cycle: string;
   criticalTeams: number;
+  /** Teams with results in the cycle (a reopened one's last submitted results included). */
+  submitted: number;
+  /** Not in `criticalTeams`: teams not yet submitted whose last result was Critical. */
+  earlierCriticalTeams: readonly { cycleName: string }[];
   links: OverviewLinks;
 }) {
   return (
@@ -179,8 +188,15 @@ function AtRiskCard({
         <span className="text-3xl font-bold">
           <Figure value={criticalTeams} href={links.critical} label="Critical teams" />
         </span>{" "}
-        {criticalTeams === 1 ? "team has" : "teams have"} a pitfall at Critical in {cycle}.
+        {criticalTeams === 1 ? "team has" : "teams have"} a pitfall at Critical in {cycle}, of {submitted}{" "}
+        submitted.
       </p>
+      {earlierCriticalTeams.length > 0 && (
+        <p className="mt-2">
+          <TextLink href={links.earlierCritical}>{earlierCriticalText(earlierCriticalTeams)}</TextLink>: not
+          yet in the count above.
+        </p>
+      )}
       <p className="mt-2">
         <TextLink href={links.priorities}>Which pitfalls put us most at risk, and what to do first</TextLink>
       </p>

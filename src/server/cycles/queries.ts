@@ -5,11 +5,12 @@ import { teamHeadline, toHeadlineView } from "@/domain/results/headline";
 import { decodeRiskBand } from "@/domain/scoring";
 import { decodeAssessmentStatus, decodeCycleStatus } from "@/domain/assessments/statuses";
 import { hasStoredResults } from "@/domain/dashboards/stored-rows";
-import { defaultCycleDates, quarterAfter, quarterOf } from "@/domain/cycles/cycle-ref";
+import { cycleTeamCutoff, defaultCycleDates, quarterAfter, quarterOf } from "@/domain/cycles/cycle-ref";
 import { resultPath, teamPath } from "@/contracts/assessments/paths";
 import type { TeamCycleStatus } from "@/contracts/assessments/types";
 import type { CycleSummary, CyclesPageData } from "@/contracts/cycles/types";
 import { authorizeOrganisation } from "../auth/authorize";
+import { teamsOfCycleWhere } from "../dashboards/access";
 import { db } from "../db";
 import { orgWallClock } from "../org-calendar";
 
@@ -21,14 +22,26 @@ function asTeamStatus(status: string | undefined): TeamCycleStatus {
 /** The Cycles page: every cycle with completion counts, for admins and the head of engineering. */
 export async function getCyclesPage(actor: Actor): Promise<CyclesPageData> {
   authorizeOrganisation(actor, "cycle:manage");
-  const [cycles, counts, activeTeams, reopened] = await Promise.all([
-    db.cycle.findMany({ orderBy: [{ year: "desc" }, { quarter: "desc" }] }),
+  const cycles = await db.cycle.findMany({ orderBy: [{ year: "desc" }, { quarter: "desc" }] });
+  const [counts, notStartedCounts, reopened] = await Promise.all([
     db.assessment.groupBy({
       by: ["cycleId", "status"],
       where: { team: { archivedAt: null } },
       _count: { _all: true },
     }),
-    db.team.count({ where: { archivedAt: null } }),
+    // Per cycle, the teams that belonged to it (created by its due date) without an assessment:
+    // a team added later is not counted against a cycle it could never have taken part in.
+    Promise.all(
+      cycles.map((cycle) =>
+        db.team.count({
+          where: {
+            archivedAt: null,
+            createdAt: { lt: cycleTeamCutoff(cycle.closesOn) },
+            assessments: { none: { cycleId: cycle.id } },
+          },
+        }),
+      ),
+    ),
     db.assessment.findMany({
       where: { status: "reopened", team: { archivedAt: null } },
       orderBy: { team: { name: "asc" } },
@@ -40,7 +53,7 @@ export async function getCyclesPage(actor: Actor): Promise<CyclesPageData> {
       .filter((row) => row.cycleId === cycleId && statuses.includes(row.status))
       .reduce((sum, row) => sum + row._count._all, 0);
 
-  const summaries: CycleSummary[] = cycles.map((cycle) => {
+  const summaries: CycleSummary[] = cycles.map((cycle, index) => {
     const submitted = countOf(cycle.id, ["submitted"]);
     const inProgress = countOf(cycle.id, ["draft"]);
     const reopenedTeams = reopened.filter((row) => row.cycleId === cycle.id).map((row) => row.team.name);
@@ -58,7 +71,7 @@ export async function getCyclesPage(actor: Actor): Promise<CyclesPageData> {
       inProgress,
       reopened: reopenedTeams.length,
       reopenedTeams,
-      notStarted: Math.max(0, activeTeams - submitted - inProgress - reopenedTeams.length),
+      notStarted: notStartedCounts[index]!,
     };
   });
 
@@ -69,7 +82,7 @@ export async function getCyclesPage(actor: Actor): Promise<CyclesPageData> {
   let focus: CyclesPageData["focus"] = null;
   if (focusCycle) {
     const teams = await db.team.findMany({
-      where: { archivedAt: null },
+      where: { archivedAt: null, ...teamsOfCycleWhere(focusCycle) },
       orderBy: [{ orgUnit: { name: "asc" } }, { name: "asc" }],
       select: {
         name: true,

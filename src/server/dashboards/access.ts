@@ -1,5 +1,6 @@
 import "server-only";
 import { can, type Actor } from "@/domain/access/policy";
+import { cycleTeamCutoff } from "@/domain/cycles/cycle-ref";
 import type { Prisma } from "@/generated/prisma/client";
 import { readableTeamsWhere } from "../auth/authorize";
 import { db } from "../db";
@@ -60,4 +61,17 @@ export async function ownTeamDashboardPath(actor: Actor): Promise<string | null>
   });
   const first = teamIds.map((id) => teams.find((team) => team.id === id)).find((team) => team !== undefined);
   return first ? `/team/${first.slug}/dashboard` : null;
+}
+
+/**
+ * The teams that belong to a cycle: those created by its due date (see cycleTeamCutoff) and those
+ * with an assessment in it. Combined with the actor's team filter by the callers.
+ */
+export function teamsOfCycleWhere(cycle: { id: string; closesOn: Date }): Prisma.TeamWhereInput {
+  return {
+    OR: [
+      { createdAt: { lt: cycleTeamCutoff(cycle.closesOn) } },
+      { assessments: { some: { cycleId: cycle.id } } },
+    ],
+  };
 }

@@ -7,17 +7,19 @@ import {
   toCycleOption,
   type DashboardCycle,
 } from "@/domain/dashboards/cycles";
+import { lastResultsOfTeamsWithout } from "@/domain/dashboards/last-results";
+import { hasStoredResults, type AssessmentRow } from "@/domain/dashboards/stored-rows";
 import type { Prisma } from "@/generated/prisma/client";
 import { withStoredResults } from "../assessments/with-stored-results";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
-import { readableOrgUnits, requireOrgDashboardScope } from "./access";
+import { readableOrgUnits, requireOrgDashboardScope, teamsOfCycleWhere } from "./access";
 
 /** Cycles that have started (open or closed), oldest first; planned cycles hold no assessments yet. */
-export async function listStartedCycles(): Promise<DashboardCycle[]> {
+export async function listStartedCycles(): Promise<(DashboardCycle & { closesOn: Date })[]> {
   const cycles = await db.cycle.findMany({
     where: { status: { in: ["open", "closed"] } },
-    select: { id: true, name: true, year: true, quarter: true, status: true },
+    select: { id: true, name: true, year: true, quarter: true, status: true, closesOn: true },
   });
   return sortCycles(cycles);
 }
@@ -65,13 +67,21 @@ export async function loadOrgDashboardFilters(
 }
 
 /**
- * The teams in `teamsWhere`, their assessments in the given cycles and the stored results of the
- * ones that hold results (submitted, or reopened with their last submitted results): scalar
+ * The teams in `teamsWhere` that belong to the `selected` cycle (teamsOfCycleWhere: a team added
+ * after it was due is no part of it), their assessments in the given cycles and the stored results
+ * of the ones that hold results (submitted, or reopened with their last submitted results): scalar
  * columns only, never the explanation JSON.
  */
-export async function readCycleRows(teamsWhere: Prisma.TeamWhereInput, cycleIds: string[]) {
+export async function readCycleRows(
+  teamsWhere: Prisma.TeamWhereInput,
+  cycleIds: string[],
+  selected: { id: string; closesOn: Date },
+) {
   const [teams, assessments, results] = await Promise.all([
-    db.team.findMany({ where: teamsWhere, select: { id: true, name: true, slug: true, orgUnitId: true } }),
+    db.team.findMany({
+      where: { AND: [teamsWhere, teamsOfCycleWhere(selected)] },
+      select: { id: true, name: true, slug: true, orgUnitId: true },
+    }),
     db.assessment.findMany({
       where: { cycleId: { in: cycleIds }, team: teamsWhere },
       select: {
@@ -97,4 +107,59 @@ export async function readCycleRows(teamsWhere: Prisma.TeamWhereInput, cycleIds:
     }),
   ]);
   return { teams, assessments, results };
+}
+
+/**
+ * For the teams in `teamsWhere` without results in `cycle`: each one's last assessment with stored
+ * results in an earlier started cycle, with those results (scalar columns only). Only the teams
+ * that need one are read, and the selected cycle's own rows decide which those are.
+ */
+export async function readLastResults(
+  teamsWhere: Prisma.TeamWhereInput,
+  cycle: { year: number; quarter: number },
+  current: readonly AssessmentRow[],
+  teamIds: readonly string[],
+) {
+  const withResults = new Set(current.filter(hasStoredResults).map((assessment) => assessment.teamId));
+  const without = teamIds.filter((teamId) => !withResults.has(teamId));
+  if (without.length === 0) return { lastResults: [], results: [] };
+  const candidates = await db.assessment.findMany({
+    where: {
+      teamId: { in: without },
+      ...withStoredResults,
+      team: teamsWhere,
+      cycle: {
+        status: { in: ["open", "closed"] },
+        OR: [{ year: { lt: cycle.year } }, { year: cycle.year, quarter: { lt: cycle.quarter } }],
+      },
+    },
+    orderBy: [{ cycle: { year: "desc" } }, { cycle: { quarter: "desc" } }],
+    select: {
+      id: true,
+      teamId: true,
+      cycleId: true,
+      status: true,
+      overallScore: true,
+      overallBand: true,
+      scoringMethodVersion: true,
+      cycle: { select: { name: true } },
+    },
+  });
+  const lastResults = lastResultsOfTeamsWithout(
+    current,
+    candidates.map(({ cycle: { name }, ...assessment }) => ({ ...assessment, cycleName: name })),
+  );
+  if (lastResults.length === 0) return { lastResults, results: [] };
+  const results = await db.pitfallResult.findMany({
+    where: { assessmentId: { in: lastResults.map((assessment) => assessment.id) } },
+    select: {
+      assessmentId: true,
+      pitfallId: true,
+      status: true,
+      score: true,
+      band: true,
+      splitQuestions: true,
+    },
+  });
+  return { lastResults, results };
 }

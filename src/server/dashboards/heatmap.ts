@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
 import { content } from "@/domain/content";
-import { cycleKey } from "@/domain/cycles/cycle-ref";
+import { compareCycles, cycleKey } from "@/domain/cycles/cycle-ref";
 import { toCycleOption } from "@/domain/dashboards/cycles";
 import {
   buildHeatmap,
@@ -13,15 +13,21 @@ import { hasStoredResults } from "@/domain/dashboards/stored-rows";
 import { methodChangeBetween, sameMethod } from "@/domain/dashboards/trend";
 import { dashboardTeamsWhere } from "./access";
 import { dashboardDataFingerprint, FingerprintedCache } from "./dashboard-data-cache";
-import { loadOrgDashboardCycles, readCycleRows } from "./cycles";
+import { loadOrgDashboardCycles, readCycleRows, readLastResults } from "./cycles";
 import type { OrgHeatmapView } from "@/contracts/dashboards/views";
 
 const EMPTY_HEATMAP: Heatmap = {
   groups: [],
-  totals: { teams: 0, shownTeams: 0, completion: { "not-started": 0, draft: 0, reopened: 0, submitted: 0 } },
+  totals: {
+    teams: 0,
+    shownTeams: 0,
+    withLastResult: 0,
+    completion: { "not-started": 0, draft: 0, reopened: 0, submitted: 0 },
+  },
 };
 
-type HeatmapRows = Awaited<ReturnType<typeof readCycleRows>>;
+type HeatmapRows = Awaited<ReturnType<typeof readCycleRows>> &
+  Pick<Awaited<ReturnType<typeof readLastResults>>, "lastResults">;
 
 /** Room for every head of engineering's view and a few dozen coaches' and unit filters at once. */
 const heatmapRows = new FingerprintedCache<HeatmapRows>(64);
@@ -67,25 +73,43 @@ export async function getOrgHeatmap(
   const teamsWhere = dashboardTeamsWhere(actor, unit?.id);
   const cycleIds = before ? [cycle.id, before.id] : [cycle.id];
   const rowsKey = JSON.stringify({ teamsWhere, cycleIds });
-  const fingerprint = await dashboardDataFingerprint(cycleIds);
-  const { teams, assessments, results } = await heatmapRows.get(rowsKey, fingerprint, () =>
-    readCycleRows(teamsWhere, cycleIds),
+  // Teams without a result in the cycle show their last one from any earlier cycle, so a change to
+  // any of those (a late submission or a reopen in a closed cycle) must be noticed too.
+  const fingerprint = await dashboardDataFingerprint(
+    cycles.filter((candidate) => compareCycles(candidate, cycle) <= 0).map((candidate) => candidate.id),
+  );
+  const { teams, assessments, results, lastResults } = await heatmapRows.get(
+    rowsKey,
+    fingerprint,
+    async () => {
+      const rows = await readCycleRows(teamsWhere, cycleIds, cycle);
+      const last = await readLastResults(
+        teamsWhere,
+        cycle,
+        rows.assessments.filter((assessment) => assessment.cycleId === cycle.id),
+        rows.teams.map((team) => team.id),
+      );
+      // A last result from the previous cycle is among the rows already read: counted once.
+      const read = new Set(rows.results.map((result) => result.assessmentId));
+      const earlier = last.results.filter((result) => !read.has(result.assessmentId));
+      return { ...rows, results: [...rows.results, ...earlier], lastResults: last.lastResults };
+    },
   );
   const current = assessments.filter((assessment) => assessment.cycleId === cycle.id);
   const previous = before ? assessments.filter((assessment) => assessment.cycleId === before.id) : [];
   const resultMethods = (rows: typeof assessments) =>
     rows.filter(hasStoredResults).map((row) => row.scoringMethodVersion);
   const heatmap = await builtHeatmaps.get(JSON.stringify({ rowsKey, query }), fingerprint, async () => {
-    // A change is only a trend between results of the same scoring method: a team's own results,
-    // and for the column averages, earlier results of teams without a current one.
-    const currentWithResults = current.filter(hasStoredResults);
-    const methodOfTeam = new Map(currentWithResults.map((row) => [row.teamId, row.scoringMethodVersion]));
-    const currentMethods = new Set(currentWithResults.map((row) => row.scoringMethodVersion));
-    const comparable = previous.filter((assessment) =>
-      methodOfTeam.has(assessment.teamId)
-        ? sameMethod(methodOfTeam.get(assessment.teamId)!, assessment.scoringMethodVersion)
-        : currentMethods.size <= 1 &&
-          (currentMethods.size === 0 || currentMethods.has(assessment.scoringMethodVersion)),
+    // A change is only a trend between results of the same scoring method, and only a team's own
+    // (a unit's change is taken over its teams with results in both cycles), so a previous result
+    // counts only beside a current one of the same method.
+    const methodOfTeam = new Map(
+      current.filter(hasStoredResults).map((row) => [row.teamId, row.scoringMethodVersion]),
+    );
+    const comparable = previous.filter(
+      (assessment) =>
+        methodOfTeam.has(assessment.teamId) &&
+        sameMethod(methodOfTeam.get(assessment.teamId)!, assessment.scoringMethodVersion),
     );
     return buildHeatmap(
       {
@@ -95,6 +119,7 @@ export async function getOrgHeatmap(
         previous: comparable,
         results,
         previousCycleName: before?.name ?? null,
+        lastResults,
       },
       query,
     );

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
+import { earlierCriticalTeams } from "@/domain/dashboards/last-results";
 import { buildOrgPriorities } from "@/domain/dashboards/org-priorities";
 import { hasStoredResults, isReopened, resultsByAssessment } from "@/domain/dashboards/stored-rows";
 import { sameMethod } from "@/domain/dashboards/trend";
@@ -8,7 +9,7 @@ import type { HeadlinePitfallResult } from "@/domain/results/headline";
 import { withStoredResults } from "../assessments/with-stored-results";
 import { db } from "../db";
 import { dashboardTeamsWhere } from "./access";
-import { loadOrgDashboardFilters, readCycleRows } from "./cycles";
+import { loadOrgDashboardFilters, readCycleRows, readLastResults } from "./cycles";
 import type { OrgPrioritiesView } from "@/contracts/dashboards/views";
 
 /**
@@ -27,7 +28,7 @@ export async function getOrgPriorities(
 
   const teamsWhere = dashboardTeamsWhere(actor, unit?.id);
   const [{ teams, assessments, results }, detailed, planItems] = await Promise.all([
-    readCycleRows(teamsWhere, before ? [cycle.id, before.id] : [cycle.id]),
+    readCycleRows(teamsWhere, before ? [cycle.id, before.id] : [cycle.id], cycle),
     // Every column but the id: the countermeasure ranking is in the detail JSON.
     db.pitfallResult.findMany({
       where: { assessment: { cycleId: cycle.id, ...withStoredResults, team: teamsWhere } },
@@ -38,6 +39,13 @@ export async function getOrgPriorities(
       select: { teamId: true, countermeasureId: true, status: true },
     }),
   ]);
+
+  const last = await readLastResults(
+    teamsWhere,
+    cycle,
+    assessments.filter((assessment) => assessment.cycleId === cycle.id),
+    teams.map((team) => team.id),
+  );
 
   // A reopened assessment's last submitted results count until the team submits again.
   const withResults = assessments.filter(hasStoredResults);
@@ -75,6 +83,7 @@ export async function getOrgPriorities(
       previous,
       previousCycleName: before?.name ?? null,
       planItems,
+      earlierCritical: earlierCriticalTeams(last.lastResults, last.results),
     }),
   };
 }

@@ -49,7 +49,7 @@ export async function getOrgRollups(
   const focusTeamsWhere = dashboardTeamsWhere(actor, focusUnit?.id);
   const cycleIds = before ? [cycle.id, before.id] : [cycle.id];
   const [{ teams, assessments, results }, methodsByCycle, ...aggregates] = await Promise.all([
-    readCycleRows(teamsWhere, cycleIds),
+    readCycleRows(teamsWhere, cycleIds, cycle),
     db.assessment.groupBy({
       by: ["cycleId", "scoringMethodVersion"],
       where: {

@@ -7,7 +7,10 @@ import {
   heatmapSearch,
   type HeatmapQuery,
 } from "@/domain/dashboards/heatmap";
+import { earlierCriticalTeams } from "@/domain/dashboards/last-results";
 import { withStoredResults } from "../assessments/with-stored-results";
+import { teamsOfCycleWhere } from "../dashboards/access";
+import { readLastResults } from "../dashboards/cycles";
 import { db } from "../db";
 import { orgTimeZone } from "../org-calendar";
 import type { OrganisationOverview, OverviewLinks } from "@/contracts/overview/views";
@@ -32,7 +35,39 @@ function overviewLinks(cycle: { year: number; quarter: number } | null): Overvie
     reopened: heatmap({ completion: "reopened" }),
     notStarted: heatmap({ completion: "not-started" }),
     critical: heatmap({ band: "critical" }),
+    earlierCritical: `${cycle ? `/org/priorities?cycle=${cycleKey(cycle)}` : "/org/priorities"}#earlier-critical-heading`,
   };
+}
+
+/** Active teams without results in the cycle whose last earlier result had a Critical pitfall. */
+async function readEarlierCriticalTeams(cycle: {
+  id: string;
+  year: number;
+  quarter: number;
+  closesOn: Date;
+}) {
+  const teamsWhere = { archivedAt: null, ...teamsOfCycleWhere(cycle) };
+  const [teams, current] = await Promise.all([
+    db.team.findMany({ where: teamsWhere, select: { id: true } }),
+    db.assessment.findMany({
+      where: { cycleId: cycle.id, team: teamsWhere },
+      select: {
+        id: true,
+        teamId: true,
+        cycleId: true,
+        status: true,
+        overallScore: true,
+        overallBand: true,
+      },
+    }),
+  ]);
+  const last = await readLastResults(
+    teamsWhere,
+    cycle,
+    current,
+    teams.map((team) => team.id),
+  );
+  return earlierCriticalTeams(last.lastResults, last.results).map(({ cycleName }) => ({ cycleName }));
 }
 
 /**
@@ -54,9 +89,18 @@ export async function getOrganisationOverview(actor: Actor): Promise<Organisatio
   ]);
   const links = seesOrganisation ? overviewLinks(cycle) : null;
   const timeZone = orgTimeZone();
-  if (!cycle) return { orgUnitCount, teamCount, currentCycle: null, criticalTeams: null, links, timeZone };
+  if (!cycle)
+    return {
+      orgUnitCount,
+      teamCount,
+      currentCycle: null,
+      criticalTeams: null,
+      earlierCriticalTeams: null,
+      links,
+      timeZone,
+    };
 
-  const [byStatus, criticalTeams, closing] = await Promise.all([
+  const [byStatus, criticalTeams, earlierCritical, cycleTeamCount, closing] = await Promise.all([
     db.assessment.groupBy({
       by: ["status"],
       where: { cycleId: cycle.id, team: { archivedAt: null } },
@@ -72,6 +116,9 @@ export async function getOrganisationOverview(actor: Actor): Promise<Organisatio
           },
         })
       : null,
+    seesOrganisation ? readEarlierCriticalTeams(cycle) : null,
+    // A team added after the cycle was due is not one of its teams (see teamsOfCycleWhere).
+    db.team.count({ where: { archivedAt: null, ...teamsOfCycleWhere(cycle) } }),
     // Closing is recorded only as its audit event; cycles closed before that was kept have none.
     cycle.status === "closed"
       ? db.auditEvent.findFirst({
@@ -89,6 +136,7 @@ export async function getOrganisationOverview(actor: Actor): Promise<Organisatio
     orgUnitCount,
     teamCount,
     criticalTeams,
+    earlierCriticalTeams: earlierCritical,
     links,
     timeZone,
     currentCycle: {
@@ -99,7 +147,7 @@ export async function getOrganisationOverview(actor: Actor): Promise<Organisatio
       draft,
       reopened,
       submitted,
-      notStarted: Math.max(0, teamCount - draft - reopened - submitted),
+      notStarted: Math.max(0, cycleTeamCount - draft - reopened - submitted),
     },
   };
 }

@@ -246,6 +246,9 @@ describe("organisation heatmap cache", () => {
       const resultReads = vi.spyOn(db.pitfallResult, "findMany");
       // A unit filter no other test reads is a cache key of its own, so only the first read loads.
       const first = await getOrgHeatmap(actor, { unit: "payments" });
+      // The first read loads the cycle's results, and the last earlier results of teams without one.
+      const readsOfFirst = resultReads.mock.calls.length;
+      expect(readsOfFirst, viewer).toBeGreaterThan(0);
       const second = await getOrgHeatmap(actor, { unit: "payments" });
       // Filtering and sorting work on the shared cached rows; they must not disturb them.
       const sorted = await getOrgHeatmap(actor, {
@@ -259,7 +262,7 @@ describe("organisation heatmap cache", () => {
       expect(second, viewer).toEqual(first);
       expect(third, viewer).toEqual(first);
       // The later reads were served from the cache, so the tests above do exercise cached rows.
-      expect(resultReads, viewer).toHaveBeenCalledTimes(1);
+      expect(resultReads, viewer).toHaveBeenCalledTimes(readsOfFirst);
       resultReads.mockRestore();
     }
   });

@@ -112,10 +112,13 @@ describe("organisation heatmap", () => {
       band: "critical",
       trend: { text: "up 12 since 2026 Q3" },
     });
+    // Checkout (50 in 2026 Q3) has not submitted in Q4: the unit's change is Billing's alone, not
+    // 82 against the Q3 average of Billing and Checkout ("up 22").
     expect(payments.averages["linear-run-costs"]).toMatchObject({
       score: 82,
       scoredTeams: 1,
-      trend: { text: "up 22 since 2026 Q3" },
+      comparedTeams: 1,
+      trend: { text: "up 12 since 2026 Q3, among the 1 team with a result in both cycles" },
     });
     // A cycle that does not exist is not found, never another cycle shown in its place.
     await expectNotFound(getOrgHeatmap(org.head, { cycle: "2099-q1" }));
@@ -190,7 +193,9 @@ describe("roll-ups", () => {
       scored: 1,
       averageScore: 82,
       highOrCriticalShare: 1,
-      averageTrend: { text: "up 22 since 2026 Q3" },
+      // Billing alone has results in both cycles (70, then 82); Checkout submitted only in 2026 Q3.
+      comparedTeams: 1,
+      averageTrend: { text: "up 12 since 2026 Q3, among the 1 team with a result in both cycles" },
     });
     const organisation = view.rollups!.organisation.pitfalls.find(
       (pitfall) => pitfall.pitfallId === "linear-run-costs",

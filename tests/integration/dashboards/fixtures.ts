@@ -140,7 +140,10 @@ export async function createDashboardOrganisation(): Promise<DashboardOrganisati
   const customerExperience = await unit("Customer Experience", "customer-experience");
   const logistics = await unit("Logistics", "logistics");
   const team = async (name: string, slug: string, orgUnitId: string) => {
-    const created = await db.team.create({ data: { name, slug, orgUnitId } });
+    // In place since before the first cycle: a team belongs only to cycles due after it was added.
+    const created = await db.team.create({
+      data: { name, slug, orgUnitId, createdAt: new Date("2026-01-01T00:00:00Z") },
+    });
     return { id: created.id, slug };
   };
   const teams = {

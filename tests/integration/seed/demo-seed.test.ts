@@ -21,6 +21,12 @@ describe("the demo organisation", () => {
     ]);
   });
 
+  it("has every team in place before its first cycle, so each counts in every cycle", async () => {
+    const first = await db.cycle.findFirst({ orderBy: [{ year: "asc" }, { quarter: "asc" }] });
+    expect(await db.team.count({ where: { createdAt: { gt: first!.opensOn } } })).toBe(0);
+    expect(await db.team.count()).toBe(24);
+  });
+
   it("dates nothing after now: submissions, plan work and audit events", async () => {
     const future = { gt: NOW };
     expect(await db.assessment.count({ where: { submittedAt: future } })).toBe(0);

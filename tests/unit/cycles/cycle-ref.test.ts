@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   compareCycles,
   cycleKey,
+  cycleTeamCutoff,
   cycleName,
   cycleSlug,
   defaultCycleDates,
@@ -98,9 +99,9 @@ describe("cycle references", () => {
 
 describe("a cycle's short name, for a chart's axis", () => {
   it("writes the quarter first and the year in two digits", () => {
-    expect(shortCycleName("2026 Q3")).toBe("Q3 '26");
-    expect(shortCycleName("2031 Q1")).toBe("Q1 '31");
-    expect(shortCycleName("2105 Q4")).toBe("Q4 '05");
+    expect(shortCycleName("2026 Q3")).toBe("Q3 ’26");
+    expect(shortCycleName("2031 Q1")).toBe("Q1 ’31");
+    expect(shortCycleName("2105 Q4")).toBe("Q4 ’05");
   });
 
   it("tells every quarter of a century apart", () => {
@@ -118,5 +119,11 @@ describe("a cycle's short name, for a chart's axis", () => {
 
   it("leaves a name it does not know as it is", () => {
     expect(shortCycleName("Pilot")).toBe("Pilot");
+  });
+});
+
+describe("the teams of a cycle", () => {
+  it("are those added by the end of its due day", () => {
+    expect(cycleTeamCutoff(new Date("2026-09-15T00:00:00Z")).toISOString()).toBe("2026-09-16T00:00:00.000Z");
   });
 });

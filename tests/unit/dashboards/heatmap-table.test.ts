@@ -8,7 +8,13 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { encodeGroup, type EncodedGroup } from "@/features/dashboards/heatmap-encoding";
 import { HeatmapTable } from "@/features/dashboards/heatmap-unit-group";
-import { COMPLETION_STATUSES, HEATMAP_COLUMNS, type HeatmapUnitGroup } from "@/domain/dashboards/heatmap";
+import {
+  buildHeatmap,
+  COMPLETION_STATUSES,
+  HEATMAP_COLUMNS,
+  parseHeatmapQuery,
+  type HeatmapUnitGroup,
+} from "@/domain/dashboards/heatmap";
 
 vi.mock("next/navigation", async () => ({
   ...(await import("../../support/app-router")).appRouterForMarkup,
@@ -224,5 +230,140 @@ describe("a reopened team's row", () => {
     expect(cells[1]).toContain("Critical (3) ↺");
     expect(cells[1]).toContain("reopened: last submitted results, being revised");
     expect(html).toContain("0 of 1 submitted, 1 reopened");
+  });
+});
+
+describe("a team without a result in the cycle", () => {
+  it("shows its last earlier result greyed, labelled with that cycle and without arrows", () => {
+    const waiting: EncodedGroup = {
+      ...group("unit-e", "Refunds", 1),
+      submitted: 0,
+      rows: [
+        [
+          "refunds",
+          "Refunds",
+          COMPLETION_STATUSES.indexOf("not-started"),
+          Array.from({ length: 8 }, () => 0 as const),
+          [
+            "2026 Q3",
+            [
+              [96.1, 4, null],
+              ...Array.from({ length: 6 }, () => [42.5, 2, null] as const),
+              [50, 4, null, 1, 96.1, 0],
+            ],
+          ],
+        ],
+      ],
+    };
+    const html = renderToStaticMarkup(
+      createElement(HeatmapTable, {
+        groups: [waiting],
+        pitfallNames: ["Linear run costs"],
+        cycleSearch: "",
+        since: "2026 Q3",
+        initiallyExpanded: true,
+        caption: "Risk scores",
+        head: createElement("tr", null, createElement("th", null, "Team")),
+      }),
+    );
+    const teamRow = /<tr data-team-row="">(.*?)<\/tr>/.exec(html)![1]!;
+    const cells = [...teamRow.matchAll(/<td class="([^"]*)"[^>]*>(.*?)<\/td>/g)].map((match) => ({
+      className: match[1]!,
+      html: match[2]!,
+    }));
+    expect(cells[0]!.html).toBe("Not started");
+    expect(teamRow).toContain('title="No result yet in this cycle: 2026 Q3 result shown"');
+    // Seen: the headline with a short tag of its cycle; heard: the same words, the full cycle first.
+    expect(cells[1]!.html).toContain('<span aria-hidden="true">Critical (1)<span class="');
+    // The year is a part of its own, which phones leave out for room.
+    expect(cells[1]!.html).toMatch(/>Q3<span class="[^"]*earlierYear[^"]*"> ’26<\/span><\/span><\/span>/);
+    expect(cells[1]!.html).toContain(
+      '<span class="sr-only">2026 Q3 result, none yet in this cycle: Critical: 1 pitfall High or Critical, worst Linear run costs 96.1, average 50.0</span>',
+    );
+    expect(cells[1]!.html).not.toContain("aria-label");
+    expect(cells[2]!.html).toContain('aria-label="2026 Q3 result, none yet in this cycle: 96.1 Critical"');
+    expect(cells[2]!.html).toContain(">96.1</a>");
+    for (const cell of cells.slice(1)) expect(cell.className).toMatch(/earlier/);
+  });
+
+  it("travels with its cycle's name only when the team has no result of its own", () => {
+    const heatmap = buildHeatmap(
+      {
+        units: [{ id: "u", name: "Payments", slug: "payments" }],
+        teams: [
+          { id: "t-now", name: "Now", slug: "now", orgUnitId: "u" },
+          { id: "t-then", name: "Then", slug: "then", orgUnitId: "u" },
+        ],
+        current: [
+          {
+            id: "a-now",
+            teamId: "t-now",
+            cycleId: "q4",
+            status: "submitted",
+            overallScore: 20,
+            overallBand: "low",
+          },
+        ],
+        previous: [],
+        results: [
+          { assessmentId: "a-now", pitfallId: "excessive-bau", status: "scored", score: 20, band: "low" },
+          {
+            assessmentId: "a-then",
+            pitfallId: "excessive-bau",
+            status: "scored",
+            score: 90,
+            band: "critical",
+          },
+        ],
+        previousCycleName: "2026 Q3",
+        lastResults: [
+          {
+            id: "a-then",
+            teamId: "t-then",
+            cycleId: "q3",
+            status: "submitted",
+            overallScore: 90,
+            overallBand: "critical",
+            cycleName: "2026 Q3",
+          },
+        ],
+      },
+      parseHeatmapQuery({}),
+    );
+    const encoded = encodeGroup(heatmap.groups[0]!);
+    expect(encoded.rows!.map((row) => [row[0], row[4]?.[0]])).toEqual([
+      ["then", "2026 Q3"],
+      ["now", undefined],
+    ]);
+    expect(encoded.rows![0]![3].every((cell) => cell === 0)).toBe(true);
+  });
+});
+
+describe("a unit's change", () => {
+  it("says it is taken over the teams with a result in both cycles, in words and as a tooltip", () => {
+    const unit: EncodedGroup = {
+      ...group("unit-f", "Customer Experience", 1),
+      averages: [
+        ...Array.from({ length: 7 }, () => [63.9, 3, -17, 1, 1] as const),
+        [70.2, 4, -1, 1, 1, 1] as const,
+      ],
+    };
+    const html = renderToStaticMarkup(
+      createElement(HeatmapTable, {
+        groups: [unit],
+        cycleSearch: "",
+        since: "2026 Q3",
+        initiallyExpanded: false,
+        caption: "Risk scores",
+        head: createElement("tr", null, createElement("th", null, "Team")),
+      }),
+    );
+    expect(html).toContain(
+      "63.9 High, unit average of 1 team, down 17 since 2026 Q3, among the 1 team with a result in both cycles",
+    );
+    expect(html).toContain('title="down 17 since 2026 Q3, among the 1 team with a result in both cycles"');
+    expect(html).toContain(
+      "average 70.2, less risky than in 2026 Q3, among the 1 team with a result in both cycles",
+    );
   });
 });

@@ -179,6 +179,7 @@ describe("building the heatmap", () => {
     expect(heatmap.totals).toEqual({
       teams: 4,
       shownTeams: 4,
+      withLastResult: 0,
       completion: { "not-started": 1, draft: 1, reopened: 0, submitted: 2 },
     });
   });
@@ -230,8 +231,60 @@ describe("building the heatmap", () => {
       band: "critical",
       scoredTeams: 1,
     });
-    // Previous cycle: Billing 70 and Checkout 40 average 55; now Billing alone at 82.
-    expect(payments.averages["linear-run-costs"].trend?.text).toBe("up 27 since 2026 Q3");
+    // Billing alone has a result in both cycles (70 then 82): Checkout, which submitted only in the
+    // previous cycle (40), is left out of the change, which would otherwise read "up 27".
+    expect(payments.averages["linear-run-costs"].trend?.text).toBe(
+      "up 12 since 2026 Q3, among the 1 team with a result in both cycles",
+    );
+    expect(payments.averages["linear-run-costs"].comparedTeams).toBe(1);
+  });
+
+  it("compares a unit only over teams with a result in both cycles, so it agrees with its teams", () => {
+    // Customer Experience: Search alone, 81.1 then 63.9; Accounts submitted only in the previous
+    // cycle, at 20. Over every team the unit would read "up 31"; Search itself went down.
+    const unitInput: HeatmapInput = {
+      units: [{ id: "u-cx", name: "Customer Experience", slug: "customer-experience" }],
+      teams: [
+        { id: "t-search", name: "Search", slug: "search", orgUnitId: "u-cx" },
+        { id: "t-accounts", name: "Accounts", slug: "accounts", orgUnitId: "u-cx" },
+      ],
+      current: [assessment("n-search", "t-search", "q4", "submitted")],
+      previous: [
+        assessment("o-search", "t-search", "q3", "submitted"),
+        assessment("o-accounts", "t-accounts", "q3", "submitted"),
+      ],
+      results: [
+        ...results("n-search", 63.9, 85),
+        ...results("o-search", 81.1, 85),
+        ...results("o-accounts", 20, 5),
+      ],
+      previousCycleName: "2026 Q3",
+    };
+    const unit = buildHeatmap(unitInput, defaults).groups[0]!;
+    const search = unit.rows.find((row) => row.teamId === "t-search")!;
+    expect(search.cells["linear-run-costs"].trend?.direction).toBe("down");
+    expect(unit.averages["linear-run-costs"]).toMatchObject({
+      score: 63.9,
+      comparedTeams: 1,
+      trend: { direction: "down", change: -17 },
+    });
+    // The headline follows Search's own, which got less risky; Accounts (Low, previous cycle only)
+    // would have pulled the unit's earlier average down and made it look riskier now.
+    expect(unit.averages.overall).toMatchObject({ comparedTeams: 1, trend: { direction: "down" } });
+    expect(search.cells.overall.trend?.direction).toBe("down");
+    expect(unit.averages.overall.trend?.text).toBe(
+      "less risky than in 2026 Q3, among the 1 team with a result in both cycles",
+    );
+  });
+
+  it("shows no unit change when no team has a result in both cycles", () => {
+    const refunds = buildHeatmap(input, defaults).groups.find((group) => group.slug === "payments")!;
+    expect(refunds.averages["excessive-bau"].comparedTeams).toBe(1);
+    const alone = buildHeatmap({ ...input, previous: [input.previous[1]!] }, defaults).groups.find(
+      (group) => group.slug === "payments",
+    )!;
+    expect(alone.averages["linear-run-costs"]).toMatchObject({ trend: null, comparedTeams: 0 });
+    expect(alone.averages.overall).toMatchObject({ trend: null, comparedTeams: 0 });
   });
 
   it("treats stored statuses other than scored as unscored cells", () => {
@@ -308,7 +361,9 @@ describe("building the heatmap", () => {
       averageScore: 16,
       scoredTeams: 1,
     });
-    expect(payments.averages.overall.trend?.text).toBe("riskier than in 2026 Q3");
+    expect(payments.averages.overall.trend?.text).toBe(
+      "riskier than in 2026 Q3, among the 1 team with a result in both cycles",
+    );
   });
 });
 
@@ -396,7 +451,16 @@ describe("sorting and filtering rows", () => {
               band: bandForScore(score),
             })),
           );
-    return { teamId: name, name, slug: name.toLowerCase(), orgUnitId: "u", completion, cells, headline };
+    return {
+      teamId: name,
+      name,
+      slug: name.toLowerCase(),
+      orgUnitId: "u",
+      completion,
+      cells,
+      headline,
+      lastResult: null,
+    };
   }
   const rows = [row("Zeta", 40), row("alpha", null, "draft"), row("Beta", 90), row("Gamma", 40)];
 
@@ -496,5 +560,69 @@ describe("a reopened assessment", () => {
     expect(billingOf(withReopenedBefore).cells["linear-run-costs"].trend).toEqual(
       billingOf(submitted).cells["linear-run-costs"].trend,
     );
+  });
+});
+
+describe("a team without a result in the cycle", () => {
+  // Checkout has no Q4 assessment; its last result, from 2026 Q3, was Critical.
+  const withLast: HeatmapInput = {
+    ...input,
+    results: [...input.results, ...results("o-checkout", 95, 90)],
+    lastResults: [{ ...assessment("o-checkout", "t-checkout", "q3", "submitted", 91), cycleName: "2026 Q3" }],
+  };
+
+  it("carries its last earlier result apart from its own empty cells", () => {
+    const heatmap = buildHeatmap(withLast, defaults);
+    const checkout = heatmap.groups[0]!.rows.find((row) => row.teamId === "t-checkout")!;
+    expect(checkout.completion).toBe("not-started");
+    expect(checkout.headline).toBeNull();
+    expect(checkout.cells.overall.status).toBe("no-result");
+    expect(checkout.lastResult).toMatchObject({
+      cycleName: "2026 Q3",
+      headline: { worstBand: "critical", criticalCount: 7 },
+    });
+    expect(checkout.lastResult!.cells["linear-run-costs"]).toMatchObject({ score: 95, trend: null });
+    expect(heatmap.totals.withLastResult).toBe(1);
+    expect(heatmap.groups[0]!.rows.filter((row) => row.lastResult !== null)).toHaveLength(1);
+  });
+
+  it("leaves it out of the unit's averages, headline, completion and filters", () => {
+    const without = buildHeatmap(input, defaults).groups[0]!;
+    const withIt = buildHeatmap(withLast, defaults).groups[0]!;
+    expect(withIt.averages).toEqual(without.averages);
+    expect(withIt.headline).toEqual(without.headline);
+    expect(withIt.completion).toEqual(without.completion);
+    const critical = buildHeatmap(withLast, { ...defaults, band: "critical" });
+    expect(critical.groups.flatMap((group) => group.rows.map((row) => row.teamId))).toEqual(["t-billing"]);
+  });
+
+  it("sorts by its last result, so a Critical team last quarter is not sunk to the bottom", () => {
+    const payments = buildHeatmap(withLast, defaults).groups.find((group) => group.slug === "payments")!;
+    expect(payments.rows.map((row) => row.name)).toEqual(["Checkout", "Billing", "Refunds"]);
+    const byPitfall = buildHeatmap(withLast, { ...defaults, sort: "linear-run-costs", dir: "desc" });
+    expect(byPitfall.groups.find((group) => group.slug === "payments")!.rows.map((row) => row.name)).toEqual([
+      "Checkout",
+      "Billing",
+      "Refunds",
+    ]);
+  });
+
+  it("comes after a team with the same result in this cycle", () => {
+    const tied = buildHeatmap(
+      {
+        ...withLast,
+        results: [
+          ...input.results.filter((row) => row.assessmentId !== "a-billing"),
+          ...results("a-billing", 95, 90),
+          ...results("o-checkout", 95, 90),
+        ],
+      },
+      defaults,
+    );
+    expect(tied.groups.find((group) => group.slug === "payments")!.rows.map((row) => row.name)).toEqual([
+      "Billing",
+      "Checkout",
+      "Refunds",
+    ]);
   });
 });

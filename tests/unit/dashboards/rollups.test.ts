@@ -86,11 +86,55 @@ describe("roll-ups per org unit and pitfall", () => {
     });
   });
 
-  it("compares with the previous cycle", () => {
+  it("compares with the previous cycle over the teams with a result in both only", () => {
     const organisation = treacleOf(rollups.organisation);
-    // 2026 Q2: 20, 70, 90 → average 60, two of three at high or critical.
-    expect(organisation.averageTrend?.text).toBe("up 15 since 2026 Q2");
-    expect(organisation.shareTrend?.text).toBe("up 33 points since 2026 Q2");
+    // A1 and A2 have results in both: 20 and 70 (average 45, one of two at high or critical), now
+    // 65 and 85 (75, both). B1 (90 in 2026 Q2) is only in draft now, so it is left out: over every
+    // team of 2026 Q2 the change would read "up 15" and "up 33 points".
+    expect(organisation.comparedTeams).toBe(2);
+    expect(organisation.averageTrend?.text).toBe(
+      "up 30 since 2026 Q2, among the 2 teams with a result in both cycles",
+    );
+    expect(organisation.shareTrend?.text).toBe(
+      "up 50 points since 2026 Q2, among the 2 teams with a result in both cycles",
+    );
+    // The previous cycle's own figures (the trend's point for it) still cover every team then.
+    expect(organisation.previous).toEqual({ scored: 3, averageScore: 60, highOrCriticalShare: 0.667 });
+  });
+
+  it("agrees in direction with At risk when fewer teams have submitted than last cycle", () => {
+    // Four teams High or Critical last cycle, three submitted now, all lower than before.
+    const four = ["t1", "t2", "t3", "t4"].map((id) => ({ id, name: id, slug: id, orgUnitId: "u-a" }));
+    const partial = buildRollups({
+      units: [{ id: "u-a", name: "Alpha", slug: "alpha" }],
+      teams: four,
+      previous: four.map((team) => submitted(`${team.id}-q2`, team.id, "q2")),
+      current: four.slice(0, 3).map((team) => submitted(`${team.id}-q3`, team.id, "q3")),
+      results: [
+        ...four.map((team) => treacle(`${team.id}-q2`, 70)),
+        treacle("t1-q3", 65),
+        treacle("t2-q3", 62),
+        treacle("t3-q3", 20),
+      ],
+      previousCycleName: "2026 Q2",
+    });
+    const organisation = treacleOf(partial.organisation);
+    expect(organisation.comparedTeams).toBe(3);
+    expect(organisation.shareTrend).toMatchObject({ direction: "down", change: -33 });
+    expect(organisation.averageTrend).toMatchObject({ direction: "down" });
+  });
+
+  it("leaves out a team scored on the pitfall in one cycle only", () => {
+    const unscored = buildRollups({
+      ...input,
+      results: input.results.map((row) =>
+        row.assessmentId === "a1-q2" ? treacle("a1-q2", null, "not-assessed") : row,
+      ),
+    });
+    expect(treacleOf(unscored.organisation)).toMatchObject({
+      comparedTeams: 1,
+      averageTrend: { text: "up 15 since 2026 Q2, among the 1 team with a result in both cycles" },
+    });
   });
 
   it("shows a unit without submissions in the cycle with empty figures", () => {
