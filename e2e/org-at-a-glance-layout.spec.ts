@@ -134,7 +134,7 @@ test("the roll-up charts label every quarter at 1366 px, the one changes are com
     quarter === 1
       ? { year: now.getUTCFullYear() - 1, quarter: 4 }
       : { year: now.getUTCFullYear(), quarter: quarter - 1 };
-  const previousQuarterShort = `Q${previous.quarter} '${String(previous.year % 100).padStart(2, "0")}`;
+  const previousQuarterShort = `Q${previous.quarter} ’${String(previous.year % 100).padStart(2, "0")}`;
   const charts = page.locator("figure .recharts-wrapper");
   await expect(charts).toHaveCount(7);
   for (const chart of await charts.all()) {
@@ -143,7 +143,7 @@ test("the roll-up charts label every quarter at 1366 px, the one changes are com
         ".recharts-xAxis .recharts-cartesian-axis-tick-label text, .recharts-cartesian-axis-tick-label text",
       )
       .evaluateAll((texts) =>
-        texts.map((text) => text.textContent ?? "").filter((label) => /^Q[1-4] '\d\d$/.test(label)),
+        texts.map((text) => text.textContent ?? "").filter((label) => /^Q[1-4] ’\d\d$/.test(label)),
       );
     // The demo's five quarters end with the current one; the one before it is what changes compare with.
     expect(labels).toHaveLength(5);
