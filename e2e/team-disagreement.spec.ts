@@ -14,7 +14,7 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
 /** The open quarter's key ("2026-q4"), read from the heatmap's cycle filter. */
 async function currentQuarterKey(page: Page): Promise<string> {
   await page.goto("/org");
-  const value = await page.getByLabel("Cycle").inputValue();
+  const value = await page.getByLabel("Cycle", { exact: true }).inputValue();
   return value;
 }
 
