@@ -66,6 +66,17 @@ export async function loadOrgDashboardFilters(
   return { ...loaded, unit, common };
 }
 
+/** The columns of an assessment the dashboards read (`AssessmentRow`). */
+export const assessmentRowSelect = {
+  id: true,
+  teamId: true,
+  cycleId: true,
+  status: true,
+  overallScore: true,
+  overallBand: true,
+  scoringMethodVersion: true,
+} as const satisfies Prisma.AssessmentSelect;
+
 /**
  * The teams in `teamsWhere` that belong to the `selected` cycle (teamsOfCycleWhere: a team added
  * after it was due is no part of it), their assessments in the given cycles and the stored results
@@ -84,15 +95,7 @@ export async function readCycleRows(
     }),
     db.assessment.findMany({
       where: { cycleId: { in: cycleIds }, team: teamsWhere },
-      select: {
-        id: true,
-        teamId: true,
-        cycleId: true,
-        status: true,
-        overallScore: true,
-        overallBand: true,
-        scoringMethodVersion: true,
-      },
+      select: assessmentRowSelect,
     }),
     db.pitfallResult.findMany({
       where: { assessment: { cycleId: { in: cycleIds }, ...withStoredResults, team: teamsWhere } },
@@ -134,16 +137,7 @@ export async function readLastResults(
       },
     },
     orderBy: [{ cycle: { year: "desc" } }, { cycle: { quarter: "desc" } }],
-    select: {
-      id: true,
-      teamId: true,
-      cycleId: true,
-      status: true,
-      overallScore: true,
-      overallBand: true,
-      scoringMethodVersion: true,
-      cycle: { select: { name: true } },
-    },
+    select: { ...assessmentRowSelect, cycle: { select: { name: true } } },
   });
   const lastResults = lastResultsOfTeamsWithout(
     current,

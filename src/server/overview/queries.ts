@@ -10,7 +10,7 @@ import {
 import { earlierCriticalTeams } from "@/domain/dashboards/last-results";
 import { withStoredResults } from "../assessments/with-stored-results";
 import { teamsOfCycleWhere } from "../dashboards/access";
-import { readLastResults } from "../dashboards/cycles";
+import { assessmentRowSelect, readLastResults } from "../dashboards/cycles";
 import { db } from "../db";
 import { orgTimeZone } from "../org-calendar";
 import type { OrganisationOverview, OverviewLinks } from "@/contracts/overview/views";
@@ -51,14 +51,7 @@ async function readEarlierCriticalTeams(cycle: {
     db.team.findMany({ where: teamsWhere, select: { id: true } }),
     db.assessment.findMany({
       where: { cycleId: cycle.id, team: teamsWhere },
-      select: {
-        id: true,
-        teamId: true,
-        cycleId: true,
-        status: true,
-        overallScore: true,
-        overallBand: true,
-      },
+      select: assessmentRowSelect,
     }),
   ]);
   const last = await readLastResults(
