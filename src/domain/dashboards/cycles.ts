@@ -13,8 +13,9 @@ export interface DashboardCycle {
 }
 
 /**
- * The cycle a URL asks for, or the most recent one when the key is missing or names no cycle, so a
- * stale bookmark still shows something useful instead of an error.
+ * The cycle a URL asks for; without one, the cycle teams are answering now (the latest open one), or
+ * the most recent when none is open. A later quarter opened early and closed again with nobody in it
+ * must not become what every dashboard shows by default while the current quarter is open.
  */
 export function selectCycle<T extends DashboardCycle>(
   cyclesOldestFirst: readonly T[],
@@ -25,7 +26,7 @@ export function selectCycle<T extends DashboardCycle>(
     const found = cyclesOldestFirst.find((cycle) => sameCycle(cycle, wanted));
     if (found) return found;
   }
-  return cyclesOldestFirst.at(-1) ?? null;
+  return cyclesOldestFirst.findLast((cycle) => cycle.status === "open") ?? cyclesOldestFirst.at(-1) ?? null;
 }
 
 /**

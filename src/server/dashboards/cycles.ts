@@ -26,8 +26,8 @@ export async function listStartedCycles(): Promise<(DashboardCycle & { closesOn:
 
 /**
  * What every organisation dashboard starts from: the actor's scope (refused when they have none),
- * the started cycles, the org units they may read, the cycle the URL key selects (the latest when it
- * names none) and the cycle before it.
+ * the started cycles, the org units they may read, the cycle the URL key selects (the open one, else
+ * the latest, when it names none) and the cycle before it.
  */
 export async function loadOrgDashboardCycles(actor: Actor, requestedCycleKey: string | undefined) {
   const scope = requireOrgDashboardScope(actor);

@@ -68,6 +68,13 @@ describe("cycles in URLs and in order", () => {
     expect(selectCycle([], "2025-q4")).toBeNull();
   });
 
+  it("selects the open cycle by default, even when a later one was opened and closed again", () => {
+    const withOpen = cycles.map((cycle) => ({ ...cycle, status: cycle.id === "c3" ? "open" : "closed" }));
+    expect(selectCycle(withOpen, undefined)?.id).toBe("c3");
+    expect(selectCycle(withOpen, "2026-q2")?.id).toBe("c4");
+    expect(selectCycle(withOpen, "2025-q4")?.id).toBe("c2");
+  });
+
   it("finds the cycle before, across a year boundary", () => {
     expect(previousCycle(cycles, cycles[2]!)?.id).toBe("c2");
     expect(previousCycle(cycles, cycles[0]!)).toBeNull();
