@@ -3,7 +3,7 @@ import type { TeamPulseView } from "@/contracts/pulse/views";
 import type { PitfallId } from "@/domain/content/schema";
 import type { CycleOption } from "@/domain/dashboards/cycles";
 import type { Heatmap, HeatmapQuery } from "@/domain/dashboards/heatmap";
-import type { RollupHistory, Rollups } from "@/domain/dashboards/rollups";
+import type { RollupHistory, Rollups, RollupScope } from "@/domain/dashboards/rollups";
 import type { RunCostQuery, RunCostWhatIf } from "@/domain/dashboards/run-cost";
 import type { RemediationStep, StoredDetail } from "@/domain/dashboards/team-dashboard";
 import type { MethodChange, Trend } from "@/domain/dashboards/trend";
@@ -158,6 +158,11 @@ export interface OrgRollupsView {
   focusUnit: { slug: string; name: string } | null;
   pitfalls: { id: PitfallId; name: string }[];
   rollups: Rollups | null;
+  /**
+   * The focus unit's roll-up over its teams and those of the units below it (what its trend is
+   * taken over); null without a focus unit.
+   */
+  focusRollup: RollupScope | null;
   /** Trend of the focus scope per pitfall, oldest first. */
   trend: RollupHistory | null;
   /** Set when the selected and previous cycle's results come from different scoring methods. */
