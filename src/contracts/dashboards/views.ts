@@ -26,8 +26,13 @@ export interface PitfallSummary {
   band: RiskBand | null;
   /** 0..1: how much of the applicable evidence was answered. */
   confidence: number;
-  /** See percentileSentence: share of the organisation's other scored teams with a lower score. */
+  /**
+   * See percentileSentence: share of the organisation's other teams scored on the pitfall with a
+   * lower score; null when the pitfall was not scored for the team.
+   */
   percentile: number | null;
+  /** Teams scored on the pitfall in the cycle, this one included when it is: the percentile's population. */
+  scoredTeams: number;
   trend: Trend | null;
   triggeredSymptoms: { symptomId: string; title: string }[];
   /** Questions of the pitfall the team's own answers were split on when it submitted. */
@@ -67,7 +72,10 @@ export interface TeamDashboardView {
   };
   /** Mean confidence of the scored pitfalls, 0..1. */
   confidence: number | null;
-  /** Teams in the organisation with a submitted assessment in the cycle: the percentile's population. */
+  /**
+   * Teams in the organisation with results in the cycle (an archived team's own dashboard counts it
+   * among them); each pitfall's percentile compares with those of them scored on it (scoredTeams).
+   */
   comparedTeams: number;
   pitfalls: PitfallSummary[];
   /** Oldest first. */
@@ -98,6 +106,8 @@ export interface PitfallExplanationView {
   band: RiskBand | null;
   confidence: number;
   percentile: number | null;
+  /** Teams scored on the pitfall in the cycle, this one included when it is: the percentile's population. */
+  scoredTeams: number;
   comparedTeams: number;
   trend: Trend | null;
   /** Set when the previous cycle was scored with another method, so no trend is shown. */
