@@ -4,6 +4,7 @@ import { cycleTeamCutoff } from "@/domain/cycles/cycle-ref";
 import type { Prisma } from "@/generated/prisma/client";
 import { readableTeamsWhere } from "../auth/authorize";
 import { db } from "../db";
+import { orgTimeZone } from "../org-calendar";
 import { activeUnits, descendantsOf } from "../plans/org-units";
 import { NotFoundError } from "../errors";
 
@@ -90,13 +91,14 @@ export async function ownTeamDashboardPath(actor: Actor): Promise<string | null>
 }
 
 /**
- * The teams that belong to a cycle: those created by its due date (see cycleTeamCutoff) and those
- * with an assessment in it. Combined with the actor's team filter by the callers.
+ * The teams that belong to a cycle: those created by the end of its due day in the organisation's
+ * time zone (see cycleTeamCutoff) and those with an assessment in it. Combined with the actor's
+ * team filter by the callers.
  */
 export function teamsOfCycleWhere(cycle: { id: string; closesOn: Date }): Prisma.TeamWhereInput {
   return {
     OR: [
-      { createdAt: { lt: cycleTeamCutoff(cycle.closesOn) } },
+      { createdAt: { lt: cycleTeamCutoff(cycle.closesOn, orgTimeZone()) } },
       { assessments: { some: { cycleId: cycle.id } } },
     ],
   };

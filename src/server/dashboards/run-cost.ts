@@ -13,7 +13,7 @@ import {
 } from "@/domain/dashboards/run-cost";
 import { teamsOffRule } from "@/domain/dashboards/run-cost-off-rule";
 import { db } from "../db";
-import { dashboardTeamsWhere } from "./access";
+import { dashboardTeamsWhere, teamsOfCycleWhere } from "./access";
 import { loadOrgDashboardCycles } from "./cycles";
 import type { RunCostView } from "@/contracts/dashboards/views";
 
@@ -27,9 +27,10 @@ function parseStoredValue(kind: string, value: string | null): unknown {
 }
 
 /**
- * The run-cost picture as of a cycle. Each team counts with the context of its latest submitted
- * assessment up to that cycle, so a team that has not submitted this quarter yet still counts with
- * the setup it last reported.
+ * The run-cost picture as of a cycle, over the cycle's teams (teamsOfCycleWhere: a team added after
+ * the cycle was due is no part of it, as on the heatmap). Each team counts with the context of its
+ * latest submitted assessment up to that cycle, so a team that has not submitted this quarter yet
+ * still counts with the setup it last reported.
  */
 export async function getRunCostView(
   actor: Actor,
@@ -50,7 +51,10 @@ export async function getRunCostView(
   const order = new Map(upToCycle.map((candidate, index) => [candidate.id, index]));
   const teamsWhere = dashboardTeamsWhere(actor);
   const [teams, submitted] = await Promise.all([
-    db.team.findMany({ where: teamsWhere, select: { id: true, name: true, slug: true, orgUnitId: true } }),
+    db.team.findMany({
+      where: { AND: [teamsWhere, teamsOfCycleWhere(cycle)] },
+      select: { id: true, name: true, slug: true, orgUnitId: true },
+    }),
     db.assessment.findMany({
       where: { status: "submitted", cycleId: { in: [...order.keys()] }, team: teamsWhere },
       select: { id: true, teamId: true, cycleId: true },
