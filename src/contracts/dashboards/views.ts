@@ -187,10 +187,18 @@ export interface RunCostView {
   cycle: CycleOption | null;
   query: RunCostQuery;
   units: { id: string; slug: string; name: string }[];
-  /** Teams whose latest submitted assessment (up to the cycle) says how they are covered. */
+  /**
+   * Teams of the cycle whose latest assessment with results (up to the cycle) says how they are
+   * covered: submitted, or reopened (then counted with its context as it stands, being revised).
+   */
   teamsReporting: number;
-  /** Teams with no submitted assessment up to the cycle. */
+  /** Teams of the cycle with no assessment with results up to it: left out of the figures. */
   teamsNotReporting: number;
+  /**
+   * Teams counted with the context of a reopened assessment, by name: the team is revising it, so
+   * their figures may still change until it submits again.
+   */
+  teamsBeingRevised: { name: string; slug: string; cycleName: string }[];
   whatIf: RunCostWhatIf | null;
   /** Teams whose cover differs from the rule, with what moving each of them alone would change. */
   teamsOffRule: OffRuleTeamView[];
@@ -212,5 +220,7 @@ export interface OrgPrioritiesView {
 export interface OffRuleTeamView extends OffRuleTeam {
   name: string;
   slug: string;
+  /** Counted with the context of a reopened assessment, which the team is revising. */
+  reopened: boolean;
   unitName: string;
 }
