@@ -98,15 +98,16 @@ test.describe("where we are at risk, what to do first", () => {
     await expect(page.getByRole("heading", { name: "Teams off the rule" })).toBeVisible();
   });
 
-  test("a lead's dashboard says how many teams its percentiles rank against", async ({ page }) => {
+  test("a lead's dashboard says which teams its percentiles rank against", async ({ page }) => {
     await signIn(page, demoUsers.lead);
     await expect(page.getByRole("region", { name: "Where we are at risk" })).toHaveCount(0);
     await page.goto("/org/priorities");
     // Team leads have no organisation view: they land on their own team's dashboard.
     await expect(page).toHaveURL(/\/team\/[a-z0-9-]+\/dashboard/);
     await expect(
-      page.getByRole("columnheader", { name: /Percentile ranked against \d+ teams/ }),
+      page.getByRole("columnheader", { name: /Percentile ranked against the teams scored on each pitfall/ }),
     ).toBeVisible();
+    await expect(page.getByText(/than .*other teams? scored on this pitfall/).first()).toBeVisible();
   });
 
   test("a coach sees the view for the units they coach only", async ({ page }) => {

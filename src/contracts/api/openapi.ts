@@ -46,7 +46,7 @@ function queryParameters(route: ApiRoute): JsonObject[] {
     limit: `Items per page, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})`,
     cursor: "The nextCursor of the previous page, as it was given; leave out for the first page",
     cycle: "The cycle's key, e.g. 2026-q4; the latest started cycle when left out",
-    unit: "Only the teams of this org unit (its slug)",
+    unit: "Only the teams of this org unit and of the units inside it (its slug)",
     band: "Only teams with a pitfall (or the headline) at least at this band",
     completion: "Only teams whose assessment in the cycle is at this stage",
   };

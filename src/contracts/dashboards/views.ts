@@ -3,7 +3,7 @@ import type { TeamPulseView } from "@/contracts/pulse/views";
 import type { PitfallId } from "@/domain/content/schema";
 import type { CycleOption } from "@/domain/dashboards/cycles";
 import type { Heatmap, HeatmapQuery } from "@/domain/dashboards/heatmap";
-import type { RollupHistory, Rollups } from "@/domain/dashboards/rollups";
+import type { RollupHistory, Rollups, RollupScope } from "@/domain/dashboards/rollups";
 import type { RunCostQuery, RunCostWhatIf } from "@/domain/dashboards/run-cost";
 import type { RemediationStep, StoredDetail } from "@/domain/dashboards/team-dashboard";
 import type { MethodChange, Trend } from "@/domain/dashboards/trend";
@@ -26,8 +26,13 @@ export interface PitfallSummary {
   band: RiskBand | null;
   /** 0..1: how much of the applicable evidence was answered. */
   confidence: number;
-  /** See percentileSentence: share of the organisation's other scored teams with a lower score. */
+  /**
+   * See percentileSentence: share of the organisation's other teams scored on the pitfall with a
+   * lower score; null when the pitfall was not scored for the team.
+   */
   percentile: number | null;
+  /** Teams scored on the pitfall in the cycle, this one included when it is: the percentile's population. */
+  scoredTeams: number;
   trend: Trend | null;
   triggeredSymptoms: { symptomId: string; title: string }[];
   /** Questions of the pitfall the team's own answers were split on when it submitted. */
@@ -67,7 +72,10 @@ export interface TeamDashboardView {
   };
   /** Mean confidence of the scored pitfalls, 0..1. */
   confidence: number | null;
-  /** Teams in the organisation with a submitted assessment in the cycle: the percentile's population. */
+  /**
+   * Teams in the organisation with results in the cycle (an archived team's own dashboard counts it
+   * among them); each pitfall's percentile compares with those of them scored on it (scoredTeams).
+   */
   comparedTeams: number;
   pitfalls: PitfallSummary[];
   /** Oldest first. */
@@ -98,6 +106,8 @@ export interface PitfallExplanationView {
   band: RiskBand | null;
   confidence: number;
   percentile: number | null;
+  /** Teams scored on the pitfall in the cycle, this one included when it is: the percentile's population. */
+  scoredTeams: number;
   comparedTeams: number;
   trend: Trend | null;
   /** Set when the previous cycle was scored with another method, so no trend is shown. */
@@ -158,6 +168,11 @@ export interface OrgRollupsView {
   focusUnit: { slug: string; name: string } | null;
   pitfalls: { id: PitfallId; name: string }[];
   rollups: Rollups | null;
+  /**
+   * The focus unit's roll-up over its teams and those of the units below it (what its trend is
+   * taken over); null without a focus unit.
+   */
+  focusRollup: RollupScope | null;
   /** Trend of the focus scope per pitfall, oldest first. */
   trend: RollupHistory | null;
   /** Set when the selected and previous cycle's results come from different scoring methods. */
@@ -172,10 +187,18 @@ export interface RunCostView {
   cycle: CycleOption | null;
   query: RunCostQuery;
   units: { id: string; slug: string; name: string }[];
-  /** Teams whose latest submitted assessment (up to the cycle) says how they are covered. */
+  /**
+   * Teams of the cycle whose latest assessment with results (up to the cycle) says how they are
+   * covered: submitted, or reopened (then counted with its context as it stands, being revised).
+   */
   teamsReporting: number;
-  /** Teams with no submitted assessment up to the cycle. */
+  /** Teams of the cycle with no assessment with results up to it: left out of the figures. */
   teamsNotReporting: number;
+  /**
+   * Teams counted with the context of a reopened assessment, by name: the team is revising it, so
+   * their figures may still change until it submits again.
+   */
+  teamsBeingRevised: { name: string; slug: string; cycleName: string }[];
   whatIf: RunCostWhatIf | null;
   /** Teams whose cover differs from the rule, with what moving each of them alone would change. */
   teamsOffRule: OffRuleTeamView[];
@@ -197,5 +220,7 @@ export interface OrgPrioritiesView {
 export interface OffRuleTeamView extends OffRuleTeam {
   name: string;
   slug: string;
+  /** Counted with the context of a reopened assessment, which the team is revising. */
+  reopened: boolean;
   unitName: string;
 }

@@ -6,6 +6,7 @@
  */
 import type { Answer } from "../content/schema";
 import type { RiskBand } from "../scoring/bands";
+import { roundChange } from "../dashboards/trend";
 
 export interface ComparedQuestion {
   id: string;
@@ -103,7 +104,7 @@ export function pitfallMovements(
     const was = scored(before.get(pitfallId));
     const now = scored(after.get(pitfallId));
     if (was && now) {
-      const delta = oneDecimal(oneDecimal(now.score) - oneDecimal(was.score));
+      const delta = roundChange(oneDecimal(now.score) - oneDecimal(was.score), 1);
       return {
         pitfallId,
         before: was,

@@ -3,6 +3,7 @@
  * into URLs ("2026-q3"), reads them back, and orders them.
  */
 import { isoDay } from "../format";
+import { startOfDayIn } from "../time-zone";
 
 export interface CycleQuarter {
   year: number;
@@ -106,11 +107,13 @@ export function defaultCycleDates(year: number, quarter: number): { opensOn: str
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The moment from which a new team no longer belongs to a cycle: the day after the cycle's due date
- * (`closesOn` is stored as the due day's start). A team created later never had the chance to take
- * part, so counting it as "not started" would rewrite a closed cycle's figures every time teams are
- * added. A team with an assessment in the cycle belongs to it whenever it was created.
+ * The moment from which a new team no longer belongs to a cycle: the start of the day after the
+ * cycle's due date in the organisation's time zone (`closesOn` is the due day, stored as a UTC
+ * midnight; days are the organisation's calendar days, as for due dates everywhere else). A team
+ * created later never had the chance to take part, so counting it as "not started" would rewrite
+ * a closed cycle's figures every time teams are added. A team with an assessment in the cycle
+ * belongs to it whenever it was created.
  */
-export function cycleTeamCutoff(closesOn: Date): Date {
-  return new Date(closesOn.getTime() + DAY_MS);
+export function cycleTeamCutoff(closesOn: Date, timeZone: string): Date {
+  return startOfDayIn(new Date(closesOn.getTime() + DAY_MS), timeZone);
 }

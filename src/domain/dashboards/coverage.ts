@@ -20,8 +20,17 @@ export function isPartial(coverage: Coverage): boolean {
   return coverage.submitted < coverage.teams;
 }
 
-/** The population a percentile ranks against, and whether it may still change. */
-export function percentileBasis(comparedTeams: number, cycleOpen: boolean): string {
-  const ranked = `ranked against ${comparedTeams} ${comparedTeams === 1 ? "team" : "teams"}`;
+/**
+ * The population a pitfall's percentile ranks against (the teams scored on that pitfall in the
+ * cycle, this one included), and whether it may still change.
+ */
+export function percentileBasis(scoredTeams: number, cycleOpen: boolean): string {
+  const ranked = `ranked against ${scoredTeams} ${scoredTeams === 1 ? "team" : "teams"} scored on this pitfall`;
+  return cycleOpen ? `${ranked}, provisional while the cycle is open` : ranked;
+}
+
+/** The percentile column's heading note: each pitfall has its own comparison group. */
+export function percentilesBasis(cycleOpen: boolean): string {
+  const ranked = "ranked against the teams scored on each pitfall";
   return cycleOpen ? `${ranked}, provisional while the cycle is open` : ranked;
 }

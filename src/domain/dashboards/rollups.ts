@@ -276,6 +276,25 @@ export function buildRollups(input: RollupInput): Rollups {
   return { organisation, units };
 }
 
+/**
+ * The roll-up of one unit together with every unit below it (`coveredIds`, the unit included): the
+ * teams a unit filter takes, as the unit's plan does. The same figures as the organisation's, over
+ * those teams only; the per-unit roll-ups count each unit's own teams.
+ */
+export function unitTreeRollup(
+  input: RollupInput,
+  unit: { id: string; name: string; slug: string },
+  coveredIds: readonly string[],
+): RollupScope {
+  const covered = new Set(coveredIds);
+  const { organisation } = buildRollups({
+    ...input,
+    units: [],
+    teams: input.teams.filter((team) => covered.has(team.orgUnitId)),
+  });
+  return { ...organisation, orgUnitId: unit.id, name: unit.name, slug: unit.slug };
+}
+
 /** One group of a cycle's stored results, counted and summed by the database. */
 export interface ResultAggregate {
   pitfallId: string;

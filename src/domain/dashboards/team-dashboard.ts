@@ -174,14 +174,32 @@ export function topRemediationSteps(
 }
 
 /**
- * A team's percentile on a pitfall is the share of the organisation's other scored teams with a
- * lower risk score that cycle, ties counted half: 80 means riskier than 80% of the other teams.
+ * The percentile worth showing: null when the pitfall was not scored for the team, and when no
+ * other team was scored on it (the engine then gives 50, which compares with nobody).
+ * `scoredTeams` counts the teams scored on the pitfall in the cycle, this one included.
  */
-export function percentileSentence(percentile: number | null): string {
+export function shownPercentile(percentile: number | null, scoredTeams: number): number | null {
+  return percentile === null || scoredTeams < 2 ? null : percentile;
+}
+
+/**
+ * A team's percentile on a pitfall is the share of the organisation's other teams scored on that
+ * pitfall that cycle with a lower risk score, ties counted half: 80 means riskier than 80% of them.
+ * Teams with the pitfall not assessed or without enough answers are no part of it, so the sentence
+ * names how many teams it compares with (`scoredTeams`, this one included).
+ */
+export function percentileSentence(percentile: number | null, scoredTeams: number): string {
   if (percentile === null) return "No percentile: this pitfall was not scored for the team.";
+  const others = scoredTeams - 1;
+  if (others < 1) return "No percentile: no other team was scored on this pitfall.";
   const rounded = Math.round(percentile);
-  if (rounded >= 50) return `Riskier than ${rounded}% of the other teams`;
-  return `Less risky than ${100 - rounded}% of the other teams`;
+  if (others === 1) {
+    if (rounded === 50) return "As risky as the one other team scored on this pitfall";
+    return `${rounded > 50 ? "Riskier" : "Less risky"} than the one other team scored on this pitfall`;
+  }
+  const group = `the ${others} other teams scored on this pitfall`;
+  if (rounded >= 50) return `Riskier than ${rounded}% of ${group}`;
+  return `Less risky than ${100 - rounded}% of ${group}`;
 }
 
 export function percentFormat(share: number | null): string {

@@ -18,6 +18,19 @@ export interface Trend {
 export const TREND_ARROWS: Record<TrendDirection, string> = { up: "↑", down: "↓", steady: "→" };
 
 /**
+ * A change rounded the same way up and down, to whole points or to `decimals` places: the size is
+ * rounded (a half away from zero) and the sign kept, so a rise of 12.5 and a fall of 12.5 both read
+ * as 13 (Math.round alone rounds halves up: +0.5 would be "up 1" and −0.5 "unchanged"). The
+ * floating-point noise of a subtraction (40.6 − 40.1 is 0.4999999999999929) is cleared first;
+ * scores carry one decimal and shares three, so a half is then a half.
+ */
+export function roundChange(change: number, decimals = 0): number {
+  const scale = 10 ** decimals;
+  const size = Math.round(Math.round(Math.abs(change) * scale * 1e6) / 1e6) / scale;
+  return size === 0 ? 0 : Math.sign(change) * size;
+}
+
+/**
  * Changes are rounded to whole points: a tenth of a point is noise on a 0-100 scale, and an arrow
  * that flips on noise would teach people to ignore arrows.
  */
@@ -27,7 +40,7 @@ export function scoreTrend(
   since: string | null,
 ): Trend | null {
   if (current === null || previous === null || since === null) return null;
-  return trendOfChange(Math.round(current - previous), since);
+  return trendOfChange(roundChange(current - previous), since);
 }
 
 /** The trend for a change already rounded to whole points. */
@@ -44,7 +57,7 @@ export function shareTrend(
   since: string | null,
 ): Trend | null {
   if (current === null || previous === null || since === null) return null;
-  const change = Math.round((current - previous) * 100);
+  const change = roundChange((current - previous) * 100);
   if (change === 0) return { direction: "steady", change: 0, since, text: `unchanged since ${since}` };
   const direction: TrendDirection = change > 0 ? "up" : "down";
   const points = Math.abs(change) === 1 ? "point" : "points";

@@ -7,6 +7,7 @@
  * mix an improvement with a change of yardstick. `npm run db:rescore` re-scores stored results
  * and the items' scores together; until then such a pair is labelled, not compared.
  */
+import { roundChange } from "../dashboards/trend";
 import { formatScoreCompact } from "../format";
 
 export type ScoreDirection = "down" | "up" | "unchanged";
@@ -65,9 +66,12 @@ export type ClosedLoop =
       text: string;
     };
 
-/** The difference with one decimal, free of floating-point noise such as 20.999999. */
+/**
+ * The difference with one decimal, free of floating-point noise such as 20.999999, rounded the
+ * same way up and down (see roundChange).
+ */
 export function scoreDifference(from: number, to: number): number {
-  return Math.round((to - from) * 10) / 10;
+  return roundChange(to - from, 1);
 }
 
 export function directionOf(difference: number): ScoreDirection {

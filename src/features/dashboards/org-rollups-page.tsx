@@ -136,9 +136,7 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
   const trend = view.trend;
   const focusName =
     view.focusUnit?.name ?? (view.scope === "organisation" ? "the whole organisation" : "all your units");
-  const focusScope = view.focusUnit
-    ? rollups?.units.find((unit) => unit.slug === view.focusUnit!.slug)
-    : rollups?.organisation;
+  const focusScope = view.focusUnit ? view.focusRollup : rollups?.organisation;
   const trendCoverage = focusScope && cycle ? partialCoverage(focusScope, cycle.status === "open") : null;
   const series: RollupTrendSeries[] = view.pitfalls.map((pitfall) => ({
     pitfallId: pitfall.id,

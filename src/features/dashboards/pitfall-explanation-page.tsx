@@ -1,7 +1,7 @@
 import { SectionCard } from "@/ui/section-card";
 import { HighRiskFindingsList, highRiskFindingsTitle } from "@/features/results/high-risk-findings";
 import { DontKnowCeilingNote } from "@/features/results/dont-know-ceiling-note";
-import { percentileSentence } from "@/domain/dashboards/team-dashboard";
+import { percentileSentence, shownPercentile } from "@/domain/dashboards/team-dashboard";
 import { percentileBasis } from "@/domain/dashboards/coverage";
 import type { PitfallExplanationView } from "@/contracts/dashboards/views";
 import { formatPercent, formatScore } from "@/domain/format";
@@ -55,6 +55,7 @@ const contributionColumns: Column<Contribution>[] = [
 
 export function PitfallExplanationPage({ view }: { view: PitfallExplanationView }) {
   const { team, pitfall, cycle, evidence } = view;
+  const shown = shownPercentile(view.percentile, view.scoredTeams);
   const dashboardHref = `/team/${team.slug}/dashboard?cycle=${cycle.key}`;
   return (
     <div className="space-y-8">
@@ -127,15 +128,13 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
           <div>
             <dt className="text-sm font-medium text-slate-700">Percentile</dt>
             <dd className="mt-1">
-              {view.percentile === null ? (
-                "–"
-              ) : (
-                <span className="font-semibold tabular-nums">{Math.round(view.percentile)}</span>
-              )}
+              {shown === null ? "–" : <span className="font-semibold tabular-nums">{Math.round(shown)}</span>}
               <span className="block text-sm text-slate-700">
                 {view.percentile === null
                   ? ""
-                  : `${percentileSentence(view.percentile)}; ${percentileBasis(view.comparedTeams, view.cycle.status === "open")}.`}
+                  : shown === null
+                    ? percentileSentence(view.percentile, view.scoredTeams)
+                    : `${percentileSentence(view.percentile, view.scoredTeams)}; ${percentileBasis(view.scoredTeams, view.cycle.status === "open")}.`}
               </span>
             </dd>
           </div>

@@ -131,9 +131,17 @@ const offRuleColumns: Column<OffRuleTeamView>[] = [
     header: "Team",
     rowHeader: true,
     cell: (row) => (
-      <Link href={`/team/${row.slug}/dashboard`} className="text-blue-800 underline underline-offset-2">
-        {row.name}
-      </Link>
+      <>
+        <Link href={`/team/${row.slug}/dashboard`} className="text-blue-800 underline underline-offset-2">
+          {row.name}
+        </Link>
+        {row.reopened && (
+          <>
+            <span aria-hidden="true"> ↺</span>
+            <span className="sr-only">; {REVISED_NOTE}</span>
+          </>
+        )}
+      </>
     ),
   },
   { key: "unit", header: "Org unit", cell: (row) => row.unitName },
@@ -153,6 +161,43 @@ const offRuleColumns: Column<OffRuleTeamView>[] = [
     cell: (row) => signed(row.yearlyDifference, formatAmount),
   },
 ];
+
+/** Why a reopened team's row may still change. */
+const REVISED_NOTE = "reopened: counted with its team context as it is being revised";
+
+/**
+ * The teams counted with the team context of a reopened assessment. The context (target and
+ * on-call setup) is not part of the results kept while an assessment is reopened: it is in the
+ * answers the team is revising, so it is read as it stands and said to be provisional.
+ */
+function BeingRevised({ teams }: { teams: RunCostView["teamsBeingRevised"] }) {
+  if (teams.length === 0) return null;
+  return (
+    <div className="rounded-md border border-slate-300 bg-white p-3 text-slate-800">
+      <p className="font-semibold">
+        <span aria-hidden="true">↺ </span>
+        Reopened, being revised: {formatInteger(teams.length)} {teams.length === 1 ? "team" : "teams"}
+      </p>
+      <p className="mt-1 text-sm">
+        {teams.map((team, index) => (
+          <span key={team.slug}>
+            {index > 0 && ", "}
+            <Link
+              href={`/team/${team.slug}/dashboard`}
+              className="text-blue-800 underline underline-offset-2"
+            >
+              {team.name}
+            </Link>{" "}
+            ({team.cycleName})
+          </span>
+        ))}
+        . Their assessment was reopened, so they are counted with the availability target and on-call setup it
+        holds now, which may still change until they submit again; the list of teams off the rule marks them
+        ↺.
+      </p>
+    </div>
+  );
+}
 
 function OffRuleTeams({ teams }: { teams: OffRuleTeamView[] }) {
   return (
@@ -237,6 +282,7 @@ export function RunCostPage({ view }: { view: RunCostView }) {
               ? `; ${formatInteger(view.teamsNotReporting)} ${view.teamsNotReporting === 1 ? "team has" : "teams have"} not submitted one yet and ${view.teamsNotReporting === 1 ? "is" : "are"} left out.`
               : "."}
           </p>
+          <BeingRevised teams={view.teamsBeingRevised} />
 
           <div className="grid gap-4 lg:grid-cols-2">
             <ScheduleCard title="Now" summary={whatIf.now} rate={whatIf.ratePerScheduleWeek} />

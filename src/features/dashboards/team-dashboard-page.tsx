@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { SectionCard } from "@/ui/section-card";
-import { percentileSentence } from "@/domain/dashboards/team-dashboard";
-import { percentileBasis } from "@/domain/dashboards/coverage";
+import { percentileSentence, shownPercentile } from "@/domain/dashboards/team-dashboard";
+import { percentilesBasis } from "@/domain/dashboards/coverage";
 import type { TeamDashboardView } from "@/contracts/dashboards/views";
 import { bandLabel } from "@/ui/band-chip";
 import { highOrCriticalPhrase } from "@/domain/results/headline";
@@ -104,15 +104,19 @@ function scoreColumns(teamSlug: string, cycleSearch: string, percentileOf: strin
           Percentile <span className="block text-xs font-normal">{percentileOf}</span>
         </>
       ),
-      cell: (pitfall) =>
-        pitfall.percentile === null ? (
-          "–"
-        ) : (
+      cell: (pitfall) => {
+        const shown = shownPercentile(pitfall.percentile, pitfall.scoredTeams);
+        if (pitfall.percentile === null) return "–";
+        return (
           <>
-            <span className="font-semibold tabular-nums">{Math.round(pitfall.percentile)}</span>
-            <span className="text-slate-700"> · {percentileSentence(pitfall.percentile)}</span>
+            <span className="font-semibold tabular-nums">{shown === null ? "–" : Math.round(shown)}</span>
+            <span className="text-slate-700">
+              {" "}
+              · {percentileSentence(pitfall.percentile, pitfall.scoredTeams)}
+            </span>
           </>
-        ),
+        );
+      },
     },
   ];
 }
@@ -238,8 +242,8 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
               <p className="mt-2 text-2xl font-bold tabular-nums">{view.comparedTeams} teams</p>
               <p className="mt-1 text-sm text-slate-800">
                 submitted for {cycle.name}
-                {cycle.status === "open" ? " so far" : ""}, this one included: the teams the percentiles below
-                compare with.
+                {cycle.status === "open" ? " so far" : ""}, this one included. Each pitfall&apos;s percentile
+                compares with those of them scored on that pitfall.
                 {cycle.status === "open" &&
                   " The cycle is open, so the percentiles are provisional until it closes."}
               </p>
@@ -259,19 +263,16 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
               caption={scoresTableCaption(team.name, cycle.name)}
               captionHidden
               regionLabel={scoresTableCaption(team.name, cycle.name)}
-              columns={scoreColumns(
-                team.slug,
-                cycleSearch,
-                percentileBasis(view.comparedTeams, cycle.status === "open"),
-              )}
+              columns={scoreColumns(team.slug, cycleSearch, percentilesBasis(cycle.status === "open"))}
               rows={view.pitfalls}
               rowKey={(pitfall) => pitfall.pitfallId}
               empty={null}
             />
             <p className="text-sm text-slate-700">
-              A percentile is the share of the organisation&apos;s other teams that submitted for {cycle.name}{" "}
-              with a lower risk score on that pitfall, ties counted half: 80 means the team is riskier than
-              80% of them, 20 that it is less risky than 80%. Select a pitfall to see the answers behind its
+              A percentile is the share of the organisation&apos;s other teams scored on that pitfall for{" "}
+              {cycle.name} with a lower risk score, ties counted half: 80 means the team is riskier than 80%
+              of them, 20 that it is less risky than 80%. Teams with the pitfall not assessed, or without
+              enough answers to score it, are not compared. Select a pitfall to see the answers behind its
               score.
             </p>
           </SectionCard>

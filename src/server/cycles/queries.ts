@@ -12,7 +12,7 @@ import type { CycleSummary, CyclesPageData } from "@/contracts/cycles/types";
 import { authorizeOrganisation } from "../auth/authorize";
 import { teamsOfCycleWhere } from "../dashboards/access";
 import { db } from "../db";
-import { orgWallClock } from "../org-calendar";
+import { orgTimeZone, orgWallClock } from "../org-calendar";
 
 function asTeamStatus(status: string | undefined): TeamCycleStatus {
   if (status === undefined) return "not-started";
@@ -36,7 +36,7 @@ export async function getCyclesPage(actor: Actor): Promise<CyclesPageData> {
         db.team.count({
           where: {
             archivedAt: null,
-            createdAt: { lt: cycleTeamCutoff(cycle.closesOn) },
+            createdAt: { lt: cycleTeamCutoff(cycle.closesOn, orgTimeZone()) },
             assessments: { none: { cycleId: cycle.id } },
           },
         }),

@@ -70,7 +70,8 @@ export async function getOrgHeatmap(
   };
   if (!cycle) return { ...view, heatmap: EMPTY_HEATMAP, methodChange: null };
 
-  const teamsWhere = dashboardTeamsWhere(actor, unit?.id);
+  // A unit takes its sub-units' teams too, each team shown under its own unit.
+  const teamsWhere = dashboardTeamsWhere(actor, unit?.coveredIds);
   const cycleIds = before ? [cycle.id, before.id] : [cycle.id];
   const rowsKey = JSON.stringify({ teamsWhere, cycleIds });
   // Teams without a result in the cycle show their last one from any earlier cycle, so a change to
@@ -113,7 +114,7 @@ export async function getOrgHeatmap(
     );
     return buildHeatmap(
       {
-        units: unit ? [unit] : units,
+        units: unit ? units.filter((candidate) => unit.coveredIds.includes(candidate.id)) : units,
         teams,
         current,
         previous: comparable,

@@ -26,7 +26,8 @@ export async function getOrgPriorities(
   const base = { ...common, focusUnit: unit ? { slug: unit.slug, name: unit.name } : null };
   if (!cycle) return { ...base, priorities: null };
 
-  const teamsWhere = dashboardTeamsWhere(actor, unit?.id);
+  // A unit takes its sub-units' teams too, as its plan does.
+  const teamsWhere = dashboardTeamsWhere(actor, unit?.coveredIds);
   const [{ teams, assessments, results }, detailed, planItems] = await Promise.all([
     readCycleRows(teamsWhere, before ? [cycle.id, before.id] : [cycle.id], cycle),
     // Every column but the id: the countermeasure ranking is in the detail JSON.

@@ -3,7 +3,7 @@ import type { Actor } from "@/domain/access/policy";
 import { content } from "@/domain/content";
 import { compareCycles } from "@/domain/cycles/cycle-ref";
 import { toCycleOption } from "@/domain/dashboards/cycles";
-import { buildRollups, historyPoints } from "@/domain/dashboards/rollups";
+import { buildRollups, historyPoints, unitTreeRollup } from "@/domain/dashboards/rollups";
 import { historyMethodNote, methodChangeBetween } from "@/domain/dashboards/trend";
 import { hasStoredResults } from "@/domain/dashboards/stored-rows";
 import { withStoredResults } from "../assessments/with-stored-results";
@@ -41,12 +41,21 @@ export async function getOrgRollups(
     pitfalls: content.pitfalls.map((pitfall) => ({ id: pitfall.id, name: pitfall.name })),
   };
   if (!cycle)
-    return { ...base, history: [], rollups: null, trend: null, methodChange: null, historyMethodNote: null };
+    return {
+      ...base,
+      history: [],
+      rollups: null,
+      focusRollup: null,
+      trend: null,
+      methodChange: null,
+      historyMethodNote: null,
+    };
 
   const upToSelected = cycles.filter((candidate) => compareCycles(candidate, cycle) <= 0);
   const history = upToSelected.slice(-ROLLUP_HISTORY_CYCLES);
   const teamsWhere = dashboardTeamsWhere(actor);
-  const focusTeamsWhere = dashboardTeamsWhere(actor, focusUnit?.id);
+  // A unit's trend takes its sub-units' teams too, as its plan does.
+  const focusTeamsWhere = dashboardTeamsWhere(actor, focusUnit?.coveredIds);
   const cycleIds = before ? [cycle.id, before.id] : [cycle.id];
   const [{ teams, assessments, results }, methodsByCycle, ...aggregates] = await Promise.all([
     readCycleRows(teamsWhere, cycleIds, cycle),
@@ -69,14 +78,16 @@ export async function getOrgRollups(
     ),
   ]);
 
-  const rollups = buildRollups({
+  const rows = {
     units,
     teams,
     current: assessments.filter((assessment) => assessment.cycleId === cycle.id),
     previous: before ? assessments.filter((assessment) => assessment.cycleId === before.id) : [],
     results,
     previousCycleName: before?.name ?? null,
-  });
+  };
+  const rollups = buildRollups(rows);
+  const focusRollup = focusUnit ? unitTreeRollup(rows, focusUnit, focusUnit.coveredIds) : null;
   const resultMethods = (cycleId: string) =>
     assessments
       .filter((assessment) => assessment.cycleId === cycleId && hasStoredResults(assessment))
@@ -107,7 +118,8 @@ export async function getOrgRollups(
           scoreSum: group._sum.score,
         })),
       ),
-      focusUnit ? rollups.units.find((unit) => unit.orgUnitId === focusUnit.id) : rollups.organisation,
+      focusRollup ?? rollups.organisation,
     ),
+    focusRollup,
   };
 }

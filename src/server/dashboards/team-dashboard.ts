@@ -29,6 +29,7 @@ import { contributionWords } from "../assessments/questionnaire-content";
 import { getAnsweredPulse } from "../pulse/queries";
 import { DISAGREEMENT_ANCHOR, resultPath } from "@/contracts/assessments/paths";
 import { authorizeTeamBySlug } from "../auth/authorize";
+import type { Prisma } from "@/generated/prisma/client";
 import { withStoredResults } from "../assessments/with-stored-results";
 import { db } from "../db";
 import { dashboardDataFingerprint, FingerprintedCache } from "./dashboard-data-cache";
@@ -44,7 +45,7 @@ import type {
 } from "@/contracts/dashboards/views";
 
 interface TeamContext {
-  team: TeamHeader & { id: string };
+  team: TeamHeader & { id: string; archived: boolean };
   /** Whether the actor may add the team's remediation steps to its plan (not for an archived team). */
   canEditPlan: boolean;
   cycles: DashboardCycle[];
@@ -83,7 +84,13 @@ async function loadTeamContext(actor: Actor, slug: string): Promise<TeamContext>
   ]);
   const submitted = [...assessments].sort((a, b) => compareCycles(a.cycle, b.cycle));
   return {
-    team: { id: team.id, name: team.name, slug: team.slug, orgUnitName: unit?.name ?? "" },
+    team: {
+      id: team.id,
+      name: team.name,
+      slug: team.slug,
+      orgUnitName: unit?.name ?? "",
+      archived: team.archived,
+    },
     canEditPlan: can(actor, "plan:edit", {
       type: "team",
       teamId: team.id,
@@ -108,15 +115,22 @@ function firstValue(value: string | string[] | undefined): string | undefined {
   return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
 }
 
-/** Every team's standing in one cycle; computed from all of the cycle's results, so worth keeping. */
-async function readCycleStandings(cycleId: string) {
+/**
+ * Every team's standing in one cycle; computed from all of the cycle's results, so worth keeping.
+ * The active teams are compared; `archivedTeamId` adds one archived team (whose dashboard is being
+ * read) to them, so that it gets a standing among the active teams.
+ */
+async function readCycleStandings(cycleId: string, archivedTeamId: string | null) {
+  const team: Prisma.TeamWhereInput = archivedTeamId
+    ? { OR: [{ archivedAt: null }, { id: archivedTeamId }] }
+    : { archivedAt: null };
   const [assessments, results] = await Promise.all([
     db.assessment.findMany({
-      where: { cycleId, ...withStoredResults, team: { archivedAt: null } },
+      where: { cycleId, ...withStoredResults, team },
       select: { id: true, teamId: true, cycleId: true, status: true, overallScore: true, overallBand: true },
     }),
     db.pitfallResult.findMany({
-      where: { assessment: { cycleId, ...withStoredResults, team: { archivedAt: null } } },
+      where: { assessment: { cycleId, ...withStoredResults, team } },
       select: { assessmentId: true, pitfallId: true, status: true, score: true, band: true },
     }),
   ]);
@@ -127,15 +141,25 @@ async function readCycleStandings(cycleId: string) {
 const cycleStandings = new FingerprintedCache<Awaited<ReturnType<typeof readCycleStandings>>>(16);
 
 /**
- * Percentiles of one team in one cycle against every team that submitted in it. The standings are
- * reused while the dashboard data's fingerprint is unchanged (see dashboard-data-cache).
+ * Percentiles of one team in one cycle, each against the teams scored on that pitfall in the cycle
+ * (scoredTeams, this one included), and how many teams have results in it (comparedTeams). Archived
+ * teams are left out of every comparison, as out of every other figure; an archived team's own
+ * dashboard is still readable, so it is ranked among the active teams (and counted with them)
+ * rather than told that its scored pitfalls were not scored. The standings are reused while the
+ * dashboard data's fingerprint is unchanged (see dashboard-data-cache).
  */
-async function percentilesFor(teamId: string, cycleId: string) {
-  const signals = await cycleStandings.get(cycleId, await dashboardDataFingerprint([cycleId]), () =>
-    readCycleStandings(cycleId),
+async function percentilesFor(team: { id: string; archived: boolean }, cycleId: string) {
+  const archivedTeamId = team.archived ? team.id : null;
+  const signals = await cycleStandings.get(
+    archivedTeamId ? `${cycleId}:${archivedTeamId}` : cycleId,
+    await dashboardDataFingerprint([cycleId]),
+    () => readCycleStandings(cycleId, archivedTeamId),
   );
-  const standing = signals.standings.find((entry) => entry.teamId === teamId);
-  return { percentiles: standing?.percentiles ?? {}, comparedTeams: signals.teams };
+  const standing = signals.standings.find((entry) => entry.teamId === team.id);
+  const scoredTeams: Partial<Record<PitfallId, number>> = Object.fromEntries(
+    signals.pitfalls.map((distribution) => [distribution.pitfallId, distribution.scored]),
+  );
+  return { percentiles: standing?.percentiles ?? {}, scoredTeams, comparedTeams: signals.teams };
 }
 
 /**
@@ -174,7 +198,7 @@ export async function getTeamDashboard(
   const previousAssessment = before
     ? context.submitted.find((entry) => entry.cycle.id === before.id)
     : undefined;
-  const [results, details, { percentiles, comparedTeams }, pulse] = await Promise.all([
+  const [results, details, { percentiles, scoredTeams, comparedTeams }, pulse] = await Promise.all([
     db.pitfallResult.findMany({
       where: { assessmentId: { in: context.submitted.map((entry) => entry.id) } },
       select: {
@@ -191,7 +215,7 @@ export async function getTeamDashboard(
       where: { assessmentId: selected.id },
       select: { pitfallId: true, detail: true },
     }),
-    percentilesFor(context.team.id, selected.cycle.id),
+    percentilesFor(context.team, selected.cycle.id),
     getAnsweredPulse(actor, context.team.slug, selected.cycle.id),
   ]);
   const byAssessment = resultsByAssessment(results);
@@ -220,6 +244,7 @@ export async function getTeamDashboard(
       band: score === null ? null : decodeRiskBand(row.band),
       confidence: row.confidence,
       percentile: percentiles[pitfallId] ?? null,
+      scoredTeams: scoredTeams[pitfallId] ?? 0,
       trend: scoreTrendWithinMethod(
         { score, method: selected.scoringMethodVersion },
         previousAssessment
@@ -359,7 +384,7 @@ export async function getPitfallExplanation(
   const previousAssessment = before
     ? context.submitted.find((entry) => entry.cycle.id === before.id)
     : undefined;
-  const [row, previousRow, { percentiles, comparedTeams }, pulse] = await Promise.all([
+  const [row, previousRow, { percentiles, scoredTeams, comparedTeams }, pulse] = await Promise.all([
     db.pitfallResult.findUnique({
       where: { assessmentId_pitfallId: { assessmentId: selected.id, pitfallId: pitfall.id } },
       select: {
@@ -377,7 +402,7 @@ export async function getPitfallExplanation(
           select: { status: true, score: true },
         })
       : null,
-    percentilesFor(context.team.id, selected.cycle.id),
+    percentilesFor(context.team, selected.cycle.id),
     getAnsweredPulse(actor, context.team.slug, selected.cycle.id, pitfall.id),
   ]);
   if (!row) throw new NotFoundError("This pitfall was not part of the team's assessment that quarter.");
@@ -430,6 +455,7 @@ export async function getPitfallExplanation(
     band: score === null ? null : decodeRiskBand(row.band),
     confidence: row.confidence,
     percentile: percentiles[pitfall.id] ?? null,
+    scoredTeams: scoredTeams[pitfall.id] ?? 0,
     comparedTeams,
     trend: scoreTrendWithinMethod(
       { score, method: selected.scoringMethodVersion },

@@ -4,6 +4,7 @@ import { CONTENT_TYPES, heatmapExportFilename } from "@/domain/plans/export-form
 import { heatmapCsvHeader, heatmapCsvLines, type HeatmapTeamRow } from "@/domain/plans/heatmap-csv";
 import type { HeatmapExportQuery } from "@/contracts/plans/schemas";
 import type { Prisma } from "@/generated/prisma/client";
+import { teamsOfCycleWhere } from "../dashboards/access";
 import { db } from "../db";
 import { ForbiddenError } from "../errors";
 import { activeUnits } from "../plans/org-units";
@@ -24,7 +25,9 @@ async function exportableTeamsWhere(actor: Actor): Promise<Prisma.TeamWhereInput
     can(actor, "orgUnit:export", { type: "orgUnit", orgUnitId: unit.id }),
   );
   if (units.length === 0) {
-    throw new ForbiddenError("The heatmap export covers the org units you coach; you are not a coach of any unit.");
+    throw new ForbiddenError(
+      "The heatmap export covers the org units you coach; you are not a coach of any unit.",
+    );
   }
   return { archivedAt: null, orgUnitId: { in: units.map((unit) => unit.id) } };
 }
@@ -59,8 +62,16 @@ async function* heatmapChunks(where: Prisma.TeamWhereInput, cycle: CycleRow): As
   }
 }
 
-/** The heatmap (teams × pitfalls, scores and bands) for one cycle, as CSV, streamed in batches. */
-export async function buildHeatmapExport(actor: Actor, request: HeatmapExportQuery, now = new Date()): Promise<ExportFile> {
+/**
+ * The heatmap (teams × pitfalls, scores and bands) for one cycle, as CSV, streamed in batches. Its
+ * rows are the cycle's teams, as on the heatmap: a team added after the cycle was due is no part
+ * of it (teamsOfCycleWhere), so it is not an empty row of a quarter it could not take part in.
+ */
+export async function buildHeatmapExport(
+  actor: Actor,
+  request: HeatmapExportQuery,
+  now = new Date(),
+): Promise<ExportFile> {
   const where = await exportableTeamsWhere(actor);
   const teamIds = readsWholeOrganisation(actor)
     ? null
@@ -69,6 +80,6 @@ export async function buildHeatmapExport(actor: Actor, request: HeatmapExportQue
   return {
     filename: heatmapExportFilename(cycle.name),
     contentType: CONTENT_TYPES.csv,
-    body: streamText(heatmapChunks(where, cycle)),
+    body: streamText(heatmapChunks({ AND: [where, teamsOfCycleWhere(cycle)] }, cycle)),
   };
 }

@@ -308,14 +308,19 @@ describe("plan exports", () => {
           name: `Team ${String(index).padStart(3, "0")}`,
           slug: `big-team-${index}`,
           orgUnitId: big.id,
+          // In place before 2026 Q3 was due, so one of its teams.
+          createdAt: new Date("2026-01-01T00:00:00Z"),
         })),
       });
       const parsed = parseCsv(
         await readExportText((await buildHeatmapExport(org.head, { cycle: null })).body),
       );
-      const teamCount = await db.team.count({ where: { archivedAt: null } });
+      // 2026 Q3's teams: the big unit's and the two that submitted in it. Warehouse, added after
+      // 2026 Q3 was due, is no part of it (as on the heatmap).
+      const teamCount = HEATMAP_BATCH_SIZE + 5 + 2;
       expect(parsed.data).toHaveLength(teamCount);
       expect(new Set(parsed.data.map((row) => row["Team slug"])).size).toBe(teamCount);
+      expect(parsed.data.map((row) => row.Team)).not.toContain("Warehouse");
       expect(
         parsed.data
           .filter((row) => row.Status === "Submitted")

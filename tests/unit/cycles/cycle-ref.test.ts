@@ -124,6 +124,24 @@ describe("a cycle's short name, for a chart's axis", () => {
 
 describe("the teams of a cycle", () => {
   it("are those added by the end of its due day", () => {
-    expect(cycleTeamCutoff(new Date("2026-09-15T00:00:00Z")).toISOString()).toBe("2026-09-16T00:00:00.000Z");
+    expect(cycleTeamCutoff(new Date("2026-09-15T00:00:00Z"), "UTC").toISOString()).toBe(
+      "2026-09-16T00:00:00.000Z",
+    );
+  });
+
+  it("end with the due day in the organisation's time zone", () => {
+    const due = new Date("2026-09-15T00:00:00Z");
+    // New York is four hours behind UTC in September: its 16 September begins at 04:00 UTC, so a
+    // team added at 20:00 there on the due day (00:00 UTC on the 16th) is still one of the cycle's.
+    expect(cycleTeamCutoff(due, "America/New_York").toISOString()).toBe("2026-09-16T04:00:00.000Z");
+    // Tokyo is nine hours ahead: a team added at 08:00 there on the 16th (23:00 UTC on the 15th) is not.
+    expect(cycleTeamCutoff(due, "Asia/Tokyo").toISOString()).toBe("2026-09-15T15:00:00.000Z");
+    // A due day just before the clocks change: the day after begins on the new offset.
+    expect(cycleTeamCutoff(new Date("2026-03-28T00:00:00Z"), "Europe/Berlin").toISOString()).toBe(
+      "2026-03-28T23:00:00.000Z",
+    );
+    expect(cycleTeamCutoff(new Date("2026-03-29T00:00:00Z"), "Europe/Berlin").toISOString()).toBe(
+      "2026-03-29T22:00:00.000Z",
+    );
   });
 });

@@ -8,7 +8,7 @@ import {
   TOP_ORG_COUNTERMEASURES,
   type OrgPrioritiesInput,
 } from "@/domain/dashboards/org-priorities";
-import { coverageText, percentileBasis } from "@/domain/dashboards/coverage";
+import { coverageText, percentileBasis, percentilesBasis } from "@/domain/dashboards/coverage";
 import { readStoredResults, type StoredResultRow } from "@/domain/plans/stored-rankings";
 import { bandForScore } from "@/domain/scoring/bands";
 import { BAND_URGENCY, compareRemediation } from "@/domain/scoring/remediation-order";
@@ -148,8 +148,15 @@ describe("coverage and percentile wording", () => {
   it("says how many teams a figure covers, and that an open cycle is provisional", () => {
     expect(coverageText({ submitted: 3, teams: 5 }, true)).toBe("3 of 5 teams so far");
     expect(coverageText({ submitted: 5, teams: 5 }, false)).toBe("5 of 5 teams submitted");
-    expect(percentileBasis(9, true)).toBe("ranked against 9 teams, provisional while the cycle is open");
-    expect(percentileBasis(1, false)).toBe("ranked against 1 team");
+    expect(percentileBasis(9, true)).toBe(
+      "ranked against 9 teams scored on this pitfall, provisional while the cycle is open",
+    );
+    expect(percentileBasis(2, false)).toBe("ranked against 2 teams scored on this pitfall");
+    expect(percentileBasis(1, false)).toBe("ranked against 1 team scored on this pitfall");
+    expect(percentilesBasis(true)).toBe(
+      "ranked against the teams scored on each pitfall, provisional while the cycle is open",
+    );
+    expect(percentilesBasis(false)).toBe("ranked against the teams scored on each pitfall");
     expect(sameTeamsChangeText({ teams: 0, before: 0, now: 0, since: "2026 Q3" })).toBe(
       "no team submitted in both 2026 Q3 and this cycle",
     );

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   parseStoredDetail,
   percentileSentence,
+  shownPercentile,
   topRemediationSteps,
   type StoredCountermeasure,
 } from "@/domain/dashboards/team-dashboard";
@@ -197,10 +198,23 @@ describe("stored explanation JSON", () => {
 });
 
 describe("percentile wording", () => {
-  it("says riskier or less risky than which share of the other teams", () => {
-    expect(percentileSentence(80)).toBe("Riskier than 80% of the other teams");
-    expect(percentileSentence(50)).toBe("Riskier than 50% of the other teams");
-    expect(percentileSentence(12.5)).toBe("Less risky than 87% of the other teams");
-    expect(percentileSentence(null)).toMatch(/not scored/);
+  it("says riskier or less risky than which share of the other teams scored on the pitfall", () => {
+    expect(percentileSentence(80, 10)).toBe("Riskier than 80% of the 9 other teams scored on this pitfall");
+    expect(percentileSentence(50, 5)).toBe("Riskier than 50% of the 4 other teams scored on this pitfall");
+    expect(percentileSentence(12.5, 9)).toBe(
+      "Less risky than 87% of the 8 other teams scored on this pitfall",
+    );
+    expect(percentileSentence(null, 5)).toBe("No percentile: this pitfall was not scored for the team.");
+  });
+
+  it("compares with the one other team in words, and with none not at all", () => {
+    expect(percentileSentence(100, 2)).toBe("Riskier than the one other team scored on this pitfall");
+    expect(percentileSentence(0, 2)).toBe("Less risky than the one other team scored on this pitfall");
+    expect(percentileSentence(50, 2)).toBe("As risky as the one other team scored on this pitfall");
+    // The engine gives the only scored team 50: there is nobody to be riskier than.
+    expect(percentileSentence(50, 1)).toBe("No percentile: no other team was scored on this pitfall.");
+    expect(shownPercentile(50, 1)).toBeNull();
+    expect(shownPercentile(null, 4)).toBeNull();
+    expect(shownPercentile(62.5, 4)).toBe(62.5);
   });
 });

@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cycleKey, parseCycleKey, previousCycle, sortCycles } from "@/domain/cycles/cycle-ref";
 import { selectCycle } from "@/domain/dashboards/cycles";
-import { scoreTrend, shareTrend } from "@/domain/dashboards/trend";
+import { roundChange, scoreTrend, shareTrend } from "@/domain/dashboards/trend";
 
 describe("score trend arrows", () => {
   it("says which way the risk moved, by how much, and since when", () => {
@@ -32,6 +33,58 @@ describe("score trend arrows", () => {
     expect(scoreTrend(null, 40, "2026 Q3")).toBeNull();
     expect(scoreTrend(40, null, "2026 Q3")).toBeNull();
     expect(scoreTrend(40, 30, null)).toBeNull();
+  });
+
+  it("rounds a rise and a fall of the same size to the same number of points", () => {
+    // Scores carry one decimal, so half-point moves are common: a rise of 0.5 and a fall of 0.5
+    // both read as a point, 12.5 as 13 either way.
+    expect(scoreTrend(40.5, 40, "2026 Q3")).toMatchObject({
+      direction: "up",
+      change: 1,
+      text: "up 1 since 2026 Q3",
+    });
+    expect(scoreTrend(40, 40.5, "2026 Q3")).toMatchObject({
+      direction: "down",
+      change: -1,
+      text: "down 1 since 2026 Q3",
+    });
+    expect(scoreTrend(72.5, 60, "2026 Q3")).toMatchObject({ change: 13, text: "up 13 since 2026 Q3" });
+    expect(scoreTrend(60, 72.5, "2026 Q3")).toMatchObject({ change: -13, text: "down 13 since 2026 Q3" });
+    // Floating-point noise (40.6 − 40.1 is 0.49999999999999...) does not turn a half into nothing.
+    expect(scoreTrend(40.6, 40.1, "2026 Q3")).toMatchObject({ change: 1 });
+    expect(scoreTrend(40.1, 40.6, "2026 Q3")).toMatchObject({ change: -1 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (a, b) =>
+          scoreTrend(a / 10, b / 10, "2026 Q3")!.change === -scoreTrend(b / 10, a / 10, "2026 Q3")!.change,
+      ),
+    );
+  });
+
+  it("rounds changes kept to one decimal the same way up and down", () => {
+    expect(roundChange(0.05, 1)).toBe(0.1);
+    expect(roundChange(-0.05, 1)).toBe(-0.1);
+    expect(roundChange(21 - 0.000001, 1)).toBe(21);
+    expect(Object.is(roundChange(-0.04, 1), 0)).toBe(true);
+  });
+
+  it("rounds share changes the same way up and down", () => {
+    expect(shareTrend(0.125, 0.12, "2026 Q3")).toMatchObject({ change: 1, text: "up 1 point since 2026 Q3" });
+    expect(shareTrend(0.12, 0.125, "2026 Q3")).toMatchObject({
+      change: -1,
+      text: "down 1 point since 2026 Q3",
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (a, b) =>
+          shareTrend(a / 1000, b / 1000, "2026 Q3")!.change ===
+          -shareTrend(b / 1000, a / 1000, "2026 Q3")!.change,
+      ),
+    );
   });
 
   it("reports share changes in percentage points", () => {
