@@ -26,3 +26,26 @@ export function isRecordNotFound(error: unknown): boolean {
 function hasPrismaCode(error: unknown, code: string): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === code;
 }
+
+/**
+ * Runs a write once more when a unique index refused it: another write that its checks could not
+ * see yet took the value. The second run sees that write, so its own checks answer as they would
+ * have (a name already taken, say, or the next free slug); should the index refuse it again,
+ * `refusal()` is thrown instead of the database's error.
+ */
+export async function retryAfterUniqueViolation<T>(
+  write: () => Promise<T>,
+  refusal: () => Error,
+): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isUniqueConstraintViolation(error)) throw error;
+  }
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueConstraintViolation(error)) throw refusal();
+    throw error;
+  }
+}

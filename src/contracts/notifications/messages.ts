@@ -85,27 +85,62 @@ export interface DigestItemLine {
   href: string;
 }
 
-/** The weekly digest of a person's overdue plan items, oldest due date first. */
+/** An overdue item of a team the person leads, whose owner no longer has a role on the team. */
+export interface DigestLeftItemLine extends DigestItemLine {
+  formerOwnerName: string;
+}
+
+function digestLine(appUrl: string, item: DigestItemLine, owner = ""): string {
+  const status = item.status === "todo" ? "to do" : "in progress";
+  return `- ${item.teamName}: ${item.title} — due ${formatDayLong(item.dueOn)}, ${status}${owner}: ${absoluteUrl(appUrl, item.href)}`;
+}
+
+/**
+ * The weekly digest of a person's overdue plan items, oldest due date first: the items they own,
+ * then the items of teams they lead whose owner has left the team (lost their role on it, or was
+ * deactivated), which nobody else would hear about.
+ */
 export function overdueDigestMessage(input: {
   appUrl: string;
   personName: string;
   items: readonly DigestItemLine[];
+  leftItems?: readonly DigestLeftItemLine[];
 }): MailMessage {
-  const count = input.items.length;
+  const owned = input.items;
+  const left = input.leftItems ?? [];
+  const count = owned.length + left.length;
+  const ownedPart =
+    owned.length === 0
+      ? []
+      : [
+          "",
+          `${owned.length === 1 ? "This remediation plan item you own is" : "These remediation plan items you own are"} past ${owned.length === 1 ? "its" : "their"} due date:`,
+          "",
+          ...owned.map((item) => digestLine(input.appUrl, item)),
+          "",
+          "Mark them done, give them a new due date, or drop them with a reason.",
+        ];
+  const leftPart =
+    left.length === 0
+      ? []
+      : [
+          "",
+          `${left.length === 1 ? "This plan item of a team you lead is" : "These plan items of teams you lead are"} past ${left.length === 1 ? "its" : "their"} due date, and ${left.length === 1 ? "its owner is" : "their owners are"} no longer on the team:`,
+          "",
+          ...left.map((item) =>
+            digestLine(input.appUrl, item, `, owned by ${item.formerOwnerName} (no longer on the team)`),
+          ),
+          "",
+          "Give them a new owner on the team, or drop them with a reason.",
+        ];
+  const why =
+    left.length === 0
+      ? "You get this email because you own these plan items."
+      : owned.length === 0
+        ? "You get this email because you lead these teams."
+        : "You get this email because you own these plan items or lead these teams.";
   return {
     subject: `Weekly digest: ${count} overdue plan ${count === 1 ? "item" : "items"}`,
-    text: [
-      `Hello ${input.personName},`,
-      "",
-      `${count === 1 ? "This remediation plan item you own is" : "These remediation plan items you own are"} past ${count === 1 ? "its" : "their"} due date:`,
-      "",
-      ...input.items.map(
-        (item) =>
-          `- ${item.teamName}: ${item.title} — due ${formatDayLong(item.dueOn)}, ${item.status === "todo" ? "to do" : "in progress"}: ${absoluteUrl(input.appUrl, item.href)}`,
-      ),
-      "",
-      "Mark them done, give them a new due date, or drop them with a reason.",
-      ...footer(input.appUrl, "You get this email because you own these plan items."),
-    ].join("\n"),
+    text: [`Hello ${input.personName},`, ...ownedPart, ...leftPart, ...footer(input.appUrl, why)].join("\n"),
   };
 }

@@ -13,7 +13,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, { title: string;
   },
   plan_digest: {
     title: "Weekly digest of overdue plan items",
-    description: "Once a week, the remediation plan items you own that are past their due date.",
+    description:
+      "Once a week, the remediation plan items you own that are past their due date, and those of teams you lead whose owner has left the team.",
   },
 };
 

@@ -21,7 +21,9 @@ import type { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "../audit/audit";
 import { authorizeOrganisation } from "../auth/authorize";
 import { db } from "../db";
-import { ExpectedError } from "../errors";
+import { retryAfterUniqueViolation } from "../db-errors";
+import { ConflictError, ExpectedError } from "../errors";
+import { serialiseOrgChanges } from "./org-lock";
 import type { ImportPreviewDto, ImportCounts } from "@/contracts/admin/views";
 
 type Transaction = Prisma.TransactionClient;
@@ -141,23 +143,36 @@ export async function importOrganisation(actor: Actor, file: UploadedImportFile)
   authorizeImport(actor);
   const records = readRecords(file);
   if (!records.ok) throw new ImportRejectedError(records.issues);
-  return db.$transaction(
-    async (tx) => {
-      const plan = planOrganisationImport(records.value, await snapshot(tx));
-      if (plan.issues.length) throw new ImportRejectedError(plan.issues);
-      await writePlan(tx, actor, plan);
-      const counts = countsOf(plan);
-      await writeAudit(tx, {
-        actorId: actor.id,
-        action: "import.completed",
-        entityType: "import",
-        entityId: randomUUID(),
-        after: { fileName: file.name, ...counts },
-      });
-      return counts;
-    },
-    // Thousands of rows take longer than the default interactive-transaction limit of 5 s.
-    { timeout: 120_000, maxWait: 10_000 },
+  const importFile = () =>
+    db.$transaction(
+      async (tx) => {
+        // One organisation change at a time (org-lock.ts): the file is checked against the
+        // organisation as the change before it left it.
+        await serialiseOrgChanges(tx);
+        const plan = planOrganisationImport(records.value, await snapshot(tx));
+        if (plan.issues.length) throw new ImportRejectedError(plan.issues);
+        await writePlan(tx, actor, plan);
+        const counts = countsOf(plan);
+        await writeAudit(tx, {
+          actorId: actor.id,
+          action: "import.completed",
+          entityType: "import",
+          entityId: randomUUID(),
+          after: { fileName: file.name, ...counts },
+        });
+        return counts;
+      },
+      // Thousands of rows take longer than the default interactive-transaction limit of 5 s.
+      { timeout: 120_000, maxWait: 10_000 },
+    );
+  // A unit, team or person the file creates was created meanwhile by a write outside the org lock
+  // (adding a person, say): checked again, the file is refused with that row's problem.
+  return retryAfterUniqueViolation(
+    importFile,
+    () =>
+      new ConflictError(
+        "The organisation changed while the file was being imported, so nothing was imported. Upload the file again to check it against the organisation as it is now.",
+      ),
   );
 }
 

@@ -17,7 +17,9 @@ import type { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "../audit/audit";
 import { authorizeOrganisation } from "../auth/authorize";
 import { db } from "../db";
+import { retryAfterUniqueViolation } from "../db-errors";
 import { ConflictError, ExpectedError, NotFoundError, ValidationError } from "../errors";
+import { serialiseOrgChanges } from "./org-lock";
 
 type Transaction = Prisma.TransactionClient;
 
@@ -101,7 +103,17 @@ export async function createOrgUnit(
   input: CreateOrgUnitInput,
 ): Promise<{ id: string; slug: string }> {
   authorizeOrganisation(actor, "org:manage");
+  // A unit created meanwhile by a write outside the org lock (an instance still on an earlier
+  // version during an upgrade, say) can take the slug after the checks: answered as the name taken.
+  return retryAfterUniqueViolation(
+    () => insertOrgUnit(actor, input),
+    () => fieldConflict("name", `An org unit named ${input.name} already exists.`),
+  );
+}
+
+async function insertOrgUnit(actor: Actor, input: CreateOrgUnitInput): Promise<{ id: string; slug: string }> {
   return db.$transaction(async (tx) => {
+    await serialiseOrgChanges(tx);
     await assertUnitNameFree(tx, input.name);
     const parent = input.parentId ? await activeUnitFor(tx, input.parentId, "parentId") : null;
     const taken = await tx.orgUnit.findMany({
@@ -128,6 +140,7 @@ export async function createOrgUnit(
 export async function renameOrgUnit(actor: Actor, input: RenameOrgUnitInput): Promise<void> {
   authorizeOrganisation(actor, "org:manage");
   await db.$transaction(async (tx) => {
+    await serialiseOrgChanges(tx);
     const unit = await findUnit(tx, input.orgUnitId);
     if (unit.name === input.name) return;
     await assertUnitNameFree(tx, input.name, unit.id);
@@ -147,6 +160,7 @@ export async function renameOrgUnit(actor: Actor, input: RenameOrgUnitInput): Pr
 export async function moveOrgUnit(actor: Actor, input: MoveOrgUnitInput): Promise<void> {
   authorizeOrganisation(actor, "org:manage");
   await db.$transaction(async (tx) => {
+    await serialiseOrgChanges(tx);
     const unit = await findUnit(tx, input.orgUnitId);
     if (unit.parentId === input.parentId) return;
     const parent = input.parentId ? await activeUnitFor(tx, input.parentId, "parentId") : null;
@@ -174,6 +188,7 @@ export async function moveOrgUnit(actor: Actor, input: MoveOrgUnitInput): Promis
 export async function archiveOrgUnit(actor: Actor, input: OrgUnitIdInput): Promise<void> {
   authorizeOrganisation(actor, "org:manage");
   await db.$transaction(async (tx) => {
+    await serialiseOrgChanges(tx);
     const unit = await findUnit(tx, input.orgUnitId);
     if (unit.archivedAt) throw new ConflictError(`${unit.name} is already archived.`);
     const blocker = orgUnitArchiveBlocker({
@@ -198,6 +213,7 @@ export async function archiveOrgUnit(actor: Actor, input: OrgUnitIdInput): Promi
 export async function unarchiveOrgUnit(actor: Actor, input: OrgUnitIdInput): Promise<void> {
   authorizeOrganisation(actor, "org:manage");
   await db.$transaction(async (tx) => {
+    await serialiseOrgChanges(tx);
     const unit = await findUnit(tx, input.orgUnitId);
     if (!unit.archivedAt) throw new ConflictError(`${unit.name} is not archived.`);
     if (unit.parentId) {
@@ -228,7 +244,16 @@ export async function createTeam(
   input: CreateTeamInput,
 ): Promise<{ id: string; slug: string }> {
   authorizeOrganisation(actor, "org:manage");
+  // As for units: a slug taken meanwhile by a write outside the org lock is answered as the name taken.
+  return retryAfterUniqueViolation(
+    () => insertTeam(actor, input),
+    () => fieldConflict("name", `A team named ${input.name} already exists.`),
+  );
+}
+
+async function insertTeam(actor: Actor, input: CreateTeamInput): Promise<{ id: string; slug: string }> {
   return db.$transaction(async (tx) => {
+    await serialiseOrgChanges(tx);
     await assertTeamNameFree(tx, input.name);
     const unit = await activeUnitFor(tx, input.orgUnitId, "orgUnitId");
     const taken = await tx.team.findMany({
@@ -256,6 +281,7 @@ export async function createTeam(
 export async function renameTeam(actor: Actor, input: RenameTeamInput): Promise<void> {
   authorizeOrganisation(actor, "org:manage");
   await db.$transaction(async (tx) => {
+    await serialiseOrgChanges(tx);
     const team = await findTeam(tx, input.teamId);
     if (team.name === input.name) return;
     await assertTeamNameFree(tx, input.name, team.id);
@@ -275,6 +301,7 @@ export async function renameTeam(actor: Actor, input: RenameTeamInput): Promise<
 export async function moveTeam(actor: Actor, input: MoveTeamInput): Promise<void> {
   authorizeOrganisation(actor, "org:manage");
   await db.$transaction(async (tx) => {
+    await serialiseOrgChanges(tx);
     const team = await findTeam(tx, input.teamId);
     if (team.orgUnitId === input.orgUnitId) return;
     const unit = await activeUnitFor(tx, input.orgUnitId, "orgUnitId");
@@ -295,6 +322,7 @@ export async function moveTeam(actor: Actor, input: MoveTeamInput): Promise<void
 export async function archiveTeam(actor: Actor, input: TeamIdInput): Promise<void> {
   authorizeOrganisation(actor, "org:manage");
   await db.$transaction(async (tx) => {
+    await serialiseOrgChanges(tx);
     const team = await findTeam(tx, input.teamId);
     if (team.archivedAt) throw new ConflictError(`${team.name} is already archived.`);
     const archivedAt = new Date();
@@ -314,6 +342,7 @@ export async function archiveTeam(actor: Actor, input: TeamIdInput): Promise<voi
 export async function unarchiveTeam(actor: Actor, input: TeamIdInput): Promise<void> {
   authorizeOrganisation(actor, "org:manage");
   await db.$transaction(async (tx) => {
+    await serialiseOrgChanges(tx);
     const team = await findTeam(tx, input.teamId);
     if (!team.archivedAt) throw new ConflictError(`${team.name} is not archived.`);
     const unit = await tx.orgUnit.findUnique({ where: { id: team.orgUnitId }, select: { archivedAt: true } });

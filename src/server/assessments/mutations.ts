@@ -26,6 +26,7 @@ import type { FieldErrors } from "@/contracts/action-result";
 import type { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "../audit/audit";
 import { authorizeTeamChange, authorizeTeamChangeBySlug } from "../auth/authorize";
+import { holdOpenCycle, readCycleForWrite, type CycleForWrite } from "../cycles/cycle-lock";
 import { db } from "../db";
 import { isUniqueConstraintViolation } from "../db-errors";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
@@ -61,10 +62,12 @@ const answerableColumns = {
   version: true,
   // Individual answers carry a person's answers over from this assessment.
   carriedFromId: true,
-  cycle: { select: { id: true, name: true, status: true, questionnaireId: true } },
+  cycleId: true,
 } as const satisfies Prisma.AssessmentSelect;
 
-type AnswerableAssessment = Prisma.AssessmentGetPayload<{ select: typeof answerableColumns }>;
+type AnswerableAssessment = Prisma.AssessmentGetPayload<{ select: typeof answerableColumns }> & {
+  cycle: CycleForWrite;
+};
 
 function cycleNotOpenMessage(cycle: { name: string; status: string }): string {
   return cycle.status === "planned"
@@ -72,13 +75,24 @@ function cycleNotOpenMessage(cycle: { name: string; status: string }): string {
     : `${cycle.name} is closed, so its answers can no longer be changed.`;
 }
 
-/** Re-reads the assessment inside the transaction and refuses when its answers are frozen. */
+/** The assessment's cycle, read for a write into it (it stays as read until the transaction ends). */
+async function cycleOf(tx: Transaction, cycleId: string): Promise<CycleForWrite> {
+  const cycle = await readCycleForWrite(tx, cycleId);
+  if (!cycle) throw new NotFoundError();
+  return cycle;
+}
+
+/**
+ * Re-reads the assessment inside the transaction and refuses when its answers are frozen. Its
+ * cycle stays as read (open) until the transaction ends: a close waits for it (cycle-lock.ts).
+ */
 export async function readAnswerable(tx: Transaction, assessmentId: string): Promise<AnswerableAssessment> {
-  const assessment = await tx.assessment.findUnique({
+  const row = await tx.assessment.findUnique({
     where: { id: assessmentId },
     select: answerableColumns,
   });
-  if (!assessment) throw new NotFoundError();
+  if (!row) throw new NotFoundError();
+  const assessment = { ...row, cycle: await cycleOf(tx, row.cycleId) };
   if (assessment.status === "submitted") throw new ConflictError(SUBMITTED_MESSAGE);
   if (assessment.cycle.status !== "open") throw new ConflictError(cycleNotOpenMessage(assessment.cycle));
   return assessment;
@@ -285,6 +299,7 @@ export async function startAssessment(actor: Actor, input: StartAssessmentInput)
   const team = await authorizeTeamChangeBySlug(actor, "assessment:answer", input.teamSlug);
   try {
     return await db.$transaction(async (tx) => {
+      await holdOpenCycle(tx);
       const cycle = await tx.cycle.findFirst({
         where: { status: "open" },
         orderBy: [{ year: "desc" }, { quarter: "desc" }],
@@ -399,7 +414,7 @@ export async function submitAssessment(
   }
 
   return db.$transaction(async (tx) => {
-    const assessment = await tx.assessment.findUnique({
+    const row = await tx.assessment.findUnique({
       where: { id: input.assessmentId },
       select: {
         ...answerableColumns,
@@ -408,7 +423,9 @@ export async function submitAssessment(
         answers: { select: answerColumns },
       },
     });
-    if (!assessment) throw new NotFoundError();
+    if (!row) throw new NotFoundError();
+    // The cycle stays as read (open) until the submission commits: a close waits for it.
+    const assessment = { ...row, cycle: await cycleOf(tx, row.cycleId) };
     if (assessment.status === "submitted")
       throw new ConflictError("This assessment has already been submitted.");
     if (assessment.cycle.status !== "open") throw new ConflictError(cycleNotOpenMessage(assessment.cycle));
@@ -532,11 +549,12 @@ export async function reopenAssessment(
   const team = await authorizeTeamChange(actor, "assessment:reopen", { assessmentId: input.assessmentId });
 
   return db.$transaction(async (tx) => {
-    const assessment = await tx.assessment.findUnique({
+    const row = await tx.assessment.findUnique({
       where: { id: input.assessmentId },
       select: answerableColumns,
     });
-    if (!assessment) throw new NotFoundError();
+    if (!row) throw new NotFoundError();
+    const assessment = { ...row, cycle: await cycleOf(tx, row.cycleId) };
     if (assessment.status !== "submitted") {
       throw new ConflictError(
         assessment.status === "reopened"

@@ -6,6 +6,7 @@ import type { CreateCycleInput, CycleIdInput } from "@/contracts/cycles/schemas"
 import { writeAudit } from "../audit/audit";
 import { authorizeOrganisation } from "../auth/authorize";
 import { db } from "../db";
+import { lockCycleForStatusChange } from "./cycle-lock";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 
 /** Creates a planned cycle; it takes assessments once it is opened. */
@@ -107,6 +108,10 @@ export async function openCycle(actor: Actor, input: CycleIdInput): Promise<{ na
  * finish it would otherwise hold every team's quarter open, with no way for anyone but that team
  * to end it. Its last submitted results are a real, reviewed answer, a better record of the
  * quarter than none; and opening the cycle again lets the team finish the revision.
+ *
+ * Writes into the cycle already past their "is it open?" check are waited for, and later ones are
+ * refused, so nothing lands in the cycle after it closed and the list of reopened teams is the
+ * one the cycle closed with (cycle-lock.ts).
  */
 export async function closeCycle(
   actor: Actor,
@@ -114,6 +119,7 @@ export async function closeCycle(
 ): Promise<{ name: string; reopenedTeams: string[] }> {
   authorizeOrganisation(actor, "cycle:manage");
   return db.$transaction(async (tx) => {
+    await lockCycleForStatusChange(tx, input.cycleId);
     const cycle = await tx.cycle.findUnique({
       where: { id: input.cycleId },
       select: { id: true, name: true, status: true },

@@ -1,6 +1,10 @@
 import "server-only";
 import { teamPlanPath } from "@/contracts/plans/paths";
-import { overdueDigestMessage, type DigestItemLine } from "@/contracts/notifications/messages";
+import {
+  overdueDigestMessage,
+  type DigestItemLine,
+  type DigestLeftItemLine,
+} from "@/contracts/notifications/messages";
 import { countermeasureById } from "@/domain/content";
 import { isoWeek, notificationKey } from "@/domain/notifications/schedule";
 import { startOfUtcDay } from "@/domain/plans/plan-item-rules";
@@ -9,9 +13,17 @@ import type { AppPrismaClient } from "../prisma-client";
 import type { Mailer } from "./mailer";
 import { count, deliverOnce, emptySummary, optedOut, type RunSummary } from "./outbox";
 
+type Person = { id: string; name: string; email: string };
+
+/** The roles that put a person on a team: the ones a plan item's owner must hold. */
+const TEAM_ROLES = ["team_lead", "member"];
+
 /**
- * Once per ISO week, each person who owns open plan items past their due date (on active teams)
- * gets one email listing them, oldest due date first.
+ * Once per ISO week, each person with open plan items past their due date (on active teams) gets
+ * one email listing them, oldest due date first: the items they own on teams they still have a
+ * role on, and, for each team they lead, the items whose owner no longer has a role on it (moved
+ * to another team, or deactivated). A former owner hears nothing more about the team: its plan is
+ * no longer theirs to read. Items without an owner are left to the plan page, as before.
  */
 export async function sendOverdueDigests(
   client: AppPrismaClient,
@@ -27,7 +39,7 @@ export async function sendOverdueDigests(
       status: { in: ["todo", "in_progress"] },
       dueOn: { lt: startOfUtcDay(today) },
       team: { archivedAt: null },
-      owner: { deactivatedAt: null },
+      ownerId: { not: null },
     },
     orderBy: [{ dueOn: "asc" }, { id: "asc" }],
     select: {
@@ -35,42 +47,74 @@ export async function sendOverdueDigests(
       countermeasureId: true,
       dueOn: true,
       status: true,
+      teamId: true,
       team: { select: { name: true, slug: true } },
       owner: { select: { id: true, name: true, email: true } },
     },
   });
-  const owners = new Map<string, { id: string; name: string; email: string; items: DigestItemLine[] }>();
+  // Who is on each of these teams now, and who leads it: active people with a team role.
+  const grants = await client.roleAssignment.findMany({
+    where: {
+      teamId: { in: [...new Set(items.map((item) => item.teamId))] },
+      role: { in: TEAM_ROLES },
+      user: { deactivatedAt: null },
+    },
+    select: { teamId: true, role: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  const onTeam = new Set(grants.map((grant) => `${grant.teamId} ${grant.user.id}`));
+  const leadsOf = new Map<string, Person[]>();
+  for (const grant of grants) {
+    if (grant.role !== "team_lead" || !grant.teamId) continue;
+    leadsOf.set(grant.teamId, [...(leadsOf.get(grant.teamId) ?? []), grant.user]);
+  }
+
+  const recipients = new Map<string, Person & { items: DigestItemLine[]; leftItems: DigestLeftItemLine[] }>();
+  const recipient = (person: Person) => {
+    const known = recipients.get(person.id) ?? { ...person, items: [], leftItems: [] };
+    recipients.set(person.id, known);
+    return known;
+  };
   for (const item of items) {
     if (!item.owner || !item.dueOn) continue;
-    const owner = owners.get(item.owner.id) ?? { ...item.owner, items: [] };
-    owner.items.push({
+    const line: DigestItemLine = {
       teamName: item.team.name,
       title: countermeasureById(item.countermeasureId)?.action ?? item.countermeasureId,
       dueOn: item.dueOn.toISOString(),
       status: item.status === "in_progress" ? "in_progress" : "todo",
       href: teamPlanPath(item.team.slug),
-    });
-    owners.set(owner.id, owner);
+    };
+    if (onTeam.has(`${item.teamId} ${item.owner.id}`)) {
+      recipient(item.owner).items.push(line);
+      continue;
+    }
+    for (const lead of leadsOf.get(item.teamId) ?? []) {
+      recipient(lead).leftItems.push({ ...line, formerOwnerName: item.owner.name });
+    }
   }
   const week = isoWeek(today);
-  const skipped = await optedOut(client, "plan_digest", [...owners.keys()]);
+  const skipped = await optedOut(client, "plan_digest", [...recipients.keys()]);
   summary.optedOut += skipped.size;
-  for (const owner of owners.values()) {
-    if (skipped.has(owner.id)) continue;
+  for (const person of recipients.values()) {
+    if (skipped.has(person.id)) continue;
     const outcome = await deliverOnce(
       client,
       mailer,
       {
-        key: notificationKey("plan_digest", owner.id, week),
+        key: notificationKey("plan_digest", person.id, week),
         kind: "plan_digest",
-        user: owner,
+        user: person,
         message: overdueDigestMessage({
           appUrl: settings.appUrl,
-          personName: owner.name,
-          items: owner.items,
+          personName: person.name,
+          items: person.items,
+          leftItems: person.leftItems,
         }),
         actorId: null,
-        about: { week, itemCount: owner.items.length },
+        about: {
+          week,
+          itemCount: person.items.length + person.leftItems.length,
+          ...(person.leftItems.length > 0 ? { ownerLeftCount: person.leftItems.length } : {}),
+        },
       },
       now,
     );

@@ -247,7 +247,11 @@ export async function updatePlanItem(actor: Actor, input: UpdatePlanItemInput): 
     const current = await itemAtVersion(tx, team.id, input);
     // Every field's problem at once, so the editor shows them together rather than one per save.
     const problems: Record<string, string[]> = {};
-    if (!(await ownerOnTeam(tx, team.id, input.ownerId))) problems.ownerId = [OWNER_MESSAGE];
+    // Keeping the owner an item already has is not choosing one: an owner who has since left the
+    // team (or been deactivated) stays until someone hands the item over, and the item can still
+    // be marked done, dropped or annotated meanwhile. Choosing a new owner needs a role on the team.
+    const ownerChanged = input.ownerId !== current.ownerId;
+    if (ownerChanged && !(await ownerOnTeam(tx, team.id, input.ownerId))) problems.ownerId = [OWNER_MESSAGE];
     if (isNewPastDueDate(input.dueOn, orgWallClock(), current.dueOn))
       problems.dueOn = [PAST_DUE_DATE_MESSAGE];
     const change = applyStatusChange(

@@ -8,6 +8,7 @@ import type { AnsweredPulse } from "@/contracts/pulse/views";
 import type { FieldErrors } from "@/contracts/action-result";
 import { Prisma } from "@/generated/prisma/client";
 import { authorizeTeamChangeBySlug } from "../auth/authorize";
+import { readCycleForWrite } from "../cycles/cycle-lock";
 import { db } from "../db";
 import { isUniqueConstraintViolation } from "../db-errors";
 import { ConflictError, ExpectedError, NotFoundError, ValidationError } from "../errors";
@@ -110,10 +111,8 @@ export async function answerPulse(actor: Actor, input: AnswerPulseInput): Promis
   const team = await authorizeTeamChangeBySlug(actor, "pulse:answer", input.teamSlug);
   try {
     return await db.$transaction(async (tx) => {
-      const cycle = await tx.cycle.findUnique({
-        where: { id: input.cycleId },
-        select: { id: true, name: true, status: true, questionnaireId: true },
-      });
+      // The cycle stays as read (open) until the answer is counted: a close waits for it.
+      const cycle = await readCycleForWrite(tx, input.cycleId);
       if (!cycle) throw new NotFoundError("That quarter does not exist. Reload the page and try again.");
       if (cycle.status !== "open") {
         throw new ConflictError(

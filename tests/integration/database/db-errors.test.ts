@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { isRecordNotFound, isUniqueConstraintViolation } from "@/server/db-errors";
+import { isRecordNotFound, isUniqueConstraintViolation, retryAfterUniqueViolation } from "@/server/db-errors";
 
 async function errorOf(write: Promise<unknown>): Promise<unknown> {
   try {
@@ -49,5 +49,46 @@ describe("isRecordNotFound", () => {
     expect(isRecordNotFound(duplicate)).toBe(false);
     expect(isRecordNotFound(new Error("P2025"))).toBe(false);
     expect(isRecordNotFound(undefined)).toBe(false);
+  });
+});
+
+describe("retryAfterUniqueViolation", () => {
+  it("runs a write refused by a unique index once more, and answers a second refusal with its own error", async () => {
+    await db.user.create({ data: { id: "u-taken", name: "Taken", email: "taken@example.com" } });
+    let runs = 0;
+    const insert = (email: string) => () => {
+      runs++;
+      return db.user.create({ data: { id: `u-retry-${runs}`, name: "Retry", email } });
+    };
+    await expect(
+      retryAfterUniqueViolation(insert("taken@example.com"), () => new Error("That email is taken.")),
+    ).rejects.toThrow("That email is taken.");
+    expect(runs).toBe(2);
+
+    // A write whose second run finds the value free (its checks now see the other write) goes through.
+    runs = 0;
+    let email = "taken@example.com";
+    const created = await retryAfterUniqueViolation(
+      () => {
+        const attempt = insert(email)();
+        email = "free@example.com";
+        return attempt;
+      },
+      () => new Error("not expected"),
+    );
+    expect(created.email).toBe("free@example.com");
+    expect(runs).toBe(2);
+
+    // Any other failure is passed on at once.
+    runs = 0;
+    const missing = retryAfterUniqueViolation(
+      () => {
+        runs++;
+        return db.user.update({ where: { id: "nobody" }, data: { name: "Ghost" } });
+      },
+      () => new Error("not expected"),
+    );
+    await expect(missing).rejects.toSatisfy(isRecordNotFound);
+    expect(runs).toBe(1);
   });
 });

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Actor } from "@/domain/access/policy";
+import { roleScopeKey, type Actor } from "@/domain/access/policy";
 import { content, latestQuestionnaire } from "@/domain/content";
 import type { MailSettings } from "@/env";
 import { sendCycleReminder } from "@/server/cycles/reminders";
@@ -270,13 +270,22 @@ describe("the weekly digest of overdue plan items", () => {
           status,
         },
       });
+    // Owners hold a role on their items' teams (Ben leads Billing and is a member of the others).
+    for (const [userId, teamId] of [
+      [people.ben!, teams.Checkout!],
+      [people.ben!, teams.Refunds!],
+      [people.rex!, teams.Checkout!],
+    ] as const) {
+      await db.roleAssignment.create({
+        data: { userId, role: "member", teamId, scopeKey: roleScopeKey({ teamId }) },
+      });
+    }
     await item(teams.Checkout!, first!.id, people.ben!, "2026-12-01", "in_progress");
     await item(teams.Refunds!, first!.id, people.ben!, "2026-11-20");
     await item(teams.Billing!, first!.id, people.ben!, "2026-11-10", "done");
     await item(teams.Billing!, second!.id, people.ben!, "2026-12-20");
     await item(teams.Legacy!, first!.id, people.ben!, "2026-11-01");
     await item(teams.Checkout!, second!.id, people.dee!, "2026-11-15");
-    await item(teams.Refunds!, second!.id, people.eve!, "2026-11-15");
     await item(teams.Checkout!, third!.id, people.rex!, "2026-11-15");
     await item(teams.Refunds!, third!.id, people.ada!, "2026-12-09");
     await db.notificationOptOut.create({ data: { userId: people.dee!, kind: "plan_digest" } });
@@ -301,9 +310,8 @@ describe("the weekly digest of overdue plan items", () => {
       `- Refunds: ${first!.action} — due 20 November 2026, to do: ${APP_URL}/team/${(await db.team.findUniqueOrThrow({ where: { id: teams.Refunds! } })).slug}/plan`,
       `- Checkout: ${first!.action} — due 1 December 2026, in progress: ${APP_URL}/team/${(await db.team.findUniqueOrThrow({ where: { id: teams.Checkout! } })).slug}/plan`,
     ]);
-    // Dee opted out, Eve is deactivated; Ada's item is not due yet; Rex's mailbox is refused.
+    // Dee opted out; Ada's item is not due yet; Rex's mailbox is refused.
     expect(to("dee@example.test")).toEqual([]);
-    expect(to("eve@example.test")).toEqual([]);
     expect(to("ada@example.test")).toEqual([]);
     expect(received).toHaveLength(1);
     expect(
@@ -322,6 +330,89 @@ describe("the weekly digest of overdue plan items", () => {
       "Weekly digest: 2 overdue plan items",
     ]);
     await db.cycle.update({ where: { id: cycleId }, data: { status: "open" } });
+  });
+
+  it("goes to the team's leads for items whose owner has left the team, and no longer to that owner", async () => {
+    // The items of the test above are done by now.
+    await db.planItem.updateMany({ data: { status: "done" } });
+    const assessment = await db.assessment.findFirstOrThrow({ where: { teamId: teams.Billing! } });
+    const [first, second] = content.countermeasures;
+    const item = (teamId: string, countermeasureId: string, ownerId: string, dueOn: string) =>
+      db.planItem.create({
+        data: {
+          teamId,
+          countermeasureId,
+          pitfallId: content.pitfalls[0]!.id,
+          rationale: "so that it is tested",
+          addresses: "[]",
+          sourceAssessmentId: assessment.id,
+          ownerId,
+          dueOn: new Date(`${dueOn}T00:00:00Z`),
+          status: "todo",
+        },
+      });
+    // Fay owned a Billing item, then moved from Billing to Checkout, where she owns one too.
+    people.fay = await createUser(
+      "fay@example.test",
+      [{ role: "member", teamId: teams.Billing! }],
+      "Fay Moved",
+    );
+    await db.planItem.deleteMany({ where: { countermeasureId: second!.id, teamId: teams.Billing! } });
+    await item(teams.Billing!, second!.id, people.fay, "2026-12-02");
+    await db.roleAssignment.deleteMany({ where: { userId: people.fay } });
+    await db.roleAssignment.create({
+      data: {
+        userId: people.fay,
+        role: "member",
+        teamId: teams.Checkout!,
+        scopeKey: roleScopeKey({ teamId: teams.Checkout! }),
+      },
+    });
+    await db.planItem.deleteMany({ where: { countermeasureId: second!.id, teamId: teams.Checkout! } });
+    await item(teams.Checkout!, second!.id, people.fay, "2026-12-03");
+    // Eve, a lead of Refunds, was deactivated with an item of Refunds still hers.
+    await db.planItem.deleteMany({ where: { countermeasureId: first!.id, teamId: teams.Refunds! } });
+    await item(teams.Refunds!, first!.id, people.eve!, "2026-12-04");
+
+    // Tuesday of ISO week 2026-W52, after the cycle's due date: only digests are due.
+    await runNotifications(db, mailer(), schedule, new Date("2026-12-22T06:00:00Z"));
+    const slug = async (teamId: string) => (await db.team.findUniqueOrThrow({ where: { id: teamId } })).slug;
+    const lines = (mail: Received) => mail.text.split("\n").filter((line) => line.startsWith("- "));
+
+    // Fay hears about her Checkout item only.
+    const fays = to("fay@example.test");
+    expect(fays.map((mail) => mail.subject)).toEqual(["Weekly digest: 1 overdue plan item"]);
+    expect(lines(fays[0]!)).toEqual([
+      `- Checkout: ${second!.action} — due 3 December 2026, to do: ${APP_URL}/team/${await slug(teams.Checkout!)}/plan`,
+    ]);
+    // Ben leads Billing: he hears about the item Fay left behind, named as hers.
+    const bens = to("ben@example.test");
+    expect(bens.map((mail) => mail.subject)).toEqual(["Weekly digest: 1 overdue plan item"]);
+    expect(bens[0]!.text).toContain(
+      "This plan item of a team you lead is past its due date, and its owner is no longer on the team:",
+    );
+    expect(lines(bens[0]!)).toEqual([
+      `- Billing: ${second!.action} — due 2 December 2026, to do, owned by Fay Moved (no longer on the team): ${APP_URL}/team/${await slug(teams.Billing!)}/plan`,
+    ]);
+    expect(bens[0]!.text).toContain("Give them a new owner on the team, or drop them with a reason.");
+    expect(bens[0]!.text).toContain("You get this email because you lead these teams.");
+    expect(bens[0]!.text).not.toContain("you own");
+    // Ada leads Refunds: she hears about deactivated Eve's item; Eve gets nothing; Rex, who leads
+    // Refunds too, is refused by the mail server; Dee opted out.
+    expect(to("ada@example.test").flatMap(lines)).toEqual([
+      `- Refunds: ${first!.action} — due 4 December 2026, to do, owned by Eve Gone (no longer on the team): ${APP_URL}/team/${await slug(teams.Refunds!)}/plan`,
+    ]);
+    expect(to("eve@example.test")).toEqual([]);
+    expect(received.map((mail) => mail.to[0]).sort()).toEqual([
+      "ada@example.test",
+      "ben@example.test",
+      "fay@example.test",
+    ]);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "notification.sent", entityId: people.ben! },
+      orderBy: { at: "desc" },
+    });
+    expect(JSON.parse(audit.after!)).toMatchObject({ kind: "plan_digest", itemCount: 1, ownerLeftCount: 1 });
   });
 });
 

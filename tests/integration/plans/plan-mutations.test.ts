@@ -8,7 +8,9 @@ import { ExpectedError } from "@/contracts/action-result";
 import { db } from "@/server/db";
 import { parseInput } from "@/server/errors";
 import { addPlanItem, removePlanItem, updatePlanItem } from "@/server/plans/mutations";
+import { deactivatePerson, revokeRole } from "@/server/admin/people-mutations";
 import {
+  createPerson,
   createPlanOrganisation,
   createScoredAssessment,
   createTeam,
@@ -234,6 +236,57 @@ describe("plan items", () => {
     expect(error.code).toBe("validation");
     expect(error.fieldErrors.ownerId).toEqual(["Choose someone with a role on this team"]);
     expect(await snapshotPlan(team.id)).toEqual(before);
+  });
+  describe("an item whose owner has left the team", () => {
+    /** An item owned by a new member of the team, who then loses their role (or their account). */
+    async function itemOfLeaver(index: number, leaves: "role" | "account") {
+      const leaver = await createPerson("Kai Leaving", [{ role: "member", teamId: team.id }]);
+      const { itemId } = await addAs(org.coach, index);
+      await updatePlanItem(team.lead, edit(itemId, 1, { ownerId: leaver.id, status: "in_progress" }));
+      if (leaves === "role") {
+        const grant = await db.roleAssignment.findFirstOrThrow({
+          where: { userId: leaver.id, teamId: team.id },
+        });
+        await revokeRole(org.admin, { userId: leaver.id, roleAssignmentId: grant.id });
+      } else {
+        await deactivatePerson(org.admin, { userId: leaver.id });
+      }
+      return { itemId, leaver };
+    }
+
+    it("can still be saved keeping that owner, as the editor offers it", async () => {
+      for (const [index, leaves] of [
+        [10, "role"],
+        [11, "account"],
+      ] as const) {
+        const { itemId, leaver } = await itemOfLeaver(index, leaves);
+        expect(
+          await updatePlanItem(
+            team.lead,
+            edit(itemId, 2, { ownerId: leaver.id, status: "done", notes: "Finished before leaving" }),
+          ),
+        ).toEqual({ version: 3 });
+        expect(await db.planItem.findUniqueOrThrow({ where: { id: itemId } })).toMatchObject({
+          ownerId: leaver.id,
+          status: "done",
+          notes: "Finished before leaving",
+        });
+      }
+    });
+
+    it("can be handed to someone on the team, but not to someone else who has left", async () => {
+      const { itemId, leaver } = await itemOfLeaver(12, "role");
+      const { leaver: otherLeaver } = await itemOfLeaver(13, "role");
+      const before = await snapshotPlan(team.id);
+      const error = await refusal(updatePlanItem(team.lead, edit(itemId, 2, { ownerId: otherLeaver.id })));
+      expect(error.fieldErrors).toEqual({ ownerId: ["Choose someone with a role on this team"] });
+      expect(await snapshotPlan(team.id)).toEqual(before);
+
+      await updatePlanItem(team.lead, edit(itemId, 2, { ownerId: team.member.id }));
+      // Once handed over, the former owner cannot be chosen again.
+      const back = await refusal(updatePlanItem(team.lead, edit(itemId, 3, { ownerId: leaver.id })));
+      expect(back.fieldErrors).toEqual({ ownerId: ["Choose someone with a role on this team"] });
+    });
   });
 
   it("needs a reason to drop an item, and keeps it once given", async () => {
