@@ -10,6 +10,7 @@ import { countermeasureById } from "../content";
 import { formatDayLong, formatInteger } from "../format";
 import { PLAN_ITEM_STATUS_LABELS, decodePlanItemStatus } from "../plans/plan-item-rules";
 import { NOTIFICATION_KIND_LABELS, isNotificationKind } from "../notifications/kinds";
+import { possessive } from "../text/possessive";
 
 const NAME_KINDS = ["user", "team", "org_unit", "plan_item", "cycle", "assessment"] as const;
 export type AuditNameKind = (typeof NAME_KINDS)[number];
@@ -55,10 +56,6 @@ function count(value: unknown): number | null {
 
 function plural(n: number, one: string, many: string): string {
   return `${formatInteger(n)} ${n === 1 ? one : many}`;
-}
-
-function possessive(name: string): string {
-  return name.endsWith("s") ? `${name}'` : `${name}'s`;
 }
 
 function roleLabel(value: unknown): string {

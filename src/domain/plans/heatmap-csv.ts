@@ -7,7 +7,7 @@
 import { csvLines } from "../csv/csv-writer";
 import { PITFALL_IDS } from "../content/schema";
 import { bandName, decodeRiskBand } from "../scoring/bands";
-import { formatScoreCompact } from "../format";
+import { formatScore } from "../format";
 import { pitfallName } from "./stored-rankings";
 import { teamHeadline } from "../results/headline";
 
@@ -55,7 +55,7 @@ function resultCells(result: HeatmapPitfallResult | undefined): [string, string]
   if (!result) return ["", ""];
   if (result.status === "not-assessed") return ["", "Not assessed"];
   if (result.status === "insufficient-evidence") return ["", "Insufficient evidence"];
-  return [result.score === null ? "" : formatScoreCompact(result.score), bandLabel(result.band)];
+  return [result.score === null ? "" : formatScore(result.score), bandLabel(result.band)];
 }
 
 export function heatmapCsvRow(row: HeatmapTeamRow, cycleName: string): string[] {
@@ -69,8 +69,8 @@ export function heatmapCsvRow(row: HeatmapTeamRow, cycleName: string): string[] 
       headline.worstBand === null ? "Not scored" : bandLabel(headline.worstBand),
       headline.worstBand === null ? "" : String(headline.highOrCriticalCount),
       headline.worstPitfalls[0] ? pitfallName(headline.worstPitfalls[0]) : "",
-      headline.worstScore === null ? "" : formatScoreCompact(headline.worstScore),
-      headline.averageScore === null ? "" : formatScoreCompact(headline.averageScore),
+      headline.worstScore === null ? "" : formatScore(headline.worstScore),
+      headline.averageScore === null ? "" : formatScore(headline.averageScore),
     );
   }
   const byPitfall = new Map(row.assessment?.results.map((result) => [result.pitfallId, result]) ?? []);

@@ -1,5 +1,5 @@
 import type { ComponentProps, ReactNode } from "react";
-import { formatDayLong, formatMomentDayLong, formatScoreCompact } from "@/domain/format";
+import { formatDayLong, formatMomentDayLong, formatScore } from "@/domain/format";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { EmptyState } from "@/ui/empty-state";
 import { PageHeader } from "@/ui/page-header";
@@ -160,7 +160,7 @@ function RecommendationCard({
       title={recommendation.action}
       description={
         recommendation.totalRiskRemoved > 0
-          ? `Removes ${formatScoreCompact(recommendation.totalRiskRemoved)} risk points across ${served} pitfall${served === 1 ? "" : "s"}`
+          ? `Removes ${formatScore(recommendation.totalRiskRemoved)} risk points across ${served} pitfall${served === 1 ? "" : "s"}`
           : "Removes no risk found by this assessment"
       }
       actions={
@@ -182,7 +182,7 @@ function RecommendationCard({
           return (
             <li key={pitfall.pitfallId} className="text-slate-700">
               <span className="font-semibold text-slate-900">{pitfall.pitfallName}</span>
-              {pitfall.riskRemoved > 0 ? ` (${formatScoreCompact(pitfall.riskRemoved)} points)` : ""}: so that{" "}
+              {pitfall.riskRemoved > 0 ? ` (${formatScore(pitfall.riskRemoved)} points)` : ""}: so that{" "}
               {pitfall.rationale}.
               <br />
               <span className="text-slate-600">

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { formatScoreCompact } from "@/domain/format";
+import { formatScore } from "@/domain/format";
 import { readStoredResults, scoreOfPitfall } from "@/domain/plans/stored-rankings";
 import { ExpectedError } from "@/contracts/action-result";
 import { db } from "@/server/db";
@@ -82,13 +82,13 @@ describe("team plan and org unit plans", () => {
       const difference = Math.round((after - before) * 10) / 10;
       const words =
         difference < 0
-          ? `down ${formatScoreCompact(-difference)}`
+          ? `down ${formatScore(-difference)}`
           : difference > 0
-            ? `up ${formatScoreCompact(difference)}`
+            ? `up ${formatScore(difference)}`
             : "unchanged";
       expect(item.addedInCycle).toBe("2026 Q2");
       expect(item.closedLoop.text).toBe(
-        `${item.pitfallName}: ${formatScoreCompact(before)} → ${formatScoreCompact(after)} (${words}) since 2026 Q2`,
+        `${item.pitfallName}: ${formatScore(before)} → ${formatScore(after)} (${words}) since 2026 Q2`,
       );
       expect(item.outcome).toBe(difference < 0 ? "improved" : difference > 0 ? "worsened" : "unchanged");
     }

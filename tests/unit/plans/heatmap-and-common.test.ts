@@ -2,11 +2,16 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { PITFALL_IDS } from "@/domain/content/schema";
 import { commonCountermeasures } from "@/domain/plans/common-countermeasures";
-import { heatmapCsvColumns, heatmapCsvHeader, heatmapCsvLines, type HeatmapTeamRow } from "@/domain/plans/heatmap-csv";
+import {
+  heatmapCsvColumns,
+  heatmapCsvHeader,
+  heatmapCsvLines,
+  type HeatmapTeamRow,
+} from "@/domain/plans/heatmap-csv";
 
 const submitted: HeatmapTeamRow = {
   orgUnitName: "Payments, EU",
-  teamName: "Zoë's \"Checkout\"",
+  teamName: 'Zoë\'s "Checkout"',
   teamSlug: "checkout",
   assessment: {
     results: [
@@ -39,7 +44,12 @@ describe("heatmap CSV", () => {
   });
 
   it("writes scores and bands in words, and quotes names so they parse back", () => {
-    const csv = heatmapCsvHeader() + heatmapCsvLines([submitted, { ...submitted, teamName: "Refunds", teamSlug: "refunds", assessment: null }], "2026 Q3");
+    const csv =
+      heatmapCsvHeader() +
+      heatmapCsvLines(
+        [submitted, { ...submitted, teamName: "Refunds", teamSlug: "refunds", assessment: null }],
+        "2026 Q3",
+      );
     const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     const [first, second] = parsed.data;
@@ -52,9 +62,9 @@ describe("heatmap CSV", () => {
       "Overall band (worst pitfall)": "High",
       "High or Critical pitfalls": "1",
       "Worst pitfall": "Linear run costs",
-      "Worst pitfall score": "62",
+      "Worst pitfall score": "62.0",
       "Average score": "38.4",
-      "Linear run costs score": "62",
+      "Linear run costs score": "62.0",
       "Linear run costs band": "High",
       "Excessive BAU score": "",
       "Excessive BAU band": "Not assessed",
@@ -70,9 +80,9 @@ describe("heatmap CSV", () => {
   });
 
   it("keeps a name starting like a formula from running in a spreadsheet", () => {
-    const csv = heatmapCsvLines([{ ...submitted, teamName: "=HYPERLINK(\"x\")" }], "2026 Q3");
+    const csv = heatmapCsvLines([{ ...submitted, teamName: '=HYPERLINK("x")' }], "2026 Q3");
     const parsed = Papa.parse<string[]>(csv, { skipEmptyLines: true });
-    expect(parsed.data[0]![1]).toBe("'=HYPERLINK(\"x\")");
+    expect(parsed.data[0]![1]).toBe('\'=HYPERLINK("x")');
   });
 });
 
@@ -104,7 +114,14 @@ describe("most common countermeasures in a unit", () => {
         },
       ],
     );
-    expect(common.map((entry) => [entry.countermeasureId, entry.teamsPlanning, entry.teamsRecommended, entry.teamsTotal])).toEqual([
+    expect(
+      common.map((entry) => [
+        entry.countermeasureId,
+        entry.teamsPlanning,
+        entry.teamsRecommended,
+        entry.teamsTotal,
+      ]),
+    ).toEqual([
       ["pipeline", 2, 1, 2],
       ["budgets", 0, 2, 2],
       ["telemetry", 1, 0, 1],
