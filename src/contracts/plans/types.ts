@@ -158,6 +158,11 @@ export interface UnitPlanView {
   campaign: CampaignView | null;
   teams: UnitTeamSummary[];
   common: CommonCountermeasure[];
+  /**
+   * Whose rankings `common` counts: each team's latest result, the latest cycle with results being
+   * `cycleName` (the unit export's default cycle, so its PDF counts the same). Null without results.
+   */
+  commonBasis: { cycleName: string; teamsRanked: number; teamsRankedEarlier: number } | null;
   overdue: UnitPlanItemRef[];
   /** The cycle "done this cycle" refers to (the open one, else the latest). */
   currentCycle: { name: string; opensOn: string; closesOn: string } | null;

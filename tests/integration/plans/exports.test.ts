@@ -4,6 +4,8 @@ import { PITFALL_IDS } from "@/domain/content/schema";
 import { orgUnitPlanExportSchema, teamPlanExportSchema } from "@/domain/plans/export-schema";
 import { JIRA_CSV_COLUMNS } from "@/domain/plans/jira-csv";
 import { readStoredResults } from "@/domain/plans/stored-rankings";
+import { teamHeadline } from "@/domain/results/headline";
+import { toApiHeadline } from "@/server/api/headline";
 import { ExpectedError } from "@/contracts/action-result";
 import { db } from "@/server/db";
 import { readExportBytes, readExportText } from "@/server/exports/export-file";
@@ -96,6 +98,7 @@ describe("plan exports", () => {
       expect(document.assessment?.pitfalls.map((pitfall) => pitfall.pitfallId)).toEqual([...PITFALL_IDS]);
       expect(document.planItems.map((item) => item.action)).toEqual(actions);
       expect(document.planItems[0]).toMatchObject({
+        ownerName: team.member.name,
         ownerEmail: team.member.email,
         dueOn: DUE_DAY,
         status: "in_progress",
@@ -106,15 +109,30 @@ describe("plan exports", () => {
         droppedReason: "The platform team does this for everyone",
       });
       expect(document.recommendations.length).toBeGreaterThan(0);
+      expect(document.lastResult).toBeNull();
     });
 
-    it("keeps people out of the export beyond the owners' emails", async () => {
+    it("carries the API's headline, led by the worst pitfall's band, and no average band to misread", async () => {
+      const document = await loadTeamPlanExport(org.coach, team.slug, { year: 2026, quarter: 3 });
+      const stored = await db.assessment.findFirstOrThrow({
+        where: { teamId: team.id, cycleId: org.q3.id },
+        select: { results: true },
+      });
+      const expected = toApiHeadline(teamHeadline(readStoredResults(stored.results).pitfalls));
+      expect(document.assessment?.headline).toEqual(expected);
+      expect(expected.band).not.toBeNull();
+      expect(document.assessment).not.toHaveProperty("overallBand");
+      expect(document.assessment).not.toHaveProperty("overallScore");
+      expect(document.schemaVersion).toBe(2);
+    });
+
+    it("keeps people out of the export beyond the owners' names and emails", async () => {
       const text = await readExportText(
         (await buildTeamPlanExport(org.coach, { teamSlug: team.slug, format: "json", cycle: null })).body,
       );
       expect(text).toContain(team.member.email);
+      expect(text).toContain(team.member.name);
       for (const hidden of [
-        team.member.name,
         team.lead.name,
         team.lead.email,
         org.coach.name,
@@ -134,12 +152,41 @@ describe("plan exports", () => {
       expect(document.planItems.every((item) => item.closedLoop.direction === null)).toBe(true);
     });
 
-    it("exports a cycle without a submitted assessment as the plan alone", async () => {
+    it("exports a cycle without a submitted assessment as the plan, with the last result named apart", async () => {
       const document = await loadTeamPlanExport(org.coach, team.slug, { year: 2026, quarter: 4 });
       expect(document.assessment).toBeNull();
       expect(document.recommendations).toEqual([]);
       expect(document.planItems).toHaveLength(3);
+      const q3 = await loadTeamPlanExport(org.coach, team.slug, { year: 2026, quarter: 3 });
+      expect(document.lastResult).toMatchObject({
+        cycle: "2026 Q3",
+        status: "submitted",
+        submittedAt: "2026-09-10T00:00:00.000Z",
+        headline: q3.assessment!.headline,
+      });
+      expect(document.lastResult!.topRecommendations).toEqual(
+        q3.recommendations.slice(0, 3).map(({ countermeasureId, action, totalRiskRemoved }) => ({
+          countermeasureId,
+          action,
+          totalRiskRemoved,
+        })),
+      );
       expect(teamPlanExportSchema.safeParse(JSON.parse(JSON.stringify(document))).success).toBe(true);
+
+      const markdown = await readExportText(
+        (
+          await buildTeamPlanExport(org.coach, {
+            teamSlug: team.slug,
+            format: "md",
+            cycle: { year: 2026, quarter: 4 },
+          })
+        ).body,
+      );
+      expect(markdown).toContain("No result this cycle: no submitted assessment for 2026 Q4.");
+      expect(markdown).toMatch(
+        /Last result, from 2026 Q3, submitted on 10 Sep 2026: \*\*(None|Low|Medium|High|Critical)\*\* — /,
+      );
+      expect(markdown).not.toContain("No symptoms were triggered");
     });
 
     it("exports CSV for Jira whose commas, quotes, line breaks and non-ASCII text parse back", async () => {
@@ -171,9 +218,9 @@ describe("plan exports", () => {
       expect(headings).toEqual(expect.arrayContaining(["## Scores", "## Triggered symptoms", "## Plan"]));
       expect(markdown).toContain("| Pitfall | Score | Band | Confidence | Triggered symptoms |");
       for (const action of actions) expect(markdown).toContain(`| ${action} |`);
-      expect(markdown).toContain(
-        `- **Owner:** ${team.member.email.replace(/[_*]/g, (character) => `\\${character}`)}`,
-      );
+      // People read the file: owners by name, never by email.
+      expect(markdown).toContain(`- **Owner:** ${team.member.name}`);
+      expect(markdown).not.toContain(team.member.email);
       expect(markdown).toContain("Dropped: The platform team does this for everyone");
     });
 
@@ -189,7 +236,8 @@ describe("plan exports", () => {
       expect(text).toContain("Excessive BAU");
       expect(text).toContain("Top symptoms");
       for (const action of actions) expect(text).toContain(action);
-      expect(text).toContain(team.member.email);
+      expect(text).toContain(team.member.name);
+      expect(text).not.toContain(team.member.email);
       // An embedded Unicode font prints every script as written (CJK from the fallback font, so the
       // extracted text may have a break where the font changes).
       expect(text.replace(/\s/g, "")).toContain("Secondline:ZoëMüller,Łukasz,東京");
