@@ -9,6 +9,8 @@ import { toApiHeadline } from "@/server/api/headline";
 import { ExpectedError } from "@/contracts/action-result";
 import { db } from "@/server/db";
 import { readExportBytes, readExportText } from "@/server/exports/export-file";
+import { COMPLETION_LABELS } from "@/domain/dashboards/heatmap-columns";
+import { getOrgHeatmap } from "@/server/dashboards/heatmap";
 import { buildHeatmapExport, HEATMAP_BATCH_SIZE } from "@/server/exports/heatmap-export";
 import { buildTeamPlanExport, loadTeamPlanExport } from "@/server/exports/team-export";
 import { buildOrgUnitPlanExport } from "@/server/exports/unit-export";
@@ -336,20 +338,90 @@ describe("plan exports", () => {
   });
 
   describe("the heatmap", () => {
-    it("has a row per team of the coach's units with each pitfall's score and band", async () => {
+    it("has a row per team of the coach's units with its completion and each pitfall's score and band", async () => {
       const file = await buildHeatmapExport(org.coach, { cycle: { year: 2026, quarter: 3 } });
       expect(file.filename).toBe("heatmap-2026-q3.csv");
       const parsed = parseCsv(await readExportText(file.body));
-      expect(parsed.data.map((row) => row.Team)).toEqual(
-        [team.name, "Refunds"].sort((a, b) => a.localeCompare(b)),
-      );
+      expect(parsed.data.map((row) => row.Team).sort()).toEqual([team.name, "Refunds"].sort());
       const row = parsed.data.find((entry) => entry["Team slug"] === team.slug)!;
-      expect(row).toMatchObject({ "Org unit": org.unit.name, Cycle: "2026 Q3", Status: "Submitted" });
-      expect(row["Excessive BAU score"]).toMatch(/^\d+(\.\d)?$/);
+      expect(row).toMatchObject({
+        "Org unit": org.unit.name,
+        Cycle: "2026 Q3",
+        Completion: "Submitted",
+        "Results from": "2026 Q3",
+      });
+      expect(row["Excessive BAU score"]).toMatch(/^\d+\.\d$/);
+      expect(row["Average score"]).toMatch(/^\d+\.\d$/);
       expect(["None", "Low", "Medium", "High", "Critical"]).toContain(row["Excessive BAU band"]);
     });
 
-    it("covers the whole organisation for a head of engineering, read in batches", async () => {
+    it("gives a team that has not submitted in the cycle its completion and its last result with its cycle", async () => {
+      await db.assessment.create({ data: { teamId: quiet.id, cycleId: org.open.id, status: "draft" } });
+      const parsed = parseCsv(
+        await readExportText(
+          (await buildHeatmapExport(org.coach, { cycle: { year: 2026, quarter: 4 } })).body,
+        ),
+      );
+      const byTeam = new Map(parsed.data.map((row) => [row["Team slug"], row]));
+      expect(byTeam.get(quiet.slug)).toMatchObject({
+        Cycle: "2026 Q4",
+        Completion: "Draft",
+        "Results from": "2026 Q3",
+      });
+      expect(byTeam.get(team.slug)).toMatchObject({ Completion: "Not started", "Results from": "2026 Q3" });
+      const q3 = parseCsv(
+        await readExportText(
+          (await buildHeatmapExport(org.coach, { cycle: { year: 2026, quarter: 3 } })).body,
+        ),
+      ).data.find((row) => row["Team slug"] === team.slug)!;
+      // The earlier result's figures, as the heatmap shows them greyed with their cycle.
+      for (const column of [
+        "Overall band (worst pitfall)",
+        "Worst pitfall",
+        "Worst pitfall score",
+        "Average score",
+      ])
+        expect(byTeam.get(team.slug)![column]).toBe(q3[column]);
+      expect(byTeam.get(team.slug)!["Overall band (worst pitfall)"]).not.toBe("");
+    });
+
+    it("is the view asked for: the heatmap's unit, filters and order, row for row", async () => {
+      const views = [
+        {},
+        { unit: org.unit.slug },
+        { band: "medium" as const },
+        { completion: "draft" as const },
+        { sort: "team" as const, dir: "desc" as const },
+      ];
+      for (const filters of views) {
+        const file = await buildHeatmapExport(org.head, { cycle: { year: 2026, quarter: 4 }, ...filters });
+        const parsed = parseCsv(await readExportText(file.body));
+        const view = await getOrgHeatmap(org.head, { cycle: "2026-q4", ...filters });
+        expect(
+          parsed.data.map((row) => row["Team slug"]),
+          JSON.stringify(filters),
+        ).toEqual(view.heatmap.groups.flatMap((group) => group.rows.map((row) => row.slug)));
+        expect(parsed.data.map((row) => row.Completion)).toEqual(
+          view.heatmap.groups.flatMap((group) => group.rows.map((row) => COMPLETION_LABELS[row.completion])),
+        );
+      }
+      const unitFile = await buildHeatmapExport(org.head, {
+        cycle: { year: 2026, quarter: 4 },
+        unit: org.unit.slug,
+      });
+      expect(unitFile.filename).toBe(`heatmap-2026-q4-${org.unit.slug}.csv`);
+    });
+
+    it("refuses a unit the person may not read, and a cycle that has not started, as not found", async () => {
+      expect(await codeOf(buildHeatmapExport(org.coach, { cycle: null, unit: org.otherUnit.slug }))).toBe(
+        "not_found",
+      );
+      expect(await codeOf(buildHeatmapExport(org.head, { cycle: { year: 2031, quarter: 1 } }))).toBe(
+        "not_found",
+      );
+    });
+
+    it("covers the whole organisation for a head of engineering, written in chunks", async () => {
       const big = await db.orgUnit.create({ data: { name: "Big Unit", slug: "big-unit-heatmap" } });
       await db.team.createMany({
         data: Array.from({ length: HEATMAP_BATCH_SIZE + 5 }, (_, index) => ({
@@ -364,9 +436,11 @@ describe("plan exports", () => {
       const teamCount = await db.team.count({ where: { archivedAt: null } });
       expect(parsed.data).toHaveLength(teamCount);
       expect(new Set(parsed.data.map((row) => row["Team slug"])).size).toBe(teamCount);
+      // Without a cycle, the heatmap's own default: the latest cycle that has started.
+      expect(new Set(parsed.data.map((row) => row.Cycle))).toEqual(new Set(["2026 Q4"]));
       expect(
         parsed.data
-          .filter((row) => row.Status === "Submitted")
+          .filter((row) => row["Results from"] === "2026 Q3")
           .map((row) => row["Team slug"])
           .sort(),
       ).toEqual([team.slug, quiet.slug].sort());
