@@ -221,10 +221,17 @@ export function describeAuditEvent(event: AuditEventFacts, name: AuditNameLookup
       const reopened = listNames(after.reopenedTeams);
       return `${who} closed ${cycle}${reopened.length ? `, keeping the last submitted results of the reopened ${reopened.length === 1 ? "assessment" : "assessments"} of ${reopened.join(", ")}` : ""}`;
     }
-    case "reminder.sent": {
+    case "reminder.sent":
+    case "reminder.prepared": {
       const teams = listNames(after.teams);
       const n = count(after.teamCount) ?? teams.length;
-      return `${who} sent a reminder about ${cycle} to the leads of ${plural(n, "team", "teams")}${teams.length ? `: ${teams.join(", ")}` : ""}`;
+      const named = teams.length ? `: ${teams.join(", ")}` : "";
+      // Without email set up the app only prepares the email (events before "reminder.prepared"
+      // existed say so with byEmail false): nobody may ever have sent it.
+      if (event.action === "reminder.prepared" || after.byEmail === false) {
+        return `${who} prepared a reminder email about ${cycle} for the leads of ${plural(n, "team", "teams")}${named}; Pitfall Radar did not send it`;
+      }
+      return `${who} sent a reminder about ${cycle} to the leads of ${plural(n, "team", "teams")}${named}`;
     }
     case "notification.sent": {
       const sender = event.actorName ? who : "Pitfall Radar";
