@@ -96,7 +96,10 @@ export interface PlanUnitSummary {
   items: number;
   open: number;
   overdue: number;
+  /** Done at any time, not only this cycle. */
   done: number;
+  /** Dropped: with open and done, every plan item is counted once. */
+  dropped: number;
 }
 
 export interface PlansIndexView {
@@ -125,7 +128,10 @@ export interface UnitTeamSummary {
   items: number;
   open: number;
   overdue: number;
+  /** Done at any time, not only this cycle. */
   done: number;
+  /** Dropped: with open and done, every plan item is counted once. */
+  dropped: number;
 }
 
 export interface CampaignCountermeasure {

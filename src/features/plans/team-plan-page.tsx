@@ -272,7 +272,7 @@ export function TeamPlanPage({ plan }: { plan: TeamPlanView }) {
           action={teamExportBasePath(plan.team.slug)}
           legend="Download the plan"
           cycles={plan.exportCycles}
-          description="Scores, triggered symptoms and plan items of the chosen cycle, as Markdown for a wiki, CSV for Jira import, a PDF summary or JSON. Only owners’ emails are included."
+          description="Scores, triggered symptoms and plan items of the chosen cycle, as Markdown for a wiki, CSV for Jira import, a PDF summary or JSON. The only people named are plan items’ owners: by name, and by email in the Jira CSV and JSON."
         />
       ) : null}
 

@@ -133,7 +133,7 @@ export function UnitPlanPage({ view }: { view: UnitPlanView }) {
           action={unitExportBasePath(unit.slug)}
           legend={`Download the plans of ${unit.name}`}
           cycles={view.exportCycles}
-          description="Every team’s scores, triggered symptoms and plan items for the chosen cycle, team by team. Only owners’ emails are included."
+          description="Every team’s scores, triggered symptoms and plan items for the chosen cycle, team by team. The only people named are plan items’ owners: by name, and by email in the Jira CSV and JSON."
         />
       ) : null}
 

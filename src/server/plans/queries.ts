@@ -135,6 +135,7 @@ function countItems(items: readonly { status: PlanItemRecord["status"]; dueOn: D
     open: items.filter((item) => !isClosedStatus(item.status)).length,
     overdue: items.filter((item) => isOverdue(item, today)).length,
     done: items.filter((item) => item.status === "done").length,
+    dropped: items.filter((item) => item.status === "dropped").length,
   };
 }
 
