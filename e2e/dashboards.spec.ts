@@ -1,5 +1,7 @@
+import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import Papa from "papaparse";
 import { demoUsers, signIn } from "./support/auth";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -136,6 +138,45 @@ test.describe("organisation heatmap for the head of engineering", () => {
     expect(unit, "a unit with a team Critical in 2026 Q3").toBeDefined();
     const position = unit!.findIndex((text) => earlierCritical.test(text));
     for (const later of unit!.slice(0, position)) expect(later).toMatch(/^Critical/);
+  });
+
+  test("downloads the view it shows as CSV, filters and order included, with each waiting team's last result", async ({
+    page,
+  }) => {
+    await page.goto("/org?unit=payments&sort=team");
+    await expect(teamRows(page).first()).toBeVisible();
+    const link = page.getByRole("link", { name: "Download CSV of this view" });
+    await expect(link).toHaveAttribute(
+      "href",
+      /^\/api\/exports\/heatmap\.csv\?cycle=\d{4}-q[1-4]&unit=payments&sort=team$/,
+    );
+    const downloadEvent = page.waitForEvent("download");
+    await link.click();
+    const download = await downloadEvent;
+    expect(download.suggestedFilename()).toMatch(/^heatmap-\d{4}-q[1-4]-payments\.csv$/);
+    const path = await download.path();
+    const csv = Papa.parse<Record<string, string>>(await readFile(path!, "utf8"), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(csv.errors).toEqual([]);
+    // The rows the table shows, in its order, with the same completion.
+    const shown = await teamRows(page).evaluateAll((rows) =>
+      rows.map((row) => [
+        row.querySelector("th")?.textContent ?? "",
+        row.querySelector("td")?.textContent ?? "",
+      ]),
+    );
+    expect(csv.data.map((row) => [row.Team, row.Completion])).toEqual(shown);
+    expect(new Set(csv.data.map((row) => row["Org unit"]))).toEqual(new Set(["Payments"]));
+    // A team not yet submitted keeps its last result, named with its cycle, as the heatmap shows it.
+    const waiting = csv.data.filter((row) => row["Results from"] !== "" && row["Results from"] !== row.Cycle);
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const row of waiting) {
+      expect(["Draft", "Not started"]).toContain(row.Completion);
+      expect(row["Overall band (worst pitfall)"]).toMatch(/^(None|Low|Medium|High|Critical)$/);
+      expect(row["Average score"]).toMatch(/^\d+\.\d$/);
+    }
   });
 
   test("a unit's arrows say they compare only its teams with a result in both cycles", async ({ page }) => {

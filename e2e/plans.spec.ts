@@ -96,8 +96,18 @@ test("a coach builds the checkout plan, sets owners and due dates, and exports C
   });
 
   const owners = [
-    { label: "Riley Chen (Team member)", email: demoUsers.member, due: `${NEXT_YEAR}-01-31` },
-    { label: "Jordan Baker (Team lead)", email: demoUsers.lead, due: `${NEXT_YEAR}-02-28` },
+    {
+      label: "Riley Chen (Team member)",
+      name: "Riley Chen",
+      email: demoUsers.member,
+      due: `${NEXT_YEAR}-01-31`,
+    },
+    {
+      label: "Jordan Baker (Team lead)",
+      name: "Jordan Baker",
+      email: demoUsers.lead,
+      due: `${NEXT_YEAR}-02-28`,
+    },
   ];
   for (const [index, action] of shared.actions.entries()) {
     const item = plan.getByRole("article", { name: action });
@@ -164,7 +174,9 @@ test("a coach builds the checkout plan, sets owners and due dates, and exports C
   expect(text).toContain("Checkout: remediation plan");
   expect(text).toContain(shared.cycleName);
   for (const action of shared.actions) expect(text).toContain(action);
-  expect(text).toContain(owners[0]!.email);
+  // The PDF is for people: owners by name, never by email (the Jira CSV keeps the email it matches on).
+  expect(text).toContain(owners[0]!.name);
+  expect(text).not.toContain(owners[0]!.email);
 
   await expectNoAxeViolations(page);
 });

@@ -9,15 +9,12 @@ import { wallClock } from "./time-zone";
 
 const roundToOneDecimal = (score: number) => Math.round(score * 10) / 10;
 
-/** Scores carry one decimal on pages: "59.6", "60.0"; "–" stands for no score. */
+/**
+ * Scores carry one decimal wherever they are written, on pages, in plan texts and in exports:
+ * "59.6", "60.0", never "60" beside "59.6". "–" stands for no score.
+ */
 export function formatScore(score: number | null): string {
   return score === null ? "–" : roundToOneDecimal(score).toFixed(1);
-}
-
-/** Plan texts and exports write whole numbers without a trailing ".0": "12", "59.6". */
-export function formatScoreCompact(score: number): string {
-  const rounded = roundToOneDecimal(score);
-  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
 }
 
 /** A share from 0 to 1 as a whole percentage: 0.456 → "46%"; "–" stands for no share. */

@@ -1,6 +1,7 @@
 import type { RiskBand } from "@/domain/scoring/bands";
 import type { CycleStatus, TeamCycleStatus } from "@/contracts/assessments/types";
 import type { HeadlineView } from "@/domain/results/headline";
+import type { ReminderMailto } from "./reminder-email";
 
 export interface CycleSummary {
   id: string;
@@ -60,12 +61,13 @@ export interface ReminderPanelData {
 }
 
 /**
- * What sending a reminder returns: the leads still to write to, and a ready-made email. With email
- * configured (`emailed`), the app has sent it and `emails` lists only the leads it could not reach.
+ * What sending a reminder returns: the leads still to write to, and ready-made emails (the leads in
+ * Bcc, several emails when one link would be too long). With email configured (`emailed`), the app
+ * has sent it and `emails` lists only the leads it could not reach; without, nothing was sent yet.
  */
 export interface ReminderSent {
   message: string;
   emails: string[];
-  mailtoHref: string;
+  mailtos: ReminderMailto[];
   emailed: boolean;
 }

@@ -36,6 +36,10 @@ export function unitExportPath(unitSlug: string, format: PlanExportFormat, cycle
   return withQuery(unitExportBasePath(unitSlug), { format, cycle: cycleSlug });
 }
 
-export function heatmapExportPath(cycleSlug?: string): string {
-  return withQuery(HEATMAP_EXPORT_PATH, { cycle: cycleSlug });
+/**
+ * The heatmap as CSV, for the view of /org whose query string is `search` ("?cycle=2026-q4&band=high",
+ * as heatmapSearch writes it): the download carries the same cycle, unit, filters and order.
+ */
+export function heatmapExportPath(search = ""): string {
+  return `${HEATMAP_EXPORT_PATH}${search}`;
 }

@@ -7,6 +7,12 @@ import { refuseHiddenCharacters } from "@/contracts/hidden-characters";
 import type { TextKind } from "@/domain/text/hidden-characters";
 import { campaignFieldNames } from "./field-names";
 import { parseCycleRef } from "@/domain/cycles/cycle-ref";
+import {
+  AGREEMENT_FILTERS,
+  BAND_FILTERS,
+  COMPLETION_FILTERS,
+  HEATMAP_SORT_KEYS,
+} from "@/domain/dashboards/heatmap";
 import { PLAN_EXPORT_FORMATS } from "@/domain/plans/export-formats";
 import {
   MAX_DROPPED_REASON_LENGTH,
@@ -123,7 +129,27 @@ export const planExportQuerySchema = z.object({
 });
 export type PlanExportQuery = z.output<typeof planExportQuerySchema>;
 
-export const heatmapExportQuerySchema = z.object({ cycle: cycleRef });
+const listed = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z.enum(values, { message: `Choose ${what}: ${values.join(", ")}` }).optional();
+
+/**
+ * The heatmap download carries the view it was asked from, as /org writes it in its address: the
+ * cycle, the unit, the filters and the order. A value the page would quietly replace by its
+ * default is refused here with a message naming the parameter.
+ */
+export const heatmapExportQuerySchema = z.object({
+  cycle: cycleRef,
+  unit: z
+    .string()
+    .max(100, "Use the org unit's name from the address, e.g. payments")
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use the org unit's name from the address, e.g. payments")
+    .optional(),
+  band: listed(BAND_FILTERS, "a band"),
+  completion: listed(COMPLETION_FILTERS, "a completion"),
+  agreement: listed(AGREEMENT_FILTERS, "a filter on the team's own answers"),
+  sort: listed(HEATMAP_SORT_KEYS, "a column to sort by"),
+  dir: listed(["asc", "desc"], "a direction"),
+});
 export type HeatmapExportQuery = z.output<typeof heatmapExportQuerySchema>;
 
 /** How many teams one campaign may add a countermeasure to at once. */

@@ -96,7 +96,10 @@ export interface PlanUnitSummary {
   items: number;
   open: number;
   overdue: number;
+  /** Done at any time, not only this cycle. */
   done: number;
+  /** Dropped: with open and done, every plan item is counted once. */
+  dropped: number;
 }
 
 export interface PlansIndexView {
@@ -125,7 +128,10 @@ export interface UnitTeamSummary {
   items: number;
   open: number;
   overdue: number;
+  /** Done at any time, not only this cycle. */
   done: number;
+  /** Dropped: with open and done, every plan item is counted once. */
+  dropped: number;
 }
 
 export interface CampaignCountermeasure {
@@ -158,6 +164,11 @@ export interface UnitPlanView {
   campaign: CampaignView | null;
   teams: UnitTeamSummary[];
   common: CommonCountermeasure[];
+  /**
+   * Whose rankings `common` counts: each team's latest result, the latest cycle with results being
+   * `cycleName` (the unit export's default cycle, so its PDF counts the same). Null without results.
+   */
+  commonBasis: { cycleName: string; teamsRanked: number; teamsRankedEarlier: number } | null;
   overdue: UnitPlanItemRef[];
   /** The cycle "done this cycle" refers to (the open one, else the latest). */
   currentCycle: { name: string; opensOn: string; closesOn: string } | null;

@@ -10,6 +10,7 @@ import { countermeasureById } from "../content";
 import { formatDayLong, formatInteger } from "../format";
 import { PLAN_ITEM_STATUS_LABELS, decodePlanItemStatus } from "../plans/plan-item-rules";
 import { NOTIFICATION_KIND_LABELS, isNotificationKind } from "../notifications/kinds";
+import { possessive } from "../text/possessive";
 
 const NAME_KINDS = ["user", "team", "org_unit", "plan_item", "cycle", "assessment"] as const;
 export type AuditNameKind = (typeof NAME_KINDS)[number];
@@ -55,10 +56,6 @@ function count(value: unknown): number | null {
 
 function plural(n: number, one: string, many: string): string {
   return `${formatInteger(n)} ${n === 1 ? one : many}`;
-}
-
-function possessive(name: string): string {
-  return name.endsWith("s") ? `${name}'` : `${name}'s`;
 }
 
 function roleLabel(value: unknown): string {
@@ -224,10 +221,17 @@ export function describeAuditEvent(event: AuditEventFacts, name: AuditNameLookup
       const reopened = listNames(after.reopenedTeams);
       return `${who} closed ${cycle}${reopened.length ? `, keeping the last submitted results of the reopened ${reopened.length === 1 ? "assessment" : "assessments"} of ${reopened.join(", ")}` : ""}`;
     }
-    case "reminder.sent": {
+    case "reminder.sent":
+    case "reminder.prepared": {
       const teams = listNames(after.teams);
       const n = count(after.teamCount) ?? teams.length;
-      return `${who} sent a reminder about ${cycle} to the leads of ${plural(n, "team", "teams")}${teams.length ? `: ${teams.join(", ")}` : ""}`;
+      const named = teams.length ? `: ${teams.join(", ")}` : "";
+      // Without email set up the app only prepares the email (events before "reminder.prepared"
+      // existed say so with byEmail false): nobody may ever have sent it.
+      if (event.action === "reminder.prepared" || after.byEmail === false) {
+        return `${who} prepared a reminder email about ${cycle} for the leads of ${plural(n, "team", "teams")}${named}; Pitfall Radar did not send it`;
+      }
+      return `${who} sent a reminder about ${cycle} to the leads of ${plural(n, "team", "teams")}${named}`;
     }
     case "notification.sent": {
       const sender = event.actorName ? who : "Pitfall Radar";

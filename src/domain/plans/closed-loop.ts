@@ -8,7 +8,7 @@
  * and the items' scores together; until then such a pair is labelled, not compared.
  */
 import { roundChange } from "../dashboards/trend";
-import { formatScoreCompact } from "../format";
+import { formatScore } from "../format";
 
 export type ScoreDirection = "down" | "up" | "unchanged";
 
@@ -85,7 +85,7 @@ function methodName(version: number | null): string {
 }
 
 /**
- * E.g. "Excessive BAU: 62 → 41 (down 21) since 2026 Q2". The direction is spelt out in words so
+ * E.g. "Excessive BAU: 62.0 → 41.0 (down 21.0) since 2026 Q2". The direction is spelt out in words so
  * it reads the same without colour or arrows.
  */
 export function compareClosedLoop(input: ClosedLoopInput): ClosedLoop {
@@ -104,17 +104,17 @@ export function compareClosedLoop(input: ClosedLoopInput): ClosedLoop {
   }
   if (input.latestRelation === "earlier" && latestCycle !== null) {
     return notCompared(
-      `${pitfallName}: ${formatScoreCompact(scoreWhenAdded)} when added${since}, after ${latestCycle}`,
+      `${pitfallName}: ${formatScore(scoreWhenAdded)} when added${since}, after ${latestCycle}`,
     );
   }
   if (input.latestRelation === "same" || latestCycle === null) {
     return notCompared(
-      `${pitfallName}: ${formatScoreCompact(scoreWhenAdded)} when added${since}; no later result yet`,
+      `${pitfallName}: ${formatScore(scoreWhenAdded)} when added${since}; no later result yet`,
     );
   }
   if (latestScore === null) {
     return notCompared(
-      `${pitfallName}: ${formatScoreCompact(scoreWhenAdded)} when added${since}; not scored in ${latestCycle}`,
+      `${pitfallName}: ${formatScore(scoreWhenAdded)} when added${since}; not scored in ${latestCycle}`,
     );
   }
   if (input.methodWhenAdded !== input.latestMethod) {
@@ -126,13 +126,13 @@ export function compareClosedLoop(input: ClosedLoopInput): ClosedLoop {
       latestMethod: input.latestMethod,
       addedInCycle,
       latestCycle,
-      text: `${pitfallName}: ${formatScoreCompact(scoreWhenAdded)} when added${since} (${methodName(input.methodWhenAdded)}), ${formatScoreCompact(latestScore)} in ${latestCycle} (${methodName(input.latestMethod)}); not compared across a scoring method change`,
+      text: `${pitfallName}: ${formatScore(scoreWhenAdded)} when added${since} (${methodName(input.methodWhenAdded)}), ${formatScore(latestScore)} in ${latestCycle} (${methodName(input.latestMethod)}); not compared across a scoring method change`,
     };
   }
   const difference = scoreDifference(scoreWhenAdded, latestScore);
   const direction = directionOf(difference);
   const change =
-    direction === "unchanged" ? "unchanged" : `${direction} ${formatScoreCompact(Math.abs(difference))}`;
+    direction === "unchanged" ? "unchanged" : `${direction} ${formatScore(Math.abs(difference))}`;
   const sinceCycle = addedInCycle ? ` since ${addedInCycle}` : "";
   return {
     kind: "compared",
@@ -142,7 +142,7 @@ export function compareClosedLoop(input: ClosedLoopInput): ClosedLoop {
     direction,
     addedInCycle,
     latestCycle,
-    text: `${pitfallName}: ${formatScoreCompact(scoreWhenAdded)} → ${formatScoreCompact(latestScore)} (${change})${sinceCycle}`,
+    text: `${pitfallName}: ${formatScore(scoreWhenAdded)} → ${formatScore(latestScore)} (${change})${sinceCycle}`,
   };
 }
 

@@ -36,8 +36,10 @@ export function planExportFilename(
   return `${slugify(subject.slug, subject.kind === "team" ? "team" : "org-unit")}-${cycleFileSlug(cycleName)}-${suffix}.${format}`;
 }
 
-export function heatmapExportFilename(cycleName: string): string {
-  return `heatmap-${cycleFileSlug(cycleName)}.csv`;
+/** e.g. "heatmap-2026-q3.csv", or "heatmap-2026-q3-payments.csv" for one org unit. */
+export function heatmapExportFilename(cycleName: string, unitSlug?: string): string {
+  const unit = unitSlug ? `-${slugify(unitSlug, "org-unit")}` : "";
+  return `heatmap-${cycleFileSlug(cycleName)}${unit}.csv`;
 }
 
 /** The header value that makes a browser save the response under `filename`. */

@@ -3,15 +3,20 @@
  * shape documented in docs/exports.md, and what tests validate exports against. Every other export
  * format (Markdown, CSV for Jira, PDF) is rendered from these same objects.
  *
- * People appear only as the email of a plan item's owner: who answered what, who added an item or
- * who is a member of a team is never exported.
+ * People appear only as a plan item's owner (name and email): who answered what, who added an item
+ * or who is a member of a team is never exported.
  */
 import { z } from "zod";
 import { RISK_BANDS } from "../scoring/bands";
+import { TOP_RECOMMENDATIONS_PER_TEAM } from "./common-countermeasures";
 import { PLAN_ITEM_STATUSES } from "./plan-item-rules";
 
-/** Bumped whenever a field changes meaning or is removed; adding a field does not bump it. */
-export const EXPORT_SCHEMA_VERSION = 1;
+/**
+ * Bumped whenever a field changes meaning or is removed; adding a field does not bump it.
+ * 2: `assessment.overallScore` and `overallBand` (the average of the scored pitfalls and the band
+ * of that average) gave way to `assessment.headline`, led by the worst pitfall's band.
+ */
+export const EXPORT_SCHEMA_VERSION = 2;
 
 const isoDay = z.iso.date();
 const isoInstant = z.iso.datetime({ offset: true });
@@ -43,13 +48,52 @@ export const exportPitfallResultSchema = z.object({
   triggeredSymptoms: z.array(exportSymptomSchema.extend({ points: z.number() })),
 });
 
+/**
+ * A team's standing, the same object the API's results carry: the worst pitfall's band and the
+ * number of pitfalls at High or Critical lead; the average is secondary and never decides the band.
+ */
+export const exportHeadlineSchema = z.object({
+  /** The band of the worst scored pitfall; null when nothing is scored. */
+  band: z.enum(RISK_BANDS).nullable(),
+  highOrCriticalCount: z.number().int().min(0),
+  criticalCount: z.number().int().min(0),
+  /** The pitfalls at the worst band, highest score first. */
+  worstPitfalls: z.array(z.object({ id: z.string().min(1), name: z.string().min(1) })),
+  worstScore: score.nullable(),
+  /** Mean of the scored pitfalls, one decimal: for comparison only. */
+  averageScore: score.nullable(),
+  scoredCount: z.number().int().min(0),
+  /** Pitfalls not assessed or without enough evidence. */
+  unscoredCount: z.number().int().min(0),
+});
+
 export const exportAssessmentSchema = z.object({
   status: z.enum(["submitted", "reopened"]),
   submittedAt: isoInstant.nullable(),
-  overallScore: score.nullable(),
-  overallBand: z.enum(RISK_BANDS).nullable(),
+  headline: exportHeadlineSchema,
   /** One entry per pitfall, in playbook order. */
   pitfalls: z.array(exportPitfallResultSchema),
+});
+
+/** A countermeasure at the top of a team's ranking, without the detail per pitfall. */
+export const exportTopRecommendationSchema = z.object({
+  countermeasureId: z.string().min(1),
+  action: z.string().min(1),
+  totalRiskRemoved: z.number().min(0),
+});
+
+/**
+ * For a team without a submitted assessment in the export's cycle: its latest result from an
+ * earlier cycle, which the heatmap shows in its place. Never counted as the cycle's result.
+ */
+export const exportLastResultSchema = z.object({
+  /** The cycle of that result, e.g. "2026 Q3". */
+  cycle: z.string().min(1),
+  status: z.enum(["submitted", "reopened"]),
+  submittedAt: isoInstant.nullable(),
+  headline: exportHeadlineSchema,
+  /** The first countermeasures of its ranking that remove risk, most first. */
+  topRecommendations: z.array(exportTopRecommendationSchema).max(TOP_RECOMMENDATIONS_PER_TEAM),
 });
 
 export const exportRecommendationSchema = z.object({
@@ -94,6 +138,9 @@ export const exportPlanItemSchema = z.object({
   statusLabel: z.string().min(1),
   /** Set only while the status is "dropped". */
   droppedReason: z.string().nullable(),
+  /** The owner's name, as people read it; null when nobody owns the item. */
+  ownerName: z.string().min(1).nullable(),
+  /** The owner's email, for tools that match people by it (Jira's assignee); null with no owner. */
   ownerEmail: z.email().nullable(),
   dueOn: isoDay.nullable(),
   overdue: z.boolean(),
@@ -111,6 +158,8 @@ export const exportTeamSectionSchema = z.object({
   }),
   /** The team's submitted assessment in the export's cycle; null when it has none. */
   assessment: exportAssessmentSchema.nullable(),
+  /** Null when `assessment` is set, or when the team has no result in any earlier cycle either. */
+  lastResult: exportLastResultSchema.nullable(),
   /** Countermeasures ranked for that assessment, most risk removed first (only those removing risk). */
   recommendations: z.array(exportRecommendationSchema),
   /** The plan as it stands when exported, most recently added last. */
@@ -123,7 +172,9 @@ const exportHeader = z.object({
   cycle: exportCycleSchema,
 });
 
-export const teamPlanExportSchema = exportHeader.extend({ kind: z.literal("team") }).extend(exportTeamSectionSchema.shape);
+export const teamPlanExportSchema = exportHeader
+  .extend({ kind: z.literal("team") })
+  .extend(exportTeamSectionSchema.shape);
 
 export const orgUnitPlanExportSchema = exportHeader.extend({
   kind: z.literal("orgUnit"),
@@ -134,7 +185,10 @@ export const orgUnitPlanExportSchema = exportHeader.extend({
 
 export type ExportCycle = z.infer<typeof exportCycleSchema>;
 export type ExportPitfallResult = z.infer<typeof exportPitfallResultSchema>;
+export type ExportHeadline = z.infer<typeof exportHeadlineSchema>;
 export type ExportAssessment = z.infer<typeof exportAssessmentSchema>;
+export type ExportTopRecommendation = z.infer<typeof exportTopRecommendationSchema>;
+export type ExportLastResult = z.infer<typeof exportLastResultSchema>;
 export type ExportRecommendation = z.infer<typeof exportRecommendationSchema>;
 export type ExportClosedLoop = z.infer<typeof exportClosedLoopSchema>;
 export type ExportPlanItem = z.infer<typeof exportPlanItemSchema>;

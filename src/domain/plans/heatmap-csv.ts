@@ -1,31 +1,24 @@
 /**
- * The organisation heatmap as CSV: one row per team, the team's headline (worst pitfall's band,
- * number of High or Critical pitfalls, the worst pitfall, the average as a secondary figure), then a
- * score and a band column per pitfall, for one cycle. Built to be written in chunks (header first,
- * then batches of rows), so a large organisation streams out instead of being held in memory.
+ * The organisation heatmap as CSV: one row per team of the view, in the view's order, with the
+ * team's completion in the cycle, the team's headline (worst pitfall's band, number of High or
+ * Critical pitfalls, the worst pitfall, the average as a secondary figure), then a score and a
+ * band column per pitfall. A team without results in the cycle shows its last result from an
+ * earlier cycle, as the heatmap does, and "Results from" names that cycle. Built to be written in
+ * chunks (header first, then batches of rows), so a large organisation streams out.
  */
 import { csvLines } from "../csv/csv-writer";
 import { PITFALL_IDS } from "../content/schema";
-import { bandName, decodeRiskBand } from "../scoring/bands";
-import { formatScoreCompact } from "../format";
+import type { HeatmapCell, HeatmapTeamRow } from "../dashboards/heatmap";
+import { COMPLETION_LABELS, type HeatmapColumn } from "../dashboards/heatmap-columns";
+import type { TeamHeadline } from "../results/headline";
+import { bandName, type RiskBand } from "../scoring/bands";
+import { formatScore } from "../format";
 import { pitfallName } from "./stored-rankings";
-import { teamHeadline } from "../results/headline";
 
-export interface HeatmapPitfallResult {
-  pitfallId: string;
-  status: string;
-  score: number | null;
-  band: string | null;
-}
-
-export interface HeatmapTeamRow {
+/** A team row of the heatmap with the name of its org unit. */
+export interface HeatmapCsvTeam {
   orgUnitName: string;
-  teamName: string;
-  teamSlug: string;
-  /** The team's submitted assessment in the cycle, or null when it has none. */
-  assessment: {
-    results: readonly HeatmapPitfallResult[];
-  } | null;
+  row: HeatmapTeamRow;
 }
 
 /** The headline leads, never the average alone: see domain/results/headline. */
@@ -38,7 +31,15 @@ const HEADLINE_COLUMNS = [
 ] as const;
 
 export function heatmapCsvColumns(): string[] {
-  const columns = ["Org unit", "Team", "Team slug", "Cycle", "Status", ...HEADLINE_COLUMNS];
+  const columns = [
+    "Org unit",
+    "Team",
+    "Team slug",
+    "Cycle",
+    "Completion",
+    "Results from",
+    ...HEADLINE_COLUMNS,
+  ];
   for (const pitfallId of PITFALL_IDS) {
     const name = pitfallName(pitfallId);
     columns.push(`${name} score`, `${name} band`);
@@ -46,35 +47,50 @@ export function heatmapCsvColumns(): string[] {
   return columns;
 }
 
-function bandLabel(band: string | null): string {
-  const decoded = decodeRiskBand(band);
-  return decoded ? bandName(decoded) : "";
+const bandLabel = (band: RiskBand | null) => (band ? bandName(band) : "");
+
+/** One decimal, as the heatmap shows it ("92.0"); empty for no score. */
+const scoreCell = (score: number | null) => (score === null ? "" : formatScore(score));
+
+function resultCells(cell: HeatmapCell | undefined): [string, string] {
+  if (!cell || cell.status === "no-result") return ["", ""];
+  if (cell.status === "not-assessed") return ["", "Not assessed"];
+  if (cell.status === "insufficient-evidence") return ["", "Insufficient evidence"];
+  return [scoreCell(cell.score), bandLabel(cell.band)];
 }
 
-function resultCells(result: HeatmapPitfallResult | undefined): [string, string] {
-  if (!result) return ["", ""];
-  if (result.status === "not-assessed") return ["", "Not assessed"];
-  if (result.status === "insufficient-evidence") return ["", "Insufficient evidence"];
-  return [result.score === null ? "" : formatScoreCompact(result.score), bandLabel(result.band)];
+function headlineCells(headline: TeamHeadline): string[] {
+  if (headline.worstBand === null) return ["Not scored", "", "", "", ""];
+  return [
+    bandLabel(headline.worstBand),
+    String(headline.highOrCriticalCount),
+    headline.worstPitfalls[0] ? pitfallName(headline.worstPitfalls[0]) : "",
+    scoreCell(headline.worstScore),
+    scoreCell(headline.averageScore),
+  ];
 }
 
-export function heatmapCsvRow(row: HeatmapTeamRow, cycleName: string): string[] {
-  const cells = [row.orgUnitName, row.teamName, row.teamSlug, cycleName];
-  if (!row.assessment) {
-    cells.push("Not submitted", ...HEADLINE_COLUMNS.map(() => ""));
-  } else {
-    const headline = teamHeadline(row.assessment.results);
-    cells.push(
-      "Submitted",
-      headline.worstBand === null ? "Not scored" : bandLabel(headline.worstBand),
-      headline.worstBand === null ? "" : String(headline.highOrCriticalCount),
-      headline.worstPitfalls[0] ? pitfallName(headline.worstPitfalls[0]) : "",
-      headline.worstScore === null ? "" : formatScoreCompact(headline.worstScore),
-      headline.averageScore === null ? "" : formatScoreCompact(headline.averageScore),
-    );
-  }
-  const byPitfall = new Map(row.assessment?.results.map((result) => [result.pitfallId, result]) ?? []);
-  for (const pitfallId of PITFALL_IDS) cells.push(...resultCells(byPitfall.get(pitfallId)));
+/**
+ * The figures a row shows and the cycle they come from: the cycle's own results (a reopened
+ * assessment's last submitted ones included), else the team's last result from an earlier cycle.
+ */
+function figuresOf(
+  row: HeatmapTeamRow,
+  cycleName: string,
+): { from: string; headline: TeamHeadline; cells: Record<HeatmapColumn, HeatmapCell> } | null {
+  if (row.headline) return { from: cycleName, headline: row.headline, cells: row.cells };
+  if (row.lastResult)
+    return { from: row.lastResult.cycleName, headline: row.lastResult.headline, cells: row.lastResult.cells };
+  return null;
+}
+
+export function heatmapCsvRow(team: HeatmapCsvTeam, cycleName: string): string[] {
+  const { row } = team;
+  const figures = figuresOf(row, cycleName);
+  const cells = [team.orgUnitName, row.name, row.slug, cycleName, COMPLETION_LABELS[row.completion]];
+  if (!figures) cells.push("", ...HEADLINE_COLUMNS.map(() => ""));
+  else cells.push(figures.from, ...headlineCells(figures.headline));
+  for (const pitfallId of PITFALL_IDS) cells.push(...resultCells(figures?.cells[pitfallId]));
   return cells;
 }
 
@@ -83,6 +99,6 @@ export function heatmapCsvHeader(): string {
   return csvLines([heatmapCsvColumns()]);
 }
 
-export function heatmapCsvLines(rows: readonly HeatmapTeamRow[], cycleName: string): string {
-  return csvLines(rows.map((row) => heatmapCsvRow(row, cycleName)));
+export function heatmapCsvLines(teams: readonly HeatmapCsvTeam[], cycleName: string): string {
+  return csvLines(teams.map((team) => heatmapCsvRow(team, cycleName)));
 }

@@ -4,9 +4,15 @@
  * it cannot turn into headings, links or table columns.
  */
 import { bandName, type RiskBand } from "../scoring/bands";
-import { headlineDetail, teamHeadline } from "../results/headline";
-import { formatExportDay, formatExportMomentDay, formatScoreCompact, isoMomentDay } from "../format";
-import type { ExportCycle, ExportTeamSection, OrgUnitPlanExport, TeamPlanExport } from "./export-schema";
+import { formatExportDay, formatExportMomentDay, formatScore } from "../format";
+import { exportHeadlineDetail } from "./export-headline";
+import type {
+  ExportCycle,
+  ExportHeadline,
+  ExportTeamSection,
+  OrgUnitPlanExport,
+  TeamPlanExport,
+} from "./export-schema";
 
 const bandLabel = (band: RiskBand | null) => (band ? bandName(band) : "—");
 
@@ -31,8 +37,41 @@ function heading(level: number, text: string): string {
   return `${"#".repeat(Math.min(level, 6))} ${text}`;
 }
 
+/** Scores with one decimal, as on the pages: "41.0" beside "12.5", never "41". */
 function scoreText(score: number | null): string {
-  return score === null ? "—" : formatScoreCompact(score);
+  return score === null ? "—" : formatScore(score);
+}
+
+/** "**Critical** — 2 pitfalls High or Critical \(worst: …\) · average 25.0", escaped for Markdown. */
+function headlineText(headline: ExportHeadline): string {
+  return headline.band === null
+    ? "**Not scored**"
+    : `**${bandLabel(headline.band)}** — ${cell(exportHeadlineDetail(headline))}`;
+}
+
+function submittedText(submittedAt: string | null, timeZone: string): string {
+  return submittedAt ? `, submitted on ${formatExportMomentDay(submittedAt, timeZone)}` : "";
+}
+
+/**
+ * A team without a result in the cycle has nothing to score this cycle, but it is not a team
+ * without risk: its last result, from an earlier cycle, is named with that cycle, as the heatmap
+ * shows it, and kept apart from this cycle's figures.
+ */
+function noResultLines(section: ExportTeamSection, cycleName: string, timeZone: string): string[] {
+  const last = section.lastResult;
+  if (!last) {
+    return [
+      `No result this cycle: no submitted assessment for ${cycleName}, and no earlier result either.`,
+      "",
+    ];
+  }
+  return [
+    `No result this cycle: no submitted assessment for ${cycleName}.`,
+    "",
+    `Last result, from ${last.cycle}${submittedText(last.submittedAt, timeZone)}: ${headlineText(last.headline)}. It is not counted as ${cycleName}'s result.`,
+    "",
+  ];
 }
 
 function scoresSection(
@@ -44,20 +83,15 @@ function scoresSection(
   const lines = [heading(level, "Scores"), ""];
   const assessment = section.assessment;
   if (!assessment) {
-    lines.push(`No submitted assessment for ${cycleName}.`, "");
+    lines.push(...noResultLines(section, cycleName, timeZone));
     return lines;
   }
-  const submitted = assessment.submittedAt
-    ? `, submitted on ${formatExportMomentDay(assessment.submittedAt, timeZone)}`
-    : "";
+  const submitted = submittedText(assessment.submittedAt, timeZone);
   // The headline, never the average alone: the worst pitfall's band and the High or Critical count lead.
-  const headline = teamHeadline(assessment.pitfalls);
-  const nameOf = (pitfallId: string) =>
-    assessment.pitfalls.find((pitfall) => pitfall.pitfallId === pitfallId)?.pitfallName ?? pitfallId;
   lines.push(
-    headline.worstBand === null
+    assessment.headline.band === null
       ? `Headline: **Not scored**${submitted}. No pitfall had enough answers to score.`
-      : `Headline: **${bandLabel(headline.worstBand)}** — ${cell(headlineDetail(headline, nameOf))}${submitted}. The headline is the worst pitfall's band and the number of pitfalls at High or Critical; the average is secondary. Scores run from 0 (no sign of the pitfall) to 100.`,
+      : `Headline: ${headlineText(assessment.headline)}${submitted}. The headline is the worst pitfall's band and the number of pitfalls at High or Critical; the average is secondary. Scores run from 0 (no sign of the pitfall) to 100.`,
     "",
     "| Pitfall | Score | Band | Confidence | Triggered symptoms |",
     "| --- | ---: | --- | ---: | ---: |",
@@ -77,10 +111,11 @@ function scoresSection(
   return lines;
 }
 
+/** Only for a team with a result in the cycle: without one, "none triggered" would read as a clean bill. */
 function symptomsSection(section: ExportTeamSection, level: number): string[] {
+  if (!section.assessment) return [];
   const lines = [heading(level, "Triggered symptoms"), ""];
-  const withSymptoms =
-    section.assessment?.pitfalls.filter((pitfall) => pitfall.triggeredSymptoms.length > 0) ?? [];
+  const withSymptoms = section.assessment.pitfalls.filter((pitfall) => pitfall.triggeredSymptoms.length > 0);
   if (withSymptoms.length === 0) {
     lines.push("No symptoms were triggered.", "");
     return lines;
@@ -101,9 +136,9 @@ function planSection(section: ExportTeamSection, level: number): string[] {
   }
   lines.push("| # | Action | Pitfall | Owner | Due | Status |", "| ---: | --- | --- | --- | --- | --- |");
   section.planItems.forEach((item, index) => {
-    const due = item.dueOn ? `${item.dueOn}${item.overdue ? " (overdue)" : ""}` : "—";
+    const due = item.dueOn ? `${formatExportDay(item.dueOn)}${item.overdue ? " (overdue)" : ""}` : "—";
     lines.push(
-      `| ${index + 1} | ${cell(item.action)} | ${cell(item.pitfallName)} | ${cell(item.ownerEmail ?? "—")} | ${due} | ${item.statusLabel} |`,
+      `| ${index + 1} | ${cell(item.action)} | ${cell(item.pitfallName)} | ${cell(item.ownerName ?? "—")} | ${due} | ${item.statusLabel} |`,
     );
   });
   lines.push("");
@@ -115,7 +150,7 @@ function planSection(section: ExportTeamSection, level: number): string[] {
         `- **Symptoms addressed:** ${item.addresses.map((symptom) => cell(symptom.title)).join("; ")}`,
       );
     }
-    lines.push(`- **Owner:** ${cell(item.ownerEmail ?? "not assigned")}`);
+    lines.push(`- **Owner:** ${cell(item.ownerName ?? "not assigned")}`);
     lines.push(
       `- **Due:** ${item.dueOn ? formatExportDay(item.dueOn) : "no due date"}${item.overdue ? " (overdue)" : ""}`,
     );
@@ -130,8 +165,8 @@ function planSection(section: ExportTeamSection, level: number): string[] {
 }
 
 /**
- * The body of one team: scores, symptoms, plan; headings start at `level`. Moments are written as
- * the day they fell on in `timeZone`, the organisation's.
+ * The body of one team: scores, symptoms, plan; headings start at `level`. Every date reads
+ * "15 Sep 2026"; moments are written as the day they fell on in `timeZone`, the organisation's.
  */
 export function renderTeamSectionMarkdown(
   section: ExportTeamSection,
@@ -154,7 +189,7 @@ export function renderTeamMarkdown(document: TeamPlanExport, timeZone: string): 
   return [
     heading(1, `${cell(document.team.name)}: remediation plan, ${document.cycle.name}`),
     "",
-    `Team **${cell(document.team.name)}** in ${cell(document.team.orgUnit.name)} · Cycle ${cycleLine(document.cycle)} · Exported ${isoMomentDay(document.generatedAt, timeZone)}`,
+    `Team **${cell(document.team.name)}** in ${cell(document.team.orgUnit.name)} · Cycle ${cycleLine(document.cycle)} · Exported ${formatExportMomentDay(document.generatedAt, timeZone)}`,
     "",
     renderTeamSectionMarkdown(document, document.cycle.name, 2, timeZone),
   ].join("\n");
@@ -169,7 +204,7 @@ export function renderOrgUnitMarkdownHeader(
   return [
     heading(1, `${cell(header.orgUnit.name)}: remediation plans, ${header.cycle.name}`),
     "",
-    `Org unit **${cell(header.orgUnit.name)}** · ${teamCount} team${teamCount === 1 ? "" : "s"} · Cycle ${cycleLine(header.cycle)} · Exported ${isoMomentDay(header.generatedAt, timeZone)}`,
+    `Org unit **${cell(header.orgUnit.name)}** · ${teamCount} team${teamCount === 1 ? "" : "s"} · Cycle ${cycleLine(header.cycle)} · Exported ${formatExportMomentDay(header.generatedAt, timeZone)}`,
     "",
     "",
   ].join("\n");

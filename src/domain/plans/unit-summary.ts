@@ -4,7 +4,11 @@
  * Built from the export sections themselves, so it always agrees with the pages that follow.
  */
 import { RISK_BANDS, type RiskBand } from "@/domain/scoring/bands";
-import { commonCountermeasures, type CommonCountermeasure } from "./common-countermeasures";
+import {
+  commonCountermeasures,
+  TOP_RECOMMENDATIONS_PER_TEAM,
+  type CommonCountermeasure,
+} from "./common-countermeasures";
 import type { ExportTeamSection } from "./export-schema";
 
 export interface PitfallBandCounts {
@@ -19,7 +23,7 @@ export interface PitfallBandCounts {
 export interface OverdueSummaryItem {
   teamName: string;
   action: string;
-  ownerEmail: string | null;
+  ownerName: string | null;
   /** "YYYY-MM-DD". */
   dueOn: string;
 }
@@ -29,7 +33,15 @@ export interface UnitSummary {
   /** Names of the teams without a submitted result in the cycle, in the unit's order. */
   teamsWithoutResult: string[];
   bandCounts: PitfallBandCounts[];
+  /**
+   * Counted as on the unit plan page: per team, in its plan (not dropped) or among the top
+   * countermeasures of its latest result up to the cycle (`teamsRanked` teams have one).
+   */
   common: CommonCountermeasure[];
+  /** Teams with a result up to the cycle, whose ranking `common` counts. */
+  teamsRanked: number;
+  /** Of those, the teams without a result in the cycle, whose ranking is an earlier cycle's. */
+  teamsRankedEarlier: number;
   /** Longest overdue first. */
   overdue: OverdueSummaryItem[];
 }
@@ -60,7 +72,8 @@ export function buildUnitSummary(sections: readonly ExportTeamSection[]): UnitSu
     }
   }
 
-  // Teams are told apart by slug: two teams of a unit may share a name.
+  // Teams are told apart by slug: two teams of a unit may share a name. A team without a result in
+  // the cycle counts with its latest earlier one, as the unit plan page counts every team's latest.
   const common = commonCountermeasures(
     sections.flatMap((section) =>
       section.planItems.map((item) => ({
@@ -70,7 +83,10 @@ export function buildUnitSummary(sections: readonly ExportTeamSection[]): UnitSu
         status: item.status,
       })),
     ),
-    sections.map((section) => ({ teamId: section.team.slug, ranked: section.recommendations })),
+    sections.map((section) => ({
+      teamId: section.team.slug,
+      ranked: section.assessment ? section.recommendations : (section.lastResult?.topRecommendations ?? []),
+    })),
     SUMMARY_COMMON_LIMIT,
   );
 
@@ -81,7 +97,7 @@ export function buildUnitSummary(sections: readonly ExportTeamSection[]): UnitSu
         .map((item) => ({
           teamName: section.team.name,
           action: item.action,
-          ownerEmail: item.ownerEmail,
+          ownerName: item.ownerName,
           dueOn: item.dueOn!,
         })),
     )
@@ -94,6 +110,31 @@ export function buildUnitSummary(sections: readonly ExportTeamSection[]): UnitSu
       .map((section) => section.team.name),
     bandCounts: [...byPitfall.values()],
     common,
+    teamsRanked: sections.filter((section) => section.assessment !== null || section.lastResult !== null)
+      .length,
+    teamsRankedEarlier: sections.filter(
+      (section) => section.assessment === null && section.lastResult !== null,
+    ).length,
     overdue,
   };
+}
+
+function teams(count: number): string {
+  return `${count} ${count === 1 ? "team" : "teams"}`;
+}
+
+/**
+ * What the common countermeasures count, in words: which teams, which cycle's results, and that
+ * "top" means the first TOP_RECOMMENDATIONS_PER_TEAM of a team's ranking, not only its first.
+ */
+export function commonCountermeasuresNote(
+  summary: Pick<UnitSummary, "teamsRanked" | "teamsRankedEarlier">,
+  cycleName: string,
+): string {
+  const counted = `Counted per team: in its plan (and not dropped), or among the top ${TOP_RECOMMENDATIONS_PER_TEAM} countermeasures of its latest result up to ${cycleName}`;
+  if (summary.teamsRanked === 0) return `${counted}; no team has a result yet.`;
+  const inCycle = summary.teamsRanked - summary.teamsRankedEarlier;
+  if (summary.teamsRankedEarlier === 0)
+    return `${counted}: ${teams(inCycle)}, each with a ${cycleName} result.`;
+  return `${counted}: ${teams(inCycle)} with a ${cycleName} result, and ${teams(summary.teamsRankedEarlier)} without one, counted with ${summary.teamsRankedEarlier === 1 ? "its" : "their"} result from an earlier cycle.`;
 }

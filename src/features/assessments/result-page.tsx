@@ -17,6 +17,7 @@ import { AddToPlanButton } from "@/features/plans/add-to-plan-button";
 import { DontKnowCeilingNote } from "@/features/results/dont-know-ceiling-note";
 import { teamPlanPath } from "@/contracts/plans/paths";
 import type { AssessmentResultView, PitfallResultView } from "@/contracts/assessments/types";
+import { possessive } from "@/domain/text/possessive";
 
 export function ResultPage({
   result,
@@ -113,7 +114,7 @@ export function ResultPage({
         )}
         <p className="text-sm">
           <Link href={teamPlanPath(team.slug)} className="text-blue-800 underline hover:text-blue-950">
-            Open {team.name}&apos;s remediation plan
+            Open {possessive(team.name)} remediation plan
           </Link>
         </p>
       </SectionCard>

@@ -3,6 +3,7 @@
 import { useActionState, useId, useState } from "react";
 import { sendReminderAction } from "@/server/cycles/actions";
 import { formatDayLong } from "@/domain/format";
+import type { ReminderMailto } from "@/contracts/cycles/reminder-email";
 import type { ReminderPanelData, ReminderTeam } from "@/contracts/cycles/types";
 import { Button, SubmitButton } from "@/ui/button";
 import { FormStatus } from "@/ui/form-alert";
@@ -41,8 +42,11 @@ const columns: Column<ReminderTeam>[] = [
   },
 ];
 
-/** The emails a reminder goes to: copyable in one go, and as a ready-made email. */
-function ReminderEmails({ emails, mailtoHref }: { emails: string[]; mailtoHref: string }) {
+/**
+ * The emails a reminder goes to: copyable in one go, and as ready-made emails with the leads in
+ * Bcc, several when one link would be too long for a mail program.
+ */
+function ReminderEmails({ emails, mailtos }: { emails: string[]; mailtos: ReminderMailto[] }) {
   const fieldId = useId();
   const [copied, setCopied] = useState(false);
   const list = emails.join(", ");
@@ -74,7 +78,19 @@ function ReminderEmails({ emails, mailtoHref }: { emails: string[]; mailtoHref: 
         >
           Copy the emails
         </Button>
-        <TextLink href={mailtoHref}>Write the reminder email</TextLink>
+        {mailtos.length === 1 ? (
+          <TextLink href={mailtos[0]!.href}>Write the reminder email</TextLink>
+        ) : (
+          <ul className="flex flex-wrap gap-x-4">
+            {mailtos.map((mailto, index) => (
+              <li key={mailto.href}>
+                <TextLink href={mailto.href}>
+                  {`Write the reminder email, ${index + 1} of ${mailtos.length} (${mailto.recipients} ${mailto.recipients === 1 ? "lead" : "leads"})`}
+                </TextLink>
+              </li>
+            ))}
+          </ul>
+        )}
         <span role="status" className="text-sm text-green-900">
           {copied ? "Copied." : ""}
         </span>
@@ -95,9 +111,15 @@ export function ReminderPanel({ data }: { data: ReminderPanelData }) {
       description={
         cycle ? (
           <p className="max-w-3xl">
-            Teams that have not submitted {cycle.name}, due on {formatDayLong(cycle.closesOn)}. Sending a
-            reminder records it in the audit log and{" "}
-            {data.sendsEmail ? "emails their leads." : <>gives you their leads&apos; emails.</>}
+            Teams that have not submitted {cycle.name}, due on {formatDayLong(cycle.closesOn)}.{" "}
+            {data.sendsEmail ? (
+              "Sending a reminder records it in the audit log and emails their leads."
+            ) : (
+              <>
+                Preparing a reminder records it in the audit log and gives you their leads&apos; emails and an
+                email to send from your own mail program, the leads in Bcc so none sees the others.
+              </>
+            )}
           </p>
         ) : (
           <p>No cycle is open, so there is nobody to remind.</p>
@@ -118,14 +140,15 @@ export function ReminderPanel({ data }: { data: ReminderPanelData }) {
           {teams.length > 0 ? (
             <form action={formAction} className="space-y-4">
               <input type="hidden" name="cycleId" value={cycle.id} />
-              <SubmitButton pending={pending} pendingLabel="Sending…">
-                Send a reminder to {teams.length} {teams.length === 1 ? "team" : "teams"}
+              <SubmitButton pending={pending} pendingLabel={data.sendsEmail ? "Sending…" : "Preparing…"}>
+                {data.sendsEmail ? "Send a reminder to" : "Prepare a reminder for"} {teams.length}{" "}
+                {teams.length === 1 ? "team" : "teams"}
               </SubmitButton>
               <FormStatus result={state} success={(sent: { message: string }) => sent.message} />
             </form>
           ) : null}
           {state?.ok && (!state.data.emailed || state.data.emails.length > 0) ? (
-            <ReminderEmails emails={state.data.emails} mailtoHref={state.data.mailtoHref} />
+            <ReminderEmails emails={state.data.emails} mailtos={state.data.mailtos} />
           ) : null}
         </>
       ) : null}

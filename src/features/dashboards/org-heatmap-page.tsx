@@ -25,6 +25,7 @@ import { CycleSelect } from "./cycle-select";
 import { Button } from "@/ui/button";
 import { SelectField } from "@/ui/select-field";
 import { MethodChangeNote } from "@/features/shared/method-change-note";
+import { heatmapExportPath } from "@/contracts/plans/paths";
 
 /**
  * Up to this many teams shown, every unit starts open; above it only the unit rows render until
@@ -193,6 +194,24 @@ function Legend() {
   );
 }
 
+/**
+ * The heatmap as CSV for the view shown: the same cycle, unit, filters and order travel in the
+ * address, and the server reads it as it read the page. A plain link: the browser saves the file
+ * under the name the server gives it.
+ */
+function DownloadViewLink({ view }: { view: OrgHeatmapView }) {
+  return (
+    <a
+      href={heatmapExportPath(heatmapSearch(view.query))}
+      download
+      aria-label="Download CSV of this view"
+      className="py-1 text-sm font-semibold text-blue-800 underline underline-offset-2 hover:text-blue-950"
+    >
+      Download CSV
+    </a>
+  );
+}
+
 export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
   const { heatmap, cycle } = view;
   const totals = heatmap.totals;
@@ -271,7 +290,12 @@ export function OrgHeatmapPage({ view }: { view: OrgHeatmapView }) {
                 cycleSearch={cycleSearch}
                 since={view.previousCycle?.name ?? null}
                 initiallyExpanded={expandTeams}
-                aside={<Legend />}
+                aside={
+                  <>
+                    <Legend />
+                    <DownloadViewLink view={view} />
+                  </>
+                }
                 caption={`Risk scores of ${totals.shownTeams} teams by pitfall for ${cycle.name}, grouped by org unit. Sorted by ${
                   view.query.sort === "team"
                     ? "team name"

@@ -21,6 +21,7 @@ import { DataTable, type Column } from "@/ui/table";
 import { MethodChangeNote } from "@/features/shared/method-change-note";
 import { AddToPlanButton } from "@/features/plans/add-to-plan-button";
 import { teamPlanPath } from "@/contracts/plans/paths";
+import { possessive } from "@/domain/text/possessive";
 
 function headlineWords(point: TeamDashboardView["history"][number]): string {
   if (point.headline.band === null) return "not scored";
@@ -348,7 +349,9 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
                 </ol>
               )}
               <p className="mt-3 text-sm">
-                <TextLink href={teamPlanPath(team.slug)}>Open {team.name}&apos;s remediation plan</TextLink>
+                <TextLink href={teamPlanPath(team.slug)}>
+                  Open {possessive(team.name)} remediation plan
+                </TextLink>
               </p>
             </SectionCard>
           </div>

@@ -6,9 +6,13 @@ interface PlanCounts {
   open: number;
   overdue: number;
   done: number;
+  dropped: number;
 }
 
-/** The Plan items / Open / Overdue / Done columns both plan overviews end with. */
+/**
+ * The Plan items / Open / Overdue / Done / Dropped columns both plan overviews end with: Open, Done
+ * and Dropped add up to Plan items, and Done counts every item done, not only this cycle's.
+ */
 export function planCountColumns<Row extends PlanCounts>(): Column<Row>[] {
   const count = (key: keyof PlanCounts, header: string): Column<Row> => ({
     key,
@@ -20,6 +24,7 @@ export function planCountColumns<Row extends PlanCounts>(): Column<Row>[] {
     count("items", "Plan items"),
     count("open", "Open"),
     count("overdue", "Overdue"),
-    count("done", "Done"),
+    count("done", "Done (all time)"),
+    count("dropped", "Dropped"),
   ];
 }

@@ -65,7 +65,7 @@ function HeatmapExportForm({ view }: { view: PlansIndexView }) {
       action={HEATMAP_EXPORT_PATH}
       legend="Download the heatmap"
       cycles={view.heatmapCycles}
-      description="Every team of these org units with its score and band per pitfall for the chosen cycle, as CSV for a spreadsheet."
+      description="Every team of these org units for the chosen cycle, as CSV for a spreadsheet: its completion, its headline and its score and band per pitfall; for a team that has not submitted, its last result and the cycle it comes from. The Organisation page downloads the view it shows, with its filters."
       buttons={[{ label: "Download heatmap CSV" }]}
     />
   );

@@ -1,5 +1,5 @@
 import type { ComponentProps, ReactNode } from "react";
-import { formatDayLong, formatMomentDayLong, formatScoreCompact } from "@/domain/format";
+import { formatDayLong, formatMomentDayLong, formatScore } from "@/domain/format";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { EmptyState } from "@/ui/empty-state";
 import { PageHeader } from "@/ui/page-header";
@@ -160,7 +160,7 @@ function RecommendationCard({
       title={recommendation.action}
       description={
         recommendation.totalRiskRemoved > 0
-          ? `Removes ${formatScoreCompact(recommendation.totalRiskRemoved)} risk points across ${served} pitfall${served === 1 ? "" : "s"}`
+          ? `Removes ${formatScore(recommendation.totalRiskRemoved)} risk points across ${served} pitfall${served === 1 ? "" : "s"}`
           : "Removes no risk found by this assessment"
       }
       actions={
@@ -182,7 +182,7 @@ function RecommendationCard({
           return (
             <li key={pitfall.pitfallId} className="text-slate-700">
               <span className="font-semibold text-slate-900">{pitfall.pitfallName}</span>
-              {pitfall.riskRemoved > 0 ? ` (${formatScoreCompact(pitfall.riskRemoved)} points)` : ""}: so that{" "}
+              {pitfall.riskRemoved > 0 ? ` (${formatScore(pitfall.riskRemoved)} points)` : ""}: so that{" "}
               {pitfall.rationale}.
               <br />
               <span className="text-slate-600">
@@ -272,7 +272,7 @@ export function TeamPlanPage({ plan }: { plan: TeamPlanView }) {
           action={teamExportBasePath(plan.team.slug)}
           legend="Download the plan"
           cycles={plan.exportCycles}
-          description="Scores, triggered symptoms and plan items of the chosen cycle, as Markdown for a wiki, CSV for Jira import, a PDF summary or JSON. Only owners’ emails are included."
+          description="Scores, triggered symptoms and plan items of the chosen cycle, as Markdown for a wiki, CSV for Jira import, a PDF summary or JSON. The only people named are plan items’ owners: by name, and by email in the Jira CSV and JSON."
         />
       ) : null}
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { formatDay, formatMomentDay } from "@/domain/format";
 import { TOP_RECOMMENDATIONS_PER_TEAM } from "@/domain/plans/common-countermeasures";
+import { commonCountermeasuresNote } from "@/domain/plans/unit-summary";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { EmptyState } from "@/ui/empty-state";
 import { PageHeader } from "@/ui/page-header";
@@ -47,7 +48,7 @@ const commonColumns: Column<CommonRow>[] = [
   { key: "planning", header: "Teams planning it", numeric: true, cell: (entry) => entry.teamsPlanning },
   {
     key: "recommended",
-    header: "Teams it ranks top for",
+    header: `Teams with it in their top ${TOP_RECOMMENDATIONS_PER_TEAM}`,
     numeric: true,
     cell: (entry) => entry.teamsRecommended,
   },
@@ -132,7 +133,7 @@ export function UnitPlanPage({ view }: { view: UnitPlanView }) {
           action={unitExportBasePath(unit.slug)}
           legend={`Download the plans of ${unit.name}`}
           cycles={view.exportCycles}
-          description="Every team’s scores, triggered symptoms and plan items for the chosen cycle, team by team. Only owners’ emails are included."
+          description="Every team’s scores, triggered symptoms and plan items for the chosen cycle, team by team. The only people named are plan items’ owners: by name, and by email in the Jira CSV and JSON."
         />
       ) : null}
 
@@ -142,8 +143,9 @@ export function UnitPlanPage({ view }: { view: UnitPlanView }) {
         plain
         description={
           <p className="max-w-3xl">
-            Counted per team: in the team’s plan (and not dropped), or among the top{" "}
-            {TOP_RECOMMENDATIONS_PER_TEAM} of its latest results.
+            {view.commonBasis
+              ? commonCountermeasuresNote(view.commonBasis, view.commonBasis.cycleName)
+              : `Counted per team: in its plan (and not dropped), or among the top ${TOP_RECOMMENDATIONS_PER_TEAM} countermeasures of its latest result; no team has a result yet.`}
           </p>
         }
       >

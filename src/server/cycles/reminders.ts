@@ -2,7 +2,7 @@ import "server-only";
 import { can, readsWholeOrganisation, type Actor } from "@/domain/access/policy";
 import { teamPath } from "@/contracts/assessments/paths";
 import type { CycleIdInput } from "@/contracts/cycles/schemas";
-import { reminderMailto, type ReminderTeamLine } from "@/contracts/cycles/reminder-email";
+import { reminderMailtos } from "@/contracts/cycles/reminder-email";
 import type { ReminderPanelData, ReminderSent, ReminderTeam } from "@/contracts/cycles/types";
 import { getEnv } from "@/env";
 import type { Prisma } from "@/generated/prisma/client";
@@ -97,18 +97,6 @@ function leadsOf(rows: Awaited<ReturnType<typeof teamsToRemind>>): ManualReminde
   return [...leads.values()];
 }
 
-/** The teams, in their listed order, that have a lead among these recipients: what the email is about. */
-function teamLinesFor(
-  rows: Awaited<ReturnType<typeof teamsToRemind>>,
-  recipients: readonly string[],
-): ReminderTeamLine[] {
-  const to = new Set(recipients);
-  return rows
-    .map(toReminderTeam)
-    .filter((team) => team.leads.some((lead) => to.has(lead.email)))
-    .map((team) => ({ teamName: team.teamName, status: team.status, href: team.teamHref }));
-}
-
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -116,7 +104,9 @@ function plural(n: number, one: string, many: string): string {
 /**
  * Records a reminder to the leads of the teams in scope that have not submitted in the open
  * cycle. With email configured, it is then sent to each lead (once per lead and day); otherwise,
- * and for any lead the mail server would not take, it returns their emails and a ready-made email.
+ * and for any lead the mail server would not take, it returns their emails and ready-made emails
+ * for the sender's own mail program. The audit log says which: "reminder.sent" when the app emails
+ * the leads, "reminder.prepared" when it only prepared the email, which nobody may ever send.
  */
 export async function sendCycleReminder(
   actor: Actor,
@@ -143,7 +133,7 @@ export async function sendCycleReminder(
     const emails = uniqueEmails(teams);
     await writeAudit(tx, {
       actorId: actor.id,
-      action: "reminder.sent",
+      action: mail !== null && emails.length > 0 ? "reminder.sent" : "reminder.prepared",
       entityType: "cycle",
       entityId: cycle.id,
       after: {
@@ -161,13 +151,14 @@ export async function sendCycleReminder(
   const closesOn = cycle.closesOn.toISOString();
   const teamCount = plural(rows.length, "team", "teams");
   if (!mail || emails.length === 0) {
+    const mailtos = reminderMailtos(emails, cycle.name, closesOn, mail?.appUrl ?? getEnv().APP_URL);
     return {
-      message: `Reminder for ${cycle.name} recorded: ${teamCount}, ${plural(emails.length, "lead", "leads")}. Send the email below.`,
+      message:
+        emails.length === 0
+          ? `Reminder for ${cycle.name} prepared: ${teamCount}, but none has a lead to write to.`
+          : `Reminder for ${cycle.name} prepared for ${plural(emails.length, "lead", "leads")} of ${teamCount}. Nothing has been sent yet: send ${mailtos.length === 1 ? "the email" : `the ${mailtos.length} emails`} below from your mail program.`,
       emails,
-      mailtoHref: reminderMailto(emails, cycle.name, closesOn, {
-        appUrl: mail?.appUrl ?? getEnv().APP_URL,
-        teams: teamLinesFor(rows, emails),
-      }),
+      mailtos,
       emailed: false,
     };
   }
@@ -198,10 +189,7 @@ export async function sendCycleReminder(
   return {
     message: parts.join(" "),
     emails: failed,
-    mailtoHref: reminderMailto(failed, cycle.name, closesOn, {
-      appUrl: mail.appUrl,
-      teams: teamLinesFor(rows, failed),
-    }),
+    mailtos: reminderMailtos(failed, cycle.name, closesOn, mail.appUrl),
     emailed: true,
   };
 }

@@ -112,6 +112,9 @@ export async function readCycleRows(
   return { teams, assessments, results };
 }
 
+/** Team ids per query for the last results: well below SQLite's 999 bound values, with room for the filter's own. */
+const LAST_RESULT_TEAMS_PER_QUERY = 500;
+
 /**
  * For the teams in `teamsWhere` without results in `cycle`: each one's last assessment with stored
  * results in an earlier started cycle, with those results (scalar columns only). Only the teams
@@ -126,19 +129,27 @@ export async function readLastResults(
   const withResults = new Set(current.filter(hasStoredResults).map((assessment) => assessment.teamId));
   const without = teamIds.filter((teamId) => !withResults.has(teamId));
   if (without.length === 0) return { lastResults: [], results: [] };
-  const candidates = await db.assessment.findMany({
-    where: {
-      teamId: { in: without },
-      ...withStoredResults,
-      team: teamsWhere,
-      cycle: {
-        status: { in: ["open", "closed"] },
-        OR: [{ year: { lt: cycle.year } }, { year: cycle.year, quarter: { lt: cycle.quarter } }],
-      },
-    },
-    orderBy: [{ cycle: { year: "desc" } }, { cycle: { quarter: "desc" } }],
-    select: { ...assessmentRowSelect, cycle: { select: { name: true } } },
-  });
+  // The team ids go to the database in batches: early in a quarter most of a large organisation has
+  // no result yet, and one list of them all would pass SQLite's limit of 999 bound values (an
+  // ordered query is not split up for us). Each team is in one batch, newest cycle first within it.
+  const candidates = [];
+  for (let start = 0; start < without.length; start += LAST_RESULT_TEAMS_PER_QUERY) {
+    candidates.push(
+      ...(await db.assessment.findMany({
+        where: {
+          teamId: { in: without.slice(start, start + LAST_RESULT_TEAMS_PER_QUERY) },
+          ...withStoredResults,
+          team: teamsWhere,
+          cycle: {
+            status: { in: ["open", "closed"] },
+            OR: [{ year: { lt: cycle.year } }, { year: cycle.year, quarter: { lt: cycle.quarter } }],
+          },
+        },
+        orderBy: [{ cycle: { year: "desc" } }, { cycle: { quarter: "desc" } }],
+        select: { ...assessmentRowSelect, cycle: { select: { name: true } } },
+      })),
+    );
+  }
   const lastResults = lastResultsOfTeamsWithout(
     current,
     candidates.map(({ cycle: { name }, ...assessment }) => ({ ...assessment, cycleName: name })),

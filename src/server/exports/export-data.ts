@@ -2,14 +2,18 @@ import "server-only";
 import type {
   ExportAssessment,
   ExportCycle,
+  ExportHeadline,
+  ExportLastResult,
   ExportPlanItem,
   ExportRecommendation,
   ExportTeamSection,
 } from "@/domain/plans/export-schema";
 import { isoDay } from "@/domain/format";
+import { TOP_RECOMMENDATIONS_PER_TEAM } from "@/domain/plans/common-countermeasures";
 import { formatDueDate, isOverdue, PLAN_ITEM_STATUS_LABELS } from "@/domain/plans/plan-item-rules";
-import { decodeRiskBand } from "@/domain/scoring/bands";
+import { teamHeadline } from "@/domain/results/headline";
 import type { Prisma } from "@/generated/prisma/client";
+import { toApiHeadline } from "../api/headline";
 import { db } from "../db";
 import { orgWallClock } from "../org-calendar";
 import { NotFoundError } from "../errors";
@@ -84,12 +88,23 @@ export async function resolveExportCycle(
   return cycle;
 }
 
+/**
+ * The headline of stored results, computed from their per-pitfall rows (never the stored average),
+ * in the very shape the API gives it.
+ */
+function headlineOf(assessment: ResultAssessment): ExportHeadline {
+  return toApiHeadline(teamHeadline(assessment.reading.pitfalls));
+}
+
+function resultStatus(assessment: ResultAssessment): "submitted" | "reopened" {
+  return assessment.status === "reopened" ? "reopened" : "submitted";
+}
+
 function toExportAssessment(assessment: ResultAssessment): ExportAssessment {
   return {
-    status: assessment.status === "reopened" ? "reopened" : "submitted",
+    status: resultStatus(assessment),
     submittedAt: assessment.submittedAt?.toISOString() ?? null,
-    overallScore: assessment.overallScore,
-    overallBand: decodeRiskBand(assessment.overallBand),
+    headline: headlineOf(assessment),
     pitfalls: assessment.reading.pitfalls.map((pitfall) => ({
       pitfallId: pitfall.pitfallId,
       pitfallName: pitfall.pitfallName,
@@ -106,24 +121,49 @@ function toExportAssessment(assessment: ResultAssessment): ExportAssessment {
   };
 }
 
-function toExportRecommendations(assessment: ResultAssessment | null): ExportRecommendation[] {
-  return (assessment?.reading.recommendations ?? [])
-    .filter((recommendation) => recommendation.totalRiskRemoved > 0)
-    .map((recommendation) => ({
-      countermeasureId: recommendation.countermeasureId,
-      action: recommendation.action,
-      totalRiskRemoved: recommendation.totalRiskRemoved,
-      pitfalls: recommendation.pitfalls.map((pitfall) => ({
-        pitfallId: pitfall.pitfallId,
-        pitfallName: pitfall.pitfallName,
-        rationale: pitfall.rationale,
-        riskRemoved: pitfall.riskRemoved,
-        addresses: pitfall.addresses,
-      })),
-    }));
+/** Countermeasures that would remove risk, most first. */
+function rankingOf(assessment: ResultAssessment | null) {
+  return (assessment?.reading.recommendations ?? []).filter(
+    (recommendation) => recommendation.totalRiskRemoved > 0,
+  );
 }
 
-/** Owners are the only people an export names, and only by email. */
+function toExportRecommendations(assessment: ResultAssessment | null): ExportRecommendation[] {
+  return rankingOf(assessment).map((recommendation) => ({
+    countermeasureId: recommendation.countermeasureId,
+    action: recommendation.action,
+    totalRiskRemoved: recommendation.totalRiskRemoved,
+    pitfalls: recommendation.pitfalls.map((pitfall) => ({
+      pitfallId: pitfall.pitfallId,
+      pitfallName: pitfall.pitfallName,
+      rationale: pitfall.rationale,
+      riskRemoved: pitfall.riskRemoved,
+      addresses: pitfall.addresses,
+    })),
+  }));
+}
+
+/**
+ * A team's last result from an earlier cycle, for a team without one in the exported cycle: the
+ * one its plan items' closed loop compares with and the heatmap shows in its place.
+ */
+function toExportLastResult(assessment: ResultAssessment): ExportLastResult {
+  return {
+    cycle: assessment.cycle.name,
+    status: resultStatus(assessment),
+    submittedAt: assessment.submittedAt?.toISOString() ?? null,
+    headline: headlineOf(assessment),
+    topRecommendations: rankingOf(assessment)
+      .slice(0, TOP_RECOMMENDATIONS_PER_TEAM)
+      .map(({ countermeasureId, action, totalRiskRemoved }) => ({
+        countermeasureId,
+        action,
+        totalRiskRemoved,
+      })),
+  };
+}
+
+/** Owners are the only people an export names: by name for people, by email for tools. */
 function toExportPlanItem(
   item: PlanItemRecord,
   compareWith: ResultAssessment | null,
@@ -141,6 +181,7 @@ function toExportPlanItem(
     status: item.status,
     statusLabel: PLAN_ITEM_STATUS_LABELS[item.status],
     droppedReason: item.droppedReason,
+    ownerName: item.owner?.name ?? null,
     ownerEmail: item.owner?.email ?? null,
     dueOn: item.dueOn ? formatDueDate(item.dueOn) : null,
     overdue: isOverdue(item, orgWallClock(now)),
@@ -162,6 +203,7 @@ function toExportPlanItem(
 /**
  * One team's part of an export for `cycle`: that cycle's scores, the ranking they produced, and
  * the plan as it stands now, its closed loop measured against the latest results up to the cycle.
+ * A team without results in the cycle carries those latest results as its `lastResult`.
  */
 export async function buildTeamSection(
   team: ExportTeam,
@@ -176,6 +218,7 @@ export async function buildTeamSection(
   return {
     team: { slug: team.slug, name: team.name, orgUnit: team.orgUnit },
     assessment: inCycle ? toExportAssessment(inCycle) : null,
+    lastResult: !inCycle && compareWith ? toExportLastResult(compareWith) : null,
     recommendations: toExportRecommendations(inCycle),
     planItems: items.map((item) => toExportPlanItem(item, compareWith, now)),
   };

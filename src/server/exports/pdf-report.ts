@@ -1,11 +1,12 @@
 import "server-only";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import { formatExportDay, formatExportMomentDay, formatScoreCompact } from "@/domain/format";
+import { formatExportDay, formatExportMomentDay, formatScore } from "@/domain/format";
 import type { ExportCycle, ExportPitfallResult, ExportTeamSection } from "@/domain/plans/export-schema";
 import { topSymptoms } from "@/domain/plans/stored-rankings";
-import type { UnitSummary } from "@/domain/plans/unit-summary";
-import { headlineSentence, teamHeadline } from "@/domain/results/headline";
+import { exportHeadlineSentence } from "@/domain/plans/export-headline";
+import { commonCountermeasuresNote, type UnitSummary } from "@/domain/plans/unit-summary";
+import { TOP_RECOMMENDATIONS_PER_TEAM } from "@/domain/plans/common-countermeasures";
 import { bandName, RISK_BANDS, type RiskBand } from "@/domain/scoring/bands";
 import { BAND_COLOURS } from "@/domain/scoring/bands";
 import { orgTimeZone } from "../org-calendar";
@@ -195,7 +196,7 @@ export function drawScoreChart(doc: PdfDocument, pitfalls: readonly ExportPitfal
       const band = pitfall.band;
       const width = Math.max(1, xOf(pitfall.score) - barLeft);
       doc.rect(barLeft, barTop, width, CHART.barHeight).fill(band ? bandColour(band) : COLOURS.muted);
-      valueText = `${formatScoreCompact(pitfall.score)} · ${bandLabel(band)}`;
+      valueText = `${formatScore(pitfall.score)} · ${bandLabel(band)}`;
     } else {
       valueText = pitfall.status === "not-assessed" ? "Not assessed" : "Insufficient evidence";
     }
@@ -234,6 +235,8 @@ export function drawScoreChart(doc: PdfDocument, pitfalls: readonly ExportPitfal
 function scoresSection(doc: PdfDocument, section: ExportTeamSection, cycle: ExportCycle): void {
   heading(doc, "Risk by pitfall");
   const assessment = section.assessment;
+  const submittedText = (submittedAt: string | null) =>
+    submittedAt ? `, submitted ${formatExportMomentDay(submittedAt, orgTimeZone())}` : "";
   if (!assessment) {
     paragraph(
       doc,
@@ -242,16 +245,23 @@ function scoresSection(doc: PdfDocument, section: ExportTeamSection, cycle: Expo
         bold: true,
       },
     );
+    // Not a team without risk: its last result is named with its cycle, as the heatmap shows it.
+    const last = section.lastResult;
+    paragraph(
+      doc,
+      last
+        ? `Last result, from ${last.cycle}${submittedText(last.submittedAt)}: ${exportHeadlineSentence(last.headline)}. It is not counted as ${cycle.name}'s result.`
+        : "It has no result from an earlier cycle either.",
+      { size: 10 },
+    );
     return;
   }
   // The headline, never the average alone: the worst pitfall's band and the High or Critical count lead.
-  const headline = teamHeadline(assessment.pitfalls);
-  const nameOf = (pitfallId: string) =>
-    assessment.pitfalls.find((pitfall) => pitfall.pitfallId === pitfallId)?.pitfallName ?? pitfallId;
-  const submitted = assessment.submittedAt
-    ? `, submitted ${formatExportMomentDay(assessment.submittedAt, orgTimeZone())}`
-    : "";
-  paragraph(doc, `Headline: ${headlineSentence(headline, nameOf)}${submitted}.`, { size: 11, bold: true });
+  paragraph(
+    doc,
+    `Headline: ${exportHeadlineSentence(assessment.headline)}${submittedText(assessment.submittedAt)}.`,
+    { size: 11, bold: true },
+  );
   paragraph(
     doc,
     "The headline is the worst pitfall's band and the number of pitfalls at High or Critical; the average is secondary. Scores run from 0 (no sign of the pitfall) to 100; grid lines mark the band boundaries.",
@@ -301,7 +311,7 @@ function planSection(doc: PdfDocument, section: ExportTeamSection): void {
     const due = item.dueOn
       ? `due ${formatExportDay(item.dueOn)}${item.overdue ? " (overdue)" : ""}`
       : "no due date";
-    paragraph(doc, `${item.statusLabel} · ${item.ownerEmail ?? "no owner"} · ${due}`, {
+    paragraph(doc, `${item.statusLabel} · ${item.ownerName ?? "no owner"} · ${due}`, {
       indent: 14,
       colour: COLOURS.muted,
       size: 9,
@@ -399,14 +409,19 @@ function drawBandCounts(doc: PdfDocument, counts: UnitSummary["bandCounts"]): vo
   doc.y = y + 4;
 }
 
-/** A headed list of one line per entry, or a muted note when there are none. */
-function bulletSection(doc: PdfDocument, title: string, lines: readonly string[], empty: string): void {
-  heading(doc, title);
+/** One line per entry, or a muted note when there are none. */
+function bulletLines(doc: PdfDocument, lines: readonly string[], empty: string): void {
   if (lines.length === 0) paragraph(doc, empty, { colour: COLOURS.muted });
   for (const line of lines) {
     ensureSpace(doc, 16);
     paragraph(doc, `• ${line}`);
   }
+}
+
+/** A headed list of one line per entry, or a muted note when there are none. */
+function bulletSection(doc: PdfDocument, title: string, lines: readonly string[], empty: string): void {
+  heading(doc, title);
+  bulletLines(doc, lines, empty);
 }
 
 /**
@@ -443,12 +458,16 @@ export function drawUnitSummary(
     paragraph(doc, "No team has a result this cycle.", { colour: COLOURS.muted });
   else drawBandCounts(doc, summary.bandCounts);
 
-  bulletSection(
+  heading(doc, "Most common countermeasures");
+  paragraph(doc, commonCountermeasuresNote(summary, header.cycle.name), {
+    colour: COLOURS.muted,
+    size: 9,
+  });
+  bulletLines(
     doc,
-    "Most common countermeasures",
     summary.common.map(
       (entry) =>
-        `${entry.action}: ${plural(entry.teamsTotal, "team")} (${entry.teamsPlanning} planning it, top recommendation for ${entry.teamsRecommended})`,
+        `${entry.action}: ${plural(entry.teamsTotal, "team")} (${entry.teamsPlanning} planning it, ${entry.teamsRecommended} with it in their top ${TOP_RECOMMENDATIONS_PER_TEAM})`,
     ),
     "No plan items and no ranked countermeasures yet.",
   );
@@ -457,7 +476,7 @@ export function drawUnitSummary(
     `Overdue items (${summary.overdue.length})`,
     summary.overdue.map(
       (item) =>
-        `${item.teamName}: ${item.action}, due ${formatExportDay(item.dueOn)} (${item.ownerEmail ?? "no owner"})`,
+        `${item.teamName}: ${item.action}, due ${formatExportDay(item.dueOn)} (${item.ownerName ?? "no owner"})`,
     ),
     "No item is past its due date.",
   );

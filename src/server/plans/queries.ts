@@ -1,5 +1,6 @@
 import "server-only";
 import { can, readsWholeOrganisation, ROLE_LABELS, type Actor } from "@/domain/access/policy";
+import { compareCycles } from "@/domain/cycles/cycle-ref";
 import { closedLoopOutcome } from "@/domain/plans/closed-loop";
 import { commonCountermeasures, TOP_RECOMMENDATIONS_PER_TEAM } from "@/domain/plans/common-countermeasures";
 import { cycleFileSlug } from "@/domain/plans/export-formats";
@@ -134,6 +135,7 @@ function countItems(items: readonly { status: PlanItemRecord["status"]; dueOn: D
     open: items.filter((item) => !isClosedStatus(item.status)).length,
     overdue: items.filter((item) => isOverdue(item, today)).length,
     done: items.filter((item) => item.status === "done").length,
+    dropped: items.filter((item) => item.status === "dropped").length,
   };
 }
 
@@ -307,6 +309,20 @@ export async function getUnitPlan(actor: Actor, unitSlug: string, now = new Date
       ranked: latestByTeam.get(team.id)?.reading.recommendations ?? [],
     })),
   );
+  // The latest cycle with a result among the unit's teams: the cycle the unit export defaults to,
+  // so its PDF summary, counting each team's latest result up to it, counts what this page counts.
+  const latestResults = [...latestByTeam.values()].filter((latest) => latest !== null);
+  const newest = latestResults.reduce<ResultAssessment | null>(
+    (found, latest) => (found === null || compareCycles(latest.cycle, found.cycle) > 0 ? latest : found),
+    null,
+  );
+  const commonBasis = newest
+    ? {
+        cycleName: newest.cycle.name,
+        teamsRanked: latestResults.length,
+        teamsRankedEarlier: latestResults.filter((latest) => latest.cycle.id !== newest.cycle.id).length,
+      }
+    : null;
   const byDueDate = (a: PlanItemRecord, b: PlanItemRecord) =>
     (a.dueOn?.getTime() ?? 0) - (b.dueOn?.getTime() ?? 0);
   const overdue = items
@@ -340,6 +356,7 @@ export async function getUnitPlan(actor: Actor, unitSlug: string, now = new Date
       };
     }),
     common,
+    commonBasis,
     overdue,
     currentCycle: cycle
       ? { name: cycle.name, opensOn: cycle.opensOn.toISOString(), closesOn: cycle.closesOn.toISOString() }

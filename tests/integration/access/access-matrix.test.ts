@@ -754,7 +754,12 @@ const ROWS: (ActionRow | RouteRow)[] = [
       args: [null, form({ cycleId: cycles.open.id })],
       // A reminder reaches a team when the audit event of a reminder names it.
       state: () =>
-        db.auditEvent.count({ where: { action: "reminder.sent", after: { contains: side.team.id } } }),
+        db.auditEvent.count({
+          where: {
+            action: { in: ["reminder.sent", "reminder.prepared"] },
+            after: { contains: side.team.id },
+          },
+        }),
     }),
   }),
 

@@ -98,27 +98,32 @@ describe("cycle reminders", () => {
     expect(panel.teams.map((team) => team.teamName)).toEqual(["Checkout", "Refunds"]);
     const sent = await sendCycleReminder(coach, { cycleId });
     expect(sent.emails).toEqual(["lead.checkout@example.com", "lead.refunds@example.com"]);
-    expect(sent.mailtoHref).toMatch(
-      /^mailto:lead\.checkout@example\.com,lead\.refunds@example\.com\?subject=/,
+    // Nothing is sent without email set up: the message says so, and the email to send goes to
+    // the leads in Bcc, naming no team, so no lead learns which other teams are late.
+    expect(sent.emailed).toBe(false);
+    expect(sent.message).toBe(
+      "Reminder for 2026 Q4 prepared for 2 leads of 2 teams. Nothing has been sent yet: send the email below from your mail program.",
     );
-    expect(decodeURIComponent(sent.mailtoHref)).toContain("due on 15 December 2026");
-    // Without email configured the link is all the leads get: it carries the teams' pages and the app.
-    const body = new URL(sent.mailtoHref).searchParams.get("body")!;
+    expect(sent.mailtos).toHaveLength(1);
+    const url = new URL(sent.mailtos[0]!.href);
+    expect(url.pathname).toBe("");
+    expect(url.searchParams.get("bcc")).toBe("lead.checkout@example.com,lead.refunds@example.com");
+    expect(sent.mailtos[0]!.recipients).toBe(2);
+    const body = url.searchParams.get("body")!;
+    expect(body).toContain("due on 15 December 2026");
     const appUrl = getEnv().APP_URL.replace(/\/+$/, "");
-    const slugs = await db.team.findMany({ where: { id: { in: [teams.Checkout!, teams.Refunds!] } } });
-    const slugOf = (name: string) => slugs.find((team) => team.name === name)!.slug;
-    expect(body.split("\n").slice(-4)).toEqual([
-      `- Checkout (not started): ${appUrl}/team/${slugOf("Checkout")}`,
-      `- Refunds (in draft): ${appUrl}/team/${slugOf("Refunds")}`,
-      "",
-      `Pitfall Radar: ${appUrl}/`,
-    ]);
+    expect(body.split("\n").at(-1)).toBe(
+      `Your team's questionnaire is on the start page of Pitfall Radar: ${appUrl}/`,
+    );
+    expect(body).not.toContain("Checkout");
+    expect(body).not.toContain("Refunds");
   });
 
-  it("records who reminded which teams about which cycle", async () => {
+  it("records who reminded which teams about which cycle, as prepared when the app sends no email", async () => {
     await sendCycleReminder(head, { cycleId });
+    expect(await db.auditEvent.count({ where: { action: "reminder.sent", actorId: head.id } })).toBe(0);
     const event = await db.auditEvent.findFirstOrThrow({
-      where: { action: "reminder.sent", actorId: head.id },
+      where: { action: "reminder.prepared", actorId: head.id },
     });
     expect(event.entityType).toBe("cycle");
     expect(event.entityId).toBe(cycleId);
@@ -127,6 +132,7 @@ describe("cycle reminders", () => {
       teamCount: 3,
       teams: ["Returns", "Checkout", "Refunds"],
       leadCount: 3,
+      byEmail: false,
     });
   });
 
@@ -181,7 +187,7 @@ describe("the audit log in words", () => {
     const page = await listAuditEvents(admin, auditFilterSchema.parse({}));
     const sentences = page.events.map((event) => event.description);
     expect(sentences).toContain(
-      "Priya Head sent a reminder about 2026 Q4 to the leads of 3 teams: Returns, Checkout, Refunds",
+      "Priya Head prepared a reminder email about 2026 Q4 for the leads of 3 teams: Returns, Checkout, Refunds; Pitfall Radar did not send it",
     );
     expect(sentences).toContain(
       "Morgan Admin changed Refunds' plan item 'Select availability targets on financial exposure': status To do → In progress; owner nobody → Owen Owner",

@@ -115,3 +115,30 @@ describe("the start page and At risk", () => {
     expect(overview.earlierCriticalTeams).toBeNull();
   });
 });
+
+describe("a large organisation early in a quarter", () => {
+  it("shows a thousand teams without a result yet, each with its last earlier one", async () => {
+    // More teams without a result than SQLite takes bound values in one statement (999).
+    const unit = await db.orgUnit.create({ data: { name: "Platform Estate", slug: "platform-estate" } });
+    await db.team.createMany({
+      data: Array.from({ length: 1_000 }, (_, index) => ({
+        name: `Estate ${String(index).padStart(4, "0")}`,
+        slug: `estate-${index}`,
+        orgUnitId: unit.id,
+        createdAt: new Date("2026-01-01T00:00:00Z"),
+      })),
+    });
+    const last = await db.team.findUniqueOrThrow({ where: { slug: "estate-999" } });
+    await submit(last.id, org.cycles.q3, { "excessive-bau": 93.1 });
+
+    const view = await getOrgHeatmap(org.head, { unit: "platform-estate" });
+    const estate = rows(view);
+    expect(estate).toHaveLength(1_000);
+    expect(estate[0]).toMatchObject({
+      slug: "estate-999",
+      completion: "not-started",
+      lastResult: { cycleName: "2026 Q3", headline: { worstBand: "critical" } },
+    });
+    expect(estate.filter((row) => row.lastResult !== null)).toHaveLength(1);
+  });
+});

@@ -429,15 +429,18 @@ describe("the reminder a head of engineering sends by hand", () => {
       "Reminder for 2026 Q4 emailed to 1 lead of 2 teams. 1 lead has turned these reminders off. The mail server did not take the email for 1 lead: write to them below.",
     );
     expect(sent.emails).toEqual([REFUSED]);
-    expect(sent.mailtoHref).toMatch(/^mailto:refused@example\.test\?/);
-    // The email written by hand links the refused lead's teams and the app, as the emailed one does.
-    const body = new URL(sent.mailtoHref).searchParams.get("body")!;
-    const refunds = await db.team.findUniqueOrThrow({ where: { id: teams.Refunds! } });
-    expect(body).toMatch(
-      new RegExp(`^- Refunds \\((not started|in draft)\\): ${APP_URL}/team/${refunds.slug}$`, "m"),
-    );
+    // The email written by hand goes to the refused lead in Bcc, and names no team.
+    expect(sent.mailtos).toHaveLength(1);
+    const url = new URL(sent.mailtos[0]!.href);
+    expect(url.searchParams.get("bcc")).toBe(REFUSED);
+    const body = url.searchParams.get("body")!;
     expect(body).not.toContain("Checkout");
-    expect(body).toMatch(new RegExp(`\nPitfall Radar: ${APP_URL}/$`));
+    expect(body).not.toContain("Refunds");
+    expect(body).toMatch(
+      new RegExp(`\nYour team's questionnaire is on the start page of Pitfall Radar: ${APP_URL}/$`),
+    );
+    // Emailed by the app: the audit log says sent.
+    expect(await db.auditEvent.count({ where: { action: "reminder.sent", actorId: head.id } })).toBe(1);
 
     received = [];
     const again = await sendCycleReminder(head, { cycleId }, mail);

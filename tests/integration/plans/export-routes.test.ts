@@ -2,12 +2,19 @@ import Papa from "papaparse";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/domain/access/policy";
 import { readStoredResults } from "@/domain/plans/stored-rankings";
+import { getOrgHeatmap } from "@/server/dashboards/heatmap";
 import { db } from "@/server/db";
 import { addPlanItem } from "@/server/plans/mutations";
 import { GET as heatmapRoute } from "../../../app/api/exports/heatmap.csv/route";
 import { GET as teamRoute } from "../../../app/api/exports/teams/[slug]/route";
 import { GET as unitRoute } from "../../../app/api/exports/units/[unitSlug]/route";
-import { createPlanOrganisation, createScoredAssessment, createTeam, type PlanTestOrganisation, type PlanTestTeam } from "./fixtures";
+import {
+  createPlanOrganisation,
+  createScoredAssessment,
+  createTeam,
+  type PlanTestOrganisation,
+  type PlanTestTeam,
+} from "./fixtures";
 
 // The routes find the signed-in person from the request's session cookie; here the test decides.
 const signedIn = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -23,7 +30,9 @@ function teamRequest(slug: string, query: string) {
 }
 
 function unitRequest(unitSlug: string, query: string) {
-  return unitRoute(new Request(`${BASE}/units/${unitSlug}?${query}`), { params: Promise.resolve({ unitSlug }) });
+  return unitRoute(new Request(`${BASE}/units/${unitSlug}?${query}`), {
+    params: Promise.resolve({ unitSlug }),
+  });
 }
 
 describe("export downloads over HTTP", () => {
@@ -33,9 +42,19 @@ describe("export downloads over HTTP", () => {
   beforeAll(async () => {
     org = await createPlanOrganisation();
     team = await createTeam(org.unit.id, "Checkout");
-    const assessment = await createScoredAssessment(team.id, org.q3.id, 0.7, new Date("2026-09-10T00:00:00Z"));
-    const ranking = readStoredResults(await db.pitfallResult.findMany({ where: { assessmentId: assessment.id } }));
-    await addPlanItem(org.coach, { teamSlug: team.slug, countermeasureId: ranking.recommendations[0]!.countermeasureId });
+    const assessment = await createScoredAssessment(
+      team.id,
+      org.q3.id,
+      0.7,
+      new Date("2026-09-10T00:00:00Z"),
+    );
+    const ranking = readStoredResults(
+      await db.pitfallResult.findMany({ where: { assessmentId: assessment.id } }),
+    );
+    await addPlanItem(org.coach, {
+      teamSlug: team.slug,
+      countermeasureId: ranking.recommendations[0]!.countermeasureId,
+    });
   });
 
   beforeEach(() => {
@@ -46,9 +65,14 @@ describe("export downloads over HTTP", () => {
     const response = await teamRequest(team.slug, "format=csv&cycle=2026%20Q3");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${team.slug}-2026-q3-plan.csv"`);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="${team.slug}-2026-q3-plan.csv"`,
+    );
     expect(response.headers.get("cache-control")).toBe("no-store");
-    const parsed = Papa.parse<Record<string, string>>(await response.text(), { header: true, skipEmptyLines: true });
+    const parsed = Papa.parse<Record<string, string>>(await response.text(), {
+      header: true,
+      skipEmptyLines: true,
+    });
     expect(parsed.data).toHaveLength(1);
   });
 
@@ -92,7 +116,9 @@ describe("export downloads over HTTP", () => {
   it("serves a unit's plans to its coach and hides them from others", async () => {
     const response = await unitRequest(org.unit.slug, "format=md");
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${org.unit.slug}-2026-q3-plans.md"`);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="${org.unit.slug}-2026-q3-plans.md"`,
+    );
     expect(await response.text()).toContain("## Checkout");
     signedIn.actor = team.lead;
     expect((await unitRequest(org.unit.slug, "format=md")).status).toBe(404);
@@ -107,5 +133,38 @@ describe("export downloads over HTTP", () => {
     expect((await heatmapRoute(new Request(`${BASE}/heatmap.csv`))).status).toBe(403);
     signedIn.actor = org.coach;
     expect((await heatmapRoute(new Request(`${BASE}/heatmap.csv?cycle=Q3`))).status).toBe(400);
+  });
+
+  it("carries the view's unit and filters, and names a bad one in a 400", async () => {
+    const filtered = await heatmapRoute(
+      new Request(`${BASE}/heatmap.csv?cycle=2026-q3&unit=${org.unit.slug}&band=critical&sort=team&dir=asc`),
+    );
+    expect(filtered.status).toBe(200);
+    expect(filtered.headers.get("content-disposition")).toBe(
+      `attachment; filename="heatmap-2026-q3-${org.unit.slug}.csv"`,
+    );
+    const rows = Papa.parse<Record<string, string>>(await filtered.text(), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    // Only teams with a Critical pitfall: the band filter of the page, applied by the server.
+    const view = await getOrgHeatmap(org.coach, { cycle: "2026-q3", unit: org.unit.slug, band: "critical" });
+    expect(rows.map((row) => row["Team slug"])).toEqual(
+      view.heatmap.groups.flatMap((group) => group.rows.map((row) => row.slug)),
+    );
+    for (const row of rows) expect(row["Overall band (worst pitfall)"]).toBe("Critical");
+
+    const bad = await heatmapRoute(new Request(`${BASE}/heatmap.csv?band=severe&completion=done`));
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as { error: string; fieldErrors: Record<string, string[]> };
+    expect(body.error).toMatch(/band: Choose a band: any, medium, high, critical/);
+    expect(body.error).toMatch(/completion: Choose a completion/);
+    expect(Object.keys(body.fieldErrors).sort()).toEqual(["band", "completion"]);
+
+    const otherUnit = await heatmapRoute(new Request(`${BASE}/heatmap.csv?unit=${org.otherUnit.slug}`));
+    expect(otherUnit.status).toBe(404);
+    expect(((await otherUnit.json()) as { error: string }).error).toBe(
+      `There is no org unit "${org.otherUnit.slug}" you may read.`,
+    );
   });
 });

@@ -4,9 +4,13 @@ import { PITFALL_IDS } from "@/domain/content/schema";
 import { orgUnitPlanExportSchema, teamPlanExportSchema } from "@/domain/plans/export-schema";
 import { JIRA_CSV_COLUMNS } from "@/domain/plans/jira-csv";
 import { readStoredResults } from "@/domain/plans/stored-rankings";
+import { teamHeadline } from "@/domain/results/headline";
+import { toApiHeadline } from "@/server/api/headline";
 import { ExpectedError } from "@/contracts/action-result";
 import { db } from "@/server/db";
 import { readExportBytes, readExportText } from "@/server/exports/export-file";
+import { COMPLETION_LABELS } from "@/domain/dashboards/heatmap-columns";
+import { getOrgHeatmap } from "@/server/dashboards/heatmap";
 import { buildHeatmapExport, HEATMAP_BATCH_SIZE } from "@/server/exports/heatmap-export";
 import { buildTeamPlanExport, loadTeamPlanExport } from "@/server/exports/team-export";
 import { buildOrgUnitPlanExport } from "@/server/exports/unit-export";
@@ -96,6 +100,7 @@ describe("plan exports", () => {
       expect(document.assessment?.pitfalls.map((pitfall) => pitfall.pitfallId)).toEqual([...PITFALL_IDS]);
       expect(document.planItems.map((item) => item.action)).toEqual(actions);
       expect(document.planItems[0]).toMatchObject({
+        ownerName: team.member.name,
         ownerEmail: team.member.email,
         dueOn: DUE_DAY,
         status: "in_progress",
@@ -106,15 +111,30 @@ describe("plan exports", () => {
         droppedReason: "The platform team does this for everyone",
       });
       expect(document.recommendations.length).toBeGreaterThan(0);
+      expect(document.lastResult).toBeNull();
     });
 
-    it("keeps people out of the export beyond the owners' emails", async () => {
+    it("carries the API's headline, led by the worst pitfall's band, and no average band to misread", async () => {
+      const document = await loadTeamPlanExport(org.coach, team.slug, { year: 2026, quarter: 3 });
+      const stored = await db.assessment.findFirstOrThrow({
+        where: { teamId: team.id, cycleId: org.q3.id },
+        select: { results: true },
+      });
+      const expected = toApiHeadline(teamHeadline(readStoredResults(stored.results).pitfalls));
+      expect(document.assessment?.headline).toEqual(expected);
+      expect(expected.band).not.toBeNull();
+      expect(document.assessment).not.toHaveProperty("overallBand");
+      expect(document.assessment).not.toHaveProperty("overallScore");
+      expect(document.schemaVersion).toBe(2);
+    });
+
+    it("keeps people out of the export beyond the owners' names and emails", async () => {
       const text = await readExportText(
         (await buildTeamPlanExport(org.coach, { teamSlug: team.slug, format: "json", cycle: null })).body,
       );
       expect(text).toContain(team.member.email);
+      expect(text).toContain(team.member.name);
       for (const hidden of [
-        team.member.name,
         team.lead.name,
         team.lead.email,
         org.coach.name,
@@ -134,12 +154,41 @@ describe("plan exports", () => {
       expect(document.planItems.every((item) => item.closedLoop.direction === null)).toBe(true);
     });
 
-    it("exports a cycle without a submitted assessment as the plan alone", async () => {
+    it("exports a cycle without a submitted assessment as the plan, with the last result named apart", async () => {
       const document = await loadTeamPlanExport(org.coach, team.slug, { year: 2026, quarter: 4 });
       expect(document.assessment).toBeNull();
       expect(document.recommendations).toEqual([]);
       expect(document.planItems).toHaveLength(3);
+      const q3 = await loadTeamPlanExport(org.coach, team.slug, { year: 2026, quarter: 3 });
+      expect(document.lastResult).toMatchObject({
+        cycle: "2026 Q3",
+        status: "submitted",
+        submittedAt: "2026-09-10T00:00:00.000Z",
+        headline: q3.assessment!.headline,
+      });
+      expect(document.lastResult!.topRecommendations).toEqual(
+        q3.recommendations.slice(0, 3).map(({ countermeasureId, action, totalRiskRemoved }) => ({
+          countermeasureId,
+          action,
+          totalRiskRemoved,
+        })),
+      );
       expect(teamPlanExportSchema.safeParse(JSON.parse(JSON.stringify(document))).success).toBe(true);
+
+      const markdown = await readExportText(
+        (
+          await buildTeamPlanExport(org.coach, {
+            teamSlug: team.slug,
+            format: "md",
+            cycle: { year: 2026, quarter: 4 },
+          })
+        ).body,
+      );
+      expect(markdown).toContain("No result this cycle: no submitted assessment for 2026 Q4.");
+      expect(markdown).toMatch(
+        /Last result, from 2026 Q3, submitted on 10 Sep 2026: \*\*(None|Low|Medium|High|Critical)\*\* — /,
+      );
+      expect(markdown).not.toContain("No symptoms were triggered");
     });
 
     it("exports CSV for Jira whose commas, quotes, line breaks and non-ASCII text parse back", async () => {
@@ -171,9 +220,9 @@ describe("plan exports", () => {
       expect(headings).toEqual(expect.arrayContaining(["## Scores", "## Triggered symptoms", "## Plan"]));
       expect(markdown).toContain("| Pitfall | Score | Band | Confidence | Triggered symptoms |");
       for (const action of actions) expect(markdown).toContain(`| ${action} |`);
-      expect(markdown).toContain(
-        `- **Owner:** ${team.member.email.replace(/[_*]/g, (character) => `\\${character}`)}`,
-      );
+      // People read the file: owners by name, never by email.
+      expect(markdown).toContain(`- **Owner:** ${team.member.name}`);
+      expect(markdown).not.toContain(team.member.email);
       expect(markdown).toContain("Dropped: The platform team does this for everyone");
     });
 
@@ -189,7 +238,8 @@ describe("plan exports", () => {
       expect(text).toContain("Excessive BAU");
       expect(text).toContain("Top symptoms");
       for (const action of actions) expect(text).toContain(action);
-      expect(text).toContain(team.member.email);
+      expect(text).toContain(team.member.name);
+      expect(text).not.toContain(team.member.email);
       // An embedded Unicode font prints every script as written (CJK from the fallback font, so the
       // extracted text may have a break where the font changes).
       expect(text.replace(/\s/g, "")).toContain("Secondline:ZoëMüller,Łukasz,東京");
@@ -288,20 +338,90 @@ describe("plan exports", () => {
   });
 
   describe("the heatmap", () => {
-    it("has a row per team of the coach's units with each pitfall's score and band", async () => {
+    it("has a row per team of the coach's units with its completion and each pitfall's score and band", async () => {
       const file = await buildHeatmapExport(org.coach, { cycle: { year: 2026, quarter: 3 } });
       expect(file.filename).toBe("heatmap-2026-q3.csv");
       const parsed = parseCsv(await readExportText(file.body));
-      expect(parsed.data.map((row) => row.Team)).toEqual(
-        [team.name, "Refunds"].sort((a, b) => a.localeCompare(b)),
-      );
+      expect(parsed.data.map((row) => row.Team).sort()).toEqual([team.name, "Refunds"].sort());
       const row = parsed.data.find((entry) => entry["Team slug"] === team.slug)!;
-      expect(row).toMatchObject({ "Org unit": org.unit.name, Cycle: "2026 Q3", Status: "Submitted" });
-      expect(row["Excessive BAU score"]).toMatch(/^\d+(\.\d)?$/);
+      expect(row).toMatchObject({
+        "Org unit": org.unit.name,
+        Cycle: "2026 Q3",
+        Completion: "Submitted",
+        "Results from": "2026 Q3",
+      });
+      expect(row["Excessive BAU score"]).toMatch(/^\d+\.\d$/);
+      expect(row["Average score"]).toMatch(/^\d+\.\d$/);
       expect(["None", "Low", "Medium", "High", "Critical"]).toContain(row["Excessive BAU band"]);
     });
 
-    it("covers the whole organisation for a head of engineering, read in batches", async () => {
+    it("gives a team that has not submitted in the cycle its completion and its last result with its cycle", async () => {
+      await db.assessment.create({ data: { teamId: quiet.id, cycleId: org.open.id, status: "draft" } });
+      const parsed = parseCsv(
+        await readExportText(
+          (await buildHeatmapExport(org.coach, { cycle: { year: 2026, quarter: 4 } })).body,
+        ),
+      );
+      const byTeam = new Map(parsed.data.map((row) => [row["Team slug"], row]));
+      expect(byTeam.get(quiet.slug)).toMatchObject({
+        Cycle: "2026 Q4",
+        Completion: "Draft",
+        "Results from": "2026 Q3",
+      });
+      expect(byTeam.get(team.slug)).toMatchObject({ Completion: "Not started", "Results from": "2026 Q3" });
+      const q3 = parseCsv(
+        await readExportText(
+          (await buildHeatmapExport(org.coach, { cycle: { year: 2026, quarter: 3 } })).body,
+        ),
+      ).data.find((row) => row["Team slug"] === team.slug)!;
+      // The earlier result's figures, as the heatmap shows them greyed with their cycle.
+      for (const column of [
+        "Overall band (worst pitfall)",
+        "Worst pitfall",
+        "Worst pitfall score",
+        "Average score",
+      ])
+        expect(byTeam.get(team.slug)![column]).toBe(q3[column]);
+      expect(byTeam.get(team.slug)!["Overall band (worst pitfall)"]).not.toBe("");
+    });
+
+    it("is the view asked for: the heatmap's unit, filters and order, row for row", async () => {
+      const views = [
+        {},
+        { unit: org.unit.slug },
+        { band: "medium" as const },
+        { completion: "draft" as const },
+        { sort: "team" as const, dir: "desc" as const },
+      ];
+      for (const filters of views) {
+        const file = await buildHeatmapExport(org.head, { cycle: { year: 2026, quarter: 4 }, ...filters });
+        const parsed = parseCsv(await readExportText(file.body));
+        const view = await getOrgHeatmap(org.head, { cycle: "2026-q4", ...filters });
+        expect(
+          parsed.data.map((row) => row["Team slug"]),
+          JSON.stringify(filters),
+        ).toEqual(view.heatmap.groups.flatMap((group) => group.rows.map((row) => row.slug)));
+        expect(parsed.data.map((row) => row.Completion)).toEqual(
+          view.heatmap.groups.flatMap((group) => group.rows.map((row) => COMPLETION_LABELS[row.completion])),
+        );
+      }
+      const unitFile = await buildHeatmapExport(org.head, {
+        cycle: { year: 2026, quarter: 4 },
+        unit: org.unit.slug,
+      });
+      expect(unitFile.filename).toBe(`heatmap-2026-q4-${org.unit.slug}.csv`);
+    });
+
+    it("refuses a unit the person may not read, and a cycle that has not started, as not found", async () => {
+      expect(await codeOf(buildHeatmapExport(org.coach, { cycle: null, unit: org.otherUnit.slug }))).toBe(
+        "not_found",
+      );
+      expect(await codeOf(buildHeatmapExport(org.head, { cycle: { year: 2031, quarter: 1 } }))).toBe(
+        "not_found",
+      );
+    });
+
+    it("covers the whole organisation for a head of engineering, written in chunks", async () => {
       const big = await db.orgUnit.create({ data: { name: "Big Unit", slug: "big-unit-heatmap" } });
       await db.team.createMany({
         data: Array.from({ length: HEATMAP_BATCH_SIZE + 5 }, (_, index) => ({
@@ -315,15 +435,14 @@ describe("plan exports", () => {
       const parsed = parseCsv(
         await readExportText((await buildHeatmapExport(org.head, { cycle: null })).body),
       );
-      // 2026 Q3's teams: the big unit's and the two that submitted in it. Warehouse, added after
-      // 2026 Q3 was due, is no part of it (as on the heatmap).
-      const teamCount = HEATMAP_BATCH_SIZE + 5 + 2;
+      const teamCount = await db.team.count({ where: { archivedAt: null } });
       expect(parsed.data).toHaveLength(teamCount);
       expect(new Set(parsed.data.map((row) => row["Team slug"])).size).toBe(teamCount);
-      expect(parsed.data.map((row) => row.Team)).not.toContain("Warehouse");
+      // Without a cycle, the heatmap's own default: the open cycle.
+      expect(new Set(parsed.data.map((row) => row.Cycle))).toEqual(new Set(["2026 Q4"]));
       expect(
         parsed.data
-          .filter((row) => row.Status === "Submitted")
+          .filter((row) => row["Results from"] === "2026 Q3")
           .map((row) => row["Team slug"])
           .sort(),
       ).toEqual([team.slug, quiet.slug].sort());

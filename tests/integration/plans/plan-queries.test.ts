@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { formatScoreCompact } from "@/domain/format";
+import { formatScore } from "@/domain/format";
 import { readStoredResults, scoreOfPitfall } from "@/domain/plans/stored-rankings";
 import { ExpectedError } from "@/contracts/action-result";
 import { db } from "@/server/db";
@@ -82,13 +82,13 @@ describe("team plan and org unit plans", () => {
       const difference = Math.round((after - before) * 10) / 10;
       const words =
         difference < 0
-          ? `down ${formatScoreCompact(-difference)}`
+          ? `down ${formatScore(-difference)}`
           : difference > 0
-            ? `up ${formatScoreCompact(difference)}`
+            ? `up ${formatScore(difference)}`
             : "unchanged";
       expect(item.addedInCycle).toBe("2026 Q2");
       expect(item.closedLoop.text).toBe(
-        `${item.pitfallName}: ${formatScoreCompact(before)} → ${formatScoreCompact(after)} (${words}) since 2026 Q2`,
+        `${item.pitfallName}: ${formatScore(before)} → ${formatScore(after)} (${words}) since 2026 Q2`,
       );
       expect(item.outcome).toBe(difference < 0 ? "improved" : difference > 0 ? "worsened" : "unchanged");
     }
@@ -111,7 +111,14 @@ describe("team plan and org unit plans", () => {
   it("lists the units a coach looks after, and every unit for a head of engineering", async () => {
     const coachView = await listPlanUnits(org.coach);
     expect(coachView.units.map((unit) => unit.slug)).toEqual([org.unit.slug]);
-    expect(coachView.units[0]).toMatchObject({ teams: 2, items: 4, open: 4, overdue: 0, done: 0 });
+    expect(coachView.units[0]).toMatchObject({
+      teams: 2,
+      items: 4,
+      open: 4,
+      overdue: 0,
+      done: 0,
+      dropped: 0,
+    });
     expect(coachView.heatmapCycles.map((cycle) => cycle.name)).toEqual(["2026 Q3", "2026 Q2"]);
 
     const headView = await listPlanUnits(org.head);
@@ -162,9 +169,30 @@ describe("team plan and org unit plans", () => {
       open: 2,
       overdue: 1,
       done: 1,
+      dropped: 0,
       latestCycle: "2026 Q3",
     });
     expect(unit.canExport).toBe(true);
+  });
+
+  it("counts dropped items apart, so open, done and dropped add up to the plan items", async () => {
+    const plan = await getTeamPlan(org.coach, team.slug);
+    const todo = plan.items.find((item) => item.status === "todo")!;
+    await updatePlanItem(team.lead, {
+      itemId: todo.id,
+      expectedVersion: todo.version,
+      ownerId: null,
+      dueOn: null,
+      status: "dropped",
+      droppedReason: "The platform team does this for everyone",
+      notes: null,
+    });
+    const unit = await getUnitPlan(org.coach, org.unit.slug);
+    const checkout = unit.teams.find((entry) => entry.name === "Checkout")!;
+    expect(checkout).toMatchObject({ items: 3, open: 1, done: 1, dropped: 1 });
+    const [summary] = (await listPlanUnits(org.coach)).units;
+    expect(summary!.open + summary!.done + summary!.dropped).toBe(summary!.items);
+    expect(summary!.dropped).toBe(1);
   });
 
   it("hides a unit from a coach of another unit and from team leads", async () => {

@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readStoredResults } from "@/domain/plans/stored-rankings";
 import { db } from "@/server/db";
-import { readExportBytes } from "@/server/exports/export-file";
+import { orgUnitPlanExportSchema } from "@/domain/plans/export-schema";
+import {
+  buildUnitSummary,
+  commonCountermeasuresNote,
+  SUMMARY_COMMON_LIMIT,
+} from "@/domain/plans/unit-summary";
+import { readExportBytes, readExportText } from "@/server/exports/export-file";
+import { getUnitPlan } from "@/server/plans/queries";
 import { buildOrgUnitPlanExport } from "@/server/exports/unit-export";
 import { addPlanItem, updatePlanItem } from "@/server/plans/mutations";
 import {
@@ -89,6 +96,37 @@ describe("the unit PDF", () => {
     expect(firstPage).toContain(compact(overdueAction));
     expect(firstPage).toContain("Overdueitems(1)");
     expect(firstPage).toContain(compact(`Команда Ω: ${overdueAction}, due`));
+    // The owner by name: the PDF is for people.
+    expect(firstPage).toContain(compact(`(${cyrillic.lead.name})`));
+    expect(text).not.toContain(cyrillic.lead.email);
+  });
+
+  it("says what its common countermeasures count: each team's latest result up to the cycle, top 3", () => {
+    expect(compact(text)).toContain(
+      compact(
+        "Counted per team: in its plan (and not dropped), or among the top 3 countermeasures of its latest result up to 2026 Q3: 1 team with a 2026 Q3 result, and 1 team without one, counted with its result from an earlier cycle.",
+      ),
+    );
+    expect(compact(text)).toMatch(/planningit,\d+withitintheirtop3\)/);
+    expect(text).not.toContain("top recommendation for");
+  });
+
+  it("counts the common countermeasures as the unit plan page it is downloaded from does", async () => {
+    const page = await getUnitPlan(org.coach, org.unit.slug);
+    const file = await buildOrgUnitPlanExport(org.coach, {
+      unitSlug: org.unit.slug,
+      format: "json",
+      cycle: null,
+    });
+    const document = orgUnitPlanExportSchema.parse(JSON.parse(await readExportText(file.body)));
+    const summary = buildUnitSummary(document.teams);
+    expect(summary.common).toEqual(page.common.slice(0, SUMMARY_COMMON_LIMIT));
+    expect(summary.common.length).toBeGreaterThan(0);
+    // The 決済チーム team has no 2026 Q3 result: its 2026 Q2 ranking counts on both.
+    expect(page.commonBasis).toEqual({ cycleName: "2026 Q3", teamsRanked: 2, teamsRankedEarlier: 1 });
+    expect(commonCountermeasuresNote(summary, document.cycle.name)).toBe(
+      commonCountermeasuresNote(page.commonBasis!, page.commonBasis!.cycleName),
+    );
   });
 
   it("names the teams without a result this cycle, and gives a page only to those with something to show", () => {
@@ -98,6 +136,10 @@ describe("the unit PDF", () => {
     expect(compact(text)).toContain(
       compact("No result this cycle: 決済チーム has not submitted an assessment for 2026 Q3."),
     );
+    expect(compact(text)).toMatch(
+      /Lastresult,from2026Q2,submitted10Jun2026:(None|Low|Medium|High|Critical)—/,
+    );
+    expect(compact(text)).toContain(compact("It is not counted as 2026 Q3's result."));
     expect(compact(text)).not.toContain(compact(`${quiet.name}: remediation plan`));
     expect(pages).toBe(3);
   });

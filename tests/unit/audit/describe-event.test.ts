@@ -152,9 +152,26 @@ const CASES: [AuditEventFacts, string][] = [
     }),
     "Ada Admin sent a reminder about 2026 Q4 to the leads of 2 teams: Checkout, Search",
   ],
+  [
+    event("reminder.prepared", {
+      ...cycle,
+      a: { cycle: "2026 Q4", teamCount: 2, teams: ["Checkout", "Search"], byEmail: false },
+    }),
+    "Ada Admin prepared a reminder email about 2026 Q4 for the leads of 2 teams: Checkout, Search; Pitfall Radar did not send it",
+  ],
 ];
 
 describe("describeAuditEvent", () => {
+  it("reads an earlier reminder recorded as sent without email as prepared, not sent", () => {
+    const earlier = event("reminder.sent", {
+      ...cycle,
+      a: { cycle: "2026 Q4", teamCount: 1, teams: ["Checkout"], byEmail: false },
+    });
+    expect(describeAuditEvent(earlier, lookup)).toBe(
+      "Ada Admin prepared a reminder email about 2026 Q4 for the leads of 1 team: Checkout; Pitfall Radar did not send it",
+    );
+  });
+
   const rows = CASES.map(([facts, sentence]) => ({ action: facts.action, facts, sentence }));
   it.each(rows)("describes $action", ({ facts, sentence }) => {
     expect(describeAuditEvent(facts, lookup)).toBe(sentence);

@@ -1,7 +1,8 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { csvLines, neutraliseCell } from "@/domain/csv/csv-writer";
-import { heatmapCsvHeader, heatmapCsvLines, type HeatmapTeamRow } from "@/domain/plans/heatmap-csv";
+import { buildHeatmap, parseHeatmapQuery } from "@/domain/dashboards/heatmap";
+import { heatmapCsvHeader, heatmapCsvLines } from "@/domain/plans/heatmap-csv";
 import { jiraCsvLines, jiraRowForPlanItem, toJiraCsv } from "@/domain/plans/jira-csv";
 import { samplePlanItem } from "../plans/sample-export";
 
@@ -71,13 +72,22 @@ describe("every CSV export neutralises formula cells", () => {
 
   it("the heatmap CSV: org unit, team and cycle names", () => {
     for (const formula of FORMULAS) {
-      const row: HeatmapTeamRow = {
-        orgUnitName: formula,
-        teamName: formula,
-        teamSlug: "team",
-        assessment: null,
-      };
-      expectNoFormula(heatmapCsvHeader() + heatmapCsvLines([row], formula));
+      const heatmap = buildHeatmap(
+        {
+          units: [{ id: "u", name: formula, slug: "unit" }],
+          teams: [{ id: "t", name: formula, slug: "team", orgUnitId: "u" }],
+          current: [],
+          previous: [],
+          results: [],
+          previousCycleName: null,
+        },
+        parseHeatmapQuery({}),
+      );
+      const teams = heatmap.groups.flatMap((group) =>
+        group.rows.map((row) => ({ orgUnitName: group.name, row })),
+      );
+      expect(teams).toHaveLength(1);
+      expectNoFormula(heatmapCsvHeader() + heatmapCsvLines(teams, formula));
     }
   });
 });

@@ -10,7 +10,6 @@ import {
   formatMomentDayLong,
   formatPercent,
   formatScore,
-  formatScoreCompact,
   isoDay,
   isoMomentDay,
 } from "@/domain/format";
@@ -24,16 +23,12 @@ describe("scores", () => {
     expect(formatScore(0)).toBe("0.0");
   });
 
-  it("drops a trailing .0 in plan texts and exports", () => {
-    expect(formatScoreCompact(41)).toBe("41");
-    expect(formatScoreCompact(40.96)).toBe("41");
-    expect(formatScoreCompact(41.25)).toBe("41.3");
-  });
-
-  it("writes the same number both ways, only the trailing zero differs", () => {
+  it("keeps the trailing .0 of a whole score, so two scores side by side read alike", () => {
+    expect(formatScore(41)).toBe("41.0");
+    expect(formatScore(40.96)).toBe("41.0");
     fc.assert(
       fc.property(fc.double({ min: 0, max: 100, noNaN: true }), (score) => {
-        expect(Number(formatScore(score))).toBe(Number(formatScoreCompact(score)));
+        expect(formatScore(score)).toMatch(/^\d{1,3}\.\d$/);
       }),
     );
   });

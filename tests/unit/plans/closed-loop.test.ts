@@ -5,7 +5,6 @@ import {
   directionOf,
   scoreDifference,
 } from "@/domain/plans/closed-loop";
-import { formatScoreCompact } from "@/domain/format";
 
 const base = {
   pitfallName: "Excessive BAU",
@@ -22,19 +21,19 @@ describe("closed loop", () => {
   it("reads a fall in risk as down, with the difference in words", () => {
     const loop = compareClosedLoop(base);
     expect(loop).toMatchObject({ kind: "compared", difference: -21, direction: "down" });
-    expect(loop.text).toBe("Excessive BAU: 62 → 41 (down 21) since 2026 Q2");
+    expect(loop.text).toBe("Excessive BAU: 62.0 → 41.0 (down 21.0) since 2026 Q2");
     expect(closedLoopOutcome(loop)).toBe("improved");
   });
 
   it("reads a rise as up and a worse outcome", () => {
     const loop = compareClosedLoop({ ...base, scoreWhenAdded: 35.5, latestScore: 48 });
-    expect(loop.text).toBe("Excessive BAU: 35.5 → 48 (up 12.5) since 2026 Q2");
+    expect(loop.text).toBe("Excessive BAU: 35.5 → 48.0 (up 12.5) since 2026 Q2");
     expect(closedLoopOutcome(loop)).toBe("worsened");
   });
 
   it("says unchanged when the score did not move", () => {
     const loop = compareClosedLoop({ ...base, latestScore: 62 });
-    expect(loop.text).toBe("Excessive BAU: 62 → 62 (unchanged) since 2026 Q2");
+    expect(loop.text).toBe("Excessive BAU: 62.0 → 62.0 (unchanged) since 2026 Q2");
     expect(closedLoopOutcome(loop)).toBe("unchanged");
   });
 
@@ -42,9 +41,6 @@ describe("closed loop", () => {
     expect(scoreDifference(62.3, 41.1)).toBe(-21.2);
     expect(scoreDifference(0.3, 0.1)).toBe(-0.2);
     expect(scoreDifference(10.1, 10.1)).toBe(0);
-    expect(formatScoreCompact(41)).toBe("41");
-    expect(formatScoreCompact(41.25)).toBe("41.3");
-    expect(formatScoreCompact(40.96)).toBe("41");
     expect(directionOf(-0.1)).toBe("down");
     expect(directionOf(0)).toBe("unchanged");
     expect(compareClosedLoop({ ...base, scoreWhenAdded: 62.3, latestScore: 41.1 }).text).toBe(
@@ -60,7 +56,7 @@ describe("closed loop", () => {
       latestRelation: "same",
     });
     expect(loop.kind).toBe("not-compared");
-    expect(loop.text).toBe("Excessive BAU: 62 when added in 2026 Q2; no later result yet");
+    expect(loop.text).toBe("Excessive BAU: 62.0 when added in 2026 Q2; no later result yet");
     expect(closedLoopOutcome(loop)).toBe("awaiting");
   });
 
@@ -72,7 +68,7 @@ describe("closed loop", () => {
       latestRelation: "earlier",
     });
     expect(loop.kind).toBe("not-compared");
-    expect(loop.text).toBe("Excessive BAU: 62 when added in 2026 Q2, after 2026 Q1");
+    expect(loop.text).toBe("Excessive BAU: 62.0 when added in 2026 Q2, after 2026 Q1");
   });
 
   it("does not compare when either score is missing", () => {
@@ -80,7 +76,7 @@ describe("closed loop", () => {
       "Excessive BAU: not scored when the item was added in 2026 Q2",
     );
     expect(compareClosedLoop({ ...base, latestScore: null }).text).toBe(
-      "Excessive BAU: 62 when added in 2026 Q2; not scored in 2026 Q3",
+      "Excessive BAU: 62.0 when added in 2026 Q2; not scored in 2026 Q3",
     );
     expect(compareClosedLoop({ ...base, latestCycle: null, latestScore: null }).kind).toBe("not-compared");
   });
@@ -91,7 +87,7 @@ describe("closed loop", () => {
       expect(loop).toMatchObject({ kind: "method-change", scoreWhenAdded: 62, latestScore: 41 });
       expect(loop).not.toHaveProperty("difference");
       expect(loop.text).toBe(
-        "Excessive BAU: 62 when added in 2026 Q2 (scoring method 1), 41 in 2026 Q3 (scoring method 2); not compared across a scoring method change",
+        "Excessive BAU: 62.0 when added in 2026 Q2 (scoring method 1), 41.0 in 2026 Q3 (scoring method 2); not compared across a scoring method change",
       );
       expect(closedLoopOutcome(loop)).toBe("method-changed");
     });

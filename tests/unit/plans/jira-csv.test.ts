@@ -26,7 +26,14 @@ function parse(csv: string) {
 
 describe("Jira CSV rows", () => {
   it("has exactly the columns Jira's importer maps, in order", () => {
-    expect(JIRA_CSV_COLUMNS).toEqual(["Summary", "Description", "Due date", "Labels", "Priority", "Assignee"]);
+    expect(JIRA_CSV_COLUMNS).toEqual([
+      "Summary",
+      "Description",
+      "Due date",
+      "Labels",
+      "Priority",
+      "Assignee",
+    ]);
     expect(jiraCsvHeader()).toBe("Summary,Description,Due date,Labels,Priority,Assignee\r\n");
     expect(Object.keys(jiraRowForPlanItem(samplePlanItem(), context))).toEqual([...JIRA_CSV_COLUMNS]);
   });
@@ -42,7 +49,7 @@ describe("Jira CSV rows", () => {
     expect(row.Description).toContain("Pitfall: Excessive BAU");
     expect(row.Description).toContain("So that: operational rework shows up on the board");
     expect(row.Description).toContain("Symptoms addressed: Slow delivery of planned work");
-    expect(row.Description).toContain("Closed loop: Excessive BAU: 62 → 41 (down 21) since 2026 Q2");
+    expect(row.Description).toContain("Closed loop: Excessive BAU: 62.0 → 41.0 (down 21.0) since 2026 Q2");
     expect(row.Description).toContain("Status in the plan: In progress");
   });
 
@@ -71,8 +78,19 @@ describe("Jira CSV rows", () => {
   it("leaves dropped items out and takes each item's priority from the exported scores", () => {
     const section = sampleTeamSection([
       samplePlanItem(),
-      samplePlanItem({ id: "item-2", countermeasureId: "other", status: "dropped", statusLabel: "Dropped", droppedReason: "Not now" }),
-      samplePlanItem({ id: "item-3", countermeasureId: "third", pitfallId: "linear-run-costs", pitfallName: "Linear run costs" }),
+      samplePlanItem({
+        id: "item-2",
+        countermeasureId: "other",
+        status: "dropped",
+        statusLabel: "Dropped",
+        droppedReason: "Not now",
+      }),
+      samplePlanItem({
+        id: "item-3",
+        countermeasureId: "third",
+        pitfallId: "linear-run-costs",
+        pitfallName: "Linear run costs",
+      }),
     ]);
     const rows = jiraRowsForTeam(section, "2026 Q3");
     expect(rows).toHaveLength(2);
@@ -103,7 +121,12 @@ describe("Jira CSV text", () => {
       action: 'Pre-approve "low-risk", repeatable changes',
       ownerEmail: "zoë.müller@example.com",
     });
-    const rows = [jiraRowForPlanItem(tricky, { ...context, team: { slug: "kasse", name: "Kassé, Zahlung", orgUnitName: "Zahlungen — Ü" } })];
+    const rows = [
+      jiraRowForPlanItem(tricky, {
+        ...context,
+        team: { slug: "kasse", name: "Kassé, Zahlung", orgUnitName: "Zahlungen — Ü" },
+      }),
+    ];
     const csv = toJiraCsv(rows);
     expect(csv).toContain('"Pre-approve ""low-risk"", repeatable changes"');
     const parsed = parse(csv);

@@ -3,7 +3,13 @@
  * items whose text carries the characters CSV and Markdown must survive (commas, quotes, line
  * breaks, pipes, non-ASCII letters).
  */
-import type { ExportPlanItem, ExportTeamSection, TeamPlanExport } from "@/domain/plans/export-schema";
+import {
+  EXPORT_SCHEMA_VERSION,
+  type ExportLastResult,
+  type ExportPlanItem,
+  type ExportTeamSection,
+  type TeamPlanExport,
+} from "@/domain/plans/export-schema";
 
 export function samplePlanItem(overrides: Partial<ExportPlanItem> = {}): ExportPlanItem {
   return {
@@ -17,6 +23,7 @@ export function samplePlanItem(overrides: Partial<ExportPlanItem> = {}): ExportP
     status: "in_progress",
     statusLabel: "In progress",
     droppedReason: null,
+    ownerName: "Zoë Müller",
     ownerEmail: "zoe.muller@example.com",
     dueOn: "2026-12-31",
     overdue: false,
@@ -30,7 +37,7 @@ export function samplePlanItem(overrides: Partial<ExportPlanItem> = {}): ExportP
       latestCycle: "2026 Q3",
       difference: -21,
       direction: "down",
-      summary: "Excessive BAU: 62 → 41 (down 21) since 2026 Q2",
+      summary: "Excessive BAU: 62.0 → 41.0 (down 21.0) since 2026 Q2",
     },
     ...overrides,
   };
@@ -42,8 +49,16 @@ export function sampleTeamSection(planItems: ExportPlanItem[] = [samplePlanItem(
     assessment: {
       status: "submitted",
       submittedAt: "2026-09-10T00:00:00.000Z",
-      overallScore: 38.4,
-      overallBand: "medium",
+      headline: {
+        band: "medium",
+        highOrCriticalCount: 0,
+        criticalCount: 0,
+        worstPitfalls: [{ id: "excessive-bau", name: "Excessive BAU" }],
+        worstScore: 41,
+        averageScore: 26.8,
+        scoredCount: 2,
+        unscoredCount: 1,
+      },
       pitfalls: [
         {
           pitfallId: "linear-run-costs",
@@ -61,7 +76,13 @@ export function sampleTeamSection(planItems: ExportPlanItem[] = [samplePlanItem(
           score: 41,
           band: "medium",
           confidence: 0.85,
-          triggeredSymptoms: [{ symptomId: "slow-delivery-of-planned-work", title: "Slow delivery of planned work", points: 20.5 }],
+          triggeredSymptoms: [
+            {
+              symptomId: "slow-delivery-of-planned-work",
+              title: "Slow delivery of planned work",
+              points: 20.5,
+            },
+          ],
         },
         {
           pitfallId: "embedded-specialists",
@@ -74,6 +95,7 @@ export function sampleTeamSection(planItems: ExportPlanItem[] = [samplePlanItem(
         },
       ],
     },
+    lastResult: null,
     recommendations: [
       {
         countermeasureId: "treat-unplanned-rework-as-planned-work",
@@ -85,7 +107,13 @@ export function sampleTeamSection(planItems: ExportPlanItem[] = [samplePlanItem(
             pitfallName: "Excessive BAU",
             rationale: "operational rework shows up on the board",
             riskRemoved: 20.5,
-            addresses: [{ symptomId: "slow-delivery-of-planned-work", title: "Slow delivery of planned work", triggered: true }],
+            addresses: [
+              {
+                symptomId: "slow-delivery-of-planned-work",
+                title: "Slow delivery of planned work",
+                triggered: true,
+              },
+            ],
           },
         ],
       },
@@ -96,10 +124,45 @@ export function sampleTeamSection(planItems: ExportPlanItem[] = [samplePlanItem(
 
 export function sampleTeamExport(planItems?: ExportPlanItem[]): TeamPlanExport {
   return {
-    schemaVersion: 1,
+    schemaVersion: EXPORT_SCHEMA_VERSION,
     kind: "team",
     generatedAt: "2026-11-27T10:00:00.000Z",
     cycle: { name: "2026 Q3", year: 2026, quarter: 3, opensOn: "2026-07-01", closesOn: "2026-09-15" },
     ...sampleTeamSection(planItems),
   };
+}
+
+/** A last result from 2026 Q2: Critical, for a team without a result in the exported cycle. */
+export function sampleLastResult(overrides: Partial<ExportLastResult> = {}): ExportLastResult {
+  return {
+    cycle: "2026 Q2",
+    status: "submitted",
+    submittedAt: "2026-06-12T00:00:00.000Z",
+    headline: {
+      band: "critical",
+      highOrCriticalCount: 2,
+      criticalCount: 1,
+      worstPitfalls: [{ id: "change-management-treacle", name: "Change management treacle" }],
+      worstScore: 96.1,
+      averageScore: 40.2,
+      scoredCount: 7,
+      unscoredCount: 0,
+    },
+    topRecommendations: [
+      {
+        countermeasureId: "pre-approve-low-risk-changes",
+        action: "Pre-approve low-risk, repeatable changes",
+        totalRiskRemoved: 31.5,
+      },
+    ],
+    ...overrides,
+  };
+}
+
+/** A team section without a result in the exported cycle, with its last result from 2026 Q2. */
+export function sampleSectionWithoutResult(
+  planItems: ExportPlanItem[] = [],
+  lastResult: ExportLastResult | null = sampleLastResult(),
+): ExportTeamSection {
+  return { ...sampleTeamSection(planItems), assessment: null, recommendations: [], lastResult };
 }

@@ -1,9 +1,18 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { buildUnitSummary, SUMMARY_COMMON_LIMIT } from "@/domain/plans/unit-summary";
+import {
+  buildUnitSummary,
+  commonCountermeasuresNote,
+  SUMMARY_COMMON_LIMIT,
+} from "@/domain/plans/unit-summary";
 import type { ExportTeamSection } from "@/domain/plans/export-schema";
 import { RISK_BANDS } from "@/domain/scoring/bands";
-import { samplePlanItem, sampleTeamSection } from "./sample-export";
+import {
+  sampleLastResult,
+  samplePlanItem,
+  sampleSectionWithoutResult,
+  sampleTeamSection,
+} from "./sample-export";
 
 function team(
   slug: string,
@@ -34,7 +43,7 @@ describe("buildUnitSummary", () => {
     const summary = buildUnitSummary([
       team("checkout", "Checkout"),
       team("refunds", "Команда Ω", withBand(sampleTeamSection([]), "excessive-bau", "critical")),
-      team("billing", "決済チーム", { ...sampleTeamSection([]), assessment: null, recommendations: [] }),
+      team("billing", "決済チーム", sampleSectionWithoutResult()),
     ]);
     expect(summary.teamCount).toBe(3);
     expect(summary.teamsWithoutResult).toEqual(["決済チーム"]);
@@ -70,14 +79,15 @@ describe("buildUnitSummary", () => {
             action: "Later one",
             overdue: true,
             dueOn: "2026-11-01",
+            ownerName: null,
             ownerEmail: null,
           }),
         ]),
       ),
     ]);
     expect(summary.overdue).toEqual([
-      { teamName: "Checkout", action: "Late one", ownerEmail: "zoe.muller@example.com", dueOn: "2026-10-01" },
-      { teamName: "Refunds", action: "Later one", ownerEmail: null, dueOn: "2026-11-01" },
+      { teamName: "Checkout", action: "Late one", ownerName: "Zoë Müller", dueOn: "2026-10-01" },
+      { teamName: "Refunds", action: "Later one", ownerName: null, dueOn: "2026-11-01" },
     ]);
   });
 
@@ -95,12 +105,46 @@ describe("buildUnitSummary", () => {
     });
   });
 
+  it("counts the top countermeasures of a team without a result in the cycle from its last result, as the unit plan page does", () => {
+    const summary = buildUnitSummary([
+      team("checkout", "Checkout", sampleTeamSection([])),
+      team("refunds", "Refunds", sampleSectionWithoutResult()),
+      team(
+        "billing",
+        "Billing",
+        sampleSectionWithoutResult([], sampleLastResult({ topRecommendations: [] })),
+      ),
+      team("payouts", "Payouts", sampleSectionWithoutResult([], null)),
+    ]);
+    expect(summary.common.map((entry) => [entry.countermeasureId, entry.teamsRecommended])).toEqual([
+      ["pre-approve-low-risk-changes", 1],
+      ["treat-unplanned-rework-as-planned-work", 1],
+    ]);
+    expect(summary.teamsRanked).toBe(3);
+    expect(summary.teamsRankedEarlier).toBe(2);
+    // The note says which teams and which cycle were counted, and that "top" is the top 3.
+    expect(commonCountermeasuresNote(summary, "2026 Q3")).toBe(
+      "Counted per team: in its plan (and not dropped), or among the top 3 countermeasures of its latest result up to 2026 Q3: 1 team with a 2026 Q3 result, and 2 teams without one, counted with their result from an earlier cycle.",
+    );
+  });
+
+  it("words the note for units whose teams all have a result in the cycle, or none at all", () => {
+    expect(commonCountermeasuresNote({ teamsRanked: 2, teamsRankedEarlier: 0 }, "2026 Q4")).toBe(
+      "Counted per team: in its plan (and not dropped), or among the top 3 countermeasures of its latest result up to 2026 Q4: 2 teams, each with a 2026 Q4 result.",
+    );
+    expect(commonCountermeasuresNote({ teamsRanked: 0, teamsRankedEarlier: 0 }, "2026 Q4")).toBe(
+      "Counted per team: in its plan (and not dropped), or among the top 3 countermeasures of its latest result up to 2026 Q4; no team has a result yet.",
+    );
+  });
+
   it("is empty for a unit without teams", () => {
     expect(buildUnitSummary([])).toEqual({
       teamCount: 0,
       teamsWithoutResult: [],
       bandCounts: [],
       common: [],
+      teamsRanked: 0,
+      teamsRankedEarlier: 0,
       overdue: [],
     });
   });
@@ -112,7 +156,7 @@ describe("buildUnitSummary", () => {
         (bands) => {
           const sections = bands.map((band, index) =>
             band === null
-              ? team(`team-${index}`, `Team ${index}`, { ...sampleTeamSection([]), assessment: null })
+              ? team(`team-${index}`, `Team ${index}`, sampleSectionWithoutResult([], null))
               : team(
                   `team-${index}`,
                   `Team ${index}`,
