@@ -39,6 +39,11 @@ export interface QuestionView {
   required: boolean;
   /** Team context conditions it is asked under (domain/assessments/asked-questions.ts); none: always. */
   appliesWhen?: readonly Condition[];
+  /**
+   * Team context conditions under which "not applicable" contradicts the team's own context
+   * (domain/assessments/contradicted-answers.ts); none: it never does.
+   */
+  applicableWhen?: readonly Condition[];
 }
 
 export interface SectionView {
@@ -68,6 +73,12 @@ export interface SaveAnswerResult {
   version: number;
   /** The stored answer after the save; null when the answer was cleared. */
   answer: ServerAnswer | null;
+  /**
+   * For a "not applicable" the team's saved context rules out: why, in the words the review and the
+   * refusal to submit use. It is saved all the same (the context may be what is wrong), and
+   * submitting is refused until one of the two changes. Null otherwise.
+   */
+  contradiction: string | null;
 }
 
 export interface ConfirmAnswersResult {
@@ -121,6 +132,11 @@ export interface QuestionnaireSession {
    * (domain/assessments/asked-questions.ts). Null on the team's questionnaire, whose answers hold it.
    */
   teamContext: Answers | null;
+  /**
+   * On "My answers", the team context's questions, which it does not show: they name the context
+   * answers a message refers to. Absent on the team's questionnaire, whose first section they are.
+   */
+  contextQuestions?: QuestionView[];
   actorId: string;
   /**
    * On the team's questionnaire, for people who may see the spread ("response:summary"): what the

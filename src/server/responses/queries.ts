@@ -34,6 +34,7 @@ export async function getMyAnswersPage(actor: Actor, teamSlug: string): Promise<
     actor,
     questionnaire,
   );
+  const [contextSection, ...pitfallSections] = sectionViews(questionnaire);
   const carries = Object.values(own.answers).some((answer) => answer.carriedOver);
   const carriedFrom =
     carries && assessment.carriedFromId
@@ -52,7 +53,8 @@ export async function getMyAnswersPage(actor: Actor, teamSlug: string): Promise<
       cycle: toCycleRef(cycle),
       assessment: { id: assessment.id, status: assessment.status, version: own.version },
       carriedFromCycleName: carriedFrom?.cycle.name ?? null,
-      sections: sectionViews(questionnaire).filter((section) => section.pitfallId !== null),
+      sections: pitfallSections,
+      contextQuestions: contextSection?.questions ?? [],
       answers: own.answers,
       teamContext: (await readTeamContext(db, assessment.id, questionnaire)).teamContext,
       actorId: actor.id,
