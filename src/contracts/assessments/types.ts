@@ -167,6 +167,10 @@ export type QuestionnairePageState =
        * team leads, who do. Null for people who may submit, and on "My answers".
        */
       submittedBy: string[] | null;
+      /** While the assessment is reopened: by whom, when and why. Null otherwise. */
+      reopening: ReopeningView | null;
+      /** The organisation's time zone, in which the day of the reopening is written. */
+      timeZone: string;
     };
 
 /** One's own answers, read-only, once the team's assessment is submitted. */
@@ -202,11 +206,25 @@ export interface OverallResultView {
   headline: HeadlineView;
 }
 
+/** Who reopened a submitted assessment, when and why (the reason given when reopening). */
+export interface ReopeningView {
+  /** ISO instant of the reopening. */
+  at: string;
+  /** Null when the person is no longer listed. */
+  byName: string | null;
+  reason: string | null;
+}
+
 export interface MyTeamSummary {
   id: string;
   name: string;
   slug: string;
   orgUnitName: string;
+  /**
+   * The team is archived: listed so its people find its history, read-only, and in no cycle
+   * (`currentCycle` and `currentStatus` are null).
+   */
+  archived: boolean;
   role: "Team lead" | "Team member";
   /** Whether the person submits the team's assessment; members give their own answers first. */
   canSubmit: boolean;
@@ -236,6 +254,8 @@ export interface TeamOverview {
     progress: AssessmentProgress | null;
     submittedAt: string | null;
     resultHref: string | null;
+    /** While the assessment is reopened: by whom, when and why. */
+    reopening: ReopeningView | null;
   } | null;
   history: HistoryEntry[];
   /**
@@ -284,6 +304,10 @@ export interface ReviewView {
   leadNames: string[];
   /** How many people answered on their own, and, for people who may see it, where they differ. */
   individual: ReviewIndividualView;
+  /** While the assessment is reopened: by whom, when and why. Null otherwise. */
+  reopening: ReopeningView | null;
+  /** The organisation's time zone, in which the day of the reopening is written. */
+  timeZone: string;
 }
 
 export interface ContributionView {
@@ -349,6 +373,8 @@ export interface AssessmentResultView {
     status: AssessmentStatus;
     submittedAt: string | null;
     submittedByName: string | null;
+    /** While the assessment is reopened: by whom, when and why. Null otherwise. */
+    reopening: ReopeningView | null;
   };
   overall: OverallResultView;
   pitfalls: PitfallResultView[];

@@ -9,6 +9,7 @@ import { BandChip, bandMeaning, bandText, ScoreBar } from "@/ui/band-chip";
 import { formatMomentDayLong, formatPercent, formatScore } from "@/domain/format";
 import { questionnairePath, teamPath } from "@/contracts/assessments/paths";
 import { ReopenAssessmentForm } from "./reopen-assessment-form";
+import { reopeningSentence } from "./reopened-notice";
 import { QuarterChanges } from "./quarter-changes";
 import { Disagreements } from "../responses/disagreements";
 import { PulseSummary } from "../pulse/pulse-summary";
@@ -40,7 +41,13 @@ export function ResultPage({
       />
 
       {assessment.status === "reopened" && cycle.status === "open" ? (
-        <div className="rounded-md border border-purple-300 bg-purple-50 px-4 py-3 text-purple-950">
+        <div
+          className="rounded-md border border-purple-300 bg-purple-50 px-4 py-3 text-purple-950"
+          data-testid="reopened-notice"
+        >
+          {assessment.reopening ? (
+            <p className="font-semibold">{reopeningSentence(assessment.reopening, result.timeZone)}</p>
+          ) : null}
           <p>
             This assessment is reopened for changes. The results below are the ones last submitted; they are
             replaced when the team submits again.
@@ -51,7 +58,13 @@ export function ResultPage({
         </div>
       ) : assessment.status === "reopened" ? (
         // The cycle closed before the team submitted again: nothing can replace these results now.
-        <div className="rounded-md border border-purple-300 bg-purple-50 px-4 py-3 text-purple-950">
+        <div
+          className="rounded-md border border-purple-300 bg-purple-50 px-4 py-3 text-purple-950"
+          data-testid="reopened-notice"
+        >
+          {assessment.reopening ? (
+            <p className="font-semibold">{reopeningSentence(assessment.reopening, result.timeZone)}</p>
+          ) : null}
           <p>
             This assessment was reopened and not submitted again before {cycle.name} closed. The results below
             are the ones last submitted, and they are {cycle.name}&apos;s results.

@@ -8,6 +8,7 @@ import { StatusBadge } from "./format";
 import { questionnairePath } from "@/contracts/assessments/paths";
 import { ArchivedTeamNotice } from "./archived-team-notice";
 import { StartAssessmentForm } from "./start-assessment-form";
+import { reopeningSentence } from "./reopened-notice";
 import type { TeamOverview } from "@/contracts/assessments/types";
 import type { PulseCardView } from "@/contracts/pulse/views";
 import { PulseCard } from "@/features/pulse/pulse-card";
@@ -121,6 +122,12 @@ export function TeamPage({
                 <>
                   <dt className="font-medium text-slate-600">Progress</dt>
                   <dd>{progressSentence(current.progress)}</dd>
+                </>
+              ) : null}
+              {current.reopening ? (
+                <>
+                  <dt className="font-medium text-slate-600">Reopened</dt>
+                  <dd data-testid="reopening">{reopeningSentence(current.reopening, overview.timeZone)}</dd>
                 </>
               ) : null}
               {current.submittedAt ? (

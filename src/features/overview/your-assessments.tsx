@@ -10,7 +10,9 @@ const primaryLink = "rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text
 /** Teams whose assessment of the open cycle still waits, the ones the person leads first. */
 export function dueAssessments(teams: readonly MyTeamSummary[]): MyTeamSummary[] {
   return teams
-    .filter((team) => team.currentCycle?.status === "open" && team.currentStatus !== "submitted")
+    .filter(
+      (team) => !team.archived && team.currentCycle?.status === "open" && team.currentStatus !== "submitted",
+    )
     .sort((a, b) => Number(b.role === "Team lead") - Number(a.role === "Team lead"));
 }
 

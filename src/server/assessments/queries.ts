@@ -28,6 +28,7 @@ import { authorizeTeamBySlug, teamResource } from "../auth/authorize";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { floorLabel, parseResultDetail } from "./result-detail";
+import { readReopening } from "./reopening";
 import { withStoredResults } from "./with-stored-results";
 import {
   compiledQuestionnaire,
@@ -128,19 +129,25 @@ async function teamLeadNames(teamId: string): Promise<string[]> {
   return leads.map((lead) => lead.user.name);
 }
 
-/** The teams the person leads or belongs to, with the current cycle's status and the last result. */
+/**
+ * The teams the person leads or belongs to, with the current cycle's status and the last result.
+ * Archived teams are listed too, after the others and marked: their history stays readable, and
+ * an archived team's people would otherwise be told they belong to no team. They take no part in
+ * any cycle.
+ */
 export async function listMyTeams(actor: Actor): Promise<MyTeamSummary[]> {
   const teamIds = [...new Set([...actor.leadTeamIds, ...actor.memberTeamIds])];
   if (teamIds.length === 0) return [];
   const cycle = await openCycle();
   const teams = await db.team.findMany({
-    where: { id: { in: teamIds }, archivedAt: null },
+    where: { id: { in: teamIds } },
     orderBy: { name: "asc" },
     select: {
       id: true,
       name: true,
       slug: true,
       orgUnitId: true,
+      archivedAt: true,
       orgUnit: { select: { name: true } },
       assessments: {
         where: { OR: [{ cycleId: cycle?.id ?? "" }, withStoredResults] },
@@ -157,9 +164,12 @@ export async function listMyTeams(actor: Actor): Promise<MyTeamSummary[]> {
       },
     },
   });
-  return teams.map((team) => {
-    const current = cycle
-      ? team.assessments.find((assessment) => assessment.cycleId === cycle.id)
+  const summaries = teams.map((team): MyTeamSummary => {
+    const archived = team.archivedAt !== null;
+    // An archived team is out of every cycle: nothing is due, started or submitted in the open one.
+    const teamCycle = archived ? null : cycle;
+    const current = teamCycle
+      ? team.assessments.find((assessment) => assessment.cycleId === teamCycle.id)
       : undefined;
     const last = team.assessments.find((assessment) => assessment.submittedAt !== null);
     return {
@@ -167,20 +177,23 @@ export async function listMyTeams(actor: Actor): Promise<MyTeamSummary[]> {
       name: team.name,
       slug: team.slug,
       orgUnitName: team.orgUnit.name,
+      archived,
       role: actor.leadTeamIds.has(team.id) ? "Team lead" : "Team member",
       canSubmit: can(actor, "assessment:submit", {
         type: "team",
         teamId: team.id,
         orgUnitId: team.orgUnitId,
+        archived,
       }),
       myAnswersHref: myAnswersPath(team.slug),
-      currentCycle: cycle ? toCycleRef(cycle) : null,
-      currentStatus: cycle ? (current ? asAssessmentStatus(current.status) : "not-started") : null,
+      currentCycle: teamCycle ? toCycleRef(teamCycle) : null,
+      currentStatus: teamCycle ? (current ? asAssessmentStatus(current.status) : "not-started") : null,
       lastResult: last
         ? { ...overallOf(last), cycleName: last.cycle.name, href: resultPath(team.slug, last.cycle.name) }
         : null,
     };
   });
+  return [...summaries.filter((team) => !team.archived), ...summaries.filter((team) => team.archived)];
 }
 
 /** A team's page: where it stands in the open cycle and its history. */
@@ -230,6 +243,7 @@ export async function getTeamOverview(actor: Actor, teamSlug: string): Promise<T
           progress,
           submittedAt: current?.submittedAt?.toISOString() ?? null,
           resultHref: current?.submittedAt ? resultPath(team.slug, cycle.name) : null,
+          reopening: current ? await readReopening(db, current) : null,
         }
       : null,
     history,
@@ -373,6 +387,8 @@ export async function getQuestionnairePage(actor: Actor, teamSlug: string): Prom
   return {
     kind: "editable",
     submittedBy: leadNames,
+    reopening: await readReopening(db, assessment),
+    timeZone: orgTimeZone(),
     session: {
       respondent: "team",
       team: { id: team.id, name: team.name, slug: team.slug },
@@ -476,6 +492,8 @@ export async function getReview(actor: Actor, teamSlug: string): Promise<ReviewV
       new Set(rows.map((row) => row.questionId)),
       { id: actor.id, maySeeSpread: can(actor, "response:summary", resource) },
     ),
+    reopening: await readReopening(db, assessment),
+    timeZone: orgTimeZone(),
   };
 }
 
@@ -666,6 +684,7 @@ export async function getAssessmentResult(
       status,
       submittedAt: assessment.submittedAt.toISOString(),
       submittedByName: submittedBy?.name ?? null,
+      reopening: await readReopening(db, assessment),
     },
     overall: overallOf(assessment),
     pitfalls,

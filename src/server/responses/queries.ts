@@ -10,6 +10,8 @@ import { db } from "../db";
 import { answerableAssessment, openCycle, toCycleRef } from "../assessments/queries";
 import { answerOfRow, readTeamContext } from "../assessments/stored-answers";
 import { questionnaireOfCycle, sectionViews } from "../assessments/questionnaire-content";
+import { readReopening } from "../assessments/reopening";
+import { orgTimeZone } from "../org-calendar";
 import { readOwnAnswers } from "./own-answers";
 import { countRespondents, readSpreadSections } from "./team-views";
 
@@ -47,6 +49,8 @@ export async function getMyAnswersPage(actor: Actor, teamSlug: string): Promise<
   return {
     kind: "editable",
     submittedBy: null,
+    reopening: await readReopening(db, assessment),
+    timeZone: orgTimeZone(),
     session: {
       respondent: "self",
       team: { id: team.id, name: team.name, slug: team.slug },
