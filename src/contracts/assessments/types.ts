@@ -7,6 +7,7 @@ import type { AnswerValue } from "@/domain/scoring/answer-validation";
 import type { RiskBand } from "@/domain/scoring/bands";
 import type { HeadlineView } from "@/domain/results/headline";
 import type { AssessmentProgress } from "@/domain/assessments/progress";
+import type { PlanItemStatus } from "@/domain/plans/plan-item-rules";
 
 import type { AssessmentStatus, CycleStatus } from "@/domain/assessments/statuses";
 import type {
@@ -363,6 +364,8 @@ export interface TopStepView {
   pitfallNames: string[];
   riskRemoved: number;
   planItemId: string | null;
+  /** The status of that plan item: a dropped one is not "in the plan" for the team. */
+  planItemStatus: PlanItemStatus | null;
 }
 
 export interface AssessmentResultView {

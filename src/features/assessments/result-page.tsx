@@ -119,6 +119,7 @@ export function ResultPage({
                   action={step.action}
                   canEdit={result.canEditPlan}
                   planItemId={step.planItemId}
+                  planItemStatus={step.planItemStatus}
                 />
               </li>
             ))}

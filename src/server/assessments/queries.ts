@@ -24,6 +24,7 @@ import type {
   TeamOverview,
 } from "@/contracts/assessments/types";
 import { decodeAssessmentStatus, decodeCycleStatus } from "@/domain/assessments/statuses";
+import { decodePlanItemStatus } from "@/domain/plans/plan-item-rules";
 import { authorizeTeamBySlug, teamResource } from "../auth/authorize";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
@@ -641,7 +642,7 @@ export async function getAssessmentResult(
   const [planItems, latest, changes] = await Promise.all([
     db.planItem.findMany({
       where: { teamId: team.id, countermeasureId: { in: topSteps.map((step) => step.countermeasureId) } },
-      select: { id: true, countermeasureId: true },
+      select: { id: true, countermeasureId: true, status: true },
     }),
     db.assessment.findFirst({
       where: { teamId: team.id, ...withStoredResults },
@@ -666,7 +667,7 @@ export async function getAssessmentResult(
         )
       : [];
   const individualRespondents = await countRespondents(db, assessment.id);
-  const planItemOf = new Map(planItems.map((item) => [item.countermeasureId, item.id]));
+  const planItemOf = new Map(planItems.map((item) => [item.countermeasureId, item]));
   // Plans are made from the latest submitted ranking, so adding is offered on the latest result only.
   const canEditPlan = latest?.id === assessment.id && can(actor, "plan:edit", teamResource(team));
   const status = asAssessmentStatus(assessment.status);
@@ -694,7 +695,8 @@ export async function getAssessmentResult(
       rationale: step.rationale,
       pitfallNames: step.pitfallIds.map(pitfallName),
       riskRemoved: step.totalRiskRemoved,
-      planItemId: planItemOf.get(step.countermeasureId) ?? null,
+      planItemId: planItemOf.get(step.countermeasureId)?.id ?? null,
+      planItemStatus: decodePlanItemStatus(planItemOf.get(step.countermeasureId)?.status ?? ""),
     })),
     canEditPlan,
     changes,
