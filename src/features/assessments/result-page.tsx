@@ -7,6 +7,7 @@ import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { BandChip, bandMeaning, bandText, ScoreBar } from "@/ui/band-chip";
 import { formatMomentDayLong, formatPercent, formatScore } from "@/domain/format";
+import { CONFIDENCE_MEANING } from "@/domain/results/confidence-words";
 import { questionnairePath, teamPath } from "@/contracts/assessments/paths";
 import { ReopenAssessmentForm } from "./reopen-assessment-form";
 import { reopeningSentence } from "./reopened-notice";
@@ -212,8 +213,7 @@ function PitfallResultCard({ pitfall }: { pitfall: PitfallResultView }) {
       <ScoreBar score={pitfall.score} band={pitfall.band} />
       {pitfall.status === "scored" ? (
         <p className="text-sm text-slate-700">
-          Confidence {formatPercent(pitfall.confidence)}: the share of the evidence that was answered rather
-          than left as &ldquo;don&apos;t know&rdquo;.
+          Confidence {formatPercent(pitfall.confidence)}: {CONFIDENCE_MEANING}.
           {pitfall.band ? ` ${bandText(pitfall.band)}: ${bandMeaning(pitfall.band)}` : ""}
         </p>
       ) : (
