@@ -2,6 +2,7 @@ import { Link } from "@/ui/link";
 import { questionnairePath } from "@/contracts/assessments/paths";
 import type { MyTeamSummary } from "@/contracts/assessments/types";
 import { StatusBadge } from "@/features/assessments/format";
+import { StartAssessmentForm } from "@/features/assessments/start-assessment-form";
 import { SectionCard } from "@/ui/section-card";
 import { dueDateWithDistance } from "@/domain/cycles/due-date";
 
@@ -52,9 +53,13 @@ export function YourAssessments({ teams }: { teams: readonly MyTeamSummary[] }) 
                     : "You are a member of this team: give your own answers; the lead submits the team's."}
                 </p>
               </div>
-              {team.canSubmit ? (
+              {team.canSubmit && !started ? (
+                // Starting is the step: the button starts the assessment and opens it, rather
+                // than leading to a page with the same button again.
+                <StartAssessmentForm teamSlug={team.slug} cycleName={cycle.name} teamName={team.name} />
+              ) : team.canSubmit ? (
                 <Link href={questionnairePath(team.slug)} className={primaryLink}>
-                  {started ? "Continue" : "Start"} the {cycle.name} assessment
+                  Continue the {cycle.name} assessment
                   <span className="sr-only"> for {team.name}</span>
                 </Link>
               ) : (
