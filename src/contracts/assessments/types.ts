@@ -276,6 +276,19 @@ export interface TeamOverview {
   myAnswers: { href: string; progress: AssessmentProgress | null } | null;
   /** "How the team answered", for people who may see the spread before submission; null otherwise. */
   spreadHref: string | null;
+  /**
+   * For the person who submits, while the open cycle's assessment is not submitted: asking the
+   * team's other people for their own answers and the anonymous pulse. Null otherwise.
+   */
+  invitation: {
+    /** How many of the team's other people the email goes to (in Bcc). */
+    recipients: number;
+    /** mailto: with them in Bcc, the subject and the message; null when nobody else is on the team. */
+    mailtoHref: string | null;
+    /** The message, to copy into a chat. */
+    message: string;
+    links: { myAnswers: string; pulse: string | null };
+  } | null;
   /** The organisation's time zone (`ORG_TIME_ZONE`): the page writes its moments on that clock. */
   timeZone: string;
 }

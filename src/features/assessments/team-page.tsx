@@ -9,6 +9,7 @@ import { questionnairePath } from "@/contracts/assessments/paths";
 import { ArchivedTeamNotice } from "./archived-team-notice";
 import { StartAssessmentForm } from "./start-assessment-form";
 import { reopeningSentence } from "./reopened-notice";
+import { InviteTeam } from "./invite-team";
 import type { TeamOverview } from "@/contracts/assessments/types";
 import type { PulseCardView } from "@/contracts/pulse/views";
 import { PulseCard } from "@/features/pulse/pulse-card";
@@ -172,6 +173,10 @@ export function TeamPage({
           </>
         )}
       </SectionCard>
+
+      {overview.invitation && currentCycle ? (
+        <InviteTeam invitation={overview.invitation} cycleName={currentCycle.name} />
+      ) : null}
 
       {pulse ? <PulseCard card={pulse} /> : null}
 

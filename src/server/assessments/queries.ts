@@ -30,6 +30,13 @@ import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { floorLabel, parseResultDetail } from "./result-detail";
 import { readReopening } from "./reopening";
+import { getEnv } from "@/env";
+import {
+  invitationBody,
+  invitationLinks,
+  invitationMailto,
+  type TeamInvitation,
+} from "@/contracts/assessments/team-invitation";
 import { withStoredResults } from "./with-stored-results";
 import {
   compiledQuestionnaire,
@@ -252,6 +259,10 @@ export async function getTeamOverview(actor: Actor, teamSlug: string): Promise<T
     canSubmit: can(actor, "assessment:submit", resource),
     leadNames: await teamLeadNames(team.id),
     spreadHref: current && can(actor, "response:summary", resource) ? teamSpreadPath(team.slug) : null,
+    invitation:
+      cycle && current?.status !== "submitted" && can(actor, "assessment:submit", resource)
+        ? await teamInvitation(actor, team, cycle)
+        : null,
     myAnswers:
       cycle && can(actor, "response:answer", resource)
         ? {
@@ -259,6 +270,42 @@ export async function getTeamOverview(actor: Actor, teamSlug: string): Promise<T
             progress: current ? await ownProgressOf(actor, { ...current, teamId: team.id }, cycle) : null,
           }
         : null,
+  };
+}
+
+/**
+ * Asking the team's other people (leads and members, active) for their own answers and the pulse:
+ * their emails go in the Bcc of a mailto: link, so the lead's own mail program sends it.
+ */
+async function teamInvitation(
+  actor: Actor,
+  team: { id: string; name: string; slug: string },
+  cycle: OpenCycleRow,
+): Promise<NonNullable<TeamOverview["invitation"]>> {
+  const people = await db.user.findMany({
+    where: {
+      id: { not: actor.id },
+      deactivatedAt: null,
+      roles: { some: { teamId: team.id, role: { in: ["team_lead", "member"] } } },
+    },
+    orderBy: { email: "asc" },
+    select: { email: true },
+  });
+  const invitation: TeamInvitation = {
+    teamName: team.name,
+    teamSlug: team.slug,
+    cycleName: cycle.name,
+    closesOn: cycle.closesOn.toISOString(),
+    hasPulse: (questionnaireById(cycle.questionnaireId)?.pulse ?? []).length > 0,
+    senderName: actor.name,
+    appUrl: getEnv().APP_URL,
+  };
+  const emails = people.map((person) => person.email);
+  return {
+    recipients: emails.length,
+    mailtoHref: emails.length > 0 ? invitationMailto(emails, invitation) : null,
+    message: invitationBody(invitation),
+    links: invitationLinks(invitation),
   };
 }
 
