@@ -65,8 +65,8 @@ test.describe("the team lead's quarter", () => {
     );
     await expect(due.getByText("You lead this team.")).toBeVisible();
     await expectNoAccessibilityViolations(page);
-    await due.getByRole("link", { name: `Start the 2026 Q4 assessment for ${JOURNEY_TEAM.name}` }).click();
-    await page.getByRole("button", { name: "Start the 2026 Q4 assessment" }).click();
+    // The start page's button starts the assessment itself, straight into the questionnaire.
+    await due.getByRole("button", { name: `Start the 2026 Q4 assessment for ${JOURNEY_TEAM.name}` }).click();
     await expect(page).toHaveURL(new RegExp(`/team/${JOURNEY_TEAM.slug}/assessment$`));
     await expect(page).toHaveTitle(`${JOURNEY_TEAM.name} · Assessment · Pitfall Radar`);
     const progress = page.getByTestId("progress-text");

@@ -7,6 +7,7 @@ import type { AnswerValue } from "@/domain/scoring/answer-validation";
 import type { RiskBand } from "@/domain/scoring/bands";
 import type { HeadlineView } from "@/domain/results/headline";
 import type { AssessmentProgress } from "@/domain/assessments/progress";
+import type { PlanItemStatus } from "@/domain/plans/plan-item-rules";
 
 import type { AssessmentStatus, CycleStatus } from "@/domain/assessments/statuses";
 import type {
@@ -39,6 +40,11 @@ export interface QuestionView {
   required: boolean;
   /** Team context conditions it is asked under (domain/assessments/asked-questions.ts); none: always. */
   appliesWhen?: readonly Condition[];
+  /**
+   * Team context conditions under which "not applicable" contradicts the team's own context
+   * (domain/assessments/contradicted-answers.ts); none: it never does.
+   */
+  applicableWhen?: readonly Condition[];
 }
 
 export interface SectionView {
@@ -68,6 +74,12 @@ export interface SaveAnswerResult {
   version: number;
   /** The stored answer after the save; null when the answer was cleared. */
   answer: ServerAnswer | null;
+  /**
+   * For a "not applicable" the team's saved context rules out: why, in the words the review and the
+   * refusal to submit use. It is saved all the same (the context may be what is wrong), and
+   * submitting is refused until one of the two changes. Null otherwise.
+   */
+  contradiction: string | null;
 }
 
 export interface ConfirmAnswersResult {
@@ -121,6 +133,11 @@ export interface QuestionnaireSession {
    * (domain/assessments/asked-questions.ts). Null on the team's questionnaire, whose answers hold it.
    */
   teamContext: Answers | null;
+  /**
+   * On "My answers", the team context's questions, which it does not show: they name the context
+   * answers a message refers to. Absent on the team's questionnaire, whose first section they are.
+   */
+  contextQuestions?: QuestionView[];
   actorId: string;
   /**
    * On the team's questionnaire, for people who may see the spread ("response:summary"): what the
@@ -151,6 +168,10 @@ export type QuestionnairePageState =
        * team leads, who do. Null for people who may submit, and on "My answers".
        */
       submittedBy: string[] | null;
+      /** While the assessment is reopened: by whom, when and why. Null otherwise. */
+      reopening: ReopeningView | null;
+      /** The organisation's time zone, in which the day of the reopening is written. */
+      timeZone: string;
     };
 
 /** One's own answers, read-only, once the team's assessment is submitted. */
@@ -186,11 +207,25 @@ export interface OverallResultView {
   headline: HeadlineView;
 }
 
+/** Who reopened a submitted assessment, when and why (the reason given when reopening). */
+export interface ReopeningView {
+  /** ISO instant of the reopening. */
+  at: string;
+  /** Null when the person is no longer listed. */
+  byName: string | null;
+  reason: string | null;
+}
+
 export interface MyTeamSummary {
   id: string;
   name: string;
   slug: string;
   orgUnitName: string;
+  /**
+   * The team is archived: listed so its people find its history, read-only, and in no cycle
+   * (`currentCycle` and `currentStatus` are null).
+   */
+  archived: boolean;
   role: "Team lead" | "Team member";
   /** Whether the person submits the team's assessment; members give their own answers first. */
   canSubmit: boolean;
@@ -220,6 +255,8 @@ export interface TeamOverview {
     progress: AssessmentProgress | null;
     submittedAt: string | null;
     resultHref: string | null;
+    /** While the assessment is reopened: by whom, when and why. */
+    reopening: ReopeningView | null;
   } | null;
   history: HistoryEntry[];
   /**
@@ -239,6 +276,19 @@ export interface TeamOverview {
   myAnswers: { href: string; progress: AssessmentProgress | null } | null;
   /** "How the team answered", for people who may see the spread before submission; null otherwise. */
   spreadHref: string | null;
+  /**
+   * For the person who submits, while the open cycle's assessment is not submitted: asking the
+   * team's other people for their own answers and the anonymous pulse. Null otherwise.
+   */
+  invitation: {
+    /** How many of the team's other people the email goes to (in Bcc). */
+    recipients: number;
+    /** mailto: with them in Bcc, the subject and the message; null when nobody else is on the team. */
+    mailtoHref: string | null;
+    /** The message, to copy into a chat. */
+    message: string;
+    links: { myAnswers: string; pulse: string | null };
+  } | null;
   /** The organisation's time zone (`ORG_TIME_ZONE`): the page writes its moments on that clock. */
   timeZone: string;
 }
@@ -268,6 +318,10 @@ export interface ReviewView {
   leadNames: string[];
   /** How many people answered on their own, and, for people who may see it, where they differ. */
   individual: ReviewIndividualView;
+  /** While the assessment is reopened: by whom, when and why. Null otherwise. */
+  reopening: ReopeningView | null;
+  /** The organisation's time zone, in which the day of the reopening is written. */
+  timeZone: string;
 }
 
 export interface ContributionView {
@@ -323,6 +377,8 @@ export interface TopStepView {
   pitfallNames: string[];
   riskRemoved: number;
   planItemId: string | null;
+  /** The status of that plan item: a dropped one is not "in the plan" for the team. */
+  planItemStatus: PlanItemStatus | null;
 }
 
 export interface AssessmentResultView {
@@ -333,6 +389,8 @@ export interface AssessmentResultView {
     status: AssessmentStatus;
     submittedAt: string | null;
     submittedByName: string | null;
+    /** While the assessment is reopened: by whom, when and why. Null otherwise. */
+    reopening: ReopeningView | null;
   };
   overall: OverallResultView;
   pitfalls: PitfallResultView[];

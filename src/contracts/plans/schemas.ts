@@ -102,6 +102,20 @@ export const updatePlanItemSchema = z.object({
 // field's problem at once, never one problem per save.
 export type UpdatePlanItemInput = z.output<typeof updatePlanItemSchema>;
 
+/**
+ * An item's progress, as its owner updates it: status (with the reason when dropped) and notes.
+ * Owner and due date stay the plan editors' to set.
+ */
+export const updatePlanItemProgressSchema = updatePlanItemSchema.pick({
+  itemId: true,
+  teamSlug: true,
+  expectedVersion: true,
+  status: true,
+  droppedReason: true,
+  notes: true,
+});
+export type UpdatePlanItemProgressInput = z.output<typeof updatePlanItemProgressSchema>;
+
 export const removePlanItemSchema = z.object({ itemId: id, teamSlug: pageTeamSlug, expectedVersion });
 export type RemovePlanItemInput = z.output<typeof removePlanItemSchema>;
 

@@ -41,10 +41,17 @@ export interface PlanItemView {
   addedInCycle: string | null;
   closedLoop: ClosedLoop;
   outcome: "improved" | "worsened" | "unchanged" | "awaiting" | "method-changed";
+  /**
+   * Whether the person may update this item's status and notes: whoever edits the plan, and the
+   * item's owner (the page's hint; the server decides).
+   */
+  canUpdateProgress: boolean;
 }
 
 export interface RecommendationView extends RecommendedCountermeasure {
   inPlan: boolean;
+  /** The status of its plan item, when it is in the plan: a dropped one says so. */
+  planStatus: PlanItemStatus | null;
 }
 
 export interface CycleOption {

@@ -51,7 +51,9 @@ export type Resource =
   | { type: "organisation" }
   | { type: "orgUnit"; orgUnitId: string }
   /** `archived`: the team was archived; it is then read-only (see TEAM_CHANGES). */
-  | { type: "team"; teamId: string; orgUnitId: string; archived?: boolean };
+  | { type: "team"; teamId: string; orgUnitId: string; archived?: boolean }
+  /** One item of a team's plan, with the person who owns it (if anyone). */
+  | { type: "planItem"; teamId: string; orgUnitId: string; archived?: boolean; ownerId: string | null };
 
 /** Changes to a team's assessments and plan. An archived team is read-only: nobody makes them. */
 export const TEAM_CHANGES: ReadonlySet<Action> = new Set<Action>([
@@ -61,6 +63,7 @@ export const TEAM_CHANGES: ReadonlySet<Action> = new Set<Action>([
   "assessment:submit",
   "assessment:reopen",
   "plan:edit",
+  "plan:progress",
 ]);
 
 export type Action =
@@ -81,6 +84,12 @@ export type Action =
   | "pulse:answer"
   | "plan:read"
   | "plan:edit"
+  /**
+   * Update one plan item's status and notes (not its owner or due date, not remove it): whoever
+   * edits the plan, and the item's owner while they are on the team, since owning an item means
+   * marking its progress.
+   */
+  | "plan:progress"
   | "team:export"
   | "cycle:manage"
   /** Remind the leads of a team that has not submitted in the open cycle. */
@@ -98,7 +107,12 @@ function belongsToTeam(actor: Actor, teamId: string): boolean {
 }
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
-  if (resource.type === "team" && resource.archived && TEAM_CHANGES.has(action)) return false;
+  if (
+    (resource.type === "team" || resource.type === "planItem") &&
+    resource.archived &&
+    TEAM_CHANGES.has(action)
+  )
+    return false;
   // Answering for oneself is only for the team's own people: an admin who could add answers to any
   // team's pulse could also outvote it, or tell who answered what by answering around them.
   if (action === "response:answer" || action === "pulse:answer")
@@ -145,6 +159,13 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return (
         resource.type === "team" &&
         (actor.leadTeamIds.has(resource.teamId) || coachesUnit(actor, resource.orgUnitId))
+      );
+    case "plan:progress":
+      return (
+        resource.type === "planItem" &&
+        (actor.leadTeamIds.has(resource.teamId) ||
+          coachesUnit(actor, resource.orgUnitId) ||
+          (resource.ownerId === actor.id && belongsToTeam(actor, resource.teamId)))
       );
   }
 }

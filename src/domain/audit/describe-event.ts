@@ -6,7 +6,9 @@
  * a plainer sentence rather than failing the page.
  */
 import { ROLE_LABELS, decodeRole } from "../access/policy";
-import { countermeasureById } from "../content";
+import { content, countermeasureById } from "../content";
+import type { ContextQuestion, Question } from "../content/schema";
+import { describeAnswerValue } from "../scoring/answer-validation";
 import { formatDayLong, formatInteger } from "../format";
 import { PLAN_ITEM_STATUS_LABELS, decodePlanItemStatus } from "../plans/plan-item-rules";
 import { NOTIFICATION_KIND_LABELS, isNotificationKind } from "../notifications/kinds";
@@ -96,6 +98,77 @@ function planItemChanges(before: Json, after: Json, name: AuditNameLookup): stri
   }
   if (changed("notes")) changes.push("notes edited");
   return changes;
+}
+
+let questionsById: Map<string, Question | ContextQuestion> | undefined;
+
+/** A question of any questionnaire version by its id; the newest version's wording wins. */
+function questionById(questionId: string): Question | ContextQuestion | undefined {
+  if (!questionsById) {
+    questionsById = new Map();
+    for (const questionnaire of content.questionnaires) {
+      for (const question of questionnaire.context) questionsById.set(question.id, question);
+      for (const section of questionnaire.sections)
+        for (const question of section.questions) questionsById.set(question.id, question);
+    }
+  }
+  return questionsById.get(questionId);
+}
+
+/** A stored answer (kind, JSON value, reason) in words: "Agree", "Don't know", "Not applicable ("…")". */
+function answerWords(answer: Json, question: Question | ContextQuestion | undefined): string {
+  switch (answer.kind) {
+    case "dontKnow":
+      return "Don't know";
+    case "notApplicable": {
+      const reason = text(answer.reason);
+      return reason ? `Not applicable ("${reason}")` : "Not applicable";
+    }
+    case "value": {
+      const raw = text(answer.value);
+      if (raw === null) return "an answer";
+      let value: unknown = raw;
+      try {
+        value = JSON.parse(raw);
+      } catch {
+        // Kept as written.
+      }
+      if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return raw;
+      return question ? describeAnswerValue(question, value) : String(value);
+    }
+    default:
+      return "an answer";
+  }
+}
+
+/** The answer saved or cleared, and the question, from an answer event's before and after values. */
+function answerEventWords(
+  before: Json,
+  after: Json,
+  assessment: string,
+): {
+  question: string;
+  before: string | null;
+  after: string | null;
+  sameAnswer: boolean;
+  noteChanged: boolean;
+} {
+  const questionId = text(after.questionId) ?? text(before.questionId);
+  const question = questionId ? questionById(questionId) : undefined;
+  const prompt = question ? `"${question.prompt}"` : questionId ? `question ${questionId}` : "a question";
+  const has = (answer: Json) => typeof answer.kind === "string";
+  return {
+    question: `${prompt} in ${assessment}`,
+    before: has(before) ? answerWords(before, question) : null,
+    after: has(after) ? answerWords(after, question) : null,
+    sameAnswer:
+      has(before) &&
+      has(after) &&
+      before.kind === after.kind &&
+      JSON.stringify(before.value ?? null) === JSON.stringify(after.value ?? null) &&
+      JSON.stringify(before.reason ?? null) === JSON.stringify(after.reason ?? null),
+    noteChanged: JSON.stringify(before.note ?? null) !== JSON.stringify(after.note ?? null),
+  };
 }
 
 /** One sentence for one audit event; never throws, whatever the stored JSON holds. */
@@ -192,6 +265,22 @@ export function describeAuditEvent(event: AuditEventFacts, name: AuditNameLookup
       const carried = count(after.carriedOver);
       const from = text(after.carriedFromCycle);
       return `${who} started ${assessment}${carried && from ? `, carrying over ${plural(carried, "answer", "answers")} from ${from}` : ""}`;
+    }
+    case "assessment.answer_saved": {
+      const words = answerEventWords(before, after, assessment);
+      if (words.before === null) return `${who} answered ${words.question}: ${words.after ?? "an answer"}`;
+      if (!words.sameAnswer)
+        return `${who} changed the answer to ${words.question}: ${words.before} → ${words.after ?? "an answer"}`;
+      if (words.noteChanged) {
+        const noted = text(after.note) ? "edited the note on" : "removed the note from";
+        return `${who} ${noted} ${words.question} (${words.after})`;
+      }
+      return `${who} saved the answer to ${words.question} unchanged: ${words.after}`;
+    }
+    case "assessment.answer_cleared": {
+      const words = answerEventWords(before, after, assessment);
+      const note = text(before.note) ? " and its note" : "";
+      return `${who} cleared the answer${note} to ${words.question}${words.before ? ` (was: ${words.before})` : ""}`;
     }
     case "assessment.answers_confirmed":
       return `${who} confirmed ${plural(listNames(after.questionIds).length, "carried-over answer", "carried-over answers")} in ${assessment}`;

@@ -45,6 +45,8 @@ const evidenceSchema = z.looseObject({
   dontKnow: z.number(),
   notApplicable: z.number(),
   unanswered: z.number(),
+  /** Method 2 onwards: the "don't know" answers that count as evidence (included in `dontKnow`). */
+  dontKnowAsEvidence: z.number().optional().catch(undefined),
 });
 
 const countermeasureRankingSchema = z.looseObject({

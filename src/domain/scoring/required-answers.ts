@@ -3,6 +3,7 @@
  * required questions still blank, with the same issue shape as answer validation.
  */
 import { questionsNotAsked } from "../assessments/asked-questions";
+import { notApplicableContradiction } from "../assessments/contradicted-answers";
 import type { Answers } from "../content/schema";
 import type { AnswerIssue } from "./answer-validation";
 import { compiledFrom, type CompiledQuestionnaire, type ScoringContent } from "./compile-questionnaire";
@@ -43,45 +44,16 @@ export function listContradictedAnswers(
   teamContext: Answers,
 ): AnswerIssue[] {
   const compiled = compiledFrom(content);
+  const contextQuestion = (field: string) => compiled.contextQuestionById.get(field)?.question;
   const issues: AnswerIssue[] = [];
-  for (const { question, applicableWhen } of compiled.questions) {
-    if (applicableWhen.length === 0 || answers[question.id]?.kind !== "notApplicable") continue;
-    const reasons: string[] = [];
-    const holds = applicableWhen.every((condition) => {
-      const answer = teamContext[condition.field];
-      if (answer?.kind !== "value") return false;
-      const value = answer.value;
-      const met =
-        condition.op === "in"
-          ? condition.values.includes(value as string | boolean)
-          : condition.op === "lt"
-            ? typeof value === "number" && value < condition.threshold
-            : condition.op === "gt"
-              ? typeof value === "number" && value > condition.threshold
-              : false;
-      if (met) reasons.push(describeContextAnswer(compiled, condition.field, value));
-      return met;
-    });
-    if (!holds) continue;
-    issues.push({
-      questionId: question.id,
-      message: `Your team context says this applies to your team (${reasons.join("; ")}), so it cannot be "not applicable". Answer it, or choose "don't know".`,
-    });
+  for (const { question } of compiled.questions) {
+    if (answers[question.id]?.kind !== "notApplicable") continue;
+    const message = notApplicableContradiction(
+      question.applicableWhen,
+      (field) => teamContext[field],
+      contextQuestion,
+    );
+    if (message) issues.push({ questionId: question.id, message });
   }
   return issues;
-}
-
-function describeContextAnswer(compiled: CompiledQuestionnaire, field: string, value: unknown): string {
-  const question = compiled.contextQuestionById.get(field)?.question;
-  if (!question) return String(value);
-  const answer = question.answer;
-  const label =
-    answer.type === "choice"
-      ? (answer.options.find((option) => option.value === value)?.label ?? String(value))
-      : answer.type === "yesNo"
-        ? value === true
-          ? "Yes"
-          : "No"
-        : String(value);
-  return `${question.prompt} ${label}`;
 }

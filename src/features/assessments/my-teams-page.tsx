@@ -35,9 +35,21 @@ export function MyTeamsPage({ teams }: { teams: MyTeamSummary[] }) {
               <p className="text-sm text-slate-600">
                 {team.orgUnitName} · {team.role}
               </p>
+              {team.archived ? (
+                <p className="mt-3 text-sm text-slate-800">
+                  <span className="mr-2 inline-block rounded-full border border-amber-300 bg-amber-50 px-2.5 py-0.5 text-xs font-semibold text-amber-950">
+                    Archived (read-only)
+                  </span>
+                  Its assessments and plan can be read but not changed, and it takes part in no cycle.
+                </p>
+              ) : null}
               <dl className={`mt-4 grid ${TERM_GRID_COLUMNS} gap-x-4 gap-y-2 text-sm`}>
-                <dt className="font-medium text-slate-600">Current cycle</dt>
-                <dd>{team.currentCycle ? team.currentCycle.name : "None open"}</dd>
+                {team.archived ? null : (
+                  <>
+                    <dt className="font-medium text-slate-600">Current cycle</dt>
+                    <dd>{team.currentCycle ? team.currentCycle.name : "None open"}</dd>
+                  </>
+                )}
                 {team.currentCycle && team.currentStatus ? (
                   <>
                     <dt className="font-medium text-slate-600">Status</dt>

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useId, useRef, type ChangeEvent } from "react";
+import { memo, useId, useRef, useState, type ChangeEvent } from "react";
 import { AGREEMENT_LABELS } from "@/domain/scoring/answer-validation";
 import {
   describeAnswer,
@@ -32,6 +32,11 @@ export interface QuestionFieldProps {
   allowNote?: boolean;
   /** What the team's own answers say, for the people who may see it on the team's questionnaire. */
   individual?: IndividualAnswersView;
+  /**
+   * Why the team's saved context rules out "not applicable" here (the review's words), shown as
+   * soon as it is chosen; null when it does not.
+   */
+  contradiction?: string | null;
   onChange: (questionId: string, draft: AnswerDraft, options: { typed: boolean }) => void;
   onFlush: (questionId: string) => void;
   onConfirm: (questionIds: string[]) => void;
@@ -103,6 +108,7 @@ export const QuestionField = memo(function QuestionField({
   disabled,
   allowNote = true,
   individual,
+  contradiction = null,
   onChange,
   onFlush,
   onConfirm,
@@ -110,12 +116,14 @@ export const QuestionField = memo(function QuestionField({
 }: QuestionFieldProps) {
   const id = useId();
   const cardRef = useRef<HTMLDivElement>(null);
+  const fieldsetRef = useRef<HTMLFieldSetElement>(null);
   const helpId = `${id}-help`;
   const messageId = `${id}-message`;
   const reasonId = `${id}-reason`;
   const noteId = `${id}-note`;
   const numberId = `${id}-number`;
   const individualId = `${id}-individual`;
+  const contradictionId = `${id}-contradiction`;
   const name = `${id}-answer`;
 
   const invalid = sync?.kind === "invalid" ? sync : null;
@@ -133,22 +141,53 @@ export const QuestionField = memo(function QuestionField({
     : failed
       ? `Not saved: ${failed.message}`
       : null;
+  const contradicted = draft.mode === "notApplicable" && contradiction !== null;
   const groupDescription = [
     helpId,
     individual ? individualId : null,
+    contradicted ? contradictionId : null,
     message && (valueInvalid || failed) ? messageId : null,
   ]
     .filter(Boolean)
     .join(" ");
 
-  const change = (next: Partial<AnswerDraft>, typed: boolean) =>
-    onChange(question.id, { ...draft, ...next }, { typed });
+  // The answer (and note) "Clear answer" took away, until it is undone or another answer is given.
+  const [cleared, setCleared] = useState<AnswerDraft | null>(null);
+  const undoRef = useRef<HTMLButtonElement>(null);
 
-  /** Puts keyboard focus on this question's answer, before a control that had it disappears. */
-  const focusAnswer = () =>
-    cardRef.current
-      ?.querySelector<HTMLElement>("input:checked, input[type=number], input[type=radio], textarea")
-      ?.focus();
+  const change = (next: Partial<AnswerDraft>, typed: boolean) => {
+    setCleared(null);
+    onChange(question.id, { ...draft, ...next }, { typed });
+  };
+
+  /**
+   * Puts keyboard focus on this question's answer before a control that had it disappears, and
+   * again once the change has rendered, as the change may check another option (Keep theirs, Use
+   * this answer). Unless focus has meanwhile gone elsewhere on the page.
+   */
+  const focusAnswer = () => {
+    answerControl(fieldsetRef.current)?.focus();
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (active && active !== document.body && !cardRef.current?.contains(active)) return;
+      answerControl(fieldsetRef.current)?.focus();
+    });
+  };
+
+  const clearAnswer = () => {
+    // The button goes with the answer: focus moves to the question, then to "Undo" once shown.
+    answerControl(fieldsetRef.current)?.focus();
+    setCleared(draft);
+    onChange(question.id, EMPTY_DRAFT, { typed: false });
+    requestAnimationFrame(() => undoRef.current?.focus());
+  };
+
+  const undoClear = () => {
+    if (!cleared) return;
+    setCleared(null);
+    focusAnswer();
+    onChange(question.id, cleared, { typed: false });
+  };
 
   const onRadio = (event: ChangeEvent<HTMLInputElement>) => {
     const value = event.target.value;
@@ -180,6 +219,7 @@ export const QuestionField = memo(function QuestionField({
       className={`scroll-mt-24 rounded-lg border bg-white p-5 ${conflict ? "border-red-700" : awaitingConfirmation ? "border-amber-500" : "border-slate-200"}`}
     >
       <fieldset
+        ref={fieldsetRef}
         aria-describedby={groupDescription || undefined}
         disabled={disabled}
         className="min-w-0 space-y-3"
@@ -290,6 +330,18 @@ export const QuestionField = memo(function QuestionField({
           </div>
         )}
 
+        {contradicted ? (
+          // Said the moment "not applicable" is chosen, in the words the review uses, rather than
+          // only at the end; neutral like "Add a reason", as the context may be what is wrong.
+          <p
+            id={contradictionId}
+            className="text-sm text-slate-700"
+            data-testid="not-applicable-contradiction"
+          >
+            {contradiction}
+          </p>
+        ) : null}
+
         {draft.mode === "notApplicable" ? (
           <div>
             <label htmlFor={reasonId} className="block text-sm font-medium text-slate-900">
@@ -302,7 +354,11 @@ export const QuestionField = memo(function QuestionField({
               maxLength={500}
               required
               aria-invalid={reasonInvalid || undefined}
-              aria-describedby={reasonInvalid ? messageId : undefined}
+              aria-describedby={
+                [contradicted ? contradictionId : null, reasonInvalid ? messageId : null]
+                  .filter(Boolean)
+                  .join(" ") || undefined
+              }
               onChange={(event) => change({ reason: event.target.value }, true)}
               onBlur={() => onFlush(question.id)}
               data-field="reason"
@@ -352,13 +408,26 @@ export const QuestionField = memo(function QuestionField({
             ) : null}
             <button
               type="button"
-              onClick={() => {
-                focusAnswer();
-                onChange(question.id, EMPTY_DRAFT, { typed: false });
-              }}
+              onClick={clearAnswer}
               className="rounded-md px-2 py-1 text-sm text-slate-700 underline hover:text-slate-950"
             >
-              Clear answer<span className="sr-only">: {question.prompt}</span>
+              {/* A note goes with its answer (none is kept without one), so the button says so. */}
+              {allowNote && draft.note.trim() ? "Clear answer and note" : "Clear answer"}
+              <span className="sr-only">: {question.prompt}</span>
+            </button>
+          </div>
+        ) : cleared && cleared.mode !== null ? (
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
+            <p role="status">
+              {allowNote && cleared.note.trim() ? "Answer and note cleared." : "Answer cleared."}
+            </p>
+            <button
+              ref={undoRef}
+              type="button"
+              onClick={undoClear}
+              className="rounded-md px-2 py-1 text-sm font-medium text-blue-800 underline hover:text-blue-950"
+            >
+              Undo<span className="sr-only">: bring back the answer to {question.prompt}</span>
             </button>
           </div>
         ) : null}
@@ -386,15 +455,30 @@ export const QuestionField = memo(function QuestionField({
           mine={describeDraft(question, draft)}
           actorId={actorId}
           onResolve={(choice) => {
+            // The notice disappears with its buttons; keep keyboard focus on this question's answer.
+            focusAnswer();
             onResolveConflict(question.id, choice);
-            // The notice disappears with its buttons; keep keyboard focus on this question.
-            cardRef.current?.querySelector<HTMLElement>("input:checked, input, textarea, button")?.focus();
           }}
         />
       ) : null}
     </div>
   );
 });
+
+/**
+ * Where keyboard focus belongs on a question: its checked option, else its number field, else its
+ * first option. Never an unchecked option while another is checked: Space there would change the
+ * answer (a selector list would pick whichever control comes first in the page).
+ */
+export function answerControl(fieldset: HTMLElement | null): HTMLElement | null {
+  if (!fieldset) return null;
+  return (
+    fieldset.querySelector<HTMLElement>("input[type=radio]:checked") ??
+    fieldset.querySelector<HTMLElement>("input[type=number]") ??
+    fieldset.querySelector<HTMLElement>("input[type=radio]") ??
+    fieldset.querySelector<HTMLElement>("textarea")
+  );
+}
 
 function ConflictNotice({
   question,

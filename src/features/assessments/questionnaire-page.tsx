@@ -1,6 +1,7 @@
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
 import { teamPath } from "@/contracts/assessments/paths";
 import { NotEditableNotice } from "./not-editable-notice";
+import { ReopenedNotice } from "./reopened-notice";
 import { Questionnaire } from "./questionnaire";
 import { StartAssessmentForm } from "./start-assessment-form";
 import type { QuestionnairePageState } from "@/contracts/assessments/types";
@@ -25,6 +26,13 @@ export function QuestionnairePage({ state }: { state: QuestionnairePageState }) 
       <h1 className="text-3xl font-bold tracking-tight">
         {team.name}: {cycleName ? `${cycleName} assessment` : "assessment"}
       </h1>
+      {state.kind === "editable" && state.reopening ? (
+        <ReopenedNotice reopening={state.reopening} timeZone={state.timeZone}>
+          The answers below are the ones last submitted: change what needs changing, then{" "}
+          {state.submittedBy ? `${submitterWords(state.submittedBy)} submits` : "submit"} the assessment again
+          from the review. Until then the last submitted results stay the team&apos;s results.
+        </ReopenedNotice>
+      ) : null}
       {state.kind === "editable" && state.submittedBy ? (
         <p
           className="rounded-md border border-blue-300 bg-blue-50 px-4 py-3 text-sm text-blue-950"

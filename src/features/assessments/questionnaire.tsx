@@ -10,6 +10,7 @@ import {
   type ProgressQuestion,
 } from "@/domain/assessments/progress";
 import { questionsNotAsked, type ContextLookup } from "@/domain/assessments/asked-questions";
+import { notApplicableContradiction } from "@/domain/assessments/contradicted-answers";
 import { playbookPath, questionAnchor, reviewPath, teamPath } from "@/contracts/assessments/paths";
 import { QuestionField } from "./question-field";
 import { ProgressSummary } from "./progress-summary";
@@ -47,9 +48,19 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
   const { server, drafts, syncStates, status, blocked } = sync;
   // The questions the saved team context leaves out are not shown, counted or required; they come
   // back as soon as a changed context answer is saved.
+  const savedContext = useMemo<ContextLookup>(
+    () => (field) => session.teamContext?.[field] ?? server[field],
+    [session.teamContext, server],
+  );
   const sections = useMemo(
-    () => askedSections(session.sections, (field) => session.teamContext?.[field] ?? server[field]),
-    [session.sections, session.teamContext, server],
+    () => askedSections(session.sections, savedContext),
+    [session.sections, savedContext],
+  );
+  // "Not applicable" the saved team context rules out, per question: said on the question as soon
+  // as it is chosen, and in the save status, in the words the review and submitting use.
+  const contradictions = useMemo(
+    () => contradictionsOf(session.sections, session.contextQuestions, savedContext),
+    [session.sections, session.contextQuestions, savedContext],
   );
   const own = session.respondent === "self";
   // Coming back to the questionnaire opens the first section with work left (answers to confirm,
@@ -120,6 +131,9 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
     ? { href: teamPath(session.team.slug), label: `Back to ${session.team.name}` }
     : { href: reviewPath(session.team.slug), label: "Review and submit" };
   const remaining = own ? awaitingConfirmation(questions, server, drafts, syncStates) : [];
+  const needsCorrection = questions
+    .filter((question) => drafts[question.id]?.mode === "notApplicable" && contradictions[question.id])
+    .map((question) => question.id);
 
   return (
     <div className="grid gap-6 pb-[max(7rem,var(--save-status-reserve,0px))] lg:grid-cols-[17rem_minmax(0,1fr)] lg:gap-8 lg:pb-0">
@@ -135,6 +149,7 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
             syncStates={syncStates}
             session={session}
             progress={progress}
+            needsCorrection={needsCorrection}
             onRetry={sync.retry}
             onShowQuestion={(questionId) => {
               const index = sectionIndexOf(sections, questionAnchor(questionId));
@@ -233,6 +248,7 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
           syncStates={syncStates}
           session={session}
           disabled={blocked !== null}
+          contradictions={contradictions}
           actions={sync}
         />
         <nav
@@ -305,6 +321,28 @@ function askedSections(sections: readonly SectionView[], context: ContextLookup)
   });
 }
 
+/** For each question whose "not applicable" the saved team context rules out: the reason why. */
+function contradictionsOf(
+  sections: readonly SectionView[],
+  hiddenContextQuestions: readonly QuestionView[] | undefined,
+  context: ContextLookup,
+): Record<string, string> {
+  const contextQuestions = new Map(
+    [
+      ...(hiddenContextQuestions ?? []),
+      ...sections.filter((section) => section.pitfallId === null).flatMap((section) => section.questions),
+    ].map((question) => [question.id, question] as const),
+  );
+  const found: Record<string, string> = {};
+  for (const question of sections.flatMap((section) => section.questions)) {
+    const message = notApplicableContradiction(question.applicableWhen, context, (field) =>
+      contextQuestions.get(field),
+    );
+    if (message) found[question.id] = message;
+  }
+  return found;
+}
+
 /** Why a section shows fewer questions than it has: in the team context, its own earlier answers. */
 function notAskedSentence(section: AskedSection): string {
   const count = section.notAskedCount;
@@ -363,6 +401,7 @@ function QuestionnaireSection({
   syncStates,
   session,
   disabled,
+  contradictions,
   actions,
 }: {
   section: AskedSection;
@@ -373,6 +412,7 @@ function QuestionnaireSection({
   syncStates: Record<string, QuestionSyncState>;
   session: QuestionnaireSession;
   disabled: boolean;
+  contradictions: Readonly<Record<string, string>>;
   actions: ReturnType<typeof useAnswerSync>;
 }) {
   const headingId = `${section.anchor}-heading`;
@@ -440,6 +480,7 @@ function QuestionnaireSection({
           disabled={disabled}
           allowNote={session.respondent === "team"}
           individual={session.individual?.[question.id]}
+          contradiction={contradictions[question.id] ?? null}
           onChange={actions.updateDraft}
           onFlush={actions.flush}
           onConfirm={actions.confirm}
@@ -473,6 +514,7 @@ function SaveStatusBar({
   syncStates,
   session,
   progress,
+  needsCorrection,
   onRetry,
   onShowQuestion,
 }: {
@@ -480,6 +522,7 @@ function SaveStatusBar({
   syncStates: Record<string, QuestionSyncState>;
   session: QuestionnaireSession;
   progress: AssessmentProgress;
+  needsCorrection: readonly string[];
   onRetry: () => void;
   onShowQuestion: (questionId: string) => void;
 }) {
@@ -487,7 +530,7 @@ function SaveStatusBar({
     () => session.sections.flatMap((section) => section.questions),
     [session.sections],
   );
-  const view = saveStatusView(status, syncStates, questions);
+  const view = saveStatusView(status, syncStates, questions, needsCorrection);
   const statusRef = useRef<HTMLParagraphElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   // On a phone the panel is fixed along the bottom of the screen and grows with a long message.

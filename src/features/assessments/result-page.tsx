@@ -7,8 +7,10 @@ import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
 import { TeamHeadlineSummary } from "@/features/results/team-headline";
 import { BandChip, bandMeaning, bandText, ScoreBar } from "@/ui/band-chip";
 import { formatMomentDayLong, formatPercent, formatScore } from "@/domain/format";
+import { CONFIDENCE_MEANING } from "@/domain/results/confidence-words";
 import { questionnairePath, teamPath } from "@/contracts/assessments/paths";
 import { ReopenAssessmentForm } from "./reopen-assessment-form";
+import { reopeningSentence } from "./reopened-notice";
 import { QuarterChanges } from "./quarter-changes";
 import { Disagreements } from "../responses/disagreements";
 import { PulseSummary } from "../pulse/pulse-summary";
@@ -41,7 +43,13 @@ export function ResultPage({
       />
 
       {assessment.status === "reopened" && cycle.status === "open" ? (
-        <div className="rounded-md border border-purple-300 bg-purple-50 px-4 py-3 text-purple-950">
+        <div
+          className="rounded-md border border-purple-300 bg-purple-50 px-4 py-3 text-purple-950"
+          data-testid="reopened-notice"
+        >
+          {assessment.reopening ? (
+            <p className="font-semibold">{reopeningSentence(assessment.reopening, result.timeZone)}</p>
+          ) : null}
           <p>
             This assessment is reopened for changes. The results below are the ones last submitted; they are
             replaced when the team submits again.
@@ -52,7 +60,13 @@ export function ResultPage({
         </div>
       ) : assessment.status === "reopened" ? (
         // The cycle closed before the team submitted again: nothing can replace these results now.
-        <div className="rounded-md border border-purple-300 bg-purple-50 px-4 py-3 text-purple-950">
+        <div
+          className="rounded-md border border-purple-300 bg-purple-50 px-4 py-3 text-purple-950"
+          data-testid="reopened-notice"
+        >
+          {assessment.reopening ? (
+            <p className="font-semibold">{reopeningSentence(assessment.reopening, result.timeZone)}</p>
+          ) : null}
           <p>
             This assessment was reopened and not submitted again before {cycle.name} closed. The results below
             are the ones last submitted, and they are {cycle.name}&apos;s results.
@@ -107,6 +121,7 @@ export function ResultPage({
                   action={step.action}
                   canEdit={result.canEditPlan}
                   planItemId={step.planItemId}
+                  planItemStatus={step.planItemStatus}
                 />
               </li>
             ))}
@@ -199,8 +214,7 @@ function PitfallResultCard({ pitfall }: { pitfall: PitfallResultView }) {
       <ScoreBar score={pitfall.score} band={pitfall.band} />
       {pitfall.status === "scored" ? (
         <p className="text-sm text-slate-700">
-          Confidence {formatPercent(pitfall.confidence)}: the share of the evidence that was answered rather
-          than left as &ldquo;don&apos;t know&rdquo;.
+          Confidence {formatPercent(pitfall.confidence)}: {CONFIDENCE_MEANING}.
           {pitfall.band ? ` ${bandText(pitfall.band)}: ${bandMeaning(pitfall.band)}` : ""}
         </p>
       ) : (

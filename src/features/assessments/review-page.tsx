@@ -4,6 +4,7 @@ import { Link } from "@/ui/link";
 import { Breadcrumbs } from "@/features/playbook/breadcrumbs";
 import { questionnairePath, teamPath } from "@/contracts/assessments/paths";
 import { ArchivedTeamNotice } from "./archived-team-notice";
+import { ReopenedNotice } from "./reopened-notice";
 import { SubmitAssessmentForm } from "./submit-assessment-form";
 import { ConfirmRemainingForm } from "./confirm-remaining-form";
 import { ProgressSummary } from "./progress-summary";
@@ -43,6 +44,11 @@ export function ReviewPage({
         description={`Due ${dueDateWithDistance(review.cycle)}.`}
       />
       {review.archived ? <ArchivedTeamNotice /> : null}
+      {review.reopening ? (
+        <ReopenedNotice reopening={review.reopening} timeZone={review.timeZone}>
+          Submitting again replaces the results last submitted.
+        </ReopenedNotice>
+      ) : null}
       <ProgressSummary progress={review.progress} idPrefix="review-progress" />
 
       {submitted ? (

@@ -4,7 +4,9 @@
  * applicable" without its reason) leaves nothing in flight, so that status alone would read
  * "Saved" or stay on its introduction. Here such a change always reads "Not saved: …", naming the
  * question and what is missing, until it is fixed or cleared. "Not applicable" whose reason is
- * still to be written is not a mistake: it reads, neutrally, "Add a reason to save".
+ * still to be written is not a mistake: it reads, neutrally, "Add a reason to save". Neither is
+ * "Not applicable" that the team's own context rules out (the context may be what is wrong), but
+ * it is no plain "Saved" either: the status says, neutrally, that it cannot stay so.
  */
 import type { QuestionView } from "@/contracts/assessments/types";
 import type { QuestionSyncState, SaveStatus } from "./answer-sync-queue";
@@ -21,6 +23,12 @@ export function saveStatusView(
   status: SaveStatus,
   syncStates: Readonly<Record<string, QuestionSyncState>>,
   questions: readonly Pick<QuestionView, "id" | "prompt">[],
+  /**
+   * Questions answered (or being answered) "not applicable" although the team's saved context says
+   * they apply: saved or not, the team cannot submit them so, and the status says it rather than
+   * a plain "Saved".
+   */
+  needsCorrection: readonly string[] = [],
 ): SaveStatusView {
   if (status.kind === "error") {
     return {
@@ -47,6 +55,20 @@ export function saveStatusView(
     return {
       tone: "problem",
       text: `Not saved: “${first.prompt}”${more}: ${why}`,
+      canRetry: false,
+      questionId: first.id,
+    };
+  }
+  const contradicted = questions.filter((question) => needsCorrection.includes(question.id));
+  if (contradicted.length > 0) {
+    const first = contradicted[0]!;
+    const more =
+      contradicted.length > 1
+        ? ` (and ${contradicted.length - 1} more ${contradicted.length === 2 ? "question" : "questions"})`
+        : "";
+    return {
+      tone: "neutral",
+      text: `${status.kind === "saved" ? "Saved. " : ""}“${first.prompt}”${more} cannot be “Not applicable”: your team context says it applies to your team. Answer it, or choose “Don't know”.`,
       canRetry: false,
       questionId: first.id,
     };

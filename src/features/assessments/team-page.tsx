@@ -8,6 +8,8 @@ import { StatusBadge } from "./format";
 import { questionnairePath } from "@/contracts/assessments/paths";
 import { ArchivedTeamNotice } from "./archived-team-notice";
 import { StartAssessmentForm } from "./start-assessment-form";
+import { reopeningSentence } from "./reopened-notice";
+import { InviteTeam } from "./invite-team";
 import type { TeamOverview } from "@/contracts/assessments/types";
 import type { PulseCardView } from "@/contracts/pulse/views";
 import { PulseCard } from "@/features/pulse/pulse-card";
@@ -123,6 +125,12 @@ export function TeamPage({
                   <dd>{progressSentence(current.progress)}</dd>
                 </>
               ) : null}
+              {current.reopening ? (
+                <>
+                  <dt className="font-medium text-slate-600">Reopened</dt>
+                  <dd data-testid="reopening">{reopeningSentence(current.reopening, overview.timeZone)}</dd>
+                </>
+              ) : null}
               {current.submittedAt ? (
                 <>
                   <dt className="font-medium text-slate-600">Submitted</dt>
@@ -165,6 +173,10 @@ export function TeamPage({
           </>
         )}
       </SectionCard>
+
+      {overview.invitation && currentCycle ? (
+        <InviteTeam invitation={overview.invitation} cycleName={currentCycle.name} />
+      ) : null}
 
       {pulse ? <PulseCard card={pulse} /> : null}
 

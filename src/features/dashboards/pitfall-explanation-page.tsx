@@ -1,4 +1,5 @@
 import { SectionCard } from "@/ui/section-card";
+import { evidenceSentence } from "@/domain/results/confidence-words";
 import { HighRiskFindingsList, highRiskFindingsTitle } from "@/features/results/high-risk-findings";
 import { DontKnowCeilingNote } from "@/features/results/dont-know-ceiling-note";
 import { percentileSentence, shownPercentile } from "@/domain/dashboards/team-dashboard";
@@ -108,13 +109,7 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
             <dt className="text-sm font-medium text-slate-700">Confidence</dt>
             <dd className="mt-1 tabular-nums">
               {view.score === null ? "–" : formatPercent(view.confidence)}
-              {evidence && (
-                <span className="block text-sm text-slate-700">
-                  {evidence.answered} of {evidence.questions} questions answered
-                  {evidence.dontKnow > 0 ? `, ${evidence.dontKnow} don't know` : ""}
-                  {evidence.notApplicable > 0 ? `, ${evidence.notApplicable} not applicable` : ""}
-                </span>
-              )}
+              {evidence && <span className="block text-sm text-slate-700">{evidenceSentence(evidence)}</span>}
               {view.splitQuestions > 0 && (
                 <span className="block text-sm text-slate-700">
                   <span aria-hidden="true">≠ </span>

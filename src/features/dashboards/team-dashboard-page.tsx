@@ -236,7 +236,8 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
             <SummaryCard label="Confidence">
               <p className="mt-2 text-2xl font-bold tabular-nums">{formatPercent(view.confidence)}</p>
               <p className="mt-1 text-sm text-slate-800">
-                Share of the applicable questions answered with a value, averaged over the scored pitfalls.
+                The share of the evidence that was answered, counting a &ldquo;don&apos;t know&rdquo; that is
+                itself a sign of the pitfall, averaged over the scored pitfalls.
               </p>
             </SummaryCard>
             <SummaryCard label="Compared with">

@@ -2,6 +2,7 @@ import { Link } from "@/ui/link";
 import { questionnairePath } from "@/contracts/assessments/paths";
 import type { MyTeamSummary } from "@/contracts/assessments/types";
 import { StatusBadge } from "@/features/assessments/format";
+import { StartAssessmentForm } from "@/features/assessments/start-assessment-form";
 import { SectionCard } from "@/ui/section-card";
 import { dueDateWithDistance } from "@/domain/cycles/due-date";
 
@@ -10,7 +11,9 @@ const primaryLink = "rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text
 /** Teams whose assessment of the open cycle still waits, the ones the person leads first. */
 export function dueAssessments(teams: readonly MyTeamSummary[]): MyTeamSummary[] {
   return teams
-    .filter((team) => team.currentCycle?.status === "open" && team.currentStatus !== "submitted")
+    .filter(
+      (team) => !team.archived && team.currentCycle?.status === "open" && team.currentStatus !== "submitted",
+    )
     .sort((a, b) => Number(b.role === "Team lead") - Number(a.role === "Team lead"));
 }
 
@@ -50,9 +53,13 @@ export function YourAssessments({ teams }: { teams: readonly MyTeamSummary[] }) 
                     : "You are a member of this team: give your own answers; the lead submits the team's."}
                 </p>
               </div>
-              {team.canSubmit ? (
+              {team.canSubmit && !started ? (
+                // Starting is the step: the button starts the assessment and opens it, rather
+                // than leading to a page with the same button again.
+                <StartAssessmentForm teamSlug={team.slug} cycleName={cycle.name} teamName={team.name} />
+              ) : team.canSubmit ? (
                 <Link href={questionnairePath(team.slug)} className={primaryLink}>
-                  {started ? "Continue" : "Start"} the {cycle.name} assessment
+                  Continue the {cycle.name} assessment
                   <span className="sr-only"> for {team.name}</span>
                 </Link>
               ) : (

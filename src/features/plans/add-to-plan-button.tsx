@@ -3,6 +3,7 @@
 import { useRef } from "react";
 import { addPlanItemAction } from "@/server/plans/actions";
 import { teamPlanPath } from "@/contracts/plans/paths";
+import type { PlanItemStatus } from "@/domain/plans/plan-item-rules";
 import { SubmitButton } from "@/ui/button";
 import { FormAlert } from "@/ui/form-alert";
 import { HiddenFields } from "@/ui/hidden-fields";
@@ -11,7 +12,7 @@ import { useFormAction } from "../shared/use-form-action";
 
 /**
  * One remediation step's way into the team's plan, for any page that lists steps (the result, the
- * team dashboard). Already planned: says so and links to the item. Otherwise, for people who may
+ * team dashboard). Already planned: says so (or that it was dropped) and links to the item. Otherwise, for people who may
  * edit the plan, "Add to plan" (the server checks again, and copies everything from the team's latest
  * submitted ranking, not from this form); after adding, it says so and links to the plan, with focus
  * on that message since the button is gone. Everyone else gets a link to the plan.
@@ -22,6 +23,7 @@ export function AddToPlanButton({
   action,
   canEdit,
   planItemId,
+  planItemStatus = null,
 }: {
   teamSlug: string;
   countermeasureId: string;
@@ -31,6 +33,8 @@ export function AddToPlanButton({
   canEdit: boolean;
   /** The plan item already made from this countermeasure, if any. */
   planItemId: string | null;
+  /** That item's status, where the page knows it: a dropped item is not "in the plan". */
+  planItemStatus?: PlanItemStatus | null;
 }) {
   const addedRef = useRef<HTMLParagraphElement>(null);
   const { state, error, pending, formProps } = useFormAction(addPlanItemAction, {
@@ -51,6 +55,18 @@ export function AddToPlanButton({
         Added to the plan ·{" "}
         <TextLink href={planHref}>
           View the plan<span className="sr-only"> with {action}</span>
+        </TextLink>
+      </p>
+    );
+  }
+  if (planItemId && planItemStatus === "dropped") {
+    // The plan holds one item per countermeasure: taking it up again is setting its status back.
+    return (
+      <p className="text-sm text-slate-800">
+        Dropped from the plan ·{" "}
+        <TextLink href={`${planHref}#plan-item-${planItemId}`}>
+          {canEdit ? "Take it up again in the plan" : "View it in the plan"}
+          <span className="sr-only">: {action}</span>
         </TextLink>
       </p>
     );

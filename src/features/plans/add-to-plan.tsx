@@ -35,11 +35,14 @@ export function AddToPlan({
   countermeasureId,
   action,
   inPlan,
+  dropped = false,
 }: {
   teamSlug: string;
   countermeasureId: string;
   action: string;
   inPlan: boolean;
+  /** Its plan item was dropped: the plan keeps one item per countermeasure, set back to To do there. */
+  dropped?: boolean;
 }) {
   const { state, error, pending, formProps } = useFormAction(addPlanItemAction, {
     onSuccess: ({ itemId }) => requestAnimationFrame(() => openNewItem(itemId)),
@@ -47,6 +50,10 @@ export function AddToPlan({
   if (inPlan) {
     return state?.ok ? (
       <FormSuccess>Added to the plan: its editor is open above for the owner and due date.</FormSuccess>
+    ) : dropped ? (
+      <p className="text-sm font-medium text-slate-700">
+        Dropped from the plan: set its status back to To do above to take it up again
+      </p>
     ) : (
       <p className="text-sm font-medium text-slate-700">In the plan</p>
     );

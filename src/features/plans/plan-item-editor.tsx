@@ -7,7 +7,7 @@ import {
   PLAN_ITEM_STATUS_LABELS,
   type PlanItemStatus,
 } from "@/domain/plans/plan-item-rules";
-import { updatePlanItemAction } from "@/server/plans/actions";
+import { updatePlanItemAction, updatePlanItemProgressAction } from "@/server/plans/actions";
 import { Button, SubmitButton } from "@/ui/button";
 import { TextField } from "@/ui/text-field";
 import { SelectField } from "@/ui/select-field";
@@ -70,31 +70,38 @@ function CurrentValues({ current, timeZone }: { current: CurrentItemValues; time
 function EditorFields({
   values,
   owners,
+  progressOnly,
   fieldErrors,
 }: {
   values: EditableValues;
   owners: readonly OwnerOption[];
+  /** Only status, the reason for dropping and notes: the owner's part. */
+  progressOnly: boolean;
   fieldErrors: Record<string, string[]> | undefined;
 }) {
   const [status, setStatus] = useState<PlanItemStatus>(values.status);
   return (
     <div className="grid gap-4 sm:grid-cols-3">
-      <SelectField
-        label="Owner"
-        name="ownerId"
-        hint="Someone with a role on the team"
-        defaultValue={values.owner?.id ?? ""}
-        options={ownerOptions(owners, values.owner)}
-        errors={fieldErrors?.ownerId}
-      />
-      <TextField
-        label="Due date"
-        name="dueOn"
-        type="date"
-        hint="Leave empty for no due date"
-        defaultValue={values.dueOn ?? ""}
-        errors={fieldErrors?.dueOn}
-      />
+      {progressOnly ? null : (
+        <>
+          <SelectField
+            label="Owner"
+            name="ownerId"
+            hint="Someone with a role on the team; they can update its status and notes"
+            defaultValue={values.owner?.id ?? ""}
+            options={ownerOptions(owners, values.owner)}
+            errors={fieldErrors?.ownerId}
+          />
+          <TextField
+            label="Due date"
+            name="dueOn"
+            type="date"
+            hint="Leave empty for no due date"
+            defaultValue={values.dueOn ?? ""}
+            errors={fieldErrors?.dueOn}
+          />
+        </>
+      )}
       <SelectField
         label="Status"
         name="status"
@@ -133,7 +140,8 @@ function EditorFields({
 /**
  * Inline editor of one plan item. Saves name the version they were loaded from; when someone else
  * saved in between, the server refuses and this shows their values next to the ones typed here:
- * saving again keeps the typed values, "Use the current values" takes theirs.
+ * saving again keeps the typed values, "Use the current values" takes theirs. For the item's owner
+ * who does not edit the plan (`progressOnly`), it edits the status and notes only.
  */
 export function PlanItemEditor({
   item,
@@ -141,6 +149,7 @@ export function PlanItemEditor({
   teamSlug,
   headingId,
   timeZone,
+  progressOnly = false,
 }: {
   item: PlanItemView;
   owners: readonly OwnerOption[];
@@ -148,9 +157,11 @@ export function PlanItemEditor({
   headingId: string;
   /** The organisation's time zone, for when the other version was saved. */
   timeZone: string;
+  progressOnly?: boolean;
 }) {
   const [adopted, setAdopted] = useState<EditableValues | null>(null);
-  const { state, error, pending, formProps } = useFormAction(updatePlanItemAction, {
+  const action = progressOnly ? updatePlanItemProgressAction : updatePlanItemAction;
+  const { state, error, pending, formProps } = useFormAction(action, {
     onSuccess: () => setAdopted(null),
   });
   const conflict =
@@ -190,11 +201,12 @@ export function PlanItemEditor({
         key={`${values.version}`}
         values={values}
         owners={owners}
+        progressOnly={progressOnly}
         fieldErrors={error?.fieldErrors}
       />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pending={pending} pendingLabel="Saving…">
-          Save changes
+          {progressOnly ? "Save progress" : "Save changes"}
         </SubmitButton>
         {state?.ok ? <FormSuccess>Saved.</FormSuccess> : null}
       </div>

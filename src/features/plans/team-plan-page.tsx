@@ -91,6 +91,8 @@ function ItemSummary({ item }: { item: PlanItemView }) {
  */
 function PlanItemCard({ item, plan }: { item: PlanItemView; plan: TeamPlanView }) {
   const headingId = `plan-item-${item.id}`;
+  // The item's owner marks its progress without editing the rest of the plan.
+  const ownsProgress = !plan.canEdit && item.canUpdateProgress;
   return (
     <PlanCard
       id={headingId}
@@ -108,7 +110,7 @@ function PlanItemCard({ item, plan }: { item: PlanItemView; plan: TeamPlanView }
       {plan.canEdit ? null : <ReadOnlyDetails item={item} />}
       <details className="border-t border-slate-200 pt-3">
         <summary className="cursor-pointer text-sm font-semibold text-blue-800 underline-offset-4 hover:underline">
-          {plan.canEdit ? "Details and edit" : "Details"}
+          {plan.canEdit ? "Details and edit" : ownsProgress ? "Details and progress" : "Details"}
           <span className="sr-only">: {item.action}</span>
         </summary>
         <div className="mt-3 space-y-4">
@@ -136,6 +138,21 @@ function PlanItemCard({ item, plan }: { item: PlanItemView; plan: TeamPlanView }
                 version={item.version}
                 action={item.action}
                 teamSlug={plan.team.slug}
+              />
+            </>
+          ) : ownsProgress ? (
+            <>
+              <p className="text-sm text-slate-700">
+                You own this item: update its status and notes as the work goes. The team lead and the
+                unit&apos;s coach change its owner and due date.
+              </p>
+              <PlanItemEditor
+                item={item}
+                owners={plan.owners}
+                teamSlug={plan.team.slug}
+                headingId={headingId}
+                timeZone={plan.timeZone}
+                progressOnly
               />
             </>
           ) : null}
@@ -170,9 +187,12 @@ function RecommendationCard({
             countermeasureId={recommendation.countermeasureId}
             action={recommendation.action}
             inPlan={recommendation.inPlan}
+            dropped={recommendation.planStatus === "dropped"}
           />
         ) : recommendation.inPlan ? (
-          <p className="text-sm font-medium text-slate-700">In the plan</p>
+          <p className="text-sm font-medium text-slate-700">
+            {recommendation.planStatus === "dropped" ? "Dropped from the plan" : "In the plan"}
+          </p>
         ) : null
       }
     >
@@ -255,7 +275,10 @@ export function TeamPlanPage({ plan }: { plan: TeamPlanView }) {
               <ArchivedTeamNotice />
             ) : !plan.canEdit ? (
               <p className="max-w-3xl text-sm">
-                You can read this plan. The team lead and the unit’s coach change it.
+                You can read this plan. The team lead and the unit’s coach change it
+                {plan.items.some((item) => item.canUpdateProgress)
+                  ? "; you update the status and notes of the items you own."
+                  : "."}
               </p>
             ) : null}
           </div>

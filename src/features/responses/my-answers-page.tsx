@@ -4,6 +4,7 @@ import { teamPath } from "@/contracts/assessments/paths";
 import type { MyAnswersPageState } from "@/contracts/assessments/types";
 import { Questionnaire } from "../assessments/questionnaire";
 import { NotEditableNotice } from "../assessments/not-editable-notice";
+import { ReopenedNotice } from "../assessments/reopened-notice";
 import { StartMyAnswersForm } from "./start-my-answers-form";
 import { OwnAnswersRecord } from "./own-answers-record";
 import { dueDateWithDistance } from "@/domain/cycles/due-date";
@@ -33,6 +34,11 @@ export function MyAnswersPage({ state }: { state: MyAnswersPageState }) {
           </p>
         }
       />
+      {state.kind === "editable" && state.reopening ? (
+        <ReopenedNotice reopening={state.reopening} timeZone={state.timeZone}>
+          Your answers can be changed again until the assessment is submitted again.
+        </ReopenedNotice>
+      ) : null}
       {state.kind === "editable" ? (
         <Questionnaire session={state.session} />
       ) : (

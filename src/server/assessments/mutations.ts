@@ -40,6 +40,7 @@ import {
   answerColumns,
   answerOfRow,
   authorNames,
+  contradictionOfSavedAnswer,
   readServerAnswers,
   scorableAnswers,
   storedAnswerColumns,
@@ -229,6 +230,13 @@ export async function saveAnswer(actor: Actor, input: SaveAnswerInput): Promise<
     return {
       version,
       answer: after ? toServerAnswer(after, new Map([[actor.id, actor.name]])) : null,
+      contradiction: await contradictionOfSavedAnswer(
+        tx,
+        assessment.id,
+        questionnaire,
+        input.questionId,
+        answer,
+      ),
     };
   });
 }

@@ -24,10 +24,19 @@ import type {
   TeamOverview,
 } from "@/contracts/assessments/types";
 import { decodeAssessmentStatus, decodeCycleStatus } from "@/domain/assessments/statuses";
+import { decodePlanItemStatus } from "@/domain/plans/plan-item-rules";
 import { authorizeTeamBySlug, teamResource } from "../auth/authorize";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { floorLabel, parseResultDetail } from "./result-detail";
+import { readReopening } from "./reopening";
+import { getEnv } from "@/env";
+import {
+  invitationBody,
+  invitationLinks,
+  invitationMailto,
+  type TeamInvitation,
+} from "@/contracts/assessments/team-invitation";
 import { withStoredResults } from "./with-stored-results";
 import {
   compiledQuestionnaire,
@@ -128,19 +137,25 @@ async function teamLeadNames(teamId: string): Promise<string[]> {
   return leads.map((lead) => lead.user.name);
 }
 
-/** The teams the person leads or belongs to, with the current cycle's status and the last result. */
+/**
+ * The teams the person leads or belongs to, with the current cycle's status and the last result.
+ * Archived teams are listed too, after the others and marked: their history stays readable, and
+ * an archived team's people would otherwise be told they belong to no team. They take no part in
+ * any cycle.
+ */
 export async function listMyTeams(actor: Actor): Promise<MyTeamSummary[]> {
   const teamIds = [...new Set([...actor.leadTeamIds, ...actor.memberTeamIds])];
   if (teamIds.length === 0) return [];
   const cycle = await openCycle();
   const teams = await db.team.findMany({
-    where: { id: { in: teamIds }, archivedAt: null },
+    where: { id: { in: teamIds } },
     orderBy: { name: "asc" },
     select: {
       id: true,
       name: true,
       slug: true,
       orgUnitId: true,
+      archivedAt: true,
       orgUnit: { select: { name: true } },
       assessments: {
         where: { OR: [{ cycleId: cycle?.id ?? "" }, withStoredResults] },
@@ -157,9 +172,12 @@ export async function listMyTeams(actor: Actor): Promise<MyTeamSummary[]> {
       },
     },
   });
-  return teams.map((team) => {
-    const current = cycle
-      ? team.assessments.find((assessment) => assessment.cycleId === cycle.id)
+  const summaries = teams.map((team): MyTeamSummary => {
+    const archived = team.archivedAt !== null;
+    // An archived team is out of every cycle: nothing is due, started or submitted in the open one.
+    const teamCycle = archived ? null : cycle;
+    const current = teamCycle
+      ? team.assessments.find((assessment) => assessment.cycleId === teamCycle.id)
       : undefined;
     const last = team.assessments.find((assessment) => assessment.submittedAt !== null);
     return {
@@ -167,20 +185,23 @@ export async function listMyTeams(actor: Actor): Promise<MyTeamSummary[]> {
       name: team.name,
       slug: team.slug,
       orgUnitName: team.orgUnit.name,
+      archived,
       role: actor.leadTeamIds.has(team.id) ? "Team lead" : "Team member",
       canSubmit: can(actor, "assessment:submit", {
         type: "team",
         teamId: team.id,
         orgUnitId: team.orgUnitId,
+        archived,
       }),
       myAnswersHref: myAnswersPath(team.slug),
-      currentCycle: cycle ? toCycleRef(cycle) : null,
-      currentStatus: cycle ? (current ? asAssessmentStatus(current.status) : "not-started") : null,
+      currentCycle: teamCycle ? toCycleRef(teamCycle) : null,
+      currentStatus: teamCycle ? (current ? asAssessmentStatus(current.status) : "not-started") : null,
       lastResult: last
         ? { ...overallOf(last), cycleName: last.cycle.name, href: resultPath(team.slug, last.cycle.name) }
         : null,
     };
   });
+  return [...summaries.filter((team) => !team.archived), ...summaries.filter((team) => team.archived)];
 }
 
 /** A team's page: where it stands in the open cycle and its history. */
@@ -230,6 +251,7 @@ export async function getTeamOverview(actor: Actor, teamSlug: string): Promise<T
           progress,
           submittedAt: current?.submittedAt?.toISOString() ?? null,
           resultHref: current?.submittedAt ? resultPath(team.slug, cycle.name) : null,
+          reopening: current ? await readReopening(db, current) : null,
         }
       : null,
     history,
@@ -237,6 +259,10 @@ export async function getTeamOverview(actor: Actor, teamSlug: string): Promise<T
     canSubmit: can(actor, "assessment:submit", resource),
     leadNames: await teamLeadNames(team.id),
     spreadHref: current && can(actor, "response:summary", resource) ? teamSpreadPath(team.slug) : null,
+    invitation:
+      cycle && current?.status !== "submitted" && can(actor, "assessment:submit", resource)
+        ? await teamInvitation(actor, team, cycle)
+        : null,
     myAnswers:
       cycle && can(actor, "response:answer", resource)
         ? {
@@ -244,6 +270,42 @@ export async function getTeamOverview(actor: Actor, teamSlug: string): Promise<T
             progress: current ? await ownProgressOf(actor, { ...current, teamId: team.id }, cycle) : null,
           }
         : null,
+  };
+}
+
+/**
+ * Asking the team's other people (leads and members, active) for their own answers and the pulse:
+ * their emails go in the Bcc of a mailto: link, so the lead's own mail program sends it.
+ */
+async function teamInvitation(
+  actor: Actor,
+  team: { id: string; name: string; slug: string },
+  cycle: OpenCycleRow,
+): Promise<NonNullable<TeamOverview["invitation"]>> {
+  const people = await db.user.findMany({
+    where: {
+      id: { not: actor.id },
+      deactivatedAt: null,
+      roles: { some: { teamId: team.id, role: { in: ["team_lead", "member"] } } },
+    },
+    orderBy: { email: "asc" },
+    select: { email: true },
+  });
+  const invitation: TeamInvitation = {
+    teamName: team.name,
+    teamSlug: team.slug,
+    cycleName: cycle.name,
+    closesOn: cycle.closesOn.toISOString(),
+    hasPulse: (questionnaireById(cycle.questionnaireId)?.pulse ?? []).length > 0,
+    senderName: actor.name,
+    appUrl: getEnv().APP_URL,
+  };
+  const emails = people.map((person) => person.email);
+  return {
+    recipients: emails.length,
+    mailtoHref: emails.length > 0 ? invitationMailto(emails, invitation) : null,
+    message: invitationBody(invitation),
+    links: invitationLinks(invitation),
   };
 }
 
@@ -373,6 +435,8 @@ export async function getQuestionnairePage(actor: Actor, teamSlug: string): Prom
   return {
     kind: "editable",
     submittedBy: leadNames,
+    reopening: await readReopening(db, assessment),
+    timeZone: orgTimeZone(),
     session: {
       respondent: "team",
       team: { id: team.id, name: team.name, slug: team.slug },
@@ -476,6 +540,8 @@ export async function getReview(actor: Actor, teamSlug: string): Promise<ReviewV
       new Set(rows.map((row) => row.questionId)),
       { id: actor.id, maySeeSpread: can(actor, "response:summary", resource) },
     ),
+    reopening: await readReopening(db, assessment),
+    timeZone: orgTimeZone(),
   };
 }
 
@@ -623,7 +689,7 @@ export async function getAssessmentResult(
   const [planItems, latest, changes] = await Promise.all([
     db.planItem.findMany({
       where: { teamId: team.id, countermeasureId: { in: topSteps.map((step) => step.countermeasureId) } },
-      select: { id: true, countermeasureId: true },
+      select: { id: true, countermeasureId: true, status: true },
     }),
     db.assessment.findFirst({
       where: { teamId: team.id, ...withStoredResults },
@@ -648,7 +714,7 @@ export async function getAssessmentResult(
         )
       : [];
   const individualRespondents = await countRespondents(db, assessment.id);
-  const planItemOf = new Map(planItems.map((item) => [item.countermeasureId, item.id]));
+  const planItemOf = new Map(planItems.map((item) => [item.countermeasureId, item]));
   // Plans are made from the latest submitted ranking, so adding is offered on the latest result only.
   const canEditPlan = latest?.id === assessment.id && can(actor, "plan:edit", teamResource(team));
   const status = asAssessmentStatus(assessment.status);
@@ -666,6 +732,7 @@ export async function getAssessmentResult(
       status,
       submittedAt: assessment.submittedAt.toISOString(),
       submittedByName: submittedBy?.name ?? null,
+      reopening: await readReopening(db, assessment),
     },
     overall: overallOf(assessment),
     pitfalls,
@@ -675,7 +742,8 @@ export async function getAssessmentResult(
       rationale: step.rationale,
       pitfallNames: step.pitfallIds.map(pitfallName),
       riskRemoved: step.totalRiskRemoved,
-      planItemId: planItemOf.get(step.countermeasureId) ?? null,
+      planItemId: planItemOf.get(step.countermeasureId)?.id ?? null,
+      planItemStatus: decodePlanItemStatus(planItemOf.get(step.countermeasureId)?.status ?? ""),
     })),
     canEditPlan,
     changes,

@@ -126,6 +126,9 @@ function questionView(question: AnyQuestion): QuestionView {
     allowNotApplicable: "allowNotApplicable" in question ? question.allowNotApplicable : false,
     required: question.required,
     ...(question.appliesWhen ? { appliesWhen: question.appliesWhen } : {}),
+    ...("applicableWhen" in question && question.applicableWhen
+      ? { applicableWhen: question.applicableWhen }
+      : {}),
   };
 }
 

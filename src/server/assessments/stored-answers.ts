@@ -1,11 +1,11 @@
 import "server-only";
 import type { Answer, Answers, Questionnaire } from "@/domain/content/schema";
-import { validateAnswer } from "@/domain/scoring";
+import { listContradictedAnswers, validateAnswer } from "@/domain/scoring";
 import type { AnswerValue } from "@/domain/scoring/answer-validation";
 import type { AnswerKind, ServerAnswer } from "@/contracts/assessments/types";
 import type { Prisma } from "@/generated/prisma/client";
 import { questionnaireQuestionsNotAsked } from "@/domain/assessments/asked-questions";
-import { contextQuestionIds, questionIndex } from "./questionnaire-content";
+import { compiledQuestionnaire, contextQuestionIds, questionIndex } from "./questionnaire-content";
 
 /** The Answer columns every read of the workflow selects. */
 export const answerColumns = {
@@ -140,6 +140,27 @@ export async function readTeamContext(
     select: { questionId: true, kind: true, value: true, reason: true },
   });
   return teamContextOf(rows, questionnaire);
+}
+
+/**
+ * For a "not applicable" just saved: why the team's saved context rules it out, in the review's
+ * words, or null when it does not (or the answer is anything else).
+ */
+export async function contradictionOfSavedAnswer(
+  reader: Pick<Prisma.TransactionClient, "answer">,
+  assessmentId: string,
+  questionnaire: Questionnaire,
+  questionId: string,
+  answer: Answer | null,
+): Promise<string | null> {
+  if (answer?.kind !== "notApplicable") return null;
+  const { teamContext } = await readTeamContext(reader, assessmentId, questionnaire);
+  const [issue] = listContradictedAnswers(
+    compiledQuestionnaire(questionnaire),
+    { [questionId]: answer },
+    teamContext,
+  );
+  return issue?.message ?? null;
 }
 
 /** Names of the people who last changed these answers, for "Riley changed this" messages. */

@@ -7,11 +7,18 @@ import {
   addCampaignSchema,
   addPlanItemSchema,
   removePlanItemSchema,
+  updatePlanItemProgressSchema,
   updatePlanItemSchema,
 } from "@/contracts/plans/schemas";
 import { parseInput } from "../errors";
 import { formAction, type Revalidation } from "../server-action";
-import { addCampaign, addPlanItem, removePlanItem, updatePlanItem } from "./mutations";
+import {
+  addCampaign,
+  addPlanItem,
+  removePlanItem,
+  updatePlanItem,
+  updatePlanItemProgress,
+} from "./mutations";
 
 /**
  * Every plan change re-renders the plan page. The form's hidden teamSlug only picks which page to
@@ -38,6 +45,9 @@ function planChange<Schema extends z.ZodType, Result>(
 export const addPlanItemAction = planChange(addPlanItemSchema, addPlanItem);
 
 export const updatePlanItemAction = planChange(updatePlanItemSchema, updatePlanItem);
+
+/** An item's status and notes, by its owner (or anyone who edits the plan). */
+export const updatePlanItemProgressAction = planChange(updatePlanItemProgressSchema, updatePlanItemProgress);
 
 export const removePlanItemAction = planChange(removePlanItemSchema, removePlanItem);
 

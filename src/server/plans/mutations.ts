@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/domain/access/policy";
+import { can, type Actor } from "@/domain/access/policy";
 import {
   applyStatusChange,
   asPlanItemStatus,
@@ -16,12 +16,15 @@ import {
   type AddPlanItemInput,
   type RemovePlanItemInput,
   type UpdatePlanItemInput,
+  type UpdatePlanItemProgressInput,
 } from "@/contracts/plans/schemas";
 import type { PlanItemConflictDetails } from "@/contracts/plans/types";
 import type { Prisma } from "@/generated/prisma/client";
 import { writeAudit } from "../audit/audit";
 import {
+  ARCHIVED_TEAM_MESSAGE,
   authorizeOrgUnit,
+  authorizeTeam,
   authorizeTeamChange,
   authorizeTeamChangeBySlug,
   type TeamRef,
@@ -29,7 +32,7 @@ import {
 import { db } from "../db";
 import { orgWallClock } from "../org-calendar";
 import { isUniqueConstraintViolation } from "../db-errors";
-import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { unitAndDescendantIds } from "./org-units";
 import { latestResultAssessment, type ResultAssessment } from "./plan-data";
 
@@ -430,4 +433,91 @@ export async function addCampaign(actor: Actor, input: AddCampaignInput): Promis
       }
     }
   }
+}
+
+const NOT_YOUR_ITEM_MESSAGE =
+  "Only the item's owner, the team lead and the unit's coach can update its progress. Ask one of them.";
+
+/**
+ * An item's progress (status, the reason when dropped, notes), as its owner updates it: owning an
+ * item means marking it in progress or done. Anyone who edits the plan may too; owner, due date and
+ * removal stay theirs alone (updatePlanItem, removePlanItem). The team is found as for
+ * authorizeItemChange, and the item's owner is read with the item in the transaction; the write
+ * applies only to the version checked, so an owner changed meanwhile cannot slip through.
+ */
+export async function updatePlanItemProgress(
+  actor: Actor,
+  input: UpdatePlanItemProgressInput,
+): Promise<{ version: number }> {
+  const team = await authorizeTeam(
+    actor,
+    "plan:read",
+    input.teamSlug !== undefined ? { slug: input.teamSlug } : await teamOfItem(input.itemId),
+  );
+  return db.$transaction(async (tx) => {
+    const current = await tx.planItem.findFirst({
+      where: { id: input.itemId, teamId: team.id },
+      select: auditedColumns,
+    });
+    if (!current) throw new NotFoundError(GONE_MESSAGE);
+    const item = {
+      type: "planItem" as const,
+      teamId: team.id,
+      orgUnitId: team.orgUnitId,
+      ownerId: current.ownerId,
+    };
+    if (!can(actor, "plan:progress", { ...item, archived: team.archived })) {
+      throw new ForbiddenError(
+        team.archived && can(actor, "plan:progress", item) ? ARCHIVED_TEAM_MESSAGE : NOT_YOUR_ITEM_MESSAGE,
+      );
+    }
+    if (current.version !== input.expectedVersion) throw staleEdit(current);
+    const change = applyStatusChange(
+      {
+        status: asPlanItemStatus(current.status),
+        droppedReason: current.droppedReason,
+        completedAt: current.completedAt,
+      },
+      { status: input.status, droppedReason: input.droppedReason },
+      new Date(),
+    );
+    if (!change.ok) {
+      throw new ValidationError("Some fields need attention.", {
+        droppedReason: [STATUS_CHANGE_MESSAGES[change.problem]],
+      });
+    }
+    const data = {
+      status: change.progress.status,
+      droppedReason: change.progress.droppedReason,
+      completedAt: change.progress.completedAt,
+      notes: input.notes,
+    };
+    const claimed = await tx.planItem.updateMany({
+      where: { id: current.id, teamId: team.id, version: input.expectedVersion, ownerId: current.ownerId },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (claimed.count === 0) {
+      const now = await tx.planItem.findFirst({ where: { id: current.id }, select: auditedColumns });
+      if (!now) throw new NotFoundError(GONE_MESSAGE);
+      throw staleEdit(now);
+    }
+    const version = current.version + 1;
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "plan_item.updated",
+      entityType: "plan_item",
+      entityId: current.id,
+      teamId: team.id,
+      before: auditSnapshot(current),
+      after: auditSnapshot({ ...current, ...data, version }),
+    });
+    return { version };
+  });
+}
+
+/** The team of an item, by the item's id: an unknown id is as not found as another team's item. */
+async function teamOfItem(itemId: string): Promise<{ id: string }> {
+  const item = await db.planItem.findUnique({ where: { id: itemId }, select: { teamId: true } });
+  if (!item) throw new NotFoundError();
+  return { id: item.teamId };
 }

@@ -42,9 +42,15 @@ import {
   type ResultAssessment,
 } from "./plan-data";
 
-function toPlanItemView(item: PlanItemRecord, latest: ResultAssessment | null, today: Date): PlanItemView {
+function toPlanItemView(
+  item: PlanItemRecord,
+  latest: ResultAssessment | null,
+  today: Date,
+  canUpdateProgress: boolean,
+): PlanItemView {
   const closedLoop = closedLoopOf(item, latest);
   return {
+    canUpdateProgress,
     id: item.id,
     version: item.version,
     countermeasureId: item.countermeasureId,
@@ -95,7 +101,7 @@ export async function getTeamPlan(actor: Actor, teamSlug: string, now = new Date
       select: { cycle: { select: { name: true } } },
     }),
   ]);
-  const planned = new Set(items.map((item) => item.countermeasureId));
+  const planned = new Map(items.map((item) => [item.countermeasureId, item.status]));
   return {
     timeZone: orgTimeZone(),
     team: { id: team.id, slug: team.slug, name: team.name, orgUnitName: orgUnit?.name ?? "" },
@@ -110,8 +116,16 @@ export async function getTeamPlan(actor: Actor, teamSlug: string, now = new Date
     recommendations: (latest?.reading.recommendations ?? []).map((recommendation) => ({
       ...recommendation,
       inPlan: planned.has(recommendation.countermeasureId),
+      planStatus: planned.get(recommendation.countermeasureId) ?? null,
     })),
-    items: items.map((item) => toPlanItemView(item, latest, today)),
+    items: items.map((item) =>
+      toPlanItemView(
+        item,
+        latest,
+        today,
+        can(actor, "plan:progress", { ...resource, type: "planItem", ownerId: item.owner?.id ?? null }),
+      ),
+    ),
     owners: owners.map(toOwnerOption),
     exportCycles: cycles.map((row) => toCycleOption(row.cycle.name)),
   };

@@ -30,7 +30,7 @@ import {
   questionnaireOfCycle,
   type QuestionIndexEntry,
 } from "../assessments/questionnaire-content";
-import { storedAnswerColumns } from "../assessments/stored-answers";
+import { contradictionOfSavedAnswer, storedAnswerColumns } from "../assessments/stored-answers";
 import { audienceOf, readIndividualAnswers, summariseIndividualAnswers } from "../assessments/team-evidence";
 import {
   carriedOwnAnswers,
@@ -204,7 +204,7 @@ export async function saveMyAnswer(actor: Actor, input: SaveMyAnswerInput): Prom
     const before = await tx.responseAnswer.findUnique({ where: key, select: ownAnswerColumns });
     if (answer === null) {
       if (before) await tx.responseAnswer.delete({ where: key });
-      return { version, answer: null };
+      return { version, answer: null, contradiction: null };
     }
     const columns = storedAnswerColumns(answer);
     // Saving the carried-over value unchanged does not confirm it; "Confirm" does.
@@ -220,7 +220,18 @@ export async function saveMyAnswer(actor: Actor, input: SaveMyAnswerInput): Prom
       update: { ...columns, carriedOver },
       select: ownAnswerColumns,
     });
-    return { version, answer: toOwnServerAnswer(after, actor) };
+    return {
+      version,
+      answer: toOwnServerAnswer(after, actor),
+      // The team's saved context decides, as it decides which questions one is asked.
+      contradiction: await contradictionOfSavedAnswer(
+        tx,
+        assessment.id,
+        questionnaire,
+        input.questionId,
+        answer,
+      ),
+    };
   });
 }
 

@@ -10,6 +10,8 @@ import { db } from "../db";
 import { answerableAssessment, openCycle, toCycleRef } from "../assessments/queries";
 import { answerOfRow, readTeamContext } from "../assessments/stored-answers";
 import { questionnaireOfCycle, sectionViews } from "../assessments/questionnaire-content";
+import { readReopening } from "../assessments/reopening";
+import { orgTimeZone } from "../org-calendar";
 import { readOwnAnswers } from "./own-answers";
 import { countRespondents, readSpreadSections } from "./team-views";
 
@@ -34,6 +36,7 @@ export async function getMyAnswersPage(actor: Actor, teamSlug: string): Promise<
     actor,
     questionnaire,
   );
+  const [contextSection, ...pitfallSections] = sectionViews(questionnaire);
   const carries = Object.values(own.answers).some((answer) => answer.carriedOver);
   const carriedFrom =
     carries && assessment.carriedFromId
@@ -46,13 +49,16 @@ export async function getMyAnswersPage(actor: Actor, teamSlug: string): Promise<
   return {
     kind: "editable",
     submittedBy: null,
+    reopening: await readReopening(db, assessment),
+    timeZone: orgTimeZone(),
     session: {
       respondent: "self",
       team: { id: team.id, name: team.name, slug: team.slug },
       cycle: toCycleRef(cycle),
       assessment: { id: assessment.id, status: assessment.status, version: own.version },
       carriedFromCycleName: carriedFrom?.cycle.name ?? null,
-      sections: sectionViews(questionnaire).filter((section) => section.pitfallId !== null),
+      sections: pitfallSections,
+      contextQuestions: contextSection?.questions ?? [],
       answers: own.answers,
       teamContext: (await readTeamContext(db, assessment.id, questionnaire)).teamContext,
       actorId: actor.id,

@@ -330,6 +330,11 @@ const EXPECTED = {
                                          other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
   removePlanItemAction:                { own:    [ALLOW,   FORBID,  ALLOW,   ALLOW,   FORBID,  SIGN_IN, SIGN_IN],
                                          other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
+  // An item's progress (status, notes): its owner too, while on the team. Every cell's item is owned
+  // by the caller, so the head of engineering (owner, on no team) is refused, and a member of the
+  // team who owns it is let through; plan-mutations.test.ts refuses a member who does not.
+  updatePlanItemProgressAction:        { own:    [ALLOW,   FORBID,  ALLOW,   ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
+                                         other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
   // A campaign starts from the unit's plan page: team leads cannot read the unit, so it is hidden from them.
   addCampaignAction:                   { own:    [ALLOW,   FORBID,  ALLOW,   HIDE,    HIDE,    SIGN_IN, SIGN_IN],
                                          other:  [ALLOW,   FORBID,  HIDE,    HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
@@ -440,6 +445,7 @@ const EXPECTED_WHEN_ARCHIVED = {
   addPlanItemAction:                   { own:    [ARCHIVED, FORBID, ARCHIVED, ARCHIVED, FORBID,  SIGN_IN, SIGN_IN] },
   updatePlanItemAction:                { own:    [ARCHIVED, FORBID, ARCHIVED, ARCHIVED, FORBID,  SIGN_IN, SIGN_IN] },
   removePlanItemAction:                { own:    [ARCHIVED, FORBID, ARCHIVED, ARCHIVED, FORBID,  SIGN_IN, SIGN_IN] },
+  updatePlanItemProgressAction:        { own:    [ARCHIVED, FORBID, ARCHIVED, ARCHIVED, ARCHIVED, SIGN_IN, SIGN_IN] },
   addCampaignAction:                   { own:    [ARCHIVED, FORBID, ARCHIVED, HIDE,    HIDE,    SIGN_IN, SIGN_IN] },
 } as const satisfies Record<string, { own: Outcomes }>;
 
@@ -680,6 +686,27 @@ const ROWS: (ActionRow | RouteRow)[] = [
             itemId: item.id,
             expectedVersion: String(item.version),
             ...fields,
+          }),
+        ],
+        state: () => planState(side.team.id),
+        secrets: [item.id],
+      };
+    },
+  }),
+  action("src/server/plans/actions.ts", "updatePlanItemProgressAction", {
+    targets: "team",
+    arrange: async (world, side) => {
+      const item = await createPlanItem(side.team.id, cycles);
+      await db.planItem.update({ where: { id: item.id }, data: { ownerId: world.person.id } });
+      return {
+        args: [
+          null,
+          form({
+            teamSlug: side.team.slug,
+            itemId: item.id,
+            expectedVersion: String(item.version),
+            status: "in_progress",
+            notes: "Started this week",
           }),
         ],
         state: () => planState(side.team.id),

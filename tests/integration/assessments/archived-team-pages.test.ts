@@ -12,8 +12,11 @@ import {
   getQuestionnairePage,
   getReview,
   getTeamOverview,
+  listMyTeams,
 } from "@/server/assessments/queries";
 import { getTeamPlan } from "@/server/plans/queries";
+import { db } from "@/server/db";
+import { loadActor } from "@/server/auth/session";
 import { getMyAnswersPage, getTeamSpread } from "@/server/responses/queries";
 import {
   createPlanOrganisation,
@@ -80,6 +83,51 @@ describe("the pages of an archived team", () => {
 
     await setArchived(answering, false);
     expect((await answeringPages(answering.lead)).questionnaire).toBe("editable");
+  });
+
+  it("stay listed under My teams for their people, marked archived, in no cycle and due nowhere", async () => {
+    const listed = async (actor: Actor) =>
+      (await listMyTeams(actor)).map((team) => ({
+        slug: team.slug,
+        archived: team.archived,
+        canSubmit: team.canSubmit,
+        currentCycle: team.currentCycle?.name ?? null,
+        currentStatus: team.currentStatus,
+      }));
+    expect(await listed(answering.lead)).toEqual([
+      {
+        slug: answering.slug,
+        archived: false,
+        canSubmit: true,
+        currentCycle: org.open.name,
+        currentStatus: "draft",
+      },
+    ]);
+
+    await setArchived(answering, true);
+    try {
+      const archived = {
+        slug: answering.slug,
+        archived: true,
+        canSubmit: false,
+        currentCycle: null,
+        currentStatus: null,
+      };
+      expect(await listed(answering.lead)).toEqual([archived]);
+      expect(await listed(answering.member)).toEqual([archived]);
+      // Someone in an archived team and an active one finds the active team first.
+      await db.roleAssignment.create({
+        data: { userId: answering.member.id, role: "member", teamId: submitted.id, scopeKey: submitted.id },
+      });
+      const member = await loadActor(answering.member.id);
+      expect((await listed(member!)).map((team) => [team.slug, team.archived])).toEqual([
+        [submitted.slug, false],
+        [answering.slug, true],
+      ]);
+    } finally {
+      await db.roleAssignment.deleteMany({ where: { userId: answering.member.id, teamId: submitted.id } });
+      await setArchived(answering, false);
+    }
   });
 
   it("stop offering to confirm or submit on the review", async () => {

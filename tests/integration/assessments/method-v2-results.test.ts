@@ -7,7 +7,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Answer } from "@/domain/content/schema";
 import { DONT_KNOW_CEILING } from "@/domain/scoring";
 import { ExpectedError } from "@/contracts/action-result";
-import { confirmCarriedOverAnswers, startAssessment, submitAssessment } from "@/server/assessments/mutations";
+import {
+  confirmCarriedOverAnswers,
+  saveAnswer,
+  startAssessment,
+  submitAssessment,
+} from "@/server/assessments/mutations";
+import { saveMyAnswer } from "@/server/responses/mutations";
 import { getAssessmentResult, getReview } from "@/server/assessments/queries";
 import { healthyAnswers, healthyContext } from "../../calibration/profiles";
 import {
@@ -102,5 +108,55 @@ describe("results under scoring method 2", () => {
     expect((error as ExpectedError).message).toMatch(/cannot be submitted yet/);
     expect(JSON.stringify(error)).not.toContain("stack");
     expect(await snapshotAssessment(assessmentId)).toEqual(before);
+  });
+
+  it("saves such a 'not applicable' but marks it, in the words the review and submitting use", async () => {
+    const { team, assessmentId, version } = await startFrom(org, "Returns", healthyAnswers);
+    const saved = await saveAnswer(team.lead, {
+      assessmentId,
+      questionId: "locs-share-of-time-on-call",
+      answer: { kind: "notApplicable", reason: "We have no rota this quarter" },
+      note: null,
+      expectedVersion: version,
+    });
+    expect(saved.answer).toMatchObject({ kind: "notApplicable", reason: "We have no rota this quarter" });
+    expect(saved.contradiction).toContain("Our team's own on-call schedule");
+    const review = await getReview(team.lead, team.slug);
+    expect(review?.invalid).toEqual([
+      expect.objectContaining({ questionId: "locs-share-of-time-on-call", message: saved.contradiction }),
+    ]);
+    const refused = await submitAssessment(team.lead, { assessmentId, expectedVersion: saved.version }).then(
+      () => null,
+      (caught: unknown) => caught as ExpectedError,
+    );
+    expect(refused?.fieldErrors["locs-share-of-time-on-call"]).toEqual([saved.contradiction]);
+
+    // Answered with a value, or "don't know", nothing is marked.
+    const fixed = await saveAnswer(team.lead, {
+      assessmentId,
+      questionId: "locs-share-of-time-on-call",
+      answer: { kind: "dontKnow" },
+      note: null,
+      expectedVersion: saved.version,
+    });
+    expect(fixed.contradiction).toBeNull();
+    // A "not applicable" the context does not rule out is not marked either.
+    const elsewhere = await saveAnswer(team.lead, {
+      assessmentId,
+      questionId: "nmim-time-to-restore-major-incidents",
+      answer: { kind: "notApplicable", reason: "No major incident this year" },
+      note: null,
+      expectedVersion: fixed.version,
+    });
+    expect(elsewhere.contradiction).toBeNull();
+
+    // One's own answers are marked against the team's saved context the same way.
+    const own = await saveMyAnswer(team.member, {
+      assessmentId,
+      questionId: "locs-share-of-time-on-call",
+      answer: { kind: "notApplicable", reason: "We have no rota this quarter" },
+      expectedVersion: 0,
+    });
+    expect(own.contradiction).toBe(saved.contradiction);
   });
 });

@@ -20,6 +20,7 @@ import {
 import {
   completeAnswers,
   createOrganisation,
+  createPerson,
   createSubmittedAssessment,
   createTeam,
   storedColumns,
@@ -331,5 +332,42 @@ describe("assessment pages", () => {
       status: "draft",
       progress: { answered: 1, toConfirm: 0 },
     });
+  });
+
+  it("lets the lead ask the team's other people for their own answers, by an email with them in Bcc, until submitting", async () => {
+    const asking = await createTeam(org.orgUnitId, "Payouts");
+    const rota = await createPerson("Sam Rota", [{ role: "member", teamId: asking.id }]);
+    const gone = await createPerson("Kit Gone", [{ role: "member", teamId: asking.id }]);
+    await db.user.update({ where: { id: gone.id }, data: { deactivatedAt: new Date() } });
+    const emails = async (...ids: string[]) =>
+      (await db.user.findMany({ where: { id: { in: ids } }, orderBy: { email: "asc" } })).map(
+        (user) => user.email,
+      );
+
+    const overview = await getTeamOverview(asking.lead, asking.slug);
+    expect(overview.invitation).toMatchObject({ recipients: 2 });
+    const query = new URLSearchParams(overview.invitation!.mailtoHref!.slice("mailto:?".length));
+    // The team's other active people, never the lead themself or a deactivated person.
+    expect(query.get("bcc")!.split(",")).toEqual(await emails(asking.member.id, rota.id));
+    expect(query.get("body")).toContain(`${asking.slug}/assessment/mine`);
+    expect(overview.invitation!.message).toBe(query.get("body"));
+    expect(overview.invitation!.message).toContain(asking.lead.name);
+
+    // Only for whoever submits: members, coaches and the head of engineering are not offered it.
+    expect((await getTeamOverview(asking.member, asking.slug)).invitation).toBeNull();
+    expect((await getTeamOverview(org.head, asking.slug)).invitation).toBeNull();
+
+    // Once submitted, there is nothing left to ask for.
+    const { assessmentId } = await startAssessment(asking.lead, { teamSlug: asking.slug });
+    expect((await getTeamOverview(asking.lead, asking.slug)).invitation).not.toBeNull();
+    await db.answer.createMany({
+      data: Object.entries(completeAnswers(org.questionnaire, 0.3)).map(([questionId, answer]) => ({
+        assessmentId,
+        questionId,
+        ...storedColumns(answer),
+      })),
+    });
+    await submitAssessment(asking.lead, { assessmentId, expectedVersion: 1 });
+    expect((await getTeamOverview(asking.lead, asking.slug)).invitation).toBeNull();
   });
 });

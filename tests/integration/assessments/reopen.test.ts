@@ -10,6 +10,13 @@ import {
   submitAssessment,
 } from "@/server/assessments/mutations";
 import {
+  getAssessmentResult,
+  getQuestionnairePage,
+  getReview,
+  getTeamOverview,
+} from "@/server/assessments/queries";
+import { getMyAnswersPage } from "@/server/responses/queries";
+import {
   completeAnswers,
   createOrganisation,
   createTeam,
@@ -115,6 +122,39 @@ describe("reopening and resubmitting", () => {
       "assessment.reopened",
       "assessment.resubmitted",
     ]);
+  });
+
+  it("tells everyone who reads the assessment who reopened it, when and why, until it is submitted again", async () => {
+    const { team, assessmentId } = await submittedAssessment();
+    // Nothing to tell while it is submitted.
+    expect((await getTeamOverview(team.member, team.slug)).current?.reopening).toBeNull();
+    expect((await getAssessmentResult(team.member, team.slug, "2026-q4")).assessment.reopening).toBeNull();
+
+    const before = Date.now();
+    await reopenAssessment(org.head, { assessmentId, reason: "Lead asked: wrong on-call answers" });
+    const expected = { byName: "Priya Head", reason: "Lead asked: wrong on-call answers" };
+
+    const overview = await getTeamOverview(team.member, team.slug);
+    expect(overview.current?.reopening).toMatchObject(expected);
+    expect(Date.parse(overview.current!.reopening!.at)).toBeGreaterThanOrEqual(before - 1000);
+    const questionnaire = await getQuestionnairePage(team.member, team.slug);
+    expect(questionnaire.kind === "editable" && questionnaire.reopening).toMatchObject(expected);
+    const mine = await getMyAnswersPage(team.member, team.slug);
+    expect(mine.kind === "editable" && mine.reopening).toMatchObject(expected);
+    expect((await getReview(team.lead, team.slug))?.reopening).toMatchObject(expected);
+    expect((await getAssessmentResult(team.member, team.slug, "2026-q4")).assessment.reopening).toMatchObject(
+      expected,
+    );
+
+    // Reopened a second time, the latest reopening is the one told.
+    const submitted = await db.assessment.findUniqueOrThrow({ where: { id: assessmentId } });
+    await submitAssessment(team.lead, { assessmentId, expectedVersion: submitted.version });
+    expect((await getTeamOverview(team.member, team.slug)).current?.reopening).toBeNull();
+    await reopenAssessment(org.admin, { assessmentId, reason: "Second look at the budget answers" });
+    expect((await getReview(team.member, team.slug))?.reopening).toMatchObject({
+      byName: "Morgan Admin",
+      reason: "Second look at the budget answers",
+    });
   });
 
   it("is for admins and the head of engineering only", async () => {

@@ -191,7 +191,7 @@ describe("saving answers", () => {
       note: null,
       expectedVersion: noted.version,
     });
-    expect(cleared).toEqual({ version: 4, answer: null });
+    expect(cleared).toEqual({ version: 4, answer: null, contradiction: null });
     expect(await db.answer.count({ where: { assessmentId } })).toBe(0);
     const actions = (await snapshotAssessment(assessmentId)).audit.map((event) => event.action);
     expect(actions).toEqual([

@@ -7,8 +7,16 @@ import type { PlanItemConflictDetails } from "@/contracts/plans/types";
 import { ExpectedError } from "@/contracts/action-result";
 import { db } from "@/server/db";
 import { parseInput } from "@/server/errors";
-import { addPlanItem, removePlanItem, updatePlanItem } from "@/server/plans/mutations";
+import {
+  addPlanItem,
+  removePlanItem,
+  updatePlanItem,
+  updatePlanItemProgress,
+} from "@/server/plans/mutations";
 import { deactivatePerson, revokeRole } from "@/server/admin/people-mutations";
+import { getTeamPlan } from "@/server/plans/queries";
+import { archiveTeam, unarchiveTeam } from "@/server/admin/org-mutations";
+import { loadActor } from "@/server/auth/session";
 import {
   createPerson,
   createPlanOrganisation,
@@ -471,6 +479,167 @@ describe("who may change a plan", () => {
       addPlanItem(org.coach, { teamSlug: fresh.slug, countermeasureId: countermeasureIds[0]! }),
     );
     expect(error.code).toBe("conflict");
+  });
+});
+
+describe("an item's owner marks its progress", () => {
+  let team: PlanTestTeam;
+  let countermeasureIds: string[];
+
+  beforeAll(async () => {
+    team = await createTeam(org.unit.id, "Payouts");
+    const assessment = await createScoredAssessment(
+      team.id,
+      org.q3.id,
+      0.8,
+      new Date("2026-09-10T00:00:00Z"),
+    );
+    countermeasureIds = (await rankedCountermeasures(assessment.id)).recommendations.map(
+      (entry) => entry.countermeasureId,
+    );
+  });
+
+  /** An item the lead added and gave to `owner`, due next year. */
+  async function itemOwnedBy(owner: Actor | null, index: number) {
+    const { itemId } = await addPlanItem(team.lead, {
+      teamSlug: team.slug,
+      countermeasureId: countermeasureIds[index]!,
+    });
+    const { version } = await updatePlanItem(
+      team.lead,
+      edit(itemId, 1, { ownerId: owner?.id ?? null, dueOn: new Date(Date.UTC(NEXT_YEAR, 2, 31)) }),
+    );
+    return { itemId, version };
+  }
+
+  const progress = (
+    itemId: string,
+    expectedVersion: number,
+    change: {
+      status?: "todo" | "in_progress" | "done" | "dropped";
+      droppedReason?: string | null;
+      notes?: string | null;
+    } = {},
+  ) => ({
+    itemId,
+    teamSlug: team.slug,
+    expectedVersion,
+    status: change.status ?? "in_progress",
+    droppedReason: change.droppedReason ?? null,
+    notes: change.notes ?? null,
+  });
+
+  it("lets a member who owns an item update its status and notes, audited, and nothing else of it", async () => {
+    const { itemId, version } = await itemOwnedBy(team.member, 0);
+    const before = await db.planItem.findUniqueOrThrow({ where: { id: itemId } });
+
+    const started = await updatePlanItemProgress(
+      team.member,
+      progress(itemId, version, { notes: "Rota draft shared with the team" }),
+    );
+    expect(started.version).toBe(version + 1);
+    const done = await updatePlanItemProgress(
+      team.member,
+      progress(itemId, started.version, { status: "done" }),
+    );
+    const after = await db.planItem.findUniqueOrThrow({ where: { id: itemId } });
+    expect(after).toMatchObject({
+      status: "done",
+      notes: null,
+      version: done.version,
+      ownerId: team.member.id,
+      dueOn: before.dueOn,
+    });
+    expect(after.completedAt).not.toBeNull();
+    const audit = await db.auditEvent.findMany({
+      where: { entityId: itemId, action: "plan_item.updated", actorId: team.member.id },
+      orderBy: { at: "asc" },
+    });
+    expect(audit.map((event) => JSON.parse(event.after!).status)).toEqual(["in_progress", "done"]);
+
+    // The page offers it to them for this item only.
+    const plan = await getTeamPlan(team.member, team.slug);
+    expect(plan.canEdit).toBe(false);
+    expect(plan.items.find((item) => item.id === itemId)?.canUpdateProgress).toBe(true);
+  });
+
+  it("still asks the owner for a reason to drop an item", async () => {
+    const { itemId, version } = await itemOwnedBy(team.member, 1);
+    const error = await refusal(
+      updatePlanItemProgress(team.member, progress(itemId, version, { status: "dropped" })),
+    );
+    expect(error.code).toBe("validation");
+    expect(error.fieldErrors.droppedReason).toBeDefined();
+    await updatePlanItemProgress(
+      team.member,
+      progress(itemId, version, { status: "dropped", droppedReason: "The platform team does this now" }),
+    );
+    expect(await db.planItem.findUniqueOrThrow({ where: { id: itemId } })).toMatchObject({
+      status: "dropped",
+      droppedReason: "The platform team does this now",
+    });
+  });
+
+  it("refuses a member who does not own the item, and leaves removing and the plan's other fields to leads and coaches", async () => {
+    const other = await createPerson("Ada Other", [{ role: "member", teamId: team.id }]);
+    const { itemId, version } = await itemOwnedBy(other, 2);
+    const { itemId: unowned, version: unownedVersion } = await itemOwnedBy(null, 3);
+    const snapshot = await snapshotPlan(team.id);
+    for (const [id, at] of [
+      [itemId, version],
+      [unowned, unownedVersion],
+    ] as const) {
+      const error = await refusal(updatePlanItemProgress(team.member, progress(id, at)));
+      expect(error.code).toBe("forbidden");
+      expect(error.message).toMatch(/Only the item's owner, the team lead and the unit's coach/);
+      expect(
+        (await getTeamPlan(team.member, team.slug)).items.find((item) => item.id === id)?.canUpdateProgress,
+      ).toBe(false);
+    }
+    // The owner may not take the plan editors' part either.
+    expect((await refusal(updatePlanItem(other, edit(itemId, version, { notes: "mine" })))).code).toBe(
+      "forbidden",
+    );
+    expect((await refusal(removePlanItem(other, { itemId, expectedVersion: version }))).code).toBe(
+      "forbidden",
+    );
+    expect(await snapshotPlan(team.id)).toEqual(snapshot);
+    // The lead and the unit's coach may update progress too; a head of engineering only reads.
+    const byLead = await updatePlanItemProgress(team.lead, progress(itemId, version));
+    await updatePlanItemProgress(org.coach, progress(itemId, byLead.version, { status: "done" }));
+    expect((await refusal(updatePlanItemProgress(org.head, progress(itemId, byLead.version + 1)))).code).toBe(
+      "forbidden",
+    );
+    // Another unit's coach cannot tell the item exists.
+    expect(
+      (await refusal(updatePlanItemProgress(org.otherCoach, progress(itemId, byLead.version + 1)))).code,
+    ).toBe("not_found");
+  });
+
+  it("ends with the owner's role on the team, and with the team archived", async () => {
+    const leaving = await createPerson("Kit Leaving", [{ role: "member", teamId: team.id }]);
+    const { itemId, version } = await itemOwnedBy(leaving, 4);
+    await db.roleAssignment.deleteMany({ where: { userId: leaving.id, teamId: team.id } });
+    const left = (await loadActor(leaving.id))!;
+    expect((await refusal(updatePlanItemProgress(left, progress(itemId, version)))).code).toBe("not_found");
+
+    const { itemId: owned, version: ownedVersion } = await itemOwnedBy(team.member, 5);
+    await archiveTeam(org.admin, { teamId: team.id });
+    try {
+      const error = await refusal(updatePlanItemProgress(team.member, progress(owned, ownedVersion)));
+      expect(error.code).toBe("forbidden");
+      expect(error.message).toMatch(/archived/);
+    } finally {
+      await unarchiveTeam(org.admin, { teamId: team.id });
+    }
+  });
+
+  it("refuses a save from a stale version, with the values saved meanwhile", async () => {
+    const { itemId, version } = await itemOwnedBy(team.member, 6);
+    await updatePlanItem(team.lead, edit(itemId, version, { ownerId: team.member.id, notes: "Lead's note" }));
+    const error = await refusal(updatePlanItemProgress(team.member, progress(itemId, version)));
+    expect(error.code).toBe("conflict");
+    expect((error.details as PlanItemConflictDetails).current).toMatchObject({ notes: "Lead's note" });
   });
 });
 

@@ -5,6 +5,7 @@ import { ExpectedError } from "@/contracts/action-result";
 import { db } from "@/server/db";
 import { addPlanItem, updatePlanItem } from "@/server/plans/mutations";
 import { getTeamPlan, getUnitPlan, listPlanUnits } from "@/server/plans/queries";
+import { getAssessmentResult } from "@/server/assessments/queries";
 import {
   createPlanOrganisation,
   createScoredAssessment,
@@ -199,5 +200,38 @@ describe("team plan and org unit plans", () => {
     expect(await codeOf(getUnitPlan(org.otherCoach, org.unit.slug))).toBe("not_found");
     expect(await codeOf(getUnitPlan(team.lead, org.unit.slug))).toBe("not_found");
     expect(await codeOf(getUnitPlan(org.coach, "no-such-unit"))).toBe("not_found");
+  });
+
+  it("says a dropped item is dropped, not in the plan, on the result's first steps and the plan's ranking", async () => {
+    const dropping = await createTeam(org.unit.id, "Payouts");
+    await createScoredAssessment(dropping.id, org.q3.id, 0.8, new Date("2026-09-12T00:00:00Z"));
+    const before = await getAssessmentResult(dropping.member, dropping.slug, "2026-q3");
+    const [first, second] = before.topSteps;
+    expect(first?.planItemId).toBeNull();
+    const { itemId } = await addPlanItem(dropping.lead, {
+      teamSlug: dropping.slug,
+      countermeasureId: first!.countermeasureId,
+    });
+    await addPlanItem(dropping.lead, { teamSlug: dropping.slug, countermeasureId: second!.countermeasureId });
+    await updatePlanItem(dropping.lead, {
+      itemId,
+      expectedVersion: 1,
+      ownerId: null,
+      dueOn: null,
+      status: "dropped",
+      droppedReason: "The platform team covers this now",
+      notes: null,
+    });
+
+    const steps = (await getAssessmentResult(dropping.member, dropping.slug, "2026-q3")).topSteps;
+    expect(steps.slice(0, 2).map((step) => [step.planItemId !== null, step.planItemStatus])).toEqual([
+      [true, "dropped"],
+      [true, "todo"],
+    ]);
+    const ranking = (await getTeamPlan(dropping.member, dropping.slug)).recommendations;
+    const status = (countermeasureId: string) =>
+      ranking.find((entry) => entry.countermeasureId === countermeasureId)?.planStatus;
+    expect(status(first!.countermeasureId)).toBe("dropped");
+    expect(status(second!.countermeasureId)).toBe("todo");
   });
 });

@@ -117,7 +117,7 @@ describe("individual answers", () => {
       answer: null,
       expectedVersion: 2,
     });
-    expect(cleared).toEqual({ version: 3, answer: null });
+    expect(cleared).toEqual({ version: 3, answer: null, contradiction: null });
 
     expect(await responsesState(assessmentId)).toEqual([
       {

@@ -56,6 +56,10 @@ const team: Resource = { type: "team", teamId: TEAM, orgUnitId: UNIT };
 
 const coachesOfTheTeam: ActorKind[] = ["coachOfTeamsUnit", "coachOfParentUnit"];
 
+/** An item of the team's plan owned by the person under test (every actor here is "person"). */
+const ownedItem: Resource = { type: "planItem", teamId: TEAM, orgUnitId: UNIT, ownerId: "person" };
+const someoneElsesItem: Resource = { type: "planItem", teamId: TEAM, orgUnitId: UNIT, ownerId: "riley" };
+
 /** A Record over Action, so adding an action to the policy without a row here fails to compile. */
 const MATRIX: Record<Action, { resource: Resource; allowed: ActorKind[] }> = {
   "organisation:read": { resource: organisation, allowed: ["admin", "headOfEngineering"] },
@@ -80,6 +84,12 @@ const MATRIX: Record<Action, { resource: Resource; allowed: ActorKind[] }> = {
     allowed: ["admin", "headOfEngineering", ...coachesOfTheTeam, "leadOfTeam", "memberOfTeam"],
   },
   "plan:edit": { resource: team, allowed: ["admin", ...coachesOfTheTeam, "leadOfTeam"] },
+  // Owning an item means marking its progress, for the team's own people: an owner who left the
+  // team (here: the member and the lead of another team) no longer may.
+  "plan:progress": {
+    resource: ownedItem,
+    allowed: ["admin", ...coachesOfTheTeam, "leadOfTeam", "memberOfTeam"],
+  },
   "team:export": {
     resource: team,
     allowed: ["admin", "headOfEngineering", ...coachesOfTheTeam, "leadOfTeam"],
@@ -102,7 +112,21 @@ describe("can(): the access matrix", () => {
   });
 
   it("covers every action for every kind of actor", () => {
-    expect(cases).toHaveLength(18 * ALL_ACTORS.length);
+    expect(cases).toHaveLength(19 * ALL_ACTORS.length);
+  });
+});
+
+describe("can(): a plan item's progress", () => {
+  it("is not a member's to mark on an item someone else owns, nor on one that owns nobody", () => {
+    expect(can(ACTORS.memberOfTeam, "plan:progress", someoneElsesItem)).toBe(false);
+    expect(can(ACTORS.memberOfTeam, "plan:progress", { ...ownedItem, ownerId: null })).toBe(false);
+    expect(can(ACTORS.leadOfTeam, "plan:progress", someoneElsesItem)).toBe(true);
+    expect(can(ACTORS.coachOfTeamsUnit, "plan:progress", someoneElsesItem)).toBe(true);
+  });
+
+  it("gives the owner nothing else: not the plan, not another item", () => {
+    expect(can(ACTORS.memberOfTeam, "plan:edit", team)).toBe(false);
+    expect(can(ACTORS.memberOfTeam, "plan:progress", team)).toBe(false);
   });
 });
 
@@ -175,12 +199,14 @@ describe("archived teams", () => {
       "assessment:reopen",
       "assessment:submit",
       "plan:edit",
+      "plan:progress",
       "pulse:answer",
       "response:answer",
     ]);
     for (const kind of ALL_ACTORS) {
       for (const action of TEAM_CHANGES)
         expect(can(ACTORS[kind], action, archived), `${kind} ${action}`).toBe(false);
+      expect(can(ACTORS[kind], "plan:progress", { ...ownedItem, archived: true }), kind).toBe(false);
     }
   });
 

@@ -113,6 +113,7 @@ class FakeTransport implements AnswerSyncTransport {
               note: request.note,
             })
           : null,
+        contradiction: null,
       },
     });
     return request;

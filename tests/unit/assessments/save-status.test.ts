@@ -34,6 +34,34 @@ describe("the questionnaire's save status", () => {
     expect(both).toMatchObject({ tone: "problem", questionId: "size" });
   });
 
+  it("does not say a plain Saved for a 'Not applicable' the team context rules out, before or after it is saved", () => {
+    const saved = saveStatusView({ kind: "saved", at: 1 }, {}, questions, ["budget"]);
+    expect(saved).toEqual({
+      tone: "neutral",
+      text: "Saved. “Does the budget holder take part?” cannot be “Not applicable”: your team context says it applies to your team. Answer it, or choose “Don't know”.",
+      canRetry: false,
+      questionId: "budget",
+    });
+    // Chosen, its reason not written yet: the contradiction is what matters, not the reason.
+    const awaiting = saveStatusView({ kind: "idle" }, { budget: { kind: "awaiting-reason" } }, questions, [
+      "budget",
+    ]);
+    expect(awaiting.text).toBe(
+      "“Does the budget holder take part?” cannot be “Not applicable”: your team context says it applies to your team. Answer it, or choose “Don't know”.",
+    );
+    expect(saveStatusView({ kind: "saved", at: 1 }, {}, questions, ["size", "budget"]).text).toMatch(
+      /^Saved\. “How many people are in your team\?” \(and 1 more question\) cannot be/,
+    );
+    // A change that could not be sent still speaks first.
+    const both = saveStatusView(
+      { kind: "saved", at: 1 },
+      { size: { kind: "invalid", field: "value", message: "Enter a number." } },
+      questions,
+      ["budget"],
+    );
+    expect(both).toMatchObject({ tone: "problem", questionId: "size" });
+  });
+
   it("says Not saved, naming the question and what is missing, when a change could not be sent", () => {
     const view = saveStatusView(
       { kind: "saved", at: 1 },

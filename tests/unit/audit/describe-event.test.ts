@@ -117,6 +117,36 @@ const CASES: [AuditEventFacts, string][] = [
     }),
     "Ada Admin filled 2 team answers in Checkout's 2026 Q4 assessment from the team's own answers",
   ],
+  [
+    event("assessment.answer_saved", {
+      ...assessment,
+      b: null,
+      a: {
+        questionId: "cmt-deployment-frequency",
+        kind: "value",
+        value: '"weekly"',
+        reason: null,
+        note: null,
+        carriedOver: false,
+      },
+    }),
+    'Ada Admin answered "How often does your team deploy to production, on average?" in Checkout\'s 2026 Q4 assessment: About once a week',
+  ],
+  [
+    event("assessment.answer_cleared", {
+      ...assessment,
+      b: {
+        questionId: "locs-share-of-team-on-call",
+        kind: "value",
+        value: "75",
+        reason: null,
+        note: "Two people joined in October",
+        carriedOver: false,
+      },
+      a: null,
+    }),
+    "Ada Admin cleared the answer and its note to \"What percentage of your team's engineers take part in the out-of-hours on-call rota?\" in Checkout's 2026 Q4 assessment (was: 75%)",
+  ],
   [event("assessment.submitted", assessment), "Ada Admin submitted Checkout's 2026 Q4 assessment"],
   [
     event("assessment.resubmitted", assessment),
@@ -207,6 +237,48 @@ describe("describeAuditEvent", () => {
     );
   });
 
+  it("says what an answer changed from and to, or that only its note changed", () => {
+    const saved = (b: unknown, a: unknown) =>
+      describeAuditEvent(event("assessment.answer_saved", { ...assessment, b, a }), lookup);
+    const answer = (kind: string, extra: Record<string, unknown> = {}) => ({
+      questionId: "rbu-accountable-for-incidents",
+      kind,
+      value: null,
+      reason: null,
+      note: null,
+      carriedOver: false,
+      ...extra,
+    });
+    const prompt =
+      "\"Who is held accountable when one of your team's services has a serious production incident?\" in Checkout's 2026 Q4 assessment";
+    expect(
+      saved(
+        answer("value", { value: '"shared-or-unclear"', carriedOver: true }),
+        answer("notApplicable", { reason: "No production service yet" }),
+      ),
+    ).toBe(
+      `Ada Admin changed the answer to ${prompt}: It is shared or unclear → Not applicable ("No production service yet")`,
+    );
+    expect(saved(answer("dontKnow"), answer("dontKnow", { note: "Ask the budget holder" }))).toBe(
+      `Ada Admin edited the note on ${prompt} (Don't know)`,
+    );
+    expect(saved(answer("dontKnow", { note: "Old" }), answer("dontKnow"))).toBe(
+      `Ada Admin removed the note from ${prompt} (Don't know)`,
+    );
+    // A question no questionnaire has any more is named by its id.
+    expect(
+      describeAuditEvent(
+        event("assessment.answer_cleared", {
+          ...assessment,
+          b: { questionId: "retired-question", kind: "dontKnow" },
+        }),
+        lookup,
+      ),
+    ).toBe(
+      "Ada Admin cleared the answer to question retired-question in Checkout's 2026 Q4 assessment (was: Don't know)",
+    );
+  });
+
   it("gives an unknown action a generic sentence", () => {
     expect(describeAuditEvent(event("widget.polished", { entityType: "widget_part" }), lookup)).toBe(
       'Ada Admin recorded "widget.polished" on widget part',
@@ -231,6 +303,10 @@ describe("describeAuditEvent", () => {
             "cycle",
             "name",
             "questionIds",
+            "questionId",
+            "kind",
+            "value",
+            "note",
           ),
           fc.jsonValue(),
         )
