@@ -14,6 +14,8 @@ type FormProps = FormHTMLAttributes<HTMLFormElement> & { ref?: Ref<HTMLFormEleme
  * hook, with `children` for hidden fields and the error), or calls `onConfirm`. Pass `dialogRef`
  * to close the dialog when the action succeeds.
  *
+ * `triggerRef` reaches the trigger, e.g. to move focus to it when it replaces another control.
+ *
  * `unavailable` says why the action cannot be taken yet: the trigger is then aria-disabled (it
  * stays in the tab order, so keyboard and screen reader users reach it and hear why), opens
  * nothing, and shows the reason beside it.
@@ -32,6 +34,7 @@ export function ConfirmDialog({
   onConfirm,
   pending = false,
   dialogRef,
+  triggerRef,
   unavailable,
   children,
 }: {
@@ -48,6 +51,7 @@ export function ConfirmDialog({
   onConfirm?: () => void;
   pending?: boolean;
   dialogRef?: RefObject<HTMLDialogElement | null>;
+  triggerRef?: Ref<HTMLButtonElement>;
   unavailable?: ReactNode;
   children?: ReactNode;
 }) {
@@ -59,6 +63,7 @@ export function ConfirmDialog({
   const close = () => ref.current?.close();
   const trigger = (
     <Button
+      ref={triggerRef}
       type="button"
       variant={triggerVariant}
       aria-label={triggerAriaLabel}

@@ -14,10 +14,18 @@ export interface FieldProps {
   errors?: string[];
 }
 
+/**
+ * How a disabled control looks: greyed, with a lighter border and a not-allowed cursor, so one
+ * that cannot be changed (a team already in a plan, say) is not drawn like the ones that can.
+ * Its text stays readable.
+ */
+export const DISABLED_CONTROL =
+  "disabled:cursor-not-allowed disabled:border-slate-300 disabled:bg-slate-100 disabled:text-slate-600 disabled:shadow-none";
+
 /** How a labelled control looks; its border turns red while it has errors. */
 export function controlClass(control: FieldControlProps): string {
   const border = control["aria-invalid"] ? "border-red-700" : "border-slate-400";
-  return `mt-1 block w-full rounded-md border bg-white px-3 py-2 text-slate-900 shadow-sm ${border}`;
+  return `mt-1 block w-full rounded-md border bg-white px-3 py-2 text-slate-900 shadow-sm ${border} ${DISABLED_CONTROL}`;
 }
 
 /**

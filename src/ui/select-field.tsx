@@ -1,5 +1,5 @@
 import type { SelectHTMLAttributes } from "react";
-import { controlClass, Field, type FieldProps } from "./field";
+import { controlClass, DISABLED_CONTROL, Field, type FieldProps } from "./field";
 
 export interface SelectOption {
   value: string;
@@ -18,12 +18,15 @@ interface OptionsProps {
   placeholder?: string;
 }
 
+/** How an inline control looks (in a table row, say), disabled ones greyed. */
+export const INLINE_CONTROL = `max-w-full rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm text-slate-900 ${DISABLED_CONTROL}`;
+
 /** A styled select for use inside tables and inline forms; it brings its own accessible name. */
 export function Select({
   options = [],
   groups = [],
   placeholder,
-  className = "max-w-full rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm text-slate-900",
+  className = INLINE_CONTROL,
   ...select
 }: SelectHTMLAttributes<HTMLSelectElement> & OptionsProps) {
   return (

@@ -1,7 +1,8 @@
 /**
  * "Where we are at risk, what to do first" for one cycle: the pitfalls with most teams at High or
- * Critical and how that moved for the same teams, the teams with a Critical pitfall, and the
- * countermeasures that would remove most risk across the organisation.
+ * Critical and how that moved for the same teams, the teams with a Critical pitfall, the teams
+ * whose results moved most since the cycle before, and the countermeasures that would remove most
+ * risk across the organisation.
  *
  * Countermeasures are ranked with the engine's remediation order (scoring/remediation-order), summed
  * over the teams: urgency is each team's risk removed weighted by the band of the pitfall it is
@@ -16,6 +17,7 @@ import { pitfallName, readStoredResults, type StoredResultRow } from "../plans/s
 import { teamHeadline, type HeadlinePitfallResult } from "../results/headline";
 import { decodeRiskBand } from "../scoring/bands";
 import { BAND_URGENCY, compareRemediation } from "../scoring/remediation-order";
+import { biggestChanges, type BiggestChanges } from "./biggest-changes";
 import type { Coverage } from "./coverage";
 import type { EarlierCriticalTeam } from "./last-results";
 import type { OrgUnitRow, TeamRow } from "./stored-rows";
@@ -118,6 +120,11 @@ export interface OrgPriorities {
   earlierCriticalTeams: EarlierCriticalTeamRef[];
   /** The countermeasures that would remove most risk, in the engine's remediation order. */
   countermeasures: OrgCountermeasure[];
+  /**
+   * The teams whose results moved most since the previous cycle, worse and better, like with like
+   * (see biggest-changes); null without a previous cycle.
+   */
+  changes: BiggestChanges<PriorityTeamRef> | null;
 }
 
 const roundOne = (value: number) => Math.round(value * 10) / 10;
@@ -237,6 +244,16 @@ export function buildOrgPriorities(input: OrgPrioritiesInput): OrgPriorities {
       )
       .map(({ worst: _worst, ...team }) => team),
     countermeasures,
+    changes:
+      input.previousCycleName === null
+        ? null
+        : biggestChanges({
+            teams: refs,
+            current: input.current,
+            previous: input.previous,
+            since: input.previousCycleName,
+            nameOf: (team) => team.name,
+          }),
     earlierCriticalTeams: (input.earlierCritical ?? []).flatMap((team) => {
       const ref = refs.get(team.teamId);
       return ref ? [{ ...ref, cycleName: team.cycleName, criticalPitfalls: team.criticalPitfalls }] : [];

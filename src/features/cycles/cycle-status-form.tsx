@@ -1,25 +1,14 @@
 "use client";
 
-import { useActionState, useId, useRef } from "react";
+import { useActionState, useEffect, useId, useRef, type RefObject } from "react";
 import { closeCycleAction, openCycleAction } from "@/server/cycles/actions";
+import type { ActionResult } from "@/contracts/action-result";
 import type { CycleSummary } from "@/contracts/cycles/types";
+import { formatDayLong } from "@/domain/format";
 import { Button } from "@/ui/button";
 import { ConfirmDialog } from "@/ui/confirm-dialog";
 
-function Outcome({ state }: { state: Awaited<ReturnType<typeof openCycleAction>> | null }) {
-  if (state && !state.ok) {
-    return (
-      <p role="alert" className="max-w-xs text-sm text-red-800">
-        {state.error.message}
-      </p>
-    );
-  }
-  return state?.ok ? (
-    <p role="status" className="max-w-xs text-sm text-green-900">
-      {state.data.message}
-    </p>
-  ) : null;
-}
+type StatusResult = ActionResult<{ message: string }>;
 
 function teamsLeft(cycle: CycleSummary): number {
   return cycle.notStarted + cycle.inProgress;
@@ -37,12 +26,18 @@ function reopenedOnClose(cycle: CycleSummary): string {
   return `${namesList(cycle.reopenedTeams)} reopened ${one ? "its assessment" : "their assessments"} and ${one ? "has" : "have"} not submitted again: ${one ? "its" : "their"} last submitted results stay as ${cycle.name}'s results, marked reopened. `;
 }
 
+interface FormProps {
+  cycle: CycleSummary;
+  dispatch: (formData: FormData) => void;
+  pending: boolean;
+  triggerRef: RefObject<HTMLButtonElement | null>;
+}
+
 /**
  * Closing ends answering for every team, so it asks first and says who has not submitted, naming
  * the teams whose reopened assessments will keep their last submitted results.
  */
-function CloseCycleForm({ cycle }: { cycle: CycleSummary }) {
-  const [state, formAction, pending] = useActionState(closeCycleAction, null);
+function CloseCycleForm({ cycle, dispatch, pending, triggerRef }: FormProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const left = teamsLeft(cycle);
   const others = cycle.reopenedTeams.length > 0 ? "other " : "";
@@ -52,72 +47,180 @@ function CloseCycleForm({ cycle }: { cycle: CycleSummary }) {
       ? `Every ${others}team has submitted.`
       : `${left} ${others}${left === 1 ? "team has" : "teams have"} not submitted (${cycle.notStarted} not started, ${cycle.inProgress} in progress); their drafts stay unsubmitted.`);
   return (
-    <div className="space-y-2">
-      <ConfirmDialog
-        triggerLabel={
-          <>
-            Close<span className="sr-only"> {cycle.name}</span>
-          </>
-        }
-        triggerVariant="secondary"
-        title={`Close ${cycle.name}?`}
-        description={`${notSubmitted} Once closed, no answer in ${cycle.name} can change.`}
-        confirmLabel={`Close ${cycle.name}`}
-        pendingLabel="Closing…"
-        action={(formData) => {
-          dialogRef.current?.close();
-          formAction(formData);
-        }}
-        pending={pending}
-        dialogRef={dialogRef}
-      >
-        <input type="hidden" name="cycleId" value={cycle.id} />
-      </ConfirmDialog>
-      <Outcome state={state} />
-    </div>
+    <ConfirmDialog
+      triggerLabel={
+        <>
+          Close<span className="sr-only"> {cycle.name}</span>
+        </>
+      }
+      triggerVariant="secondary"
+      triggerRef={triggerRef}
+      title={`Close ${cycle.name}?`}
+      description={`${notSubmitted} Once it is closed, no answer in ${cycle.name} can change unless the cycle is reopened for corrections.`}
+      confirmLabel={`Close ${cycle.name}`}
+      pendingLabel="Closing…"
+      action={(formData) => {
+        dialogRef.current?.close();
+        dispatch(formData);
+      }}
+      pending={pending}
+      dialogRef={dialogRef}
+    >
+      <input type="hidden" name="intent" value="close" />
+      <input type="hidden" name="cycleId" value={cycle.id} />
+    </ConfirmDialog>
   );
 }
 
 /**
- * Opens a planned cycle, or reopens a closed one for corrections. While another cycle is open the
- * button is disabled and says why, rather than offering a click that can only fail.
+ * Reopening a closed cycle makes it every team's current cycle again, however old it is, so it
+ * asks first and says so: the home page and the start pages show it, and its answers can change.
  */
-function OpenCycleForm({ cycle, anotherIsOpen }: { cycle: CycleSummary; anotherIsOpen: boolean }) {
-  const [state, formAction, pending] = useActionState(openCycleAction, null);
-  const reasonId = useId();
-  const label = cycle.status === "closed" ? "Reopen" : "Open";
+function ReopenCycleForm({
+  cycle,
+  newerStarted,
+  dispatch,
+  pending,
+  triggerRef,
+}: FormProps & { newerStarted: string | null }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const older = newerStarted
+    ? ` It is older than ${newerStarted}, which stays closed, so for everyone the current quarter goes back to ${cycle.name}.`
+    : "";
   return (
-    <form action={formAction} className="space-y-2">
+    <ConfirmDialog
+      triggerLabel={
+        <>
+          Reopen<span className="sr-only"> {cycle.name}</span>
+        </>
+      }
+      triggerVariant="secondary"
+      triggerRef={triggerRef}
+      variant="primary"
+      title={`Reopen ${cycle.name}?`}
+      description={`${cycle.name} (due ${formatDayLong(cycle.closesOn)}) becomes the current cycle for everyone: the home page and every team's page show it, and every team's ${cycle.name} answers can be changed again until you close it.${older} Close it again once the corrections are in.`}
+      confirmLabel={`Reopen ${cycle.name}`}
+      pendingLabel="Reopening…"
+      action={(formData) => {
+        dialogRef.current?.close();
+        dispatch(formData);
+      }}
+      pending={pending}
+      dialogRef={dialogRef}
+    >
+      <input type="hidden" name="intent" value="open" />
+      <input type="hidden" name="cycleId" value={cycle.id} />
+    </ConfirmDialog>
+  );
+}
+
+/**
+ * Opens a planned cycle. While another cycle is open the button (Open, or Reopen for a closed
+ * cycle) is disabled and says why, rather than offering a click that can only fail.
+ */
+function OpenCycleForm({
+  cycle,
+  unavailable,
+  dispatch,
+  pending,
+  triggerRef,
+}: FormProps & { unavailable: string | null }) {
+  const reasonId = useId();
+  return (
+    <form action={dispatch} className="space-y-2">
+      <input type="hidden" name="intent" value="open" />
       <input type="hidden" name="cycleId" value={cycle.id} />
       <Button
+        ref={triggerRef}
         type="submit"
-        variant={cycle.status === "closed" || anotherIsOpen ? "secondary" : "primary"}
-        disabled={pending || anotherIsOpen || !cycle.questionnaireInstalled}
-        aria-describedby={anotherIsOpen || !cycle.questionnaireInstalled ? reasonId : undefined}
+        variant={cycle.status === "closed" || unavailable ? "secondary" : "primary"}
+        disabled={pending || unavailable !== null}
+        aria-describedby={unavailable ? reasonId : undefined}
         className="py-1.5"
       >
-        {label}
+        {cycle.status === "closed" ? "Reopen" : "Open"}
         <span className="sr-only"> {cycle.name}</span>
       </Button>
-      {anotherIsOpen ? (
+      {unavailable ? (
         <p id={reasonId} className="max-w-xs text-xs text-slate-700">
-          Close the open cycle first: one cycle is open at a time.
-        </p>
-      ) : !cycle.questionnaireInstalled ? (
-        <p id={reasonId} className="max-w-xs text-xs text-slate-700">
-          Its questionnaire is not installed.
+          {unavailable}
         </p>
       ) : null}
-      <Outcome state={state} />
     </form>
   );
 }
 
-/** The one action a cycle row offers: close the open cycle, or open (reopen) another one. */
-export function CycleStatusForm({ cycle, anotherIsOpen }: { cycle: CycleSummary; anotherIsOpen: boolean }) {
-  return cycle.status === "open" ? (
-    <CloseCycleForm cycle={cycle} />
-  ) : (
-    <OpenCycleForm cycle={cycle} anotherIsOpen={anotherIsOpen} />
+/** Either status action of a row, by the form's `intent`: the row keeps one result for both. */
+async function changeCycleStatus(previous: StatusResult | null, formData: FormData): Promise<StatusResult> {
+  return formData.get("intent") === "close"
+    ? closeCycleAction(previous, formData)
+    : openCycleAction(previous, formData);
+}
+
+/**
+ * The one action a cycle row offers: close the open cycle, or open (reopen) another one.
+ *
+ * Closing or opening swaps the row's button for the other one, so the outcome is kept here, above
+ * both: the message stays in the row's live region after the swap, and focus moves to the button
+ * that took the pressed one's place (the pressed one is gone, and focus would fall to the page).
+ */
+export function CycleStatusForm({
+  cycle,
+  anotherIsOpen,
+  newerStarted = null,
+}: {
+  cycle: CycleSummary;
+  anotherIsOpen: boolean;
+  /** The newest started cycle after this one, if any: reopening this one makes it current instead. */
+  newerStarted?: string | null;
+}) {
+  const [state, dispatchChange, pending] = useActionState(changeCycleStatus, null);
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  const alertRef = useRef<HTMLParagraphElement>(null);
+  // The status the row had when its button was pressed: once it differs, the new button is there.
+  const statusAtSubmit = useRef<string | null>(null);
+  const dispatch = (formData: FormData) => {
+    statusAtSubmit.current = cycle.status;
+    dispatchChange(formData);
+  };
+
+  useEffect(() => {
+    // A refused change keeps the button, so focus goes to the reason.
+    if (state && !state.ok) {
+      statusAtSubmit.current = null;
+      alertRef.current?.focus();
+    }
+  }, [state]);
+  useEffect(() => {
+    if (!state?.ok || statusAtSubmit.current === null || statusAtSubmit.current === cycle.status) return;
+    statusAtSubmit.current = null;
+    triggerRef.current?.focus();
+  }, [state, cycle.status]);
+
+  const unavailable = anotherIsOpen
+    ? "Close the open cycle first: one cycle is open at a time."
+    : !cycle.questionnaireInstalled
+      ? "Its questionnaire is not installed."
+      : null;
+  const form = { cycle, dispatch, pending, triggerRef };
+  return (
+    <div className="space-y-2">
+      {cycle.status === "open" ? (
+        <CloseCycleForm {...form} />
+      ) : cycle.status === "closed" && unavailable === null ? (
+        <ReopenCycleForm {...form} newerStarted={newerStarted} />
+      ) : (
+        <OpenCycleForm {...form} unavailable={unavailable} />
+      )}
+      {/* Always in the page, so the message is announced when it appears. */}
+      <p role="status" className="max-w-xs text-sm text-green-900 empty:hidden">
+        {state?.ok ? state.data.message : null}
+      </p>
+      {state && !state.ok ? (
+        <p ref={alertRef} role="alert" tabIndex={-1} className="max-w-xs text-sm text-red-800">
+          {state.error.message}
+        </p>
+      ) : null}
+    </div>
   );
 }

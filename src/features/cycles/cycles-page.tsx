@@ -16,7 +16,13 @@ const STATUS_TEXT = { planned: "Planned", open: "Open", closed: "Closed" } as co
 type CycleRow = CyclesPageData["cycles"][number];
 type FocusTeamRow = NonNullable<CyclesPageData["focus"]>["teams"][number];
 
-function cycleColumns(aCycleIsOpen: boolean): Column<CycleRow>[] {
+/** The newest started (open or closed) cycle after `cycle`, in a list of cycles newest first. */
+function newerStartedCycle(cycles: readonly CycleRow[], cycle: CycleRow): string | null {
+  const newer = cycles.slice(0, cycles.indexOf(cycle));
+  return newer.find((candidate) => candidate.status !== "planned")?.name ?? null;
+}
+
+function cycleColumns(cycles: readonly CycleRow[], aCycleIsOpen: boolean): Column<CycleRow>[] {
   return [
     { key: "cycle", header: "Cycle", rowHeader: true, cell: (cycle) => cycle.name },
     { key: "status", header: "Status", cell: (cycle) => STATUS_TEXT[cycle.status] },
@@ -53,7 +59,11 @@ function cycleColumns(aCycleIsOpen: boolean): Column<CycleRow>[] {
       header: <span className="sr-only">Actions</span>,
       unlabelledOnPhones: true,
       cell: (cycle) => (
-        <CycleStatusForm cycle={cycle} anotherIsOpen={aCycleIsOpen && cycle.status !== "open"} />
+        <CycleStatusForm
+          cycle={cycle}
+          anotherIsOpen={aCycleIsOpen && cycle.status !== "open"}
+          newerStarted={newerStartedCycle(cycles, cycle)}
+        />
       ),
     },
   ];
@@ -124,7 +134,7 @@ export function CyclesPage({ data, reminders }: { data: CyclesPageData; reminder
           stackOnPhones
           caption="Assessment cycles, newest first, with completion counts"
           captionHidden
-          columns={cycleColumns(openCycle !== undefined)}
+          columns={cycleColumns(data.cycles, openCycle !== undefined)}
           rows={data.cycles}
           rowKey={(cycle) => cycle.id}
           empty={<p className="text-slate-700">No cycles yet. Create the first one below.</p>}

@@ -166,7 +166,10 @@ function splitWords(split: number): string {
   return split > 0 ? `, team split on ${split} ${split === 1 ? "question" : "questions"}` : "";
 }
 
-/** A unit's headline: its worst team band, with the number of teams at High or Critical in brackets. */
+/**
+ * A unit's headline: its worst team band, then how many of its teams are at High or Critical,
+ * said to be teams ("Critical · 2 teams") so it is not read as a team's count of pitfalls.
+ */
 function UnitOverallCell({ average, since }: { average: EncodedAverage; since: string | null }) {
   if (typeof average === "number" || average.length < 5)
     return <AverageCell average={average} since={since} />;
@@ -180,14 +183,26 @@ function UnitOverallCell({ average, since }: { average: EncodedAverage; since: s
   ];
   const band = bandOf(bandIndex);
   const trend = headlineTrendWords(change, since);
-  const shown = `${bandLabel(band)} (${highOrCriticalTeams})`;
   const changeWords = trendAmong(trend, compared);
+  const teams = `${highOrCriticalTeams} of ${scoredTeams} ${scoredTeams === 1 ? "team" : "teams"} High or Critical`;
+  // After the count of teams, so on a phone, where the count goes under the band, it follows it there.
+  const arrow = trend ? ` ${trend.arrow}` : "";
   return (
     <td className={`${styles.c} ${styles[band]}`}>
-      <span title={changeWords ?? undefined}>
-        <span aria-hidden="true">{trend ? `${shown} ${trend.arrow}` : shown}</span>
+      <span title={`${teams}${changeWords ? `; ${changeWords}` : ""}`}>
+        <span aria-hidden="true">
+          {bandLabel(band)}
+          {highOrCriticalTeams > 0 ? (
+            <span className={styles.unitTeams}>
+              <span className={styles.unitTeamsSeparator}> · </span>
+              {`${highOrCriticalTeams} ${highOrCriticalTeams === 1 ? "team" : "teams"}${arrow}`}
+            </span>
+          ) : (
+            arrow
+          )}
+        </span>
         <span className="sr-only">
-          {`${bandLabel(band)}: worst team headline in the unit; ${highOrCriticalTeams} of ${scoredTeams} ${scoredTeams === 1 ? "team" : "teams"} High or Critical, average ${formatScore(score)}${changeWords ? `, ${changeWords}` : ""}`}
+          {`${bandLabel(band)}: worst team headline in the unit; ${teams}, average ${formatScore(score)}${changeWords ? `, ${changeWords}` : ""}`}
         </span>
       </span>
     </td>
@@ -248,7 +263,8 @@ function AverageCell({ average, since }: { average: EncodedAverage; since: strin
   const changeWords = trendAmong(trend, compared);
   return (
     <td className={`${styles.c} ${styles[band]}`}>
-      <span title={changeWords ?? undefined}>
+      {/* The arrow follows the unit's average score (the roll-ups' change, its share at High or Critical). */}
+      <span title={changeWords ? `Unit average: ${changeWords}` : undefined}>
         <span aria-hidden="true">{trend ? `${formatScore(score)} ${trend.arrow}` : formatScore(score)}</span>
         <span className="sr-only">
           {`${formatScore(score)} ${bandLabel(band)}, unit average of ${scoredTeams} ${scoredTeams === 1 ? "team" : "teams"}${changeWords ? `, ${changeWords}` : ""}`}

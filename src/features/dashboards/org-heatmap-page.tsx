@@ -185,8 +185,11 @@ function Legend() {
           </p>
           <p className="mt-2">
             Unit rows show the average of the unit&apos;s submitted teams per pitfall, whatever the filters
-            show; in the Overall column, the unit&apos;s worst team band, with the number of its teams at High
-            or Critical.
+            show, and their arrows follow that average. In the Overall column a unit row shows its worst team
+            band and how many of its teams are at High or Critical: &ldquo;Critical &middot; 2 teams&rdquo;
+            counts teams, where a team&apos;s &ldquo;Critical (2)&rdquo; counts pitfalls. The roll-ups&apos;
+            change follows another measure, the share of teams at High or Critical, so a unit&apos;s average
+            can go up while that share stays the same.
           </p>
         </div>
       </details>

@@ -15,10 +15,19 @@ import {
   type EarlierCriticalTeamRef,
   type OrgCountermeasure,
   type PitfallRisk,
+  type PriorityTeamRef,
 } from "@/domain/dashboards/org-priorities";
+import {
+  NOTABLE_CHANGE_POINTS,
+  signedPoints,
+  type BiggestChanges,
+  type TeamChange,
+} from "@/domain/dashboards/biggest-changes";
 import { formatScore } from "@/domain/format";
+import { pitfallName } from "@/domain/plans/stored-rankings";
 import { PLAN_ITEM_STATUS_LABELS } from "@/domain/plans/plan-item-rules";
 import type { OrgPrioritiesView } from "@/contracts/dashboards/views";
+import { bandText } from "@/ui/band-chip";
 import { EmptyState } from "@/ui/empty-state";
 import { PageHeader } from "@/ui/page-header";
 import { SectionCard } from "@/ui/section-card";
@@ -146,6 +155,130 @@ function EarlierCriticalTeams({ teams }: { teams: EarlierCriticalTeamRef[] }) {
   );
 }
 
+function movesWord(count: number): string {
+  return `${count} ${count === 1 ? "team" : "teams"}`;
+}
+
+/** "High → Critical", or "Critical, as before" when the headline's band stayed. */
+function headlineMove(change: TeamChange<PriorityTeamRef>): string {
+  if (change.headlineBefore === change.headlineNow) return `${bandText(change.headlineNow)}, as before`;
+  return `${bandText(change.headlineBefore)} → ${bandText(change.headlineNow)}`;
+}
+
+function ChangeList({
+  view,
+  way,
+  changes,
+  total,
+}: {
+  view: OrgPrioritiesView;
+  way: "worse" | "better";
+  changes: TeamChange<PriorityTeamRef>[];
+  /** Every team that moved this way; `changes` holds the biggest few. */
+  total: number;
+}) {
+  const cycleSearch = view.cycle ? `?cycle=${view.cycle.key}` : "";
+  const headingId = `changes-${way}-heading`;
+  return (
+    <section aria-labelledby={headingId} className="min-w-0 space-y-2">
+      <h3 id={headingId} className="text-lg font-semibold">
+        {way === "worse" ? "Got worse" : "Got better"}{" "}
+        <span className="text-base font-normal text-slate-700">
+          ({total === 0 ? "no team" : movesWord(total)})
+        </span>
+      </h3>
+      {total > changes.length && (
+        <p className="text-sm text-slate-700">The {changes.length} biggest moves are shown.</p>
+      )}
+      {changes.length === 0 ? (
+        <p className="text-sm text-slate-700">
+          No team moved {way === "worse" ? "up" : "down"} by {NOTABLE_CHANGE_POINTS} points or a band.
+        </p>
+      ) : (
+        <ol className="divide-y divide-slate-200 rounded-lg border border-slate-300 bg-white">
+          {changes.map((change) => (
+            <li key={change.team.teamId} className="space-y-1 px-3 py-2">
+              <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+                <TextLink href={`/team/${change.team.slug}/dashboard${cycleSearch}`}>
+                  {change.team.name}
+                </TextLink>
+                <span className="text-sm text-slate-700">{change.team.unitName}</span>
+                <span className="text-sm">Headline: {headlineMove(change)}</span>
+              </p>
+              {change.moves.length > 0 && (
+                <ul className="space-y-0.5 text-sm">
+                  {change.moves.map((move) => (
+                    <li key={move.pitfallId}>
+                      <Link
+                        href={`/team/${change.team.slug}/dashboard/${move.pitfallId}${cycleSearch}`}
+                        className="text-blue-800 underline underline-offset-2 hover:text-blue-950"
+                      >
+                        {pitfallName(move.pitfallId)}
+                      </Link>{" "}
+                      <span className="tabular-nums">
+                        {formatScore(move.before)} → {formatScore(move.now)} ({signedPoints(move.change)}
+                        <span className="sr-only"> points</span>)
+                      </span>
+                      {move.bandBefore !== move.bandNow && (
+                        <span className="text-slate-700">
+                          , {bandText(move.bandBefore)} → {bandText(move.bandNow)}
+                        </span>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The teams whose results moved most since the cycle before, worse and better side by side: what
+ * a head of engineering asks first, answered without reading every arrow on the heatmap.
+ */
+function BiggestChangesSection({
+  view,
+  changes,
+  cycleName,
+  cycleOpen,
+}: {
+  view: OrgPrioritiesView;
+  changes: BiggestChanges<PriorityTeamRef>;
+  cycleName: string;
+  cycleOpen: boolean;
+}) {
+  return (
+    <SectionCard
+      id="changes-heading"
+      title={`Biggest changes since ${changes.since}`}
+      description={
+        <p className="max-w-3xl">
+          Like for like: the {movesWord(changes.comparedTeams)} with results in both {changes.since} and{" "}
+          {cycleName}, scored with the same method. A team is listed when its headline (its worst
+          pitfall&apos;s band) moved, or a pitfall moved by {NOTABLE_CHANGE_POINTS} points or more, or into
+          another band; the biggest moves first.
+          {cycleOpen && " The cycle is open: more teams are compared as they submit."}
+        </p>
+      }
+    >
+      {changes.comparedTeams === 0 ? (
+        <p>
+          No team has results in both {changes.since} and {cycleName} yet.
+        </p>
+      ) : (
+        <div className="grid gap-4 lg:grid-cols-2">
+          <ChangeList view={view} way="worse" changes={changes.worse} total={changes.worseTeams} />
+          <ChangeList view={view} way="better" changes={changes.better} total={changes.betterTeams} />
+        </div>
+      )}
+    </SectionCard>
+  );
+}
+
 function teamPlanLabel(team: CountermeasureTeam): string {
   if (team.planStatus === null) return "not planned";
   if (team.planStatus === "dropped") return "dropped from its plan";
@@ -198,9 +331,9 @@ export function OrgPrioritiesPage({ view }: { view: OrgPrioritiesView }) {
         title="Where we are at risk"
         description={
           <p className="max-w-3xl">
-            The pitfalls with most teams at High or Critical, the teams with a Critical pitfall, and what to
-            do first: the countermeasures that would remove most risk across {scopeName}, in the same order a
-            team&apos;s own ranking uses.
+            The pitfalls with most teams at High or Critical, the teams with a Critical pitfall, the teams
+            whose results moved most since the cycle before, and what to do first: the countermeasures that
+            would remove most risk across {scopeName}, in the same order a team&apos;s own ranking uses.
           </p>
         }
       />
@@ -252,6 +385,14 @@ export function OrgPrioritiesPage({ view }: { view: OrgPrioritiesView }) {
             teams={priorities.criticalTeams}
             submitted={priorities.coverage.submitted}
           />
+          {priorities.changes && (
+            <BiggestChangesSection
+              view={view}
+              changes={priorities.changes}
+              cycleName={cycle.name}
+              cycleOpen={cycle.status === "open"}
+            />
+          )}
           <EarlierCriticalTeams teams={priorities.earlierCriticalTeams} />
 
           <SectionCard id="what-first-heading" title="What to do first" plain>

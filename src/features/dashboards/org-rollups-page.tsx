@@ -5,11 +5,12 @@ import { coverageText, isPartial } from "@/domain/dashboards/coverage";
 import type { HistoryPoint, PitfallRollup, RollupHistory, RollupScope } from "@/domain/dashboards/rollups";
 import { RISK_BANDS } from "@/domain/scoring/bands";
 import type { OrgRollupsView } from "@/contracts/dashboards/views";
+import type { CycleOption } from "@/domain/dashboards/cycles";
 import { BAND_COLOURS, BAND_LABELS } from "@/ui/band-chip";
 import { formatPercent, formatScore } from "@/domain/format";
 import { OrgDashboardNav } from "./dashboard-nav";
 import { EmptyState } from "@/ui/empty-state";
-import { RollupTrendCharts, type RollupTrendSeries } from "./rollup-trend-charts";
+import { RollupTrendCharts, type ProvisionalPoint, type RollupTrendSeries } from "./rollup-trend-charts";
 import { CycleUnitFilter } from "./cycle-unit-filter";
 import { TrendTableDisclosure } from "./trend-table";
 import { DataTable, type Column } from "@/ui/table";
@@ -78,7 +79,8 @@ function scopeColumns(names: Map<string, string>, coverage: string | null): Colu
     },
     {
       key: "change",
-      header: "Change",
+      // Named for its measure: the heatmap's unit arrows follow the average score instead.
+      header: "Change in share high or critical",
       className: "sm:whitespace-nowrap",
       cell: (pitfall) =>
         pitfall.shareTrend ? (
@@ -118,16 +120,44 @@ function ScopeTable({
   );
 }
 
-function trendSummary(scopeName: string, trend: RollupHistory, names: Map<string, string>): string {
+/**
+ * The chart in words. The open cycle's figure, while it counts only part of the teams, is said to
+ * be provisional and over how many, as the chart marks it.
+ */
+export function trendSummary(
+  scopeName: string,
+  trend: RollupHistory,
+  names: Map<string, string>,
+  provisional: ProvisionalPoint | null = null,
+): string {
+  const inCycle = (point: HistoryPoint) =>
+    `${formatPercent(point.highOrCriticalShare)}${provisional?.cycleName === point.cycleName ? " so far" : ""} in ${point.cycleName}`;
   const parts = (Object.entries(trend) as [string, HistoryPoint[]][]).map(([pitfallId, points]) => {
     const known = points.filter((point) => point.highOrCriticalShare !== null);
     const name = names.get(pitfallId) ?? pitfallId;
     if (known.length === 0) return `${name}: no scores`;
-    if (known.length === 1)
-      return `${name}: ${formatPercent(known[0]!.highOrCriticalShare)} in ${known[0]!.cycleName}`;
-    return `${name}: ${formatPercent(known[0]!.highOrCriticalShare)} in ${known[0]!.cycleName}, ${formatPercent(known.at(-1)!.highOrCriticalShare)} in ${known.at(-1)!.cycleName}`;
+    if (known.length === 1) return `${name}: ${inCycle(known[0]!)}`;
+    return `${name}: ${inCycle(known[0]!)}, ${inCycle(known.at(-1)!)}`;
   });
-  return `Share of ${scopeName} teams at high or critical risk. ${parts.join("; ")}.`;
+  const partial = provisional
+    ? ` ${provisional.cycleName} is provisional: it counts ${provisional.coverage}.`
+    : "";
+  return `Share of ${scopeName} teams at high or critical risk.${partial} ${parts.join("; ")}.`;
+}
+
+/** The open cycle's point while not every team of the scope has results in it; else null. */
+export function provisionalPoint(
+  scope: RollupScope | undefined,
+  cycle: CycleOption,
+): ProvisionalPoint | null {
+  if (!scope || cycle.status !== "open") return null;
+  const coverage = { submitted: scope.submitted + scope.reopened, teams: scope.teams };
+  if (!isPartial(coverage)) return null;
+  return {
+    cycleName: cycle.name,
+    coverage: coverageText(coverage, true),
+    label: `${coverage.submitted} of ${coverage.teams} so far`,
+  };
 }
 
 export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
@@ -138,6 +168,7 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
     view.focusUnit?.name ?? (view.scope === "organisation" ? "the whole organisation" : "all your units");
   const focusScope = view.focusUnit ? view.focusRollup : rollups?.organisation;
   const trendCoverage = focusScope && cycle ? partialCoverage(focusScope, cycle.status === "open") : null;
+  const provisional = cycle ? provisionalPoint(focusScope, cycle) : null;
   const series: RollupTrendSeries[] = view.pitfalls.map((pitfall) => ({
     pitfallId: pitfall.id,
     name: pitfall.name,
@@ -184,14 +215,22 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
           >
             <figure className="space-y-3">
               <figcaption className="text-sm text-slate-800">
-                {trendSummary(view.focusUnit ? `${view.focusUnit.name}'s` : "the", trend, names)}
+                {trendSummary(view.focusUnit ? `${view.focusUnit.name}'s` : "the", trend, names, provisional)}
               </figcaption>
-              <RollupTrendCharts series={series} />
+              <RollupTrendCharts series={series} provisional={provisional} />
             </figure>
-            {trendCoverage && (
+            {provisional ? (
               <p className="text-sm text-slate-800">
-                {cycle.name} counts {trendCoverage}; earlier cycles count every team that submitted then.
+                {cycle.name} is open and counts {provisional.coverage}: its points are provisional, drawn
+                hollow on a dotted line and marked &ldquo;{provisional.label}&rdquo;. Earlier cycles count
+                every team that submitted then.
               </p>
+            ) : (
+              trendCoverage && (
+                <p className="text-sm text-slate-800">
+                  {cycle.name} counts {trendCoverage}; earlier cycles count every team that submitted then.
+                </p>
+              )
             )}
             <TrendTableDisclosure
               caption={`Share of teams at high or critical risk per pitfall and cycle, ${focusName}`}
@@ -199,7 +238,15 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
                 { key: "pitfall", header: "Pitfall", rowHeader: true, cell: (pitfall) => pitfall.name },
                 ...view.history.map((entry, index): Column<(typeof view.pitfalls)[number]> => ({
                   key: entry.key,
-                  header: entry.name,
+                  header:
+                    provisional?.cycleName === entry.name ? (
+                      <>
+                        {entry.name}{" "}
+                        <span className="block text-xs font-normal">provisional, {provisional.label}</span>
+                      </>
+                    ) : (
+                      entry.name
+                    ),
                   numeric: true,
                   cell: (pitfall) => {
                     const point = trend[pitfall.id][index]!;

@@ -1,5 +1,5 @@
 import { Link } from "@/ui/link";
-import { cycleDeadlineInWords } from "@/domain/cycles/due-date";
+import { cycleDeadlineInWords, dueInWords } from "@/domain/cycles/due-date";
 import { earlierCriticalText } from "@/domain/dashboards/org-priorities";
 import type { OrganisationOverview, OverviewLinks } from "@/contracts/overview/views";
 import { pitfallSummaries } from "./pitfall-summaries";
@@ -19,6 +19,7 @@ export function OverviewPage({
   myTeams?: readonly MyTeamSummary[];
 }) {
   const { currentCycle, links } = overview;
+  const yourUnits = overview.scope.kind === "your-units";
   return (
     <div className="space-y-10">
       <PageHeader
@@ -45,15 +46,26 @@ export function OverviewPage({
         </EmptyState>
       ) : (
         <section aria-labelledby="org-heading" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <h2 id="org-heading" className="sr-only">
-            Organisation at a glance
+          <h2 id="org-heading" className="text-lg font-semibold text-slate-900 sm:col-span-2 lg:col-span-4">
+            {overview.scope.kind === "your-units"
+              ? `Your units: ${namesInWords(overview.scope.unitNames)}`
+              : "The whole organisation"}
           </h2>
-          <Stat label="Org units" value={overview.orgUnitCount} href={links?.rollups} />
-          <Stat label="Product teams" value={overview.teamCount} href={links?.heatmap} />
+          <Stat
+            label={yourUnits ? "Your org units" : "Org units"}
+            value={overview.orgUnitCount}
+            href={links?.rollups}
+          />
+          <Stat
+            label={yourUnits ? "Your product teams" : "Product teams"}
+            value={overview.teamCount}
+            href={links?.heatmap}
+          />
           {currentCycle ? (
             <div className="rounded-lg border border-slate-200 bg-white p-5 sm:col-span-2">
               <p className="text-sm font-medium text-slate-600">
                 {currentCycle.status === "open" ? "Current cycle" : "Latest cycle"}
+                {yourUnits ? ", your teams" : ""}
               </p>
               <p className="mt-1 text-xl font-semibold">
                 {currentCycle.name}{" "}
@@ -61,6 +73,9 @@ export function OverviewPage({
                   ({cycleDeadlineInWords(currentCycle, overview.timeZone)})
                 </span>
               </p>
+              {currentCycle.status === "open" && currentCycle.daysLeft < 0 && (
+                <PastDueNote cycle={currentCycle} canManageCycles={overview.canManageCycles} />
+              )}
               <dl
                 className={`mt-3 grid ${currentCycle.reopened > 0 ? "grid-cols-4" : "grid-cols-3"} gap-2 text-center`}
               >
@@ -90,10 +105,12 @@ export function OverviewPage({
 
       {links && currentCycle && overview.criticalTeams !== null && (
         <AtRiskCard
+          title={yourUnits ? "Where your units are at risk" : "Where we are at risk"}
           cycle={currentCycle.status === "open" ? "the current cycle" : "the latest cycle"}
           criticalTeams={overview.criticalTeams}
           submitted={currentCycle.submitted + currentCycle.reopened}
           earlierCriticalTeams={overview.earlierCriticalTeams ?? []}
+          previousCycleName={overview.previousCycleName}
           links={links}
         />
       )}
@@ -167,23 +184,58 @@ function LabelledCount({ label, value, href, look }: CountProps & { look: "stat"
 const Stat = (props: CountProps) => <LabelledCount {...props} look="stat" />;
 const CompletionCount = (props: CountProps) => <LabelledCount {...props} look="completion" />;
 
+/** "Payments", "Payments and Search", "Data, Payments and Search". */
+function namesInWords(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? "none yet";
+  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+/**
+ * An open cycle past its due date is still every team's current cycle: said plainly, since it may
+ * be an old quarter opened again for corrections and left open.
+ */
+function PastDueNote({
+  cycle,
+  canManageCycles,
+}: {
+  cycle: { name: string; daysLeft: number };
+  canManageCycles: boolean;
+}) {
+  return (
+    <p className="mt-2 rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+      <strong>Past its due date</strong> ({dueInWords(cycle.daysLeft)}): {cycle.name} is still open, so it is
+      the current cycle for every team.{" "}
+      {canManageCycles ? (
+        <TextLink href="/cycles">Close it or open another on the cycles page</TextLink>
+      ) : (
+        "The head of engineering closes it when the quarter is over."
+      )}
+    </p>
+  );
+}
+
 function AtRiskCard({
+  title,
   cycle,
   criticalTeams,
   submitted,
   earlierCriticalTeams,
+  previousCycleName,
   links,
 }: {
+  title: string;
   cycle: string;
   criticalTeams: number;
   /** Teams with results in the cycle (a reopened one's last submitted results included). */
   submitted: number;
   /** Not in `criticalTeams`: teams not yet submitted whose last result was Critical. */
   earlierCriticalTeams: readonly { cycleName: string }[];
+  /** The cycle before, which At risk's biggest changes compare with; null when there is none. */
+  previousCycleName: string | null;
   links: OverviewLinks;
 }) {
   return (
-    <SectionCard id="at-risk-heading" title="Where we are at risk">
+    <SectionCard id="at-risk-heading" title={title}>
       <p className="text-lg">
         <span className="text-3xl font-bold">
           <Figure value={criticalTeams} href={links.critical} label="Critical teams" />
@@ -195,6 +247,12 @@ function AtRiskCard({
         <p className="mt-2">
           <TextLink href={links.earlierCritical}>{earlierCriticalText(earlierCriticalTeams)}</TextLink>: not
           yet in the count above.
+        </p>
+      )}
+      {previousCycleName !== null && (
+        <p className="mt-2">
+          <TextLink href={links.changes}>Biggest changes since {previousCycleName}</TextLink>: the teams whose
+          results moved most, for worse and for better.
         </p>
       )}
       <p className="mt-2">

@@ -6,14 +6,12 @@ import { SubmitButton } from "@/ui/button";
 import { FormAlert, FormSuccess } from "@/ui/form-alert";
 import { HiddenFields } from "@/ui/hidden-fields";
 import { SectionCard } from "@/ui/section-card";
-import { Select, SelectField } from "@/ui/select-field";
+import { INLINE_CONTROL, Select, SelectField } from "@/ui/select-field";
 import { DataTable, type Column } from "@/ui/table";
 import { TextField } from "@/ui/text-field";
 import { campaignFieldNames } from "@/contracts/plans/field-names";
 import type { CampaignCountermeasure, CampaignTeam, CampaignView } from "@/contracts/plans/types";
 import { useFormAction } from "../shared/use-form-action";
-
-const inlineControl = "rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm text-slate-900";
 
 interface TeamChoice extends CampaignTeam {
   recommended: boolean;
@@ -112,7 +110,7 @@ function columns(errors: Record<string, string[]> | undefined): Column<TeamChoic
               aria-label={`Due date for ${team.name}`}
               disabled={team.planned}
               aria-invalid={errorsOf(name) ? true : undefined}
-              className={inlineControl}
+              className={INLINE_CONTROL}
             />
             {errorsOf(name) ? <p className="mt-1 text-red-800">{errorsOf(name)}</p> : null}
           </>

@@ -20,7 +20,11 @@ export const openCycleAction = formAction({
   input: cycleIdSchema,
   handler: async (input, { actor }) => {
     const cycle = await openCycle(actor, input);
-    return { message: `${cycle.name} is open: teams can start their assessments.` };
+    return {
+      message: cycle.reopened
+        ? `${cycle.name} is open again: it is everyone's current cycle, and its answers can change until you close it.`
+        : `${cycle.name} is open: teams can start their assessments.`,
+    };
   },
   revalidate: [{ layout: "/" }],
 });
@@ -33,7 +37,9 @@ export const closeCycleAction = formAction({
       cycle.reopenedTeams.length === 0
         ? ""
         : ` Reopened and not submitted again, so kept with their last submitted results: ${cycle.reopenedTeams.join(", ")}.`;
-    return { message: `${cycle.name} is closed: its answers can no longer change.${reopened}` };
+    return {
+      message: `${cycle.name} is closed: its answers can no longer change unless it is reopened.${reopened}`,
+    };
   },
   revalidate: [{ layout: "/" }],
 });

@@ -61,7 +61,10 @@ export async function createCycle(
  * Opens a planned cycle, or a closed one again for corrections. Only one cycle is open at a time,
  * so "the current quarter" is never ambiguous for teams.
  */
-export async function openCycle(actor: Actor, input: CycleIdInput): Promise<{ name: string }> {
+export async function openCycle(
+  actor: Actor,
+  input: CycleIdInput,
+): Promise<{ name: string; reopened: boolean }> {
   authorizeOrganisation(actor, "cycle:manage");
   // Serializable, so two people opening different cycles at the same moment cannot both succeed.
   return db.$transaction(
@@ -92,7 +95,7 @@ export async function openCycle(actor: Actor, input: CycleIdInput): Promise<{ na
         before: { status: cycle.status },
         after: { status: "open" },
       });
-      return { name: cycle.name };
+      return { name: cycle.name, reopened: cycle.status === "closed" };
     },
     { isolationLevel: "Serializable" },
   );

@@ -108,7 +108,8 @@ describe("managing cycles", () => {
     expect((await db.cycle.findUniqueOrThrow({ where: { id: planned.id } })).status).toBe("planned");
 
     await closeCycle(org.head, { cycleId: org.openCycle.id });
-    await openCycle(org.head, { cycleId: planned.id });
+    // Opening a planned cycle is a first opening; opening a closed one again says so.
+    expect(await openCycle(org.head, { cycleId: planned.id })).toEqual({ name: "2027 Q1", reopened: false });
     const statuses = await db.cycle.findMany({ where: { status: "open" }, select: { name: true } });
     expect(statuses).toEqual([{ name: "2027 Q1" }]);
     expect((await refusal(closeCycle(org.head, { cycleId: org.openCycle.id }))).message).toBe(
@@ -131,7 +132,10 @@ describe("managing cycles", () => {
 
     // Restore the file's open cycle for any later test.
     await closeCycle(org.admin, { cycleId: planned.id });
-    await openCycle(org.admin, { cycleId: org.openCycle.id });
+    expect(await openCycle(org.admin, { cycleId: org.openCycle.id })).toEqual({
+      name: org.openCycle.name,
+      reopened: true,
+    });
     const actions = await db.auditEvent.findMany({
       where: { entityType: "cycle" },
       orderBy: { at: "asc" },

@@ -126,6 +126,68 @@ describe("where the organisation is at risk", () => {
   });
 });
 
+describe("the biggest changes since the previous cycle", () => {
+  const moves = (entry: { moves: { pitfallId: string; before: number; now: number; change: number }[] }) =>
+    entry.moves.map((move) => [move.pitfallId, move.before, move.now, move.change]);
+
+  it("lists the teams that got worse, like with like, a headline that moved a band first", async () => {
+    const changes = (await getOrgPriorities(org.head, {})).priorities!.changes!;
+    expect(changes.since).toBe("2026 Q3");
+    // Billing, Accounts and Returns have results in both; Checkout only in Q3, Search a Q4 draft.
+    expect(changes.comparedTeams).toBe(3);
+    expect(changes.worse.map((entry) => [entry.team.name, entry.headlineBefore, entry.headlineNow])).toEqual([
+      ["Billing", "high", "critical"],
+      ["Accounts", "low", "medium"],
+      ["Returns", "critical", "critical"],
+    ]);
+    expect(moves(changes.worse[0]!)).toEqual([
+      ["excessive-bau", 5, 65, 60],
+      ["linear-run-costs", 70, 82, 12],
+    ]);
+    expect(moves(changes.worse[2]!)).toEqual([["linear-run-costs", 85, 95, 10]]);
+    expect(changes.worse[0]!.team).toMatchObject({ slug: "billing", unitName: "Payments" });
+    expect(changes.better).toEqual([]);
+  });
+
+  it("keeps to the teams a coach may read, and to the unit the URL names", async () => {
+    const coach = (await getOrgPriorities(org.coach, {})).priorities!.changes!;
+    expect(coach.comparedTeams).toBe(2);
+    expect(coach.worse.map((entry) => entry.team.name)).toEqual(["Billing", "Accounts"]);
+    const logistics = (await getOrgPriorities(org.head, { unit: "logistics" })).priorities!.changes!;
+    expect(logistics.worse.map((entry) => entry.team.name)).toEqual(["Returns"]);
+  });
+
+  it("leaves out a team whose earlier result was scored with another method", async () => {
+    const returnsQ3 = await db.assessment.findFirstOrThrow({
+      where: { teamId: org.teams.returns.id, cycleId: org.cycles.q3 },
+      select: { id: true, scoringMethodVersion: true },
+    });
+    const returnsQ4 = await db.assessment.findFirstOrThrow({
+      where: { teamId: org.teams.returns.id, cycleId: org.cycles.q4 },
+      select: { scoringMethodVersion: true },
+    });
+    await db.assessment.update({
+      where: { id: returnsQ3.id },
+      data: { scoringMethodVersion: (returnsQ4.scoringMethodVersion ?? 0) + 1 },
+    });
+    try {
+      const changes = (await getOrgPriorities(org.head, {})).priorities!.changes!;
+      expect(changes.comparedTeams).toBe(2);
+      expect(changes.worse.map((entry) => entry.team.name)).toEqual(["Billing", "Accounts"]);
+    } finally {
+      await db.assessment.update({
+        where: { id: returnsQ3.id },
+        data: { scoringMethodVersion: returnsQ3.scoringMethodVersion },
+      });
+    }
+  });
+
+  it("is absent for the first cycle, which has none before it to compare with", async () => {
+    const view = await getOrgPriorities(org.head, { cycle: "2026-q2" });
+    expect(view.priorities!.changes).toBeNull();
+  });
+});
+
 describe("run cost: teams off the playbook rule", () => {
   it("lists them with what moving each alone would change, within the viewer's scope", async () => {
     const head = await getRunCostView(org.head, {});
@@ -153,12 +215,45 @@ describe("the overview's figures", () => {
     });
   });
 
-  it("stay plain counts for a coach or a team lead, without the Critical teams", async () => {
-    for (const actor of [org.coach, org.lead]) {
-      const overview = await getOrganisationOverview(actor);
-      expect(overview.currentCycle).toMatchObject({ submitted: 3, draft: 1, notStarted: 1 });
-      expect(overview.links).toBeNull();
-      expect(overview.criticalTeams).toBeNull();
-    }
+  it("stay plain counts of the whole organisation for a team lead, without the Critical teams", async () => {
+    const overview = await getOrganisationOverview(org.lead);
+    expect(overview.scope).toEqual({ kind: "organisation" });
+    expect(overview).toMatchObject({ orgUnitCount: 3, teamCount: 5 });
+    expect(overview.currentCycle).toMatchObject({ submitted: 3, draft: 1, notStarted: 1 });
+    expect(overview.links).toBeNull();
+    expect(overview.criticalTeams).toBeNull();
+    expect(overview.canManageCycles).toBe(false);
+  });
+
+  it("count a coach's own units, with the same links and Critical teams as the head's", async () => {
+    // Payments (Checkout, Billing) and Customer Experience (Search, Accounts): Billing and Accounts
+    // submitted, Search is in draft, Checkout has not started; Billing is Critical.
+    const overview = await getOrganisationOverview(org.coach);
+    expect(overview.scope).toEqual({ kind: "your-units", unitNames: ["Customer Experience", "Payments"] });
+    expect(overview).toMatchObject({ orgUnitCount: 2, teamCount: 4 });
+    expect(overview.currentCycle).toMatchObject({ submitted: 2, draft: 1, notStarted: 1 });
+    expect(overview.criticalTeams).toBe(1);
+    expect(overview.earlierCriticalTeams).toEqual([]);
+    expect(overview.links).toMatchObject({
+      critical: "/org?cycle=2026-q4&band=critical",
+      changes: "/org/priorities?cycle=2026-q4#changes-heading",
+    });
+    expect(overview.previousCycleName).toBe("2026 Q3");
+    expect(overview.canManageCycles).toBe(false);
+
+    // Logistics' coach: Returns alone, submitted and Critical.
+    const logistics = await getOrganisationOverview(org.logisticsCoach);
+    expect(logistics.scope).toEqual({ kind: "your-units", unitNames: ["Logistics"] });
+    expect(logistics).toMatchObject({ orgUnitCount: 1, teamCount: 1, criticalTeams: 1 });
+    expect(logistics.currentCycle).toMatchObject({ submitted: 1, draft: 0, notStarted: 0 });
+  });
+
+  it("say how far the current cycle's due date is, and that it has passed", async () => {
+    // 2026 Q4 is due on 15 December 2026.
+    const before = await getOrganisationOverview(org.head, new Date("2026-11-29T12:00:00Z"));
+    expect(before.currentCycle!.daysLeft).toBe(16);
+    const after = await getOrganisationOverview(org.head, new Date("2027-01-04T12:00:00Z"));
+    expect(after.currentCycle!.daysLeft).toBe(-20);
+    expect(after.canManageCycles).toBe(true);
   });
 });

@@ -107,7 +107,10 @@ describe("HeatmapTable", () => {
     expect(html).toContain(
       'aria-label="Critical: 2 pitfalls High or Critical, worst Excessive BAU 89.7, average 25.0, riskier than in 2026 Q3"',
     );
-    expect(html).toContain("Critical (2) ↑</span>");
+    // The unit row counts teams, not pitfalls, and says so: "Critical · 2 teams", not "Critical (2)".
+    expect(html).toMatch(
+      />Critical<span class="[^"]*"><span class="[^"]*"> · <\/span>2 teams ↑<\/span><\/span>/,
+    );
     expect(html).toContain("2 of 3 teams High or Critical, average 30.1, riskier than in 2026 Q3");
     // The headline comes first, beside the team's name and completion, then the seven pitfalls in
     // order, so on a phone it is in sight before any scrolling.
@@ -118,7 +121,41 @@ describe("HeatmapTable", () => {
     expect(cells[2]).toContain('href="/team/unit-a-team-0/dashboard/linear-run-costs"');
     expect(cells[8]).toContain('href="/team/unit-a-team-0/dashboard/limited-on-call-schedule"');
     const unitRow = /<tr class="[^"]*">(.*?)<\/tr>/.exec(html)![1]!;
-    expect([...unitRow.matchAll(/<td[^>]*>(.*?)<\/td>/g)][1]![1]).toContain("Critical (2) ↑");
+    const unitHeadline = [...unitRow.matchAll(/<td[^>]*>(.*?)<\/td>/g)][1]![1]!;
+    expect(unitHeadline).toContain("2 teams ↑</span>");
+    expect(unitHeadline).not.toContain("Critical (2)");
+  });
+});
+
+describe("a unit row's headline", () => {
+  function unitHeadlineCell(overall: readonly [number, number, number | null, number, number]): string {
+    const [first] = GROUPS;
+    const html = renderToStaticMarkup(
+      createElement(HeatmapTable, {
+        groups: [{ ...first!, averages: [...first!.averages.slice(0, 7), overall] }],
+        cycleSearch: "",
+        since: null,
+        initiallyExpanded: false,
+        caption: "Risk scores",
+        head: createElement("tr", null, createElement("th", null, "Team")),
+      }),
+    );
+    const unitRow = /<tr class="[^"]*">(.*?)<\/tr>/.exec(html)![1]!;
+    return [...unitRow.matchAll(/<td[^>]*>(.*?)<\/td>/g)][1]![1]!;
+  }
+
+  it("counts one team in the singular", () => {
+    const cell = unitHeadlineCell([61.2, 3, null, 4, 1]);
+    expect(cell).toContain(">High<span");
+    expect(cell).toContain("</span>1 team</span>");
+    expect(cell).toContain("1 of 4 teams High or Critical");
+  });
+
+  it("shows the band alone when no team is at High or Critical", () => {
+    const cell = unitHeadlineCell([22.5, 2, null, 3, 0]);
+    expect(cell).toContain('<span aria-hidden="true">Medium</span>');
+    expect(cell).not.toContain("0 teams</span>");
+    expect(cell).toContain("0 of 3 teams High or Critical");
   });
 });
 
@@ -361,7 +398,13 @@ describe("a unit's change", () => {
     expect(html).toContain(
       "63.9 High, unit average of 1 team, down 17 since 2026 Q3, among the 1 team with a result in both cycles",
     );
-    expect(html).toContain('title="down 17 since 2026 Q3, among the 1 team with a result in both cycles"');
+    // The tooltip names the measure the arrow follows: the roll-ups' change follows another one.
+    expect(html).toContain(
+      'title="Unit average: down 17 since 2026 Q3, among the 1 team with a result in both cycles"',
+    );
+    expect(html).toContain(
+      'title="1 of 1 team High or Critical; less risky than in 2026 Q3, among the 1 team with a result in both cycles"',
+    );
     expect(html).toContain(
       "average 70.2, less risky than in 2026 Q3, among the 1 team with a result in both cycles",
     );

@@ -14,7 +14,8 @@ import { FilterForm } from "@/ui/filter-form";
 import { FormStatus } from "@/ui/form-alert";
 import { Pagination } from "@/ui/pagination";
 import { SectionCard } from "@/ui/section-card";
-import { SelectField } from "@/ui/select-field";
+import { DISABLED_CONTROL } from "@/ui/field";
+import { INLINE_CONTROL, Select, SelectField } from "@/ui/select-field";
 import { DataTable, type Column } from "@/ui/table";
 import { TextField } from "@/ui/text-field";
 
@@ -216,6 +217,26 @@ describe("fields", () => {
       /<select[^>]*><option value="">Any role<\/option><option value="admin">Admin<\/option>/,
     );
     expect(html).not.toContain("aria-invalid");
+  });
+
+  it("grey out when disabled, inline in a table row as well as labelled", () => {
+    const disabledLook = DISABLED_CONTROL.split(" ");
+    const classesOf = (html: string, tag: string) =>
+      new RegExp(`<${tag}[^>]*class="([^"]*)"`).exec(html)![1]!.split(" ");
+    const controls = [
+      classesOf(renderToStaticMarkup(h(Select, { "aria-label": "Owner", disabled: true })), "select"),
+      classesOf(renderToStaticMarkup(h(SelectField, { label: "Owner", disabled: true })), "select"),
+      classesOf(renderToStaticMarkup(h(TextField, { label: "Due", type: "date", disabled: true })), "input"),
+    ];
+    expect(disabledLook).toEqual(
+      expect.arrayContaining([
+        "disabled:bg-slate-100",
+        "disabled:text-slate-600",
+        "disabled:cursor-not-allowed",
+      ]),
+    );
+    for (const classes of controls) expect(classes).toEqual(expect.arrayContaining(disabledLook));
+    expect(INLINE_CONTROL.split(" ")).toEqual(expect.arrayContaining(disabledLook));
   });
 });
 
