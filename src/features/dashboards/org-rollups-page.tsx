@@ -147,7 +147,7 @@ export function trendSummary(
 
 /** The open cycle's point while not every team of the scope has results in it; else null. */
 export function provisionalPoint(
-  scope: RollupScope | undefined,
+  scope: RollupScope | null | undefined,
   cycle: CycleOption,
 ): ProvisionalPoint | null {
   if (!scope || cycle.status !== "open") return null;
