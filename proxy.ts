@@ -264,6 +264,12 @@ export async function proxy(request: NextRequest) {
   return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, https);
 }
 
+/**
+ * Every address but the framework's static files (`/_next/static/…`), its image optimiser
+ * (`/_next/image`) and the icon (`/icon.svg`), each matched exactly: a look-ahead without the
+ * trailing `/` or `$` (or with an unescaped `.`) would also skip `/icon.svgx` or `/_next/imagex`,
+ * where pages and actions run without the checks and headers above.
+ */
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|icon.svg).*)"],
+  matcher: ["/((?!_next/static/|_next/image$|icon\\.svg$).*)"],
 };

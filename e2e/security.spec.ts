@@ -125,6 +125,30 @@ test.describe("malformed requests", () => {
     }
   });
 
+  test("addresses that only begin like the static files the proxy skips get its checks and headers", async ({
+    request,
+  }) => {
+    for (const path of ["/icon.svgx", "/icon.svg/x", "/_next/imagex", "/_next/staticx"]) {
+      const action = await request.post(path, {
+        headers: {
+          "Next-Action": "0".repeat(42),
+          Origin: "https://evil.example",
+          "Content-Type": "text/plain;charset=UTF-8",
+        },
+        data: "[]",
+      });
+      expect(action.status(), path).toBe(403);
+      expectSecurityHeaders(action.headers());
+      const page = await request.get(path);
+      expect(page.status(), path).toBe(404);
+      expectSecurityHeaders(page.headers());
+    }
+    // The icon itself is still served as a static file.
+    const icon = await request.get("/icon.svg");
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  });
+
   test("a server action posted as a plain form is refused with 4xx when it is malformed or cross-origin", async ({
     request,
     baseURL,
