@@ -2,11 +2,12 @@ import { NextResponse, type NextRequest } from "next/server";
 import { apiAddressProblem } from "./src/api-address";
 import { getEnv } from "./src/env";
 import { originVerdict } from "./src/request-origin";
+import { MAX_REQUEST_BODY_BYTES } from "./src/request-limits";
 import { REQUESTED_PATH_HEADER } from "./src/requested-path";
 import { contentSecurityPolicy, securityHeaders } from "./src/security-headers";
 
 /** Largest server action request accepted: the framework's own limit (1 MiB), answered with 413, not 500. */
-const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
+const ACTION_BODY_LIMIT_BYTES = MAX_REQUEST_BODY_BYTES;
 
 /**
  * Plain values a client may send inside action arguments. Any other "$…" string is a reference

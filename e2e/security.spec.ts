@@ -1,8 +1,9 @@
 /**
  * The edges an outside probe goes for: sign-in throttling by address, redirects after sign-in,
- * malformed addresses, cross-origin action calls and autosaves, and the Content-Security-Policy on
- * every page.
+ * malformed addresses, cross-origin action calls and autosaves, clients that stall their request
+ * bodies, and the Content-Security-Policy on every page.
  */
+import { connect, type Socket } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, demoUsers, signIn } from "./support/auth";
 import { openCycleAssessment, withDemoDatabase } from "./support/demo-database";
@@ -279,6 +280,43 @@ test.describe("malformed requests", () => {
       expect(response.headers()["allow"]).not.toContain("TRACE");
       expect(await response.text()).not.toContain("secret");
       expectSecurityHeaders(response.headers());
+    }
+  });
+});
+
+test.describe("slow clients", () => {
+  test("connections that send a POST's headers and stall its body leave pages and health answering", async ({
+    request,
+    baseURL,
+  }) => {
+    const { hostname, port } = new URL(baseURL!);
+    // More than every server process's request places together (REQUESTS_IN_FLIGHT, 8 each).
+    const stalled = await Promise.all(
+      Array.from(
+        { length: 40 },
+        () =>
+          new Promise<Socket>((resolve, reject) => {
+            const socket = connect(Number(port), hostname, () => {
+              socket.write(
+                `POST /sign-in HTTP/1.1\r\nHost: ${hostname}:${port}\r\n` +
+                  "Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: 100000\r\n\r\n--xyz\r\n",
+              );
+              resolve(socket);
+            });
+            socket.once("error", reject);
+          }),
+      ),
+    );
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const started = Date.now();
+      const health = await request.get("/api/health", { timeout: 5_000 });
+      expect(health.status()).toBe(200);
+      const signInPage = await request.get("/sign-in", { timeout: 5_000 });
+      expect(signInPage.status()).toBe(200);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      for (const socket of stalled) socket.destroy();
     }
   });
 });
