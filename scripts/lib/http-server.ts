@@ -10,6 +10,7 @@ import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "../../src/client-ad
 import { REQUESTED_PATH_HEADER } from "../../src/requested-path";
 import { MAX_REQUEST_BODY_BYTES } from "../../src/request-limits";
 import { securityHeaders } from "../../src/security-headers";
+import { UNTRUSTED_FORWARDING_WARNING } from "./deployment-warnings";
 import { createRequestGate, type RequestGate } from "./request-gate";
 import { createBodyBudget, declaresBody, receiveBody, type BodyBudget } from "./request-body";
 
@@ -57,14 +58,6 @@ export interface AppServer {
 
 /** Headers only a proxy in front of the app writes. */
 const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "forwarded"];
-
-export const UNTRUSTED_FORWARDING_WARNING =
-  "Requests arrive with forwarding headers (X-Forwarded-For, X-Forwarded-Proto or Forwarded) while " +
-  "TRUSTED_PROXY_HOPS is 0, so the app counts each request under the address of the connection it " +
-  "sees. If a reverse proxy or load balancer is in front of the app, that is the proxy's address for " +
-  "everyone: one person's failed sign-ins then block sign-in from that address for everybody who has " +
-  "not signed in there before. Set TRUSTED_PROXY_HOPS to the number of proxies that append to " +
-  "X-Forwarded-For (one load balancer: 1).";
 
 export function createAppServer(options: AppServerOptions): AppServer {
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;

@@ -18,11 +18,23 @@ import {
   reservePasswordChangeAttempt,
   reserveSignInAttempt,
   throttleKeys,
+  type SignInBlock,
 } from "./sign-in-throttle";
 import { signInDestination } from "./sign-in-destination";
 import { currentSsoSettings } from "./single-sign-on";
 
 const WRONG_CREDENTIALS = "That email and password do not match an active account.";
+
+/**
+ * An address's block is everyone's failures from that network together, often not the person's
+ * own, so it says so; the account's own limit speaks of this email.
+ */
+function signInBlockedMessage(block: { waitMinutes: number; blockedBy: SignInBlock }): string {
+  const wait = `${block.waitMinutes} minute${block.waitMinutes === 1 ? "" : "s"}`;
+  return block.blockedBy === "address"
+    ? `Too many failed sign-ins from your network, not necessarily yours: sign-in from it is paused. Try again in ${wait}.`
+    : `Too many failed sign-in attempts with this email. Try again in ${wait}.`;
+}
 
 export const signInAction = formAction({
   actor: anyone,
@@ -35,13 +47,7 @@ export const signInAction = formAction({
     const keys = throttleKeys(input.email, await requestAddress());
     // Counted before the password is checked, so parallel guesses cannot outrun the limit.
     const attempt = await reserveSignInAttempt(db, keys);
-    if (!attempt.allowed) {
-      const minutes = attempt.waitMinutes;
-      throw new ExpectedError(
-        "throttled",
-        `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-      );
-    }
+    if (!attempt.allowed) throw new ExpectedError("throttled", signInBlockedMessage(attempt));
     let userId: string;
     try {
       const signedIn = await getAuth().api.signInEmail({

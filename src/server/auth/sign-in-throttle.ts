@@ -22,6 +22,10 @@ import { throttleScope } from "@/client-address";
  * - account + address: 5 per 15 minutes. Someone guessing from elsewhere does not touch the
  *   owner's counter at the owner's usual address.
  * - address: 20 per 15 minutes, whichever accounts are tried (password spraying from one place).
+ *   Many people may share an address (an office, a VPN, a reverse proxy the app does not know
+ *   about), so its block does not stop an account at an address it signed in from successfully
+ *   in the last 90 days: the attempt still counts there, and the account + address counter still
+ *   limits it, but other people's failures cannot keep the account's owner out.
  * - account, from addresses that have not signed in to it lately: 30 per hour, a slower backoff
  *   against guessing spread over many addresses. An address where the account signed in
  *   successfully in the last 90 days is exempt, so its owner keeps getting in.
@@ -59,8 +63,15 @@ export function throttleKeys(email: string, clientAddress: string): ThrottleKeys
   };
 }
 
+/**
+ * Which limit refused an attempt: the address's (everyone's failures from that network together)
+ * or the account's own (at this address, or across addresses).
+ */
+export type SignInBlock = "address" | "account";
+
 export type SignInAttempt =
-  { allowed: true; countedAccount: boolean } | { allowed: false; waitMinutes: number };
+  | { allowed: true; countedAccount: boolean }
+  | { allowed: false; waitMinutes: number; blockedBy: SignInBlock };
 
 async function isKnownAddress(
   client: Prisma.TransactionClient,
@@ -83,26 +94,35 @@ export async function reserveSignInAttempt(
   keys: ThrottleKeys,
   now = Date.now(),
 ): Promise<SignInAttempt> {
-  const { countAccount, blockedUntil } = await client.$transaction(async (tx) => {
-    const countAccount = !(await isKnownAddress(tx, keys, now));
+  const { countAccount, blockedUntil, blockedBy } = await client.$transaction(async (tx) => {
+    const knownAddress = await isKnownAddress(tx, keys, now);
+    const countAccount = !knownAddress;
     // The address first: once it is over its limit the attempt is refused whatever else, and is
     // not counted against the typed email, so a flood of made-up emails from one address adds no
-    // rows after its first few.
+    // rows after its first few. Except for an account that signed in from this address before:
+    // its attempt counts against the address too, but the address's block does not refuse it.
     const counters: CounterName[] = countAccount ? ["address", "pair", "account"] : ["address", "pair"];
     let blockedUntil = 0;
+    let blockedBy: SignInBlock = "account";
     for (const name of counters) {
       const limit = SIGN_IN_LIMITS[name];
       const { count, windowStart } = await countInFixedWindow(tx, keys[name], limit.windowMs, now);
-      if (count > limit.max) blockedUntil = Math.max(blockedUntil, windowStart + limit.windowMs);
+      if (count <= limit.max || (name === "address" && knownAddress)) continue;
+      const until = windowStart + limit.windowMs;
+      if (until > blockedUntil) {
+        blockedUntil = until;
+        blockedBy = name === "address" ? "address" : "account";
+      }
       if (name === "address" && blockedUntil > now) break;
     }
-    return { countAccount, blockedUntil };
+    return { countAccount, blockedUntil, blockedBy };
   });
   // Off the request's path: a failed prune is retried an hour later and changes no decision.
   void pruneStaleCounters(client, now, [
     { prefix: KNOWN_ADDRESS_PREFIX, lifetimeMs: SIGN_IN_LIMITS.knownAddressMs },
   ]).catch(() => undefined);
-  if (blockedUntil > now) return { allowed: false, waitMinutes: Math.ceil((blockedUntil - now) / 60_000) };
+  if (blockedUntil > now)
+    return { allowed: false, waitMinutes: Math.ceil((blockedUntil - now) / 60_000), blockedBy };
   return { allowed: true, countedAccount: countAccount };
 }
 

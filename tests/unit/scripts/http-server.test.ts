@@ -11,10 +11,10 @@ import { Agent, request as httpRequest, type IncomingMessage, type ServerRespons
 import { afterEach, describe, expect, it } from "vitest";
 // Next's own body machinery: its proxy reads a copy of the body, then its handler reads it again.
 import { getCloneableBody } from "next/dist/server/body-streams";
+import { UNTRUSTED_FORWARDING_WARNING } from "../../../scripts/lib/deployment-warnings";
 import {
   createAppServer,
   DEFAULT_TIMEOUTS,
-  UNTRUSTED_FORWARDING_WARNING,
   type AppServer,
   type AppServerOptions,
 } from "../../../scripts/lib/http-server";
