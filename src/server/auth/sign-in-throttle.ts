@@ -150,32 +150,34 @@ export async function recordSuccessfulSignIn(
 }
 
 /**
- * Changing one's password asks for the current one, which would otherwise let anyone holding a
- * session (a browser left signed in) guess it without the sign-in limits. Attempts are counted per
- * person, before the password is checked, like sign-in's; a successful change starts afresh.
+ * Changing one's password, and creating an API token, ask for the current one, which would
+ * otherwise let anyone holding a session (a browser left signed in) guess it without the sign-in
+ * limits. Attempts are counted per person, together for both, before the password is checked,
+ * like sign-in's; a right password starts afresh. (The key keeps its first name, so counts in
+ * flight during an upgrade carry over.)
  */
-export const PASSWORD_CHANGE_LIMIT = { max: 5, windowMs: 15 * 60 * 1000 } as const;
+export const CURRENT_PASSWORD_LIMIT = { max: 5, windowMs: 15 * 60 * 1000 } as const;
 
-const passwordChangeKey = (userId: string) => `password-change:${userId}`;
+const currentPasswordKey = (userId: string) => `password-change:${userId}`;
 
-export async function reservePasswordChangeAttempt(
+export async function reserveCurrentPasswordAttempt(
   client: AppPrismaClient,
   userId: string,
   now = Date.now(),
 ): Promise<{ allowed: true } | { allowed: false; waitMinutes: number }> {
   const { count, windowStart } = await countInFixedWindow(
     client,
-    passwordChangeKey(userId),
-    PASSWORD_CHANGE_LIMIT.windowMs,
+    currentPasswordKey(userId),
+    CURRENT_PASSWORD_LIMIT.windowMs,
     now,
   );
-  if (count <= PASSWORD_CHANGE_LIMIT.max) return { allowed: true };
+  if (count <= CURRENT_PASSWORD_LIMIT.max) return { allowed: true };
   return {
     allowed: false,
-    waitMinutes: Math.ceil((windowStart + PASSWORD_CHANGE_LIMIT.windowMs - now) / 60_000),
+    waitMinutes: Math.ceil((windowStart + CURRENT_PASSWORD_LIMIT.windowMs - now) / 60_000),
   };
 }
 
-export async function recordPasswordChanged(client: AppPrismaClient, userId: string): Promise<void> {
-  await client.rateLimit.deleteMany({ where: { key: passwordChangeKey(userId) } });
+export async function recordCurrentPasswordConfirmed(client: AppPrismaClient, userId: string): Promise<void> {
+  await client.rateLimit.deleteMany({ where: { key: currentPasswordKey(userId) } });
 }

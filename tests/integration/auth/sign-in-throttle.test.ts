@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import {
-  PASSWORD_CHANGE_LIMIT,
-  recordPasswordChanged,
+  CURRENT_PASSWORD_LIMIT,
+  recordCurrentPasswordConfirmed,
   recordSuccessfulSignIn,
-  reservePasswordChangeAttempt,
+  reserveCurrentPasswordAttempt,
   reserveSignInAttempt,
   SIGN_IN_LIMITS,
   throttleKeys,
@@ -197,17 +197,17 @@ describe("sign-in throttling", () => {
 
   it("limits attempts at the current password to 5 in 15 minutes per person, and a change starts afresh", async () => {
     const userId = "password-change-person";
-    for (let attempt = 0; attempt < PASSWORD_CHANGE_LIMIT.max; attempt++)
-      expect((await reservePasswordChangeAttempt(db, userId, START)).allowed).toBe(true);
-    expect(await reservePasswordChangeAttempt(db, userId, START + 5 * MINUTE)).toEqual({
+    for (let attempt = 0; attempt < CURRENT_PASSWORD_LIMIT.max; attempt++)
+      expect((await reserveCurrentPasswordAttempt(db, userId, START)).allowed).toBe(true);
+    expect(await reserveCurrentPasswordAttempt(db, userId, START + 5 * MINUTE)).toEqual({
       allowed: false,
       waitMinutes: 10,
     });
     // Another person is not affected; a fresh window allows again.
-    expect((await reservePasswordChangeAttempt(db, "someone-else", START)).allowed).toBe(true);
-    expect((await reservePasswordChangeAttempt(db, userId, START + 15 * MINUTE)).allowed).toBe(true);
-    await recordPasswordChanged(db, userId);
-    for (let attempt = 0; attempt < PASSWORD_CHANGE_LIMIT.max; attempt++)
-      expect((await reservePasswordChangeAttempt(db, userId, START + 16 * MINUTE)).allowed).toBe(true);
+    expect((await reserveCurrentPasswordAttempt(db, "someone-else", START)).allowed).toBe(true);
+    expect((await reserveCurrentPasswordAttempt(db, userId, START + 15 * MINUTE)).allowed).toBe(true);
+    await recordCurrentPasswordConfirmed(db, userId);
+    for (let attempt = 0; attempt < CURRENT_PASSWORD_LIMIT.max; attempt++)
+      expect((await reserveCurrentPasswordAttempt(db, userId, START + 16 * MINUTE)).allowed).toBe(true);
   });
 });
