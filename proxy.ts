@@ -2,11 +2,12 @@ import { NextResponse, type NextRequest } from "next/server";
 import { apiAddressProblem } from "./src/api-address";
 import { getEnv } from "./src/env";
 import { originVerdict } from "./src/request-origin";
+import { MAX_REQUEST_BODY_BYTES } from "./src/request-limits";
 import { REQUESTED_PATH_HEADER } from "./src/requested-path";
 import { contentSecurityPolicy, securityHeaders } from "./src/security-headers";
 
 /** Largest server action request accepted: the framework's own limit (1 MiB), answered with 413, not 500. */
-const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
+const ACTION_BODY_LIMIT_BYTES = MAX_REQUEST_BODY_BYTES;
 
 /**
  * Plain values a client may send inside action arguments. Any other "$…" string is a reference
@@ -264,6 +265,12 @@ export async function proxy(request: NextRequest) {
   return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, https);
 }
 
+/**
+ * Every address but the framework's static files (`/_next/static/…`), its image optimiser
+ * (`/_next/image`) and the icon (`/icon.svg`), each matched exactly: a look-ahead without the
+ * trailing `/` or `$` (or with an unescaped `.`) would also skip `/icon.svgx` or `/_next/imagex`,
+ * where pages and actions run without the checks and headers above.
+ */
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|icon.svg).*)"],
+  matcher: ["/((?!_next/static/|_next/image$|icon\\.svg$).*)"],
 };

@@ -22,15 +22,31 @@ async function addPerson(page: Page, name: string, email: string, memberOf: stri
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 }
 
+/** The password a person added here chooses at their first sign-in, in place of the admin's. */
+const OWN_PASSWORD = "my-own-password-456";
+
+/** Signs in a person added here for the first time: they must choose their own password first. */
 async function signedInAs(browser: Browser, email: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signIn(page, email, PASSWORD);
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account\/new-password$/);
+  await page.getByLabel("Password you were given").fill(PASSWORD);
+  await page.getByLabel("Your new password", { exact: true }).fill(OWN_PASSWORD);
+  await page.getByLabel("Repeat your new password").fill(OWN_PASSWORD);
+  await page.getByRole("button", { name: "Save my password" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   return { context, page };
 }
 
 test.describe("administration", () => {
-  test("an admin adds a person with a role, and that person can sign in", async ({ page, browser }) => {
+  test("an admin adds a person with a role, and that person signs in, chooses their own password first, and carries on", async ({
+    page,
+    browser,
+  }) => {
     await signIn(page, demoUsers.admin);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Administration" })).toBeVisible();
@@ -45,13 +61,50 @@ test.describe("administration", () => {
     await expect(page.getByRole("status").filter({ hasText: "Nia Brooks was added" })).toBeVisible();
     await expect(page.getByRole("rowheader", { name: "Team member of Notifications" })).toBeVisible();
 
-    const newcomer = await signedInAs(browser, email);
-    await expect(newcomer.page.getByRole("link", { name: /Nia Brooks/ })).toBeVisible();
+    // The first sign-in with the admin's password leads to choosing one's own, before anything
+    // else: the page they asked for waits until then.
+    const newcomer = await browser.newContext().then((context) => context.newPage());
+    await newcomer.goto("/account");
+    await expect(newcomer).toHaveURL(/\/sign-in\?next=%2Faccount$/);
+    await newcomer.getByLabel("Email").fill(email);
+    await newcomer.getByLabel("Password").fill(PASSWORD);
+    await newcomer.getByRole("button", { name: "Sign in" }).click();
+    await expect(newcomer).toHaveURL(/\/account\/new-password\?next=%2Faccount$/);
+    await expect(newcomer.getByRole("heading", { level: 1, name: "Choose your password" })).toBeVisible();
+    const axe = await new AxeBuilder({ page: newcomer })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
+    expect(axe.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+    await newcomer.goto("/team");
+    await expect(newcomer).toHaveURL(/\/account\/new-password\?next=%2Fteam$/);
+    await newcomer.goBack();
+    // The admin's password again is refused: it must be a new one.
+    await newcomer.getByLabel("Password you were given").fill(PASSWORD);
+    await newcomer.getByLabel("Your new password", { exact: true }).fill(PASSWORD);
+    await newcomer.getByLabel("Repeat your new password").fill(PASSWORD);
+    await newcomer.getByRole("button", { name: "Save my password" }).click();
+    await expect(newcomer.getByText("Choose a new password, not the current one")).toBeVisible();
+    await newcomer.getByLabel("Password you were given").fill(PASSWORD);
+    await newcomer.getByLabel("Your new password", { exact: true }).fill(OWN_PASSWORD);
+    await newcomer.getByLabel("Repeat your new password").fill(OWN_PASSWORD);
+    await newcomer.getByRole("button", { name: "Save my password" }).click();
+    await expect(newcomer).toHaveURL(/\/account$/);
+    await expect(newcomer.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+    await expect(newcomer.getByRole("link", { name: /Nia Brooks/ })).toBeVisible();
     // Not an admin: no Admin link, and the admin pages do not exist for them.
     await expect(
-      newcomer.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }),
+      newcomer.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }),
     ).toHaveCount(0);
-    await newcomer.context.close();
+    // The admin's password no longer signs them in.
+    await newcomer.context().clearCookies();
+    await newcomer.goto("/sign-in");
+    await newcomer.getByLabel("Email").fill(email);
+    await newcomer.getByLabel("Password").fill(PASSWORD);
+    await newcomer.getByRole("button", { name: "Sign in" }).click();
+    await expect(newcomer.locator("form [role=alert]")).toHaveText(
+      "That email and password do not match an active account.",
+    );
+    await newcomer.context().close();
   });
 
   test("removing a role asks first, then the role is gone and focus is on the roles", async ({ page }) => {
@@ -104,7 +157,7 @@ test.describe("administration", () => {
     await leaver.page.goto("/account");
     await expect(leaver.page).toHaveURL(/\/sign-in/);
     await leaver.page.getByLabel("Email").fill(email);
-    await leaver.page.getByLabel("Password").fill(PASSWORD);
+    await leaver.page.getByLabel("Password").fill(OWN_PASSWORD);
     await leaver.page.getByRole("button", { name: "Sign in" }).click();
     await expect(leaver.page.locator("form [role=alert]")).toHaveText(
       "That email and password do not match an active account.",

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { demoUsers, signIn } from "./support/auth";
+import { DEMO_PASSWORD, demoUsers, signIn } from "./support/auth";
+import { withDemoDatabase } from "./support/demo-database";
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -33,6 +34,7 @@ test.describe("API tokens", () => {
 
     await section.getByLabel("Token name").fill("Team wiki dashboard");
     await section.getByLabel("Expires after").selectOption("30");
+    await section.getByLabel("Your current password").fill(DEMO_PASSWORD);
     await section.getByRole("button", { name: "Create token" }).click();
     const shown = section.getByTestId("new-api-token");
     await expect(shown).toHaveText(/^prt_[A-Za-z0-9_-]{43}$/);
@@ -92,6 +94,7 @@ test.describe("API tokens", () => {
     await page.goto("/account");
     const section = page.getByRole("region", { name: "API tokens" });
     await section.getByLabel("Token name").fill("Shown by mistake");
+    await section.getByLabel("Your current password").fill(DEMO_PASSWORD);
     await section.getByRole("button", { name: "Create token" }).click();
     const shown = section.getByTestId("new-api-token");
     const token = (await shown.textContent())!;
@@ -103,6 +106,86 @@ test.describe("API tokens", () => {
     await expect(section.getByRole("row", { name: /Shown by mistake/ })).toContainText("Revoked");
     await expect(shown).toHaveCount(0);
     await expect(page.getByText(token)).toHaveCount(0);
+  });
+
+  test("a token needs the current password; signing out other devices ends them; a password change revokes every token", async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(90_000);
+    // A person no other spec signs in as, whose password this test changes and then puts back.
+    const email = "member.observability@example.com";
+    const storedPassword = () =>
+      withDemoDatabase(
+        (database) =>
+          database
+            .prepare(
+              `SELECT a.password FROM account a JOIN user u ON u.id = a.userId
+               WHERE u.email = ? AND a.providerId = 'credential'`,
+            )
+            .get(email) as { password: string },
+      ).password;
+    const original = storedPassword();
+    const otherDevice = await browser.newContext();
+    try {
+      await signIn(page, email);
+      const phone = await otherDevice.newPage();
+      await signIn(phone, email);
+
+      await page.goto("/account");
+      await expect(page.getByTestId("other-sessions")).toContainText(
+        "Besides this one, you are signed in on 1 other browser or device.",
+      );
+      const section = page.getByRole("region", { name: "API tokens" });
+      await section.getByLabel("Token name").fill("Status page");
+      await section.getByLabel("Your current password").fill("not-my-password");
+      await section.getByRole("button", { name: "Create token" }).click();
+      await expect(section.getByText("Your current password is not right.").first()).toBeVisible();
+      await expect(section.getByTestId("new-api-token")).toHaveCount(0);
+      await section.getByLabel("Your current password").fill(DEMO_PASSWORD);
+      await section.getByRole("button", { name: "Create token" }).click();
+      const token = (await section.getByTestId("new-api-token").textContent())!;
+      const authorization = { Authorization: `Bearer ${token}` };
+      expect((await page.request.get("/api/v1/cycles", { headers: authorization })).status()).toBe(200);
+
+      // Signing out the other devices leaves this one, the password and the token.
+      await page.getByRole("button", { name: "Sign out other devices" }).click();
+      await expect(page.getByText("Your other devices have been signed out.")).toBeVisible();
+      await phone.goto("/account");
+      await expect(phone).toHaveURL(/\/sign-in/);
+      await page.reload();
+      await expect(page.getByTestId("other-sessions")).toContainText("You are signed in only here.");
+      expect((await page.request.get("/api/v1/cycles", { headers: authorization })).status()).toBe(200);
+
+      // Changing the password ends every way in, the token included, and says so.
+      await signIn(phone, email);
+      await page.getByLabel("Current password", { exact: true }).fill(DEMO_PASSWORD);
+      await page.getByLabel("New password", { exact: true }).fill("a-password-of-my-own");
+      await page.getByLabel("Repeat the new password").fill("a-password-of-my-own");
+      await page.getByRole("button", { name: "Change password" }).click();
+      await expect(
+        page.getByText(
+          "Password changed. Your other devices have been signed out and your API tokens revoked.",
+        ),
+      ).toBeVisible();
+      const refused = await page.request.get("/api/v1/cycles", { headers: authorization });
+      expect(refused.status()).toBe(401);
+      expect(await refused.json()).toMatchObject({ detail: "This token was revoked." });
+      await phone.goto("/account");
+      await expect(phone).toHaveURL(/\/sign-in/);
+      await page.reload();
+      await expect(page.getByRole("row", { name: /Status page/ })).toContainText("Revoked");
+    } finally {
+      await otherDevice.close();
+      withDemoDatabase((database) =>
+        database
+          .prepare(
+            `UPDATE account SET password = ? WHERE providerId = 'credential'
+             AND userId = (SELECT id FROM user WHERE email = ?)`,
+          )
+          .run(original, email),
+      );
+    }
   });
 
   test("the API reference is readable, linked from the account page, and reads well on a phone", async ({

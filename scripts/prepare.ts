@@ -12,10 +12,13 @@
 import { writeSync } from "node:fs";
 import { loadEnvOrExit, type Env } from "../src/env";
 import { describeDatabaseFailure } from "./lib/database-failure";
+import { startUpWarnings } from "./lib/deployment-warnings";
 import { REPORT_SETTINGS, SETTINGS_FD, type ServerSettings } from "./lib/server-settings";
 
 async function main() {
   const env = loadEnvOrExit();
+  for (const warning of startUpWarnings({ appUrl: env.APP_URL, trustedProxyHops: env.TRUSTED_PROXY_HOPS }))
+    console.warn(warning);
   await prepare(env);
   const settings: ServerSettings = { workers: env.WEB_CONCURRENCY, authSecret: env.AUTH_SECRET };
   handToPrimary(JSON.stringify(settings));

@@ -6,16 +6,14 @@
  * connection when it is missing, so a client could pick its own address. Here the header is
  * replaced, before Next sees the request, by the one address `resolveClientAddress` trusts: the
  * connection's other end, or with TRUSTED_PROXY_HOPS set, the entry the outermost trusted proxy
- * wrote. Everything in the app reads that one value (src/server/auth/request-address.ts).
+ * wrote. Everything in the app reads that one value (src/server/auth/request-address.ts). The
+ * server itself, with its request gate, body handling and time limits, is scripts/lib/http-server.ts.
  */
 import { readFileSync } from "node:fs";
-import { createServer } from "node:http";
 import next from "next";
-import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "../src/client-address";
 import { loadEnvOrExit } from "../src/env";
-import { securityHeaders } from "../src/security-headers";
+import { createAppServer } from "./lib/http-server";
 import { listenFailureMessage } from "./lib/listen-failure";
-import { createRequestGate } from "./lib/request-gate";
 
 async function main() {
   const env = loadEnvOrExit();
@@ -23,39 +21,11 @@ async function main() {
   const app = next({ dev: false, port: env.PORT });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const gate = createRequestGate(env.REQUESTS_IN_FLIGHT);
-  const refusedMethodHeaders = {
-    ...Object.fromEntries(
-      securityHeaders({ https: env.APP_URL.startsWith("https:") }).map(({ key, value }) => [key, value]),
-    ),
-    // A plain-text refusal loads nothing, so its policy allows nothing.
-    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
-    Allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS",
-    "Content-Type": "text/plain; charset=utf-8",
-    "Cache-Control": "no-store",
-  };
-  const server = createServer((request, response) => {
-    // TRACE echoes a request back (cross-site tracing), and Next answers it with a 500; nothing in
-    // the app uses it, so it is refused here before Next sees it. (Node itself answers 400 to
-    // methods it does not know, such as TRACK.)
-    if (request.method === "TRACE") {
-      response.writeHead(405, refusedMethodHeaders).end("This method is not allowed.\n");
-      return;
-    }
-    request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress({
-      socketAddress: request.socket.remoteAddress,
-      forwardedFor: request.headers["x-forwarded-for"],
-      trustedProxyHops: env.TRUSTED_PROXY_HOPS,
-    });
-    delete request.headers["x-real-ip"];
-    gate.admit(
-      (release) => {
-        // "close" comes once the response is sent or its connection is gone, whichever is first.
-        response.once("close", release);
-        void handle(request, response);
-      },
-      () => response.destroyed,
-    );
+  const { server } = createAppServer({
+    handle,
+    requestsInFlight: env.REQUESTS_IN_FLIGHT,
+    trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+    https: env.APP_URL.startsWith("https:"),
   });
   const failToListen = (error: NodeJS.ErrnoException) => {
     console.error(listenFailureMessage(error, env.PORT));

@@ -13,3 +13,16 @@ export function signInAddressFor(path: string | null): string {
   if (!path || !path.startsWith("/") || path === "/" || path.startsWith("/sign-in")) return "/sign-in";
   return `/sign-in?next=${encodeURIComponent(path)}`;
 }
+
+/** Where a person who must replace the password an admin gave them is sent first. */
+export const NEW_PASSWORD_PATH = "/account/new-password";
+
+/**
+ * The page that asks for a new password, for someone who asked for `path` with a password an
+ * admin set: with `next=` so they carry on where they were going once they have chosen their own.
+ */
+export function newPasswordAddressFor(path: string | null): string {
+  if (!path || !path.startsWith("/") || path === "/" || path.startsWith(NEW_PASSWORD_PATH))
+    return NEW_PASSWORD_PATH;
+  return `${NEW_PASSWORD_PATH}?next=${encodeURIComponent(path)}`;
+}

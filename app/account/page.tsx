@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/features/auth/change-password-form";
 import { AccountSummary } from "@/features/auth/account-summary";
+import { OtherDevicesSection } from "@/features/auth/other-devices-section";
 import { ApiTokensSection } from "@/features/api/api-tokens-section";
 import { NotificationSettingsSection } from "@/features/notifications/notification-settings-section";
 import { requireActor } from "@/server/auth/session";
@@ -28,6 +29,7 @@ export default async function AccountPage() {
           </p>
         )}
       </section>
+      <OtherDevicesSection actor={actor} />
       <NotificationSettingsSection actor={actor} />
       <ApiTokensSection actor={actor} />
     </div>

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/features/auth/sign-in-form";
 import { SingleSignOnOption } from "@/features/auth/single-sign-on-option";
-import { getCurrentActor } from "@/server/auth/session";
+import { newPasswordAddressFor } from "@/requested-path";
+import { getCurrentActor, mustChangePasswordNow } from "@/server/auth/session";
 import { hasAnyPerson } from "@/server/auth/queries";
 import { signInDestination } from "@/server/auth/sign-in-destination";
 import { signInOptions, ssoErrorMessage } from "@/server/auth/single-sign-on";
@@ -18,6 +19,8 @@ export default async function SignInPage({
   const params = await searchParams;
   const next = signInDestination(params.next);
   if (await getCurrentActor()) redirect(next);
+  // Signed in with a password an admin set: choosing their own comes first.
+  if (await mustChangePasswordNow()) redirect(newPasswordAddressFor(next));
   const { sso, passwordAllowed } = signInOptions();
   const error = typeof params.error === "string" ? params.error : undefined;
   return (

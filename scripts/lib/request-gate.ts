@@ -6,6 +6,9 @@
  * clients (50 clients that never pause took a server process past 600 MiB). A few requests at a
  * time keep both cores busy just as well, because rendering is CPU work; the waiting ones cost a
  * socket and a closure each. A request whose client left while it waited is never started.
+ *
+ * A request is admitted only once its whole body has arrived (scripts/lib/request-body.ts), so a
+ * place is only ever held by work the app can do now, never by a client that is slow to send.
  */
 export interface RequestGate {
   /** Runs `start` once a place is free; `start` gets the function that gives the place back. */

@@ -7,3 +7,9 @@
 export const TOKEN_LIFETIMES_DAYS = [7, 30, 90, 180, 365] as const;
 export const DEFAULT_TOKEN_LIFETIME_DAYS = 90;
 export const MAX_TOKEN_NAME_LENGTH = 80;
+
+/**
+ * For people without a password (single sign-on only), creating a token needs a sign-in this many
+ * minutes ago at most, instead of their current password.
+ */
+export const RECENT_SIGN_IN_MINUTES = 15;

@@ -23,6 +23,16 @@ export const createApiTokenSchema = z.object({
     .refine((days) => (TOKEN_LIFETIMES_DAYS as readonly number[]).includes(days), {
       message: `Choose one of ${TOKEN_LIFETIMES_DAYS.join(", ")} days`,
     }),
+  /**
+   * A token outlives the session it is created in, so creating one asks for the person's current
+   * password (people without one, who sign in through single sign-on, need a recent sign-in instead).
+   * Left empty, it is missing; the server says so.
+   */
+  currentPassword: z
+    .string()
+    .max(128, "Passwords are at most 128 characters")
+    .optional()
+    .transform((password) => password || undefined),
 });
 export type CreateApiTokenInput = z.infer<typeof createApiTokenSchema>;
 

@@ -200,8 +200,15 @@ export function describeAuditEvent(event: AuditEventFacts, name: AuditNameLookup
       return `${who} signed out`;
     case "auth.sign_in_failed":
       return `A sign-in as ${id} failed`;
-    case "auth.password_changed":
-      return `${who} changed their password`;
+    case "auth.password_changed": {
+      const revoked = count(after.apiTokensRevoked);
+      const given = after.replacedAdminSetPassword === true ? " (replacing the one an admin set)" : "";
+      return `${who} changed their password${given}${revoked ? `, revoking ${plural(revoked, "API token", "API tokens")}` : ""}`;
+    }
+    case "auth.other_sessions_ended": {
+      const ended = count(after.sessionsEnded);
+      return `${who} signed out their other devices${ended !== null ? ` (${plural(ended, "session", "sessions")})` : ""}`;
+    }
     case "api_token.created": {
       const expires = text(after.expiresAt);
       return `${who} created the API token '${text(after.name) ?? "unnamed"}'${expires ? `, valid until ${dayOrNone(expires)}` : ""}`;

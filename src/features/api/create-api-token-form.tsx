@@ -24,8 +24,15 @@ const LIFETIME_LABELS: Record<number, string> = {
 /**
  * Creates a token and shows its secret once, with a button to copy it. `activeTokenIds` are the
  * person's tokens still in force: once the new one is revoked, its secret is no longer shown.
+ * `askForPassword`: the person has a password, which creating a token asks for.
  */
-export function CreateApiTokenForm({ activeTokenIds }: { activeTokenIds: readonly string[] }) {
+export function CreateApiTokenForm({
+  activeTokenIds,
+  askForPassword,
+}: {
+  activeTokenIds: readonly string[];
+  askForPassword: boolean;
+}) {
   const { state, error, pending, formProps } = useFormAction(createApiTokenAction, { resetOnSuccess: true });
   const created = state?.ok && activeTokenIds.includes(state.data.view.id) ? state.data : null;
   const [copied, setCopied] = useState<string | null>(null);
@@ -53,6 +60,17 @@ export function CreateApiTokenForm({ activeTokenIds }: { activeTokenIds: readonl
           }))}
           errors={errorsOf("expiresInDays")}
         />
+        {askForPassword ? (
+          <TextField
+            label="Your current password"
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            required
+            errors={errorsOf("currentPassword")}
+            className="w-full max-w-xs"
+          />
+        ) : null}
         <SubmitButton pending={pending} pendingLabel="Creating…">
           Create token
         </SubmitButton>

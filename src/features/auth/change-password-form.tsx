@@ -8,7 +8,7 @@ export function ChangePasswordForm() {
   return (
     <AuthForm
       action={changePasswordAction}
-      success="Password changed. Other devices have been signed out."
+      success="Password changed. Your other devices have been signed out and your API tokens revoked."
       submitLabel="Change password"
       pendingLabel="Changing…"
       className="max-w-sm space-y-4"

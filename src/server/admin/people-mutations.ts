@@ -15,6 +15,7 @@ import { databaseProvider } from "@/database-url";
 import { getEnv } from "@/env";
 import { writeAudit } from "../audit/audit";
 import { authorizeOrganisation } from "../auth/authorize";
+import { revokeAllApiTokens } from "../api/token-mutations";
 import { createPasswordAccount } from "../auth/password-account";
 import { db } from "../db";
 import { isUniqueConstraintViolation } from "../db-errors";
@@ -146,8 +147,8 @@ async function grantInTransaction(tx: Transaction, actor: Actor, userId: string,
 }
 
 /**
- * Creates a person who signs in with the given initial password (they change it on their account
- * page), with their first roles, all in one transaction.
+ * Creates a person who signs in with the given initial password, with their first roles, all in
+ * one transaction. At their first sign-in they must choose their own password before anything else.
  */
 export async function createPerson(actor: Actor, input: CreatePersonInput): Promise<{ id: string }> {
   authorizeOrganisation(actor, "people:manage");
@@ -156,7 +157,12 @@ export async function createPerson(actor: Actor, input: CreatePersonInput): Prom
     return await db.$transaction(async (tx) => {
       const taken = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
       if (taken) throw duplicateEmail(input.email);
-      const userId = await createPasswordAccount(tx, { name: input.name, email: input.email, passwordHash });
+      const userId = await createPasswordAccount(tx, {
+        name: input.name,
+        email: input.email,
+        passwordHash,
+        mustChangePassword: true,
+      });
       await writeAudit(tx, {
         actorId: actor.id,
         action: "person.created",
@@ -233,21 +239,11 @@ export async function revokeRole(actor: Actor, input: RevokeRoleInput): Promise<
 
 /**
  * Deactivates a person and deletes their sessions in the same transaction: every request checks
- * its session row, so they are signed out on their very next request.
+ * its session row, so they are signed out on their very next request. Deactivating a person, or
+ * an admin setting their password, is how an account someone else may hold is taken back, so it
+ * ends every way in: sessions and API tokens alike. A token revoked here stays revoked if the
+ * person is reactivated; they create a new one.
  */
-/**
- * Deactivating a person, or an admin setting their password, is how an account someone else may
- * hold is taken back, so it ends every way in: sessions and API tokens alike. A token revoked here
- * stays revoked if the person is reactivated; they create a new one.
- */
-async function revokeApiTokens(tx: Prisma.TransactionClient, userId: string, at: Date): Promise<number> {
-  const revoked = await tx.apiToken.updateMany({
-    where: { userId, revokedAt: null },
-    data: { revokedAt: at },
-  });
-  return revoked.count;
-}
-
 export async function deactivatePerson(
   actor: Actor,
   input: PersonIdInput,
@@ -276,7 +272,7 @@ export async function deactivatePerson(
     });
     if (updated.count === 0) throw new ConflictError("This person is already deactivated.");
     const sessions = await tx.session.deleteMany({ where: { userId: user.id } });
-    const tokens = await revokeApiTokens(tx, user.id, deactivatedAt);
+    const tokens = await revokeAllApiTokens(tx, user.id, deactivatedAt);
     await writeAudit(tx, {
       actorId: actor.id,
       action: "person.deactivated",
@@ -318,9 +314,10 @@ export async function reactivatePerson(actor: Actor, input: PersonIdInput): Prom
 }
 
 /**
- * Gives a person a new password (for people added by an import, or who forgot theirs) and signs
- * them out everywhere. Admins change their own password on their account page, which asks for
- * the current one.
+ * Gives a person a new password (for people added by an import, or who forgot theirs), signs them
+ * out everywhere and revokes their API tokens; at their next sign-in they must choose their own
+ * password before anything else. Admins change their own password on their account page, which
+ * asks for the current one.
  */
 export async function setPersonPassword(actor: Actor, input: SetPasswordInput): Promise<void> {
   authorizeOrganisation(actor, "people:manage");
@@ -331,6 +328,8 @@ export async function setPersonPassword(actor: Actor, input: SetPasswordInput): 
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
     if (!user) throw new NotFoundError("There is no such person.");
+    // The admin (and whoever passed the password on) knows it: the person replaces it at once.
+    await tx.user.update({ where: { id: user.id }, data: { mustChangePassword: true } });
     const account = await tx.account.findFirst({
       where: { userId: user.id, providerId: "credential" },
       select: { id: true },
@@ -349,7 +348,7 @@ export async function setPersonPassword(actor: Actor, input: SetPasswordInput): 
       });
     }
     const sessions = await tx.session.deleteMany({ where: { userId: user.id } });
-    const tokens = await revokeApiTokens(tx, user.id, new Date());
+    const tokens = await revokeAllApiTokens(tx, user.id, new Date());
     await writeAudit(tx, {
       actorId: actor.id,
       action: "person.password_set",

@@ -19,16 +19,24 @@ export interface ApiContext<Query> {
 
 type RouteContext = { params?: Promise<Record<string, string | string[]>> };
 
-/** The query string as one value per name; a name given twice is malformed. */
+/**
+ * The query string as one value per name; a name given twice is malformed. Read into a Map, and
+ * handed on as an object of the query's own names only (Object.fromEntries defines each as an own
+ * property): names that a plain object inherits or treats specially (`__proto__`, `constructor`,
+ * `toString`) are then parameters like any other, unknown to every route.
+ */
 function readQuery(url: URL): Record<string, string> {
-  const query: Record<string, string> = {};
-  const repeated: Record<string, string[]> = {};
+  const query = new Map<string, string>();
+  const repeated = new Map<string, string[]>();
   for (const [name, value] of url.searchParams) {
-    if (name in query) repeated[name] = ["Give this parameter once."];
-    query[name] = value;
+    if (query.has(name)) repeated.set(name, ["Give this parameter once."]);
+    query.set(name, value);
   }
-  if (Object.keys(repeated).length > 0) throw new ValidationError(describe(repeated), repeated);
-  return query;
+  if (repeated.size > 0) {
+    const errors = Object.fromEntries(repeated);
+    throw new ValidationError(describe(errors), errors);
+  }
+  return Object.fromEntries(query);
 }
 
 function describe(errors: Record<string, string[]>): string {
@@ -50,12 +58,13 @@ function parseQuery<Schema extends z.ZodObject>(
   );
   delete errors.form;
   const accepted = Object.keys(schema.shape);
+  const unknownMessage =
+    accepted.length > 0
+      ? `Unknown parameter; this route takes ${accepted.join(", ")}.`
+      : "Unknown parameter; this route takes none.";
+  // Defined, not assigned: assigning `__proto__` would set the object's prototype instead.
   for (const name of unknown) {
-    errors[name] = [
-      accepted.length > 0
-        ? `Unknown parameter; this route takes ${accepted.join(", ")}.`
-        : "Unknown parameter; this route takes none.",
-    ];
+    Object.defineProperty(errors, name, { value: [unknownMessage], enumerable: true, writable: true });
   }
   throw new ValidationError(describe(errors), errors);
 }

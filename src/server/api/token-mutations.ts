@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/domain/access/policy";
+import type { Prisma } from "@/generated/prisma/client";
 import {
   MAX_ACTIVE_TOKENS,
   type CreateApiTokenInput,
@@ -7,6 +8,7 @@ import {
   type RevokeApiTokenInput,
 } from "@/contracts/api/tokens";
 import { writeAudit } from "../audit/audit";
+import { confirmIdentity } from "../auth/confirm-identity";
 import { db } from "../db";
 import { NotFoundError, ValidationError } from "../errors";
 import { newTokenSecret } from "./token-secret";
@@ -15,14 +17,17 @@ import { tokenColumns, toTokenView } from "./token-queries";
 const DAY_MS = 86_400_000;
 
 /**
- * A new personal access token for the signed-in person. The secret is returned once and only its
- * SHA-256 is stored; the audit event names the token, never its secret.
+ * A new personal access token for the signed-in person, once they have confirmed it is them (their
+ * current password, or a recent single sign-on): a token works for up to a year, long after a
+ * session someone else may hold has ended. The secret is returned once and only its SHA-256 is
+ * stored; the audit event names the token, never its secret.
  */
 export async function createApiToken(
   actor: Actor,
   input: CreateApiTokenInput,
   now = new Date(),
 ): Promise<CreatedApiToken> {
+  await confirmIdentity(actor, input.currentPassword, now);
   const secret = newTokenSecret();
   const expiresAt = new Date(now.getTime() + input.expiresInDays * DAY_MS);
   return db.$transaction(async (tx) => {
@@ -87,4 +92,21 @@ export async function revokeApiToken(
     });
     return null;
   });
+}
+
+/**
+ * Revokes every token of a person still in force, inside the caller's transaction: how an account
+ * someone else may hold is taken back (a deactivation, a password set by an admin or changed by its
+ * owner). A revoked token stays revoked; the person creates new ones. Returns how many were revoked.
+ */
+export async function revokeAllApiTokens(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  at: Date,
+): Promise<number> {
+  const revoked = await tx.apiToken.updateMany({
+    where: { userId, revokedAt: null },
+    data: { revokedAt: at },
+  });
+  return revoked.count;
 }

@@ -4,25 +4,45 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
-import { changePasswordSchema, firstAdminSchema, signInSchema } from "@/contracts/auth/schemas";
+import type { Actor } from "@/domain/access/policy";
+import {
+  changePasswordSchema,
+  firstAdminSchema,
+  replaceAdminSetPasswordSchema,
+  signInSchema,
+} from "@/contracts/auth/schemas";
 import { db } from "../db";
 import { ExpectedError, ValidationError } from "../errors";
 import { anyone, formAction, valueAction } from "../server-action";
 import { writeAudit } from "../audit/audit";
 import { getAuth } from "./auth";
+import { completeOwnPasswordChange, endOtherSessions } from "./own-account-mutations";
 import { canChangePassword, createPasswordAccount } from "./password-account";
 import { requestAddress } from "./request-address";
 import {
-  recordPasswordChanged,
+  recordCurrentPasswordConfirmed,
   recordSuccessfulSignIn,
-  reservePasswordChangeAttempt,
+  reserveCurrentPasswordAttempt,
   reserveSignInAttempt,
   throttleKeys,
+  type SignInBlock,
 } from "./sign-in-throttle";
 import { signInDestination } from "./sign-in-destination";
+import { currentSession, requireActorChangingPassword } from "./session";
 import { currentSsoSettings } from "./single-sign-on";
 
 const WRONG_CREDENTIALS = "That email and password do not match an active account.";
+
+/**
+ * An address's block is everyone's failures from that network together, often not the person's
+ * own, so it says so; the account's own limit speaks of this email.
+ */
+function signInBlockedMessage(block: { waitMinutes: number; blockedBy: SignInBlock }): string {
+  const wait = `${block.waitMinutes} minute${block.waitMinutes === 1 ? "" : "s"}`;
+  return block.blockedBy === "address"
+    ? `Too many failed sign-ins from your network, not necessarily yours: sign-in from it is paused. Try again in ${wait}.`
+    : `Too many failed sign-in attempts with this email. Try again in ${wait}.`;
+}
 
 export const signInAction = formAction({
   actor: anyone,
@@ -35,13 +55,7 @@ export const signInAction = formAction({
     const keys = throttleKeys(input.email, await requestAddress());
     // Counted before the password is checked, so parallel guesses cannot outrun the limit.
     const attempt = await reserveSignInAttempt(db, keys);
-    if (!attempt.allowed) {
-      const minutes = attempt.waitMinutes;
-      throw new ExpectedError(
-        "throttled",
-        `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-      );
-    }
+    if (!attempt.allowed) throw new ExpectedError("throttled", signInBlockedMessage(attempt));
     let userId: string;
     try {
       const signedIn = await getAuth().api.signInEmail({
@@ -92,47 +106,75 @@ export async function signOutAction(): Promise<void> {
   redirect("/sign-in");
 }
 
+/**
+ * Changes the signed-in person's own password: the current one checked (attempts limited), their
+ * other sessions ended by the auth library, then their API tokens revoked and a password an admin
+ * set marked as replaced (completeOwnPasswordChange).
+ */
+async function changeOwnPassword(
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+): Promise<{ apiTokensRevoked: number }> {
+  if (!(await canChangePassword(actor.id))) {
+    const sso = currentSsoSettings();
+    throw new ExpectedError(
+      "forbidden",
+      `You sign in through ${sso?.displayName ?? "single sign-on"}: change your password there.`,
+    );
+  }
+  const attempt = await reserveCurrentPasswordAttempt(db, actor.id);
+  if (!attempt.allowed) {
+    const minutes = attempt.waitMinutes;
+    throw new ExpectedError(
+      "throttled",
+      `Too many wrong current passwords. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    );
+  }
+  try {
+    await getAuth().api.changePassword({
+      body: {
+        currentPassword: input.currentPassword,
+        newPassword: input.newPassword,
+        revokeOtherSessions: true,
+      },
+      headers: await headers(),
+    });
+  } catch {
+    throw new ValidationError("Your current password is not right.", {
+      currentPassword: ["Your current password is not right."],
+    });
+  }
+  await recordCurrentPasswordConfirmed(db, actor.id);
+  return completeOwnPasswordChange(actor);
+}
+
 export const changePasswordAction = formAction({
   input: changePasswordSchema,
-  handler: async (input, { actor }) => {
-    if (!(await canChangePassword(actor.id))) {
-      const sso = currentSsoSettings();
-      throw new ExpectedError(
-        "forbidden",
-        `You sign in through ${sso?.displayName ?? "single sign-on"}: change your password there.`,
-      );
-    }
-    const attempt = await reservePasswordChangeAttempt(db, actor.id);
-    if (!attempt.allowed) {
-      const minutes = attempt.waitMinutes;
-      throw new ExpectedError(
-        "throttled",
-        `Too many wrong current passwords. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-      );
-    }
-    try {
-      await getAuth().api.changePassword({
-        body: {
-          currentPassword: input.currentPassword,
-          newPassword: input.newPassword,
-          revokeOtherSessions: true,
-        },
-        headers: await headers(),
-      });
-    } catch {
-      throw new ValidationError("Your current password is not right.", {
-        currentPassword: ["Your current password is not right."],
-      });
-    }
-    await recordPasswordChanged(db, actor.id);
-    await writeAudit(db, {
-      actorId: actor.id,
-      action: "auth.password_changed",
-      entityType: "user",
-      entityId: actor.id,
-    });
-    return null;
+  handler: async (input, { actor }) => changeOwnPassword(actor, input),
+  revalidate: ["/account"],
+});
+
+/**
+ * The first sign-in with a password an admin set: the person chooses their own before anything
+ * else (the only action, with signing out, open to them until they have), then goes where they
+ * were going.
+ */
+export const replaceAdminSetPasswordAction = formAction({
+  actor: requireActorChangingPassword,
+  input: replaceAdminSetPasswordSchema,
+  handler: async (input, { actor }) => changeOwnPassword(actor, input),
+  redirectTo: (_changed, input) => signInDestination(input.next),
+});
+
+/** Signs the person out on every other browser and device, keeping this session and the password. */
+export const signOutOtherDevicesAction = formAction({
+  input: z.object({}),
+  handler: async (_input, { actor }) => {
+    const session = await currentSession();
+    if (!session) throw new ExpectedError("forbidden", "You have been signed out. Sign in again.");
+    return endOtherSessions(actor, session.id);
   },
+  revalidate: ["/account"],
 });
 
 /**

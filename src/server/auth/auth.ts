@@ -63,6 +63,8 @@ function createAuth() {
       // reading the person again (src/server/auth/session.ts); never set through sign-up.
       additionalFields: {
         deactivatedAt: { type: "date", required: false, input: false },
+        // Likewise, so a person who must replace an admin-set password is known without a read.
+        mustChangePassword: { type: "boolean", required: false, input: false, defaultValue: false },
       },
       // A person is only ever created from an email the identity provider has verified.
       validateUserInfo: ({ user, source }) =>

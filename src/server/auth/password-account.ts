@@ -8,13 +8,22 @@ import { signInOptions } from "./single-sign-on";
  * Creates a person with an email-and-password sign-in, inside the caller's transaction: the user
  * row and the credential account the auth library reads. Both first-run setup and an admin adding
  * a person go through here, so the two can never disagree on what a signed-up person looks like.
+ * A password someone else chose (an admin's) is marked to be replaced at the first sign-in.
  */
 export async function createPasswordAccount(
   tx: Pick<Prisma.TransactionClient, "user" | "account">,
-  person: { name: string; email: string; passwordHash: string },
+  person: { name: string; email: string; passwordHash: string; mustChangePassword?: boolean },
 ): Promise<string> {
   const userId = randomUUID();
-  await tx.user.create({ data: { id: userId, name: person.name, email: person.email, emailVerified: true } });
+  await tx.user.create({
+    data: {
+      id: userId,
+      name: person.name,
+      email: person.email,
+      emailVerified: true,
+      mustChangePassword: person.mustChangePassword ?? false,
+    },
+  });
   await tx.account.create({
     data: {
       id: randomUUID(),

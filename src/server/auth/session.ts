@@ -6,7 +6,7 @@ import { childrenByParent } from "@/domain/org/org-tree";
 import { buildActor, decodeRole, type Actor, type RoleGrant } from "@/domain/access/policy";
 import { db } from "../db";
 import { getAuth } from "./auth";
-import { REQUESTED_PATH_HEADER, signInAddressFor } from "@/requested-path";
+import { newPasswordAddressFor, REQUESTED_PATH_HEADER, signInAddressFor } from "@/requested-path";
 
 /** Parent → children map of every org unit; small (tens of rows) and needed to expand coach scope. */
 async function orgUnitChildren(): Promise<Map<string, string[]>> {
@@ -46,22 +46,70 @@ async function actorOfPerson(person: PersonRecord): Promise<Actor | null> {
   return buildActor({ id, email, name }, grants, needsTree ? await orgUnitChildren() : new Map());
 }
 
-/** The signed-in person for this request (memoised per request), or null. */
-export const getCurrentActor = cache(async (): Promise<Actor | null> => {
+/** The session of this request and its person, as read with the session (memoised per request). */
+interface SignedInPerson {
+  person: PersonRecord & { mustChangePassword?: boolean | null };
+  sessionId: string;
+  sessionStartedAt: Date;
+}
+
+const currentSignedInPerson = cache(async (): Promise<SignedInPerson | null> => {
   // Read the request first: during static prerendering this bails out before auth is created.
   const requestHeaders = await headers();
   // Anonymous requests carry no session cookie; skip the session lookup entirely.
   if (!requestHeaders.get("cookie")?.includes("session_token")) return null;
   const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
-  // The session's user row, read with the session, carries the deactivation too (auth.ts adds
-  // it to the user's fields), so only the roles are left to read.
-  return actorOfPerson(session.user);
+  return {
+    person: session.user,
+    sessionId: session.session.id,
+    sessionStartedAt: new Date(session.session.createdAt),
+  };
 });
 
-/** For pages and server actions: the signed-in person, or a redirect to the sign-in page. */
+/**
+ * The signed-in person for this request (memoised per request), or null. Also null for a person
+ * who must first replace the password an admin gave them: until they have, the app treats them as
+ * not signed in, everywhere but the page where they choose their own (requireActor sends them there).
+ */
+export const getCurrentActor = cache(async (): Promise<Actor | null> => {
+  const signedIn = await currentSignedInPerson();
+  if (!signedIn || signedIn.person.mustChangePassword) return null;
+  // The session's user row, read with the session, carries the deactivation too (auth.ts adds
+  // it to the user's fields), so only the roles are left to read.
+  return actorOfPerson(signedIn.person);
+});
+
+/** Whether this request's person signed in with a password an admin set, not yet replaced. */
+export async function mustChangePasswordNow(): Promise<boolean> {
+  return Boolean((await currentSignedInPerson())?.person.mustChangePassword);
+}
+
+/**
+ * For pages and server actions: the signed-in person, or a redirect to the sign-in page (or, for a
+ * person who must first replace an admin-set password, to the page where they do).
+ */
 export async function requireActor(): Promise<Actor> {
   const actor = await getCurrentActor();
+  if (actor) return actor;
+  const requested = (await headers()).get(REQUESTED_PATH_HEADER);
+  if (await mustChangePasswordNow()) redirect(newPasswordAddressFor(requested));
+  redirect(signInAddressFor(requested));
+}
+
+/**
+ * For the page (and action) where a person replaces the password an admin gave them: the signed-in
+ * person whether or not they must, or a redirect to the sign-in page.
+ */
+export async function requireActorChangingPassword(): Promise<Actor> {
+  const signedIn = await currentSignedInPerson();
+  const actor = signedIn ? await actorOfPerson(signedIn.person) : null;
   if (!actor) redirect(signInAddressFor((await headers()).get(REQUESTED_PATH_HEADER)));
   return actor;
+}
+
+/** This request's session: its id and when it began (its sign-in), or null when signed out. */
+export async function currentSession(): Promise<{ id: string; startedAt: Date } | null> {
+  const signedIn = await currentSignedInPerson();
+  return signedIn ? { id: signedIn.sessionId, startedAt: signedIn.sessionStartedAt } : null;
 }

@@ -22,6 +22,10 @@ import { throttleScope } from "@/client-address";
  * - account + address: 5 per 15 minutes. Someone guessing from elsewhere does not touch the
  *   owner's counter at the owner's usual address.
  * - address: 20 per 15 minutes, whichever accounts are tried (password spraying from one place).
+ *   Many people may share an address (an office, a VPN, a reverse proxy the app does not know
+ *   about), so its block does not stop an account at an address it signed in from successfully
+ *   in the last 90 days: the attempt still counts there, and the account + address counter still
+ *   limits it, but other people's failures cannot keep the account's owner out.
  * - account, from addresses that have not signed in to it lately: 30 per hour, a slower backoff
  *   against guessing spread over many addresses. An address where the account signed in
  *   successfully in the last 90 days is exempt, so its owner keeps getting in.
@@ -59,8 +63,15 @@ export function throttleKeys(email: string, clientAddress: string): ThrottleKeys
   };
 }
 
+/**
+ * Which limit refused an attempt: the address's (everyone's failures from that network together)
+ * or the account's own (at this address, or across addresses).
+ */
+export type SignInBlock = "address" | "account";
+
 export type SignInAttempt =
-  { allowed: true; countedAccount: boolean } | { allowed: false; waitMinutes: number };
+  | { allowed: true; countedAccount: boolean }
+  | { allowed: false; waitMinutes: number; blockedBy: SignInBlock };
 
 async function isKnownAddress(
   client: Prisma.TransactionClient,
@@ -83,26 +94,35 @@ export async function reserveSignInAttempt(
   keys: ThrottleKeys,
   now = Date.now(),
 ): Promise<SignInAttempt> {
-  const { countAccount, blockedUntil } = await client.$transaction(async (tx) => {
-    const countAccount = !(await isKnownAddress(tx, keys, now));
+  const { countAccount, blockedUntil, blockedBy } = await client.$transaction(async (tx) => {
+    const knownAddress = await isKnownAddress(tx, keys, now);
+    const countAccount = !knownAddress;
     // The address first: once it is over its limit the attempt is refused whatever else, and is
     // not counted against the typed email, so a flood of made-up emails from one address adds no
-    // rows after its first few.
+    // rows after its first few. Except for an account that signed in from this address before:
+    // its attempt counts against the address too, but the address's block does not refuse it.
     const counters: CounterName[] = countAccount ? ["address", "pair", "account"] : ["address", "pair"];
     let blockedUntil = 0;
+    let blockedBy: SignInBlock = "account";
     for (const name of counters) {
       const limit = SIGN_IN_LIMITS[name];
       const { count, windowStart } = await countInFixedWindow(tx, keys[name], limit.windowMs, now);
-      if (count > limit.max) blockedUntil = Math.max(blockedUntil, windowStart + limit.windowMs);
+      if (count <= limit.max || (name === "address" && knownAddress)) continue;
+      const until = windowStart + limit.windowMs;
+      if (until > blockedUntil) {
+        blockedUntil = until;
+        blockedBy = name === "address" ? "address" : "account";
+      }
       if (name === "address" && blockedUntil > now) break;
     }
-    return { countAccount, blockedUntil };
+    return { countAccount, blockedUntil, blockedBy };
   });
   // Off the request's path: a failed prune is retried an hour later and changes no decision.
   void pruneStaleCounters(client, now, [
     { prefix: KNOWN_ADDRESS_PREFIX, lifetimeMs: SIGN_IN_LIMITS.knownAddressMs },
   ]).catch(() => undefined);
-  if (blockedUntil > now) return { allowed: false, waitMinutes: Math.ceil((blockedUntil - now) / 60_000) };
+  if (blockedUntil > now)
+    return { allowed: false, waitMinutes: Math.ceil((blockedUntil - now) / 60_000), blockedBy };
   return { allowed: true, countedAccount: countAccount };
 }
 
@@ -130,32 +150,34 @@ export async function recordSuccessfulSignIn(
 }
 
 /**
- * Changing one's password asks for the current one, which would otherwise let anyone holding a
- * session (a browser left signed in) guess it without the sign-in limits. Attempts are counted per
- * person, before the password is checked, like sign-in's; a successful change starts afresh.
+ * Changing one's password, and creating an API token, ask for the current one, which would
+ * otherwise let anyone holding a session (a browser left signed in) guess it without the sign-in
+ * limits. Attempts are counted per person, together for both, before the password is checked,
+ * like sign-in's; a right password starts afresh. (The key keeps its first name, so counts in
+ * flight during an upgrade carry over.)
  */
-export const PASSWORD_CHANGE_LIMIT = { max: 5, windowMs: 15 * 60 * 1000 } as const;
+export const CURRENT_PASSWORD_LIMIT = { max: 5, windowMs: 15 * 60 * 1000 } as const;
 
-const passwordChangeKey = (userId: string) => `password-change:${userId}`;
+const currentPasswordKey = (userId: string) => `password-change:${userId}`;
 
-export async function reservePasswordChangeAttempt(
+export async function reserveCurrentPasswordAttempt(
   client: AppPrismaClient,
   userId: string,
   now = Date.now(),
 ): Promise<{ allowed: true } | { allowed: false; waitMinutes: number }> {
   const { count, windowStart } = await countInFixedWindow(
     client,
-    passwordChangeKey(userId),
-    PASSWORD_CHANGE_LIMIT.windowMs,
+    currentPasswordKey(userId),
+    CURRENT_PASSWORD_LIMIT.windowMs,
     now,
   );
-  if (count <= PASSWORD_CHANGE_LIMIT.max) return { allowed: true };
+  if (count <= CURRENT_PASSWORD_LIMIT.max) return { allowed: true };
   return {
     allowed: false,
-    waitMinutes: Math.ceil((windowStart + PASSWORD_CHANGE_LIMIT.windowMs - now) / 60_000),
+    waitMinutes: Math.ceil((windowStart + CURRENT_PASSWORD_LIMIT.windowMs - now) / 60_000),
   };
 }
 
-export async function recordPasswordChanged(client: AppPrismaClient, userId: string): Promise<void> {
-  await client.rateLimit.deleteMany({ where: { key: passwordChangeKey(userId) } });
+export async function recordCurrentPasswordConfirmed(client: AppPrismaClient, userId: string): Promise<void> {
+  await client.rateLimit.deleteMany({ where: { key: currentPasswordKey(userId) } });
 }

@@ -20,6 +20,7 @@
  * The first describe block fails when an action or a route handler exists that has no row, so a
  * new entry point cannot escape the matrix.
  */
+import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -394,6 +395,12 @@ const EXPECTED = {
   // not the caller's current password, so nothing changes anywhere.
   changePasswordAction:                { own:    [ALLOW,   ALLOW,   ALLOW,   ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
                                          other:  [BAD_PW,  BAD_PW,  BAD_PW,  BAD_PW,  BAD_PW,  SIGN_IN, SIGN_IN] },
+  // Choosing one's own password in place of one an admin set: the caller's own, as a change is.
+  replaceAdminSetPasswordAction:       { own:    [ALLOW,   ALLOW,   ALLOW,   ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
+                                         other:  [BAD_PW,  BAD_PW,  BAD_PW,  BAD_PW,  BAD_PW,  SIGN_IN, SIGN_IN] },
+  // Signing out other devices ends the caller's own other sessions, never anybody else's.
+  signOutOtherDevicesAction:           { own:    [ALLOW,   ALLOW,   ALLOW,   ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
+                                         other:  [KEEP,    KEEP,    KEEP,    KEEP,    KEEP,    SIGN_IN, SIGN_IN] },
   // Personal access tokens: everyone creates and revokes their own; another person's token is
   // not found, and creating one never touches anybody else's.
   createApiTokenAction:                { own:    [ALLOW,   ALLOW,   ALLOW,   ALLOW,   ALLOW,   SIGN_IN, SIGN_IN],
@@ -1044,6 +1051,49 @@ const ROWS: (ActionRow | RouteRow)[] = [
       };
     },
   }),
+  action("src/server/auth/actions.ts", "replaceAdminSetPasswordAction", {
+    targets: "account",
+    arrange: async (world, side) => {
+      const otherPerson = await createPerson({
+        name: "Other Person",
+        grants: [{ role: "member", teamId: world.other.team.id }],
+        password: "other",
+      });
+      const currentPassword = side === world.own ? CALLER_PASSWORD : OTHER_PASSWORD;
+      const newPassword = "a-new-password-nobody-knows";
+      return {
+        args: [null, form({ currentPassword, newPassword, confirmPassword: newPassword })],
+        state: async () => ({
+          caller: await passwordState(world.person.id),
+          otherPerson: await passwordState(otherPerson.id),
+        }),
+        secrets: [otherPerson.email],
+      };
+    },
+  }),
+  action("src/server/auth/actions.ts", "signOutOtherDevicesAction", {
+    targets: "account",
+    arrange: async (world, side) => {
+      const account =
+        side === world.own
+          ? world.person
+          : await createPerson({
+              name: "Other Person",
+              grants: [{ role: "member", teamId: side.team.id }],
+              signedIn: true,
+            });
+      // The caller is signed in on another device too.
+      await db.session.create({
+        data: {
+          id: randomUUID(),
+          userId: world.person.id,
+          token: `other-device-${uniqueToken()}`,
+          expiresAt: new Date(Date.now() + 86_400_000),
+        },
+      });
+      return { args: [null, form({})], state: () => sessionsState(account.id), secrets: [] };
+    },
+  }),
   action("src/server/auth/actions.ts", "createFirstAdminAction", {
     targets: "organisation",
     arrange: async () => {
@@ -1072,7 +1122,10 @@ const ROWS: (ActionRow | RouteRow)[] = [
           ? world.person
           : await createPerson({ name: "Other Person", grants: [{ role: "member", teamId: side.team.id }] });
       return {
-        args: [null, form({ name: "Dashboard import", expiresInDays: "30" })],
+        args: [
+          null,
+          form({ name: "Dashboard import", expiresInDays: "30", currentPassword: CALLER_PASSWORD }),
+        ],
         state: () => apiTokensState(account.id),
         secrets: side === world.own ? [] : [account.email],
       };

@@ -46,6 +46,8 @@ describe("createPerson", () => {
       include: { accounts: true, roles: { orderBy: { role: "asc" } } },
     });
     expect(user).toMatchObject({ name: "Ada Lee", email: "ada.lee@example.com", deactivatedAt: null });
+    // The admin chose this password: the person must replace it at their first sign-in.
+    expect(user.mustChangePassword).toBe(true);
     expect(user.accounts).toHaveLength(1);
     expect(user.accounts[0]!.providerId).toBe("credential");
     expect(
@@ -317,7 +319,10 @@ describe("setPersonPassword", () => {
   it("gives an imported person (no account yet) a password and signs them out elsewhere", async () => {
     const userId = await createUser("imported@example.com");
     await createSession(userId);
+    expect((await db.user.findUniqueOrThrow({ where: { id: userId } })).mustChangePassword).toBe(false);
     await setPersonPassword(admin, { userId, password: "a-new-password-1" });
+    // Whoever relayed it knows it too: the person must choose their own at the next sign-in.
+    expect((await db.user.findUniqueOrThrow({ where: { id: userId } })).mustChangePassword).toBe(true);
     const account = await db.account.findFirstOrThrow({ where: { userId, providerId: "credential" } });
     expect(await verifyPassword({ hash: account.password!, password: "a-new-password-1" })).toBe(true);
     expect(await db.session.count({ where: { userId } })).toBe(0);

@@ -141,6 +141,25 @@ describe("cursor pagination", () => {
 });
 
 describe("malformed and unknown", () => {
+  it("names a plain object inherits (__proto__, constructor, toString) are unknown parameters like any other", async () => {
+    const world = await createWorld("admin");
+    const { token } = await issueToken(world.person.id);
+    for (const name of ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"]) {
+      const response = await callApi("/teams", { token, query: `${name}=1` });
+      expect(response.status, name).toBe(400);
+      const problem = await problemOf(response);
+      expect(Object.keys(problem.errors ?? {}), name).toEqual([name]);
+      expect(Object.getOwnPropertyDescriptor(problem.errors, name)?.value, name).toEqual([
+        "Unknown parameter; this route takes limit, cursor.",
+      ]);
+      expect(problem.detail, name).toContain(`${name}: Unknown parameter`);
+    }
+    // Given twice, such a name is still reported as repeated, by its own name.
+    const twice = await callApi("/teams", { token, query: "__proto__=1&__proto__=2" });
+    expect(twice.status).toBe(400);
+    expect(Object.keys((await problemOf(twice)).errors ?? {})).toEqual(["__proto__"]);
+  });
+
   it("a malformed cycle is a 400; a cycle without a submitted result, an unknown team or cycle is a 404", async () => {
     const world = await createWorld("head_of_engineering");
     await createScoredAssessment(world.own.team.id, cycles.closed.id, 0.5, new Date());

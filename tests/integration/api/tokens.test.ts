@@ -1,16 +1,19 @@
 /**
- * Personal access tokens: created and revoked by their person, stored only as a hash, audited, and
- * refused (401) by every API route once revoked or expired or when their person is deactivated.
+ * Personal access tokens: created by their person with their current password (or a recent single
+ * sign-on), revoked by them, stored only as a hash, audited, and refused (401) by every API route
+ * once revoked or expired or when their person is deactivated.
  */
 import { createHash } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { API_ROUTES } from "@/contracts/api/routes";
 import { MAX_ACTIVE_TOKENS } from "@/contracts/api/tokens";
+import { CURRENT_PASSWORD_LIMIT } from "@/server/auth/sign-in-throttle";
 import { loadActor } from "@/server/auth/session";
 import { createApiToken, revokeApiToken } from "@/server/api/token-mutations";
 import { listOwnApiTokens } from "@/server/api/token-queries";
 import { db } from "@/server/db";
 import {
+  CALLER_PASSWORD,
   createSharedCycles,
   createWorld,
   createPlanBasis,
@@ -18,14 +21,26 @@ import {
 } from "../access/access-matrix-fixtures";
 import { callApi, issueToken } from "./api-client";
 
+// The session of the request, for people without a password (single sign-on only).
+const session = vi.hoisted(() => ({ startedAt: null as Date | null }));
+vi.mock("@/server/auth/session", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/server/auth/session")>()),
+  currentSession: async () => (session.startedAt ? { id: "session", startedAt: session.startedAt } : null),
+}));
+
+// Every world's person signs in with CALLER_PASSWORD.
+const PASSWORD = CALLER_PASSWORD;
 let cycles: SharedCycles;
 
 beforeAll(async () => {
   cycles = await createSharedCycles();
 });
 
-async function leadWithActor() {
+/** A team lead who signs in with a password, or (`withPassword: false`) only through single sign-on. */
+async function leadWithActor({ withPassword = true } = {}) {
   const world = await createWorld("team_lead");
+  if (!withPassword)
+    await db.account.deleteMany({ where: { userId: world.person.id, providerId: "credential" } });
   const actor = await loadActor(world.person.id);
   if (!actor) throw new Error("the lead could not be loaded");
   return { world, actor };
@@ -43,7 +58,11 @@ describe("creating a token", () => {
   it("returns the secret once and stores only its SHA-256, with a name, expiry and display prefix", async () => {
     const { world, actor } = await leadWithActor();
     const now = new Date("2026-11-01T10:00:00Z");
-    const created = await createApiToken(actor, { name: "Grafana", expiresInDays: 90 }, now);
+    const created = await createApiToken(
+      actor,
+      { name: "Grafana", expiresInDays: 90, currentPassword: PASSWORD },
+      now,
+    );
 
     expect(created.token).toMatch(/^prt_[A-Za-z0-9_-]{43}$/);
     const row = await db.apiToken.findUniqueOrThrow({ where: { id: created.view.id } });
@@ -58,7 +77,11 @@ describe("creating a token", () => {
 
   it("is recorded in the audit log without the secret", async () => {
     const { world, actor } = await leadWithActor();
-    const created = await createApiToken(actor, { name: "Backstage", expiresInDays: 30 });
+    const created = await createApiToken(actor, {
+      name: "Backstage",
+      expiresInDays: 30,
+      currentPassword: PASSWORD,
+    });
     const event = await db.auditEvent.findFirstOrThrow({
       where: { action: "api_token.created", entityId: created.view.id },
     });
@@ -74,16 +97,66 @@ describe("creating a token", () => {
     // Revoked and expired tokens do not count.
     await issueToken(world.person.id, { revokedAt: new Date() });
     await issueToken(world.person.id, { expiresAt: new Date(Date.now() - 1000) });
-    await expect(createApiToken(actor, { name: "One too many", expiresInDays: 7 })).rejects.toMatchObject({
+    await expect(
+      createApiToken(actor, { name: "One too many", expiresInDays: 7, currentPassword: PASSWORD }),
+    ).rejects.toMatchObject({
       code: "validation",
       message: expect.stringContaining("Revoke one"),
     });
     expect(await db.apiToken.count({ where: { userId: world.person.id } })).toBe(MAX_ACTIVE_TOKENS + 2);
   });
 
+  it("needs the person's current password: missing or wrong, nothing is created, and wrong ones are limited", async () => {
+    const { world, actor } = await leadWithActor();
+    const attempt = (currentPassword: string | undefined) =>
+      createApiToken(actor, { name: "Stolen session", expiresInDays: 365, currentPassword });
+    await expect(attempt(undefined)).rejects.toMatchObject({
+      code: "validation",
+      fieldErrors: { currentPassword: ["Enter your current password."] },
+    });
+    for (let index = 0; index < CURRENT_PASSWORD_LIMIT.max; index++) {
+      await expect(attempt(`a-guess-${index}`)).rejects.toMatchObject({
+        code: "validation",
+        fieldErrors: { currentPassword: ["Your current password is not right."] },
+      });
+    }
+    // Past the limit, even the right password waits for the window to end.
+    await expect(attempt(PASSWORD)).rejects.toMatchObject({
+      code: "throttled",
+      message: expect.stringMatching(/^Too many wrong current passwords\. Try again in 15 minutes\.$/),
+    });
+    expect(await db.apiToken.count({ where: { userId: world.person.id } })).toBe(0);
+    expect(
+      await db.auditEvent.count({ where: { action: "api_token.created", actorId: world.person.id } }),
+    ).toBe(0);
+  });
+
+  it("for someone without a password (single sign-on), needs a sign-in in the last 15 minutes instead", async () => {
+    const { world, actor } = await leadWithActor({ withPassword: false });
+    const now = new Date("2026-11-01T10:00:00Z");
+    const create = () =>
+      createApiToken(actor, { name: "Dashboard", expiresInDays: 30, currentPassword: undefined }, now);
+    try {
+      session.startedAt = new Date(now.getTime() - 16 * 60_000);
+      await expect(create()).rejects.toMatchObject({
+        code: "forbidden",
+        message: expect.stringContaining("creating a token needs a sign-in in the last 15 minutes"),
+      });
+      expect(await db.apiToken.count({ where: { userId: world.person.id } })).toBe(0);
+      session.startedAt = new Date(now.getTime() - 14 * 60_000);
+      expect((await create()).view.name).toBe("Dashboard");
+    } finally {
+      session.startedAt = null;
+    }
+  });
+
   it("works on the API at once and records when it was last used", async () => {
     const { world, actor } = await leadWithActor();
-    const created = await createApiToken(actor, { name: "Script", expiresInDays: 7 });
+    const created = await createApiToken(actor, {
+      name: "Script",
+      expiresInDays: 7,
+      currentPassword: PASSWORD,
+    });
     const response = await callApi("/teams", { token: created.token });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { data: { slug: string }[] };
@@ -141,7 +214,7 @@ describe("listing tokens", () => {
 describe("revoking a token", () => {
   it("refuses the token from the next request on, and records it", async () => {
     const { world, actor } = await leadWithActor();
-    const created = await createApiToken(actor, { name: "CI", expiresInDays: 30 });
+    const created = await createApiToken(actor, { name: "CI", expiresInDays: 30, currentPassword: PASSWORD });
     expect((await callApi("/cycles", { token: created.token })).status).toBe(200);
 
     await revokeApiToken(actor, { tokenId: created.view.id });
@@ -164,7 +237,7 @@ describe("revoking a token", () => {
     expect((await db.apiToken.findUniqueOrThrow({ where: { id: theirs.id } })).revokedAt).toBeNull();
     expect((await callApi("/cycles", { token: theirs.token })).status).toBe(200);
 
-    const mine = await createApiToken(actor, { name: "Twice", expiresInDays: 7 });
+    const mine = await createApiToken(actor, { name: "Twice", expiresInDays: 7, currentPassword: PASSWORD });
     await revokeApiToken(actor, { tokenId: mine.view.id });
     await expect(revokeApiToken(actor, { tokenId: mine.view.id })).rejects.toMatchObject({
       code: "not_found",

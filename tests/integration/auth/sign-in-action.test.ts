@@ -116,6 +116,34 @@ describe("signing in under attack", () => {
     }
   }, 120_000);
 
+  it("failures for made-up emails from a shared address do not keep out people who signed in there before", async () => {
+    const known = await createAccount("admin");
+    const stranger = await createAccount();
+    expect((await signInFrom("10.30.0.1", known, PASSWORD)).outcome).toBe("signed in");
+    for (let index = 0; index < 20; index++) {
+      expect((await signInFrom("10.30.0.1", `nobody${index}@example.test`, "a-guess")).outcome).toBe(
+        "wrong credentials",
+      );
+    }
+    expect((await signInFrom("10.30.0.1", known, PASSWORD)).outcome).toBe("signed in");
+    // Someone whose account never signed in from that address is refused, told it is the network.
+    const form = new FormData();
+    form.set("email", stranger);
+    form.set("password", PASSWORD);
+    const refused = await requestContext.storage!.run(new Headers({ "x-forwarded-for": "10.30.0.1" }), () =>
+      signInAction(null, form),
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: "throttled",
+        message: expect.stringMatching(
+          /^Too many failed sign-ins from your network, not necessarily yours: sign-in from it is paused\. Try again in 15 minutes\.$/,
+        ),
+      },
+    });
+  });
+
   it("a failure from another address does not use up the owner's attempts at their own address", async () => {
     const email = await createAccount();
     for (let index = 0; index < 5; index++) await signInFrom("203.0.113.50", email, "a-guess-at-it");

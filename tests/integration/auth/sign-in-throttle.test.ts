@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import {
-  PASSWORD_CHANGE_LIMIT,
-  recordPasswordChanged,
+  CURRENT_PASSWORD_LIMIT,
+  recordCurrentPasswordConfirmed,
   recordSuccessfulSignIn,
-  reservePasswordChangeAttempt,
+  reserveCurrentPasswordAttempt,
   reserveSignInAttempt,
   SIGN_IN_LIMITS,
   throttleKeys,
@@ -26,14 +26,20 @@ describe("sign-in throttling", () => {
   it("allows 5 attempts per account and address, then blocks for the rest of the 15-minute window, saying how many minutes", async () => {
     expect((await attempts("ada@example.com", "10.0.0.1", 5)).every((result) => result.allowed)).toBe(true);
     const keys = throttleKeys("ada@example.com", "10.0.0.1");
-    expect(await reserveSignInAttempt(db, keys, START)).toEqual({ allowed: false, waitMinutes: 15 });
+    expect(await reserveSignInAttempt(db, keys, START)).toEqual({
+      allowed: false,
+      waitMinutes: 15,
+      blockedBy: "account",
+    });
     expect(await reserveSignInAttempt(db, keys, START + 4 * MINUTE + 1)).toEqual({
       allowed: false,
       waitMinutes: 11,
+      blockedBy: "account",
     });
     expect(await reserveSignInAttempt(db, keys, START + 14 * MINUTE + 30_000)).toEqual({
       allowed: false,
       waitMinutes: 1,
+      blockedBy: "account",
     });
   });
 
@@ -70,6 +76,33 @@ describe("sign-in throttling", () => {
     expect(
       (await reserveSignInAttempt(db, throttleKeys("someone.else@example.com", "192.0.2.8"), START)).allowed,
     ).toBe(true);
+  });
+
+  it("lets an account through an address's block at an address it signed in from, still counting it there", async () => {
+    const address = "192.0.2.50";
+    const owner = throttleKeys("fay@example.com", address);
+    const first = await reserveSignInAttempt(db, owner, START - DAY);
+    if (!first.allowed) throw new Error("the first attempt is allowed");
+    await recordSuccessfulSignIn(db, owner, first, START - DAY);
+    // Twenty failures with made-up emails from the same address (an office, a proxy).
+    for (let index = 0; index < 20; index++) await attempts(`sprayed${index}@example.com`, address, 1);
+    expect(await reserveSignInAttempt(db, throttleKeys("new.here@example.com", address), START)).toEqual({
+      allowed: false,
+      waitMinutes: 15,
+      blockedBy: "address",
+    });
+    const addressCount = async () =>
+      (await db.rateLimit.findUniqueOrThrow({ where: { key: owner.address } })).count;
+    const before = await addressCount();
+    expect((await reserveSignInAttempt(db, owner, START)).allowed).toBe(true);
+    expect(await addressCount()).toBe(before + 1);
+    // Its own limit at the address still holds: five attempts in the window, then blocked.
+    expect((await attempts("fay@example.com", address, 4)).every((result) => result.allowed)).toBe(true);
+    expect(await reserveSignInAttempt(db, owner, START)).toEqual({
+      allowed: false,
+      waitMinutes: 15,
+      blockedBy: "account",
+    });
   });
 
   it("counts IPv6 addresses by their /64 network, so taking a new address in it gets nobody past the limit", async () => {
@@ -112,6 +145,7 @@ describe("sign-in throttling", () => {
     expect(await reserveSignInAttempt(db, throttleKeys(email, "198.51.100.200"), START + MINUTE)).toEqual({
       allowed: false,
       waitMinutes: 59,
+      blockedBy: "account",
     });
     // The owner's usual address is not affected.
     expect((await reserveSignInAttempt(db, home, START + MINUTE)).allowed).toBe(true);
@@ -163,17 +197,17 @@ describe("sign-in throttling", () => {
 
   it("limits attempts at the current password to 5 in 15 minutes per person, and a change starts afresh", async () => {
     const userId = "password-change-person";
-    for (let attempt = 0; attempt < PASSWORD_CHANGE_LIMIT.max; attempt++)
-      expect((await reservePasswordChangeAttempt(db, userId, START)).allowed).toBe(true);
-    expect(await reservePasswordChangeAttempt(db, userId, START + 5 * MINUTE)).toEqual({
+    for (let attempt = 0; attempt < CURRENT_PASSWORD_LIMIT.max; attempt++)
+      expect((await reserveCurrentPasswordAttempt(db, userId, START)).allowed).toBe(true);
+    expect(await reserveCurrentPasswordAttempt(db, userId, START + 5 * MINUTE)).toEqual({
       allowed: false,
       waitMinutes: 10,
     });
     // Another person is not affected; a fresh window allows again.
-    expect((await reservePasswordChangeAttempt(db, "someone-else", START)).allowed).toBe(true);
-    expect((await reservePasswordChangeAttempt(db, userId, START + 15 * MINUTE)).allowed).toBe(true);
-    await recordPasswordChanged(db, userId);
-    for (let attempt = 0; attempt < PASSWORD_CHANGE_LIMIT.max; attempt++)
-      expect((await reservePasswordChangeAttempt(db, userId, START + 16 * MINUTE)).allowed).toBe(true);
+    expect((await reserveCurrentPasswordAttempt(db, "someone-else", START)).allowed).toBe(true);
+    expect((await reserveCurrentPasswordAttempt(db, userId, START + 15 * MINUTE)).allowed).toBe(true);
+    await recordCurrentPasswordConfirmed(db, userId);
+    for (let attempt = 0; attempt < CURRENT_PASSWORD_LIMIT.max; attempt++)
+      expect((await reserveCurrentPasswordAttempt(db, userId, START + 16 * MINUTE)).allowed).toBe(true);
   });
 });

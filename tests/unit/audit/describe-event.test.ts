@@ -47,7 +47,14 @@ const CASES: [AuditEventFacts, string][] = [
     event("auth.sign_in_failed", { actorName: null, entityType: "account", entityId: "x@example.com" }),
     "A sign-in as x@example.com failed",
   ],
-  [event("auth.password_changed"), "Ada Admin changed their password"],
+  [
+    event("auth.password_changed", { a: { apiTokensRevoked: 2, replacedAdminSetPassword: true } }),
+    "Ada Admin changed their password (replacing the one an admin set), revoking 2 API tokens",
+  ],
+  [
+    event("auth.other_sessions_ended", { a: { sessionsEnded: 3 } }),
+    "Ada Admin signed out their other devices (3 sessions)",
+  ],
   [
     event("person.created", { a: { name: "Grace Hopper", email: "grace@example.com" } }),
     "Ada Admin added Grace Hopper (grace@example.com)",
@@ -215,6 +222,18 @@ describe("describeAuditEvent", () => {
       ),
     ).toBe(
       "Ada Admin closed 2026 Q4, keeping the last submitted results of the reopened assessments of Billing, Search",
+    );
+  });
+
+  it("names the API tokens a password change revoked only when there were some", () => {
+    expect(describeAuditEvent(event("auth.password_changed", { a: { apiTokensRevoked: 0 } }), lookup)).toBe(
+      "Ada Admin changed their password",
+    );
+    expect(describeAuditEvent(event("auth.password_changed"), lookup)).toBe(
+      "Ada Admin changed their password",
+    );
+    expect(describeAuditEvent(event("auth.password_changed", { a: { apiTokensRevoked: 1 } }), lookup)).toBe(
+      "Ada Admin changed their password, revoking 1 API token",
     );
   });
 
