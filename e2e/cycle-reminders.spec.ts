@@ -69,6 +69,76 @@ test.describe("cycle reminders and closing", () => {
     await adminContext.close();
   });
 
+  test("closing and reopening say what happened and keep focus in the row; reopening an old quarter asks first and the home page flags it", async ({
+    page,
+  }) => {
+    await signIn(page, demoUsers.head);
+    await page.goto("/cycles");
+    const cycles = page.getByRole("table", { name: /Assessment cycles/ });
+    const current = cycles.getByRole("row", { name: /2026 Q4/ });
+    const old = cycles.getByRole("row", { name: /2025 Q4/ });
+    try {
+      await current.getByRole("button", { name: "Close 2026 Q4" }).click();
+      const close = page.getByRole("dialog", { name: "Close 2026 Q4?" });
+      await expect(close).toContainText("unless the cycle is reopened for corrections");
+      await close.getByRole("button", { name: "Close 2026 Q4" }).click();
+      // The row's button is now Reopen: the message stays, and focus is on the new button.
+      const reopenCurrent = current.getByRole("button", { name: "Reopen 2026 Q4" });
+      await expect(reopenCurrent).toBeFocused();
+      await expect(current.getByRole("status")).toHaveText(
+        "2026 Q4 is closed: its answers can no longer change unless it is reopened.",
+      );
+
+      // Reopening a closed quarter asks first, naming it, its due date and what happens.
+      await old.getByRole("button", { name: "Reopen 2025 Q4" }).click();
+      const reopen = page.getByRole("dialog", { name: "Reopen 2025 Q4?" });
+      await expect(reopen).toContainText(
+        /^Reopen 2025 Q4\?2025 Q4 \(due 15 December 2025\) becomes the current cycle for everyone: .*every team's 2025 Q4 answers can be changed again until you close it\. It is older than 2026 Q4/,
+      );
+      await expect(reopen.getByRole("button", { name: "Cancel" })).toBeFocused();
+      await expectNoAccessibilityViolations(page);
+      await page.keyboard.press("Escape");
+      await expect(reopen).toBeHidden();
+      await expect(old).toContainText("Closed");
+
+      await old.getByRole("button", { name: "Reopen 2025 Q4" }).click();
+      await reopen.getByRole("button", { name: "Reopen 2025 Q4" }).click();
+      await expect(old.getByRole("button", { name: "Close 2025 Q4" })).toBeFocused();
+      await expect(old.getByRole("status")).toHaveText(
+        "2025 Q4 is open again: it is everyone's current cycle, and its answers can change until you close it.",
+      );
+
+      // The home page says the current cycle is past its due date.
+      await page.goto("/");
+      await expect(
+        page.getByText(/^Past its due date \(\d+ days ago\): 2025 Q4 is still open/),
+      ).toBeVisible();
+      await expect(
+        page.getByRole("link", { name: "Close it or open another on the cycles page" }),
+      ).toHaveAttribute("href", "/cycles");
+    } finally {
+      await page.goto("/cycles");
+      const openOld = old.getByRole("button", { name: "Close 2025 Q4" });
+      if (await openOld.isVisible()) {
+        await openOld.click();
+        await page
+          .getByRole("dialog", { name: "Close 2025 Q4?" })
+          .getByRole("button", { name: "Close 2025 Q4" })
+          .click();
+        await expect(old.getByRole("button", { name: "Reopen 2025 Q4" })).toBeVisible();
+      }
+      const reopenCurrent = current.getByRole("button", { name: "Reopen 2026 Q4" });
+      if (await reopenCurrent.isVisible()) {
+        await reopenCurrent.click();
+        await page
+          .getByRole("dialog", { name: "Reopen 2026 Q4?" })
+          .getByRole("button", { name: "Reopen 2026 Q4" })
+          .click();
+      }
+      await expect(current.getByRole("button", { name: "Close 2026 Q4" })).toBeVisible();
+    }
+  });
+
   test("a coach reminds only the teams of the units they coach", async ({ page }) => {
     await signIn(page, demoUsers.coachPlatform);
     await page.goto("/cycles");

@@ -1,6 +1,49 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { demoUsers, signIn } from "./support/auth";
+
+async function expectNoAccessibilityViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+}
+
+test.describe("a coach's home page", () => {
+  test("counts the coach's own units, as their heatmap does, and leads to the same views", async ({
+    page,
+  }) => {
+    await signIn(page, demoUsers.coachPlatform);
+    await page.goto("/");
+    await expect(
+      page.getByRole("heading", { level: 2, name: "Your units: Core Platform, Data Platform and Logistics" }),
+    ).toBeVisible();
+    const figure = async (label: string) =>
+      // The figure's link also carries words for screen readers ("3 Your org units: show them").
+      Number.parseInt(
+        await page.getByText(label, { exact: true }).locator("xpath=following-sibling::*[1]").innerText(),
+        10,
+      );
+    const teams = await figure("Your product teams");
+    expect(await figure("Your org units")).toBe(3);
+    const counts = {
+      submitted: await figure("Submitted"),
+      draft: await figure("Draft"),
+      notStarted: await figure("Not started"),
+    };
+    const atRisk = page.getByRole("region", { name: "Where your units are at risk" });
+    await expect(atRisk).toContainText(/teams? ha(s|ve) a pitfall at Critical in the current cycle/);
+    await expect(atRisk.getByRole("link", { name: /^Biggest changes since 2026 Q3$/ })).toBeVisible();
+    await expectNoAccessibilityViolations(page);
+
+    // The figures lead to the coach's heatmap, filtered to what they count, which agrees with them.
+    await page.getByRole("link", { name: `${counts.notStarted} Not started: show them` }).click();
+    await expect(page).toHaveURL(/\/org\?cycle=2026-q4&completion=not-started$/);
+    await expect(page.getByRole("status").filter({ hasText: /submitted,/ })).toContainText(
+      `${counts.submitted} submitted, ${counts.draft} in draft, ${counts.notStarted} not started. Showing ${counts.notStarted} of ${teams} teams`,
+    );
+  });
+});
 
 test.describe("home page and health", () => {
   test.beforeEach(async ({ page }) => {
@@ -14,6 +57,7 @@ test.describe("home page and health", () => {
     await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
 
     // Demo mode loaded 5 org units and 24 teams, with the current quarter open.
+    await expect(page.getByRole("heading", { level: 2, name: "The whole organisation" })).toBeVisible();
     await expect(page.getByText("Org units", { exact: true }).locator("..")).toContainText("5");
     await expect(page.getByText("Product teams", { exact: true }).locator("..")).toContainText("24");
     await expect(page.getByText("Current cycle", { exact: true })).toBeVisible();

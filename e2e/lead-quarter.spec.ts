@@ -209,6 +209,10 @@ test.describe("the team lead's quarter", () => {
       await lead.close();
     } finally {
       await cycles.getByRole("button", { name: "Reopen 2026 Q4" }).click();
+      await page
+        .getByRole("dialog", { name: "Reopen 2026 Q4?" })
+        .getByRole("button", { name: "Reopen 2026 Q4" })
+        .click();
       await expect(
         cycles.getByRole("row", { name: /2026 Q4/ }).getByRole("button", { name: "Close 2026 Q4" }),
       ).toBeVisible();

@@ -151,6 +151,51 @@ test("the roll-up charts label every quarter at 1366 px, the one changes are com
   }
 });
 
+test("the roll-up charts mark the open quarter's point as provisional, in the picture and in words", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await signIn(page, demoUsers.head);
+  await page.goto("/org/rollups");
+  const charts = page.locator("figure .recharts-wrapper");
+  await expect(charts).toHaveCount(7);
+  for (const chart of await charts.all()) {
+    // The mark over the open quarter says how many teams it counts so far…
+    await expect(chart.locator("text.recharts-label", { hasText: /so far$/ })).toHaveText(
+      /^\d+ of \d+ so far$/,
+    );
+    // …and the share and the average each end on a hollow point.
+    const hollow = chart.locator("circle.provisional-point");
+    await expect(hollow).toHaveCount(2);
+    for (const point of await hollow.all()) await expect(point).toHaveAttribute("fill", "#ffffff");
+  }
+  const label = (await charts
+    .first()
+    .locator("text.recharts-label", { hasText: /so far$/ })
+    .textContent())!;
+  const [submitted, teams] = label.match(/\d+/g)!;
+  await expect(page.locator("figcaption")).toContainText(
+    `2026 Q4 is provisional: it counts ${submitted} of ${teams} teams so far.`,
+  );
+  await expect(page.locator("figcaption")).toContainText(
+    /Linear run costs: \d+% in 2025 Q4, \d+% so far in 2026 Q4/,
+  );
+});
+
+test("a unit row's headline says it counts teams", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await signIn(page, demoUsers.head);
+  await page.goto("/org");
+  const unitHeadlines = heatmap(page).locator("tr:has(th[scope=rowgroup]) td:nth-of-type(2)");
+  await expect(unitHeadlines.first()).toBeVisible();
+  const texts = await unitHeadlines.evaluateAll((cells) =>
+    cells.map((cell) => cell.querySelector("[aria-hidden=true]")?.textContent ?? ""),
+  );
+  for (const text of texts)
+    expect(text).toMatch(/^(None|Low|Medium|High|Critical)( · \d+ teams?)?( [↑↓→])?$/);
+  expect(texts.some((text) => / · \d+ teams?/.test(text))).toBe(true);
+});
+
 test.describe("no sideways page scroll on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
@@ -198,6 +243,26 @@ test.describe("no sideways page scroll on a phone", () => {
     });
     expect(scrolled).toBeGreaterThan(0);
     await expectHeaderAndTeamColumnPinned(page);
+  });
+
+  test("team and unit names wrap onto two lines in the pinned column, never cut short", async ({ page }) => {
+    await signIn(page, demoUsers.head);
+    await page.goto("/org");
+    const names = heatmap(page).locator("tr[data-team-row] th a, th[scope=rowgroup] [title]");
+    await expect(names.first()).toBeVisible();
+    const shown = await names.evaluateAll((elements) =>
+      elements.map((element) => ({
+        name: element.getAttribute("title") ?? "",
+        cut: element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1,
+        lines: Math.round(
+          element.getBoundingClientRect().height / parseFloat(getComputedStyle(element).lineHeight),
+        ),
+      })),
+    );
+    expect(shown.filter((entry) => entry.cut).map((entry) => entry.name)).toEqual([]);
+    // "Cloud Foundations" does not fit one line of the narrow column: it takes two, in full.
+    expect(shown.find((entry) => entry.name === "Cloud Foundations")?.lines).toBe(2);
+    expect(Math.max(...shown.map((entry) => entry.lines))).toBeLessThanOrEqual(2);
   });
 
   for (const path of ["/org", "/org/rollups", "/org/run-cost", "/team/checkout/dashboard"]) {

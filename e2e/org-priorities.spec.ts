@@ -52,6 +52,36 @@ test.describe("where we are at risk, what to do first", () => {
     await expect(page.getByRole("table", { name: /Risk scores of/ })).toBeVisible();
   });
 
+  test("the head reads the biggest changes since the previous cycle, worse and better, and opens a team's pitfall", async ({
+    page,
+  }) => {
+    await signIn(page, demoUsers.head);
+    await page.goto("/");
+    await page
+      .getByRole("region", { name: "Where we are at risk" })
+      .getByRole("link", { name: "Biggest changes since 2026 Q3" })
+      .click();
+    await expect(page).toHaveURL(/\/org\/priorities\?cycle=2026-q4#changes-heading$/);
+    const changes = page.getByRole("region", { name: "Biggest changes since 2026 Q3" });
+    await expect(changes).toContainText(
+      /Like for like: the \d+ teams with results in both 2026 Q3 and 2026 Q4/,
+    );
+    const worse = changes.getByRole("region", { name: /^Got worse \(\d+ teams?\)$/ });
+    const better = changes.getByRole("region", { name: /^Got better \(\d+ teams?\)$/ });
+    const first = worse.getByRole("listitem").first();
+    await expect(first).toContainText(/Headline: (None|Low|Medium|High|Critical)/);
+    // Each moved pitfall reads before → after with the change in points.
+    await expect(first).toContainText(/\d+\.\d → \d+\.\d \(\+\d+ points\)/);
+    await expect(better.getByRole("listitem").first()).toContainText(/\d+\.\d → \d+\.\d \(−\d+ points\)/);
+    await expectNoAxeViolations(page);
+
+    const pitfall = first.getByRole("listitem").first().getByRole("link");
+    const name = (await pitfall.innerText()).trim();
+    await pitfall.click();
+    await expect(page).toHaveURL(/\/team\/[a-z0-9-]+\/dashboard\/[a-z-]+\?cycle=2026-q4$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+  });
+
   test("the overview names the teams not yet submitted whose last result was Critical", async ({ page }) => {
     await signIn(page, demoUsers.head);
     await page.goto("/");
@@ -87,6 +117,10 @@ test.describe("where we are at risk, what to do first", () => {
     await signIn(page, demoUsers.head);
     await page.goto("/org/rollups");
     await expect(page.getByText(/\d+ of \d+ teams so far/).first()).toBeVisible();
+    // The change column names its measure: the heatmap's unit arrows follow the average instead.
+    await expect(
+      page.getByRole("columnheader", { name: "Change in share high or critical" }).first(),
+    ).toBeVisible();
     // Changes are like for like: only the teams with a result in both cycles, as At risk counts them.
     await expect(
       page

@@ -53,6 +53,18 @@ test("a coach adds one countermeasure to three teams in one go, and each team's 
   await campaign.getByRole("button", { name: "Add to the ticked teams" }).click();
   await expect(campaign.getByRole("status")).toHaveText(`Added “${action}” to ${names.join(", ")}.`);
   await expect(teams.getByText("Already in the plan")).toHaveCount(3);
+  // A team already in the plan cannot get an owner or a date here, and its controls look it.
+  const planned = teams.getByLabel(`Owner for ${names[0]}`, { exact: true });
+  await expect(planned).toBeDisabled();
+  const look = (control: typeof planned) =>
+    control.evaluate((element) => {
+      const style = getComputedStyle(element);
+      return { background: style.backgroundColor, cursor: style.cursor };
+    });
+  const disabledLook = await look(planned);
+  expect(disabledLook.cursor).toBe("not-allowed");
+  expect(disabledLook.background).not.toBe((await look(countermeasure)).background);
+  expect(await look(teams.getByLabel(`Due date for ${names[0]}`, { exact: true }))).toEqual(disabledLook);
   await expect(
     new AxeBuilder({ page })
       .withTags(WCAG_TAGS)

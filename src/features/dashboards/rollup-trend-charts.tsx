@@ -75,6 +75,7 @@ function provisionalDot(stroke: string) {
     return (
       <circle
         key={`so-far-${index}`}
+        className="provisional-point"
         cx={cx}
         cy={cy}
         r={3.5}
