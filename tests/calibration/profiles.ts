@@ -24,6 +24,9 @@ export interface PitfallExpectation {
   status?: PitfallStatus;
   symptomsMustFire?: readonly string[];
   symptomsMustNotFire?: readonly string[];
+  /** Causes ("likely causes") that must be shown, and causes the team's answers say are absent. */
+  causesMustFire?: readonly string[];
+  causesMustNotFire?: readonly string[];
   /** The countermeasure that must rank first in this pitfall's own ranking. */
   firstCountermeasure?: string;
 }
