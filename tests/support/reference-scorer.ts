@@ -532,7 +532,17 @@ function scorePitfall(
         : item.rule.when.some((condition) => condition.op !== "dontKnow"),
     );
     const ceiling = !somethingKnown && score >= 80 && floor < 80 ? 79.9 : null;
-    dontKnowOnly = score > 0 && !somethingKnown;
+    // Signs found (evidence that triggers), and every one of them a "don't know"; a pitfall in band
+    // None shows no signs at all.
+    const signs = items.filter((item) => item.triggers && item.risk > 0);
+    dontKnowOnly =
+      bandForScore(score) !== "none" &&
+      signs.length > 0 &&
+      signs.every((item) =>
+        item.kind === "question"
+          ? item.answer !== "value"
+          : item.rule.when.every((condition) => condition.op === "dontKnow"),
+      );
     if (ceiling !== null) score = ceiling;
     band = bandForScore(score);
     confidence = summary.applicableWeight > 0 ? round2(summary.answeredWeight / summary.applicableWeight) : 0;

@@ -25,6 +25,7 @@ export function toStoredPitfallResults(score: AssessmentScore): StoredPitfallRes
     detail: JSON.stringify({
       methodVersion: score.methodVersion,
       averageScore: pitfall.averageScore,
+      dontKnowOnly: pitfall.dontKnowOnly,
       findings: pitfall.findings,
       contradictions: pitfall.contradictions,
       evidence: pitfall.evidence,

@@ -434,7 +434,8 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
     score,
     band: score === null ? null : bandForScore(score),
     averageScore,
-    dontKnowOnly: score !== null && score > 0 && !knownRisk,
+    // Signs found, and none of them known: every one is a "don't know".
+    dontKnowOnly: score !== null && (positiveMask & triggerMask) !== 0 && (knownMask & triggerMask) === 0,
     confidence: status === "scored" && applicableWeight > 0 ? round2(answeredWeight / applicableWeight) : 0,
     findings,
     contradictions: contradictionMask === 0 ? NONE : questionIdsOf(section, contradictionMask),

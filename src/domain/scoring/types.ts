@@ -195,8 +195,10 @@ export interface PitfallScore {
    */
   averageScore: number | null;
   /**
-   * True when the pitfall scores above 0 and every risk behind the score is a "don't know" (or a
-   * finding that reads only "don't know"): nothing risky is known, so finding out comes first.
+   * True when the pitfall is scored above band None, shows some sign of itself (evidence that
+   * triggers what it is evidence of), and every such sign is a "don't know" (or a finding that
+   * reads only "don't know"); answers that are no sign on their own do not count either way.
+   * Nothing that points at the pitfall is known, so finding out comes first.
    */
   dontKnowOnly: boolean;
   /** 0..1 with two decimals: answered evidence weight / applicable evidence weight; 0 unless scored. */
