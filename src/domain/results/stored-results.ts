@@ -66,5 +66,9 @@ export function storedAssessmentColumns(score: AssessmentScore): {
   scoringMethodVersion: number;
 } {
   const overall = overallResult(score);
-  return { overallScore: overall.score, overallBand: overall.band, scoringMethodVersion: score.methodVersion };
+  return {
+    overallScore: overall.score,
+    overallBand: overall.band,
+    scoringMethodVersion: score.methodVersion,
+  };
 }
