@@ -145,7 +145,11 @@ test.describe("the team lead's quarter", () => {
     await expect(page.getByRole("heading", { name: action, exact: true }).first()).toBeVisible();
 
     await page.goto(`/team/${JOURNEY_TEAM.slug}/results/2026-q4`);
-    const planned = page.getByRole("region", { name: "What to do first" }).getByRole("listitem").first();
+    const planned = page
+      .getByRole("region", { name: "What to do first" })
+      .getByTestId("top-steps")
+      .getByRole("listitem")
+      .first();
     await expect(planned).toContainText("In the plan");
     await expect(planned.getByRole("link", { name: /^View it in the plan/ })).toHaveAttribute(
       "href",

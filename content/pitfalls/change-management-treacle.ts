@@ -23,7 +23,7 @@ export const changeManagementTreacle = {
   causes: [
     {
       id: "reactive-change-management",
-      text: "Change management is entirely reactive: each change is raised, examined and recorded by hand as it arrives, instead of being recorded as it is deployed.",
+      text: "Change management is entirely reactive: each change is examined as it arrives, instead of agreeing in advance which kinds of change are safe.",
     },
     {
       id: "single-change-category",
@@ -33,20 +33,28 @@ export const changeManagementTreacle = {
       id: "approval-for-every-deployment",
       text: "Every deployment needs its own change approval.",
     },
+    {
+      id: "manual-change-records",
+      text: "Change records are raised and closed by hand for each deployment, so keeping the audit trail that change management requires costs time on every one.",
+    },
   ],
   countermeasures: [
     {
       countermeasureId: "pre-approve-low-risk-changes",
       rationale: "most deployments can go ahead without waiting for an approval",
       addresses: ["insufficient-deployment-frequency", "prolonged-change-management-process"],
-      removesCauses: ["single-change-category", "approval-for-every-deployment"],
+      removesCauses: [
+        "reactive-change-management",
+        "single-change-category",
+        "approval-for-every-deployment",
+      ],
     },
     {
       countermeasureId: "automate-change-auditing",
       rationale:
         "deployments comply with change management processes without manual paperwork slowing them down",
       addresses: ["prolonged-change-management-process"],
-      removesCauses: ["reactive-change-management"],
+      removesCauses: ["manual-change-records"],
     },
   ],
   notes: [

@@ -17,7 +17,7 @@ export const linearRunCosts = {
   causes: [
     {
       id: "targets-not-chosen-on-exposure",
-      text: "Availability targets are not derived from what an hour of downtime would really cost, so services are run, and covered out of hours, to a higher level than their financial exposure calls for.",
+      text: "Availability targets are not derived from what an hour of downtime would really cost, so services are run, or covered out of hours, to a level their financial exposure does not call for: above what downtime would cost, or below it.",
     },
     {
       id: "per-team-standby-cost-model",

@@ -23,6 +23,17 @@ const ON_CALL_SCHEDULE: Condition = {
   values: ["shared-domain-schedule", "own-team-schedule"],
 };
 
+/**
+ * The product answers for the service's incidents and pays for its on-call from its own budget.
+ * An inflated target is this pitfall's symptom only where the people choosing it do not pay for
+ * it ("someone else is paying their on-call costs"); where they do, it is a target not chosen on
+ * financial exposure, which Linear run costs finds and selecting targets on exposure fixes.
+ */
+const PRODUCT_ANSWERS_AND_PAYS: Condition[] = [
+  { field: "rbu-accountable-for-incidents", op: "in", values: ["product-budget-holder", "product-team"] },
+  { field: "rbu-on-call-budget-owner", op: "in", values: ["product-budget"] },
+];
+
 export const scoringRules: ContextRule[] = [
   /* ---------------------------------------------------------------- Linear run costs */
   {
@@ -85,6 +96,17 @@ export const scoringRules: ContextRule[] = [
     appliesWhen: [{ field: "financial-exposure-band", op: "in", values: ["medium"] }],
     when: [{ field: "availability-target", op: "in", values: ["95-0"] }],
     weight: 2,
+    detects: { symptoms: [], causes: ["targets-not-chosen-on-exposure"] },
+  },
+  {
+    id: "top-target-without-documented-need",
+    pitfallId: "linear-run-costs",
+    explanation:
+      "The service has a 99.99% availability target without a documented need for it: above the 99.9% that even the high exposure band calls for, so the target was not chosen on financial exposure, and it takes far more engineering and on-call effort than the service needs.",
+    appliesWhen: [{ field: "availability-target", op: "in", values: ["99-99"] }],
+    when: [{ field: "documented-need-for-top-target", op: "in", values: [false] }],
+    weight: 2,
+    floor: "medium",
     detects: { symptoms: [], causes: ["targets-not-chosen-on-exposure"] },
   },
   {
@@ -195,12 +217,18 @@ export const scoringRules: ContextRule[] = [
     floor: "medium",
     detects: { symptoms: [], causes: ["head-of-operations-accountable"] },
   },
+  // The top target without a need is always a run-cost finding (above). Here, as for the targets
+  // and cover above the exposure band below, it is the inflated target this pitfall produces only
+  // where the people choosing it do not pay for it: a team whose own product answers for its
+  // incidents and pays for its on-call chose it badly, which selecting targets on financial
+  // exposure fixes, not the accountability and funding it already has.
   {
-    id: "top-target-without-documented-need",
+    id: "top-target-without-need-or-ownership",
     pitfallId: "responsible-but-unaccountable",
     explanation:
-      "The service has a 99.99% availability target without a documented need for it. The top target takes far more engineering and on-call effort, and is a typical sign of targets chosen by people who do not pay for them.",
+      "The service has a 99.99% availability target without a documented need for it, and the product does not both answer for the service's incidents and pay for its on-call from its own budget. The top target takes far more engineering and on-call effort: chosen by people who do not pay for it, it is the inflated target this pitfall produces.",
     appliesWhen: [{ field: "availability-target", op: "in", values: ["99-99"] }],
+    unless: PRODUCT_ANSWERS_AND_PAYS,
     when: [{ field: "documented-need-for-top-target", op: "in", values: [false] }],
     weight: 3,
     floor: "medium",
@@ -210,8 +238,9 @@ export const scoringRules: ContextRule[] = [
     id: "target-above-low-exposure-band",
     pitfallId: "responsible-but-unaccountable",
     explanation:
-      "The service is in the low financial exposure band, which maps to 95.0%, yet its availability target is 99.0% or higher.",
+      "The service is in the low financial exposure band, which maps to 95.0%, yet its availability target is 99.0% or higher, and the product does not both answer for the service's incidents and pay for its on-call: a target chosen by people who do not pay for it.",
     appliesWhen: [{ field: "financial-exposure-band", op: "in", values: ["low"] }],
+    unless: PRODUCT_ANSWERS_AND_PAYS,
     when: [{ field: "availability-target", op: "in", values: ["99-0", "99-9", "99-99"] }],
     weight: 3,
     detects: { symptoms: ["inflated-availability-targets"], causes: [] },
@@ -220,8 +249,9 @@ export const scoringRules: ContextRule[] = [
     id: "target-above-medium-exposure-band",
     pitfallId: "responsible-but-unaccountable",
     explanation:
-      "The service is in the medium financial exposure band, which maps to 99.0%, yet its availability target is 99.9% or higher.",
+      "The service is in the medium financial exposure band, which maps to 99.0%, yet its availability target is 99.9% or higher, and the product does not both answer for the service's incidents and pay for its on-call: a target chosen by people who do not pay for it.",
     appliesWhen: [{ field: "financial-exposure-band", op: "in", values: ["medium"] }],
+    unless: PRODUCT_ANSWERS_AND_PAYS,
     when: [{ field: "availability-target", op: "in", values: ["99-9", "99-99"] }],
     weight: 2,
     detects: { symptoms: ["inflated-availability-targets"], causes: [] },
@@ -230,8 +260,9 @@ export const scoringRules: ContextRule[] = [
     id: "cover-above-low-exposure-band",
     pitfallId: "responsible-but-unaccountable",
     explanation:
-      "The service is in the low financial exposure band, which calls for a 95.0% target and no out-of-hours cover, yet it has an out-of-hours schedule: reliability bought above what downtime would cost, where an incident could wait for the morning.",
+      "The service is in the low financial exposure band, which calls for a 95.0% target and no out-of-hours cover, yet it has an out-of-hours schedule, and the product does not both answer for the service's incidents and pay for its on-call: reliability bought above what downtime would cost, by people who do not pay for it.",
     appliesWhen: [{ field: "financial-exposure-band", op: "in", values: ["low"] }],
+    unless: PRODUCT_ANSWERS_AND_PAYS,
     when: [ON_CALL_SCHEDULE],
     weight: 2,
     detects: { symptoms: ["inflated-availability-targets"], causes: [] },
@@ -336,6 +367,26 @@ export const scoringRules: ContextRule[] = [
       causes: [],
     },
   },
+  // The seed's defining cause, whatever the deployment frequency: every deployment needs its own
+  // approval (next to none pre-approved), in one change category, and waits a day or more for it.
+  // A team that still manages weekly deployments under it batches to fit the approvals.
+  {
+    id: "every-deployment-approved-one-by-one",
+    pitfallId: "change-management-treacle",
+    explanation:
+      "Every production deployment needs its own change approval, in one change category whatever its risk, with next to none pre-approved, and waits a working day or more for it: the pitfall's defining cause, whatever the deployment frequency.",
+    when: [
+      { field: "cmt-pre-approved-share", op: "lt", value: 10 },
+      { field: "cmt-one-change-category", op: "in", values: [true] },
+      { field: "cmt-approval-wait-days", op: "gt", value: 0.99 },
+    ],
+    weight: 0,
+    floor: "high",
+    detects: {
+      symptoms: ["prolonged-change-management-process"],
+      causes: ["single-change-category", "approval-for-every-deployment"],
+    },
+  },
   {
     id: "approval-wait-of-days",
     pitfallId: "change-management-treacle",
@@ -393,6 +444,25 @@ export const scoringRules: ContextRule[] = [
     weight: 0,
     floor: "medium",
     detects: { symptoms: ["specialists-shared-between-teams"], causes: [] },
+  },
+  // The workload answer is evidence of the symptom; only with a specialist who serves this team
+  // alone does it also say why: nobody else's demand is in it, so the team's own need rises and
+  // falls. Applies only where found, so a steady specialist is not counted twice as health.
+  {
+    id: "dedicated-specialist-idle-or-overloaded",
+    pitfallId: "embedded-specialists",
+    explanation:
+      "The team's embedded specialist serves this team alone, yet swings between idle and overloaded: the team's own need for the specialty rises and falls.",
+    appliesWhen: [
+      { field: "es-specialist-workload", op: "in", values: ["idle-or-overloaded"] },
+      { field: "es-teams-per-embedded-specialist", op: "lt", value: 2 },
+    ],
+    when: [
+      { field: "es-specialist-workload", op: "in", values: ["idle-or-overloaded"] },
+      { field: "es-teams-per-embedded-specialist", op: "lt", value: 2 },
+    ],
+    weight: 1,
+    detects: { symptoms: [], causes: ["fluctuating-demand-for-expertise"] },
   },
 
   /* ---------------------------------------------------------------- Limited on-call schedule */
@@ -472,6 +542,18 @@ export const scoringRules: ContextRule[] = [
     weight: 0,
     floor: "medium",
     detects: { symptoms: ["minority-of-team-on-call"], causes: [] },
+  },
+  // Callouts are asked under Excessive BAU; on the rota they are how the seed's "substantial human
+  // intervention" shows. Applies only where found, so a quiet rota is not counted twice as health.
+  {
+    id: "frequent-callouts-on-the-rota",
+    pitfallId: "limited-on-call-schedule",
+    explanation:
+      "The person on call handles more than two callouts in a 12-hour shift: the services need someone to step in often, so every out-of-hours shift is heavy.",
+    appliesWhen: [ON_CALL_SCHEDULE, { field: "ebau-callouts-per-shift", op: "gt", value: 2 }],
+    when: [{ field: "ebau-callouts-per-shift", op: "gt", value: 2 }],
+    weight: 1,
+    detects: { symptoms: [], causes: ["services-need-frequent-intervention"] },
   },
   {
     id: "on-call-strain-felt",

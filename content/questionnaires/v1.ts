@@ -218,7 +218,9 @@ export const questionnaireV1 = {
             ],
           },
           weight: 3,
-          detects: { symptoms: [], causes: ["head-of-operations-accountable", "teams-not-held-accountable"] },
+          // The Head of Operations answering is the finding head-of-operations-accountable; this
+          // answer is evidence only of what every risky option says: the team is not held to account.
+          detects: { symptoms: [], causes: ["teams-not-held-accountable"] },
           allowDontKnow: true,
           allowNotApplicable: false,
           required: true,
@@ -608,7 +610,7 @@ export const questionnaireV1 = {
             ],
           },
           weight: 2,
-          detects: { symptoms: [], causes: ["reactive-change-management"] },
+          detects: { symptoms: [], causes: ["manual-change-records"] },
           allowDontKnow: true,
           allowNotApplicable: false,
           required: true,
@@ -632,7 +634,9 @@ export const questionnaireV1 = {
           help: "Batching to save approval effort makes deployments larger and production problems harder to diagnose.",
           answer: { type: "agreement", riskyWhen: "agree" },
           weight: 1,
-          detects: { symptoms: ["insufficient-deployment-frequency"], causes: [] },
+          // Batching to fit approvals is how every deployment needing its own approval shows; how
+          // often the team deploys is the frequency question's to say.
+          detects: { symptoms: [], causes: ["approval-for-every-deployment"] },
           allowDontKnow: true,
           allowNotApplicable: false,
           required: true,
@@ -742,10 +746,12 @@ export const questionnaireV1 = {
             min: 0,
             max: 7,
             integer: true,
+            // Excluded means the incident management tooling hears of next to nothing: none or one
+            // touchpoint automated is on the risky half; partial automation (two or more) is not.
             riskCurve: [
               { at: 0, risk: 1 },
-              { at: 3, risk: 0.6 },
-              { at: 5, risk: 0.3 },
+              { at: 1, risk: 0.75 },
+              { at: 2, risk: 0.45 },
               { at: 7, risk: 0 },
             ],
           },
@@ -777,8 +783,9 @@ export const questionnaireV1 = {
       questions: [
         {
           id: "es-teams-per-embedded-specialist",
-          prompt: "On average, how many product teams does each specialist embedded in your team also serve?",
-          help: "Count your team too: a specialist fully dedicated to you serves 1 team. Choose not applicable if no specialist is embedded in your team.",
+          prompt:
+            "On average, how many product teams, yours included, does each specialist embedded in your team serve?",
+          help: "A specialist fully dedicated to your team serves 1 team; one shared with one other team serves 2. Choose not applicable if no specialist is embedded in your team.",
           answer: {
             type: "number",
             unit: "count",

@@ -36,7 +36,13 @@ const contextIds = new Set(questionnaire.context.map((question) => question.id))
 const symptomIds = new Set(
   content.pitfalls.flatMap((pitfall) => pitfall.symptoms.map((symptom) => symptom.id)),
 );
+const causeIds = new Set(content.pitfalls.flatMap((pitfall) => pitfall.causes.map((cause) => cause.id)));
 const countermeasureIds = new Set(content.countermeasures.map((countermeasure) => countermeasure.id));
+const EFFORT_RANK = { low: 0, medium: 1, high: 2 } as const;
+const effortOf = (countermeasureId: string) =>
+  EFFORT_RANK[
+    content.countermeasures.find((countermeasure) => countermeasure.id === countermeasureId)!.effort
+  ];
 
 /**
  * Answers the questionnaire in use can take. Only the questions v2 adds may be missing from it;
@@ -67,6 +73,9 @@ function checkReferences(profile: CalibrationProfile, problems: string[]): void 
     for (const id of [...(expectation.symptomsMustFire ?? []), ...(expectation.symptomsMustNotFire ?? [])]) {
       if (!symptomIds.has(id)) problems.push(`${pitfallId}: unknown symptom id "${id}"`);
     }
+    for (const id of [...(expectation.causesMustFire ?? []), ...(expectation.causesMustNotFire ?? [])]) {
+      if (!causeIds.has(id)) problems.push(`${pitfallId}: unknown cause id "${id}"`);
+    }
     if (expectation.firstCountermeasure && !countermeasureIds.has(expectation.firstCountermeasure)) {
       problems.push(`${pitfallId}: unknown countermeasure id "${expectation.firstCountermeasure}"`);
     }
@@ -83,10 +92,12 @@ const rangeText = ([lowest, highest]: BandRange) => (lowest === highest ? lowest
 
 function describePitfall(pitfall: PitfallScore): string {
   const symptoms = pitfall.triggeredSymptoms.map((symptom) => symptom.symptomId);
+  const causes = pitfall.triggeredCauses.map((cause) => cause.causeId);
   const order = pitfall.countermeasures.map((c) => `${c.countermeasureId} (${c.riskRemoved})`);
   return [
     `  ${pitfall.pitfallId}: ${pitfall.status}, score ${pitfall.score ?? "-"}, band ${pitfall.band ?? "-"}`,
     `    symptoms fired: ${symptoms.length ? symptoms.join(", ") : "none"}`,
+    `    causes fired: ${causes.length ? causes.join(", ") : "none"}`,
     `    countermeasures: ${order.length ? order.join(" > ") : "none"}`,
   ].join("\n");
 }
@@ -117,11 +128,27 @@ function checkPitfall(pitfall: PitfallScore, expectation: PitfallExpectation, pr
   if (missing.length) problems.push(`${where}: symptoms that must fire but did not: ${missing.join(", ")}`);
   const unwanted = (expectation.symptomsMustNotFire ?? []).filter((id) => fired.has(id));
   if (unwanted.length) problems.push(`${where}: symptoms that must not fire but did: ${unwanted.join(", ")}`);
+  const causes = new Set(pitfall.triggeredCauses.map((cause) => cause.causeId));
+  const missingCauses = (expectation.causesMustFire ?? []).filter((id) => !causes.has(id));
+  if (missingCauses.length)
+    problems.push(`${where}: causes that must fire but did not: ${missingCauses.join(", ")}`);
+  const unwantedCauses = (expectation.causesMustNotFire ?? []).filter((id) => causes.has(id));
+  if (unwantedCauses.length)
+    problems.push(`${where}: causes that must not fire but did: ${unwantedCauses.join(", ")}`);
   if (expectation.firstCountermeasure) {
     const first = pitfall.countermeasures[0];
     const second = pitfall.countermeasures[1];
-    // A tie for first place is not a ranking: the first must remove strictly more risk.
-    const tied = first && second && second.riskRemoved >= first.riskRemoved;
+    // A tie for first place is a ranking only when the method's tie-break decides it: the first
+    // takes less effort than every countermeasure it ties with. A tie settled by name is not.
+    const tied =
+      first &&
+      second &&
+      pitfall.countermeasures.some(
+        (other) =>
+          other !== first &&
+          other.riskRemoved >= first.riskRemoved &&
+          effortOf(other.countermeasureId) <= effortOf(first.countermeasureId),
+      );
     if (!first || first.countermeasureId !== expectation.firstCountermeasure || first.riskRemoved <= 0) {
       problems.push(
         `${where}: expected first countermeasure ${expectation.firstCountermeasure}, engine ranked ${first ? `${first.countermeasureId} (${first.riskRemoved})` : "none"} first`,
@@ -201,15 +228,20 @@ function calibrate(profile: CalibrationProfile): { problems: string[]; engineSai
       );
     } else {
       // The list opens with the worst pitfall's own first step; otherwise urgency decides. Either
-      // way a first place won only by a tie-break is not a ranking.
+      // way a first place won only by a tie-break other than less effort is not a ranking.
       const worst = worstPitfall(result.pitfalls);
       const [ownFirst, ownSecond] = worst?.countermeasures ?? [];
+      const noQuicker = (other: { countermeasureId: string }, than: { countermeasureId: string }) =>
+        effortOf(other.countermeasureId) <= effortOf(than.countermeasureId);
       const tiedWith =
         ownFirst?.countermeasureId === first.countermeasureId
-          ? ownSecond && ownSecond.riskRemoved >= ownFirst.riskRemoved
+          ? ownSecond && ownSecond.riskRemoved >= ownFirst.riskRemoved && noQuicker(ownSecond, ownFirst)
             ? ownSecond.countermeasureId
             : null
-          : second && second.urgency >= first.urgency
+          : second &&
+              second.urgency >= first.urgency &&
+              second.totalRiskRemoved >= first.totalRiskRemoved &&
+              noQuicker(second, first)
             ? second.countermeasureId
             : null;
       if (tiedWith) {

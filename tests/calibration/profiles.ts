@@ -24,6 +24,9 @@ export interface PitfallExpectation {
   status?: PitfallStatus;
   symptomsMustFire?: readonly string[];
   symptomsMustNotFire?: readonly string[];
+  /** Causes ("likely causes") that must be shown, and causes the team's answers say are absent. */
+  causesMustFire?: readonly string[];
+  causesMustNotFire?: readonly string[];
   /** The countermeasure that must rank first in this pitfall's own ranking. */
   firstCountermeasure?: string;
 }
@@ -479,9 +482,10 @@ export const profiles: readonly CalibrationProfile[] = [
 
   team({
     id: "low-exposure-at-99-99-with-own-schedule",
-    title: "Low-exposure service run at 99.99% with its own out-of-hours schedule",
+    title:
+      "Low-exposure service run at 99.99% with its own out-of-hours schedule; the product budget holder answers and pays",
     rationale:
-      "domain notes: low exposure maps to 95% with no out-of-hours schedule and 99.99% needs a documented need; seed: picking the maximum target and on-call level is the inflated-targets symptom, and standby the exposure never justified is linear run cost.",
+      "domain notes: low exposure maps to 95% with no out-of-hours schedule and 99.99% needs a documented need; seed: standby the exposure never justified is linear run cost, and inflated targets are the unaccountable pitfall's symptom only because someone else pays, which here nobody does.",
     context: {
       "financial-exposure-band": v("low"),
       "availability-target": v("99-99"),
@@ -501,9 +505,50 @@ export const profiles: readonly CalibrationProfile[] = [
           band: ["medium", "critical"],
           firstCountermeasure: "select-availability-targets-on-financial-exposure",
         },
+        // Method 4 held this pitfall at Medium and opened its steps with accountability and
+        // funding the team already has; the same team paid from a central budget, below, is
+        // where the inflated target is this pitfall's symptom.
+        "responsible-but-unaccountable": {
+          band: HEALTHY,
+          symptomsMustNotFire: ["inflated-availability-targets"],
+        },
+        "excessive-bau": { band: HEALTHY },
+        "change-management-treacle": { band: HEALTHY },
+        "no-major-incident-management": { band: HEALTHY },
+        "embedded-specialists": { band: HEALTHY },
+      },
+      firstCountermeasureOverall: "select-availability-targets-on-financial-exposure",
+    },
+  }),
+
+  team({
+    id: "low-exposure-at-99-99-paid-centrally",
+    title:
+      "Low-exposure service run at 99.99% with its own out-of-hours schedule, its on-call paid from a central IT budget",
+    rationale:
+      "seed: product managers select whatever availability target they want because someone else is paying their on-call costs: the inflated-targets symptom, with the maximum target and the highest on-call level on a low-exposure service.",
+    context: {
+      "financial-exposure-band": v("low"),
+      "availability-target": v("99-99"),
+      "documented-need-for-top-target": NO,
+    },
+    answers: {
+      "lrc-target-chosen-on-exposure": NO,
+      "lrc-out-of-hours-cover-decided-by": v("team-preference"),
+      "lrc-target-reviewed-this-quarter": NO,
+      "rbu-on-call-budget-owner": v("shared-it-budget"),
+    },
+    expect: {
+      pitfalls: {
+        "linear-run-costs": {
+          band: ["medium", "critical"],
+          firstCountermeasure: "select-availability-targets-on-financial-exposure",
+        },
         "responsible-but-unaccountable": {
           band: ["medium", "critical"],
           symptomsMustFire: ["inflated-availability-targets"],
+          causesMustFire: ["on-call-funded-by-operations"],
+          firstCountermeasure: "fund-on-call-from-product-budgets",
         },
         "excessive-bau": { band: HEALTHY },
         "change-management-treacle": { band: HEALTHY },
@@ -1272,6 +1317,270 @@ export const profiles: readonly CalibrationProfile[] = [
     expect: {
       pitfalls: { "limited-on-call-schedule": { band: ["critical", "critical"] } },
       firstCountermeasureOverall: "craft-sustainable-on-call-schedule",
+    },
+  }),
+
+  /* --------------------------------------------------------------------------------------------
+   * Method 5: fifteen team situations judged by a coach against method 4; these are the ones it
+   * judged differently (first steps, the defining cause of treacle, symptoms and causes that the
+   * team's own answers contradict).
+   * ------------------------------------------------------------------------------------------ */
+
+  team({
+    id: "top-target-without-need-accountable-budget-holder",
+    title:
+      "High exposure, 99.99% with no documented need; the product budget holder is accountable and pays for on-call",
+    rationale:
+      "domain notes: 99.99% only with a documented need; seed: select availability targets on financial exposure. The team already has the accountability and funding the unaccountable pitfall's countermeasures ask for, so telling it to adopt them is advice it will reject.",
+    context: { "availability-target": v("99-99"), "documented-need-for-top-target": NO },
+    expect: {
+      pitfalls: {
+        "linear-run-costs": {
+          band: ["medium", "medium"],
+          causesMustFire: ["targets-not-chosen-on-exposure"],
+          firstCountermeasure: "select-availability-targets-on-financial-exposure",
+        },
+        "responsible-but-unaccountable": {
+          band: HEALTHY,
+          symptomsMustNotFire: ["inflated-availability-targets"],
+        },
+      },
+      otherPitfalls: HEALTHY,
+      firstCountermeasureOverall: "select-availability-targets-on-financial-exposure",
+    },
+  }),
+
+  team({
+    id: "weekly-cab-every-deployment-approved",
+    title:
+      "Weekly CAB approves every deployment: 3-day wait, one change category, pipeline and audit automated",
+    rationale:
+      "seed: treacle happens when change management is reactive, a single change category is applied to all production deployments and each deployment requires a change approval: all hold, with a time-consuming process; weekly deployments are achieved, so that symptom must not be reported, and the audit the pipeline already keeps is not a cause.",
+    answers: {
+      "cmt-deployment-frequency": v("weekly"),
+      "cmt-approval-wait-days": v(3),
+      "cmt-pre-approved-share": v(0),
+      "cmt-one-change-category": YES,
+      "cmt-change-record-automation": v("pipeline-automated"),
+      "cmt-changes-reviewed-one-by-one": AGREE,
+      "cmt-batching-for-approval": AGREE,
+    },
+    expect: {
+      pitfalls: {
+        "change-management-treacle": {
+          band: ["high", "critical"],
+          symptomsMustFire: ["prolonged-change-management-process"],
+          symptomsMustNotFire: ["insufficient-deployment-frequency"],
+          causesMustFire: [
+            "reactive-change-management",
+            "single-change-category",
+            "approval-for-every-deployment",
+          ],
+          causesMustNotFire: ["manual-change-records"],
+          firstCountermeasure: "pre-approve-low-risk-changes",
+        },
+      },
+      otherPitfalls: HEALTHY,
+      firstCountermeasureOverall: "pre-approve-low-risk-changes",
+    },
+  }),
+
+  team({
+    id: "weekly-cab-two-day-wait",
+    title: "The same weekly CAB, approving every deployment in one category, with a two-day wait",
+    rationale:
+      "seed: each deployment requiring a change approval, in a single change category, is the pitfall's defining cause whatever the wait, as long as the process is time-consuming; two working days per deployment is.",
+    answers: {
+      "cmt-deployment-frequency": v("weekly"),
+      "cmt-approval-wait-days": v(2),
+      "cmt-pre-approved-share": v(0),
+      "cmt-one-change-category": YES,
+      "cmt-change-record-automation": v("pipeline-automated"),
+      "cmt-changes-reviewed-one-by-one": AGREE,
+      "cmt-batching-for-approval": AGREE,
+    },
+    expect: {
+      pitfalls: {
+        "change-management-treacle": {
+          band: ["high", "critical"],
+          symptomsMustNotFire: ["insufficient-deployment-frequency"],
+          firstCountermeasure: "pre-approve-low-risk-changes",
+        },
+      },
+      otherPitfalls: HEALTHY,
+      comparisons: [
+        {
+          pitfallId: "change-management-treacle",
+          description: "the same CAB deploying fortnightly",
+          answers: { "cmt-deployment-frequency": v("fortnightly") },
+          relation: "below",
+        },
+      ],
+    },
+  }),
+
+  team({
+    id: "several-a-day-but-four-day-approvals",
+    title: "Says it deploys several times a day, yet approvals take 4 days and 10% are pre-approved",
+    rationale:
+      "seed: insufficient deployment frequency means a team can't achieve weekly deployments; a team answering 'several times a day' must not be told it has that symptom on the strength of a batching answer, which is evidence of the approvals it batches for.",
+    answers: {
+      "cmt-deployment-frequency": v("several-a-day"),
+      "cmt-approval-wait-days": v(4),
+      "cmt-pre-approved-share": v(10),
+      "cmt-one-change-category": YES,
+      "cmt-change-record-automation": v("by-hand"),
+      "cmt-changes-reviewed-one-by-one": AGREE,
+      "cmt-batching-for-approval": AGREE,
+    },
+    expect: {
+      pitfalls: {
+        "change-management-treacle": {
+          band: ["medium", "high"],
+          symptomsMustFire: ["prolonged-change-management-process"],
+          symptomsMustNotFire: ["insufficient-deployment-frequency"],
+          causesMustFire: ["approval-for-every-deployment", "manual-change-records"],
+          firstCountermeasure: "pre-approve-low-risk-changes",
+        },
+      },
+      otherPitfalls: HEALTHY,
+    },
+  }),
+
+  team({
+    id: "new-rota-minority-unprepared-on-the-fence",
+    title:
+      "On-call adopted last quarter: 4 of 10 on the rota, 2 of 4 basics, not confident; 'neither agree nor disagree' on disruption",
+    rationale:
+      "seed: members who feel unprepared stay off the rota (a minority of the team on call); 'on the verge of burnout' needs evidence of significant disruption, which a fence-sitting answer and nobody leaving the rota is not.",
+    context: { "team-size": v(10), "on-call-rota-size": v(4) },
+    answers: {
+      "locs-share-of-team-on-call": v(44),
+      "locs-share-of-time-on-call": v(25),
+      "locs-on-call-pay-model": v("standby-only"),
+      "locs-ready-before-first-shift": v(2),
+      "locs-confident-on-call": DISAGREE,
+      "locs-personal-disruption": NEUTRAL,
+      "locs-left-rota-from-strain": NO,
+      "locs-time-to-restore-out-of-hours": v("1-to-4-hours"),
+      "ebau-callouts-per-shift": v(1),
+    },
+    expect: {
+      pitfalls: {
+        "limited-on-call-schedule": {
+          band: ["medium", "high"],
+          symptomsMustFire: ["minority-of-team-on-call"],
+          symptomsMustNotFire: ["on-call-burnout-risk"],
+          causesMustFire: ["unprepared-for-on-call"],
+          firstCountermeasure: "prepare-for-on-call-from-day-one",
+        },
+      },
+      otherPitfalls: HEALTHY,
+      firstCountermeasureOverall: "prepare-for-on-call-from-day-one",
+    },
+  }),
+
+  team({
+    id: "slow-delivery-without-bau",
+    title:
+      "90% of the week planned, no callouts, rework ticketed and tracked, services degrade gracefully; only 30% of planned features delivered",
+    rationale:
+      "seed: excessive BAU is unplanned operational work crowding out planned work, spotted by the share of time on planned work; at 90% planned the slow delivery has another cause, and re-architecting services the team says degrade gracefully must not be its first step.",
+    answers: { "ebau-planned-work-share": v(90), "ebau-planned-features-delivered": v(30) },
+    expect: {
+      pitfalls: {
+        "excessive-bau": {
+          band: ["none", "low"],
+          causesMustNotFire: ["no-graceful-degradation"],
+          firstCountermeasure: "treat-unplanned-rework-as-planned-work",
+        },
+      },
+      otherPitfalls: HEALTHY,
+    },
+  }),
+
+  team({
+    id: "accountability-shared-or-unclear",
+    title:
+      "Accountability for incidents shared or unclear; 5% operational features, operability not expected",
+    rationale:
+      "seed: product teams may feel responsible without being held accountable, and product managers then have little reason to prioritise operational features; nobody said the Head of Operations answers, so that cause must not be shown.",
+    answers: {
+      "rbu-accountable-for-incidents": v("shared-or-unclear"),
+      "rbu-operational-feature-share": v(5),
+      "rbu-operational-features-ranked-with-product": DISAGREE,
+      "rbu-budget-holder-in-incident-review": NO,
+      "rbu-operability-expected": DISAGREE,
+    },
+    expect: {
+      pitfalls: {
+        "responsible-but-unaccountable": {
+          band: ["medium", "high"],
+          symptomsMustFire: ["low-priority-operational-features", "weak-operability-incentives"],
+          causesMustFire: ["teams-not-held-accountable"],
+          causesMustNotFire: ["head-of-operations-accountable"],
+          firstCountermeasure: "make-budget-holders-accountable-for-outcomes",
+        },
+      },
+      otherPitfalls: HEALTHY,
+    },
+  }),
+
+  team({
+    id: "incident-managers-involved-no-crisis-comms",
+    title:
+      "Incident managers contacted by process, commanders in every major incident, 3 of 7 touchpoints automated; leaders updated in 20%, no comms plan",
+    rationale:
+      "seed: no crisis communications is senior leadership not knowing when major incidents create significant losses; the pitfall happens when the incident management team is excluded, which a team that contacts it by process and automates part of the touchpoints has not done.",
+    answers: {
+      "nmim-incident-managers-informed": v("by-process"),
+      "nmim-incident-commander-share": v(100),
+      "nmim-leadership-updated-share": v(20),
+      "nmim-crisis-communications-plan": NO,
+      "nmim-time-to-restore-major-incidents": v("1-to-4-hours"),
+      "nmim-automated-touchpoints": v(3),
+    },
+    expect: {
+      pitfalls: {
+        "no-major-incident-management": {
+          band: ["medium", "high"],
+          symptomsMustFire: ["no-crisis-communications"],
+          symptomsMustNotFire: ["major-incident-ignorance"],
+          causesMustFire: ["no-shared-incident-practices"],
+          causesMustNotFire: ["incident-management-excluded"],
+          firstCountermeasure: "integrate-into-incident-management-as-is",
+        },
+      },
+      otherPitfalls: HEALTHY,
+    },
+  }),
+
+  team({
+    id: "lonely-dedicated-specialist",
+    title:
+      "A dedicated embedded DBA who swings between idle and overloaded and never meets peers; self-service 'neither agree nor disagree'",
+    rationale:
+      "seed: the need for expertise in product teams fluctuates, so embedded specialists are bored or burned out, and they get no chance to talk to one another; a specialist serving one team is not shared, and a fence-sitting answer on self-service says nothing of an overwhelmed central team.",
+    answers: {
+      "es-teams-per-embedded-specialist": v(1),
+      "es-wait-for-specialist": v("under-an-hour"),
+      "es-self-service-specialist-tasks": NEUTRAL,
+      "es-specialist-workload": v("idle-or-overloaded"),
+      "es-specialist-community": NO,
+      "es-specialist-missing-from-design": NO,
+    },
+    expect: {
+      pitfalls: {
+        "embedded-specialists": {
+          band: ["low", "medium"],
+          symptomsMustFire: ["unpredictable-specialist-workload", "specialist-loneliness"],
+          symptomsMustNotFire: ["specialists-shared-between-teams"],
+          causesMustFire: ["fluctuating-demand-for-expertise"],
+          causesMustNotFire: ["central-specialist-team-overwhelmed"],
+          firstCountermeasure: "establish-specialists-as-a-service",
+        },
+      },
+      otherPitfalls: HEALTHY,
     },
   }),
 ];

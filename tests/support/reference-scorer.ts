@@ -1,5 +1,5 @@
 /**
- * A plain reference implementation of scoring method 4, written from the method's specification
+ * A plain reference implementation of scoring method 5, written from the method's specification
  * (the numbered steps cited below) rather than from the production engine. It favours obvious
  * code over speed: simple loops, Maps and arrays, a fresh object for everything, no caching.
  *
@@ -69,7 +69,10 @@ const EFFORT_ORDER: Record<CountermeasureEffort, number> = { low: 0, medium: 1, 
 /** Step 13: how much a point of risk removed counts, by the band of the pitfall it comes from. */
 const BAND_WEIGHTS: Record<RiskBand, number> = { none: 0, low: 1, medium: 2, high: 3, critical: 4 };
 
-/** Step 9: evidence at or above this risk triggers the symptoms and causes it detects. */
+/**
+ * Step 9: evidence at or above this risk triggers the symptoms and causes it detects, except the
+ * middle of an agreement scale ("neither agree nor disagree"), which takes no side.
+ */
 const TRIGGER_RISK = 0.5;
 
 /** Ids compare by code unit, so the order does not depend on a locale. */
@@ -190,6 +193,8 @@ interface QuestionEvidence {
   weight: number;
   symptoms: readonly string[];
   causes: readonly string[];
+  /** Step 9: on the risky half of its scale, so it triggers what it detects. */
+  triggers: boolean;
 }
 
 /** A rule that fired (step 5): evidence at risk 1. */
@@ -200,6 +205,8 @@ interface RuleEvidence {
   weight: number;
   symptoms: readonly string[];
   causes: readonly string[];
+  /** A fired rule always triggers. */
+  triggers: true;
 }
 
 type Evidence = QuestionEvidence | RuleEvidence;
@@ -292,18 +299,30 @@ function collectQuestionEvidence(
         weight: question.weight,
         symptoms: question.detects.symptoms,
         causes: question.detects.causes,
+        triggers:
+          risk >= TRIGGER_RISK &&
+          !(answer === "value" && question.answer.type === "agreement" && risk === 0.5),
       });
     }
   }
   return evidence;
 }
 
-/** Step 5: the outcome of one rule. */
+/**
+ * Step 5: the outcome of one rule. Its finding is its `when` and not all of its `unless` (Kleene
+ * AND with a negation; an `unless` that cannot hold because a field is not applicable rules
+ * nothing out).
+ */
 function ruleOutcome(rule: ContextRule, fields: ReadonlyMap<string, FieldState>): ContextRuleOutcome {
   const applies: Verdict = rule.appliesWhen ? evaluate(rule.appliesWhen, fields) : "HOLD";
   if (applies === "FAIL" || applies === "NOT_APPLICABLE") return "not-applicable";
-  const holds = evaluate(rule.when, fields);
+  let holds = evaluate(rule.when, fields);
   if (holds === "NOT_APPLICABLE") return "not-applicable";
+  if (rule.unless && holds !== "FAIL") {
+    const ruledOut = evaluate(rule.unless, fields);
+    if (ruledOut === "HOLD") holds = "FAIL";
+    else if (ruledOut === "UNKNOWN") holds = "UNKNOWN";
+  }
   if (applies === "UNKNOWN") return holds === "FAIL" ? "not-applicable" : "unassessed";
   if (holds === "HOLD") return "fired";
   if (holds === "FAIL") return "not-holding";
@@ -338,6 +357,7 @@ function addRuleEvidence(
         weight: rule.weight,
         symptoms: rule.detects.symptoms,
         causes: rule.detects.causes,
+        triggers: true,
       });
       if (rule.floor) evidence.floor = Math.max(evidence.floor, FLOOR_SCORES[rule.floor]);
     } else if (outcome === "not-holding") {
@@ -369,9 +389,9 @@ function statusOf(evidence: SectionEvidence): PitfallStatus {
   return "insufficient-evidence";
 }
 
-/** Step 8: a contribution for one evidence item. */
-function contributionOf(item: Evidence, points: number, score: number): Contribution {
-  const share = score > 0 ? round3(points / score) : 0;
+/** Step 8: a contribution for one evidence item; `total` is the unrounded sum of all points. */
+function contributionOf(item: Evidence, points: number, total: number): Contribution {
+  const share = total > 0 ? round3(points / total) : 0;
   if (item.kind === "question") {
     const contribution: QuestionContribution = {
       source: "question",
@@ -382,6 +402,7 @@ function contributionOf(item: Evidence, points: number, score: number): Contribu
       weight: item.weight,
       points: round1(points),
       share,
+      triggers: item.triggers,
     };
     return contribution;
   }
@@ -437,19 +458,18 @@ function countermeasureShares(
       link.addresses.some((symptom) => item.symptoms.includes(symptom)),
     );
 
+  // Only evidence found (a fired rule, or an answer that triggers) hands out its points; an answer
+  // on the healthy side, or in the middle of an agreement scale, gives them to no countermeasure.
   // First pass: evidence of a cause goes to the countermeasures that remove it.
   items.forEach((item, index) => {
     const itemPoints = points[index]!;
-    if (!(itemPoints > 0)) return;
+    if (!(itemPoints > 0) || !item.triggers) return;
     const owners = causeOwnersOf(item);
     if (owners.length === 0) return;
-    // Only a cause the evidence finds (a fired rule, or an answer at the trigger risk or above)
-    // steers symptom points below; a healthy-side answer keeps just its own share.
-    const found = item.kind === "rule" || item.risk >= TRIGGER_RISK;
     for (const owner of owners) {
       const part = itemPoints / owners.length;
       shares.set(owner.countermeasureId, shares.get(owner.countermeasureId)! + part);
-      if (found) causePoints.set(owner.countermeasureId, causePoints.get(owner.countermeasureId)! + part);
+      causePoints.set(owner.countermeasureId, causePoints.get(owner.countermeasureId)! + part);
     }
   });
 
@@ -457,7 +477,7 @@ function countermeasureShares(
   // proportion to what they already earned from causes found, or evenly when they earned nothing.
   items.forEach((item, index) => {
     const itemPoints = points[index]!;
-    if (!(itemPoints > 0)) return;
+    if (!(itemPoints > 0) || !item.triggers) return;
     if (causeOwnersOf(item).length > 0) return;
     const owners = symptomOwnersOf(item);
     if (owners.length === 0) return;
@@ -495,6 +515,7 @@ function scorePitfall(
   let band: RiskBand | null = null;
   let averageScore: number | null = null;
   let confidence = 0;
+  let dontKnowOnly = false;
   const pointsOfItem: number[] = items.map(() => 0);
   const contributionOfItem: (Contribution | null)[] = items.map(() => null);
 
@@ -511,6 +532,17 @@ function scorePitfall(
         : item.rule.when.some((condition) => condition.op !== "dontKnow"),
     );
     const ceiling = !somethingKnown && score >= 80 && floor < 80 ? 79.9 : null;
+    // Signs found (evidence that triggers), and every one of them a "don't know"; a pitfall in band
+    // None shows no signs at all.
+    const signs = items.filter((item) => item.triggers && item.risk > 0);
+    dontKnowOnly =
+      bandForScore(score) !== "none" &&
+      signs.length > 0 &&
+      signs.every((item) =>
+        item.kind === "question"
+          ? item.answer !== "value"
+          : item.rule.when.every((condition) => condition.op === "dontKnow"),
+      );
     if (ceiling !== null) score = ceiling;
     band = bandForScore(score);
     confidence = summary.applicableWeight > 0 ? round2(summary.answeredWeight / summary.applicableWeight) : 0;
@@ -521,8 +553,9 @@ function scorePitfall(
     items.forEach((item, index) => {
       pointsOfItem[index] = weightedRisk > 0 ? item.weight * item.risk * (scale / weightedRisk) : 0;
     });
+    let lift = 0;
     if (score > averageScore) {
-      const lift = score - average;
+      lift = score - average;
       const lifting = items
         .map((item, index) => ({ item, index }))
         .filter(
@@ -531,8 +564,10 @@ function scorePitfall(
         );
       for (const { index } of lifting) pointsOfItem[index]! += lift / lifting.length;
     }
+    // Shares are of the unrounded total of the points, so they add up to 1.
+    const total = scale + lift;
     items.forEach((item, index) => {
-      if (item.risk > 0) contributionOfItem[index] = contributionOf(item, pointsOfItem[index]!, score!);
+      if (item.risk > 0) contributionOfItem[index] = contributionOf(item, pointsOfItem[index]!, total);
     });
   }
 
@@ -550,7 +585,7 @@ function scorePitfall(
         .map((item, index) => ({ item, contribution: contributionOfItem[index] }))
         .filter(
           (entry): entry is { item: Evidence; contribution: Contribution } =>
-            entry.contribution !== null && (entry.item.kind === "rule" || entry.item.risk >= TRIGGER_RISK),
+            entry.contribution !== null && entry.item.triggers,
         );
   const triggeredSymptoms: TriggeredSymptom[] = triggeredBy(
     pitfall.symptoms.map((symptom) => symptom.id),
@@ -559,6 +594,15 @@ function scorePitfall(
   ).map(({ id, answers, contextRules }) => ({
     symptomId: id,
     title: pitfall.symptoms.find((symptom) => symptom.id === id)!.title,
+    // Suspected, not seen: every piece of evidence behind it is a "don't know" (or a contradiction
+    // scored as one), or a rule that reads only "don't know".
+    suspected:
+      answers.every((answer) => answer.answer !== "value") &&
+      contextRules.every((contribution) =>
+        rules
+          .find((rule) => rule.id === contribution.ruleId)!
+          .when.every((condition) => condition.op === "dontKnow"),
+      ),
     answers,
     contextRules,
   }));
@@ -620,6 +664,7 @@ function scorePitfall(
       score,
       band,
       averageScore,
+      dontKnowOnly,
       confidence,
       findings,
       contradictions: evidence.contradictions,
@@ -642,11 +687,10 @@ function effortOf(content: ScoringContent, countermeasureId: string): Countermea
   return countermeasure.effort;
 }
 
-/** Step 12. */
+/** Step 12: most risk removed, then least effort, then id. */
 function orderPitfallCountermeasures(
   content: ScoringContent,
   partial: PartialPitfall,
-  totals: ReadonlyMap<string, number>,
 ): PitfallCountermeasureRanking[] {
   const byEffortThenId = (a: PitfallCountermeasureRanking, b: PitfallCountermeasureRanking) =>
     EFFORT_ORDER[effortOf(content, a.countermeasureId)] -
@@ -657,12 +701,7 @@ function orderPitfallCountermeasures(
     ordered.sort(byEffortThenId);
     return ordered;
   }
-  ordered.sort(
-    (a, b) =>
-      b.riskRemoved - a.riskRemoved ||
-      (totals.get(b.countermeasureId) ?? 0) - (totals.get(a.countermeasureId) ?? 0) ||
-      byEffortThenId(a, b),
-  );
+  ordered.sort((a, b) => b.riskRemoved - a.riskRemoved || byEffortThenId(a, b));
   return ordered;
 }
 
@@ -743,7 +782,7 @@ function rankAcrossAssessment(
  * ---------------------------------------------------------------------------------------------- */
 
 /**
- * Scores an assessment by method v2, the slow and obvious way. Answers must be valid: a value the
+ * Scores an assessment by the current method, the slow and obvious way. Answers must be valid: a value the
  * question does not accept makes `answerRisk` throw, as the engine would.
  */
 export function referenceScoreAssessment(
@@ -754,16 +793,9 @@ export function referenceScoreAssessment(
   const fields = readFieldStates(content, answers, teamContext);
   const partials = content.questionnaire.sections.map((section) => scorePitfall(content, section, fields));
 
-  // Step 12 needs each countermeasure's total over the whole assessment.
-  const totals = new Map<string, number>();
-  for (const partial of partials) {
-    for (const ranking of partial.rankings) {
-      totals.set(ranking.countermeasureId, (totals.get(ranking.countermeasureId) ?? 0) + ranking.riskRemoved);
-    }
-  }
   const pitfalls: PitfallScore[] = partials.map((partial) => ({
     ...partial.result,
-    countermeasures: orderPitfallCountermeasures(content, partial, totals),
+    countermeasures: orderPitfallCountermeasures(content, partial),
   }));
 
   return {

@@ -331,12 +331,20 @@ export interface ContributionView {
   answer: string | null;
   share: number;
   points: number;
+  /**
+   * False for an answer on the healthy side of its scale, or in its middle: it adds a little to the
+   * score but triggers nothing and makes no next step. True for context rules, and for results
+   * stored before the method said so.
+   */
+  signOnItsOwn: boolean;
 }
 
 export interface SymptomView {
   id: string;
   title: string;
   href: string;
+  /** Every answer behind it is "don't know": suspected until the team finds out, not seen. */
+  suspected: boolean;
 }
 
 export interface NextStepView {
@@ -396,6 +404,11 @@ export interface AssessmentResultView {
   pitfalls: PitfallResultView[];
   /** The top remediation steps across pitfalls, with the plan item each already has. */
   topSteps: TopStepView[];
+  /**
+   * Set when every point of the pitfall the headline names comes from "don't know" answers: the
+   * first step is to find out, and the questions to answer first.
+   */
+  findOutFirst: { pitfallName: string; questions: string[] } | null;
   /** Whether "Add to plan" is offered: the person may edit the plan and this is the latest result. */
   canEditPlan: boolean;
   /** What changed since the team's previous submitted assessment; null when there is none. */

@@ -34,7 +34,8 @@ export interface PitfallSummary {
   /** Teams scored on the pitfall in the cycle, this one included when it is: the percentile's population. */
   scoredTeams: number;
   trend: Trend | null;
-  triggeredSymptoms: { symptomId: string; title: string }[];
+  /** `suspected`: every answer behind it is "don't know", so it is suspected rather than seen. */
+  triggeredSymptoms: { symptomId: string; title: string; suspected: boolean }[];
   /** Questions of the pitfall the team's own answers were split on when it submitted. */
   splitQuestions: number;
 }
@@ -86,6 +87,11 @@ export interface TeamDashboardView {
   historyMethodNote: string | null;
   /** `planItemId`: the team's plan item made from the step's countermeasure, if there is one. */
   remediation: (RemediationStep & { pitfallNames: string[]; planItemId: string | null })[];
+  /**
+   * Set to the pitfall the headline names when every point of it comes from "don't know" answers:
+   * finding out comes before the steps.
+   */
+  findOutFirst: { pitfallName: string } | null;
   /** Whether the viewer may add the steps to the team's plan (latest cycle, active team); the server checks again. */
   canEditPlan: boolean;
   /** The team's anonymous pulse in the selected cycle, counts only; null when nobody answered it. */
@@ -93,7 +99,20 @@ export interface TeamDashboardView {
 }
 
 export type ExplanationItem =
-  | { kind: "answer"; questionId: string; prompt: string; answer: string; points: number; share: number }
+  | {
+      kind: "answer";
+      questionId: string;
+      prompt: string;
+      answer: string;
+      points: number;
+      share: number;
+      /**
+       * False for an answer on the healthy side of its scale, or in its middle: it adds a little to
+       * the score but triggers nothing and makes no next step. True for results stored before the
+       * method said so.
+       */
+      signOnItsOwn: boolean;
+    }
   | { kind: "context-rule"; ruleId: string; explanation: string; points: number; share: number };
 
 export interface PitfallExplanationView {
@@ -120,7 +139,7 @@ export interface PitfallExplanationView {
   /** The pulse questions of this pitfall in the selected cycle, counts only; null when nobody answered. */
   pulse: TeamPulseView | null;
   contributions: ExplanationItem[];
-  triggeredSymptoms: { symptomId: string; title: string }[];
+  triggeredSymptoms: { symptomId: string; title: string; suspected: boolean }[];
   triggeredCauses: { causeId: string; text: string }[];
   countermeasures: { countermeasureId: string; action: string; rationale: string; riskRemoved: number }[];
   /** High-risk findings that hold the pitfall at a band or above. */

@@ -257,6 +257,10 @@ export const contextQuestionSchema = z.strictObject({
  *
  * - `appliesWhen` (optional) says when the rule is a question at all ("the target is 95%"). When
  *   one of these conditions is known not to hold, the rule is not applicable and carries no weight.
+ * - `unless` (optional) names other answers that rule the finding out as a sign of this pitfall
+ *   ("the product budget holder answers for incidents and pays for on-call"). When all of them
+ *   hold, the rule is known not to hold, whatever `when` says; when one is unknown, so is the
+ *   finding (unless `when` already fails).
  * - `when` is the finding itself ("an out-of-hours schedule covers it"). When all of its
  *   conditions hold the rule fires: evidence with risk 1 at its weight. When one is known not to
  *   hold, it is healthy evidence (risk 0) at its weight.
@@ -269,6 +273,7 @@ export const contextRuleSchema = z.strictObject({
   /** Shown when the rule fires: what was found and why it signals the pitfall. */
   explanation: text,
   appliesWhen: z.array(conditionSchema).min(1).optional(),
+  unless: z.array(conditionSchema).min(1).optional(),
   when: z.array(conditionSchema).min(1),
   weight: z.number().int().min(0).max(3),
   floor: floorBandSchema.optional(),

@@ -521,6 +521,10 @@ function checkQuestionnaire(
         condition,
         path: ["contextRules", ruleIndex, "appliesWhen", index],
       })),
+      ...(rule.unless ?? []).map((condition, index) => ({
+        condition,
+        path: ["contextRules", ruleIndex, "unless", index],
+      })),
       ...rule.when.map((condition, index) => ({
         condition,
         path: ["contextRules", ruleIndex, "when", index],
@@ -546,7 +550,11 @@ function checkQuestionnaire(
     checkAnswerType(file, path, { type: "choice", options: question.options }, problems);
     const pitfall = pitfallsById.get(question.pitfallId);
     if (!sectionIndexByPitfall.has(question.pitfallId)) {
-      problems.add(file, [...path, "pitfallId"], `pitfall "${question.pitfallId}" has no section in this questionnaire`);
+      problems.add(
+        file,
+        [...path, "pitfallId"],
+        `pitfall "${question.pitfallId}" has no section in this questionnaire`,
+      );
     } else if (pitfall && isCheckable(pitfall.id)) {
       checkDetects(file, [...path, "detects"], question.detects, pitfall, problems);
     }

@@ -136,6 +136,8 @@ export function scoreFromStoredRows(results: readonly PitfallResultRow[]): Asses
       score: scored ? row.score : null,
       band: scored ? decodeRiskBand(row.band) : null,
       averageScore: scored ? row.score : null,
+      // The scalar rows do not say what the score rests on; nothing reads this here.
+      dontKnowOnly: false,
       confidence: 0,
       findings: [],
       contradictions: [],

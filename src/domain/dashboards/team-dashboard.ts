@@ -27,6 +27,8 @@ const questionContributionSchema = z.looseObject({
   weight: z.number(),
   points: z.number(),
   share: z.number(),
+  /** Method 5 onwards: false for an answer that is no sign of the pitfall on its own. */
+  triggers: z.boolean().optional().catch(undefined),
 });
 
 const contextRuleContributionSchema = z.looseObject({
@@ -66,12 +68,23 @@ const findingSchema = z.looseObject({
 const storedDetailSchema = z.object({
   /** Method 2 onwards: the weighted average before a finding's floor, and the findings that fired. */
   averageScore: z.number().nullable().catch(null).default(null),
+  /** Method 5 onwards: every risk behind the score is a "don't know"; false when not stored. */
+  dontKnowOnly: z.boolean().catch(false).default(false),
   findings: z.array(findingSchema).catch([]).default([]),
   evidence: evidenceSchema.nullable().catch(null),
   contributions: z
     .array(z.discriminatedUnion("source", [questionContributionSchema, contextRuleContributionSchema]))
     .catch([]),
-  triggeredSymptoms: z.array(z.looseObject({ symptomId: z.string(), title: z.string() })).catch([]),
+  triggeredSymptoms: z
+    .array(
+      z.looseObject({
+        symptomId: z.string(),
+        title: z.string(),
+        /** Method 5 onwards: every piece of evidence behind it is a "don't know". */
+        suspected: z.boolean().catch(false).default(false),
+      }),
+    )
+    .catch([]),
   triggeredCauses: z.array(z.looseObject({ causeId: z.string(), text: z.string() })).catch([]),
   countermeasures: z.array(countermeasureRankingSchema).catch([]),
 });
@@ -82,6 +95,7 @@ export type StoredCountermeasure = StoredDetail["countermeasures"][number];
 
 const EMPTY_DETAIL: StoredDetail = {
   averageScore: null,
+  dontKnowOnly: false,
   findings: [],
   evidence: null,
   contributions: [],

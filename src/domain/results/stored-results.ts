@@ -25,6 +25,7 @@ export function toStoredPitfallResults(score: AssessmentScore): StoredPitfallRes
     detail: JSON.stringify({
       methodVersion: score.methodVersion,
       averageScore: pitfall.averageScore,
+      dontKnowOnly: pitfall.dontKnowOnly,
       findings: pitfall.findings,
       contradictions: pitfall.contradictions,
       evidence: pitfall.evidence,
@@ -65,5 +66,9 @@ export function storedAssessmentColumns(score: AssessmentScore): {
   scoringMethodVersion: number;
 } {
   const overall = overallResult(score);
-  return { overallScore: overall.score, overallBand: overall.band, scoringMethodVersion: score.methodVersion };
+  return {
+    overallScore: overall.score,
+    overallBand: overall.band,
+    scoringMethodVersion: score.methodVersion,
+  };
 }

@@ -62,6 +62,11 @@ export interface CompiledQuestion {
   readonly accepts: CompiledAnswerRules;
   /** Risk of "don't know" when not knowing is evidence; -1 when it only lowers confidence. */
   readonly dontKnowRisk: number;
+  /**
+   * Whether it is answered on an agreement scale, whose middle ("neither agree nor disagree", risk
+   * 0.5) takes no side and so triggers nothing.
+   */
+  readonly agreement: boolean;
   /** Context conditions for the question to apply at all; empty when it always applies. */
   readonly appliesWhen: readonly CompiledCondition[];
   /** Context conditions under which "not applicable" is a contradiction; empty when never. */
@@ -92,6 +97,8 @@ export interface CompiledRule {
   readonly weight: number;
   /** The rule's precondition; empty when it always applies. */
   readonly appliesWhen: readonly CompiledCondition[];
+  /** The answers that, when all hold, rule the finding out (the rule does not hold); often empty. */
+  readonly unless: readonly CompiledCondition[];
   readonly conditions: readonly CompiledCondition[];
   /** The lowest score of the floor band when the rule is a high-risk finding, else 0. */
   readonly floorScore: number;
@@ -222,8 +229,6 @@ export interface ScoringScratch {
   readonly rankedCountermeasures: (RankedCountermeasure | undefined)[];
   /** How many pitfall rankings each entry of `rankedCountermeasures` holds so far. */
   readonly countermeasureFilled: Uint8Array;
-  /** Assessment-wide gain of each countermeasure of the pitfall being ranked, by position. */
-  readonly rankingTotals: Float64Array;
   /** A list being ordered: item numbers, and their sort keys (points or totals, pitfall counts). */
   readonly order: Int32Array;
   readonly orderKeys: Float64Array;
@@ -322,6 +327,7 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
         weight: question.weight,
         accepts: compileQuestionAnswerRules(question),
         dontKnowRisk: question.dontKnowRisk ?? -1,
+        agreement: question.answer.type === "agreement",
         appliesWhen: compileConditions(
           question.appliesWhen ?? [],
           `${where}: question "${question.id}" (appliesWhen)`,
@@ -532,9 +538,6 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
     order: new Int32Array(Math.max(maxEvidence, countermeasures.length)),
     orderKeys: new Float64Array(Math.max(maxEvidence, countermeasures.length)),
     orderCounts: new Int32Array(Math.max(maxEvidence, countermeasures.length)),
-    rankingTotals: new Float64Array(
-      Math.max(0, ...sections.map((section) => section.countermeasures.length)),
-    ),
   };
 
   return {
@@ -561,6 +564,7 @@ function compileRule(
   const label = `${where}: context rule "${rule.id}"`;
   const conditions = compileConditions(rule.when, label, contextQuestionById, questionById);
   const appliesWhen = compileConditions(rule.appliesWhen ?? [], label, contextQuestionById, questionById);
+  const unless = compileConditions(rule.unless ?? [], label, contextQuestionById, questionById);
   if (rule.weight === 0 && rule.floor === undefined) {
     throw new ScoringContentError(`${label} has weight 0 and no floor, so it could never count`);
   }
@@ -573,6 +577,7 @@ function compileRule(
     id: rule.id,
     weight: rule.weight,
     appliesWhen,
+    unless,
     conditions,
     floorScore: floor === null ? 0 : FLOOR_SCORE[floor],
     floor,

@@ -55,7 +55,8 @@ import {
 
 /**
  * An answer triggers the symptoms and causes it detects when its risk is at least this: the
- * answer sits on the risky half of its scale. A context rule triggers them when it fires.
+ * answer sits on the risky half of its scale. The middle of an agreement scale ("neither agree nor
+ * disagree") takes no side and triggers nothing. A context rule triggers them when it fires.
  */
 export const SYMPTOM_TRIGGER_RISK = 0.5;
 
@@ -270,8 +271,10 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
   // Bit i set: evidence i has risk above 0 / at or above the trigger risk.
   let positiveMask = 0;
   let triggerMask = 0;
-  // Whether any risk rests on something known: an answer given as a value, or a finding that reads one.
+  // Whether any risk rests on something known: an answer given as a value, or a finding that reads
+  // one; and which evidence that is (bit i set), so a symptom resting on none of it is suspected.
   let knownRisk = false;
+  let knownMask = 0;
 
   for (let index = 0; index < questionCount; index++) {
     const question = questions[index]!;
@@ -285,10 +288,16 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
     }
     applicableWeight += question.weight;
     let risk: number;
+    let triggers: boolean;
     if (state === VALUE) {
       risk = questionRisk[question.index]!;
       answered++;
-      if (risk > 0) knownRisk = true;
+      if (risk > 0) {
+        knownRisk = true;
+        knownMask |= 1 << index;
+      }
+      // "Neither agree nor disagree" is the one agreement answer at risk 0.5.
+      triggers = risk >= SYMPTOM_TRIGGER_RISK && !(question.agreement && risk === 0.5);
     } else {
       if (state === UNANSWERED) {
         unanswered++;
@@ -301,6 +310,7 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
       } else dontKnow++;
       if (question.dontKnowRisk < 0) continue;
       risk = question.dontKnowRisk;
+      triggers = risk >= SYMPTOM_TRIGGER_RISK;
       if (state === DONT_KNOW) dontKnowAsEvidence++;
     }
     answeredQuestions++;
@@ -308,7 +318,7 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
     answeredWeight += question.weight;
     weightedRisk += question.weight * risk;
     if (risk > 0) positiveMask |= 1 << index;
-    if (risk >= SYMPTOM_TRIGGER_RISK) triggerMask |= 1 << index;
+    if (triggers) triggerMask |= 1 << index;
   }
   const questionsApplicable = questionCount - notApplicable > 0;
 
@@ -329,7 +339,10 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
       positiveMask |= 1 << evidenceIndex;
       triggerMask |= 1 << evidenceIndex;
       if (rule.floorScore > floorScore) floorScore = rule.floorScore;
-      if (rule.readsValue) knownRisk = true;
+      if (rule.readsValue) {
+        knownRisk = true;
+        knownMask |= 1 << evidenceIndex;
+      }
     } else if (outcome === RULE_NOT_HOLDING) {
       applicableWeight += rule.weight;
       answeredWeight += rule.weight;
@@ -375,24 +388,28 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
     const lift = score > averageScore ? score - average : 0;
     const liftMask = lift > 0 ? floorMask : 0;
     if (score >= NONE_BAND_TOP) {
-      contributions = collectContributions(section, scratch, positiveMask, liftMask, {
+      contributions = collectContributions(section, scratch, positiveMask, triggerMask, liftMask, {
         weightedRisk,
         average: capped ? score : average,
         lift,
-        score,
       });
       for (let index = 0; index < section.symptoms.length; index++) {
         if ((section.symptoms[index]!.evidenceMask & triggerMask) !== 0) triggeredSymptomMask |= 1 << index;
       }
       if (triggeredSymptomMask !== 0)
-        triggeredSymptoms = collectTriggeredSymptoms(section, scratch, triggerMask, triggeredSymptomMask);
+        triggeredSymptoms = collectTriggeredSymptoms(
+          section,
+          scratch,
+          triggerMask,
+          triggeredSymptomMask,
+          knownMask,
+        );
       triggeredCauses = collectTriggeredCauses(section, scratch, triggerMask);
     } else {
-      contributions = collectContributions(section, scratch, positiveMask, 0, {
+      contributions = collectContributions(section, scratch, positiveMask, triggerMask, 0, {
         weightedRisk,
         average,
         lift: 0,
-        score,
       });
       // Band None: nothing to act on, so no countermeasure removes anything.
       positiveMask = 0;
@@ -403,10 +420,12 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
   }
 
   const contextRules = ruleResults(section, ruleOutcome);
+  // Only evidence that triggers (a finding, or an answer on the risky half) hands out points.
+  const foundMask = positiveMask & triggerMask;
   const countermeasures =
-    positiveMask === 0
+    foundMask === 0
       ? section.idleCountermeasures
-      : rankPitfallCountermeasures(section, scratch, positiveMask, triggerMask, triggeredSymptomMask, score!);
+      : rankPitfallCountermeasures(section, scratch, foundMask, triggeredSymptomMask, score!);
 
   return {
     pitfallId: section.pitfallId,
@@ -415,6 +434,8 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
     score,
     band: score === null ? null : bandForScore(score),
     averageScore,
+    // Signs found, and none of them known: every one is a "don't know".
+    dontKnowOnly: score !== null && (positiveMask & triggerMask) !== 0 && (knownMask & triggerMask) === 0,
     confidence: status === "scored" && applicableWeight > 0 ? round2(answeredWeight / applicableWeight) : 0,
     findings,
     contradictions: contradictionMask === 0 ? NONE : questionIdsOf(section, contradictionMask),
@@ -483,20 +504,21 @@ function ruleResults(section: CompiledSection, ruleOutcome: Uint8Array): readonl
 /**
  * The section's countermeasure rankings, in content order; `rankCountermeasures` sorts them.
  *
- * A piece of evidence of a cause gives its points to the countermeasures that remove that cause,
- * in equal parts. A piece of evidence of a symptom alone gives its points to the countermeasures
- * relieving the symptom, in proportion to the points each of them already has from causes found
- * (evenly when none has any): a symptom goes away when its causes do, so it follows the causes
- * found. A cause is found by evidence that triggers it (`triggerMask`, risk of at least
- * SYMPTOM_TRIGGER_RISK): an answer on the healthy side ("agree, our services degrade gracefully")
- * keeps its own small share but does not steer a symptom's points to its countermeasure. Either
- * way an item's points are handed out once, so a countermeasure's share never exceeds the score.
+ * Only evidence found (`foundMask`: a finding, or an answer that triggers what it detects) hands
+ * out its points. A piece of evidence of a cause gives them to the countermeasures that remove
+ * that cause, in equal parts. A piece of evidence of a symptom alone gives them to the
+ * countermeasures relieving the symptom, in proportion to the points each of them already has
+ * from causes found (evenly when none has any): a symptom goes away when its causes do, so it
+ * follows the causes found. An answer on the healthy side ("agree, our services degrade
+ * gracefully") or in the middle of its scale counts in the score but gives its points to no
+ * countermeasure: a step is never offered, or put first, for a practice the team says it has.
+ * Each item's points are handed out at most once, so a countermeasure's share never exceeds the
+ * score.
  */
 function rankPitfallCountermeasures(
   section: CompiledSection,
   scratch: ScoringScratch,
-  positiveMask: number,
-  triggerMask: number,
+  foundMask: number,
   triggeredSymptomMask: number,
   score: number,
 ): PitfallCountermeasureRanking[] {
@@ -509,7 +531,7 @@ function rankPitfallCountermeasures(
     countermeasureCausePoints[position] = 0;
   }
   let symptomOnly = 0;
-  for (let bits = positiveMask; bits !== 0; bits &= bits - 1) {
+  for (let bits = foundMask; bits !== 0; bits &= bits - 1) {
     const evidence = 31 - Math.clz32(bits & -bits);
     const owners = causeOwners[evidence]!;
     if (owners === 0) {
@@ -517,11 +539,10 @@ function rankPitfallCountermeasures(
       continue;
     }
     const share = evidencePoints[evidence]! / bitCount(owners);
-    const found = (triggerMask & (1 << evidence)) !== 0;
     for (let ownerBits = owners; ownerBits !== 0; ownerBits &= ownerBits - 1) {
       const position = 31 - Math.clz32(ownerBits & -ownerBits);
       countermeasureShares[position]! += share;
-      if (found) countermeasureCausePoints[position]! += share;
+      countermeasureCausePoints[position]! += share;
     }
   }
   for (let bits = symptomOnly; bits !== 0; bits &= bits - 1) {
@@ -614,13 +635,24 @@ function evaluateConditions(conditions: readonly CompiledCondition[], scratch: S
  * applies, its conditions decide: all hold, it fires; one is known false, it is healthy evidence;
  * otherwise it is unassessed. A rule whose precondition is unknown is unassessed, unless its
  * conditions already rule out a finding, in which case there is nothing to say: not applicable.
+ *
+ * A rule's `unless` answers rule its finding out: the finding is its conditions and "not all of
+ * `unless`". All of them holding makes the rule known not to hold; one of them unknown leaves the
+ * finding unknown, unless the conditions already fail; one known false, or not applicable, leaves
+ * the conditions to decide. So a riskier answer to an `unless` question can only make the rule
+ * hold, never take away the healthy weight it had.
  */
 function evaluateRule(rule: CompiledRule, scratch: ScoringScratch): number {
   const applies =
     rule.appliesWhen.length === 0 ? CONDITIONS_HOLD : evaluateConditions(rule.appliesWhen, scratch);
   if (applies === CONDITIONS_FAIL || applies === CONDITIONS_NOT_APPLICABLE) return RULE_NOT_APPLICABLE;
-  const holds = evaluateConditions(rule.conditions, scratch);
+  let holds = evaluateConditions(rule.conditions, scratch);
   if (holds === CONDITIONS_NOT_APPLICABLE) return RULE_NOT_APPLICABLE;
+  if (rule.unless.length > 0 && holds !== CONDITIONS_FAIL) {
+    const ruledOut = evaluateConditions(rule.unless, scratch);
+    if (ruledOut === CONDITIONS_HOLD) holds = CONDITIONS_FAIL;
+    else if (ruledOut === CONDITIONS_UNKNOWN) holds = CONDITIONS_UNKNOWN;
+  }
   if (applies === CONDITIONS_UNKNOWN)
     return holds === CONDITIONS_FAIL ? RULE_NOT_APPLICABLE : RULE_UNASSESSED;
   if (holds === CONDITIONS_HOLD) return RULE_FIRED;
@@ -638,16 +670,20 @@ function collectContributions(
   section: CompiledSection,
   scratch: ScoringScratch,
   positiveMask: number,
+  triggerMask: number,
   liftMask: number,
-  totals: { weightedRisk: number; average: number; lift: number; score: number },
+  totals: { weightedRisk: number; average: number; lift: number },
 ): readonly Contribution[] {
   const { questions, rules } = section;
   const { evidenceRisk, evidencePoints, evidenceContribution, evidenceKind, order, orderKeys } = scratch;
   const questionCount = questions.length;
   const count = bitCount(positiveMask);
   if (count === 0) return NONE;
-  const { weightedRisk, average, lift, score } = totals;
+  const { weightedRisk, average, lift } = totals;
   const pointsPerRisk = weightedRisk > 0 ? average / weightedRisk : 0;
+  // The points before rounding add up to this: shares are of it, so they add up to 1 and one
+  // answer behind the whole score is 100% of it, never a rounding step more.
+  const total = average + lift;
   const liftEach = liftMask === 0 ? 0 : lift / bitCount(liftMask);
 
   // Order first, on unboxed numbers, then build the objects in that order: sorting the objects
@@ -676,7 +712,7 @@ function collectContributions(
   for (let position = 0; position < count; position++) {
     const index = order[position]!;
     const risk = evidenceRisk[index]!;
-    const share = score > 0 ? round3(evidencePoints[index]! / score) : 0;
+    const share = total > 0 ? round3(evidencePoints[index]! / total) : 0;
     let contribution: Contribution;
     if (index < questionCount) {
       const question = questions[index]!;
@@ -690,6 +726,7 @@ function collectContributions(
         weight: question.weight,
         points: orderKeys[position]!,
         share,
+        triggers: (triggerMask & (1 << index)) !== 0,
       };
     } else {
       const rule = rules[index - questionCount]!;
@@ -715,6 +752,7 @@ function collectTriggeredSymptoms(
   scratch: ScoringScratch,
   triggerMask: number,
   triggeredSymptomMask: number,
+  knownMask: number,
 ): readonly TriggeredSymptom[] {
   const triggered: TriggeredSymptom[] = new Array(bitCount(triggeredSymptomMask));
   let filled = 0;
@@ -724,6 +762,7 @@ function collectTriggeredSymptoms(
     triggered[filled++] = {
       symptomId: link.symptom.id,
       title: link.symptom.title,
+      suspected: (evidence & knownMask) === 0,
       answers: contributionsOf(scratch, evidence & section.questionMask) as readonly QuestionContribution[],
       contextRules: contributionsOf(
         scratch,
@@ -811,7 +850,7 @@ function addressedAndTriggered(
  * serves several pitfalls at risk outranks one that serves a single pitfall.
  *
  * Ties are broken by a fixed rule, never by the order of the content: within a pitfall, most risk
- * removed, then most removed across the assessment, then least effort, then id; across the
+ * removed, then least effort, then id; across the
  * assessment, most urgency, then most risk removed, then least effort, then id. The worst
  * pitfall's own first step, and each other Critical pitfall's, lead the assessment-wide list
  * (`leadingCountermeasureIds`).
@@ -826,7 +865,6 @@ function rankCountermeasures(
     countermeasurePitfalls,
     rankedCountermeasures,
     countermeasureFilled,
-    rankingTotals,
   } = compiled.scratch;
   for (let index = 0; index < rankedCountermeasures.length; index++) rankedCountermeasures[index] = undefined;
   let rankedCount = 0;
@@ -841,7 +879,6 @@ function rankCountermeasures(
     for (let position = 0; position < rankings.length; position++) {
       const ranking = rankings[position]!;
       const countermeasureIndex = links[position]!.countermeasureIndex;
-      rankingTotals[position] = countermeasureTotals[countermeasureIndex]!;
       if (ranking.riskRemoved <= 0) continue;
       let entry = rankedCountermeasures[countermeasureIndex];
       if (entry === undefined) {
@@ -862,7 +899,7 @@ function rankCountermeasures(
       (entry.pitfalls as PitfallCountermeasureRanking[])[countermeasureFilled[countermeasureIndex]!++] =
         ranking;
     }
-    if (rankings.length > 1) sortPitfallCountermeasures(rankings, rankingTotals, links);
+    if (rankings.length > 1) sortPitfallCountermeasures(rankings, links);
   }
 
   if (rankedCount === 0) return NONE;
@@ -901,19 +938,17 @@ function fillPrefix(items: Float64Array | Uint8Array, length: number, value: num
  */
 
 /**
- * Most risk removed from this pitfall first, then most removed across the assessment, then least
- * effort, then id; `totals[i]` is the assessment-wide gain of `items[i]` and moves with it.
+ * Most risk removed from this pitfall first, then least effort (as docs/scoring.md promises: a tie
+ * goes to the quicker step), then id.
  */
 function sortPitfallCountermeasures(
   items: PitfallCountermeasureRanking[],
-  totals: Float64Array,
   links: readonly CompiledCountermeasureLink[],
 ): void {
   const efforts = effortScratch;
   for (let index = 0; index < items.length; index++) efforts[index] = links[index]!.effortRank;
   for (let index = 1; index < items.length; index++) {
     const item = items[index]!;
-    const total = totals[index]!;
     const effort = efforts[index]!;
     let position = index - 1;
     while (position >= 0) {
@@ -921,19 +956,15 @@ function sortPitfallCountermeasures(
       const ahead =
         other.riskRemoved !== item.riskRemoved
           ? other.riskRemoved > item.riskRemoved
-          : totals[position]! !== total
-            ? totals[position]! > total
-            : efforts[position]! !== effort
-              ? efforts[position]! < effort
-              : other.countermeasureId < item.countermeasureId;
+          : efforts[position]! !== effort
+            ? efforts[position]! < effort
+            : other.countermeasureId < item.countermeasureId;
       if (ahead) break;
       items[position + 1] = other;
-      totals[position + 1] = totals[position]!;
       efforts[position + 1] = efforts[position]!;
       position--;
     }
     items[position + 1] = item;
-    totals[position + 1] = total;
     efforts[position + 1] = effort;
   }
 }

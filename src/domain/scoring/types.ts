@@ -24,8 +24,16 @@ import type { RiskBand } from "./bands";
  * is a finding; the anonymous pulse is evidence of symptoms only, and a rota saying it is worn out
  * holds Limited on-call schedule at Medium; a symptom's points follow only causes found (evidence at
  * the trigger risk or above), not healthy-side answers.
+ * Version 5: only evidence found (a finding, or an answer on the risky half) gives its points to
+ * next steps, and ties within a pitfall go to the least effort; "neither agree nor disagree"
+ * triggers nothing; rules may name the answers that rule them out (`unless`), so a 99.99% target
+ * without a documented need is an inflated-targets symptom only where the product budget holder
+ * does not both answer for incidents and pay for on-call, and is always a run-cost finding; every
+ * deployment approved one by one in one change category, waiting a day or more, holds Change
+ * management treacle at High; batching for approval is evidence of that cause, not of rare
+ * deployments; causes read only from the answers that say them; shares of a score add up to 1.
  */
-export const SCORING_METHOD_VERSION = 4;
+export const SCORING_METHOD_VERSION = 5;
 
 /**
  * - scored: at least one question of the pitfall was answered with a value (or a "don't know" that
@@ -66,8 +74,16 @@ export interface QuestionContribution {
   weight: number;
   /** Score points this answer accounts for; a pitfall's points add up to its score (up to rounding). */
   points: number;
-  /** Fraction of the score this answer accounts for (unrounded points over the rounded score, so it can exceed 1 by a rounding step). */
+  /** Fraction of the score this answer accounts for (0..1; a pitfall's shares add up to 1). */
   share: number;
+  /**
+   * Whether the answer is a sign of the pitfall on its own: on the risky half of its scale (risk
+   * 0.5 or more, "neither agree nor disagree" excepted), so it triggers the symptoms or causes it
+   * is evidence of and its points go to next steps. False for an answer on the healthy side, such
+   * as "agree" that a good practice is in place: it carries a little risk, as only the healthiest
+   * answer carries none, but points at nothing to do.
+   */
+  triggers: boolean;
 }
 
 export interface ContextRuleContribution {
@@ -92,6 +108,11 @@ export type Contribution = QuestionContribution | ContextRuleContribution;
 export interface TriggeredSymptom {
   symptomId: string;
   title: string;
+  /**
+   * True when every piece of evidence behind it is a "don't know" (or a finding that reads only
+   * "don't know"): the symptom is suspected, not seen, until the team finds out.
+   */
+  suspected: boolean;
   answers: readonly QuestionContribution[];
   contextRules: readonly ContextRuleContribution[];
 }
@@ -173,6 +194,13 @@ export interface PitfallScore {
    * unless scored. Equal to `score` unless a high-risk finding lifted it.
    */
   averageScore: number | null;
+  /**
+   * True when the pitfall is scored above band None, shows some sign of itself (evidence that
+   * triggers what it is evidence of), and every such sign is a "don't know" (or a finding that
+   * reads only "don't know"); answers that are no sign on their own do not count either way.
+   * Nothing that points at the pitfall is known, so finding out comes first.
+   */
+  dontKnowOnly: boolean;
   /** 0..1 with two decimals: answered evidence weight / applicable evidence weight; 0 unless scored. */
   confidence: number;
   /** High-risk findings that fired, highest floor first. */

@@ -95,6 +95,28 @@ export function ResultPage({
         title="What to do first"
         description="The remediation steps that remove most risk across the pitfalls, most urgent first."
       >
+        {result.findOutFirst ? (
+          <div
+            role="note"
+            aria-label="Find out first"
+            className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3 text-sm"
+            data-testid="find-out-first"
+          >
+            <p>
+              <span className="font-semibold">Find out first.</span> Every point of{" "}
+              {result.findOutFirst.pitfallName}, the pitfall the headline names, comes from &ldquo;don&apos;t
+              know&rdquo; answers: start by finding out how things stand. The steps below are what would help
+              if the answers confirm the risk.
+            </p>
+            {result.findOutFirst.questions.length > 0 ? (
+              <ul className="mt-1 list-disc pl-5">
+                {result.findOutFirst.questions.map((question) => (
+                  <li key={question}>{question}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
         {result.topSteps.length === 0 ? (
           <p className="text-slate-700">No pitfall shows risk, so there is no remediation step to take.</p>
         ) : (
@@ -184,8 +206,27 @@ function ResultDetail({ title, children }: { title: string; children: ReactNode 
   );
 }
 
+function SymptomList({ symptoms }: { symptoms: PitfallResultView["symptoms"] }) {
+  return (
+    <ul className="mt-2 flex flex-wrap gap-2 text-sm">
+      {symptoms.map((symptom) => (
+        <li key={symptom.id}>
+          <Link
+            href={symptom.href}
+            className="inline-block rounded-md border border-slate-300 px-2 py-1 text-blue-800 underline hover:bg-slate-50"
+          >
+            {symptom.title}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function PitfallResultCard({ pitfall }: { pitfall: PitfallResultView }) {
   const headingId = `result-${pitfall.pitfallId}`;
+  const seen = pitfall.symptoms.filter((symptom) => !symptom.suspected);
+  const suspected = pitfall.symptoms.filter((symptom) => symptom.suspected);
   return (
     <article
       aria-labelledby={headingId}
@@ -271,6 +312,9 @@ function PitfallResultCard({ pitfall }: { pitfall: PitfallResultView }) {
                   {contribution.answer ? (
                     <span className="text-slate-700"> — answered &ldquo;{contribution.answer}&rdquo;</span>
                   ) : null}
+                  {contribution.signOnItsOwn ? null : (
+                    <span className="text-slate-700"> (not a sign of the pitfall on its own)</span>
+                  )}
                 </span>
                 <span className="shrink-0 font-medium tabular-nums">
                   {formatPercent(contribution.share)} of the score
@@ -281,20 +325,18 @@ function PitfallResultCard({ pitfall }: { pitfall: PitfallResultView }) {
         </ResultDetail>
       ) : null}
 
-      {pitfall.symptoms.length > 0 ? (
+      {seen.length > 0 ? (
         <ResultDetail title="Symptoms seen">
-          <ul className="mt-2 flex flex-wrap gap-2 text-sm">
-            {pitfall.symptoms.map((symptom) => (
-              <li key={symptom.id}>
-                <Link
-                  href={symptom.href}
-                  className="inline-block rounded-md border border-slate-300 px-2 py-1 text-blue-800 underline hover:bg-slate-50"
-                >
-                  {symptom.title}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <SymptomList symptoms={seen} />
+        </ResultDetail>
+      ) : null}
+
+      {suspected.length > 0 ? (
+        <ResultDetail title="Symptoms suspected">
+          <p className="text-sm text-slate-700">
+            Every answer behind these is &ldquo;don&apos;t know&rdquo;: find out whether they are there.
+          </p>
+          <SymptomList symptoms={suspected} />
         </ResultDetail>
       ) : null}
 

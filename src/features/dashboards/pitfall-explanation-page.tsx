@@ -19,6 +19,9 @@ type Contribution = PitfallExplanationView["contributions"][number];
 
 const contributionsCaption = "Answers and team context checks behind the score, largest share first";
 
+/** How an answer on the healthy side of its scale, or in its middle, is marked. */
+const NOT_A_SIGN = "Not a sign of the pitfall on its own";
+
 const contributionColumns: Column<Contribution>[] = [
   {
     key: "evidence",
@@ -38,7 +41,15 @@ const contributionColumns: Column<Contribution>[] = [
   {
     key: "answer",
     header: "The team's answer",
-    cell: (item) => (item.kind === "answer" ? item.answer : "Applies to the team's context"),
+    cell: (item) =>
+      item.kind === "answer" ? (
+        <>
+          {item.answer}
+          {item.signOnItsOwn ? null : <span className="block text-sm text-slate-700">{NOT_A_SIGN}</span>}
+        </>
+      ) : (
+        "Applies to the team's context"
+      ),
   },
   {
     key: "share",
@@ -158,8 +169,12 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
 
       <SectionCard id="contributions-heading" title="What drove the score">
         <p className="text-sm text-slate-700">
-          Answers that show no sign of the pitfall add nothing to the score and are not listed. The shares add
-          up to the whole score.
+          Answers with no risk at all add nothing to the score and are not listed. An answer on the healthy
+          side of its scale still adds a little, as only the healthiest answer carries no risk
+          (&ldquo;Agree&rdquo; that a good practice is in place is a quarter of the way to the risky end), and
+          &ldquo;Neither agree nor disagree&rdquo; sits in the middle: such answers are marked &ldquo;
+          {NOT_A_SIGN.toLowerCase()}&rdquo;. They trigger no symptom or cause, and no next step is offered for
+          them. The shares add up to the whole score.
         </p>
         {view.contributions.length === 0 ? (
           <p className="text-slate-700">

@@ -7,7 +7,8 @@ export function SymptomLinks({
   className = "",
 }: {
   pitfallId: string;
-  symptoms: readonly { symptomId: string; title: string }[];
+  /** `suspected`: every answer behind it is "don't know"; it is marked so, not shown as seen. */
+  symptoms: readonly { symptomId: string; title: string; suspected?: boolean }[];
   className?: string;
 }) {
   return (
@@ -15,6 +16,12 @@ export function SymptomLinks({
       {symptoms.map((symptom) => (
         <li key={symptom.symptomId}>
           <TextLink href={`/playbook/${pitfallId}#${symptom.symptomId}`}>{symptom.title}</TextLink>
+          {symptom.suspected ? (
+            <span className="text-sm text-slate-700">
+              {" "}
+              (suspected: every answer behind it is &ldquo;don&apos;t know&rdquo;)
+            </span>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -315,6 +315,14 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
             </SectionCard>
 
             <SectionCard id="remediation-heading" title="Top remediation steps">
+              {view.findOutFirst ? (
+                <p className="mt-2 rounded-md border-l-4 border-amber-600 bg-amber-50 p-3 text-sm">
+                  <span className="font-semibold">Find out first.</span> Every point of{" "}
+                  {view.findOutFirst.pitfallName} comes from &ldquo;don&apos;t know&rdquo; answers: start by
+                  finding out how things stand. The steps below are what would help if the answers confirm the
+                  risk.
+                </p>
+              ) : null}
               {view.remediation.length === 0 ? (
                 <p className="mt-2 text-slate-700">
                   No countermeasure would lower the score of a pitfall with risk this cycle.

@@ -1,7 +1,7 @@
 import "server-only";
 import { can, type Actor } from "@/domain/access/policy";
 import { pitfallById, questionnaireById } from "@/domain/content";
-import type { PitfallId } from "@/domain/content/schema";
+import type { PitfallId, Questionnaire } from "@/domain/content/schema";
 import { listContradictedAnswers, listMissingRequiredAnswers, decodeRiskBand } from "@/domain/scoring";
 import {
   showsFindings,
@@ -607,12 +607,14 @@ export async function getAssessmentResult(
           answer: null,
           share: contribution.share,
           points: contribution.points,
+          signOnItsOwn: true,
         };
       }
       return {
         ...contributionWords(questionnaire, contribution),
         share: contribution.share,
         points: contribution.points,
+        signOnItsOwn: contribution.triggers !== false,
       };
     });
     // No symptoms or next steps for a pitfall in band None or not scored, even where an older
@@ -623,6 +625,7 @@ export async function getAssessmentResult(
           id: symptom.symptomId,
           title: symptom.title,
           href: playbookPath(result.pitfallId, symptom.symptomId),
+          suspected: symptom.suspected === true,
         }))
       : [];
     const nextSteps = findings
@@ -723,6 +726,7 @@ export async function getAssessmentResult(
   if (mayReopen && status === "submitted" && assessment.cycle.status !== "open") {
     reopenBlockedReason = `${assessment.cycle.name} is closed. Open the cycle again on the Cycles page to reopen its assessments.`;
   }
+  const overall = overallOf(assessment);
   return {
     timeZone: orgTimeZone(),
     team: { name: team.name, slug: team.slug },
@@ -734,8 +738,9 @@ export async function getAssessmentResult(
       submittedByName: submittedBy?.name ?? null,
       reopening: await readReopening(db, assessment),
     },
-    overall: overallOf(assessment),
+    overall,
     pitfalls,
+    findOutFirst: topSteps.length > 0 ? findOutFirst(results, questionnaire) : null,
     topSteps: topSteps.map((step) => ({
       countermeasureId: step.countermeasureId,
       action: step.action,
@@ -753,6 +758,37 @@ export async function getAssessmentResult(
     individualRespondents,
     disagreementsHiddenWhileReopened,
   };
+}
+
+/** How many of the questions behind a "find out first" line are named. */
+const FIND_OUT_QUESTIONS = 3;
+
+/**
+ * "Find out first": when every point of the pitfall the headline names comes from "don't know"
+ * answers, finding out comes before any countermeasure. Null otherwise, and for results stored
+ * before the method said what a score rests on.
+ */
+function findOutFirst(
+  results: readonly {
+    pitfallId: string;
+    status: string;
+    score: number | null;
+    band: string | null;
+    detail: string;
+  }[],
+  questionnaire: Questionnaire | undefined,
+): AssessmentResultView["findOutFirst"] {
+  const worstId = teamHeadline(results).worstPitfalls[0];
+  const worst = results.find((result) => result.pitfallId === worstId);
+  if (!worst || !showsFindings(worst)) return null;
+  const detail = parseResultDetail(worst.detail);
+  if (detail.dontKnowOnly !== true) return null;
+  const questions = detail.contributions
+    .flatMap((contribution) =>
+      contribution.source === "question" ? [contributionWords(questionnaire, contribution).label] : [],
+    )
+    .slice(0, FIND_OUT_QUESTIONS);
+  return { pitfallName: pitfallName(worst.pitfallId), questions };
 }
 
 /** The team's answers of an assessment, as stored (for a reopened one, as they stand now). */

@@ -19,6 +19,8 @@ const contribution = z.discriminatedUnion("source", [
     value: answerValue.nullable(),
     share: z.number(),
     points: z.number(),
+    /** Method 5 onwards: false for an answer that is no sign of the pitfall on its own. */
+    triggers: z.boolean().optional().catch(undefined),
   }),
   z.object({
     source: z.literal("context-rule"),
@@ -29,7 +31,12 @@ const contribution = z.discriminatedUnion("source", [
   }),
 ]);
 
-const triggeredSymptom = z.object({ symptomId: z.string(), title: z.string() });
+const triggeredSymptom = z.object({
+  symptomId: z.string(),
+  title: z.string(),
+  /** Method 5 onwards: every piece of evidence behind it is a "don't know". */
+  suspected: z.boolean().optional().catch(undefined),
+});
 
 const countermeasure = z.object({
   countermeasureId: z.string(),
@@ -47,6 +54,8 @@ const finding = z.object({
 const resultDetail = z.object({
   /** Method 2 onwards: the weighted average before a finding's floor, and the findings that fired. */
   averageScore: z.number().nullable().catch(null).optional(),
+  /** Method 5 onwards: every risk behind the score is a "don't know". */
+  dontKnowOnly: z.boolean().optional().catch(undefined),
   findings: listOfValid(finding).optional(),
   contradictions: z.array(z.string()).catch([]).optional(),
   contributions: listOfValid(contribution),

@@ -189,6 +189,7 @@ export async function getTeamDashboard(
     methodChange: null,
     historyMethodNote: null,
     remediation: [],
+    findOutFirst: null,
     canEditPlan: false,
     pulse: null,
   };
@@ -257,10 +258,9 @@ export async function getTeamDashboard(
       ),
       // None for a pitfall in band None or not scored, whatever an older stored result lists.
       triggeredSymptoms: showsFindings(row)
-        ? (detailByPitfall.get(pitfallId)?.triggeredSymptoms ?? []).map(({ symptomId, title }) => ({
-            symptomId,
-            title,
-          }))
+        ? (detailByPitfall.get(pitfallId)?.triggeredSymptoms ?? []).map(
+            ({ symptomId, title, suspected }) => ({ symptomId, title, suspected }),
+          )
         : [],
       splitQuestions: row.splitQuestions,
     });
@@ -310,6 +310,14 @@ export async function getTeamDashboard(
       })
     : [];
   const planItemOf = new Map(planItems.map((item) => [item.countermeasureId, item.id]));
+  const worstId = headlineOf(selected.id)?.worstPitfalls[0];
+  const findOutFirst =
+    remediation.length > 0 &&
+    worstId !== undefined &&
+    withFindings.has(worstId) &&
+    detailByPitfall.get(worstId)?.dontKnowOnly === true
+      ? { pitfallName: pitfallById(worstId)?.name ?? worstId }
+      : null;
 
   return {
     ...empty,
@@ -346,6 +354,7 @@ export async function getTeamDashboard(
       pitfallNames: step.pitfallIds.map((id) => pitfallById(id)?.name ?? id),
       planItemId: planItemOf.get(step.countermeasureId) ?? null,
     })),
+    findOutFirst,
     // Plans are made from the latest submitted ranking, so adding is offered on the latest cycle only.
     canEditPlan: context.canEditPlan && selected.id === context.submitted.at(-1)?.id,
     pulse,
@@ -430,6 +439,7 @@ export async function getPitfallExplanation(
       answer: words.answer,
       points: contribution.points,
       share: contribution.share,
+      signOnItsOwn: contribution.triggers !== false,
     };
   });
 
@@ -475,7 +485,7 @@ export async function getPitfallExplanation(
     contributions,
     // No symptoms or next steps for a pitfall in band None or not scored (older results list them).
     triggeredSymptoms: findings
-      ? detail.triggeredSymptoms.map(({ symptomId, title }) => ({ symptomId, title }))
+      ? detail.triggeredSymptoms.map(({ symptomId, title, suspected }) => ({ symptomId, title, suspected }))
       : [],
     triggeredCauses: findings ? detail.triggeredCauses.map(({ causeId, text }) => ({ causeId, text })) : [],
     countermeasures: detail.countermeasures

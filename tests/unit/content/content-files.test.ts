@@ -173,6 +173,64 @@ describe("references between content", () => {
   });
 });
 
+describe("cause texts and questions say only what the answers behind them say", () => {
+  const causeText = (pitfallId: string, causeId: string) =>
+    pitfalls.find((pitfall) => pitfall.id === pitfallId)!.causes.find((cause) => cause.id === causeId)!.text;
+
+  it("words the targets-not-chosen-on-exposure cause for targets above and below the band alike", () => {
+    const text = causeText("linear-run-costs", "targets-not-chosen-on-exposure");
+    expect(text).toMatch(/above/);
+    expect(text).toMatch(/below/);
+    expect(text).not.toMatch(/to a higher level/);
+    const below = questionnaire.contextRules.filter((rule) => rule.id.startsWith("target-below-exposure"));
+    expect(below.length).toBe(2);
+    for (const rule of below) expect(rule.detects.causes).toEqual(["targets-not-chosen-on-exposure"]);
+  });
+
+  it("keeps the reactive change management cause to what the seed says, and manual records apart", () => {
+    expect(causeText("change-management-treacle", "reactive-change-management")).not.toMatch(/by hand/);
+    const records = allQuestions.find((question) => question.id === "cmt-change-record-automation")!;
+    expect(records.detects.causes).toEqual(["manual-change-records"]);
+    const reviewed = allQuestions.find((question) => question.id === "cmt-changes-reviewed-one-by-one")!;
+    expect(reviewed.detects.causes).toEqual(["reactive-change-management"]);
+  });
+
+  it("reads only the Head of Operations answer as the Head of Operations being accountable", () => {
+    const accountable = allQuestions.find((question) => question.id === "rbu-accountable-for-incidents")!;
+    expect(accountable.detects.causes).not.toContain("head-of-operations-accountable");
+    expect(
+      questionnaire.contextRules.find((rule) => rule.id === "head-of-operations-accountable")!.when,
+    ).toEqual([{ field: "rbu-accountable-for-incidents", op: "in", values: ["head-of-operations"] }]);
+  });
+
+  it("reads batching for approval as the approval cause, not as rare deployments", () => {
+    const batching = allQuestions.find((question) => question.id === "cmt-batching-for-approval")!;
+    expect(batching.detects).toEqual({ symptoms: [], causes: ["approval-for-every-deployment"] });
+  });
+
+  it("gives every cause some evidence, fluctuating demand for expertise included", () => {
+    for (const pitfall of pitfalls) {
+      const detected = new Set([
+        ...questionnaire.sections
+          .find((section) => section.pitfallId === pitfall.id)!
+          .questions.flatMap((question) => question.detects.causes),
+        ...questionnaire.contextRules
+          .filter((rule) => rule.pitfallId === pitfall.id)
+          .flatMap((rule) => rule.detects.causes),
+      ]);
+      const undetected = pitfall.causes.filter((cause) => !detected.has(cause.id)).map((cause) => cause.id);
+      // A cause nothing detects could never be shown, however the team answered.
+      expect(undetected, pitfall.id).toEqual([]);
+    }
+  });
+
+  it("asks how many teams an embedded specialist serves with the team itself counted, unmistakably", () => {
+    const sharing = allQuestions.find((question) => question.id === "es-teams-per-embedded-specialist")!;
+    expect(sharing.prompt).toMatch(/yours included/);
+    expect(sharing.prompt).not.toMatch(/\balso\b/);
+  });
+});
+
 describe("questionnaire v2", () => {
   it("is the latest questionnaire, with one section of 4 to 8 questions per pitfall", () => {
     expect(questionnaire.id).toBe("v2");
@@ -228,10 +286,27 @@ describe("questionnaire v2", () => {
     expect(rules.get("central-ops-covers-95-target")?.pitfallId).toBe("responsible-but-unaccountable");
     expect(rules.get("central-ops-covers-higher-target")?.pitfallId).toBe("responsible-but-unaccountable");
     expect(rules.get("top-target-without-documented-need")).toMatchObject({
-      pitfallId: "responsible-but-unaccountable",
+      pitfallId: "linear-run-costs",
       appliesWhen: [{ field: "availability-target", op: "in", values: ["99-99"] }],
       when: [{ field: "documented-need-for-top-target", op: "in", values: [false] }],
+      detects: { symptoms: [], causes: ["targets-not-chosen-on-exposure"] },
     });
+    // An inflated target is the unaccountable pitfall's symptom only where the product does not
+    // both answer for incidents and pay for on-call.
+    const productAnswersAndPays = [
+      { field: "rbu-accountable-for-incidents", op: "in", values: ["product-budget-holder", "product-team"] },
+      { field: "rbu-on-call-budget-owner", op: "in", values: ["product-budget"] },
+    ];
+    const inflatedTargetRules = questionnaire.contextRules.filter((rule) =>
+      rule.detects.symptoms.includes("inflated-availability-targets"),
+    );
+    expect(inflatedTargetRules.map((rule) => rule.id)).toEqual([
+      "top-target-without-need-or-ownership",
+      "target-above-low-exposure-band",
+      "target-above-medium-exposure-band",
+      "cover-above-low-exposure-band",
+    ]);
+    for (const rule of inflatedTargetRules) expect(rule.unless, rule.id).toEqual(productAnswersAndPays);
     expect(rules.get("on-call-rota-below-three")).toMatchObject({
       when: [{ field: "on-call-rota-size", op: "lt", value: 3 }],
       floor: "high",
@@ -241,9 +316,13 @@ describe("questionnaire v2", () => {
       const exposureRules = questionnaire.contextRules.filter(
         (rule) =>
           rule.pitfallId === pitfallId &&
-          [...(rule.appliesWhen ?? []), ...rule.when].some((condition) => condition.field === "financial-exposure-band"),
+          [...(rule.appliesWhen ?? []), ...rule.when].some(
+            (condition) => condition.field === "financial-exposure-band",
+          ),
       );
-      expect(exposureRules.length, `${pitfallId} reads the financial exposure band`).toBeGreaterThanOrEqual(3);
+      expect(exposureRules.length, `${pitfallId} reads the financial exposure band`).toBeGreaterThanOrEqual(
+        3,
+      );
     }
   });
 

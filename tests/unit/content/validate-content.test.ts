@@ -134,6 +134,25 @@ describe("validateContent rejects broken content with a readable error", () => {
     ]);
   });
 
+  it("checks the answers a rule names in `unless` like its other conditions", () => {
+    const problems = problemsOf(
+      withEdited<Questionnaire>(QUESTIONNAIRE, (questionnaire) => {
+        questionnaire.contextRules[0]!.unless = [
+          { field: "rbu-on-call-budget-owner", op: "in", values: ["our-budget"] },
+          { field: "no-such-field", op: "in", values: ["x"] },
+        ];
+      }),
+    );
+    expect(problems).toEqual([
+      expect.stringContaining(
+        'contextRules[0].unless[0].values[0]: "our-budget" is not an option of "rbu-on-call-budget-owner"',
+      ),
+      expect.stringContaining(
+        'contextRules[0].unless[1].field: "no-such-field" is not a context question or question',
+      ),
+    ]);
+  });
+
   it("rejects conditions on unknown fields and values that cannot match", () => {
     const problems = problemsOf(
       withEdited<Questionnaire>(QUESTIONNAIRE, (questionnaire) => {

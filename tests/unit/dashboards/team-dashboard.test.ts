@@ -186,6 +186,7 @@ describe("stored explanation JSON", () => {
     for (const json of ["not json", "null", "[]", '{"contributions": "many"}']) {
       expect(parseStoredDetail(json)).toEqual({
         averageScore: null,
+        dontKnowOnly: false,
         findings: [],
         evidence: null,
         contributions: [],

@@ -1,6 +1,6 @@
 /**
- * The eight principles of scoring method v2 (docs/scoring.md, "Principles"), each checked on the
- * real questionnaire a team answers, so the judgement the product shows is the one documented.
+ * The principles of the scoring method (docs/scoring.md, "Principles"), each checked on the real
+ * questionnaire a team answers, so the judgement the product shows is the one documented.
  */
 import { describe, expect, it } from "vitest";
 import { content, latestQuestionnaire } from "@/domain/content";
@@ -126,20 +126,83 @@ describe("principle 2: defining findings set a floor", () => {
     );
     expect(atLeast(result, "high")).toBe(true);
   });
+
+  it("holds treacle at High when every deployment waits a day or more for its own approval in one category", () => {
+    // A weekly CAB: the team deploys weekly, so rare deployments are not the finding; the seed's
+    // defining cause is, and it holds whatever the frequency.
+    const cab = {
+      "cmt-deployment-frequency": v("weekly"),
+      "cmt-approval-wait-days": v(2),
+      "cmt-pre-approved-share": v(0),
+      "cmt-one-change-category": v(true),
+    };
+    const held = pitfall(score(cab), "change-management-treacle");
+    expect(held.averageScore!).toBeLessThan(60);
+    expect(held.score).toBe(60);
+    expect(held.findings.map((finding) => finding.ruleId)).toEqual(["every-deployment-approved-one-by-one"]);
+    // Half the deployments pre-approved, or a category per risk, and it is no longer the finding.
+    for (const relief of [{ "cmt-pre-approved-share": v(50) }, { "cmt-one-change-category": v(false) }]) {
+      const relieved = pitfall(score({ ...cab, ...relief }), "change-management-treacle");
+      expect(relieved.findings.map((finding) => finding.ruleId)).not.toContain(
+        "every-deployment-approved-one-by-one",
+      );
+      expect(relieved.score!).toBeLessThan(60);
+    }
+  });
 });
 
 describe("principle 3: financial exposure drives Linear run costs and Responsible but unaccountable", () => {
-  it("flags a low-exposure service run to 99.99% with its own schedule in both pitfalls", () => {
-    const result = score(
-      { "lrc-target-chosen-on-exposure": v(false) },
-      {
-        "financial-exposure-band": v("low"),
-        "availability-target": v("99-99"),
-        "documented-need-for-top-target": v(false),
-      },
+  it("flags a low-exposure service run to 99.99% in both pitfalls where someone else pays for its on-call", () => {
+    const inflated = {
+      "financial-exposure-band": v("low"),
+      "availability-target": v("99-99"),
+      "documented-need-for-top-target": v(false),
+    };
+    const paidCentrally = score(
+      { "lrc-target-chosen-on-exposure": v(false), "rbu-on-call-budget-owner": v("shared-it-budget") },
+      inflated,
     );
-    expect(atLeast(pitfall(result, "linear-run-costs"), "medium")).toBe(true);
-    expect(atLeast(pitfall(result, "responsible-but-unaccountable"), "medium")).toBe(true);
+    expect(atLeast(pitfall(paidCentrally, "linear-run-costs"), "medium")).toBe(true);
+    const unaccountable = pitfall(paidCentrally, "responsible-but-unaccountable");
+    expect(atLeast(unaccountable, "medium")).toBe(true);
+    expect(unaccountable.triggeredSymptoms.map((symptom) => symptom.symptomId)).toContain(
+      "inflated-availability-targets",
+    );
+
+    // The same target where the product budget holder answers for incidents and pays for on-call
+    // is a target not chosen on exposure, not a sign that someone else pays: Linear run costs
+    // alone, and its first step is the team's first step.
+    const paidByProduct = score({ "lrc-target-chosen-on-exposure": v(false) }, inflated);
+    expect(atLeast(pitfall(paidByProduct, "linear-run-costs"), "medium")).toBe(true);
+    const accountable = pitfall(paidByProduct, "responsible-but-unaccountable");
+    expect(["none", "low"]).toContain(accountable.band);
+    expect(accountable.triggeredSymptoms).toEqual([]);
+    expect(paidByProduct.countermeasures[0]!.countermeasureId).toBe(
+      "select-availability-targets-on-financial-exposure",
+    );
+  });
+
+  it("reads 99.99% without a documented need as a target not chosen on exposure, whoever pays", () => {
+    const result = score(
+      {},
+      { "availability-target": v("99-99"), "documented-need-for-top-target": v(false) },
+    );
+    const runCosts = pitfall(result, "linear-run-costs");
+    expect(runCosts.findings.map((finding) => finding.ruleId)).toEqual([
+      "top-target-without-documented-need",
+    ]);
+    expect(runCosts.triggeredCauses.map((cause) => cause.causeId)).toEqual([
+      "targets-not-chosen-on-exposure",
+    ]);
+    expect(result.countermeasures[0]!.countermeasureId).toBe(
+      "select-availability-targets-on-financial-exposure",
+    );
+    // With a documented need it is no finding at all.
+    const needed = score(
+      {},
+      { "availability-target": v("99-99"), "documented-need-for-top-target": v(true) },
+    );
+    expect(pitfall(needed, "linear-run-costs").findings).toEqual([]);
   });
 
   it("scores 'not estimated' as a finding of its own, never like a high exposure band", () => {
@@ -186,6 +249,30 @@ describe("principle 4: countermeasures are ranked by the causes and findings the
     const sharing = result.countermeasures.filter((ranking) => ranking.riskRemoved > 0);
     expect(sharing.length).toBeGreaterThanOrEqual(3);
     expect(sharing[0]!.riskRemoved).toBeLessThan(result.score! / 2);
+  });
+
+  it("never lets an answer on the healthy side decide the first step; a tie goes to the least effort", () => {
+    // 90% of the week planned, rework tracked, services degrade gracefully ("agree"): only 30% of
+    // planned features delivered. The slow delivery has no cause found, so its points go evenly to
+    // the two steps that relieve it; the "agree" adds to the score but gives re-architecting
+    // nothing, and the tie goes to the low-effort step, never to re-architecting.
+    const result = pitfall(
+      score({ "ebau-planned-work-share": v(90), "ebau-planned-features-delivered": v(30) }),
+      "excessive-bau",
+    );
+    const agree = result.contributions.find(
+      (contribution) =>
+        contribution.source === "question" && contribution.questionId === "ebau-graceful-degradation",
+    );
+    expect(agree).toMatchObject({ risk: 0.25, triggers: false });
+    expect(agree!.points).toBeGreaterThan(0);
+    const [first, second] = result.countermeasures;
+    expect(first!.countermeasureId).toBe("treat-unplanned-rework-as-planned-work");
+    expect(second).toMatchObject({ countermeasureId: "re-architect-for-adaptability" });
+    expect(first!.riskRemoved).toBe(second!.riskRemoved);
+    // Together the steps remove only what was found: the score less the healthy answer's points.
+    const removed = result.countermeasures.reduce((sum, ranking) => sum + ranking.riskRemoved, 0);
+    expect(removed).toBeCloseTo(result.score! - agree!.points, 0);
   });
 
   it("never lets a countermeasure claim more than the score, nor all of them together", () => {
@@ -299,6 +386,74 @@ describe("principle 6: symptoms are triggered only by evidence of that symptom",
     expect(
       pitfall(result, "responsible-but-unaccountable").triggeredCauses.map((cause) => cause.causeId),
     ).not.toContain("on-call-funding-pressure");
+  });
+
+  it("triggers nothing from 'neither agree nor disagree', the middle of the scale", () => {
+    const onTheFence = pitfall(
+      score({ "locs-personal-disruption": v(3), "locs-share-of-team-on-call": v(40) }),
+      "limited-on-call-schedule",
+    );
+    expect(onTheFence.band).not.toBe("none");
+    expect(onTheFence.triggeredSymptoms.map((symptom) => symptom.symptomId)).toEqual([
+      "minority-of-team-on-call",
+    ]);
+    const agreeing = pitfall(
+      score({ "locs-personal-disruption": v(4), "locs-share-of-team-on-call": v(40) }),
+      "limited-on-call-schedule",
+    );
+    expect(agreeing.triggeredSymptoms.map((symptom) => symptom.symptomId)).toEqual([
+      "minority-of-team-on-call",
+      "on-call-burnout-risk",
+    ]);
+  });
+
+  it("reports rare deployments only from how often the team deploys, not from batching for approval", () => {
+    const batching = pitfall(
+      score({
+        "cmt-deployment-frequency": v("several-a-day"),
+        "cmt-batching-for-approval": v(5),
+        "cmt-approval-wait-days": v(4),
+      }),
+      "change-management-treacle",
+    );
+    expect(batching.triggeredSymptoms.map((symptom) => symptom.symptomId)).not.toContain(
+      "insufficient-deployment-frequency",
+    );
+    expect(batching.triggeredCauses.map((cause) => cause.causeId)).toContain("approval-for-every-deployment");
+  });
+
+  it("shows a cause only from an answer that says it", () => {
+    // "Shared or unclear" accountability says the team is not held to account, not that the Head
+    // of Operations answers; an audited pipeline is no cause of manual change records.
+    const unclear = pitfall(
+      score({ "rbu-accountable-for-incidents": v("shared-or-unclear") }),
+      "responsible-but-unaccountable",
+    );
+    expect(unclear.triggeredCauses.map((cause) => cause.causeId)).toEqual(["teams-not-held-accountable"]);
+    const headOfOperations = pitfall(
+      score({ "rbu-accountable-for-incidents": v("head-of-operations") }),
+      "responsible-but-unaccountable",
+    );
+    expect(headOfOperations.triggeredCauses.map((cause) => cause.causeId)).toContain(
+      "head-of-operations-accountable",
+    );
+    const reviewedOneByOne = pitfall(
+      score({
+        "cmt-changes-reviewed-one-by-one": v(5),
+        "cmt-approval-wait-days": v(3),
+        "cmt-pre-approved-share": v(0),
+      }),
+      "change-management-treacle",
+    );
+    const causes = reviewedOneByOne.triggeredCauses.map((cause) => cause.causeId);
+    expect(causes).toContain("reactive-change-management");
+    expect(causes).not.toContain("manual-change-records");
+    expect(reviewedOneByOne.countermeasures[0]!.countermeasureId).toBe("pre-approve-low-risk-changes");
+    expect(
+      reviewedOneByOne.countermeasures.find(
+        (ranking) => ranking.countermeasureId === "automate-change-auditing",
+      )!.riskRemoved,
+    ).toBe(0);
   });
 
   it("keeps every question to symptoms or causes, never both", () => {

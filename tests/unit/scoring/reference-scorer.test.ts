@@ -1,5 +1,5 @@
 /**
- * The optimised engine against the plain reference implementation of method v2
+ * The optimised engine against the plain reference implementation of the current method
  * (tests/support/reference-scorer.ts), on generated answers over the real questionnaires: an
  * optimisation can never change a verdict without this failing. A few hand-worked examples check
  * the reference on its own, so it is not only checked against the engine.
@@ -409,6 +409,7 @@ describe("referenceScoreAssessment on hand-worked examples", () => {
         weight: 2,
         points: 40,
         share: 1,
+        triggers: true,
       },
     ]);
     expect(result.triggeredCauses.map((cause) => cause.causeId)).toEqual(["unprepared"]);
@@ -457,6 +458,28 @@ describe("referenceScoreAssessment on hand-worked examples", () => {
       ["cm-sustainable", 20],
       ["cm-pay", 20],
     ]);
+  });
+
+  it("triggers nothing from the middle of an agreement scale, and hands out only the points of evidence found", () => {
+    // Disruption "neither agree nor disagree" (0.5, w3) and readiness 3 of 4 (0.25, w2): 2 of 11
+    // (the rota-below-four rule known not to hold adds 2): 18.2, Low. Neither triggers anything,
+    // so no countermeasure is offered: the score is there, the steps are not.
+    const onTheFence = scoreTiny({ ...healthy, "q-disruption": value(3), "q-ready": value(3) }, ownRota(6));
+    expect(onTheFence.score).toBe(18.2);
+    expect(onTheFence.band).toBe("low");
+    expect(onTheFence.triggeredSymptoms).toEqual([]);
+    expect(
+      onTheFence.contributions.map((c) => (c.source === "question" ? [c.questionId, c.triggers] : null)),
+    ).toEqual([
+      ["q-disruption", false],
+      ["q-ready", false],
+    ]);
+    expect(removedBy(onTheFence).every(([, removed]) => removed === 0)).toBe(true);
+    // "Agree" is on the risky half: burnout is triggered, and its 20.5 points (0.75 × 3 of 11) go
+    // evenly to the three countermeasures relieving it, none of which has a cause found: 6.8 each.
+    const agreeing = scoreTiny({ ...healthy, "q-disruption": value(4), "q-ready": value(3) }, ownRota(6));
+    expect(agreeing.triggeredSymptoms.map((symptom) => symptom.symptomId)).toEqual(["burnout"]);
+    expect(removedBy(agreeing).map(([, points]) => points)).toEqual([6.8, 6.8, 6.8]);
   });
 
   it("leaves out-of-context questions out, and marks the pitfall not assessed when nothing applies", () => {
