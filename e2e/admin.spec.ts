@@ -38,7 +38,8 @@ async function signedInAs(browser: Browser, email: string) {
   await page.getByLabel("Your new password", { exact: true }).fill(OWN_PASSWORD);
   await page.getByLabel("Repeat your new password").fill(OWN_PASSWORD);
   await page.getByRole("button", { name: "Save my password" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page).not.toHaveURL(/\/account\/new-password/);
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
   return { context, page };
 }
 

@@ -148,10 +148,11 @@ async function changeOwnPassword(
   return completeOwnPasswordChange(actor);
 }
 
+// No page is refreshed in the same response: it would be rendered with the session the change
+// just replaced. The form says what changed; the token list shows it at the next visit.
 export const changePasswordAction = formAction({
   input: changePasswordSchema,
   handler: async (input, { actor }) => changeOwnPassword(actor, input),
-  revalidate: ["/account"],
 });
 
 /**
