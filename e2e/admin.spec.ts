@@ -265,6 +265,21 @@ test.describe("administration", () => {
       await expect(lead.getByRole("heading", { name: "Ranked countermeasures" })).toBeVisible();
       await expect(lead.getByRole("button", { name: /^Add to plan/ })).toHaveCount(0);
       await expect(lead.getByText("Details and edit")).toHaveCount(0);
+
+      // My team still lists it, marked read-only, rather than saying the lead has no team.
+      await lead
+        .getByRole("navigation", { name: "Main" })
+        .getByRole("link", { name: "My team", exact: true })
+        .click();
+      await expect(lead.getByRole("heading", { level: 1, name: "My teams" })).toBeVisible();
+      const card = lead
+        .getByRole("listitem")
+        .filter({ has: lead.getByRole("link", { name: "Web Storefront" }) });
+      await expect(card.getByText("Archived (read-only)")).toBeVisible();
+      await expect(lead.getByText(/not a lead or member of any team/)).toHaveCount(0);
+      // Nothing is due for it on the start page.
+      await lead.goto("/");
+      await expect(lead.getByRole("region", { name: /^Your assessments? (is|are) due$/ })).toHaveCount(0);
     } finally {
       await context.close();
       // Other specs answer for this team: it is restored whatever happened above.

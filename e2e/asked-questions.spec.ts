@@ -74,3 +74,63 @@ test("a question the team context rules out is not asked, and comes back when th
   await openSection(page, "Limited on-call schedule");
   await expect(onCall.getByRole("group", { name: ON_CALL_SHARE })).toBeVisible();
 });
+
+test("'not applicable' that the team's own context rules out says so the moment it is chosen, as the review does", async ({
+  page,
+}) => {
+  await signIn(page, LEAD);
+  await page.goto("/team/web-storefront/assessment");
+  const context = page.getByRole("region", { name: /^Team context/ });
+  const ownSchedule = context
+    .getByRole("group", { name: /Who responds when your service has a problem outside/ })
+    .getByRole("radio", { name: "Our team's own on-call schedule" });
+  if (!(await ownSchedule.isChecked())) {
+    await ownSchedule.check();
+    await expectSaved(page);
+  }
+  await openSection(page, "Limited on-call schedule");
+  const question = page
+    .getByRole("region", { name: /^Limited on-call schedule/ })
+    .getByRole("group", { name: ON_CALL_SHARE });
+  const status = page.getByTestId("save-status");
+  const sentence =
+    /^Your team context says this applies to your team \(.*Our team's own on-call schedule\), so it cannot be "not applicable"\. Answer it, or choose "don't know"\.$/;
+
+  // Start from "don't know", whatever the draft held (Not applicable is a toggle on a number question).
+  const dontKnow = question.getByRole("button", { name: "Don't know" });
+  if ((await dontKnow.getAttribute("aria-pressed")) !== "true") {
+    await dontKnow.click();
+    await expectSaved(page);
+  }
+
+  // Said on the question at once, before any reason is written, and in the save status.
+  await question.getByRole("button", { name: "Not applicable" }).click();
+  const said = question.getByTestId("not-applicable-contradiction");
+  await expect(said).toHaveText(sentence);
+  await expect(question).toHaveAccessibleDescription(/cannot be "not applicable"/);
+  await expect(status).toHaveText(
+    /^“What percentage of .*” cannot be “Not applicable”: your team context says it applies/,
+  );
+  await expectNoAccessibilityViolations(page);
+
+  // Saved with its reason all the same, but never as a plain green "Saved".
+  const reason = question.getByLabel(/Why does this not apply/);
+  await reason.fill("We have no rota this quarter");
+  await reason.blur();
+  await expect(status).toHaveText(/^Saved\. “What percentage of .*” cannot be “Not applicable”/, {
+    timeout: 15_000,
+  });
+  const words = await said.textContent();
+
+  // The review lists it in the same words, and submitting waits for it.
+  await page.goto("/team/web-storefront/assessment/review");
+  const toCorrect = page.getByRole("region", { name: /^Answers to correct \(\d+\)$/ });
+  await expect(toCorrect.getByRole("listitem").filter({ hasText: ON_CALL_SHARE })).toContainText(words!);
+
+  // "Don't know" is accepted: the sentence goes, and the status reads Saved.
+  await page.goto("/team/web-storefront/assessment");
+  await openSection(page, "Limited on-call schedule");
+  await dontKnow.click();
+  await expectSaved(page);
+  await expect(said).toHaveCount(0);
+});

@@ -309,19 +309,27 @@ test.describe("quarterly assessment", () => {
     await reopen.getByLabel("Why is it reopened?").fill("The team asked to correct its on-call answers");
     await reopen.getByRole("button", { name: "Reopen the 2026 Q4 assessment" }).click();
     await expect(page.getByText("This assessment is reopened for changes.")).toBeVisible();
+    // Who reopened it, when and why: the team reads it wherever it meets the assessment.
+    const reopenedBy =
+      /^Reopened by Priya Natarajan on \d{1,2} \w+ 2026: “The team asked to correct its on-call answers”\.$/;
+    await expect(page.getByTestId("reopened-notice").locator("p").first()).toHaveText(reopenedBy);
 
     // The lead resubmits; the new submission replaces the stored results.
     const leadContext = await browser.newContext();
     const leadPage = await leadContext.newPage();
     await signIn(leadPage, demoUsers.lead);
     await leadPage.goto("/team/checkout");
+    await expect(leadPage.getByTestId("reopening")).toHaveText(reopenedBy);
     await leadPage.getByRole("link", { name: "Continue the 2026 Q4 assessment" }).click();
+    await expect(leadPage.getByTestId("reopened-notice").locator("p").first()).toHaveText(reopenedBy);
     await expect(leadPage.getByTestId("save-status")).toHaveText("Answers save automatically as you go.");
     await leadPage.getByRole("link", { name: "Review and submit" }).first().click();
+    await expect(leadPage.getByTestId("reopened-notice").locator("p").first()).toHaveText(reopenedBy);
     await leadPage.getByRole("button", { name: "Submit the 2026 Q4 assessment" }).click();
     await leadPage.getByRole("dialog").getByRole("button", { name: "Submit", exact: true }).click();
     await expect(leadPage).toHaveURL(/\/team\/checkout\/results\/2026-q4$/);
     await expect(leadPage.getByText("This assessment is reopened for changes.")).toHaveCount(0);
+    await expect(leadPage.getByTestId("reopened-notice")).toHaveCount(0);
     await expect(leadPage.getByTestId("pitfall-results").getByRole("article")).toHaveCount(7);
     await leadContext.close();
   });

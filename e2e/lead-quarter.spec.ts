@@ -86,6 +86,23 @@ test.describe("the team lead's quarter", () => {
     );
     await expectNoAccessibilityViolations(page);
 
+    // Until submitting, the team page offers to ask the team for their own answers and the pulse:
+    // an email from the lead's own mail program with the team in Bcc, or the message to copy.
+    await page.goto(`/team/${JOURNEY_TEAM.slug}`);
+    const invite = page.getByRole("region", { name: "Ask your team to answer" });
+    const href = (await invite.getByRole("link", { name: /^Email the team/ }).getAttribute("href"))!;
+    expect(href.startsWith("mailto:?")).toBe(true);
+    const mail = new URLSearchParams(href.slice("mailto:?".length));
+    expect(mail.get("bcc")!.split(",")).toContain(`member.${JOURNEY_TEAM.slug}@example.com`);
+    expect(mail.get("bcc")).not.toContain(`lead.${JOURNEY_TEAM.slug}@example.com`);
+    expect(mail.get("body")).toContain(`/team/${JOURNEY_TEAM.slug}/assessment/mine`);
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await invite.getByRole("button", { name: "Copy the message" }).click();
+    await expect(invite.getByRole("status")).toHaveText(/^Copied/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(mail.get("body"));
+    await expectNoAccessibilityViolations(page);
+    await page.goto(`/team/${JOURNEY_TEAM.slug}/assessment`);
+
     // The review counts the same, and confirms everything that remains in one go.
     await page.getByRole("link", { name: "Review and submit" }).first().click();
     await expect(page).toHaveURL(/\/assessment\/review$/);
@@ -152,6 +169,27 @@ test.describe("the team lead's quarter", () => {
       .first();
     await expect(planned).toContainText("In the plan");
     await expect(planned.getByRole("link", { name: /^View it in the plan/ })).toHaveAttribute(
+      "href",
+      new RegExp(`/team/${JOURNEY_TEAM.slug}/plan#plan-item-`),
+    );
+
+    // Submitted: there is nothing left to ask the team for.
+    await page.goto(`/team/${JOURNEY_TEAM.slug}`);
+    await expect(page.getByRole("region", { name: "Ask your team to answer" })).toHaveCount(0);
+
+    // Dropped from the plan, the step says so, not "In the plan", with the way to take it up again.
+    await page.goto(`/team/${JOURNEY_TEAM.slug}/plan`);
+    const item = page.getByRole("region", { name: /^Plan \(/ }).getByRole("article", { name: action });
+    await item.locator("summary", { hasText: "Details and edit" }).click();
+    await item.getByLabel("Status", { exact: true }).selectOption("dropped");
+    await item.getByLabel("Why is it dropped?", { exact: true }).fill("The platform team does this now");
+    await item.getByRole("button", { name: "Save changes" }).click();
+    await expect(item.getByRole("status")).toHaveText("Saved.");
+    await page.goto(`/team/${JOURNEY_TEAM.slug}/results/2026-q4`);
+    const dropped = page.getByRole("region", { name: "What to do first" }).getByRole("listitem").first();
+    await expect(dropped).toContainText("Dropped from the plan");
+    await expect(dropped).not.toContainText("In the plan");
+    await expect(dropped.getByRole("link", { name: /^Take it up again in the plan/ })).toHaveAttribute(
       "href",
       new RegExp(`/team/${JOURNEY_TEAM.slug}/plan#plan-item-`),
     );
@@ -247,11 +285,71 @@ test.describe("the team lead's quarter", () => {
     await page.keyboard.press("Enter");
     await expect(page.getByTestId("progress-text")).toContainText(/^1 of \d+ answered/);
     await expectFocusNotOnBody(page, "Confirm");
-    expect((await focused(page)).tag).toBe("INPUT");
+    // On the answer itself: the checked option or the number field, never an unchecked option.
+    expect(
+      await page.evaluate(() => {
+        const element = document.activeElement;
+        return element instanceof HTMLInputElement && (element.type === "number" || element.checked);
+      }),
+    ).toBe(true);
 
-    // "Confirm all in this section" in every section but the last, moving between sections by keyboard.
+    // A question whose carried-over answer is not its first option: after Confirm, focus is on
+    // that answer, so Space (the next key on a radio) changes nothing.
     const sections = page.getByRole("navigation", { name: "Questionnaire sections" }).getByRole("link");
     const count = await sections.count();
+    let cardId: string | null = null;
+    for (let index = 0; index < count && !cardId; index++) {
+      await sections.nth(index).focus();
+      await page.keyboard.press("Enter");
+      const waiting = page
+        .getByRole("group")
+        .filter({ has: page.getByRole("button", { name: /^Confirm\s*:/ }) });
+      for (const group of await waiting.all()) {
+        const radios = group.getByRole("radio");
+        if ((await radios.count()) < 2 || (await radios.first().isChecked())) continue;
+        if ((await group.getByRole("radio", { checked: true }).count()) !== 1) continue;
+        cardId = await group.evaluate((element) => element.closest("[id^='question-']")?.id ?? null);
+        break;
+      }
+    }
+    expect(cardId, "a carried-over answer that is not the first option").not.toBeNull();
+    const card = page.locator(`[id="${cardId}"]`);
+    const chosen = await card.getByRole("radio", { checked: true }).getAttribute("value");
+    const kept = card.locator(`input[type=radio][value="${chosen}"]`);
+    const confirmIt = card.getByRole("button", { name: /^Confirm\s*:/ });
+    await confirmIt.focus();
+    await page.keyboard.press("Enter");
+    await expect(confirmIt).toHaveCount(0);
+    await expect(kept).toBeFocused();
+    await page.keyboard.press("Space");
+    await expect(kept).toBeChecked();
+    await expectSaved(page);
+
+    // A note goes with its answer: the button says so, and Undo brings both back, by keyboard.
+    await card.locator("summary", { hasText: "Add a note" }).focus();
+    await page.keyboard.press("Enter");
+    const note = card.getByLabel("Note (optional)");
+    await note.focus();
+    await page.keyboard.type("Checked with the rota");
+    await page.keyboard.press("Tab");
+    await expectSaved(page);
+    const clear = card.getByRole("button", { name: /^Clear answer and note/ });
+    await clear.focus();
+    await page.keyboard.press("Enter");
+    const undo = card.getByRole("button", { name: /^Undo/ });
+    await expect(undo).toBeFocused();
+    await expect(card.getByText("Answer and note cleared.")).toBeVisible();
+    await expect(card.getByRole("radio", { checked: true })).toHaveCount(0);
+    await expectSaved(page);
+    await page.keyboard.press("Enter");
+    await expect(kept).toBeChecked();
+    await expect(kept).toBeFocused();
+    await expectSaved(page);
+    await page.reload();
+    await expect(card.getByLabel("Note (optional)")).toHaveValue("Checked with the rota");
+    await expect(card.locator(`input[type=radio][value="${chosen}"]`)).toBeChecked();
+
+    // "Confirm all in this section" in every section but the last, moving between sections by keyboard.
     for (let index = 0; index < count - 1; index++) {
       await sections.nth(index).focus();
       await page.keyboard.press("Enter");

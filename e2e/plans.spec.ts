@@ -181,14 +181,16 @@ test("a coach builds the checkout plan, sets owners and due dates, and exports C
   await expectNoAxeViolations(page);
 });
 
-test("a team member reads the plan but cannot change or export it", async ({ page }) => {
+test("a team member reads the plan, cannot change or export it, and marks the progress of the item they own", async ({
+  page,
+}) => {
   expect(shared.actions).toHaveLength(2);
   await signIn(page, demoUsers.member);
   await page.goto(PLAN_PATH);
   const plan = page.getByRole("region", { name: /^Plan \(/ });
   for (const action of shared.actions)
     await expect(plan.getByRole("heading", { name: action })).toBeVisible();
-  await expect(page.getByText(shared.savedNote)).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: shared.savedNote })).toBeVisible();
 
   await expect(
     page.getByRole("button", { name: /Add to plan|Save changes|Remove from plan|Download/ }),
@@ -220,10 +222,30 @@ test("a team member reads the plan but cannot change or export it", async ({ pag
   expect(await forged.text()).toContain("You do not have permission to do that.");
 
   await page.reload();
-  await expect(page.getByText(shared.savedNote)).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: shared.savedNote })).toBeVisible();
   await expect(page.getByText("Forged by a member")).toHaveCount(0);
-
   await expectNoAxeViolations(page);
+
+  // Riley owns the first item: owning it means marking its progress (not its owner or due date).
+  const mine = plan.getByRole("article", { name: shared.actions[0]! });
+  await mine.getByText("Details and progress").click();
+  await expect(mine.getByLabel("Owner", { exact: true })).toHaveCount(0);
+  await expect(mine.getByLabel("Due date", { exact: true })).toHaveCount(0);
+  await mine.getByLabel("Status", { exact: true }).selectOption("in_progress");
+  await mine.getByLabel("Notes", { exact: true }).fill("Riley: the rota draft is with the team");
+  await mine.getByRole("button", { name: "Save progress" }).click();
+  await expect(mine.getByRole("status")).toHaveText("Saved.");
+  await expectNoAxeViolations(page);
+  await page.reload();
+  await expect(
+    mine.getByRole("definition").filter({ hasText: "Riley: the rota draft is with the team" }),
+  ).toBeVisible();
+  await expect(mine.getByText("In progress").first()).toBeVisible();
+  // The lead's item stays read-only for Riley, and nothing can be removed.
+  const theirs = plan.getByRole("article", { name: shared.actions[1]! });
+  await theirs.locator("summary").click();
+  await expect(theirs.getByRole("button", { name: /Save/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /Remove from plan/ })).toHaveCount(0);
 });
 
 test("a coach sees the units they coach and downloads the heatmap CSV", async ({ page }) => {

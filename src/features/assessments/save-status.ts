@@ -68,7 +68,8 @@ export function saveStatusView(
         : "";
     return {
       tone: "neutral",
-      text: `${status.kind === "saved" ? "Saved. " : ""}“${first.prompt}”${more} cannot be “Not applicable”: your team context says it applies to your team. Answer it, or choose “Don't know”.`,
+      // "Saved." only once it is: chosen and still waiting for its reason, it is not yet.
+      text: `${status.kind === "saved" && syncStates[first.id]?.kind !== "awaiting-reason" ? "Saved. " : ""}“${first.prompt}”${more} cannot be “Not applicable”: your team context says it applies to your team. Answer it, or choose “Don't know”.`,
       canRetry: false,
       questionId: first.id,
     };

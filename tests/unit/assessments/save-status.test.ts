@@ -43,12 +43,13 @@ describe("the questionnaire's save status", () => {
       questionId: "budget",
     });
     // Chosen, its reason not written yet: the contradiction is what matters, not the reason.
-    const awaiting = saveStatusView({ kind: "idle" }, { budget: { kind: "awaiting-reason" } }, questions, [
-      "budget",
-    ]);
-    expect(awaiting.text).toBe(
-      "“Does the budget holder take part?” cannot be “Not applicable”: your team context says it applies to your team. Answer it, or choose “Don't know”.",
-    );
+    // Not "Saved." either while it waits for its reason, whatever was saved before it.
+    for (const status of [{ kind: "idle" }, { kind: "saved", at: 1 }] as const) {
+      const awaiting = saveStatusView(status, { budget: { kind: "awaiting-reason" } }, questions, ["budget"]);
+      expect(awaiting.text).toBe(
+        "“Does the budget holder take part?” cannot be “Not applicable”: your team context says it applies to your team. Answer it, or choose “Don't know”.",
+      );
+    }
     expect(saveStatusView({ kind: "saved", at: 1 }, {}, questions, ["size", "budget"]).text).toMatch(
       /^Saved\. “How many people are in your team\?” \(and 1 more question\) cannot be/,
     );
