@@ -6,6 +6,7 @@ import { childrenByParent } from "@/domain/org/org-tree";
 import { buildActor, decodeRole, type Actor, type RoleGrant } from "@/domain/access/policy";
 import { db } from "../db";
 import { getAuth } from "./auth";
+import { signInOptions } from "./single-sign-on";
 import { newPasswordAddressFor, REQUESTED_PATH_HEADER, signInAddressFor } from "@/requested-path";
 
 /** Parent → children map of every org unit; small (tens of rows) and needed to expand coach scope. */
@@ -46,6 +47,15 @@ async function actorOfPerson(person: PersonRecord): Promise<Actor | null> {
   return buildActor({ id, email, name }, grants, needsTree ? await orgUnitChildren() : new Map());
 }
 
+/**
+ * Whether the person must replace a password an admin set before anything else. Only while this
+ * installation accepts passwords: with single sign-on only, no password signs anyone in, and the
+ * person could not change theirs here.
+ */
+function mustReplacePassword(person: { mustChangePassword?: boolean | null }): boolean {
+  return Boolean(person.mustChangePassword) && signInOptions().passwordAllowed;
+}
+
 /** The session of this request and its person, as read with the session (memoised per request). */
 interface SignedInPerson {
   person: PersonRecord & { mustChangePassword?: boolean | null };
@@ -74,7 +84,7 @@ const currentSignedInPerson = cache(async (): Promise<SignedInPerson | null> => 
  */
 export const getCurrentActor = cache(async (): Promise<Actor | null> => {
   const signedIn = await currentSignedInPerson();
-  if (!signedIn || signedIn.person.mustChangePassword) return null;
+  if (!signedIn || mustReplacePassword(signedIn.person)) return null;
   // The session's user row, read with the session, carries the deactivation too (auth.ts adds
   // it to the user's fields), so only the roles are left to read.
   return actorOfPerson(signedIn.person);
@@ -82,7 +92,8 @@ export const getCurrentActor = cache(async (): Promise<Actor | null> => {
 
 /** Whether this request's person signed in with a password an admin set, not yet replaced. */
 export async function mustChangePasswordNow(): Promise<boolean> {
-  return Boolean((await currentSignedInPerson())?.person.mustChangePassword);
+  const signedIn = await currentSignedInPerson();
+  return signedIn !== null && mustReplacePassword(signedIn.person);
 }
 
 /**

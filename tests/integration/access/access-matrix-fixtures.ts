@@ -95,7 +95,8 @@ function passwordHashes() {
  * the auth library's own secret, so the real session lookup (cookie → session row → person →
  * roles) decides who is calling.
  */
-async function openSession(userId: string): Promise<string> {
+/** A real session of the person, as the cookie a browser would send for it. */
+export async function openSession(userId: string): Promise<string> {
   const token = randomUUID().replaceAll("-", "");
   await db.session.create({
     data: { id: randomUUID(), userId, token, expiresAt: new Date(Date.now() + 86_400_000) },

@@ -16,15 +16,19 @@ vi.hoisted(() => {
     OIDC_ONLY: "true",
   });
 });
+const request = vi.hoisted(() => ({ cookie: "" }));
 vi.mock("next/headers", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/headers")>()),
-  headers: async () => new Headers({ "x-forwarded-for": "192.0.2.7" }),
+  headers: async () =>
+    new Headers({ "x-forwarded-for": "192.0.2.7", ...(request.cookie ? { cookie: request.cookie } : {}) }),
 }));
 
 const { signInAction } = await import("@/server/auth/actions");
 const { signInOptions } = await import("@/server/auth/single-sign-on");
 const { db } = await import("@/server/db");
 const { canChangePassword } = await import("@/server/auth/password-account");
+const { getCurrentActor } = await import("@/server/auth/session");
+const { openSession } = await import("../access/access-matrix-fixtures");
 
 describe("SSO-only mode", () => {
   it("hides the password form", () => {
@@ -80,5 +84,25 @@ describe("SSO-only mode", () => {
       },
     });
     expect(await canChangePassword(id)).toBe(false);
+  });
+
+  it("does not hold a person at choosing a password an admin set: no password signs anyone in, nor could they change it", async () => {
+    const id = randomUUID();
+    await db.user.create({
+      data: {
+        id,
+        name: "Given a password",
+        email: `given-password-${id.slice(0, 8)}@example.test`,
+        emailVerified: true,
+        mustChangePassword: true,
+        roles: { create: [{ role: "member", scopeKey: "" }] },
+      },
+    });
+    request.cookie = await openSession(id);
+    try {
+      expect(await getCurrentActor()).toMatchObject({ id });
+    } finally {
+      request.cookie = "";
+    }
   });
 });
