@@ -277,8 +277,8 @@ export interface TeamOverview {
   /** "How the team answered", for people who may see the spread before submission; null otherwise. */
   spreadHref: string | null;
   /**
-   * For the person who submits, while the open cycle's assessment is not submitted: asking the
-   * team's other people for their own answers and the anonymous pulse. Null otherwise.
+   * For the team's own lead, while the open cycle's assessment is not submitted: asking the team's
+   * other people for their own answers and the anonymous pulse. Null otherwise.
    */
   invitation: {
     /** How many of the team's other people the email goes to (in Bcc). */

@@ -259,8 +259,13 @@ export async function getTeamOverview(actor: Actor, teamSlug: string): Promise<T
     canSubmit: can(actor, "assessment:submit", resource),
     leadNames: await teamLeadNames(team.id),
     spreadHref: current && can(actor, "response:summary", resource) ? teamSpreadPath(team.slug) : null,
+    // For the team's own lead (who submits, and is one of the team): an admin submits any team's
+    // assessment but does not write to its people as one of them.
     invitation:
-      cycle && current?.status !== "submitted" && can(actor, "assessment:submit", resource)
+      cycle &&
+      current?.status !== "submitted" &&
+      can(actor, "assessment:submit", resource) &&
+      can(actor, "response:answer", resource)
         ? await teamInvitation(actor, team, cycle)
         : null,
     myAnswers:

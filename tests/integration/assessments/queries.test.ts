@@ -353,9 +353,11 @@ describe("assessment pages", () => {
     expect(overview.invitation!.message).toBe(query.get("body"));
     expect(overview.invitation!.message).toContain(asking.lead.name);
 
-    // Only for whoever submits: members, coaches and the head of engineering are not offered it.
+    // Only for the team's own lead: members, the head of engineering and admins (who may submit
+    // any team's assessment, but are not one of its people) are not offered it.
     expect((await getTeamOverview(asking.member, asking.slug)).invitation).toBeNull();
     expect((await getTeamOverview(org.head, asking.slug)).invitation).toBeNull();
+    expect((await getTeamOverview(org.admin, asking.slug)).invitation).toBeNull();
 
     // Once submitted, there is nothing left to ask for.
     const { assessmentId } = await startAssessment(asking.lead, { teamSlug: asking.slug });
