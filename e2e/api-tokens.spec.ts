@@ -163,17 +163,17 @@ test.describe("API tokens", () => {
       await page.getByLabel("New password", { exact: true }).fill("a-password-of-my-own");
       await page.getByLabel("Repeat the new password").fill("a-password-of-my-own");
       await page.getByRole("button", { name: "Change password" }).click();
-      await expect(
-        page.getByText(
-          "Password changed. Your other devices have been signed out and your API tokens revoked.",
-        ),
-      ).toBeVisible();
+      await expect(page).toHaveURL(/\/account\?password=changed$/);
+      await expect(page.getByRole("region", { name: "Change password" }).getByRole("status")).toHaveText(
+        "Password changed. Your other devices have been signed out and your API tokens revoked: create new tokens where you need them.",
+      );
       const refused = await page.request.get("/api/v1/cycles", { headers: authorization });
       expect(refused.status()).toBe(401);
       expect(await refused.json()).toMatchObject({ detail: "This token was revoked." });
       await phone.goto("/account");
       await expect(phone).toHaveURL(/\/sign-in/);
-      await page.reload();
+      // This browser stays signed in, with the new session, and lists the token as revoked.
+      await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
       await expect(page.getByRole("row", { name: /Status page/ })).toContainText("Revoked");
     } finally {
       await otherDevice.close();

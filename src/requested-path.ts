@@ -26,3 +26,6 @@ export function newPasswordAddressFor(path: string | null): string {
     return NEW_PASSWORD_PATH;
   return `${NEW_PASSWORD_PATH}?next=${encodeURIComponent(path)}`;
 }
+
+/** Where the account page's password change leads: the account page, saying the password changed. */
+export const PASSWORD_CHANGED_ADDRESS = "/account?password=changed";

@@ -10,8 +10,13 @@ import { signInOptions } from "@/server/auth/single-sign-on";
 
 export const metadata: Metadata = { title: "Your account" };
 
-export default async function AccountPage() {
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ password?: string | string[] }>;
+}) {
   const actor = await requireActor();
+  const passwordChanged = (await searchParams).password === "changed";
   return (
     <div className="space-y-8">
       <h1 className="text-3xl font-bold">Your account</h1>
@@ -21,7 +26,7 @@ export default async function AccountPage() {
           Change password
         </h2>
         {(await canChangePassword(actor.id)) ? (
-          <ChangePasswordForm />
+          <ChangePasswordForm changed={passwordChanged} />
         ) : (
           <p className="text-slate-800">
             You sign in through {signInOptions().sso?.name ?? "single sign-on"}, so there is no password to

@@ -1,14 +1,29 @@
 "use client";
 
 import { changePasswordAction } from "@/server/auth/actions";
+import { FormSuccess } from "@/ui/form-alert";
 import { TextField } from "@/ui/text-field";
 import { AuthForm, NewPasswordFields } from "./auth-form";
 
-export function ChangePasswordForm() {
+/** `changed`: the password was just changed (the page was reached from a change), so it says so. */
+export function ChangePasswordForm({ changed = false }: { changed?: boolean }) {
+  return (
+    <>
+      {changed ? (
+        <FormSuccess>
+          Password changed. Your other devices have been signed out and your API tokens revoked: create new
+          tokens where you need them.
+        </FormSuccess>
+      ) : null}
+      <ChangePasswordFields />
+    </>
+  );
+}
+
+function ChangePasswordFields() {
   return (
     <AuthForm
       action={changePasswordAction}
-      success="Password changed. Your other devices have been signed out and your API tokens revoked."
       submitLabel="Change password"
       pendingLabel="Changing…"
       className="max-w-sm space-y-4"

@@ -27,6 +27,7 @@ import {
   throttleKeys,
   type SignInBlock,
 } from "./sign-in-throttle";
+import { PASSWORD_CHANGED_ADDRESS } from "@/requested-path";
 import { signInDestination } from "./sign-in-destination";
 import { currentSession, requireActorChangingPassword } from "./session";
 import { currentSsoSettings } from "./single-sign-on";
@@ -148,11 +149,16 @@ async function changeOwnPassword(
   return completeOwnPasswordChange(actor);
 }
 
-// No page is refreshed in the same response: it would be rendered with the session the change
-// just replaced. The form says what changed; the token list shows it at the next visit.
+/**
+ * The account page's password change. The change replaces this browser's session (the auth library
+ * ends every session and opens a new one), and a page refreshed in the same response would still
+ * be rendered with the old one; so the person is sent back to the account page, which is then
+ * rendered with the new session and says what changed.
+ */
 export const changePasswordAction = formAction({
   input: changePasswordSchema,
   handler: async (input, { actor }) => changeOwnPassword(actor, input),
+  redirectTo: () => PASSWORD_CHANGED_ADDRESS,
 });
 
 /**
