@@ -18,7 +18,7 @@ test.describe("two app instances sharing one PostgreSQL database", () => {
     await page.getByLabel("Email").fill(demoUsers.head);
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
 
     // Same host, so the browser sends the session cookie to both, as behind a load balancer.
     await page.goto(`${instanceB}/account`);
@@ -26,7 +26,7 @@ test.describe("two app instances sharing one PostgreSQL database", () => {
     await expect(page.getByText(demoUsers.head)).toBeVisible();
 
     // Signing out on B ends the session on A too: sessions live in the shared database.
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/sign-in$/);
     await page.goto(`${instanceA}/account`);
     await expect(page).toHaveURL(/\/sign-in\?next=%2Faccount$/);
@@ -37,7 +37,7 @@ test.describe("two app instances sharing one PostgreSQL database", () => {
     await page.getByLabel("Email").fill(demoUsers.head);
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
 
     // The head of engineering creates the next cycle through instance A…
     await page.goto(`${instanceA}/cycles`);
