@@ -185,7 +185,20 @@ export const pitfallResultSchema = z
       .min(0)
       .max(1)
       .meta({ description: "How much of the applicable evidence was answered" }),
-    triggeredSymptoms: z.array(z.object({ id: z.string(), title: z.string() })),
+    dontKnowOnly: z.boolean().meta({
+      description:
+        "Every point of the score comes from “don't know” answers: find out first, as the result page says. False in band None or when not scored. Added in v1 without a version change.",
+    }),
+    triggeredSymptoms: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        suspected: z.boolean().meta({
+          description:
+            "Every answer behind it is “don't know”: suspected, not seen, as the result page lists it. Added in v1 without a version change.",
+        }),
+      }),
+    ),
     countermeasures: z
       .array(countermeasureSchema)
       .meta({

@@ -362,6 +362,11 @@ export interface PitfallResultView {
   score: number | null;
   band: RiskBand | null;
   confidence: number;
+  /**
+   * Every point of the score comes from "don't know" answers: finding out comes first. False in
+   * band None, unscored, or stored before the method said what a score rests on.
+   */
+  dontKnowOnly: boolean;
   /** High-risk findings that hold the pitfall at a band or above, whatever the average says. */
   findings: { explanation: string; floor: string }[];
   /** The average of the answers when a finding lifted the score above it; otherwise null. */

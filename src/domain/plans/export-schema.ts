@@ -45,7 +45,18 @@ export const exportPitfallResultSchema = z.object({
   band: z.enum(RISK_BANDS).nullable(),
   /** 0..1: how much of the applicable evidence was answered. */
   confidence: z.number().min(0).max(1),
-  triggeredSymptoms: z.array(exportSymptomSchema.extend({ points: z.number() })),
+  /**
+   * Every point of the score comes from "don't know" answers: find out first. Added within
+   * version 2, so a reader of an older file finds none (read as false).
+   */
+  dontKnowOnly: z.boolean().default(false),
+  triggeredSymptoms: z.array(
+    exportSymptomSchema.extend({
+      points: z.number(),
+      /** Every answer behind it is "don't know": suspected, not seen. Added within version 2. */
+      suspected: z.boolean().default(false),
+    }),
+  ),
 });
 
 /**

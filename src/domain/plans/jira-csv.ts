@@ -6,6 +6,7 @@
  */
 import { csvLines } from "../csv/csv-writer";
 import { bandForScore, type RiskBand } from "../scoring/bands";
+import { findOutFirstText, SUSPECTED_SYMPTOM_MARK } from "../results/dont-know-words";
 import type { ExportPlanItem, ExportTeamSection } from "./export-schema";
 
 export const JIRA_CSV_COLUMNS = [
@@ -37,6 +38,11 @@ export interface JiraRowContext {
   cycleName: string;
   /** The band of the item's pitfall in the exported cycle; null when not scored there. */
   pitfallBand: RiskBand | null;
+  /**
+   * In the exported cycle, every point of the item's pitfall comes from "don't know" answers, and
+   * which of its symptoms are suspected rather than seen. Absent: nothing to mark.
+   */
+  dontKnow?: { findOutFirst: boolean; suspectedSymptomIds: ReadonlySet<string> };
 }
 
 export function jiraPriority(band: RiskBand | null): string {
@@ -64,10 +70,16 @@ function descriptionFor(item: ExportPlanItem, context: JiraRowContext): string {
     `Remediation plan item of the ${context.team.name} team (${context.team.orgUnitName}), exported for ${context.cycleName} from Pitfall Radar.`,
     "",
     `Pitfall: ${item.pitfallName}`,
-    `So that: ${item.rationale}`,
   ];
+  // As the result page opens "What to do first": the priority follows a band not seen, yet.
+  if (context.dontKnow?.findOutFirst) lines.push(findOutFirstText(item.pitfallName));
+  lines.push(`So that: ${item.rationale}`);
   if (item.addresses.length > 0) {
-    lines.push(`Symptoms addressed: ${item.addresses.map((symptom) => symptom.title).join("; ")}`);
+    const suspected = context.dontKnow?.suspectedSymptomIds;
+    const titles = item.addresses.map((symptom) =>
+      suspected?.has(symptom.symptomId) ? `${symptom.title} (${SUSPECTED_SYMPTOM_MARK})` : symptom.title,
+    );
+    lines.push(`Symptoms addressed: ${titles.join("; ")}`);
   }
   lines.push(`Closed loop: ${item.closedLoop.summary}`);
   lines.push(`Status in the plan: ${item.statusLabel}`);
@@ -91,8 +103,20 @@ export function jiraRowForPlanItem(item: ExportPlanItem, context: JiraRowContext
  * not work to track.
  */
 export function jiraRowsForTeam(section: ExportTeamSection, cycleName: string): JiraCsvRow[] {
-  const bandOf = new Map(
-    section.assessment?.pitfalls.map((pitfall) => [pitfall.pitfallId, pitfall.band]) ?? [],
+  const pitfalls = section.assessment?.pitfalls ?? [];
+  const bandOf = new Map(pitfalls.map((pitfall) => [pitfall.pitfallId, pitfall.band]));
+  const dontKnowOf = new Map(
+    pitfalls.map((pitfall) => [
+      pitfall.pitfallId,
+      {
+        findOutFirst: pitfall.dontKnowOnly,
+        suspectedSymptomIds: new Set(
+          pitfall.triggeredSymptoms
+            .filter((symptom) => symptom.suspected)
+            .map((symptom) => symptom.symptomId),
+        ),
+      },
+    ]),
   );
   const team = { slug: section.team.slug, name: section.team.name, orgUnitName: section.team.orgUnit.name };
   // A team that has not submitted in the exported cycle yet keeps the priority of its latest result
@@ -103,7 +127,14 @@ export function jiraRowsForTeam(section: ExportTeamSection, cycleName: string): 
     (item.closedLoop.latestScore === null ? null : bandForScore(item.closedLoop.latestScore));
   return section.planItems
     .filter((item) => item.status !== "dropped")
-    .map((item) => jiraRowForPlanItem(item, { team, cycleName, pitfallBand: bandFor(item) }));
+    .map((item) =>
+      jiraRowForPlanItem(item, {
+        team,
+        cycleName,
+        pitfallBand: bandFor(item),
+        dontKnow: dontKnowOf.get(item.pitfallId),
+      }),
+    );
 }
 
 /** The header line, for exports written in several chunks. */

@@ -4,6 +4,12 @@
  * it cannot turn into headings, links or table columns.
  */
 import { bandName, type RiskBand } from "../scoring/bands";
+import {
+  FIND_OUT_FIRST,
+  findOutFirstSentence,
+  SUSPECTED_SYMPTOMS_HEADING,
+  SUSPECTED_SYMPTOMS_NOTE,
+} from "../results/dont-know-words";
 import { formatExportDay, formatExportMomentDay, formatScore } from "../format";
 import { exportHeadlineDetail } from "./export-headline";
 import type {
@@ -99,7 +105,7 @@ function scoresSection(
   for (const pitfall of assessment.pitfalls) {
     const band =
       pitfall.status === "scored"
-        ? bandLabel(pitfall.band)
+        ? `${bandLabel(pitfall.band)}${pitfall.dontKnowOnly ? ` (${FIND_OUT_FIRST.toLowerCase()})` : ""}`
         : pitfall.status === "not-assessed"
           ? "Not assessed"
           : "Insufficient evidence";
@@ -108,6 +114,9 @@ function scoresSection(
     );
   }
   lines.push("");
+  // As the result page opens "What to do first": its band is not a risk seen, yet.
+  for (const pitfall of assessment.pitfalls.filter((entry) => entry.dontKnowOnly))
+    lines.push(`**${FIND_OUT_FIRST}.** ${findOutFirstSentence(cell(pitfall.pitfallName))}`, "");
   return lines;
 }
 
@@ -122,7 +131,14 @@ function symptomsSection(section: ExportTeamSection, level: number): string[] {
   }
   for (const pitfall of withSymptoms) {
     lines.push(heading(level + 1, cell(pitfall.pitfallName)), "");
-    for (const symptom of pitfall.triggeredSymptoms) lines.push(`- ${cell(symptom.title)}`);
+    const suspected = pitfall.triggeredSymptoms.filter((symptom) => symptom.suspected);
+    for (const symptom of pitfall.triggeredSymptoms.filter((entry) => !entry.suspected))
+      lines.push(`- ${cell(symptom.title)}`);
+    if (suspected.length > 0) {
+      if (suspected.length < pitfall.triggeredSymptoms.length) lines.push("");
+      lines.push(`**${SUSPECTED_SYMPTOMS_HEADING}.** ${SUSPECTED_SYMPTOMS_NOTE}`, "");
+      for (const symptom of suspected) lines.push(`- ${cell(symptom.title)} (suspected)`);
+    }
     lines.push("");
   }
   return lines;

@@ -37,6 +37,8 @@ export interface TriggeredSymptomSummary extends SymptomRef {
   pitfallId: string;
   /** Score points carried by the evidence pointing at the symptom. */
   points: number;
+  /** Every answer behind it is "don't know": suspected until the team finds out, not seen. */
+  suspected: boolean;
 }
 
 export interface PitfallResultSummary {
@@ -46,6 +48,11 @@ export interface PitfallResultSummary {
   score: number | null;
   band: RiskBand | null;
   confidence: number;
+  /**
+   * Every point of the score comes from "don't know" answers (stored from method 5 on): finding
+   * out comes first. False for a pitfall in band None or not scored.
+   */
+  dontKnowOnly: boolean;
   triggeredSymptoms: TriggeredSymptomSummary[];
 }
 
@@ -75,6 +82,7 @@ const storedSymptom = z.object({
   title: z.string(),
   answers: evidencePoints.optional(),
   contextRules: evidencePoints.optional(),
+  suspected: z.boolean().optional().catch(undefined),
 });
 
 const storedCountermeasure = z.object({
@@ -87,11 +95,13 @@ const storedCountermeasure = z.object({
 });
 
 const storedDetail = z.object({
+  dontKnowOnly: z.boolean().optional().catch(undefined),
   triggeredSymptoms: listOfValid(storedSymptom).optional(),
   countermeasures: listOfValid(storedCountermeasure).optional(),
 });
 
 type StoredDetail = {
+  dontKnowOnly: boolean;
   triggeredSymptoms: z.output<typeof storedSymptom>[];
   countermeasures: z.output<typeof storedCountermeasure>[];
 };
@@ -104,8 +114,9 @@ export function parseStoredDetail(text: string): StoredDetail {
     json = {};
   }
   const parsed = storedDetail.safeParse(json ?? {});
-  if (!parsed.success) return { triggeredSymptoms: [], countermeasures: [] };
+  if (!parsed.success) return { dontKnowOnly: false, triggeredSymptoms: [], countermeasures: [] };
   return {
+    dontKnowOnly: parsed.data.dontKnowOnly === true,
     triggeredSymptoms: parsed.data.triggeredSymptoms ?? [],
     countermeasures: parsed.data.countermeasures ?? [],
   };
@@ -158,6 +169,7 @@ export function readStoredResults(rows: readonly StoredResultRow[]): StoredAsses
       score: row.score,
       band: decodeRiskBand(row.band),
       confidence: row.confidence,
+      dontKnowOnly: findings && detail.dontKnowOnly,
       triggeredSymptoms: (findings ? detail.triggeredSymptoms : []).map((symptom) => ({
         pitfallId: row.pitfallId,
         symptomId: symptom.symptomId,
@@ -168,6 +180,7 @@ export function readStoredResults(rows: readonly StoredResultRow[]): StoredAsses
             0,
           ),
         ),
+        suspected: symptom.suspected === true,
       })),
     });
     standings.push({

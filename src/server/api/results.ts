@@ -56,7 +56,12 @@ export async function getApiTeamResult(
       score: pitfall.score,
       band: pitfall.band,
       confidence: pitfall.confidence,
-      triggeredSymptoms: pitfall.symptoms.map((symptom) => ({ id: symptom.id, title: symptom.title })),
+      dontKnowOnly: pitfall.dontKnowOnly,
+      triggeredSymptoms: pitfall.symptoms.map((symptom) => ({
+        id: symptom.id,
+        title: symptom.title,
+        suspected: symptom.suspected,
+      })),
       countermeasures: pitfall.nextSteps.map((step) => ({
         id: step.countermeasureId,
         action: step.action,

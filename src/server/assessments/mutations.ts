@@ -49,6 +49,7 @@ import {
 } from "./stored-answers";
 import { replaceStoredPitfallResults } from "./stored-results";
 import { withStoredResults } from "./with-stored-results";
+import { lockAssessmentForSubmit, readAssessmentForWrite, type AssessmentForWrite } from "./assessment-lock";
 import { readTeamEvidence } from "./team-evidence";
 
 type Transaction = Prisma.TransactionClient;
@@ -66,9 +67,7 @@ const answerableColumns = {
   cycleId: true,
 } as const satisfies Prisma.AssessmentSelect;
 
-type AnswerableAssessment = Prisma.AssessmentGetPayload<{ select: typeof answerableColumns }> & {
-  cycle: CycleForWrite;
-};
+type AnswerableAssessment = AssessmentForWrite & { cycle: CycleForWrite };
 
 function cycleNotOpenMessage(cycle: { name: string; status: string }): string {
   return cycle.status === "planned"
@@ -84,14 +83,13 @@ async function cycleOf(tx: Transaction, cycleId: string): Promise<CycleForWrite>
 }
 
 /**
- * Re-reads the assessment inside the transaction and refuses when its answers are frozen. Its
- * cycle stays as read (open) until the transaction ends: a close waits for it (cycle-lock.ts).
+ * Re-reads the assessment inside the transaction and refuses when its answers are frozen. The
+ * assessment and its cycle stay as read (not submitted, open) until the transaction ends: a
+ * submission and a close wait for it (assessment-lock.ts, cycle-lock.ts).
  */
 export async function readAnswerable(tx: Transaction, assessmentId: string): Promise<AnswerableAssessment> {
-  const row = await tx.assessment.findUnique({
-    where: { id: assessmentId },
-    select: answerableColumns,
-  });
+  // Held until the transaction ends: a submission waits for this write (assessment-lock.ts).
+  const row = await readAssessmentForWrite(tx, assessmentId);
   if (!row) throw new NotFoundError();
   const assessment = { ...row, cycle: await cycleOf(tx, row.cycleId) };
   if (assessment.status === "submitted") throw new ConflictError(SUBMITTED_MESSAGE);
@@ -433,7 +431,11 @@ export async function submitAssessment(
     });
     if (!row) throw new NotFoundError();
     // The cycle stays as read (open) until the submission commits: a close waits for it.
-    const assessment = { ...row, cycle: await cycleOf(tx, row.cycleId) };
+    const cycle = await cycleOf(tx, row.cycleId);
+    // Then the assessment: the individual answers and pulse answers past their check are waited
+    // for, and counted below; later ones wait, then find it submitted (assessment-lock.ts).
+    const locked = await lockAssessmentForSubmit(tx, row.id);
+    const assessment = { ...row, ...locked, cycle };
     if (assessment.status === "submitted")
       throw new ConflictError("This assessment has already been submitted.");
     if (assessment.cycle.status !== "open") throw new ConflictError(cycleNotOpenMessage(assessment.cycle));

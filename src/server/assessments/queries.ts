@@ -651,6 +651,7 @@ export async function getAssessmentResult(
       score: result.score,
       band: decodeRiskBand(result.band),
       confidence: result.confidence,
+      dontKnowOnly: findings && detail.dontKnowOnly === true,
       findings: (detail.findings ?? []).map((finding) => ({
         explanation: finding.explanation,
         floor: floorLabel(finding.floor),

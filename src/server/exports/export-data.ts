@@ -112,10 +112,12 @@ function toExportAssessment(assessment: ResultAssessment): ExportAssessment {
       score: pitfall.score,
       band: pitfall.band,
       confidence: pitfall.confidence,
+      dontKnowOnly: pitfall.dontKnowOnly,
       triggeredSymptoms: pitfall.triggeredSymptoms.map((symptom) => ({
         symptomId: symptom.symptomId,
         title: symptom.title,
         points: symptom.points,
+        suspected: symptom.suspected,
       })),
     })),
   };

@@ -4,6 +4,7 @@ import { Readable } from "node:stream";
 import { formatExportDay, formatExportMomentDay, formatScore } from "@/domain/format";
 import type { ExportCycle, ExportPitfallResult, ExportTeamSection } from "@/domain/plans/export-schema";
 import { topSymptoms } from "@/domain/plans/stored-rankings";
+import { findOutFirstText, SUSPECTED_SYMPTOM_MARK } from "@/domain/results/dont-know-words";
 import { exportHeadlineSentence } from "@/domain/plans/export-headline";
 import { commonCountermeasuresNote, type UnitSummary } from "@/domain/plans/unit-summary";
 import { TOP_RECOMMENDATIONS_PER_TEAM } from "@/domain/plans/common-countermeasures";
@@ -272,6 +273,11 @@ function scoresSection(doc: PdfDocument, section: ExportTeamSection, cycle: Expo
   );
   doc.moveDown(0.6);
   drawScoreChart(doc, assessment.pitfalls);
+  // As the result page opens "What to do first": such a band is not a risk seen, yet.
+  for (const pitfall of assessment.pitfalls.filter((entry) => entry.dontKnowOnly)) {
+    ensureSpace(doc, 28);
+    paragraph(doc, findOutFirstText(pitfall.pitfallName), { size: 10 });
+  }
 }
 
 function symptomsSection(doc: PdfDocument, section: ExportTeamSection): void {
@@ -294,7 +300,11 @@ function symptomsSection(doc: PdfDocument, section: ExportTeamSection): void {
   const nameOf = new Map(pitfalls.map((pitfall) => [pitfall.pitfallId, pitfall.pitfallName]));
   for (const symptom of top) {
     ensureSpace(doc, 16);
-    paragraph(doc, `• ${symptom.title} (${nameOf.get(symptom.pitfallId) ?? symptom.pitfallId})`);
+    const pitfall = nameOf.get(symptom.pitfallId) ?? symptom.pitfallId;
+    paragraph(
+      doc,
+      `• ${symptom.title} (${symptom.suspected ? `${pitfall}; ${SUSPECTED_SYMPTOM_MARK}` : pitfall})`,
+    );
   }
 }
 

@@ -10,7 +10,9 @@ import { jiraCsvHeader, jiraCsvLines, jiraRowsForTeam } from "@/domain/plans/jir
 import { renderOrgUnitMarkdownHeader, renderOrgUnitTeamMarkdown } from "@/domain/plans/markdown-report";
 import { buildUnitSummary } from "@/domain/plans/unit-summary";
 import type { PlanExportQuery } from "@/contracts/plans/schemas";
+import type { Prisma } from "@/generated/prisma/client";
 import { authorizeOrgUnit } from "../auth/authorize";
+import { teamsOfCycleWhere } from "../dashboards/access";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import type { CycleRow } from "../plans/plan-data";
@@ -95,17 +97,23 @@ export async function buildOrgUnitPlanExport(
   const found = await db.orgUnit.findUnique({ where: { slug: request.unitSlug }, select: { id: true } });
   if (!found) throw new NotFoundError();
   const unit = await authorizeOrgUnit(actor, "orgUnit:export", found.id);
-  const teamRows = await db.team.findMany({
-    where: { orgUnitId: { in: await unitAndDescendantIds(unit.id) }, archivedAt: null },
+  const unitTeams: Prisma.TeamWhereInput = {
+    orgUnitId: { in: await unitAndDescendantIds(unit.id) },
+    archivedAt: null,
+  };
+  const unitTeamIds = await db.team.findMany({ where: unitTeams, select: { id: true } });
+  const cycle = await resolveExportCycle(
+    request.cycle,
+    unitTeamIds.map((team) => team.id),
+    now,
+  );
+  // The cycle's teams only, as on the heatmap: a team added after the cycle was due is not one
+  // of its teams, in any format (teamsOfCycleWhere).
+  const teams: ExportTeam[] = await db.team.findMany({
+    where: { AND: [unitTeams, teamsOfCycleWhere(cycle)] },
     orderBy: [{ orgUnit: { name: "asc" } }, { name: "asc" }],
     select: { id: true, slug: true, name: true, orgUnit: { select: { slug: true, name: true } } },
   });
-  const teams: ExportTeam[] = teamRows;
-  const cycle = await resolveExportCycle(
-    request.cycle,
-    teams.map((team) => team.id),
-    now,
-  );
   const header = {
     orgUnit: { slug: unit.slug, name: unit.name },
     cycle: toExportCycle(cycle),

@@ -12,6 +12,7 @@ import { readCycleForWrite } from "../cycles/cycle-lock";
 import { db } from "../db";
 import { isUniqueConstraintViolation } from "../db-errors";
 import { ConflictError, ExpectedError, NotFoundError, ValidationError } from "../errors";
+import { readTeamAssessmentForWrite } from "../assessments/assessment-lock";
 import { questionnaireOfCycle } from "../assessments/questionnaire-content";
 import { pulseClosedMessage } from "./messages";
 
@@ -121,10 +122,9 @@ export async function answerPulse(actor: Actor, input: AnswerPulseInput): Promis
             : `${cycle.name} is closed, so its pulse can no longer be answered.`,
         );
       }
-      const assessment = await tx.assessment.findUnique({
-        where: { teamId_cycleId: { teamId: team.id, cycleId: cycle.id } },
-        select: { status: true },
-      });
+      // And the assessment stays as read (not submitted) until the answer is counted: a submission
+      // waits for it and scores it, or the answer waits for the submission and is refused.
+      const assessment = await readTeamAssessmentForWrite(tx, team.id, cycle.id);
       if (assessment?.status === "submitted") throw new ConflictError(pulseClosedMessage(cycle.name));
 
       const questions = questionnaireOfCycle(cycle).pulse ?? [];

@@ -125,9 +125,12 @@ export interface PlanTestTeam {
   member: Actor;
 }
 
+/** A team in place since before the first cycle: it is one of every cycle's teams. */
 export async function createTeam(orgUnitId: string, name: string): Promise<PlanTestTeam> {
   const slug = unique("team");
-  const team = await db.team.create({ data: { name, slug, orgUnitId } });
+  const team = await db.team.create({
+    data: { name, slug, orgUnitId, createdAt: new Date("2026-01-01T00:00:00Z") },
+  });
   const lead = await createPerson(
     "Zoë Müller-Łukasz",
     [{ role: "team_lead", teamId: team.id }],

@@ -150,3 +150,25 @@ describe("Jira CSV text", () => {
     expect(toJiraCsv([])).toBe(jiraCsvHeader());
   });
 });
+
+describe("a plan item whose pitfall rests on 'don't know' answers alone", () => {
+  it("says to find out first after the pitfall, and marks the suspected symptoms it addresses", () => {
+    const section = sampleTeamSection();
+    const bau = section.assessment!.pitfalls.find((pitfall) => pitfall.pitfallId === "excessive-bau")!;
+    bau.dontKnowOnly = true;
+    bau.triggeredSymptoms[0]!.suspected = true;
+    const [row] = jiraRowsForTeam(section, "2026 Q3");
+    expect(row!.Description).toContain(
+      "Pitfall: Excessive BAU\nFind out first. Every point of Excessive BAU comes from “don't know” answers: start by finding out how things stand.\nSo that:",
+    );
+    expect(row!.Description).toContain(
+      "Symptoms addressed: Slow delivery of planned work (suspected: every answer behind it is “don't know”)",
+    );
+  });
+
+  it("says nothing of the kind when its pitfall's risk is known", () => {
+    const [row] = jiraRowsForTeam(sampleTeamSection(), "2026 Q3");
+    expect(row!.Description).not.toContain("Find out first");
+    expect(row!.Description).not.toContain("suspected");
+  });
+});

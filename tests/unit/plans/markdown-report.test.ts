@@ -187,3 +187,27 @@ describe("org unit plans as Markdown", () => {
     expect(markdown).toContain("· 2 teams ·");
   });
 });
+
+describe("a pitfall resting on 'don't know' answers alone, in Markdown", () => {
+  it("marks its band, says to find out first, and lists its symptoms as suspected", () => {
+    const document = sampleTeamExport();
+    const bau = document.assessment!.pitfalls.find((pitfall) => pitfall.pitfallId === "excessive-bau")!;
+    bau.dontKnowOnly = true;
+    bau.triggeredSymptoms[0]!.suspected = true;
+    const markdown = renderTeamMarkdown(document, "UTC");
+    expect(markdown).toContain("| Excessive BAU | 41.0 | Medium (find out first) |");
+    expect(markdown).toContain(
+      "**Find out first.** Every point of Excessive BAU comes from “don't know” answers: start by finding out how things stand.",
+    );
+    expect(markdown).toContain(
+      "**Symptoms suspected.** Every answer behind these is “don't know”: find out whether they are there.\n\n- Slow delivery of planned work (suspected)",
+    );
+  });
+
+  it("lists seen symptoms as before", () => {
+    const markdown = renderTeamMarkdown(sampleTeamExport(), "UTC");
+    expect(markdown).toContain("- Slow delivery of planned work\n");
+    expect(markdown).not.toContain("suspected");
+    expect(markdown).not.toContain("find out first");
+  });
+});

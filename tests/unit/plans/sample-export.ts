@@ -67,6 +67,7 @@ export function sampleTeamSection(planItems: ExportPlanItem[] = [samplePlanItem(
           score: 12.5,
           band: "low",
           confidence: 1,
+          dontKnowOnly: false,
           triggeredSymptoms: [],
         },
         {
@@ -76,11 +77,13 @@ export function sampleTeamSection(planItems: ExportPlanItem[] = [samplePlanItem(
           score: 41,
           band: "medium",
           confidence: 0.85,
+          dontKnowOnly: false,
           triggeredSymptoms: [
             {
               symptomId: "slow-delivery-of-planned-work",
               title: "Slow delivery of planned work",
               points: 20.5,
+              suspected: false,
             },
           ],
         },
@@ -91,6 +94,7 @@ export function sampleTeamSection(planItems: ExportPlanItem[] = [samplePlanItem(
           score: null,
           band: null,
           confidence: 0,
+          dontKnowOnly: false,
           triggeredSymptoms: [],
         },
       ],

@@ -138,7 +138,7 @@ describe("reading stored results", () => {
       ["excessive-bau", 55, "medium"],
     ]);
     expect(damaged.recommendations).toEqual([]);
-    expect(parseStoredDetail("null")).toEqual({ triggeredSymptoms: [], countermeasures: [] });
+    expect(parseStoredDetail("null")).toEqual({ dontKnowOnly: false, triggeredSymptoms: [], countermeasures: [] });
   });
 
   it("shows no symptoms and no risk removed for a pitfall in band None or not scored, whatever the stored detail lists", () => {
@@ -165,5 +165,38 @@ describe("reading stored results", () => {
       expect(pitfall.riskRemoved).toBe(0);
       expect(pitfall.addresses.every((symptom) => !symptom.triggered)).toBe(true);
     }
+  });
+});
+
+describe("a pitfall resting on 'don't know' answers alone", () => {
+  const row = (band: string, score: number, detail: object) => ({
+    pitfallId: "excessive-bau",
+    status: "scored",
+    score,
+    band,
+    confidence: 0.5,
+    detail: JSON.stringify(detail),
+  });
+  const detail = {
+    dontKnowOnly: true,
+    triggeredSymptoms: [
+      { symptomId: "slow-delivery-of-planned-work", title: "Slow delivery", suspected: true, answers: [] },
+      { symptomId: "firefighting", title: "Firefighting", suspected: false, answers: [] },
+    ],
+    countermeasures: [],
+  };
+
+  it("is read as such, with each symptom suspected or seen as stored", () => {
+    const [pitfall] = readStoredResults([row("high", 70, detail)]).pitfalls;
+    expect(pitfall!.dontKnowOnly).toBe(true);
+    expect(pitfall!.triggeredSymptoms.map((symptom) => symptom.suspected)).toEqual([true, false]);
+  });
+
+  it("is not, in band None, or for a result stored before the method recorded it", () => {
+    expect(readStoredResults([row("none", 5, detail)]).pitfalls[0]!.dontKnowOnly).toBe(false);
+    const older = { triggeredSymptoms: [{ symptomId: "firefighting", title: "Firefighting" }] };
+    const [pitfall] = readStoredResults([row("high", 70, older)]).pitfalls;
+    expect(pitfall!.dontKnowOnly).toBe(false);
+    expect(pitfall!.triggeredSymptoms[0]!.suspected).toBe(false);
   });
 });
