@@ -6,6 +6,7 @@
 import { bandName, type RiskBand } from "../scoring/bands";
 import { formatExportDay, formatExportMomentDay, formatScore } from "../format";
 import { exportHeadlineDetail } from "./export-headline";
+import { possessive } from "../text/possessive";
 import type {
   ExportCycle,
   ExportHeadline,
@@ -69,7 +70,7 @@ function noResultLines(section: ExportTeamSection, cycleName: string, timeZone: 
   return [
     `No result this cycle: no submitted assessment for ${cycleName}.`,
     "",
-    `Last result, from ${last.cycle}${submittedText(last.submittedAt, timeZone)}: ${headlineText(last.headline)}. It is not counted as ${cycleName}'s result.`,
+    `Last result, from ${last.cycle}${submittedText(last.submittedAt, timeZone)}: ${headlineText(last.headline)}. It is not counted as ${possessive(cycleName)} result.`,
     "",
   ];
 }

@@ -5,6 +5,7 @@ import { closeCycleAction, openCycleAction } from "@/server/cycles/actions";
 import type { ActionResult } from "@/contracts/action-result";
 import type { CycleSummary } from "@/contracts/cycles/types";
 import { formatDayLong } from "@/domain/format";
+import { possessive } from "@/domain/text/possessive";
 import { Button } from "@/ui/button";
 import { ConfirmDialog } from "@/ui/confirm-dialog";
 
@@ -23,7 +24,7 @@ function namesList(names: readonly string[]): string {
 function reopenedOnClose(cycle: CycleSummary): string {
   if (cycle.reopenedTeams.length === 0) return "";
   const one = cycle.reopenedTeams.length === 1;
-  return `${namesList(cycle.reopenedTeams)} reopened ${one ? "its assessment" : "their assessments"} and ${one ? "has" : "have"} not submitted again: ${one ? "its" : "their"} last submitted results stay as ${cycle.name}'s results, marked reopened. `;
+  return `${namesList(cycle.reopenedTeams)} reopened ${one ? "its assessment" : "their assessments"} and ${one ? "has" : "have"} not submitted again: ${one ? "its" : "their"} last submitted results stay as ${possessive(cycle.name)} results, marked reopened. `;
 }
 
 interface FormProps {
