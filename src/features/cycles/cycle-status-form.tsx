@@ -169,7 +169,7 @@ function ReturnToPlannedForm({ cycle, dispatch, pending }: Omit<FormProps, "trig
     <ConfirmDialog
       triggerLabel={
         <>
-          Return to planned<span className="sr-only">: {cycle.name}</span>
+          Return to planned<span className="sr-only"> {cycle.name}</span>
         </>
       }
       triggerVariant="secondary"
