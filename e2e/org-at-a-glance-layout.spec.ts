@@ -182,6 +182,16 @@ test("the roll-up charts mark the open quarter's point as provisional, in the pi
   );
 });
 
+test("the roll-ups write a unit name ending in s in the possessive with an apostrophe alone", async ({
+  page,
+}) => {
+  await signIn(page, demoUsers.head);
+  await page.goto("/org/rollups?unit=payments");
+  const caption = page.locator("figcaption");
+  await expect(caption).toContainText("Share of Payments' teams at high or critical risk.");
+  await expect(caption).not.toContainText("Payments's");
+});
+
 test("a unit row's headline says it counts teams", async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 900 });
   await signIn(page, demoUsers.head);
