@@ -78,11 +78,13 @@ function HeadlineText({
   marks: string;
 }) {
   if (count === 0) return `${bandLabel(band)}${marks}`;
+  // The space stays in the text when the separator is hidden on a phone, so the words seen there
+  // ("Critical", "2 pitfalls") still read as the start of the link's name.
   return (
     <>
-      {bandLabel(band)}
+      {`${bandLabel(band)} `}
       <span className={styles.headlineCount}>
-        <span className={styles.headlineCountSeparator}> · </span>
+        <span className={styles.headlineCountSeparator}>· </span>
         {`${count} ${count === 1 ? counted[0] : counted[1]}${marks}`}
       </span>
     </>

@@ -105,7 +105,7 @@ describe("HeatmapTable", () => {
     );
     // The team row says what it counts, in the unit row's style: "Critical · 2 pitfalls".
     expect(html).toMatch(
-      /<a [^>]*>Critical<span class="[^"]*"><span class="[^"]*"> · <\/span>2 pitfalls ↑<\/span><\/a>/,
+      /<a [^>]*>Critical <span class="[^"]*"><span class="[^"]*">· <\/span>2 pitfalls ↑<\/span><\/a>/,
     );
     expect(html).not.toContain("Critical (2)");
     expect(html).toContain(
@@ -113,7 +113,7 @@ describe("HeatmapTable", () => {
     );
     // The unit row counts teams, not pitfalls, and says so: "Critical · 2 teams", not "Critical (2)".
     expect(html).toMatch(
-      />Critical<span class="[^"]*"><span class="[^"]*"> · <\/span>2 teams ↑<\/span><\/span>/,
+      />Critical <span class="[^"]*"><span class="[^"]*">· <\/span>2 teams ↑<\/span><\/span>/,
     );
     expect(html).toContain("2 of 3 teams High or Critical, average 30.1, riskier than in 2026 Q3");
     // The headline comes first, beside the team's name and completion, then the seven pitfalls in
@@ -150,7 +150,7 @@ describe("a unit row's headline", () => {
 
   it("counts one team in the singular", () => {
     const cell = unitHeadlineCell([61.2, 3, null, 4, 1]);
-    expect(cell).toContain(">High<span");
+    expect(cell).toContain(">High <span");
     expect(cell).toContain("</span>1 team</span>");
     expect(cell).toContain("1 of 4 teams High or Critical");
   });
@@ -190,7 +190,7 @@ describe("a team row's headline", () => {
 
   it("counts one pitfall in the singular, and its accessible name says what it counts", () => {
     const cell = teamHeadlineCell([40, 3, null, 1, 61.2, 0]);
-    expect(cell).toMatch(/>High<span class="[^"]*"><span class="[^"]*"> · <\/span>1 pitfall<\/span><\/a>/);
+    expect(cell).toMatch(/>High <span class="[^"]*"><span class="[^"]*">· <\/span>1 pitfall<\/span><\/a>/);
     expect(cell).toContain('aria-label="High: 1 pitfall High or Critical, worst Linear run costs 61.2');
     expect(cell).not.toContain("(1)");
   });
@@ -308,7 +308,7 @@ describe("a reopened team's row", () => {
     const teamRow = /<tr data-team-row="">(.*?)<\/tr>/.exec(html)![1]!;
     const cells = [...teamRow.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((match) => match[1]!);
     expect(cells[0]).toBe("Reopened");
-    expect(cells[1]).toMatch(/>Critical<span[^>]*><span[^>]*> · <\/span>3 pitfalls ↺<\/span>/);
+    expect(cells[1]).toMatch(/>Critical <span[^>]*><span[^>]*>· <\/span>3 pitfalls ↺<\/span>/);
     expect(cells[1]).toContain("reopened: last submitted results, being revised");
     expect(html).toContain("0 of 1 submitted, 1 reopened");
   });
@@ -356,7 +356,7 @@ describe("a team without a result in the cycle", () => {
     expect(teamRow).toContain('title="No result yet in this cycle: 2026 Q3 result shown"');
     // Seen: the headline with a short tag of its cycle; heard: the same words, the full cycle first.
     expect(cells[1]!.html).toMatch(
-      /<span aria-hidden="true">Critical<span class="[^"]*"><span class="[^"]*"> · <\/span>1 pitfall<\/span><span class="/,
+      /<span aria-hidden="true">Critical <span class="[^"]*"><span class="[^"]*">· <\/span>1 pitfall<\/span><span class="/,
     );
     // The year is a part of its own, which phones leave out for room.
     expect(cells[1]!.html).toMatch(/>Q3<span class="[^"]*earlierYear[^"]*"> ’26<\/span><\/span><\/span>/);
