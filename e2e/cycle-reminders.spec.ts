@@ -139,6 +139,111 @@ test.describe("cycle reminders and closing", () => {
     }
   });
 
+  test("opening a planned cycle asks first and says it is early; a cycle nobody answered returns to planned", async ({
+    page,
+    browser,
+  }) => {
+    // A long journey: opening, closing and returning a cycle, and putting 2026 Q4 back as it was.
+    test.setTimeout(90_000);
+    await signIn(page, demoUsers.head);
+    await page.goto("/cycles");
+    const cycles = page.getByRole("table", { name: /Assessment cycles/ });
+    const current = cycles.getByRole("row", { name: /2026 Q4/ });
+    // The next quarter, as the form suggests it: its "Opens on" date is still to come.
+    const form = page.getByRole("region", { name: "Create a cycle" });
+    const name = `${await form.getByLabel("Year").inputValue()} Q${await form.getByLabel("Quarter").inputValue()}`;
+    await form.getByRole("button", { name: "Create cycle" }).click();
+    await expect(form.getByRole("status")).toHaveText(
+      `${name} was created. Open it when teams should start answering.`,
+    );
+    const planned = cycles.getByRole("row", { name: new RegExp(name) });
+    try {
+      await current.getByRole("button", { name: "Close 2026 Q4" }).click();
+      await page
+        .getByRole("dialog", { name: "Close 2026 Q4?" })
+        .getByRole("button", { name: "Close 2026 Q4" })
+        .click();
+      await expect(current.getByRole("button", { name: "Reopen 2026 Q4" })).toBeFocused();
+
+      // Opening asks first, says it comes before the planned date, and what opening does.
+      await planned.getByRole("button", { name: `Open ${name}` }).click();
+      const open = page.getByRole("dialog", { name: `Open ${name}?` });
+      await expect(open).toContainText(
+        new RegExp(`${name} opens \\d+ days? before its planned date, \\d+ \\w+ \\d{4}\\.`),
+      );
+      await expect(open).toContainText(`Teams can start answering ${name} (due `);
+      await expect(open).toContainText("It becomes the current cycle for everyone");
+      await expect(open.getByRole("button", { name: "Cancel" })).toBeFocused();
+      await expectNoAccessibilityViolations(page);
+      await open.getByRole("button", { name: "Cancel" }).click();
+      await expect(open).toBeHidden();
+      await expect(planned).toContainText("Planned");
+
+      // On a phone the confirmation fits the screen, its buttons in reach.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await planned.getByRole("button", { name: `Open ${name}` }).click();
+      const box = (await open.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      await expect(open.getByRole("button", { name: `Open ${name} early` })).toBeInViewport();
+      await open.getByRole("button", { name: `Open ${name} early` }).click();
+      await expect(planned.getByRole("status")).toHaveText(
+        `${name} is open: teams can start their assessments.`,
+      );
+      await expect(planned.getByRole("button", { name: `Close ${name}` })).toBeFocused();
+      await page.setViewportSize({ width: 1280, height: 720 });
+
+      // Closed again before any team started it, it can go back to planned, asking first.
+      await planned.getByRole("button", { name: `Close ${name}` }).click();
+      await page
+        .getByRole("dialog", { name: `Close ${name}?` })
+        .getByRole("button", { name: `Close ${name}` })
+        .click();
+      await expect(planned).toContainText("Closed");
+      await expect(current.getByRole("button", { name: /Return to planned/ })).toHaveCount(0);
+      await planned.getByRole("button", { name: `Return to planned ${name}` }).click();
+      const back = page.getByRole("dialog", { name: `Return ${name} to planned?` });
+      await expect(back).toContainText(`No team has an assessment in ${name}, so it can go back to planned`);
+      await back.getByRole("button", { name: `Return ${name} to planned` }).click();
+      await expect(planned.getByRole("status")).toHaveText(
+        `${name} is planned again. Open it when teams should start answering.`,
+      );
+      await expect(planned).toContainText("Planned");
+      await expect(planned.getByRole("button", { name: `Open ${name}` })).toBeFocused();
+      await expect(planned.getByRole("button", { name: /Return to planned/ })).toHaveCount(0);
+
+      const adminContext = await browser.newContext();
+      const adminPage = await adminContext.newPage();
+      await signIn(adminPage, demoUsers.admin);
+      await adminPage.goto("/admin/audit?action=cycle.");
+      await expect(adminPage.getByRole("row", { name: /cycle\.returned_to_planned/ }).first()).toContainText(
+        `Priya Natarajan returned ${name} to planned`,
+      );
+      await adminContext.close();
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto("/cycles");
+      const closeNew = planned.getByRole("button", { name: `Close ${name}` });
+      if (await closeNew.isVisible()) {
+        await closeNew.click();
+        await page
+          .getByRole("dialog", { name: `Close ${name}?` })
+          .getByRole("button", { name: `Close ${name}` })
+          .click();
+        await expect(planned).toContainText("Closed");
+      }
+      const reopenCurrent = current.getByRole("button", { name: "Reopen 2026 Q4" });
+      if (await reopenCurrent.isVisible()) {
+        await reopenCurrent.click();
+        await page
+          .getByRole("dialog", { name: "Reopen 2026 Q4?" })
+          .getByRole("button", { name: "Reopen 2026 Q4" })
+          .click();
+      }
+      await expect(current.getByRole("button", { name: "Close 2026 Q4" })).toBeVisible();
+    }
+  });
+
   test("a coach reminds only the teams of the units they coach", async ({ page }) => {
     await signIn(page, demoUsers.coachPlatform);
     await page.goto("/cycles");

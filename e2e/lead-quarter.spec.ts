@@ -193,6 +193,17 @@ test.describe("the team lead's quarter", () => {
       "href",
       new RegExp(`/team/${JOURNEY_TEAM.slug}/plan#plan-item-`),
     );
+    // The team dashboard's top steps say the same.
+    await page.goto(`/team/${JOURNEY_TEAM.slug}/dashboard`);
+    const droppedOnDashboard = page
+      .getByRole("region", { name: "Top remediation steps" })
+      .getByRole("listitem")
+      .filter({ hasText: action });
+    await expect(droppedOnDashboard).toContainText("Dropped from the plan");
+    await expect(droppedOnDashboard).not.toContainText("In the plan");
+    await expect(
+      droppedOnDashboard.getByRole("link", { name: /^Take it up again in the plan/ }),
+    ).toHaveAttribute("href", new RegExp(`/team/${JOURNEY_TEAM.slug}/plan#plan-item-`));
   });
 
   test("an incomplete draft's review says required answers are missing and holds back the figures they would move", async ({

@@ -182,6 +182,16 @@ test("the roll-up charts mark the open quarter's point as provisional, in the pi
   );
 });
 
+test("the roll-ups write a unit name ending in s in the possessive with an apostrophe alone", async ({
+  page,
+}) => {
+  await signIn(page, demoUsers.head);
+  await page.goto("/org/rollups?unit=payments");
+  const caption = page.locator("figcaption");
+  await expect(caption).toContainText("Share of Payments' teams at high or critical risk.");
+  await expect(caption).not.toContainText("Payments's");
+});
+
 test("a unit row's headline says it counts teams", async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 900 });
   await signIn(page, demoUsers.head);
@@ -194,6 +204,46 @@ test("a unit row's headline says it counts teams", async ({ page }) => {
   for (const text of texts)
     expect(text).toMatch(/^(None|Low|Medium|High|Critical)( · \d+ teams?)?( [↑↓→])?$/);
   expect(texts.some((text) => / · \d+ teams?/.test(text))).toBe(true);
+});
+
+test("a team row's headline says it counts pitfalls, and goes under the band on a phone", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await signIn(page, demoUsers.head);
+  await page.goto("/org");
+  const teamHeadlines = heatmap(page).locator("tr[data-team-row] td:nth-of-type(2) a");
+  await expect(teamHeadlines.first()).toBeVisible();
+  const texts = await teamHeadlines.evaluateAll((links) =>
+    links.map((link) => (link.querySelector("[aria-hidden=true]") ?? link).textContent ?? ""),
+  );
+  for (const text of texts) {
+    expect(text).toMatch(/^(None|Low|Medium|High|Critical)( · \d+ pitfalls?)?( ≠)?( ↺)?( [↑↓→])?/);
+    expect(text).not.toMatch(/\(\d+\)/);
+  }
+  // A headline of this cycle (an earlier cycle's result is tagged and named differently).
+  const counted = heatmap(page)
+    .locator("tr[data-team-row] td:nth-of-type(2) a[aria-label]")
+    .filter({ hasText: /^Critical · \d+ pitfalls?/ })
+    .first();
+  await expect(counted).toBeVisible();
+  // What is seen is part of what is heard: the name says the count is of pitfalls too.
+  await expect(counted).toHaveAccessibleName(/Critical: \d+ pitfalls? High or Critical, worst /);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  const lines = await counted.evaluate((link) => {
+    const band = link.firstChild!;
+    const range = document.createRange();
+    range.selectNodeContents(band);
+    const count = link.querySelector("span")!;
+    return {
+      bandBottom: range.getBoundingClientRect().bottom,
+      countTop: count.getBoundingClientRect().top,
+      separator: getComputedStyle(count.querySelector("span")!).display,
+    };
+  });
+  expect(lines.countTop).toBeGreaterThanOrEqual(lines.bandBottom - 1);
+  expect(lines.separator).toBe("none");
 });
 
 test.describe("no sideways page scroll on a phone", () => {

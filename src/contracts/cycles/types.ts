@@ -19,6 +19,13 @@ export interface CycleSummary {
   /** The teams of `reopened`, by name A→Z: closing the cycle names them. */
   reopenedTeams: string[];
   notStarted: number;
+  /**
+   * Assessments in the cycle in any status, archived teams' included: a closed cycle without any
+   * can go back to planned.
+   */
+  assessments: number;
+  /** Whole days from today (organisation's time zone) to `opensOn`; 0 on that day and after. */
+  daysBeforeOpensOn: number;
 }
 
 export interface CycleTeamStatus {

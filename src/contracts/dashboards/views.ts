@@ -9,6 +9,7 @@ import type { RemediationStep, StoredDetail } from "@/domain/dashboards/team-das
 import type { MethodChange, Trend } from "@/domain/dashboards/trend";
 import type { OrgPriorities } from "@/domain/dashboards/org-priorities";
 import type { OffRuleTeam } from "@/domain/dashboards/run-cost-off-rule";
+import type { PlanPlacement } from "@/domain/plans/plan-item-rules";
 import type { HeadlineView } from "@/domain/results/headline";
 import type { PitfallStatus, RiskBand } from "@/domain/scoring";
 
@@ -85,8 +86,11 @@ export interface TeamDashboardView {
   methodChange: MethodChange | null;
   /** Set when the history's cycles were scored with more than one method. */
   historyMethodNote: string | null;
-  /** `planItemId`: the team's plan item made from the step's countermeasure, if there is one. */
-  remediation: (RemediationStep & { pitfallNames: string[]; planItemId: string | null })[];
+  /**
+   * `planItemId`: the team's plan item made from the step's countermeasure, if there is one, and
+   * `planItemStatus` its status (a dropped item is not "in the plan").
+   */
+  remediation: (RemediationStep & { pitfallNames: string[] } & PlanPlacement)[];
   /**
    * Set to the pitfall the headline names when every point of it comes from "don't know" answers:
    * finding out comes before the steps.

@@ -313,6 +313,8 @@ export function describeAuditEvent(event: AuditEventFacts, name: AuditNameLookup
       return `${who} created the cycle ${cycle}`;
     case "cycle.opened":
       return `${who} opened ${cycle}`;
+    case "cycle.returned_to_planned":
+      return `${who} returned ${cycle} to planned`;
     case "cycle.closed": {
       const reopened = listNames(after.reopenedTeams);
       return `${who} closed ${cycle}${reopened.length ? `, keeping the last submitted results of the reopened ${reopened.length === 1 ? "assessment" : "assessments"} of ${reopened.join(", ")}` : ""}`;

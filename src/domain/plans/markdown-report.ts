@@ -12,6 +12,7 @@ import {
 } from "../results/dont-know-words";
 import { formatExportDay, formatExportMomentDay, formatScore } from "../format";
 import { exportHeadlineDetail } from "./export-headline";
+import { possessive } from "../text/possessive";
 import type {
   ExportCycle,
   ExportHeadline,
@@ -75,7 +76,7 @@ function noResultLines(section: ExportTeamSection, cycleName: string, timeZone: 
   return [
     `No result this cycle: no submitted assessment for ${cycleName}.`,
     "",
-    `Last result, from ${last.cycle}${submittedText(last.submittedAt, timeZone)}: ${headlineText(last.headline)}. It is not counted as ${cycleName}'s result.`,
+    `Last result, from ${last.cycle}${submittedText(last.submittedAt, timeZone)}: ${headlineText(last.headline)}. It is not counted as ${possessive(cycleName)} result.`,
     "",
   ];
 }

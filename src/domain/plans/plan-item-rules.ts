@@ -26,6 +26,29 @@ export function asPlanItemStatus(value: string): PlanItemStatus {
   return decodePlanItemStatus(value) ?? "todo";
 }
 
+/** A remediation step's place in the team's plan: the item made from it and its status, or nulls. */
+export interface PlanPlacement {
+  planItemId: string | null;
+  planItemStatus: PlanItemStatus | null;
+}
+
+/**
+ * Where each countermeasure stands in a team's plan, from the team's plan items: every page that
+ * lists steps (the result, the team dashboard, the plan's ranking) reads it here, so a dropped
+ * item says "Dropped from the plan" everywhere, never "In the plan" on one page alone.
+ */
+export function planPlacements(
+  items: readonly { id: string; countermeasureId: string; status: string }[],
+): (countermeasureId: string) => PlanPlacement {
+  const byCountermeasure = new Map(items.map((item) => [item.countermeasureId, item]));
+  return (countermeasureId) => {
+    const item = byCountermeasure.get(countermeasureId);
+    return item
+      ? { planItemId: item.id, planItemStatus: asPlanItemStatus(item.status) }
+      : { planItemId: null, planItemStatus: null };
+  };
+}
+
 /** Done and dropped items are finished: they are never overdue and leave the open count. */
 export function isClosedStatus(status: PlanItemStatus): boolean {
   return status === "done" || status === "dropped";

@@ -69,7 +69,7 @@ export function ResultPage({
           ) : null}
           <p>
             This assessment was reopened and not submitted again before {cycle.name} closed. The results below
-            are the ones last submitted, and they are {cycle.name}&apos;s results.
+            are the ones last submitted, and they are {possessive(cycle.name)} results.
           </p>
         </div>
       ) : null}

@@ -1,10 +1,12 @@
 "use client";
 
 import { useActionState, useEffect, useId, useRef, type RefObject } from "react";
-import { closeCycleAction, openCycleAction } from "@/server/cycles/actions";
+import { closeCycleAction, openCycleAction, returnCycleToPlannedAction } from "@/server/cycles/actions";
 import type { ActionResult } from "@/contracts/action-result";
 import type { CycleSummary } from "@/contracts/cycles/types";
+import { earlyOpeningText } from "@/domain/cycles/opening";
 import { formatDayLong } from "@/domain/format";
+import { possessive } from "@/domain/text/possessive";
 import { Button } from "@/ui/button";
 import { ConfirmDialog } from "@/ui/confirm-dialog";
 
@@ -23,7 +25,7 @@ function namesList(names: readonly string[]): string {
 function reopenedOnClose(cycle: CycleSummary): string {
   if (cycle.reopenedTeams.length === 0) return "";
   const one = cycle.reopenedTeams.length === 1;
-  return `${namesList(cycle.reopenedTeams)} reopened ${one ? "its assessment" : "their assessments"} and ${one ? "has" : "have"} not submitted again: ${one ? "its" : "their"} last submitted results stay as ${cycle.name}'s results, marked reopened. `;
+  return `${namesList(cycle.reopenedTeams)} reopened ${one ? "its assessment" : "their assessments"} and ${one ? "has" : "have"} not submitted again: ${one ? "its" : "their"} last submitted results stay as ${possessive(cycle.name)} results, marked reopened. `;
 }
 
 interface FormProps {
@@ -115,8 +117,84 @@ function ReopenCycleForm({
 }
 
 /**
- * Opens a planned cycle. While another cycle is open the button (Open, or Reopen for a closed
- * cycle) is disabled and says why, rather than offering a click that can only fail.
+ * Opening a planned cycle starts the quarter for every team at once, so it asks first and says
+ * what happens, and, when today is before the cycle's "Opens on" date, that it opens early.
+ */
+function OpenPlannedCycleForm({
+  cycle,
+  sendsEmail,
+  dispatch,
+  pending,
+  triggerRef,
+}: FormProps & { sendsEmail: boolean }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const early = earlyOpeningText(cycle, cycle.daysBeforeOpensOn);
+  const reminders = sendsEmail
+    ? ` Before its due date the leads of teams that have not submitted get reminder emails.`
+    : "";
+  return (
+    <ConfirmDialog
+      triggerLabel={
+        <>
+          Open<span className="sr-only"> {cycle.name}</span>
+        </>
+      }
+      triggerVariant="primary"
+      triggerRef={triggerRef}
+      variant="primary"
+      title={`Open ${cycle.name}?`}
+      description={`${early ? `${early} ` : ""}Teams can start answering ${cycle.name} (due ${formatDayLong(cycle.closesOn)}), each from its last submitted answers, until you close it. It becomes the current cycle for everyone: the home page and every team's page show it, and no other cycle can be opened until it is closed.${reminders}`}
+      confirmLabel={early ? `Open ${cycle.name} early` : `Open ${cycle.name}`}
+      pendingLabel="Opening…"
+      action={(formData) => {
+        dialogRef.current?.close();
+        dispatch(formData);
+      }}
+      pending={pending}
+      dialogRef={dialogRef}
+    >
+      <input type="hidden" name="intent" value="open" />
+      <input type="hidden" name="cycleId" value={cycle.id} />
+    </ConfirmDialog>
+  );
+}
+
+/**
+ * A cycle opened and closed again before any team started it goes back to planned, as if it had
+ * never been opened; offered only then (the server refuses it otherwise).
+ */
+function ReturnToPlannedForm({ cycle, dispatch, pending }: Omit<FormProps, "triggerRef">) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  return (
+    <ConfirmDialog
+      triggerLabel={
+        <>
+          Return to planned<span className="sr-only"> {cycle.name}</span>
+        </>
+      }
+      triggerVariant="secondary"
+      variant="primary"
+      title={`Return ${cycle.name} to planned?`}
+      description={`No team has an assessment in ${cycle.name}, so it can go back to planned, as if it had never been opened: the organisation pages no longer list it, and you open it again when teams should start answering.`}
+      confirmLabel={`Return ${cycle.name} to planned`}
+      pendingLabel="Returning…"
+      action={(formData) => {
+        dialogRef.current?.close();
+        dispatch(formData);
+      }}
+      pending={pending}
+      dialogRef={dialogRef}
+    >
+      <input type="hidden" name="intent" value="plan" />
+      <input type="hidden" name="cycleId" value={cycle.id} />
+    </ConfirmDialog>
+  );
+}
+
+/**
+ * Opening or reopening while it can only fail: while another cycle is open, or the cycle's
+ * questionnaire is not installed, the button (Open, or Reopen for a closed cycle) is disabled and
+ * says why, rather than offering a click that can only fail.
  */
 function OpenCycleForm({
   cycle,
@@ -150,15 +228,17 @@ function OpenCycleForm({
   );
 }
 
-/** Either status action of a row, by the form's `intent`: the row keeps one result for both. */
+/** Any status action of a row, by the form's `intent`: the row keeps one result for all. */
 async function changeCycleStatus(previous: StatusResult | null, formData: FormData): Promise<StatusResult> {
-  return formData.get("intent") === "close"
-    ? closeCycleAction(previous, formData)
-    : openCycleAction(previous, formData);
+  const intent = formData.get("intent");
+  if (intent === "close") return closeCycleAction(previous, formData);
+  if (intent === "plan") return returnCycleToPlannedAction(previous, formData);
+  return openCycleAction(previous, formData);
 }
 
 /**
- * The one action a cycle row offers: close the open cycle, or open (reopen) another one.
+ * The action a cycle row offers: close the open cycle, or open (reopen) another one; a closed
+ * cycle nobody answered can also go back to planned.
  *
  * Closing or opening swaps the row's button for the other one, so the outcome is kept here, above
  * both: the message stays in the row's live region after the swap, and focus moves to the button
@@ -168,15 +248,19 @@ export function CycleStatusForm({
   cycle,
   anotherIsOpen,
   newerStarted = null,
+  sendsEmail = false,
 }: {
   cycle: CycleSummary;
   anotherIsOpen: boolean;
   /** The newest started cycle after this one, if any: reopening this one makes it current instead. */
   newerStarted?: string | null;
+  /** Email is configured, so an open cycle's due-date reminders go out. */
+  sendsEmail?: boolean;
 }) {
   const [state, dispatchChange, pending] = useActionState(changeCycleStatus, null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const alertRef = useRef<HTMLParagraphElement>(null);
+  const messageRef = useRef<HTMLParagraphElement>(null);
   // The status the row had when its button was pressed: once it differs, the new button is there.
   const statusAtSubmit = useRef<string | null>(null);
   const dispatch = (formData: FormData) => {
@@ -194,7 +278,9 @@ export function CycleStatusForm({
   useEffect(() => {
     if (!state?.ok || statusAtSubmit.current === null || statusAtSubmit.current === cycle.status) return;
     statusAtSubmit.current = null;
-    triggerRef.current?.focus();
+    // A disabled button (another cycle is open) cannot take focus: the message can.
+    if (triggerRef.current && !triggerRef.current.disabled) triggerRef.current.focus();
+    else messageRef.current?.focus();
   }, [state, cycle.status]);
 
   const unavailable = anotherIsOpen
@@ -205,15 +291,27 @@ export function CycleStatusForm({
   const form = { cycle, dispatch, pending, triggerRef };
   return (
     <div className="space-y-2">
-      {cycle.status === "open" ? (
-        <CloseCycleForm {...form} />
-      ) : cycle.status === "closed" && unavailable === null ? (
-        <ReopenCycleForm {...form} newerStarted={newerStarted} />
-      ) : (
-        <OpenCycleForm {...form} unavailable={unavailable} />
-      )}
+      <div className="flex flex-wrap items-start gap-2">
+        {cycle.status === "open" ? (
+          <CloseCycleForm {...form} />
+        ) : unavailable !== null ? (
+          <OpenCycleForm {...form} unavailable={unavailable} />
+        ) : cycle.status === "closed" ? (
+          <ReopenCycleForm {...form} newerStarted={newerStarted} />
+        ) : (
+          <OpenPlannedCycleForm {...form} sendsEmail={sendsEmail} />
+        )}
+        {cycle.status === "closed" && cycle.assessments === 0 ? (
+          <ReturnToPlannedForm cycle={cycle} dispatch={dispatch} pending={pending} />
+        ) : null}
+      </div>
       {/* Always in the page, so the message is announced when it appears. */}
-      <p role="status" className="max-w-xs text-sm text-green-900 empty:hidden">
+      <p
+        ref={messageRef}
+        role="status"
+        tabIndex={-1}
+        className="max-w-xs text-sm text-green-900 empty:hidden"
+      >
         {state?.ok ? state.data.message : null}
       </p>
       {state && !state.ok ? (

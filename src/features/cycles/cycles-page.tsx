@@ -22,7 +22,11 @@ function newerStartedCycle(cycles: readonly CycleRow[], cycle: CycleRow): string
   return newer.find((candidate) => candidate.status !== "planned")?.name ?? null;
 }
 
-function cycleColumns(cycles: readonly CycleRow[], aCycleIsOpen: boolean): Column<CycleRow>[] {
+function cycleColumns(
+  cycles: readonly CycleRow[],
+  aCycleIsOpen: boolean,
+  sendsEmail: boolean,
+): Column<CycleRow>[] {
   return [
     { key: "cycle", header: "Cycle", rowHeader: true, cell: (cycle) => cycle.name },
     { key: "status", header: "Status", cell: (cycle) => STATUS_TEXT[cycle.status] },
@@ -63,6 +67,7 @@ function cycleColumns(cycles: readonly CycleRow[], aCycleIsOpen: boolean): Colum
           cycle={cycle}
           anotherIsOpen={aCycleIsOpen && cycle.status !== "open"}
           newerStarted={newerStartedCycle(cycles, cycle)}
+          sendsEmail={sendsEmail}
         />
       ),
     },
@@ -134,7 +139,7 @@ export function CyclesPage({ data, reminders }: { data: CyclesPageData; reminder
           stackOnPhones
           caption="Assessment cycles, newest first, with completion counts"
           captionHidden
-          columns={cycleColumns(data.cycles, openCycle !== undefined)}
+          columns={cycleColumns(data.cycles, openCycle !== undefined, reminders.sendsEmail)}
           rows={data.cycles}
           rowKey={(cycle) => cycle.id}
           empty={<p className="text-slate-700">No cycles yet. Create the first one below.</p>}

@@ -61,9 +61,41 @@ function headlineTrendWords(
 }
 
 /**
- * A team's headline: the worst pitfall's band with the number of High or Critical pitfalls in
- * brackets; the worst pitfall and the average are in its accessible name and tooltip. A reopened
- * assessment's headline is its last submitted one, marked "↺" and said so in words.
+ * A headline's band followed by what it counts, said to be pitfalls (a team row) or teams (a unit
+ * row): "Critical · 2 pitfalls", "Critical · 2 teams", never a bare number in brackets. On a phone
+ * the count goes under the band. `marks` (split, reopened, trend) follow the count, or the band
+ * when there is nothing to count.
+ */
+function HeadlineText({
+  band,
+  count,
+  counted,
+  marks,
+}: {
+  band: RiskBand;
+  count: number;
+  counted: readonly [one: string, many: string];
+  marks: string;
+}) {
+  if (count === 0) return `${bandLabel(band)}${marks}`;
+  // The space stays in the text when the separator is hidden on a phone, so the words seen there
+  // ("Critical", "2 pitfalls") still read as the start of the link's name.
+  return (
+    <>
+      {`${bandLabel(band)} `}
+      <span className={styles.headlineCount}>
+        <span className={styles.headlineCountSeparator}>· </span>
+        {`${count} ${count === 1 ? counted[0] : counted[1]}${marks}`}
+      </span>
+    </>
+  );
+}
+
+/**
+ * A team's headline: the worst pitfall's band with the number of High or Critical pitfalls
+ * ("Critical · 2 pitfalls"); the worst pitfall and the average are in its accessible name and
+ * tooltip. A reopened assessment's headline is its last submitted one, marked "↺" and said so in
+ * words.
  */
 function OverallCell({
   cell,
@@ -96,7 +128,10 @@ function OverallCell({
   const trend = earlier === null ? headlineTrendWords(change, since) : null;
   const worstName = pitfallNames[worstIndex] ?? "";
   const words = `${bandLabel(band)}: ${highOrCriticalPhrase(highOrCritical)}, ${band === "none" ? "highest" : "worst"} ${worstName} ${formatScore(worstScore)}, average ${formatScore(average)}`;
-  const shown = `${bandLabel(band)} (${highOrCritical})${splitMark(split)}${reopened ? " ↺" : ""}`;
+  const marks = `${splitMark(split)}${reopened ? " ↺" : ""}`;
+  const shown = (arrow: string) => (
+    <HeadlineText band={band} count={highOrCritical} counted={PITFALLS} marks={`${marks}${arrow}`} />
+  );
   const described = `${earlierPrefix(earlier)}${words}${splitWords(split)}${reopened ? `; ${REOPENED_RESULTS_NOTE}` : ""}`;
   if (earlier !== null) {
     // The cycle's tag is short so the headline column still fits a phone's first screen; the
@@ -105,7 +140,7 @@ function OverallCell({
       <td className={cellClass(band, earlier)}>
         <a href={href} title={described}>
           <span aria-hidden="true">
-            {shown}
+            {shown("")}
             <CycleTag name={earlier} />
           </span>
           <span className="sr-only">{described}</span>
@@ -116,11 +151,14 @@ function OverallCell({
   return (
     <td className={cellClass(band, earlier)}>
       <a href={href} aria-label={`${described}${trend ? `, ${trend.text}` : ""}`} title={described}>
-        {trend ? `${shown} ${trend.arrow}` : shown}
+        {shown(trend ? ` ${trend.arrow}` : "")}
       </a>
     </td>
   );
 }
+
+const PITFALLS = ["pitfall", "pitfalls"] as const;
+const TEAMS = ["team", "teams"] as const;
 
 /**
  * A unit's change in words with the teams it is taken over: only those with a result in both
@@ -191,15 +229,7 @@ function UnitOverallCell({ average, since }: { average: EncodedAverage; since: s
     <td className={`${styles.c} ${styles[band]}`}>
       <span title={`${teams}${changeWords ? `; ${changeWords}` : ""}`}>
         <span aria-hidden="true">
-          {bandLabel(band)}
-          {highOrCriticalTeams > 0 ? (
-            <span className={styles.unitTeams}>
-              <span className={styles.unitTeamsSeparator}> · </span>
-              {`${highOrCriticalTeams} ${highOrCriticalTeams === 1 ? "team" : "teams"}${arrow}`}
-            </span>
-          ) : (
-            arrow
-          )}
+          <HeadlineText band={band} count={highOrCriticalTeams} counted={TEAMS} marks={arrow} />
         </span>
         <span className="sr-only">
           {`${bandLabel(band)}: worst team headline in the unit; ${teams}, average ${formatScore(score)}${changeWords ? `, ${changeWords}` : ""}`}

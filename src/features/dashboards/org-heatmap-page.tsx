@@ -163,18 +163,18 @@ function Legend() {
             result in both cycles, so a team that submitted in one of them alone does not move it. A dash
             means no submitted result. A team that has not submitted in this cycle shows its last result from
             an earlier cycle instead, greyed with its band as a stripe and tagged with that cycle
-            (&ldquo;Critical (3) Q3 &rsquo;26&rdquo;); it sorts by that result, so a team Critical last
-            quarter stays near the top, but it is left out of this cycle&apos;s unit averages, counts and
-            filters. Select a score to see why the team got it. The colour repeats the band named in the key,
-            which the score alone tells.
+            (&ldquo;Critical &middot; 3 pitfalls Q3 &rsquo;26&rdquo;); it sorts by that result, so a team
+            Critical last quarter stays near the top, but it is left out of this cycle&apos;s unit averages,
+            counts and filters. Select a score to see why the team got it. The colour repeats the band named
+            in the key, which the score alone tells.
           </p>
           <p className="mt-2">
             <strong>Overall</strong> is the team&apos;s headline, never an average alone: the band of its
-            worst pitfall, with the number of pitfalls at High or Critical in brackets. &ldquo;Critical
-            (2)&rdquo; means the worst pitfall is Critical and two pitfalls are High or Critical. The worst
-            pitfall and the average of the scored pitfalls are in the cell&apos;s description. Sorting by
-            Overall, the default, puts riskier teams first: worst band, then more High or Critical pitfalls,
-            then the worst score, then the average.
+            worst pitfall, with the number of its pitfalls at High or Critical. &ldquo;Critical &middot; 2
+            pitfalls&rdquo; means the worst pitfall is Critical and two pitfalls are High or Critical. The
+            worst pitfall and the average of the scored pitfalls are in the cell&apos;s description. Sorting
+            by Overall, the default, puts riskier teams first: worst band, then more High or Critical
+            pitfalls, then the worst score, then the average.
           </p>
           <p className="mt-2">
             <span aria-hidden="true">≠</span> after a score (&ldquo;not equal&rdquo;; screen readers hear
@@ -187,9 +187,9 @@ function Legend() {
             Unit rows show the average of the unit&apos;s submitted teams per pitfall, whatever the filters
             show, and their arrows follow that average. In the Overall column a unit row shows its worst team
             band and how many of its teams are at High or Critical: &ldquo;Critical &middot; 2 teams&rdquo;
-            counts teams, where a team&apos;s &ldquo;Critical (2)&rdquo; counts pitfalls. The roll-ups&apos;
-            change follows another measure, the share of teams at High or Critical, so a unit&apos;s average
-            can go up while that share stays the same.
+            counts teams, where a team&apos;s &ldquo;Critical &middot; 2 pitfalls&rdquo; counts pitfalls. The
+            roll-ups&apos; change follows another measure, the share of teams at High or Critical, so a
+            unit&apos;s average can go up while that share stays the same.
           </p>
         </div>
       </details>

@@ -8,6 +8,7 @@ import type { OrgRollupsView } from "@/contracts/dashboards/views";
 import type { CycleOption } from "@/domain/dashboards/cycles";
 import { BAND_COLOURS, BAND_LABELS } from "@/ui/band-chip";
 import { formatPercent, formatScore } from "@/domain/format";
+import { possessive } from "@/domain/text/possessive";
 import { OrgDashboardNav } from "./dashboard-nav";
 import { EmptyState } from "@/ui/empty-state";
 import { RollupTrendCharts, type ProvisionalPoint, type RollupTrendSeries } from "./rollup-trend-charts";
@@ -121,11 +122,12 @@ function ScopeTable({
 }
 
 /**
- * The chart in words. The open cycle's figure, while it counts only part of the teams, is said to
- * be provisional and over how many, as the chart marks it.
+ * The chart in words, for the unit named `unitName` or, with null, the whole organisation. The open
+ * cycle's figure, while it counts only part of the teams, is said to be provisional and over how
+ * many, as the chart marks it.
  */
 export function trendSummary(
-  scopeName: string,
+  unitName: string | null,
   trend: RollupHistory,
   names: Map<string, string>,
   provisional: ProvisionalPoint | null = null,
@@ -142,6 +144,7 @@ export function trendSummary(
   const partial = provisional
     ? ` ${provisional.cycleName} is provisional: it counts ${provisional.coverage}.`
     : "";
+  const scopeName = unitName === null ? "the" : possessive(unitName);
   return `Share of ${scopeName} teams at high or critical risk.${partial} ${parts.join("; ")}.`;
 }
 
@@ -215,7 +218,7 @@ export function OrgRollupsPage({ view }: { view: OrgRollupsView }) {
           >
             <figure className="space-y-3">
               <figcaption className="text-sm text-slate-800">
-                {trendSummary(view.focusUnit ? `${view.focusUnit.name}'s` : "the", trend, names, provisional)}
+                {trendSummary(view.focusUnit?.name ?? null, trend, names, provisional)}
               </figcaption>
               <RollupTrendCharts series={series} provisional={provisional} />
             </figure>

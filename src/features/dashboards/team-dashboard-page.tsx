@@ -350,6 +350,7 @@ export function TeamDashboardPage({ view }: { view: TeamDashboardView }) {
                             action={step.action}
                             canEdit={view.canEditPlan}
                             planItemId={step.planItemId}
+                            planItemStatus={step.planItemStatus}
                           />
                         </div>
                       )}

@@ -24,7 +24,7 @@ import type {
   TeamOverview,
 } from "@/contracts/assessments/types";
 import { decodeAssessmentStatus, decodeCycleStatus } from "@/domain/assessments/statuses";
-import { decodePlanItemStatus } from "@/domain/plans/plan-item-rules";
+import { planPlacements } from "@/domain/plans/plan-item-rules";
 import { authorizeTeamBySlug, teamResource } from "../auth/authorize";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
@@ -723,7 +723,7 @@ export async function getAssessmentResult(
         )
       : [];
   const individualRespondents = await countRespondents(db, assessment.id);
-  const planItemOf = new Map(planItems.map((item) => [item.countermeasureId, item]));
+  const placementOf = planPlacements(planItems);
   // Plans are made from the latest submitted ranking, so adding is offered on the latest result only.
   const canEditPlan = latest?.id === assessment.id && can(actor, "plan:edit", teamResource(team));
   const status = asAssessmentStatus(assessment.status);
@@ -753,8 +753,7 @@ export async function getAssessmentResult(
       rationale: step.rationale,
       pitfallNames: step.pitfallIds.map(pitfallName),
       riskRemoved: step.totalRiskRemoved,
-      planItemId: planItemOf.get(step.countermeasureId)?.id ?? null,
-      planItemStatus: decodePlanItemStatus(planItemOf.get(step.countermeasureId)?.status ?? ""),
+      ...placementOf(step.countermeasureId),
     })),
     canEditPlan,
     changes,

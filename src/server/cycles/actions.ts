@@ -2,7 +2,7 @@
 
 import { createCycleSchema, cycleIdSchema } from "@/contracts/cycles/schemas";
 import { formAction } from "../server-action";
-import { closeCycle, createCycle, openCycle } from "./mutations";
+import { closeCycle, createCycle, openCycle, returnCycleToPlanned } from "./mutations";
 import { sendCycleReminder } from "./reminders";
 
 export const createCycleAction = formAction({
@@ -40,6 +40,15 @@ export const closeCycleAction = formAction({
     return {
       message: `${cycle.name} is closed: its answers can no longer change unless it is reopened.${reopened}`,
     };
+  },
+  revalidate: [{ layout: "/" }],
+});
+
+export const returnCycleToPlannedAction = formAction({
+  input: cycleIdSchema,
+  handler: async (input, { actor }) => {
+    const cycle = await returnCycleToPlanned(actor, input);
+    return { message: `${cycle.name} is planned again. Open it when teams should start answering.` };
   },
   revalidate: [{ layout: "/" }],
 });

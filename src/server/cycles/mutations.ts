@@ -151,3 +151,46 @@ export async function closeCycle(
     return { name: cycle.name, reopenedTeams };
   });
 }
+
+/**
+ * Takes a closed cycle that nobody answered back to planned: opened by mistake (or too early) and
+ * closed again before any team started, it should not stay in the history as a quarter that ran.
+ * Refused for a cycle with any assessment in it, a draft or an archived team's included: its
+ * answers are a record, and reopening is the way back to them.
+ *
+ * Assessments are only started in the open cycle, so none can arrive in a closed one meanwhile;
+ * the row is still taken for the change, as every status change does (cycle-lock.ts).
+ */
+export async function returnCycleToPlanned(actor: Actor, input: CycleIdInput): Promise<{ name: string }> {
+  authorizeOrganisation(actor, "cycle:manage");
+  return db.$transaction(async (tx) => {
+    await lockCycleForStatusChange(tx, input.cycleId);
+    const cycle = await tx.cycle.findUnique({
+      where: { id: input.cycleId },
+      select: { id: true, name: true, status: true },
+    });
+    if (!cycle) throw new NotFoundError("That cycle does not exist.");
+    if (cycle.status === "planned") throw new ConflictError(`${cycle.name} is already planned.`);
+    if (cycle.status === "open") {
+      throw new ConflictError(
+        `${cycle.name} is open. Only a closed cycle with no assessment in it can go back to planned.`,
+      );
+    }
+    const assessments = await tx.assessment.count({ where: { cycleId: cycle.id } });
+    if (assessments > 0) {
+      throw new ConflictError(
+        `${cycle.name} cannot go back to planned: it has ${assessments} ${assessments === 1 ? "assessment" : "assessments"}. Only a closed cycle with no assessment in it can; reopen it instead.`,
+      );
+    }
+    await tx.cycle.update({ where: { id: cycle.id }, data: { status: "planned" } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "cycle.returned_to_planned",
+      entityType: "cycle",
+      entityId: cycle.id,
+      before: { status: "closed" },
+      after: { status: "planned" },
+    });
+    return { name: cycle.name };
+  });
+}

@@ -6,6 +6,7 @@ import { decodeRiskBand } from "@/domain/scoring";
 import { decodeAssessmentStatus, decodeCycleStatus } from "@/domain/assessments/statuses";
 import { hasStoredResults } from "@/domain/dashboards/stored-rows";
 import { cycleTeamCutoff, defaultCycleDates, quarterAfter, quarterOf } from "@/domain/cycles/cycle-ref";
+import { daysBeforeOpensOn } from "@/domain/cycles/opening";
 import { resultPath, teamPath } from "@/contracts/assessments/paths";
 import type { TeamCycleStatus } from "@/contracts/assessments/types";
 import type { CycleSummary, CyclesPageData } from "@/contracts/cycles/types";
@@ -19,16 +20,22 @@ function asTeamStatus(status: string | undefined): TeamCycleStatus {
   return decodeAssessmentStatus(status) ?? "draft";
 }
 
-/** The Cycles page: every cycle with completion counts, for admins and the head of engineering. */
-export async function getCyclesPage(actor: Actor): Promise<CyclesPageData> {
+/**
+ * The Cycles page: every cycle with completion counts, for admins and the head of engineering.
+ * `now` is when the page is read: it says how early opening a planned cycle would be.
+ */
+export async function getCyclesPage(actor: Actor, now: Date = new Date()): Promise<CyclesPageData> {
   authorizeOrganisation(actor, "cycle:manage");
   const cycles = await db.cycle.findMany({ orderBy: [{ year: "desc" }, { quarter: "desc" }] });
-  const [counts, notStartedCounts, reopened] = await Promise.all([
+  const today = orgWallClock(now);
+  const [counts, allAssessments, notStartedCounts, reopened] = await Promise.all([
     db.assessment.groupBy({
       by: ["cycleId", "status"],
       where: { team: { archivedAt: null } },
       _count: { _all: true },
     }),
+    // Archived teams' assessments too: they keep a cycle from going back to planned.
+    db.assessment.groupBy({ by: ["cycleId"], _count: { _all: true } }),
     // Per cycle, the teams that belonged to it (created by its due date) without an assessment:
     // a team added later is not counted against a cycle it could never have taken part in.
     Promise.all(
@@ -72,6 +79,8 @@ export async function getCyclesPage(actor: Actor): Promise<CyclesPageData> {
       reopened: reopenedTeams.length,
       reopenedTeams,
       notStarted: notStartedCounts[index]!,
+      assessments: allAssessments.find((row) => row.cycleId === cycle.id)?._count._all ?? 0,
+      daysBeforeOpensOn: daysBeforeOpensOn(today, cycle.opensOn),
     };
   });
 

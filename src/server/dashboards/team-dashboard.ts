@@ -23,6 +23,7 @@ import {
   type MethodChange,
 } from "@/domain/dashboards/trend";
 import { headlineTrend } from "@/domain/dashboards/heatmap";
+import { planPlacements } from "@/domain/plans/plan-item-rules";
 import { showsFindings, teamHeadline, toHeadlineView, type TeamHeadline } from "@/domain/results/headline";
 import { decodePitfallStatus, decodeRiskBand } from "@/domain/scoring";
 import { contributionWords } from "../assessments/questionnaire-content";
@@ -306,10 +307,10 @@ export async function getTeamDashboard(
           teamId: context.team.id,
           countermeasureId: { in: remediation.map((step) => step.countermeasureId) },
         },
-        select: { id: true, countermeasureId: true },
+        select: { id: true, countermeasureId: true, status: true },
       })
     : [];
-  const planItemOf = new Map(planItems.map((item) => [item.countermeasureId, item.id]));
+  const placementOf = planPlacements(planItems);
   const worstId = headlineOf(selected.id)?.worstPitfalls[0];
   const findOutFirst =
     remediation.length > 0 &&
@@ -352,7 +353,7 @@ export async function getTeamDashboard(
     remediation: remediation.map((step) => ({
       ...step,
       pitfallNames: step.pitfallIds.map((id) => pitfallById(id)?.name ?? id),
-      planItemId: planItemOf.get(step.countermeasureId) ?? null,
+      ...placementOf(step.countermeasureId),
     })),
     findOutFirst,
     // Plans are made from the latest submitted ranking, so adding is offered on the latest cycle only.

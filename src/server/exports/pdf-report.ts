@@ -10,6 +10,7 @@ import { commonCountermeasuresNote, type UnitSummary } from "@/domain/plans/unit
 import { TOP_RECOMMENDATIONS_PER_TEAM } from "@/domain/plans/common-countermeasures";
 import { bandName, RISK_BANDS, type RiskBand } from "@/domain/scoring/bands";
 import { BAND_COLOURS } from "@/domain/scoring/bands";
+import { possessive } from "@/domain/text/possessive";
 import { orgTimeZone } from "../org-calendar";
 
 type PdfDocument = PDFKit.PDFDocument;
@@ -251,7 +252,7 @@ function scoresSection(doc: PdfDocument, section: ExportTeamSection, cycle: Expo
     paragraph(
       doc,
       last
-        ? `Last result, from ${last.cycle}${submittedText(last.submittedAt)}: ${exportHeadlineSentence(last.headline)}. It is not counted as ${cycle.name}'s result.`
+        ? `Last result, from ${last.cycle}${submittedText(last.submittedAt)}: ${exportHeadlineSentence(last.headline)}. It is not counted as ${possessive(cycle.name)} result.`
         : "It has no result from an earlier cycle either.",
       { size: 10 },
     );

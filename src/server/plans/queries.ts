@@ -13,6 +13,7 @@ import {
   isClosedStatus,
   isOverdue,
   PLAN_ITEM_STATUS_LABELS,
+  planPlacements,
 } from "@/domain/plans/plan-item-rules";
 import type {
   CampaignCountermeasure,
@@ -101,7 +102,7 @@ export async function getTeamPlan(actor: Actor, teamSlug: string, now = new Date
       select: { cycle: { select: { name: true } } },
     }),
   ]);
-  const planned = new Map(items.map((item) => [item.countermeasureId, item.status]));
+  const placementOf = planPlacements(items);
   return {
     timeZone: orgTimeZone(),
     team: { id: team.id, slug: team.slug, name: team.name, orgUnitName: orgUnit?.name ?? "" },
@@ -115,8 +116,8 @@ export async function getTeamPlan(actor: Actor, teamSlug: string, now = new Date
     pitfalls: latest?.reading.pitfalls ?? [],
     recommendations: (latest?.reading.recommendations ?? []).map((recommendation) => ({
       ...recommendation,
-      inPlan: planned.has(recommendation.countermeasureId),
-      planStatus: planned.get(recommendation.countermeasureId) ?? null,
+      inPlan: placementOf(recommendation.countermeasureId).planItemId !== null,
+      planStatus: placementOf(recommendation.countermeasureId).planItemStatus,
     })),
     items: items.map((item) =>
       toPlanItemView(

@@ -243,7 +243,7 @@ let nextCycleYear = 2001;
  * A cycle of a past year of its own (2001 onwards, so never the "latest" cycle the exports pick),
  * with the given status. Opening or closing one needs the shared open cycle out of the way first.
  */
-export async function createExtraCycle(questionnaireId: string, status: "planned" | "open") {
+export async function createExtraCycle(questionnaireId: string, status: "planned" | "open" | "closed") {
   const year = nextCycleYear++;
   return db.cycle.create({
     data: {

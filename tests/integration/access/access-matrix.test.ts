@@ -343,6 +343,7 @@ const EXPECTED = {
   createCycleAction:                   { global: [ALLOW,   ALLOW,   FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
   openCycleAction:                     { global: [ALLOW,   ALLOW,   FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
   closeCycleAction:                    { global: [ALLOW,   ALLOW,   FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
+  returnCycleToPlannedAction:          { global: [ALLOW,   ALLOW,   FORBID,  FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
   // Reminders: the head of engineering reminds every team, a coach the teams of their own unit.
   sendReminderAction:                  { own:    [ALLOW,   ALLOW,   ALLOW,   FORBID,  FORBID,  SIGN_IN, SIGN_IN],
                                          other:  [ALLOW,   ALLOW,   KEEP,    FORBID,  FORBID,  SIGN_IN, SIGN_IN] },
@@ -777,6 +778,20 @@ const ROWS: (ActionRow | RouteRow)[] = [
         cleanup: async () => {
           await db.cycle.update({ where: { id: open.id }, data: { status: "closed" } });
           await setup.cleanup?.();
+        },
+      };
+    },
+  }),
+  action("src/server/cycles/actions.ts", "returnCycleToPlannedAction", {
+    targets: "organisation",
+    arrange: async () => {
+      // Closed with no assessment in it: the one cycle that can go back to planned.
+      const closed = await createExtraCycle(cycles.questionnaireId, "closed");
+      return {
+        args: [null, form({ cycleId: closed.id })],
+        state: () => cycleState({ id: closed.id }),
+        cleanup: async () => {
+          await db.cycle.update({ where: { id: closed.id }, data: { status: "closed" } });
         },
       };
     },

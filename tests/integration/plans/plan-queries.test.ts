@@ -6,6 +6,7 @@ import { db } from "@/server/db";
 import { addPlanItem, updatePlanItem } from "@/server/plans/mutations";
 import { getTeamPlan, getUnitPlan, listPlanUnits } from "@/server/plans/queries";
 import { getAssessmentResult } from "@/server/assessments/queries";
+import { getTeamDashboard } from "@/server/dashboards/team-dashboard";
 import {
   createPlanOrganisation,
   createScoredAssessment,
@@ -202,7 +203,7 @@ describe("team plan and org unit plans", () => {
     expect(await codeOf(getUnitPlan(org.coach, "no-such-unit"))).toBe("not_found");
   });
 
-  it("says a dropped item is dropped, not in the plan, on the result's first steps and the plan's ranking", async () => {
+  it("says a dropped item is dropped, not in the plan, on the result's first steps, the plan's ranking and the team dashboard", async () => {
     const dropping = await createTeam(org.unit.id, "Payouts");
     await createScoredAssessment(dropping.id, org.q3.id, 0.8, new Date("2026-09-12T00:00:00Z"));
     const before = await getAssessmentResult(dropping.member, dropping.slug, "2026-q3");
@@ -233,5 +234,15 @@ describe("team plan and org unit plans", () => {
       ranking.find((entry) => entry.countermeasureId === countermeasureId)?.planStatus;
     expect(status(first!.countermeasureId)).toBe("dropped");
     expect(status(second!.countermeasureId)).toBe("todo");
+
+    // The team dashboard's next steps say the same.
+    const dashboard = await getTeamDashboard(dropping.member, dropping.slug, {});
+    const onDashboard = (countermeasureId: string) =>
+      dashboard.remediation.find((step) => step.countermeasureId === countermeasureId);
+    expect(onDashboard(first!.countermeasureId)).toMatchObject({
+      planItemId: itemId,
+      planItemStatus: "dropped",
+    });
+    expect(onDashboard(second!.countermeasureId)?.planItemStatus).toBe("todo");
   });
 });

@@ -181,6 +181,7 @@ const CASES: [AuditEventFacts, string][] = [
   ],
   [event("cycle.created", { ...cycle, a: { name: "2026 Q4" } }), "Ada Admin created the cycle 2026 Q4"],
   [event("cycle.opened", cycle), "Ada Admin opened 2026 Q4"],
+  [event("cycle.returned_to_planned", cycle), "Ada Admin returned 2026 Q4 to planned"],
   [event("cycle.closed", cycle), "Ada Admin closed 2026 Q4"],
   [
     event("reminder.sent", {

@@ -103,13 +103,17 @@ describe("HeatmapTable", () => {
         head: createElement("tr", null, createElement("th", null, "Team")),
       }),
     );
-    expect(html).toContain(">Critical (2) ↑</a>");
+    // The team row says what it counts, in the unit row's style: "Critical · 2 pitfalls".
+    expect(html).toMatch(
+      /<a [^>]*>Critical <span class="[^"]*"><span class="[^"]*">· <\/span>2 pitfalls ↑<\/span><\/a>/,
+    );
+    expect(html).not.toContain("Critical (2)");
     expect(html).toContain(
       'aria-label="Critical: 2 pitfalls High or Critical, worst Excessive BAU 89.7, average 25.0, riskier than in 2026 Q3"',
     );
     // The unit row counts teams, not pitfalls, and says so: "Critical · 2 teams", not "Critical (2)".
     expect(html).toMatch(
-      />Critical<span class="[^"]*"><span class="[^"]*"> · <\/span>2 teams ↑<\/span><\/span>/,
+      />Critical <span class="[^"]*"><span class="[^"]*">· <\/span>2 teams ↑<\/span><\/span>/,
     );
     expect(html).toContain("2 of 3 teams High or Critical, average 30.1, riskier than in 2026 Q3");
     // The headline comes first, beside the team's name and completion, then the seven pitfalls in
@@ -117,13 +121,13 @@ describe("HeatmapTable", () => {
     const teamRow = /<tr data-team-row="">(.*?)<\/tr>/.exec(html)![1]!;
     const cells = [...teamRow.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((match) => match[1]!);
     expect(cells).toHaveLength(9);
-    expect(cells[1]).toContain("Critical (2) ↑");
+    expect(cells[1]).toContain("2 pitfalls ↑");
     expect(cells[2]).toContain('href="/team/unit-a-team-0/dashboard/linear-run-costs"');
     expect(cells[8]).toContain('href="/team/unit-a-team-0/dashboard/limited-on-call-schedule"');
     const unitRow = /<tr class="[^"]*">(.*?)<\/tr>/.exec(html)![1]!;
     const unitHeadline = [...unitRow.matchAll(/<td[^>]*>(.*?)<\/td>/g)][1]![1]!;
     expect(unitHeadline).toContain("2 teams ↑</span>");
-    expect(unitHeadline).not.toContain("Critical (2)");
+    expect(unitHeadline).not.toContain("pitfalls");
   });
 });
 
@@ -146,7 +150,7 @@ describe("a unit row's headline", () => {
 
   it("counts one team in the singular", () => {
     const cell = unitHeadlineCell([61.2, 3, null, 4, 1]);
-    expect(cell).toContain(">High<span");
+    expect(cell).toContain(">High <span");
     expect(cell).toContain("</span>1 team</span>");
     expect(cell).toContain("1 of 4 teams High or Critical");
   });
@@ -156,6 +160,46 @@ describe("a unit row's headline", () => {
     expect(cell).toContain('<span aria-hidden="true">Medium</span>');
     expect(cell).not.toContain("0 teams</span>");
     expect(cell).toContain("0 of 3 teams High or Critical");
+  });
+});
+
+describe("a team row's headline", () => {
+  function teamHeadlineCell(
+    overall: readonly [number, number, number | null, number, number, number],
+  ): string {
+    const [first] = GROUPS;
+    const html = renderToStaticMarkup(
+      createElement(HeatmapTable, {
+        groups: [
+          {
+            ...first!,
+            rows: [["checkout", "Checkout", 2, [...first!.rows![0]![3].slice(0, 7), overall]]],
+          },
+        ],
+        pitfallNames: ["Linear run costs"],
+        cycleSearch: "",
+        since: null,
+        initiallyExpanded: true,
+        caption: "Risk scores",
+        head: createElement("tr", null, createElement("th", null, "Team")),
+      }),
+    );
+    const teamRow = /<tr data-team-row="">(.*?)<\/tr>/.exec(html)![1]!;
+    return [...teamRow.matchAll(/<td[^>]*>(.*?)<\/td>/g)][1]![1]!;
+  }
+
+  it("counts one pitfall in the singular, and its accessible name says what it counts", () => {
+    const cell = teamHeadlineCell([40, 3, null, 1, 61.2, 0]);
+    expect(cell).toMatch(/>High <span class="[^"]*"><span class="[^"]*">· <\/span>1 pitfall<\/span><\/a>/);
+    expect(cell).toContain('aria-label="High: 1 pitfall High or Critical, worst Linear run costs 61.2');
+    expect(cell).not.toContain("(1)");
+  });
+
+  it("shows the band alone when no pitfall is at High or Critical", () => {
+    const cell = teamHeadlineCell([22.5, 2, null, 0, 30, 0]);
+    expect(cell).toMatch(/>Medium<\/a>/);
+    expect(cell).not.toContain("(0)");
+    expect(cell).toContain('aria-label="Medium: no pitfall High or Critical');
   });
 });
 
@@ -264,7 +308,7 @@ describe("a reopened team's row", () => {
     const teamRow = /<tr data-team-row="">(.*?)<\/tr>/.exec(html)![1]!;
     const cells = [...teamRow.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((match) => match[1]!);
     expect(cells[0]).toBe("Reopened");
-    expect(cells[1]).toContain("Critical (3) ↺");
+    expect(cells[1]).toMatch(/>Critical <span[^>]*><span[^>]*>· <\/span>3 pitfalls ↺<\/span>/);
     expect(cells[1]).toContain("reopened: last submitted results, being revised");
     expect(html).toContain("0 of 1 submitted, 1 reopened");
   });
@@ -311,7 +355,9 @@ describe("a team without a result in the cycle", () => {
     expect(cells[0]!.html).toBe("Not started");
     expect(teamRow).toContain('title="No result yet in this cycle: 2026 Q3 result shown"');
     // Seen: the headline with a short tag of its cycle; heard: the same words, the full cycle first.
-    expect(cells[1]!.html).toContain('<span aria-hidden="true">Critical (1)<span class="');
+    expect(cells[1]!.html).toMatch(
+      /<span aria-hidden="true">Critical <span class="[^"]*"><span class="[^"]*">· <\/span>1 pitfall<\/span><span class="/,
+    );
     // The year is a part of its own, which phones leave out for room.
     expect(cells[1]!.html).toMatch(/>Q3<span class="[^"]*earlierYear[^"]*"> ’26<\/span><\/span><\/span>/);
     expect(cells[1]!.html).toContain(

@@ -83,10 +83,31 @@ describe("the open cycle's point on the roll-up trend", () => {
       ]),
     ) as RollupHistory;
     const names = new Map<string, string>([["linear-run-costs", "Linear run costs"]]);
-    const words = trendSummary("the", trend, names, provisionalPoint(scope(8, 24), open));
+    const words = trendSummary(null, trend, names, provisionalPoint(scope(8, 24), open));
     expect(words).toContain(
       "Share of the teams at high or critical risk. 2026 Q4 is provisional: it counts 8 of 24 teams so far. Linear run costs: 8% in 2026 Q3, 25% so far in 2026 Q4;",
     );
-    expect(trendSummary("the", trend, names)).toContain("Linear run costs: 8% in 2026 Q3, 25% in 2026 Q4;");
+    expect(trendSummary(null, trend, names)).toContain("Linear run costs: 8% in 2026 Q3, 25% in 2026 Q4;");
+  });
+});
+
+describe("the roll-up trend in words for one unit", () => {
+  const trend = Object.fromEntries(
+    PITFALL_IDS.map((pitfallId) => [
+      pitfallId,
+      [{ cycleId: "q4", cycleName: "2026 Q4", scored: 3, averageScore: 40, highOrCriticalShare: 0.25 }],
+    ]),
+  ) as RollupHistory;
+  const names = new Map<string, string>();
+
+  it("writes a unit name ending in s with an apostrophe alone, never 's after the s", () => {
+    const words = trendSummary("Payments", trend, names);
+    expect(words).toMatch(/^Share of Payments' teams at high or critical risk\./);
+    expect(words).not.toContain("Payments's");
+  });
+
+  it("writes any other unit name with 's, and the organisation as 'the teams'", () => {
+    expect(trendSummary("Checkout", trend, names)).toMatch(/^Share of Checkout's teams at high/);
+    expect(trendSummary(null, trend, names)).toMatch(/^Share of the teams at high/);
   });
 });

@@ -6,6 +6,7 @@ import {
   formatDueDate,
   isOverdue,
   parseDueDate,
+  planPlacements,
 } from "@/domain/plans/plan-item-rules";
 
 const now = new Date("2026-11-27T12:00:00Z");
@@ -89,5 +90,23 @@ describe("completion within a cycle", () => {
     expect(completedWithin(new Date("2026-12-16T00:00:00Z"), cycle)).toBe(false);
     expect(completedWithin(new Date("2026-09-30T23:59:59Z"), cycle)).toBe(false);
     expect(completedWithin(null, cycle)).toBe(false);
+  });
+});
+
+describe("a remediation step's place in the plan", () => {
+  const placementOf = planPlacements([
+    { id: "item-1", countermeasureId: "rotate-on-call", status: "dropped" },
+    { id: "item-2", countermeasureId: "cost-dashboard", status: "in_progress" },
+    { id: "item-3", countermeasureId: "runbooks", status: "something-else" },
+  ]);
+
+  it("gives the item made from the countermeasure with its status, dropped included", () => {
+    expect(placementOf("rotate-on-call")).toEqual({ planItemId: "item-1", planItemStatus: "dropped" });
+    expect(placementOf("cost-dashboard")).toEqual({ planItemId: "item-2", planItemStatus: "in_progress" });
+  });
+
+  it("reads an unexpected stored status as to do, and a step with no item as not in the plan", () => {
+    expect(placementOf("runbooks")).toEqual({ planItemId: "item-3", planItemStatus: "todo" });
+    expect(placementOf("game-days")).toEqual({ planItemId: null, planItemStatus: null });
   });
 });
