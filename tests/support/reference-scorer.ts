@@ -753,9 +753,11 @@ function rankAcrossAssessment(
   );
 
   // The worst pitfall's own first step leads, then each other Critical pitfall's, worst first.
+  // A pitfall with no step to offer (nothing found) is passed over.
   const bandRank = ["none", "low", "medium", "high", "critical"];
   const byStanding = pitfalls
     .filter((pitfall) => pitfall.score !== null && pitfall.band !== null && pitfall.band !== "none")
+    .filter((pitfall) => pitfall.countermeasures.some((ranking) => ranking.riskRemoved > 0))
     .map((pitfall, order) => ({ pitfall, order }))
     .sort(
       (a, b) =>

@@ -25,6 +25,8 @@ export interface StoredResultRow {
   score: number | null;
   band: string | null;
   confidence: number;
+  /** Whether anything was found for the pitfall; absent reads as found (see results/headline). */
+  evidenceFound?: boolean;
   detail: string;
 }
 
@@ -46,6 +48,8 @@ export interface PitfallResultSummary {
   score: number | null;
   band: RiskBand | null;
   confidence: number;
+  /** Whether anything was found for the pitfall: the headline names only such pitfalls. */
+  evidenceFound?: boolean;
   triggeredSymptoms: TriggeredSymptomSummary[];
 }
 
@@ -158,6 +162,7 @@ export function readStoredResults(rows: readonly StoredResultRow[]): StoredAsses
       score: row.score,
       band: decodeRiskBand(row.band),
       confidence: row.confidence,
+      evidenceFound: row.evidenceFound !== false,
       triggeredSymptoms: (findings ? detail.triggeredSymptoms : []).map((symptom) => ({
         pitfallId: row.pitfallId,
         symptomId: symptom.symptomId,

@@ -95,7 +95,9 @@ export async function getCyclesPage(actor: Actor): Promise<CyclesPageData> {
             overallScore: true,
             overallBand: true,
             submittedAt: true,
-            results: { select: { pitfallId: true, status: true, score: true, band: true } },
+            results: {
+              select: { pitfallId: true, status: true, score: true, band: true, evidenceFound: true },
+            },
           },
         },
       },

@@ -6,7 +6,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
-import { encodeGroup, type EncodedGroup } from "@/features/dashboards/heatmap-encoding";
+import { encodeGroup, type EncodedCell, type EncodedGroup } from "@/features/dashboards/heatmap-encoding";
 import { HeatmapTable } from "@/features/dashboards/heatmap-unit-group";
 import {
   buildHeatmap,
@@ -124,6 +124,45 @@ describe("HeatmapTable", () => {
     const unitHeadline = [...unitRow.matchAll(/<td[^>]*>(.*?)<\/td>/g)][1]![1]!;
     expect(unitHeadline).toContain("2 teams ↑</span>");
     expect(unitHeadline).not.toContain("Critical (2)");
+  });
+});
+
+describe("a team's Overall cell when nothing was found at its worst band", () => {
+  function overallLabel(overall: EncodedCell): string {
+    const [first] = GROUPS;
+    const withOverall: EncodedGroup = {
+      ...first!,
+      rows: first!.rows!.map(([slug, name, completion, cells]) => [
+        slug,
+        name,
+        completion,
+        [...cells.slice(0, 7), overall],
+      ]),
+    };
+    const html = renderToStaticMarkup(
+      createElement(HeatmapTable, {
+        groups: [withOverall],
+        pitfallNames: ["Linear run costs", "Responsible but unaccountable", "Excessive BAU"],
+        cycleSearch: "",
+        since: null,
+        initiallyExpanded: true,
+        caption: "Risk scores",
+        head: createElement("tr", null, createElement("th", null, "Team")),
+      }),
+    );
+    return /aria-label="(Low|Medium)[^"]*"/.exec(html)![0]!;
+  }
+
+  it("says no pitfall shows symptoms, and names none", () => {
+    expect(overallLabel([25, 1, null, 0, 25, -1])).toBe(
+      'aria-label="Low: no pitfall shows symptoms, average 25.0"',
+    );
+  });
+
+  it("names the worst pitfall with symptoms below the worst band as such", () => {
+    expect(overallLabel([36, 2, null, 0, 22, 2, 0, 1])).toBe(
+      'aria-label="Medium: no pitfall High or Critical, worst with symptoms Excessive BAU 22.0, average 36.0"',
+    );
   });
 });
 
