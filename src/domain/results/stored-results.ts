@@ -44,7 +44,7 @@ export function toStoredPitfallResults(score: AssessmentScore): StoredPitfallRes
 /**
  * Whether anything was found for a pitfall: a symptom or cause triggered, a high-risk finding that
  * holds, a context rule that fired, or a next step offered. A pitfall whose score comes only from
- * healthy-side or middle answers has none of these (method 5 gives such answers no countermeasure
+ * healthy-side or middle answers has none of these (since method 5 such answers give no countermeasure
  * points), however far they lift its score; nor has a pitfall in band None or not scored.
  */
 export function hasEvidence(
