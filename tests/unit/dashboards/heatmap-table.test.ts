@@ -128,6 +128,61 @@ describe("HeatmapTable", () => {
 });
 
 describe("a team's Overall cell when nothing was found at its worst band", () => {
+  it("is encoded with no pitfall index, or with the named pitfall's band after the split count", () => {
+    const heatmap = buildHeatmap(
+      {
+        units: [{ id: "u", name: "Payments", slug: "payments" }],
+        teams: [
+          { id: "t1", name: "Fence", slug: "fence", orgUnitId: "u" },
+          { id: "t2", name: "Third", slug: "third", orgUnitId: "u" },
+        ],
+        current: ["t1", "t2"].map((teamId) => ({
+          id: `a-${teamId}`,
+          teamId,
+          cycleId: "c",
+          status: "submitted",
+          overallScore: 20,
+          overallBand: "low",
+        })),
+        previous: [],
+        results: [
+          {
+            assessmentId: "a-t1",
+            pitfallId: "linear-run-costs",
+            status: "scored",
+            score: 25,
+            band: "low",
+            evidenceFound: false,
+          },
+          {
+            assessmentId: "a-t2",
+            pitfallId: "linear-run-costs",
+            status: "scored",
+            score: 50,
+            band: "medium",
+            evidenceFound: false,
+          },
+          {
+            assessmentId: "a-t2",
+            pitfallId: "excessive-bau",
+            status: "scored",
+            score: 22,
+            band: "low",
+            evidenceFound: true,
+          },
+        ],
+        previousCycleName: null,
+      },
+      parseHeatmapQuery({}),
+    );
+    const rows = encodeGroup(heatmap.groups[0]!).rows!;
+    const overallOf = (slug: string) => rows.find((row) => row[0] === slug)![3].at(-1);
+    // Low, no pitfall High or Critical, the top score 25 in the worst score's place, index -1.
+    expect(overallOf("fence")).toEqual([25, 1, null, 0, 25, -1]);
+    // Medium at 50 with nothing found; Excessive BAU (index 2) named at Low (band index 1).
+    expect(overallOf("third")).toEqual([36, 2, null, 0, 22, 2, 0, 1]);
+  });
+
   function overallLabel(overall: EncodedCell): string {
     const [first] = GROUPS;
     const withOverall: EncodedGroup = {
