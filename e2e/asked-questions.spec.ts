@@ -134,3 +134,54 @@ test("'not applicable' that the team's own context rules out says so the moment 
   await expectSaved(page);
   await expect(said).toHaveCount(0);
 });
+
+test("answers that cannot all be true are said beside both, on the review, and go once one is corrected", async ({
+  page,
+}) => {
+  await signIn(page, LEAD);
+  await page.goto("/team/web-storefront/assessment");
+  const context = page.getByRole("region", { name: /^Team context/ });
+  const ownSchedule = context
+    .getByRole("group", { name: /Who responds when your service has a problem outside/ })
+    .getByRole("radio", { name: "Our team's own on-call schedule" });
+  if (!(await ownSchedule.isChecked())) {
+    await ownSchedule.check();
+    await expectSaved(page);
+  }
+  const teamSize = context.getByRole("group", { name: /How many people are in your product team/ });
+  const rotaSize = context.getByRole("group", {
+    name: /How many people take turns on the out-of-hours rota/,
+  });
+  const status = page.getByTestId("save-status");
+  const sentence =
+    /^Your team context says your team runs its own on-call schedule with 6 people on the rota, but has 3 people in the team\. A team's own rota cannot be larger than the team/;
+
+  await teamSize.getByRole("spinbutton").fill("3");
+  await teamSize.getByRole("spinbutton").blur();
+  await rotaSize.getByRole("spinbutton").fill("6");
+  await rotaSize.getByRole("spinbutton").blur();
+  await expect(status).toHaveText(/^Saved\. Your team context says your team runs its own on-call schedule/, {
+    timeout: 15_000,
+  });
+  await expect(teamSize.getByTestId("impossible-answers")).toHaveText(sentence);
+  await expect(rotaSize.getByTestId("impossible-answers")).toHaveText(sentence);
+  await expect(rotaSize).toHaveAccessibleDescription(/cannot be larger than the team/);
+  await expectNoAccessibilityViolations(page);
+
+  await page.goto("/team/web-storefront/assessment/review");
+  const toCorrect = page.getByRole("region", { name: /^Answers to correct \(\d+\)$/ });
+  await expect(
+    toCorrect.getByRole("listitem").filter({ hasText: /How many people are in your product team/ }),
+  ).toContainText("cannot be larger than the team");
+  await expect(
+    toCorrect
+      .getByRole("listitem")
+      .filter({ hasText: /How many people take turns on the out-of-hours rota/ }),
+  ).toContainText("cannot be larger than the team");
+
+  await page.goto("/team/web-storefront/assessment");
+  await rotaSize.getByRole("spinbutton").fill("3");
+  await rotaSize.getByRole("spinbutton").blur();
+  await expectSaved(page);
+  await expect(page.getByTestId("impossible-answers")).toHaveCount(0);
+});

@@ -187,3 +187,47 @@ test.describe("a team's headline leads with its worst pitfall", () => {
     await expect(page.getByText("A symptom an older result listed")).toHaveCount(0);
   });
 });
+
+test.describe("a headline names no pitfall for which nothing was found", () => {
+  let original: StoredAssessment | null = null;
+
+  /** Marks every result row of the team as found or not, as submission stores it. */
+  function markEvidence(assessmentId: string, found: boolean): void {
+    withDemoDatabase((database) => {
+      database
+        .prepare("UPDATE pitfall_result SET evidenceFound = ? WHERE assessmentId = ?")
+        .run(found ? 1 : 0, assessmentId);
+      database.prepare("UPDATE assessment SET version = version + 1 WHERE id = ?").run(assessmentId);
+    });
+  }
+
+  test.beforeAll(() => {
+    original = readAssessment(MEDIUM_TEAM.slug);
+    // Data Quality: Excessive BAU 25.0 and six pitfalls at 20.0, all Low, with nothing found.
+    writeAssessment(withScores(original, 25, 20));
+    markEvidence(original.id, false);
+  });
+
+  test.afterAll(() => {
+    if (!original) return;
+    writeAssessment(original);
+    markEvidence(original.id, true);
+  });
+
+  test("the result page and the heatmap say that no pitfall shows symptoms", async ({ page }) => {
+    await signIn(page, demoUsers.head);
+    await page.goto(`/team/${MEDIUM_TEAM.slug}/results/2026-q3`);
+    const headline = page.getByRole("region", { name: "Headline" }).getByTestId("team-headline");
+    await expect(headline).toHaveText(/^Low\s*no pitfall shows symptoms\s*·\s*average 20\.7/);
+    await expect(headline).not.toContainText("Excessive BAU");
+
+    await page.goto("/org?cycle=2026-q3&unit=data-platform");
+    const overall = heatmapRows(page)
+      .filter({ has: page.getByRole("rowheader", { name: MEDIUM_TEAM.name }) })
+      .locator("td")
+      .nth(1);
+    await expect(overall.getByRole("link")).toHaveAccessibleName(
+      /^Low: no pitfall shows symptoms, average 20\.7/,
+    );
+  });
+});

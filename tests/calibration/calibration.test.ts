@@ -16,6 +16,8 @@ import {
   type RiskBand,
   scoreAssessment,
 } from "@/domain/scoring";
+import { headlineSentence, teamHeadline } from "@/domain/results/headline";
+import { toStoredPitfallResults } from "@/domain/results/stored-results";
 import {
   type BandRange,
   type CalibrationProfile,
@@ -250,6 +252,15 @@ function calibrate(profile: CalibrationProfile): { problems: string[]; engineSai
     }
   }
   for (const comparison of expected.comparisons ?? []) checkComparison(profile, result, comparison, problems);
+  // The headline as every page reads it: from the results as they are stored.
+  const headline = teamHeadline(toStoredPitfallResults(result));
+  if (expected.headlineNames) {
+    const named = headline.worstPitfalls.join(", ") || "no pitfall";
+    if (named !== (expected.headlineNames.join(", ") || "no pitfall"))
+      problems.push(
+        `headline: expected it to name ${expected.headlineNames.join(", ") || "no pitfall"}, it named ${named}`,
+      );
+  }
 
   const listed = new Set(Object.keys(expected.pitfalls));
   const shown = result.pitfalls.filter(
@@ -266,6 +277,7 @@ function calibrate(profile: CalibrationProfile): { problems: string[]; engineSai
     engineSaid: [
       ...shown.map(describePitfall),
       `  assessment-wide countermeasures: ${overall.join(" > ") || "none"}`,
+      `  headline: ${headlineSentence(headline, (id) => id)}`,
     ].join("\n"),
   };
 }

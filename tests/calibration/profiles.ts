@@ -53,6 +53,11 @@ export interface ProfileExpectations {
   noSymptomsAnywhere?: boolean;
   /** The countermeasure that must rank first in the assessment-wide ranking. */
   firstCountermeasureOverall?: string;
+  /**
+   * The pitfalls the team's headline must name, in its order; empty: it names none and says that
+   * no pitfall shows symptoms.
+   */
+  headlineNames?: readonly PitfallId[];
   comparisons?: readonly Comparison[];
   /**
    * Question ids whose "not applicable" answers the method may refuse outright. If the engine
@@ -1581,6 +1586,45 @@ export const profiles: readonly CalibrationProfile[] = [
         },
       },
       otherPitfalls: HEALTHY,
+    },
+  }),
+
+  team({
+    id: "fence-sitting-on-run-costs",
+    title:
+      "Neither agrees nor disagrees that a new team adds a standby payment; 45% of the domain's teams run their own schedule; everything else healthy",
+    rationale:
+      "seed: linear run costs looks like run cost directly linked to product team count; a lead on the fence about it, in a domain where fewer than half the teams run their own schedule, shows no symptom and no cause, so a coach names no pitfall to work on.",
+    answers: {
+      "lrc-standby-cost-per-new-team": NEUTRAL,
+      "lrc-share-of-teams-with-own-schedule": v(45),
+    },
+    expect: {
+      pitfalls: { "linear-run-costs": { band: ["none", "low"] } },
+      otherPitfalls: HEALTHY,
+      noSymptomsAnywhere: true,
+      headlineNames: [],
+    },
+  }),
+
+  team({
+    id: "fence-sitting-on-run-costs-a-third-of-the-week-unplanned",
+    title:
+      "On the fence about standby costs as above, and 66% of the week on planned work, which scores a little below the fence-sitting",
+    rationale:
+      "seed: excessive BAU is spotted by measuring the share of time on planned work each week, and a third of the week unplanned is past the domain notes' ~30% line; the fence-sitting on run costs finds nothing, so a coach names Excessive BAU, though it scores lower.",
+    answers: {
+      "lrc-standby-cost-per-new-team": NEUTRAL,
+      "lrc-share-of-teams-with-own-schedule": v(45),
+      "ebau-planned-work-share": v(66),
+    },
+    expect: {
+      pitfalls: {
+        "linear-run-costs": { band: ["none", "low"] },
+        "excessive-bau": { band: ["low", "medium"], symptomsMustFire: ["slow-delivery-of-planned-work"] },
+      },
+      otherPitfalls: HEALTHY,
+      headlineNames: ["excessive-bau"],
     },
   }),
 ];

@@ -1,5 +1,5 @@
 /**
- * A plain reference implementation of scoring method 5, written from the method's specification
+ * A plain reference implementation of scoring method 6, written from the method's specification
  * (the numbered steps cited below) rather than from the production engine. It favours obvious
  * code over speed: simple loops, Maps and arrays, a fresh object for everything, no caching.
  *
@@ -13,6 +13,7 @@
  *  11. findings and contradictions; 12. order of a pitfall's countermeasures;
  *  13. assessment-wide countermeasures; 14. rule outcomes and the evidence summary.
  */
+import { impossibleAnswers } from "../../src/domain/assessments/impossible-answers";
 import type {
   Answers,
   Condition,
@@ -153,6 +154,12 @@ function readFieldStates(
   }
   const questions = allQuestions(content);
   for (const question of questions) given.set(question.id, stateOfAnswer(answers, question.id));
+  // Answers that cannot all be true are read as unanswered: no conclusion is drawn from either.
+  for (const combination of impossibleAnswers((id) => teamContext[id] ?? answers[id])) {
+    for (const id of combination.questionIds) {
+      if (given.has(id)) given.set(id, { state: "unanswered", value: null });
+    }
+  }
 
   const fields = new Map(given);
   for (const question of questions) {
@@ -753,9 +760,11 @@ function rankAcrossAssessment(
   );
 
   // The worst pitfall's own first step leads, then each other Critical pitfall's, worst first.
+  // A pitfall with no step to offer (nothing found) is passed over.
   const bandRank = ["none", "low", "medium", "high", "critical"];
   const byStanding = pitfalls
     .filter((pitfall) => pitfall.score !== null && pitfall.band !== null && pitfall.band !== "none")
+    .filter((pitfall) => pitfall.countermeasures.some((ranking) => ranking.riskRemoved > 0))
     .map((pitfall, order) => ({ pitfall, order }))
     .sort(
       (a, b) =>

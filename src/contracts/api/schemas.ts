@@ -93,10 +93,17 @@ export const headlineSchema = z
       .meta({ description: "The band of the worst pitfall; null when nothing is scored" }),
     highOrCriticalCount: z.int().min(0),
     criticalCount: z.int().min(0),
-    worstPitfalls: z
-      .array(pitfallRefSchema)
-      .meta({ description: "The pitfalls at the worst band, highest score first" }),
-    worstScore: score.nullable(),
+    worstPitfalls: z.array(pitfallRefSchema).meta({
+      description:
+        "The pitfalls the headline names, highest score first: those with a symptom, cause, finding or next step found, at the worst band any of them reaches (High and Critical always named); empty when no pitfall shows symptoms",
+    }),
+    worstScore: score
+      .nullable()
+      .meta({ description: "The score of the first of worstPitfalls; null when none is named" }),
+    namedBand: riskBand.nullable().meta({
+      description:
+        "The band of worstPitfalls: band, or lower when nothing was found at the worst band; null when none is named",
+    }),
     averageScore: score
       .nullable()
       .meta({ description: "Mean of the scored pitfalls: for comparison only, it never decides the band" }),

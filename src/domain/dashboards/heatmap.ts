@@ -357,14 +357,15 @@ export function unitHeadline(headlines: readonly TeamHeadline[]): UnitHeadline {
     if (
       worst === null ||
       bandRank(headline.worstBand) > bandRank(worst.worstBand!) ||
-      (headline.worstBand === worst.worstBand && headline.worstScore! > worst.worstScore!)
+      (headline.worstBand === worst.worstBand && headline.topScore! > worst.topScore!)
     )
       worst = headline;
   }
   return {
     worstBand: worst?.worstBand ?? null,
     highOrCriticalTeams,
-    worstScore: worst?.worstScore ?? null,
+    // A figure, naming no pitfall: the top score at the worst band, whether or not one is named.
+    worstScore: worst?.topScore ?? null,
     averageScore: scoredTeams === 0 ? null : Math.round((sum / scoredTeams) * 10) / 10,
     scoredTeams,
   };

@@ -47,6 +47,8 @@ export interface PitfallResultRow {
   band: string | null;
   /** Questions of the pitfall the team's individual answers were split on; absent reads as 0. */
   splitQuestions?: number;
+  /** Whether anything was found for the pitfall; absent reads as found (see results/headline). */
+  evidenceFound?: boolean;
 }
 
 /** The rows of a selected cycle and the one before it, as the heatmap and the roll-ups compare them. */

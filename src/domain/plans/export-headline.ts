@@ -10,6 +10,9 @@ function toTeamHeadline(headline: ExportHeadline): TeamHeadline {
     worstBand: headline.band,
     worstPitfalls: headline.worstPitfalls.map((pitfall) => pitfall.id),
     worstScore: headline.worstScore,
+    namedBand: headline.namedBand ?? (headline.worstPitfalls.length > 0 ? headline.band : null),
+    // Only for ordering teams, which an export's sentence does not do.
+    topScore: headline.worstScore,
     highOrCriticalCount: headline.highOrCriticalCount,
     criticalCount: headline.criticalCount,
     scoredCount: headline.scoredCount,

@@ -68,9 +68,15 @@ export const exportHeadlineSchema = z.object({
   band: z.enum(RISK_BANDS).nullable(),
   highOrCriticalCount: z.number().int().min(0),
   criticalCount: z.number().int().min(0),
-  /** The pitfalls at the worst band, highest score first. */
+  /**
+   * The pitfalls the headline names, highest score first: those with evidence found, at the worst
+   * band any of them reaches (High and Critical always named); empty when none shows symptoms.
+   */
   worstPitfalls: z.array(z.object({ id: z.string().min(1), name: z.string().min(1) })),
+  /** The score of the first of `worstPitfalls`; null when none is named. */
   worstScore: score.nullable(),
+  /** The band of `worstPitfalls` (below `band` when nothing was found at it); absent in older files. */
+  namedBand: z.enum(RISK_BANDS).nullable().optional(),
   /** Mean of the scored pitfalls, one decimal: for comparison only. */
   averageScore: score.nullable(),
   scoredCount: z.number().int().min(0),

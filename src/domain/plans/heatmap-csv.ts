@@ -10,7 +10,7 @@ import { csvLines } from "../csv/csv-writer";
 import { PITFALL_IDS } from "../content/schema";
 import type { HeatmapCell, HeatmapTeamRow } from "../dashboards/heatmap";
 import { COMPLETION_LABELS, type HeatmapColumn } from "../dashboards/heatmap-columns";
-import type { TeamHeadline } from "../results/headline";
+import { NO_PITFALL_SHOWS_SYMPTOMS, type TeamHeadline } from "../results/headline";
 import { bandName, type RiskBand } from "../scoring/bands";
 import { formatScore } from "../format";
 import { pitfallName } from "./stored-rankings";
@@ -64,7 +64,8 @@ function headlineCells(headline: TeamHeadline): string[] {
   return [
     bandLabel(headline.worstBand),
     String(headline.highOrCriticalCount),
-    headline.worstPitfalls[0] ? pitfallName(headline.worstPitfalls[0]) : "",
+    // No pitfall shows symptoms: none is named, and the column says so rather than stay blank.
+    headline.worstPitfalls[0] ? pitfallName(headline.worstPitfalls[0]) : NO_PITFALL_SHOWS_SYMPTOMS,
     scoreCell(headline.worstScore),
     scoreCell(headline.averageScore),
   ];

@@ -25,6 +25,8 @@ export interface StoredResultRow {
   score: number | null;
   band: string | null;
   confidence: number;
+  /** Whether anything was found for the pitfall; absent reads as found (see results/headline). */
+  evidenceFound?: boolean;
   detail: string;
 }
 
@@ -53,6 +55,8 @@ export interface PitfallResultSummary {
    * out comes first. False for a pitfall in band None or not scored.
    */
   dontKnowOnly: boolean;
+  /** Whether anything was found for the pitfall: the headline names only such pitfalls. */
+  evidenceFound?: boolean;
   triggeredSymptoms: TriggeredSymptomSummary[];
 }
 
@@ -170,6 +174,7 @@ export function readStoredResults(rows: readonly StoredResultRow[]): StoredAsses
       band: decodeRiskBand(row.band),
       confidence: row.confidence,
       dontKnowOnly: findings && detail.dontKnowOnly,
+      evidenceFound: row.evidenceFound !== false,
       triggeredSymptoms: (findings ? detail.triggeredSymptoms : []).map((symptom) => ({
         pitfallId: row.pitfallId,
         symptomId: symptom.symptomId,

@@ -6,7 +6,14 @@
  * band and the number of pitfalls at High or Critical; the average stays as a secondary figure and
  * never decides the band. The same rule orders teams "riskier first".
  *
- * Pure: computed from the stored per-pitfall results (status, score, band), never re-scored.
+ * The headline names only pitfalls with evidence: a symptom or cause found, a finding that holds,
+ * or a next step offered. Healthy-side and middle answers add a little to a score but find nothing
+ * (see docs/scoring.md, principle 4), and a coach would not name a pitfall for which nothing was
+ * found: when no pitfall has evidence, the headline says so plainly. High and Critical are never
+ * hidden: a pitfall at either band is always named (it cannot get there without evidence anyway).
+ *
+ * Pure: computed from the stored per-pitfall results (status, score, band, whether evidence was
+ * found), never re-scored.
  */
 import { bandName, decodeRiskBand, RISK_BANDS, type RiskBand } from "../scoring/bands";
 
@@ -16,15 +23,28 @@ export interface HeadlinePitfallResult {
   status: string;
   score: number | null;
   band: string | null;
+  /**
+   * Whether anything was found for the pitfall (see `hasEvidence` in stored-results.ts). Absent
+   * reads as found: results stored before the flag existed named their pitfalls as before.
+   */
+  evidenceFound?: boolean;
 }
 
 export interface TeamHeadline {
   /** The riskiest band among the scored pitfalls; null when nothing is scored. */
   worstBand: RiskBand | null;
-  /** Pitfalls at the worst band, highest score first. */
+  /**
+   * The pitfalls the headline names, highest score first: those with evidence at the riskiest band
+   * any pitfall with evidence reaches (the worst band, unless nothing was found at it). Empty when
+   * no pitfall has evidence.
+   */
   worstPitfalls: string[];
-  /** The highest score among the pitfalls at the worst band; null when nothing is scored. */
+  /** The score of the first of `worstPitfalls`; null when none is named. */
   worstScore: number | null;
+  /** The band of `worstPitfalls`: the worst band, or lower when nothing was found at it. */
+  namedBand: RiskBand | null;
+  /** The highest score at the worst band, named or not: orders teams; null when nothing is scored. */
+  topScore: number | null;
   highOrCriticalCount: number;
   criticalCount: number;
   scoredCount: number;
@@ -63,6 +83,8 @@ export const NO_HEADLINE: TeamHeadline = {
   worstBand: null,
   worstPitfalls: [],
   worstScore: null,
+  namedBand: null,
+  topScore: null,
   highOrCriticalCount: 0,
   criticalCount: 0,
   scoredCount: 0,
@@ -70,9 +92,20 @@ export const NO_HEADLINE: TeamHeadline = {
   averageScore: null,
 };
 
+/**
+ * Whether the headline may name this scored pitfall: it has evidence, or it is High or Critical
+ * (never hidden), and it is above band None (which shows no findings).
+ */
+function namable(band: RiskBand, result: HeadlinePitfallResult): boolean {
+  if (band === "critical" || band === "high") return true;
+  return band !== "none" && result.evidenceFound !== false;
+}
+
 export function teamHeadline(results: readonly HeadlinePitfallResult[]): TeamHeadline {
   let worstRank = -1;
-  let worst: { pitfallId: string; score: number }[] = [];
+  let topScore = 0;
+  let namedRank = -1;
+  let named: { pitfallId: string; score: number }[] = [];
   let highOrCriticalCount = 0;
   let criticalCount = 0;
   let scoredCount = 0;
@@ -92,18 +125,25 @@ export function teamHeadline(results: readonly HeadlinePitfallResult[]): TeamHea
     const rank = BAND_RANK.get(band)!;
     if (rank > worstRank) {
       worstRank = rank;
-      worst = [{ pitfallId: result.pitfallId, score }];
-    } else if (rank === worstRank) {
-      worst.push({ pitfallId: result.pitfallId, score });
+      topScore = score;
+    } else if (rank === worstRank && score > topScore) topScore = score;
+    if (!namable(band, result)) continue;
+    if (rank > namedRank) {
+      namedRank = rank;
+      named = [{ pitfallId: result.pitfallId, score }];
+    } else if (rank === namedRank) {
+      named.push({ pitfallId: result.pitfallId, score });
     }
   }
   if (scoredCount === 0) return { ...NO_HEADLINE, unscoredCount };
   // Stable: pitfalls with the same score keep the order they came in (content order).
-  worst.sort((a, b) => b.score - a.score);
+  named.sort((a, b) => b.score - a.score);
   return {
     worstBand: RISK_BANDS[worstRank]!,
-    worstPitfalls: worst.map((entry) => entry.pitfallId),
-    worstScore: worst[0]!.score,
+    worstPitfalls: named.map((entry) => entry.pitfallId),
+    worstScore: named[0]?.score ?? null,
+    namedBand: namedRank < 0 ? null : RISK_BANDS[namedRank]!,
+    topScore,
     highOrCriticalCount,
     criticalCount,
     scoredCount,
@@ -119,12 +159,12 @@ export function teamHeadline(results: readonly HeadlinePitfallResult[]): TeamHea
 export function headlineRiskKey(
   headline: TeamHeadline,
 ): readonly [band: number, highOrCritical: number, worstScore: number, average: number] | null {
-  if (headline.worstBand === null || headline.worstScore === null || headline.averageScore === null)
+  if (headline.worstBand === null || headline.topScore === null || headline.averageScore === null)
     return null;
   return [
     bandRank(headline.worstBand),
     headline.highOrCriticalCount,
-    headline.worstScore,
+    headline.topScore,
     headline.averageScore,
   ];
 }
@@ -164,16 +204,31 @@ export function highOrCriticalPhrase(count: number): string {
   return `${count} ${count === 1 ? "pitfall" : "pitfalls"} High or Critical`;
 }
 
+/** Said in place of the named pitfall when no pitfall has evidence. */
+export const NO_PITFALL_SHOWS_SYMPTOMS = "no pitfall shows symptoms";
+
+/**
+ * How the named pitfall is introduced: "worst" at the worst band, "worst with symptoms" when the
+ * worst band holds only pitfalls for which nothing was found, so the name is read at its own band.
+ */
+export function worstLabel(headline: Pick<TeamHeadline, "worstBand" | "namedBand">): string {
+  return headline.namedBand !== null && headline.namedBand !== headline.worstBand
+    ? "worst with symptoms"
+    : "worst";
+}
+
 /**
  * The headline after its band, e.g. "2 pitfalls High or Critical (worst: Excessive BAU 89.7) ·
- * average 25.0"; empty when nothing is scored. `nameOf` turns a pitfall id into its name.
+ * average 25.0", or "no pitfall shows symptoms · average 12.4" when nothing was found; empty when
+ * nothing is scored. `nameOf` turns a pitfall id into its name.
  */
 export function headlineDetail(headline: TeamHeadline, nameOf: (pitfallId: string) => string): string {
-  if (headline.worstBand === null || headline.worstScore === null || headline.averageScore === null)
-    return "";
-  const worstId = headline.worstPitfalls[0]!;
-  const worstLabel = headline.worstBand === "none" ? "highest" : "worst";
-  return `${highOrCriticalPhrase(headline.highOrCriticalCount)} (${worstLabel}: ${nameOf(worstId)} ${oneDecimal(headline.worstScore)}) · average ${oneDecimal(headline.averageScore)}`;
+  if (headline.worstBand === null || headline.averageScore === null) return "";
+  const average = `average ${oneDecimal(headline.averageScore)}`;
+  const worstId = headline.worstPitfalls[0];
+  if (worstId === undefined || headline.worstScore === null)
+    return `${NO_PITFALL_SHOWS_SYMPTOMS} · ${average}`;
+  return `${highOrCriticalPhrase(headline.highOrCriticalCount)} (${worstLabel(headline)}: ${nameOf(worstId)} ${oneDecimal(headline.worstScore)}) · ${average}`;
 }
 
 /**

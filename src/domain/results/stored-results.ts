@@ -11,6 +11,8 @@ export interface StoredPitfallResult {
   score: number | null;
   band: RiskBand | null;
   confidence: number;
+  /** Whether anything was found for the pitfall (see `hasEvidence`): the headline names only these. */
+  evidenceFound: boolean;
   /** JSON of the explanation: triggered symptoms and causes, contributions, countermeasures. */
   detail: string;
 }
@@ -22,6 +24,7 @@ export function toStoredPitfallResults(score: AssessmentScore): StoredPitfallRes
     score: pitfall.score,
     band: pitfall.band,
     confidence: pitfall.confidence,
+    evidenceFound: hasEvidence(pitfall),
     detail: JSON.stringify({
       methodVersion: score.methodVersion,
       averageScore: pitfall.averageScore,
@@ -36,6 +39,34 @@ export function toStoredPitfallResults(score: AssessmentScore): StoredPitfallRes
       countermeasures: pitfall.countermeasures,
     }),
   }));
+}
+
+/**
+ * Whether anything was found for a pitfall: a symptom or cause triggered, a high-risk finding that
+ * holds, a context rule that fired, or a next step offered. A pitfall whose score comes only from
+ * healthy-side or middle answers has none of these (since method 5 such answers give no countermeasure
+ * points), however far they lift its score; nor has a pitfall in band None or not scored.
+ */
+export function hasEvidence(
+  pitfall: Pick<
+    PitfallScore,
+    | "score"
+    | "band"
+    | "triggeredSymptoms"
+    | "triggeredCauses"
+    | "findings"
+    | "contextRules"
+    | "countermeasures"
+  >,
+): boolean {
+  if (pitfall.score === null || pitfall.band === null || pitfall.band === "none") return false;
+  return (
+    pitfall.triggeredSymptoms.length > 0 ||
+    pitfall.triggeredCauses.length > 0 ||
+    pitfall.findings.length > 0 ||
+    pitfall.contextRules.some((rule) => rule.outcome === "fired") ||
+    pitfall.countermeasures.some((countermeasure) => countermeasure.riskRemoved > 0)
+  );
 }
 
 /**

@@ -46,8 +46,9 @@ export interface LeadingStepPitfall {
 
 /**
  * The countermeasures that open the remediation list, in order: the first step of the team's worst
- * pitfall (worst band, then highest score: the pitfall the headline names), then the first step of
- * each other Critical pitfall, highest score first.
+ * pitfall that offers one (worst band, then highest score: the pitfall the headline names, which
+ * passes over pitfalls for which nothing was found), then the first step of each other Critical
+ * pitfall, highest score first.
  *
  * Urgency alone does not guarantee this. A Critical pitfall whose risk is split between four
  * countermeasures can lose to a High pitfall whose risk sits on one: 93 points of Excessive BAU
@@ -58,6 +59,8 @@ export function leadingCountermeasureIds(pitfalls: readonly LeadingStepPitfall[]
   const atRisk = pitfalls
     .map((pitfall, order) => ({ pitfall, order }))
     .filter(({ pitfall }) => pitfall.score !== null && pitfall.band !== null && pitfall.band !== "none")
+    // A pitfall that offers no step has nothing found: it neither leads nor keeps another from it.
+    .filter(({ pitfall }) => firstStepOf(pitfall) !== null)
     .sort(
       (a, b) =>
         BAND_URGENCY[b.pitfall.band!] - BAND_URGENCY[a.pitfall.band!] ||

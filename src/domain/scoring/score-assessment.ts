@@ -2,6 +2,7 @@
  * Scores one team's assessment: per pitfall, a 0-100 risk score with band, confidence, the evidence
  * behind it and ranked countermeasures. Pure and synchronous; malformed answers throw.
  */
+import { impossibleAnswers } from "../assessments/impossible-answers";
 import type { Answers, ContextQuestion, Question } from "../content/schema";
 import {
   type AnswerIssue,
@@ -88,6 +89,7 @@ export function scoreAssessment(
   const compiled = compiledFrom(content);
   const { scratch, sections } = compiled;
   readAnswers(compiled, answers, teamContext);
+  setAsideImpossibleAnswers(compiled, answers, teamContext);
   applyTeamContext(compiled);
 
   fillPrefix(scratch.countermeasureTotals, scratch.countermeasureTotals.length, 0);
@@ -207,6 +209,29 @@ function readAnswers(compiled: CompiledQuestionnaire, answers: Answers, teamCont
     throw new AnswerValidationError(
       issues.map(({ questionId, message }): AnswerIssue => ({ questionId, message })),
     );
+  }
+}
+
+/**
+ * Answers that cannot all be true (`impossibleAnswers`: a team's own rota larger than the team)
+ * say nothing the score can rest on, since either may be the wrong one: each is read as
+ * unanswered, so no rule draws a conclusion from it (no per-person load from that rota size) and
+ * confidence shows that something is missing. Submitting refuses such answers; this covers drafts
+ * and results stored before the check.
+ */
+function setAsideImpossibleAnswers(
+  compiled: CompiledQuestionnaire,
+  answers: Answers,
+  teamContext: Answers,
+): void {
+  const combinations = impossibleAnswers((field) => teamContext[field] ?? answers[field]);
+  for (let index = 0; index < combinations.length; index++) {
+    for (const questionId of combinations[index]!.questionIds) {
+      const context = compiled.contextQuestionById.get(questionId);
+      if (context !== undefined) compiled.scratch.contextState[context.index] = UNANSWERED;
+      const question = compiled.questionById.get(questionId);
+      if (question !== undefined) compiled.scratch.questionState[question.index] = UNANSWERED;
+    }
   }
 }
 

@@ -32,8 +32,12 @@ import type { RiskBand } from "./bands";
  * deployment approved one by one in one change category, waiting a day or more, holds Change
  * management treacle at High; batching for approval is evidence of that cause, not of rare
  * deployments; causes read only from the answers that say them; shares of a score add up to 1.
+ * Version 6: answers that cannot all be true (a team's own rota larger than the team, or an empty
+ * own rota some engineers are on) are read as unanswered, so no per-person load is computed from
+ * them; the remediation list's leading step passes over a worst pitfall that offers none; each
+ * stored result records whether anything was found for its pitfall, which the headline goes by.
  */
-export const SCORING_METHOD_VERSION = 5;
+export const SCORING_METHOD_VERSION = 6;
 
 /**
  * - scored: at least one question of the pitfall was answered with a value (or a "don't know" that

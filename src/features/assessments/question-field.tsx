@@ -37,6 +37,11 @@ export interface QuestionFieldProps {
    * soon as it is chosen; null when it does not.
    */
   contradiction?: string | null;
+  /**
+   * Why the saved answer here cannot be true together with another saved answer (the review's
+   * words, naming both); null when it can.
+   */
+  impossible?: string | null;
   onChange: (questionId: string, draft: AnswerDraft, options: { typed: boolean }) => void;
   onFlush: (questionId: string) => void;
   onConfirm: (questionIds: string[]) => void;
@@ -109,6 +114,7 @@ export const QuestionField = memo(function QuestionField({
   allowNote = true,
   individual,
   contradiction = null,
+  impossible = null,
   onChange,
   onFlush,
   onConfirm,
@@ -124,6 +130,7 @@ export const QuestionField = memo(function QuestionField({
   const numberId = `${id}-number`;
   const individualId = `${id}-individual`;
   const contradictionId = `${id}-contradiction`;
+  const impossibleId = `${id}-impossible`;
   const name = `${id}-answer`;
 
   const invalid = sync?.kind === "invalid" ? sync : null;
@@ -146,6 +153,7 @@ export const QuestionField = memo(function QuestionField({
     helpId,
     individual ? individualId : null,
     contradicted ? contradictionId : null,
+    impossible !== null ? impossibleId : null,
     message && (valueInvalid || failed) ? messageId : null,
   ]
     .filter(Boolean)
@@ -339,6 +347,14 @@ export const QuestionField = memo(function QuestionField({
             data-testid="not-applicable-contradiction"
           >
             {contradiction}
+          </p>
+        ) : null}
+
+        {impossible !== null ? (
+          // Beside each answer of the pair, neutral like the "not applicable" message: either
+          // answer may be the wrong one, and the team cannot submit until one is corrected.
+          <p id={impossibleId} className="text-sm text-slate-700" data-testid="impossible-answers">
+            {impossible}
           </p>
         ) : null}
 

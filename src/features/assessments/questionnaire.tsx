@@ -11,6 +11,7 @@ import {
 } from "@/domain/assessments/progress";
 import { questionsNotAsked, type ContextLookup } from "@/domain/assessments/asked-questions";
 import { notApplicableContradiction } from "@/domain/assessments/contradicted-answers";
+import { impossibleAnswerMessages } from "@/domain/assessments/impossible-answers";
 import { playbookPath, questionAnchor, reviewPath, teamPath } from "@/contracts/assessments/paths";
 import { QuestionField } from "./question-field";
 import { ProgressSummary } from "./progress-summary";
@@ -62,6 +63,9 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
     () => contradictionsOf(session.sections, session.contextQuestions, savedContext),
     [session.sections, session.contextQuestions, savedContext],
   );
+  // Saved answers that cannot all be true, per question concerned: said beside each of them, in
+  // the words the review and submitting use, whatever is being answered now.
+  const impossible = useMemo(() => impossibleAnswerMessages(savedContext), [savedContext]);
   const own = session.respondent === "self";
   // Coming back to the questionnaire opens the first section with work left (answers to confirm,
   // required ones missing), not the first section; a link to a section or question still wins.
@@ -150,6 +154,7 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
             session={session}
             progress={progress}
             needsCorrection={needsCorrection}
+            impossible={impossible}
             onRetry={sync.retry}
             onShowQuestion={(questionId) => {
               const index = sectionIndexOf(sections, questionAnchor(questionId));
@@ -249,6 +254,7 @@ export function Questionnaire({ session }: { session: QuestionnaireSession }) {
           session={session}
           disabled={blocked !== null}
           contradictions={contradictions}
+          impossible={impossible}
           actions={sync}
         />
         <nav
@@ -402,6 +408,7 @@ function QuestionnaireSection({
   session,
   disabled,
   contradictions,
+  impossible,
   actions,
 }: {
   section: AskedSection;
@@ -413,6 +420,7 @@ function QuestionnaireSection({
   session: QuestionnaireSession;
   disabled: boolean;
   contradictions: Readonly<Record<string, string>>;
+  impossible: Readonly<Record<string, string>>;
   actions: ReturnType<typeof useAnswerSync>;
 }) {
   const headingId = `${section.anchor}-heading`;
@@ -481,6 +489,7 @@ function QuestionnaireSection({
           allowNote={session.respondent === "team"}
           individual={session.individual?.[question.id]}
           contradiction={contradictions[question.id] ?? null}
+          impossible={impossible[question.id] ?? null}
           onChange={actions.updateDraft}
           onFlush={actions.flush}
           onConfirm={actions.confirm}
@@ -515,6 +524,7 @@ function SaveStatusBar({
   session,
   progress,
   needsCorrection,
+  impossible,
   onRetry,
   onShowQuestion,
 }: {
@@ -523,6 +533,7 @@ function SaveStatusBar({
   session: QuestionnaireSession;
   progress: AssessmentProgress;
   needsCorrection: readonly string[];
+  impossible: Readonly<Record<string, string>>;
   onRetry: () => void;
   onShowQuestion: (questionId: string) => void;
 }) {
@@ -530,7 +541,7 @@ function SaveStatusBar({
     () => session.sections.flatMap((section) => section.questions),
     [session.sections],
   );
-  const view = saveStatusView(status, syncStates, questions, needsCorrection);
+  const view = saveStatusView(status, syncStates, questions, needsCorrection, impossible);
   const statusRef = useRef<HTMLParagraphElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   // On a phone the panel is fixed along the bottom of the screen and grows with a long message.

@@ -29,6 +29,11 @@ export function saveStatusView(
    * a plain "Saved".
    */
   needsCorrection: readonly string[] = [],
+  /**
+   * Saved answers that cannot all be true (a team's own rota larger than the team), by question:
+   * the sentence the question shows, which names both answers.
+   */
+  impossible: Readonly<Record<string, string>> = {},
 ): SaveStatusView {
   if (status.kind === "error") {
     return {
@@ -72,6 +77,15 @@ export function saveStatusView(
       text: `${status.kind === "saved" && syncStates[first.id]?.kind !== "awaiting-reason" ? "Saved. " : ""}“${first.prompt}”${more} cannot be “Not applicable”: your team context says it applies to your team. Answer it, or choose “Don't know”.`,
       canRetry: false,
       questionId: first.id,
+    };
+  }
+  const impossibleQuestion = questions.find((question) => impossible[question.id] !== undefined);
+  if (impossibleQuestion) {
+    return {
+      tone: "neutral",
+      text: `${status.kind === "saved" ? "Saved. " : ""}${impossible[impossibleQuestion.id]}`,
+      canRetry: false,
+      questionId: impossibleQuestion.id,
     };
   }
   const awaitingReason = questions.find((question) => syncStates[question.id]?.kind === "awaiting-reason");

@@ -19,7 +19,8 @@ import { RISK_BANDS, type RiskBand } from "@/domain/scoring/bands";
  * change or null], followed by the number of split questions when there are any. The Overall cell
  * adds [High-or-Critical pitfalls, worst score, worst pitfall index in PITFALL_IDS] before that
  * count; its band is the worst pitfall's, its score the average and its change the sign of the move
- * in the risk order.
+ * in the risk order. When no pitfall shows symptoms, the worst pitfall index is -1; when the named
+ * pitfall is below the worst band, the count (0 or more) is followed by the named pitfall's band.
  */
 export type EncodedCell =
   | 0
@@ -28,7 +29,8 @@ export type EncodedCell =
   | readonly [number, number, number | null]
   | readonly [number, number, number | null, number]
   | readonly [number, number, number | null, number, number, number]
-  | readonly [number, number, number | null, number, number, number, number];
+  | readonly [number, number, number | null, number, number, number, number]
+  | readonly [number, number, number | null, number, number, number, number, number];
 /**
  * 0: no submitted result in the unit; otherwise [average, band index, change or null, scored teams],
  * followed by the number of teams the change is taken over (those with a result in both cycles)
@@ -84,17 +86,22 @@ function encodeOverallCell(cell: HeatmapCell, headline: TeamHeadline | null): En
     !headline ||
     headline.worstBand === null ||
     headline.averageScore === null ||
-    headline.worstScore === null
+    headline.topScore === null
   )
     return encodeCell(cell);
+  // No pitfall named (none shows symptoms): index -1, and the worst band's top score in its place.
+  const named = headline.worstPitfalls[0];
   const encoded = [
     headline.averageScore,
     BAND_INDEX.get(headline.worstBand)!,
     cell.trend?.change ?? null,
     headline.highOrCriticalCount,
-    headline.worstScore,
-    PITFALL_INDEX.get(headline.worstPitfalls[0]!) ?? -1,
+    headline.worstScore ?? headline.topScore,
+    named === undefined ? -1 : (PITFALL_INDEX.get(named) ?? -1),
   ] as const;
+  // The named pitfall's band, only when it is below the worst band (nothing found at the worst).
+  if (headline.namedBand !== null && headline.namedBand !== headline.worstBand)
+    return [...encoded, cell.split, BAND_INDEX.get(headline.namedBand)!];
   return cell.split > 0 ? [...encoded, cell.split] : encoded;
 }
 

@@ -11,7 +11,7 @@ import {
 } from "@/domain/dashboards/heatmap-columns";
 import { Button } from "@/ui/button";
 import { TREND_ARROWS, trendOfChange } from "@/domain/dashboards/trend";
-import { highOrCriticalPhrase } from "@/domain/results/headline";
+import { highOrCriticalPhrase, NO_PITFALL_SHOWS_SYMPTOMS, worstLabel } from "@/domain/results/headline";
 import { formatScore } from "@/domain/format";
 import type { RiskBand } from "@/domain/scoring/bands";
 import { bandLabel } from "@/ui/band-chip";
@@ -115,19 +115,23 @@ function OverallCell({
 }) {
   if (typeof cell === "number" || cell.length < 6)
     return <TeamCell cell={cell} href={href} since={since} earlier={earlier} />;
-  const [average, bandIndex, change, highOrCritical, worstScore, worstIndex, split = 0] = cell as readonly [
-    number,
-    number,
-    number | null,
-    number,
-    number,
-    number,
-    number?,
-  ];
+  const [
+    average,
+    bandIndex,
+    change,
+    highOrCritical,
+    worstScore,
+    worstIndex,
+    split = 0,
+    namedBandIndex = bandIndex,
+  ] = cell as readonly [number, number, number | null, number, number, number, number?, number?];
   const band = bandOf(bandIndex);
   const trend = earlier === null ? headlineTrendWords(change, since) : null;
-  const worstName = pitfallNames[worstIndex] ?? "";
-  const words = `${bandLabel(band)}: ${highOrCriticalPhrase(highOrCritical)}, ${band === "none" ? "highest" : "worst"} ${worstName} ${formatScore(worstScore)}, average ${formatScore(average)}`;
+  const worstName = pitfallNames[worstIndex];
+  const words =
+    worstName === undefined
+      ? `${bandLabel(band)}: ${NO_PITFALL_SHOWS_SYMPTOMS}, average ${formatScore(average)}`
+      : `${bandLabel(band)}: ${highOrCriticalPhrase(highOrCritical)}, ${worstLabel({ worstBand: band, namedBand: bandOf(namedBandIndex) })} ${worstName} ${formatScore(worstScore)}, average ${formatScore(average)}`;
   const marks = `${splitMark(split)}${reopened ? " ↺" : ""}`;
   const shown = (arrow: string) => (
     <HeadlineText band={band} count={highOrCritical} counted={PITFALLS} marks={`${marks}${arrow}`} />

@@ -3,18 +3,26 @@
  * reads without colour), how many pitfalls are High or Critical, the worst pitfall, and the average
  * as a secondary figure. Wraps on narrow screens.
  */
-import { highOrCriticalPhrase, type HeadlineView } from "@/domain/results/headline";
+import {
+  highOrCriticalPhrase,
+  NO_PITFALL_SHOWS_SYMPTOMS,
+  worstLabel,
+  type HeadlineView,
+} from "@/domain/results/headline";
 import { BandChip } from "@/ui/band-chip";
 
 function oneDecimal(score: number): string {
   return score.toFixed(1);
 }
 
-/** "worst: Excessive BAU 89.7" (or "highest" when nothing shows risk), plus others at the same band. */
+/**
+ * "worst: Excessive BAU 89.7" (or "worst with symptoms" below the worst band, when nothing was found
+ * at it), plus others at the same band; empty when no pitfall shows symptoms.
+ */
 export function worstPhrase(headline: HeadlineView): string {
   if (headline.worstScore === null || headline.worstPitfallNames.length === 0) return "";
   const others = headline.worstPitfallNames.length - 1;
-  const label = headline.worstBand === "none" ? "highest" : "worst";
+  const label = worstLabel(headline);
   return `${label}: ${headline.worstPitfallNames[0]} ${oneDecimal(headline.worstScore)}${
     others > 0 ? ` and ${others} more at the same band` : ""
   }`;
@@ -37,6 +45,7 @@ export function TeamHeadlineSummary({
     );
   }
   const large = size === "large";
+  const worst = worstPhrase(headline);
   return (
     <p
       className={`flex flex-wrap items-center gap-x-3 gap-y-1 ${large ? "text-lg" : "text-sm"}`}
@@ -44,12 +53,12 @@ export function TeamHeadlineSummary({
     >
       <BandChip band={headline.worstBand} />
       <span className={large ? "font-semibold text-slate-900" : "font-medium text-slate-900"}>
-        {highOrCriticalPhrase(headline.highOrCriticalCount)}
+        {worst === "" ? NO_PITFALL_SHOWS_SYMPTOMS : highOrCriticalPhrase(headline.highOrCriticalCount)}
       </span>
       {/* One run of text with the average, the separator held to the word before it (a no-break
           space), so a narrow screen wraps after the separator and never starts a line with it. */}
       <span className="text-slate-800">
-        ({worstPhrase(headline)})
+        {worst === "" ? "" : `(${worst})`}
         <span className={`text-slate-700 ${large ? "text-base" : ""}`}>
           {"\u00a0"}
           <span aria-hidden="true">·</span> average {oneDecimal(headline.averageScore)}

@@ -16,6 +16,7 @@ export function toApiHeadline(headline: TeamHeadline): ApiHeadline {
     criticalCount: headline.criticalCount,
     worstPitfalls: headline.worstPitfalls.filter(isPitfallId).map((id) => ({ id, name: pitfallName(id) })),
     worstScore: headline.worstScore,
+    namedBand: headline.namedBand,
     averageScore: headline.averageScore,
     scoredCount: headline.scoredCount,
     unscoredCount: headline.unscoredCount,

@@ -98,7 +98,9 @@ export function toCycleRef(cycle: CycleRow, now = new Date()): CycleRef {
 const asAssessmentStatus = (status: string): AssessmentStatus => decodeAssessmentStatus(status) ?? "draft";
 
 /** The scalar result columns the headline is computed from: never the explanation JSON. */
-const headlineColumns = { select: { pitfallId: true, status: true, score: true, band: true } } as const;
+const headlineColumns = {
+  select: { pitfallId: true, status: true, score: true, band: true, evidenceFound: true },
+} as const;
 
 const pitfallName = (pitfallId: string) => pitfallById(pitfallId)?.name ?? pitfallId;
 
@@ -588,7 +590,15 @@ export async function getAssessmentResult(
       overallBand: true,
       cycle: { select: cycleColumns },
       results: {
-        select: { pitfallId: true, status: true, score: true, band: true, confidence: true, detail: true },
+        select: {
+          pitfallId: true,
+          status: true,
+          score: true,
+          band: true,
+          confidence: true,
+          evidenceFound: true,
+          detail: true,
+        },
       },
     },
   });

@@ -155,11 +155,11 @@ export async function contradictionOfSavedAnswer(
 ): Promise<string | null> {
   if (answer?.kind !== "notApplicable") return null;
   const { teamContext } = await readTeamContext(reader, assessmentId, questionnaire);
-  const [issue] = listContradictedAnswers(
+  const issue = listContradictedAnswers(
     compiledQuestionnaire(questionnaire),
     { [questionId]: answer },
     teamContext,
-  );
+  ).find((entry) => entry.questionId === questionId);
   return issue?.message ?? null;
 }
 

@@ -104,7 +104,9 @@ export async function getCyclesPage(actor: Actor, now: Date = new Date()): Promi
             overallScore: true,
             overallBand: true,
             submittedAt: true,
-            results: { select: { pitfallId: true, status: true, score: true, band: true } },
+            results: {
+              select: { pitfallId: true, status: true, score: true, band: true, evidenceFound: true },
+            },
           },
         },
       },

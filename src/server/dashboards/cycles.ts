@@ -106,6 +106,7 @@ export async function readCycleRows(
         score: true,
         band: true,
         splitQuestions: true,
+        evidenceFound: true,
       },
     }),
   ]);
@@ -164,6 +165,7 @@ export async function readLastResults(
       score: true,
       band: true,
       splitQuestions: true,
+      evidenceFound: true,
     },
   });
   return { lastResults, results };

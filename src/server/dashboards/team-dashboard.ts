@@ -132,7 +132,14 @@ async function readCycleStandings(cycleId: string, archivedTeamId: string | null
     }),
     db.pitfallResult.findMany({
       where: { assessment: { cycleId, ...withStoredResults, team } },
-      select: { assessmentId: true, pitfallId: true, status: true, score: true, band: true },
+      select: {
+        assessmentId: true,
+        pitfallId: true,
+        status: true,
+        score: true,
+        band: true,
+        evidenceFound: true,
+      },
     }),
   ]);
   return organisationSignalsFromRows(assessments, resultsByAssessment(results), new Map());
@@ -211,6 +218,7 @@ export async function getTeamDashboard(
         band: true,
         confidence: true,
         splitQuestions: true,
+        evidenceFound: true,
       },
     }),
     db.pitfallResult.findMany({

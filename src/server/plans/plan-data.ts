@@ -57,7 +57,15 @@ const resultAssessmentColumns = {
   scoringMethodVersion: true,
   cycle: { select: cycleColumns },
   results: {
-    select: { pitfallId: true, status: true, score: true, band: true, confidence: true, detail: true },
+    select: {
+      pitfallId: true,
+      status: true,
+      score: true,
+      band: true,
+      confidence: true,
+      evidenceFound: true,
+      detail: true,
+    },
   },
 } as const;
 

@@ -4,7 +4,8 @@
  * store them, cycle by cycle in one transaction each, with an audit event; a second run is a no-op.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { SCORING_METHOD_VERSION } from "@/domain/scoring";
+import { SCORING_METHOD_VERSION, type RiskBand } from "@/domain/scoring";
+import { hasEvidence } from "@/domain/results/stored-results";
 import {
   describeRescoreReport,
   RESCORE_AUDIT_ACTION,
@@ -32,6 +33,7 @@ const resultColumns = {
   score: true,
   band: true,
   confidence: true,
+  evidenceFound: true,
   detail: true,
 } as const;
 
@@ -80,6 +82,8 @@ async function makeStale(assessmentId: string) {
         score: index,
         band: "none",
         confidence: 0.5,
+        // Made up like the figures: re-scoring writes it afresh, as submit does.
+        evidenceFound: false,
         detail: JSON.stringify({ methodVersion: OLD_METHOD }),
       },
     });
@@ -249,7 +253,13 @@ describe("re-scoring stored results under the current method", () => {
     expect(results.length).toBeGreaterThan(2);
     for (const result of results) {
       expect(JSON.parse(result.detail)).toMatchObject({ methodVersion: SCORING_METHOD_VERSION });
+      // Whether anything was found is written afresh from the new result, not kept.
+      const detail = JSON.parse(result.detail) as Parameters<typeof hasEvidence>[0];
+      expect(result.evidenceFound).toBe(
+        hasEvidence({ ...detail, score: result.score, band: result.band as RiskBand | null }),
+      );
     }
+    expect(results.some((result) => result.evidenceFound)).toBe(true);
     // A reopened assessment's answers are a draft again: its last submitted results stay exactly as
     // they were, of their own method, until it is submitted again.
     expect(await assessmentRow(q3Reopened)).toEqual(q3ReopenedBefore.row);

@@ -34,6 +34,18 @@ describe("the questionnaire's save status", () => {
     expect(both).toMatchObject({ tone: "problem", questionId: "size" });
   });
 
+  it("does not say a plain Saved for saved answers that cannot all be true, and points at the first", () => {
+    const message =
+      "Your team context says your team runs its own on-call schedule with 6 people on the rota, but has 3 people in the team.";
+    expect(saveStatusView({ kind: "saved", at: 1 }, {}, questions, [], { size: message })).toEqual({
+      tone: "neutral",
+      text: `Saved. ${message}`,
+      canRetry: false,
+      questionId: "size",
+    });
+    expect(saveStatusView({ kind: "idle" }, {}, questions, [], { size: message }).text).toBe(message);
+  });
+
   it("does not say a plain Saved for a 'Not applicable' the team context rules out, before or after it is saved", () => {
     const saved = saveStatusView({ kind: "saved", at: 1 }, {}, questions, ["budget"]);
     expect(saved).toEqual({

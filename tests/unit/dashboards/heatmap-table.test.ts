@@ -6,7 +6,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
-import { encodeGroup, type EncodedGroup } from "@/features/dashboards/heatmap-encoding";
+import { encodeGroup, type EncodedCell, type EncodedGroup } from "@/features/dashboards/heatmap-encoding";
 import { HeatmapTable } from "@/features/dashboards/heatmap-unit-group";
 import {
   buildHeatmap,
@@ -128,6 +128,100 @@ describe("HeatmapTable", () => {
     const unitHeadline = [...unitRow.matchAll(/<td[^>]*>(.*?)<\/td>/g)][1]![1]!;
     expect(unitHeadline).toContain("2 teams ↑</span>");
     expect(unitHeadline).not.toContain("pitfalls");
+  });
+});
+
+describe("a team's Overall cell when nothing was found at its worst band", () => {
+  it("is encoded with no pitfall index, or with the named pitfall's band after the split count", () => {
+    const heatmap = buildHeatmap(
+      {
+        units: [{ id: "u", name: "Payments", slug: "payments" }],
+        teams: [
+          { id: "t1", name: "Fence", slug: "fence", orgUnitId: "u" },
+          { id: "t2", name: "Third", slug: "third", orgUnitId: "u" },
+        ],
+        current: ["t1", "t2"].map((teamId) => ({
+          id: `a-${teamId}`,
+          teamId,
+          cycleId: "c",
+          status: "submitted",
+          overallScore: 20,
+          overallBand: "low",
+        })),
+        previous: [],
+        results: [
+          {
+            assessmentId: "a-t1",
+            pitfallId: "linear-run-costs",
+            status: "scored",
+            score: 25,
+            band: "low",
+            evidenceFound: false,
+          },
+          {
+            assessmentId: "a-t2",
+            pitfallId: "linear-run-costs",
+            status: "scored",
+            score: 50,
+            band: "medium",
+            evidenceFound: false,
+          },
+          {
+            assessmentId: "a-t2",
+            pitfallId: "excessive-bau",
+            status: "scored",
+            score: 22,
+            band: "low",
+            evidenceFound: true,
+          },
+        ],
+        previousCycleName: null,
+      },
+      parseHeatmapQuery({}),
+    );
+    const rows = encodeGroup(heatmap.groups[0]!).rows!;
+    const overallOf = (slug: string) => rows.find((row) => row[0] === slug)![3].at(-1);
+    // Low, no pitfall High or Critical, the top score 25 in the worst score's place, index -1.
+    expect(overallOf("fence")).toEqual([25, 1, null, 0, 25, -1]);
+    // Medium at 50 with nothing found; Excessive BAU (index 2) named at Low (band index 1).
+    expect(overallOf("third")).toEqual([36, 2, null, 0, 22, 2, 0, 1]);
+  });
+
+  function overallLabel(overall: EncodedCell): string {
+    const [first] = GROUPS;
+    const withOverall: EncodedGroup = {
+      ...first!,
+      rows: first!.rows!.map(([slug, name, completion, cells]) => [
+        slug,
+        name,
+        completion,
+        [...cells.slice(0, 7), overall],
+      ]),
+    };
+    const html = renderToStaticMarkup(
+      createElement(HeatmapTable, {
+        groups: [withOverall],
+        pitfallNames: ["Linear run costs", "Responsible but unaccountable", "Excessive BAU"],
+        cycleSearch: "",
+        since: null,
+        initiallyExpanded: true,
+        caption: "Risk scores",
+        head: createElement("tr", null, createElement("th", null, "Team")),
+      }),
+    );
+    return /aria-label="(Low|Medium)[^"]*"/.exec(html)![0]!;
+  }
+
+  it("says no pitfall shows symptoms, and names none", () => {
+    expect(overallLabel([25, 1, null, 0, 25, -1])).toBe(
+      'aria-label="Low: no pitfall shows symptoms, average 25.0"',
+    );
+  });
+
+  it("names the worst pitfall with symptoms below the worst band as such", () => {
+    expect(overallLabel([36, 2, null, 0, 22, 2, 0, 1])).toBe(
+      'aria-label="Medium: no pitfall High or Critical, worst with symptoms Excessive BAU 22.0, average 36.0"',
+    );
   });
 });
 

@@ -43,6 +43,8 @@ describe("a team's headline", () => {
       worstBand: "critical",
       worstPitfalls: ["excessive-bau"],
       worstScore: 89.7,
+      namedBand: "critical",
+      topScore: 89.7,
       highOrCriticalCount: 1,
       criticalCount: 1,
       scoredCount: 7,
@@ -96,10 +98,81 @@ describe("a team's headline", () => {
     expect(teamHeadline([]).worstBand).toBeNull();
   });
 
-  it("says 'no pitfall High or Critical' and 'highest' for a team without risk", () => {
-    expect(headlineSentence(teamHeadline(team(8, 3)), nameOf)).toBe(
-      `None — no pitfall High or Critical (highest: ${nameOf(PITFALL_IDS[0])} 8.0) · average 5.1`,
+  it("names no pitfall in band None: a team without risk shows no symptoms", () => {
+    const headline = teamHeadline(team(8, 3));
+    expect(headline).toMatchObject({ worstBand: "none", worstPitfalls: [], worstScore: null, topScore: 8 });
+    expect(headlineSentence(headline, nameOf)).toBe("None — no pitfall shows symptoms · average 5.1");
+  });
+});
+
+/** A scored result for which nothing was found: only healthy-side or middle answers. */
+function nothingFound(pitfallId: string, score: number): HeadlinePitfallResult {
+  return { ...scored(pitfallId, score), evidenceFound: false };
+}
+
+describe("a headline names only pitfalls with evidence", () => {
+  it("says plainly that no pitfall shows symptoms when nothing was found for any", () => {
+    // Every answer "agree" on a good practice: Low everywhere, nothing found anywhere.
+    const results = PITFALL_IDS.map((pitfallId) => nothingFound(pitfallId, 25));
+    const headline = teamHeadline(results);
+    expect(headline).toMatchObject({
+      worstBand: "low",
+      worstPitfalls: [],
+      worstScore: null,
+      namedBand: null,
+      topScore: 25,
+      averageScore: 25,
+    });
+    expect(headlineSentence(headline, nameOf)).toBe("Low — no pitfall shows symptoms · average 25.0");
+  });
+
+  it("names the pitfall with evidence, not a higher-scoring one at the same band without any", () => {
+    const headline = teamHeadline([
+      nothingFound("linear-run-costs", 27.5),
+      scored("excessive-bau", 14.2),
+      scored("c", 5),
+    ]);
+    expect(headline.worstBand).toBe("low");
+    expect(headline.worstPitfalls).toEqual(["excessive-bau"]);
+    expect(headline.worstScore).toBe(14.2);
+    expect(headlineSentence(headline, nameOf)).toBe(
+      "Low — no pitfall High or Critical (worst: Excessive BAU 14.2) · average 15.6",
     );
+  });
+
+  it("keeps the worst band, and names the worst pitfall with evidence below it", () => {
+    // Fence-sitting everywhere on Linear run costs scores 50 with nothing found.
+    const headline = teamHeadline([nothingFound("linear-run-costs", 50), scored("excessive-bau", 22)]);
+    expect(headline).toMatchObject({
+      worstBand: "medium",
+      worstPitfalls: ["excessive-bau"],
+      worstScore: 22,
+      namedBand: "low",
+      topScore: 50,
+    });
+    expect(headlineSentence(headline, nameOf)).toBe(
+      "Medium — no pitfall High or Critical (worst with symptoms: Excessive BAU 22.0) · average 36.0",
+    );
+  });
+
+  it("never hides a High or Critical pitfall, whatever its flag says", () => {
+    const headline = teamHeadline([
+      { ...scored("excessive-bau", 26.1, "high"), evidenceFound: false },
+      scored("linear-run-costs", 40),
+    ]);
+    expect(headline.worstBand).toBe("high");
+    expect(headline.worstPitfalls).toEqual(["excessive-bau"]);
+    expect(headline.highOrCriticalCount).toBe(1);
+  });
+
+  it("reads a result without the flag as found, as results were stored before it", () => {
+    expect(teamHeadline([scored("excessive-bau", 25)]).worstPitfalls).toEqual(["excessive-bau"]);
+  });
+
+  it("orders teams by their worst band and its top score, named or not", () => {
+    const nothing = teamHeadline([nothingFound("linear-run-costs", 29)]);
+    const something = teamHeadline([scored("linear-run-costs", 20)]);
+    expect(compareHeadlineRisk(nothing, something)).toBeLessThan(0);
   });
 });
 
