@@ -16,6 +16,7 @@ import {
   type RiskBand,
   scoreAssessment,
 } from "@/domain/scoring";
+import { teamHeadline } from "@/domain/results/headline";
 import {
   type BandRange,
   type CalibrationProfile,
@@ -73,7 +74,11 @@ function checkReferences(profile: CalibrationProfile, problems: string[]): void 
     for (const id of [...(expectation.symptomsMustFire ?? []), ...(expectation.symptomsMustNotFire ?? [])]) {
       if (!symptomIds.has(id)) problems.push(`${pitfallId}: unknown symptom id "${id}"`);
     }
-    for (const id of [...(expectation.causesMustFire ?? []), ...(expectation.causesMustNotFire ?? [])]) {
+    for (const id of [
+      ...(expectation.causesMustFire ?? []),
+      ...(expectation.causesMustNotFire ?? []),
+      ...(expectation.causesSuspected ?? []),
+    ]) {
       if (!causeIds.has(id)) problems.push(`${pitfallId}: unknown cause id "${id}"`);
     }
     if (expectation.firstCountermeasure && !countermeasureIds.has(expectation.firstCountermeasure)) {
@@ -135,6 +140,10 @@ function checkPitfall(pitfall: PitfallScore, expectation: PitfallExpectation, pr
   const unwantedCauses = (expectation.causesMustNotFire ?? []).filter((id) => causes.has(id));
   if (unwantedCauses.length)
     problems.push(`${where}: causes that must not fire but did: ${unwantedCauses.join(", ")}`);
+  for (const id of expectation.causesSuspected ?? []) {
+    const cause = pitfall.triggeredCauses.find((candidate) => candidate.causeId === id);
+    if (!cause?.suspected) problems.push(`${where}: cause ${id} must be shown as suspected`);
+  }
   if (expectation.firstCountermeasure) {
     const first = pitfall.countermeasures[0];
     const second = pitfall.countermeasures[1];
@@ -248,6 +257,27 @@ function calibrate(profile: CalibrationProfile): { problems: string[]; engineSai
         problems.push(`assessment-wide: ${first.countermeasureId} is first only by a tie with ${tiedWith}`);
       }
     }
+  }
+  if (expected.worstPitfall) {
+    const named = teamHeadline(result.pitfalls).worstPitfalls[0];
+    if (named !== expected.worstPitfall)
+      problems.push(`headline: expected it to name ${expected.worstPitfall}, engine named ${named ?? "none"}`);
+  }
+  for (const id of expected.forbiddenCountermeasures ?? []) {
+    const offered = result.pitfalls.filter((pitfall) =>
+      pitfall.countermeasures.some((c) => c.countermeasureId === id && c.riskRemoved > 0),
+    );
+    if (offered.length)
+      problems.push(`${id} must not be offered, engine offered it for ${offered.map((p) => p.pitfallId).join(", ")}`);
+  }
+  if (expected.overallOrderStartsWith) {
+    const opening = result.countermeasures
+      .slice(0, expected.overallOrderStartsWith.length)
+      .map((c) => c.countermeasureId);
+    if (opening.join(",") !== expected.overallOrderStartsWith.join(","))
+      problems.push(
+        `assessment-wide: expected to open with ${expected.overallOrderStartsWith.join(" > ")}, engine opened with ${opening.join(" > ")}`,
+      );
   }
   for (const comparison of expected.comparisons ?? []) checkComparison(profile, result, comparison, problems);
 

@@ -456,6 +456,36 @@ describe("principle 6: symptoms are triggered only by evidence of that symptom",
     ).toBe(0);
   });
 
+  it("never names the Head of Operations for central operations cover the team's answers deny", () => {
+    const centralOps = { "out-of-hours-on-call-setup": v("central-ops") };
+    // The product team answers for incidents, operations pays for on-call: operations runs and
+    // funds the service out of hours, which holds the pitfall at High.
+    const operationsPays = pitfall(
+      score(
+        { "rbu-accountable-for-incidents": v("product-team"), "rbu-on-call-budget-owner": v("operations-budget") },
+        centralOps,
+      ),
+      "responsible-but-unaccountable",
+    );
+    expect(operationsPays.band).toBe("high");
+    expect(operationsPays.triggeredCauses.map((cause) => cause.causeId)).toEqual([
+      "on-call-funded-by-operations",
+    ]);
+    expect(operationsPays.countermeasures[0]!.countermeasureId).toBe("fund-on-call-from-product-budgets");
+    // The product budget holder answers and pays: no accountability gap, the cover is what is wrong.
+    const result = score({}, centralOps);
+    const accountable = pitfall(result, "responsible-but-unaccountable");
+    expect(accountable.band).toBe("none");
+    expect(accountable.triggeredCauses).toEqual([]);
+    const runCosts = pitfall(result, "linear-run-costs");
+    expect(runCosts.findings.map((finding) => finding.ruleId)).toContain(
+      "central-ops-cover-on-team-exposure-band",
+    );
+    expect(runCosts.countermeasures[0]!.countermeasureId).toBe(
+      "select-out-of-hours-schedules-on-financial-exposure",
+    );
+  });
+
   it("keeps every question to symptoms or causes, never both", () => {
     for (const section of questionnaire.sections)
       for (const question of section.questions)
