@@ -261,14 +261,18 @@ function calibrate(profile: CalibrationProfile): { problems: string[]; engineSai
   if (expected.worstPitfall) {
     const named = teamHeadline(result.pitfalls).worstPitfalls[0];
     if (named !== expected.worstPitfall)
-      problems.push(`headline: expected it to name ${expected.worstPitfall}, engine named ${named ?? "none"}`);
+      problems.push(
+        `headline: expected it to name ${expected.worstPitfall}, engine named ${named ?? "none"}`,
+      );
   }
   for (const id of expected.forbiddenCountermeasures ?? []) {
     const offered = result.pitfalls.filter((pitfall) =>
       pitfall.countermeasures.some((c) => c.countermeasureId === id && c.riskRemoved > 0),
     );
     if (offered.length)
-      problems.push(`${id} must not be offered, engine offered it for ${offered.map((p) => p.pitfallId).join(", ")}`);
+      problems.push(
+        `${id} must not be offered, engine offered it for ${offered.map((p) => p.pitfallId).join(", ")}`,
+      );
   }
   if (expected.overallOrderStartsWith) {
     const opening = result.countermeasures

@@ -1652,7 +1652,7 @@ export const profiles: readonly CalibrationProfile[] = [
   team({
     id: "dont-know-bau-and-on-call-known-treacle",
     title:
-      "A new lead: \"don't know\" to every BAU and on-call question; every deployment approved on its own after five days, fortnightly deploys",
+      'A new lead: "don\'t know" to every BAU and on-call question; every deployment approved on its own after five days, fortnightly deploys',
     rationale:
       "seed: excessive BAU is hard to detect and is spotted by measuring; treacle happens when each deployment requires a change approval in one change category: a coach leads with the pitfall whose defining cause is known, and asks the team to find out about BAU.",
     answers: {
@@ -1704,7 +1704,7 @@ export const profiles: readonly CalibrationProfile[] = [
   team({
     id: "dont-know-governance-incidents-specialists",
     title:
-      "\"Don't know\" to every accountability, major incident and specialist question; everything else healthy",
+      '"Don\'t know" to every accountability, major incident and specialist question; everything else healthy',
     rationale:
       "seed: product teams not knowing how to involve others in major incidents is the pitfall's first symptom, so not knowing is a sign worth High; but a cause only \"don't know\" points at is suspected, not seen.",
     answers: allDontKnow([

@@ -531,7 +531,11 @@ function scorePitfall(
         ? item.answer === "value" && item.risk > 0
         : item.rule.when.some((condition) => condition.op !== "dontKnow"),
     );
-    const ceiling = !somethingKnown && score >= 80 && floor < 80 ? 79.9 : null;
+    // Below half of the evidence answered, and no finding holding it at High, the top of Medium.
+    const answeredShare =
+      summary.applicableWeight > 0 ? round2(summary.answeredWeight / summary.applicableWeight) : 0;
+    const limit = floor >= 80 ? null : floor < 60 && answeredShare < 0.5 ? 59.9 : 79.9;
+    const ceiling = !somethingKnown && limit !== null && score > limit ? limit : null;
     // Signs found (evidence that triggers), and every one of them a "don't know"; a pitfall in band
     // None shows no signs at all.
     const signs = items.filter((item) => item.triggers && item.risk > 0);
@@ -613,6 +617,14 @@ function scorePitfall(
   ).map(({ id, answers, contextRules }) => ({
     causeId: id,
     text: pitfall.causes.find((cause) => cause.id === id)!.text,
+    // Suspected, not seen: as for symptoms.
+    suspected:
+      answers.every((answer) => answer.answer !== "value") &&
+      contextRules.every((contribution) =>
+        rules
+          .find((rule) => rule.id === contribution.ruleId)!
+          .when.every((condition) => condition.op === "dontKnow"),
+      ),
     answers,
     contextRules,
   }));
@@ -752,7 +764,8 @@ function rankAcrossAssessment(
       compareIds(a.countermeasureId, b.countermeasureId),
   );
 
-  // The worst pitfall's own first step leads, then each other Critical pitfall's, worst first.
+  // The worst pitfall's own first step leads, then each other Critical pitfall's, worst first;
+  // within a band, a pitfall with confirmed evidence before one resting on "don't know" alone.
   const bandRank = ["none", "low", "medium", "high", "critical"];
   const byStanding = pitfalls
     .filter((pitfall) => pitfall.score !== null && pitfall.band !== null && pitfall.band !== "none")
@@ -760,6 +773,7 @@ function rankAcrossAssessment(
     .sort(
       (a, b) =>
         bandRank.indexOf(b.pitfall.band!) - bandRank.indexOf(a.pitfall.band!) ||
+        Number(a.pitfall.dontKnowOnly) - Number(b.pitfall.dontKnowOnly) ||
         b.pitfall.score! - a.pitfall.score! ||
         a.order - b.order,
     )

@@ -10,6 +10,8 @@ function toTeamHeadline(headline: ExportHeadline): TeamHeadline {
     worstBand: headline.band,
     worstPitfalls: headline.worstPitfalls.map((pitfall) => pitfall.id),
     worstScore: headline.worstScore,
+    // The export's headline object does not carry whether its pitfall is only suspected.
+    worstSuspected: false,
     highOrCriticalCount: headline.highOrCriticalCount,
     criticalCount: headline.criticalCount,
     scoredCount: headline.scoredCount,

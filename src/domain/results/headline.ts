@@ -16,6 +16,11 @@ export interface HeadlinePitfallResult {
   status: string;
   score: number | null;
   band: string | null;
+  /**
+   * Every sign of the pitfall is a "don't know" (stored in the result's detail). Within a band, a
+   * pitfall with confirmed evidence is named before one resting on "don't know" alone.
+   */
+  dontKnowOnly?: boolean;
 }
 
 export interface TeamHeadline {
@@ -25,6 +30,8 @@ export interface TeamHeadline {
   worstPitfalls: string[];
   /** The highest score among the pitfalls at the worst band; null when nothing is scored. */
   worstScore: number | null;
+  /** The pitfall the headline names rests on "don't know" alone: suspected, not seen. */
+  worstSuspected: boolean;
   highOrCriticalCount: number;
   criticalCount: number;
   scoredCount: number;
@@ -63,6 +70,7 @@ export const NO_HEADLINE: TeamHeadline = {
   worstBand: null,
   worstPitfalls: [],
   worstScore: null,
+  worstSuspected: false,
   highOrCriticalCount: 0,
   criticalCount: 0,
   scoredCount: 0,
@@ -72,7 +80,7 @@ export const NO_HEADLINE: TeamHeadline = {
 
 export function teamHeadline(results: readonly HeadlinePitfallResult[]): TeamHeadline {
   let worstRank = -1;
-  let worst: { pitfallId: string; score: number }[] = [];
+  let worst: { pitfallId: string; score: number; suspected: boolean }[] = [];
   let highOrCriticalCount = 0;
   let criticalCount = 0;
   let scoredCount = 0;
@@ -90,20 +98,23 @@ export function teamHeadline(results: readonly HeadlinePitfallResult[]): TeamHea
     if (band === "critical") criticalCount++;
     if (band === "critical" || band === "high") highOrCriticalCount++;
     const rank = BAND_RANK.get(band)!;
+    const suspected = result.dontKnowOnly === true;
     if (rank > worstRank) {
       worstRank = rank;
-      worst = [{ pitfallId: result.pitfallId, score }];
+      worst = [{ pitfallId: result.pitfallId, score, suspected }];
     } else if (rank === worstRank) {
-      worst.push({ pitfallId: result.pitfallId, score });
+      worst.push({ pitfallId: result.pitfallId, score, suspected });
     }
   }
   if (scoredCount === 0) return { ...NO_HEADLINE, unscoredCount };
-  // Stable: pitfalls with the same score keep the order they came in (content order).
-  worst.sort((a, b) => b.score - a.score);
+  // Confirmed before suspected, then highest score. Stable: pitfalls with the same score keep the
+  // order they came in (content order).
+  worst.sort((a, b) => Number(a.suspected) - Number(b.suspected) || b.score - a.score);
   return {
     worstBand: RISK_BANDS[worstRank]!,
     worstPitfalls: worst.map((entry) => entry.pitfallId),
     worstScore: worst[0]!.score,
+    worstSuspected: worst[0]!.suspected,
     highOrCriticalCount,
     criticalCount,
     scoredCount,
@@ -166,14 +177,16 @@ export function highOrCriticalPhrase(count: number): string {
 
 /**
  * The headline after its band, e.g. "2 pitfalls High or Critical (worst: Excessive BAU 89.7) ·
- * average 25.0"; empty when nothing is scored. `nameOf` turns a pitfall id into its name.
+ * average 25.0", or "(worst: No major incident management 79.9, suspected)" when every sign of
+ * the pitfall it names is a "don't know"; empty when nothing is scored. `nameOf` turns a pitfall id into its name.
  */
 export function headlineDetail(headline: TeamHeadline, nameOf: (pitfallId: string) => string): string {
   if (headline.worstBand === null || headline.worstScore === null || headline.averageScore === null)
     return "";
   const worstId = headline.worstPitfalls[0]!;
   const worstLabel = headline.worstBand === "none" ? "highest" : "worst";
-  return `${highOrCriticalPhrase(headline.highOrCriticalCount)} (${worstLabel}: ${nameOf(worstId)} ${oneDecimal(headline.worstScore)}) · average ${oneDecimal(headline.averageScore)}`;
+  const suspected = headline.worstSuspected ? ", suspected" : "";
+  return `${highOrCriticalPhrase(headline.highOrCriticalCount)} (${worstLabel}: ${nameOf(worstId)} ${oneDecimal(headline.worstScore)}${suspected}) · average ${oneDecimal(headline.averageScore)}`;
 }
 
 /**

@@ -67,6 +67,18 @@ export const SYMPTOM_TRIGGER_RISK = 0.5;
  * a finding that says so. The top of band High.
  */
 export const DONT_KNOW_CEILING = 79.9;
+/**
+ * The highest score of a pitfall resting on "don't know" alone when less than half of its evidence
+ * is answered (confidence below `HALF_ANSWERED`), unless a finding holds it higher: the top of band
+ * Medium. Two unknowns out of seven questions are a reason to find out, not a pitfall established;
+ * the questions left unanswered are left out of the average, so without this the fewer answers a
+ * team gives, the higher the average of the ones that count as evidence.
+ */
+export const DONT_KNOW_LOW_CONFIDENCE_CEILING = 59.9;
+/** Below this confidence, less than half of a pitfall's evidence is answered. */
+export const HALF_ANSWERED = 0.5;
+/** The lowest High score (see `bands.ts`). */
+const HIGH_FROM = 60;
 /** The lowest Critical score (see `bands.ts`). */
 const CRITICAL_FROM = 80;
 
@@ -372,10 +384,14 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
     const average = answeredWeight > 0 ? (100 * weightedRisk) / answeredWeight : 0;
     averageScore = round1(average);
     score = averageScore < floorScore ? floorScore : averageScore;
-    // Critical needs something known (see DONT_KNOW_CEILING); the points are then shares of the
-    // capped score, so they still add up to it.
-    const capped = !knownRisk && score >= CRITICAL_FROM && floorScore < CRITICAL_FROM;
-    if (capped) score = DONT_KNOW_CEILING;
+    // Critical needs something known, and High needs it too while less than half of the evidence
+    // is answered (see DONT_KNOW_CEILING); the points are then shares of the capped score, so they
+    // still add up to it.
+    const ceiling = knownRisk
+      ? Number.POSITIVE_INFINITY
+      : dontKnowCeiling(floorScore, applicableWeight > 0 ? round2(answeredWeight / applicableWeight) : 0);
+    const capped = score > ceiling;
+    if (capped) score = ceiling;
     // When a floor decides the score, the lift above the average belongs to the findings that set it.
     let floorMask = 0;
     if (floorScore > 0) {
@@ -404,7 +420,7 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
           triggeredSymptomMask,
           knownMask,
         );
-      triggeredCauses = collectTriggeredCauses(section, scratch, triggerMask);
+      triggeredCauses = collectTriggeredCauses(section, scratch, triggerMask, knownMask);
     } else {
       contributions = collectContributions(section, scratch, positiveMask, triggerMask, 0, {
         weightedRisk,
@@ -457,6 +473,17 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
     contextRules,
     countermeasures,
   };
+}
+
+/**
+ * The highest score a pitfall whose every risk is a "don't know" can have: none above a Critical
+ * finding; the top of Medium while less than half of the evidence is answered and no finding holds
+ * it at High; otherwise the top of High.
+ */
+export function dontKnowCeiling(floorScore: number, confidence: number): number {
+  if (floorScore >= CRITICAL_FROM) return Number.POSITIVE_INFINITY;
+  if (floorScore < HIGH_FROM && confidence < HALF_ANSWERED) return DONT_KNOW_LOW_CONFIDENCE_CEILING;
+  return DONT_KNOW_CEILING;
 }
 
 /** Scores below this are in band None (see `bands.ts`). */
@@ -777,6 +804,7 @@ function collectTriggeredCauses(
   section: CompiledSection,
   scratch: ScoringScratch,
   triggerMask: number,
+  knownMask: number,
 ): readonly TriggeredCause[] {
   const links = section.causes;
   let count = 0;
@@ -792,6 +820,7 @@ function collectTriggeredCauses(
     triggered[filled++] = {
       causeId: link.cause.id,
       text: link.cause.text,
+      suspected: (evidence & knownMask) === 0,
       answers: contributionsOf(scratch, evidence & section.questionMask) as readonly QuestionContribution[],
       contextRules: contributionsOf(
         scratch,

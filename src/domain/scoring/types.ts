@@ -121,6 +121,12 @@ export interface TriggeredSymptom {
 export interface TriggeredCause {
   causeId: string;
   text: string;
+  /**
+   * True when every piece of evidence behind it is a "don't know" (or a finding that reads only
+   * "don't know"): the cause is suspected, not seen, until the team finds out. Results stored
+   * before scoring method 6 do not carry it.
+   */
+  suspected: boolean;
   answers: readonly QuestionContribution[];
   contextRules: readonly ContextRuleContribution[];
 }

@@ -10,14 +10,17 @@ function oneDecimal(score: number): string {
   return score.toFixed(1);
 }
 
-/** "worst: Excessive BAU 89.7" (or "highest" when nothing shows risk), plus others at the same band. */
+/**
+ * "worst: Excessive BAU 89.7" (or "highest" when nothing shows risk; ", suspected" after the score
+ * when every sign of it is a "don't know"), plus others at the same band.
+ */
 export function worstPhrase(headline: HeadlineView): string {
   if (headline.worstScore === null || headline.worstPitfallNames.length === 0) return "";
   const others = headline.worstPitfallNames.length - 1;
   const label = headline.worstBand === "none" ? "highest" : "worst";
   return `${label}: ${headline.worstPitfallNames[0]} ${oneDecimal(headline.worstScore)}${
-    others > 0 ? ` and ${others} more at the same band` : ""
-  }`;
+    headline.worstSuspected ? ", suspected" : ""
+  }${others > 0 ? ` and ${others} more at the same band` : ""}`;
 }
 
 export function TeamHeadlineSummary({

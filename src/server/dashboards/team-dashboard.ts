@@ -487,7 +487,9 @@ export async function getPitfallExplanation(
     triggeredSymptoms: findings
       ? detail.triggeredSymptoms.map(({ symptomId, title, suspected }) => ({ symptomId, title, suspected }))
       : [],
-    triggeredCauses: findings ? detail.triggeredCauses.map(({ causeId, text }) => ({ causeId, text })) : [],
+    triggeredCauses: findings
+      ? detail.triggeredCauses.map(({ causeId, text, suspected }) => ({ causeId, text, suspected }))
+      : [],
     countermeasures: detail.countermeasures
       .filter((countermeasure) => findings && countermeasure.riskRemoved > 0)
       .map(({ countermeasureId, action, rationale, riskRemoved }) => ({

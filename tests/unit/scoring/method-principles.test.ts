@@ -7,6 +7,7 @@ import { content, latestQuestionnaire } from "@/domain/content";
 import type { Answer, Answers, PitfallId, Questionnaire } from "@/domain/content/schema";
 import {
   DONT_KNOW_CEILING,
+  DONT_KNOW_LOW_CONFIDENCE_CEILING,
   listContradictedAnswers,
   scoreAssessment,
   type AssessmentScore,
@@ -322,17 +323,46 @@ describe("principle 5: don't know counts as evidence where not knowing is a sign
   it("never makes a pitfall Critical on 'don't know' alone: the score stops at the top of High", () => {
     const unknown = Object.fromEntries(
       questionnaire.sections
-        .find((section) => section.pitfallId === "excessive-bau")!
+        .find((section) => section.pitfallId === "no-major-incident-management")!
         .questions.map((question) => [question.id, dontKnow]),
     );
-    const capped = pitfall(score(unknown), "excessive-bau");
+    const capped = pitfall(score(unknown), "no-major-incident-management");
+    expect(capped.confidence).toBeGreaterThanOrEqual(0.5);
     expect(capped.averageScore).toBeGreaterThanOrEqual(80);
-    expect(capped).toMatchObject({ score: DONT_KNOW_CEILING, band: "high" });
+    expect(capped).toMatchObject({ score: DONT_KNOW_CEILING, band: "high", dontKnowOnly: true });
     // The points are shares of the capped score, and no step removes more than it.
     const points = capped.contributions.reduce((sum, contribution) => sum + contribution.points, 0);
     expect(points).toBeCloseTo(DONT_KNOW_CEILING, 0);
     expect(capped.countermeasures.every((step) => step.riskRemoved <= DONT_KNOW_CEILING)).toBe(true);
     // One known risky answer is enough for the average to count in full.
+    const known = pitfall(
+      score({ ...unknown, "nmim-leadership-updated-share": v(0) }),
+      "no-major-incident-management",
+    );
+    expect(known.band).toBe("critical");
+  });
+
+  it("stops at the top of Medium on 'don't know' alone while less than half of the evidence is answered", () => {
+    const unknown = Object.fromEntries(
+      questionnaire.sections
+        .find((section) => section.pitfallId === "excessive-bau")!
+        .questions.map((question) => [question.id, dontKnow]),
+    );
+    const capped = pitfall(score(unknown), "excessive-bau");
+    // Two unknowns that are evidence, five that only lower the confidence.
+    expect(capped.confidence).toBeLessThan(0.5);
+    expect(capped.averageScore).toBeGreaterThanOrEqual(80);
+    expect(capped).toMatchObject({ score: DONT_KNOW_LOW_CONFIDENCE_CEILING, band: "medium" });
+    const points = capped.contributions.reduce((sum, contribution) => sum + contribution.points, 0);
+    expect(points).toBeCloseTo(DONT_KNOW_LOW_CONFIDENCE_CEILING, 0);
+    // Knowing more healthy answers never scores below knowing fewer: the unknowns that are no
+    // evidence cannot lift the score above what the same evidence shows among healthy answers...
+    const twoUnknown = pitfall(
+      score({ "ebau-planned-work-share": dontKnow, "ebau-unplanned-work-tracking": dontKnow }),
+      "excessive-bau",
+    );
+    expect(twoUnknown.band).toBe("medium");
+    // ...and one known risky answer lets the average count in full.
     const known = pitfall(score({ ...unknown, "ebau-callouts-per-shift": v(5) }), "excessive-bau");
     expect(known.band).toBe("critical");
   });
@@ -462,7 +492,10 @@ describe("principle 6: symptoms are triggered only by evidence of that symptom",
     // funds the service out of hours, which holds the pitfall at High.
     const operationsPays = pitfall(
       score(
-        { "rbu-accountable-for-incidents": v("product-team"), "rbu-on-call-budget-owner": v("operations-budget") },
+        {
+          "rbu-accountable-for-incidents": v("product-team"),
+          "rbu-on-call-budget-owner": v("operations-budget"),
+        },
         centralOps,
       ),
       "responsible-but-unaccountable",

@@ -151,8 +151,10 @@ describe("confidence and status", () => {
       answerEvery(bau.questions, (question) => (question.weight === 3 ? notApplicable() : dontKnow)),
     );
     const pitfall = pitfallOf(result, "excessive-bau");
-    // Only bau-rework-tracked (w1, dontKnowRisk 0.75) is evidence: 100 × 0.75 / 1 = 75, high.
-    // Applicable: 2 + 1 + 2 = 5 (planned share is not applicable; the weight-0 rule is unassessed).
+    // Only bau-rework-tracked (w1, dontKnowRisk 0.75) is evidence: 100 × 0.75 / 1 = 75, an average
+    // in High. Applicable: 2 + 1 + 2 = 5 (planned share is not applicable; the weight-0 rule is
+    // unassessed), so a confidence of 0.2: resting on "don't know" alone with less than half of
+    // the evidence answered, the score stops at the top of Medium.
     const evidence = {
       source: "question",
       questionId: "bau-rework-tracked",
@@ -160,15 +162,15 @@ describe("confidence and status", () => {
       value: null,
       risk: 0.75,
       weight: 1,
-      points: 75,
+      points: 59.9,
       share: 1,
       triggers: true,
     };
     expect(pitfall).toMatchObject({
       status: "scored",
-      score: 75,
+      score: 59.9,
       averageScore: 75,
-      band: "high",
+      band: "medium",
       confidence: 0.2,
     });
     expect(pitfall.evidence).toEqual({
@@ -192,7 +194,7 @@ describe("confidence and status", () => {
     ]);
     // Its points go to the countermeasure removing its cause.
     expect(pitfall.countermeasures.map((c) => [c.countermeasureId, c.riskRemoved])).toEqual([
-      ["track-unplanned-rework", 75],
+      ["track-unplanned-rework", 59.9],
       ["re-architect-for-adaptability", 0],
     ]);
   });
@@ -732,6 +734,7 @@ describe("triggered symptoms and causes", () => {
       {
         causeId: "unprepared-for-on-call",
         text: "Cause unprepared-for-on-call.",
+        suspected: false,
         answers: [feelPrepared],
         contextRules: [],
       },
