@@ -128,6 +128,9 @@ export const scoringRules: ContextRule[] = [
     appliesWhen: [{ field: "financial-exposure-band", op: "in", values: ["medium"] }],
     when: [{ field: "out-of-hours-on-call-setup", op: "in", values: ["own-team-schedule"] }],
     weight: 2,
+    // As for a schedule on a 95.0% service: standby bought beyond what the band calls for is the
+    // linear run cost itself, and choosing it by preference at 99.0% is no better.
+    floor: "medium",
     detects: { symptoms: [], causes: ["per-team-standby-cost-model"] },
   },
   {

@@ -1851,7 +1851,13 @@ export const profiles: readonly CalibrationProfile[] = [
         },
       },
       worstPitfall: "limited-on-call-schedule",
-      firstCountermeasureOverall: "select-out-of-hours-schedules-on-financial-exposure",
+      // The first step works on the worst pitfall: a sustainable schedule, which for two people
+      // means sharing a domain rota with sibling teams (its guidance says so); choosing the cover
+      // on exposure comes straight after.
+      overallOrderStartsWith: [
+        "craft-sustainable-on-call-schedule",
+        "select-out-of-hours-schedules-on-financial-exposure",
+      ],
     },
   }),
 ];

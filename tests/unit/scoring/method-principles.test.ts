@@ -206,6 +206,21 @@ describe("principle 3: financial exposure drives Linear run costs and Responsibl
     expect(pitfall(needed, "linear-run-costs").findings).toEqual([]);
   });
 
+  it("holds Linear run costs at Medium for a medium-exposure service on the team's own schedule", () => {
+    const result = pitfall(
+      score(
+        { "lrc-out-of-hours-cover-decided-by": v("team-preference") },
+        { "financial-exposure-band": v("medium"), "availability-target": v("99-0") },
+      ),
+      "linear-run-costs",
+    );
+    expect(result.findings.map((finding) => finding.ruleId)).toEqual(["own-schedule-on-medium-exposure"]);
+    expect(result.band).toBe("medium");
+    expect(result.countermeasures[0]!.countermeasureId).toBe(
+      "select-out-of-hours-schedules-on-financial-exposure",
+    );
+  });
+
   it("scores 'not estimated' as a finding of its own, never like a high exposure band", () => {
     const notEstimated = pitfall(
       score({}, { "financial-exposure-band": v("not-estimated") }),
