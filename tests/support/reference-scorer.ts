@@ -444,6 +444,7 @@ function countermeasureShares(
   pitfall: Pitfall,
   items: readonly Evidence[],
   points: readonly number[],
+  effortRank: (countermeasureId: string) => number,
 ): Map<string, number> {
   const shares = new Map<string, number>();
   const causePoints = new Map<string, number>();
@@ -483,12 +484,39 @@ function countermeasureShares(
     if (owners.length === 0) return;
     let causeTotal = 0;
     for (const owner of owners) causeTotal += causePoints.get(owner.countermeasureId)!;
-    for (const owner of owners) {
-      const part =
-        causeTotal > 0
-          ? (itemPoints * causePoints.get(owner.countermeasureId)!) / causeTotal
-          : itemPoints / owners.length;
-      shares.set(owner.countermeasureId, shares.get(owner.countermeasureId)! + part);
+    if (causeTotal > 0) {
+      for (const owner of owners) {
+        const part = (itemPoints * causePoints.get(owner.countermeasureId)!) / causeTotal;
+        shares.set(owner.countermeasureId, shares.get(owner.countermeasureId)! + part);
+      }
+      return;
+    }
+    // No cause found explains it: evenly to the countermeasures whose causes the answers do not
+    // rule out (every cause with an answer on the healthy side and no evidence found); when they
+    // rule out all of them, to the least effort, then the fewest healthy answers against it.
+    const found = (cause: string) =>
+      items.some((other, at) => points[at]! > 0 && other.triggers && other.causes.includes(cause));
+    const healthyOf = (cause: string) =>
+      items.filter(
+        (other) =>
+          other.kind === "question" &&
+          other.answer === "value" &&
+          other.risk < 0.5 &&
+          other.causes.includes(cause),
+      );
+    const open = owners.filter(
+      (owner) => !owner.removesCauses.every((cause) => !found(cause) && healthyOf(cause).length > 0),
+    );
+    let takers = open;
+    if (takers.length === 0) {
+      const keyOf = (owner: (typeof owners)[number]) =>
+        effortRank(owner.countermeasureId) * 64 +
+        new Set(owner.removesCauses.flatMap((cause) => healthyOf(cause))).size;
+      const best = Math.min(...owners.map(keyOf));
+      takers = owners.filter((owner) => keyOf(owner) === best);
+    }
+    for (const owner of takers) {
+      shares.set(owner.countermeasureId, shares.get(owner.countermeasureId)! + itemPoints / takers.length);
     }
   });
   return shares;
@@ -630,7 +658,9 @@ function scorePitfall(
   }));
 
   // Step 10.
-  const shares = bandNone ? new Map<string, number>() : countermeasureShares(pitfall, items, pointsOfItem);
+  const shares = bandNone
+    ? new Map<string, number>()
+    : countermeasureShares(pitfall, items, pointsOfItem, (id) => EFFORT_ORDER[effortOf(content, id)]);
   const triggeredSymptomIds = triggeredSymptoms.map((symptom) => symptom.symptomId);
   let anyRiskRemoved = false;
   const rankings: PitfallCountermeasureRanking[] = pitfall.countermeasures.map((link) => {

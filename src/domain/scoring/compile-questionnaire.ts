@@ -146,6 +146,8 @@ export interface CompiledCountermeasureLink {
   readonly evidenceMask: number;
   /** 0 low, 1 medium, 2 high: the tie-break after risk removed. */
   readonly effortRank: number;
+  /** Per cause it removes, the local evidence of that cause (bit i = evidence i). */
+  readonly removedCauseEvidence: readonly number[];
   /**
    * The ranking when it would remove nothing, built once and frozen. Removing nothing means no
    * evidence on its symptoms carries risk, so none of them is triggered either: nothing in it
@@ -468,6 +470,9 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
         countermeasureIndex: countermeasureIndexById.get(countermeasure.id)!,
         evidenceMask,
         effortRank: EFFORT_RANK[countermeasure.effort],
+        removedCauseEvidence: link.removesCauses.map(
+          (causeId) => causes.find((candidate) => candidate.cause.id === causeId)!.evidenceMask,
+        ),
       };
     });
     if (sectionCountermeasures.length > MAX_EVIDENCE_PER_SECTION) {

@@ -287,6 +287,9 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
   // one; and which evidence that is (bit i set), so a symptom resting on none of it is suspected.
   let knownRisk = false;
   let knownMask = 0;
+  // Bit i set: question i answered with a value on the healthy half of its scale, the team saying
+  // it has the practice (or has not the problem) the question asks about.
+  let healthyMask = 0;
 
   for (let index = 0; index < questionCount; index++) {
     const question = questions[index]!;
@@ -308,6 +311,7 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
         knownRisk = true;
         knownMask |= 1 << index;
       }
+      if (risk < SYMPTOM_TRIGGER_RISK) healthyMask |= 1 << index;
       // "Neither agree nor disagree" is the one agreement answer at risk 0.5.
       triggers = risk >= SYMPTOM_TRIGGER_RISK && !(question.agreement && risk === 0.5);
     } else {
@@ -441,7 +445,7 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
   const countermeasures =
     foundMask === 0
       ? section.idleCountermeasures
-      : rankPitfallCountermeasures(section, scratch, foundMask, triggeredSymptomMask, score!);
+      : rankPitfallCountermeasures(section, scratch, foundMask, healthyMask, triggeredSymptomMask, score!);
 
   return {
     pitfallId: section.pitfallId,
@@ -536,9 +540,15 @@ function ruleResults(section: CompiledSection, ruleOutcome: Uint8Array): readonl
  * that cause, in equal parts. A piece of evidence of a symptom alone gives them to the
  * countermeasures relieving the symptom, in proportion to the points each of them already has
  * from causes found (evenly when none has any): a symptom goes away when its causes do, so it
- * follows the causes found. An answer on the healthy side ("agree, our services degrade
- * gracefully") or in the middle of its scale counts in the score but gives its points to no
- * countermeasure: a step is never offered, or put first, for a practice the team says it has.
+ * follows the causes found. When no cause is found, the symptom's points go evenly to the
+ * countermeasures relieving it whose causes the team's answers do not rule out (a countermeasure is
+ * ruled out when every cause it removes has an answer on the healthy side and no evidence found);
+ * when the answers rule out all of them, the symptom has a cause the questionnaire does not see,
+ * and its points go to the least effort among them, the step a coach would try first (on a tie,
+ * the one the fewest healthy answers rule out). An answer on
+ * the healthy side ("agree, our services degrade gracefully") or in the middle of its scale counts
+ * in the score but gives its points to no countermeasure: a step is never offered, or put first,
+ * for a practice the team says it has.
  * Each item's points are handed out at most once, so a countermeasure's share never exceeds the
  * score.
  */
@@ -546,6 +556,7 @@ function rankPitfallCountermeasures(
   section: CompiledSection,
   scratch: ScoringScratch,
   foundMask: number,
+  healthyMask: number,
   triggeredSymptomMask: number,
   score: number,
 ): PitfallCountermeasureRanking[] {
@@ -580,12 +591,17 @@ function rankPitfallCountermeasures(
     for (let ownerBits = owners; ownerBits !== 0; ownerBits &= ownerBits - 1)
       causePoints += countermeasureCausePoints[31 - Math.clz32(ownerBits & -ownerBits)]!;
     const points = evidencePoints[evidence]!;
-    const even = points / bitCount(owners);
-    for (let ownerBits = owners; ownerBits !== 0; ownerBits &= ownerBits - 1) {
-      const position = 31 - Math.clz32(ownerBits & -ownerBits);
-      countermeasureShares[position]! +=
-        causePoints > 0 ? (points * countermeasureCausePoints[position]!) / causePoints : even;
+    if (causePoints > 0) {
+      for (let ownerBits = owners; ownerBits !== 0; ownerBits &= ownerBits - 1) {
+        const position = 31 - Math.clz32(ownerBits & -ownerBits);
+        countermeasureShares[position]! += (points * countermeasureCausePoints[position]!) / causePoints;
+      }
+      continue;
     }
+    const takers = symptomTakers(links, owners, foundMask, healthyMask);
+    const even = points / bitCount(takers);
+    for (let ownerBits = takers; ownerBits !== 0; ownerBits &= ownerBits - 1)
+      countermeasureShares[31 - Math.clz32(ownerBits & -ownerBits)]! += even;
   }
   const urgency = BAND_URGENCY[bandForScore(score)];
   const countermeasures: PitfallCountermeasureRanking[] = new Array(links.length);
@@ -612,6 +628,40 @@ function rankPitfallCountermeasures(
     };
   }
   return countermeasures;
+}
+
+/**
+ * Of the countermeasures relieving a symptom no cause found explains (`owners`), those that take
+ * its points: the ones whose causes the team's answers do not rule out; or, when they rule out all
+ * of them, the least effort among them, and of those the one the fewest healthy answers rule out
+ * (ties share).
+ */
+function symptomTakers(
+  links: readonly CompiledCountermeasureLink[],
+  owners: number,
+  foundMask: number,
+  healthyMask: number,
+): number {
+  let open = 0;
+  let fallback = 0;
+  let bestKey = Number.POSITIVE_INFINITY;
+  for (let ownerBits = owners; ownerBits !== 0; ownerBits &= ownerBits - 1) {
+    const position = 31 - Math.clz32(ownerBits & -ownerBits);
+    const link = links[position]!;
+    let ruledOut = true;
+    let healthy = 0;
+    for (const evidence of link.removedCauseEvidence) {
+      if ((evidence & foundMask) !== 0 || (evidence & healthyMask) === 0) ruledOut = false;
+      healthy |= evidence & healthyMask;
+    }
+    if (!ruledOut) open |= 1 << position;
+    const key = link.effortRank * 64 + bitCount(healthy);
+    if (key < bestKey) {
+      bestKey = key;
+      fallback = 1 << position;
+    } else if (key === bestKey) fallback |= 1 << position;
+  }
+  return open !== 0 ? open : fallback;
 }
 
 /** Outcomes of a list of conditions read as one "and" (Kleene logic). */
