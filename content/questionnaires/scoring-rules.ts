@@ -34,6 +34,25 @@ const PRODUCT_ANSWERS_AND_PAYS: Condition[] = [
   { field: "rbu-on-call-budget-owner", op: "in", values: ["product-budget"] },
 ];
 
+/**
+ * The availability target is the one the exposure band calls for: 95.0% for low, 99.0% for medium,
+ * 99.9% for high. Any one of the lists holding is enough.
+ */
+export const TARGET_FITS_EXPOSURE_BAND: Condition[][] = [
+  [
+    { field: "financial-exposure-band", op: "in", values: ["low"] },
+    { field: "availability-target", op: "in", values: ["95-0"] },
+  ],
+  [
+    { field: "financial-exposure-band", op: "in", values: ["medium"] },
+    { field: "availability-target", op: "in", values: ["99-0"] },
+  ],
+  [
+    { field: "financial-exposure-band", op: "in", values: ["high"] },
+    { field: "availability-target", op: "in", values: ["99-9"] },
+  ],
+];
+
 export const scoringRules: ContextRule[] = [
   /* ---------------------------------------------------------------- Linear run costs */
   {

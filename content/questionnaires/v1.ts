@@ -10,7 +10,7 @@
  * `supersedes.questionMap` says which answers carry over.
  */
 import type { Questionnaire } from "@/domain/content/schema";
-import { scoringRules } from "./scoring-rules";
+import { scoringRules, TARGET_FITS_EXPOSURE_BAND } from "./scoring-rules";
 
 export const questionnaireV1 = {
   id: "v1",
@@ -115,6 +115,9 @@ export const questionnaireV1 = {
           help: "Answer yes if someone estimated the maximum revenue loss and costs of an hour's unavailability and the target follows from your organisation's exposure bands. Answer no if the target was picked by preference, copied from another service or set to the maximum by default.",
           answer: { type: "yesNo", riskyAnswer: "no" },
           weight: 3,
+          // A target that fits the exposure band anyway is a process to put right, not a target
+          // to re-select: the answer counts, but is no sign of the pitfall on its own.
+          notASignWhen: TARGET_FITS_EXPOSURE_BAND,
           detects: { symptoms: [], causes: ["targets-not-chosen-on-exposure"] },
           allowDontKnow: true,
           allowNotApplicable: false,
@@ -191,6 +194,9 @@ export const questionnaireV1 = {
           help: "Exposure bands and targets should be reviewed at least quarterly against recent incident losses, so cover can come down as well as go up.",
           answer: { type: "yesNo", riskyAnswer: "no" },
           weight: 1,
+          // A target that fits the exposure band anyway is a process to put right, not a target
+          // to re-select: the answer counts, but is no sign of the pitfall on its own.
+          notASignWhen: TARGET_FITS_EXPOSURE_BAND,
           detects: { symptoms: [], causes: ["targets-not-chosen-on-exposure"] },
           allowDontKnow: true,
           allowNotApplicable: false,

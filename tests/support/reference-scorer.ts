@@ -265,9 +265,16 @@ function collectQuestionEvidence(
 
     let risk: number | null = null;
     let answer: QuestionEvidence["answer"] = "value";
+    let notASign = false;
     if (field.state === "value") {
       summary.answered += 1;
       risk = answerRisk(question, field.value!);
+      // A risky answer the team context makes no sign on its own counts like one on the healthy
+      // side (0.25) and triggers nothing.
+      if (risk > 0.25 && (question.notASignWhen ?? []).some((list) => evaluate(list, fields) === "HOLD")) {
+        risk = 0.25;
+        notASign = true;
+      }
     } else if (field.state === "unanswered") {
       summary.unanswered += 1;
     } else if (field.state === "dontKnow") {
@@ -300,6 +307,7 @@ function collectQuestionEvidence(
         symptoms: question.detects.symptoms,
         causes: question.detects.causes,
         triggers:
+          !notASign &&
           risk >= TRIGGER_RISK &&
           !(answer === "value" && question.answer.type === "agreement" && risk === 0.5),
       });

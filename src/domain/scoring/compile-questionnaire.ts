@@ -71,6 +71,8 @@ export interface CompiledQuestion {
   readonly appliesWhen: readonly CompiledCondition[];
   /** Context conditions under which "not applicable" is a contradiction; empty when never. */
   readonly applicableWhen: readonly CompiledCondition[];
+  /** Lists of context conditions, any of which makes a risky answer no sign on its own. */
+  readonly notASignWhen: readonly (readonly CompiledCondition[])[];
 }
 
 export interface CompiledContextQuestion {
@@ -341,6 +343,14 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
           `${where}: question "${question.id}" (applicableWhen)`,
           contextQuestionById,
           EMPTY_QUESTIONS,
+        ),
+        notASignWhen: (question.notASignWhen ?? []).map((conditions, index) =>
+          compileConditions(
+            conditions,
+            `${where}: question "${question.id}" (notASignWhen ${index})`,
+            contextQuestionById,
+            EMPTY_QUESTIONS,
+          ),
         ),
       };
       questions.push(compiled);

@@ -20,6 +20,7 @@ import {
   compiledFrom,
   type CompiledCondition,
   type CompiledCountermeasureLink,
+  type CompiledQuestion,
   type CompiledQuestionnaire,
   type CompiledRule,
   type CompiledSection,
@@ -307,13 +308,16 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
     if (state === VALUE) {
       risk = questionRisk[question.index]!;
       answered++;
+      const notASign =
+        risk > HEALTHY_SIDE_RISK && question.notASignWhen.length > 0 && notASignHere(question, scratch);
+      if (notASign) risk = HEALTHY_SIDE_RISK;
       if (risk > 0) {
         knownRisk = true;
         knownMask |= 1 << index;
       }
       if (risk < SYMPTOM_TRIGGER_RISK) healthyMask |= 1 << index;
       // "Neither agree nor disagree" is the one agreement answer at risk 0.5.
-      triggers = risk >= SYMPTOM_TRIGGER_RISK && !(question.agreement && risk === 0.5);
+      triggers = !notASign && risk >= SYMPTOM_TRIGGER_RISK && !(question.agreement && risk === 0.5);
     } else {
       if (state === UNANSWERED) {
         unanswered++;
@@ -488,6 +492,16 @@ export function dontKnowCeiling(floorScore: number, confidence: number): number 
   if (floorScore >= CRITICAL_FROM) return Number.POSITIVE_INFINITY;
   if (floorScore < HIGH_FROM && confidence < HALF_ANSWERED) return DONT_KNOW_LOW_CONFIDENCE_CEILING;
   return DONT_KNOW_CEILING;
+}
+
+/** The risk of an answer on the healthy side of its scale ("agree" that a practice is in place). */
+const HEALTHY_SIDE_RISK = 0.25;
+
+/** Whether the team context makes a risky answer to this question no sign on its own. */
+function notASignHere(question: CompiledQuestion, scratch: ScoringScratch): boolean {
+  for (const conditions of question.notASignWhen)
+    if (evaluateConditions(conditions, scratch) === CONDITIONS_HOLD) return true;
+  return false;
 }
 
 /** Scores below this are in band None (see `bands.ts`). */

@@ -60,10 +60,17 @@ describe("principle 1: a rule whose precondition is false is not applicable and 
     )!;
     expect(rule.outcome).toBe("not-applicable");
     // v1 capped Linear run costs at 68.8 for any 99.9% team, because healthy-looking rules that did
-    // not apply were averaged in at risk 0. The one rule that applies here and does not hold (the
-    // target is not below what the high exposure band calls for) is a real healthy sign, so the
-    // worst answers score Critical, not 100; without it they would score 100.
-    expect(result.band).toBe("critical");
+    // not apply were averaged in at risk 0. Only the one rule that applies here and does not hold
+    // (the target is not below what the high exposure band calls for) is a real healthy sign, and
+    // it alone joins the questions in the average. (The target fits the band, so not having chosen
+    // or reviewed it on exposure counts as no sign on its own, at 0.25.)
+    const questions = questionnaire.sections.find((s) => s.pitfallId === "linear-run-costs")!.questions;
+    const weighted = result.contributions.reduce(
+      (sum, c) => sum + (c.source === "question" ? c.weight * c.risk : 0),
+      0,
+    );
+    const weights = questions.reduce((sum, question) => sum + question.weight, 0) + 2;
+    expect(result.averageScore).toBe(Math.round((1000 * weighted) / weights) / 10);
     const applying = result.contextRules.filter((candidate) => candidate.outcome !== "not-applicable");
     expect(applying.map((candidate) => [candidate.ruleId, candidate.outcome])).toEqual([
       ["target-below-exposure-high-band", "not-holding"],
@@ -218,6 +225,36 @@ describe("principle 3: financial exposure drives Linear run costs and Responsibl
     expect(result.band).toBe("medium");
     expect(result.countermeasures[0]!.countermeasureId).toBe(
       "select-out-of-hours-schedules-on-financial-exposure",
+    );
+  });
+
+  it("reads a target not chosen on exposure as no sign on its own when it fits the band anyway", () => {
+    const process = {
+      "lrc-target-chosen-on-exposure": v(false),
+      "lrc-target-reviewed-this-quarter": v(false),
+      "lrc-out-of-hours-cover-decided-by": v("organisation-default"),
+      "lrc-share-of-teams-with-own-schedule": v(100),
+      "lrc-standby-cost-per-new-team": v(5),
+    };
+    // High exposure, 99.9%: the target fits, so re-selecting it is not the step, and the two
+    // process answers cannot make the pitfall Critical.
+    const fits = pitfall(score(process), "linear-run-costs");
+    expect(fits.band).not.toBe("critical");
+    const chosen = fits.contributions.find(
+      (c) => c.source === "question" && c.questionId === "lrc-target-chosen-on-exposure",
+    );
+    expect(chosen).toMatchObject({ risk: 0.25, triggers: false });
+    expect(fits.triggeredCauses.map((cause) => cause.causeId)).not.toContain(
+      "targets-not-chosen-on-exposure",
+    );
+    expect(fits.countermeasures[0]!.countermeasureId).toBe(
+      "select-out-of-hours-schedules-on-financial-exposure",
+    );
+    // Medium exposure run to 99.9%: the target does not fit, and not choosing it on exposure is
+    // the cause it is.
+    const inflated = pitfall(score(process, { "financial-exposure-band": v("medium") }), "linear-run-costs");
+    expect(inflated.triggeredCauses.map((cause) => cause.causeId)).toContain(
+      "targets-not-chosen-on-exposure",
     );
   });
 
