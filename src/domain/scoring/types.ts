@@ -32,8 +32,17 @@ import type { RiskBand } from "./bands";
  * deployment approved one by one in one change category, waiting a day or more, holds Change
  * management treacle at High; batching for approval is evidence of that cause, not of rare
  * deployments; causes read only from the answers that say them; shares of a score add up to 1.
+ * Version 6: a pitfall resting on "don't know" alone stops at the top of Medium while less than
+ * half of its evidence is answered, and within a band a confirmed pitfall is named and worked on
+ * before a suspected one; causes carry "suspected" like symptoms; central operations cover names
+ * operations funding, not the Head of Operations, and not where the product answers and pays,
+ * holds Responsible but unaccountable at High where operations also pays for on-call, and is a
+ * run-cost finding where the band calls for team or domain cover; an own schedule on a
+ * medium-exposure service holds Linear run costs at Medium; a target not chosen or reviewed on
+ * exposure that fits the band anyway is no sign on its own; a symptom no cause explains gives no
+ * points to steps whose causes the team's answers rule out.
  */
-export const SCORING_METHOD_VERSION = 5;
+export const SCORING_METHOD_VERSION = 6;
 
 /**
  * - scored: at least one question of the pitfall was answered with a value (or a "don't know" that
