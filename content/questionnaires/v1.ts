@@ -9,8 +9,15 @@
  * Once teams have answered a version, change it only by publishing a new version whose
  * `supersedes.questionMap` says which answers carry over.
  */
-import type { Questionnaire } from "@/domain/content/schema";
+import type { Condition, Questionnaire } from "@/domain/content/schema";
 import { scoringRules, TARGET_FITS_EXPOSURE_BAND } from "./scoring-rules";
+
+/** The team takes part in an out-of-hours rota: its own, or a domain rota shared with siblings. */
+const ON_A_ROTA: Condition = {
+  field: "out-of-hours-on-call-setup",
+  op: "in",
+  values: ["shared-domain-schedule", "own-team-schedule"],
+};
 
 export const questionnaireV1 = {
   id: "v1",
@@ -395,6 +402,9 @@ export const questionnaireV1 = {
               values: ["shared-domain-schedule", "own-team-schedule"],
             },
           ],
+          // Asked only of a team on a rota: nobody on call, or central operations covering, makes it
+          // a question about a rota the team does not have.
+          appliesWhen: [ON_A_ROTA],
         },
         {
           id: "ebau-unplanned-work-tracking",
@@ -951,6 +961,9 @@ export const questionnaireV1 = {
               values: ["shared-domain-schedule", "own-team-schedule"],
             },
           ],
+          // Asked only of a team on a rota: nobody on call, or central operations covering, makes it
+          // a question about a rota the team does not have.
+          appliesWhen: [ON_A_ROTA],
         },
         {
           id: "locs-on-call-pay-model",
@@ -977,6 +990,9 @@ export const questionnaireV1 = {
               values: ["shared-domain-schedule", "own-team-schedule"],
             },
           ],
+          // Asked only of a team on a rota: nobody on call, or central operations covering, makes it
+          // a question about a rota the team does not have.
+          appliesWhen: [ON_A_ROTA],
         },
         {
           id: "locs-ready-before-first-shift",
@@ -1008,6 +1024,9 @@ export const questionnaireV1 = {
               values: ["shared-domain-schedule", "own-team-schedule"],
             },
           ],
+          // Asked only of a team on a rota: nobody on call, or central operations covering, makes it
+          // a question about a rota the team does not have.
+          appliesWhen: [ON_A_ROTA],
         },
         {
           id: "locs-confident-on-call",
@@ -1026,6 +1045,9 @@ export const questionnaireV1 = {
               values: ["shared-domain-schedule", "own-team-schedule"],
             },
           ],
+          // Asked only of a team on a rota: nobody on call, or central operations covering, makes it
+          // a question about a rota the team does not have.
+          appliesWhen: [ON_A_ROTA],
         },
         {
           id: "locs-personal-disruption",
@@ -1044,6 +1066,9 @@ export const questionnaireV1 = {
               values: ["shared-domain-schedule", "own-team-schedule"],
             },
           ],
+          // Asked only of a team on a rota: nobody on call, or central operations covering, makes it
+          // a question about a rota the team does not have.
+          appliesWhen: [ON_A_ROTA],
         },
         {
           id: "locs-left-rota-from-strain",
@@ -1063,6 +1088,9 @@ export const questionnaireV1 = {
               values: ["shared-domain-schedule", "own-team-schedule"],
             },
           ],
+          // Asked only of a team on a rota: nobody on call, or central operations covering, makes it
+          // a question about a rota the team does not have.
+          appliesWhen: [ON_A_ROTA],
         },
       ],
     },

@@ -1860,4 +1860,29 @@ export const profiles: readonly CalibrationProfile[] = [
       ],
     },
   }),
+
+  team({
+    id: "nobody-on-call-yet-heavy-rota-answers",
+    title:
+      "Nobody responds out of hours to a 99.9% high-exposure service, yet the on-call answers describe 40% of time on call, 3 callouts a shift, lives disrupted and someone leaving the rota",
+    rationale:
+      "domain notes: 99.9% calls for the team's own schedule; with nobody on call the lengthy out-of-hours resolution is the finding, and answers about a rota the team says it does not have are not evidence of anything.",
+    context: { "out-of-hours-on-call-setup": v("none") },
+    answers: {
+      "locs-share-of-time-on-call": v(40),
+      "ebau-callouts-per-shift": v(3),
+      "locs-personal-disruption": STRONGLY_AGREE,
+      "locs-left-rota-from-strain": YES,
+    },
+    expect: {
+      pitfalls: {
+        "limited-on-call-schedule": {
+          band: ["high", "high"],
+          symptomsMustNotFire: ["on-call-burnout-risk"],
+          causesMustNotFire: ["too-much-time-on-call"],
+        },
+        "excessive-bau": { band: HEALTHY, symptomsMustNotFire: ["high-number-of-callouts"] },
+      },
+    },
+  }),
 ];

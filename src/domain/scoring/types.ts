@@ -40,7 +40,8 @@ import type { RiskBand } from "./bands";
  * run-cost finding where the band calls for team or domain cover; an own schedule on a
  * medium-exposure service holds Linear run costs at Medium; a target not chosen or reviewed on
  * exposure that fits the band anyway is no sign on its own; a symptom no cause explains gives no
- * points to steps whose causes the team's answers rule out.
+ * points to steps whose causes the team's answers rule out; the questions about the out-of-hours
+ * rota are asked and scored only for a team on a rota.
  */
 export const SCORING_METHOD_VERSION = 6;
 

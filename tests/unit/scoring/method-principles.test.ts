@@ -82,6 +82,34 @@ describe("principle 1: a rule whose precondition is false is not applicable and 
     ).toBe("critical");
   });
 
+  it("leaves out answers about a rota from a team that says nobody is on call, or central operations covers", () => {
+    const heavyRota = {
+      "locs-share-of-time-on-call": v(40),
+      "ebau-callouts-per-shift": v(3),
+      "locs-personal-disruption": v(5),
+      "locs-left-rota-from-strain": v(true),
+    };
+    for (const setup of ["none", "central-ops"]) {
+      const result = score(heavyRota, { "out-of-hours-on-call-setup": v(setup) });
+      const onCall = pitfall(result, "limited-on-call-schedule");
+      expect(onCall.triggeredSymptoms.map((symptom) => symptom.symptomId)).not.toContain(
+        "on-call-burnout-risk",
+      );
+      expect(onCall.triggeredCauses).toEqual([]);
+      expect(onCall.evidence.outOfContext).toBeGreaterThanOrEqual(6);
+      expect(pitfall(result, "excessive-bau").triggeredSymptoms).toEqual([]);
+    }
+    // Nobody on call for a 99.9% high-exposure service is the finding, and enough for High.
+    const nobody = pitfall(
+      score(heavyRota, { "out-of-hours-on-call-setup": v("none") }),
+      "limited-on-call-schedule",
+    );
+    expect(nobody.findings.map((finding) => finding.ruleId)).toEqual([
+      "no-out-of-hours-cover-for-99-9-target",
+    ]);
+    expect(nobody.band).toBe("high");
+  });
+
   it("adds nothing to the weights when it does not apply", () => {
     const result = pitfall(score(), "linear-run-costs");
     const questionWeight = questionnaire.sections
