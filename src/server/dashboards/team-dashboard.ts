@@ -296,6 +296,7 @@ export async function getTeamDashboard(
           pitfallId,
           band: decodeRiskBand(row?.band ?? null),
           score: row?.score ?? null,
+          dontKnowOnly: detail.dontKnowOnly,
           countermeasures: detail.countermeasures,
         };
       }),
