@@ -23,6 +23,10 @@ export const linearRunCosts = {
       id: "per-team-standby-cost-model",
       text: "Standby is costed as R(n): a pay rate R for each person on standby, times n product teams on call. Adding teams adds standby cost at the same rate — one team costs R(1), ten teams R(10), twenty teams R(20).",
     },
+    {
+      id: "cover-not-chosen-on-exposure",
+      text: "Out-of-hours cover follows habit, not the service's financial exposure band: a central operations team keeps covering a service whose band calls for the product team's own schedule, or a domain schedule shared with sibling teams.",
+    },
   ],
   countermeasures: [
     {
@@ -36,7 +40,7 @@ export const linearRunCosts = {
       countermeasureId: "select-out-of-hours-schedules-on-financial-exposure",
       rationale: "a growing number of product teams no longer brings a matching growth in standby costs",
       addresses: ["run-cost-tied-to-team-count"],
-      removesCauses: ["per-team-standby-cost-model"],
+      removesCauses: ["per-team-standby-cost-model", "cover-not-chosen-on-exposure"],
     },
   ],
   notes: [

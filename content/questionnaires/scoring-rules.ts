@@ -34,6 +34,25 @@ const PRODUCT_ANSWERS_AND_PAYS: Condition[] = [
   { field: "rbu-on-call-budget-owner", op: "in", values: ["product-budget"] },
 ];
 
+/**
+ * The availability target is the one the exposure band calls for: 95.0% for low, 99.0% for medium,
+ * 99.9% for high. Any one of the lists holding is enough.
+ */
+export const TARGET_FITS_EXPOSURE_BAND: Condition[][] = [
+  [
+    { field: "financial-exposure-band", op: "in", values: ["low"] },
+    { field: "availability-target", op: "in", values: ["95-0"] },
+  ],
+  [
+    { field: "financial-exposure-band", op: "in", values: ["medium"] },
+    { field: "availability-target", op: "in", values: ["99-0"] },
+  ],
+  [
+    { field: "financial-exposure-band", op: "in", values: ["high"] },
+    { field: "availability-target", op: "in", values: ["99-9"] },
+  ],
+];
+
 export const scoringRules: ContextRule[] = [
   /* ---------------------------------------------------------------- Linear run costs */
   {
@@ -128,6 +147,9 @@ export const scoringRules: ContextRule[] = [
     appliesWhen: [{ field: "financial-exposure-band", op: "in", values: ["medium"] }],
     when: [{ field: "out-of-hours-on-call-setup", op: "in", values: ["own-team-schedule"] }],
     weight: 2,
+    // As for a schedule on a 95.0% service: standby bought beyond what the band calls for is the
+    // linear run cost itself, and choosing it by preference at 99.0% is no better.
+    floor: "medium",
     detects: { symptoms: [], causes: ["per-team-standby-cost-model"] },
   },
   {
@@ -163,6 +185,23 @@ export const scoringRules: ContextRule[] = [
     when: [{ field: "out-of-hours-on-call-setup", op: "in", values: ["own-team-schedule"] }],
     weight: 2,
     detects: { symptoms: [], causes: ["per-team-standby-cost-model"] },
+  },
+
+  {
+    id: "central-ops-cover-on-team-exposure-band",
+    pitfallId: "linear-run-costs",
+    explanation:
+      "The service is in the medium or high exposure band, which calls for a domain schedule shared with sibling teams or the team's own schedule, yet a central operations team covers it out of hours: the cover was not chosen on financial exposure.",
+    // Like "exposure not estimated", something a team can only get wrong: it applies only when found,
+    // so a team that is not covered by operations is not credited a second time for it.
+    appliesWhen: [
+      { field: "financial-exposure-band", op: "in", values: ["medium", "high"] },
+      { field: "out-of-hours-on-call-setup", op: "in", values: ["central-ops"] },
+    ],
+    when: [{ field: "out-of-hours-on-call-setup", op: "in", values: ["central-ops"] }],
+    weight: 2,
+    floor: "medium",
+    detects: { symptoms: [], causes: ["cover-not-chosen-on-exposure"] },
   },
 
   /* ---------------------------------------------------------------- Responsible but unaccountable */
@@ -202,9 +241,10 @@ export const scoringRules: ContextRule[] = [
     explanation:
       "A central operations team covers a 95.0% service out of hours. At 95.0% callouts should wait for the next working day; operations cover keeps reliability, and its cost, with operations rather than the product team.",
     appliesWhen: [{ field: "availability-target", op: "in", values: ["95-0"] }],
+    unless: PRODUCT_ANSWERS_AND_PAYS,
     when: [{ field: "out-of-hours-on-call-setup", op: "in", values: ["central-ops"] }],
     weight: 2,
-    detects: { symptoms: [], causes: ["head-of-operations-accountable"] },
+    detects: { symptoms: [], causes: ["on-call-funded-by-operations"] },
   },
   {
     id: "central-ops-covers-higher-target",
@@ -212,10 +252,25 @@ export const scoringRules: ContextRule[] = [
     explanation:
       "A central operations team, not the product team, responds out of hours to a service run to 99.0% or more. Out of hours the service is run the Ops Run It way, and reliability stays the operations team's concern.",
     appliesWhen: [{ field: "availability-target", op: "in", values: ["99-0", "99-9", "99-99"] }],
+    unless: PRODUCT_ANSWERS_AND_PAYS,
     when: [{ field: "out-of-hours-on-call-setup", op: "in", values: ["central-ops"] }],
     weight: 3,
     floor: "medium",
-    detects: { symptoms: [], causes: ["head-of-operations-accountable"] },
+    detects: { symptoms: [], causes: ["on-call-funded-by-operations"] },
+  },
+  {
+    id: "operations-runs-and-pays-out-of-hours",
+    pitfallId: "responsible-but-unaccountable",
+    explanation:
+      "A central operations team responds out of hours to a service run to 99.0% or more, and the team's on-call is paid from the operations budget: both halves of the pitfall, operations runs the service out of hours and funds its on-call.",
+    appliesWhen: [{ field: "availability-target", op: "in", values: ["99-0", "99-9", "99-99"] }],
+    when: [
+      { field: "out-of-hours-on-call-setup", op: "in", values: ["central-ops"] },
+      { field: "rbu-on-call-budget-owner", op: "in", values: ["operations-budget"] },
+    ],
+    weight: 0,
+    floor: "high",
+    detects: { symptoms: [], causes: ["on-call-funded-by-operations"] },
   },
   // The top target without a need is always a run-cost finding (above). Here, as for the targets
   // and cover above the exposure band below, it is the inflated target this pitfall produces only

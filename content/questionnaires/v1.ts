@@ -9,8 +9,15 @@
  * Once teams have answered a version, change it only by publishing a new version whose
  * `supersedes.questionMap` says which answers carry over.
  */
-import type { Questionnaire } from "@/domain/content/schema";
-import { scoringRules } from "./scoring-rules";
+import type { Condition, Questionnaire } from "@/domain/content/schema";
+import { scoringRules, TARGET_FITS_EXPOSURE_BAND } from "./scoring-rules";
+
+/** The team takes part in an out-of-hours rota: its own, or a domain rota shared with siblings. */
+const ON_A_ROTA: Condition = {
+  field: "out-of-hours-on-call-setup",
+  op: "in",
+  values: ["shared-domain-schedule", "own-team-schedule"],
+};
 
 export const questionnaireV1 = {
   id: "v1",
@@ -115,6 +122,9 @@ export const questionnaireV1 = {
           help: "Answer yes if someone estimated the maximum revenue loss and costs of an hour's unavailability and the target follows from your organisation's exposure bands. Answer no if the target was picked by preference, copied from another service or set to the maximum by default.",
           answer: { type: "yesNo", riskyAnswer: "no" },
           weight: 3,
+          // A target that fits the exposure band anyway is a process to put right, not a target
+          // to re-select: the answer counts, but is no sign of the pitfall on its own.
+          notASignWhen: TARGET_FITS_EXPOSURE_BAND,
           detects: { symptoms: [], causes: ["targets-not-chosen-on-exposure"] },
           allowDontKnow: true,
           allowNotApplicable: false,
@@ -191,6 +201,9 @@ export const questionnaireV1 = {
           help: "Exposure bands and targets should be reviewed at least quarterly against recent incident losses, so cover can come down as well as go up.",
           answer: { type: "yesNo", riskyAnswer: "no" },
           weight: 1,
+          // A target that fits the exposure band anyway is a process to put right, not a target
+          // to re-select: the answer counts, but is no sign of the pitfall on its own.
+          notASignWhen: TARGET_FITS_EXPOSURE_BAND,
           detects: { symptoms: [], causes: ["targets-not-chosen-on-exposure"] },
           allowDontKnow: true,
           allowNotApplicable: false,
@@ -389,6 +402,9 @@ export const questionnaireV1 = {
               values: ["shared-domain-schedule", "own-team-schedule"],
             },
           ],
+          // Asked only of a team on a rota: nobody on call, or central operations covering, makes it
+          // a question about a rota the team does not have.
+          appliesWhen: [ON_A_ROTA],
         },
         {
           id: "ebau-unplanned-work-tracking",
@@ -945,6 +961,9 @@ export const questionnaireV1 = {
               values: ["shared-domain-schedule", "own-team-schedule"],
             },
           ],
+          // Asked only of a team on a rota: nobody on call, or central operations covering, makes it
+          // a question about a rota the team does not have.
+          appliesWhen: [ON_A_ROTA],
         },
         {
           id: "locs-on-call-pay-model",
@@ -971,6 +990,9 @@ export const questionnaireV1 = {
               values: ["shared-domain-schedule", "own-team-schedule"],
             },
           ],
+          // Asked only of a team on a rota: nobody on call, or central operations covering, makes it
+          // a question about a rota the team does not have.
+          appliesWhen: [ON_A_ROTA],
         },
         {
           id: "locs-ready-before-first-shift",
@@ -1002,6 +1024,9 @@ export const questionnaireV1 = {
               values: ["shared-domain-schedule", "own-team-schedule"],
             },
           ],
+          // Asked only of a team on a rota: nobody on call, or central operations covering, makes it
+          // a question about a rota the team does not have.
+          appliesWhen: [ON_A_ROTA],
         },
         {
           id: "locs-confident-on-call",
@@ -1020,6 +1045,9 @@ export const questionnaireV1 = {
               values: ["shared-domain-schedule", "own-team-schedule"],
             },
           ],
+          // Asked only of a team on a rota: nobody on call, or central operations covering, makes it
+          // a question about a rota the team does not have.
+          appliesWhen: [ON_A_ROTA],
         },
         {
           id: "locs-personal-disruption",
@@ -1038,6 +1066,9 @@ export const questionnaireV1 = {
               values: ["shared-domain-schedule", "own-team-schedule"],
             },
           ],
+          // Asked only of a team on a rota: nobody on call, or central operations covering, makes it
+          // a question about a rota the team does not have.
+          appliesWhen: [ON_A_ROTA],
         },
         {
           id: "locs-left-rota-from-strain",
@@ -1057,6 +1088,9 @@ export const questionnaireV1 = {
               values: ["shared-domain-schedule", "own-team-schedule"],
             },
           ],
+          // Asked only of a team on a rota: nobody on call, or central operations covering, makes it
+          // a question about a rota the team does not have.
+          appliesWhen: [ON_A_ROTA],
         },
       ],
     },

@@ -33,6 +33,8 @@ const timeToRestoreOutOfHours: Question = {
   allowNotApplicable: true,
   required: true,
   applicableWhen: [{ ...ON_CALL_SCHEDULE, values: [...ON_CALL_SCHEDULE.values] }],
+  // Asked only of a team on a rota, like the other on-call questions.
+  appliesWhen: [{ ...ON_CALL_SCHEDULE, values: [...ON_CALL_SCHEDULE.values] }],
 };
 
 const timeToRestoreMajorIncidents: Question = {

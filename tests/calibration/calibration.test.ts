@@ -75,7 +75,11 @@ function checkReferences(profile: CalibrationProfile, problems: string[]): void 
     for (const id of [...(expectation.symptomsMustFire ?? []), ...(expectation.symptomsMustNotFire ?? [])]) {
       if (!symptomIds.has(id)) problems.push(`${pitfallId}: unknown symptom id "${id}"`);
     }
-    for (const id of [...(expectation.causesMustFire ?? []), ...(expectation.causesMustNotFire ?? [])]) {
+    for (const id of [
+      ...(expectation.causesMustFire ?? []),
+      ...(expectation.causesMustNotFire ?? []),
+      ...(expectation.causesSuspected ?? []),
+    ]) {
       if (!causeIds.has(id)) problems.push(`${pitfallId}: unknown cause id "${id}"`);
     }
     if (expectation.firstCountermeasure && !countermeasureIds.has(expectation.firstCountermeasure)) {
@@ -137,6 +141,10 @@ function checkPitfall(pitfall: PitfallScore, expectation: PitfallExpectation, pr
   const unwantedCauses = (expectation.causesMustNotFire ?? []).filter((id) => causes.has(id));
   if (unwantedCauses.length)
     problems.push(`${where}: causes that must not fire but did: ${unwantedCauses.join(", ")}`);
+  for (const id of expectation.causesSuspected ?? []) {
+    const cause = pitfall.triggeredCauses.find((candidate) => candidate.causeId === id);
+    if (!cause?.suspected) problems.push(`${where}: cause ${id} must be shown as suspected`);
+  }
   if (expectation.firstCountermeasure) {
     const first = pitfall.countermeasures[0];
     const second = pitfall.countermeasures[1];
@@ -251,9 +259,40 @@ function calibrate(profile: CalibrationProfile): { problems: string[]; engineSai
       }
     }
   }
+  // The headline as every page reads it: from the results as they are stored, each with whether
+  // it rests on "don't know" alone (read from the stored detail on the result page).
+  const headline = teamHeadline(
+    toStoredPitfallResults(result).map((stored, index) => ({
+      ...stored,
+      dontKnowOnly: result.pitfalls[index]!.dontKnowOnly,
+    })),
+  );
+  if (expected.worstPitfall) {
+    const named = headline.worstPitfalls[0];
+    if (named !== expected.worstPitfall)
+      problems.push(
+        `headline: expected it to name ${expected.worstPitfall}, engine named ${named ?? "none"}`,
+      );
+  }
+  for (const id of expected.forbiddenCountermeasures ?? []) {
+    const offered = result.pitfalls.filter((pitfall) =>
+      pitfall.countermeasures.some((c) => c.countermeasureId === id && c.riskRemoved > 0),
+    );
+    if (offered.length)
+      problems.push(
+        `${id} must not be offered, engine offered it for ${offered.map((p) => p.pitfallId).join(", ")}`,
+      );
+  }
+  if (expected.overallOrderStartsWith) {
+    const opening = result.countermeasures
+      .slice(0, expected.overallOrderStartsWith.length)
+      .map((c) => c.countermeasureId);
+    if (opening.join(",") !== expected.overallOrderStartsWith.join(","))
+      problems.push(
+        `assessment-wide: expected to open with ${expected.overallOrderStartsWith.join(" > ")}, engine opened with ${opening.join(" > ")}`,
+      );
+  }
   for (const comparison of expected.comparisons ?? []) checkComparison(profile, result, comparison, problems);
-  // The headline as every page reads it: from the results as they are stored.
-  const headline = teamHeadline(toStoredPitfallResults(result));
   if (expected.headlineNames) {
     const named = headline.worstPitfalls.join(", ") || "no pitfall";
     if (named !== (expected.headlineNames.join(", ") || "no pitfall"))

@@ -26,6 +26,8 @@ export interface PitfallExpectation {
   symptomsMustNotFire?: readonly string[];
   /** Causes ("likely causes") that must be shown, and causes the team's answers say are absent. */
   causesMustFire?: readonly string[];
+  /** Causes that must be shown as suspected: every answer behind them is a "don't know". */
+  causesSuspected?: readonly string[];
   causesMustNotFire?: readonly string[];
   /** The countermeasure that must rank first in this pitfall's own ranking. */
   firstCountermeasure?: string;
@@ -58,6 +60,15 @@ export interface ProfileExpectations {
    * no pitfall shows symptoms.
    */
   headlineNames?: readonly PitfallId[];
+  /**
+   * Countermeasures that must not be offered at all (risk removed above 0 in any pitfall): steps for
+   * practices the team says it has.
+   */
+  forbiddenCountermeasures?: readonly string[];
+  /** The assessment-wide ranking opens with these countermeasures, in this order. */
+  overallOrderStartsWith?: readonly string[];
+  /** The pitfall the team's headline names (worst band, then confirmed before suspected, then score). */
+  worstPitfall?: PitfallId;
   comparisons?: readonly Comparison[];
   /**
    * Question ids whose "not applicable" answers the method may refuse outright. If the engine
@@ -1625,6 +1636,297 @@ export const profiles: readonly CalibrationProfile[] = [
       },
       otherPitfalls: HEALTHY,
       headlineNames: ["excessive-bau"],
+    },
+  }),
+
+  team({
+    id: "central-ops-paged-first-operations-pays",
+    title:
+      "Central operations paged first on a 99.9% service, on-call paid from the operations budget; the product team answers for incidents; developers escalated to informally, unpaid",
+    rationale:
+      "seed: the pitfall happens when on-call funding comes from an opex budget owned by the Head of Operations, and operations runs the service out of hours; the team says its product team answers for incidents, so the Head of Operations cause must not be shown.",
+    context: { "out-of-hours-on-call-setup": v("central-ops") },
+    answers: {
+      "rbu-accountable-for-incidents": v("product-team"),
+      "rbu-on-call-budget-owner": v("operations-budget"),
+      "lrc-out-of-hours-cover-decided-by": v("organisation-default"),
+      "locs-share-of-team-on-call": v(30),
+      "locs-on-call-pay-model": v("unpaid"),
+      "locs-personal-disruption": AGREE,
+      "locs-confident-on-call": DISAGREE,
+      "locs-ready-before-first-shift": v(1),
+      "locs-time-to-restore-out-of-hours": v("4-to-24-hours"),
+    },
+    expect: {
+      pitfalls: {
+        "responsible-but-unaccountable": {
+          band: ["high", "high"],
+          causesMustFire: ["on-call-funded-by-operations"],
+          causesMustNotFire: ["head-of-operations-accountable"],
+          firstCountermeasure: "fund-on-call-from-product-budgets",
+        },
+      },
+      worstPitfall: "responsible-but-unaccountable",
+      firstCountermeasureOverall: "fund-on-call-from-product-budgets",
+    },
+  }),
+
+  team({
+    id: "central-ops-covers-product-accountable-and-paying",
+    title:
+      "Central operations covers a high-exposure 99.9% service out of hours; the product budget holder answers for incidents and the product budget pays",
+    rationale:
+      "domain notes: 99.9% calls for the team's own schedule and the product budget holder is accountable and pays; this team is, so the gap is out-of-hours cover not chosen on exposure, not accountability.",
+    context: { "out-of-hours-on-call-setup": v("central-ops") },
+    expect: {
+      pitfalls: {
+        "responsible-but-unaccountable": {
+          band: ["none", "low"],
+          causesMustNotFire: ["head-of-operations-accountable"],
+        },
+        "linear-run-costs": {
+          band: ["medium", "high"],
+          firstCountermeasure: "select-out-of-hours-schedules-on-financial-exposure",
+        },
+      },
+      firstCountermeasureOverall: "select-out-of-hours-schedules-on-financial-exposure",
+    },
+  }),
+
+  team({
+    id: "dont-know-bau-and-on-call-known-treacle",
+    title:
+      'A new lead: "don\'t know" to every BAU and on-call question; every deployment approved on its own after five days, fortnightly deploys',
+    rationale:
+      "seed: excessive BAU is hard to detect and is spotted by measuring; treacle happens when each deployment requires a change approval in one change category: a coach leads with the pitfall whose defining cause is known, and asks the team to find out about BAU.",
+    answers: {
+      ...allDontKnow([
+        "ebau-planned-work-share",
+        "ebau-callouts-per-shift",
+        "ebau-unplanned-work-tracking",
+        "ebau-planned-features-delivered",
+        "ebau-graceful-degradation",
+        "ebau-deployment-automation",
+        "ebau-telemetry-automation",
+        ...ON_CALL_QUESTION_IDS,
+      ]),
+      "cmt-deployment-frequency": v("fortnightly"),
+      "cmt-approval-wait-days": v(5),
+      "cmt-pre-approved-share": v(0),
+      "cmt-one-change-category": YES,
+      "cmt-changes-reviewed-one-by-one": STRONGLY_AGREE,
+      "cmt-batching-for-approval": AGREE,
+    },
+    expect: {
+      pitfalls: {
+        "change-management-treacle": {
+          band: ["high", "high"],
+          firstCountermeasure: "pre-approve-low-risk-changes",
+        },
+        "excessive-bau": { band: ["low", "medium"] },
+      },
+      worstPitfall: "change-management-treacle",
+      firstCountermeasureOverall: "pre-approve-low-risk-changes",
+      comparisons: [
+        {
+          pitfallId: "excessive-bau",
+          description:
+            "the same team answering its other BAU questions with healthy answers (no more knowledge of rework than before)",
+          answers: {
+            "ebau-callouts-per-shift": v(0),
+            "ebau-planned-features-delivered": v(85),
+            "ebau-graceful-degradation": AGREE,
+            "ebau-deployment-automation": v("one-automated-pipeline"),
+            "ebau-telemetry-automation": v("as-code"),
+          },
+          relation: "notBelow",
+        },
+      ],
+    },
+  }),
+
+  team({
+    id: "dont-know-governance-incidents-specialists",
+    title:
+      '"Don\'t know" to every accountability, major incident and specialist question; everything else healthy',
+    rationale:
+      "seed: product teams not knowing how to involve others in major incidents is the pitfall's first symptom, so not knowing is a sign worth High; but a cause only \"don't know\" points at is suspected, not seen.",
+    answers: allDontKnow([
+      "rbu-accountable-for-incidents",
+      "rbu-on-call-budget-owner",
+      "rbu-operational-feature-share",
+      "rbu-operational-features-ranked-with-product",
+      "rbu-asked-to-cut-on-call-spend",
+      "rbu-budget-holder-in-incident-review",
+      "rbu-operability-expected",
+      "nmim-incident-managers-informed",
+      "nmim-incident-commander-share",
+      "nmim-leadership-updated-share",
+      "nmim-know-how-to-involve-others",
+      "nmim-automated-touchpoints",
+      "nmim-crisis-communications-plan",
+      "nmim-time-to-restore-major-incidents",
+      "es-teams-per-embedded-specialist",
+      "es-wait-for-specialist",
+      "es-self-service-specialist-tasks",
+      "es-specialist-workload",
+      "es-specialist-community",
+      "es-specialist-missing-from-design",
+    ]),
+    expect: {
+      pitfalls: {
+        "no-major-incident-management": {
+          band: ["medium", "high"],
+          causesSuspected: ["no-shared-incident-practices"],
+          firstCountermeasure: "integrate-into-incident-management-as-is",
+        },
+        "responsible-but-unaccountable": {
+          band: ["low", "medium"],
+          causesSuspected: ["teams-not-held-accountable"],
+        },
+      },
+      worstPitfall: "no-major-incident-management",
+    },
+  }),
+
+  team({
+    id: "fitting-target-set-as-organisation-default",
+    title:
+      "Target and own schedule fit high exposure, but both were organisation defaults, never chosen on exposure nor reviewed; every team has its own schedule and standby grows per team",
+    rationale:
+      "seed: a linear run cost is each product team having its own on-call schedule, R(n); select out-of-hours schedules on financial exposure so teams at scale do not produce it. Domain notes: high exposure calls for 99.9%, which this team already has.",
+    answers: {
+      "lrc-target-chosen-on-exposure": NO,
+      "lrc-out-of-hours-cover-decided-by": v("organisation-default"),
+      "lrc-share-of-teams-with-own-schedule": v(100),
+      "lrc-standby-cost-per-new-team": STRONGLY_AGREE,
+      "lrc-target-reviewed-this-quarter": NO,
+    },
+    expect: {
+      pitfalls: {
+        "linear-run-costs": {
+          band: ["medium", "high"],
+          symptomsMustFire: ["run-cost-tied-to-team-count"],
+          firstCountermeasure: "select-out-of-hours-schedules-on-financial-exposure",
+        },
+      },
+      otherPitfalls: HEALTHY,
+      firstCountermeasureOverall: "select-out-of-hours-schedules-on-financial-exposure",
+    },
+  }),
+
+  team({
+    id: "sixty-people-rota-of-six-paid-and-prepared",
+    title:
+      "A team of 60 with a rota of 6: 10% of the team on call, 17% of each person's time, paid standby and callout, prepared and confident",
+    rationale:
+      "seed: a limited on-call schedule happens when people feel unprepared, are unhappy with their pay or spend too much time on call; this team says it is prepared and paid, so neither step may be offered.",
+    context: { "team-size": v(60), "on-call-rota-size": v(6) },
+    answers: {
+      "locs-share-of-team-on-call": v(10),
+      "locs-share-of-time-on-call": v(17),
+      "es-teams-per-embedded-specialist": v(1),
+    },
+    expect: {
+      pitfalls: {
+        "limited-on-call-schedule": {
+          band: ["none", "low"],
+          causesMustNotFire: ["unprepared-for-on-call", "unhappy-with-on-call-pay"],
+        },
+      },
+      forbiddenCountermeasures: ["prepare-for-on-call-from-day-one", "ensure-fair-on-call-remuneration"],
+    },
+  }),
+
+  team({
+    id: "flapping-alerts-hand-built-telemetry",
+    title:
+      "Telemetry built by hand, 3 callouts a 12-hour shift, 60% of the week planned, on-call disrupts lives; services degrade gracefully",
+    rationale:
+      "seed: excessive BAU happens when the telemetry toolchain isn't fully automated; a team that says its services degrade gracefully must not be told to re-architect them ahead of treating rework as planned work.",
+    answers: {
+      "ebau-telemetry-automation": v("by-hand"),
+      "ebau-callouts-per-shift": v(3),
+      "ebau-planned-work-share": v(60),
+      "ebau-planned-features-delivered": v(60),
+      "locs-personal-disruption": AGREE,
+    },
+    expect: {
+      pitfalls: {
+        "excessive-bau": {
+          band: ["medium", "medium"],
+          firstCountermeasure: "establish-automated-telemetry-toolchain",
+        },
+      },
+      overallOrderStartsWith: [
+        "establish-automated-telemetry-toolchain",
+        "treat-unplanned-rework-as-planned-work",
+      ],
+    },
+  }),
+
+  team({
+    id: "team-of-two-own-schedule-medium-exposure",
+    title:
+      "A team of two, medium exposure, 99.0%, its own schedule chosen by preference; both on call half of the time",
+    rationale:
+      "domain notes: 99.0% calls for a domain schedule shared by sibling teams under one budget holder; for a team of two that shared rota is the only sustainable schedule there is, and a schedule of its own is one more standby payment per team.",
+    context: {
+      "team-size": v(2),
+      "on-call-rota-size": v(2),
+      "financial-exposure-band": v("medium"),
+      "availability-target": v("99-0"),
+    },
+    answers: {
+      "locs-share-of-team-on-call": v(100),
+      "locs-share-of-time-on-call": v(50),
+      "lrc-out-of-hours-cover-decided-by": v("team-preference"),
+      "locs-personal-disruption": AGREE,
+    },
+    expect: {
+      pitfalls: {
+        "limited-on-call-schedule": {
+          band: ["high", "high"],
+          symptomsMustNotFire: ["minority-of-team-on-call"],
+        },
+        "linear-run-costs": {
+          band: ["medium", "medium"],
+          firstCountermeasure: "select-out-of-hours-schedules-on-financial-exposure",
+        },
+      },
+      worstPitfall: "limited-on-call-schedule",
+      // The first step works on the worst pitfall: a sustainable schedule, which for two people
+      // means sharing a domain rota with sibling teams (its guidance says so); choosing the cover
+      // on exposure comes straight after.
+      overallOrderStartsWith: [
+        "craft-sustainable-on-call-schedule",
+        "select-out-of-hours-schedules-on-financial-exposure",
+      ],
+    },
+  }),
+
+  team({
+    id: "nobody-on-call-yet-heavy-rota-answers",
+    title:
+      "Nobody responds out of hours to a 99.9% high-exposure service, yet the on-call answers describe 40% of time on call, 3 callouts a shift, lives disrupted and someone leaving the rota",
+    rationale:
+      "domain notes: 99.9% calls for the team's own schedule; with nobody on call the lengthy out-of-hours resolution is the finding, and answers about a rota the team says it does not have are not evidence of anything.",
+    context: { "out-of-hours-on-call-setup": v("none") },
+    answers: {
+      "locs-share-of-time-on-call": v(40),
+      "ebau-callouts-per-shift": v(3),
+      "locs-personal-disruption": STRONGLY_AGREE,
+      "locs-left-rota-from-strain": YES,
+    },
+    expect: {
+      pitfalls: {
+        "limited-on-call-schedule": {
+          band: ["high", "high"],
+          symptomsMustNotFire: ["on-call-burnout-risk"],
+          causesMustNotFire: ["too-much-time-on-call"],
+        },
+        "excessive-bau": { band: HEALTHY, symptomsMustNotFire: ["high-number-of-callouts"] },
+      },
     },
   }),
 ];

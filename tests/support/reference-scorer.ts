@@ -272,9 +272,16 @@ function collectQuestionEvidence(
 
     let risk: number | null = null;
     let answer: QuestionEvidence["answer"] = "value";
+    let notASign = false;
     if (field.state === "value") {
       summary.answered += 1;
       risk = answerRisk(question, field.value!);
+      // A risky answer the team context makes no sign on its own counts like one on the healthy
+      // side (0.25) and triggers nothing.
+      if (risk > 0.25 && (question.notASignWhen ?? []).some((list) => evaluate(list, fields) === "HOLD")) {
+        risk = 0.25;
+        notASign = true;
+      }
     } else if (field.state === "unanswered") {
       summary.unanswered += 1;
     } else if (field.state === "dontKnow") {
@@ -307,6 +314,7 @@ function collectQuestionEvidence(
         symptoms: question.detects.symptoms,
         causes: question.detects.causes,
         triggers:
+          !notASign &&
           risk >= TRIGGER_RISK &&
           !(answer === "value" && question.answer.type === "agreement" && risk === 0.5),
       });
@@ -451,6 +459,7 @@ function countermeasureShares(
   pitfall: Pitfall,
   items: readonly Evidence[],
   points: readonly number[],
+  effortRank: (countermeasureId: string) => number,
 ): Map<string, number> {
   const shares = new Map<string, number>();
   const causePoints = new Map<string, number>();
@@ -490,12 +499,39 @@ function countermeasureShares(
     if (owners.length === 0) return;
     let causeTotal = 0;
     for (const owner of owners) causeTotal += causePoints.get(owner.countermeasureId)!;
-    for (const owner of owners) {
-      const part =
-        causeTotal > 0
-          ? (itemPoints * causePoints.get(owner.countermeasureId)!) / causeTotal
-          : itemPoints / owners.length;
-      shares.set(owner.countermeasureId, shares.get(owner.countermeasureId)! + part);
+    if (causeTotal > 0) {
+      for (const owner of owners) {
+        const part = (itemPoints * causePoints.get(owner.countermeasureId)!) / causeTotal;
+        shares.set(owner.countermeasureId, shares.get(owner.countermeasureId)! + part);
+      }
+      return;
+    }
+    // No cause found explains it: evenly to the countermeasures whose causes the answers do not
+    // rule out (every cause with an answer on the healthy side and no evidence found); when they
+    // rule out all of them, to the least effort, then the fewest healthy answers against it.
+    const found = (cause: string) =>
+      items.some((other, at) => points[at]! > 0 && other.triggers && other.causes.includes(cause));
+    const healthyOf = (cause: string) =>
+      items.filter(
+        (other) =>
+          other.kind === "question" &&
+          other.answer === "value" &&
+          other.risk < 0.5 &&
+          other.causes.includes(cause),
+      );
+    const open = owners.filter(
+      (owner) => !owner.removesCauses.every((cause) => !found(cause) && healthyOf(cause).length > 0),
+    );
+    let takers = open;
+    if (takers.length === 0) {
+      const keyOf = (owner: (typeof owners)[number]) =>
+        effortRank(owner.countermeasureId) * 64 +
+        new Set(owner.removesCauses.flatMap((cause) => healthyOf(cause))).size;
+      const best = Math.min(...owners.map(keyOf));
+      takers = owners.filter((owner) => keyOf(owner) === best);
+    }
+    for (const owner of takers) {
+      shares.set(owner.countermeasureId, shares.get(owner.countermeasureId)! + itemPoints / takers.length);
     }
   });
   return shares;
@@ -538,7 +574,11 @@ function scorePitfall(
         ? item.answer === "value" && item.risk > 0
         : item.rule.when.some((condition) => condition.op !== "dontKnow"),
     );
-    const ceiling = !somethingKnown && score >= 80 && floor < 80 ? 79.9 : null;
+    // Below half of the evidence answered, and no finding holding it at High, the top of Medium.
+    const answeredShare =
+      summary.applicableWeight > 0 ? round2(summary.answeredWeight / summary.applicableWeight) : 0;
+    const limit = floor >= 80 ? null : floor < 60 && answeredShare < 0.5 ? 59.9 : 79.9;
+    const ceiling = !somethingKnown && limit !== null && score > limit ? limit : null;
     // Signs found (evidence that triggers), and every one of them a "don't know"; a pitfall in band
     // None shows no signs at all.
     const signs = items.filter((item) => item.triggers && item.risk > 0);
@@ -620,12 +660,22 @@ function scorePitfall(
   ).map(({ id, answers, contextRules }) => ({
     causeId: id,
     text: pitfall.causes.find((cause) => cause.id === id)!.text,
+    // Suspected, not seen: as for symptoms.
+    suspected:
+      answers.every((answer) => answer.answer !== "value") &&
+      contextRules.every((contribution) =>
+        rules
+          .find((rule) => rule.id === contribution.ruleId)!
+          .when.every((condition) => condition.op === "dontKnow"),
+      ),
     answers,
     contextRules,
   }));
 
   // Step 10.
-  const shares = bandNone ? new Map<string, number>() : countermeasureShares(pitfall, items, pointsOfItem);
+  const shares = bandNone
+    ? new Map<string, number>()
+    : countermeasureShares(pitfall, items, pointsOfItem, (id) => EFFORT_ORDER[effortOf(content, id)]);
   const triggeredSymptomIds = triggeredSymptoms.map((symptom) => symptom.symptomId);
   let anyRiskRemoved = false;
   const rankings: PitfallCountermeasureRanking[] = pitfall.countermeasures.map((link) => {
@@ -759,8 +809,9 @@ function rankAcrossAssessment(
       compareIds(a.countermeasureId, b.countermeasureId),
   );
 
-  // The worst pitfall's own first step leads, then each other Critical pitfall's, worst first.
-  // A pitfall with no step to offer (nothing found) is passed over.
+  // The worst pitfall's own first step leads, then each other Critical pitfall's, worst first;
+  // within a band, a pitfall with confirmed evidence before one resting on "don't know" alone. A
+  // pitfall with no step to offer (nothing found) is passed over.
   const bandRank = ["none", "low", "medium", "high", "critical"];
   const byStanding = pitfalls
     .filter((pitfall) => pitfall.score !== null && pitfall.band !== null && pitfall.band !== "none")
@@ -769,6 +820,7 @@ function rankAcrossAssessment(
     .sort(
       (a, b) =>
         bandRank.indexOf(b.pitfall.band!) - bandRank.indexOf(a.pitfall.band!) ||
+        Number(a.pitfall.dontKnowOnly) - Number(b.pitfall.dontKnowOnly) ||
         b.pitfall.score! - a.pitfall.score! ||
         a.order - b.order,
     )

@@ -144,7 +144,8 @@ export interface PitfallExplanationView {
   pulse: TeamPulseView | null;
   contributions: ExplanationItem[];
   triggeredSymptoms: { symptomId: string; title: string; suspected: boolean }[];
-  triggeredCauses: { causeId: string; text: string }[];
+  /** `suspected`: every answer behind it is "don't know", so it is suspected rather than seen. */
+  triggeredCauses: { causeId: string; text: string; suspected: boolean }[];
   countermeasures: { countermeasureId: string; action: string; rationale: string; riskRemoved: number }[];
   /** High-risk findings that hold the pitfall at a band or above. */
   findings: { explanation: string; floor: "Medium" | "High" | "Critical" }[];

@@ -209,6 +209,13 @@ export const questionSchema = z.strictObject({
    */
   appliesWhen: z.array(conditionSchema).min(1).optional(),
   /**
+   * Team context under which an answer on the risky half is no sign of the pitfall on its own: when
+   * any one of these lists of conditions holds, the answer counts like one on the healthy side
+   * (risk at most 0.25) and triggers nothing. A target not chosen on financial exposure that fits
+   * the exposure band anyway is a process to put right, not a target to re-select.
+   */
+  notASignWhen: z.array(z.array(conditionSchema).min(1)).min(1).optional(),
+  /**
    * Team context conditions under which "not applicable" contradicts the team's own context (e.g.
    * on-call questions for a team that runs its own schedule). Such an answer is refused on submit
    * and, if stored earlier, scored as "don't know".

@@ -85,7 +85,16 @@ const storedDetailSchema = z.object({
       }),
     )
     .catch([]),
-  triggeredCauses: z.array(z.looseObject({ causeId: z.string(), text: z.string() })).catch([]),
+  triggeredCauses: z
+    .array(
+      z.looseObject({
+        causeId: z.string(),
+        text: z.string(),
+        /** Method 6 onwards: every piece of evidence behind it is a "don't know". */
+        suspected: z.boolean().catch(false).default(false),
+      }),
+    )
+    .catch([]),
   countermeasures: z.array(countermeasureRankingSchema).catch([]),
 });
 
@@ -143,6 +152,8 @@ export function topRemediationSteps(
     pitfallId: PitfallId;
     band: RiskBand | null;
     score: number | null;
+    /** Every sign is a "don't know": within a band, confirmed pitfalls lead (see remediation-order). */
+    dontKnowOnly?: boolean;
     countermeasures: readonly StoredCountermeasure[];
   }[],
   limit = 3,
@@ -181,6 +192,7 @@ export function topRemediationSteps(
     pitfalls.map((pitfall) => ({
       band: pitfall.band,
       score: pitfall.score,
+      dontKnowOnly: pitfall.dontKnowOnly,
       countermeasures: pitfall.countermeasures,
     })),
   );

@@ -28,6 +28,11 @@ export interface HeadlinePitfallResult {
    * reads as found: results stored before the flag existed named their pitfalls as before.
    */
   evidenceFound?: boolean;
+  /**
+   * Every sign of the pitfall is a "don't know" (stored in the result's detail). Within a band, a
+   * pitfall with confirmed evidence is named before one resting on "don't know" alone.
+   */
+  dontKnowOnly?: boolean;
 }
 
 export interface TeamHeadline {
@@ -45,6 +50,8 @@ export interface TeamHeadline {
   namedBand: RiskBand | null;
   /** The highest score at the worst band, named or not: orders teams; null when nothing is scored. */
   topScore: number | null;
+  /** The pitfall the headline names rests on "don't know" alone: suspected, not seen. */
+  worstSuspected: boolean;
   highOrCriticalCount: number;
   criticalCount: number;
   scoredCount: number;
@@ -85,6 +92,7 @@ export const NO_HEADLINE: TeamHeadline = {
   worstScore: null,
   namedBand: null,
   topScore: null,
+  worstSuspected: false,
   highOrCriticalCount: 0,
   criticalCount: 0,
   scoredCount: 0,
@@ -105,7 +113,7 @@ export function teamHeadline(results: readonly HeadlinePitfallResult[]): TeamHea
   let worstRank = -1;
   let topScore = 0;
   let namedRank = -1;
-  let named: { pitfallId: string; score: number }[] = [];
+  let named: { pitfallId: string; score: number; suspected: boolean }[] = [];
   let highOrCriticalCount = 0;
   let criticalCount = 0;
   let scoredCount = 0;
@@ -123,6 +131,7 @@ export function teamHeadline(results: readonly HeadlinePitfallResult[]): TeamHea
     if (band === "critical") criticalCount++;
     if (band === "critical" || band === "high") highOrCriticalCount++;
     const rank = BAND_RANK.get(band)!;
+    const suspected = result.dontKnowOnly === true;
     if (rank > worstRank) {
       worstRank = rank;
       topScore = score;
@@ -130,20 +139,22 @@ export function teamHeadline(results: readonly HeadlinePitfallResult[]): TeamHea
     if (!namable(band, result)) continue;
     if (rank > namedRank) {
       namedRank = rank;
-      named = [{ pitfallId: result.pitfallId, score }];
+      named = [{ pitfallId: result.pitfallId, score, suspected }];
     } else if (rank === namedRank) {
-      named.push({ pitfallId: result.pitfallId, score });
+      named.push({ pitfallId: result.pitfallId, score, suspected });
     }
   }
   if (scoredCount === 0) return { ...NO_HEADLINE, unscoredCount };
-  // Stable: pitfalls with the same score keep the order they came in (content order).
-  named.sort((a, b) => b.score - a.score);
+  // Confirmed before suspected, then highest score. Stable: pitfalls with the same score keep the
+  // order they came in (content order).
+  named.sort((a, b) => Number(a.suspected) - Number(b.suspected) || b.score - a.score);
   return {
     worstBand: RISK_BANDS[worstRank]!,
     worstPitfalls: named.map((entry) => entry.pitfallId),
     worstScore: named[0]?.score ?? null,
     namedBand: namedRank < 0 ? null : RISK_BANDS[namedRank]!,
     topScore,
+    worstSuspected: named[0]?.suspected ?? false,
     highOrCriticalCount,
     criticalCount,
     scoredCount,
@@ -219,8 +230,9 @@ export function worstLabel(headline: Pick<TeamHeadline, "worstBand" | "namedBand
 
 /**
  * The headline after its band, e.g. "2 pitfalls High or Critical (worst: Excessive BAU 89.7) ·
- * average 25.0", or "no pitfall shows symptoms · average 12.4" when nothing was found; empty when
- * nothing is scored. `nameOf` turns a pitfall id into its name.
+ * average 25.0", "(worst: No major incident management 79.9, suspected)" when every sign of the
+ * pitfall it names is a "don't know", or "no pitfall shows symptoms · average 12.4" when nothing was
+ * found; empty when nothing is scored. `nameOf` turns a pitfall id into its name.
  */
 export function headlineDetail(headline: TeamHeadline, nameOf: (pitfallId: string) => string): string {
   if (headline.worstBand === null || headline.averageScore === null) return "";
@@ -228,7 +240,8 @@ export function headlineDetail(headline: TeamHeadline, nameOf: (pitfallId: strin
   const worstId = headline.worstPitfalls[0];
   if (worstId === undefined || headline.worstScore === null)
     return `${NO_PITFALL_SHOWS_SYMPTOMS} · ${average}`;
-  return `${highOrCriticalPhrase(headline.highOrCriticalCount)} (${worstLabel(headline)}: ${nameOf(worstId)} ${oneDecimal(headline.worstScore)}) · ${average}`;
+  const suspected = headline.worstSuspected ? ", suspected" : "";
+  return `${highOrCriticalPhrase(headline.highOrCriticalCount)} (${worstLabel(headline)}: ${nameOf(worstId)} ${oneDecimal(headline.worstScore)}${suspected}) · ${average}`;
 }
 
 /**

@@ -71,6 +71,8 @@ export interface CompiledQuestion {
   readonly appliesWhen: readonly CompiledCondition[];
   /** Context conditions under which "not applicable" is a contradiction; empty when never. */
   readonly applicableWhen: readonly CompiledCondition[];
+  /** Lists of context conditions, any of which makes a risky answer no sign on its own. */
+  readonly notASignWhen: readonly (readonly CompiledCondition[])[];
 }
 
 export interface CompiledContextQuestion {
@@ -146,6 +148,8 @@ export interface CompiledCountermeasureLink {
   readonly evidenceMask: number;
   /** 0 low, 1 medium, 2 high: the tie-break after risk removed. */
   readonly effortRank: number;
+  /** Per cause it removes, the local evidence of that cause (bit i = evidence i). */
+  readonly removedCauseEvidence: readonly number[];
   /**
    * The ranking when it would remove nothing, built once and frozen. Removing nothing means no
    * evidence on its symptoms carries risk, so none of them is triggered either: nothing in it
@@ -340,6 +344,14 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
           contextQuestionById,
           EMPTY_QUESTIONS,
         ),
+        notASignWhen: (question.notASignWhen ?? []).map((conditions, index) =>
+          compileConditions(
+            conditions,
+            `${where}: question "${question.id}" (notASignWhen ${index})`,
+            contextQuestionById,
+            EMPTY_QUESTIONS,
+          ),
+        ),
       };
       questions.push(compiled);
       questionById.set(question.id, compiled);
@@ -468,6 +480,9 @@ function buildCompiledQuestionnaire(content: ScoringContent): CompiledQuestionna
         countermeasureIndex: countermeasureIndexById.get(countermeasure.id)!,
         evidenceMask,
         effortRank: EFFORT_RANK[countermeasure.effort],
+        removedCauseEvidence: link.removesCauses.map(
+          (causeId) => causes.find((candidate) => candidate.cause.id === causeId)!.evidenceMask,
+        ),
       };
     });
     if (sectionCountermeasures.length > MAX_EVIDENCE_PER_SECTION) {

@@ -30,7 +30,13 @@ export {
   type ScoringContent,
 } from "./compile-questionnaire";
 export { listContradictedAnswers, listMissingRequiredAnswers } from "./required-answers";
-export { DONT_KNOW_CEILING, scoreAssessment, SYMPTOM_TRIGGER_RISK } from "./score-assessment";
+export {
+  DONT_KNOW_CEILING,
+  DONT_KNOW_LOW_CONFIDENCE_CEILING,
+  dontKnowCeiling,
+  scoreAssessment,
+  SYMPTOM_TRIGGER_RISK,
+} from "./score-assessment";
 export {
   DEFAULT_ON_CALL_SETUP,
   type OnCallSetupMapping,

@@ -40,15 +40,17 @@ export function compareRemediation(a: RemediationOrderKey, b: RemediationOrderKe
 export interface LeadingStepPitfall {
   band: RiskBand | null;
   score: number | null;
+  /** Every sign of the pitfall is a "don't know": within a band it comes after confirmed ones. */
+  dontKnowOnly?: boolean;
   /** The pitfall's countermeasures in its own order: most risk removed from it first. */
   countermeasures: readonly { countermeasureId: string; riskRemoved: number }[];
 }
 
 /**
  * The countermeasures that open the remediation list, in order: the first step of the team's worst
- * pitfall that offers one (worst band, then highest score: the pitfall the headline names, which
- * passes over pitfalls for which nothing was found), then the first step of each other Critical
- * pitfall, highest score first.
+ * pitfall that offers one (worst band, then confirmed before resting on "don't know" alone, then
+ * highest score: the pitfall the headline names, which passes over pitfalls for which nothing was
+ * found), then the first step of each other Critical pitfall, highest score first.
  *
  * Urgency alone does not guarantee this. A Critical pitfall whose risk is split between four
  * countermeasures can lose to a High pitfall whose risk sits on one: 93 points of Excessive BAU
@@ -64,6 +66,7 @@ export function leadingCountermeasureIds(pitfalls: readonly LeadingStepPitfall[]
     .sort(
       (a, b) =>
         BAND_URGENCY[b.pitfall.band!] - BAND_URGENCY[a.pitfall.band!] ||
+        Number(a.pitfall.dontKnowOnly === true) - Number(b.pitfall.dontKnowOnly === true) ||
         b.pitfall.score! - a.pitfall.score! ||
         a.order - b.order,
     );

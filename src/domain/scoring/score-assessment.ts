@@ -21,6 +21,7 @@ import {
   compiledFrom,
   type CompiledCondition,
   type CompiledCountermeasureLink,
+  type CompiledQuestion,
   type CompiledQuestionnaire,
   type CompiledRule,
   type CompiledSection,
@@ -68,6 +69,18 @@ export const SYMPTOM_TRIGGER_RISK = 0.5;
  * a finding that says so. The top of band High.
  */
 export const DONT_KNOW_CEILING = 79.9;
+/**
+ * The highest score of a pitfall resting on "don't know" alone when less than half of its evidence
+ * is answered (confidence below `HALF_ANSWERED`), unless a finding holds it higher: the top of band
+ * Medium. Two unknowns out of seven questions are a reason to find out, not a pitfall established;
+ * the questions left unanswered are left out of the average, so without this the fewer answers a
+ * team gives, the higher the average of the ones that count as evidence.
+ */
+export const DONT_KNOW_LOW_CONFIDENCE_CEILING = 59.9;
+/** Below this confidence, less than half of a pitfall's evidence is answered. */
+export const HALF_ANSWERED = 0.5;
+/** The lowest High score (see `bands.ts`). */
+const HIGH_FROM = 60;
 /** The lowest Critical score (see `bands.ts`). */
 const CRITICAL_FROM = 80;
 
@@ -300,6 +313,9 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
   // one; and which evidence that is (bit i set), so a symptom resting on none of it is suspected.
   let knownRisk = false;
   let knownMask = 0;
+  // Bit i set: question i answered with a value on the healthy half of its scale, the team saying
+  // it has the practice (or has not the problem) the question asks about.
+  let healthyMask = 0;
 
   for (let index = 0; index < questionCount; index++) {
     const question = questions[index]!;
@@ -317,12 +333,16 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
     if (state === VALUE) {
       risk = questionRisk[question.index]!;
       answered++;
+      const notASign =
+        risk > HEALTHY_SIDE_RISK && question.notASignWhen.length > 0 && notASignHere(question, scratch);
+      if (notASign) risk = HEALTHY_SIDE_RISK;
       if (risk > 0) {
         knownRisk = true;
         knownMask |= 1 << index;
       }
+      if (risk < SYMPTOM_TRIGGER_RISK) healthyMask |= 1 << index;
       // "Neither agree nor disagree" is the one agreement answer at risk 0.5.
-      triggers = risk >= SYMPTOM_TRIGGER_RISK && !(question.agreement && risk === 0.5);
+      triggers = !notASign && risk >= SYMPTOM_TRIGGER_RISK && !(question.agreement && risk === 0.5);
     } else {
       if (state === UNANSWERED) {
         unanswered++;
@@ -397,10 +417,14 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
     const average = answeredWeight > 0 ? (100 * weightedRisk) / answeredWeight : 0;
     averageScore = round1(average);
     score = averageScore < floorScore ? floorScore : averageScore;
-    // Critical needs something known (see DONT_KNOW_CEILING); the points are then shares of the
-    // capped score, so they still add up to it.
-    const capped = !knownRisk && score >= CRITICAL_FROM && floorScore < CRITICAL_FROM;
-    if (capped) score = DONT_KNOW_CEILING;
+    // Critical needs something known, and High needs it too while less than half of the evidence
+    // is answered (see DONT_KNOW_CEILING); the points are then shares of the capped score, so they
+    // still add up to it.
+    const ceiling = knownRisk
+      ? Number.POSITIVE_INFINITY
+      : dontKnowCeiling(floorScore, applicableWeight > 0 ? round2(answeredWeight / applicableWeight) : 0);
+    const capped = score > ceiling;
+    if (capped) score = ceiling;
     // When a floor decides the score, the lift above the average belongs to the findings that set it.
     let floorMask = 0;
     if (floorScore > 0) {
@@ -429,7 +453,7 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
           triggeredSymptomMask,
           knownMask,
         );
-      triggeredCauses = collectTriggeredCauses(section, scratch, triggerMask);
+      triggeredCauses = collectTriggeredCauses(section, scratch, triggerMask, knownMask);
     } else {
       contributions = collectContributions(section, scratch, positiveMask, triggerMask, 0, {
         weightedRisk,
@@ -450,7 +474,7 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
   const countermeasures =
     foundMask === 0
       ? section.idleCountermeasures
-      : rankPitfallCountermeasures(section, scratch, foundMask, triggeredSymptomMask, score!);
+      : rankPitfallCountermeasures(section, scratch, foundMask, healthyMask, triggeredSymptomMask, score!);
 
   return {
     pitfallId: section.pitfallId,
@@ -482,6 +506,27 @@ function scoreSection(section: CompiledSection, scratch: ScoringScratch): Pitfal
     contextRules,
     countermeasures,
   };
+}
+
+/**
+ * The highest score a pitfall whose every risk is a "don't know" can have: none above a Critical
+ * finding; the top of Medium while less than half of the evidence is answered and no finding holds
+ * it at High; otherwise the top of High.
+ */
+export function dontKnowCeiling(floorScore: number, confidence: number): number {
+  if (floorScore >= CRITICAL_FROM) return Number.POSITIVE_INFINITY;
+  if (floorScore < HIGH_FROM && confidence < HALF_ANSWERED) return DONT_KNOW_LOW_CONFIDENCE_CEILING;
+  return DONT_KNOW_CEILING;
+}
+
+/** The risk of an answer on the healthy side of its scale ("agree" that a practice is in place). */
+const HEALTHY_SIDE_RISK = 0.25;
+
+/** Whether the team context makes a risky answer to this question no sign on its own. */
+function notASignHere(question: CompiledQuestion, scratch: ScoringScratch): boolean {
+  for (const conditions of question.notASignWhen)
+    if (evaluateConditions(conditions, scratch) === CONDITIONS_HOLD) return true;
+  return false;
 }
 
 /** Scores below this are in band None (see `bands.ts`). */
@@ -534,9 +579,15 @@ function ruleResults(section: CompiledSection, ruleOutcome: Uint8Array): readonl
  * that cause, in equal parts. A piece of evidence of a symptom alone gives them to the
  * countermeasures relieving the symptom, in proportion to the points each of them already has
  * from causes found (evenly when none has any): a symptom goes away when its causes do, so it
- * follows the causes found. An answer on the healthy side ("agree, our services degrade
- * gracefully") or in the middle of its scale counts in the score but gives its points to no
- * countermeasure: a step is never offered, or put first, for a practice the team says it has.
+ * follows the causes found. When no cause is found, the symptom's points go evenly to the
+ * countermeasures relieving it whose causes the team's answers do not rule out (a countermeasure is
+ * ruled out when every cause it removes has an answer on the healthy side and no evidence found);
+ * when the answers rule out all of them, the symptom has a cause the questionnaire does not see,
+ * and its points go to the least effort among them, the step a coach would try first (on a tie,
+ * the one the fewest healthy answers rule out). An answer on
+ * the healthy side ("agree, our services degrade gracefully") or in the middle of its scale counts
+ * in the score but gives its points to no countermeasure: a step is never offered, or put first,
+ * for a practice the team says it has.
  * Each item's points are handed out at most once, so a countermeasure's share never exceeds the
  * score.
  */
@@ -544,6 +595,7 @@ function rankPitfallCountermeasures(
   section: CompiledSection,
   scratch: ScoringScratch,
   foundMask: number,
+  healthyMask: number,
   triggeredSymptomMask: number,
   score: number,
 ): PitfallCountermeasureRanking[] {
@@ -578,12 +630,17 @@ function rankPitfallCountermeasures(
     for (let ownerBits = owners; ownerBits !== 0; ownerBits &= ownerBits - 1)
       causePoints += countermeasureCausePoints[31 - Math.clz32(ownerBits & -ownerBits)]!;
     const points = evidencePoints[evidence]!;
-    const even = points / bitCount(owners);
-    for (let ownerBits = owners; ownerBits !== 0; ownerBits &= ownerBits - 1) {
-      const position = 31 - Math.clz32(ownerBits & -ownerBits);
-      countermeasureShares[position]! +=
-        causePoints > 0 ? (points * countermeasureCausePoints[position]!) / causePoints : even;
+    if (causePoints > 0) {
+      for (let ownerBits = owners; ownerBits !== 0; ownerBits &= ownerBits - 1) {
+        const position = 31 - Math.clz32(ownerBits & -ownerBits);
+        countermeasureShares[position]! += (points * countermeasureCausePoints[position]!) / causePoints;
+      }
+      continue;
     }
+    const takers = symptomTakers(links, owners, foundMask, healthyMask);
+    const even = points / bitCount(takers);
+    for (let ownerBits = takers; ownerBits !== 0; ownerBits &= ownerBits - 1)
+      countermeasureShares[31 - Math.clz32(ownerBits & -ownerBits)]! += even;
   }
   const urgency = BAND_URGENCY[bandForScore(score)];
   const countermeasures: PitfallCountermeasureRanking[] = new Array(links.length);
@@ -610,6 +667,40 @@ function rankPitfallCountermeasures(
     };
   }
   return countermeasures;
+}
+
+/**
+ * Of the countermeasures relieving a symptom no cause found explains (`owners`), those that take
+ * its points: the ones whose causes the team's answers do not rule out; or, when they rule out all
+ * of them, the least effort among them, and of those the one the fewest healthy answers rule out
+ * (ties share).
+ */
+function symptomTakers(
+  links: readonly CompiledCountermeasureLink[],
+  owners: number,
+  foundMask: number,
+  healthyMask: number,
+): number {
+  let open = 0;
+  let fallback = 0;
+  let bestKey = Number.POSITIVE_INFINITY;
+  for (let ownerBits = owners; ownerBits !== 0; ownerBits &= ownerBits - 1) {
+    const position = 31 - Math.clz32(ownerBits & -ownerBits);
+    const link = links[position]!;
+    let ruledOut = true;
+    let healthy = 0;
+    for (const evidence of link.removedCauseEvidence) {
+      if ((evidence & foundMask) !== 0 || (evidence & healthyMask) === 0) ruledOut = false;
+      healthy |= evidence & healthyMask;
+    }
+    if (!ruledOut) open |= 1 << position;
+    const key = link.effortRank * 64 + bitCount(healthy);
+    if (key < bestKey) {
+      bestKey = key;
+      fallback = 1 << position;
+    } else if (key === bestKey) fallback |= 1 << position;
+  }
+  return open !== 0 ? open : fallback;
 }
 
 /** Outcomes of a list of conditions read as one "and" (Kleene logic). */
@@ -802,6 +893,7 @@ function collectTriggeredCauses(
   section: CompiledSection,
   scratch: ScoringScratch,
   triggerMask: number,
+  knownMask: number,
 ): readonly TriggeredCause[] {
   const links = section.causes;
   let count = 0;
@@ -817,6 +909,7 @@ function collectTriggeredCauses(
     triggered[filled++] = {
       causeId: link.cause.id,
       text: link.cause.text,
+      suspected: (evidence & knownMask) === 0,
       answers: contributionsOf(scratch, evidence & section.questionMask) as readonly QuestionContribution[],
       contextRules: contributionsOf(
         scratch,

@@ -35,7 +35,17 @@ import type { RiskBand } from "./bands";
  * Version 6: answers that cannot all be true (a team's own rota larger than the team, or an empty
  * own rota some engineers are on) are read as unanswered, so no per-person load is computed from
  * them; the remediation list's leading step passes over a worst pitfall that offers none; each
- * stored result records whether anything was found for its pitfall, which the headline goes by.
+ * stored result records whether anything was found for its pitfall, which the headline goes by;
+ * a pitfall resting on "don't know" alone stops at the top of Medium while less than
+ * half of its evidence is answered, and within a band a confirmed pitfall is named and worked on
+ * before a suspected one; causes carry "suspected" like symptoms; central operations cover names
+ * operations funding, not the Head of Operations, and not where the product answers and pays,
+ * holds Responsible but unaccountable at High where operations also pays for on-call, and is a
+ * run-cost finding where the band calls for team or domain cover; an own schedule on a
+ * medium-exposure service holds Linear run costs at Medium; a target not chosen or reviewed on
+ * exposure that fits the band anyway is no sign on its own; a symptom no cause explains gives no
+ * points to steps whose causes the team's answers rule out; the questions about the out-of-hours
+ * rota are asked and scored only for a team on a rota.
  */
 export const SCORING_METHOD_VERSION = 6;
 
@@ -125,6 +135,12 @@ export interface TriggeredSymptom {
 export interface TriggeredCause {
   causeId: string;
   text: string;
+  /**
+   * True when every piece of evidence behind it is a "don't know" (or a finding that reads only
+   * "don't know"): the cause is suspected, not seen, until the team finds out. Results stored
+   * before scoring method 6 do not carry it.
+   */
+  suspected: boolean;
   answers: readonly QuestionContribution[];
   contextRules: readonly ContextRuleContribution[];
 }

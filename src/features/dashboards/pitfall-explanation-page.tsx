@@ -206,7 +206,15 @@ export function PitfallExplanationPage({ view }: { view: PitfallExplanationView 
               <h3 className="mt-4 font-semibold">Likely causes</h3>
               <ul className="mt-1 list-disc space-y-1 pl-6 text-slate-800">
                 {view.triggeredCauses.map((cause) => (
-                  <li key={cause.causeId}>{cause.text}</li>
+                  <li key={cause.causeId}>
+                    {cause.text}
+                    {cause.suspected ? (
+                      <span className="text-sm text-slate-700">
+                        {" "}
+                        (suspected: every answer behind it is &ldquo;don&apos;t know&rdquo;)
+                      </span>
+                    ) : null}
+                  </li>
                 ))}
               </ul>
             </>

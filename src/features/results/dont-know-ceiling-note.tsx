@@ -1,8 +1,17 @@
 /**
- * Said where a pitfall's score stopped at the top of High because every risk behind it is a
- * "don't know": the average is shown, and why it is not the score, so nothing is hidden.
+ * Said where a pitfall's score stopped below its average because every risk behind it is a
+ * "don't know": the average is shown, and why it is not the score, so nothing is hidden. The score
+ * stops at the top of High, or at the top of Medium while less than half of the evidence is answered.
  */
+import { bandForScore, bandName } from "@/domain/scoring/bands";
+
 export function DontKnowCeilingNote({ average, score }: { average: number; score: number }) {
+  const averageBand = bandName(bandForScore(average));
+  const scoreBand = bandName(bandForScore(score));
+  const why =
+    bandForScore(score) === "medium"
+      ? "not knowing most of what shows this pitfall is a reason to find out, not a sign that it is established"
+      : "not knowing can show a pitfall is worth looking into, not that it dominates";
   return (
     <p
       role="note"
@@ -10,8 +19,8 @@ export function DontKnowCeilingNote({ average, score }: { average: number; score
       data-testid="dont-know-ceiling"
     >
       Every risk behind this score is a &ldquo;don&apos;t know&rdquo;. Their average, {average.toFixed(1)},
-      would be Critical, but not knowing can show a pitfall is worth looking into, not that it dominates: the
-      score stops at {score.toFixed(1)}, the top of High. Finding out is the first step.
+      would be {averageBand}, but {why}: the score stops at {score.toFixed(1)}, the top of {scoreBand}.
+      Finding out is the first step.
     </p>
   );
 }

@@ -17,15 +17,16 @@ function oneDecimal(score: number): string {
 
 /**
  * "worst: Excessive BAU 89.7" (or "worst with symptoms" below the worst band, when nothing was found
- * at it), plus others at the same band; empty when no pitfall shows symptoms.
+ * at it; ", suspected" after the score when every sign of it is a "don't know"), plus others at the
+ * same band; empty when no pitfall shows symptoms.
  */
 export function worstPhrase(headline: HeadlineView): string {
   if (headline.worstScore === null || headline.worstPitfallNames.length === 0) return "";
   const others = headline.worstPitfallNames.length - 1;
   const label = worstLabel(headline);
   return `${label}: ${headline.worstPitfallNames[0]} ${oneDecimal(headline.worstScore)}${
-    others > 0 ? ` and ${others} more at the same band` : ""
-  }`;
+    headline.worstSuspected ? ", suspected" : ""
+  }${others > 0 ? ` and ${others} more at the same band` : ""}`;
 }
 
 export function TeamHeadlineSummary({

@@ -699,6 +699,7 @@ export async function getAssessmentResult(
         pitfallId: result.pitfallId as PitfallId,
         band: decodeRiskBand(result.band),
         score: result.score,
+        dontKnowOnly: parseResultDetail(result.detail).dontKnowOnly === true,
         countermeasures: parseResultDetail(result.detail).countermeasures.map((countermeasure) => ({
           ...countermeasure,
           addressesTriggered: [],
@@ -742,7 +743,15 @@ export async function getAssessmentResult(
   if (mayReopen && status === "submitted" && assessment.cycle.status !== "open") {
     reopenBlockedReason = `${assessment.cycle.name} is closed. Open the cycle again on the Cycles page to reopen its assessments.`;
   }
-  const overall = overallOf(assessment);
+  // The result page reads the explanations anyway, so its headline knows which pitfalls rest on
+  // "don't know" alone: within a band a confirmed one is named first, and a suspected one says so.
+  const overall = overallOf({
+    ...assessment,
+    results: assessment.results.map((result) => ({
+      ...result,
+      dontKnowOnly: parseResultDetail(result.detail).dontKnowOnly === true,
+    })),
+  });
   return {
     timeZone: orgTimeZone(),
     team: { name: team.name, slug: team.slug },

@@ -305,6 +305,7 @@ export async function getTeamDashboard(
           pitfallId,
           band: decodeRiskBand(row?.band ?? null),
           score: row?.score ?? null,
+          dontKnowOnly: detail.dontKnowOnly,
           countermeasures: detail.countermeasures,
         };
       }),
@@ -496,7 +497,9 @@ export async function getPitfallExplanation(
     triggeredSymptoms: findings
       ? detail.triggeredSymptoms.map(({ symptomId, title, suspected }) => ({ symptomId, title, suspected }))
       : [],
-    triggeredCauses: findings ? detail.triggeredCauses.map(({ causeId, text }) => ({ causeId, text })) : [],
+    triggeredCauses: findings
+      ? detail.triggeredCauses.map(({ causeId, text, suspected }) => ({ causeId, text, suspected }))
+      : [],
     countermeasures: detail.countermeasures
       .filter((countermeasure) => findings && countermeasure.riskRemoved > 0)
       .map(({ countermeasureId, action, rationale, riskRemoved }) => ({

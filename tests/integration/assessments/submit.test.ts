@@ -145,7 +145,7 @@ describe("submitting an assessment", () => {
     const { team, assessmentId } = await readyAssessment();
     const onCallShare = org.questionnaire.sections
       .flatMap((section) => section.questions)
-      .find((question) => question.required && question.appliesWhen !== undefined)!;
+      .find((question) => question.id === "locs-share-of-team-on-call")!;
     const setContext = (questionId: string, value: string) =>
       db.answer.update({
         where: { assessmentId_questionId: { assessmentId, questionId } },

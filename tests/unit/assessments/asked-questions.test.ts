@@ -116,13 +116,24 @@ describe.each(["v2", "v1"])("questionnaire %s", (questionnaireId) => {
   it("never requires an answer to a question it does not ask", () => {
     const onCallShare = questionnaire.sections
       .flatMap((section) => section.questions)
-      .find((question) => question.appliesWhen !== undefined && question.required)!;
+      .find((question) => question.id === "locs-share-of-team-on-call")!;
     const sharedRota = { "out-of-hours-on-call-setup": value("shared-domain-schedule") };
     const ownRota = { "out-of-hours-on-call-setup": value("own-team-schedule") };
     const missing = (context: Answers) =>
       listMissingRequiredAnswers(real, {}, context).map((issue) => issue.questionId);
     expect(missing(ownRota)).toContain(onCallShare.id);
     expect(missing(sharedRota)).not.toContain(onCallShare.id);
+    // Nobody on call, or central operations covering: no question about the rota is asked.
+    const onCallQuestions = [
+      "locs-share-of-time-on-call",
+      "locs-personal-disruption",
+      "ebau-callouts-per-shift",
+    ];
+    expect(missing(sharedRota)).toEqual(expect.arrayContaining(onCallQuestions));
+    for (const setup of ["none", "central-ops"]) {
+      const asked = missing({ "out-of-hours-on-call-setup": value(setup) });
+      for (const questionId of onCallQuestions) expect(asked).not.toContain(questionId);
+    }
     fc.assert(
       fc.property(validContext(questionnaire), (context) => {
         const notAsked = questionnaireQuestionsNotAsked(questionnaire, lookup(context));

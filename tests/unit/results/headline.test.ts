@@ -45,6 +45,7 @@ describe("a team's headline", () => {
       worstScore: 89.7,
       namedBand: "critical",
       topScore: 89.7,
+      worstSuspected: false,
       highOrCriticalCount: 1,
       criticalCount: 1,
       scoredCount: 7,
@@ -96,6 +97,19 @@ describe("a team's headline", () => {
     expect(headline).toMatchObject({ worstBand: null, scoredCount: 0, unscoredCount: 3, averageScore: null });
     expect(headlineSentence(headline, nameOf)).toMatch(/^Not scored/);
     expect(teamHeadline([]).worstBand).toBeNull();
+  });
+
+  it("names a confirmed pitfall before one resting on 'don't know' alone in the same band, and marks a suspected one", () => {
+    const suspected = { ...scored("excessive-bau", 79.9), dontKnowOnly: true };
+    const confirmed = scored("linear-run-costs", 68.8);
+    const headline = teamHeadline([suspected, confirmed]);
+    expect(headline.worstPitfalls).toEqual(["linear-run-costs", "excessive-bau"]);
+    expect(headline).toMatchObject({ worstScore: 68.8, worstSuspected: false, highOrCriticalCount: 2 });
+    const alone = teamHeadline([suspected, scored("linear-run-costs", 20)]);
+    expect(alone.worstSuspected).toBe(true);
+    expect(headlineSentence(alone, nameOf)).toBe(
+      "High — 1 pitfall High or Critical (worst: Excessive BAU 79.9, suspected) · average 50.0",
+    );
   });
 
   it("names no pitfall in band None: a team without risk shows no symptoms", () => {

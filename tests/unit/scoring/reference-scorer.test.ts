@@ -476,10 +476,12 @@ describe("referenceScoreAssessment on hand-worked examples", () => {
     ]);
     expect(removedBy(onTheFence).every(([, removed]) => removed === 0)).toBe(true);
     // "Agree" is on the risky half: burnout is triggered, and its 20.5 points (0.75 × 3 of 11) go
-    // evenly to the three countermeasures relieving it, none of which has a cause found: 6.8 each.
+    // to the countermeasures relieving it. None has a cause found, and the healthy answers rule
+    // out the causes of all three, so they go to the least effort among them, then the one the
+    // fewest healthy answers rule out: all 20.5 to one step, none to the others.
     const agreeing = scoreTiny({ ...healthy, "q-disruption": value(4), "q-ready": value(3) }, ownRota(6));
     expect(agreeing.triggeredSymptoms.map((symptom) => symptom.symptomId)).toEqual(["burnout"]);
-    expect(removedBy(agreeing).map(([, points]) => points)).toEqual([6.8, 6.8, 6.8]);
+    expect(removedBy(agreeing).map(([, points]) => points)).toEqual([20.5, 0, 0]);
   });
 
   it("leaves out-of-context questions out, and marks the pitfall not assessed when nothing applies", () => {
