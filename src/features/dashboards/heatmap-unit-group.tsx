@@ -328,7 +328,7 @@ function HeatmapUnitGroup({ group, pitfallNames, cycleSearch, since, expanded, o
                 {group.name}
               </span>
               <span className={styles.count}>
-                ({group.teamCount} {group.teamCount === 1 ? "team" : "teams"})
+                {` (${group.teamCount} ${group.teamCount === 1 ? "team" : "teams"})`}
               </span>
             </span>
           </button>
