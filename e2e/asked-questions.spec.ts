@@ -160,9 +160,12 @@ test("answers that cannot all be true are said beside both, on the review, and g
   await teamSize.getByRole("spinbutton").blur();
   await rotaSize.getByRole("spinbutton").fill("6");
   await rotaSize.getByRole("spinbutton").blur();
-  await expect(status).toHaveText(/^Saved\. Your team context says your team runs its own on-call schedule/, {
-    timeout: 15_000,
-  });
+  await expect(status).toHaveText(
+    /^Saved\. Two answers cannot both be true: the message beside “How many people are in your product team/,
+    {
+      timeout: 15_000,
+    },
+  );
   await expect(teamSize.getByTestId("impossible-answers")).toHaveText(sentence);
   await expect(rotaSize.getByTestId("impossible-answers")).toHaveText(sentence);
   await expect(rotaSize).toHaveAccessibleDescription(/cannot be larger than the team/);

@@ -81,9 +81,11 @@ export function saveStatusView(
   }
   const impossibleQuestion = questions.find((question) => impossible[question.id] !== undefined);
   if (impossibleQuestion) {
+    // The full explanation stands beside both answers; repeated in the status bar it filled a third
+    // of a phone's screen twice over. The bar says what is wrong and where.
     return {
       tone: "neutral",
-      text: `${status.kind === "saved" ? "Saved. " : ""}${impossible[impossibleQuestion.id]}`,
+      text: `${status.kind === "saved" ? "Saved. " : ""}Two answers cannot both be true: the message beside “${impossibleQuestion.prompt}” says which, and how to correct one.`,
       canRetry: false,
       questionId: impossibleQuestion.id,
     };

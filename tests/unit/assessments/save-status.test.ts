@@ -39,11 +39,13 @@ describe("the questionnaire's save status", () => {
       "Your team context says your team runs its own on-call schedule with 6 people on the rota, but has 3 people in the team.";
     expect(saveStatusView({ kind: "saved", at: 1 }, {}, questions, [], { size: message })).toEqual({
       tone: "neutral",
-      text: `Saved. ${message}`,
+      text: "Saved. Two answers cannot both be true: the message beside “How many people are in your team?” says which, and how to correct one.",
       canRetry: false,
       questionId: "size",
     });
-    expect(saveStatusView({ kind: "idle" }, {}, questions, [], { size: message }).text).toBe(message);
+    expect(saveStatusView({ kind: "idle" }, {}, questions, [], { size: message }).text).toBe(
+      "Two answers cannot both be true: the message beside “How many people are in your team?” says which, and how to correct one.",
+    );
   });
 
   it("does not say a plain Saved for a 'Not applicable' the team context rules out, before or after it is saved", () => {
