@@ -13,8 +13,7 @@ function toTeamHeadline(headline: ExportHeadline): TeamHeadline {
     namedBand: headline.namedBand ?? (headline.worstPitfalls.length > 0 ? headline.band : null),
     // Only for ordering teams, which an export's sentence does not do.
     topScore: headline.worstScore,
-    // The export's headline object does not carry whether its pitfall is only suspected.
-    worstSuspected: false,
+    worstSuspected: headline.worstSuspected ?? false,
     highOrCriticalCount: headline.highOrCriticalCount,
     criticalCount: headline.criticalCount,
     scoredCount: headline.scoredCount,

@@ -77,6 +77,11 @@ export const exportHeadlineSchema = z.object({
   worstScore: score.nullable(),
   /** The band of `worstPitfalls` (below `band` when nothing was found at it); absent in older files. */
   namedBand: z.enum(RISK_BANDS).nullable().optional(),
+  /**
+   * Every sign of the first of `worstPitfalls` is a "don't know": suspected, not seen, as the result
+   * page's headline says. Exports only (the API's headline does not carry it); absent in older files.
+   */
+  worstSuspected: z.boolean().optional(),
   /** Mean of the scored pitfalls, one decimal: for comparison only. */
   averageScore: score.nullable(),
   scoredCount: z.number().int().min(0),

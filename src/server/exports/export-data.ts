@@ -90,10 +90,12 @@ export async function resolveExportCycle(
 
 /**
  * The headline of stored results, computed from their per-pitfall rows (never the stored average),
- * in the very shape the API gives it.
+ * in the very shape the API gives it, plus whether the pitfall it names is only suspected (read from
+ * the stored detail, which the export reads anyway).
  */
 function headlineOf(assessment: ResultAssessment): ExportHeadline {
-  return toApiHeadline(teamHeadline(assessment.reading.pitfalls));
+  const headline = teamHeadline(assessment.reading.pitfalls);
+  return { ...toApiHeadline(headline), worstSuspected: headline.worstSuspected };
 }
 
 function resultStatus(assessment: ResultAssessment): "submitted" | "reopened" {

@@ -87,6 +87,9 @@ describe("a pitfall resting on 'don't know' answers alone", () => {
     expect(incidents.dontKnowOnly).toBe(true);
     expect(incidents.triggeredSymptoms.length).toBeGreaterThan(0);
     expect(incidents.triggeredSymptoms.every((symptom) => symptom.suspected)).toBe(true);
+    // The headline names it, and says it is suspected, as the result page's headline does.
+    expect(document.assessment!.headline.worstPitfalls[0]?.id).toBe(INCIDENTS);
+    expect(document.assessment!.headline.worstSuspected).toBe(true);
     for (const pitfall of pitfalls.filter((entry) => entry.pitfallId !== INCIDENTS)) {
       expect(pitfall.dontKnowOnly).toBe(false);
       expect(pitfall.triggeredSymptoms.some((symptom) => symptom.suspected)).toBe(false);
@@ -95,6 +98,7 @@ describe("a pitfall resting on 'don't know' answers alone", () => {
     const other = await loadTeamPlanExport(known.lead, known.slug, Q4);
     const seen = other.assessment!.pitfalls.find((pitfall) => pitfall.pitfallId === INCIDENTS)!;
     expect(seen.dontKnowOnly).toBe(false);
+    expect(other.assessment!.headline.worstSuspected).toBe(false);
     expect(
       seen.triggeredSymptoms.find((symptom) => symptom.symptomId === "major-incident-ignorance"),
     ).toMatchObject({ suspected: false });
@@ -126,8 +130,10 @@ describe("a pitfall resting on 'don't know' answers alone", () => {
       "**Symptoms suspected.** Every answer behind these is “don't know”: find out whether they are there.",
     );
     expect(markdown).toMatch(/^- .+ \(suspected\)$/m);
+    expect(markdown).toMatch(/worst: No major incident management \S+, suspected/);
 
     const other = await text(known, "md");
+    expect(other).not.toMatch(/\d, suspected/);
     expect(other).not.toContain("Find out first");
     expect(other).not.toContain("find out first");
   });
