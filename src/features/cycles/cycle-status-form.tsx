@@ -36,11 +36,67 @@ interface FormProps {
 }
 
 /**
+ * One status change behind a confirmation: the trigger names its cycle for screen readers, and
+ * confirming closes the dialog and sends the row's form with its `intent`.
+ */
+function CycleStatusDialog({
+  cycle,
+  intent,
+  trigger,
+  triggerVariant,
+  variant,
+  title,
+  description,
+  confirmLabel,
+  pendingLabel,
+  dispatch,
+  pending,
+  triggerRef,
+}: Omit<FormProps, "triggerRef"> & {
+  intent: "open" | "close" | "plan";
+  trigger: string;
+  triggerVariant: "primary" | "secondary";
+  variant?: "primary" | "danger";
+  title: string;
+  description: string;
+  confirmLabel: string;
+  pendingLabel: string;
+  triggerRef?: FormProps["triggerRef"];
+}) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  return (
+    <ConfirmDialog
+      triggerLabel={
+        <>
+          {trigger}
+          <span className="sr-only"> {cycle.name}</span>
+        </>
+      }
+      triggerVariant={triggerVariant}
+      triggerRef={triggerRef}
+      variant={variant}
+      title={title}
+      description={description}
+      confirmLabel={confirmLabel}
+      pendingLabel={pendingLabel}
+      action={(formData) => {
+        dialogRef.current?.close();
+        dispatch(formData);
+      }}
+      pending={pending}
+      dialogRef={dialogRef}
+    >
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="cycleId" value={cycle.id} />
+    </ConfirmDialog>
+  );
+}
+
+/**
  * Closing ends answering for every team, so it asks first and says who has not submitted, naming
  * the teams whose reopened assessments will keep their last submitted results.
  */
 function CloseCycleForm({ cycle, dispatch, pending, triggerRef }: FormProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const left = teamsLeft(cycle);
   const others = cycle.reopenedTeams.length > 0 ? "other " : "";
   const notSubmitted =
@@ -49,28 +105,19 @@ function CloseCycleForm({ cycle, dispatch, pending, triggerRef }: FormProps) {
       ? `Every ${others}team has submitted.`
       : `${left} ${others}${left === 1 ? "team has" : "teams have"} not submitted (${cycle.notStarted} not started, ${cycle.inProgress} in progress); their drafts stay unsubmitted.`);
   return (
-    <ConfirmDialog
-      triggerLabel={
-        <>
-          Close<span className="sr-only"> {cycle.name}</span>
-        </>
-      }
+    <CycleStatusDialog
+      cycle={cycle}
+      intent="close"
+      trigger="Close"
       triggerVariant="secondary"
-      triggerRef={triggerRef}
       title={`Close ${cycle.name}?`}
       description={`${notSubmitted} Once it is closed, no answer in ${cycle.name} can change unless the cycle is reopened for corrections.`}
       confirmLabel={`Close ${cycle.name}`}
       pendingLabel="Closing…"
-      action={(formData) => {
-        dialogRef.current?.close();
-        dispatch(formData);
-      }}
+      dispatch={dispatch}
       pending={pending}
-      dialogRef={dialogRef}
-    >
-      <input type="hidden" name="intent" value="close" />
-      <input type="hidden" name="cycleId" value={cycle.id} />
-    </ConfirmDialog>
+      triggerRef={triggerRef}
+    />
   );
 }
 
@@ -85,34 +132,24 @@ function ReopenCycleForm({
   pending,
   triggerRef,
 }: FormProps & { newerStarted: string | null }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const older = newerStarted
     ? ` It is older than ${newerStarted}, which stays closed, so for everyone the current quarter goes back to ${cycle.name}.`
     : "";
   return (
-    <ConfirmDialog
-      triggerLabel={
-        <>
-          Reopen<span className="sr-only"> {cycle.name}</span>
-        </>
-      }
+    <CycleStatusDialog
+      cycle={cycle}
+      intent="open"
+      trigger="Reopen"
       triggerVariant="secondary"
-      triggerRef={triggerRef}
       variant="primary"
       title={`Reopen ${cycle.name}?`}
       description={`${cycle.name} (due ${formatDayLong(cycle.closesOn)}) becomes the current cycle for everyone: the home page and every team's page show it, and every team's ${cycle.name} answers can be changed again until you close it.${older} Close it again once the corrections are in.`}
       confirmLabel={`Reopen ${cycle.name}`}
       pendingLabel="Reopening…"
-      action={(formData) => {
-        dialogRef.current?.close();
-        dispatch(formData);
-      }}
+      dispatch={dispatch}
       pending={pending}
-      dialogRef={dialogRef}
-    >
-      <input type="hidden" name="intent" value="open" />
-      <input type="hidden" name="cycleId" value={cycle.id} />
-    </ConfirmDialog>
+      triggerRef={triggerRef}
+    />
   );
 }
 
@@ -127,35 +164,25 @@ function OpenPlannedCycleForm({
   pending,
   triggerRef,
 }: FormProps & { sendsEmail: boolean }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const early = earlyOpeningText(cycle, cycle.daysBeforeOpensOn);
   const reminders = sendsEmail
     ? ` Before its due date the leads of teams that have not submitted get reminder emails.`
     : "";
   return (
-    <ConfirmDialog
-      triggerLabel={
-        <>
-          Open<span className="sr-only"> {cycle.name}</span>
-        </>
-      }
+    <CycleStatusDialog
+      cycle={cycle}
+      intent="open"
+      trigger="Open"
       triggerVariant="primary"
-      triggerRef={triggerRef}
       variant="primary"
       title={`Open ${cycle.name}?`}
       description={`${early ? `${early} ` : ""}Teams can start answering ${cycle.name} (due ${formatDayLong(cycle.closesOn)}), each from its last submitted answers, until you close it. It becomes the current cycle for everyone: the home page and every team's page show it, and no other cycle can be opened until it is closed.${reminders}`}
       confirmLabel={early ? `Open ${cycle.name} early` : `Open ${cycle.name}`}
       pendingLabel="Opening…"
-      action={(formData) => {
-        dialogRef.current?.close();
-        dispatch(formData);
-      }}
+      dispatch={dispatch}
       pending={pending}
-      dialogRef={dialogRef}
-    >
-      <input type="hidden" name="intent" value="open" />
-      <input type="hidden" name="cycleId" value={cycle.id} />
-    </ConfirmDialog>
+      triggerRef={triggerRef}
+    />
   );
 }
 
@@ -164,30 +191,20 @@ function OpenPlannedCycleForm({
  * never been opened; offered only then (the server refuses it otherwise).
  */
 function ReturnToPlannedForm({ cycle, dispatch, pending }: Omit<FormProps, "triggerRef">) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   return (
-    <ConfirmDialog
-      triggerLabel={
-        <>
-          Return to planned<span className="sr-only"> {cycle.name}</span>
-        </>
-      }
+    <CycleStatusDialog
+      cycle={cycle}
+      intent="plan"
+      trigger="Return to planned"
       triggerVariant="secondary"
       variant="primary"
       title={`Return ${cycle.name} to planned?`}
       description={`No team has an assessment in ${cycle.name}, so it can go back to planned, as if it had never been opened: the organisation pages no longer list it, and you open it again when teams should start answering.`}
       confirmLabel={`Return ${cycle.name} to planned`}
       pendingLabel="Returning…"
-      action={(formData) => {
-        dialogRef.current?.close();
-        dispatch(formData);
-      }}
+      dispatch={dispatch}
       pending={pending}
-      dialogRef={dialogRef}
-    >
-      <input type="hidden" name="intent" value="plan" />
-      <input type="hidden" name="cycleId" value={cycle.id} />
-    </ConfirmDialog>
+    />
   );
 }
 
